@@ -1,0 +1,64 @@
+import type {
+  AuditEvent, BankHoliday, ConversationRecord, DpiaEntry, DsptRecord, RosterEntry, RosterKind, Ticket,
+} from '../model.js';
+
+/** What the live file holds. Closed tickets and the audit trail live elsewhere so this stays small. */
+export interface LiveData {
+  schemaVersion: number;
+  tickets: Ticket[];
+  rosters: RosterEntry[];
+  conversations: ConversationRecord[];
+  dpiaRegister: DpiaEntry[];
+  dsptStatuses: DsptRecord[];
+  accreditedDomains: string[];
+  /** null until an administrator imports a feed; the shipped snapshot applies meanwhile. */
+  bankHolidays: BankHoliday[] | null;
+  settings: Record<string, unknown>;
+  /** Bot Framework dialog and conversation state, keyed as botbuilder keys it. */
+  botState: Record<string, { eTag: string; value: Record<string, unknown> }>;
+}
+
+/** A unit of work inside one serialised write: change `data`, record audit events; both land together or not at all. */
+export interface Transaction {
+  readonly data: LiveData;
+  audit(event: Omit<AuditEvent, 'id' | 'at'> & Partial<Pick<AuditEvent, 'id' | 'at'>>): AuditEvent;
+}
+
+export interface StoreHealth {
+  writable: boolean;
+  schemaVersion: number;
+  liveTickets: number;
+  detail?: string;
+}
+
+export interface AuditQuery {
+  from?: string;
+  to?: string;
+  ticketId?: string;
+}
+
+/**
+ * The one persistence boundary. The default implementation is a lowdb JSON file (one process);
+ * a database implementation can take its place for several instances.
+ */
+export interface Store {
+  /** A consistent snapshot for reading. Never mutate what it returns. */
+  read<T>(fn: (data: Readonly<LiveData>) => T): T;
+  /**
+   * Applies `fn` on the serialised write path. Resolves only when the change (and its audit events) is on disk.
+   * If `fn` throws, nothing is changed and the error is rethrown.
+   */
+  update<T>(fn: (tx: Transaction) => T): Promise<T>;
+  /** Moves closed tickets out of the live file into the archive. Returns how many moved. */
+  archiveClosedTickets(): Promise<number>;
+  /** A ticket from the archive, by id. */
+  findArchivedTicket(id: string): Promise<Ticket | undefined>;
+  /** Audit events in the order they were written, filtered. */
+  readAudit(query?: AuditQuery): AsyncIterable<AuditEvent>;
+  health(): Promise<StoreHealth>;
+  /** Resolves when every write issued so far is on disk. */
+  flush(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export type { RosterKind };
