@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import type restify from 'restify';
+import { openLowdbStore } from '../data/store/lowdbStore.js';
+import type { Store } from '../data/store/store.js';
+import { createAdapter } from './adapter.js';
+import { isLocalMode, type Config } from './config.js';
+import { InFlight } from './inFlight.js';
+import type { Logger } from './log.js';
+import { OnboardingBot } from './onboardingBot.js';
+import { createServer } from './server.js';
+
+export interface RunningApp {
+  server: restify.Server;
+  store: Store;
+  port: number;
+  /** Stops taking requests, lets in-flight turns finish (up to the configured timeout), flushes and closes the store. */
+  stop(): Promise<{ drained: boolean }>;
+}
+
+/** The package version, reported by /healthz. */
+export const VERSION: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+/** Opens the store, builds the bot and starts listening. Used by bot/index.ts and by tests that need a real server. */
+export async function startApp(config: Config, logger: Logger): Promise<RunningApp> {
+  const store = await openLowdbStore({ dir: config.dataDir });
+  const inFlight = new InFlight();
+  const adapter = createAdapter(config, logger);
+  const server = createServer({ adapter, bot: new OnboardingBot(), store, inFlight, logger, version: VERSION });
+
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  const port = (server.address() as AddressInfo).port;
+  if (isLocalMode(config)) {
+    logger.warn('LOCAL MODE: no MicrosoftAppId is set, so requests are NOT authenticated. Use this only on your own machine (Agents Playground, Emulator, tests).');
+  } else {
+    logger.info('authenticated mode: every request must carry a valid Bot Framework token', { appType: config.bot.appType });
+  }
+  logger.info(`listening on http://localhost:${port}`, { port, version: VERSION });
+
+  let stopping: Promise<{ drained: boolean }> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      const closed = new Promise<void>((resolve) => server.server.close(() => resolve()));
+      server.server.closeIdleConnections();
+      const drained = await inFlight.drained(config.shutdownTimeoutMs);
+      if (!drained) logger.warn('shutdown timeout: some turns were still running', { inFlight: inFlight.size });
+      server.server.closeAllConnections();
+      await closed;
+      await store.close();
+      return { drained };
+    })();
+    return stopping;
+  };
+  return { server, store, port, stop };
+}

@@ -1,0 +1,98 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import dotenv from 'dotenv';
+
+/** Every setting the service reads, typed and validated once at start. */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  logLevel: LogLevel;
+  shutdownTimeoutMs: number;
+  bot: {
+    appId: string;
+    appPassword: string;
+    appTenantId: string;
+    appType: AppType;
+  };
+}
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+export type AppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+
+/** A bad setting: the message names the variable and says what is wrong, in one line. */
+export class ConfigError extends Error {
+  constructor(readonly variable: string, problem: string) {
+    super(`${variable} ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
+const APP_TYPES: readonly AppType[] = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'];
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Reads `.env` (if present in the working directory) under the real environment: a variable already set wins.
+ * Used once by the entry points before `loadConfig`.
+ */
+export function loadDotEnv(cwd = process.cwd()): void {
+  const file = path.join(cwd, '.env');
+  if (existsSync(file)) dotenv.config({ path: file, override: false });
+}
+
+/** Builds the validated configuration from environment variables; throws ConfigError on the first bad value. */
+export function loadConfig(env: Env = process.env): Config {
+  const appId = text(env, 'MicrosoftAppId');
+  const appPassword = text(env, 'MicrosoftAppPassword');
+  const appTenantId = text(env, 'MicrosoftAppTenantId');
+  const appType = oneOf(env, 'MicrosoftAppType', APP_TYPES, appId ? 'SingleTenant' : 'MultiTenant');
+
+  if (appId && !GUID.test(appId)) throw new ConfigError('MicrosoftAppId', `must be the bot's Microsoft app id, a GUID like 00000000-0000-0000-0000-000000000000 (got "${clip(appId)}")`);
+  if (appTenantId && !GUID.test(appTenantId)) throw new ConfigError('MicrosoftAppTenantId', `must be a tenant id GUID (got "${clip(appTenantId)}")`);
+  if (!appId && (appPassword || appTenantId)) throw new ConfigError('MicrosoftAppId', 'is empty but MicrosoftAppPassword or MicrosoftAppTenantId is set: set the app id too, or clear both for local mode');
+  if (appId && appType !== 'UserAssignedMSI' && !appPassword) throw new ConfigError('MicrosoftAppPassword', `is required when MicrosoftAppId is set and MicrosoftAppType is ${appType}`);
+  if (appId && appType !== 'MultiTenant' && !appTenantId) throw new ConfigError('MicrosoftAppTenantId', `is required when MicrosoftAppType is ${appType}`);
+
+  return {
+    port: integer(env, 'PORT', 3978, 0, 65535),
+    host: text(env, 'HOST') || '0.0.0.0',
+    dataDir: path.resolve(text(env, 'DATA_DIR') || './var'),
+    logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+    shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 8000, 100, 9500),
+    bot: { appId, appPassword, appTenantId, appType },
+  };
+}
+
+/** True when no app id is configured: the service accepts unauthenticated requests (Agents Playground, Emulator, tests). */
+export function isLocalMode(config: Config): boolean {
+  return config.bot.appId === '';
+}
+
+function text(env: Env, name: string): string {
+  return (env[name] ?? '').trim();
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = text(env, name);
+  if (raw === '') return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigError(name, `must be a whole number from ${min} to ${max} (got "${clip(raw)}")`);
+  }
+  return Number(raw);
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = text(env, name);
+  if (raw === '') return fallback;
+  const found = allowed.find((value) => value.toLowerCase() === raw.toLowerCase());
+  if (!found) throw new ConfigError(name, `must be one of ${allowed.join(', ')} (got "${clip(raw)}")`);
+  return found;
+}
+
+/** Values are echoed to help the operator, but never in full: a mistyped secret should not land in a log. */
+function clip(value: string): string {
+  return value.length > 40 ? `${value.slice(0, 37)}...` : value;
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from '@jest/globals';
+import path from 'node:path';
+import { ConfigError, isLocalMode, loadConfig } from '../../bot/config.js';
+import { runBotExpectingFailure } from '../helpers/botProcess.js';
+
+const APP = {
+  MicrosoftAppId: '11111111-2222-3333-4444-555555555555',
+  MicrosoftAppPassword: 'secret',
+  MicrosoftAppTenantId: '66666666-7777-8888-9999-000000000000',
+};
+
+describe('configuration', () => {
+  it('starts with no settings at all: port 3978, data in ./var, local mode', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3978);
+    expect(config.dataDir).toBe(path.resolve('./var'));
+    expect(isLocalMode(config)).toBe(true);
+    expect(config.logLevel).toBe('info');
+  });
+
+  it('reads the Bot Framework settings by their own names and defaults to single tenant', () => {
+    const config = loadConfig({ ...APP, PORT: '8080', DATA_DIR: '/srv/ucp' });
+    expect(config.port).toBe(8080);
+    expect(config.dataDir).toBe('/srv/ucp');
+    expect(config.bot).toEqual({ appId: APP.MicrosoftAppId, appPassword: 'secret', appTenantId: APP.MicrosoftAppTenantId, appType: 'SingleTenant' });
+    expect(isLocalMode(config)).toBe(false);
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT', 'whole number'],
+    [{ PORT: '70000' }, 'PORT', 'from 0 to 65535'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', 'one of debug, info, warn, error'],
+    [{ SHUTDOWN_TIMEOUT_MS: '20000' }, 'SHUTDOWN_TIMEOUT_MS', 'from 100 to 9500'],
+    [{ MicrosoftAppId: 'my-bot' }, 'MicrosoftAppId', 'GUID'],
+    [{ MicrosoftAppPassword: 'secret' }, 'MicrosoftAppId', 'local mode'],
+    [{ MicrosoftAppId: APP.MicrosoftAppId, MicrosoftAppTenantId: APP.MicrosoftAppTenantId }, 'MicrosoftAppPassword', 'required'],
+    [{ MicrosoftAppId: APP.MicrosoftAppId, MicrosoftAppPassword: 'x' }, 'MicrosoftAppTenantId', 'required'],
+    [{ ...APP, MicrosoftAppType: 'Everyone' }, 'MicrosoftAppType', 'one of MultiTenant, SingleTenant, UserAssignedMSI'],
+  ])('refuses %j naming %s and what is wrong', (env, variable, problem) => {
+    let error: unknown;
+    try { loadConfig(env); } catch (err) { error = err; }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).variable).toBe(variable);
+    expect((error as ConfigError).message).toContain(problem);
+  });
+
+  it('does not echo a long mistyped value in full', () => {
+    expect(() => loadConfig({ PORT: '9'.repeat(100) })).toThrow(/\.\.\."\)$/);
+  });
+
+  it('stops the service start with one line naming the bad variable', async () => {
+    const { code, output } = await runBotExpectingFailure({ PORT: 'eighty' });
+    expect(code).toBe(1);
+    expect(output.trim().split('\n')).toEqual(['Configuration error: PORT must be a whole number from 0 to 65535 (got "eighty")']);
+  });
+});

@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { rmSync, writeFileSync } from 'node:fs';
+import { messageActivity, startBotProcess, type BotProcess } from '../helpers/botProcess.js';
+
+const post = (url: string, body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
+  fetch(url, { method: 'POST', headers, body });
+
+describe('the bot service over real HTTP (local mode)', () => {
+  let bot: BotProcess;
+  beforeAll(async () => { bot = await startBotProcess(); });
+  afterAll(async () => { bot.kill('SIGKILL'); await bot.exited; rmSync(bot.dataDir, { recursive: true, force: true }); });
+
+  it('says clearly at start that it runs unauthenticated in local mode', () => {
+    expect(bot.output()).toMatch(/LOCAL MODE.*NOT authenticated/);
+  });
+
+  it('reports healthy with its version and store status', async () => {
+    const res = await fetch(`${bot.url}/healthz`);
+    expect(res.status).toBe(200);
+    const body = await res.json() as { status: string; version: string; store: { writable: boolean; schemaVersion: number } };
+    expect(body.status).toBe('ok');
+    expect(body.version).toMatch(/^\d+\.\d+\.\d+/);
+    expect(body.store.writable).toBe(true);
+    expect(body.store.schemaVersion).toBeGreaterThan(0);
+  });
+
+  it('answers a message with the welcome, returned in the response when delivery mode is expectReplies', async () => {
+    const res = await post(`${bot.url}/api/messages`, JSON.stringify(messageActivity({ deliveryMode: 'expectReplies' })));
+    expect(res.status).toBe(200);
+    const body = await res.json() as { activities: Array<{ type: string; text: string }> };
+    expect(body.activities).toHaveLength(1);
+    expect(body.activities[0].text).toContain('Urgent Care Plan');
+    expect(body.activities[0].text).toContain('ask for access');
+  });
+
+  it('refuses a body over 256 KB with 413 and a neutral message', async () => {
+    const big = JSON.stringify(messageActivity({ deliveryMode: 'expectReplies', text: 'x'.repeat(300 * 1024) }));
+    const res = await post(`${bot.url}/api/messages`, big);
+    expect(res.status).toBe(413);
+    expect(await res.json()).toEqual({ error: 'The request body is larger than 256 KB.' });
+  });
+
+  it('accepts a body just under the limit', async () => {
+    const body = JSON.stringify(messageActivity({ deliveryMode: 'expectReplies', text: 'x'.repeat(250 * 1024) }));
+    const res = await post(`${bot.url}/api/messages`, body);
+    expect(res.status).toBe(200);
+  });
+
+  it.each([
+    ['an empty object', '{}'],
+    ['an array', '[1,2,3]'],
+    ['a JSON string', '"hello"'],
+    ['broken JSON', '{"type": "message", '],
+    ['an activity without a conversation', JSON.stringify(messageActivity({ conversation: undefined }))],
+    ['an activity with a non-string type', JSON.stringify(messageActivity({ type: 42 }))],
+    ['an activity with a bad service URL', JSON.stringify(messageActivity({ serviceUrl: 'javascript:alert(1)' }))],
+  ])('refuses %s with 400 and a neutral message that leaks nothing', async (_name, body) => {
+    const res = await post(`${bot.url}/api/messages`, body);
+    expect(res.status).toBe(400);
+    const text = await res.text();
+    expect(JSON.parse(text)).toEqual({ error: 'The request body is not a Bot Framework activity.' });
+    expect(text).not.toMatch(/at \w+ \(|Error|Unexpected token|zod|req\.body/i);
+  });
+
+  it('refuses a body that is not JSON with a neutral message', async () => {
+    const res = await post(`${bot.url}/api/messages`, 'type=message', { 'content-type': 'text/plain' });
+    expect(res.status).toBe(400);
+    expect(await res.text()).not.toMatch(/Error|stack/i);
+  });
+
+  it('answers an unknown path with 404 and no library detail', async () => {
+    const res = await fetch(`${bot.url}/nope`);
+    expect(res.status).toBe(404);
+    expect(await res.json()).toEqual({ error: 'Not found.' });
+  });
+
+  it('reports 503 when the data directory can no longer be written', async () => {
+    // Running as root, permissions do not stop writes: put a file where the directory was instead.
+    rmSync(bot.dataDir, { recursive: true, force: true });
+    writeFileSync(bot.dataDir, 'not a directory');
+    const res = await fetch(`${bot.url}/healthz`);
+    expect(res.status).toBe(503);
+    const body = await res.json() as { status: string; store: { writable: boolean } };
+    expect(body.status).toBe('unavailable');
+    expect(body.store.writable).toBe(false);
+    rmSync(bot.dataDir, { force: true });
+  });
+});
+
+describe('the bot service with an app id configured', () => {
+  let bot: BotProcess;
+  beforeAll(async () => {
+    bot = await startBotProcess({
+      MicrosoftAppId: '11111111-2222-3333-4444-555555555555',
+      MicrosoftAppPassword: 'not-a-real-secret',
+      MicrosoftAppTenantId: '66666666-7777-8888-9999-000000000000',
+    });
+  });
+  afterAll(async () => { bot.kill('SIGKILL'); await bot.exited; rmSync(bot.dataDir, { recursive: true, force: true }); });
+
+  it('refuses a request without a token with 401', async () => {
+    const res = await post(`${bot.url}/api/messages`, JSON.stringify(messageActivity({ deliveryMode: 'expectReplies' })));
+    expect(res.status).toBe(401);
+    expect(await res.json()).toEqual({ error: 'The request is not authorised.' });
+  });
+
+  it('does not claim local mode in its log', () => {
+    expect(bot.output()).not.toMatch(/LOCAL MODE/);
+    expect(bot.output()).toMatch(/authenticated mode/);
+  });
+});
+
+describe('stopping the service', () => {
+  it('on SIGTERM finishes the turn in flight, stops taking requests and exits 0 within 10 seconds', async () => {
+    // A connector that takes 1.5 s to accept the bot's reply keeps the turn in flight when SIGTERM arrives.
+    const received: string[] = [];
+    const connector = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => { body += c.toString(); });
+      req.on('end', () => setTimeout(() => {
+        received.push(body);
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: 'reply-1' }));
+      }, 1500));
+    });
+    await new Promise<void>((resolve) => connector.listen(0, '127.0.0.1', resolve));
+    const serviceUrl = `http://127.0.0.1:${(connector.address() as AddressInfo).port}/`;
+    const bot = await startBotProcess();
+    try {
+      const turn = post(`${bot.url}/api/messages`, JSON.stringify(messageActivity({ serviceUrl })));
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      const signalledAt = Date.now();
+      bot.kill('SIGTERM');
+      const response = await turn;
+      expect(response.status).toBe(200);
+      expect(received).toHaveLength(1);
+      expect(JSON.parse(received[0]).text).toContain('Urgent Care Plan');
+
+      const { code } = await bot.exited;
+      expect(code).toBe(0);
+      expect(Date.now() - signalledAt).toBeLessThan(10000);
+      await expect(fetch(`${bot.url}/healthz`)).rejects.toThrow();
+      expect(bot.output()).toMatch(/"msg":"stopped","drained":true/);
+    } finally {
+      bot.kill('SIGKILL');
+      connector.closeAllConnections();
+      connector.close();
+      rmSync(bot.dataDir, { recursive: true, force: true });
+    }
+  });
+});
