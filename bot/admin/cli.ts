@@ -1,0 +1,4 @@
+import { runAdmin } from './runAdmin.js';
+
+/** Entry point of `npm run admin -- <command>`. */
+process.exitCode = await runAdmin(process.argv.slice(2));

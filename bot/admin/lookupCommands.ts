@@ -1,0 +1,104 @@
+import { roleForJobTitle } from '../../data/rules/roles.js';
+import { registrationBodiesFor, registrationBodyName } from '../../data/rules/registration.js';
+import { accreditedDomainSet, checkEmail } from '../../data/rules/email.js';
+import { checkOdsCode } from '../../data/rules/ods.js';
+import { parseDsptStatus } from '../../data/rules/dspt.js';
+import { decideEligibility, type OrganisationLocation } from '../../data/rules/eligibility.js';
+import { ORGANISATION_TYPES, isOrganisationType } from '../../data/rules/organisationTypes.js';
+import { findIcs } from '../../data/rules/ics.js';
+import { createWorkingCalendar } from '../../data/rules/workingHours.js';
+import { formatLondon } from '../../data/rules/londonTime.js';
+import { bankHolidays as shippedHolidays } from '../../data/reference/index.js';
+import { noMore, required, type ParsedArgs } from './args.js';
+import { print, type AdminContext } from './context.js';
+import { UsageError } from './usage.js';
+
+/** `role "<job title>"`: the UCP role for a job title, or the nearest titles when it is not in the table. */
+export async function roleCommand(ctx: AdminContext, args: ParsedArgs): Promise<void> {
+  const title = required(args, 1, 'job title (quote it: role "Staff Nurse")');
+  noMore(args, 2);
+  const match = roleForJobTitle(title);
+  const bodies = match.kind !== 'unknown' && match.needsRegistration ? registrationBodiesFor(match.title) : [];
+  print(ctx, { ...match, registrationBodies: bodies }, () => {
+    if (match.kind === 'unknown') {
+      return [`"${title}" is not in the job-title table. ${match.message}`,
+        ...(match.suggestions.length ? [`Nearest titles: ${match.suggestions.join('; ')}`] : [])];
+    }
+    const how = match.kind === 'alias' ? `"${match.alias}" is read as "${match.title}"` : `"${match.title}" is in the table`;
+    return [`${how}: role ${match.role}.`,
+      ...(match.needsRegistration ? [`Needs a professional registration${bodies.length ? ` (${bodies.map(registrationBodyName).join(' or ')})` : ''}.`] : [])];
+  });
+}
+
+/** `email <address>`: accepted (and by which rule), needs the appropriate-use confirmation, or refused with the reason. */
+export async function emailCommand(ctx: AdminContext, args: ParsedArgs): Promise<void> {
+  const address = required(args, 1, 'e-mail address');
+  noMore(args, 2);
+  const accredited = (await ctx.store()).read((data) => data.accreditedDomains);
+  const result = checkEmail(address, { accreditedDomains: accreditedDomainSet(accredited) });
+  if (result.outcome === 'refused' && result.reason === 'malformed') throw new UsageError(result.message);
+  print(ctx, result, () => [
+    result.outcome === 'accepted' ? `Accepted (${result.rule}): ${result.address}`
+      : result.outcome === 'needsConfirmation' ? `Needs confirmation: ${result.message}`
+        : `Refused (${result.reason}): ${result.message}`,
+  ]);
+}
+
+/** `ods <code>`: the normalised code and what kind of organisation it looks like. */
+export async function odsCommand(ctx: AdminContext, args: ParsedArgs): Promise<void> {
+  const code = required(args, 1, 'ODS code');
+  noMore(args, 2);
+  const result = checkOdsCode(code);
+  if (!result.ok) throw new UsageError(result.message);
+  print(ctx, result, () => [`${result.code}: ${result.description}`]);
+}
+
+const LOCATIONS: readonly OrganisationLocation[] = ['london', 'commissioned', 'outside'];
+
+/** `eligibility …`: the decision for an organisation, with reasons and next steps. */
+export async function eligibilityCommand(ctx: AdminContext, args: ParsedArgs): Promise<void> {
+  noMore(args, 1);
+  const { type, dpia, location, dspt, ods, ics } = args.options;
+  if (!type || !isOrganisationType(type)) throw new UsageError(`--type must be one of ${ORGANISATION_TYPES.join(', ')}${type ? ` (got "${type}")` : ''}`);
+  if (dpia !== 'yes' && dpia !== 'no') throw new UsageError(`--dpia must be yes or no${dpia ? ` (got "${dpia}")` : ''}`);
+  if (!location || !LOCATIONS.includes(location as OrganisationLocation)) {
+    throw new UsageError(`--location must be one of ${LOCATIONS.join(', ')}${location ? ` (got "${location}")` : ''}`);
+  }
+  const odsCheck = ods === undefined ? undefined : checkOdsCode(ods);
+  if (odsCheck && !odsCheck.ok) throw new UsageError(`--ods: ${odsCheck.message}`);
+  const icsFound = ics === undefined ? undefined : findIcs(ics);
+  if (ics !== undefined && !icsFound) throw new UsageError(`--ics "${ics}" is not one of the London ICSs (give an ICB code such as QMJ, a short name such as NCL, or a name)`);
+  const parsedDspt = dspt === undefined ? undefined : parseDsptStatus(dspt);
+  const decision = decideEligibility({
+    organisationType: type, dspt: parsedDspt, namedInDpia: dpia === 'yes', location: location as OrganisationLocation,
+    today: new Date().toISOString().slice(0, 10),
+  });
+  print(ctx, { ...decision, ods: odsCheck, ics: icsFound, dspt: parsedDspt }, () => [
+    `Decision: ${decision.decision}`,
+    ...(icsFound ? [`ICS: ${icsFound.name} (${icsFound.icbCode})`] : []),
+    'Why:', ...decision.reasons.map((r) => `  - ${r}`),
+    'Next steps:', ...decision.nextSteps.map((s, i) => `  ${i + 1}. ${s}`),
+  ]);
+}
+
+/** `working-hours add <ISO instant> <hours>`: the instant that many working hours later, in UTC and London time. */
+export async function workingHoursCommand(ctx: AdminContext, args: ParsedArgs): Promise<void> {
+  if (required(args, 1, 'sub-command (add)') !== 'add') throw new UsageError(`unknown working-hours sub-command "${args.positionals[1]}" (try: working-hours add <ISO instant> <hours>)`);
+  const startText = required(args, 2, 'ISO instant, e.g. 2026-12-24T16:00:00Z');
+  const hoursText = required(args, 3, 'number of working hours');
+  noMore(args, 4);
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i.test(startText) || Number.isNaN(Date.parse(startText))) {
+    throw new UsageError(`"${startText}" is not an ISO 8601 instant with a time zone, e.g. 2026-12-24T16:00:00Z or 2026-07-01T09:30:00+01:00`);
+  }
+  const hours = Number(hoursText);
+  if (hoursText.trim() === '' || !Number.isFinite(hours) || hours < 0) throw new UsageError(`hours must be a number of 0 or more (got "${hoursText}")`);
+  const imported = (await ctx.store()).read((data) => data.bankHolidays);
+  const calendar = createWorkingCalendar({ holidays: imported ?? shippedHolidays });
+  const start = new Date(startText);
+  const result = calendar.addWorkingHours(start, hours);
+  const value = {
+    start: start.toISOString(), hours, resultUtc: result.toISOString(), resultLondon: formatLondon(result),
+    holidays: imported ? 'imported' : 'shipped snapshot',
+  };
+  print(ctx, value, () => [`${value.resultUtc} (London: ${value.resultLondon})`]);
+}

@@ -1,0 +1,81 @@
+import type { RosterEntry, RosterKind } from '../../data/model.js';
+import { findIcs } from '../../data/rules/ics.js';
+import { noMore, required, type ParsedArgs } from './args.js';
+import { print, type AdminContext } from './context.js';
+import { UsageError } from './usage.js';
+
+const KINDS: readonly RosterKind[] = ['icsLead', 'helpdeskAgent', 'helpdeskChannel'];
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** `roster add|list|remove …`: who may act on approval and ticket cards. */
+export async function rosterCommand(ctx: AdminContext, args: ParsedArgs): Promise<void> {
+  const action = required(args, 1, 'roster action (add, list or remove)');
+  if (action === 'list') return listRoster(ctx, args);
+  if (action !== 'add' && action !== 'remove') throw new UsageError(`unknown roster action "${action}" (use add, list or remove)`);
+  const kind = parseKind(required(args, 2, `roster kind (${KINDS.join(', ')})`));
+  const id = checkId(kind, required(args, 3, kind === 'helpdeskChannel' ? 'channel conversation id' : "person's Teams aadObjectId"));
+  noMore(args, 4);
+  const scope = scopeFor(kind, args.options.ics);
+  const store = await ctx.store();
+  const same = (e: RosterEntry) => e.kind === kind && e.id.toLowerCase() === id.toLowerCase() && e.scope === scope;
+  const where = `${kind}${scope ? ` for ${scope}` : ''}`;
+  if (action === 'add') {
+    const added = await store.update((tx) => {
+      if (tx.data.rosters.some(same)) return false;
+      tx.data.rosters.push({ kind, id, scope, displayName: args.options.name?.trim() || undefined, addedAt: new Date().toISOString() });
+      tx.audit({ actor: ctx.actor, action: 'roster.add', details: { kind, id, scope } });
+      return true;
+    });
+    print(ctx, { added, kind, id, scope }, () => [added ? `Added ${id} as ${where}.` : `${id} is already on the roster as ${where}; nothing changed.`]);
+    return;
+  }
+  const removed = await store.update((tx) => {
+    const before = tx.data.rosters.length;
+    tx.data.rosters = tx.data.rosters.filter((e) => !same(e));
+    if (tx.data.rosters.length === before) return false;
+    tx.audit({ actor: ctx.actor, action: 'roster.remove', details: { kind, id, scope } });
+    return true;
+  });
+  if (!removed) throw new UsageError(`${id} is not on the roster as ${where}; nothing changed`);
+  print(ctx, { removed, kind, id, scope }, () => [`Removed ${id} from ${where}.`]);
+}
+
+async function listRoster(ctx: AdminContext, args: ParsedArgs): Promise<void> {
+  const kind = args.positionals[2] === undefined ? undefined : parseKind(args.positionals[2]);
+  noMore(args, 3);
+  const scope = args.options.ics === undefined ? undefined : scopeFor('icsLead', args.options.ics);
+  const entries = (await ctx.store()).read((data) => data.rosters
+    .filter((e) => (!kind || e.kind === kind) && (!scope || e.scope === scope))
+    .map((e) => ({ ...e })));
+  print(ctx, entries, () => entries.length === 0 ? ['The roster is empty.']
+    : entries.map((e) => `${e.kind}${e.scope ? ` (${e.scope})` : ''}\t${e.id}${e.displayName ? `\t${e.displayName}` : ''}`));
+}
+
+function parseKind(text: string): RosterKind {
+  const kind = KINDS.find((k) => k.toLowerCase() === text.toLowerCase());
+  if (!kind) throw new UsageError(`unknown roster kind "${text}" (use ${KINDS.join(', ')})`);
+  return kind;
+}
+
+function checkId(kind: RosterKind, id: string): string {
+  const trimmed = id.trim();
+  if (kind !== 'helpdeskChannel' && !GUID.test(trimmed)) {
+    throw new UsageError(`"${trimmed}" is not a Teams aadObjectId (a GUID like 00000000-0000-0000-0000-000000000000)`);
+  }
+  if (kind === 'helpdeskChannel' && !/^\S{3,256}$/.test(trimmed)) {
+    throw new UsageError(`"${trimmed}" is not a channel conversation id (like 19:abc123@thread.tacv2)`);
+  }
+  return trimmed;
+}
+
+/** ICS leads belong to one ICS (stored by ICB code); other kinds have no scope. */
+function scopeFor(kind: RosterKind, written: string | undefined): string | undefined {
+  if (kind !== 'icsLead') {
+    if (written !== undefined) throw new UsageError(`--ics applies to icsLead only, not ${kind}`);
+    return undefined;
+  }
+  if (written === undefined) throw new UsageError('an ICS lead needs --ics <ICS> (an ICB code such as QMJ, a short name such as NCL, or a name)');
+  const ics = findIcs(written);
+  if (!ics) throw new UsageError(`--ics "${written}" is not one of the London ICSs`);
+  return ics.icbCode;
+}

@@ -1,0 +1,69 @@
+import { ConfigError, loadConfig, loadDotEnv } from '../config.js';
+import { AppError } from '../../data/errors.js';
+import { parseCommandLine, type ParsedArgs } from './args.js';
+import { createAdminContext, type AdminContext } from './context.js';
+import { BadRowsError, importCommand } from './importCommands.js';
+import { eligibilityCommand, emailCommand, odsCommand, roleCommand, workingHoursCommand } from './lookupCommands.js';
+import { rosterCommand } from './rosterCommands.js';
+import { HELP, UsageError } from './usage.js';
+
+/** Where a run reads its settings and writes its output; tests pass their own. */
+export interface AdminIo {
+  env: Record<string, string | undefined>;
+  out(line: string): void;
+  err(line: string): void;
+}
+
+const processIo: AdminIo = {
+  env: process.env,
+  out: (line) => process.stdout.write(line + '\n'),
+  err: (line) => process.stderr.write(line + '\n'),
+};
+
+type Command = (ctx: AdminContext, args: ParsedArgs) => Promise<void>;
+
+/** Every admin command, in one place. */
+const COMMANDS: Record<string, Command> = {
+  roster: rosterCommand,
+  import: importCommand,
+  role: roleCommand,
+  email: emailCommand,
+  ods: odsCommand,
+  eligibility: eligibilityCommand,
+  'working-hours': workingHoursCommand,
+};
+
+/** Runs one admin command; returns the exit code (0 done, 2 bad input, 1 anything else). */
+export async function runAdmin(argv: string[], io: AdminIo = processIo): Promise<number> {
+  const { out, err } = io;
+  let ctx: AdminContext | undefined;
+  try {
+    const args = parseCommandLine(argv);
+    const name = args.positionals[0];
+    if (name === undefined || name === 'help') {
+      out(HELP);
+      return name === undefined ? 2 : 0;
+    }
+    const command = COMMANDS[name];
+    if (!command) throw new UsageError(`unknown command "${name}" (see: npm run admin -- help)`);
+    if (io.env === process.env) loadDotEnv();
+    ctx = createAdminContext(loadConfig(io.env).dataDir, args.json, out);
+    await command(ctx, args);
+    return 0;
+  } catch (error) {
+    if (error instanceof BadRowsError) {
+      err(error.message);
+      error.rows.forEach((row) => err(`  ${row}`));
+      return 2;
+    }
+    if (error instanceof UsageError || error instanceof ConfigError) {
+      err(error.message);
+      return 2;
+    }
+    err(error instanceof AppError ? error.message : `unexpected failure: ${(error as Error).message}`);
+    return 1;
+  } finally {
+    await ctx?.close().catch(() => undefined);
+  }
+}
+

@@ -1,0 +1,33 @@
+/** Bad command-line input: the CLI prints the message as one line and exits 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** The help text; kept beside the commands it lists so the two change together. */
+export const HELP = `UCP onboarding assistant: admin commands (npm run admin -- <command>)
+
+Rosters (who may act on cards):
+  roster add icsLead <aadObjectId> --ics <ICS> [--name "<display name>"]
+  roster add helpdeskAgent <aadObjectId> [--name "<display name>"]
+  roster add helpdeskChannel <conversationId> [--name "<channel name>"]
+  roster list [icsLead|helpdeskAgent|helpdeskChannel] [--ics <ICS>] [--json]
+  roster remove <icsLead|helpdeskAgent|helpdeskChannel> <id> [--ics <ICS>]
+
+Reference data (a file with any bad row imports nothing and lists every bad row):
+  import dpia <register.csv>                 columns: ODS code, Name, ICS
+  import dspt <export.csv>                   the DSPT organisation-search export
+  import accredited-domains <list.csv>       the DCB1596 accredited list (a Domain column)
+  import bank-holidays <bank-holidays.json>  the gov.uk feed (england-and-wales)
+
+Rule look-ups (add --json for machine-readable output):
+  role "<job title>"
+  email <address>
+  ods <code>
+  eligibility --type <type> --dpia yes|no --location london|commissioned|outside [--dspt "<status>"] [--ods <code>] [--ics <ICS>]
+  working-hours add <ISO instant> <hours>
+
+<ICS> is an ICB code (QMJ), a short name (NCL) or a name ("North Central London").
+Settings: DATA_DIR (default ./var) is the data directory the bot uses. Exit codes: 0 done, 2 bad input, 1 anything else.`;
