@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import type { Storage, StoreItems } from 'botbuilder';
+import type { Store } from '../../data/store/store.js';
+
+/**
+ * Bot Framework state (dialog stacks, conversation and user state) kept in the Store's `botState`, so a
+ * conversation resumes where it was after a restart. Semantics follow botbuilder's MemoryStorage:
+ * items come back as JSON copies carrying an `eTag`; a write whose eTag is stale is refused; "*" or no eTag
+ * means last write wins. Unlike MemoryStorage, a write is all or nothing: one conflict and no key is written.
+ */
+export class BotStateStorage implements Storage {
+  constructor(private readonly store: Store, private readonly newETag: () => string = randomUUID) {}
+
+  /** Used by botbuilder at the start of a turn to load state. */
+  async read(keys: string[]): Promise<StoreItems> {
+    if (!keys) throw new ReferenceError('Keys are required when reading.');
+    return this.store.read((data) => {
+      const items: StoreItems = {};
+      for (const key of keys) {
+        const item = Object.hasOwn(data.botState, key) ? data.botState[key] : undefined;
+        // A JSON copy, as MemoryStorage gives: the turn may change it freely without touching stored state.
+        if (item) items[key] = { ...(JSON.parse(JSON.stringify(item.value)) as Record<string, unknown>), eTag: item.eTag };
+      }
+      return items;
+    });
+  }
+
+  /** Used by botbuilder at the end of a turn to save state; rejects on an eTag conflict, writing nothing. */
+  async write(changes: StoreItems): Promise<void> {
+    if (!changes) throw new ReferenceError('Changes are required when writing.');
+    const keys = Object.keys(changes);
+    if (keys.length === 0) return;
+    await this.store.update((tx) => {
+      for (const key of keys) {
+        const stored = Object.hasOwn(tx.data.botState, key) ? tx.data.botState[key] : undefined;
+        const eTag = (changes[key] as { eTag?: unknown } | undefined)?.eTag;
+        if (stored && eTag && eTag !== '*' && eTag !== stored.eTag) {
+          throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
+        }
+      }
+      for (const key of keys) {
+        const { eTag: _ignored, ...value } = JSON.parse(JSON.stringify(changes[key] ?? {})) as Record<string, unknown>;
+        tx.data.botState[key] = { eTag: this.newETag(), value };
+      }
+    });
+  }
+
+  /** Used by botbuilder to clear state (for example when a conversation ends); missing keys are ignored. */
+  async delete(keys: string[]): Promise<void> {
+    if (!keys) throw new ReferenceError('Keys are required when deleting.');
+    await this.store.update((tx) => {
+      for (const key of keys) if (Object.hasOwn(tx.data.botState, key)) delete tx.data.botState[key];
+    });
+  }
+}

@@ -1,0 +1,90 @@
+import { readFile } from 'node:fs/promises';
+import type { Adapter } from 'lowdb';
+import { StoreCorruptError } from '../errors.js';
+import type { AuditEvent } from '../model.js';
+import { writeFileDurably } from './durableFs.js';
+import type { LiveData } from './store.js';
+
+/** What `live.json` holds: the live data plus the audit outbox (events committed but maybe not yet in audit.jsonl). */
+export interface LiveFile extends LiveData {
+  pendingAudit: AuditEvent[];
+}
+
+const ARRAYS = ['tickets', 'rosters', 'conversations', 'dpiaRegister', 'dsptStatuses', 'accreditedDomains', 'pendingAudit'] as const;
+const OBJECTS = ['settings', 'botState'] as const;
+
+/** A fresh, empty live file at the given schema version; used when the data folder is new. */
+export function emptyLiveFile(schemaVersion: number): LiveFile {
+  return {
+    schemaVersion,
+    tickets: [],
+    rosters: [],
+    conversations: [],
+    dpiaRegister: [],
+    dsptStatuses: [],
+    accreditedDomains: [],
+    bankHolidays: null,
+    settings: {},
+    botState: {},
+    pendingAudit: [],
+  };
+}
+
+/** Checks, after migration, that every collection has the shape the code relies on; stops the start otherwise. */
+export function validateLiveFile(document: Record<string, unknown>, file: string): LiveFile {
+  document.pendingAudit ??= [];
+  const wrong = [
+    ...ARRAYS.filter((key) => !Array.isArray(document[key])),
+    ...OBJECTS.filter((key) => !isPlainObject(document[key])),
+    ...(document.bankHolidays === null || Array.isArray(document.bankHolidays) ? [] : ['bankHolidays']),
+  ];
+  if (wrong.length > 0) {
+    throw new StoreCorruptError(
+      `The data file ${file} has unexpected content in ${wrong.join(', ')}, so the assistant did not start. The file was left untouched: restore it from a backup or repair it, then start again.`,
+      { file, fields: wrong },
+    );
+  }
+  return document as unknown as LiveFile;
+}
+
+/**
+ * lowdb adapter for the live file. lowdb keeps the data in memory; this adapter makes each write durable
+ * (steno, behind lowdb's JSONFile, renames without fsync) and refuses, without touching it, a file it cannot parse.
+ * `read` only checks that the file holds a JSON object: migration and validation follow in openLowdbStore.
+ */
+export class DurableJsonFile implements Adapter<LiveFile> {
+  constructor(readonly file: string, private readonly encode: (data: LiveFile) => string | readonly Buffer[]) {}
+
+  async read(): Promise<LiveFile | null> {
+    let text: string;
+    try {
+      text = await readFile(this.file, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw err;
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch (err) {
+      throw this.#unreadable(`it is not valid JSON (${(err as Error).message})`);
+    }
+    if (!isPlainObject(parsed)) throw this.#unreadable('it does not hold a JSON object');
+    return parsed as unknown as LiveFile;
+  }
+
+  async write(data: LiveFile): Promise<void> {
+    await writeFileDurably(this.file, this.encode(data));
+  }
+
+  #unreadable(reason: string): StoreCorruptError {
+    return new StoreCorruptError(
+      `The data file ${this.file} cannot be read: ${reason}. The assistant did not start, and the file was left untouched: restore it from a backup or repair it, then start again.`,
+      { file: this.file },
+    );
+  }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}

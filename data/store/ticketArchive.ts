@@ -1,0 +1,40 @@
+import type { Ticket } from '../model.js';
+import { JsonLinesFile } from './jsonLinesFile.js';
+
+/** States whose tickets leave the live file when the archive runs. */
+export const ARCHIVABLE_STATES: ReadonlySet<string> = new Set(['closed', 'archived']);
+
+/** Whether the archive run moves this ticket out of the live file. */
+export function isArchivable(ticket: Pick<Ticket, 'state'>): boolean {
+  return ARCHIVABLE_STATES.has(ticket.state);
+}
+
+/**
+ * Closed tickets, one per line in `archive.jsonl`, kept out of the live file so every commit stays small.
+ * A crash between appending here and removing the ticket from the live file can leave a ticket in both, or
+ * (after a later run) twice here: harmless, because a lookup takes the last line written for that id.
+ */
+export class TicketArchive {
+  private constructor(private readonly lines: JsonLinesFile) {}
+
+  /** Opens the archive, cutting a torn last line left by a crash mid-append. */
+  static async open(file: string): Promise<TicketArchive> {
+    return new TicketArchive(await JsonLinesFile.open(file));
+  }
+
+  /** Appends the tickets and resolves once they are on disk; only then may they leave the live file. */
+  async append(tickets: readonly Ticket[]): Promise<void> {
+    await this.lines.append(tickets);
+  }
+
+  /** The most recently archived copy of a ticket, streaming the file so its size does not matter. */
+  async find(id: string): Promise<Ticket | undefined> {
+    // A line that does not contain the id as a JSON string cannot be that ticket: skip it without parsing.
+    const needle = JSON.stringify(id);
+    let found: Ticket | undefined;
+    for await (const ticket of this.lines.lines<Ticket>((line) => line.includes(needle))) {
+      if (ticket.id === id) found = ticket;
+    }
+    return found;
+  }
+}

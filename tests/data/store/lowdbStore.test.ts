@@ -1,0 +1,231 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { mkdir, readFile, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { openLowdbStore, type LowdbStore } from '../../../data/store/lowdbStore.js';
+import { CURRENT_SCHEMA_VERSION } from '../../../data/store/migrations.js';
+import { makeStoreDir, makeStoreTicket } from '../../helpers/storeFixtures.js';
+
+let dir: string;
+let cleanup: () => Promise<void>;
+const opened: LowdbStore[] = [];
+
+async function open(clock?: () => Date): Promise<LowdbStore> {
+  const store = await openLowdbStore({ dir, clock });
+  opened.push(store);
+  return store;
+}
+
+async function onDisk(): Promise<Record<string, unknown> & { tickets: { id: string; state: string }[] }> {
+  return JSON.parse(await readFile(path.join(dir, 'live.json'), 'utf8'));
+}
+
+beforeEach(async () => {
+  ({ dir, cleanup } = await makeStoreDir());
+});
+
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((store) => store.close()));
+  await cleanup();
+});
+
+describe('opening a data folder', () => {
+  it('creates a missing folder and writes an empty live file at the current schema version', async () => {
+    dir = path.join(dir, 'nested', 'data');
+    await open();
+    const file = await onDisk();
+    expect(file.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
+    expect(file.tickets).toEqual([]);
+    expect(file.botState).toEqual({});
+    expect(file.bankHolidays).toBeNull();
+  });
+
+  it('writes the live file compactly, not pretty-printed', async () => {
+    const store = await open();
+    await store.update((tx) => void tx.data.tickets.push(makeStoreTicket()));
+    expect(await readFile(path.join(dir, 'live.json'), 'utf8')).not.toContain('\n');
+  });
+
+  it('refuses to open the same folder twice in one process, and opens it again once closed', async () => {
+    const first = await open();
+    await expect(openLowdbStore({ dir })).rejects.toThrow(/already open in this process/);
+    await first.close();
+    await expect(open()).resolves.toBeDefined();
+  });
+});
+
+describe('updates', () => {
+  it('applies 1,000 concurrent updates, keeps every one after reopening, and writes them in a handful of commits', async () => {
+    const store = await open();
+    const before = store.stats().commits;
+    const tickets = Array.from({ length: 1000 }, () => makeStoreTicket());
+    const results = await Promise.all(tickets.map((ticket) => store.update((tx) => tx.data.tickets.push(ticket))));
+
+    expect(results).toHaveLength(1000);
+    expect(store.read((data) => data.tickets.length)).toBe(1000);
+    const commits = store.stats().commits - before;
+    expect(commits).toBeGreaterThanOrEqual(1);
+    expect(commits).toBeLessThanOrEqual(5);
+
+    await store.close();
+    const reopened = await open();
+    const ids = reopened.read((data) => data.tickets.map((ticket) => ticket.id));
+    expect(new Set(ids)).toEqual(new Set(tickets.map((ticket) => ticket.id)));
+    expect((await onDisk()).tickets).toHaveLength(1000);
+  });
+
+  it('groups updates that arrive while a commit is being written into the next single commit', async () => {
+    const store = await open();
+    const before = store.stats().commits;
+    const first = store.update((tx) => void tx.data.tickets.push(makeStoreTicket()));
+    await new Promise((resolve) => setImmediate(resolve));
+    // The first commit is now on its way to disk; these 200 arrive over several turns of the event loop.
+    const later: Promise<unknown>[] = [];
+    for (let i = 0; i < 200; i += 1) {
+      later.push(store.update((tx) => void tx.data.tickets.push(makeStoreTicket())));
+      if (i % 50 === 0) await Promise.resolve();
+    }
+    await Promise.all([first, ...later]);
+    expect(store.stats().commits - before).toBeLessThanOrEqual(3);
+    expect((await onDisk()).tickets).toHaveLength(201);
+  });
+
+  it('resolves only once the change is in the file on disk', async () => {
+    const store = await open();
+    const ticket = makeStoreTicket();
+    await store.update((tx) => void tx.data.tickets.push(ticket));
+    expect((await onDisk()).tickets.map((t) => t.id)).toEqual([ticket.id]);
+  });
+
+  it('resolves with what the update function returned', async () => {
+    const store = await open();
+    const ticket = makeStoreTicket({ state: 'awaitingIcsApproval' });
+    await store.update((tx) => void tx.data.tickets.push(ticket));
+    const state = await store.update((tx) => {
+      const stored = tx.data.tickets.find((t) => t.id === ticket.id)!;
+      stored.state = 'approved';
+      return stored.state;
+    });
+    expect(state).toBe('approved');
+  });
+
+  it('leaves the data exactly as it was when an update throws, while the other updates of its group still land', async () => {
+    const store = await open();
+    const ticket = makeStoreTicket({ state: 'awaitingHelpdesk' });
+    await store.update((tx) => void tx.data.tickets.push(ticket));
+    const fileBefore = await readFile(path.join(dir, 'live.json'), 'utf8');
+
+    const failing = store.update((tx) => {
+      const stored = tx.data.tickets[0];
+      stored.state = 'resolved';
+      (stored.users as unknown[]).splice(0, 1);
+      tx.data.tickets.push(makeStoreTicket());
+      tx.data.settings.broken = true;
+      tx.audit({ actor: 'agent-1', action: 'resolve', ticketId: ticket.id });
+      throw new Error('the helpdesk agent is not on the roster');
+    });
+    const succeeding = store.update((tx) => void (tx.data.settings.reminderHour = 9));
+
+    await expect(failing).rejects.toThrow('the helpdesk agent is not on the roster');
+    await succeeding;
+    expect(store.read((data) => JSON.parse(JSON.stringify(data.tickets)))).toEqual([ticket]);
+    expect(store.read((data) => ({ ...data.settings }))).toEqual({ reminderHour: 9 });
+    const fileAfter = JSON.parse(await readFile(path.join(dir, 'live.json'), 'utf8'));
+    expect(fileAfter.tickets).toEqual(JSON.parse(fileBefore).tickets);
+    const actions: string[] = [];
+    for await (const event of store.readAudit()) actions.push(event.action);
+    expect(actions).not.toContain('resolve');
+  });
+
+  it('refuses an update function that returns a promise, and keeps nothing it did', async () => {
+    const store = await open();
+    await expect(
+      store.update(async (tx) => {
+        tx.data.settings.half = 'done';
+      }),
+    ).rejects.toThrow(/synchronous function/);
+    expect(store.read((data) => data.settings.half)).toBeUndefined();
+  });
+
+  it('does not let data read from the store be changed outside an update', async () => {
+    const store = await open();
+    await store.update((tx) => void tx.data.tickets.push(makeStoreTicket()));
+    const ticket = store.read((data) => data.tickets[0]) as { state: string };
+    expect(() => {
+      ticket.state = 'hacked';
+    }).toThrow(/only be changed inside store.update/);
+    const returned = await store.update((tx) => tx.data.tickets[0]);
+    expect(() => {
+      returned.state = 'hacked';
+    }).toThrow(/only be changed inside store.update/);
+    expect(store.read((data) => data.tickets[0].state)).toBe('awaitingHelpdesk');
+  });
+
+  it('stores a copy of what it is given, so changing the original later changes nothing', async () => {
+    const store = await open();
+    const ticket = makeStoreTicket();
+    await store.update((tx) => void tx.data.tickets.push(ticket));
+    ticket.state = 'changed behind the store';
+    expect(store.read((data) => data.tickets[0].state)).toBe('awaitingHelpdesk');
+  });
+
+  it('rejects every update of a group whose disk write fails, and memory then shows only what is on disk', async () => {
+    const store = await open();
+    const kept = makeStoreTicket();
+    await store.update((tx) => void tx.data.tickets.push(kept));
+    await rm(dir, { recursive: true, force: true });
+
+    const lost = [makeStoreTicket(), makeStoreTicket()].map((ticket) => store.update((tx) => void tx.data.tickets.push(ticket)));
+    for (const update of lost) await expect(update).rejects.toThrow(/could not be saved to disk/);
+    expect(store.read((data) => data.tickets.map((ticket) => ticket.id))).toEqual([kept.id]);
+    expect(store.stats().failedCommits).toBe(1);
+
+    await mkdir(dir);
+    const later = makeStoreTicket();
+    await store.update((tx) => void tx.data.tickets.push(later));
+    expect((await onDisk()).tickets.map((ticket) => ticket.id)).toEqual([kept.id, later.id]);
+  });
+
+  it('writes nothing when a group changes nothing', async () => {
+    const store = await open();
+    const before = store.stats().commits;
+    await store.update((tx) => tx.data.tickets.length);
+    expect(store.stats().commits).toBe(before);
+  });
+});
+
+describe('health, flush and close', () => {
+  it('reports a writable store with its schema version and live ticket count', async () => {
+    const store = await open();
+    await store.update((tx) => void tx.data.tickets.push(makeStoreTicket(), makeStoreTicket()));
+    await expect(store.health()).resolves.toEqual({ writable: true, schemaVersion: CURRENT_SCHEMA_VERSION, liveTickets: 2 });
+    await expect(stat(path.join(dir, '.health-probe'))).rejects.toThrow();
+  });
+
+  it('reports not writable, saying why, when the data folder has gone', async () => {
+    const store = await open();
+    await rm(dir, { recursive: true, force: true });
+    const health = await store.health();
+    expect(health.writable).toBe(false);
+    expect(health.detail).toContain('cannot be written to');
+  });
+
+  it('flush resolves once every update issued before it is on disk', async () => {
+    const store = await open();
+    const ticket = makeStoreTicket();
+    void store.update((tx) => void tx.data.tickets.push(ticket));
+    await store.flush();
+    expect((await onDisk()).tickets.map((t) => t.id)).toEqual([ticket.id]);
+  });
+
+  it('close saves what was already asked for, then refuses further updates clearly', async () => {
+    const store = await open();
+    const ticket = makeStoreTicket();
+    const pending = store.update((tx) => void tx.data.tickets.push(ticket));
+    await store.close();
+    await pending;
+    expect((await onDisk()).tickets.map((t) => t.id)).toEqual([ticket.id]);
+    await expect(store.update((tx) => void tx.data.tickets.push(makeStoreTicket()))).rejects.toThrow('The store has been closed, so this change was not saved.');
+    await expect(store.archiveClosedTickets()).rejects.toThrow(/closed/);
+    expect((await store.health()).writable).toBe(false);
+  });
+});
