@@ -40,7 +40,7 @@ export function validateLiveFile(document: Record<string, unknown>, file: string
   ];
   if (wrong.length > 0) {
     throw new StoreCorruptError(
-      `The data file ${file} has unexpected content in ${wrong.join(', ')}, so the assistant did not start. The file was left untouched: restore it from a backup or repair it, then start again.`,
+      `The data file ${file} has missing or unexpected content in ${wrong.join(', ')}, so the assistant did not start. The file was left untouched: restore it from a backup or repair it, then start again.`,
       { file, fields: wrong },
     );
   }

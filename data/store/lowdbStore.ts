@@ -148,7 +148,8 @@ class LowdbFileStore implements LowdbStore {
       problems.push(`The data folder ${this.dir} cannot be written to (${fsErrorCode(err)}).`);
     }
     if (this.audit.problem) {
-      problems.push(`${this.audit.waiting.length} audit events are safe in live.json but could not be added to audit.jsonl (${this.audit.problem}); each commit retries.`);
+      const n = this.audit.waiting.length;
+      problems.push(`${n} audit ${n === 1 ? 'event is' : 'events are'} safe in live.json but could not be added to audit.jsonl (${this.audit.problem}); each commit retries.`);
     }
     const health: StoreHealth = { writable, schemaVersion: this.#db.data.schemaVersion, liveTickets: this.#db.data.tickets.length };
     if (problems.length > 0) health.detail = problems.join(' ');

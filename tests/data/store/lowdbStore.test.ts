@@ -96,7 +96,7 @@ describe('updates', () => {
     expect((await onDisk()).tickets.map((t) => t.id)).toEqual([ticket.id]);
   });
 
-  it('resolves with what the update function returned', async () => {
+  it('resolves with what the update function returned, and a change made in place reaches the file', async () => {
     const store = await open();
     const ticket = makeStoreTicket({ state: 'awaitingIcsApproval' });
     await store.update((tx) => void tx.data.tickets.push(ticket));
@@ -106,6 +106,7 @@ describe('updates', () => {
       return stored.state;
     });
     expect(state).toBe('approved');
+    expect((await onDisk()).tickets[0].state).toBe('approved');
   });
 
   it('leaves the data exactly as it was when an update throws, while the other updates of its group still land', async () => {

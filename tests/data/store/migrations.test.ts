@@ -1,0 +1,69 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { openLowdbStore } from '../../../data/store/lowdbStore.js';
+import { CURRENT_SCHEMA_VERSION, MIGRATIONS, migrateLiveFile, type Migration } from '../../../data/store/migrations.js';
+import { makeStoreDir, makeStoreTicket } from '../../helpers/storeFixtures.js';
+
+describe('migrateLiveFile', () => {
+  const steps: Migration[] = [
+    { to: 1, description: 'defaults', up: (doc) => ({ tickets: [], ...doc }) },
+    { to: 2, description: 'rename notes', up: (doc) => ({ ...doc, notes: doc.remarks, remarks: undefined }) },
+    { to: 3, description: 'count', up: (doc) => ({ ...doc, count: (doc.tickets as unknown[]).length }) },
+  ];
+
+  it('runs every step after the file version, in order, and stamps the new version', () => {
+    const { document, from } = migrateLiveFile({ schemaVersion: 1, tickets: [1, 2], remarks: 'hi' }, 'live.json', steps);
+    expect(from).toBe(1);
+    expect(document).toEqual({ schemaVersion: 3, tickets: [1, 2], notes: 'hi', remarks: undefined, count: 2 });
+    expect(Object.keys(document)[0]).toBe('schemaVersion');
+  });
+
+  it('treats a file without a version as version 0 and runs every step', () => {
+    expect(migrateLiveFile({}, 'live.json', steps)).toEqual({ document: { schemaVersion: 3, tickets: [], notes: undefined, remarks: undefined, count: 0 }, from: 0 });
+  });
+
+  it('leaves a current file as it is', () => {
+    expect(migrateLiveFile({ schemaVersion: 3, tickets: [] }, 'live.json', steps)).toEqual({ document: { schemaVersion: 3, tickets: [] }, from: 3 });
+  });
+
+  it.each([['a string', '1'], ['a fraction', 1.5], ['a negative number', -1]])('refuses a version that is %s', (_name, version) => {
+    expect(() => migrateLiveFile({ schemaVersion: version }, '/data/live.json', steps)).toThrow(/\/data\/live.json has a data version the assistant does not recognise/);
+  });
+
+  it('numbers the shipped steps 1, 2, 3 … with no gap, so every file version has a path to the current one', () => {
+    expect(MIGRATIONS.map((step) => step.to)).toEqual(Array.from({ length: MIGRATIONS.length }, (_, i) => i + 1));
+    expect(CURRENT_SCHEMA_VERSION).toBe(MIGRATIONS.length);
+  });
+});
+
+describe('opening a file from before schema versions', () => {
+  let dir: string;
+  let cleanup: () => Promise<void>;
+
+  beforeEach(async () => {
+    ({ dir, cleanup } = await makeStoreDir());
+  });
+
+  afterEach(async () => {
+    await cleanup();
+  });
+
+  it('fills the missing collections, keeps what was there, writes the new version and keeps a backup of the old file', async () => {
+    const ticket = makeStoreTicket();
+    const old = JSON.stringify({ tickets: [ticket], settings: { reminderHour: 10 } }, null, 2);
+    await writeFile(path.join(dir, 'live.json'), old);
+
+    const store = await openLowdbStore({ dir });
+    expect(store.read((data) => data.tickets.map((t) => t.id))).toEqual([ticket.id]);
+    expect(store.read((data) => data.settings.reminderHour)).toBe(10);
+    expect(store.read((data) => [data.rosters, data.conversations, data.dpiaRegister, data.dsptStatuses, data.accreditedDomains, data.botState, data.bankHolidays])).toEqual([[], [], [], [], [], {}, null]);
+    await store.close();
+
+    const onDisk = JSON.parse(await readFile(path.join(dir, 'live.json'), 'utf8'));
+    expect(onDisk.schemaVersion).toBe(1);
+    expect(onDisk.tickets).toEqual([ticket]);
+    expect(onDisk.dsptStatuses).toEqual([]);
+    expect(await readFile(path.join(dir, 'live.json.schema-0.bak'), 'utf8')).toBe(old);
+  });
+});

@@ -1,0 +1,103 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { appendFile, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { AuditEvent, Ticket } from '../../../data/model.js';
+import { openLowdbStore, type LowdbStore } from '../../../data/store/lowdbStore.js';
+import { makeStoreDir, makeStoreTicket } from '../../helpers/storeFixtures.js';
+
+let dir: string;
+let cleanup: () => Promise<void>;
+const opened: LowdbStore[] = [];
+
+async function open(): Promise<LowdbStore> {
+  const store = await openLowdbStore({ dir });
+  opened.push(store);
+  return store;
+}
+
+async function archiveLines(): Promise<Ticket[]> {
+  const text = await readFile(path.join(dir, 'archive.jsonl'), 'utf8');
+  return text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Ticket);
+}
+
+beforeEach(async () => {
+  ({ dir, cleanup } = await makeStoreDir());
+});
+
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((store) => store.close()));
+  await cleanup();
+});
+
+describe('archiving closed tickets', () => {
+  it('moves closed and archived tickets out of the live file, keeps the rest, and still finds the moved ones', async () => {
+    const store = await open();
+    const open1 = makeStoreTicket({ state: 'awaitingHelpdesk' });
+    const closed = makeStoreTicket({ state: 'closed', closedAt: '2026-03-05T16:00:00.000Z' });
+    const resolved = makeStoreTicket({ state: 'resolved' });
+    const archived = makeStoreTicket({ state: 'archived', closedAt: '2026-02-01T12:00:00.000Z' });
+    await store.update((tx) => void tx.data.tickets.push(open1, closed, resolved, archived));
+
+    await expect(store.archiveClosedTickets()).resolves.toBe(2);
+
+    expect(store.read((data) => data.tickets.map((t) => t.id))).toEqual([open1.id, resolved.id]);
+    const live = JSON.parse(await readFile(path.join(dir, 'live.json'), 'utf8'));
+    expect(live.tickets.map((t: Ticket) => t.id)).toEqual([open1.id, resolved.id]);
+    expect((await archiveLines()).map((t) => t.id)).toEqual([closed.id, archived.id]);
+    await expect(store.findArchivedTicket(closed.id)).resolves.toEqual(closed);
+    await expect(store.findArchivedTicket(archived.id)).resolves.toEqual(archived);
+    await expect(store.findArchivedTicket(open1.id)).resolves.toBeUndefined();
+  });
+
+  it('records a move to the archive in the audit trail for each ticket', async () => {
+    const store = await open();
+    const closed = makeStoreTicket({ state: 'closed', closedAt: '2026-03-05T16:00:00.000Z' });
+    await store.update((tx) => void tx.data.tickets.push(closed));
+    await store.archiveClosedTickets();
+    const events: AuditEvent[] = [];
+    for await (const event of store.readAudit({ ticketId: closed.id })) events.push(event);
+    expect(events).toEqual([expect.objectContaining({ actor: 'system', action: 'ticketArchived', ticketId: closed.id, details: { state: 'closed' } })]);
+  });
+
+  it('does nothing, and writes nothing, when no ticket is closed', async () => {
+    const store = await open();
+    await store.update((tx) => void tx.data.tickets.push(makeStoreTicket()));
+    const commits = store.stats().commits;
+    await expect(store.archiveClosedTickets()).resolves.toBe(0);
+    expect(store.stats().commits).toBe(commits);
+  });
+
+  it('keeps archived tickets findable after a restart', async () => {
+    const store = await open();
+    const closed = makeStoreTicket({ state: 'closed', closedAt: '2026-03-05T16:00:00.000Z' });
+    await store.update((tx) => void tx.data.tickets.push(closed));
+    await store.archiveClosedTickets();
+    await store.close();
+    const reopened = await open();
+    await expect(reopened.findArchivedTicket(closed.id)).resolves.toEqual(closed);
+  });
+
+  it('copes with a crash between archiving and removing: the ticket is archived again and the latest copy is the one found', async () => {
+    const stale = makeStoreTicket({ state: 'closed', closedAt: '2026-03-05T16:00:00.000Z', notes: 'first run' });
+    // What a crash after the append but before the live commit leaves: the ticket in both files, plus a torn line.
+    await appendFile(path.join(dir, 'archive.jsonl'), `${JSON.stringify(stale)}\n{"id":"T-torn","st`);
+    const store = await open();
+    const current = { ...stale, notes: 'second run' };
+    await store.update((tx) => void tx.data.tickets.push(current));
+
+    await expect(store.archiveClosedTickets()).resolves.toBe(1);
+    expect(store.read((data) => data.tickets)).toEqual([]);
+    expect((await archiveLines()).map((t) => t.notes)).toEqual(['first run', 'second run']);
+    await expect(store.findArchivedTicket(stale.id)).resolves.toEqual(current);
+  });
+
+  it('runs in turn with updates: an update issued after it sees the tickets already gone', async () => {
+    const store = await open();
+    const closed = makeStoreTicket({ state: 'closed', closedAt: '2026-03-05T16:00:00.000Z' });
+    await store.update((tx) => void tx.data.tickets.push(closed));
+    const moved = store.archiveClosedTickets();
+    const seen = store.update((tx) => tx.data.tickets.length);
+    await expect(moved).resolves.toBe(1);
+    await expect(seen).resolves.toBe(0);
+  });
+});
