@@ -5,8 +5,9 @@
  * `const x = parse…(readReferenceJson('x.json'))`. See README.md for where each file comes from.
  */
 import { readFileSync } from 'node:fs';
-import { AppError } from '../errors.js';
-import type { Ics, UcpRole } from '../model.js';
+import { AppError, ValidationError } from '../errors.js';
+import type { BankHoliday, Ics, UcpRole } from '../model.js';
+import { parseBankHolidayFeed } from '../rules/bankHolidays.js';
 import { compactKey, isDomainName } from '../rules/text.js';
 
 export const REGISTRATION_BODIES = ['NMC', 'GMC', 'HCPC', 'GPhC', 'GDC', 'SWE'] as const;
@@ -164,6 +165,16 @@ export function parseGenericMailboxes(raw: unknown, file = 'genericMailboxes.jso
   return Object.freeze({ localParts: new Set(raw.localParts as string[]), words: new Set(raw.words as string[]) });
 }
 
+/** Checks bankHolidays.json with the same parser as an imported gov.uk feed; frozen England and Wales holidays by date. */
+export function parseBankHolidaySnapshot(raw: unknown, file = 'bankHolidays.json'): readonly BankHoliday[] {
+  try {
+    return Object.freeze(parseBankHolidayFeed(raw).map((holiday) => Object.freeze(holiday)));
+  } catch (error) {
+    if (error instanceof ValidationError) return invalid(file, error.context.problems as string[]);
+    throw error;
+  }
+}
+
 /** Source 001 Appendix 1: the 37 job titles, their UCP roles, and aliases we can justify. */
 export const jobTitles = parseJobTitles(readReferenceJson('jobTitles.json'));
 /** London's ICSs, their ICB codes and boroughs. */
@@ -174,3 +185,5 @@ export const personalEmailDomains: ReadonlySet<string> = new Set(parseDomainList
 export const genericMailboxes = parseGenericMailboxes(readReferenceJson('genericMailboxes.json'));
 /** Accredited (DCB1596) domains shipped with the code: empty; an administrator imports the published list into the store. */
 export const accreditedDomains = parseDomainList(readReferenceJson('accreditedDomains.json'), 'accreditedDomains.json');
+/** England and Wales bank holidays 2025–2027 (gov.uk feed shape); the calendar uses them until an administrator imports a fresh feed. */
+export const bankHolidays = parseBankHolidaySnapshot(readReferenceJson('bankHolidays.json'));

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, it, expect } from '@jest/globals';
 import { ValidationError } from '../../../data/errors.js';
+import { bankHolidays } from '../../../data/reference/index.js';
 import { parseBankHolidayFeed } from '../../../data/rules/bankHolidays.js';
 import { createWorkingCalendar } from '../../../data/rules/workingHours.js';
 
@@ -229,6 +230,13 @@ describe('addWorkingHours and workingHoursBetween agree', () => {
 });
 
 describe('createWorkingCalendar', () => {
+  it('builds from the shipped snapshot as data/reference exports it', () => {
+    const shipped = createWorkingCalendar({ holidays: bankHolidays });
+    expect(shipped.isWorkingTime(at('2026-12-28T10:00:00Z'))).toBe(false); // Boxing Day substitute
+    expect(shipped.isWorkingTime(at('2027-03-26T10:00:00Z'))).toBe(false); // Good Friday 2027
+    expect(shipped.isWorkingTime(at('2026-12-29T10:00:00Z'))).toBe(true);
+  });
+
   it('accepts holidays as plain yyyy-mm-dd dates', () => {
     const plain = createWorkingCalendar({ holidays: ['2026-03-30'] });
     expect(plain.isWorkingTime(at('2026-03-30T10:00:00Z'))).toBe(false);
