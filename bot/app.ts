@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type restify from 'restify';
+import { ConversationState } from 'botbuilder';
 import { openLowdbStore } from '../data/store/lowdbStore.js';
 import type { Store } from '../data/store/store.js';
 import { createAdapter } from './adapter.js';
@@ -8,6 +9,7 @@ import { isLocalMode, type Config } from './config.js';
 import { InFlight } from './inFlight.js';
 import type { Logger } from './log.js';
 import { OnboardingBot } from './onboardingBot.js';
+import { BotStateStorage } from './storage/botStateStorage.js';
 import { createServer } from './server.js';
 
 export interface RunningApp {
@@ -26,7 +28,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const store = await openLowdbStore({ dir: config.dataDir });
   const inFlight = new InFlight();
   const adapter = createAdapter(config, logger);
-  const server = createServer({ adapter, bot: new OnboardingBot(), store, inFlight, logger, version: VERSION });
+  const server = createServer({ adapter, bot: new OnboardingBot(new ConversationState(new BotStateStorage(store))), store, inFlight, logger, version: VERSION });
 
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const port = (server.address() as AddressInfo).port;
