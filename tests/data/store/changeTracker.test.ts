@@ -121,6 +121,25 @@ describe('ChangeTracker', () => {
     expect(Object.keys(raw.settings)).toContain('__proto__');
   });
 
+  it('tracks changes made to elements found by a scan, and scans see elements added since the last scan', () => {
+    const { raw, original, tracker, doc } = setup();
+    tracker.begin();
+    expect(doc.tickets.find((t) => t.id === 'T-9')).toBeUndefined();
+    doc.tickets.push({ id: 'T-9', state: 'open', users: [] });
+    doc.tickets.find((t) => t.id === 'T-9')!.state = 'assigned';
+    doc.tickets.filter((t) => t.state === 'open').forEach((t) => (t.state = 'seen'));
+    expect(raw.tickets.map((t) => t.state)).toEqual(['seen', 'seen', 'closed', 'assigned']);
+    tracker.undoLast();
+    expect(raw).toEqual(original);
+    expect(doc.tickets.some((t) => t.id === 'T-9')).toBe(false);
+  });
+
+  it('fails loudly when a scan callback writes through its array argument instead of losing the write', () => {
+    const { tracker, doc } = setup();
+    tracker.begin();
+    expect(() => doc.tickets.forEach((_t, i, all) => void ((all as Doc['tickets'])[i] = { id: 'X', state: 'x', users: [] }))).toThrow(TypeError);
+  });
+
   it('knows whether a group changed anything', () => {
     const { tracker, doc } = setup();
     tracker.begin();
