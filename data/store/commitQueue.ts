@@ -1,3 +1,5 @@
+import { setImmediate } from 'node:timers';
+
 /** One pending `update()`: its function, and how to settle the caller's promise. */
 export interface PendingUpdate<Tx> {
   fn: (tx: Tx) => unknown;
@@ -45,6 +47,7 @@ export class CommitQueue<Tx> {
     if (this.#draining) return;
     this.#draining = true;
     // setImmediate, not a microtask: every update() issued in this turn, including after awaits, joins the group.
+    // Imported from node:timers, which jest's fake timers leave alone, so tests that fake time still get their writes.
     setImmediate(() => void this.#drain());
   }
 

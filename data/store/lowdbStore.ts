@@ -118,6 +118,10 @@ class LowdbFileStore implements LowdbStore {
     return store;
   }
 
+  /**
+   * Used for every query. `fn` sees the data through read-only views (a write throws): copy what leaves the store with
+   * JSON or a spread; structuredClone refuses them. Reads see a commit's changes from the moment its group is applied.
+   */
   read<T>(fn: (data: Readonly<LiveData>) => T): T {
     return fn(this.#root);
   }
