@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { openLowdbStore } from '../../data/store/lowdbStore.js';
-import type { Store } from '../../data/store/store.js';
+import { readLiveSnapshot } from '../../data/store/liveSnapshot.js';
+import type { LiveData, Store } from '../../data/store/store.js';
 
 /** What every admin command gets: where to write output, and the store of the configured data directory (opened on first use). */
 export interface AdminContext {
@@ -8,7 +9,10 @@ export interface AdminContext {
   json: boolean;
   /** Who is acting, for the audit trail: the operating-system user running the command. */
   actor: string;
+  /** The store, for commands that change something: takes the data folder (refused while the bot has it). */
   store(): Promise<Store>;
+  /** The live records as last saved, for look-ups: works while the bot is running. */
+  snapshot(): Promise<LiveData>;
   close(): Promise<void>;
 }
 
@@ -20,6 +24,7 @@ export function createAdminContext(dataDir: string, json: boolean, out: (line: s
     json,
     actor: `admin-cli:${os.userInfo().username}`,
     store: () => (opened ??= openLowdbStore({ dir: dataDir })),
+    snapshot: () => readLiveSnapshot(dataDir),
     close: async () => { if (opened) await (await opened).close(); },
   };
 }

@@ -34,7 +34,7 @@ export async function roleCommand(ctx: AdminContext, args: ParsedArgs): Promise<
 export async function emailCommand(ctx: AdminContext, args: ParsedArgs): Promise<void> {
   const address = required(args, 1, 'e-mail address');
   noMore(args, 2);
-  const accredited = (await ctx.store()).read((data) => data.accreditedDomains);
+  const accredited = (await ctx.snapshot()).accreditedDomains;
   const result = checkEmail(address, { accreditedDomains: accreditedDomainSet(accredited) });
   if (result.outcome === 'refused' && result.reason === 'malformed') throw new UsageError(result.message);
   print(ctx, result, () => [
@@ -92,7 +92,7 @@ export async function workingHoursCommand(ctx: AdminContext, args: ParsedArgs): 
   }
   const hours = Number(hoursText);
   if (hoursText.trim() === '' || !Number.isFinite(hours) || hours < 0) throw new UsageError(`hours must be a number of 0 or more (got "${hoursText}")`);
-  const imported = (await ctx.store()).read((data) => data.bankHolidays);
+  const imported = (await ctx.snapshot()).bankHolidays;
   const calendar = createWorkingCalendar({ holidays: imported ?? shippedHolidays });
   const start = new Date(startText);
   const result = calendar.addWorkingHours(start, hours);

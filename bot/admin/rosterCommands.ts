@@ -44,9 +44,7 @@ async function listRoster(ctx: AdminContext, args: ParsedArgs): Promise<void> {
   const kind = args.positionals[2] === undefined ? undefined : parseKind(args.positionals[2]);
   noMore(args, 3);
   const scope = args.options.ics === undefined ? undefined : scopeFor('icsLead', args.options.ics);
-  const entries = (await ctx.store()).read((data) => data.rosters
-    .filter((e) => (!kind || e.kind === kind) && (!scope || e.scope === scope))
-    .map((e) => ({ ...e })));
+  const entries = (await ctx.snapshot()).rosters.filter((e) => (!kind || e.kind === kind) && (!scope || e.scope === scope));
   print(ctx, entries, () => entries.length === 0 ? ['The roster is empty.']
     : entries.map((e) => `${e.kind}${e.scope ? ` (${e.scope})` : ''}\t${e.id}${e.displayName ? `\t${e.displayName}` : ''}`));
 }

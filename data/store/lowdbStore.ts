@@ -13,6 +13,7 @@ import { LiveSerializer } from './liveSerializer.js';
 import { CURRENT_SCHEMA_VERSION, migrateLiveFile } from './migrations.js';
 import type { AuditQuery, LiveData, Store, StoreHealth, Transaction } from './store.js';
 import { isArchivable, TicketArchive } from './ticketArchive.js';
+import { acquireWriterLock, type WriterLock } from './writerLock.js';
 
 export interface LowdbStoreOptions {
   /** The data folder; created if missing. Holds live.json, audit.jsonl and archive.jsonl. */
@@ -46,9 +47,14 @@ export async function openLowdbStore(options: LowdbStoreOptions): Promise<LowdbS
     throw new AppError('store-already-open', `The data folder ${dir} is already open in this process; share that store instead of opening it twice.`, { dir });
   }
   openDirs.add(dir);
+  let lock: WriterLock | undefined;
   try {
-    return await LowdbFileStore.open(dir, options.clock ?? (() => new Date()));
+    await mkdir(dir, { recursive: true });
+    // Another process writing the same folder would lose updates: the bot and the admin CLI take turns.
+    lock = await acquireWriterLock(dir);
+    return await LowdbFileStore.open(dir, options.clock ?? (() => new Date()), lock);
   } catch (err) {
+    await lock?.release();
     openDirs.delete(dir);
     throw err;
   }
@@ -76,6 +82,7 @@ class LowdbFileStore implements LowdbStore {
     serializer: LiveSerializer,
     private readonly audit: AuditLog,
     private readonly archive: TicketArchive,
+    private readonly lock: WriterLock,
   ) {
     this.#db = db;
     this.#tracker = new ChangeTracker((record) => serializer.forget(record));
@@ -83,8 +90,7 @@ class LowdbFileStore implements LowdbStore {
     this.#queue = new CommitQueue((group) => this.#commitGroup(group));
   }
 
-  static async open(dir: string, clock: () => Date): Promise<LowdbFileStore> {
-    await mkdir(dir, { recursive: true });
+  static async open(dir: string, clock: () => Date, lock: WriterLock): Promise<LowdbFileStore> {
     const file = path.join(dir, 'live.json');
     const serializer = new LiveSerializer();
     const db = new Low<LiveFile>(new DurableJsonFile(file, (data) => serializer.serialize(data)), emptyLiveFile(CURRENT_SCHEMA_VERSION));
@@ -106,7 +112,7 @@ class LowdbFileStore implements LowdbStore {
     const outbox = db.data.pendingAudit;
     await audit.recover(outbox);
 
-    const store = new LowdbFileStore(dir, clock, db, serializer, audit, archive);
+    const store = new LowdbFileStore(dir, clock, db, serializer, audit, archive, lock);
     if (!existed || from < CURRENT_SCHEMA_VERSION || outbox.length > 0) {
       db.data.pendingAudit = [];
       await db.write();
@@ -168,7 +174,10 @@ class LowdbFileStore implements LowdbStore {
   }
 
   close(): Promise<void> {
-    this.#closing ??= this.flush().finally(() => openDirs.delete(this.dir));
+    this.#closing ??= this.flush().finally(async () => {
+      await this.lock.release();
+      openDirs.delete(this.dir);
+    });
     return this.#closing;
   }
 
