@@ -1,17 +1,7 @@
 import { describe, it, expect } from '@jest/globals';
 import { formatLondon, fromLondonWallClock, londonParts } from '../../../data/rules/londonTime.js';
+import { seededRandom } from '../../helpers/seededRandom.js';
 
-/** mulberry32: a small seeded generator, so the "random" instants are the same on every run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('londonParts', () => {
   it.each([

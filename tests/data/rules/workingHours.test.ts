@@ -4,22 +4,12 @@ import { ValidationError } from '../../../data/errors.js';
 import { bankHolidays } from '../../../data/reference/index.js';
 import { parseBankHolidayFeed } from '../../../data/rules/bankHolidays.js';
 import { createWorkingCalendar } from '../../../data/rules/workingHours.js';
+import { seededRandom } from '../../helpers/seededRandom.js';
 
 const holidays = parseBankHolidayFeed(JSON.parse(readFileSync(new URL('../../../data/reference/bankHolidays.json', import.meta.url), 'utf8')));
 const calendar = createWorkingCalendar({ holidays });
 const at = (iso: string) => new Date(iso);
 
-/** mulberry32: a small seeded generator, so the "random" instants are the same on every run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('isWorkingTime', () => {
   it.each([

@@ -5,21 +5,11 @@ import path from 'node:path';
 import type { AuditEvent, Ticket } from '../../../data/model.js';
 import { openLowdbStore } from '../../../data/store/lowdbStore.js';
 import { makeStoreDir } from '../../helpers/storeFixtures.js';
+import { seededRandom } from '../../helpers/seededRandom.js';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..');
 const WRITER = 'tests/helpers/storeCrashWriter.ts';
 const KILLS = 20;
-
-/** Seeded, so a failure can be replayed with the same kill timings. */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Acknowledged {
   tickets: string[];
@@ -69,7 +59,7 @@ describe('crash safety', () => {
   });
 
   it(`keeps every acknowledged write, and every acknowledged audit event exactly once, across ${KILLS} kills at random moments`, async () => {
-    const random = mulberry32(20260302);
+    const random = seededRandom(20260302);
     const everyTicket: string[] = [];
     let totalArchiveRuns = 0;
 
