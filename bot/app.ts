@@ -7,10 +7,13 @@ import type { Store } from '../data/store/store.js';
 import { createAdapter } from './adapter.js';
 import { isLocalMode, type Config } from './config.js';
 import { InFlight } from './inFlight.js';
-import type { Logger } from './log.js';
+import { errorKind, type Logger } from './log.js';
 import { OnboardingBot } from './onboardingBot.js';
 import { BotStateStorage } from './storage/botStateStorage.js';
 import { createServer } from './server.js';
+
+/** How often closed tickets are moved out of the live file (every write re-serialises it, so it must stay small). */
+const ARCHIVE_EVERY_MS = 60 * 60 * 1000;
 
 export interface RunningApp {
   server: restify.Server;
@@ -39,9 +42,18 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   }
   logger.info(`listening on http://localhost:${port}`, { port, version: VERSION });
 
+  const archive = () => store.archiveClosedTickets().then(
+    (moved) => { if (moved > 0) logger.info('archived closed tickets', { moved }); },
+    (err: unknown) => logger.error('could not archive closed tickets', { error: errorKind(err) }),
+  );
+  void archive();
+  const archiveTimer = setInterval(() => void archive(), ARCHIVE_EVERY_MS);
+  archiveTimer.unref();
+
   let stopping: Promise<{ drained: boolean }> | undefined;
   const stop = () => {
     stopping ??= (async () => {
+      clearInterval(archiveTimer);
       const closed = new Promise<void>((resolve) => server.server.close(() => resolve()));
       server.server.closeIdleConnections();
       const drained = await inFlight.drained(config.shutdownTimeoutMs);

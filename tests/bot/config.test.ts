@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { ConfigError, isLocalMode, loadConfig } from '../../bot/config.js';
+import { ConfigError, isLocalMode, loadConfig, loadDotEnv } from '../../bot/config.js';
 import { runBotExpectingFailure } from '../helpers/botProcess.js';
 
 const APP = {
@@ -52,5 +54,22 @@ describe('configuration', () => {
     const { code, output } = await runBotExpectingFailure({ PORT: 'eighty' });
     expect(code).toBe(1);
     expect(output.trim().split('\n')).toEqual(['Configuration error: PORT must be a whole number from 0 to 65535 (got "eighty")']);
+  });
+});
+
+describe('the .env file', () => {
+  it('fills settings that the environment does not set, and never overrides one that it does', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ucp-env-'));
+    writeFileSync(path.join(dir, '.env'), 'UCP_TEST_FROM_FILE=file\nUCP_TEST_ALREADY_SET=file\n');
+    process.env.UCP_TEST_ALREADY_SET = 'environment';
+    try {
+      loadDotEnv(dir);
+      expect(process.env.UCP_TEST_FROM_FILE).toBe('file');
+      expect(process.env.UCP_TEST_ALREADY_SET).toBe('environment');
+    } finally {
+      delete process.env.UCP_TEST_FROM_FILE;
+      delete process.env.UCP_TEST_ALREADY_SET;
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

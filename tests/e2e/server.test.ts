@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { rmSync, writeFileSync } from 'node:fs';
-import { messageActivity, startBotProcess, type BotProcess } from '../helpers/botProcess.js';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { messageActivity, runBotExpectingFailure, startBotProcess, type BotProcess } from '../helpers/botProcess.js';
 
 const post = (url: string, body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
   fetch(url, { method: 'POST', headers, body });
@@ -147,6 +149,44 @@ describe('stopping the service', () => {
       connector.closeAllConnections();
       connector.close();
       rmSync(bot.dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('starting on a damaged data file', () => {
+  it('stops the start with one clear line and leaves the file exactly as it was', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ucp-corrupt-'));
+    const file = path.join(dataDir, 'live.json');
+    writeFileSync(file, '{"schemaVersion": 1, "tickets": [');
+    const { code, output } = await runBotExpectingFailure({ DATA_DIR: dataDir });
+    expect(code).toBe(1);
+    const lines = output.split('\n').filter((l) => l.trim() !== '' && !/DeprecationWarning|trace-deprecation/.test(l));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^Cannot start: .*live\.json/);
+    expect(readFileSync(file, 'utf8')).toBe('{"schemaVersion": 1, "tickets": [');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+});
+
+describe('keeping the live file small', () => {
+  it('moves closed tickets to the archive when the service starts', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ucp-archive-'));
+    const ticket = (id: string, state: string) => ({ id, kind: 'question', state, version: 3, createdAt: '2026-01-05T10:00:00.000Z', updatedAt: '2026-01-06T10:00:00.000Z' });
+    writeFileSync(path.join(dataDir, 'live.json'), JSON.stringify({
+      schemaVersion: 1, tickets: [ticket('T-1', 'closed'), ticket('T-2', 'assigned')], rosters: [], conversations: [], dpiaRegister: [],
+      dsptStatuses: [], accreditedDomains: [], bankHolidays: null, settings: {}, botState: {}, pendingAudit: [],
+    }));
+    const bot = await startBotProcess({ DATA_DIR: dataDir });
+    try {
+      for (let i = 0; i < 50 && !bot.output().includes('archived closed tickets'); i += 1) await new Promise((r) => setTimeout(r, 100));
+      expect(bot.output()).toMatch(/"msg":"archived closed tickets","moved":1/);
+      const health = await (await fetch(`${bot.url}/healthz`)).json() as { store: { liveTickets: number } };
+      expect(health.store.liveTickets).toBe(1);
+      expect(readFileSync(path.join(dataDir, 'archive.jsonl'), 'utf8')).toContain('"T-1"');
+    } finally {
+      bot.kill('SIGKILL');
+      await bot.exited;
+      rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });
