@@ -21,7 +21,7 @@ export async function roleCommand(ctx: AdminContext, args: ParsedArgs): Promise<
   const bodies = match.kind !== 'unknown' && match.needsRegistration ? registrationBodiesFor(match.title) : [];
   print(ctx, { ...match, registrationBodies: bodies }, () => {
     if (match.kind === 'unknown') {
-      return [`"${title}" is not in the job-title table. ${match.message}`,
+      return [match.message,
         ...(match.suggestions.length ? [`Nearest titles: ${match.suggestions.join('; ')}`] : [])];
     }
     const how = match.kind === 'alias' ? `"${match.alias}" is read as "${match.title}"` : `"${match.title}" is in the table`;

@@ -97,9 +97,11 @@ function listInWords(items: string[]): string {
 
 function unknownTitle(input: string, suggestions: string[]): JobTitleMatch {
   const shown = input.trim().replace(/\s+/g, ' ');
-  const closest = suggestions.length > 0 ? ` The closest titles we use are ${listInWords(suggestions)}.` : '';
+  const closest = suggestions.length > 0
+    ? ` The closest titles we use are ${listInWords(suggestions)}. If none of them fits, keep`
+    : ' Keep';
   const message = `"${shown}" is not one of the job titles the UCP uses, so we won't guess which access it gives.${closest}`
-    + ' If none of them fits, keep the title you gave and the helpdesk will decide the right role when they check the request.';
+    + ' the title you gave and the helpdesk will decide the right role when they check the request.';
   return { kind: 'unknown', input: shown, suggestions, message };
 }
 

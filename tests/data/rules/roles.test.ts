@@ -136,3 +136,11 @@ describe('nearestJobTitles', () => {
     expect(nearestJobTitles('social worker senior', undefined, 1)).toEqual(['Senior Social Worker']);
   });
 });
+
+describe('a title with nothing near it', () => {
+  it('does not talk about suggestions it did not make', () => {
+    const match = roleForJobTitle('bed and breakfast');
+    expect(match).toMatchObject({ kind: 'unknown', suggestions: [] });
+    expect(match.kind === 'unknown' && match.message).not.toMatch(/none of them|closest/);
+  });
+});
