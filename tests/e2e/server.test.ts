@@ -108,6 +108,13 @@ describe('the bot service with an app id configured', () => {
     expect(await res.json()).toEqual({ error: 'The request is not authorised.' });
   });
 
+  it('refuses a request with a token that is not a valid Bot Framework token with 401', async () => {
+    const res = await post(`${bot.url}/api/messages`, JSON.stringify(messageActivity({ deliveryMode: 'expectReplies' })),
+      { 'content-type': 'application/json', authorization: 'Bearer not.a.token' });
+    expect(res.status).toBe(401);
+    expect(await res.json()).toEqual({ error: 'The request is not authorised.' });
+  });
+
   it('does not claim local mode in its log', () => {
     expect(bot.output()).not.toMatch(/LOCAL MODE/);
     expect(bot.output()).toMatch(/authenticated mode/);
