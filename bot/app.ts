@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type restify from 'restify';
 import { ConversationState } from 'botbuilder';
-import { openLowdbStore } from '../data/store/lowdbStore.js';
+import { AppError } from '../data/errors.js';
+import { openLowdbStore, type LowdbStore } from '../data/store/lowdbStore.js';
 import type { Store } from '../data/store/store.js';
 import { createAdapter } from './adapter.js';
 import { isLocalMode, type Config } from './config.js';
@@ -28,12 +29,27 @@ export const VERSION: string = (JSON.parse(readFileSync(new URL('../package.json
 
 /** Opens the store, builds the bot and starts listening. Used by bot/index.ts and by tests that need a real server. */
 export async function startApp(config: Config, logger: Logger): Promise<RunningApp> {
-  const store = await openLowdbStore({ dir: config.dataDir });
+  const store = await openStore(config.dataDir);
   const inFlight = new InFlight();
   const adapter = createAdapter(config, logger);
-  const server = createServer({ adapter, bot: new OnboardingBot(new ConversationState(new BotStateStorage(store))), store, inFlight, logger, version: VERSION });
+  let stopping: Promise<{ drained: boolean }> | undefined;
+  const server = createServer({
+    adapter, bot: new OnboardingBot(new ConversationState(new BotStateStorage(store))), store, inFlight, logger, version: VERSION,
+    isStopping: () => stopping !== undefined,
+  });
 
-  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, resolve);
+    });
+  } catch (err) {
+    await store.close();
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new AppError('listen-failed', code === 'EADDRINUSE'
+      ? `Port ${config.port} on ${config.host} is already in use: stop what is using it, or set PORT to another port.`
+      : `Cannot listen on ${config.host}:${config.port} (${code ?? errorKind(err)}): check HOST and PORT.`);
+  }
   const port = (server.address() as AddressInfo).port;
   if (isLocalMode(config)) {
     logger.warn('LOCAL MODE: no MicrosoftAppId is set, so requests are NOT authenticated. Use this only on your own machine (Agents Playground, Emulator, tests).');
@@ -50,7 +66,6 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const archiveTimer = setInterval(() => void archive(), ARCHIVE_EVERY_MS);
   archiveTimer.unref();
 
-  let stopping: Promise<{ drained: boolean }> | undefined;
   const stop = () => {
     stopping ??= (async () => {
       clearInterval(archiveTimer);
@@ -66,4 +81,15 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     return stopping;
   };
   return { server, store, port, stop };
+}
+
+/** Opens the store, turning a file-system failure into one line that names DATA_DIR (store errors already say what is wrong). */
+async function openStore(dataDir: string): Promise<LowdbStore> {
+  try {
+    return await openLowdbStore({ dir: dataDir });
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    const code = (err as NodeJS.ErrnoException).code ?? errorKind(err);
+    throw new AppError('data-dir-unusable', `The data folder ${dataDir} (DATA_DIR) cannot be used (${code}): it must be a folder this process can write.`);
+  }
 }

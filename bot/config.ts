@@ -58,10 +58,11 @@ export function loadConfig(env: Env = process.env): Config {
 
   return {
     port: integer(env, 'PORT', 3978, 0, 65535),
-    host: text(env, 'HOST') || '0.0.0.0',
+    // Unauthenticated local mode answers only this machine unless HOST says otherwise: anyone who can reach it could post as anyone.
+    host: text(env, 'HOST') || (appId ? '0.0.0.0' : '127.0.0.1'),
     dataDir: path.resolve(text(env, 'DATA_DIR') || './var'),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
-    shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 8000, 100, 9500),
+    shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 7000, 100, 8000),
     bot: { appId, appPassword, appTenantId, appType },
   };
 }

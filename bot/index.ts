@@ -1,7 +1,8 @@
-import { startApp } from './app.js';
 import { ConfigError, loadConfig, loadDotEnv } from './config.js';
 import { createLogger, errorKind } from './log.js';
-import { AppError } from '../data/errors.js';
+
+/** Past this, a stop that has not finished is abandoned: orchestrators kill at 10 s, and a clean exit must come first. */
+const HARD_STOP_MS = 9_800;
 
 /** Entry point: read settings, start, and on SIGTERM/SIGINT stop taking work, finish turns, flush the store and exit 0. */
 async function main(): Promise<void> {
@@ -10,20 +11,18 @@ async function main(): Promise<void> {
   try {
     config = loadConfig();
   } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`Configuration error: ${err.message}\n`);
-      process.exit(1);
-    }
+    if (err instanceof ConfigError) fail(`Configuration error: ${err.message}`);
     throw err;
   }
   const logger = createLogger(config.logLevel);
   let app;
   try {
+    // Loaded here, not at the top: a broken reference file or store refuses the start with one line, not a stack.
+    const { startApp } = await import('./app.js');
     app = await startApp(config, logger);
   } catch (err) {
-    // A store that cannot be read safely (corrupt, newer schema) stops the start with its own clear message.
-    process.stderr.write(`Cannot start: ${err instanceof AppError || (err as NodeJS.ErrnoException).code === 'EADDRINUSE' ? (err as Error).message : errorKind(err)}\n`);
-    process.exit(1);
+    const { AppError } = await import('../data/errors.js');
+    fail(`Cannot start: ${err instanceof AppError ? err.message : errorKind(err)}`);
   }
 
   const shutdown = (signal: string) => {
@@ -33,6 +32,10 @@ async function main(): Promise<void> {
     process.removeAllListeners('SIGINT');
     process.on('SIGTERM', () => undefined);
     process.on('SIGINT', () => undefined);
+    setTimeout(() => {
+      logger.error('stop did not finish in time; exiting without a clean flush', { afterMs: HARD_STOP_MS });
+      process.exit(1);
+    }, HARD_STOP_MS).unref();
     app.stop().then(
       ({ drained }) => {
         logger.info('stopped', { drained });
@@ -46,6 +49,11 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+function fail(line: string): never {
+  process.stderr.write(`${line}\n`);
+  process.exit(1);
 }
 
 void main();

@@ -1,5 +1,6 @@
 import restify, { type Request, type Response } from 'restify';
-import type { ActivityHandler, CloudAdapter } from 'botbuilder';
+import type { ActivityHandler } from 'botbuilder';
+import { isAuthenticationFailure, type OnboardingAdapter } from './adapter.js';
 import type { Store } from '../data/store/store.js';
 import { isInboundActivity } from './activityGuard.js';
 import type { InFlight } from './inFlight.js';
@@ -15,23 +16,39 @@ const NEUTRAL: Record<number, string> = {
   404: 'Not found.',
   405: 'Method not allowed.',
   413: `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.`,
-  415: 'The request body must be JSON.',
+  415: 'The request body must be uncompressed JSON.',
   500: 'The bot could not process this request.',
   503: 'The service is not available.',
 };
 
 export interface ServerDeps {
-  adapter: CloudAdapter;
+  adapter: OnboardingAdapter;
   bot: ActivityHandler;
   store: Store;
   inFlight: InFlight;
   logger: Logger;
   version: string;
+  /** True once shutdown has begun: requests still arriving on open connections are turned away. */
+  isStopping(): boolean;
 }
 
 /** Builds the HTTP server: POST /api/messages for the Bot Framework, GET /healthz for probes. */
 export function createServer(deps: ServerDeps): restify.Server {
   const server = restify.createServer({ name: 'ucp-onboarding-assistant', handleUncaughtExceptions: false });
+  // Compressed bodies would be inflated past the size limit (it counts the bytes on the wire): Bot Framework never sends them.
+  server.pre((req: Request, res: Response, next: (err?: false) => void) => {
+    const encoding = (req.headers['content-encoding'] ?? 'identity').toString().trim().toLowerCase();
+    if (encoding !== 'identity' && encoding !== '') {
+      res.send(415, { error: neutral(415) });
+      return next(false);
+    }
+    if (deps.isStopping()) {
+      res.header('Connection', 'close');
+      res.send(503, { error: neutral(503) });
+      return next(false);
+    }
+    return next();
+  });
   server.use(restify.plugins.jsonBodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, rejectUnknown: false } as restify.plugins.BodyParserOptions));
 
   // Every error restify raises itself (413, bad JSON, 404, 405) leaves with our neutral wording.
@@ -66,48 +83,24 @@ export function createServer(deps: ServerDeps): restify.Server {
   return server;
 }
 
-/** Hands the activity to CloudAdapter and relays its answer, replacing any error text with our neutral wording. */
+/** Runs the turn through the adapter and answers with its invoke response, or a neutral refusal. */
 async function processActivity(deps: ServerDeps, req: Request, res: Response): Promise<void> {
-  const captured = new CapturedResponse();
+  const auth = req.headers.authorization ?? '';
   try {
-    await deps.adapter.process(req, captured, (context) => deps.bot.run(context));
+    const invoke = await deps.adapter.handle(auth, req.body as Record<string, unknown>, (context) => deps.bot.run(context));
+    if (invoke?.body === undefined) res.send(invoke?.status ?? 200);
+    else res.send(invoke.status, invoke.body);
   } catch (err) {
-    // CloudAdapter throws before its own try for bodies its schema rejects.
-    deps.logger.warn('activity refused by the adapter', { error: errorKind(err) });
-    res.send(400, { error: neutral(400) });
-    return;
-  }
-  if (captured.statusCode >= 400) {
-    if (captured.statusCode >= 500) deps.logger.error('activity failed', { status: captured.statusCode });
-    res.send(captured.statusCode, { error: neutral(captured.statusCode) });
-  } else if (captured.body === undefined) {
-    res.send(captured.statusCode);
-  } else {
-    res.send(captured.statusCode, captured.body);
+    if (isAuthenticationFailure(err)) {
+      deps.logger.warn('request refused: not authenticated', { error: errorKind(err) });
+      res.send(401, { error: neutral(401) });
+    } else {
+      deps.logger.error('activity failed', { error: errorKind(err) });
+      res.send(500, { error: neutral(500) });
+    }
   }
 }
 
 function neutral(status: number): string {
   return NEUTRAL[status] ?? (status >= 500 ? NEUTRAL[500] : 'The request could not be processed.');
-}
-
-/** Stands in for the HTTP response so the adapter's own error strings never reach the caller. */
-class CapturedResponse {
-  statusCode = 200;
-  body: unknown;
-  socket = null;
-  status(code: number): this {
-    this.statusCode = code;
-    return this;
-  }
-  send(body?: unknown): this {
-    this.body = body;
-    return this;
-  }
-  header(): this {
-    return this;
-  }
-  end(): this {
-    return this;
-  }
 }

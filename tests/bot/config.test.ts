@@ -17,6 +17,7 @@ describe('configuration', () => {
     expect(config.port).toBe(3978);
     expect(config.dataDir).toBe(path.resolve('./var'));
     expect(isLocalMode(config)).toBe(true);
+    expect(config.host).toBe('127.0.0.1');
     expect(config.logLevel).toBe('info');
   });
 
@@ -26,13 +27,14 @@ describe('configuration', () => {
     expect(config.dataDir).toBe('/srv/ucp');
     expect(config.bot).toEqual({ appId: APP.MicrosoftAppId, appPassword: 'secret', appTenantId: APP.MicrosoftAppTenantId, appType: 'SingleTenant' });
     expect(isLocalMode(config)).toBe(false);
+    expect(config.host).toBe('0.0.0.0');
   });
 
   it.each([
     [{ PORT: 'abc' }, 'PORT', 'whole number'],
     [{ PORT: '70000' }, 'PORT', 'from 0 to 65535'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', 'one of debug, info, warn, error'],
-    [{ SHUTDOWN_TIMEOUT_MS: '20000' }, 'SHUTDOWN_TIMEOUT_MS', 'from 100 to 9500'],
+    [{ SHUTDOWN_TIMEOUT_MS: '9000' }, 'SHUTDOWN_TIMEOUT_MS', 'from 100 to 8000'],
     [{ MicrosoftAppId: 'my-bot' }, 'MicrosoftAppId', 'GUID'],
     [{ MicrosoftAppPassword: 'secret' }, 'MicrosoftAppId', 'local mode'],
     [{ MicrosoftAppId: APP.MicrosoftAppId, MicrosoftAppTenantId: APP.MicrosoftAppTenantId }, 'MicrosoftAppPassword', 'required'],

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import http from 'node:http';
+import { gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -42,6 +43,13 @@ describe('the bot service over real HTTP (local mode)', () => {
     const res = await post(`${bot.url}/api/messages`, big);
     expect(res.status).toBe(413);
     expect(await res.json()).toEqual({ error: 'The request body is larger than 256 KB.' });
+  });
+
+  it('refuses a compressed body, which could inflate past the limit, with 415', async () => {
+    const bomb = gzipSync(Buffer.from(JSON.stringify(messageActivity({ deliveryMode: 'expectReplies', text: 'x'.repeat(5 * 1024 * 1024) }))));
+    const res = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, body: bomb });
+    expect(res.status).toBe(415);
+    expect(await res.json()).toEqual({ error: 'The request body must be uncompressed JSON.' });
   });
 
   it('accepts a body just under the limit', async () => {
@@ -141,6 +149,9 @@ describe('stopping the service', () => {
       await new Promise((resolve) => setTimeout(resolve, 400));
       const signalledAt = Date.now();
       bot.kill('SIGTERM');
+      // A request that arrives while the turn is finishing is turned away (connection refused, or 503 on an open connection).
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const refusedDuringStop = await fetch(`${bot.url}/healthz`).then((r) => r.status === 503, () => true);
       const response = await turn;
       expect(response.status).toBe(200);
       expect(received).toHaveLength(1);
@@ -149,6 +160,7 @@ describe('stopping the service', () => {
       const { code } = await bot.exited;
       expect(code).toBe(0);
       expect(Date.now() - signalledAt).toBeLessThan(10000);
+      expect(refusedDuringStop).toBe(true);
       await expect(fetch(`${bot.url}/healthz`)).rejects.toThrow();
       expect(bot.output()).toMatch(/"msg":"stopped","drained":true/);
     } finally {
@@ -167,7 +179,7 @@ describe('starting on a damaged data file', () => {
     writeFileSync(file, '{"schemaVersion": 1, "tickets": [');
     const { code, output } = await runBotExpectingFailure({ DATA_DIR: dataDir });
     expect(code).toBe(1);
-    const lines = output.split('\n').filter((l) => l.trim() !== '' && !/DeprecationWarning|trace-deprecation/.test(l));
+    const lines = meaningfulLines(output);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^Cannot start: .*live\.json/);
     expect(readFileSync(file, 'utf8')).toBe('{"schemaVersion": 1, "tickets": [');
@@ -197,3 +209,42 @@ describe('keeping the live file small', () => {
     }
   });
 });
+
+describe('stopping on SIGINT (Ctrl+C)', () => {
+  it('exits 0 and says it stopped cleanly', async () => {
+    const bot = await startBotProcess();
+    bot.kill('SIGINT');
+    expect((await bot.exited).code).toBe(0);
+    expect(bot.output()).toMatch(/"msg":"stopping","signal":"SIGINT"/);
+    rmSync(bot.dataDir, { recursive: true, force: true });
+  });
+});
+
+describe('refusing to start, in one line', () => {
+  it('names the port when it is already in use', async () => {
+    const first = await startBotProcess();
+    try {
+      const port = new URL(first.url).port;
+      const { code, output } = await runBotExpectingFailure({ PORT: port, DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'ucp-port-')) });
+      expect(code).toBe(1);
+      expect(meaningfulLines(output)).toEqual([`Cannot start: Port ${port} on 127.0.0.1 is already in use: stop what is using it, or set PORT to another port.`]);
+    } finally {
+      first.kill('SIGKILL');
+      await first.exited;
+      rmSync(first.dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('names DATA_DIR when it is not a folder it can use', async () => {
+    const notAFolder = path.join(mkdtempSync(path.join(os.tmpdir(), 'ucp-file-')), 'file');
+    writeFileSync(notAFolder, 'x');
+    const { code, output } = await runBotExpectingFailure({ DATA_DIR: notAFolder });
+    expect(code).toBe(1);
+    expect(meaningfulLines(output)).toEqual([`Cannot start: The data folder ${notAFolder} (DATA_DIR) cannot be used (EEXIST): it must be a folder this process can write.`]);
+  });
+});
+
+/** The process's own lines, without Node's deprecation notices about restify's dependencies. */
+function meaningfulLines(output: string): string[] {
+  return output.split('\n').filter((l) => l.trim() !== '' && !/DeprecationWarning|trace-deprecation/.test(l) && !l.startsWith('{'));
+}
