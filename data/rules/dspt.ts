@@ -23,12 +23,13 @@ export interface DsptRenewal {
 
 // Only these exact phrases count. "Standards Not Met", "Met", "Standards Met - with improvement plan" and the like
 // fall through to 'unknown' so that nothing is ever read as met by accident.
-const PHRASES: Record<string, DsptStatus> = {
-  'standards met': 'standardsMet',
-  'standards exceeded': 'standardsExceeded',
-  'approaching standards': 'approachingStandards',
-  'not published': 'notPublished',
-};
+// A Map, not an object literal, so that "constructor" and the like find nothing rather than Object's own properties.
+const PHRASES: ReadonlyMap<string, DsptStatus> = new Map([
+  ['standards met', 'standardsMet'],
+  ['standards exceeded', 'standardsExceeded'],
+  ['approaching standards', 'approachingStandards'],
+  ['not published', 'notPublished'],
+]);
 
 const YEAR_AND_PHRASE = /^(?:(\d{2}|\d{4}) ?[/-] ?(\d{2}|\d{4}) )?([a-z ]+)$/;
 
@@ -37,7 +38,7 @@ export function parseDsptStatus(raw: string | null | undefined): ParsedDsptStatu
   const original = raw ?? '';
   const text = original.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
   const match = YEAR_AND_PHRASE.exec(text);
-  const status = match ? PHRASES[match[3] ?? ''] : undefined;
+  const status = match ? PHRASES.get(match[3] ?? '') : undefined;
   if (!match || status === undefined) return { status: 'unknown', raw: original };
   if (match[1] === undefined || match[2] === undefined) return { status, raw: original };
   const year = normaliseYear(match[1], match[2]);

@@ -39,8 +39,24 @@ function isUnder(domain: string, parent: string): boolean {
   return domain === parent || domain.endsWith(`.${parent}`);
 }
 
+/** True when the domain, or a domain it is under, is on the accredited list. */
+function isAccredited(domain: string, accredited: ReadonlySet<string>): boolean {
+  const labels = domain.split('.');
+  return labels.some((_, i) => accredited.has(labels.slice(i).join('.')));
+}
+
+/** The rule that accepts the domain outright, if any (source 001). */
+function acceptedRule(domain: string, accredited: ReadonlySet<string>): AcceptedRule | undefined {
+  if (domain === 'nhs.net') return 'nhs.net';
+  if (isUnder(domain, 'nhs.uk')) return 'nhs.uk';
+  // Source 001 says ".gov". UK central and local government mail is under gov.uk (camden.gov.uk); a bare ".gov"
+  // is the United States federal government, which has no part in London care, so it is not accepted outright.
+  if (isUnder(domain, 'gov.uk')) return 'government';
+  return isAccredited(domain, accredited) ? 'accredited' : undefined;
+}
+
 /** The first reason the address cannot be an e-mail address at all, in words a manager understands. */
-function malformation(address: string, local: string, domain: string): string | undefined {
+function malformation(address: string, local: string, domain: string, accredited: ReadonlySet<string>): string | undefined {
   if (address === '') return `Please give the person's work e-mail address, for example ${EXAMPLE}.`;
   if (/\s/.test(address)) return "An e-mail address can't contain spaces. Please check it and try again.";
   const ats = address.split('@').length - 1;
@@ -52,7 +68,8 @@ function malformation(address: string, local: string, domain: string): string | 
   if (!LOCAL_PART.test(local)) return 'The part before the @ has characters or dots an e-mail address cannot have. Please check it and try again.';
   if (!isDomainName(domain)) return `The part after the @ (${domain}) doesn't look like an e-mail domain. Please check it for typing mistakes.`;
   // Otherwise jane@nhs.nte would go to the confirmation route, be confirmed, and the account e-mail would never arrive.
-  if (domain !== 'nhs.net' && damerauLevenshtein(domain, 'nhs.net') === 1) {
+  // An accredited domain is a real organisation's, so it is never a slip.
+  if (domain !== 'nhs.net' && damerauLevenshtein(domain, 'nhs.net') === 1 && !isAccredited(domain, accredited)) {
     return `Did you mean ${local}@nhs.net? The part after the @ (${domain}) looks like a typing mistake.`;
   }
   return undefined;
@@ -83,13 +100,9 @@ export function checkEmail(typed: string, policy: EmailPolicy): EmailCheck {
   const at = trimmed.lastIndexOf('@');
   const local = at < 0 ? trimmed : trimmed.slice(0, at);
   const domain = at < 0 ? '' : trimmed.slice(at + 1).toLowerCase();
-  const problem = malformation(trimmed, local, domain);
+  const problem = malformation(trimmed, local, domain, policy.accreditedDomains);
   if (problem) return refused('malformed', problem);
   const address = `${local}@${domain}`;
-
-  if (personal.has(domain)) return refused('personal', personalDomainMessage(domain));
-  const lookalike = WELL_KNOWN_PERSONAL.find((known) => damerauLevenshtein(domain, known) === 1);
-  if (lookalike && !policy.accreditedDomains.has(domain)) return refused('personal', personalDomainMessage(domain, lookalike));
 
   // Source 001 refuses shared mailboxes on every domain: an nhs.net shared mailbox is still not a person.
   if (isGeneric(local, generic)) {
@@ -97,15 +110,14 @@ export function checkEmail(typed: string, policy: EmailPolicy): EmailCheck {
       + "everyone who opens a care plan is known. Please give this person's own work address.");
   }
 
-  if (domain === 'nhs.net') return { outcome: 'accepted', rule: 'nhs.net', address };
-  if (isUnder(domain, 'nhs.uk')) return { outcome: 'accepted', rule: 'nhs.uk', address };
-  // Source 001 says ".gov". UK central and local government mail is under gov.uk (camden.gov.uk); a bare ".gov"
-  // is the United States federal government, which has no part in London care, so it is not accepted outright.
-  if (isUnder(domain, 'gov.uk')) return { outcome: 'accepted', rule: 'government', address };
-  const labels = domain.split('.');
-  if (labels.some((_, i) => policy.accreditedDomains.has(labels.slice(i).join('.')))) {
-    return { outcome: 'accepted', rule: 'accredited', address };
-  }
+  // Before the personal checks: an accredited (DCB1596) domain is organisational by definition, whatever the free-mail list says.
+  const rule = acceptedRule(domain, policy.accreditedDomains);
+  if (rule) return { outcome: 'accepted', rule, address };
+
+  if (personal.has(domain)) return refused('personal', personalDomainMessage(domain));
+  const lookalike = WELL_KNOWN_PERSONAL.find((known) => damerauLevenshtein(domain, known) === 1);
+  if (lookalike) return refused('personal', personalDomainMessage(domain, lookalike));
+
   return {
     outcome: 'needsConfirmation',
     address,

@@ -32,11 +32,12 @@ const KIND_NAMES: Record<OdsKind, string> = {
  * GP practice pattern; a 5-character V code is normally a social care site, but only the ORD role settles it.
  */
 const FORMATS: ReadonlyArray<readonly [RegExp, OdsKind]> = [
-  [/^R[A-Z0-9]{2}$/, 'nhsTrust'],
+  // Newer trusts have T codes (TAF Camden and Islington, TAD, TAH), their sites T + 4, like the older R codes.
+  [/^[RT][A-Z0-9]{2}$/, 'nhsTrust'],
   [/^Q[A-Z0-9]{2}$/, 'icb'],
   [/^[AC][A-Z0-9]{3}$/, 'socialCareProvider'],
   [/^V[A-Z0-9]{4}$/, 'socialCareSite'],
-  [/^R[A-Z0-9]{4}$/, 'nhsTrustSite'],
+  [/^[RT][A-Z0-9]{4}$/, 'nhsTrustSite'],
   [/^8[A-Z0-9]{4}$/, 'nonNhsOrganisation'],
   [/^V[0-9]{5}$/, 'dentalPractice'],
   [/^[A-Z][0-9]{5}$/, 'gpPractice'],

@@ -61,6 +61,13 @@ describe('parseDsptStatus', () => {
     expect(meetsNhsmailBar(parsed)).toBe(false);
   });
 
+  it.each(['constructor', '24/25 Constructor', 'toString', '__proto__', 'hasOwnProperty'])(
+    'reads %j, a name every JavaScript object carries, as unknown rather than as a status',
+    (raw) => {
+      expect(parseDsptStatus(raw)).toEqual({ status: 'unknown', raw });
+    },
+  );
+
   it('treats a missing status as unknown', () => {
     expect(parseDsptStatus(undefined)).toEqual({ status: 'unknown', raw: '' });
     expect(parseDsptStatus(null)).toEqual({ status: 'unknown', raw: '' });

@@ -132,6 +132,34 @@ describe('checkEmail: injected lists', () => {
     expect(check('jane@yahoo.fr', custom).outcome).toBe('needsConfirmation');
   });
 
+  it('accepts an accredited domain even when the personal list also names it, because accredited means organisational', () => {
+    const custom: EmailPolicy = { accreditedDomains: accreditedDomainSet(['carehomes-mail.co.uk']), personalDomains: new Set(['carehomes-mail.co.uk']) };
+    expect(check('jane@carehomes-mail.co.uk', custom)).toEqual({ outcome: 'accepted', rule: 'accredited', address: 'jane@carehomes-mail.co.uk' });
+    expect(check('jane@ward.carehomes-mail.co.uk', custom)).toMatchObject({ outcome: 'accepted', rule: 'accredited' });
+  });
+
+  it('still refuses a shared mailbox on an accredited domain, even one the personal list names', () => {
+    const custom: EmailPolicy = { accreditedDomains: accreditedDomainSet(['carehomes-mail.co.uk']), personalDomains: new Set(['carehomes-mail.co.uk']) };
+    expect(check('info@carehomes-mail.co.uk', custom)).toMatchObject({ outcome: 'refused', reason: 'generic' });
+    expect(check('info@sunnyview-care.co.uk')).toMatchObject({ outcome: 'refused', reason: 'generic' });
+  });
+
+  it('refuses a shared mailbox on a personal domain as shared, since that is refused on any domain', () => {
+    expect(check('info@gmail.com')).toMatchObject({ outcome: 'refused', reason: 'generic' });
+  });
+
+  it('still asks "Did you mean" for a slip of nhs.net, before anything else about the address', () => {
+    const result = check('info@nhs.nte');
+    expect(result).toMatchObject({ outcome: 'refused', reason: 'malformed' });
+    expect(result.outcome === 'refused' && result.message).toMatch(/Did you mean info@nhs\.net\?/);
+  });
+
+  it('does not call an accredited domain a slip of nhs.net, because it is a real organisation\'s domain', () => {
+    const custom: EmailPolicy = { accreditedDomains: accreditedDomainSet(['nhs.nez']) };
+    expect(check('jane@nhs.nez', custom)).toMatchObject({ outcome: 'accepted', rule: 'accredited' });
+    expect(check('jane@nhs.nez')).toMatchObject({ outcome: 'refused', reason: 'malformed' });
+  });
+
   it('lets an accredited domain through even when it is one letter from a personal one', () => {
     const custom: EmailPolicy = { accreditedDomains: new Set(['gmaii.com']), personalDomains: new Set() };
     expect(check('jane@gmaii.com', custom)).toMatchObject({ outcome: 'accepted', rule: 'accredited' });

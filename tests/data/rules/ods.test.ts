@@ -23,6 +23,12 @@ describe('checkOdsCode', () => {
     ['R1K', ['nhsTrust']],
     ['RJ122', ['nhsTrustSite']],
     ['RYJ02', ['nhsTrustSite']],
+    ['TAF', ['nhsTrust']],
+    ['TAD', ['nhsTrust']],
+    ['tah', ['nhsTrust']],
+    ['TAF01', ['nhsTrustSite']],
+    ['TAD12', ['nhsTrustSite']],
+    ['T81001', ['gpPractice']],
     ['A81001', ['gpPractice']],
     ['F84003', ['gpPractice']],
     ['V03462', ['dentalPractice', 'gpPractice']],
@@ -45,6 +51,15 @@ describe('checkOdsCode', () => {
     const result = checkOdsCode('VABC1');
     expect(result.ok && result.description).toBe(
       "This looks like the code for a care home or other social care service. We'll confirm it with the NHS organisation directory.",
+    );
+  });
+
+  it('says "looks like" an NHS trust for a newer T code such as TAF (Camden and Islington), as for an R code', () => {
+    const trust = checkOdsCode('TAF');
+    expect(trust.ok && trust.description).toBe("This looks like the code for an NHS trust. We'll confirm it with the NHS organisation directory.");
+    const site = checkOdsCode('TAF01');
+    expect(site.ok && site.description).toBe(
+      "This looks like the code for a hospital or other site of an NHS trust. We'll confirm it with the NHS organisation directory.",
     );
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { nearestJobTitles, roleForJobTitle } from '../../../data/rules/roles.js';
-import type { JobTitles } from '../../../data/reference/index.js';
+import { jobTitles, type JobTitles } from '../../../data/reference/index.js';
 import type { UcpRole } from '../../../data/model.js';
 
 // Source 001 Appendix 1, copied here by hand so the shipped JSON is checked against the source, not against itself.
@@ -21,7 +21,9 @@ const APPENDIX_1: [string, UcpRole][] = [
 
 describe('roleForJobTitle', () => {
   it('knows all 37 titles of the onboarding procedure and nothing else', () => {
+    const byName = (a: string, b: string) => a.localeCompare(b);
     expect(APPENDIX_1).toHaveLength(37);
+    expect(jobTitles.titles.map((t) => t.title).sort(byName)).toEqual(APPENDIX_1.map(([title]) => title).sort(byName));
   });
 
   it.each(APPENDIX_1)('gives "%s" the %s role, asking for registration only when clinical', (title, role) => {
