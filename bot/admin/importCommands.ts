@@ -2,11 +2,12 @@ import { readFile } from 'node:fs/promises';
 import { parseAccreditedDomains } from '../../data/imports/accreditedDomains.js';
 import { parseDpiaRegister } from '../../data/imports/dpiaRegister.js';
 import { parseDsptExport } from '../../data/imports/dsptExport.js';
+import { parseBankHolidayFile } from '../../data/imports/bankHolidayFile.js';
+import { londonToday } from '../../data/rules/londonTime.js';
 import type { ImportResult } from '../../data/imports/importResult.js';
 import type { LiveData } from '../../data/store/store.js';
-import { parseBankHolidayFeed } from '../../data/rules/bankHolidays.js';
-import { findIcs } from '../../data/rules/ics.js';
-import { ValidationError } from '../../data/errors.js';
+import { findIcs, icsByCode } from '../../data/rules/ics.js';
+import type { BankHoliday, DpiaEntry } from '../../data/model.js';
 import { noMore, required, type ParsedArgs } from './args.js';
 import { print, type AdminContext } from './context.js';
 import { UsageError } from './usage.js';
@@ -21,29 +22,30 @@ export class BadRowsError extends UsageError {
 interface Importer {
   what: string;
   parse(text: string): ImportResult<unknown>;
-  apply(data: LiveData, records: unknown[]): void;
+  /** Puts the records in place; returns what changed, in words, for the operator. */
+  apply(data: LiveData, records: unknown[]): string;
 }
 
 const IMPORTERS: Record<string, Importer> = {
   dpia: {
     what: 'DPIA register entries',
     parse: (text) => parseDpiaRegister(text, findIcs),
-    apply: (data, records) => { data.dpiaRegister = records as LiveData['dpiaRegister']; },
+    apply: replaceDpiaEntriesOfListedIcss,
   },
   dspt: {
     what: 'DSPT statuses',
     parse: parseDsptExport,
-    apply: (data, records) => { data.dsptStatuses = records as LiveData['dsptStatuses']; },
+    apply: (data, records) => replaced('DSPT statuses', data.dsptStatuses.length, (data.dsptStatuses = records as LiveData['dsptStatuses']).length),
   },
   'accredited-domains': {
     what: 'accredited domains',
     parse: parseAccreditedDomains,
-    apply: (data, records) => { data.accreditedDomains = records as string[]; },
+    apply: (data, records) => replaced('accredited domains', data.accreditedDomains.length, (data.accreditedDomains = records as string[]).length),
   },
   'bank-holidays': {
     what: 'bank holidays',
-    parse: parseHolidayFile,
-    apply: (data, records) => { data.bankHolidays = records as LiveData['bankHolidays']; },
+    parse: (text) => parseBankHolidayFile(text, londonToday(new Date())),
+    apply: (data, records) => replaced('bank holidays', data.bankHolidays?.length ?? 0, (data.bankHolidays = records as BankHoliday[]).length),
   },
 };
 
@@ -62,22 +64,33 @@ export async function importCommand(ctx: AdminContext, args: ParsedArgs): Promis
     throw new BadRowsError(`nothing imported: ${result.problems.length} bad row${result.problems.length === 1 ? '' : 's'} in ${file}`,
       result.problems.map((p) => `line ${p.line}: ${p.problem}`));
   }
-  await (await ctx.store()).update((tx) => {
-    importer.apply(tx.data, result.records);
+  const change = await (await ctx.store()).update((tx) => {
+    const summary = importer.apply(tx.data, result.records);
     tx.audit({ actor: ctx.actor, action: `import.${kind}`, details: { records: result.records.length, warnings: result.warnings.length } });
+    return summary;
   });
-  print(ctx, { imported: result.records.length, kind, warnings: result.warnings }, () => [
-    `Imported ${result.records.length} ${importer.what} from ${file} (the previous list was replaced).`,
+  print(ctx, { imported: result.records.length, kind, change, warnings: result.warnings }, () => [
+    `Imported ${result.records.length} ${importer.what} from ${file}. ${change}`,
     ...result.warnings.map((w) => `  warning, line ${w.line}: ${w.problem}`),
   ]);
 }
 
-/** The gov.uk feed is JSON, not rows: a parse failure is reported as one problem on line 1. */
-function parseHolidayFile(text: string): ImportResult<unknown> {
-  try {
-    return { ok: true, records: parseBankHolidayFeed(JSON.parse(text)), warnings: [] };
-  } catch (err) {
-    const problem = err instanceof SyntaxError ? 'the file is not JSON' : err instanceof ValidationError ? err.message : String(err);
-    return { ok: false, problems: [{ line: 1, problem }] };
-  }
+function replaced(what: string, before: number, after: number): string {
+  return `The previous list of ${what} (${before}) was replaced (${after}).`;
+}
+
+/**
+ * Each ICS keeps its own onboarding DPIA, so a file replaces the entries of the ICSs it names and leaves the others
+ * as they were: importing North Central London's register must not empty South East London's.
+ */
+function replaceDpiaEntriesOfListedIcss(data: LiveData, records: unknown[]): string {
+  const entries = records as DpiaEntry[];
+  const listed = [...new Set(entries.map((e) => e.icbCode))].sort();
+  const counts = listed.map((code) => {
+    const before = data.dpiaRegister.filter((e) => e.icbCode === code).length;
+    const after = entries.filter((e) => e.icbCode === code).length;
+    return `${icsByCode(code)?.shortName ?? code} ${before} → ${after}`;
+  });
+  data.dpiaRegister = [...data.dpiaRegister.filter((e) => !listed.includes(e.icbCode)), ...entries];
+  return `Replaced the entries of ${counts.join(', ')}; other ICSs unchanged.`;
 }

@@ -7,7 +7,7 @@ import { decideEligibility, type OrganisationLocation } from '../../data/rules/e
 import { ORGANISATION_TYPES, isOrganisationType } from '../../data/rules/organisationTypes.js';
 import { findIcs } from '../../data/rules/ics.js';
 import { createWorkingCalendar } from '../../data/rules/workingHours.js';
-import { formatLondon } from '../../data/rules/londonTime.js';
+import { formatLondon, londonToday } from '../../data/rules/londonTime.js';
 import { bankHolidays as shippedHolidays } from '../../data/reference/index.js';
 import { noMore, required, type ParsedArgs } from './args.js';
 import { print, type AdminContext } from './context.js';
@@ -71,7 +71,7 @@ export async function eligibilityCommand(ctx: AdminContext, args: ParsedArgs): P
   const parsedDspt = dspt === undefined ? undefined : parseDsptStatus(dspt);
   const decision = decideEligibility({
     organisationType: type, dspt: parsedDspt, namedInDpia: dpia === 'yes', location: location as OrganisationLocation,
-    today: new Date().toISOString().slice(0, 10),
+    today: londonToday(new Date()),
   });
   print(ctx, { ...decision, ods: odsCheck, ics: icsFound, dspt: parsedDspt }, () => [
     `Decision: ${decision.decision}`,
@@ -81,24 +81,43 @@ export async function eligibilityCommand(ctx: AdminContext, args: ParsedArgs): P
   ]);
 }
 
+/** About five years of working hours: far past any service-level clock, and quick to compute. */
+const MAX_HOURS = 10_000;
+const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/i;
+
+/** An ISO 8601 instant with a zone, refusing dates that do not exist (Date would roll 30 February into March). */
+function parseInstant(text: string): Date {
+  const match = ISO_INSTANT.exec(text.trim());
+  const [year, month, day, hour, minute, second] = (match ?? []).slice(1).map((part) => Number(part ?? 0));
+  const daysInMonth = match ? new Date(Date.UTC(year, month, 0)).getUTCDate() : 0;
+  if (!match || month < 1 || month > 12 || day < 1 || day > daysInMonth || hour > 23 || minute > 59 || second > 59) {
+    throw new UsageError(`"${text}" is not an ISO 8601 instant with a time zone, e.g. 2026-12-24T16:00:00Z or 2026-07-01T09:30:00+01:00`);
+  }
+  return new Date(text.trim());
+}
+
 /** `working-hours add <ISO instant> <hours>`: the instant that many working hours later, in UTC and London time. */
 export async function workingHoursCommand(ctx: AdminContext, args: ParsedArgs): Promise<void> {
   if (required(args, 1, 'sub-command (add)') !== 'add') throw new UsageError(`unknown working-hours sub-command "${args.positionals[1]}" (try: working-hours add <ISO instant> <hours>)`);
   const startText = required(args, 2, 'ISO instant, e.g. 2026-12-24T16:00:00Z');
   const hoursText = required(args, 3, 'number of working hours');
   noMore(args, 4);
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i.test(startText) || Number.isNaN(Date.parse(startText))) {
-    throw new UsageError(`"${startText}" is not an ISO 8601 instant with a time zone, e.g. 2026-12-24T16:00:00Z or 2026-07-01T09:30:00+01:00`);
+  const start = parseInstant(startText);
+  if (!/^\d+(\.\d+)?$/.test(hoursText.trim()) || Number(hoursText) > MAX_HOURS) {
+    throw new UsageError(`hours must be a number from 0 to ${MAX_HOURS} (got "${hoursText}")`);
   }
   const hours = Number(hoursText);
-  if (hoursText.trim() === '' || !Number.isFinite(hours) || hours < 0) throw new UsageError(`hours must be a number of 0 or more (got "${hoursText}")`);
   const imported = (await ctx.snapshot()).bankHolidays;
   const calendar = createWorkingCalendar({ holidays: imported ?? shippedHolidays });
-  const start = new Date(startText);
   const result = calendar.addWorkingHours(start, hours);
+  const holidays = imported ?? shippedHolidays;
+  const lastKnownYear = Math.max(...holidays.map((h) => Number(h.date.slice(0, 4))));
+  const warning = result.getUTCFullYear() > lastKnownYear
+    ? `Bank holidays are known only up to ${lastKnownYear}; later ones are counted as working days. Import a newer gov.uk feed.`
+    : undefined;
   const value = {
     start: start.toISOString(), hours, resultUtc: result.toISOString(), resultLondon: formatLondon(result),
-    holidays: imported ? 'imported' : 'shipped snapshot',
+    holidays: imported ? 'imported' : 'shipped snapshot', ...(warning ? { warning } : {}),
   };
-  print(ctx, value, () => [`${value.resultUtc} (London: ${value.resultLondon})`]);
+  print(ctx, value, () => [`${value.resultUtc} (London: ${value.resultLondon})`, ...(warning ? [`warning: ${warning}`] : [])]);
 }

@@ -34,6 +34,8 @@ export function readCsvTable<R extends string, O extends string>(text: string, r
   }
   if (rows.length === 0) return { ok: false, problems: [{ line: 1, problem: 'the file is empty' }] };
   const [header, ...data] = rows;
+  // A header alone is far more likely a wrong export than a wish to empty the list: refuse rather than wipe it.
+  if (data.length === 0) return { ok: false, problems: [{ line: header.line, problem: 'the file has a header but no rows, so nothing was imported' }] };
   const keys = header.cells.map(headerKey);
   const find = (names: string[]) => keys.findIndex((k) => names.map(headerKey).includes(k));
   const missing = Object.values<string[]>(required).filter((names) => find(names) === -1);

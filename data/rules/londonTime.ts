@@ -114,3 +114,9 @@ export function formatLondon(instant: Date): string {
   return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}${fraction}`
     + `${sign}${pad(Math.floor(offset / 60))}:${pad(offset % 60)}`;
 }
+
+/** The London calendar date of an instant, as yyyy-mm-dd: "today" for rules that work in days (the DSPT deadline, imports). */
+export function londonToday(instant: Date): string {
+  const p = londonParts(instant);
+  return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+}

@@ -39,7 +39,8 @@ export class AuditLog {
    */
   async recover(outbox: readonly AuditEvent[]): Promise<number> {
     if (outbox.length === 0) return 0;
-    const tail = await this.lines.lastLines<Partial<AuditEvent>>(outbox.length).catch(() => []);
+    // If the end of the trail cannot be read, stop: appending the whole outbox blind could record events twice.
+    const tail = await this.lines.lastLines<Partial<AuditEvent>>(outbox.length);
     const already = longestDeliveredPrefix(tail, outbox);
     const missing = outbox.slice(already);
     await this.lines.append(missing);

@@ -66,8 +66,9 @@ export class DurableJsonFile implements Adapter<LiveFile> {
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
-    } catch (err) {
-      throw this.#unreadable(`it is not valid JSON (${(err as Error).message})`);
+    } catch {
+      // Not the parser's message: it quotes the file around the fault, and the file holds names and e-mail addresses.
+      throw this.#unreadable('it is not valid JSON');
     }
     if (!isPlainObject(parsed)) throw this.#unreadable('it does not hold a JSON object');
     return parsed as unknown as LiveFile;

@@ -42,7 +42,11 @@ export interface AuditQuery {
  * a database implementation can take its place for several instances.
  */
 export interface Store {
-  /** A consistent snapshot for reading. Never mutate what it returns. */
+  /**
+   * The live records for reading. Never mutate what it returns. It shows a group of updates from the moment the group
+   * is applied, slightly before it is on disk; if that write then fails, the group is undone and its callers are told.
+   * Anything that must not act on unsaved data (a decision sent to a person) awaits its own update() first.
+   */
   read<T>(fn: (data: Readonly<LiveData>) => T): T;
   /**
    * Applies `fn` on the serialised write path. Resolves only when the change (and its audit events) is on disk.

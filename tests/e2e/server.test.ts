@@ -173,16 +173,18 @@ describe('stopping the service', () => {
 });
 
 describe('starting on a damaged data file', () => {
-  it('stops the start with one clear line and leaves the file exactly as it was', async () => {
+  it('stops the start with one clear line that quotes none of the file, and leaves the file exactly as it was', async () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ucp-corrupt-'));
     const file = path.join(dataDir, 'live.json');
-    writeFileSync(file, '{"schemaVersion": 1, "tickets": [');
+    const damaged = '{"schemaVersion": 1,\n "tickets": [{"requester": {"email": jane.smith@rosecourt.co.uk}}';
+    writeFileSync(file, damaged);
     const { code, output } = await runBotExpectingFailure({ DATA_DIR: dataDir });
     expect(code).toBe(1);
     const lines = meaningfulLines(output);
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^Cannot start: .*live\.json/);
-    expect(readFileSync(file, 'utf8')).toBe('{"schemaVersion": 1, "tickets": [');
+    expect(lines[0]).toMatch(/^Cannot start: .*live\.json.*not valid JSON/);
+    expect(output).not.toContain('jane');
+    expect(readFileSync(file, 'utf8')).toBe(damaged);
     rmSync(dataDir, { recursive: true, force: true });
   });
 });

@@ -94,6 +94,11 @@ describe('admin CLI: rule look-ups', () => {
     expect((await admin('working-hours', 'add', '2026-03-27T16:30:00Z', '1')).out).toBe('2026-03-30T08:30:00.000Z (London: 2026-03-30T09:30:00+01:00)');
   });
 
+  it('warns when the answer lies past the last year whose bank holidays it knows', async () => {
+    const result = await json<{ warning: string }>('working-hours', 'add', '2027-12-20T09:00:00Z', '400');
+    expect(result.warning).toBe('Bank holidays are known only up to 2027; later ones are counted as working days. Import a newer gov.uk feed.');
+  });
+
   it('uses imported bank holidays once an administrator has imported the gov.uk feed', async () => {
     const feed = { 'england-and-wales': { division: 'england-and-wales', events: [
       { title: 'Christmas Day', date: '2026-12-25', notes: '', bunting: true },
@@ -107,13 +112,16 @@ describe('admin CLI: rule look-ups', () => {
 
 describe('admin CLI: bad input', () => {
   it.each([
-    [['email', 'not an address'], /./],
+    [['email', 'not an address'], /^An e-mail address can't contain spaces/],
+    [['working-hours', 'add', '2026-02-30T10:00:00Z', '2'], /^"2026-02-30T10:00:00Z" is not an ISO 8601 instant/],
+    [['working-hours', 'add', '2026-12-24T16:00:00Z', '0x10'], /^hours must be a number from 0 to 10000 \(got "0x10"\)$/],
+    [['working-hours', 'add', '2026-12-24T16:00:00Z', '1e9'], /^hours must be a number from 0 to 10000/],
     [['ods', '!!'], /ODS code/i],
     [['eligibility', '--dpia', 'yes', '--location', 'london'], /^--type must be one of careHome/],
     [['eligibility', '--type', 'careHome', '--dpia', 'maybe', '--location', 'london'], /^--dpia must be yes or no \(got "maybe"\)$/],
     [['eligibility', '--type', 'careHome', '--dpia', 'no', '--location', 'london', '--ics', 'Kent'], /^--ics "Kent" is not one of the London ICSs/],
     [['working-hours', 'add', '2026-12-24 16:00', '2'], /is not an ISO 8601 instant with a time zone/],
-    [['working-hours', 'add', '2026-12-24T16:00:00Z', 'two'], /^hours must be a number of 0 or more \(got "two"\)$/],
+    [['working-hours', 'add', '2026-12-24T16:00:00Z', 'two'], /^hours must be a number from 0 to 10000 \(got "two"\)$/],
     [['roster', 'add', 'icsLead', 'not-a-guid', '--ics', 'NCL'], /is not a Teams aadObjectId/],
     [['roster', 'add', 'icsLead', LEAD], /needs --ics/],
     [['roster', 'add', 'helpdeskAgent', AGENT, '--ics', 'NCL'], /--ics applies to icsLead only/],
@@ -161,12 +169,44 @@ describe('admin CLI: rosters', () => {
 });
 
 describe('admin CLI: imports', () => {
-  it('imports the DPIA register and replaces the previous one', async () => {
+  it('imports a DPIA register, replacing only the entries of the ICSs the file names', async () => {
     const first = file('dpia.csv', 'ODS Code,Name,ICS\nVAB12,Rose Court,QMJ\nVAB13,Lime Tree,SEL\n');
-    expect((await admin('import', 'dpia', first)).out).toBe(`Imported 2 DPIA register entries from ${first} (the previous list was replaced).`);
-    const second = file('dpia2.csv', 'ODS Code,Name,ICS\nVAB14,Oak House,QRV\n');
-    expect((await admin('import', 'dpia', second)).code).toBe(0);
-    expect((await liveData()).dpiaRegister).toEqual([{ odsCode: 'VAB14', name: 'Oak House', icbCode: 'QRV' }]);
+    expect((await admin('import', 'dpia', first)).out).toBe(`Imported 2 DPIA register entries from ${first}. Replaced the entries of SEL 0 → 1, NCL 0 → 1; other ICSs unchanged.`);
+    const second = file('dpia2.csv', 'ODS Code,Name,ICS\nVAB14,Oak House,QMJ\nVAB15,Elm Lodge,QMJ\n');
+    expect((await admin('import', 'dpia', second)).out).toBe(`Imported 2 DPIA register entries from ${second}. Replaced the entries of NCL 1 → 2; other ICSs unchanged.`);
+    expect((await liveData()).dpiaRegister).toEqual([
+      { odsCode: 'VAB13', name: 'Lime Tree', icbCode: 'QKK' },
+      { odsCode: 'VAB14', name: 'Oak House', icbCode: 'QMJ' },
+      { odsCode: 'VAB15', name: 'Elm Lodge', icbCode: 'QMJ' },
+    ]);
+  });
+
+  it('refuses a file with a header and no rows instead of emptying the list', async () => {
+    await admin('import', 'dspt', file('dspt.csv', 'Code,Organisation Name,Status\nVAB12,Rose Court,25/26 Standards Met\n'));
+    const empty = file('empty.csv', 'Code,Organisation Name,Status\n');
+    expect(await admin('import', 'dspt', empty)).toMatchObject({ code: 2, err: `nothing imported: 1 bad row in ${empty}\n  line 1: the file has a header but no rows, so nothing was imported` });
+    expect((await liveData()).dsptStatuses).toHaveLength(1);
+  });
+
+  it('lists every bad bank-holiday entry at the line where it starts in the file', async () => {
+    const feed = ['{', '  "england-and-wales": {', '    "division": "england-and-wales",', '    "events": [',
+      '      {"title": "New Year\u2019s Day", "date": "2026-01-01", "notes": "", "bunting": true},',
+      '      {"title": "", "date": "2026-04-03", "notes": "", "bunting": false},',
+      '      {"title": "Easter Monday", "date": "2026-04-31", "notes": "", "bunting": true}',
+      '    ]', '  }', '}'].join('\n');
+    const result = await admin('import', 'bank-holidays', file('bh.json', feed));
+    expect(result.code).toBe(2);
+    expect(result.err.split('\n').slice(1)).toEqual([
+      '  line 6: Holiday 2 has no name',
+      '  line 7: Holiday 3 (Easter Monday) has the date "2026-04-31", which is not a real day written as yyyy-mm-dd',
+    ]);
+  });
+
+  it('warns when an imported feed does not cover this year and next', async () => {
+    const feed = { 'england-and-wales': { division: 'england-and-wales', events: [{ title: 'Christmas Day', date: '2019-12-25', notes: '', bunting: true }] } };
+    const result = await admin('import', 'bank-holidays', file('old.json', JSON.stringify(feed)));
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/warning, line 1: the feed lists no bank holidays in \d{4}, so \d{4} will count every weekday as a working day/);
   });
 
   it('imports nothing from a file with bad rows and lists every bad row with its line number', async () => {
