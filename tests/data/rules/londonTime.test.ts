@@ -1,5 +1,5 @@
 import { describe, it, expect } from '@jest/globals';
-import { formatLondon, fromLondonWallClock, londonParts } from '../../../data/rules/londonTime.js';
+import { formatLondon, fromLondonWallClock, londonParts, londonToday } from '../../../data/rules/londonTime.js';
 import { seededRandom } from '../../helpers/seededRandom.js';
 
 
@@ -111,5 +111,14 @@ describe('formatLondon', () => {
     for (const iso of ['2026-01-01T00:00:00Z', '2026-03-29T01:00:00Z', '2026-10-25T00:59:59Z', '2026-10-25T01:00:00Z', '2027-12-28T17:00:00.001Z']) {
       expect(new Date(formatLondon(new Date(iso))).getTime()).toBe(new Date(iso).getTime());
     }
+  });
+});
+
+describe('londonToday', () => {
+  it.each([
+    ['2026-06-30T23:30:00Z', '2026-07-01'], // half past midnight in London (BST): already the next day
+    ['2026-12-31T23:30:00Z', '2026-12-31'], // GMT in winter: still the same day
+  ])('gives the London date of %s as %s', (iso, date) => {
+    expect(londonToday(new Date(iso))).toBe(date);
   });
 });
