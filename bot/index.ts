@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig, loadDotEnv } from './config.js';
 import { createLogger, errorKind } from './log.js';
+import type { RunningApp } from './app.js';
 
 /** Past this, a stop that has not finished is abandoned: orchestrators kill at 10 s, and a clean exit must come first. */
 const HARD_STOP_MS = 9_800;
@@ -15,16 +16,9 @@ async function main(): Promise<void> {
     throw err;
   }
   const logger = createLogger(config.logLevel);
-  let app;
-  try {
-    // Loaded here, not at the top: a broken reference file or store refuses the start with one line, not a stack.
-    const { startApp } = await import('./app.js');
-    app = await startApp(config, logger);
-  } catch (err) {
-    const { AppError } = await import('../data/errors.js');
-    fail(`Cannot start: ${err instanceof AppError ? err.message : errorKind(err)}`);
-  }
-
+  // Signals are handled from the first moment: one that arrives while the service is still starting waits for the start,
+  // then stops it cleanly, rather than killing the process half-way through opening the store.
+  let started: Promise<RunningApp> | undefined;
   const shutdown = (signal: string) => {
     logger.info('stopping', { signal });
     // A second signal while stopping is ignored: the first one's deadline already bounds the wait.
@@ -36,7 +30,11 @@ async function main(): Promise<void> {
       logger.error('stop did not finish in time; exiting without a clean flush', { afterMs: HARD_STOP_MS });
       process.exit(1);
     }, HARD_STOP_MS).unref();
-    app.stop().then(
+    if (!started) {
+      logger.info('stopped before the service had opened anything');
+      process.exit(0);
+    }
+    started.then((app) => app.stop()).then(
       ({ drained }) => {
         logger.info('stopped', { drained });
         process.exit(0);
@@ -49,6 +47,16 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+
+  try {
+    // Loaded here, not at the top: a broken reference file or store refuses the start with one line, not a stack.
+    const { startApp } = await import('./app.js');
+    started = startApp(config, logger);
+    await started;
+  } catch (err) {
+    const { AppError } = await import('../data/errors.js');
+    fail(`Cannot start: ${err instanceof AppError ? err.message : errorKind(err)}`);
+  }
 }
 
 function fail(line: string): never {
