@@ -1,27 +1,20 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { beforeEach, describe, expect, it } from '@jest/globals';
 import { ConversationState, MemoryStorage, TestAdapter, type Storage } from 'botbuilder';
 import { DialogSet, TextPrompt, WaterfallDialog, type DialogState } from 'botbuilder-dialogs';
 import { BotStateStorage } from '../../../bot/storage/botStateStorage.js';
-import { openLowdbStore, type LowdbStore } from '../../../data/store/lowdbStore.js';
-import { makeStoreDir } from '../../helpers/storeFixtures.js';
+import type { LowdbStore } from '../../../data/store/lowdbStore.js';
+import { useStoreFolder } from '../../helpers/storeFixtures.js';
 
-let dir: string;
-let cleanup: () => Promise<void>;
+const folder = useStoreFolder();
 let store: LowdbStore;
 
 beforeEach(async () => {
-  ({ dir, cleanup } = await makeStoreDir());
-  store = await openLowdbStore({ dir });
-});
-
-afterEach(async () => {
-  await store.close();
-  await cleanup();
+  store = await folder.open();
 });
 
 async function restart(): Promise<BotStateStorage> {
   await store.close();
-  store = await openLowdbStore({ dir });
+  store = await folder.open();
   return new BotStateStorage(store);
 }
 

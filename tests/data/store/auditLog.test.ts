@@ -1,21 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { appendFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { AuditEvent } from '../../../data/model.js';
 import { emptyLiveFile } from '../../../data/store/liveFile.js';
-import { openLowdbStore, type LowdbStore } from '../../../data/store/lowdbStore.js';
+import type { LowdbStore } from '../../../data/store/lowdbStore.js';
 import type { AuditQuery } from '../../../data/store/store.js';
-import { makeStoreDir, makeStoreTicket } from '../../helpers/storeFixtures.js';
+import { makeStoreTicket, useStoreFolder } from '../../helpers/storeFixtures.js';
 
-let dir: string;
-let cleanup: () => Promise<void>;
-const opened: LowdbStore[] = [];
-
-async function open(clock?: () => Date): Promise<LowdbStore> {
-  const store = await openLowdbStore({ dir, clock });
-  opened.push(store);
-  return store;
-}
+const folder = useStoreFolder();
 
 async function collect(store: LowdbStore, query?: AuditQuery): Promise<AuditEvent[]> {
   const events: AuditEvent[] = [];
@@ -24,7 +15,7 @@ async function collect(store: LowdbStore, query?: AuditQuery): Promise<AuditEven
 }
 
 async function auditLines(): Promise<AuditEvent[]> {
-  const text = await readFile(path.join(dir, 'audit.jsonl'), 'utf8');
+  const text = await readFile(folder.path('audit.jsonl'), 'utf8');
   return text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as AuditEvent);
 }
 
@@ -32,18 +23,9 @@ function event(id: string, at: string, ticketId?: string): AuditEvent {
   return { id, at, actor: 'agent-7', action: 'assign', ...(ticketId ? { ticketId } : {}) };
 }
 
-beforeEach(async () => {
-  ({ dir, cleanup } = await makeStoreDir());
-});
-
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((store) => store.close()));
-  await cleanup();
-});
-
 describe('the audit trail', () => {
   it('records each event with the change, stamped by the injected clock, in audit.jsonl', async () => {
-    const store = await open(() => new Date('2026-03-02T10:30:00Z'));
+    const store = await folder.open({ clock: () => new Date('2026-03-02T10:30:00Z') });
     const ticket = makeStoreTicket();
     const recorded = await store.update((tx) => {
       tx.data.tickets.push(ticket);
@@ -56,7 +38,7 @@ describe('the audit trail', () => {
 
   it('filters by time window (from inclusive, to exclusive) and by ticket', async () => {
     let now = new Date('2026-03-01T09:00:00Z');
-    const store = await open(() => now);
+    const store = await folder.open({ clock: () => now });
     for (const [time, ticketId] of [
       ['2026-03-01T09:00:00Z', 'T-1'],
       ['2026-03-02T09:00:00Z', 'T-2'],
@@ -75,7 +57,7 @@ describe('the audit trail', () => {
   });
 
   it('does not match a ticket whose id merely contains the one asked for', async () => {
-    const store = await open();
+    const store = await folder.open();
     await store.update((tx) => {
       tx.audit({ actor: 'a', action: 'note', ticketId: 'T-10' });
       tx.audit({ actor: 'a', action: 'note', ticketId: 'T-1', details: { related: 'T-10' } });
@@ -84,7 +66,7 @@ describe('the audit trail', () => {
   });
 
   it('refuses a date it cannot read with a message that says what to use', async () => {
-    const store = await open();
+    const store = await folder.open();
     await expect(collect(store, { from: 'last Tuesday' })).rejects.toThrow(/"last Tuesday" is not a date/);
   });
 
@@ -93,8 +75,8 @@ describe('the audit trail', () => {
     for (let i = 0; i < 100_000; i += 1) {
       lines.push(JSON.stringify(event(`e-${i}`, new Date(Date.UTC(2025, 0, 1) + i * 60_000).toISOString(), `T-${i % 5000}`)));
     }
-    await writeFile(path.join(dir, 'audit.jsonl'), `${lines.join('\n')}\n`);
-    const store = await open();
+    await writeFile(folder.path('audit.jsonl'), `${lines.join('\n')}\n`);
+    const store = await folder.open();
     const found = await collect(store, { ticketId: 'T-4321' });
     expect(found).toHaveLength(20);
     expect(found[0].id).toBe('e-4321');
@@ -104,42 +86,42 @@ describe('the audit trail', () => {
   });
 
   it('cuts a torn last line left by a crash mid-append and carries on appending whole lines', async () => {
-    await writeFile(path.join(dir, 'audit.jsonl'), `${JSON.stringify(event('e-1', '2026-03-01T09:00:00.000Z'))}\n{"id":"e-2","at":"2026-03-0`);
-    const store = await open();
+    await writeFile(folder.path('audit.jsonl'), `${JSON.stringify(event('e-1', '2026-03-01T09:00:00.000Z'))}\n{"id":"e-2","at":"2026-03-0`);
+    const store = await folder.open();
     await store.update((tx) => void tx.audit({ id: 'e-3', actor: 'a', action: 'note' }));
     expect((await auditLines()).map((e) => e.id)).toEqual(['e-1', 'e-3']);
   });
 
   it('delivers outbox events left by a crash exactly once, skipping those that already reached the trail', async () => {
     const outbox = [event('e-2', '2026-03-01T09:01:00.000Z'), event('e-3', '2026-03-01T09:02:00.000Z'), event('e-4', '2026-03-01T09:03:00.000Z')];
-    await writeFile(path.join(dir, 'live.json'), JSON.stringify({ ...emptyLiveFile(1), pendingAudit: outbox }));
+    await writeFile(folder.path('live.json'), JSON.stringify({ ...emptyLiveFile(1), pendingAudit: outbox }));
     // The crash came while appending: e-2 made it whole, e-3 only in part.
-    await writeFile(path.join(dir, 'audit.jsonl'), [event('e-1', '2026-03-01T09:00:00.000Z'), outbox[0]].map((e) => `${JSON.stringify(e)}\n`).join('') + '{"id":"e-3","at');
+    await writeFile(folder.path('audit.jsonl'), [event('e-1', '2026-03-01T09:00:00.000Z'), outbox[0]].map((e) => `${JSON.stringify(e)}\n`).join('') + '{"id":"e-3","at');
 
-    const store = await open();
+    const store = await folder.open();
     expect((await auditLines()).map((e) => e.id)).toEqual(['e-1', 'e-2', 'e-3', 'e-4']);
-    expect(JSON.parse(await readFile(path.join(dir, 'live.json'), 'utf8')).pendingAudit).toEqual([]);
+    expect(JSON.parse(await readFile(folder.path('live.json'), 'utf8')).pendingAudit).toEqual([]);
     await store.close();
-    await open();
+    await folder.open();
     expect((await auditLines()).map((e) => e.id)).toEqual(['e-1', 'e-2', 'e-3', 'e-4']);
   });
 
   it('appends the whole outbox when the trail does not end with any of it', async () => {
-    await writeFile(path.join(dir, 'live.json'), JSON.stringify({ ...emptyLiveFile(1), pendingAudit: [event('e-9', '2026-03-01T09:00:00.000Z')] }));
-    await writeFile(path.join(dir, 'audit.jsonl'), `${JSON.stringify(event('e-1', '2026-03-01T08:00:00.000Z'))}\n`);
-    await open();
+    await writeFile(folder.path('live.json'), JSON.stringify({ ...emptyLiveFile(1), pendingAudit: [event('e-9', '2026-03-01T09:00:00.000Z')] }));
+    await writeFile(folder.path('audit.jsonl'), `${JSON.stringify(event('e-1', '2026-03-01T08:00:00.000Z'))}\n`);
+    await folder.open();
     expect((await auditLines()).map((e) => e.id)).toEqual(['e-1', 'e-9']);
   });
 
   it('keeps events safe when audit.jsonl cannot be appended to, shows them in queries, and delivers them once it can', async () => {
-    const store = await open();
-    const trail = path.join(dir, 'audit.jsonl');
+    const store = await folder.open();
+    const trail = folder.path('audit.jsonl');
     await rename(trail, `${trail}.moved`);
     await mkdir(trail);
 
     await store.update((tx) => void tx.audit({ id: 'e-1', actor: 'a', action: 'note', ticketId: 'T-1' }));
     expect((await collect(store)).map((e) => e.id)).toEqual(['e-1']);
-    expect(JSON.parse(await readFile(path.join(dir, 'live.json'), 'utf8')).pendingAudit.map((e: AuditEvent) => e.id)).toEqual(['e-1']);
+    expect(JSON.parse(await readFile(folder.path('live.json'), 'utf8')).pendingAudit.map((e: AuditEvent) => e.id)).toEqual(['e-1']);
     expect((await store.health()).detail).toMatch(/1 audit event is safe in live.json/);
 
     await rm(trail, { recursive: true });
@@ -151,9 +133,9 @@ describe('the audit trail', () => {
   });
 
   it('reports a corrupt line in the middle of the trail instead of skipping it', async () => {
-    await writeFile(path.join(dir, 'audit.jsonl'), `${JSON.stringify(event('e-1', '2026-03-01T09:00:00.000Z'))}\nnot json\n`);
-    await appendFile(path.join(dir, 'audit.jsonl'), `${JSON.stringify(event('e-3', '2026-03-01T09:00:00.000Z'))}\n`);
-    const store = await open();
+    await writeFile(folder.path('audit.jsonl'), `${JSON.stringify(event('e-1', '2026-03-01T09:00:00.000Z'))}\nnot json\n`);
+    await appendFile(folder.path('audit.jsonl'), `${JSON.stringify(event('e-3', '2026-03-01T09:00:00.000Z'))}\n`);
+    const store = await folder.open();
     await expect(collect(store)).rejects.toThrow(/Line 2 of .*audit.jsonl is not valid JSON/);
   });
 });

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AuditEvent, Ticket } from '../../../data/model.js';
 import { openLowdbStore } from '../../../data/store/lowdbStore.js';
-import { makeStoreDir } from '../../helpers/storeFixtures.js';
+import { useStoreFolder } from '../../helpers/storeFixtures.js';
 import { seededRandom } from '../../helpers/seededRandom.js';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..');
@@ -47,16 +47,7 @@ async function writeUntilKilled(dir: string, run: number, delayMs: number): Prom
 }
 
 describe('crash safety', () => {
-  let dir: string;
-  let cleanup: () => Promise<void>;
-
-  beforeAll(async () => {
-    ({ dir, cleanup } = await makeStoreDir());
-  });
-
-  afterAll(async () => {
-    await cleanup();
-  });
+  const folder = useStoreFolder();
 
   it(`keeps every acknowledged write, and every acknowledged audit event exactly once, across ${KILLS} kills at random moments`, async () => {
     const random = seededRandom(20260302);
@@ -64,16 +55,16 @@ describe('crash safety', () => {
     let totalArchiveRuns = 0;
 
     for (let run = 0; run < KILLS; run += 1) {
-      const acked = await writeUntilKilled(dir, run, 20 + Math.floor(random() * 180));
+      const acked = await writeUntilKilled(folder.dir, run, 20 + Math.floor(random() * 180));
       expect(acked.tickets.length).toBeGreaterThan(0);
       everyTicket.push(...acked.tickets);
       totalArchiveRuns += acked.archiveRuns;
 
       // The live file parses as it was left by the kill, before anything repairs it.
-      const live = JSON.parse(await readFile(path.join(dir, 'live.json'), 'utf8')) as { tickets: Ticket[] };
+      const live = JSON.parse(await readFile(folder.path('live.json'), 'utf8')) as { tickets: Ticket[] };
       expect(Array.isArray(live.tickets)).toBe(true);
 
-      const store = await openLowdbStore({ dir });
+      const store = await openLowdbStore({ dir: folder.dir });
       try {
         const liveIds = new Set(store.read((data) => data.tickets.map((t) => t.id)));
         const missing: string[] = [];
@@ -84,7 +75,7 @@ describe('crash safety', () => {
         const tally = store.read((data) => data.tickets.find((t) => t.id === `tally-${run}`)?.count);
         expect(tally).toBeGreaterThanOrEqual(acked.tally);
 
-        const lines = (await readFile(path.join(dir, 'audit.jsonl'), 'utf8')).split('\n').filter(Boolean);
+        const lines = (await readFile(folder.path('audit.jsonl'), 'utf8')).split('\n').filter(Boolean);
         const counts = new Map<string, number>();
         for (const line of lines) {
           const id = (JSON.parse(line) as AuditEvent).id;

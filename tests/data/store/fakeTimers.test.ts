@@ -1,22 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { openLowdbStore, type LowdbStore } from '../../../data/store/lowdbStore.js';
-import { makeStoreDir, makeStoreTicket } from '../../helpers/storeFixtures.js';
+import type { LowdbStore } from '../../../data/store/lowdbStore.js';
+import { makeStoreTicket, useStoreFolder } from '../../helpers/storeFixtures.js';
 
 describe('the store under jest fake timers', () => {
-  let cleanup: () => Promise<void>;
+  // Declared before the folder so that it runs first: the store is closed under real timers.
+  afterEach(() => {
+    jest.useRealTimers();
+  });
+  const folder = useStoreFolder();
   let store: LowdbStore;
 
   beforeEach(async () => {
-    let dir: string;
-    ({ dir, cleanup } = await makeStoreDir());
-    store = await openLowdbStore({ dir, clock: () => new Date() });
+    store = await folder.open({ clock: () => new Date() });
     jest.useFakeTimers({ now: new Date('2026-03-27T08:59:00Z') });
-  });
-
-  afterEach(async () => {
-    jest.useRealTimers();
-    await store.close();
-    await cleanup();
   });
 
   it('still saves updates, stamping audit events with the faked time, so reminder tests can use a real store', async () => {

@@ -1,19 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { JsonLinesFile } from '../../../data/store/jsonLinesFile.js';
-import { makeStoreDir } from '../../helpers/storeFixtures.js';
+import { useStoreFolder } from '../../helpers/storeFixtures.js';
 
-let dir: string;
-let cleanup: () => Promise<void>;
-
-beforeEach(async () => {
-  ({ dir, cleanup } = await makeStoreDir());
-});
-
-afterEach(async () => {
-  await cleanup();
-});
+const folder = useStoreFolder();
 
 async function collect<T>(lines: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
@@ -23,24 +13,24 @@ async function collect<T>(lines: AsyncIterable<T>): Promise<T[]> {
 
 describe('JsonLinesFile', () => {
   it('creates a missing file empty', async () => {
-    const file = await JsonLinesFile.open(path.join(dir, 'new.jsonl'));
+    const file = await JsonLinesFile.open(folder.path('new.jsonl'));
     expect(file.size).toBe(0);
-    expect(await readFile(path.join(dir, 'new.jsonl'), 'utf8')).toBe('');
+    expect(await readFile(folder.path('new.jsonl'), 'utf8')).toBe('');
   });
 
   it('cuts a torn last line on open, and keeps a file that ends cleanly as it is', async () => {
-    const torn = path.join(dir, 'torn.jsonl');
+    const torn = folder.path('torn.jsonl');
     await writeFile(torn, '{"n":1}\n{"n":2}\n{"n":');
     expect((await JsonLinesFile.open(torn)).size).toBe(16);
     expect(await readFile(torn, 'utf8')).toBe('{"n":1}\n{"n":2}\n');
 
-    const onlyTorn = path.join(dir, 'only-torn.jsonl');
+    const onlyTorn = folder.path('only-torn.jsonl');
     await writeFile(onlyTorn, '{"n":');
     expect((await JsonLinesFile.open(onlyTorn)).size).toBe(0);
   });
 
   it('reads the last lines across read-chunk boundaries without mangling characters', async () => {
-    const file = path.join(dir, 'long.jsonl');
+    const file = folder.path('long.jsonl');
     const values = Array.from({ length: 3000 }, (_, i) => ({ n: i, text: `ça coûte €${i} — ✓`.repeat(3) }));
     await writeFile(file, values.map((v) => `${JSON.stringify(v)}\n`).join(''));
     const lines = await JsonLinesFile.open(file);
@@ -51,7 +41,7 @@ describe('JsonLinesFile', () => {
   });
 
   it('appends whole lines and streams them back, skipping unwanted lines before parsing', async () => {
-    const lines = await JsonLinesFile.open(path.join(dir, 'a.jsonl'));
+    const lines = await JsonLinesFile.open(folder.path('a.jsonl'));
     await lines.append([{ id: 'a' }, { id: 'b' }]);
     await lines.append([{ id: 'c' }]);
     expect(await collect(lines.lines())).toEqual([{ id: 'a' }, { id: 'b' }, { id: 'c' }]);

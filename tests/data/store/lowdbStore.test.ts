@@ -1,37 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { mkdir, readFile, rm, stat } from 'node:fs/promises';
-import path from 'node:path';
-import { openLowdbStore, type LowdbStore } from '../../../data/store/lowdbStore.js';
 import { CURRENT_SCHEMA_VERSION } from '../../../data/store/migrations.js';
-import { makeStoreDir, makeStoreTicket } from '../../helpers/storeFixtures.js';
+import { makeStoreTicket, useStoreFolder } from '../../helpers/storeFixtures.js';
 
-let dir: string;
-let cleanup: () => Promise<void>;
-const opened: LowdbStore[] = [];
-
-async function open(clock?: () => Date): Promise<LowdbStore> {
-  const store = await openLowdbStore({ dir, clock });
-  opened.push(store);
-  return store;
-}
+const folder = useStoreFolder();
 
 async function onDisk(): Promise<Record<string, unknown> & { tickets: { id: string; state: string }[] }> {
-  return JSON.parse(await readFile(path.join(dir, 'live.json'), 'utf8'));
+  return JSON.parse(await readFile(folder.path('live.json'), 'utf8'));
 }
-
-beforeEach(async () => {
-  ({ dir, cleanup } = await makeStoreDir());
-});
-
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((store) => store.close()));
-  await cleanup();
-});
 
 describe('opening a data folder', () => {
   it('creates a missing folder and writes an empty live file at the current schema version', async () => {
-    dir = path.join(dir, 'nested', 'data');
-    await open();
+    folder.dir = folder.path('nested', 'data');
+    await folder.open();
     const file = await onDisk();
     expect(file.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
     expect(file.tickets).toEqual([]);
@@ -40,22 +21,22 @@ describe('opening a data folder', () => {
   });
 
   it('writes the live file compactly, not pretty-printed', async () => {
-    const store = await open();
+    const store = await folder.open();
     await store.update((tx) => void tx.data.tickets.push(makeStoreTicket()));
-    expect(await readFile(path.join(dir, 'live.json'), 'utf8')).not.toContain('\n');
+    expect(await readFile(folder.path('live.json'), 'utf8')).not.toContain('\n');
   });
 
   it('refuses to open the same folder twice in one process, and opens it again once closed', async () => {
-    const first = await open();
-    await expect(openLowdbStore({ dir })).rejects.toThrow(/already open in this process/);
+    const first = await folder.open();
+    await expect(folder.open()).rejects.toThrow(/already open in this process/);
     await first.close();
-    await expect(open()).resolves.toBeDefined();
+    await expect(folder.open()).resolves.toBeDefined();
   });
 });
 
 describe('updates', () => {
   it('applies 1,000 concurrent updates, keeps every one after reopening, and writes them in a handful of commits', async () => {
-    const store = await open();
+    const store = await folder.open();
     const before = store.stats().commits;
     const tickets = Array.from({ length: 1000 }, () => makeStoreTicket());
     const results = await Promise.all(tickets.map((ticket) => store.update((tx) => tx.data.tickets.push(ticket))));
@@ -67,14 +48,14 @@ describe('updates', () => {
     expect(commits).toBeLessThanOrEqual(5);
 
     await store.close();
-    const reopened = await open();
+    const reopened = await folder.open();
     const ids = reopened.read((data) => data.tickets.map((ticket) => ticket.id));
     expect(new Set(ids)).toEqual(new Set(tickets.map((ticket) => ticket.id)));
     expect((await onDisk()).tickets).toHaveLength(1000);
   });
 
   it('groups updates that arrive while a commit is being written into the next single commit', async () => {
-    const store = await open();
+    const store = await folder.open();
     const before = store.stats().commits;
     const first = store.update((tx) => void tx.data.tickets.push(makeStoreTicket()));
     await new Promise((resolve) => setImmediate(resolve));
@@ -90,14 +71,14 @@ describe('updates', () => {
   });
 
   it('resolves only once the change is in the file on disk', async () => {
-    const store = await open();
+    const store = await folder.open();
     const ticket = makeStoreTicket();
     await store.update((tx) => void tx.data.tickets.push(ticket));
     expect((await onDisk()).tickets.map((t) => t.id)).toEqual([ticket.id]);
   });
 
   it('resolves with what the update function returned, and a change made in place reaches the file', async () => {
-    const store = await open();
+    const store = await folder.open();
     const ticket = makeStoreTicket({ state: 'awaitingIcsApproval' });
     await store.update((tx) => void tx.data.tickets.push(ticket));
     const state = await store.update((tx) => {
@@ -110,10 +91,10 @@ describe('updates', () => {
   });
 
   it('leaves the data exactly as it was when an update throws, while the other updates of its group still land', async () => {
-    const store = await open();
+    const store = await folder.open();
     const ticket = makeStoreTicket({ state: 'awaitingHelpdesk' });
     await store.update((tx) => void tx.data.tickets.push(ticket));
-    const fileBefore = await readFile(path.join(dir, 'live.json'), 'utf8');
+    const fileBefore = await readFile(folder.path('live.json'), 'utf8');
 
     const failing = store.update((tx) => {
       const stored = tx.data.tickets[0];
@@ -130,7 +111,7 @@ describe('updates', () => {
     await succeeding;
     expect(store.read((data) => JSON.parse(JSON.stringify(data.tickets)))).toEqual([ticket]);
     expect(store.read((data) => ({ ...data.settings }))).toEqual({ reminderHour: 9 });
-    const fileAfter = JSON.parse(await readFile(path.join(dir, 'live.json'), 'utf8'));
+    const fileAfter = JSON.parse(await readFile(folder.path('live.json'), 'utf8'));
     expect(fileAfter.tickets).toEqual(JSON.parse(fileBefore).tickets);
     const actions: string[] = [];
     for await (const event of store.readAudit()) actions.push(event.action);
@@ -138,7 +119,7 @@ describe('updates', () => {
   });
 
   it('refuses an update function that returns a promise, and keeps nothing it did', async () => {
-    const store = await open();
+    const store = await folder.open();
     await expect(
       store.update(async (tx) => {
         tx.data.settings.half = 'done';
@@ -148,7 +129,7 @@ describe('updates', () => {
   });
 
   it('does not let data read from the store be changed outside an update', async () => {
-    const store = await open();
+    const store = await folder.open();
     await store.update((tx) => void tx.data.tickets.push(makeStoreTicket()));
     const ticket = store.read((data) => data.tickets[0]) as { state: string };
     expect(() => {
@@ -162,7 +143,7 @@ describe('updates', () => {
   });
 
   it('stores a copy of what it is given, so changing the original later changes nothing', async () => {
-    const store = await open();
+    const store = await folder.open();
     const ticket = makeStoreTicket();
     await store.update((tx) => void tx.data.tickets.push(ticket));
     ticket.state = 'changed behind the store';
@@ -170,24 +151,24 @@ describe('updates', () => {
   });
 
   it('rejects every update of a group whose disk write fails, and memory then shows only what is on disk', async () => {
-    const store = await open();
+    const store = await folder.open();
     const kept = makeStoreTicket();
     await store.update((tx) => void tx.data.tickets.push(kept));
-    await rm(dir, { recursive: true, force: true });
+    await rm(folder.dir, { recursive: true, force: true });
 
     const lost = [makeStoreTicket(), makeStoreTicket()].map((ticket) => store.update((tx) => void tx.data.tickets.push(ticket)));
     for (const update of lost) await expect(update).rejects.toThrow(/could not be saved to disk/);
     expect(store.read((data) => data.tickets.map((ticket) => ticket.id))).toEqual([kept.id]);
     expect(store.stats().failedCommits).toBe(1);
 
-    await mkdir(dir);
+    await mkdir(folder.dir);
     const later = makeStoreTicket();
     await store.update((tx) => void tx.data.tickets.push(later));
     expect((await onDisk()).tickets.map((ticket) => ticket.id)).toEqual([kept.id, later.id]);
   });
 
   it('writes nothing when a group changes nothing', async () => {
-    const store = await open();
+    const store = await folder.open();
     const before = store.stats().commits;
     await store.update((tx) => tx.data.tickets.length);
     expect(store.stats().commits).toBe(before);
@@ -196,22 +177,22 @@ describe('updates', () => {
 
 describe('health, flush and close', () => {
   it('reports a writable store with its schema version and live ticket count', async () => {
-    const store = await open();
+    const store = await folder.open();
     await store.update((tx) => void tx.data.tickets.push(makeStoreTicket(), makeStoreTicket()));
     await expect(store.health()).resolves.toEqual({ writable: true, schemaVersion: CURRENT_SCHEMA_VERSION, liveTickets: 2 });
-    await expect(stat(path.join(dir, '.health-probe'))).rejects.toThrow();
+    await expect(stat(folder.path('.health-probe'))).rejects.toThrow();
   });
 
   it('reports not writable, saying why, when the data folder has gone', async () => {
-    const store = await open();
-    await rm(dir, { recursive: true, force: true });
+    const store = await folder.open();
+    await rm(folder.dir, { recursive: true, force: true });
     const health = await store.health();
     expect(health.writable).toBe(false);
     expect(health.detail).toContain('cannot be written to');
   });
 
   it('flush resolves once every update issued before it is on disk', async () => {
-    const store = await open();
+    const store = await folder.open();
     const ticket = makeStoreTicket();
     void store.update((tx) => void tx.data.tickets.push(ticket));
     await store.flush();
@@ -219,7 +200,7 @@ describe('health, flush and close', () => {
   });
 
   it('close saves what was already asked for, then refuses further updates clearly', async () => {
-    const store = await open();
+    const store = await folder.open();
     const ticket = makeStoreTicket();
     const pending = store.update((tx) => void tx.data.tickets.push(ticket));
     await store.close();

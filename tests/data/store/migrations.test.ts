@@ -1,9 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { openLowdbStore } from '../../../data/store/lowdbStore.js';
 import { CURRENT_SCHEMA_VERSION, MIGRATIONS, migrateLiveFile, type Migration } from '../../../data/store/migrations.js';
-import { makeStoreDir, makeStoreTicket } from '../../helpers/storeFixtures.js';
+import { makeStoreTicket, useStoreFolder } from '../../helpers/storeFixtures.js';
 
 describe('migrateLiveFile', () => {
   const steps: Migration[] = [
@@ -38,32 +36,23 @@ describe('migrateLiveFile', () => {
 });
 
 describe('opening a file from before schema versions', () => {
-  let dir: string;
-  let cleanup: () => Promise<void>;
-
-  beforeEach(async () => {
-    ({ dir, cleanup } = await makeStoreDir());
-  });
-
-  afterEach(async () => {
-    await cleanup();
-  });
+  const folder = useStoreFolder();
 
   it('fills the missing collections, keeps what was there, writes the new version and keeps a backup of the old file', async () => {
     const ticket = makeStoreTicket();
     const old = JSON.stringify({ tickets: [ticket], settings: { reminderHour: 10 } }, null, 2);
-    await writeFile(path.join(dir, 'live.json'), old);
+    await writeFile(folder.path('live.json'), old);
 
-    const store = await openLowdbStore({ dir });
+    const store = await folder.open();
     expect(store.read((data) => data.tickets.map((t) => t.id))).toEqual([ticket.id]);
     expect(store.read((data) => data.settings.reminderHour)).toBe(10);
     expect(store.read((data) => [data.rosters, data.conversations, data.dpiaRegister, data.dsptStatuses, data.accreditedDomains, data.botState, data.bankHolidays])).toEqual([[], [], [], [], [], {}, null]);
     await store.close();
 
-    const onDisk = JSON.parse(await readFile(path.join(dir, 'live.json'), 'utf8'));
+    const onDisk = JSON.parse(await readFile(folder.path('live.json'), 'utf8'));
     expect(onDisk.schemaVersion).toBe(1);
     expect(onDisk.tickets).toEqual([ticket]);
     expect(onDisk.dsptStatuses).toEqual([]);
-    expect(await readFile(path.join(dir, 'live.json.schema-0.bak'), 'utf8')).toBe(old);
+    expect(await readFile(folder.path('live.json.schema-0.bak'), 'utf8')).toBe(old);
   });
 });

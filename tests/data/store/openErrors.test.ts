@@ -1,28 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { StoreCorruptError } from '../../../data/errors.js';
-import { openLowdbStore } from '../../../data/store/lowdbStore.js';
 import { CURRENT_SCHEMA_VERSION } from '../../../data/store/migrations.js';
-import { makeStoreDir } from '../../helpers/storeFixtures.js';
+import { useStoreFolder } from '../../helpers/storeFixtures.js';
 
-let dir: string;
-let cleanup: () => Promise<void>;
-
-beforeEach(async () => {
-  ({ dir, cleanup } = await makeStoreDir());
-});
-
-afterEach(async () => {
-  await cleanup();
-});
+const folder = useStoreFolder();
 
 /** Opens a folder whose live.json holds `content`, expecting a refusal; returns the error and the file afterwards. */
 async function refusedWith(content: string): Promise<{ error: unknown; after: Buffer; before: Buffer }> {
-  const file = path.join(dir, 'live.json');
+  const file = folder.path('live.json');
   await writeFile(file, content);
   const before = await readFile(file);
-  const error = await openLowdbStore({ dir }).then(
+  const error = await folder.open().then(
     async (store) => {
       await store.close();
       return undefined;
@@ -41,10 +30,10 @@ describe('opening a data folder whose live file cannot be used', () => {
   ])('stops the start for %s, names the file, and leaves it byte for byte as it was', async (_name, content) => {
     const { error, before, after } = await refusedWith(content);
     expect(error).toBeInstanceOf(StoreCorruptError);
-    expect((error as Error).message).toContain(path.join(dir, 'live.json'));
+    expect((error as Error).message).toContain(folder.path('live.json'));
     expect((error as Error).message).toContain('left untouched');
     expect(after.equals(before)).toBe(true);
-    expect(await readdir(dir)).toEqual(['live.json']);
+    expect(await readdir(folder.dir)).toEqual(['live.json']);
   });
 
   it('stops the start for a file written by a newer version, saying so, and leaves it as it was', async () => {
@@ -62,8 +51,8 @@ describe('opening a data folder whose live file cannot be used', () => {
 
   it('lets the folder be opened once the file is repaired (a refused open does not keep it locked)', async () => {
     await refusedWith('{oops');
-    await writeFile(path.join(dir, 'live.json'), '{}');
-    const store = await openLowdbStore({ dir });
+    await writeFile(folder.path('live.json'), '{}');
+    const store = await folder.open();
     expect(store.read((data) => data.tickets)).toEqual([]);
     await store.close();
   });

@@ -1,37 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { appendFile, readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { AuditEvent, Ticket } from '../../../data/model.js';
-import { openLowdbStore, type LowdbStore } from '../../../data/store/lowdbStore.js';
-import { makeStoreDir, makeStoreTicket } from '../../helpers/storeFixtures.js';
+import { makeStoreTicket, useStoreFolder } from '../../helpers/storeFixtures.js';
 
-let dir: string;
-let cleanup: () => Promise<void>;
-const opened: LowdbStore[] = [];
-
-async function open(): Promise<LowdbStore> {
-  const store = await openLowdbStore({ dir });
-  opened.push(store);
-  return store;
-}
+const folder = useStoreFolder();
 
 async function archiveLines(): Promise<Ticket[]> {
-  const text = await readFile(path.join(dir, 'archive.jsonl'), 'utf8');
+  const text = await readFile(folder.path('archive.jsonl'), 'utf8');
   return text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Ticket);
 }
 
-beforeEach(async () => {
-  ({ dir, cleanup } = await makeStoreDir());
-});
-
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((store) => store.close()));
-  await cleanup();
-});
-
 describe('archiving closed tickets', () => {
   it('moves closed and archived tickets out of the live file, keeps the rest, and still finds the moved ones', async () => {
-    const store = await open();
+    const store = await folder.open();
     const open1 = makeStoreTicket({ state: 'awaitingHelpdesk' });
     const closed = makeStoreTicket({ state: 'closed', closedAt: '2026-03-05T16:00:00.000Z' });
     const resolved = makeStoreTicket({ state: 'resolved' });
@@ -41,7 +22,7 @@ describe('archiving closed tickets', () => {
     await expect(store.archiveClosedTickets()).resolves.toBe(2);
 
     expect(store.read((data) => data.tickets.map((t) => t.id))).toEqual([open1.id, resolved.id]);
-    const live = JSON.parse(await readFile(path.join(dir, 'live.json'), 'utf8'));
+    const live = JSON.parse(await readFile(folder.path('live.json'), 'utf8'));
     expect(live.tickets.map((t: Ticket) => t.id)).toEqual([open1.id, resolved.id]);
     expect((await archiveLines()).map((t) => t.id)).toEqual([closed.id, archived.id]);
     await expect(store.findArchivedTicket(closed.id)).resolves.toEqual(closed);
@@ -50,7 +31,7 @@ describe('archiving closed tickets', () => {
   });
 
   it('records a move to the archive in the audit trail for each ticket', async () => {
-    const store = await open();
+    const store = await folder.open();
     const closed = makeStoreTicket({ state: 'closed', closedAt: '2026-03-05T16:00:00.000Z' });
     await store.update((tx) => void tx.data.tickets.push(closed));
     await store.archiveClosedTickets();
@@ -60,7 +41,7 @@ describe('archiving closed tickets', () => {
   });
 
   it('does nothing, and writes nothing, when no ticket is closed', async () => {
-    const store = await open();
+    const store = await folder.open();
     await store.update((tx) => void tx.data.tickets.push(makeStoreTicket()));
     const commits = store.stats().commits;
     await expect(store.archiveClosedTickets()).resolves.toBe(0);
@@ -68,20 +49,20 @@ describe('archiving closed tickets', () => {
   });
 
   it('keeps archived tickets findable after a restart', async () => {
-    const store = await open();
+    const store = await folder.open();
     const closed = makeStoreTicket({ state: 'closed', closedAt: '2026-03-05T16:00:00.000Z' });
     await store.update((tx) => void tx.data.tickets.push(closed));
     await store.archiveClosedTickets();
     await store.close();
-    const reopened = await open();
+    const reopened = await folder.open();
     await expect(reopened.findArchivedTicket(closed.id)).resolves.toEqual(closed);
   });
 
   it('copes with a crash between archiving and removing: the ticket is archived again and the latest copy is the one found', async () => {
     const stale = makeStoreTicket({ state: 'closed', closedAt: '2026-03-05T16:00:00.000Z', notes: 'first run' });
     // What a crash after the append but before the live commit leaves: the ticket in both files, plus a torn line.
-    await appendFile(path.join(dir, 'archive.jsonl'), `${JSON.stringify(stale)}\n{"id":"T-torn","st`);
-    const store = await open();
+    await appendFile(folder.path('archive.jsonl'), `${JSON.stringify(stale)}\n{"id":"T-torn","st`);
+    const store = await folder.open();
     const current = { ...stale, notes: 'second run' };
     await store.update((tx) => void tx.data.tickets.push(current));
 
@@ -92,7 +73,7 @@ describe('archiving closed tickets', () => {
   });
 
   it('runs in turn with updates: an update issued after it sees the tickets already gone', async () => {
-    const store = await open();
+    const store = await folder.open();
     const closed = makeStoreTicket({ state: 'closed', closedAt: '2026-03-05T16:00:00.000Z' });
     await store.update((tx) => void tx.data.tickets.push(closed));
     const moved = store.archiveClosedTickets();

@@ -1,11 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
+import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { readdir, readFile, rename, stat, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { acquireWriterLock, DataFolderBusyError, LOCK_FILE } from '../../../data/store/writerLock.js';
-import { makeStoreDir } from '../../helpers/storeFixtures.js';
+import { useStoreFolder } from '../../helpers/storeFixtures.js';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..');
 const HOLDER = 'tests/helpers/lockHolder.ts';
@@ -64,35 +64,29 @@ function localHolder(pid: number, started = startTime(pid)): string {
 const staleRemoteHolder = () => JSON.stringify({ pid: 4242, started: '1', bootId: 'other-boot', host: 'other-host', heartbeatAt: Date.now() - 60_000, token: 'remote' });
 
 describe('the writer lock', () => {
-  let dir: string;
-  let cleanup: () => Promise<void>;
-  const lockFile = () => path.join(dir, LOCK_FILE);
-
-  beforeEach(async () => {
-    ({ dir, cleanup } = await makeStoreDir());
-  });
-
+  // Declared before the folder so that it runs first: the holders are gone before their folder is removed.
   afterEach(async () => {
     jest.useRealTimers();
     for (const holder of children.splice(0)) {
       holder.child.kill('SIGKILL');
       await holder.exited;
     }
-    await cleanup();
   });
+  const folder = useStoreFolder();
+  const lockFile = () => folder.path(LOCK_FILE);
 
   it('refuses the folder while a live process elsewhere holds it, naming that process', async () => {
-    const holder = startHolder(dir, 'forever');
+    const holder = startHolder(folder.dir, 'forever');
     await holder.line('got');
-    const attempt = acquireWriterLock(dir);
+    const attempt = acquireWriterLock(folder.dir);
     await expect(attempt).rejects.toBeInstanceOf(DataFolderBusyError);
-    await expect(attempt).rejects.toThrow(`Another process (pid ${holder.child.pid} on ${os.hostname()}) is using the data folder ${dir}`);
+    await expect(attempt).rejects.toThrow(`Another process (pid ${holder.child.pid} on ${os.hostname()}) is using the data folder ${folder.dir}`);
   });
 
   it.each([['an empty', ''], ['a garbage', '{"pid": 12']])('counts %s lock file younger than 30 s as held, and leaves it alone', async (_kind, content) => {
     await writeFile(lockFile(), content);
     await utimes(lockFile(), new Date(), new Date(Date.now() - 20_000));
-    await expect(acquireWriterLock(dir)).rejects.toThrow(/Another process is using the data folder .* cannot be read/);
+    await expect(acquireWriterLock(folder.dir)).rejects.toThrow(/Another process is using the data folder .* cannot be read/);
     expect(await readFile(lockFile(), 'utf8')).toBe(content);
   });
 
@@ -100,33 +94,33 @@ describe('the writer lock', () => {
     await writeFile(lockFile(), content);
     const old = new Date(Date.now() - 31_000);
     await utimes(lockFile(), old, old);
-    const lock = await acquireWriterLock(dir);
+    const lock = await acquireWriterLock(folder.dir);
     expect(JSON.parse(await readFile(lockFile(), 'utf8'))).toMatchObject({ pid: process.pid });
     await lock.release();
   });
 
   it('takes over at once from a process that was killed while holding the folder, leaving no temp files', async () => {
-    const holder = startHolder(dir, 'forever');
+    const holder = startHolder(folder.dir, 'forever');
     await holder.line('got');
     holder.child.kill('SIGKILL');
     expect(await holder.exited).toBe('SIGKILL');
     expect(JSON.parse(await readFile(lockFile(), 'utf8'))).toMatchObject({ pid: holder.child.pid });
 
     const started = Date.now();
-    const lock = await acquireWriterLock(dir);
+    const lock = await acquireWriterLock(folder.dir);
     expect(Date.now() - started).toBeLessThan(1_000);
     expect(JSON.parse(await readFile(lockFile(), 'utf8'))).toMatchObject({ pid: process.pid });
-    expect(await readdir(dir)).toEqual([LOCK_FILE]);
+    expect(await readdir(folder.dir)).toEqual([LOCK_FILE]);
     await lock.release();
-    expect(await readdir(dir)).toEqual([]);
+    expect(await readdir(folder.dir)).toEqual([]);
   });
 
   it('takes over a writer on another machine whose heartbeat is older than 30 s, but not a fresher one', async () => {
     const remote = { pid: 4242, started: '1', bootId: 'other-boot', host: 'other-host', heartbeatAt: Date.now() - 20_000 };
     await writeFile(lockFile(), JSON.stringify(remote));
-    await expect(acquireWriterLock(dir)).rejects.toThrow('Another process (pid 4242 on other-host)');
+    await expect(acquireWriterLock(folder.dir)).rejects.toThrow('Another process (pid 4242 on other-host)');
     await writeFile(lockFile(), staleRemoteHolder());
-    const lock = await acquireWriterLock(dir);
+    const lock = await acquireWriterLock(folder.dir);
     await lock.release();
   });
 
@@ -137,7 +131,7 @@ describe('the writer lock', () => {
     await writeFile(lockFile(), content());
     const old = new Date(Date.now() - 60_000);
     await utimes(lockFile(), old, old);
-    const racers = Array.from({ length: 8 }, () => startHolder(dir, '1000', true));
+    const racers = Array.from({ length: 8 }, () => startHolder(folder.dir, '1000', true));
     await Promise.all(racers.map((racer) => racer.line('ready')));
     for (const racer of racers) racer.child.stdin.write('go\n');
     await Promise.all(racers.map((racer) => racer.exited));
@@ -145,14 +139,14 @@ describe('the writer lock', () => {
     const results = racers.map((racer) => racer.output().split('\n')[1]);
     expect(results.filter((r) => r === 'got')).toHaveLength(1);
     expect(results.filter((r) => r === 'busy data-folder-busy')).toHaveLength(7);
-    expect(await readdir(dir)).toEqual([]); // the winner released it; no takeover lock or temp file is left
+    expect(await readdir(folder.dir)).toEqual([]); // the winner released it; no takeover lock or temp file is left
   });
 
   it('waits briefly for a live process that is taking over, then reports it busy', async () => {
     await writeFile(lockFile(), staleRemoteHolder());
-    await writeFile(path.join(dir, TAKEOVER), localHolder(process.ppid));
+    await writeFile(folder.path(TAKEOVER), localHolder(process.ppid));
     const started = Date.now();
-    await expect(acquireWriterLock(dir)).rejects.toThrow(`Another process (pid ${process.ppid} on ${os.hostname()})`);
+    await expect(acquireWriterLock(folder.dir)).rejects.toThrow(`Another process (pid ${process.ppid} on ${os.hostname()})`);
     expect(Date.now() - started).toBeGreaterThanOrEqual(300);
     expect(Date.now() - started).toBeLessThan(2_000);
     expect(await readFile(lockFile(), 'utf8')).toContain('other-host');
@@ -161,37 +155,37 @@ describe('the writer lock', () => {
   it('removes a takeover lock left by a dead process and takes over', async () => {
     await writeFile(lockFile(), staleRemoteHolder());
     // The parent's pid with another start time: a recycled pid, so the takeover lock's holder is gone.
-    await writeFile(path.join(dir, TAKEOVER), localHolder(process.ppid, 'another-start'));
-    const lock = await acquireWriterLock(dir);
+    await writeFile(folder.path(TAKEOVER), localHolder(process.ppid, 'another-start'));
+    const lock = await acquireWriterLock(folder.dir);
     expect(JSON.parse(await readFile(lockFile(), 'utf8'))).toMatchObject({ pid: process.pid });
-    expect(await readdir(dir)).toEqual([LOCK_FILE]);
+    expect(await readdir(folder.dir)).toEqual([LOCK_FILE]);
     await lock.release();
   });
 
   it('refuses a second acquisition in the same process while the first holds the folder', async () => {
-    const lock = await acquireWriterLock(dir);
-    await expect(acquireWriterLock(dir)).rejects.toThrow(`Another process (pid ${process.pid}`);
+    const lock = await acquireWriterLock(folder.dir);
+    await expect(acquireWriterLock(folder.dir)).rejects.toThrow(`Another process (pid ${process.pid}`);
     await lock.release();
-    const again = await acquireWriterLock(dir);
+    const again = await acquireWriterLock(folder.dir);
     await again.release();
   });
 
   it('removes only its own lock on release', async () => {
-    const lock = await acquireWriterLock(dir);
+    const lock = await acquireWriterLock(folder.dir);
     const theirs = localHolder(process.ppid);
-    await writeFile(path.join(dir, 'theirs'), theirs);
-    await rename(path.join(dir, 'theirs'), lockFile());
+    await writeFile(folder.path('theirs'), theirs);
+    await rename(folder.path('theirs'), lockFile());
     await lock.release();
     await lock.release();
     expect(await readFile(lockFile(), 'utf8')).toBe(theirs);
   });
 
   it('does not remove, on release, a lock this process took again later', async () => {
-    const first = await acquireWriterLock(dir);
+    const first = await acquireWriterLock(folder.dir);
     // The same pid under another acquisition (as after a takeover by a later store in this process).
     const later = JSON.stringify({ ...JSON.parse(localHolder(process.pid)), token: 'a-later-acquisition' });
-    await writeFile(path.join(dir, 'later'), later);
-    await rename(path.join(dir, 'later'), lockFile());
+    await writeFile(folder.path('later'), later);
+    await rename(folder.path('later'), lockFile());
     await first.release();
     expect(await readFile(lockFile(), 'utf8')).toBe(later);
   });
@@ -199,7 +193,7 @@ describe('the writer lock', () => {
   it('refreshes its heartbeat by replacing the file whole, and never overwrites a lock that is no longer its own', async () => {
     jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] });
     let clock = 1_000;
-    const lock = await acquireWriterLock(dir, () => clock);
+    const lock = await acquireWriterLock(folder.dir, () => clock);
     const before = await stat(lockFile());
     const settle = async (done: () => Promise<boolean>) => {
       for (let i = 0; i < 500 && !(await done()); i += 1) await new Promise((resolve) => setImmediate(resolve));
@@ -212,8 +206,8 @@ describe('the writer lock', () => {
     expect((await stat(lockFile())).ino).not.toBe(before.ino); // a new file renamed over, not rewritten in place
 
     const theirs = localHolder(process.ppid);
-    await writeFile(path.join(dir, 'theirs'), theirs);
-    await rename(path.join(dir, 'theirs'), lockFile());
+    await writeFile(folder.path('theirs'), theirs);
+    await rename(folder.path('theirs'), lockFile());
     clock = 21_000;
     jest.advanceTimersByTime(20_000);
     await settle(async () => false);
