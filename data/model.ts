@@ -38,7 +38,8 @@ export interface BankHoliday {
   bunting?: boolean;
 }
 
-export type RosterKind = 'icsLead' | 'helpdeskAgent' | 'helpdeskChannel';
+/** icsChannel: an ICS's channel that receives its approval cards instead of (or as well as) each lead's 1:1 chat. */
+export type RosterKind = 'icsLead' | 'icsChannel' | 'helpdeskAgent' | 'helpdeskChannel';
 
 /** A person or channel allowed to act for a role. `scope` is the ICB code for ICS leads. */
 export interface RosterEntry {
@@ -50,7 +51,10 @@ export interface RosterEntry {
   addedAt: string;
 }
 
-/** A stored Teams conversation reference (Bot Framework's shape kept opaque here). */
+/**
+ * A stored Teams conversation reference (Bot Framework's shape kept opaque here).
+ * Keyed `user:<aadObjectId>` for a person's 1:1 chat with the bot, `conversation:<id>` for a channel or group chat.
+ */
 export interface ConversationRecord {
   key: string;
   reference: Record<string, unknown>;
@@ -83,4 +87,112 @@ export interface AuditEvent {
   to?: string;
   reason?: string;
   details?: Record<string, unknown>;
+}
+
+export type TicketState =
+  | 'submitted' | 'awaitingIcsApproval' | 'awaitingHelpdesk' | 'assigned' | 'needsInformation'
+  | 'resolved' | 'closed' | 'archived' | 'rejected' | 'withdrawn';
+
+export type TicketPriority = 'low' | 'normal' | 'high' | 'urgent';
+
+/** The helpdesk's checks from source 001, in order, each ticked by an agent (and audited). */
+export const CHECKLIST_ITEMS = ['odsVerified', 'dpiaChecked', 'dsptChecked', 'emailDomainsChecked', 'accountsCreated'] as const;
+export type ChecklistItem = (typeof CHECKLIST_ITEMS)[number];
+
+/** A Teams person: the aadObjectId is the identity; the name is for display only. */
+export interface PersonRef {
+  aadObjectId: string;
+  name?: string;
+}
+
+/** Who did something and when. */
+export interface Stamp {
+  by: PersonRef | 'system';
+  at: string;
+}
+
+/** A member of staff asked for in an access or add-users request. */
+export interface RequestedUser {
+  name: string;
+  jobTitle: string;
+  /** null: the title is not in the table and the helpdesk decides. */
+  role: UcpRole | null;
+  email: string;
+  /** The requester confirmed appropriate use of a domain outside the accepted list (source 001). */
+  emailConfirmed?: boolean;
+  registration?: { body: string; number: string };
+}
+
+/** Someone to deactivate (a leaver). */
+export interface Leaver {
+  name: string;
+  email: string;
+  /** yyyy-mm-dd */
+  lastWorkingDay: string;
+}
+
+export interface TicketOrganisation {
+  odsCode: string;
+  name: string;
+  /** The ICS whose lead approves, by ICB code. */
+  icbCode: string;
+  postcode?: string;
+  borough?: string;
+  location: 'london' | 'commissioned' | 'outside';
+  namedInDpia: boolean;
+  organisationType?: string;
+  /** As published, e.g. "25/26 Standards Met". */
+  dsptStatus?: string;
+  /** false while the ODS directory could not be reached ("ODS not yet verified"). */
+  odsVerified?: boolean;
+  hscn?: boolean;
+  accessRoute?: 'recordSystem' | 'webPortal';
+}
+
+/** One posted copy of a ticket's card, so every copy can be updated when the ticket changes. */
+export interface CardCopy {
+  audience: 'icsLead' | 'helpdesk';
+  /** ConversationRecord key. */
+  conversationKey: string;
+  activityId: string;
+}
+
+/** A ticket as the workflow keeps it. */
+export interface WorkflowTicket extends Ticket {
+  state: TicketState;
+  priority: TicketPriority;
+  requester: PersonRef & { email?: string };
+  organisation?: TicketOrganisation;
+  users?: RequestedUser[];
+  leavers?: Leaver[];
+  question?: string;
+  assignee?: PersonRef;
+  checklist: Partial<Record<ChecklistItem, Stamp>>;
+  /** Where a needs-information ticket goes back to once the requester answers. */
+  returnTo?: TicketState;
+  /** The last transition, for "who acted and when" on every card. */
+  lastAction?: Stamp & { verb: string; reason?: string };
+  /** The last reason given (reject, needs information), shown to the requester. */
+  reason?: string;
+  cardCopies: CardCopy[];
+}
+
+/** A message owed to someone, kept until it is delivered so nothing is lost while Teams or e-mail is down. */
+export interface NotificationRecord {
+  /** Idempotency key, e.g. `T-000123:approved:requester`: the same key is never delivered twice. */
+  key: string;
+  recipient: { aadObjectId?: string; conversationKey?: string; email?: string };
+  /** Plain text for Teams and the e-mail body. */
+  text: string;
+  subject: string;
+  /** Optional Adaptive Card for Teams. */
+  card?: Record<string, unknown>;
+  status: 'pending' | 'sent' | 'failed';
+  via?: 'teams' | 'email';
+  attempts: number;
+  nextAttemptAt: string;
+  createdAt: string;
+  sentAt?: string;
+  /** An error code, never a message that could carry personal data. */
+  lastError?: string;
 }

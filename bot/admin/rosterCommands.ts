@@ -4,7 +4,9 @@ import { noMore, required, type ParsedArgs } from './args.js';
 import { print, type AdminContext } from './context.js';
 import { UsageError } from './usage.js';
 
-const KINDS: readonly RosterKind[] = ['icsLead', 'helpdeskAgent', 'helpdeskChannel'];
+const KINDS: readonly RosterKind[] = ['icsLead', 'icsChannel', 'helpdeskAgent', 'helpdeskChannel'];
+const CHANNELS: readonly RosterKind[] = ['icsChannel', 'helpdeskChannel'];
+const SCOPED: readonly RosterKind[] = ['icsLead', 'icsChannel'];
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** `roster add|list|remove …`: who may act on approval and ticket cards. */
@@ -13,7 +15,7 @@ export async function rosterCommand(ctx: AdminContext, args: ParsedArgs): Promis
   if (action === 'list') return listRoster(ctx, args);
   if (action !== 'add' && action !== 'remove') throw new UsageError(`unknown roster action "${action}" (use add, list or remove)`);
   const kind = parseKind(required(args, 2, `roster kind (${KINDS.join(', ')})`));
-  const id = checkId(kind, required(args, 3, kind === 'helpdeskChannel' ? 'channel conversation id' : "person's Teams aadObjectId"));
+  const id = checkId(kind, required(args, 3, CHANNELS.includes(kind) ? 'channel conversation id' : "person's Teams aadObjectId"));
   noMore(args, 4);
   const scope = scopeFor(kind, args.options.ics);
   const store = await ctx.store();
@@ -57,22 +59,22 @@ function parseKind(text: string): RosterKind {
 
 function checkId(kind: RosterKind, id: string): string {
   const trimmed = id.trim();
-  if (kind !== 'helpdeskChannel' && !GUID.test(trimmed)) {
+  if (!CHANNELS.includes(kind) && !GUID.test(trimmed)) {
     throw new UsageError(`"${trimmed}" is not a Teams aadObjectId (a GUID like 00000000-0000-0000-0000-000000000000)`);
   }
-  if (kind === 'helpdeskChannel' && !/^\S{3,256}$/.test(trimmed)) {
+  if (CHANNELS.includes(kind) && !/^\S{3,256}$/.test(trimmed)) {
     throw new UsageError(`"${trimmed}" is not a channel conversation id (like 19:abc123@thread.tacv2)`);
   }
   return trimmed;
 }
 
-/** ICS leads belong to one ICS (stored by ICB code); other kinds have no scope. */
+/** ICS leads and ICS channels belong to one ICS (stored by ICB code); the helpdesk's have no scope. */
 function scopeFor(kind: RosterKind, written: string | undefined): string | undefined {
-  if (kind !== 'icsLead') {
-    if (written !== undefined) throw new UsageError(`--ics applies to icsLead only, not ${kind}`);
+  if (!SCOPED.includes(kind)) {
+    if (written !== undefined) throw new UsageError(`--ics applies to icsLead and icsChannel only, not ${kind}`);
     return undefined;
   }
-  if (written === undefined) throw new UsageError('an ICS lead needs --ics <ICS> (an ICB code such as QMJ, a short name such as NCL, or a name)');
+  if (written === undefined) throw new UsageError(`${kind === 'icsLead' ? 'an ICS lead' : 'an ICS channel'} needs --ics <ICS> (an ICB code such as QMJ, a short name such as NCL, or a name)`);
   const ics = findIcs(written);
   if (!ics) throw new UsageError(`--ics "${written}" is not one of the London ICSs`);
   return ics.icbCode;

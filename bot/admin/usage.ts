@@ -11,10 +11,11 @@ export const HELP = `UCP onboarding assistant: admin commands (npm run admin -- 
 
 Rosters (who may act on cards):
   roster add icsLead <aadObjectId> --ics <ICS> [--name "<display name>"]
+  roster add icsChannel <conversationId> --ics <ICS> [--name "<channel name>"]
   roster add helpdeskAgent <aadObjectId> [--name "<display name>"]
   roster add helpdeskChannel <conversationId> [--name "<channel name>"]
-  roster list [icsLead|helpdeskAgent|helpdeskChannel] [--ics <ICS>] [--json]
-  roster remove <icsLead|helpdeskAgent|helpdeskChannel> <id> [--ics <ICS>]
+  roster list [icsLead|icsChannel|helpdeskAgent|helpdeskChannel] [--ics <ICS>] [--json]
+  roster remove <icsLead|icsChannel|helpdeskAgent|helpdeskChannel> <id> [--ics <ICS>]
 
 Reference data (a file with any bad row imports nothing and lists every bad row):
   import dpia <register.csv>                 columns: ODS code, Name, ICS

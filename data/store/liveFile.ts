@@ -10,7 +10,7 @@ export interface LiveFile extends LiveData {
   pendingAudit: AuditEvent[];
 }
 
-const ARRAYS = ['tickets', 'rosters', 'conversations', 'dpiaRegister', 'dsptStatuses', 'accreditedDomains', 'pendingAudit'] as const;
+const ARRAYS = ['tickets', 'rosters', 'conversations', 'dpiaRegister', 'dsptStatuses', 'accreditedDomains', 'notifications', 'pendingAudit'] as const;
 const OBJECTS = ['settings', 'botState'] as const;
 
 /** A fresh, empty live file at the given schema version; used when the data folder is new. */
@@ -25,6 +25,7 @@ export function emptyLiveFile(schemaVersion: number): LiveFile {
     accreditedDomains: [],
     bankHolidays: null,
     settings: {},
+    notifications: [],
     botState: {},
     pendingAudit: [],
   };

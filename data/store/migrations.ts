@@ -29,6 +29,11 @@ export const MIGRATIONS: readonly Migration[] = [
       ...document,
     }),
   },
+  {
+    to: 2,
+    description: 'Notifications owed to people are kept in the live file until delivered.',
+    up: (document) => ({ notifications: [], ...document }),
+  },
 ];
 
 /** The schema version this code writes. */

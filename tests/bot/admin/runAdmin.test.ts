@@ -124,7 +124,7 @@ describe('admin CLI: bad input', () => {
     [['working-hours', 'add', '2026-12-24T16:00:00Z', 'two'], /^hours must be a number from 0 to 10000 \(got "two"\)$/],
     [['roster', 'add', 'icsLead', 'not-a-guid', '--ics', 'NCL'], /is not a Teams aadObjectId/],
     [['roster', 'add', 'icsLead', LEAD], /needs --ics/],
-    [['roster', 'add', 'helpdeskAgent', AGENT, '--ics', 'NCL'], /--ics applies to icsLead only/],
+    [['roster', 'add', 'helpdeskAgent', AGENT, '--ics', 'NCL'], /--ics applies to icsLead and icsChannel only/],
     [['roster', 'add', 'overlord', AGENT], /unknown roster kind "overlord"/],
     [['import', 'dpia', '/no/such/file.csv'], /cannot read \/no\/such\/file\.csv: no such file/],
     [['import', 'everything', 'x.csv'], /cannot import "everything"/],

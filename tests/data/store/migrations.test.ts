@@ -50,9 +50,20 @@ describe('opening a file from before schema versions', () => {
     await store.close();
 
     const onDisk = JSON.parse(await readFile(folder.path('live.json'), 'utf8'));
-    expect(onDisk.schemaVersion).toBe(1);
+    expect(onDisk.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
+    expect(onDisk.notifications).toEqual([]);
     expect(onDisk.tickets).toEqual([ticket]);
     expect(onDisk.dsptStatuses).toEqual([]);
     expect(await readFile(folder.path('live.json.schema-0.bak'), 'utf8')).toBe(old);
+  });
+});
+
+describe('schema version 2', () => {
+  it('adds an empty notifications list to a version 1 file and keeps everything else', () => {
+    const v1 = { schemaVersion: 1, tickets: [{ id: 'T-1' }], rosters: [], conversations: [], dpiaRegister: [], dsptStatuses: [],
+      accreditedDomains: ['careco.org.uk'], bankHolidays: null, settings: {}, botState: {}, pendingAudit: [] };
+    const { document, from } = migrateLiveFile(v1, 'live.json');
+    expect(from).toBe(1);
+    expect(document).toMatchObject({ schemaVersion: 2, notifications: [], tickets: [{ id: 'T-1' }], accreditedDomains: ['careco.org.uk'] });
   });
 });
