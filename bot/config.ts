@@ -15,6 +15,18 @@ export interface Config {
     appTenantId: string;
     appType: AppType;
   };
+  /** NHSmail SMTP relay for the e-mail fallback; host empty = no e-mail (notifications wait for Teams). */
+  smtp: {
+    host: string;
+    port: number;
+    /** true: TLS from the first byte (port 465); false: plain then STARTTLS, required (NHSmail: 587). */
+    secure: boolean;
+    user: string;
+    password: string;
+    from: string;
+  };
+  /** Where proactive messages to channels go when no conversation reference has been stored yet (Teams' regional service URL). */
+  teamsServiceUrl: string;
 }
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -64,12 +76,28 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 7000, 100, 8000),
     bot: { appId, appPassword, appTenantId, appType },
+    smtp: smtpSettings(env),
+    teamsServiceUrl: url(env, 'TEAMS_SERVICE_URL', 'https://smba.trafficmanager.net/uk/'),
   };
 }
 
 /** True when no app id is configured: the service accepts unauthenticated requests (Agents Playground, Emulator, tests). */
 export function isLocalMode(config: Config): boolean {
   return config.bot.appId === '';
+}
+
+function smtpSettings(env: Env): Config['smtp'] {
+  const host = text(env, 'SMTP_HOST');
+  const from = text(env, 'SMTP_FROM');
+  if (host && !/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(from)) throw new ConfigError('SMTP_FROM', `must be the sender's e-mail address when SMTP_HOST is set (got "${clip(from)}")`);
+  const secure = oneOf(env, 'SMTP_SECURE', ['true', 'false'] as const, 'false') === 'true';
+  return { host, port: integer(env, 'SMTP_PORT', secure ? 465 : 587, 1, 65535), secure, user: text(env, 'SMTP_USER'), password: text(env, 'SMTP_PASSWORD'), from };
+}
+
+function url(env: Env, name: string, fallback: string): string {
+  const raw = text(env, name) || fallback;
+  if (!/^https?:\/\/[^\s/]+/.test(raw)) throw new ConfigError(name, `must be an http(s) URL (got "${clip(raw)}")`);
+  return raw.endsWith('/') ? raw : `${raw}/`;
 }
 
 function text(env: Env, name: string): string {
