@@ -7,6 +7,8 @@ import type { LiveData, Store } from '../../data/store/store.js';
 export interface AdminContext {
   out(line: string): void;
   json: boolean;
+  /** The data folder (DATA_DIR), for the read-only file views. */
+  dataDir: string;
   /** Who is acting, for the audit trail: the operating-system user running the command. */
   actor: string;
   /** The store, for commands that change something: takes the data folder (refused while the bot has it). */
@@ -22,6 +24,7 @@ export function createAdminContext(dataDir: string, json: boolean, out: (line: s
   return {
     out,
     json,
+    dataDir,
     actor: `admin-cli:${os.userInfo().username}`,
     store: () => (opened ??= openLowdbStore({ dir: dataDir })),
     snapshot: () => readLiveSnapshot(dataDir),

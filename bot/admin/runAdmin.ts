@@ -5,6 +5,7 @@ import { createAdminContext, type AdminContext } from './context.js';
 import { BadRowsError, importCommand } from './importCommands.js';
 import { eligibilityCommand, emailCommand, odsCommand, roleCommand, workingHoursCommand } from './lookupCommands.js';
 import { rosterCommand } from './rosterCommands.js';
+import { auditCommand, ticketCommand, ticketsCommand } from './ticketCommands.js';
 import { HELP, UsageError } from './usage.js';
 
 /** Where a run reads its settings and writes its output; tests pass their own. */
@@ -31,6 +32,9 @@ const COMMANDS: Record<string, Command> = {
   ods: odsCommand,
   eligibility: eligibilityCommand,
   'working-hours': workingHoursCommand,
+  tickets: ticketsCommand,
+  ticket: ticketCommand,
+  audit: auditCommand,
 };
 
 /** Runs one admin command; returns the exit code (0 done, 2 bad input, 1 anything else). */

@@ -23,6 +23,11 @@ Reference data (a file with any bad row imports nothing and lists every bad row)
   import accredited-domains <list.csv>       the DCB1596 accredited list (a Domain column)
   import bank-holidays <bank-holidays.json>  the gov.uk feed (england-and-wales)
 
+Tickets and the audit trail (these work while the bot is running):
+  tickets list [--state <state>[,<state>…]] [--json]
+  ticket show <id> [--json]                  the ticket (live or archived) with its audit trail
+  audit export --from <date> --to <date>     CSV on standard output; from inclusive, to exclusive
+
 Rule look-ups (add --json for machine-readable output):
   role "<job title>"
   email <address>

@@ -65,10 +65,7 @@ export class AuditLog {
 
   /** Events in the order they were written, filtered by time window and ticket; streamed, never loaded whole. */
   async *query(query: AuditQuery = {}): AsyncGenerator<AuditEvent> {
-    const from = query.from === undefined ? undefined : isoBound(query.from, 'from');
-    const to = query.to === undefined ? undefined : isoBound(query.to, 'to');
-    const matches = (event: AuditEvent) =>
-      (from === undefined || event.at >= from) && (to === undefined || event.at < to) && (query.ticketId === undefined || event.ticketId === query.ticketId);
+    const matches = auditFilter(query);
     const ticketNeedle = query.ticketId === undefined ? undefined : JSON.stringify(query.ticketId);
     // Taken together, with no await between: the file's acknowledged size and the events still waiting are one moment.
     const waiting = this.#waiting;
@@ -76,6 +73,14 @@ export class AuditLog {
     for await (const event of lines) if (matches(event)) yield event;
     for (const event of waiting) if (matches(event)) yield event;
   }
+}
+
+/** The test an event must pass for `query` (from inclusive, to exclusive, ticket); throws ValidationError on a bad date. */
+export function auditFilter(query: AuditQuery): (event: AuditEvent) => boolean {
+  const from = query.from === undefined ? undefined : isoBound(query.from, 'from');
+  const to = query.to === undefined ? undefined : isoBound(query.to, 'to');
+  return (event) =>
+    (from === undefined || event.at >= from) && (to === undefined || event.at < to) && (query.ticketId === undefined || event.ticketId === query.ticketId);
 }
 
 function longestDeliveredPrefix(tail: readonly Partial<AuditEvent>[], outbox: readonly AuditEvent[]): number {
