@@ -34,7 +34,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const adapter = createAdapter(config, logger);
   let stopping: Promise<{ drained: boolean }> | undefined;
   const server = createServer({
-    adapter, bot: new OnboardingBot(new ConversationState(new BotStateStorage(store))), store, inFlight, logger, version: VERSION,
+    adapter, bot: new OnboardingBot(new ConversationState(new BotStateStorage(store)), store), store, inFlight, logger, version: VERSION,
     isStopping: () => stopping !== undefined,
   });
 

@@ -1,9 +1,11 @@
 import { ActivityHandler, type ConversationState, type TurnContext } from 'botbuilder';
 import { WELCOME_MESSAGE } from './welcomeMessage.js';
+import { rememberConversation } from './conversations.js';
+import type { Store } from '../data/store/store.js';
 
 /** Routes Teams activities. For now every message and every newly added member is greeted with what the bot will do. */
 export class OnboardingBot extends ActivityHandler {
-  constructor(private readonly conversationState: ConversationState) {
+  constructor(private readonly conversationState: ConversationState, private readonly store: Store) {
     super();
     this.onMessage(async (context, next) => {
       await context.sendActivity(WELCOME_MESSAGE);
@@ -15,8 +17,9 @@ export class OnboardingBot extends ActivityHandler {
     });
   }
 
-  /** Saves conversation (and dialog) state through the store at the end of every turn, so it survives a restart. */
+  /** Remembers where the person or channel can be reached, runs the turn, and saves conversation and dialog state through the store. */
   override async run(context: TurnContext): Promise<void> {
+    await rememberConversation(this.store, context.activity);
     await super.run(context);
     await this.conversationState.saveChanges(context);
   }

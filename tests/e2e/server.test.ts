@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { readLiveSnapshot } from '../../data/store/liveSnapshot.js';
 import { messageActivity, runBotExpectingFailure, startBotProcess, type BotProcess } from '../helpers/botProcess.js';
 
 const post = (url: string, body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
@@ -36,6 +37,18 @@ describe('the bot service over real HTTP (local mode)', () => {
     expect(body.activities).toHaveLength(1);
     expect(body.activities[0].text).toContain('Urgent Care Plan');
     expect(body.activities[0].text).toContain('ask for access');
+  });
+
+  it('remembers where each person and channel can be reached, for later proactive messages', async () => {
+    await post(`${bot.url}/api/messages`, JSON.stringify(messageActivity({ deliveryMode: 'expectReplies' })));
+    await post(`${bot.url}/api/messages`, JSON.stringify(messageActivity({
+      deliveryMode: 'expectReplies', conversation: { id: '19:helpdesk@thread.tacv2;messageid=1700', conversationType: 'channel' },
+    })));
+    const { conversations } = await readLiveSnapshot(bot.dataDir);
+    expect(conversations.map((c) => c.key).sort()).toEqual(['conversation:19:helpdesk@thread.tacv2', 'user:00000000-0000-0000-0000-000000000001']);
+    const personal = conversations.find((c) => c.key.startsWith('user:'));
+    expect(personal?.reference).toMatchObject({ serviceUrl: 'http://127.0.0.1:9/', conversation: { id: 'conv-1' }, user: { id: 'user-1' } });
+    expect(personal?.usable).toBe(true);
   });
 
   it('refuses a body over 256 KB with 413 and a neutral message', async () => {

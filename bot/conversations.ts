@@ -1,0 +1,36 @@
+import { TurnContext, type Activity, type ConversationReference } from 'botbuilder';
+import type { Store } from '../data/store/store.js';
+
+/** The key a conversation is stored under: a person's 1:1 chat by their aadObjectId, anything else by its conversation id. */
+export function conversationKey(activity: Partial<Activity>): string | undefined {
+  const type = activity.conversation?.conversationType;
+  if ((type === 'personal' || type === undefined) && activity.from?.aadObjectId && !activity.conversation?.isGroup) {
+    return `user:${activity.from.aadObjectId}`;
+  }
+  // A channel thread's id carries ";messageid=…": the channel itself is what we post to.
+  const id = activity.conversation?.id?.split(';')[0];
+  return id ? `conversation:${id}` : undefined;
+}
+
+/**
+ * Keeps the conversation reference of every incoming activity, so the bot can write to that person or channel later
+ * (approval cards, ticket updates). Writes only when something changed: most turns cost no commit.
+ */
+export async function rememberConversation(store: Store, activity: Activity, now: () => Date = () => new Date()): Promise<void> {
+  const key = conversationKey(activity);
+  if (!key) return;
+  const reference = JSON.parse(JSON.stringify(TurnContext.getConversationReference(activity))) as ConversationReference & Record<string, unknown>;
+  delete reference.activityId; // the message it came with, not the conversation
+  if (key.startsWith('conversation:')) reference.conversation = { ...reference.conversation, id: key.slice('conversation:'.length) };
+  const same = store.read((data) => {
+    const stored = data.conversations.find((c) => c.key === key);
+    return stored !== undefined && stored.usable && JSON.stringify(stored.reference) === JSON.stringify(reference);
+  });
+  if (same) return;
+  await store.update((tx) => {
+    const record = { key, reference, usable: true, updatedAt: now().toISOString() };
+    const index = tx.data.conversations.findIndex((c) => c.key === key);
+    if (index === -1) tx.data.conversations.push(record);
+    else tx.data.conversations[index] = record;
+  });
+}
