@@ -1,0 +1,73 @@
+/** Creating a ticket inside a store update: stored, routed and audited together. */
+import { AppError } from '../../data/errors.js';
+import type { PersonRef, WorkflowTicket } from '../../data/model.js';
+import type { LiveData, Transaction } from '../../data/store/store.js';
+import { plainCopy } from './applyAction.js';
+import { formatTicketId, routeFor, validateNewTicket, validateRequester } from './newTicket.js';
+import type { TicketEvent } from './types.js';
+
+/** Where the last ticket number is kept: tickets leave the live file when archived, so their ids cannot be counted. */
+export const SEQUENCE_SETTING = 'workflow.lastTicketNumber';
+
+/**
+ * Used by `Workflow.submit` as its store update (synchronous). Validates first (a ValidationError changes nothing),
+ * then creates the ticket at version 1 and records two audit events, submit (new → submitted) and route
+ * (submitted → where it goes). Returns both events, in that order, for the listeners.
+ */
+export function createTicket(
+  tx: Transaction, input: unknown, requester: unknown, now: Date, newId: (sequence: number) => string = formatTicketId,
+): TicketEvent[] {
+  const request = validateNewTicket(input);
+  const person = validateRequester(requester);
+  const at = now.toISOString();
+
+  const sequence = nextSequence(tx.data);
+  const id = newId(sequence);
+  if (tx.data.tickets.some((t) => t.id === id)) {
+    throw new AppError('ticket-id-taken', `The ticket id ${id} is already in use; the ticket sequence setting may have been reset.`, { id });
+  }
+  tx.data.settings[SEQUENCE_SETTING] = sequence;
+
+  const by: PersonRef = { aadObjectId: person.aadObjectId, ...(person.name ? { name: person.name } : {}) };
+  const ticket: WorkflowTicket = {
+    id,
+    kind: request.kind,
+    state: 'submitted',
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+    priority: request.priority ?? 'normal',
+    requester: person,
+    ...(request.organisation ? { organisation: request.organisation } : {}),
+    ...(request.users ? { users: request.users } : {}),
+    ...(request.leavers ? { leavers: request.leavers } : {}),
+    ...(request.question ? { question: request.question } : {}),
+    checklist: {},
+    cardCopies: [],
+    lastAction: { by, at, verb: 'submit' },
+  };
+  tx.audit({ actor: person.aadObjectId, action: 'submit', ticketId: id, to: 'submitted', at, details: { kind: ticket.kind } });
+  const submitted = plainCopy(ticket);
+
+  const to = routeFor(ticket);
+  ticket.state = to;
+  tx.audit({ actor: 'system', action: 'route', ticketId: id, from: 'submitted', to, at });
+  tx.data.tickets.push(ticket);
+
+  const routed = plainCopy(ticket);
+  return [
+    { ticket: submitted, verb: 'submit', to: 'submitted', actor: { kind: 'person', person: plainCopy(by) }, at },
+    { ticket: routed, verb: 'route', from: 'submitted', to, actor: { kind: 'system' }, at },
+  ];
+}
+
+function nextSequence(data: LiveData): number {
+  const stored = data.settings[SEQUENCE_SETTING];
+  let last = typeof stored === 'number' && Number.isInteger(stored) ? stored : 0;
+  // A lost or older setting must never hand out an id still in the live file.
+  for (const ticket of data.tickets) {
+    const match = /^UCP-(\d+)$/.exec(ticket.id);
+    if (match) last = Math.max(last, Number(match[1]));
+  }
+  return last + 1;
+}

@@ -1,0 +1,204 @@
+/**
+ * Decides one action on one ticket without changing anything: a refusal, or a plan that `applyAction` carries out.
+ * Pure, so the whole table can be checked quickly and the store update stays short and synchronous.
+ */
+import { CHECKLIST_ITEMS, type ChecklistItem, type PersonRef, type RosterEntry, type TicketPriority, type TicketState, type WorkflowTicket } from '../../data/model.js';
+import { PRIORITIES, routeFor } from './newTicket.js';
+import { helpdeskAgentEntry, rolesFor } from './roles.js';
+import { isVerb, ruleFor, rulesFor, type ActorRole, type TransitionRule, type Verb } from './transitions.js';
+import type { ActionRequest, RefusalCode } from './types.js';
+import { byWhomAndWhen, CHECKLIST_LABEL, conflictMessage, forbiddenMessage, illegalMessage } from './wording.js';
+
+/** Longest reason kept: enough for a paragraph, not a pasted document. */
+export const MAX_REASON = 2000;
+
+/** A refused action. `allowed` is set for forbidden ones, which are audited. */
+export interface Refusal {
+  code: Exclude<RefusalCode, 'notFound'>;
+  message: string;
+  allowed?: readonly ActorRole[];
+}
+
+/** What an allowed action will do. `change` makes the verb's own changes; `applyAction` does the common ones. */
+export interface Plan {
+  rule: TransitionRule;
+  verb: Verb;
+  from: TicketState;
+  to: TicketState;
+  reason?: string;
+  details?: Record<string, unknown>;
+  change(ticket: WorkflowTicket, stamp: { by: PersonRef | 'system'; at: string }): void;
+}
+
+/** What the decision needs besides the ticket and the request. */
+export interface DecideContext {
+  rosters: readonly RosterEntry[];
+  now: Date;
+}
+
+const REASON_NEEDED: Partial<Record<Verb, string>> = {
+  reject: 'Please say why this request is being turned down: the person who asked will see it.',
+  askForInformation: 'Please say what information is needed: the person who asked will see it.',
+  requestInformation: 'Please say what information is needed: the person who asked will see it.',
+  provideInformation: 'Please type your answer so the request can carry on.',
+  escalate: 'Please say why this request needs escalating.',
+};
+
+/**
+ * Used by `applyAction` inside its store update. Checks in this order: the verb exists; the actor holds a role the
+ * verb allows (forbidden); the verb applies in the current state (illegal, saying who acted last); the actor saw the
+ * current version (conflict); the request carries what the verb needs (invalid); then the verb's own preconditions.
+ * Illegal comes before conflict so that someone clicking a decision already made is told what happened and by whom.
+ */
+export function decideAction(ticket: WorkflowTicket, request: ActionRequest, context: DecideContext): Refusal | Plan {
+  const { verb } = request;
+  if (!isVerb(verb)) return { code: 'invalid', message: 'I did not recognise that action. Please refresh the card and try again.' };
+
+  const rule = ruleFor(verb, ticket.state);
+  const allowed = rule ? rule.who : [...new Set(rulesFor(verb).flatMap((r) => r.who))];
+  const roles = rolesFor(context.rosters, ticket, request.actor);
+  if (!roles.some((role) => allowed.includes(role))) return { code: 'forbidden', message: forbiddenMessage(allowed), allowed };
+
+  if (!rule) return { code: 'illegal', message: illegalMessage(ticket, verb, context.now) };
+  if (request.expectedVersion !== undefined && request.expectedVersion !== ticket.version) {
+    return { code: 'conflict', message: conflictMessage(ticket, context.now) };
+  }
+
+  const reason = typeof request.reason === 'string' ? request.reason.trim() : '';
+  if (rule.needsReason && reason === '') return { code: 'invalid', message: REASON_NEEDED[verb] ?? 'Please give a reason.' };
+  if (reason.length > MAX_REASON) return { code: 'invalid', message: `Please keep the reason under ${MAX_REASON} characters.` };
+
+  const from = ticket.state;
+  const plan: Plan = { rule, verb, from, to: target(rule, ticket), change: () => undefined };
+  if (reason !== '') plan.reason = reason;
+  const special = VERB_CHECKS[verb]?.(ticket, request, context, plan);
+  return special ?? plan;
+}
+
+type VerbCheck = (ticket: WorkflowTicket, request: ActionRequest, context: DecideContext, plan: Plan) => Refusal | undefined;
+
+const VERB_CHECKS: Partial<Record<Verb, VerbCheck>> = {
+  askForInformation: sendBack,
+  requestInformation: sendBack,
+  provideInformation: (_ticket, _request, _context, plan) => {
+    plan.change = (t) => {
+      delete t.returnTo;
+    };
+    return undefined;
+  },
+  seekIcsApproval: (ticket) => {
+    const org = ticket.organisation;
+    if (ticket.kind !== 'organisationAccess' || !org || org.location === 'outside') {
+      return {
+        code: 'illegal',
+        message: 'Only an access request for an organisation in London, or commissioned to serve Londoners, goes to an ICS lead for approval.',
+      };
+    }
+    return undefined;
+  },
+  assign: (ticket, request, context, plan) => {
+    const id = request.assignee?.aadObjectId;
+    const entry = typeof id === 'string' ? helpdeskAgentEntry(context.rosters, id) : undefined;
+    if (!entry) return { code: 'invalid', message: 'Please choose someone on the helpdesk roster to assign this request to.' };
+    if (ticket.state === 'assigned' && ticket.assignee?.aadObjectId === entry.id) {
+      return { code: 'illegal', message: `This request is already assigned to ${ticket.assignee.name ?? 'that person'}.` };
+    }
+    const assignee: PersonRef = { aadObjectId: entry.id };
+    const name = request.assignee?.name?.trim() || entry.displayName;
+    if (name) assignee.name = name;
+    plan.details = { assignee: entry.id };
+    plan.change = (t) => {
+      t.assignee = assignee;
+    };
+    return undefined;
+  },
+  tick: (ticket, request, context, plan) => {
+    const item = checklistItem(request.item);
+    if (!item) return unknownItem();
+    const done = ticket.checklist?.[item];
+    if (done) return { code: 'illegal', message: `"${CHECKLIST_LABEL[item]}" was already ticked ${byWhomAndWhen(done.by, done.at, context.now)}.` };
+    plan.details = { item };
+    plan.change = (t, stamp) => {
+      t.checklist = { ...(t.checklist ?? {}), [item]: stamp };
+    };
+    return undefined;
+  },
+  untick: (ticket, request, _context, plan) => {
+    const item = checklistItem(request.item);
+    if (!item) return unknownItem();
+    if (!ticket.checklist?.[item]) return { code: 'illegal', message: `"${CHECKLIST_LABEL[item]}" is not ticked, so there is nothing to untick.` };
+    plan.details = { item };
+    plan.change = (t) => {
+      const checklist = { ...(t.checklist ?? {}) };
+      delete checklist[item];
+      t.checklist = checklist;
+    };
+    return undefined;
+  },
+  setPriority: (ticket, request, _context, plan) => {
+    const priority = request.priority;
+    if (!PRIORITIES.includes(priority as TicketPriority)) return { code: 'invalid', message: 'Please choose low, normal, high or urgent.' };
+    if (ticket.priority === priority) return { code: 'illegal', message: `This request's priority is already ${priority}.` };
+    plan.details = { priorityFrom: ticket.priority, priorityTo: priority };
+    plan.change = (t) => {
+      t.priority = priority as TicketPriority;
+    };
+    return undefined;
+  },
+  escalate: (ticket, _request, _context, plan) => {
+    // One step up, staying at urgent: an escalation is still recorded when the priority is already at the top.
+    const index = Math.max(0, PRIORITIES.indexOf(ticket.priority));
+    const priority = PRIORITIES[Math.min(index + 1, PRIORITIES.length - 1)];
+    plan.details = { priorityFrom: ticket.priority, priorityTo: priority };
+    plan.change = (t) => {
+      t.priority = priority;
+    };
+    return undefined;
+  },
+  resolve: (ticket) => {
+    const needsAccounts = ticket.kind === 'organisationAccess' || ticket.kind === 'addUsers';
+    if (needsAccounts && !ticket.checklist?.accountsCreated) {
+      return { code: 'illegal', message: `Please tick "${CHECKLIST_LABEL.accountsCreated}" before resolving this request: the staff are told to look for their activation e-mail.` };
+    }
+    return undefined;
+  },
+  close: (_ticket, _request, _context, plan) => {
+    plan.change = (t, stamp) => {
+      t.closedAt = stamp.at;
+    };
+    return undefined;
+  },
+  withdraw: (_ticket, _request, _context, plan) => {
+    plan.change = (t) => {
+      delete t.returnTo;
+    };
+    return undefined;
+  },
+};
+
+/** Both ICS leads and the helpdesk send a request back; it returns to whoever asked once answered. */
+function sendBack(ticket: WorkflowTicket, _request: ActionRequest, _context: DecideContext, plan: Plan): undefined {
+  const returnTo = ticket.state;
+  plan.change = (t) => {
+    t.returnTo = returnTo;
+  };
+  return undefined;
+}
+
+function target(rule: TransitionRule, ticket: WorkflowTicket): TicketState {
+  switch (rule.to) {
+    case 'same': return ticket.state;
+    case 'routed': return routeFor(ticket);
+    // A needs-information ticket without a returnTo (made by hand) goes to the helpdesk, who can send it on.
+    case 'returnTo': return ticket.returnTo ?? 'awaitingHelpdesk';
+    default: return rule.to;
+  }
+}
+
+function checklistItem(value: unknown): ChecklistItem | undefined {
+  return (CHECKLIST_ITEMS as readonly unknown[]).includes(value) ? (value as ChecklistItem) : undefined;
+}
+
+function unknownItem(): Refusal {
+  return { code: 'invalid', message: 'I did not recognise that checklist item. Please refresh the card and try again.' };
+}

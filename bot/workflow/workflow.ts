@@ -1,0 +1,94 @@
+/** The ticket workflow: submitting requests and moving tickets through the table in transitions.ts. */
+import type { CardCopy, PersonRef, WorkflowTicket } from '../../data/model.js';
+import type { Store } from '../../data/store/store.js';
+import { applyAction, plainCopy } from './applyAction.js';
+import { EventHub, type ListenerErrorHook, type TicketEventListener } from './events.js';
+import { createTicket } from './createTicket.js';
+import { rolesFor } from './roles.js';
+import type { ActionOutcome, ActionRequest, ActorRole, NewTicketInput, TicketEvent } from './types.js';
+
+/** What the workflow is built from; the host passes the real store and clock, tests a temporary store and a fixed clock. */
+export interface WorkflowOptions {
+  store: Store;
+  clock: () => Date;
+  /** Formats a ticket number as its id; the default gives UCP-000123. */
+  newId?: (sequence: number) => string;
+  /** Told when an event listener throws or rejects (the host logs the ids); the action itself has already succeeded. */
+  onListenerError?: ListenerErrorHook;
+}
+
+/** The one way tickets are created and changed. */
+export interface Workflow {
+  /** Used when a requester sends a request: checks it (ValidationError), stores it, routes it and audits both, in one write. */
+  submit(input: NewTicketInput, requester: PersonRef & { email?: string }): Promise<WorkflowTicket>;
+  /** Used by card handlers and scheduled jobs for every other transition; never throws for a refusal. */
+  act(request: ActionRequest): Promise<ActionOutcome>;
+  /**
+   * Used after a card is posted, so every copy can be updated later. Bookkeeping, not a transition: the version does
+   * not change (a card showing version N is still current) and nothing is audited. A copy already recorded is kept once.
+   */
+  recordCardCopy(ticketId: string, copy: CardCopy): Promise<boolean>;
+  /** Used by card views to choose what a viewer sees: their roles for this ticket, from the current rosters. */
+  rolesOf(ticket: Pick<WorkflowTicket, 'requester' | 'organisation'>, aadObjectId: string): ActorRole[];
+  /** A plain copy of a live ticket, or undefined. */
+  get(ticketId: string): WorkflowTicket | undefined;
+  /** Listens to applied transitions, delivered after they are on disk; returns a function that stops listening. */
+  onEvent(listener: TicketEventListener): () => void;
+  /** Resolves when every listener has handled every event emitted so far. */
+  drain(): Promise<void>;
+  /** How many times a listener has thrown or rejected. */
+  readonly listenerFailures: number;
+}
+
+/** Used once by the host at start (and by tests) to build the workflow on an open store. */
+export function createWorkflow(options: WorkflowOptions): Workflow {
+  const { store, clock } = options;
+  const hub = new EventHub(options.onListenerError);
+
+  return {
+    async submit(input, requester) {
+      const now = clock();
+      const events = await store.update((tx) => createTicket(tx, input, requester, now, options.newId));
+      hub.emit(events);
+      return events[events.length - 1].ticket;
+    },
+
+    async act(request) {
+      const now = clock();
+      const outcome = await store.update((tx) => applyAction(tx, request, now));
+      if (outcome.ok) hub.emit([outcome.event]);
+      return outcome;
+    },
+
+    recordCardCopy(ticketId, copy) {
+      const entry: CardCopy = { audience: copy.audience, conversationKey: copy.conversationKey, activityId: copy.activityId };
+      return store.update((tx) => {
+        const ticket = tx.data.tickets.find((t) => t.id === ticketId) as WorkflowTicket | undefined;
+        if (!ticket) return false;
+        const copies = ticket.cardCopies ?? [];
+        if (copies.some((c) => c.conversationKey === entry.conversationKey && c.activityId === entry.activityId)) return true;
+        ticket.cardCopies = [...copies, entry];
+        return true;
+      });
+    },
+
+    rolesOf(ticket, aadObjectId) {
+      return store.read((data) => rolesFor(data.rosters, ticket, { kind: 'person', person: { aadObjectId } }));
+    },
+
+    get(ticketId) {
+      return store.read((data) => {
+        const ticket = data.tickets.find((t) => t.id === ticketId);
+        return ticket ? (plainCopy(ticket) as WorkflowTicket) : undefined;
+      });
+    },
+
+    onEvent: (listener) => hub.subscribe(listener),
+    drain: () => hub.drain(),
+    get listenerFailures() {
+      return hub.failures;
+    },
+  };
+}
+
+export type { TicketEvent };
