@@ -1,0 +1,82 @@
+import { cardActivity, throughConversation, type TeamsRoute } from './teamsRoute.js';
+
+/** What happened to a card update: done now, kept for a later retry, replaced by a newer update, or impossible. */
+export type CardUpdateOutcome = 'updated' | 'pending' | 'superseded' | 'failed';
+
+/** Posts and updates the ticket cards (Teams only: a card has no e-mail form). */
+export interface CardSender {
+  /** Posts a card; its activity id, or undefined when it could not be posted (logged; the caller decides). */
+  post(conversationKey: string, card: Record<string, unknown>): Promise<string | undefined>;
+  /** Replaces a posted card. Updates of one copy run in order and only the newest is kept; a retryable failure is kept for `retryPending`. */
+  update(conversationKey: string, activityId: string, card: Record<string, unknown>): Promise<CardUpdateOutcome>;
+  /** Tries again every update left pending; used by the notifier's timer. */
+  retryPending(): Promise<void>;
+  /** Card updates waiting for a retry (for tests and health). */
+  pendingCount(): number;
+}
+
+interface CopyState {
+  generation: number;
+  /** Cancels the waits of the update in progress once a newer one arrives. */
+  supersede: AbortController;
+  chain: Promise<unknown>;
+}
+
+/**
+ * Pending card updates live in memory, not in the store: a card is always rebuilt from the stored ticket, so any later
+ * update of the same copy carries the whole current state. After a restart a stale copy is put right by the ticket's
+ * next change, or when a viewer opens it (the card's `refresh` asks the bot for the current view).
+ */
+export function createCardSender(route: TeamsRoute, stopSignal: () => AbortSignal): CardSender {
+  const copies = new Map<string, CopyState>();
+  const pending = new Map<string, { conversationKey: string; activityId: string; card: Record<string, unknown> }>();
+
+  const attempt = async (copyKey: string, generation: number, conversationKey: string, activityId: string, card: Record<string, unknown>, signal: AbortSignal): Promise<CardUpdateOutcome> => {
+    const current = () => copies.get(copyKey)?.generation === generation;
+    if (!current()) return 'superseded';
+    const outcome = await throughConversation(route, conversationKey, (reference) => route.teams.update(reference, activityId, cardActivity(card)), 'card-update', signal);
+    if (outcome.ok) return 'updated';
+    if (!current()) return 'superseded';
+    if (outcome.failure.kind === 'retryable') {
+      pending.set(copyKey, { conversationKey, activityId, card });
+      return 'pending';
+    }
+    return 'failed';
+  };
+
+  const sender: CardSender = {
+    async post(conversationKey, card) {
+      const outcome = await throughConversation(route, conversationKey, (reference) => route.teams.send(reference, cardActivity(card)), 'card-post', stopSignal());
+      return outcome.ok ? outcome.value.activityId : undefined;
+    },
+
+    update(conversationKey, activityId, card) {
+      const copyKey = `${conversationKey}\n${activityId}`;
+      const previous = copies.get(copyKey);
+      previous?.supersede.abort();
+      pending.delete(copyKey);
+      const supersede = new AbortController();
+      const generation = (previous?.generation ?? 0) + 1;
+      const signal = AbortSignal.any([supersede.signal, stopSignal()]);
+      // One copy's updates never overlap: an older one still in flight could otherwise land after a newer one.
+      const run = (previous?.chain ?? Promise.resolve()).then(() => attempt(copyKey, generation, conversationKey, activityId, card, signal));
+      const state: CopyState = { generation, supersede, chain: run.catch(() => undefined) };
+      copies.set(copyKey, state);
+      void state.chain.then(() => {
+        if (copies.get(copyKey) === state && !pending.has(copyKey)) copies.delete(copyKey);
+      });
+      return run;
+    },
+
+    async retryPending() {
+      for (const [copyKey, { conversationKey, activityId, card }] of [...pending]) {
+        if (stopSignal().aborted) return;
+        if (pending.get(copyKey)?.card !== card) continue;
+        await sender.update(conversationKey, activityId, card);
+      }
+    },
+
+    pendingCount: () => pending.size,
+  };
+  return sender;
+}

@@ -1,0 +1,32 @@
+import type { ConversationRecord } from '../../data/model.js';
+import type { Store } from '../../data/store/store.js';
+
+/** The stored conversation for a person (`user:<aadObjectId>`) or a channel (`conversation:<id>`), copied; undefined when missing. */
+export function findConversation(store: Store, key: string): ConversationRecord | undefined {
+  return store.read((data) => {
+    const found = data.conversations.find((c) => c.key === key);
+    return found ? (JSON.parse(JSON.stringify(found)) as ConversationRecord) : undefined;
+  });
+}
+
+/** The conversation key a recipient resolves to: the explicit one wins over the person's 1:1 chat. */
+export function conversationKeyFor(recipient: { aadObjectId?: string; conversationKey?: string }): string | undefined {
+  if (recipient.conversationKey) return recipient.conversationKey;
+  return recipient.aadObjectId ? `user:${recipient.aadObjectId}` : undefined;
+}
+
+/**
+ * Used after Teams answered 403/404 for this conversation (bot removed or blocked, conversation gone): nothing more is
+ * sent there until the person talks to the bot again and a fresh reference is stored. Only the reference that failed is
+ * marked: one stored since (a newer updatedAt) is left alone. The change is audited; false when nothing changed.
+ */
+export function markConversationUnusable(store: Store, failed: ConversationRecord, reason: string, now: Date): Promise<boolean> {
+  return store.update((tx) => {
+    const current = tx.data.conversations.find((c) => c.key === failed.key);
+    if (!current || !current.usable || current.updatedAt !== failed.updatedAt) return false;
+    current.usable = false;
+    current.updatedAt = now.toISOString();
+    tx.audit({ actor: 'system', action: 'conversation.unusable', details: { conversationKey: failed.key, reason } });
+    return true;
+  });
+}

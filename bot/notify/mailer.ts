@@ -1,0 +1,85 @@
+import { createHash } from 'node:crypto';
+import type { ConnectionOptions } from 'node:tls';
+import nodemailer from 'nodemailer';
+import type { Config } from '../config.js';
+import { DeliveryError, RETRYABLE_NETWORK_CODES } from './deliveryError.js';
+
+/** One e-mail the notifier sends when Teams cannot reach the person. */
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  /** The notification key: it becomes a deterministic Message-ID, so a repeated send is recognisable as the same message. */
+  key: string;
+}
+
+/** The e-mail edge the notifier depends on; the real one is SMTP through nodemailer. */
+export interface Mailer {
+  /** Resolves once the relay accepted the message; rejects with a DeliveryError. */
+  send(message: MailMessage): Promise<void>;
+  /** Closes idle connections; used when the host stops. */
+  close(): void;
+}
+
+export interface MailerOptions {
+  /** Extra TLS settings (tests trust their own certificate with `ca`); verification stays on unless a caller turns it off. */
+  tls?: ConnectionOptions;
+  /** Connection, greeting and socket timeouts (nodemailer's own defaults run to minutes). */
+  timeoutMs?: number;
+}
+
+/** Used by the host when SMTP is configured (`config.smtp.host` not empty); otherwise there is no e-mail fallback. */
+export function createMailer(smtp: Config['smtp'], options: MailerOptions = {}): Mailer | undefined {
+  if (!smtp.host) return undefined;
+  const timeoutMs = options.timeoutMs ?? 20_000;
+  const transport = nodemailer.createTransport({
+    host: smtp.host,
+    port: smtp.port,
+    secure: smtp.secure,
+    // NHSmail's relay is port 587 with STARTTLS: never fall back to sending the password in clear.
+    requireTLS: !smtp.secure,
+    auth: smtp.user ? { user: smtp.user, pass: smtp.password } : undefined,
+    tls: { minVersion: 'TLSv1.2', ...options.tls },
+    connectionTimeout: timeoutMs,
+    greetingTimeout: timeoutMs,
+    socketTimeout: timeoutMs * 2,
+  });
+  return {
+    async send(message) {
+      try {
+        await transport.sendMail({
+          from: smtp.from,
+          to: message.to,
+          subject: message.subject,
+          text: message.text,
+          messageId: messageIdFor(message.key, smtp.from),
+          // RFC 3834: out-of-office replies should not answer an automatic message.
+          headers: { 'Auto-Submitted': 'auto-generated' },
+        });
+      } catch (err) {
+        throw classifyMailError(err);
+      }
+    },
+    close: () => transport.close(),
+  };
+}
+
+/** The Message-ID for a notification key: the same key always gives the same id (hashed: keys may hold characters ids may not). */
+export function messageIdFor(key: string, from: string): string {
+  const domain = /@([^\s@<>]+)>?\s*$/.exec(from)?.[1] ?? 'ucp-onboarding.invalid';
+  return `<notify.${createHash('sha256').update(key).digest('hex').slice(0, 32)}@${domain}>`;
+}
+
+/** Maps nodemailer failures: SMTP 4xx and broken connections are retryable, 5xx permanent, anything else (auth, TLS) `other`. */
+export function classifyMailError(err: unknown): DeliveryError {
+  if (err instanceof DeliveryError) return err;
+  const e = (err ?? {}) as { code?: unknown; responseCode?: unknown; errno?: unknown };
+  const code = typeof e.code === 'string' ? e.code : 'unknown';
+  if (typeof e.responseCode === 'number') {
+    const reason = `smtp-${e.responseCode}`;
+    if (e.responseCode >= 400 && e.responseCode < 500) return new DeliveryError('retryable', reason);
+    if (e.responseCode >= 500) return new DeliveryError('permanent', reason);
+  }
+  if (['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS'].includes(code) || RETRYABLE_NETWORK_CODES.has(code)) return new DeliveryError('retryable', code);
+  return new DeliveryError('other', /^[\w.-]{1,40}$/.test(code) ? code : 'unknown');
+}

@@ -1,0 +1,189 @@
+import type { NotificationRecord } from '../../data/model.js';
+import type { Store } from '../../data/store/store.js';
+import { errorKind, type Logger } from '../log.js';
+import { createCardSender, type CardUpdateOutcome } from './cardSender.js';
+import { conversationKeyFor } from './conversations.js';
+import { asDeliveryError, type DeliveryError } from './deliveryError.js';
+import type { Mailer } from './mailer.js';
+import { dueNotifications, findNotification, markQueued, markSent, recordNotification, type NotificationInput } from './outbox.js';
+import type { RetryOptions } from './retry.js';
+import { withRetry } from './retry.js';
+import { cardActivity, throughConversation, type TeamsRoute } from './teamsRoute.js';
+import type { TeamsSender } from './teamsSender.js';
+
+export type { NotificationInput } from './outbox.js';
+
+export interface NotifierDeps {
+  store: Store;
+  teams: TeamsSender;
+  /** Absent when SMTP is not configured: notifications then wait for Teams. */
+  mailer?: Mailer;
+  clock: () => Date;
+  logger?: Logger;
+  retry?: Partial<RetryOptions>;
+  /** How many due notifications one retryDue() round works through; the rest wait for the next round. */
+  maxPerRound?: number;
+}
+
+/** The result of a retryDue() round. */
+export interface RetryRound {
+  sent: number;
+  queued: number;
+}
+
+/** Proactive messages to people, with retries, e-mail fallback and a durable outbox; plus the ticket cards. */
+export interface Notifier {
+  /** Delivers a notification once per key: 'sent', 'queued' (kept and retried later) or 'duplicate' (the key was seen before). */
+  notify(input: NotificationInput): Promise<'sent' | 'queued' | 'duplicate'>;
+  /** Delivers every pending notification due at `now`, one at a time, and retries pending card updates. One round runs at a time. */
+  retryDue(now?: Date): Promise<RetryRound>;
+  /** Starts the retry timer (unref'd: it never keeps the process alive). */
+  start(intervalMs: number): void;
+  /** Stops the timer, cuts retry waits short and waits for the deliveries in progress; what is left stays pending in the store. */
+  stop(): Promise<void>;
+  /** Posts a ticket card to a stored conversation; its activity id, or undefined when it could not be posted. */
+  postCard(conversationKey: string, card: Record<string, unknown>): Promise<string | undefined>;
+  /** Updates a posted ticket card; a retryable failure is retried by the timer until a newer update replaces it. */
+  updateCard(conversationKey: string, activityId: string, card: Record<string, unknown>): Promise<CardUpdateOutcome>;
+}
+
+const silent: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+
+/**
+ * Used once by the host (and by tests). Guarantees, for one process owning the store:
+ * - a key recorded 'sent' is never delivered again through notify() or retryDue(); the same key twice gives 'duplicate';
+ * - a recorded notification is never dropped: until delivered it stays 'pending' in live.json and is retried;
+ * - at least once, not exactly once: if the connector or the relay accepted a message but the answer was lost (a reset,
+ *   a timeout) or the process died before 'sent' was on disk, the message is sent again. The window is kept small:
+ *   'sent' is written straight after the acceptance, with nothing else awaited in between. A repeated e-mail carries
+ *   the same Message-ID (derived from the key), so mail clients and the helpdesk can recognise it.
+ */
+export function createNotifier(deps: NotifierDeps): Notifier {
+  const logger = deps.logger ?? silent;
+  const route: TeamsRoute = { store: deps.store, teams: deps.teams, clock: deps.clock, logger, retry: deps.retry ?? {} };
+  const maxPerRound = deps.maxPerRound ?? 25;
+  let stopping = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  let round: Promise<RetryRound> | undefined;
+  /** Keys being delivered in this process: a timer round must not deliver what notify() is delivering. */
+  const inFlight = new Set<string>();
+  const work = new Set<Promise<unknown>>();
+  const cards = createCardSender(route, () => stopping.signal);
+
+  const track = <T>(promise: Promise<T>): Promise<T> => {
+    work.add(promise);
+    void promise.finally(() => work.delete(promise)).catch(() => undefined);
+    return promise;
+  };
+
+  const tryEmail = async (record: NotificationRecord): Promise<DeliveryError | undefined> => {
+    if (!deps.mailer || !record.recipient.email) return undefined;
+    const mailer = deps.mailer;
+    const email = record.recipient.email;
+    try {
+      await withRetry(() => mailer.send({ to: email, subject: record.subject, text: record.text, key: record.key }), route.retry, stopping.signal,
+        (failure, waitMs, attempt) => logger.info('e-mail will be retried', { key: record.key, reason: failure.reason, attempt, waitMs }));
+      return undefined;
+    } catch (err) {
+      const failure = asDeliveryError(err);
+      logger.warn('e-mail failed', { key: record.key, reason: failure.reason, kind: failure.kind });
+      return failure;
+    }
+  };
+
+  /** One delivery round for one record: Teams first, then e-mail; the outcome is on disk before this resolves. */
+  const deliver = async (record: NotificationRecord): Promise<'sent' | 'queued'> => {
+    if (stopping.signal.aborted) return 'queued';
+    const failures: string[] = [];
+    let retryAfterMs = 0;
+    const conversationKey = conversationKeyFor(record.recipient);
+    if (conversationKey) {
+      const outcome = await throughConversation(route, conversationKey, (reference) => deps.teams.send(reference, cardActivity(record.card, record.text)), 'notification', stopping.signal);
+      if (outcome.ok) {
+        await markSent(deps.store, record.key, 'teams', deps.clock());
+        logger.info('notification sent', { key: record.key, via: 'teams' });
+        return 'sent';
+      }
+      failures.push(`teams:${outcome.failure.reason}`);
+      retryAfterMs = Math.max(retryAfterMs, outcome.failure.retryAfterMs ?? 0);
+    }
+    if (deps.mailer && record.recipient.email && !stopping.signal.aborted) {
+      const failure = await tryEmail(record);
+      if (!failure) {
+        await markSent(deps.store, record.key, 'email', deps.clock());
+        logger.info('notification sent', { key: record.key, via: 'email' });
+        return 'sent';
+      }
+      failures.push(`email:${failure.reason}`);
+    }
+    const lastError = failures.length > 0 ? failures.join(' ') : 'no-route';
+    await markQueued(deps.store, record.key, deps.clock(), lastError, retryAfterMs);
+    logger.warn('notification queued', { key: record.key, lastError });
+    return 'queued';
+  };
+
+  const deliverOnce = async (record: NotificationRecord): Promise<'sent' | 'queued' | 'busy'> => {
+    if (inFlight.has(record.key)) return 'busy';
+    inFlight.add(record.key);
+    try {
+      return await deliver(record);
+    } finally {
+      inFlight.delete(record.key);
+    }
+  };
+
+  const runRound = async (now: Date): Promise<RetryRound> => {
+    const result: RetryRound = { sent: 0, queued: 0 };
+    for (const due of dueNotifications(deps.store, now, inFlight).slice(0, maxPerRound)) {
+      if (stopping.signal.aborted) break;
+      const record = findNotification(deps.store, due.key);
+      if (record?.status !== 'pending') continue;
+      const outcome = await deliverOnce(record);
+      if (outcome === 'sent') result.sent += 1;
+      if (outcome === 'queued') result.queued += 1;
+    }
+    await cards.retryPending();
+    return result;
+  };
+
+  const notifier: Notifier = {
+    async notify(input) {
+      if (!input.key || !input.subject || !input.text) throw new TypeError('notify() needs a key, a subject and a text');
+      const created = await recordNotification(deps.store, input, deps.clock());
+      if (!created) {
+        logger.info('notification already recorded', { key: input.key });
+        return 'duplicate';
+      }
+      const record = findNotification(deps.store, input.key);
+      if (!record) throw new Error('notify(): the notification just recorded is missing');
+      const outcome = await track(deliverOnce(record));
+      // 'busy' cannot happen for a key created just now, but it is still a kept, pending notification.
+      return outcome === 'sent' ? 'sent' : 'queued';
+    },
+
+    retryDue(now = deps.clock()) {
+      round ??= track(runRound(now)).finally(() => { round = undefined; });
+      return round;
+    },
+
+    start(intervalMs) {
+      if (timer) return;
+      if (stopping.signal.aborted) stopping = new AbortController();
+      timer = setInterval(() => {
+        notifier.retryDue().catch((err: unknown) => logger.error('notification retry round failed', { error: errorKind(err) }));
+      }, intervalMs);
+      timer.unref();
+    },
+
+    async stop() {
+      if (timer) clearInterval(timer);
+      timer = undefined;
+      stopping.abort();
+      await Promise.allSettled([...work]);
+    },
+
+    postCard: (conversationKey, card) => track(cards.post(conversationKey, card)),
+    updateCard: (conversationKey, activityId, card) => track(cards.update(conversationKey, activityId, card)),
+  };
+  return notifier;
+}

@@ -1,0 +1,78 @@
+import type { NotificationRecord } from '../../data/model.js';
+import type { Store } from '../../data/store/store.js';
+
+/** What a caller asks to be delivered; the key makes it idempotent. */
+export interface NotificationInput {
+  key: string;
+  recipient: NotificationRecord['recipient'];
+  text: string;
+  subject: string;
+  card?: Record<string, unknown>;
+}
+
+/** Minutes before the next round after 1, 2, 3, … failed rounds: short at first, then every 30 minutes until delivered. */
+export const QUEUE_BACKOFF_MINUTES: readonly number[] = [1, 2, 5, 10, 30];
+
+/** Records a new pending notification, due now; false (nothing written) when the key is already known, whatever its status. */
+export function recordNotification(store: Store, input: NotificationInput, now: Date): Promise<boolean> {
+  return store.update((tx) => {
+    if (tx.data.notifications.some((n) => n.key === input.key)) return false;
+    const record: NotificationRecord = {
+      key: input.key,
+      recipient: { ...input.recipient },
+      text: input.text,
+      subject: input.subject,
+      status: 'pending',
+      attempts: 0,
+      // Due at once: if this process stops before the first round ends, the next retryDue() picks it up.
+      nextAttemptAt: now.toISOString(),
+      createdAt: now.toISOString(),
+    };
+    if (input.card) record.card = JSON.parse(JSON.stringify(input.card)) as Record<string, unknown>;
+    tx.data.notifications.push(record);
+    return true;
+  });
+}
+
+/** A detached copy of one notification (store views are read-only and live). */
+export function findNotification(store: Store, key: string): NotificationRecord | undefined {
+  return store.read((data) => {
+    const found = data.notifications.find((n) => n.key === key);
+    return found ? (JSON.parse(JSON.stringify(found)) as NotificationRecord) : undefined;
+  });
+}
+
+/** Pending notifications due at `now`, oldest due first, as copies; `skip` holds keys being delivered right now. */
+export function dueNotifications(store: Store, now: Date, skip: ReadonlySet<string>): NotificationRecord[] {
+  const due = store.read((data) => data.notifications
+    .filter((n) => n.status === 'pending' && !skip.has(n.key) && Date.parse(n.nextAttemptAt) <= now.getTime())
+    .map((n) => JSON.parse(JSON.stringify(n)) as NotificationRecord));
+  return due.sort((a, b) => Date.parse(a.nextAttemptAt) - Date.parse(b.nextAttemptAt));
+}
+
+/** Marks a notification delivered, with an audit event in the same write, so it is never delivered again. */
+export async function markSent(store: Store, key: string, via: 'teams' | 'email', now: Date): Promise<void> {
+  await store.update((tx) => {
+    const record = tx.data.notifications.find((n) => n.key === key);
+    if (!record || record.status === 'sent') return;
+    record.status = 'sent';
+    record.via = via;
+    record.sentAt = now.toISOString();
+    record.attempts += 1;
+    delete record.lastError;
+    const ticketId = /^(T-\d+):/.exec(key)?.[1];
+    tx.audit({ actor: 'system', action: 'notification.sent', ...(ticketId ? { ticketId } : {}), details: { key, via } });
+  });
+}
+
+/** Leaves a notification pending after a failed round and schedules the next: the queue backoff, or later if the service asked. */
+export async function markQueued(store: Store, key: string, now: Date, lastError: string, retryAfterMs = 0): Promise<void> {
+  await store.update((tx) => {
+    const record = tx.data.notifications.find((n) => n.key === key);
+    if (!record || record.status !== 'pending') return;
+    record.attempts += 1;
+    const minutes = QUEUE_BACKOFF_MINUTES[Math.min(record.attempts, QUEUE_BACKOFF_MINUTES.length) - 1];
+    record.nextAttemptAt = new Date(now.getTime() + Math.max(minutes * 60_000, retryAfterMs)).toISOString();
+    record.lastError = lastError;
+  });
+}

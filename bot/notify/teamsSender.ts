@@ -1,0 +1,103 @@
+import type { Activity, CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
+import { DeliveryError, RETRYABLE_NETWORK_CODES } from './deliveryError.js';
+import { parseRetryAfter } from './retry.js';
+
+/** Proactive sends to a stored conversation. The real one goes through the CloudAdapter; tests and other code may pass fakes. */
+export interface TeamsSender {
+  /** Posts a new message in the conversation; rejects with a DeliveryError. */
+  send(reference: Partial<ConversationReference>, activity: Partial<Activity>): Promise<{ activityId: string }>;
+  /** Replaces a message the bot posted earlier (a ticket card); rejects with a DeliveryError. */
+  update(reference: Partial<ConversationReference>, activityId: string, activity: Partial<Activity>): Promise<void>;
+}
+
+export interface TeamsSenderOptions {
+  /** Per HTTP request to the connector; a hung connector would otherwise hold a send for ever. */
+  timeoutMs?: number;
+  now?: () => Date;
+}
+
+/** The minimal view of @azure/core-rest-pipeline's Pipeline we touch. */
+interface PipelineLike {
+  removePolicy(options: { name: string }): unknown;
+  addPolicy(policy: { name: string; sendRequest(request: { timeout: number }, next: (request: { timeout: number }) => Promise<unknown>): Promise<unknown> }): void;
+}
+
+/**
+ * Used by the host to build the notifier's sender: `appId` is the bot's Microsoft app id ('' in local mode, where the
+ * adapter sends without a token to the serviceUrl stored in the reference).
+ */
+export function createTeamsSender(adapter: CloudAdapter, appId: string, options: TeamsSenderOptions = {}): TeamsSender {
+  const timeoutMs = options.timeoutMs ?? 15_000;
+  const now = options.now ?? (() => new Date());
+
+  const run = async (reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>) => {
+    try {
+      await adapter.continueConversationAsync(appId, reference, async (context) => {
+        tuneConnector(context, adapter, timeoutMs);
+        await logic(context);
+      });
+    } catch (err) {
+      throw classifyTeamsError(err, now());
+    }
+  };
+
+  return {
+    async send(reference, activity) {
+      let activityId = '';
+      await run(reference, async (context) => {
+        // A proactive message is a new post, not a reply: the continuation's made-up activity id would otherwise become
+        // its replyToId, and a reply to an unknown id can fail in a channel.
+        context.onSendActivities(async (_ctx, activities, next) => {
+          for (const sent of activities) delete sent.replyToId;
+          return next();
+        });
+        const response = await context.sendActivity(activity);
+        activityId = response?.id ?? '';
+      });
+      return { activityId };
+    },
+    async update(reference, activityId, activity) {
+      await run(reference, async (context) => {
+        await context.updateActivity({ ...activity, id: activityId });
+      });
+    },
+  };
+}
+
+/**
+ * One place decides about retries: our retry loop. The connector client's own retry policy (3 more tries, up to
+ * ~7 s on a refused connection) would multiply ours and hide Retry-After from it, so it is removed from this
+ * client (made for this one proactive turn) and a request timeout is added.
+ */
+function tuneConnector(context: TurnContext, adapter: CloudAdapter, timeoutMs: number): void {
+  const connector = context.turnState.get(adapter.ConnectorClientKey) as { client?: { pipeline?: PipelineLike } } | undefined;
+  const pipeline = connector?.client?.pipeline;
+  if (!pipeline || typeof pipeline.removePolicy !== 'function') return;
+  pipeline.removePolicy({ name: 'defaultRetryPolicy' });
+  pipeline.addPolicy({
+    name: 'ucpNotifyTimeout',
+    sendRequest: (request, next) => {
+      if (!request.timeout) request.timeout = timeoutMs;
+      return next(request);
+    },
+  });
+}
+
+/** Maps what the connector client throws to retryable / permanent / other; used by the sender, exported for tests. */
+export function classifyTeamsError(err: unknown, now: Date): DeliveryError {
+  if (err instanceof DeliveryError) return err;
+  const e = (err ?? {}) as { statusCode?: unknown; code?: unknown; name?: unknown; response?: { headers?: { get?(name: string): string | undefined } } };
+  const status = typeof e.statusCode === 'number' ? e.statusCode : undefined;
+  if (status !== undefined) {
+    const reason = `http-${status}`;
+    if (status === 429) return new DeliveryError('retryable', reason, parseRetryAfter(e.response?.headers?.get?.('retry-after'), now));
+    if (status >= 500 || status === 408) return new DeliveryError('retryable', reason, parseRetryAfter(e.response?.headers?.get?.('retry-after'), now));
+    if (status === 403 || status === 404) return new DeliveryError('permanent', reason);
+    return new DeliveryError('other', reason);
+  }
+  const code = typeof e.code === 'string' ? e.code : undefined;
+  if (code && RETRYABLE_NETWORK_CODES.has(code)) return new DeliveryError('retryable', code);
+  // core-rest-pipeline aborts a request that passed its timeout.
+  if (e.name === 'AbortError' || e.name === 'TimeoutError') return new DeliveryError('retryable', 'timeout');
+  return new DeliveryError('other', code && /^[\w.-]{1,40}$/.test(code) ? code : typeof e.name === 'string' ? e.name : 'unknown');
+}
