@@ -46,20 +46,23 @@ const REASON_NEEDED: Partial<Record<Verb, string>> = {
 
 /**
  * Used by `applyAction` inside its store update. Checks in this order: the verb exists; the actor holds a role the
- * verb allows (forbidden); the verb applies in the current state (illegal, saying who acted last); the actor saw the
- * current version (conflict); the request carries what the verb needs (invalid); then the verb's own preconditions.
+ * verb allows in some state (forbidden); the verb applies in the current state for one of the actor's roles (illegal,
+ * saying who acted last); the actor saw the current version (conflict); the request carries what the verb needs
+ * (invalid); then the verb's own preconditions.
  * Illegal comes before conflict so that someone clicking a decision already made is told what happened and by whom.
  */
 export function decideAction(ticket: WorkflowTicket, request: ActionRequest, context: DecideContext): Refusal | Plan {
   const { verb } = request;
   if (!isVerb(verb)) return { code: 'invalid', message: 'I did not recognise that action. Please refresh the card and try again.' };
 
+  // Forbidden means this person may never use this verb on this ticket. Someone who could in another state (an ICS
+  // lead clicking Reject on a stale card after another lead approved) is told what happened instead: illegal.
   const rule = ruleFor(verb, ticket.state);
-  const allowed = rule ? rule.who : [...new Set(rulesFor(verb).flatMap((r) => r.who))];
+  const allowed = [...new Set(rulesFor(verb).flatMap((r) => r.who))];
   const roles = rolesFor(context.rosters, ticket, request.actor);
   if (!roles.some((role) => allowed.includes(role))) return { code: 'forbidden', message: forbiddenMessage(allowed), allowed };
 
-  if (!rule) return { code: 'illegal', message: illegalMessage(ticket, verb, context.now) };
+  if (!rule || !roles.some((role) => rule.who.includes(role))) return { code: 'illegal', message: illegalMessage(ticket, verb, context.now) };
   if (request.expectedVersion !== undefined && request.expectedVersion !== ticket.version) {
     return { code: 'conflict', message: conflictMessage(ticket, context.now) };
   }

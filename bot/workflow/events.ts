@@ -4,7 +4,10 @@ import type { TicketEvent } from './types.js';
 /** A listener; a returned promise is awaited before that listener gets its next event. */
 export type TicketEventListener = (event: TicketEvent) => void | Promise<void>;
 
-/** Told about a listener that threw or rejected; the workflow itself carries on. Receives no personal data by design. */
+/**
+ * Told about a listener that threw or rejected; the workflow itself carries on. The event is named by ids only; the
+ * error is the listener's own and may quote personal data, so a host logs its kind (`errorKind`), never its message.
+ */
 export type ListenerErrorHook = (error: unknown, event: { ticketId: string; verb: string }) => void;
 
 /**

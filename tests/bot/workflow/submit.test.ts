@@ -1,0 +1,101 @@
+import { describe, expect, it } from '@jest/globals';
+import { readFile } from 'node:fs/promises';
+import { ValidationError } from '../../../data/errors.js';
+import type { TicketOrganisation, WorkflowTicket } from '../../../data/model.js';
+import type { NewTicketInput } from '../../../bot/workflow/types.js';
+import { createWorkflow } from '../../../bot/workflow/workflow.js';
+import { useStoreFolder } from '../../helpers/storeFixtures.js';
+import { auditOf, makeWorkflowTicket, manualClock, people, seedWorkflow } from '../../helpers/workflowFixtures.js';
+
+const organisation = (overrides: Partial<TicketOrganisation> = {}): TicketOrganisation => ({ ...makeWorkflowTicket().organisation!, ...overrides });
+const staff = [{ name: 'Samuel Okafor', jobTitle: 'Health Care Assistant', role: 'Non-Clinical' as const, email: 'samuel.okafor@nhs.net' }];
+const access = (org: Partial<TicketOrganisation> = {}): NewTicketInput => ({ kind: 'organisationAccess', organisation: organisation(org), users: staff });
+
+describe('submitting a request', () => {
+  const folder = useStoreFolder();
+
+  async function setUp() {
+    const store = await folder.open();
+    await seedWorkflow(store, []);
+    return { store, workflow: createWorkflow({ store, clock: manualClock().now }) };
+  }
+
+  it('stores a new ticket at version 1 with normal priority, an empty checklist and no card copies, and audits submit then route', async () => {
+    const { store, workflow } = await setUp();
+    const ticket = await workflow.submit(access(), { ...people.requester, email: 'grace.adeyemi@nhs.net' });
+    expect(ticket).toMatchObject({
+      id: 'UCP-000001', kind: 'organisationAccess', state: 'awaitingIcsApproval', version: 1, priority: 'normal', checklist: {}, cardCopies: [],
+      createdAt: '2026-03-02T10:04:00.000Z', updatedAt: '2026-03-02T10:04:00.000Z', requester: { ...people.requester, email: 'grace.adeyemi@nhs.net' },
+      lastAction: { verb: 'submit', by: people.requester, at: '2026-03-02T10:04:00.000Z' },
+    });
+    expect(workflow.get(ticket.id)).toEqual(ticket);
+    expect((await auditOf(store, ticket.id)).map((e) => ({ actor: e.actor, action: e.action, from: e.from, to: e.to, at: e.at }))).toEqual([
+      { actor: people.requester.aadObjectId, action: 'submit', from: undefined, to: 'submitted', at: '2026-03-02T10:04:00.000Z' },
+      { actor: 'system', action: 'route', from: 'submitted', to: 'awaitingIcsApproval', at: '2026-03-02T10:04:00.000Z' },
+    ]);
+    // On disk, not only in memory.
+    const onDisk = JSON.parse(await readFile(folder.path('live.json'), 'utf8')) as { tickets: WorkflowTicket[] };
+    expect(onDisk.tickets.find((t) => t.id === ticket.id)?.state).toBe('awaitingIcsApproval');
+  });
+
+  it.each<[string, NewTicketInput, WorkflowTicket['state']]>([
+    ['a London organisation not named in the DPIA goes to its ICS lead', access({ namedInDpia: false, location: 'london' }), 'awaitingIcsApproval'],
+    ['an organisation commissioned to serve Londoners, not in the DPIA, goes to the ICS lead', access({ namedInDpia: false, location: 'commissioned' }), 'awaitingIcsApproval'],
+    ['an organisation named in the DPIA goes to the helpdesk', access({ namedInDpia: true }), 'awaitingHelpdesk'],
+    ['an organisation outside London needing its own DPIA goes to the helpdesk', access({ namedInDpia: false, location: 'outside' }), 'awaitingHelpdesk'],
+    ['adding users goes to the helpdesk', { kind: 'addUsers', organisation: organisation({ namedInDpia: false }), users: staff }, 'awaitingHelpdesk'],
+    ['leavers go to the helpdesk', { kind: 'deactivateUsers', leavers: [{ name: 'Tom Whitfield', email: 'tom.whitfield@nhs.net', lastWorkingDay: '2026-02-27' }] }, 'awaitingHelpdesk'],
+    ['a question goes to the helpdesk', { kind: 'question', question: 'Can night staff log in from home?' }, 'awaitingHelpdesk'],
+  ])('routes: %s', async (_name, input, state) => {
+    const { workflow } = await setUp();
+    expect((await workflow.submit(input, people.requester)).state).toBe(state);
+  });
+
+  it('numbers tickets in sequence and keeps counting after tickets are archived out of the live file', async () => {
+    const { store, workflow } = await setUp();
+    const first = await workflow.submit({ kind: 'question', question: 'One?' }, people.requester);
+    const second = await workflow.submit({ kind: 'question', question: 'Two?', priority: 'high' }, people.requester);
+    expect([first.id, second.id, second.priority]).toEqual(['UCP-000001', 'UCP-000002', 'high']);
+    await store.update((tx) => {
+      tx.data.tickets.splice(0, tx.data.tickets.length);
+    });
+    expect((await workflow.submit({ kind: 'question', question: 'Three?' }, people.requester)).id).toBe('UCP-000003');
+  });
+
+  it('never reuses an id still in the live file, even when the counter was lost', async () => {
+    const store = await folder.open();
+    await seedWorkflow(store, [makeWorkflowTicket({ id: 'UCP-000041' })]);
+    const workflow = createWorkflow({ store, clock: manualClock().now, newId: (n) => `UCP-${String(n).padStart(6, '0')}` });
+    expect((await workflow.submit({ kind: 'question', question: 'Hello?' }, people.requester)).id).toBe('UCP-000042');
+  });
+
+  it('gives each of many simultaneous submissions its own id', async () => {
+    const { workflow } = await setUp();
+    const tickets = await Promise.all(Array.from({ length: 30 }, (_, i) => workflow.submit({ kind: 'question', question: `Question ${i}?` }, people.requester)));
+    expect(new Set(tickets.map((t) => t.id)).size).toBe(30);
+  });
+
+  it.each<[string, unknown, RegExp]>([
+    ['an access request without its organisation', { kind: 'organisationAccess', users: staff }, /needs the organisation/],
+    ['an access request without staff', { kind: 'organisationAccess', organisation: organisation(), users: [] }, /at least one member of staff/],
+    ['adding users with nobody to add', { kind: 'addUsers' }, /at least one member of staff/],
+    ['a leavers request with no leavers', { kind: 'deactivateUsers', leavers: [] }, /at least one person/],
+    ['an empty question', { kind: 'question', question: '   ' }, /type your question/],
+    ['an unknown kind', { kind: 'pizza' }, /what kind of request/],
+    ['a made-up priority', { kind: 'question', question: 'Hi?', priority: 'asap' }, /low, normal, high or urgent/],
+    ['an organisation without its ICS', { kind: 'organisationAccess', organisation: { ...organisation(), icbCode: '' }, users: staff }, /name, ODS code and ICS/],
+    ['a staff member without an e-mail address', { kind: 'addUsers', users: [{ name: 'Sam', jobTitle: 'Nurse', role: 'Clinical' }] }, /Staff member 1 needs/],
+  ])('refuses %s with a plain message and stores nothing', async (_name, input, message) => {
+    const { store, workflow } = await setUp();
+    const error = await workflow.submit(input as NewTicketInput, people.requester).then(() => undefined, (err: unknown) => err);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as Error).message).toMatch(message);
+    expect(store.read((data) => data.tickets.length)).toBe(0);
+    expect(await auditOf(store)).toEqual([]);
+  });
+
+  it('refuses a requester without a Teams id', async () => {
+    const { workflow } = await setUp();
+    await expect(workflow.submit({ kind: 'question', question: 'Hi?' }, { aadObjectId: ' ' })).rejects.toThrow(ValidationError);
+  });
+});
