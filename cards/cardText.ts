@@ -1,0 +1,117 @@
+/** The words on the ticket cards. Plain English for people; no internal names or codes. */
+import type { ChecklistItem, PersonRef, Stamp, TicketKind, TicketOrganisation, TicketState, WorkflowTicket } from '../data/model.js';
+import { icsByCode } from '../data/rules/ics.js';
+import { formatCardTime } from './cardTime.js';
+
+/** What kind of request a card is about, as its heading. */
+export const KIND_HEADING: Readonly<Record<TicketKind, string>> = {
+  organisationAccess: 'Organisation access request',
+  addUsers: 'Request to add users',
+  deactivateUsers: 'Request to remove leavers',
+  question: 'Question for the helpdesk',
+};
+
+/** The helpdesk's checks (source 001), as they read them. */
+export const CHECKLIST_LABEL: Readonly<Record<ChecklistItem, string>> = {
+  odsVerified: 'ODS verified',
+  dpiaChecked: 'DPIA checked',
+  dsptChecked: 'DSPT checked',
+  emailDomainsChecked: 'E-mail domains checked',
+  accountsCreated: 'Accounts created',
+};
+
+const LOCATION: Readonly<Record<TicketOrganisation['location'], string>> = {
+  london: 'London',
+  commissioned: 'Outside London, commissioned to serve Londoners',
+  outside: 'Outside London',
+};
+
+/** What a workflow verb did, said after the fact; card verbs are listed too so either name reads well. */
+const DONE: Readonly<Record<string, string>> = {
+  submit: 'Sent', route: 'Passed to the right team', approve: 'Approved', reject: 'Turned down',
+  askForInformation: 'Sent back for more information', requestInformation: 'Sent back for more information',
+  provideInformation: 'Answered', seekIcsApproval: 'Sent to the ICS lead for approval', assign: 'Assigned',
+  tick: 'Checklist updated', untick: 'Checklist updated', setPriority: 'Priority changed', escalate: 'Escalated',
+  resolve: 'Resolved', close: 'Closed', archive: 'Archived', withdraw: 'Withdrawn',
+  approveOrganisation: 'Approved', rejectOrganisation: 'Turned down', assignTicket: 'Assigned', tickChecklist: 'Checklist updated',
+  resolveTicket: 'Resolved', closeTicket: 'Closed',
+};
+
+/** The ICS's name for an ICB code, or the code itself when the shipped list does not know it. */
+export function icsName(icbCode: string | undefined): string {
+  if (!icbCode) return 'its ICS';
+  return icsByCode(icbCode)?.name ?? icbCode;
+}
+
+/** The organisation as a card's subject line: "Rosewood Court Care Home (VN4K2)". */
+export function organisationLine(ticket: WorkflowTicket): string {
+  const org = ticket.organisation;
+  return org ? `${org.name} (${org.odsCode})` : 'No organisation given';
+}
+
+/** The ticket's state for someone watching it (ICS leads, the helpdesk, everyone else). */
+export function statusText(ticket: WorkflowTicket): string {
+  const text: Record<TicketState, string> = {
+    submitted: 'Received, being passed to the right team',
+    awaitingIcsApproval: `Waiting for approval from the ${icsName(ticket.organisation?.icbCode)} governance lead`,
+    awaitingHelpdesk: 'Waiting for the UCP helpdesk',
+    assigned: 'Being handled by the UCP helpdesk',
+    needsInformation: 'Waiting for more information from the care home',
+    resolved: 'Resolved by the UCP helpdesk',
+    closed: 'Closed',
+    archived: 'Closed and archived',
+    rejected: 'Not approved',
+    withdrawn: 'Withdrawn',
+  };
+  return text[ticket.state] ?? 'Unknown';
+}
+
+/**
+ * "Approved by Sam Lead, Mon 2 Mar, 10:04"; empty when nothing is recorded. `showRequesterName` is false on every card but
+ * the helpdesk's: there, the care home manager is "the care home".
+ */
+export function lastActionText(ticket: WorkflowTicket, now: Date, showRequesterName: boolean): string {
+  const last = ticket.lastAction;
+  if (!last) return '';
+  const done = DONE[last.verb] ?? 'Updated';
+  return `${done} ${actorText(last.by, ticket, showRequesterName)}, ${formatCardTime(last.at, now)}`;
+}
+
+/** "Ticked by Sam Agent, Mon 2 Mar, 10:04" or "Not ticked yet", for one checklist item. */
+export function checklistStampText(stamp: Stamp | undefined, ticket: WorkflowTicket, now: Date): string {
+  if (!stamp) return 'Not ticked yet';
+  return `Ticked ${actorText(stamp.by, ticket, true)}, ${formatCardTime(stamp.at, now)}`;
+}
+
+function actorText(by: PersonRef | 'system', ticket: WorkflowTicket, showRequesterName: boolean): string {
+  if (by === 'system') return 'automatically';
+  if (!showRequesterName && by.aadObjectId === ticket.requester?.aadObjectId) return 'by the care home';
+  return `by ${by.name?.trim() || 'a colleague'}`;
+}
+
+/** The organisation rows an ICS lead needs to decide; the helpdesk card adds its own. */
+export function organisationFacts(org: TicketOrganisation): { label: string; value: string }[] {
+  return [
+    { label: 'Organisation', value: org.name },
+    { label: 'ODS code', value: `${org.odsCode} (${org.odsVerified === true ? 'ODS verified' : 'ODS not yet verified'})` },
+    { label: 'ICS', value: icsName(org.icbCode) },
+    { label: 'Borough', value: org.borough?.trim() || 'Not given' },
+    { label: 'Location', value: LOCATION[org.location] ?? 'Not given' },
+    { label: 'DSPT status', value: org.dsptStatus?.trim() ? `${org.dsptStatus} (as published)` : 'No published status found' },
+    { label: 'DPIA', value: org.namedInDpia ? 'Named in the ICS onboarding DPIA' : 'Not named in the ICS onboarding DPIA' },
+  ];
+}
+
+/** The reason on a turned-down or needs-information ticket, for the ICS and helpdesk cards; undefined otherwise. */
+export function watcherReason(ticket: WorkflowTicket): { label: string; text: string } | undefined {
+  const text = ticket.reason?.trim();
+  if (!text) return undefined;
+  if (ticket.state === 'rejected') return { label: 'Reason given', text };
+  if (ticket.state === 'needsInformation') return { label: 'Information asked for', text };
+  return undefined;
+}
+
+/** "Non-Clinical", or who decides when the job title is not in the table. */
+export function roleText(role: string | null): string {
+  return role ?? 'role: helpdesk decides';
+}

@@ -1,0 +1,17 @@
+/** Times on cards and in updates, as London clocks show them ("Mon 2 Mar, 10:04"). */
+import { londonParts } from '../data/rules/londonTime.js';
+
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * Used for every time a person reads on a card or in an update. The year is added only when it is not the year of
+ * `now`, so this week's cards stay short while an old ticket is never misread as recent.
+ */
+export function formatCardTime(iso: string, now: Date): string {
+  const instant = new Date(iso);
+  if (!Number.isFinite(instant.getTime())) return 'an unknown time';
+  const p = londonParts(instant);
+  const year = p.year === londonParts(now).year ? '' : ` ${p.year}`;
+  return `${WEEKDAYS[p.weekday - 1]} ${p.day} ${MONTHS[p.month - 1]}${year}, ${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
+}
