@@ -70,11 +70,15 @@ export function messageIdFor(key: string, from: string): string {
   return `<notify.${createHash('sha256').update(key).digest('hex').slice(0, 32)}@${domain}>`;
 }
 
-/** Maps nodemailer failures: SMTP 4xx and broken connections are retryable, 5xx permanent, anything else (auth, TLS) `other`. */
+/** Maps nodemailer failures: bad credentials and certificates are `other`, SMTP 4xx and broken connections retryable, 5xx permanent. */
 export function classifyMailError(err: unknown): DeliveryError {
   if (err instanceof DeliveryError) return err;
-  const e = (err ?? {}) as { code?: unknown; responseCode?: unknown; errno?: unknown };
+  const e = (err ?? {}) as { code?: unknown; responseCode?: unknown; originalCode?: unknown };
   const code = typeof e.code === 'string' ? e.code : 'unknown';
+  const original = typeof e.originalCode === 'string' ? e.originalCode : '';
+  // Settings to fix (credentials, a certificate we cannot verify): retrying now would fail the same way.
+  if (['EAUTH', 'ENOAUTH', 'ETLS'].includes(code)) return new DeliveryError('other', code);
+  if (/CERT|TLS|SSL/.test(original)) return new DeliveryError('other', /^[\w.-]{1,40}$/.test(original) ? `tls-${original}` : 'tls');
   if (typeof e.responseCode === 'number') {
     const reason = `smtp-${e.responseCode}`;
     if (e.responseCode >= 400 && e.responseCode < 500) return new DeliveryError('retryable', reason);

@@ -16,10 +16,13 @@ export interface TeamsSenderOptions {
   now?: () => Date;
 }
 
-/** The minimal view of @azure/core-rest-pipeline's Pipeline we touch. */
+/** The minimal view of @azure/core-rest-pipeline's Pipeline and request we touch. */
+interface RequestLike {
+  abortSignal?: AbortSignal;
+}
 interface PipelineLike {
   removePolicy(options: { name: string }): unknown;
-  addPolicy(policy: { name: string; sendRequest(request: { timeout: number }, next: (request: { timeout: number }) => Promise<unknown>): Promise<unknown> }): void;
+  addPolicy(policy: { name: string; sendRequest(request: RequestLike, next: (request: RequestLike) => Promise<unknown>): Promise<unknown> }): void;
 }
 
 /**
@@ -31,14 +34,21 @@ export function createTeamsSender(adapter: CloudAdapter, appId: string, options:
   const now = options.now ?? (() => new Date());
 
   const run = async (reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>) => {
+    // The adapter hands a failure inside the turn to its onTurnError (which logs it and resolves), so it is caught here.
+    let failed: { err: unknown } | undefined;
     try {
       await adapter.continueConversationAsync(appId, reference, async (context) => {
         tuneConnector(context, adapter, timeoutMs);
-        await logic(context);
+        try {
+          await logic(context);
+        } catch (err) {
+          failed = { err };
+        }
       });
     } catch (err) {
-      throw classifyTeamsError(err, now());
+      failed = { err };
     }
+    if (failed) throw classifyTeamsError(failed.err, now());
   };
 
   return {
@@ -67,7 +77,7 @@ export function createTeamsSender(adapter: CloudAdapter, appId: string, options:
 /**
  * One place decides about retries: our retry loop. The connector client's own retry policy (3 more tries, up to
  * ~7 s on a refused connection) would multiply ours and hide Retry-After from it, so it is removed from this
- * client (made for this one proactive turn) and a request timeout is added.
+ * client (made for this one proactive turn) and a per-request timeout is added.
  */
 function tuneConnector(context: TurnContext, adapter: CloudAdapter, timeoutMs: number): void {
   const connector = context.turnState.get(adapter.ConnectorClientKey) as { client?: { pipeline?: PipelineLike } } | undefined;
@@ -76,9 +86,17 @@ function tuneConnector(context: TurnContext, adapter: CloudAdapter, timeoutMs: n
   pipeline.removePolicy({ name: 'defaultRetryPolicy' });
   pipeline.addPolicy({
     name: 'ucpNotifyTimeout',
-    sendRequest: (request, next) => {
-      if (!request.timeout) request.timeout = timeoutMs;
-      return next(request);
+    // An abort signal rather than the request's own `timeout`, whose timer the HTTP client leaves running after a
+    // refused connection (holding the process open for the whole timeout).
+    sendRequest: async (request, next) => {
+      const timeout = new AbortController();
+      const timer = setTimeout(() => timeout.abort(), timeoutMs);
+      request.abortSignal = request.abortSignal ? AbortSignal.any([request.abortSignal, timeout.signal]) : timeout.signal;
+      try {
+        return await next(request);
+      } finally {
+        clearTimeout(timer);
+      }
     },
   });
 }

@@ -33,6 +33,10 @@ export interface TestSmtpServer {
   /** The PEM certificate the server presents, for the client's `tls.ca`. */
   certificate: string;
   messages(): ReceivedMail[];
+  /** Forgets the messages received so far. */
+  clear(): void;
+  /** How many AUTH attempts reached the server. */
+  authAttempts(): number;
   waitFor(predicate: (mail: ReceivedMail) => boolean, timeoutMs?: number): Promise<ReceivedMail>;
   /** Stops listening (connections are refused) until `up()`. */
   down(): Promise<void>;
@@ -84,8 +88,8 @@ function decodeQuotedPrintable(body: string): string {
   return Buffer.from(bytes, 'latin1').toString('utf8');
 }
 
-/** Starts the server on a free port (or `port`). */
-export async function startSmtpServer(options: { user?: string; password?: string; port?: number } = {}): Promise<TestSmtpServer> {
+/** Starts the server on a free port (or `port`); `startTls: false` makes a relay that offers no STARTTLS and takes AUTH in clear. */
+export async function startSmtpServer(options: { user?: string; password?: string; port?: number; startTls?: boolean } = {}): Promise<TestSmtpServer> {
   const user = options.user ?? 'ucp-bot@nhs.net';
   const password = options.password ?? 'test-relay-password';
   const { key, cert } = testCertificate();
@@ -93,10 +97,13 @@ export async function startSmtpServer(options: { user?: string; password?: strin
   let waiters: { predicate: (m: ReceivedMail) => boolean; resolve: (m: ReceivedMail) => void }[] = [];
   let server: SMTPServer | undefined;
   let port = options.port ?? 0;
+  let auths = 0;
 
   const make = () => new SMTPServer({
     key, cert, secure: false, logger: false, authMethods: ['PLAIN', 'LOGIN'],
+    hideSTARTTLS: options.startTls === false, allowInsecureAuth: options.startTls === false,
     onAuth(auth, _session, callback) {
+      auths += 1;
       if (auth.username === user && auth.password === password) return callback(null, { user: auth.username });
       return callback(new Error('Invalid username or password'));
     },
@@ -146,6 +153,8 @@ export async function startSmtpServer(options: { user?: string; password?: strin
     get port() { return port; },
     user, password, certificate: cert,
     messages: () => [...received],
+    clear: () => { received.length = 0; },
+    authAttempts: () => auths,
     waitFor(predicate, timeoutMs = 5000) {
       const seen = received.find(predicate);
       if (seen) return Promise.resolve(seen);

@@ -1,0 +1,101 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { createNotifier, type Notifier, type NotifierDeps } from '../../../bot/notify/notifier.js';
+import { createTeamsSender } from '../../../bot/notify/teamsSender.js';
+import type { Store } from '../../../data/store/store.js';
+import { startFakeConnector, type FakeConnector } from '../../helpers/fakeConnector.js';
+import { useStoreFolder } from '../../helpers/storeFixtures.js';
+import { fakeSleep, localAdapter, seedConversation, storedConversation, teamsReference } from './notifyFixtures.js';
+
+const HELPDESK = 'conversation:19:helpdesk@thread.tacv2';
+const card = (status: string) => ({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: `T-000123: ${status}` }] });
+
+describe('ticket cards, posted and updated through the notifier', () => {
+  const folder = useStoreFolder();
+  let connector: FakeConnector;
+  let store: Store;
+  let notifier: Notifier | undefined;
+  const clock = () => new Date('2026-03-02T10:00:00.000Z');
+
+  beforeAll(async () => { connector = await startFakeConnector(); });
+  afterAll(async () => { await connector.close(); });
+  beforeEach(async () => {
+    connector.reset();
+    store = await folder.open({ clock });
+    await seedConversation(store, HELPDESK, teamsReference(connector.url, '19:helpdesk@thread.tacv2'));
+  });
+  afterEach(async () => { await notifier?.stop(); });
+
+  const make = (overrides: Partial<NotifierDeps> = {}) => {
+    notifier = createNotifier({ store, teams: createTeamsSender(localAdapter(), ''), clock, retry: { sleep: fakeSleep().sleep }, ...overrides });
+    return notifier;
+  };
+
+  it('posts a card and updates that same activity, both recorded by the connector', async () => {
+    const n = make();
+    const activityId = await n.postCard(HELPDESK, card('awaiting helpdesk'));
+    const [post] = connector.posts();
+    expect(activityId).toBe(post.answeredId);
+    expect(post.conversationId).toBe('19:helpdesk@thread.tacv2');
+    expect(post.body.attachments).toEqual([{ contentType: 'application/vnd.microsoft.card.adaptive', content: card('awaiting helpdesk') }]);
+
+    await expect(n.updateCard(HELPDESK, activityId as string, card('assigned'))).resolves.toBe('updated');
+    const [put] = connector.updates();
+    expect(put.activityId).toBe(activityId);
+    expect(put.body.attachments).toEqual([{ contentType: 'application/vnd.microsoft.card.adaptive', content: card('assigned') }]);
+  });
+
+  it('retries a card post after a 429 and returns the id of the one post that landed', async () => {
+    connector.fail({ status: 429, retryAfter: 1 });
+    const id = await make().postCard(HELPDESK, card('submitted'));
+    expect(connector.posts()).toHaveLength(1);
+    expect(id).toBe(connector.posts()[0].answeredId);
+  });
+
+  it('returns no id when the bot was removed from the channel, and marks that conversation unusable', async () => {
+    connector.fail({ status: 403 });
+    await expect(make().postCard(HELPDESK, card('submitted'))).resolves.toBeUndefined();
+    expect(storedConversation(store, HELPDESK)?.usable).toBe(false);
+  });
+
+  it('keeps an update that keeps failing and delivers it on the next retry round', async () => {
+    connector.fail({ status: 502, times: 4 });
+    const n = make();
+    await expect(n.updateCard(HELPDESK, 'activity-1', card('resolved'))).resolves.toBe('pending');
+    expect(connector.updates()).toHaveLength(0);
+    await n.retryDue();
+    const [put] = connector.updates();
+    expect(put.body.attachments).toEqual([expect.objectContaining({ content: card('resolved') })]);
+    await n.retryDue();
+    expect(connector.updates()).toHaveLength(1);
+  });
+
+  it('drops a pending update once a newer one for the same card lands', async () => {
+    connector.fail({ status: 502, times: 4 });
+    const n = make();
+    await expect(n.updateCard(HELPDESK, 'activity-1', card('assigned'))).resolves.toBe('pending');
+    await expect(n.updateCard(HELPDESK, 'activity-1', card('resolved'))).resolves.toBe('updated');
+    await n.retryDue();
+    expect(connector.updates().map((u) => u.body.attachments)).toEqual([[expect.objectContaining({ content: card('resolved') })]]);
+  });
+
+  it('never lets an older update land after a newer one: the older one, still waiting to retry, gives way', async () => {
+    const sleep = (ms: number, signal?: AbortSignal) => new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 10_000);
+      signal?.addEventListener('abort', () => { clearTimeout(timer); resolve(); });
+    });
+    connector.fail({ status: 500 });
+    const n = make({ retry: { sleep } });
+    const older = n.updateCard(HELPDESK, 'activity-1', card('assigned'));
+    await connector.waitFor((r) => r.status === 500);
+    const newer = n.updateCard(HELPDESK, 'activity-1', card('resolved'));
+    await expect(older).resolves.toBe('superseded');
+    await expect(newer).resolves.toBe('updated');
+    expect(connector.updates().map((u) => u.body.attachments)).toEqual([[expect.objectContaining({ content: card('resolved') })]]);
+  });
+
+  it('gives up on an update the connector refuses for good (404) and marks the conversation unusable', async () => {
+    connector.fail({ status: 404 });
+    await expect(make().updateCard(HELPDESK, 'activity-gone', card('closed'))).resolves.toBe('failed');
+    expect(storedConversation(store, HELPDESK)?.usable).toBe(false);
+  });
+});

@@ -1,0 +1,263 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { createMailer, messageIdFor, type Mailer } from '../../../bot/notify/mailer.js';
+import { createNotifier, type Notifier, type NotifierDeps } from '../../../bot/notify/notifier.js';
+import { createTeamsSender } from '../../../bot/notify/teamsSender.js';
+import type { AuditEvent, NotificationRecord } from '../../../data/model.js';
+import type { Store } from '../../../data/store/store.js';
+import { startFakeConnector, type FakeConnector } from '../../helpers/fakeConnector.js';
+import { startSmtpServer, type TestSmtpServer } from '../../helpers/smtpServer.js';
+import { useStoreFolder } from '../../helpers/storeFixtures.js';
+import { capturedLogger, fakeSleep, localAdapter, MANAGER_AAD, seedConversation, storedConversation, teamsReference } from './notifyFixtures.js';
+
+const FROM = 'ucp.onboarding@nhs.net';
+const MANAGER_KEY = `user:${MANAGER_AAD}`;
+const approved = (key = 'T-000123:approved:requester') => ({
+  key,
+  recipient: { aadObjectId: MANAGER_AAD, email: 'grace.adeyemi@nhs.net' },
+  subject: 'Your UCP access request has been approved',
+  text: 'Good news: your request T-000123 for Rosewood Court Care Home has been approved.',
+});
+
+function notification(store: Store, key: string): NotificationRecord | undefined {
+  return store.read((data) => {
+    const found = data.notifications.find((n) => n.key === key);
+    return found ? (JSON.parse(JSON.stringify(found)) as NotificationRecord) : undefined;
+  });
+}
+
+async function auditEvents(store: Store): Promise<AuditEvent[]> {
+  const events: AuditEvent[] = [];
+  for await (const event of store.readAudit()) events.push(event);
+  return events;
+}
+
+describe('the notifier, over real HTTP to a fake connector and real SMTP', () => {
+  const folder = useStoreFolder();
+  let connector: FakeConnector;
+  let smtp: TestSmtpServer;
+  let mailer: Mailer;
+  let store: Store;
+  let now: Date;
+  const clock = () => now;
+  const notifiers: Notifier[] = [];
+
+  beforeAll(async () => {
+    connector = await startFakeConnector();
+    smtp = await startSmtpServer();
+  });
+  afterAll(async () => {
+    await connector.close();
+    await smtp.close();
+  });
+  beforeEach(async () => {
+    now = new Date('2026-03-02T10:00:00.000Z');
+    connector.reset();
+    smtp.clear();
+    store = await folder.open({ clock });
+    await seedConversation(store, MANAGER_KEY, teamsReference(connector.url));
+    mailer = createMailer({ host: smtp.host, port: smtp.port, secure: false, user: smtp.user, password: smtp.password, from: FROM }, { tls: { ca: smtp.certificate } }) as Mailer;
+  });
+  afterEach(async () => {
+    await Promise.all(notifiers.splice(0).map((n) => n.stop()));
+    mailer.close();
+    await connector.up();
+    await smtp.up();
+  });
+
+  const make = (overrides: Partial<NotifierDeps> = {}) => {
+    const notifier = createNotifier({ store, teams: createTeamsSender(localAdapter(), ''), mailer, clock, retry: { sleep: fakeSleep().sleep }, ...overrides });
+    notifiers.push(notifier);
+    return notifier;
+  };
+  const mailsFor = (key: string) => smtp.messages().filter((m) => m.messageId === messageIdFor(key, FROM));
+
+  it('sends through Teams: the connector receives the text, and the record says sent, by Teams, when', async () => {
+    await expect(make().notify(approved())).resolves.toBe('sent');
+    const [post] = connector.posts();
+    expect(post.conversationId).toBe('a:1on1-manager');
+    expect(post.body.text).toBe(approved().text);
+    expect(notification(store, approved().key)).toMatchObject({ status: 'sent', via: 'teams', sentAt: now.toISOString(), attempts: 1 });
+    expect(await auditEvents(store)).toContainEqual(expect.objectContaining({ action: 'notification.sent', ticketId: 'T-000123', details: { key: approved().key, via: 'teams' } }));
+  });
+
+  it('attaches the card when there is one', async () => {
+    const card = { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'Approved' }] };
+    await make().notify({ ...approved(), card });
+    expect(connector.posts()[0].body.attachments).toEqual([{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }]);
+  });
+
+  it('waits as long as a 429 Retry-After asks (2 s) before trying again, then delivers once', async () => {
+    const { waits, sleep } = fakeSleep();
+    connector.fail({ status: 429, retryAfter: 2 });
+    await expect(make({ retry: { sleep } }).notify(approved())).resolves.toBe('sent');
+    expect(waits).toHaveLength(1);
+    expect(waits[0]).toBeGreaterThanOrEqual(2000);
+    expect(connector.requests().map((r) => r.status)).toEqual([429, 200]);
+    expect(connector.posts()).toHaveLength(1);
+  });
+
+  it('really waits at least 1 s after a 429 with Retry-After: 1', async () => {
+    connector.fail({ status: 429, retryAfter: 1 });
+    const started = Date.now();
+    await expect(make({ retry: {} }).notify(approved())).resolves.toBe('sent');
+    const [first, second] = connector.requests();
+    expect(second.at - first.at).toBeGreaterThanOrEqual(1000);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    expect(connector.posts()).toHaveLength(1);
+  });
+
+  it('retries a 500 and delivers exactly once', async () => {
+    connector.fail({ status: 500 });
+    await expect(make().notify(approved())).resolves.toBe('sent');
+    expect(connector.requests().map((r) => r.status)).toEqual([500, 200]);
+    expect(connector.posts()).toHaveLength(1);
+    expect(mailsFor(approved().key)).toHaveLength(0);
+  });
+
+  it.each([[403], [404]])('after %i marks the conversation unusable and sends the e-mail instead', async (status) => {
+    connector.fail({ status });
+    await expect(make().notify(approved())).resolves.toBe('sent');
+    expect(connector.requests()).toHaveLength(1);
+    expect(storedConversation(store, MANAGER_KEY)?.usable).toBe(false);
+    const [mail] = mailsFor(approved().key);
+    expect(mail.rcptTo).toEqual(['grace.adeyemi@nhs.net']);
+    expect(mail.subject).toBe(approved().subject);
+    expect(mail.text).toBe(approved().text);
+    expect(mail.messageId).toBe(messageIdFor(approved().key, FROM));
+    expect(notification(store, approved().key)).toMatchObject({ status: 'sent', via: 'email' });
+    expect(await auditEvents(store)).toContainEqual(expect.objectContaining({ action: 'conversation.unusable', details: { conversationKey: MANAGER_KEY, reason: `http-${status}` } }));
+  });
+
+  it('does not try Teams again on a conversation already marked unusable', async () => {
+    await seedConversation(store, MANAGER_KEY, teamsReference(connector.url), false);
+    await expect(make().notify(approved())).resolves.toBe('sent');
+    expect(connector.requests()).toHaveLength(0);
+    expect(mailsFor(approved().key)).toHaveLength(1);
+  });
+
+  it('leaves a reference stored since the failed send usable (the person came back)', async () => {
+    const sleep = async () => {
+      // While Teams is being retried, the person messages the bot and a fresh reference is stored.
+      await seedConversation(store, MANAGER_KEY, { ...teamsReference(connector.url), activityId: 'f:newer' });
+      await store.update((tx) => { const c = tx.data.conversations.find((x) => x.key === MANAGER_KEY); if (c) c.updatedAt = '2026-03-02T10:00:01.000Z'; });
+    };
+    connector.fail({ status: 500 });
+    connector.fail({ status: 403 });
+    await make({ retry: { sleep } }).notify(approved());
+    expect(storedConversation(store, MANAGER_KEY)?.usable).toBe(true);
+  });
+
+  it('gives the same key twice: the second is a duplicate and only one message is delivered', async () => {
+    const notifier = make();
+    await expect(notifier.notify(approved())).resolves.toBe('sent');
+    await expect(notifier.notify(approved())).resolves.toBe('duplicate');
+    expect(connector.posts()).toHaveLength(1);
+  });
+
+  it('delivers once when the same key is notified twice at the same moment', async () => {
+    const notifier = make();
+    const outcomes = await Promise.all([notifier.notify(approved()), notifier.notify(approved())]);
+    expect(outcomes.sort()).toEqual(['duplicate', 'sent']);
+    expect(connector.posts()).toHaveLength(1);
+  });
+
+  it('sends by e-mail when the person has no Teams conversation stored yet', async () => {
+    const input = { ...approved(), recipient: { aadObjectId: 'b0000000-0000-4000-8000-000000000009', email: 'sam.okafor@nhs.net' } };
+    await expect(make().notify(input)).resolves.toBe('sent');
+    expect(connector.requests()).toHaveLength(0);
+    expect(mailsFor(input.key)[0].rcptTo).toEqual(['sam.okafor@nhs.net']);
+  });
+
+  it('keeps a notification with no way to reach anyone yet, and delivers it once a conversation is stored', async () => {
+    const input = { ...approved(), recipient: { aadObjectId: 'c0000000-0000-4000-8000-000000000010' } };
+    const notifier = make();
+    await expect(notifier.notify(input)).resolves.toBe('queued');
+    expect(notification(store, input.key)).toMatchObject({ status: 'pending', attempts: 1, lastError: 'teams:no-conversation' });
+    await seedConversation(store, 'user:c0000000-0000-4000-8000-000000000010', teamsReference(connector.url, 'a:1on1-other'));
+    now = new Date(now.getTime() + 61_000);
+    await expect(notifier.retryDue()).resolves.toEqual({ sent: 1, queued: 0 });
+    expect(connector.posts().map((p) => p.conversationId)).toEqual(['a:1on1-other']);
+  });
+
+  it('keeps the notification when Teams and e-mail are both down, across a restart, and delivers it exactly once when they return', async () => {
+    await connector.down();
+    await smtp.down();
+    await expect(make().notify(approved())).resolves.toBe('queued');
+    const kept = notification(store, approved().key);
+    expect(kept).toMatchObject({ status: 'pending', attempts: 1, nextAttemptAt: '2026-03-02T10:01:00.000Z' });
+    expect(kept?.lastError).toMatch(/^teams:ECONNREFUSED email:\w+$/);
+
+    // The service restarts: a new store on the same folder, a new notifier.
+    await Promise.all(notifiers.splice(0).map((n) => n.stop()));
+    await store.close();
+    store = await folder.open({ clock });
+    expect(notification(store, approved().key)).toEqual(kept);
+    const notifier = make();
+
+    await expect(notifier.retryDue()).resolves.toEqual({ sent: 0, queued: 0 });
+    now = new Date('2026-03-02T10:01:00.000Z');
+    await expect(notifier.retryDue()).resolves.toEqual({ sent: 0, queued: 1 });
+    expect(notification(store, approved().key)).toMatchObject({ status: 'pending', attempts: 2, nextAttemptAt: '2026-03-02T10:03:00.000Z' });
+
+    await connector.up();
+    await smtp.up();
+    now = new Date('2026-03-02T10:03:00.000Z');
+    await expect(notifier.retryDue()).resolves.toEqual({ sent: 1, queued: 0 });
+    now = new Date('2026-03-02T11:00:00.000Z');
+    await expect(notifier.retryDue()).resolves.toEqual({ sent: 0, queued: 0 });
+    expect(connector.posts()).toHaveLength(1);
+    expect(mailsFor(approved().key)).toHaveLength(0);
+    expect(notification(store, approved().key)).toMatchObject({ status: 'sent', via: 'teams', attempts: 3 });
+  });
+
+  it('falls back to e-mail when Teams stays unavailable after its retries', async () => {
+    connector.fail({ status: 503, times: 4 });
+    await expect(make().notify(approved())).resolves.toBe('sent');
+    expect(connector.requests()).toHaveLength(4);
+    expect(storedConversation(store, MANAGER_KEY)?.usable).toBe(true);
+    expect(mailsFor(approved().key)).toHaveLength(1);
+  });
+
+  it('schedules the next round no sooner than a long Retry-After asks', async () => {
+    connector.fail({ status: 429, retryAfter: 600 });
+    await expect(make({ mailer: undefined }).notify(approved())).resolves.toBe('queued');
+    expect(connector.requests()).toHaveLength(1);
+    expect(notification(store, approved().key)).toMatchObject({ nextAttemptAt: '2026-03-02T10:10:00.000Z', lastError: 'teams:http-429' });
+  });
+
+  it('delivers queued notifications from its timer', async () => {
+    await connector.down();
+    const notifier = make({ mailer: undefined });
+    await expect(notifier.notify(approved())).resolves.toBe('queued');
+    await connector.up();
+    now = new Date('2026-03-02T10:05:00.000Z');
+    notifier.start(20);
+    await connector.waitFor((r) => r.route === 'send' && r.status === 200, 5000);
+    await notifier.stop();
+    expect(notification(store, approved().key)?.status).toBe('sent');
+  });
+
+  it('stops promptly in the middle of a long Retry-After wait and keeps the notification', async () => {
+    connector.fail({ status: 429, retryAfter: 25 });
+    const notifier = make({ mailer: undefined, retry: {} });
+    const outcome = notifier.notify(approved());
+    await connector.waitFor((r) => r.status === 429);
+    const started = Date.now();
+    await notifier.stop();
+    await expect(outcome).resolves.toBe('queued');
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(notification(store, approved().key)?.status).toBe('pending');
+  });
+
+  it('never writes names, e-mail addresses or message text to its log', async () => {
+    const { logger, lines } = capturedLogger();
+    connector.fail({ status: 403 });
+    await make({ logger }).notify(approved());
+    await smtp.down();
+    await make({ logger, mailer: createMailer({ host: smtp.host, port: smtp.port, secure: false, user: smtp.user, password: smtp.password, from: FROM }) }).notify(approved('T-000123:reminder:requester'));
+    const log = lines.join('\n');
+    expect(lines.length).toBeGreaterThan(3);
+    for (const secret of ['grace', 'Grace', 'nhs.net', 'Rosewood', 'Good news', 'approved.', smtp.password]) expect(log).not.toContain(secret);
+    expect(log).toContain('T-000123:approved:requester');
+  });
+});
