@@ -5,6 +5,7 @@ import { ConversationState } from 'botbuilder';
 import { AppError } from '../data/errors.js';
 import { openLowdbStore, type LowdbStore } from '../data/store/lowdbStore.js';
 import type { Store } from '../data/store/store.js';
+import type { Workflow } from './workflow/workflow.js';
 import { createAdapter } from './adapter.js';
 import { isLocalMode, type Config } from './config.js';
 import { InFlight } from './inFlight.js';
@@ -12,6 +13,7 @@ import { errorKind, type Logger } from './log.js';
 import { OnboardingBot } from './onboardingBot.js';
 import { BotStateStorage } from './storage/botStateStorage.js';
 import { createServer } from './server.js';
+import { startTicketServices } from './tickets/ticketServices.js';
 
 /** How often closed tickets are moved out of the live file (every write re-serialises it, so it must stay small). */
 const ARCHIVE_EVERY_MS = 60 * 60 * 1000;
@@ -20,6 +22,7 @@ export interface RunningApp {
   server: restify.Server;
   store: Store;
   port: number;
+  workflow: Workflow;
   /** Stops taking requests, lets in-flight turns finish (up to the configured timeout), flushes and closes the store. */
   stop(): Promise<{ drained: boolean }>;
 }
@@ -32,9 +35,10 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const store = await openStore(config.dataDir);
   const inFlight = new InFlight();
   const adapter = createAdapter(config, logger);
+  const tickets = startTicketServices(config, store, adapter, logger);
   let stopping: Promise<{ drained: boolean }> | undefined;
   const server = createServer({
-    adapter, bot: new OnboardingBot(new ConversationState(new BotStateStorage(store)), store), store, inFlight, logger, version: VERSION,
+    adapter, bot: new OnboardingBot(new ConversationState(new BotStateStorage(store)), store, tickets.cardInvoke), store, inFlight, logger, version: VERSION,
     isStopping: () => stopping !== undefined,
   });
 
@@ -44,6 +48,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       server.listen(config.port, config.host, resolve);
     });
   } catch (err) {
+    await tickets.stop();
     await store.close();
     const code = (err as NodeJS.ErrnoException).code;
     throw new AppError('listen-failed', code === 'EADDRINUSE'
@@ -75,12 +80,13 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       if (!drained) logger.warn('shutdown timeout: some turns were still running', { inFlight: inFlight.size });
       server.server.closeAllConnections();
       await closed;
+      await tickets.stop();
       await store.close();
       return { drained };
     })();
     return stopping;
   };
-  return { server, store, port, stop };
+  return { server, store, port, workflow: tickets.workflow, stop };
 }
 
 /** Opens the store, turning a file-system failure into one line that names DATA_DIR (store errors already say what is wrong). */

@@ -24,6 +24,8 @@ export interface Config {
     user: string;
     password: string;
     from: string;
+    /** A CA certificate file to trust for the relay (a private relay, or tests); empty or absent = the system's CAs only. */
+    caFile?: string;
   };
   /** Where proactive messages to channels go when no conversation reference has been stored yet (Teams' regional service URL). */
   teamsServiceUrl: string;
@@ -91,7 +93,9 @@ function smtpSettings(env: Env): Config['smtp'] {
   const from = text(env, 'SMTP_FROM');
   if (host && !/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(from)) throw new ConfigError('SMTP_FROM', `must be the sender's e-mail address when SMTP_HOST is set (got "${clip(from)}")`);
   const secure = oneOf(env, 'SMTP_SECURE', ['true', 'false'] as const, 'false') === 'true';
-  return { host, port: integer(env, 'SMTP_PORT', secure ? 465 : 587, 1, 65535), secure, user: text(env, 'SMTP_USER'), password: text(env, 'SMTP_PASSWORD'), from };
+  const caFile = text(env, 'SMTP_CA_FILE');
+  if (caFile && !existsSync(caFile)) throw new ConfigError('SMTP_CA_FILE', `names a file that does not exist (got "${clip(caFile)}")`);
+  return { host, port: integer(env, 'SMTP_PORT', secure ? 465 : 587, 1, 65535), secure, user: text(env, 'SMTP_USER'), password: text(env, 'SMTP_PASSWORD'), from, caFile };
 }
 
 function url(env: Env, name: string, fallback: string): string {

@@ -51,7 +51,8 @@ describe('configuration', () => {
   it('reads the SMTP relay settings, defaulting to port 587 with STARTTLS, and refuses a relay without a sender', () => {
     expect(loadConfig({}).smtp.host).toBe('');
     expect(loadConfig({ SMTP_HOST: 'send.nhs.net', SMTP_FROM: 'ucp.helpdesk@nhs.net', SMTP_USER: 'u', SMTP_PASSWORD: 'p' }).smtp)
-      .toEqual({ host: 'send.nhs.net', port: 587, secure: false, user: 'u', password: 'p', from: 'ucp.helpdesk@nhs.net' });
+      .toEqual({ host: 'send.nhs.net', port: 587, secure: false, user: 'u', password: 'p', from: 'ucp.helpdesk@nhs.net', caFile: '' });
+    expect(() => loadConfig({ SMTP_CA_FILE: '/no/such/ca.pem' })).toThrow(/^SMTP_CA_FILE names a file that does not exist/);
     expect(() => loadConfig({ SMTP_HOST: 'send.nhs.net' })).toThrow(/^SMTP_FROM must be the sender's e-mail address/);
     expect(() => loadConfig({ TEAMS_SERVICE_URL: 'smba' })).toThrow(/^TEAMS_SERVICE_URL must be an http\(s\) URL/);
   });

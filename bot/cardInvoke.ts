@@ -1,0 +1,37 @@
+import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from 'botbuilder';
+import type { Store } from '../data/store/store.js';
+import type { WorkflowTicket } from '../data/model.js';
+import { handleCardAction } from '../cards/handlers/index.js';
+import { parseCardAction } from '../cards/verbs.js';
+import { ADAPTIVE_CARD } from './notify/teamsRoute.js';
+import { refreshUserIdsFor } from './tickets/cardAudiences.js';
+import type { Workflow } from './workflow/workflow.js';
+
+export interface CardInvokeDeps {
+  workflow: Workflow;
+  store: Store;
+  now(): Date;
+}
+
+/**
+ * Answers an `adaptiveCard/action` invoke (Universal Actions): the actor is the Teams user of the invoke, the verb's
+ * handler applies the change through the workflow, and the answer is that person's view of the card, rebuilt from storage.
+ */
+export function createCardInvokeHandler(deps: CardInvokeDeps) {
+  return async (context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> => {
+    const parsed = parseCardAction(invokeValue?.action?.verb, invokeValue?.action?.data);
+    if (!parsed.ok) {
+      // A message, not a card: Teams shows it to the person and leaves their card as it was.
+      return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: parsed.error } as unknown as AdaptiveCardInvokeResponse;
+    }
+    const from = context.activity.from;
+    const card = await handleCardAction({
+      workflow: deps.workflow,
+      store: deps.store,
+      actor: from?.aadObjectId ? { aadObjectId: from.aadObjectId, ...(from.name ? { name: from.name } : {}) } : undefined,
+      refreshUserIds: (ticket: WorkflowTicket) => deps.store.read((data) => refreshUserIdsFor(data, ticket)),
+      now: deps.now,
+    }, parsed.action);
+    return { statusCode: 200, type: ADAPTIVE_CARD, value: card } as unknown as AdaptiveCardInvokeResponse;
+  };
+}

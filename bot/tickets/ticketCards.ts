@@ -1,0 +1,86 @@
+import type { CardCopy, WorkflowTicket } from '../../data/model.js';
+import type { Store } from '../../data/store/store.js';
+import { buildTicketCard } from '../../cards/ticketCard.js';
+import type { Notifier } from '../notify/notifier.js';
+import type { Workflow } from '../workflow/workflow.js';
+import type { Logger } from '../log.js';
+import { audiencesFor, destinationsFor, refreshUserIdsFor } from './cardAudiences.js';
+
+/** Posts each ticket's card where it belongs and keeps every posted copy up to date with the stored ticket. */
+export interface TicketCards {
+  /** Posts the copies a ticket is missing, then updates every copy to the ticket as stored now. */
+  sync(ticketId: string): Promise<void>;
+  /** sync() for every open ticket: posts what could not be posted before (Teams was down, a lead had not yet spoken to the bot). */
+  syncAll(): Promise<void>;
+}
+
+export interface TicketCardsDeps {
+  store: Store;
+  workflow: Workflow;
+  notifier: Pick<Notifier, 'postCard' | 'updateCard'>;
+  /** Makes sure a channel on the roster has a stored conversation to post to. */
+  ensureChannel(conversationKey: string): Promise<void>;
+  logger: Logger;
+  now(): Date;
+}
+
+const FINISHED = new Set(['closed', 'archived']);
+
+/** Used once by the host; every workflow event calls sync() for its ticket. */
+export function createTicketCards(deps: TicketCardsDeps): TicketCards {
+  // One sync per ticket at a time: two overlapping syncs would both see a copy missing and post it twice.
+  const running = new Map<string, Promise<void>>();
+
+  const syncNow = async (ticketId: string): Promise<void> => {
+    const ticket = deps.workflow.get(ticketId);
+    if (!ticket) return;
+    const posted = await postMissingCopies(ticket);
+    const current = deps.workflow.get(ticketId) ?? ticket;
+    const card = baseCard(current);
+    await Promise.all(current.cardCopies
+      .filter((copy) => !posted.has(copy.activityId))
+      .map((copy) => deps.notifier.updateCard(copy.conversationKey, copy.activityId, card)));
+  };
+
+  const postMissingCopies = async (ticket: WorkflowTicket): Promise<Set<string>> => {
+    const posted = new Set<string>();
+    if (FINISHED.has(ticket.state)) return posted;
+    for (const audience of audiencesFor(ticket)) {
+      const destinations = deps.store.read((data) => destinationsFor(data, ticket, audience));
+      for (const conversationKey of destinations) {
+        if (ticket.cardCopies.some((copy) => copy.audience === audience && copy.conversationKey === conversationKey)) continue;
+        if (conversationKey.startsWith('conversation:')) await deps.ensureChannel(conversationKey);
+        const activityId = await deps.notifier.postCard(conversationKey, baseCard(ticket));
+        if (!activityId) continue; // logged by the notifier; the next sync tries again
+        const copy: CardCopy = { audience, conversationKey, activityId };
+        await deps.workflow.recordCardCopy(ticket.id, copy);
+        posted.add(activityId);
+      }
+    }
+    // No helpdesk channel on the roster, or Teams refused: say so, the ticket still waits safely in the store.
+    if (posted.size === 0 && ticket.cardCopies.length === 0) deps.logger.warn('ticket card not posted anywhere yet', { ticketId: ticket.id });
+    return posted;
+  };
+
+  /** The card every copy shows: the shared view; each roster member's client asks for their own view through refresh. */
+  const baseCard = (ticket: WorkflowTicket) => buildTicketCard(ticket, { kind: 'readOnly' }, {
+    refreshUserIds: deps.store.read((data) => refreshUserIdsFor(data, ticket)), now: deps.now(),
+  });
+
+  const sync = (ticketId: string): Promise<void> => {
+    const previous = running.get(ticketId) ?? Promise.resolve();
+    const next = previous.then(() => syncNow(ticketId)).finally(() => {
+      if (running.get(ticketId) === next) running.delete(ticketId);
+    });
+    running.set(ticketId, next);
+    return next;
+  };
+
+  return {
+    sync,
+    async syncAll() {
+      const ids = deps.store.read((data) => data.tickets.filter((t) => !FINISHED.has(t.state)).map((t) => t.id));
+      for (const id of ids) await sync(id);
+    },
+  };
+}

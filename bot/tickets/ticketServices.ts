@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import type { Store } from '../../data/store/store.js';
+import type { Config } from '../config.js';
+import type { OnboardingAdapter } from '../adapter.js';
+import { createCardInvokeHandler } from '../cardInvoke.js';
+import { errorKind, type Logger } from '../log.js';
+import { createMailer } from '../notify/mailer.js';
+import { createNotifier, type Notifier } from '../notify/notifier.js';
+import { createTeamsSender } from '../notify/teamsSender.js';
+import { createWorkflow, type Workflow } from '../workflow/workflow.js';
+import { ensureChannelConversation } from './channels.js';
+import { notifyRequester } from './requesterUpdates.js';
+import { createTicketCards, type TicketCards } from './ticketCards.js';
+
+/** How often pending notifications, card updates and unposted cards are tried again. */
+const RETRY_EVERY_MS = 60_000;
+
+export interface TicketServices {
+  workflow: Workflow;
+  notifier: Notifier;
+  cards: TicketCards;
+  cardInvoke: ReturnType<typeof createCardInvokeHandler>;
+  /** Stops the timers and waits for deliveries and event handling in progress; what is left stays pending in the store. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Wires the ticket workflow to Teams and e-mail: every applied transition updates each posted copy of the ticket's card
+ * and tells the requester what matters to them; a timer retries what could not be delivered.
+ */
+export function startTicketServices(config: Config, store: Store, adapter: OnboardingAdapter, logger: Logger, clock: () => Date = () => new Date()): TicketServices {
+  const workflow = createWorkflow({
+    store, clock,
+    onListenerError: (err, where) => logger.error('ticket event handling failed', { error: errorKind(err), ticketId: where.ticketId, verb: where.verb }),
+  });
+  const mailer = createMailer(config.smtp, config.smtp.caFile ? { tls: { ca: readFileSync(config.smtp.caFile, 'utf8') } } : {});
+  const notifier = createNotifier({ store, teams: createTeamsSender(adapter, config.bot.appId), mailer, clock, logger });
+  const cards = createTicketCards({
+    store, workflow, notifier, logger, now: clock,
+    ensureChannel: (key) => ensureChannelConversation(store, key, config.teamsServiceUrl, config.bot.appId, clock()),
+  });
+  workflow.onEvent(async (event) => {
+    await Promise.all([cards.sync(event.ticket.id), notifyRequester(notifier, event, clock())]);
+  });
+
+  notifier.start(RETRY_EVERY_MS);
+  const syncAll = () => cards.syncAll().catch((err: unknown) => logger.error('could not post ticket cards', { error: errorKind(err) }));
+  void syncAll();
+  const timer = setInterval(() => void syncAll(), RETRY_EVERY_MS);
+  timer.unref();
+
+  return {
+    workflow, notifier, cards,
+    cardInvoke: createCardInvokeHandler({ workflow, store, now: clock }),
+    async stop() {
+      clearInterval(timer);
+      await workflow.drain();
+      await notifier.stop();
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import type { PersonRef, WorkflowTicket } from '../../data/model.js';
+import type { Store } from '../../data/store/store.js';
+import type { ActionRequest, ActionOutcome } from '../../bot/workflow/types.js';
+import type { Workflow } from '../../bot/workflow/workflow.js';
+import { buildTicketCard, type TicketCardView } from '../ticketCard.js';
+import type { CardJson } from '../cardTemplates.js';
+
+/** What every card-verb handler gets: the workflow, who clicked, and how to address the card's refresh. */
+export interface CardActionContext {
+  workflow: Workflow;
+  store: Store;
+  /** The Teams user of the invoke; undefined when Teams sent no aadObjectId (then nobody can act). */
+  actor: PersonRef | undefined;
+  /** Teams user ids ("29:…") of everyone who should see their own view of this ticket's card. */
+  refreshUserIds(ticket: WorkflowTicket): string[];
+  now(): Date;
+}
+
+const NO_IDENTITY = 'We could not tell who you are from Teams, so this card cannot be used here. Please open it in Teams and try again.';
+
+/** The card this person should see for a ticket: their role's view, built from the stored ticket only. */
+export function cardFor(ctx: CardActionContext, ticket: WorkflowTicket, notice?: string): CardJson {
+  return buildTicketCard(ticket, viewFor(ctx, ticket), { refreshUserIds: ctx.refreshUserIds(ticket), notice, now: ctx.now() });
+}
+
+/** Used by the workflow-verb handlers: applies the action as this person and answers with their refreshed card. */
+export async function actAndShow(ctx: CardActionContext, request: Omit<ActionRequest, 'actor'>): Promise<CardJson> {
+  if (!ctx.actor) return missingTicketOr(ctx, request.ticketId, NO_IDENTITY, true);
+  const outcome: ActionOutcome = await ctx.workflow.act({ ...request, actor: { kind: 'person', person: ctx.actor } });
+  if (outcome.ok) return cardFor(ctx, outcome.ticket);
+  if (!outcome.ticket) return missingTicketOr(ctx, request.ticketId, outcome.message, false);
+  if (outcome.code === 'forbidden') {
+    return buildTicketCard(outcome.ticket, { kind: 'notAllowed', message: outcome.message }, { refreshUserIds: ctx.refreshUserIds(outcome.ticket), now: ctx.now() });
+  }
+  // Someone else acted first, or the action does not fit any more: show the ticket as it is now, saying why.
+  return cardFor(ctx, outcome.ticket, outcome.message);
+}
+
+/** The card for a ticket id that may no longer be live (archived): a read-only card with the message, or a bare text card. */
+export function missingTicketOr(ctx: CardActionContext, ticketId: string, message: string, notAllowed: boolean): CardJson {
+  const ticket = ctx.workflow.get(ticketId);
+  if (ticket) {
+    return notAllowed
+      ? buildTicketCard(ticket, { kind: 'notAllowed', message }, { refreshUserIds: ctx.refreshUserIds(ticket), now: ctx.now() })
+      : cardFor(ctx, ticket, message);
+  }
+  return messageCard(message);
+}
+
+/** A minimal valid card with one line: for requests that are gone (closed and archived) or cards that cannot be read. */
+export function messageCard(message: string): CardJson {
+  return {
+    type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5',
+    body: [{ type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: message }] }],
+  };
+}
+
+function viewFor(ctx: CardActionContext, ticket: WorkflowTicket): TicketCardView {
+  const roles = ctx.actor ? ctx.workflow.rolesOf(ticket, ctx.actor.aadObjectId) : [];
+  if (roles.includes('helpdeskAgent')) return { kind: 'helpdesk', agents: helpdeskAgents(ctx.store) };
+  if (roles.includes('icsLead')) return { kind: 'icsLead' };
+  if (roles.includes('requester')) return { kind: 'requester' };
+  return { kind: 'readOnly' };
+}
+
+/** Everyone on the helpdesk roster, for the Assign choice (anyone, not only the person assigning). */
+export function helpdeskAgents(store: Store): PersonRef[] {
+  return store.read((data) => data.rosters
+    .filter((entry) => entry.kind === 'helpdeskAgent')
+    .map((entry) => ({ aadObjectId: entry.id, ...(entry.displayName ? { name: entry.displayName } : {}) })));
+}
