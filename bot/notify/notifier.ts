@@ -5,7 +5,7 @@ import { createCardSender, type CardUpdateOutcome } from './cardSender.js';
 import { conversationKeyFor } from './conversations.js';
 import { asDeliveryError, type DeliveryError } from './deliveryError.js';
 import type { Mailer } from './mailer.js';
-import { dueNotifications, findNotification, markQueued, markSent, recordNotification, type NotificationInput } from './outbox.js';
+import { dueNotifications, findNotification, markQueued, markSent, pruneSent, recordNotification, type NotificationInput } from './outbox.js';
 import type { RetryOptions } from './retry.js';
 import { withRetry } from './retry.js';
 import { cardActivity, throughConversation, type TeamsRoute } from './teamsRoute.js';
@@ -23,6 +23,8 @@ export interface NotifierDeps {
   retry?: Partial<RetryOptions>;
   /** How many due notifications one retryDue() round works through; the rest wait for the next round. */
   maxPerRound?: number;
+  /** Days a delivered notification stays in the live file (and so is recognised as a duplicate); default 30. */
+  keepSentDays?: number;
 }
 
 /** The result of a retryDue() round. */
@@ -39,8 +41,11 @@ export interface Notifier {
   retryDue(now?: Date): Promise<RetryRound>;
   /** Starts the retry timer (unref'd: it never keeps the process alive). */
   start(intervalMs: number): void;
-  /** Stops the timer, cuts retry waits short and waits for the deliveries in progress; what is left stays pending in the store. */
-  stop(): Promise<void>;
+  /**
+   * Used by the host before closing the store: stops the timer, cuts retry waits short and waits (at most `maxWaitMs`,
+   * default 5 s, inside the host's stop budget) for requests in flight. Anything not delivered stays pending in the store.
+   */
+  stop(maxWaitMs?: number): Promise<void>;
   /** Posts a ticket card to a stored conversation; its activity id, or undefined when it could not be posted. */
   postCard(conversationKey: string, card: Record<string, unknown>): Promise<string | undefined>;
   /** Updates a posted ticket card; a retryable failure is retried by the timer until a newer update replaces it. */
@@ -51,7 +56,8 @@ const silent: Logger = { debug: () => undefined, info: () => undefined, warn: ()
 
 /**
  * Used once by the host (and by tests). Guarantees, for one process owning the store:
- * - a key recorded 'sent' is never delivered again through notify() or retryDue(); the same key twice gives 'duplicate';
+ * - a key recorded 'sent' is never delivered again through notify() or retryDue(); the same key twice gives 'duplicate'
+ *   (for `keepSentDays` after delivery: then the record leaves the live file; its audit event stays);
  * - a recorded notification is never dropped: until delivered it stays 'pending' in live.json and is retried;
  * - at least once, not exactly once: if the connector or the relay accepted a message but the answer was lost (a reset,
  *   a timeout) or the process died before 'sent' was on disk, the message is sent again. The window is kept small:
@@ -62,6 +68,7 @@ export function createNotifier(deps: NotifierDeps): Notifier {
   const logger = deps.logger ?? silent;
   const route: TeamsRoute = { store: deps.store, teams: deps.teams, clock: deps.clock, logger, retry: deps.retry ?? {} };
   const maxPerRound = deps.maxPerRound ?? 25;
+  const keepSentMs = (deps.keepSentDays ?? 30) * 24 * 60 * 60 * 1000;
   let stopping = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   let round: Promise<RetryRound> | undefined;
@@ -76,10 +83,8 @@ export function createNotifier(deps: NotifierDeps): Notifier {
     return promise;
   };
 
-  const tryEmail = async (record: NotificationRecord): Promise<DeliveryError | undefined> => {
-    if (!deps.mailer || !record.recipient.email) return undefined;
-    const mailer = deps.mailer;
-    const email = record.recipient.email;
+  /** Resolves with the failure, or undefined once the relay accepted the message. */
+  const tryEmail = async (mailer: Mailer, email: string, record: NotificationRecord): Promise<DeliveryError | undefined> => {
     try {
       await withRetry(() => mailer.send({ to: email, subject: record.subject, text: record.text, key: record.key }), route.retry, stopping.signal,
         (failure, waitMs, attempt) => logger.info('e-mail will be retried', { key: record.key, reason: failure.reason, attempt, waitMs }));
@@ -108,7 +113,7 @@ export function createNotifier(deps: NotifierDeps): Notifier {
       retryAfterMs = Math.max(retryAfterMs, outcome.failure.retryAfterMs ?? 0);
     }
     if (deps.mailer && record.recipient.email && !stopping.signal.aborted) {
-      const failure = await tryEmail(record);
+      const failure = await tryEmail(deps.mailer, record.recipient.email, record);
       if (!failure) {
         await markSent(deps.store, record.key, 'email', deps.clock());
         logger.info('notification sent', { key: record.key, via: 'email' });
@@ -143,6 +148,8 @@ export function createNotifier(deps: NotifierDeps): Notifier {
       if (outcome === 'queued') result.queued += 1;
     }
     await cards.retryPending();
+    const pruned = await pruneSent(deps.store, new Date(now.getTime() - keepSentMs));
+    if (pruned > 0) logger.info('delivered notifications removed from the live file', { pruned });
     return result;
   };
 
@@ -175,11 +182,14 @@ export function createNotifier(deps: NotifierDeps): Notifier {
       timer.unref();
     },
 
-    async stop() {
+    async stop(maxWaitMs = 5000) {
       if (timer) clearInterval(timer);
       timer = undefined;
       stopping.abort();
-      await Promise.allSettled([...work]);
+      let waitTimer: NodeJS.Timeout | undefined;
+      const budget = new Promise<void>((resolve) => { waitTimer = setTimeout(resolve, maxWaitMs); });
+      await Promise.race([Promise.allSettled([...work]), budget]);
+      clearTimeout(waitTimer);
     },
 
     postCard: (conversationKey, card) => track(cards.post(conversationKey, card)),

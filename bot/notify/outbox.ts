@@ -76,3 +76,19 @@ export async function markQueued(store: Store, key: string, now: Date, lastError
     record.lastError = lastError;
   });
 }
+
+/**
+ * Removes delivered notifications sent before `before`, so live.json (rewritten whole on every change) stays small; the
+ * audit trail keeps each 'notification.sent' for good. A key is therefore recognised as a duplicate for the retention
+ * period only. Returns how many were removed; writes nothing when there is nothing to remove.
+ */
+export async function pruneSent(store: Store, before: Date): Promise<number> {
+  const old = (n: NotificationRecord) => n.status === 'sent' && n.sentAt !== undefined && Date.parse(n.sentAt) < before.getTime();
+  if (!store.read((data) => data.notifications.some(old))) return 0;
+  return store.update((tx) => {
+    const keep = tx.data.notifications.filter((n) => !old(n));
+    const removed = tx.data.notifications.length - keep.length;
+    tx.data.notifications = keep;
+    return removed;
+  });
+}

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import net, { type AddressInfo } from 'node:net';
 import { createMailer, messageIdFor, type Mailer } from '../../../bot/notify/mailer.js';
 import { createNotifier, type Notifier, type NotifierDeps } from '../../../bot/notify/notifier.js';
 import { createTeamsSender } from '../../../bot/notify/teamsSender.js';
@@ -247,6 +248,45 @@ describe('the notifier, over real HTTP to a fake connector and real SMTP', () =>
     await expect(outcome).resolves.toBe('queued');
     expect(Date.now() - started).toBeLessThan(2000);
     expect(notification(store, approved().key)?.status).toBe('pending');
+  });
+
+  it('stops within its budget even while a request hangs, and keeps the notification', async () => {
+    const sockets: net.Socket[] = [];
+    const silent = net.createServer((socket) => { sockets.push(socket); });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      await seedConversation(store, MANAGER_KEY, teamsReference(`http://127.0.0.1:${(silent.address() as AddressInfo).port}/`));
+      const notifier = make({ mailer: undefined });
+      // Once the store is closed, the late outcome cannot be written: the caller sees a rejection, the record stays pending.
+      const late = notifier.notify(approved()).catch(() => 'rejected');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const started = Date.now();
+      await notifier.stop(300);
+      expect(Date.now() - started).toBeLessThan(1000);
+      expect(notification(store, approved().key)?.status).toBe('pending');
+      sockets.forEach((s) => s.destroy());
+      await expect(late).resolves.toBe('queued');
+    } finally {
+      sockets.forEach((s) => s.destroy());
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    }
+  });
+
+  it('removes delivered notifications from the live file after 30 days, never pending ones, and keeps their audit events', async () => {
+    await connector.down();
+    const notifier = make({ mailer: undefined });
+    await expect(notifier.notify(approved('T-000200:stuck:requester'))).resolves.toBe('queued');
+    await connector.up();
+    await expect(notifier.notify(approved())).resolves.toBe('sent');
+    await connector.down();
+    now = new Date('2026-04-01T10:00:00.000Z');
+    await notifier.retryDue();
+    expect(notification(store, approved().key)).toBeDefined();
+    now = new Date('2026-04-01T10:00:00.001Z');
+    await notifier.retryDue();
+    expect(notification(store, approved().key)).toBeUndefined();
+    expect(notification(store, 'T-000200:stuck:requester')?.status).toBe('pending');
+    expect(await auditEvents(store)).toContainEqual(expect.objectContaining({ action: 'notification.sent', details: { key: approved().key, via: 'teams' } }));
   });
 
   it('never writes names, e-mail addresses or message text to its log', async () => {
