@@ -27,6 +27,8 @@ export interface Config {
     /** A CA certificate file to trust for the relay (a private relay, or tests); empty or absent = the system's CAs only. */
     caFile?: string;
   };
+  /** How often undelivered notifications, card updates and unposted cards are tried again; also one step of the queue backoff. */
+  notifyRetryMs: number;
   /** Where proactive messages to channels go when no conversation reference has been stored yet (Teams' regional service URL). */
   teamsServiceUrl: string;
 }
@@ -80,6 +82,7 @@ export function loadConfig(env: Env = process.env): Config {
     bot: { appId, appPassword, appTenantId, appType },
     smtp: smtpSettings(env),
     teamsServiceUrl: url(env, 'TEAMS_SERVICE_URL', 'https://smba.trafficmanager.net/uk/'),
+    notifyRetryMs: integer(env, 'NOTIFY_RETRY_SECONDS', 60, 1, 3600) * 1000,
   };
 }
 

@@ -21,6 +21,8 @@ export interface NotifierDeps {
   clock: () => Date;
   logger?: Logger;
   retry?: Partial<RetryOptions>;
+  /** One step of the queue backoff (1, 2, 5, 10, then 30 steps between rounds); a minute unless configured. */
+  queueStepMs?: number;
   /** How many due notifications one retryDue() round works through; the rest wait for the next round. */
   maxPerRound?: number;
   /** Days a delivered notification stays in the live file (and so is recognised as a duplicate); default 30. */
@@ -122,7 +124,7 @@ export function createNotifier(deps: NotifierDeps): Notifier {
       failures.push(`email:${failure.reason}`);
     }
     const lastError = failures.length > 0 ? failures.join(' ') : 'no-route';
-    await markQueued(deps.store, record.key, deps.clock(), lastError, retryAfterMs);
+    await markQueued(deps.store, record.key, deps.clock(), lastError, retryAfterMs, deps.queueStepMs);
     logger.warn('notification queued', { key: record.key, lastError });
     return 'queued';
   };

@@ -10,8 +10,8 @@ export interface NotificationInput {
   card?: Record<string, unknown>;
 }
 
-/** Minutes before the next round after 1, 2, 3, … failed rounds: short at first, then every 30 minutes until delivered. */
-export const QUEUE_BACKOFF_MINUTES: readonly number[] = [1, 2, 5, 10, 30];
+/** Steps (by default minutes) before the next round after 1, 2, 3, … failed rounds: short at first, then every 30 steps until delivered. */
+export const QUEUE_BACKOFF_STEPS: readonly number[] = [1, 2, 5, 10, 30];
 
 /** Records a new pending notification, due now; false (nothing written) when the key is already known, whatever its status. */
 export function recordNotification(store: Store, input: NotificationInput, now: Date): Promise<boolean> {
@@ -60,19 +60,19 @@ export async function markSent(store: Store, key: string, via: 'teams' | 'email'
     record.sentAt = now.toISOString();
     record.attempts += 1;
     delete record.lastError;
-    const ticketId = /^(T-\d+):/.exec(key)?.[1];
+    const ticketId = /^([A-Z]+-\d+):/.exec(key)?.[1];
     tx.audit({ actor: 'system', action: 'notification.sent', ...(ticketId ? { ticketId } : {}), details: { key, via } });
   });
 }
 
 /** Leaves a notification pending after a failed round and schedules the next: the queue backoff, or later if the service asked. */
-export async function markQueued(store: Store, key: string, now: Date, lastError: string, retryAfterMs = 0): Promise<void> {
+export async function markQueued(store: Store, key: string, now: Date, lastError: string, retryAfterMs = 0, stepMs = 60_000): Promise<void> {
   await store.update((tx) => {
     const record = tx.data.notifications.find((n) => n.key === key);
     if (!record || record.status !== 'pending') return;
     record.attempts += 1;
-    const minutes = QUEUE_BACKOFF_MINUTES[Math.min(record.attempts, QUEUE_BACKOFF_MINUTES.length) - 1];
-    record.nextAttemptAt = new Date(now.getTime() + Math.max(minutes * 60_000, retryAfterMs)).toISOString();
+    const steps = QUEUE_BACKOFF_STEPS[Math.min(record.attempts, QUEUE_BACKOFF_STEPS.length) - 1];
+    record.nextAttemptAt = new Date(now.getTime() + Math.max(steps * stepMs, retryAfterMs)).toISOString();
     record.lastError = lastError;
   });
 }

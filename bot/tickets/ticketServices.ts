@@ -12,9 +12,6 @@ import { ensureChannelConversation } from './channels.js';
 import { notifyRequester } from './requesterUpdates.js';
 import { createTicketCards, type TicketCards } from './ticketCards.js';
 
-/** How often pending notifications, card updates and unposted cards are tried again. */
-const RETRY_EVERY_MS = 60_000;
-
 export interface TicketServices {
   workflow: Workflow;
   notifier: Notifier;
@@ -34,7 +31,7 @@ export function startTicketServices(config: Config, store: Store, adapter: Onboa
     onListenerError: (err, where) => logger.error('ticket event handling failed', { error: errorKind(err), ticketId: where.ticketId, verb: where.verb }),
   });
   const mailer = createMailer(config.smtp, config.smtp.caFile ? { tls: { ca: readFileSync(config.smtp.caFile, 'utf8') } } : {});
-  const notifier = createNotifier({ store, teams: createTeamsSender(adapter, config.bot.appId), mailer, clock, logger });
+  const notifier = createNotifier({ store, teams: createTeamsSender(adapter, config.bot.appId), mailer, clock, logger, queueStepMs: config.notifyRetryMs });
   const cards = createTicketCards({
     store, workflow, notifier, logger, now: clock,
     ensureChannel: (key) => ensureChannelConversation(store, key, config.teamsServiceUrl, config.bot.appId, clock()),
@@ -43,10 +40,10 @@ export function startTicketServices(config: Config, store: Store, adapter: Onboa
     await Promise.all([cards.sync(event.ticket.id), notifyRequester(notifier, event, clock())]);
   });
 
-  notifier.start(RETRY_EVERY_MS);
+  notifier.start(config.notifyRetryMs);
   const syncAll = () => cards.syncAll().catch((err: unknown) => logger.error('could not post ticket cards', { error: errorKind(err) }));
   void syncAll();
-  const timer = setInterval(() => void syncAll(), RETRY_EVERY_MS);
+  const timer = setInterval(() => void syncAll(), config.notifyRetryMs);
   timer.unref();
 
   return {
@@ -56,6 +53,7 @@ export function startTicketServices(config: Config, store: Store, adapter: Onboa
       clearInterval(timer);
       await workflow.drain();
       await notifier.stop();
+      mailer?.close();
     },
   };
 }
