@@ -1,0 +1,91 @@
+import { describe, expect, it } from '@jest/globals';
+import type { ConversationRecord } from '../../../data/model.js';
+import { createWorkflow } from '../../../bot/workflow/workflow.js';
+import { createTicketCards } from '../../../bot/tickets/ticketCards.js';
+import { ensureChannelConversation } from '../../../bot/tickets/channels.js';
+import { createLogger } from '../../../bot/log.js';
+import { useStoreFolder } from '../../helpers/storeFixtures.js';
+import { asPerson, makeWorkflowTicket, people, workflowRosters } from '../../helpers/workflowFixtures.js';
+
+const folder = useStoreFolder();
+
+function chat(person: { aadObjectId: string }, teamsId: string): ConversationRecord {
+  return { key: `user:${person.aadObjectId}`, usable: true, updatedAt: '2026-03-02T09:00:00.000Z', reference: { serviceUrl: 'http://x/', user: { id: teamsId } } };
+}
+
+/** The ticket cards wired to an in-process workflow, with a notifier that records what would go to Teams. */
+async function setUp(conversations: ConversationRecord[]) {
+  const store = await folder.open();
+  await store.update((tx) => {
+    tx.data.rosters.push(...workflowRosters());
+    tx.data.conversations.push(...conversations);
+  });
+  const workflow = createWorkflow({ store, clock: () => new Date('2026-03-02T10:04:00Z') });
+  const posted: Array<{ key: string; card: string; id: string }> = [];
+  const updated: Array<{ key: string; activityId: string; card: string }> = [];
+  const notifier = {
+    postCard: async (key: string, card: Record<string, unknown>) => {
+      const id = `act-${posted.length + 1}`;
+      posted.push({ key, card: JSON.stringify(card), id });
+      return id;
+    },
+    updateCard: async (key: string, activityId: string, card: Record<string, unknown>) => {
+      updated.push({ key, activityId, card: JSON.stringify(card) });
+      return 'updated' as const;
+    },
+  };
+  const cards = createTicketCards({
+    store, workflow, notifier, logger: createLogger('error', () => undefined), now: () => new Date('2026-03-02T10:04:00Z'),
+    ensureChannel: (key) => ensureChannelConversation(store, key, 'https://smba.example/uk/', '', new Date()),
+  });
+  workflow.onEvent((event) => cards.sync(event.ticket.id));
+  const { kind, organisation, users } = makeWorkflowTicket();
+  return { store, workflow, cards, posted, updated, submit: () => workflow.submit({ kind, organisation, users }, people.requester) };
+}
+
+describe('ticket cards', () => {
+  it('on submit, posts the approval card to each lead who has a chat with the bot and the ticket card to the helpdesk channel', async () => {
+    const { workflow, posted, submit } = await setUp([chat(people.lead, '29:sam')]);
+    const ticket = await submit();
+    await workflow.drain();
+    expect(posted.map((p) => p.key).sort()).toEqual(['conversation:19:helpdesk@thread.tacv2', `user:${people.lead.aadObjectId}`]);
+    expect(workflow.get(ticket.id)?.cardCopies).toHaveLength(2);
+    expect(posted[0].card).toContain('"userIds":["29:sam"]');
+  });
+
+  it('makes a stored conversation for a roster channel that never wrote to the bot, from the Teams service URL', async () => {
+    const { store, workflow, submit } = await setUp([]);
+    await submit();
+    await workflow.drain();
+    const channel = store.read((data) => data.conversations.find((c) => c.key === 'conversation:19:helpdesk@thread.tacv2'));
+    expect(channel?.reference).toMatchObject({ serviceUrl: 'https://smba.example/uk/', conversation: { id: '19:helpdesk@thread.tacv2', conversationType: 'channel' } });
+  });
+
+  it('updates every posted copy when the ticket changes, from the stored ticket', async () => {
+    const { workflow, posted, updated, submit } = await setUp([chat(people.lead, '29:sam'), chat(people.secondLead, '29:ria')]);
+    const ticket = await submit();
+    await workflow.drain();
+    expect(posted).toHaveLength(3);
+    await workflow.act({ ticketId: ticket.id, verb: 'approve', actor: asPerson(people.lead), expectedVersion: ticket.version });
+    await workflow.drain();
+    expect(updated.map((u) => u.activityId).sort()).toEqual(posted.map((p) => p.id).sort());
+    expect(updated.every((u) => u.card.includes('Sam Lead'))).toBe(true);
+  });
+
+  it('posts to a lead who speaks to the bot later, on the next sync, without posting anything twice', async () => {
+    const { store, workflow, cards, posted, submit } = await setUp([]);
+    const ticket = await submit();
+    await workflow.drain();
+    expect(posted.map((p) => p.key)).toEqual(['conversation:19:helpdesk@thread.tacv2']);
+    await store.update((tx) => { tx.data.conversations.push(chat(people.secondLead, '29:ria')); });
+    await Promise.all([cards.syncAll(), cards.syncAll(), cards.sync(ticket.id)]);
+    expect(posted.map((p) => p.key)).toEqual(['conversation:19:helpdesk@thread.tacv2', `user:${people.secondLead.aadObjectId}`]);
+  });
+
+  it('sends a ticket that goes straight to the helpdesk to the helpdesk channel only', async () => {
+    const { workflow, posted } = await setUp([chat(people.lead, '29:sam')]);
+    await workflow.submit({ kind: 'question', question: 'How do I reset a password?' }, people.requester);
+    await workflow.drain();
+    expect(posted.map((p) => p.key)).toEqual(['conversation:19:helpdesk@thread.tacv2']);
+  });
+});
