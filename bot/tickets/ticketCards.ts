@@ -30,6 +30,8 @@ const FINISHED = new Set(['closed', 'archived']);
 export function createTicketCards(deps: TicketCardsDeps): TicketCards {
   // One sync per ticket at a time: two overlapping syncs would both see a copy missing and post it twice.
   const running = new Map<string, Promise<void>>();
+  // What each copy last showed: several events in a row (submit, then route) must not send Teams the same card again.
+  const shown = new Map<string, string>();
 
   const syncNow = async (ticketId: string): Promise<void> => {
     const ticket = deps.workflow.get(ticketId);
@@ -37,9 +39,13 @@ export function createTicketCards(deps: TicketCardsDeps): TicketCards {
     const posted = await postMissingCopies(ticket);
     const current = deps.workflow.get(ticketId) ?? ticket;
     const card = baseCard(current);
+    const text = JSON.stringify(card);
     await Promise.all(current.cardCopies
-      .filter((copy) => !posted.has(copy.activityId))
-      .map((copy) => deps.notifier.updateCard(copy.conversationKey, copy.activityId, card)));
+      .filter((copy) => !posted.has(copy.activityId) && shown.get(copy.activityId) !== text)
+      .map(async (copy) => {
+        shown.set(copy.activityId, text);
+        if (await deps.notifier.updateCard(copy.conversationKey, copy.activityId, card) === 'failed') shown.delete(copy.activityId);
+      }));
   };
 
   const postMissingCopies = async (ticket: WorkflowTicket): Promise<Set<string>> => {
@@ -50,8 +56,10 @@ export function createTicketCards(deps: TicketCardsDeps): TicketCards {
       for (const conversationKey of destinations) {
         if (ticket.cardCopies.some((copy) => copy.audience === audience && copy.conversationKey === conversationKey)) continue;
         if (conversationKey.startsWith('conversation:')) await deps.ensureChannel(conversationKey);
-        const activityId = await deps.notifier.postCard(conversationKey, baseCard(ticket));
+        const card = baseCard(ticket);
+        const activityId = await deps.notifier.postCard(conversationKey, card);
         if (!activityId) continue; // logged by the notifier; the next sync tries again
+        shown.set(activityId, JSON.stringify(card));
         const copy: CardCopy = { audience, conversationKey, activityId };
         await deps.workflow.recordCardCopy(ticket.id, copy);
         posted.add(activityId);
