@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runAdmin } from '../../../bot/admin/runAdmin.js';
+import { runAdminIn } from '../../helpers/adminRunner.js';
 import { openLowdbStore } from '../../../data/store/lowdbStore.js';
 
 const LEAD = '3f2a1b4c-0000-4000-8000-000000000001';
@@ -13,13 +13,7 @@ let dir: string;
 beforeEach(() => { dir = mkdtempSync(path.join(os.tmpdir(), 'ucp-admin-')); });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Runs one admin command against the test's data directory, as `npm run admin -- …` would. */
-async function admin(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runAdmin(argv, { env: { DATA_DIR: dir }, out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const admin = (...argv: string[]) => runAdminIn(dir, ...argv);
 
 async function json<T = Record<string, unknown>>(...argv: string[]): Promise<T> {
   const result = await admin(...argv, '--json');

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runAdmin } from '../../../bot/admin/runAdmin.js';
+import { runAdminIn } from '../../helpers/adminRunner.js';
 import type { WorkflowTicket } from '../../../data/model.js';
 import { openLowdbStore } from '../../../data/store/lowdbStore.js';
 
@@ -10,12 +10,7 @@ let dir: string;
 beforeEach(() => { dir = mkdtempSync(path.join(os.tmpdir(), 'ucp-tickets-')); });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-async function admin(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runAdmin(argv, { env: { DATA_DIR: dir }, out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const admin = (...argv: string[]) => runAdminIn(dir, ...argv);
 
 function ticket(id: string, state: WorkflowTicket['state'], updatedAt: string): WorkflowTicket {
   return {
