@@ -1,0 +1,93 @@
+import { describe, it, expect } from '@jest/globals';
+import {
+  ACCESS_SUMMARY_ACTIONS, buildAccessSummaryCard, readAccessSummaryAction, readAccessSummaryTemplate, type AccessSummary,
+} from '../../cards/accessSummaryCard.js';
+import { validateCard } from '../../cards/validateCard.js';
+import { allObjects, allStrings, ofType } from './cardFixtures.js';
+
+const TYPED = ' ${heading} ${$root.users} **bold** <b>x</b> [link](http://x)';
+
+function summary(overrides: Partial<AccessSummary> = {}): AccessSummary {
+  return {
+    kind: 'organisationAccess',
+    organisation: {
+      odsCode: 'VN4K2', name: 'Rosewood Court Care Home', icbCode: 'QKK', borough: 'Lewisham', postcode: 'SE13 5AB',
+      location: 'london', namedInDpia: true, organisationType: 'Care home (residential or nursing)', odsVerified: true, hscn: false, accessRoute: 'webPortal',
+    },
+    users: [
+      { name: 'Samuel Okafor', jobTitle: 'Health Care Assistant', role: 'Non-Clinical', email: 'samuel.okafor@nhs.net' },
+      { name: 'Priya Natarajan', jobTitle: 'Staff Nurse', role: 'Clinical', email: 'priya@rosewood.example', emailConfirmed: true, registration: { body: 'NMC', number: '12A3456E' } },
+    ],
+    notices: [],
+    whatNext: ['The UCP helpdesk will set up the accounts.'],
+    ...overrides,
+  };
+}
+
+function texts(card: object): string {
+  return allStrings(card).map((s) => s.value).join('\n');
+}
+
+describe('the access summary card', () => {
+  it('parses and validates clean as an Adaptive Card 1.5, as stored and as built', () => {
+    for (const card of [readAccessSummaryTemplate(), buildAccessSummaryCard(summary()), buildAccessSummaryCard(summary({ kind: 'addUsers', notices: ['ODS not yet verified'], whatNext: [] }))]) {
+      const check = validateCard(card);
+      expect(check.problems).toEqual([]);
+      expect(check.version).toBe('1.5');
+    }
+  });
+
+  it('binds data only into text runs, never into markdown-rendering text blocks or fact sets', () => {
+    const nodes = allObjects(readAccessSummaryTemplate());
+    expect(nodes.filter((node) => node.type === 'TextBlock' && String(node.text).includes('${'))).toEqual([]);
+    expect(nodes.filter((node) => node.type === 'FactSet')).toEqual([]);
+  });
+
+  it('offers Submit, Change organisation details, Change users and Cancel, each sending its action', () => {
+    const actions = ofType(buildAccessSummaryCard(summary()), 'Action.Submit');
+    expect(actions.map((a) => a.title)).toEqual(['Submit', 'Change organisation details', 'Change users', 'Cancel']);
+    expect(actions.map((a) => readAccessSummaryAction(a.data))).toEqual([...ACCESS_SUMMARY_ACTIONS]);
+  });
+
+  it('shows the organisation, each person with role, e-mail and registration, and what happens next', () => {
+    const all = texts(buildAccessSummaryCard(summary()));
+    for (const expected of ['Rosewood Court Care Home', 'VN4K2 (ODS verified)', 'South East London', 'Lewisham', 'SE13 5AB', 'Named in the ICS onboarding DPIA',
+      'Samuel Okafor', ' – Health Care Assistant (Non-Clinical)', 'Registration: NMC 12A3456E', 'priya@rosewood.example (you confirmed it is used appropriately)',
+      'Staff who need access (2 people)', 'The UCP helpdesk will set up the accounts.', 'The UCP web portal', 'Internet (an extra code is e-mailed at each log-in)']) {
+      expect(all).toContain(expected);
+    }
+  });
+
+  it('marks an organisation whose ODS code could not be checked, and a title the helpdesk decides', () => {
+    const base = summary();
+    const all = texts(buildAccessSummaryCard(summary({
+      organisation: { ...base.organisation, odsVerified: false },
+      users: [{ name: 'Kim Lee', jobTitle: 'Wellbeing Lead', role: null, email: 'kim.lee@nhs.net' }],
+      notices: ['ODS not yet verified: the helpdesk will check the code with the NHS directory.'],
+    })));
+    expect(all).toContain('VN4K2 (ODS not yet verified)');
+    expect(all).toContain('ODS not yet verified: the helpdesk will check the code with the NHS directory.');
+    expect(all).toContain(' – Wellbeing Lead (role: helpdesk decides)');
+    expect(all).toContain('Staff who need access (1 person)');
+  });
+
+  it('shows markup and template bindings a manager typed exactly as typed, only in text runs', () => {
+    const base = summary();
+    const card = buildAccessSummaryCard(summary({
+      organisation: { ...base.organisation, name: `Rosewood${TYPED}`, postcode: `SE13${TYPED}` },
+      users: [{ name: `Sam${TYPED}`, jobTitle: `Carer${TYPED}`, role: null, email: 'sam@nhs.net', registration: { body: 'NMC', number: `12A${TYPED}` } }],
+    }));
+    expect(validateCard(card).problems).toEqual([]);
+    const holders = allStrings(card).filter((s) => s.value.includes('**bold**'));
+    expect(holders.length).toBe(5);
+    for (const { holder, key, value } of holders) {
+      expect(value).toContain(TYPED.trim());
+      expect({ type: holder.type, key }).toEqual({ type: 'TextRun', key: 'text' });
+    }
+  });
+
+  it('reads only its own button values', () => {
+    expect(readAccessSummaryAction({ accessSummary: 'submit' })).toBe('submit');
+    for (const value of [undefined, null, 'submit', { accessSummary: 'approve' }, { verb: 'submit' }]) expect(readAccessSummaryAction(value)).toBeUndefined();
+  });
+});
