@@ -1,6 +1,9 @@
-/** The ICS governance lead's view: what they need to approve an organisation, and nothing more (no e-mail addresses). */
+/**
+ * The ICS governance lead's view: what they need to approve an organisation, and nothing more. They decide on the
+ * organisation, not on its staff, so the card counts the people asked for by role and names none of them.
+ */
 import type { WorkflowTicket } from '../data/model.js';
-import { organisationFacts, roleText, watcherReason } from './cardText.js';
+import { organisationFacts, watcherReason } from './cardText.js';
 import { people } from './requesterText.js';
 import { cardVerbsFor } from './ticketActions.js';
 import { actionSwitches, clip, commonCardData, type TicketCardOptions } from './ticketCardView.js';
@@ -14,7 +17,13 @@ export function icsLeadCardData(ticket: WorkflowTicket, options: TicketCardOptio
     reason: { show: reason !== undefined, label: reason?.label ?? '', text: clip(reason?.text ?? '') },
     facts: ticket.organisation ? organisationFacts(ticket.organisation) : [],
     usersSummary: `${people(users.length)} asked for access`,
-    users: users.map((user) => ({ name: user.name, jobTitle: user.jobTitle, role: roleText(user.role) })),
+    users: countsByRole(users.map((user) => user.role ?? 'Role for the helpdesk to decide')),
     actions: actionSwitches(cardVerbsFor(ticket.state, 'icsLead')),
   };
+}
+
+function countsByRole(roles: string[]): { role: string; people: string }[] {
+  const counts = new Map<string, number>();
+  for (const role of roles) counts.set(role, (counts.get(role) ?? 0) + 1);
+  return [...counts].map(([role, count]) => ({ role, people: people(count) }));
 }

@@ -3,7 +3,8 @@ import type { WorkflowTicket } from '../data/model.js';
 import { formatCardTime } from './cardTime.js';
 import { accountNextSteps, accountsWereCreated } from './nextSteps.js';
 import { requesterReason, requesterStatus, requesterWhatNext } from './requesterText.js';
-import { clip, commonCardData, type TicketCardOptions } from './ticketCardView.js';
+import { actionSwitches, clip, commonCardData, type TicketCardOptions } from './ticketCardView.js';
+import { cardVerbsFor } from './ticketActions.js';
 
 /** Used by buildTicketCard for `{ kind: 'requester' }`: the data for templates/ticketRequester.json. */
 export function requesterCardData(ticket: WorkflowTicket, options: TicketCardOptions, now: Date): object {
@@ -15,5 +16,6 @@ export function requesterCardData(ticket: WorkflowTicket, options: TicketCardOpt
     reason: { show: reason !== undefined, label: reason?.label ?? '', text: clip(reason?.text ?? '') },
     whatNext: requesterWhatNext(ticket),
     links: accountsWereCreated(ticket) ? accountNextSteps(ticket.organisation).links : [],
+    can: actionSwitches(cardVerbsFor(ticket.state, 'requester')),
   };
 }

@@ -64,7 +64,7 @@ export function requesterWhatNext(ticket: WorkflowTicket): string[] {
     case 'assigned':
       return ['Someone at the UCP helpdesk is working on your request. We will tell you when it is done.'];
     case 'needsInformation':
-      return [`${capitalise(whoAsked(ticket))} needs a little more information (shown above). Please reply here with the answer: your request carries on as soon as we have it.`];
+      return [`${capitalise(whoAsked(ticket))} needs a little more information (shown above). Please press Answer the question on the card and send your answer: your request carries on as soon as we have it.`];
     case 'resolved':
     case 'closed':
     case 'archived':

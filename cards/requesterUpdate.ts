@@ -59,7 +59,7 @@ function messageFor(ticket: WorkflowTicket, event: RequesterUpdateEvent): { subj
     case 'needsInformation':
       return {
         subject: 'more information needed',
-        text: `${capitalise(whoAsked(ticket))} needs a little more information about ${request}: "${reason}". Please reply here with the answer: your request carries on as soon as we have it.`,
+        text: `${capitalise(whoAsked(ticket))} needs a little more information about ${request}: "${reason}". Please press Answer the question on the card and send your answer: your request carries on as soon as we have it.`,
       };
     case 'rejected': {
       const who = from === 'awaitingIcsApproval' ? `the ${ics(ticket)} governance lead` : 'the UCP helpdesk';

@@ -4,7 +4,7 @@ import { verbsAvailable, type ActorRole, type Verb } from '../bot/workflow/trans
 import type { CardVerb } from './verbs.js';
 
 /** The audiences whose cards carry buttons. */
-export type ActingAudience = 'icsLead' | 'helpdesk';
+export type ActingAudience = 'icsLead' | 'helpdesk' | 'requester';
 
 /** The workflow verb behind each card verb (a checklist toggle is a tick or an untick, both allowed together). */
 export const WORKFLOW_VERB: Readonly<Record<Exclude<CardVerb, 'refreshCard'>, Verb>> = {
@@ -16,12 +16,15 @@ export const WORKFLOW_VERB: Readonly<Record<Exclude<CardVerb, 'refreshCard'>, Ve
   requestInformation: 'requestInformation',
   resolveTicket: 'resolve',
   closeTicket: 'close',
+  provideInformation: 'provideInformation',
+  withdrawRequest: 'withdraw',
 };
 
 // The helpdesk card deliberately has no reject button: rejectOrganisation is the ICS lead's decision on their card.
 const AUDIENCE: Readonly<Record<ActingAudience, { role: ActorRole; verbs: readonly Exclude<CardVerb, 'refreshCard'>[] }>> = {
   icsLead: { role: 'icsLead', verbs: ['approveOrganisation', 'rejectOrganisation', 'askForInformation'] },
   helpdesk: { role: 'helpdeskAgent', verbs: ['assignTicket', 'tickChecklist', 'requestInformation', 'resolveTicket', 'closeTicket'] },
+  requester: { role: 'requester', verbs: ['provideInformation', 'withdrawRequest'] },
 };
 
 /** Used by the card builder: the card verbs this audience may use on a ticket in this state. */

@@ -47,7 +47,8 @@ export function commonCardData(ticket: WorkflowTicket, options: TicketCardOption
   return {
     ticketId: ticket.id,
     version: ticket.version,
-    refresh: { show: userIds.length > 0, userIds },
+    // Always present: without `refresh` a client offers no way to fetch a viewer's own view (and so no buttons).
+    refresh: { show: true, userIds },
     notice: { show: notice !== '', text: clip(notice) },
     heading: KIND_HEADING[ticket.kind] ?? 'Request',
     subject: organisationLine(ticket),

@@ -7,12 +7,12 @@ import { CHECKLIST_ITEMS, type ChecklistItem } from '../data/model.js';
 /** Every `Action.Execute` verb the ticket cards use; the handlers in cards/handlers/ are named after these. */
 export const CARD_VERBS = [
   'refreshCard', 'approveOrganisation', 'rejectOrganisation', 'askForInformation', 'assignTicket', 'tickChecklist',
-  'requestInformation', 'resolveTicket', 'closeTicket',
+  'requestInformation', 'resolveTicket', 'closeTicket', 'provideInformation', 'withdrawRequest',
 ] as const;
 export type CardVerb = (typeof CARD_VERBS)[number];
 
-/** The verbs that need a reason typed on the card. */
-export type ReasonVerb = 'rejectOrganisation' | 'askForInformation' | 'requestInformation';
+/** The verbs that need a reason (or, for the requester, an answer) typed on the card. */
+export type ReasonVerb = 'rejectOrganisation' | 'askForInformation' | 'requestInformation' | 'provideInformation';
 
 /**
  * The id of the reason box for each reason verb. Input ids must be unique across a card (the parser refuses duplicates)
@@ -22,6 +22,7 @@ export const REASON_INPUT_IDS: Readonly<Record<ReasonVerb, string>> = {
   rejectOrganisation: 'rejectReason',
   askForInformation: 'askReason',
   requestInformation: 'requestReason',
+  provideInformation: 'answer',
 };
 
 /** The id of the assignee choice on the helpdesk card. */
@@ -52,7 +53,9 @@ export type CardAction =
   | { verb: 'tickChecklist'; data: TicketActionData & { item: ChecklistItem; ticked: boolean } }
   | { verb: 'requestInformation'; data: TicketActionData & { reason: string } }
   | { verb: 'resolveTicket'; data: TicketActionData }
-  | { verb: 'closeTicket'; data: TicketActionData };
+  | { verb: 'closeTicket'; data: TicketActionData }
+  | { verb: 'provideInformation'; data: TicketActionData & { reason: string } }
+  | { verb: 'withdrawRequest'; data: TicketActionData };
 
 /** What `parseCardAction` answers: a typed action, or a short message that is safe to show the person. */
 export type ParsedCardAction = { ok: true; action: CardAction } | { ok: false; error: string };
@@ -83,10 +86,12 @@ export function parseCardAction(verb: unknown, data: unknown): ParsedCardAction 
     case 'approveOrganisation':
     case 'resolveTicket':
     case 'closeTicket':
+    case 'withdrawRequest':
       return accept({ verb, data: base });
     case 'rejectOrganisation':
     case 'askForInformation':
-    case 'requestInformation': {
+    case 'requestInformation':
+    case 'provideInformation': {
       const reason = readReason(data, verb);
       return typeof reason === 'string' ? accept({ verb, data: { ...base, reason } }) : reason;
     }
@@ -106,7 +111,7 @@ function readReason(data: Record<string, unknown>, verb: ReasonVerb): string | {
   // The verb's own box first; a plain `reason` is accepted too, for hosts and tests that send it directly.
   const raw = data[REASON_INPUT_IDS[verb]] ?? data.reason;
   const reason = typeof raw === 'string' ? raw.trim() : '';
-  if (reason === '') return refuse('Please give a reason: the care home will see it.');
+  if (reason === '') return refuse(verb === 'provideInformation' ? 'Please type your answer before sending it.' : 'Please give a reason: the care home will see it.');
   if (reason.length > MAX_REASON_LENGTH) return refuse(`Please keep the reason under ${MAX_REASON_LENGTH} characters.`);
   return reason;
 }

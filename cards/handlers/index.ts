@@ -10,6 +10,8 @@ import { rejectOrganisation } from './rejectOrganisation.js';
 import { requestInformation } from './requestInformation.js';
 import { resolveTicket } from './resolveTicket.js';
 import { tickChecklist } from './tickChecklist.js';
+import { provideInformation } from './provideInformation.js';
+import { withdrawRequest } from './withdrawRequest.js';
 
 /** Every card verb and its handler, in one place: the activity handler dispatches `adaptiveCard/action` invokes through this. */
 export function handleCardAction(ctx: CardActionContext, action: CardAction): Promise<CardJson> {
@@ -23,6 +25,8 @@ export function handleCardAction(ctx: CardActionContext, action: CardAction): Pr
     case 'requestInformation': return requestInformation(ctx, action.data);
     case 'resolveTicket': return resolveTicket(ctx, action.data);
     case 'closeTicket': return closeTicket(ctx, action.data);
+    case 'provideInformation': return provideInformation(ctx, action.data);
+    case 'withdrawRequest': return withdrawRequest(ctx, action.data);
   }
 }
 

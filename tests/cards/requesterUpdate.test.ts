@@ -38,7 +38,7 @@ describe('the updates the care home manager gets', () => {
     const check = validateCard(result?.card ?? {});
     expect(check.problems).toEqual([]);
     expect(check.version).toBe('1.5');
-    expect(result?.card && 'refresh' in result.card).toBe(false);
+    expect(result?.card?.refresh).toMatchObject({ action: { verb: 'refreshCard' } });
   });
 
   it.each([

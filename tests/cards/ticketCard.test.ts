@@ -60,13 +60,22 @@ describe('which buttons each view shows', () => {
     expect([...new Set(buttonVerbs(build(ticket, { kind: 'helpdesk', agents })))].sort()).toEqual(expected.helpdesk[state] ?? []);
   });
 
-  it.each(ALL_STATES)('in %s: read-only, not-allowed and requester cards have no buttons at all', (state) => {
-    for (const view of VIEWS.filter((v) => !['icsLead', 'helpdesk'].includes(v.kind))) {
+  it.each(ALL_STATES)('in %s: read-only and not-allowed cards have no buttons at all', (state) => {
+    for (const view of VIEWS.filter((v) => !['icsLead', 'helpdesk', 'requester'].includes(v.kind))) {
       const card = build(cardTicket({ state }), view);
       expect(buttonVerbs(card)).toEqual([]);
       expect(ofType(card, 'Action.ShowCard')).toEqual([]);
       expect(ofType(card, 'Input.Text')).toEqual([]);
     }
+  });
+
+  const OPEN = ['submitted', 'awaitingIcsApproval', 'awaitingHelpdesk', 'assigned', 'needsInformation'];
+  it.each(ALL_STATES)('in %s: the requester can answer a question, and withdraw while the request is open', (state) => {
+    const card = build(cardTicket({ state }), { kind: 'requester' });
+    const expectedVerbs = [...(state === 'needsInformation' ? ['provideInformation'] : []), ...(OPEN.includes(state) ? ['withdrawRequest'] : [])];
+    expect(buttonVerbs(card).sort()).toEqual(expectedVerbs.sort());
+    expect(ofType(card, 'Input.Text').map((input) => input.id)).toEqual(state === 'needsInformation' ? ['answer'] : []);
+    expect(validateCard(card).problems).toEqual([]);
   });
 
   it('puts each reason box inside its own action, so Approve is never held up by an empty reason', () => {
@@ -135,9 +144,9 @@ describe('the notice and the refresh', () => {
     expect(userIds[59]).toBe('29:user-58');
   });
 
-  it('has no refresh at all when no viewers are given (a snapshot, as in the requester updates)', () => {
+  it('keeps the refresh even with no listed viewers, so anyone can still ask for their own view', () => {
     const card = buildTicketCard(cardTicket(), { kind: 'requester' }, { refreshUserIds: [], now: NOW });
-    expect('refresh' in card).toBe(false);
+    expect(card.refresh).toMatchObject({ action: { verb: 'refreshCard' }, userIds: [] });
     expect(validateCard(card).problems).toEqual([]);
   });
 });
@@ -149,10 +158,11 @@ describe('what each view says', () => {
     const ticket = cardTicket({ users: [...cardTicket().users ?? [], { name: 'Tom Whitfield', jobTitle: 'Activities Lead', role: null, email: 'tom@example.org' }] });
     const shown = text(build(ticket, { kind: 'icsLead' }));
     for (const phrase of ['Rosewood Court Care Home', 'VN4K2 (ODS verified)', 'South East London', 'Lewisham', 'London', '25/26 Standards Met (as published)',
-      'Not named in the ICS onboarding DPIA', '3 people asked for access', 'Samuel Okafor', ' · Health Care Assistant · Non-Clinical', ' · Activities Lead · role: helpdesk decides']) {
+      'Not named in the ICS onboarding DPIA', '3 people asked for access', 'Non-Clinical: ', 'Clinical: ', 'Role for the helpdesk to decide: ', '1 person']) {
       expect(shown).toContain(phrase);
     }
-    expect(shown).not.toMatch(/@/);
+    // The lead decides on the organisation, not its staff: no names, job titles or addresses.
+    expect(shown).not.toMatch(/@|Samuel Okafor|Tom Whitfield|Health Care Assistant|Activities Lead/);
   });
 
   it('says "ODS not yet verified" while the ODS directory could not be reached', () => {
@@ -189,7 +199,7 @@ describe('what each view says', () => {
     expect(waiting).toContain('We need more information from you');
     expect(waiting).toContain('What the South East London governance lead needs to know');
     expect(waiting).toContain('Which floor is the nurses\' station on?');
-    expect(waiting).toContain('Please reply here with the answer');
+    expect(waiting).toContain('Please press Answer the question on the card');
     const rejected = text(build(cardTicket({ state: 'rejected', reason: 'Not commissioned by this ICS.' }), { kind: 'requester' }));
     expect(rejected).toContain('Why it was not approved');
     expect(rejected).toContain('Not commissioned by this ICS.');
