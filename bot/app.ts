@@ -63,7 +63,8 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   }
   logger.info(`listening on http://localhost:${port}`, { port, version: VERSION });
 
-  const archive = () => store.archiveClosedTickets().then(
+  // Closed tickets become 'archived' through the workflow (audited, every copy's card updated), then leave the live file.
+  const archive = () => archiveClosed(tickets.workflow, store).then(
     (moved) => { if (moved > 0) logger.info('archived closed tickets', { moved }); },
     (err: unknown) => logger.error('could not archive closed tickets', { error: errorKind(err) }),
   );
@@ -98,4 +99,11 @@ async function openStore(dataDir: string): Promise<LowdbStore> {
     const code = (err as NodeJS.ErrnoException).code ?? errorKind(err);
     throw new AppError('data-dir-unusable', `The data folder ${dataDir} (DATA_DIR) cannot be used (${code}): it must be a folder this process can write.`);
   }
+}
+
+async function archiveClosed(workflow: Workflow, store: Store): Promise<number> {
+  const closed = store.read((data) => data.tickets.filter((t) => t.state === 'closed').map((t) => t.id));
+  for (const ticketId of closed) await workflow.act({ ticketId, verb: 'archive', actor: { kind: 'system' } });
+  await workflow.drain();
+  return store.archiveClosedTickets();
 }

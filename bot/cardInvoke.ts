@@ -5,6 +5,7 @@ import { handleCardAction } from '../cards/handlers/index.js';
 import { parseCardAction } from '../cards/verbs.js';
 import { ADAPTIVE_CARD } from './notify/teamsRoute.js';
 import { refreshUserIdsFor } from './tickets/cardAudiences.js';
+import { conversationKey } from './conversations.js';
 import type { Workflow } from './workflow/workflow.js';
 
 export interface CardInvokeDeps {
@@ -29,6 +30,7 @@ export function createCardInvokeHandler(deps: CardInvokeDeps) {
       workflow: deps.workflow,
       store: deps.store,
       actor: from?.aadObjectId ? { aadObjectId: from.aadObjectId, ...(from.name ? { name: from.name } : {}) } : undefined,
+      conversationKey: conversationKey(context.activity),
       refreshUserIds: (ticket: WorkflowTicket) => deps.store.read((data) => refreshUserIdsFor(data, ticket)),
       now: deps.now,
     }, parsed.action);

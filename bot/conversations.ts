@@ -21,7 +21,11 @@ export async function rememberConversation(store: Store, activity: Activity, now
   if (!key) return;
   const reference = JSON.parse(JSON.stringify(TurnContext.getConversationReference(activity))) as ConversationReference & Record<string, unknown>;
   delete reference.activityId; // the message it came with, not the conversation
-  if (key.startsWith('conversation:')) reference.conversation = { ...reference.conversation, id: key.slice('conversation:'.length) };
+  if (key.startsWith('conversation:')) {
+    reference.conversation = { ...reference.conversation, id: key.slice('conversation:'.length) };
+    // Whoever spoke last is not part of where a channel is: keeping them would rewrite the record for every viewer.
+    delete (reference as Partial<ConversationReference>).user;
+  }
   const same = store.read((data) => {
     const stored = data.conversations.find((c) => c.key === key);
     return stored !== undefined && stored.usable && JSON.stringify(stored.reference) === JSON.stringify(reference);

@@ -36,6 +36,11 @@ export function createTicketCards(deps: TicketCardsDeps): TicketCards {
   const syncNow = async (ticketId: string): Promise<void> => {
     const ticket = deps.workflow.get(ticketId);
     if (!ticket) return;
+    if (ticket.state === 'archived') {
+      // Its copies had their last update when it was closed: nothing about them needs remembering any more.
+      for (const copy of ticket.cardCopies) shown.delete(copy.activityId);
+      return;
+    }
     const posted = await postMissingCopies(ticket);
     const current = deps.workflow.get(ticketId) ?? ticket;
     const card = baseCard(current);
@@ -53,6 +58,7 @@ export function createTicketCards(deps: TicketCardsDeps): TicketCards {
     if (FINISHED.has(ticket.state)) return posted;
     for (const audience of audiencesFor(ticket)) {
       const destinations = deps.store.read((data) => destinationsFor(data, ticket, audience));
+      if (destinations.length === 0) deps.logger.warn('no one to send the ticket card to', { ticketId: ticket.id, audience, icb: ticket.organisation?.icbCode });
       for (const conversationKey of destinations) {
         if (ticket.cardCopies.some((copy) => copy.audience === audience && copy.conversationKey === conversationKey)) continue;
         if (conversationKey.startsWith('conversation:')) await deps.ensureChannel(conversationKey);
@@ -65,8 +71,6 @@ export function createTicketCards(deps: TicketCardsDeps): TicketCards {
         posted.add(activityId);
       }
     }
-    // No helpdesk channel on the roster, or Teams refused: say so, the ticket still waits safely in the store.
-    if (posted.size === 0 && ticket.cardCopies.length === 0) deps.logger.warn('ticket card not posted anywhere yet', { ticketId: ticket.id });
     return posted;
   };
 

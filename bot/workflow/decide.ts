@@ -159,9 +159,12 @@ const VERB_CHECKS: Partial<Record<Verb, VerbCheck>> = {
     return undefined;
   },
   resolve: (ticket) => {
-    const needsAccounts = ticket.kind === 'organisationAccess' || ticket.kind === 'addUsers';
-    if (needsAccounts && !ticket.checklist?.accountsCreated) {
-      return { code: 'illegal', message: `Please tick "${CHECKLIST_LABEL.accountsCreated}" before resolving this request: the staff are told to look for their activation e-mail.` };
+    // Source 001's checks before accounts are provisioned: all of them for a new organisation; the e-mail check for new staff.
+    const needed: readonly ChecklistItem[] = ticket.kind === 'organisationAccess' ? CHECKLIST_ITEMS
+      : ticket.kind === 'addUsers' ? ['emailDomainsChecked', 'accountsCreated'] : [];
+    const missing = needed.filter((item) => !ticket.checklist?.[item]);
+    if (missing.length > 0) {
+      return { code: 'illegal', message: `Please tick ${missing.map((item) => `"${CHECKLIST_LABEL[item]}"`).join(', ')} before resolving this request: the staff are told to look for their activation e-mail.` };
     }
     return undefined;
   },

@@ -11,6 +11,8 @@ export interface CardActionContext {
   store: Store;
   /** The Teams user of the invoke; undefined when Teams sent no aadObjectId (then nobody can act). */
   actor: PersonRef | undefined;
+  /** Where the card was pressed (bot/conversations.ts conversationKey), to tell a posted copy from a guessed ticket id. */
+  conversationKey: string | undefined;
   /** Teams user ids ("29:…") of everyone who should see their own view of this ticket's card. */
   refreshUserIds(ticket: WorkflowTicket): string[];
   now(): Date;
@@ -25,7 +27,13 @@ export function cardFor(ctx: CardActionContext, ticket: WorkflowTicket, notice?:
 
 /** Used by the workflow-verb handlers: applies the action as this person and answers with their refreshed card. */
 export async function actAndShow(ctx: CardActionContext, request: Omit<ActionRequest, 'actor'>): Promise<CardJson> {
-  if (!ctx.actor) return missingTicketOr(ctx, request.ticketId, NO_IDENTITY, true);
+  if (!ctx.actor) {
+    // Still an attempt to act: audited like any refused one, with the actor unknown.
+    await ctx.store.update((tx) => {
+      tx.audit({ actor: 'unknown', action: 'denied', ticketId: request.ticketId, details: { verb: request.verb, why: 'no Teams identity' } });
+    });
+    return missingTicketOr(ctx, request.ticketId, NO_IDENTITY, true);
+  }
   const outcome: ActionOutcome = await ctx.workflow.act({ ...request, actor: { kind: 'person', person: ctx.actor } });
   if (outcome.ok) return cardFor(ctx, outcome.ticket);
   if (!outcome.ticket) return missingTicketOr(ctx, request.ticketId, outcome.message, false);
@@ -55,8 +63,16 @@ export function messageCard(message: string): CardJson {
   };
 }
 
+/** True when this person has a part in the ticket, or the card they pressed is one of its posted copies. */
+export function maySee(ctx: CardActionContext, ticket: WorkflowTicket): boolean {
+  const roles = ctx.actor ? ctx.workflow.rolesOf(ticket, ctx.actor.aadObjectId) : [];
+  return roles.length > 0 || ticket.cardCopies.some((copy) => copy.conversationKey === ctx.conversationKey);
+}
+
 function viewFor(ctx: CardActionContext, ticket: WorkflowTicket): TicketCardView {
   const roles = ctx.actor ? ctx.workflow.rolesOf(ticket, ctx.actor.aadObjectId) : [];
+  // Someone who is both an ICS lead and an agent decides as the lead while the ICS's approval is awaited.
+  if (roles.includes('icsLead') && ticket.state === 'awaitingIcsApproval') return { kind: 'icsLead' };
   if (roles.includes('helpdeskAgent')) return { kind: 'helpdesk', agents: helpdeskAgents(ctx.store) };
   if (roles.includes('icsLead')) return { kind: 'icsLead' };
   if (roles.includes('requester')) return { kind: 'requester' };

@@ -129,14 +129,22 @@ describe('acting on a ticket', () => {
     }, store, ticket.id);
   });
 
-  it('will not resolve an access request before the accounts are ticked as created', async () => {
-    const ticket = makeWorkflowTicket({ state: 'assigned', assignee: people.agent, checklist: { odsVerified: { by: people.agent, at: '2026-03-02T09:00:00.000Z' } } });
+  it('will not resolve an access request before every check of source 001 is ticked, naming the ones missing', async () => {
+    const ticket = makeWorkflowTicket({ state: 'assigned', assignee: people.agent, checklist: {
+      odsVerified: { by: people.agent, at: '2026-03-02T09:00:00.000Z' }, accountsCreated: { by: people.agent, at: '2026-03-02T09:30:00.000Z' } } });
     const { store, workflow } = await setUp(ticket);
     await expectUnchanged(async () => {
       const outcome = await workflow.act({ ticketId: ticket.id, verb: 'resolve', actor: asPerson(people.agent) });
       expect(outcome).toMatchObject({ ok: false, code: 'illegal' });
-      expect(outcome.ok ? '' : outcome.message).toContain('"Accounts created"');
+      expect(outcome.ok ? '' : outcome.message).toMatch(/^Please tick "DPIA checked", "DSPT checked", "E-mail domains checked" before resolving/);
     }, store, ticket.id);
+  });
+
+  it('resolves an add-users request once the e-mail domains and the accounts are ticked', async () => {
+    const stamp = { by: people.agent, at: '2026-03-02T09:30:00.000Z' };
+    const ticket = makeWorkflowTicket({ kind: 'addUsers', state: 'assigned', assignee: people.agent, checklist: { emailDomainsChecked: stamp, accountsCreated: stamp } });
+    const { workflow } = await setUp(ticket);
+    expect(await workflow.act({ ticketId: ticket.id, verb: 'resolve', actor: asPerson(people.agent) })).toMatchObject({ ok: true, ticket: { state: 'resolved' } });
   });
 
   it('resolves a leavers request without an accounts-created tick', async () => {

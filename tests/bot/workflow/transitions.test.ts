@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { TicketState, WorkflowTicket } from '../../../data/model.js';
+import { CHECKLIST_ITEMS, type TicketState, type WorkflowTicket } from '../../../data/model.js';
 import { TICKET_STATES, VERBS, verbsAvailable, type Verb } from '../../../bot/workflow/transitions.js';
 import type { ActionRequest, ActorRole } from '../../../bot/workflow/types.js';
 import { createWorkflow } from '../../../bot/workflow/workflow.js';
@@ -72,12 +72,14 @@ function expected(verb: Verb, state: TicketState, actor: ActorName): Expected {
   return here ? { ok: true, to: here[3] === 'same' ? state : here[3] } : { ok: false, code: 'illegal' };
 }
 
-/** A ticket in `state` that every verb's own preconditions accept. */
-function ticketIn(state: TicketState): WorkflowTicket {
+/** A ticket in `state` that `verb`'s own preconditions accept (every check ticked for resolve; the one to tick left open). */
+function ticketIn(state: TicketState, verb: Verb): WorkflowTicket {
+  const stamp = { by: { ...people.agent }, at: '2026-03-02T09:30:00.000Z' };
+  const checklist = Object.fromEntries(CHECKLIST_ITEMS.filter((item) => !(verb === 'tick' && item === INPUT.tick?.item)).map((item) => [item, stamp]));
   return makeWorkflowTicket({
     state,
     version: 3,
-    checklist: { accountsCreated: { by: { ...people.agent }, at: '2026-03-02T09:30:00.000Z' } },
+    checklist,
     ...(state === 'needsInformation' ? { returnTo: 'assigned' as const } : {}),
     ...(['assigned', 'needsInformation', 'resolved'].includes(state) ? { assignee: { ...people.agent } } : {}),
     lastAction: { by: { ...people.agent }, at: '2026-03-02T09:20:00.000Z', verb: 'tick' },
@@ -96,7 +98,7 @@ describe('the transition table, for every verb in every state by every kind of a
     const store = await folder.open();
     const clock = manualClock();
     const workflow = createWorkflow({ store, clock: clock.now });
-    const cases = TICKET_STATES.flatMap((state) => (Object.keys(ACTORS) as ActorName[]).map((actor) => ({ state, actor, ticket: ticketIn(state) })));
+    const cases = TICKET_STATES.flatMap((state) => (Object.keys(ACTORS) as ActorName[]).map((actor) => ({ state, actor, ticket: ticketIn(state, verb) })));
     await seedWorkflow(store, cases.map((c) => c.ticket));
     const before = new Map(cases.map((c) => [c.ticket.id, storedTicketJson(store, c.ticket.id)]));
 
