@@ -1,0 +1,89 @@
+import { describe, expect, it } from '@jest/globals';
+import type { AdaptiveCardInvokeValue, TurnContext } from 'botbuilder';
+import type { WorkflowTicket } from '../../data/model.js';
+import { createCardInvokeHandler } from '../../bot/cardInvoke.js';
+import { createWorkflow } from '../../bot/workflow/workflow.js';
+import { auditOf, makeWorkflowTicket, people, seedWorkflow } from '../helpers/workflowFixtures.js';
+import { useStoreFolder } from '../helpers/storeFixtures.js';
+
+const folder = useStoreFolder();
+const NOW = new Date('2026-03-02T10:04:00Z');
+
+async function setUp(ticket: WorkflowTicket) {
+  const store = await folder.open();
+  await seedWorkflow(store, [ticket]);
+  const workflow = createWorkflow({ store, clock: () => NOW });
+  const handle = createCardInvokeHandler({ workflow, store, now: () => NOW });
+  /** Presses a button on the card as `person` (or as nobody Teams could identify), in their 1:1 chat unless told otherwise. */
+  const press = async (person: { aadObjectId: string; name?: string } | undefined, verb: string, data: Record<string, unknown>, conversationId?: string) => {
+    const activity = {
+      type: 'invoke', name: 'adaptiveCard/action', channelId: 'msteams',
+      from: { id: '29:x', ...(person ? { aadObjectId: person.aadObjectId, name: person.name } : {}) },
+      conversation: conversationId ? { id: conversationId, conversationType: 'channel' } : { id: 'a:1on1', conversationType: 'personal' },
+    };
+    const response = await handle({ activity } as unknown as TurnContext, { action: { type: 'Action.Execute', verb, data } } as unknown as AdaptiveCardInvokeValue);
+    return { ...response, text: JSON.stringify(response.value) };
+  };
+  return { store, workflow, press, id: ticket.id };
+}
+
+const buttons = (text: string) => [...text.matchAll(/"verb":"(\w+)"/g)].map((m) => m[1]).filter((v) => v !== 'refreshCard').sort();
+
+describe('card buttons, answered through the invoke handler', () => {
+  it('gives each viewer their own view on refresh: lead, agent, requester, and nothing to a stranger with a guessed number', async () => {
+    const { press, id } = await setUp(makeWorkflowTicket({ state: 'awaitingIcsApproval' }));
+    expect(buttons((await press(people.lead, 'refreshCard', { ticketId: id })).text)).toEqual(['approveOrganisation', 'askForInformation', 'rejectOrganisation']);
+    expect((await press(people.agent, 'refreshCard', { ticketId: id })).text).toContain('grace.adeyemi@nhs.net');
+    expect(buttons((await press(people.requester, 'refreshCard', { ticketId: id })).text)).toEqual(['withdrawRequest']);
+    const stranger = await press(people.stranger, 'refreshCard', { ticketId: id });
+    expect(stranger.text).not.toContain('Rosewood');
+    expect(stranger.text).toContain('archived');
+  });
+
+  it('shows the shared view to someone looking at a posted copy in a channel', async () => {
+    const ticket = makeWorkflowTicket({ state: 'awaitingHelpdesk', cardCopies: [{ audience: 'helpdesk', conversationKey: 'conversation:19:helpdesk@thread.tacv2', activityId: 'a1' }] });
+    const { press, id } = await setUp(ticket);
+    const seen = await press(people.stranger, 'refreshCard', { ticketId: id }, '19:helpdesk@thread.tacv2;messageid=1');
+    expect(seen.text).toContain('Rosewood');
+    expect(buttons(seen.text)).toEqual([]);
+  });
+
+  it('assigns to anyone on the helpdesk roster, whatever the case of the id, and ticks then unticks a check, each audited', async () => {
+    const { press, id, store } = await setUp(makeWorkflowTicket({ state: 'awaitingHelpdesk' }));
+    await press(people.agent, 'assignTicket', { ticketId: id, version: 3, assignee: people.secondAgent.aadObjectId.toUpperCase() });
+    await press(people.agent, 'tickChecklist', { ticketId: id, version: 4, item: 'odsVerified', checklist_odsVerified: 'true' });
+    await press(people.agent, 'tickChecklist', { ticketId: id, version: 5, item: 'odsVerified', checklist_odsVerified: 'false' });
+    expect((await auditOf(store, id)).map((e) => e.action)).toEqual(['assign', 'tick', 'untick']);
+    expect((await auditOf(store, id))[0].details).toMatchObject({ assignee: people.secondAgent.aadObjectId });
+  });
+
+  it('lets the lead ask for information, and the requester answer and then withdraw', async () => {
+    const asked = await setUp(makeWorkflowTicket({ state: 'awaitingIcsApproval' }));
+    await asked.press(people.lead, 'askForInformation', { ticketId: asked.id, version: 3, askReason: 'Which borough?' });
+    const answered = await asked.press(people.requester, 'provideInformation', { ticketId: asked.id, version: 4, answer: 'Lewisham' });
+    expect(buttons(answered.text)).toEqual(['withdrawRequest']);
+    await asked.press(people.requester, 'withdrawRequest', { ticketId: asked.id, version: 5 });
+    expect((await auditOf(asked.store, asked.id)).map((e) => [e.action, e.to])).toEqual([['askForInformation', 'needsInformation'], ['provideInformation', 'awaitingIcsApproval'], ['withdraw', 'withdrawn']]);
+  });
+
+  it('lets the lead reject with a reason the care home will see', async () => {
+    const rejected = await setUp(makeWorkflowTicket({ state: 'awaitingIcsApproval' }));
+    await rejected.press(people.lead, 'rejectOrganisation', { ticketId: rejected.id, version: 3, rejectReason: 'Not in our ICS' });
+    expect(rejected.workflow.get(rejected.id)).toMatchObject({ state: 'rejected', reason: 'Not in our ICS' });
+  });
+
+  it('refuses someone Teams could not identify, changing nothing, and audits the attempt', async () => {
+    const { press, id, store, workflow } = await setUp(makeWorkflowTicket({ state: 'awaitingIcsApproval' }));
+    const answer = await press(undefined, 'approveOrganisation', { ticketId: id, version: 3 });
+    expect(answer.text).toContain('We could not tell who you are');
+    expect(workflow.get(id)?.state).toBe('awaitingIcsApproval');
+    expect((await auditOf(store, id)).map((e) => [e.action, e.actor])).toEqual([['denied', 'unknown']]);
+  });
+
+  it('answers a button it cannot read with a message, not a card', async () => {
+    const { press } = await setUp(makeWorkflowTicket());
+    const answer = await press(people.lead, 'approveOrganisation', { ticketId: '../../etc' });
+    expect(answer.type).toBe('application/vnd.microsoft.activity.message');
+    expect(answer.text).toContain('out of date');
+  });
+});
