@@ -10,8 +10,13 @@ import { plainMessage, sayPlain } from './plainText.js';
 /** What a check decides: keep `value` (and say `notice` first, e.g. that it was cut), or refuse with a reason the person reads. */
 export type AnswerVerdict<T> = { ok: true; value: T; notice?: string } | { ok: false; reason: string };
 
-/** Judges one recognised answer; `recognized.succeeded` is false when the activity had no usable text (a card submit, a file). */
-export type AnswerCheck<In, Out = In> = (recognized: PromptRecognizerResult<In>, context: TurnContext) => AnswerVerdict<Out> | Promise<AnswerVerdict<Out>>;
+/**
+ * Judges one recognised answer; `recognized.succeeded` is false when the activity had no usable text (a card submit, a file).
+ * `validations` is the prompt's PromptOptions.validations: what the step knew when it asked (e.g. addresses already given).
+ */
+export type AnswerCheck<In, Out = In> = (
+  recognized: PromptRecognizerResult<In>, context: TurnContext, validations?: unknown,
+) => AnswerVerdict<Out> | Promise<AnswerVerdict<Out>>;
 
 /** How many times a question is asked again after a bad answer before the bot offers help instead. */
 export const MAX_REASKS = 2;
@@ -39,7 +44,7 @@ function promptText(prompt: PromptOptions['prompt']): string {
  */
 export function withRetryLimit<In, Out = In>(check: AnswerCheck<In, Out>): PromptValidator<In> {
   return async (prompt) => {
-    const verdict = await check(prompt.recognized, prompt.context);
+    const verdict = await check(prompt.recognized, prompt.context, prompt.options.validations);
     if (verdict.ok) {
       // The prompt returns recognized.value to the step, so the check's cleaned value is what the dialog keeps.
       (prompt.recognized as PromptRecognizerResult<unknown>).value = verdict.value;

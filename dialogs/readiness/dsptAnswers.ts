@@ -1,0 +1,43 @@
+/** The DSPT status: found in the imported DSPT export by ODS code, or chosen by the manager from five plain answers. */
+import type { DsptRecord } from '../../data/model.js';
+import { parseDsptStatus, type ParsedDsptStatus } from '../../data/rules/dspt.js';
+import { normaliseOdsCode } from '../../data/rules/ods.js';
+
+/** The answers offered when the status is not in the export, in the order shown. */
+export const DSPT_CHOICES = ['Standards Met', 'Standards Exceeded', 'Approaching Standards', 'Not registered or not published', "I don't know"] as const;
+export type DsptChoice = (typeof DSPT_CHOICES)[number];
+
+/** What the readiness outcome works from: the parsed status (undefined: none at all) and where it came from. */
+export interface DsptFinding {
+  parsed: ParsedDsptStatus | undefined;
+  source: 'export' | 'manager' | 'notAsked';
+  /** From the export: the organisation's name as published and the publication date (yyyy-mm-dd). */
+  publishedName?: string;
+  publishedOn?: string;
+}
+
+/** The published record for an ODS code, as a plain copy; used before asking the manager. */
+export function findPublishedStatus(records: readonly DsptRecord[], odsCode: string): DsptRecord | undefined {
+  const wanted = normaliseOdsCode(odsCode);
+  const found = records.find((record) => normaliseOdsCode(record.odsCode) === wanted);
+  return found ? { ...found } : undefined;
+}
+
+/** The finding for a published record. */
+export function fromExport(record: DsptRecord): DsptFinding {
+  return { parsed: parseDsptStatus(record.status), source: 'export', publishedName: record.name, publishedOn: record.publishedOn };
+}
+
+/**
+ * The finding for the manager's answer. "Not registered or not published" is Not Published (no assessment to count);
+ * "I don't know" is unknown, so the outcome tells them how to look it up; neither is ever read as met.
+ */
+export function fromChoice(choice: string): DsptFinding {
+  switch (choice as DsptChoice) {
+    case 'Standards Met': return { parsed: parseDsptStatus('Standards Met'), source: 'manager' };
+    case 'Standards Exceeded': return { parsed: parseDsptStatus('Standards Exceeded'), source: 'manager' };
+    case 'Approaching Standards': return { parsed: parseDsptStatus('Approaching Standards'), source: 'manager' };
+    case 'Not registered or not published': return { parsed: parseDsptStatus('Not Published'), source: 'manager' };
+    default: return { parsed: { status: 'unknown', raw: choice }, source: 'manager' };
+  }
+}

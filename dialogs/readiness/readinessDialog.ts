@@ -1,0 +1,147 @@
+/**
+ * "Am I ready?": organisation type → ODS code (optional) → DSPT status (from the imported DSPT export when the code is
+ * in it, else asked) → the outcome and its next steps, and the routes to NHSmail when the manager's own address could
+ * not be used. Sends nothing to anyone; all state is in step values, so it resumes after a restart.
+ */
+import {
+  ChoiceFactory, ChoicePrompt, TextPrompt, WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import { dsptRequiredFor, isOrganisationType, ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES, type OrganisationType } from '../../data/rules/organisationTypes.js';
+import { londonToday } from '../../data/rules/londonTime.js';
+import { normaliseOdsCode } from '../../data/rules/ods.js';
+import { CancelAndHelpDialog } from '../base/cancelAndHelpDialog.js';
+import { READINESS_DIALOG_ID } from '../base/dialogIds.js';
+import type { DialogServices } from '../dialogServices.js';
+import { withRetryLimit } from '../input/answerCheck.js';
+import { choiceAnswer } from '../input/choiceAnswer.js';
+import { odsCodeAnswer, type OdsCodeAnswer } from '../input/odsCodeAnswer.js';
+import { plainMessage, sayPlain } from '../input/plainText.js';
+import { DSPT_CHOICES, findPublishedStatus, fromChoice, fromExport, type DsptFinding } from './dsptAnswers.js';
+import { managerEmailRefusal } from './managerEmail.js';
+import { nhsmailAdvice } from './nhsmailRoutes.js';
+import {
+  ASK_DSPT_STATUS, ASK_ODS_CODE, ASK_ORGANISATION_TYPE, foundInExport, NEXT_STEP, NHS_NO_DSPT, NO_ODS_CODE, NOT_IN_EXPORT, READINESS_HELP,
+} from './readinessMessages.js';
+import { readinessOutcome } from './readinessOutcome.js';
+
+/** Begin options: what the caller already knows (each is then not asked). */
+export interface ReadinessOptions {
+  organisationType?: OrganisationType;
+  /** null: the manager already said they don't know it. */
+  odsCode?: string | null;
+}
+
+/** What the dialog returns: the eligibility outcome, for a caller that wants to carry on. */
+export interface ReadinessResult {
+  decision: string;
+  organisationType: OrganisationType;
+  odsCode: string | null;
+}
+
+interface ReadinessValues {
+  organisationType?: OrganisationType;
+  odsCode?: string | null;
+  dspt?: DsptFinding;
+}
+
+const STEPS = 'readinessSteps';
+const TYPE_PROMPT = 'readinessTypePrompt';
+const ODS_PROMPT = 'readinessOdsPrompt';
+const DSPT_PROMPT = 'readinessDsptPrompt';
+const TYPE_LABELS = ORGANISATION_TYPES.map((type) => ORGANISATION_TYPE_LABELS[type]);
+
+/** Started from the menu, the "Check readiness" command or another conversation. */
+export class ReadinessDialog extends CancelAndHelpDialog {
+  constructor(private readonly services: DialogServices) {
+    super(READINESS_DIALOG_ID);
+    this.addDialog(new ChoicePrompt(TYPE_PROMPT, withRetryLimit(choiceAnswer())));
+    this.addDialog(new TextPrompt(ODS_PROMPT, withRetryLimit(odsCodeAnswer({ allowUnknown: true }))));
+    this.addDialog(new ChoicePrompt(DSPT_PROMPT, withRetryLimit(choiceAnswer())));
+    this.addDialog(new WaterfallDialog(STEPS, [
+      this.askOrganisationTypeStep.bind(this),
+      this.askOdsCodeStep.bind(this),
+      this.askDsptStatusStep.bind(this),
+      this.showOutcomeStep.bind(this),
+    ]));
+    this.initialDialogId = STEPS;
+  }
+
+  protected override helpText(): string {
+    return READINESS_HELP;
+  }
+
+  private async askOrganisationTypeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const known = (step.options as ReadinessOptions | undefined)?.organisationType;
+    if (isOrganisationType(known)) {
+      values(step).organisationType = known;
+      return step.next();
+    }
+    return step.prompt(TYPE_PROMPT, { prompt: plainMessage(ASK_ORGANISATION_TYPE), choices: ChoiceFactory.toChoices(TYPE_LABELS) });
+  }
+
+  private async askOdsCodeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const state = values(step);
+    state.organisationType ??= ORGANISATION_TYPES[(step.result as FoundChoice).index];
+    const known = (step.options as ReadinessOptions | undefined)?.odsCode;
+    if (known !== undefined) {
+      state.odsCode = known === null ? null : normaliseOdsCode(known);
+      return step.next();
+    }
+    return step.prompt(ODS_PROMPT, { prompt: plainMessage(ASK_ODS_CODE) });
+  }
+
+  private async askDsptStatusStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const state = values(step);
+    if (state.odsCode === undefined) state.odsCode = (step.result as OdsCodeAnswer)?.code ?? null;
+    const type = state.organisationType ?? 'careHome';
+    if (!dsptRequiredFor(type)) {
+      state.dspt = { parsed: undefined, source: 'notAsked' };
+      await sayPlain(step.context, NHS_NO_DSPT);
+      return step.next();
+    }
+    const code = state.odsCode;
+    if (code) {
+      const record = this.services.store.read((data) => findPublishedStatus(data.dsptStatuses, code));
+      if (record) {
+        state.dspt = fromExport(record);
+        await sayPlain(step.context, foundInExport(record));
+        return step.next();
+      }
+    }
+    return step.prompt(DSPT_PROMPT, {
+      prompt: plainMessage(`${code ? NOT_IN_EXPORT(code) : NO_ODS_CODE}\n${ASK_DSPT_STATUS}`),
+      choices: ChoiceFactory.toChoices([...DSPT_CHOICES]),
+    });
+  }
+
+  private async showOutcomeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const state = values(step);
+    state.dspt ??= fromChoice((step.result as FoundChoice).value);
+    const type = state.organisationType ?? 'careHome';
+    const code = state.odsCode ?? null;
+    const { store, clock } = this.services;
+    const namedInDpia = code === null
+      ? undefined
+      : store.read((data) => data.dpiaRegister.some((entry) => normaliseOdsCode(entry.odsCode) === code));
+    const outcome = readinessOutcome({ organisationType: type, odsCode: code, dspt: state.dspt, namedInDpia, today: londonToday(clock()) });
+    await sayPlain(step.context, outcome.headline, ...outcome.lines);
+
+    const refusal = managerEmailRefusal(await this.memberEmail(step), store.read((data) => [...data.accreditedDomains]));
+    if (refusal) await sayPlain(step.context, ...nhsmailAdvice(type, refusal, state.dspt.parsed));
+    if (outcome.decision.decision === 'eligible' || outcome.decision.decision === 'needsIcsApproval') await sayPlain(step.context, NEXT_STEP);
+    return step.endDialog({ decision: outcome.decision.decision, organisationType: type, odsCode: code } satisfies ReadinessResult);
+  }
+
+  /** The manager's address, or undefined when Teams cannot tell us: the NHSmail advice is a help, never a reason to fail. */
+  private async memberEmail(step: WaterfallStepContext): Promise<string | undefined> {
+    try {
+      return await this.services.memberEmail(step.context);
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+function values(step: WaterfallStepContext): ReadinessValues {
+  return step.values as ReadinessValues;
+}

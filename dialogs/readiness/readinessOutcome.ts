@@ -1,0 +1,90 @@
+/**
+ * What the readiness check tells the manager, from the eligibility rules (data/rules/eligibility.ts) and where the DSPT
+ * status came from. Readiness is about London care homes, so the location is London; whether the organisation is named
+ * in its ICS's DPIA is known only when the ODS code is (it is checked again when access is requested). Pure.
+ */
+import { renewalDue } from '../../data/rules/dspt.js';
+import { decideEligibility, type EligibilityDecision } from '../../data/rules/eligibility.js';
+import type { OrganisationType } from '../../data/rules/organisationTypes.js';
+import type { DsptFinding } from './dsptAnswers.js';
+
+export interface ReadinessFacts {
+  organisationType: OrganisationType;
+  /** null: the manager did not know it. */
+  odsCode: string | null;
+  dspt: DsptFinding;
+  /** From the imported DPIA register; undefined without an ODS code. */
+  namedInDpia: boolean | undefined;
+  /** yyyy-mm-dd, London. */
+  today: string;
+}
+
+export interface ReadinessOutcome {
+  decision: EligibilityDecision;
+  /** One short line that says where they stand. */
+  headline: string;
+  /** The reasons and next steps, in order, each its own line. */
+  lines: string[];
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "30 June 2026" for yyyy-mm-dd. */
+export function longDate(isoDate: string): string {
+  const [year, month, day] = isoDate.split('-').map(Number);
+  return `${day} ${MONTHS[(month ?? 1) - 1]} ${year}`;
+}
+
+/** Why the DSPT matters, for those who have not published one yet (source 004). */
+export const WHY_DSPT_MATTERS = 'Why it matters: the DSPT shows that your home keeps people\'s information safe, on paper and on '
+  + 'computer. The Urgent Care Plan holds the wishes of the people you care for and is seen by ambulance crews, NHS 111 and '
+  + 'out-of-hours doctors, so London asks every care provider to reach Standards Met before it can use it. Standards Met also '
+  + 'opens the door to NHSmail and shared care records, and it is what commissioners and the CQC expect to see.';
+
+/** Support for completing it, from source 004, said with the steps for a status that is not there yet. */
+export const DSPT_SUPPORT = 'The Better Security, Better Care programme offers free guidance and local support, including '
+  + 'registration and completion workshops.';
+
+/** Without an ODS code the DPIA cannot be checked; said in place of a DPIA reason. */
+export const DPIA_NOT_CHECKED = 'Without your ODS code I could not check whether your organisation is named in your Integrated '
+  + "Care System's data protection impact assessment (DPIA). That is checked when you request access; if it is not named, "
+  + 'we ask your ICS to approve it, which usually takes about a week.';
+
+/** Used by the readiness dialog's last step. */
+export function readinessOutcome(facts: ReadinessFacts): ReadinessOutcome {
+  const dpiaKnown = facts.namedInDpia !== undefined;
+  // Without an ODS code the DPIA question stays open: judge the DSPT side alone and say so instead of guessing.
+  const decision = decideEligibility({
+    organisationType: facts.organisationType,
+    dspt: facts.dspt.parsed,
+    namedInDpia: facts.namedInDpia ?? true,
+    location: 'london',
+    today: facts.today,
+  });
+  const reasons = dpiaKnown ? decision.reasons : decision.reasons.filter((reason) => !reason.startsWith('Your organisation is named in'));
+  const lines = [...reasons, ...(dpiaKnown ? [] : [DPIA_NOT_CHECKED]), ...decision.nextSteps];
+
+  const status = facts.dspt.parsed?.status;
+  if (decision.dsptRequired && !decision.dsptOk) {
+    if (status === undefined || status === 'notPublished') lines.push(WHY_DSPT_MATTERS);
+    lines.push(DSPT_SUPPORT);
+  }
+  if (decision.dsptRequired && decision.dsptOk && facts.dspt.parsed) {
+    const due = renewalDue(facts.dspt.parsed, facts.today);
+    lines.push(`The DSPT is renewed every year by 30 June: make sure your next assessment is published by ${longDate(due.dueOn)}, or access could stop.`);
+  }
+  return { decision, headline: headline(decision, status), lines };
+}
+
+function headline(decision: EligibilityDecision, status: string | undefined): string {
+  switch (decision.decision) {
+    case 'eligible': return 'Good news: your organisation is ready for the Urgent Care Plan.';
+    case 'needsIcsApproval': return 'You are nearly ready: your DSPT status is fine, and your Integrated Care System needs to approve your organisation.';
+    case 'needsOwnDpia': return 'Your organisation needs its own data protection impact assessment first.';
+    default:
+      if (status === 'approachingStandards') return 'You are on your way, but not ready for the Urgent Care Plan yet: it needs DSPT Standards Met.';
+      if (status === 'standardsMet' || status === 'standardsExceeded') return 'Your DSPT assessment needs renewing before your organisation can use the Urgent Care Plan.';
+      if (status === 'unknown') return "Let's confirm your DSPT status first: the Urgent Care Plan needs Standards Met.";
+      return 'Your organisation needs a published DSPT assessment at Standards Met before it can use the Urgent Care Plan.';
+  }
+}

@@ -1,0 +1,22 @@
+/** Sends the manager's status report, or a kind "nothing yet" with the menu; used by the status dialog and by "status" mid-conversation. */
+import type { TurnContext } from 'botbuilder';
+import { welcomeCardAttachment } from '../../cards/welcomeCard.js';
+import type { DialogServices } from '../dialogServices.js';
+import { plainMessage, sayPlain } from '../input/plainText.js';
+import { statusReport } from './statusText.js';
+
+/** Said when the manager has no requests; the welcome card follows. */
+export const NO_REQUESTS = "You haven't sent any requests yet, so there's nothing to track. Here's what I can help with:";
+
+/** Sends the report; `offerMenu` adds the welcome card when there is nothing to show (not mid-conversation). Returns whether any request was listed. */
+export async function sendStatus(context: TurnContext, services: DialogServices, options: { offerMenu: boolean }): Promise<boolean> {
+  const aadObjectId = context.activity.from?.aadObjectId;
+  const report = aadObjectId ? services.store.read((data) => statusReport(data.tickets, aadObjectId, services.clock())) : undefined;
+  if (report) {
+    await sayPlain(context, report);
+    return true;
+  }
+  if (options.offerMenu) await context.sendActivity({ ...plainMessage(NO_REQUESTS), attachments: [welcomeCardAttachment()] });
+  else await sayPlain(context, "You haven't sent any requests yet.");
+  return false;
+}

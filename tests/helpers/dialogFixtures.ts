@@ -1,0 +1,168 @@
+/**
+ * Fakes and helpers for the dialog tests: real DialogServices around a real lowdb store in a temporary folder and a real
+ * workflow, with a fake ODS directory, a fake attachment reader, a fixed clock and the real calendar (shipped holidays).
+ */
+import { ConversationState, type Activity, type Attachment, type Middleware, type TurnContext } from 'botbuilder';
+import type { Dialog } from 'botbuilder-dialogs';
+import { DialogTestClient } from 'botbuilder-testing';
+import { BotStateStorage } from '../../bot/storage/botStateStorage.js';
+import { createWorkflow, type Workflow } from '../../bot/workflow/workflow.js';
+import { UpstreamError } from '../../data/errors.js';
+import type { DsptRecord, DpiaEntry, PersonRef, WorkflowTicket } from '../../data/model.js';
+import { bankHolidays } from '../../data/reference/index.js';
+import { createWorkingCalendar } from '../../data/rules/workingHours.js';
+import type { LowdbStore } from '../../data/store/lowdbStore.js';
+import type { AttachmentReader, DialogServices, OdsDirectory, OdsLookupResult } from '../../dialogs/dialogServices.js';
+import { useStoreFolder } from './storeFixtures.js';
+import { manualClock } from './workflowFixtures.js';
+
+/** The care home manager of the dialog tests, as Teams names her. */
+export const manager: PersonRef = { aadObjectId: 'aad-manager-grace', name: 'Grace Adeyemi' };
+
+/** An ODS directory answering from a table (anything else: notFound), counting look-ups. */
+export class FakeOdsDirectory implements OdsDirectory {
+  readonly lookups: string[] = [];
+  constructor(public answers: Record<string, OdsLookupResult> = {}) {}
+  async lookup(odsCode: string): Promise<OdsLookupResult> {
+    this.lookups.push(odsCode);
+    return this.answers[odsCode] ?? { status: 'notFound' };
+  }
+}
+
+/** An attachment reader serving files from a table by URL, honouring maxBytes as the real one must. */
+export class FakeAttachmentReader implements AttachmentReader {
+  readonly reads: string[] = [];
+  constructor(public files: Record<string, Buffer> = {}) {}
+  async read(url: string, options: { maxBytes: number; timeoutMs: number }): Promise<Buffer> {
+    this.reads.push(url);
+    const file = this.files[url];
+    if (!file) throw new UpstreamError('The file could not be downloaded.', { status: 404 });
+    if (file.length > options.maxBytes) throw new UpstreamError('The file is too large.', { maxBytes: options.maxBytes });
+    return file;
+  }
+}
+
+/** Everything a dialog test touches. */
+export interface DialogWorld {
+  services: DialogServices;
+  store: LowdbStore;
+  workflow: Workflow;
+  ods: FakeOdsDirectory;
+  attachments: FakeAttachmentReader;
+  clock: ReturnType<typeof manualClock>;
+  /** What services.memberEmail answers; change it per test. */
+  memberEmail: { value: string | undefined };
+}
+
+export interface WorldOptions {
+  /** Default Monday 2 March 2026, 10:04 London time. */
+  now?: string;
+  memberEmail?: string;
+  dspt?: DsptRecord[];
+  dpia?: DpiaEntry[];
+  tickets?: WorkflowTicket[];
+}
+
+/**
+ * Call at describe level (it registers the store folder's hooks); `open()` inside a test builds the services on a fresh
+ * store, `reopen()` opens the same folder again after `world.store.close()` (a restart).
+ */
+export function useDialogWorld(): { open(options?: WorldOptions): Promise<DialogWorld>; reopen(previous: DialogWorld): Promise<DialogWorld> } {
+  const folder = useStoreFolder();
+
+  async function build(store: LowdbStore, clock: ReturnType<typeof manualClock>, memberEmail: { value: string | undefined }): Promise<DialogWorld> {
+    const workflow = createWorkflow({ store, clock: clock.now });
+    const ods = new FakeOdsDirectory();
+    const attachments = new FakeAttachmentReader();
+    const services: DialogServices = {
+      store,
+      workflow,
+      ods,
+      attachments,
+      calendar: createWorkingCalendar({ holidays: bankHolidays }),
+      clock: clock.now,
+      memberEmail: async () => memberEmail.value,
+      usersTemplateUrl: 'https://bot.example.org/templates/ucp-multiple-users.xlsx',
+    };
+    return { services, store, workflow, ods, attachments, clock, memberEmail };
+  }
+
+  return {
+    async open(options = {}) {
+      const store = await folder.open();
+      await store.update((tx) => {
+        tx.data.dsptStatuses.push(...(options.dspt ?? []).map((r) => ({ ...r })));
+        tx.data.dpiaRegister.push(...(options.dpia ?? []).map((r) => ({ ...r })));
+        tx.data.tickets.push(...(options.tickets ?? []).map((t) => JSON.parse(JSON.stringify(t)) as WorkflowTicket));
+      });
+      return build(store, manualClock(options.now), { value: options.memberEmail ?? 'grace.adeyemi@nhs.net' });
+    },
+    async reopen(previous) {
+      return build(await folder.open(), previous.clock, previous.memberEmail);
+    },
+  };
+}
+
+/** Stamps every incoming activity as the manager's, in a Teams 1:1 chat (the TestAdapter has no aadObjectId of its own). */
+export const asManager: Middleware = {
+  async onTurn(context: TurnContext, next: () => Promise<void>) {
+    const activity = context.activity;
+    activity.from = { ...activity.from, id: `29:${manager.aadObjectId}`, name: manager.name ?? '', aadObjectId: manager.aadObjectId };
+    activity.conversation = { ...activity.conversation, conversationType: 'personal' };
+    await next();
+  },
+};
+
+/** A DialogTestClient on channel msteams whose state goes through the store (BotStateStorage), as in production. */
+export function dialogClient(dialog: Dialog, world: DialogWorld, options?: unknown): DialogTestClient {
+  const state = new ConversationState(new BotStateStorage(world.store));
+  return new DialogTestClient('msteams', dialog, options, [asManager], state);
+}
+
+/** One turn: what the manager sends (text, or a whole activity such as a card submit) and every reply the bot sent. */
+export async function turn(client: DialogTestClient, input: string | Partial<Activity>): Promise<Partial<Activity>[]> {
+  const replies: Partial<Activity>[] = [];
+  const first = (await client.sendActivity(input)) as Partial<Activity> | undefined;
+  if (first) replies.push(first);
+  for (let next = client.getNextReply() as Partial<Activity> | undefined; next; next = client.getNextReply() as Partial<Activity> | undefined) {
+    replies.push(next);
+  }
+  return replies;
+}
+
+/** A card button press: a message with no text and the button's data as its value. */
+export function submit(value: Record<string, unknown>): Partial<Activity> {
+  return { type: 'message', value };
+}
+
+/** Everything a person reads in some replies: message texts, hero card texts and their buttons' titles, one per line. */
+export function readable(replies: Partial<Activity>[]): string {
+  const lines: string[] = [];
+  for (const reply of replies) {
+    if (reply.text) lines.push(reply.text);
+    for (const attachment of reply.attachments ?? []) lines.push(...attachmentText(attachment));
+  }
+  return lines.join('\n');
+}
+
+/** The button titles of the hero cards in some replies (how ChoicePrompt shows choices on Teams). */
+export function buttons(replies: Partial<Activity>[]): string[] {
+  return replies.flatMap((reply) => reply.attachments ?? [])
+    .filter((a) => a.contentType === 'application/vnd.microsoft.card.hero')
+    .flatMap((a) => ((a.content as { buttons?: { title: string }[] }).buttons ?? []).map((b) => b.title));
+}
+
+/** The Adaptive Cards in some replies. */
+export function adaptiveCards(replies: Partial<Activity>[]): Record<string, unknown>[] {
+  return replies.flatMap((reply) => reply.attachments ?? [])
+    .filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')
+    .map((a) => a.content as Record<string, unknown>);
+}
+
+function attachmentText(attachment: Attachment): string[] {
+  if (attachment.contentType === 'application/vnd.microsoft.card.hero') {
+    const hero = attachment.content as { text?: string; buttons?: { title: string }[] };
+    return [hero.text ?? '', ...(hero.buttons ?? []).map((b) => `[${b.title}]`)].filter((line) => line !== '');
+  }
+  return [];
+}
