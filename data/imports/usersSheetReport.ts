@@ -1,0 +1,44 @@
+/** The per-row report a manager reads after sending the multiple-user spreadsheet: what to fix, row by row. Plain text. */
+import type { UserRowsReport } from './usersSheet.js';
+
+export interface RowReportOptions {
+  /** Rows with problems listed before the rest are summed up; default 30 (a Teams message stays readable). */
+  maxProblemRows?: number;
+  /** Rows with notes only listed; default 10. */
+  maxNoteRows?: number;
+}
+
+function people(n: number): string {
+  return n === 1 ? '1 person' : `${n} people`;
+}
+
+function rows(n: number): string {
+  return n === 1 ? '1 row' : `${n} rows`;
+}
+
+/** Used to answer the spreadsheet: a summary line, then "Row 7: …" for each row to fix, then notes worth knowing. */
+export function formatRowReport(report: UserRowsReport, options: RowReportOptions = {}): string {
+  const maxProblemRows = options.maxProblemRows ?? 30;
+  const maxNoteRows = options.maxNoteRows ?? 10;
+  const total = report.rows.length;
+  if (total === 0) return 'The spreadsheet has no one listed in it yet.';
+  const lines: string[] = [];
+  if (report.badCount === 0) {
+    lines.push(total === 1 ? 'The 1 person in the spreadsheet is ready to send.' : `All ${total} people in the spreadsheet are ready to send.`);
+  } else {
+    lines.push(`${people(report.okCount)} ${report.okCount === 1 ? 'is' : 'are'} ready; ${rows(report.badCount)} need${report.badCount === 1 ? 's' : ''} changing before we can send the request:`);
+    const bad = report.rows.filter((r) => !r.ok);
+    for (const row of bad.slice(0, maxProblemRows)) lines.push(`Row ${row.row}: ${row.problems.join(' ')}`);
+    if (bad.length > maxProblemRows) {
+      const rest = bad.slice(maxProblemRows);
+      lines.push(`…and ${rest.length} more ${rest.length === 1 ? 'row' : 'rows'} with problems, starting at row ${rest[0].row}.`);
+    }
+  }
+  const noted = report.rows.filter((r) => r.notes.length > 0);
+  if (noted.length > 0) {
+    lines.push('', 'Good to know:');
+    for (const row of noted.slice(0, maxNoteRows)) lines.push(`Row ${row.row}: ${row.notes.join(' ')}`);
+    if (noted.length > maxNoteRows) lines.push(`…and notes on ${noted.length - maxNoteRows} more ${noted.length - maxNoteRows === 1 ? 'row' : 'rows'}.`);
+  }
+  return lines.join('\n');
+}
