@@ -131,6 +131,10 @@ export async function readUsersWorkbook(file: Buffer, options: ReadUsersWorkbook
   } catch {
     return refuse('notXlsx', "We couldn't open this file as an Excel workbook. It may be damaged, or another kind of file. " + TEMPLATE_HINT);
   }
+  // Any zip loads; one with no sheets (a Word file, a folder of photos) was never a workbook.
+  if (workbook.worksheets.length === 0) {
+    return refuse('notXlsx', "This file isn't an Excel workbook (.xlsx), so we can't read it. " + TEMPLATE_HINT);
+  }
   const picked = pickSheet(workbook);
   if (!picked?.header) {
     return refuse('noSheet', "We couldn't find the list of staff in this file. " + TEMPLATE_HINT);

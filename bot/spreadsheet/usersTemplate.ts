@@ -35,26 +35,35 @@ function addColumns(sheet: ExcelJS.Worksheet): void {
   styleHeader(sheet);
 }
 
+/**
+ * One validation for a whole range. exceljs merges per-cell validations into ranges after sorting addresses as text
+ * (C10 before C2), which writes overlapping ranges that Excel reports as damage; its untyped range form avoids that.
+ */
+function validateRange(sheet: ExcelJS.Worksheet, range: string, validation: ExcelJS.DataValidation): void {
+  (sheet as unknown as { dataValidations: { add(address: string, rule: ExcelJS.DataValidation): void } }).dataValidations.add(range, validation);
+}
+
 function addUsersSheet(workbook: ExcelJS.Workbook, titleCount: number): void {
   const sheet = workbook.addWorksheet('Users', { properties: { tabColor: { argb: NHS_BLUE } } });
   addColumns(sheet);
   const col = (key: UserColumn) => USER_COLUMNS.findIndex((c) => c.key === key) + 1;
-  for (let r = 2; r <= MAX_USER_ROWS + 1; r += 1) {
-    const row = sheet.getRow(r);
-    // A warning, not a stop: a title outside the list is allowed and the helpdesk decides its role.
-    row.getCell(col('jobTitle')).dataValidation = {
-      type: 'list', allowBlank: true, formulae: [`Lists!$A$2:$A$${titleCount + 1}`], showErrorMessage: true, errorStyle: 'warning',
-      errorTitle: 'Not a UCP job title', error: 'This title is not in the list. You can keep it: the helpdesk will decide which access it gives.',
-    };
-    row.getCell(col('professionalBody')).dataValidation = {
-      type: 'list', allowBlank: true, formulae: [`"${BODY_CHOICES.join(',')}"`], showErrorMessage: true, errorStyle: 'stop',
-      errorTitle: 'Professional body', error: `Please pick one of: ${BODY_CHOICES.join(', ')}.`,
-    };
-    row.getCell(col('confirmAppropriateUse')).dataValidation = {
-      type: 'list', allowBlank: true, formulae: ['"Yes,No"'], showErrorMessage: true, errorStyle: 'stop',
-      errorTitle: 'Confirm appropriate use', error: 'Please pick Yes or No, or leave it empty for NHSmail, nhs.uk and gov.uk addresses.',
-    };
-  }
+  const rows = (key: UserColumn) => {
+    const letter = sheet.getColumn(col(key)).letter;
+    return `${letter}2:${letter}${MAX_USER_ROWS + 1}`;
+  };
+  // A warning, not a stop: a title outside the list is allowed and the helpdesk decides its role.
+  validateRange(sheet, rows('jobTitle'), {
+    type: 'list', allowBlank: true, formulae: [`Lists!$A$2:$A$${titleCount + 1}`], showErrorMessage: true, errorStyle: 'warning',
+    errorTitle: 'Not a UCP job title', error: 'This title is not in the list. You can keep it: the helpdesk will decide which access it gives.',
+  });
+  validateRange(sheet, rows('professionalBody'), {
+    type: 'list', allowBlank: true, formulae: [`"${BODY_CHOICES.join(',')}"`], showErrorMessage: true, errorStyle: 'stop',
+    errorTitle: 'Professional body', error: `Please pick one of: ${BODY_CHOICES.join(', ')}.`,
+  });
+  validateRange(sheet, rows('confirmAppropriateUse'), {
+    type: 'list', allowBlank: true, formulae: ['"Yes,No"'], showErrorMessage: true, errorStyle: 'stop',
+    errorTitle: 'Confirm appropriate use', error: 'Please pick Yes or No, or leave it empty for NHSmail, nhs.uk and gov.uk addresses.',
+  });
 }
 
 function addExampleSheet(workbook: ExcelJS.Workbook): void {
