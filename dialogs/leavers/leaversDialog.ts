@@ -5,7 +5,7 @@
  * collected on in their options (replaceDialog), so nothing lives in the dialog object and a restart loses nothing.
  */
 import {
-  ChoiceFactory, ChoicePrompt, TextPrompt, WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
+  ChoicePrompt, TextPrompt, WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { ValidationError } from '../../data/errors.js';
 import type { Leaver } from '../../data/model.js';
@@ -15,6 +15,7 @@ import { LEAVERS_DIALOG_ID } from '../base/dialogIds.js';
 import type { DialogServices } from '../dialogServices.js';
 import { withRetryLimit } from '../input/answerCheck.js';
 import { choiceAnswer } from '../input/choiceAnswer.js';
+import { choiceOptions } from '../input/choiceOptions.js';
 import { dayAnswer } from '../input/dayAnswer.js';
 import { odsCodeAnswer, type OdsCodeAnswer } from '../input/odsCodeAnswer.js';
 import { plainMessage, sayPlain } from '../input/plainText.js';
@@ -169,7 +170,7 @@ export class LeaversDialog extends CancelAndHelpDialog {
     }
     // Kept in the step values so the choice's answer finds them after a restart.
     Object.assign(values, { handOn: next });
-    return step.prompt(ANOTHER_PROMPT, { prompt: plainMessage(ASK_ANOTHER), choices: ChoiceFactory.toChoices([ADD_ANOTHER, THATS_ALL]) });
+    return step.prompt(ANOTHER_PROMPT, choiceOptions(ASK_ANOTHER, [ADD_ANOTHER, THATS_ALL]));
   }
 
   private async afterAnotherStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -182,7 +183,7 @@ export class LeaversDialog extends CancelAndHelpDialog {
     const leavers = options.leavers ?? [];
     await sayPlain(step.context, ...reviewText(options.organisation ?? { odsCode: '' }, leavers));
     const choices = leavers.length < MAX_LEAVERS ? [SEND, ADD_ANOTHER, REMOVE] : [SEND, REMOVE];
-    return step.prompt(REVIEW_PROMPT, { prompt: plainMessage(ASK_REVIEW), choices: ChoiceFactory.toChoices(choices) });
+    return step.prompt(REVIEW_PROMPT, choiceOptions(ASK_REVIEW, choices));
   }
 
   private async askWhichToRemoveStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

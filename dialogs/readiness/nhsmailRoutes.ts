@@ -9,8 +9,8 @@ const SELF = 'Self-management: for large providers with their own IT team. You a
   + 'office level), add each site, and manage starters, leavers and passwords yourselves.';
 const THIRD_PARTY = 'The third-party route: for services that are not registered with the CQC. It has its own application form; '
   + 'you must provide or support publicly funded health and social care, and the NHSmail team checks that you are eligible.';
-const ALLOWANCE = 'Each site can normally have up to 10 named accounts and 1 shared mailbox; through the third-party route an '
-  + 'organisation can have up to 50 accounts.';
+const ALLOWANCE = 'Each site can normally have up to 10 named accounts and 1 shared mailbox.';
+const THIRD_PARTY_ALLOWANCE = 'Through the third-party route an organisation can normally have up to 50 accounts.';
 const HELPLINE = 'The Digital Social Care helpline can help with NHSmail questions: call 0208 133 3430 or email '
   + 'help@digitalsocialcare.co.uk, 9am to 5pm, Monday to Friday.';
 
@@ -36,6 +36,7 @@ export function nhsmailAdvice(type: OrganisationType, refusal: string, dspt: Par
     'NHSmail is free for care providers. The ways to get it that fit a service like yours:',
     ...nhsmailRoutes(type).map((route) => `- ${route}`),
     ALLOWANCE,
+    ...(type === 'careHome' || type === 'domiciliaryCare' ? [] : [THIRD_PARTY_ALLOWANCE]),
     bar,
     HELPLINE,
   ];

@@ -4,7 +4,7 @@
  * not be used. Sends nothing to anyone; all state is in step values, so it resumes after a restart.
  */
 import {
-  ChoiceFactory, ChoicePrompt, TextPrompt, WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
+  ChoicePrompt, TextPrompt, WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { dsptRequiredFor, isOrganisationType, ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES, type OrganisationType } from '../../data/rules/organisationTypes.js';
 import { londonToday } from '../../data/rules/londonTime.js';
@@ -14,6 +14,7 @@ import { READINESS_DIALOG_ID } from '../base/dialogIds.js';
 import type { DialogServices } from '../dialogServices.js';
 import { withRetryLimit } from '../input/answerCheck.js';
 import { choiceAnswer } from '../input/choiceAnswer.js';
+import { choiceOptions } from '../input/choiceOptions.js';
 import { odsCodeAnswer, type OdsCodeAnswer } from '../input/odsCodeAnswer.js';
 import { plainMessage, sayPlain } from '../input/plainText.js';
 import { DSPT_CHOICES, findPublishedStatus, fromChoice, fromExport, type DsptFinding } from './dsptAnswers.js';
@@ -76,7 +77,7 @@ export class ReadinessDialog extends CancelAndHelpDialog {
       values(step).organisationType = known;
       return step.next();
     }
-    return step.prompt(TYPE_PROMPT, { prompt: plainMessage(ASK_ORGANISATION_TYPE), choices: ChoiceFactory.toChoices(TYPE_LABELS) });
+    return step.prompt(TYPE_PROMPT, choiceOptions(ASK_ORGANISATION_TYPE, TYPE_LABELS));
   }
 
   private async askOdsCodeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -108,10 +109,7 @@ export class ReadinessDialog extends CancelAndHelpDialog {
         return step.next();
       }
     }
-    return step.prompt(DSPT_PROMPT, {
-      prompt: plainMessage(`${code ? NOT_IN_EXPORT(code) : NO_ODS_CODE}\n${ASK_DSPT_STATUS}`),
-      choices: ChoiceFactory.toChoices([...DSPT_CHOICES]),
-    });
+    return step.prompt(DSPT_PROMPT, choiceOptions(`${code ? NOT_IN_EXPORT(code) : NO_ODS_CODE}\n${ASK_DSPT_STATUS}`, DSPT_CHOICES));
   }
 
   private async showOutcomeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

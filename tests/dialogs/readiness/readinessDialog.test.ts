@@ -1,0 +1,138 @@
+import { describe, it, expect } from '@jest/globals';
+import { ReadinessDialog } from '../../../dialogs/readiness/readinessDialog.js';
+import { buttons, dialogClient, readable, turn, useDialogWorld, type WorldOptions } from '../../helpers/dialogFixtures.js';
+
+const ROSEWOOD = { odsCode: 'VN4K2', name: 'Rosewood Court Care Home', icbCode: 'QKK' };
+
+describe('the readiness conversation', () => {
+  const worlds = useDialogWorld();
+
+  /** Runs the conversation to its end: organisation type, ODS code, then (when asked) the DSPT answer. */
+  async function conversation(options: WorldOptions, answers: { type: string; ods: string; dspt?: string }) {
+    const world = await worlds.open(options);
+    const client = dialogClient(new ReadinessDialog(world.services), world);
+    const opening = await turn(client, 'check readiness');
+    const afterType = await turn(client, answers.type);
+    const afterOds = await turn(client, answers.ods);
+    const afterDspt = answers.dspt ? await turn(client, answers.dspt) : [];
+    return { opening, afterType, afterOds, afterDspt, outcome: readable(answers.dspt ? afterDspt : afterOds) };
+  }
+
+  it('offers the organisation types as buttons, then asks for the ODS code, then the DSPT status', async () => {
+    const { opening, afterType, afterOds } = await conversation({}, { type: 'Care home (residential or nursing)', ods: "I don't know", dspt: 'Standards Met' });
+    expect(readable(opening)).toContain('What kind of organisation is it?');
+    expect(buttons(opening)).toContain('Care home (residential or nursing)');
+    expect(buttons(opening)).toHaveLength(8);
+    expect(readable(afterType)).toContain("What is your organisation's ODS code?");
+    expect(readable(afterOds)).toContain("That's fine. Without the code I can't look your status up");
+    expect(buttons(afterOds)).toEqual(['Standards Met', 'Standards Exceeded', 'Approaching Standards', 'Not registered or not published', "I don't know"]);
+  });
+
+  it('looks the status up in the imported DSPT export, says where it came from and when it was published, and finds the home ready', async () => {
+    const { afterOds, outcome } = await conversation(
+      { dspt: [{ ...ROSEWOOD, status: '25/26 Standards Met', publishedOn: '2026-02-12' }], dpia: [ROSEWOOD] },
+      { type: 'Care home (residential or nursing)', ods: 'vn4k2' },
+    );
+    expect(readable(afterOds)).toContain('I found VN4K2 (Rosewood Court Care Home) in the published DSPT list: "25/26 Standards Met", published on 12 February 2026.');
+    expect(buttons(afterOds)).toEqual([]);
+    expect(outcome).toContain('Good news: your organisation is ready for the Urgent Care Plan.');
+    expect(outcome).toContain('named in the data protection impact assessment');
+    expect(outcome).toContain('published by 30 June 2027');
+    expect(outcome).toContain('type request access');
+  });
+
+  it('asks when the code is not in the export, and a Standards Met home not named in the DPIA needs its ICS to approve', async () => {
+    const { afterOds, outcome } = await conversation({}, { type: 'Care home (residential or nursing)', ods: 'VX1Y2', dspt: 'Standards Met' });
+    expect(readable(afterOds)).toContain("I couldn't find VX1Y2 in the published DSPT list I have");
+    expect(outcome).toContain('your Integrated Care System needs to approve your organisation');
+    expect(outcome).toContain('usually takes around a week');
+    expect(outcome).toContain('30 June 2026');
+  });
+
+  it('says Approaching Standards is fine for NHSmail but not yet for the UCP, with the improvement plan and the deadline', async () => {
+    const { outcome } = await conversation({ dpia: [ROSEWOOD] }, { type: 'Care home (residential or nursing)', ods: 'VN4K2', dspt: 'Approaching Standards' });
+    expect(outcome).toContain('not ready for the Urgent Care Plan yet');
+    expect(outcome).toContain('enough for NHSmail, but the Urgent Care Plan needs Standards Met');
+    expect(outcome).toContain('improvement plan');
+    expect(outcome).toContain('next deadline for you is 30 June 2026');
+    expect(outcome).not.toContain('type request access');
+  });
+
+  it('explains registration, workshops, the helpline and why it matters to a home with no published assessment', async () => {
+    const { outcome } = await conversation({}, { type: 'Care home (residential or nursing)', ods: "don't know", dspt: 'Not registered or not published' });
+    expect(outcome).toContain('needs a published DSPT assessment at Standards Met');
+    expect(outcome).toContain('Register your organisation on the DSPT website');
+    expect(outcome).toContain('workshops');
+    expect(outcome).toContain('0208 133 3430');
+    expect(outcome).toContain('Why it matters');
+    expect(outcome).toContain('Without your ODS code I could not check whether your organisation is named');
+    expect(outcome).not.toContain('Your organisation is named in');
+  });
+
+  it('treats "I don\'t know" as a status to look up, never as met', async () => {
+    const { outcome } = await conversation({}, { type: 'Home care (domiciliary care)', ods: 'skip', dspt: "I don't know" });
+    expect(outcome).toContain("Let's confirm your DSPT status first");
+    expect(outcome).toContain('Check your status by searching for your organisation on the DSPT website');
+  });
+
+  it('reads a published Not Published status from the export as not ready', async () => {
+    const { outcome } = await conversation(
+      { dspt: [{ ...ROSEWOOD, status: 'Not Published' }], dpia: [ROSEWOOD] },
+      { type: 'Care home (residential or nursing)', ods: 'VN4K2' },
+    );
+    expect(outcome).toContain('I found VN4K2');
+    expect(outcome).toContain('no published Data Security and Protection Toolkit (DSPT) assessment yet');
+  });
+
+  it('says a lapsed status needs renewing', async () => {
+    const { outcome } = await conversation(
+      { dspt: [{ ...ROSEWOOD, status: '23/24 Standards Met', publishedOn: '2024-06-20' }], dpia: [ROSEWOOD] },
+      { type: 'Care home (residential or nursing)', ods: 'VN4K2' },
+    );
+    expect(outcome).toContain('needs renewing');
+    expect(outcome).toContain('needed renewing by 30 June 2025');
+  });
+
+  it('does not ask an NHS organisation for a DSPT status', async () => {
+    const { afterOds } = await conversation({ dpia: [{ odsCode: 'RJ2', name: 'A Trust', icbCode: 'QKK' }] }, { type: 'NHS trust', ods: 'RJ2' });
+    expect(readable(afterOds)).toContain('As an NHS organisation, you are not asked for a DSPT status');
+    expect(readable(afterOds)).toContain('Good news');
+  });
+
+  it('explains the NHSmail routes for a care home when the manager\'s own address would be refused', async () => {
+    const { outcome } = await conversation({ memberEmail: 'grace.rosewood@gmail.com', dpia: [ROSEWOOD] },
+      { type: 'Care home (residential or nursing)', ods: 'VN4K2', dspt: 'Approaching Standards' });
+    expect(outcome).toContain('the address Teams has for you (grace.rosewood@gmail.com) looks like a personal one');
+    expect(outcome).toContain('National Administration Service (NAS) portal');
+    expect(outcome).toContain('starting with V');
+    expect(outcome).toContain('Self-management');
+    expect(outcome).not.toContain('third-party route');
+    expect(outcome).toContain('up to 10 named accounts and 1 shared mailbox');
+    expect(outcome).toContain('Your DSPT status is already enough for NHSmail.');
+  });
+
+  it('offers the third-party route to a service that may not be CQC-registered, and says NHSmail needs Approaching Standards first', async () => {
+    const { outcome } = await conversation({ memberEmail: 'office@brightcharity.org.uk' },
+      { type: 'Charity', ods: "I don't know", dspt: 'Not registered or not published' });
+    expect(outcome).toContain('looks like a shared mailbox');
+    expect(outcome).toContain('third-party route');
+    expect(outcome).toContain('up to 50 accounts');
+    expect(outcome).toContain('NHSmail needs your DSPT at Approaching Standards or better');
+  });
+
+  it('says nothing about NHSmail when the manager has an NHSmail address', async () => {
+    const { outcome } = await conversation({ memberEmail: 'grace.adeyemi@nhs.net' }, { type: 'Care home (residential or nursing)', ods: 'idk', dspt: 'Standards Met' });
+    expect(outcome).not.toContain('NHSmail is free');
+  });
+
+  it('re-asks a malformed ODS code, mentioning that "I don\'t know" is fine', async () => {
+    const world = await worlds.open({});
+    const client = dialogClient(new ReadinessDialog(world.services), world);
+    await turn(client, 'go');
+    await turn(client, 'Care home (residential or nursing)');
+    const again = readable(await turn(client, 'VN-4K2'));
+    expect(again).toContain('no dashes or other symbols');
+    expect(again).toContain("If you don't know it, type I don't know.");
+    expect(again).toContain("What is your organisation's ODS code?");
+  });
+});
