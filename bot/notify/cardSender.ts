@@ -1,13 +1,25 @@
 import { cardActivity, throughConversation, type TeamsRoute } from './teamsRoute.js';
 
-/** What happened to a card update: done now, kept for a later retry, replaced by a newer update, or impossible. */
-export type CardUpdateOutcome = 'updated' | 'pending' | 'superseded' | 'failed';
+/**
+ * What happened to a card update: done now; kept for a later retry; replaced by a newer update; 'gone': Teams
+ * answered 403/404 for this message (it was deleted, or the bot lost access; the conversation itself is left usable,
+ * a new post there finds out); or 'failed': impossible for another reason (no usable conversation, a 400).
+ */
+export type CardUpdateOutcome = 'updated' | 'pending' | 'superseded' | 'gone' | 'failed';
 
 /** Posts and updates the ticket cards (Teams only: a card has no e-mail form). */
 export interface CardSender {
-  /** Posts a card; its activity id, or undefined when it could not be posted (logged; the caller decides). */
+  /**
+   * Posts a card; its activity id, or undefined when it could not be posted (logged; the caller decides). A 403/404
+   * marks the conversation unusable. At least once: after an ambiguous failure (the post may have landed, its answer
+   * was lost) this also gives undefined, so the caller's next sync posts again and there may be two copies; the
+   * first has no recorded id and is no longer updated, but its actions and its refresh still go to the stored ticket.
+   */
   post(conversationKey: string, card: Record<string, unknown>): Promise<string | undefined>;
-  /** Replaces a posted card. Updates of one copy run in order and only the newest is kept; a retryable failure is kept for `retryPending`. */
+  /**
+   * Replaces a posted card. Updates of one copy run in order and only the newest is kept; a retryable or ambiguous
+   * failure is kept for `retryPending`; a 403/404 gives 'gone' and leaves the conversation usable.
+   */
   update(conversationKey: string, activityId: string, card: Record<string, unknown>): Promise<CardUpdateOutcome>;
   /** Tries again every update left pending; used by the notifier's timer. */
   retryPending(): Promise<void>;
@@ -34,12 +46,19 @@ export function createCardSender(route: TeamsRoute, stopSignal: () => AbortSigna
   const attempt = async (copyKey: string, generation: number, conversationKey: string, activityId: string, card: Record<string, unknown>, signal: AbortSignal): Promise<CardUpdateOutcome> => {
     const current = () => copies.get(copyKey)?.generation === generation;
     if (!current()) return 'superseded';
-    const outcome = await throughConversation(route, conversationKey, (reference) => route.teams.update(reference, activityId, cardActivity(card)), 'card-update', signal);
+    // A 403/404 on an update concerns this one message (someone may have deleted it): the conversation stays usable.
+    const outcome = await throughConversation(route, conversationKey, (reference) => route.teams.update(reference, activityId, cardActivity(card)), 'card-update', signal, false);
     if (outcome.ok) return 'updated';
     if (!current()) return 'superseded';
-    if (outcome.failure.kind === 'retryable') {
+    const { kind, reason } = outcome.failure;
+    // Replacing a message with the same card twice is harmless, so an ambiguous update is simply tried again later.
+    if (kind === 'retryable' || kind === 'ambiguous') {
       pending.set(copyKey, { conversationKey, activityId, card });
       return 'pending';
+    }
+    if (kind === 'permanent' && reason !== 'conversation-unusable') {
+      route.logger.warn('card copy gone', { conversationKey, reason });
+      return 'gone';
     }
     return 'failed';
   };
@@ -47,7 +66,9 @@ export function createCardSender(route: TeamsRoute, stopSignal: () => AbortSigna
   const sender: CardSender = {
     async post(conversationKey, card) {
       const outcome = await throughConversation(route, conversationKey, (reference) => route.teams.send(reference, cardActivity(card)), 'card-post', stopSignal());
-      return outcome.ok ? outcome.value.activityId : undefined;
+      if (outcome.ok) return outcome.value.activityId;
+      if (outcome.failure.kind === 'ambiguous') route.logger.warn('card post unconfirmed: the next sync may post a second copy', { conversationKey, reason: outcome.failure.reason });
+      return undefined;
     },
 
     update(conversationKey, activityId, card) {

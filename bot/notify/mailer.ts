@@ -15,9 +15,9 @@ export interface MailMessage {
 
 /** The e-mail edge the notifier depends on; the real one is SMTP through nodemailer. */
 export interface Mailer {
-  /** Resolves once the relay accepted the message; rejects with a DeliveryError. */
+  /** Resolves once the relay accepted the message; rejects with a DeliveryError (`ambiguous` when the body was sent but no answer came). */
   send(message: MailMessage): Promise<void>;
-  /** Closes idle connections; used when the host stops. */
+  /** Releases what the mailer holds; used when the host stops. */
   close(): void;
 }
 
@@ -32,7 +32,10 @@ export interface MailerOptions {
 export function createMailer(smtp: Config['smtp'], options: MailerOptions = {}): Mailer | undefined {
   if (!smtp.host) return undefined;
   const timeoutMs = options.timeoutMs ?? 20_000;
-  const transport = nodemailer.createTransport({
+  // One transport per message (nodemailer opens a connection per message anyway, pooling is off): its logger then
+  // tells about that message alone. It is only read for the moment the body has been written; nodemailer's log lines
+  // carry addresses, so none of them is passed on.
+  const transportFor = (sent: { body: boolean }) => nodemailer.createTransport({
     host: smtp.host,
     port: smtp.port,
     secure: smtp.secure,
@@ -43,9 +46,12 @@ export function createMailer(smtp: Config['smtp'], options: MailerOptions = {}):
     connectionTimeout: timeoutMs,
     greetingTimeout: timeoutMs,
     socketTimeout: timeoutMs * 2,
+    logger: bodyWatcher(sent),
   });
   return {
     async send(message) {
+      const sent = { body: false };
+      const transport = transportFor(sent);
       try {
         await transport.sendMail({
           from: smtp.from,
@@ -57,11 +63,25 @@ export function createMailer(smtp: Config['smtp'], options: MailerOptions = {}):
           headers: { 'Auto-Submitted': 'auto-generated' },
         });
       } catch (err) {
-        throw classifyMailError(err);
+        throw classifyMailError(err, sent.body);
+      } finally {
+        transport.close();
       }
     },
-    close: () => transport.close(),
+    // Each send closes its own connection when it ends: nothing stays open.
+    close: () => undefined,
   };
+}
+
+type LogFn = (entry: unknown, ...rest: unknown[]) => void;
+
+/** A nodemailer logger that only notes the end of the message body (its 'message' entry, logged once the body was written). */
+function bodyWatcher(sent: { body: boolean }): Record<'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal', LogFn> {
+  const watch: LogFn = (entry) => {
+    if ((entry as { tnx?: unknown } | null)?.tnx === 'message') sent.body = true;
+  };
+  const ignore: LogFn = () => undefined;
+  return { trace: ignore, debug: ignore, info: watch, warn: ignore, error: ignore, fatal: ignore };
 }
 
 /** The Message-ID for a notification key: the same key always gives the same id (hashed: keys may hold characters ids may not). */
@@ -70,8 +90,12 @@ export function messageIdFor(key: string, from: string): string {
   return `<notify.${createHash('sha256').update(key).digest('hex').slice(0, 32)}@${domain}>`;
 }
 
-/** Maps nodemailer failures: bad credentials and certificates are `other`, SMTP 4xx and broken connections retryable, 5xx permanent. */
-export function classifyMailError(err: unknown): DeliveryError {
+/**
+ * Maps nodemailer failures: bad credentials and certificates are `other`, SMTP 4xx and broken connections retryable,
+ * 5xx permanent. A timeout or a broken connection once the message body was written (`bodySent`: the relay may have
+ * taken the message, its answer was lost) is `ambiguous`; an SMTP answer still decides by its code.
+ */
+export function classifyMailError(err: unknown, bodySent = false): DeliveryError {
   if (err instanceof DeliveryError) return err;
   const e = (err ?? {}) as { code?: unknown; responseCode?: unknown; originalCode?: unknown };
   const code = typeof e.code === 'string' ? e.code : 'unknown';
@@ -84,6 +108,8 @@ export function classifyMailError(err: unknown): DeliveryError {
     if (e.responseCode >= 400 && e.responseCode < 500) return new DeliveryError('retryable', reason);
     if (e.responseCode >= 500) return new DeliveryError('permanent', reason);
   }
-  if (['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS'].includes(code) || RETRYABLE_NETWORK_CODES.has(code)) return new DeliveryError('retryable', code);
+  if (['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS'].includes(code) || RETRYABLE_NETWORK_CODES.has(code)) {
+    return new DeliveryError(bodySent && code !== 'EDNS' ? 'ambiguous' : 'retryable', code);
+  }
   return new DeliveryError('other', /^[\w.-]{1,40}$/.test(code) ? code : 'unknown');
 }

@@ -5,13 +5,14 @@ import { createCardSender, type CardUpdateOutcome } from './cardSender.js';
 import { conversationKeyFor } from './conversations.js';
 import { asDeliveryError, type DeliveryError } from './deliveryError.js';
 import type { Mailer } from './mailer.js';
-import { dueNotifications, findNotification, markQueued, markSent, pruneSent, recordNotification, type NotificationInput } from './outbox.js';
+import { dueNotifications, findNotification, markQueued, markSent, markUnconfirmed, pruneSent, recordNotification, type NotificationInput } from './outbox.js';
 import type { RetryOptions } from './retry.js';
 import { withRetry } from './retry.js';
 import { cardActivity, throughConversation, type TeamsRoute } from './teamsRoute.js';
 import type { TeamsSender } from './teamsSender.js';
 
 export type { NotificationInput } from './outbox.js';
+export { addNotificationIfNew, pendingNotification, unconfirmedMark } from './outbox.js';
 
 export interface NotifierDeps {
   store: Store;
@@ -37,8 +38,19 @@ export interface RetryRound {
 
 /** Proactive messages to people, with retries, e-mail fallback and a durable outbox; plus the ticket cards. */
 export interface Notifier {
-  /** Delivers a notification once per key: 'sent', 'queued' (kept and retried later) or 'duplicate' (the key was seen before). */
+  /**
+   * Records a notification (in a write of its own) and delivers it: deliver() after recordNotification. 'sent'
+   * (including sent but unconfirmed, see createNotifier), 'queued' (kept and retried later) or 'duplicate' (the key was
+   * seen before). Rejects only when the input is invalid or the record cannot be written.
+   */
   notify(input: NotificationInput): Promise<'sent' | 'queued' | 'duplicate'>;
+  /**
+   * Delivers a notification already recorded pending (pendingNotification + addNotificationIfNew inside the host's own
+   * store update) now, whatever its nextAttemptAt. 'duplicate' when it is no longer pending (sent) or is being
+   * delivered right now in this process; 'unknown' when the store has no such key. Never rejects (a failure to write
+   * the outcome is logged and gives 'queued': the record stays pending), so the host may call it without awaiting.
+   */
+  deliver(key: string): Promise<'sent' | 'queued' | 'duplicate' | 'unknown'>;
   /** Delivers every pending notification due at `now`, one at a time, and retries pending card updates. One round runs at a time. */
   retryDue(now?: Date): Promise<RetryRound>;
   /** Starts the retry timer (unref'd: it never keeps the process alive). */
@@ -61,10 +73,16 @@ const silent: Logger = { debug: () => undefined, info: () => undefined, warn: ()
  * - a key recorded 'sent' is never delivered again through notify() or retryDue(); the same key twice gives 'duplicate'
  *   (for `keepSentDays` after delivery: then the record leaves the live file; its audit event stays);
  * - a recorded notification is never dropped: until delivered it stays 'pending' in live.json and is retried;
- * - at least once, not exactly once: if the connector or the relay accepted a message but the answer was lost (a reset,
- *   a timeout) or the process died before 'sent' was on disk, the message is sent again. The window is kept small:
- *   'sent' is written straight after the acceptance, with nothing else awaited in between. A repeated e-mail carries
- *   the same Message-ID (derived from the key), so mail clients and the helpdesk can recognise it.
+ * - at most once after an ambiguous failure: when the whole request reached Teams or the relay but no answer came back
+ *   (a timeout waiting for it, the connection reset or dropped after the request was written), the message may have
+ *   been delivered. It is not sent again, and e-mail is not tried as well: a manager never gets the same message twice.
+ *   The record says status 'sent', `via` the route tried, `lastError` '<via>:ambiguous' (unconfirmedMark; the record
+ *   type has no field of its own for it), and a 'notification.unconfirmed' audit event lets the helpdesk check;
+ * - otherwise at least once: if the process dies between the acceptance and 'sent' being on disk (or that write
+ *   fails), the message is sent again. The window is kept small: 'sent' is written straight after the acceptance, with
+ *   nothing else awaited in between. A repeated e-mail carries the same Message-ID (derived from the key), so mail
+ *   clients and the helpdesk can recognise it.
+ * Ticket cards are different: see CardSender.post (at least once) and CardUpdateOutcome.
  */
 export function createNotifier(deps: NotifierDeps): Notifier {
   const logger = deps.logger ?? silent;
@@ -99,7 +117,7 @@ export function createNotifier(deps: NotifierDeps): Notifier {
   };
 
   /** One delivery round for one record: Teams first, then e-mail; the outcome is on disk before this resolves. */
-  const deliver = async (record: NotificationRecord): Promise<'sent' | 'queued'> => {
+  const deliverRecord = async (record: NotificationRecord): Promise<'sent' | 'queued'> => {
     if (stopping.signal.aborted) return 'queued';
     const failures: string[] = [];
     let retryAfterMs = 0;
@@ -109,6 +127,11 @@ export function createNotifier(deps: NotifierDeps): Notifier {
       if (outcome.ok) {
         await markSent(deps.store, record.key, 'teams', deps.clock());
         logger.info('notification sent', { key: record.key, via: 'teams' });
+        return 'sent';
+      }
+      if (outcome.failure.kind === 'ambiguous') {
+        await markUnconfirmed(deps.store, record.key, 'teams', deps.clock(), outcome.failure.reason);
+        logger.warn('notification unconfirmed', { key: record.key, via: 'teams', reason: outcome.failure.reason });
         return 'sent';
       }
       failures.push(`teams:${outcome.failure.reason}`);
@@ -121,6 +144,11 @@ export function createNotifier(deps: NotifierDeps): Notifier {
         logger.info('notification sent', { key: record.key, via: 'email' });
         return 'sent';
       }
+      if (failure.kind === 'ambiguous') {
+        await markUnconfirmed(deps.store, record.key, 'email', deps.clock(), failure.reason);
+        logger.warn('notification unconfirmed', { key: record.key, via: 'email', reason: failure.reason });
+        return 'sent';
+      }
       failures.push(`email:${failure.reason}`);
     }
     const lastError = failures.length > 0 ? failures.join(' ') : 'no-route';
@@ -129,13 +157,28 @@ export function createNotifier(deps: NotifierDeps): Notifier {
     return 'queued';
   };
 
-  const deliverOnce = async (record: NotificationRecord): Promise<'sent' | 'queued' | 'busy'> => {
-    if (inFlight.has(record.key)) return 'busy';
-    inFlight.add(record.key);
+  /** Delivers the stored record of `key` unless it is not pending or already being delivered here; never rejects. */
+  const deliverKey = async (key: string): Promise<'sent' | 'queued' | 'duplicate' | 'unknown'> => {
+    let record: NotificationRecord | undefined;
     try {
-      return await deliver(record);
+      // Checked and claimed with no await in between: two callers cannot both pass.
+      if (inFlight.has(key)) return 'duplicate';
+      record = findNotification(deps.store, key);
+      if (!record) return 'unknown';
+      if (record.status !== 'pending') return 'duplicate';
+      inFlight.add(key);
+    } catch (err) {
+      logger.error('notification could not be read', { key, error: errorKind(err) });
+      return 'queued';
+    }
+    try {
+      return await deliverRecord(record);
+    } catch (err) {
+      // The outcome could not be written (the store is closing or failing): the record stays pending for a later round.
+      logger.error('notification outcome not recorded', { key, error: errorKind(err) });
+      return 'queued';
     } finally {
-      inFlight.delete(record.key);
+      inFlight.delete(key);
     }
   };
 
@@ -143,9 +186,7 @@ export function createNotifier(deps: NotifierDeps): Notifier {
     const result: RetryRound = { sent: 0, queued: 0 };
     for (const due of dueNotifications(deps.store, now, inFlight).slice(0, maxPerRound)) {
       if (stopping.signal.aborted) break;
-      const record = findNotification(deps.store, due.key);
-      if (record?.status !== 'pending') continue;
-      const outcome = await deliverOnce(record);
+      const outcome = await deliverKey(due.key);
       if (outcome === 'sent') result.sent += 1;
       if (outcome === 'queued') result.queued += 1;
     }
@@ -157,18 +198,18 @@ export function createNotifier(deps: NotifierDeps): Notifier {
 
   const notifier: Notifier = {
     async notify(input) {
-      if (!input.key || !input.subject || !input.text) throw new TypeError('notify() needs a key, a subject and a text');
       const created = await recordNotification(deps.store, input, deps.clock());
       if (!created) {
         logger.info('notification already recorded', { key: input.key });
         return 'duplicate';
       }
-      const record = findNotification(deps.store, input.key);
-      if (!record) throw new Error('notify(): the notification just recorded is missing');
-      const outcome = await track(deliverOnce(record));
-      // 'busy' cannot happen for a key created just now, but it is still a kept, pending notification.
-      return outcome === 'sent' ? 'sent' : 'queued';
+      const outcome = await notifier.deliver(input.key);
+      if (outcome === 'sent' || outcome === 'queued') return outcome;
+      // A timer round took the new key first: it is sent, or still pending and delivered once.
+      return findNotification(deps.store, input.key)?.status === 'sent' ? 'sent' : 'queued';
     },
+
+    deliver: (key) => track(deliverKey(key)),
 
     retryDue(now = deps.clock()) {
       round ??= track(runRound(now)).finally(() => { round = undefined; });

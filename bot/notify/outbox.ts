@@ -1,5 +1,5 @@
 import type { NotificationRecord } from '../../data/model.js';
-import type { Store } from '../../data/store/store.js';
+import type { LiveData, Store } from '../../data/store/store.js';
 
 /** What a caller asks to be delivered; the key makes it idempotent. */
 export interface NotificationInput {
@@ -13,25 +13,42 @@ export interface NotificationInput {
 /** Steps (by default minutes) before the next round after 1, 2, 3, … failed rounds: short at first, then every 30 steps until delivered. */
 export const QUEUE_BACKOFF_STEPS: readonly number[] = [1, 2, 5, 10, 30];
 
-/** Records a new pending notification, due now; false (nothing written) when the key is already known, whatever its status. */
+/**
+ * A new pending notification, due at `now` (pure: nothing is written). The host builds one inside the store update
+ * that changes the ticket, adds it there with addNotificationIfNew, and calls the notifier's deliver(key) once that
+ * update is on disk. Throws a TypeError when the key, subject or text is missing.
+ */
+export function pendingNotification(input: NotificationInput, now: Date): NotificationRecord {
+  if (!input.key || !input.subject || !input.text) throw new TypeError('a notification needs a key, a subject and a text');
+  const record: NotificationRecord = {
+    key: input.key,
+    recipient: { ...input.recipient },
+    text: input.text,
+    subject: input.subject,
+    status: 'pending',
+    attempts: 0,
+    // Due at once: if this process stops before the first round ends, the next retryDue() picks it up.
+    nextAttemptAt: now.toISOString(),
+    createdAt: now.toISOString(),
+  };
+  if (input.card) record.card = JSON.parse(JSON.stringify(input.card)) as Record<string, unknown>;
+  return record;
+}
+
+/**
+ * Adds `record` (a copy) to the live data, for use inside a synchronous store update; false, and nothing changed,
+ * when a notification with that key is already there, whatever its status.
+ */
+export function addNotificationIfNew(data: LiveData, record: NotificationRecord): boolean {
+  if (data.notifications.some((n) => n.key === record.key)) return false;
+  data.notifications.push(JSON.parse(JSON.stringify(record)) as NotificationRecord);
+  return true;
+}
+
+/** Records a new pending notification, due now, in a write of its own; false (nothing written) when the key is already known. */
 export function recordNotification(store: Store, input: NotificationInput, now: Date): Promise<boolean> {
-  return store.update((tx) => {
-    if (tx.data.notifications.some((n) => n.key === input.key)) return false;
-    const record: NotificationRecord = {
-      key: input.key,
-      recipient: { ...input.recipient },
-      text: input.text,
-      subject: input.subject,
-      status: 'pending',
-      attempts: 0,
-      // Due at once: if this process stops before the first round ends, the next retryDue() picks it up.
-      nextAttemptAt: now.toISOString(),
-      createdAt: now.toISOString(),
-    };
-    if (input.card) record.card = JSON.parse(JSON.stringify(input.card)) as Record<string, unknown>;
-    tx.data.notifications.push(record);
-    return true;
-  });
+  const record = pendingNotification(input, now);
+  return store.update((tx) => addNotificationIfNew(tx.data, record));
 }
 
 /** A detached copy of one notification (store views are read-only and live). */
@@ -63,6 +80,30 @@ export async function markSent(store: Store, key: string, via: 'teams' | 'email'
     const ticketId = /^([A-Z]+-\d+):/.exec(key)?.[1];
     tx.audit({ actor: 'system', action: 'notification.sent', ...(ticketId ? { ticketId } : {}), details: { key, via } });
   });
+}
+
+/**
+ * Used after an ambiguous failure (the service may have taken the message, its answer was lost): the notification is
+ * recorded sent, so it is never sent again (at most once), with `lastError` '<via>:ambiguous' as the mark that delivery
+ * is unconfirmed, and a 'notification.unconfirmed' audit event the helpdesk can look for.
+ */
+export async function markUnconfirmed(store: Store, key: string, via: 'teams' | 'email', now: Date, reason: string): Promise<void> {
+  await store.update((tx) => {
+    const record = tx.data.notifications.find((n) => n.key === key);
+    if (!record || record.status === 'sent') return;
+    record.status = 'sent';
+    record.via = via;
+    record.sentAt = now.toISOString();
+    record.attempts += 1;
+    record.lastError = unconfirmedMark(via);
+    const ticketId = /^([A-Z]+-\d+):/.exec(key)?.[1];
+    tx.audit({ actor: 'system', action: 'notification.unconfirmed', ...(ticketId ? { ticketId } : {}), details: { key, via, reason } });
+  });
+}
+
+/** The `lastError` of a notification recorded sent after an ambiguous failure: its delivery is unconfirmed. */
+export function unconfirmedMark(via: 'teams' | 'email'): string {
+  return `${via}:ambiguous`;
 }
 
 /** Leaves a notification pending after a failed round and schedules the next: the queue backoff, or later if the service asked. */

@@ -59,7 +59,8 @@ export function parseRetryAfter(value: string | null | undefined, now: Date): nu
 }
 
 /**
- * Runs `attempt` until it succeeds, a failure is not retryable, the attempts or the time budget run out, or `signal`
+ * Runs `attempt` until it succeeds, a failure is not retryable (an `ambiguous` one is never retried: the request may
+ * have been delivered, and sending it again could deliver it twice), the attempts or the time budget run out, or `signal`
  * aborts. Waits honour the failure's Retry-After (never shorter). Rejects with the last failure as a DeliveryError,
  * whose `retryAfterMs` the caller keeps for scheduling.
  */

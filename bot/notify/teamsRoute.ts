@@ -29,9 +29,11 @@ export function cardActivity(card: Record<string, unknown> | undefined, text?: s
 }
 
 /**
- * Runs one Teams operation on a stored conversation with bounded retries. A missing conversation, or one already
- * marked unusable, is not tried. A 403/404 marks the conversation unusable (so nobody keeps sending into a blocked
- * chat) and is reported as a permanent failure. Never throws: the caller decides what a failure means.
+ * Runs one Teams operation on a stored conversation with bounded retries (an ambiguous failure is not retried). A
+ * missing conversation, or one already marked unusable, is not tried. A 403/404 is reported as a permanent failure
+ * and, unless `markUnusable` is false, marks the conversation unusable (so nobody keeps sending into a blocked chat):
+ * right for a new post, not for the update of one message (that message alone may have been deleted). Never throws:
+ * the caller decides what a failure means.
  */
 export async function throughConversation<T>(
   route: TeamsRoute,
@@ -39,6 +41,7 @@ export async function throughConversation<T>(
   operation: (reference: Partial<ConversationReference>) => Promise<T>,
   what: string,
   signal?: AbortSignal,
+  markUnusable = true,
 ): Promise<TeamsOutcome<T>> {
   const conversation = findConversation(route.store, conversationKey);
   if (!conversation) return { ok: false, failure: new DeliveryError('other', 'no-conversation') };
@@ -52,7 +55,7 @@ export async function throughConversation<T>(
   } catch (err) {
     const failure = asDeliveryError(err);
     route.logger.warn('teams send failed', { what, conversationKey, reason: failure.reason, kind: failure.kind });
-    if (failure.kind === 'permanent') {
+    if (failure.kind === 'permanent' && markUnusable) {
       try {
         const marked = await markConversationUnusable(route.store, conversation, failure.reason, route.clock());
         if (marked) route.logger.warn('conversation marked unusable', { conversationKey, reason: failure.reason });

@@ -93,9 +93,44 @@ describe('ticket cards, posted and updated through the notifier', () => {
     expect(connector.updates().map((u) => u.body.attachments)).toEqual([[expect.objectContaining({ content: card('resolved') })]]);
   });
 
-  it('gives up on an update the connector refuses for good (404) and marks the conversation unusable', async () => {
+  it.each([[403], [404]])('reports an update refused with %i as gone for that copy and leaves the conversation usable (the message may just have been deleted)', async (status) => {
+    connector.fail({ status });
+    const n = make();
+    await expect(n.updateCard(HELPDESK, 'activity-gone', card('closed'))).resolves.toBe('gone');
+    expect(storedConversation(store, HELPDESK)?.usable).toBe(true);
+    expect(connector.requests()).toHaveLength(1);
+    // Other copies in the same channel are still updated, and new cards still posted.
+    await expect(n.updateCard(HELPDESK, 'activity-2', card('closed'))).resolves.toBe('updated');
+    await expect(n.postCard(HELPDESK, card('submitted'))).resolves.toEqual(expect.any(String));
+    await n.retryDue();
+    expect(connector.requests()).toHaveLength(3);
+  });
+
+  it('still marks the conversation unusable when a card post is refused with 404', async () => {
     connector.fail({ status: 404 });
-    await expect(make().updateCard(HELPDESK, 'activity-gone', card('closed'))).resolves.toBe('failed');
+    await expect(make().postCard(HELPDESK, card('submitted'))).resolves.toBeUndefined();
     expect(storedConversation(store, HELPDESK)?.usable).toBe(false);
+  });
+
+  it('fails an update at once when the conversation is already marked unusable', async () => {
+    await seedConversation(store, HELPDESK, teamsReference(connector.url, '19:helpdesk@thread.tacv2'), false);
+    await expect(make().updateCard(HELPDESK, 'activity-1', card('closed'))).resolves.toBe('failed');
+    expect(connector.requests()).toHaveLength(0);
+  });
+
+  it('keeps an update whose connection dropped after the request (ambiguous) and sends it again: replacing a card twice is harmless', async () => {
+    connector.fail({ status: 'drop' });
+    const n = make();
+    await expect(n.updateCard(HELPDESK, 'activity-1', card('resolved'))).resolves.toBe('pending');
+    expect(connector.requests()).toHaveLength(1);
+    await n.retryDue();
+    expect(connector.updates().map((u) => u.body.attachments)).toEqual([[expect.objectContaining({ content: card('resolved') })]]);
+  });
+
+  it('does not repeat a card post whose connection dropped after the request (ambiguous): no id, the host\'s next sync decides', async () => {
+    connector.fail({ status: 'drop' });
+    await expect(make().postCard(HELPDESK, card('submitted'))).resolves.toBeUndefined();
+    expect(connector.requests().map((r) => r.status)).toEqual(['dropped']);
+    expect(storedConversation(store, HELPDESK)?.usable).toBe(true);
   });
 });

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
 import type { Config } from '../../../bot/config.js';
 import { classifyMailError, createMailer, messageIdFor } from '../../../bot/notify/mailer.js';
 import { startSmtpServer, type TestSmtpServer } from '../../helpers/smtpServer.js';
@@ -88,6 +90,39 @@ describe('a relay that does not offer STARTTLS', () => {
   });
 });
 
+describe('a relay that stops answering', () => {
+  // No TLS setup of our own here: smtp-server's built-in certificate, not verified (only the timing matters).
+  let silentAt: 'rcpt' | 'data';
+  let bodies = 0;
+  const relay = new SMTPServer({
+    secure: false, authOptional: true, logger: false,
+    onRcptTo(_address, _session, callback) { if (silentAt !== 'rcpt') callback(); },
+    onData(stream) {
+      stream.on('data', () => undefined);
+      stream.on('end', () => { bodies += 1; });
+    },
+  });
+  let port = 0;
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', () => resolve()));
+    port = (relay.server.address() as AddressInfo).port;
+  });
+  afterAll(async () => { await new Promise<void>((resolve) => relay.close(() => resolve())); });
+  const mailer = () => createMailer({ host: '127.0.0.1', port, secure: false, user: '', password: '', from: FROM }, { timeoutMs: 200, tls: { rejectUnauthorized: false } });
+
+  it('after the whole message was sent is ambiguous: the relay may have taken it, so it must not be sent again', async () => {
+    silentAt = 'data';
+    await expect(mailer()?.send({ to: 'a@nhs.net', subject: 's', text: 't', key: 'k5' })).rejects.toMatchObject({ kind: 'ambiguous', reason: 'ETIMEDOUT' });
+    expect(bodies).toBe(1);
+  });
+
+  it('before the message was sent is retryable: nothing can have been delivered', async () => {
+    silentAt = 'rcpt';
+    await expect(mailer()?.send({ to: 'a@nhs.net', subject: 's', text: 't', key: 'k6' })).rejects.toMatchObject({ kind: 'retryable', reason: 'ETIMEDOUT' });
+    expect(bodies).toBe(1);
+  });
+});
+
 describe('classifying SMTP errors', () => {
   const smtpError = (code: string, responseCode?: number) => Object.assign(new Error('x'), { code, responseCode });
 
@@ -95,5 +130,13 @@ describe('classifying SMTP errors', () => {
     expect(classifyMailError(smtpError('EENVELOPE', 451)).kind).toBe('retryable');
     expect(classifyMailError(smtpError('ECONNECTION')).kind).toBe('retryable');
     expect(classifyMailError(smtpError('EENVELOPE', 550))).toMatchObject({ kind: 'permanent', reason: 'smtp-550' });
+  });
+
+  it('counts a timeout or a broken connection after the body as ambiguous, but an answer after the body still by its code', () => {
+    expect(classifyMailError(smtpError('ETIMEDOUT'), true)).toMatchObject({ kind: 'ambiguous', reason: 'ETIMEDOUT' });
+    expect(classifyMailError(smtpError('ECONNECTION'), true).kind).toBe('ambiguous');
+    expect(classifyMailError(smtpError('ETIMEDOUT'), false).kind).toBe('retryable');
+    expect(classifyMailError(smtpError('EMESSAGE', 451), true).kind).toBe('retryable');
+    expect(classifyMailError(smtpError('EMESSAGE', 554), true).kind).toBe('permanent');
   });
 });

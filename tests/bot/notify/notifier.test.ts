@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import net, { type AddressInfo } from 'node:net';
 import { createMailer, messageIdFor, type Mailer } from '../../../bot/notify/mailer.js';
-import { createNotifier, type Notifier, type NotifierDeps } from '../../../bot/notify/notifier.js';
+import { DeliveryError } from '../../../bot/notify/deliveryError.js';
+import { addNotificationIfNew, createNotifier, pendingNotification, type Notifier, type NotifierDeps } from '../../../bot/notify/notifier.js';
 import { createTeamsSender } from '../../../bot/notify/teamsSender.js';
 import type { AuditEvent, NotificationRecord } from '../../../data/model.js';
 import type { Store } from '../../../data/store/store.js';
@@ -238,7 +239,7 @@ describe('the notifier, over real HTTP to a fake connector and real SMTP', () =>
     expect(notification(store, approved().key)?.status).toBe('sent');
   });
 
-  it('stops promptly in the middle of a long Retry-After wait and keeps the notification', async () => {
+  it('stops within a second in the middle of a long Retry-After wait and keeps the notification', async () => {
     connector.fail({ status: 429, retryAfter: 25 });
     const notifier = make({ mailer: undefined, retry: {} });
     const outcome = notifier.notify(approved());
@@ -246,8 +247,41 @@ describe('the notifier, over real HTTP to a fake connector and real SMTP', () =>
     const started = Date.now();
     await notifier.stop();
     await expect(outcome).resolves.toBe('queued');
-    expect(Date.now() - started).toBeLessThan(2000);
-    expect(notification(store, approved().key)?.status).toBe('pending');
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(notification(store, approved().key)).toMatchObject({ status: 'pending', lastError: 'teams:http-429' });
+    expect(connector.requests()).toHaveLength(1);
+  });
+
+  it('stops within a second in the middle of a backoff wait (Teams, then e-mail not tried) and keeps the notification', async () => {
+    connector.fail({ status: 500, times: 10 });
+    // Real sleeps, with backoff long enough that only stop() can end them.
+    const notifier = make({ retry: { baseMs: 20_000, capMs: 30_000, maxTotalMs: 120_000, random: () => 0.5 } });
+    const outcome = notifier.notify(approved());
+    await connector.waitFor((r) => r.status === 500);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const started = Date.now();
+    await notifier.stop();
+    expect(Date.now() - started).toBeLessThan(1000);
+    await expect(outcome).resolves.toBe('queued');
+    expect(notification(store, approved().key)).toMatchObject({ status: 'pending', attempts: 1, lastError: 'teams:http-500' });
+    expect(connector.requests()).toHaveLength(1);
+    expect(mailsFor(approved().key)).toHaveLength(0);
+  });
+
+  it('stops within a second while deliver() of a recorded notification waits to retry e-mail, and keeps it pending', async () => {
+    await seedConversation(store, MANAGER_KEY, teamsReference(connector.url), false);
+    let sends = 0;
+    const failing: Mailer = { send: async () => { sends += 1; throw new DeliveryError('retryable', 'smtp-451'); }, close: () => undefined };
+    const notifier = make({ mailer: failing, retry: { baseMs: 20_000, capMs: 30_000, maxTotalMs: 120_000 } });
+    await store.update((tx) => addNotificationIfNew(tx.data, pendingNotification(approved(), now)));
+    const outcome = notifier.deliver(approved().key);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const started = Date.now();
+    await notifier.stop();
+    expect(Date.now() - started).toBeLessThan(1000);
+    await expect(outcome).resolves.toBe('queued');
+    expect(sends).toBe(1);
+    expect(notification(store, approved().key)).toMatchObject({ status: 'pending', lastError: 'teams:conversation-unusable email:smtp-451' });
   });
 
   it('stops within its budget even while a request hangs, and keeps the notification', async () => {
@@ -257,15 +291,16 @@ describe('the notifier, over real HTTP to a fake connector and real SMTP', () =>
     try {
       await seedConversation(store, MANAGER_KEY, teamsReference(`http://127.0.0.1:${(silent.address() as AddressInfo).port}/`));
       const notifier = make({ mailer: undefined });
-      // Once the store is closed, the late outcome cannot be written: the caller sees a rejection, the record stays pending.
-      const late = notifier.notify(approved()).catch(() => 'rejected');
+      const late = notifier.notify(approved());
       await new Promise((resolve) => setTimeout(resolve, 100));
       const started = Date.now();
       await notifier.stop(300);
       expect(Date.now() - started).toBeLessThan(1000);
       expect(notification(store, approved().key)?.status).toBe('pending');
+      // The request was written and its connection then broke: it may have been delivered, so it is not sent again.
       sockets.forEach((s) => s.destroy());
-      await expect(late).resolves.toBe('queued');
+      await expect(late).resolves.toBe('sent');
+      expect(notification(store, approved().key)).toMatchObject({ status: 'sent', via: 'teams', lastError: 'teams:ambiguous' });
     } finally {
       sockets.forEach((s) => s.destroy());
       await new Promise<void>((resolve) => silent.close(() => resolve()));
@@ -287,6 +322,87 @@ describe('the notifier, over real HTTP to a fake connector and real SMTP', () =>
     expect(notification(store, approved().key)).toBeUndefined();
     expect(notification(store, 'T-000200:stuck:requester')?.status).toBe('pending');
     expect(await auditEvents(store)).toContainEqual(expect.objectContaining({ action: 'notification.sent', details: { key: approved().key, via: 'teams' } }));
+  });
+
+  it('delivers a notification the host recorded inside its own store update, once: deliver(key)', async () => {
+    const record = pendingNotification(approved(), now);
+    expect(record).toMatchObject({ key: approved().key, status: 'pending', attempts: 0, nextAttemptAt: now.toISOString(), createdAt: now.toISOString() });
+    // The host's synchronous update: the ticket transition and the notification land together.
+    await expect(store.update((tx) => addNotificationIfNew(tx.data, record))).resolves.toBe(true);
+    await expect(store.update((tx) => addNotificationIfNew(tx.data, { ...record, text: 'other' }))).resolves.toBe(false);
+    expect(notification(store, approved().key)?.text).toBe(approved().text);
+
+    const notifier = make();
+    await expect(notifier.deliver(approved().key)).resolves.toBe('sent');
+    await expect(notifier.deliver(approved().key)).resolves.toBe('duplicate');
+    await expect(notifier.notify(approved())).resolves.toBe('duplicate');
+    expect(connector.posts()).toHaveLength(1);
+    expect(notification(store, approved().key)).toMatchObject({ status: 'sent', via: 'teams', attempts: 1 });
+  });
+
+  it('answers unknown for a key the store does not hold, and refuses an incomplete notification', async () => {
+    await expect(make().deliver('T-000999:nothing:requester')).resolves.toBe('unknown');
+    expect(() => pendingNotification({ ...approved(), text: '' }, now)).toThrow(TypeError);
+    expect(connector.requests()).toHaveLength(0);
+  });
+
+  it('never delivers a key twice when deliver(), a timer round and another deliver() meet (the host does not await deliver)', async () => {
+    const sleep = () => new Promise<void>((resolve) => setTimeout(resolve, 50));
+    connector.fail({ status: 500 });
+    const notifier = make({ retry: { sleep } });
+    await store.update((tx) => addNotificationIfNew(tx.data, pendingNotification(approved(), now)));
+    const first = notifier.deliver(approved().key);
+    await connector.waitFor((r) => r.status === 500);
+    const outcomes = await Promise.all([notifier.deliver(approved().key), notifier.retryDue(), first]);
+    expect(outcomes).toEqual(['duplicate', { sent: 0, queued: 0 }, 'sent']);
+    expect(connector.posts()).toHaveLength(1);
+  });
+
+  it('resolves deliver() even when the outcome cannot be written (the store closed under it): the record stays pending', async () => {
+    await store.update((tx) => addNotificationIfNew(tx.data, pendingNotification(approved(), now)));
+    // The store closes while Teams is being retried; the retry lands, but 'sent' cannot be written (sent again later: at least once).
+    const notifier = make({ mailer: undefined, retry: { sleep: async () => { await store.close(); } } });
+    connector.fail({ status: 500 });
+    await expect(notifier.deliver(approved().key)).resolves.toBe('queued');
+    store = await folder.open({ clock });
+    expect(notification(store, approved().key)).toMatchObject({ status: 'pending', attempts: 0 });
+  });
+
+  it('records an ambiguous Teams failure (connection dropped after the request) as sent but unconfirmed: no retry, no e-mail as well', async () => {
+    connector.fail({ status: 'drop' });
+    const notifier = make();
+    await expect(notifier.notify(approved())).resolves.toBe('sent');
+    expect(connector.requests().map((r) => r.status)).toEqual(['dropped']);
+    expect(mailsFor(approved().key)).toHaveLength(0);
+    expect(notification(store, approved().key)).toMatchObject({ status: 'sent', via: 'teams', lastError: 'teams:ambiguous', attempts: 1, sentAt: now.toISOString() });
+    expect(storedConversation(store, MANAGER_KEY)?.usable).toBe(true);
+    expect(await auditEvents(store)).toContainEqual(expect.objectContaining({ action: 'notification.unconfirmed', ticketId: 'T-000123', details: { key: approved().key, via: 'teams', reason: 'ECONNRESET' } }));
+    now = new Date(now.getTime() + 3_600_000);
+    await expect(notifier.retryDue()).resolves.toEqual({ sent: 0, queued: 0 });
+    await expect(notifier.deliver(approved().key)).resolves.toBe('duplicate');
+    expect(connector.requests()).toHaveLength(1);
+  });
+
+  it('still retries a failure where nothing was delivered (a refused connection), then falls back to e-mail', async () => {
+    await connector.down();
+    await expect(make().notify(approved())).resolves.toBe('sent');
+    expect(mailsFor(approved().key)).toHaveLength(1);
+    expect(notification(store, approved().key)).toMatchObject({ status: 'sent', via: 'email' });
+    expect(notification(store, approved().key)?.lastError).toBeUndefined();
+  });
+
+  it('records an ambiguous e-mail failure (no answer after the message body) as sent but unconfirmed, tried once', async () => {
+    await seedConversation(store, MANAGER_KEY, teamsReference(connector.url), false);
+    let sends = 0;
+    const silentAfterData: Mailer = { send: async () => { sends += 1; throw new DeliveryError('ambiguous', 'ETIMEDOUT'); }, close: () => undefined };
+    const notifier = make({ mailer: silentAfterData });
+    await expect(notifier.notify(approved())).resolves.toBe('sent');
+    expect(sends).toBe(1);
+    expect(notification(store, approved().key)).toMatchObject({ status: 'sent', via: 'email', lastError: 'email:ambiguous' });
+    expect(await auditEvents(store)).toContainEqual(expect.objectContaining({ action: 'notification.unconfirmed', details: { key: approved().key, via: 'email', reason: 'ETIMEDOUT' } }));
+    now = new Date(now.getTime() + 3_600_000);
+    await notifier.retryDue();
+    expect(sends).toBe(1);
   });
 
   it('never writes names, e-mail addresses or message text to its log', async () => {

@@ -78,6 +78,13 @@ describe('withRetry', () => {
     expect([forbidden.calls(), plain.calls, waits.length]).toEqual([1, 1, 0]);
   });
 
+  it('never retries an ambiguous failure: the request may have been delivered', async () => {
+    const { waits, sleep } = fakeSleep();
+    const op = failing(new DeliveryError('ambiguous', 'ECONNRESET'));
+    await expect(withRetry(op.attempt, { sleep })).rejects.toMatchObject({ kind: 'ambiguous', reason: 'ECONNRESET' });
+    expect([op.calls(), waits.length]).toEqual([1, 0]);
+  });
+
   it('leaves a Retry-After longer than the cap to the outbox instead of sleeping through it', async () => {
     const { waits, sleep } = fakeSleep();
     const op = failing(new DeliveryError('retryable', 'http-429', 120_000));

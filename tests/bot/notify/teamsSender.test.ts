@@ -52,11 +52,17 @@ describe('the Teams sender, through the real CloudAdapter in local mode against 
     await expect(sender().send(teamsReference(connector.url), { type: 'message', text: 'x' })).rejects.toMatchObject({ kind: 'permanent', reason: `http-${status}` });
   });
 
-  it('reports 502 and a dropped connection as retryable', async () => {
+  it('reports a 502 answer as retryable', async () => {
     connector.fail({ status: 502 });
     await expect(sender().send(teamsReference(connector.url), { type: 'message', text: 'x' })).rejects.toMatchObject({ kind: 'retryable', reason: 'http-502' });
+  });
+
+  it('reports a connection dropped after the whole request was written as ambiguous: it may have been delivered', async () => {
     connector.fail({ status: 'drop' });
-    await expect(sender().update(teamsReference(connector.url), 'a1', { type: 'message', text: 'x' })).rejects.toMatchObject({ kind: 'retryable' });
+    await expect(sender().send(teamsReference(connector.url), { type: 'message', text: 'x' })).rejects.toMatchObject({ kind: 'ambiguous', reason: 'ECONNRESET' });
+    connector.fail({ status: 'drop' });
+    await expect(sender().update(teamsReference(connector.url), 'a1', { type: 'message', text: 'x' })).rejects.toMatchObject({ kind: 'ambiguous' });
+    expect(connector.requests().map((r) => r.status)).toEqual(['dropped', 'dropped']);
   });
 
   it('reports a refused connection as retryable at once (no hidden retries)', async () => {
@@ -70,7 +76,33 @@ describe('the Teams sender, through the real CloudAdapter in local mode against 
     }
   });
 
-  it('gives up on a connector that accepts the connection but never answers, after its timeout', async () => {
+  it('reports a connection closed before the request was written as retryable: nothing can have been delivered', async () => {
+    // Accepts, then closes at once without reading: the request is still waiting for the TLS handshake, never written.
+    const closing = net.createServer((socket) => { socket.destroy(); });
+    await new Promise<void>((resolve) => closing.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `https://127.0.0.1:${(closing.address() as AddressInfo).port}/`;
+      await expect(sender().send(teamsReference(url), { type: 'message', text: 'x' })).rejects.toMatchObject({ kind: 'retryable', reason: 'ECONNRESET' });
+    } finally {
+      await new Promise<void>((resolve) => closing.close(() => resolve()));
+    }
+  });
+
+  it('reports a timeout before the request could be written (a connection that never completes its handshake) as retryable', async () => {
+    const sockets: net.Socket[] = [];
+    const silent = net.createServer((socket) => { sockets.push(socket); });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `https://127.0.0.1:${(silent.address() as AddressInfo).port}/`;
+      await expect(createTeamsSender(localAdapter(), '', { timeoutMs: 300 }).send(teamsReference(url), { type: 'message', text: 'x' }))
+        .rejects.toMatchObject({ kind: 'retryable', reason: 'timeout' });
+    } finally {
+      sockets.forEach((s) => s.destroy());
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    }
+  });
+
+  it('gives up on a connector that accepts the request but never answers, after its timeout, as ambiguous', async () => {
     const sockets: net.Socket[] = [];
     const silent = net.createServer((socket) => { sockets.push(socket); });
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
@@ -78,7 +110,7 @@ describe('the Teams sender, through the real CloudAdapter in local mode against 
     try {
       const started = Date.now();
       await expect(createTeamsSender(localAdapter(), '', { timeoutMs: 300 }).send(teamsReference(url), { type: 'message', text: 'x' }))
-        .rejects.toMatchObject({ kind: 'retryable', reason: 'timeout' });
+        .rejects.toMatchObject({ kind: 'ambiguous', reason: 'timeout' });
       expect(Date.now() - started).toBeLessThan(3000);
     } finally {
       sockets.forEach((s) => s.destroy());
@@ -93,6 +125,22 @@ describe('classifying connector errors', () => {
 
   it('reads Retry-After given as an HTTP date on a 503', () => {
     expect(classifyTeamsError(restError(503, { 'retry-after': 'Mon, 02 Mar 2026 10:00:05 GMT' }), NOW)).toMatchObject({ kind: 'retryable', retryAfterMs: 5000 });
+  });
+
+  it('counts a broken connection or a timeout as ambiguous once the request was written (or when that is unknown), retryable before', () => {
+    const reset = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+    const timeout = Object.assign(new Error('The operation was aborted.'), { name: 'AbortError' });
+    expect(classifyTeamsError(reset, NOW, true)).toMatchObject({ kind: 'ambiguous', reason: 'ECONNRESET' });
+    expect(classifyTeamsError(reset, NOW, undefined)).toMatchObject({ kind: 'ambiguous', reason: 'ECONNRESET' });
+    expect(classifyTeamsError(reset, NOW, false)).toMatchObject({ kind: 'retryable', reason: 'ECONNRESET' });
+    expect(classifyTeamsError(timeout, NOW, true)).toMatchObject({ kind: 'ambiguous', reason: 'timeout' });
+    expect(classifyTeamsError(timeout, NOW, false)).toMatchObject({ kind: 'retryable', reason: 'timeout' });
+  });
+
+  it('never counts an answered status, a refused connection or an unknown host as ambiguous', () => {
+    expect(classifyTeamsError(restError(503), NOW, true).kind).toBe('retryable');
+    expect(classifyTeamsError(Object.assign(new Error('x'), { code: 'ECONNREFUSED' }), NOW, true).kind).toBe('retryable');
+    expect(classifyTeamsError(Object.assign(new Error('x'), { code: 'ENOTFOUND' }), NOW, undefined).kind).toBe('retryable');
   });
 
   it('treats a 400 or 401 as neither retryable nor permanent', () => {
