@@ -9,6 +9,7 @@ export class AttachmentTooLargeError extends AppError {
   }
 }
 
+/** Why a download failed, for the caller's decisions and the logs (never the URL). */
 export type AttachmentFailure = 'notAllowed' | 'timeout' | 'status' | 'network' | 'redirects';
 
 /** Used when a file could not be downloaded: a refused address, a slow or failing file store, an expired link. */

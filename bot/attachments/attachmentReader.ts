@@ -5,6 +5,7 @@
 import type { AttachmentReader } from '../../dialogs/dialogServices.js';
 import { AttachmentDownloadError, AttachmentTooLargeError } from './attachmentErrors.js';
 
+/** Settings for createAttachmentReader. */
 export interface AttachmentReaderOptions {
   /** Which addresses may be fetched, redirects included; default `httpsOnly`. */
   isAllowedUrl?: (url: URL) => boolean;

@@ -5,8 +5,10 @@
  */
 import type { Attachment } from 'botbuilder';
 
+/** The attachment type Teams uses for a file sent in a 1:1 chat with a bot. */
 export const TEAMS_FILE_DOWNLOAD_INFO = 'application/vnd.microsoft.teams.file.download.info';
 
+/** The spreadsheet's download link and name, or why the message holds none (with a message to show the person). */
 export type SpreadsheetAttachment =
   | { ok: true; downloadUrl: string; fileName: string }
   | { ok: false; reason: 'noFile' | 'notSpreadsheet' | 'oldFormat' | 'several'; message: string };

@@ -10,8 +10,10 @@ import { readOrdOrganisation } from './ordOrganisation.js';
 import { RateLimiter } from './rateLimiter.js';
 import { TtlCache } from './ttlCache.js';
 
+/** The live NHS directory; the host overrides it for tests and for a local mirror. */
 export const DEFAULT_ORD_BASE_URL = 'https://directory.spineservices.nhs.uk';
 
+/** Settings for createOrdClient; every one has a default fit for production. */
 export interface OrdClientOptions {
   /** Scheme and host (and port) of the ORD service; default the live NHS directory. */
   baseUrl?: string;

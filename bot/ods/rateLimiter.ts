@@ -3,6 +3,7 @@
  * limit wait their turn rather than being refused; a caller whose signal aborts leaves the queue.
  */
 
+/** At most `limit` starts in any `windowMs`. */
 export interface RateLimiterOptions {
   limit: number;
   windowMs: number;

@@ -1,5 +1,6 @@
 /** A small in-memory cache: least recently used entries leave first, and every entry expires after its time to live. */
 
+/** Size and lifetime of a TtlCache. */
 export interface TtlCacheOptions {
   /** How many entries are kept; the least recently used goes first. */
   maxEntries: number;

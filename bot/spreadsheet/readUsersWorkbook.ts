@@ -10,10 +10,12 @@ import {
 import { cellText } from './cellText.js';
 import { declaredUnzippedSize } from './zipSize.js';
 
+/** The rows of the staff list, or why the file cannot be used (with a message to show the manager). */
 export type UsersWorkbookResult =
   | { ok: true; rows: UserSheetRow[]; sheetName: string }
   | { ok: false; reason: 'notXlsx' | 'protected' | 'tooBig' | 'noSheet' | 'missingColumns' | 'empty' | 'tooManyRows'; message: string };
 
+/** Limits for readUsersWorkbook. */
 export interface ReadUsersWorkbookOptions {
   /** Default MAX_USER_ROWS (500). */
   maxRows?: number;

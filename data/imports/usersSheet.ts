@@ -21,6 +21,7 @@ export interface UserRowResult {
   user?: RequestedUser;
 }
 
+/** Every row's verdict, in sheet order, with the counts a summary needs. */
 export interface UserRowsReport {
   rows: UserRowResult[];
   okCount: number;

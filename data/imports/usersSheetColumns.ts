@@ -7,9 +7,11 @@ import { headerKey } from './csv.js';
 /** Most people a single spreadsheet may list; a bigger organisation sends several files. */
 export const MAX_USER_ROWS = 500;
 
+/** A field of a users-sheet row; `fullName` is read from other people's sheets, never written in the template. */
 export type UserColumn =
   | 'firstName' | 'lastName' | 'fullName' | 'jobTitle' | 'email' | 'professionalBody' | 'registrationNumber' | 'confirmAppropriateUse';
 
+/** How the template writes a column and which other headings mean the same. */
 export interface UserColumnSpec {
   key: UserColumn;
   /** The heading in the template. */

@@ -1,6 +1,7 @@
 /** The per-row report a manager reads after sending the multiple-user spreadsheet: what to fix, row by row. Plain text. */
 import type { UserRowsReport } from './usersSheet.js';
 
+/** How much of a long report to list. */
 export interface RowReportOptions {
   /** Rows with problems listed before the rest are summed up; default 30 (a Teams message stays readable). */
   maxProblemRows?: number;

@@ -24,6 +24,7 @@ export interface OrdFault {
   times?: number;
 }
 
+/** A running fake ORD server and the handles to steer it. */
 export interface FakeOrd {
   url: string;
   readonly requests: readonly OrdRequest[];

@@ -120,19 +120,20 @@ describe('the ODS directory client over real HTTP', () => {
   });
 
   it('keeps to its rate limit: ten different codes wait their turn and none is dropped', async () => {
-    const ods = client({ rateLimit: { limit: 2, windowMs: 200 } });
+    const ods = client({ rateLimit: { limit: 2, windowMs: 250 } });
     const codes = Array.from({ length: 10 }, (_, i) => `VQ${i}A${i}`);
     const started = performance.now();
     const results = await Promise.all(codes.map((code) => ods.lookup(code)));
     const took = performance.now() - started;
     expect(results.every((r) => r.status === 'notFound')).toBe(true);
     expect(new Set(ord.requests.map((r) => r.code))).toEqual(new Set(codes));
-    // 10 requests, 2 per 200 ms: the last pair cannot start before 4 windows have passed.
-    expect(took).toBeGreaterThanOrEqual(790);
+    // 10 requests, 2 per 250 ms: the last pair cannot start before 4 windows have passed.
+    expect(took).toBeGreaterThanOrEqual(990);
     const times = ord.requests.map((r) => r.at).sort((a, b) => a - b);
     for (let i = 2; i < times.length; i += 1) {
-      // Any three consecutive requests span at least one window (a little slack for the network and timers).
-      expect(times[i] - times[i - 2]).toBeGreaterThanOrEqual(185);
+      // Any three consecutive arrivals span about a window; the slack covers a busy machine delaying one arrival,
+      // while a limiter that let them through together would show gaps near 0.
+      expect(times[i] - times[i - 2]).toBeGreaterThanOrEqual(150);
     }
   });
 

@@ -8,7 +8,7 @@ describe('the rate limiter', () => {
     const t0 = performance.now();
     await Promise.all([0, 1, 2, 3, 4].map((n) => limiter.acquire().then(() => started.push({ n, at: performance.now() - t0 }))));
     expect(started.map((s) => s.n)).toEqual([0, 1, 2, 3, 4]);
-    expect(started[1].at).toBeLessThan(50);
+    expect(started[1].at).toBeLessThan(90);
     expect(started[2].at).toBeGreaterThanOrEqual(95);
     expect(started[4].at).toBeGreaterThanOrEqual(195);
   });
