@@ -1,0 +1,59 @@
+import { describe, it, expect } from '@jest/globals';
+import { StatusDialog } from '../../../dialogs/status/statusDialog.js';
+import { NO_REQUESTS } from '../../../dialogs/status/sendStatus.js';
+import { makeWorkflowTicket } from '../../helpers/workflowFixtures.js';
+import { adaptiveCards, dialogClient, manager, readable, turn, useDialogWorld, type WorldOptions } from '../../helpers/dialogFixtures.js';
+
+const mine = { requester: { ...manager, email: 'grace.adeyemi@nhs.net' } };
+
+describe('the status conversation', () => {
+  const worlds = useDialogWorld();
+
+  async function status(options: WorldOptions) {
+    const world = await worlds.open(options);
+    const client = dialogClient(new StatusDialog(world.services), world);
+    const replies = await turn(client, 'status');
+    return { replies, text: readable(replies), client };
+  }
+
+  it('says kindly that there are no requests yet and offers the menu', async () => {
+    const { replies, text, client } = await status({ tickets: [makeWorkflowTicket({ state: 'awaitingHelpdesk' })] });
+    expect(text).toBe(NO_REQUESTS);
+    expect(adaptiveCards(replies)).toHaveLength(1);
+    expect(client.dialogTurnResult.status).toBe('complete');
+  });
+
+  it('lists each request with its state, who has it and what it waits for, newest first', async () => {
+    const { text, replies } = await status({
+      tickets: [
+        makeWorkflowTicket({ ...mine, id: 'UCP-000001', createdAt: '2026-02-02T09:00:00.000Z', state: 'awaitingIcsApproval' }),
+        makeWorkflowTicket({ ...mine, id: 'UCP-000002', createdAt: '2026-02-10T09:00:00.000Z', state: 'assigned', assignee: { aadObjectId: 'aad-agent', name: 'Alex Agent' } }),
+        makeWorkflowTicket({ ...mine, id: 'UCP-000003', createdAt: '2026-02-20T09:00:00.000Z', state: 'needsInformation', returnTo: 'assigned', reason: 'Which **site** is this for? ${site}' }),
+        makeWorkflowTicket({ ...mine, id: 'UCP-000004', createdAt: '2026-02-25T09:00:00.000Z', kind: 'deactivateUsers', state: 'resolved', users: undefined, leavers: [{ name: 'Sam', email: 's@nhs.net', lastWorkingDay: '2026-02-20' }] }),
+        makeWorkflowTicket({ id: 'UCP-000005', state: 'awaitingHelpdesk' }),
+      ],
+    });
+    expect(adaptiveCards(replies)).toEqual([]);
+    expect(text.startsWith('You have 4 requests, newest first:')).toBe(true);
+    expect(text.indexOf('UCP-000004')).toBeLessThan(text.indexOf('UCP-000003'));
+    expect(text.indexOf('UCP-000002')).toBeLessThan(text.indexOf('UCP-000001'));
+    expect(text).not.toContain('UCP-000005');
+    expect(text).toContain('UCP-000001: Organisation access request for Rosewood Court Care Home\nStatus: Waiting for approval from the ICS\n'
+      + 'Who has it: The South East London governance lead\nWaiting for: approval of your organisation, which usually takes about a week');
+    expect(text).toContain('Who has it: Alex Agent at the UCP helpdesk');
+    expect(text).toContain('Who has it: Waiting for you\nWaiting for: your answer to the UCP helpdesk: "Which **site** is this for? ${site}". Reply here with the answer');
+    expect(text).toContain('UCP-000004: Request to remove leavers for Rosewood Court Care Home\nStatus: Done\nWho has it: Nobody: it is finished\nLast update:');
+    expect(replies[0]?.textFormat).toBe('plain');
+  });
+
+  it('shows at most the 10 most recent and says how many there are', async () => {
+    const tickets = Array.from({ length: 12 }, (_, i) => makeWorkflowTicket({
+      ...mine, id: `UCP-0000${String(i + 10)}`, createdAt: `2026-02-${String(i + 10)}T09:00:00.000Z`, state: 'awaitingHelpdesk',
+    }));
+    const { text } = await status({ tickets });
+    expect(text).toContain('You have 12 requests. Here are the 10 most recent:');
+    expect(text.match(/^UCP-/gm)).toHaveLength(10);
+    expect(text).toContain('UCP-000021');
+    expect(text).not.toContain('UCP-000011');
+  });
+});
