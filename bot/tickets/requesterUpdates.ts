@@ -1,20 +1,28 @@
+import type { LiveData } from '../../data/store/store.js';
 import { buildRequesterUpdate } from '../../cards/requesterUpdate.js';
-import type { Notifier } from '../notify/notifier.js';
+import { addNotificationIfNew, pendingNotification } from '../notify/notifier.js';
 import type { TicketEvent } from '../workflow/types.js';
 
 /**
- * Tells the care home manager about each step of their request that matters to them. The key (ticket, verb, version)
- * makes a repeated event harmless: the notifier delivers each key once.
+ * Records the update the care home manager is owed for this step (if it matters to them), in the same store update as
+ * the step itself: a crash can never keep the step and lose the message. Returns the key to deliver, or undefined.
+ * The key (ticket, verb, version) makes the record unique: the notifier delivers each key once.
  */
-export async function notifyRequester(notifier: Pick<Notifier, 'notify'>, event: TicketEvent, now: Date): Promise<void> {
+export function recordRequesterUpdate(data: LiveData, event: TicketEvent, now: Date): string | undefined {
   const update = buildRequesterUpdate(event.ticket, event, { now });
-  if (!update) return;
+  if (!update) return undefined;
   const { ticket } = event;
-  await notifier.notify({
+  const record = pendingNotification({
     key: `${ticket.id}:${event.verb}:v${ticket.version}:requester`,
     recipient: { aadObjectId: ticket.requester.aadObjectId, ...(ticket.requester.email ? { email: ticket.requester.email } : {}) },
     text: update.text,
     subject: update.subject,
     ...(update.card ? { card: update.card } : {}),
-  });
+  }, now);
+  return addNotificationIfNew(data, record) ? record.key : undefined;
+}
+
+/** The key recordRequesterUpdate used for this event, so the listener can deliver it after the commit. */
+export function requesterUpdateKey(event: TicketEvent): string {
+  return `${event.ticket.id}:${event.verb}:v${event.ticket.version}:requester`;
 }

@@ -49,8 +49,19 @@ export function createTicketCards(deps: TicketCardsDeps): TicketCards {
       .filter((copy) => !posted.has(copy.activityId) && shown.get(copy.activityId) !== text)
       .map(async (copy) => {
         shown.set(copy.activityId, text);
-        if (await deps.notifier.updateCard(copy.conversationKey, copy.activityId, card) === 'failed') shown.delete(copy.activityId);
+        const outcome = await deps.notifier.updateCard(copy.conversationKey, copy.activityId, card);
+        if (outcome === 'failed') shown.delete(copy.activityId);
+        if (outcome === 'gone') await forgetCopy(ticketId, copy.activityId);
       }));
+  };
+
+  /** Someone deleted that message (Teams answers 403/404 for it alone): drop the copy; the next sync posts a fresh one. */
+  const forgetCopy = async (ticketId: string, activityId: string) => {
+    shown.delete(activityId);
+    await deps.store.update((tx) => {
+      const stored = tx.data.tickets.find((t) => t.id === ticketId) as WorkflowTicket | undefined;
+      if (stored) stored.cardCopies = stored.cardCopies.filter((copy) => copy.activityId !== activityId);
+    });
   };
 
   const postMissingCopies = async (ticket: WorkflowTicket): Promise<Set<string>> => {

@@ -9,7 +9,7 @@ import { createNotifier, type Notifier } from '../notify/notifier.js';
 import { createTeamsSender } from '../notify/teamsSender.js';
 import { createWorkflow, type Workflow } from '../workflow/workflow.js';
 import { ensureChannelConversation } from './channels.js';
-import { notifyRequester } from './requesterUpdates.js';
+import { recordRequesterUpdate, requesterUpdateKey } from './requesterUpdates.js';
 import { createTicketCards, type TicketCards } from './ticketCards.js';
 
 export interface TicketServices {
@@ -29,6 +29,7 @@ export function startTicketServices(config: Config, store: Store, adapter: Onboa
   const workflow = createWorkflow({
     store, clock,
     onListenerError: (err, where) => logger.error('ticket event handling failed', { error: errorKind(err), ticketId: where.ticketId, verb: where.verb }),
+    withTransition: (tx, event) => { recordRequesterUpdate(tx.data, event, clock()); },
   });
   const mailer = createMailer(config.smtp, config.smtp.caFile ? { tls: { ca: readFileSync(config.smtp.caFile, 'utf8') } } : {});
   const notifier = createNotifier({ store, teams: createTeamsSender(adapter, config.bot.appId), mailer, clock, logger, queueStepMs: config.notifyRetryMs });
@@ -36,9 +37,9 @@ export function startTicketServices(config: Config, store: Store, adapter: Onboa
     store, workflow, notifier, logger, now: clock,
     ensureChannel: (key) => ensureChannelConversation(store, key, config.teamsServiceUrl, config.bot.appId, clock()),
   });
-  workflow.onEvent(async (event) => {
-    await Promise.all([cards.sync(event.ticket.id), notifyRequester(notifier, event, clock())]);
-  });
+  // Two listeners, so a slow delivery to one manager (Teams throttling, then e-mail) never holds up anyone's cards.
+  workflow.onEvent((event) => cards.sync(event.ticket.id));
+  workflow.onEvent((event) => { void notifier.deliver(requesterUpdateKey(event)); });
 
   notifier.start(config.notifyRetryMs);
   const syncAll = () => cards.syncAll().catch((err: unknown) => logger.error('could not post ticket cards', { error: errorKind(err) }));
@@ -51,8 +52,9 @@ export function startTicketServices(config: Config, store: Store, adapter: Onboa
     cardInvoke: createCardInvokeHandler({ workflow, store, now: clock }),
     async stop() {
       clearInterval(timer);
-      await workflow.drain();
+      // The notifier first: it cuts its retry waits short, so draining the card updates cannot run into the hard stop.
       await notifier.stop();
+      await Promise.race([workflow.drain(), new Promise((resolve) => setTimeout(resolve, 3000).unref())]);
       mailer?.close();
     },
   };

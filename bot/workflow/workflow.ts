@@ -1,6 +1,6 @@
 /** The ticket workflow: submitting requests and moving tickets through the table in transitions.ts. */
 import type { CardCopy, PersonRef, WorkflowTicket } from '../../data/model.js';
-import type { Store } from '../../data/store/store.js';
+import type { Store, Transaction } from '../../data/store/store.js';
 import { applyAction, plainCopy } from './applyAction.js';
 import { EventHub, type ListenerErrorHook, type TicketEventListener } from './events.js';
 import { createTicket } from './createTicket.js';
@@ -15,6 +15,11 @@ export interface WorkflowOptions {
   newId?: (sequence: number) => string;
   /** Told when an event listener throws or rejects (the host logs the ids); the action itself has already succeeded. */
   onListenerError?: ListenerErrorHook;
+  /**
+   * Runs inside the same store update as each applied transition, so whatever it records (the notifications owed to
+   * people) lands on disk with the change or not at all. Must be synchronous and must not throw.
+   */
+  withTransition?: (tx: Transaction, event: TicketEvent) => void;
 }
 
 /** The one way tickets are created and changed. */
@@ -48,14 +53,22 @@ export function createWorkflow(options: WorkflowOptions): Workflow {
   return {
     async submit(input, requester) {
       const now = clock();
-      const events = await store.update((tx) => createTicket(tx, input, requester, now, options.newId));
+      const events = await store.update((tx) => {
+        const created = createTicket(tx, input, requester, now, options.newId);
+        for (const event of created) options.withTransition?.(tx, event);
+        return created;
+      });
       hub.emit(events);
       return events[events.length - 1].ticket;
     },
 
     async act(request) {
       const now = clock();
-      const outcome = await store.update((tx) => applyAction(tx, request, now));
+      const outcome = await store.update((tx) => {
+        const applied = applyAction(tx, request, now);
+        if (applied.ok) options.withTransition?.(tx, applied.event);
+        return applied;
+      });
       if (outcome.ok) hub.emit([outcome.event]);
       return outcome;
     },

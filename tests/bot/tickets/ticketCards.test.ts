@@ -89,3 +89,25 @@ describe('ticket cards', () => {
     expect(posted.map((p) => p.key)).toEqual(['conversation:19:helpdesk@thread.tacv2']);
   });
 });
+
+describe('a deleted card message', () => {
+  it('is dropped from the ticket when Teams says it is gone, and posted afresh on the next sync', async () => {
+    const store = await folder.open();
+    await store.update((tx) => { tx.data.rosters.push(...workflowRosters()); });
+    const workflow = createWorkflow({ store, clock: () => new Date('2026-03-02T10:04:00Z') });
+    let posts = 0;
+    const cards = createTicketCards({
+      store, workflow, logger: createLogger('error', () => undefined), now: () => new Date('2026-03-02T10:04:00Z'),
+      ensureChannel: (key) => ensureChannelConversation(store, key, 'https://smba.example/uk/', '', new Date()),
+      notifier: { postCard: async () => `act-${++posts}`, updateCard: async () => 'gone' as const },
+    });
+    workflow.onEvent((event) => cards.sync(event.ticket.id));
+    const ticket = await workflow.submit({ kind: 'question', question: 'How do I log in?' }, people.requester);
+    await workflow.drain();
+    await workflow.act({ ticketId: ticket.id, verb: 'assign', actor: asPerson(people.agent), assignee: people.agent });
+    await workflow.drain();
+    expect(workflow.get(ticket.id)?.cardCopies).toEqual([]);
+    await cards.sync(ticket.id);
+    expect(workflow.get(ticket.id)?.cardCopies.map((c) => c.activityId)).toEqual(['act-2']);
+  });
+});
