@@ -10,7 +10,7 @@ export function plainMessage(text: string): Partial<Activity> {
   return { type: ActivityTypes.Message, text, textFormat: 'plain' };
 }
 
-/** Sends lines as one plain-text message (joined by blank-free line breaks); used for every reply the dialogs write. */
+/** Sends lines as one plain-text message, one line each (empty lines dropped); used for every reply the dialogs write. */
 export async function sayPlain(context: TurnContext, ...lines: string[]): Promise<void> {
   await context.sendActivity(plainMessage(lines.filter((line) => line !== '').join('\n')));
 }
