@@ -25,8 +25,8 @@ export function helpdeskCardData(ticket: WorkflowTicket, agents: readonly Person
     ticketFacts: ticketFacts(ticket, now),
     question: { show: question !== '', text: clip(question) },
     facts: ticket.organisation ? [...organisationFacts(ticket.organisation), ...helpdeskOrganisationFacts(ticket.organisation)] : [],
-    usersSummary: `${people(users.length)} asked for access`,
-    users: users.map((user) => ({
+    usersSummary: `${people(users.length)} asked for access${users.length > MAX_LISTED ? ` (the first ${MAX_LISTED} shown; all of them: npm run admin -- ticket show ${ticket.id})` : ''}`,
+    users: users.slice(0, MAX_LISTED).map((user) => ({
       name: user.name,
       jobTitle: user.jobTitle,
       role: roleText(user.role),
@@ -34,7 +34,7 @@ export function helpdeskCardData(ticket: WorkflowTicket, agents: readonly Person
       registration: user.registration ? `${user.registration.body} ${user.registration.number}` : '',
       emailNote: user.emailConfirmed ? 'The manager confirmed this address will be used appropriately for direct care.' : '',
     })),
-    leavers: (ticket.leavers ?? []).map((leaver) => ({ name: leaver.name, email: leaver.email, lastWorkingDay: leaver.lastWorkingDay })),
+    leavers: (ticket.leavers ?? []).slice(0, MAX_LISTED).map((leaver) => ({ name: leaver.name, email: leaver.email, lastWorkingDay: leaver.lastWorkingDay })),
     checklist,
     canTick: checklist.length > 0 && allowed.has('tickChecklist'),
     agents: choices,
@@ -42,6 +42,9 @@ export function helpdeskCardData(ticket: WorkflowTicket, agents: readonly Person
     actions: actionSwitches(allowed),
   };
 }
+
+/** Teams refuses cards over about 28 KB: a long list is cut on the card and read in full with `ticket show`. */
+const MAX_LISTED = 25;
 
 /** The checklist belongs to requests that onboard an organisation or its users; leavers and questions have none. */
 function hasChecklist(ticket: WorkflowTicket): boolean {

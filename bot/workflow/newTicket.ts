@@ -88,10 +88,16 @@ function checkOrganisation(value: unknown): TicketOrganisation {
   return { ...(copy(value) as unknown as TicketOrganisation), odsCode: value.odsCode.trim().toUpperCase(), icbCode: value.icbCode.trim().toUpperCase() };
 }
 
+/** Far above any real name, title or address: a longer one is a mistake (or an attack on the card size), not a person. */
+const MAX_FIELD = 254;
+/** The multiple-user spreadsheet stops at 500 rows; one request never lists more. */
+const MAX_PEOPLE = 500;
+
 function checkUser(value: unknown, n: number): RequestedUser {
   if (!isRecord(value) || !nonEmpty(value.name) || !nonEmpty(value.email) || !nonEmpty(value.jobTitle) || value.role === undefined) {
     throw new ValidationError(`Staff member ${n} needs a name, a job title and an e-mail address.`);
   }
+  checkLengths(value, ['name', 'email', 'jobTitle'], `Staff member ${n}`);
   return copy(value) as unknown as RequestedUser;
 }
 
@@ -99,11 +105,18 @@ function checkLeaver(value: unknown, n: number): Leaver {
   if (!isRecord(value) || !nonEmpty(value.name) || !nonEmpty(value.email) || !nonEmpty(value.lastWorkingDay)) {
     throw new ValidationError(`Leaver ${n} needs a name, an e-mail address and their last working day.`);
   }
+  checkLengths(value, ['name', 'email', 'lastWorkingDay'], `Leaver ${n}`);
   return copy(value) as unknown as Leaver;
+}
+
+function checkLengths(value: Record<string, unknown>, fields: string[], who: string): void {
+  const long = fields.find((field) => typeof value[field] === 'string' && (value[field] as string).length > MAX_FIELD);
+  if (long) throw new ValidationError(`${who}'s ${long === 'jobTitle' ? 'job title' : long} is too long (at most ${MAX_FIELD} characters).`);
 }
 
 function checkList<T>(value: unknown, check: (item: unknown, n: number) => T, what: string): T[] {
   if (!Array.isArray(value)) throw new ValidationError(`The list of ${what} was not readable. Please start again.`);
+  if (value.length > MAX_PEOPLE) throw new ValidationError(`One request can list at most ${MAX_PEOPLE} ${what}. Please split it into more than one request.`);
   return value.map((item, i) => check(item, i + 1));
 }
 

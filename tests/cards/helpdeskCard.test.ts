@@ -1,5 +1,6 @@
 import { describe, it, expect } from '@jest/globals';
 import { buildTicketCard } from '../../cards/ticketCard.js';
+import { validateCard } from '../../cards/validateCard.js';
 import type { PersonRef, WorkflowTicket } from '../../data/model.js';
 import { agents, allStrings, cardTicket, FIXTURE_EMAILS, NOW, ofType } from './cardFixtures.js';
 
@@ -76,5 +77,18 @@ describe('card size', () => {
     const bytes = Buffer.byteLength(JSON.stringify(card));
     expect(bytes).toBeLessThan(28 * 1024);
     expect(text(card)).toContain(`${'x'.repeat(1999)}…`);
+  });
+});
+
+describe('a request for many people', () => {
+  it('lists the first 25 on the helpdesk card, says where to see them all, and stays a valid card well under the Teams size limit', () => {
+    const users = Array.from({ length: 300 }, (_, i) => ({ name: `Person ${i}`, jobTitle: 'Health Care Assistant', role: 'Non-Clinical' as const, email: `person.${i}@nhs.net` }));
+    const ticket = cardTicket({ state: 'assigned', users });
+    const json = JSON.stringify(helpdeskCard(ticket));
+    expect(json).toContain('Person 24');
+    expect(json).not.toContain('Person 25');
+    expect(json).toContain(`npm run admin -- ticket show ${ticket.id}`);
+    expect(Buffer.byteLength(json)).toBeLessThan(28 * 1024);
+    expect(validateCard(helpdeskCard(ticket)).problems).toEqual([]);
   });
 });

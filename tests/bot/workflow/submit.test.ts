@@ -99,3 +99,18 @@ describe('submitting a request', () => {
     await expect(workflow.submit({ kind: 'question', question: 'Hi?' }, { aadObjectId: ' ' })).rejects.toThrow(ValidationError);
   });
 });
+
+describe('limits on what one request may carry', () => {
+  const folder = useStoreFolder();
+  it('refuses more than 500 people and over-long fields with a plain message, creating nothing', async () => {
+    const store = await folder.open();
+    const workflow = createWorkflow({ store, clock: () => new Date('2026-03-02T10:00:00Z') });
+    const { organisation } = makeWorkflowTicket();
+    const person = (i: number) => ({ name: `Person ${i}`, jobTitle: 'Health Care Assistant', role: 'Non-Clinical' as const, email: `p${i}@nhs.net` });
+    await expect(workflow.submit({ kind: 'organisationAccess', organisation, users: Array.from({ length: 501 }, (_, i) => person(i)) }, people.requester))
+      .rejects.toThrow('One request can list at most 500 staff. Please split it into more than one request.');
+    await expect(workflow.submit({ kind: 'organisationAccess', organisation, users: [{ ...person(1), name: 'x'.repeat(300) }] }, people.requester))
+      .rejects.toThrow("Staff member 1's name is too long");
+    expect(store.read((data) => data.tickets.length)).toBe(0);
+  });
+});
