@@ -26,6 +26,10 @@ export function createLogger(level: LogLevel = 'info', write: (line: string) => 
 
 /** Names an error for a log line without its message, which may carry data from a request. */
 export function errorKind(err: unknown): string {
-  if (err instanceof Error) return (err as { code?: unknown }).code ? `${err.name}:${String((err as { code?: unknown }).code)}` : err.name;
+  // Duck-typed: errors from undici or another realm fail `instanceof Error` but still have a name.
+  if (typeof err === 'object' && err !== null && typeof (err as { name?: unknown }).name === 'string') {
+    const { name, code } = err as { name: string; code?: unknown };
+    return code ? `${name}:${String(code)}` : name;
+  }
   return typeof err;
 }
