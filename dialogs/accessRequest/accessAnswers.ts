@@ -1,0 +1,36 @@
+/** Answer checks for the access request: a postcode, and what the manager does on the summary card. */
+import { readAccessSummaryAction, type AccessSummaryAction } from '../../cards/accessSummaryCard.js';
+import { normaliseCommand } from '../base/menuActions.js';
+import type { AnswerCheck } from '../input/answerCheck.js';
+import { noTextReason } from '../input/answerCheck.js';
+import { isDontKnow } from '../input/dontKnow.js';
+import { POSTCODE_REFUSED, SUMMARY_REASON } from './accessMessages.js';
+
+// The shape of a UK postcode (outward code, space optional, inward code), e.g. SE13 5AB, N1 7AB, EC1A 1BB.
+const POSTCODE = /^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$/;
+
+/** Used for the organisation's postcode: tidied to "SE13 5AB"; "I don't know" is kept as '' (not given). */
+export function postcodeAnswer(): AnswerCheck<string> {
+  return (recognized, context) => {
+    if (!recognized.succeeded || typeof recognized.value !== 'string') return { ok: false, reason: noTextReason(context) };
+    if (isDontKnow(recognized.value)) return { ok: true, value: '' };
+    const match = POSTCODE.exec(recognized.value.normalize('NFKC').toUpperCase().replace(/\s+/g, ' ').trim());
+    return match ? { ok: true, value: `${match[1]} ${match[2]}` } : { ok: false, reason: POSTCODE_REFUSED };
+  };
+}
+
+const TYPED_ACTIONS: ReadonlyMap<string, AccessSummaryAction> = new Map([
+  ['submit', 'submit'], ['send', 'submit'], ['send it', 'submit'],
+  ['change organisation', 'changeOrganisation'], ['change organisation details', 'changeOrganisation'], ['change organization', 'changeOrganisation'],
+  ['change users', 'changeUsers'], ['change staff', 'changeUsers'], ['change people', 'changeUsers'],
+]);
+
+/** Used with the summary card's prompt: a button press (a card submit with no text), or the same words typed. */
+export function summaryAnswer(): AnswerCheck<string, AccessSummaryAction> {
+  return (recognized, context) => {
+    const pressed = readAccessSummaryAction(context.activity.value);
+    if (pressed) return { ok: true, value: pressed };
+    const typed = recognized.succeeded && typeof recognized.value === 'string' ? TYPED_ACTIONS.get(normaliseCommand(recognized.value)) : undefined;
+    return typed ? { ok: true, value: typed } : { ok: false, reason: SUMMARY_REASON };
+  };
+}

@@ -1,0 +1,128 @@
+/** What the access request conversation says. Plain, kind English; typed text only ever goes out as plain text. */
+import { UCP_HSCN_URL, UCP_INTERNET_URL } from '../../cards/nextSteps.js';
+import type { OrganisationLocation } from '../../data/rules/eligibility.js';
+
+export const ACCESS_HELP = "I'm collecting what the UCP helpdesk needs to give your organisation and your staff access to the Urgent Care Plan: "
+  + 'your ODS code, where you are, your DSPT status, how you connect, and the people who need accounts. Nothing is sent until you press Submit on the summary.';
+export const ADD_USERS_HELP = "I'm collecting the staff to add to your organisation's Urgent Care Plan access: which organisation, then each person. "
+  + 'Nothing is sent until you press Submit on the summary.';
+
+export const ACCESS_INTRO = "Let's ask for Urgent Care Plan access for your organisation. I'll ask about the organisation first, then your staff. "
+  + 'Nothing is sent until you check a summary and press Submit.';
+export const ADD_USERS_INTRO = "Let's add staff to your organisation's Urgent Care Plan access. Nothing is sent until you check a summary and press Submit.";
+
+export const ASK_ODS_CODE = "What is your organisation's ODS code? It is 3 to 6 letters and numbers, like VABC1 for a care home. "
+  + 'You can find it by searching for your postcode on the ODS Data Search and Export website.';
+export const ASK_NAME = "What is your organisation's name?";
+export const ASK_POSTCODE = "What is your organisation's postcode? If you'd rather not say, type I don't know.";
+export const POSTCODE_REFUSED = "That doesn't look like a UK postcode, for example SE13 5AB. Please check it, or type I don't know.";
+
+/** Said when the directory knows the code; `line` is the name and postcode found. */
+export function directoryFound(code: string, name: string, postcode: string | undefined, active: boolean): string {
+  const where = postcode ? `${name}, ${postcode}` : name;
+  const closed = active ? '' : ' The directory lists it as closed, so the helpdesk will check it with you.';
+  return `The NHS organisation directory lists ${code} as ${where}.${closed}`;
+}
+export const ASK_DIRECTORY_RIGHT = 'Is that the right name and postcode?';
+export const DIRECTORY_YES = "Yes, that's right";
+export const DIRECTORY_NO = 'No, let me type them';
+
+export const ODS_UNAVAILABLE = "I can't reach the NHS organisation directory just now, so I'll carry on without it. The helpdesk will check "
+  + 'your ODS code later, and your request will show "ODS not yet verified" until they have.';
+export function odsNotFound(code: string): string {
+  return `I couldn't find ${code} in the NHS organisation directory. Please check the code and type it again.`;
+}
+export function odsStillNotFound(code: string): string {
+  return `I still can't find ${code} in the NHS organisation directory. You can carry on with it: the helpdesk will check it with you, `
+    + 'and your request will show "ODS not yet verified" until they have. Or you can type another code.';
+}
+export const ASK_CARRY_ON = 'What would you like to do?';
+export const CARRY_ON = 'Carry on with this code';
+export const TYPE_ANOTHER_CODE = 'Type another code';
+
+export const ASK_LOCATION = 'Where is your organisation?';
+export function directoryIcsHint(icsName: string): string {
+  return `The NHS directory links your organisation to ${icsName}.`;
+}
+export const LOCATION_CHOICES: readonly { location: OrganisationLocation; title: string }[] = [
+  { location: 'london', title: 'In London' },
+  { location: 'commissioned', title: 'Outside London, commissioned to care for Londoners' },
+  { location: 'outside', title: 'Outside London, for a London patient' },
+];
+export const COMMISSIONED_EXPLAINED = 'Organisations outside London that are commissioned to care for Londoners can have access once the lead of the '
+  + 'London Integrated Care System (ICS) that commissions the service approves them.';
+export const OUTSIDE_EXPLAINED = 'An organisation outside London that needs to see the Urgent Care Plan of someone cared for in London must first complete '
+  + 'its own data protection impact assessment (DPIA) for UCP access. I will still open a request, so the UCP helpdesk can explain what that involves and contact you.';
+
+/** The borough question, by where the organisation is. */
+export function askBorough(location: OrganisationLocation): string {
+  switch (location) {
+    case 'london': return 'Which London borough is your organisation in?';
+    case 'commissioned': return 'Which London borough commissions your service? You can also type the Integrated Care System, for example North Central London.';
+    case 'outside': return 'In which London borough does the person you care for live? You can also type the Integrated Care System, for example South West London.';
+  }
+}
+export function boroughNotFound(typed: string): string {
+  return `I couldn't find a London borough called "${typed}".`;
+}
+export const ASK_WHICH_BOROUGH = 'Did you mean one of these?';
+export const NONE_OF_THESE = 'None of these';
+export const ASK_WHICH_ICS = "Let's do it another way. Which of London's Integrated Care Systems is it?";
+export function usingDirectoryIcs(icsName: string): string {
+  return `I'll use ${icsName}, which the NHS directory links your organisation to.`;
+}
+export function boroughIsIn(borough: string | undefined, icsName: string): string {
+  return borough ? `${borough} is in ${icsName}.` : `That's ${icsName}.`;
+}
+
+export const ASK_ORGANISATION_TYPE = 'What kind of organisation is it?';
+export function directoryTypeHint(label: string): string {
+  return `The NHS directory suggests: ${label}.`;
+}
+export const ASK_DSPT_STATUS = 'What does your latest Data Security and Protection Toolkit (DSPT) assessment show?';
+export function dsptNotInExport(code: string): string {
+  return `I couldn't find ${code} in the published DSPT list I have, so I need to ask you. The helpdesk will check it on the DSPT website.`;
+}
+
+/** What the DPIA register says, told before the eligibility outcome. */
+export function dpiaFound(code: string, icsNames: string[]): string {
+  return `I checked the DPIA register I hold: ${code} is named in the ${icsNames.join(' and ')} onboarding DPIA.`;
+}
+export function dpiaNotFound(code: string): string {
+  return `I checked the DPIA register I hold: ${code} is not named in a London onboarding DPIA yet.`;
+}
+
+export const NOT_YET = "So I haven't sent anything yet. Here is what to do next:";
+export const NOT_YET_END = 'Nothing has been sent. When your DSPT status shows Standards Met, type request access and we will carry on from the start.';
+
+export const ASK_HSCN = `Is your organisation connected to the Health and Social Care Network (HSCN)? HSCN organisations use the UCP at ${UCP_HSCN_URL}. `
+  + `Everyone else uses ${UCP_INTERNET_URL} over the internet, with an extra code e-mailed at every log-in.`;
+export const HSCN_CHOICES = ["Yes, we're on the HSCN", 'No, we use the internet', "I'm not sure"] as const;
+export const HSCN_NOT_SURE = `That's fine: ${UCP_INTERNET_URL} works for everyone. Your IT provider can tell you whether you are on the HSCN.`;
+
+export const ASK_ACCESS_ROUTE = 'How will your staff reach the Urgent Care Plan? Most people use it from inside their own record system '
+  + '(EMIS, TPP SystmOne, Cleric or the London Care Record). Only people using the UCP web portal need accounts from the helpdesk.';
+export const ROUTE_CHOICES = ['Our record system', 'The UCP web portal'] as const;
+export const RECORD_SYSTEM_EXPLAINED = 'Staff who use the UCP from their record system get their access and role from that system. '
+  + 'Please still list the people who need access, so the helpdesk can check them and tell you if anyone needs a web portal account.';
+export const WEB_PORTAL_EXPLAINED = 'The helpdesk will create a web portal account for each person you list.';
+
+export const SUMMARY_QUESTION = 'Please check your request below. When it is right, press Submit. You can also change the organisation details or the staff, or cancel.';
+export const SUMMARY_REASON = 'Please use the buttons on the summary card: Submit, Change organisation details, Change users or Cancel. You can also type submit.';
+export const ASK_WHAT_TO_CHANGE = 'What would you like to change?';
+
+export function submitted(ticketId: string): string {
+  return `Thank you. I've sent your request to the UCP helpdesk. Your ticket number is ${ticketId}: please quote it if you contact them.`;
+}
+export const STATUS_HINT = 'Type status at any time to see where your request has got to.';
+export const NOT_SENT_YET = "Your request hasn't been sent yet:";
+
+export function previousOrganisation(name: string, code: string): string {
+  return `Is this for ${name} (${code}), from your earlier request?`;
+}
+export const PREVIOUS_YES = 'Yes';
+export const PREVIOUS_NO = 'No, another organisation';
+
+export const ODS_UNVERIFIED_NOTICE = 'ODS not yet verified: the NHS organisation directory could not be reached, so the helpdesk will check your ODS code.';
+export const ODS_UNKNOWN_NOTICE = 'ODS not yet verified: the NHS organisation directory did not recognise this code, so the helpdesk will check it with you.';
+export const HELPDESK_DECIDES_NOTICE = "Someone's job title is not on the UCP's list, so the helpdesk will decide which access they get.";

@@ -1,0 +1,173 @@
+/**
+ * Access to the Urgent Care Plan for an organisation and its staff (and, as AddUsersDialog, more staff for an
+ * organisation that already has it): the organisation (identityQuestions.ts), the checks and how it connects
+ * (checkQuestions.ts), the staff (the users dialog), then a summary card to submit, change or cancel. Submitting creates
+ * the ticket through the workflow, and the manager is told what happens next and roughly when, in working days.
+ * Everything collected travels in the options of each replaceDialog and in step values, so a restart resumes.
+ */
+import {
+  ChoiceFactory, ChoicePrompt, TextPrompt, WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import type { AccessSummaryAction } from '../../cards/accessSummaryCard.js';
+import { buildAccessSummaryCard } from '../../cards/accessSummaryCard.js';
+import type { RequestedUser, TicketOrganisation } from '../../data/model.js';
+import { CancelAndHelpDialog } from '../base/cancelAndHelpDialog.js';
+import { CANCELLED } from '../base/baseMessages.js';
+import { ACCESS_REQUEST_DIALOG_ID } from '../base/dialogIds.js';
+import type { DialogServices } from '../dialogServices.js';
+import { withRetryLimit } from '../input/answerCheck.js';
+import { choiceAnswer } from '../input/choiceAnswer.js';
+import { plainMessage, sayPlain } from '../input/plainText.js';
+import { USERS_DIALOG_ID, UsersDialog, type UsersOptions, type UsersResult } from '../users/usersDialog.js';
+import {
+  ACCESS_HELP, ACCESS_INTRO, ADD_USERS_HELP, ADD_USERS_INTRO, ASK_WHAT_TO_CHANGE, previousOrganisation as askPrevious, PREVIOUS_NO, PREVIOUS_YES,
+  SUMMARY_QUESTION,
+} from './accessMessages.js';
+import { summaryAnswer } from './accessAnswers.js';
+import { checkDialogs, CHECK_STEPS, type ChecksResult } from './checkQuestions.js';
+import { identityDialogs, IDENTITY_STEPS, type IdentityOptions } from './identityQuestions.js';
+import { clearSection, ORGANISATION_SECTIONS, SECTION_TITLES, type OrganisationDraft, type OrganisationSection } from './organisationDraft.js';
+import { draftFromTicket, previousOrganisation } from './previousOrganisation.js';
+import { requestInput, requestSummary, type RequestKind } from './requestSummary.js';
+import { submitRequest } from './submitRequest.js';
+
+/** Begin options: what is already known (a resumed or changed request); empty for a new one. */
+export interface AccessRequestOptions {
+  draft?: OrganisationDraft;
+  identityDone?: boolean;
+  checksDone?: boolean;
+  users?: RequestedUser[];
+  usersDone?: boolean;
+  /** The earlier organisation has been offered (add staff), whatever the answer. */
+  previousOffered?: boolean;
+}
+
+const STEPS = 'accessRequestSteps';
+const SUMMARY_PROMPT = 'accessSummaryPrompt';
+const CHOICE_PROMPT = 'accessChoicePrompt';
+/** Only the organisation's identity and place apply to adding staff; its checks were made with the first request. */
+const ADD_USERS_SECTIONS: readonly OrganisationSection[] = ['odsCode', 'nameAndPostcode', 'place'];
+
+/** Started by the main dialog for "Request access" (id 'accessRequestDialog'). */
+export class AccessRequestDialog extends CancelAndHelpDialog {
+  constructor(private readonly services: DialogServices, id = ACCESS_REQUEST_DIALOG_ID, private readonly kind: RequestKind = 'organisationAccess') {
+    super(id);
+    for (const dialog of [...identityDialogs(services), ...checkDialogs(services)]) this.addDialog(dialog);
+    this.addDialog(new UsersDialog(services));
+    this.addDialog(new TextPrompt(SUMMARY_PROMPT, withRetryLimit(summaryAnswer())));
+    this.addDialog(new ChoicePrompt(CHOICE_PROMPT, withRetryLimit(choiceAnswer())));
+    this.addDialog(new WaterfallDialog(STEPS, [
+      this.introStep.bind(this), this.organisationStep.bind(this), this.checksStep.bind(this), this.usersStep.bind(this),
+      this.summaryStep.bind(this), this.actStep.bind(this), this.changeStep.bind(this),
+    ]));
+    this.initialDialogId = STEPS;
+  }
+
+  protected override helpText(): string {
+    return this.kind === 'addUsers' ? ADD_USERS_HELP : ACCESS_HELP;
+  }
+
+  /** A new request is introduced; adding staff offers the organisation of the manager's earlier request. */
+  private async introStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const options = { ...((step.options ?? {}) as AccessRequestOptions) };
+    values(step).current = options;
+    const fresh = !options.draft && !options.previousOffered;
+    if (!fresh) return step.next();
+    await sayPlain(step.context, this.kind === 'addUsers' ? ADD_USERS_INTRO : ACCESS_INTRO);
+    if (this.kind !== 'addUsers') return step.next();
+    const earlier = previousOrganisation(this.services.store, step.context.activity.from?.aadObjectId);
+    if (!earlier) return step.next();
+    options.previousOffered = true;
+    values(step).earlier = earlier;
+    return step.prompt(CHOICE_PROMPT, {
+      prompt: plainMessage(askPrevious(earlier.name, earlier.odsCode)),
+      choices: ChoiceFactory.toChoices([PREVIOUS_YES, PREVIOUS_NO]),
+    });
+  }
+
+  private async organisationStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const current = currentOf(step);
+    const earlier = values(step).earlier;
+    if (earlier && (step.result as FoundChoice | undefined)?.value === PREVIOUS_YES) {
+      current.draft = draftFromTicket(earlier);
+      current.identityDone = true;
+    }
+    if (current.identityDone) return step.next();
+    return step.beginDialog(IDENTITY_STEPS, { draft: current.draft ?? {} } satisfies IdentityOptions);
+  }
+
+  private async checksStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const current = currentOf(step);
+    const identity = step.result as { draft: OrganisationDraft } | undefined;
+    if (identity?.draft) Object.assign(current, { draft: identity.draft, identityDone: true });
+    if (this.kind === 'addUsers' || current.checksDone) return step.next();
+    return step.beginDialog(CHECK_STEPS, { draft: current.draft ?? {} });
+  }
+
+  private async usersStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const current = currentOf(step);
+    const checks = step.result as ChecksResult | undefined;
+    if (checks?.stopped) return step.endDialog();
+    if (checks?.draft) Object.assign(current, { draft: checks.draft, checksDone: true });
+    if (current.usersDone && current.users?.length) return step.next();
+    return step.beginDialog(USERS_DIALOG_ID, { users: current.users ?? [] } satisfies UsersOptions);
+  }
+
+  /** The summary card, and a prompt that takes its buttons (or the same words typed). */
+  private async summaryStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const current = currentOf(step);
+    const chosen = step.result as UsersResult | undefined;
+    if (chosen?.users) Object.assign(current, { users: chosen.users, usersDone: true });
+    const input = requestInput(this.services, this.kind, current.draft ?? {}, current.users ?? []);
+    if (!input) return step.replaceDialog(STEPS, { ...current, identityDone: false, checksDone: false } satisfies AccessRequestOptions);
+    const card = buildAccessSummaryCard(requestSummary(this.services, input, current.draft ?? {}));
+    return step.prompt(SUMMARY_PROMPT, {
+      prompt: { ...plainMessage(SUMMARY_QUESTION), attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] },
+    });
+  }
+
+  private async actStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const current = currentOf(step);
+    const action = step.result as AccessSummaryAction;
+    switch (action) {
+      case 'submit': {
+        const input = requestInput(this.services, this.kind, current.draft ?? {}, current.users ?? []);
+        const sent = input ? await submitRequest(step.context, this.services, input) : undefined;
+        if (!sent) return step.replaceDialog(STEPS, current);
+        return step.endDialog(sent);
+      }
+      case 'changeUsers':
+        return step.replaceDialog(STEPS, { ...current, usersDone: false } satisfies AccessRequestOptions);
+      case 'cancel':
+        await sayPlain(step.context, CANCELLED);
+        return step.cancelAllDialogs(true);
+      case 'changeOrganisation': {
+        const sections = this.kind === 'addUsers' ? ADD_USERS_SECTIONS : ORGANISATION_SECTIONS;
+        return step.prompt(CHOICE_PROMPT, { prompt: plainMessage(ASK_WHAT_TO_CHANGE), choices: ChoiceFactory.toChoices(sections.map((s) => SECTION_TITLES[s])) });
+      }
+    }
+  }
+
+  /** The part to change is cleared and asked again; the checks are worked out again, since place and type decide them. */
+  private async changeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const current = currentOf(step);
+    const sections = this.kind === 'addUsers' ? ADD_USERS_SECTIONS : ORGANISATION_SECTIONS;
+    const section = sections[(step.result as FoundChoice).index];
+    return step.replaceDialog(STEPS, {
+      ...current, draft: clearSection(current.draft ?? {}, section), identityDone: false, checksDone: false,
+    } satisfies AccessRequestOptions);
+  }
+}
+
+interface StepValues {
+  current: AccessRequestOptions;
+  earlier?: TicketOrganisation;
+}
+
+function values(step: WaterfallStepContext): StepValues {
+  return step.values as StepValues;
+}
+
+function currentOf(step: WaterfallStepContext): AccessRequestOptions {
+  return values(step).current;
+}

@@ -1,0 +1,13 @@
+/** "Add staff" for an organisation that already has access: the access request conversation without the organisation checks. */
+import type { DialogServices } from '../dialogServices.js';
+import { AccessRequestDialog } from './accessRequestDialog.js';
+
+/** The id the main dialog begins for "Add staff"; dialog state is stored under it, so never rename it lightly. */
+export const ADD_USERS_DIALOG_ID = 'addUsersDialog';
+
+/** Started by the main dialog for "Add staff": which organisation (offering the manager's earlier one), the staff, the summary; submits an 'addUsers' ticket. */
+export class AddUsersDialog extends AccessRequestDialog {
+  constructor(services: DialogServices) {
+    super(services, ADD_USERS_DIALOG_ID, 'addUsers');
+  }
+}

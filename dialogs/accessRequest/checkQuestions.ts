@@ -1,0 +1,138 @@
+/**
+ * May the organisation have access, and how will it connect: organisation type, the DPIA register (imported, by ODS
+ * code), the DSPT status (the imported export, else asked), the eligibility decision with its reasons (Approaching
+ * Standards and the like stop here kindly: no ticket), then HSCN or internet and record system or web portal.
+ * Questions already answered in the draft are skipped; the decision is worked out and said every time.
+ */
+import {
+  ChoiceFactory, ChoicePrompt, WaterfallDialog, type Dialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import { decideEligibility } from '../../data/rules/eligibility.js';
+import { icsByCode } from '../../data/rules/ics.js';
+import { londonToday } from '../../data/rules/londonTime.js';
+import { dsptRequiredFor, ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES } from '../../data/rules/organisationTypes.js';
+import type { DialogServices } from '../dialogServices.js';
+import { withRetryLimit } from '../input/answerCheck.js';
+import { choiceAnswer } from '../input/choiceAnswer.js';
+import { plainMessage, sayPlain } from '../input/plainText.js';
+import { DSPT_CHOICES, findPublishedStatus, fromChoice, fromExport, type DsptChoice, type DsptFinding } from '../readiness/dsptAnswers.js';
+import { foundInExport } from '../readiness/readinessMessages.js';
+import {
+  ASK_ACCESS_ROUTE, ASK_DSPT_STATUS, ASK_HSCN, ASK_ORGANISATION_TYPE, directoryTypeHint, dpiaFound, dpiaNotFound, dsptNotInExport,
+  HSCN_CHOICES, HSCN_NOT_SURE, NOT_YET, NOT_YET_END, RECORD_SYSTEM_EXPLAINED, ROUTE_CHOICES, WEB_PORTAL_EXPLAINED,
+} from './accessMessages.js';
+import { dpiaEntriesFor, type OrganisationDraft } from './organisationDraft.js';
+
+/** The waterfall's id; begin it with `{ draft }`; it ends with `{ draft }`, or `{ draft, stopped: true }` when the request cannot go on yet. */
+export const CHECK_STEPS = 'accessCheckSteps';
+
+/** What the checks return. */
+export interface ChecksResult {
+  draft: OrganisationDraft;
+  stopped?: boolean;
+}
+
+const CHOICE_PROMPT = 'accessCheckChoicePrompt';
+const TYPE_LABELS = ORGANISATION_TYPES.map((type) => ORGANISATION_TYPE_LABELS[type]);
+
+/** Used by the access request dialog: the waterfall and its prompt, to add to the component. */
+export function checkDialogs(services: DialogServices): Dialog[] {
+  const steps = new CheckSteps(services);
+  return [
+    new ChoicePrompt(CHOICE_PROMPT, withRetryLimit(choiceAnswer())),
+    new WaterfallDialog(CHECK_STEPS, [steps.askTypeStep, steps.askDsptStep, steps.decideStep, steps.askRouteStep, steps.finishStep]),
+  ];
+}
+
+/** What the DPIA register and the DSPT export say about a draft; used by the checks and by the summary. */
+export function recordedFacts(services: DialogServices, draft: OrganisationDraft): { namedInDpia: boolean; dpiaIcs: string[]; published?: DsptFinding; dsptStatus?: string } {
+  const code = draft.odsCode ?? '';
+  return services.store.read((data) => {
+    const entries = dpiaEntriesFor(data.dpiaRegister, code);
+    const record = findPublishedStatus(data.dsptStatuses, code);
+    return {
+      namedInDpia: entries.length > 0,
+      dpiaIcs: [...new Set(entries.map((e) => icsByCode(e.icbCode)?.name ?? e.icbCode))],
+      ...(record ? { published: fromExport(record), dsptStatus: record.status } : {}),
+    };
+  });
+}
+
+class CheckSteps {
+  constructor(private readonly services: DialogServices) {}
+
+  askTypeStep = async (step: WaterfallStepContext): Promise<DialogTurnResult> => {
+    const draft = { ...(step.options as { draft: OrganisationDraft }).draft };
+    (step.values as { draft: OrganisationDraft }).draft = draft;
+    if (draft.organisationType) return step.next();
+    const suggested = draft.directory?.suggestedType;
+    const question = suggested ? `${directoryTypeHint(ORGANISATION_TYPE_LABELS[suggested])} ${ASK_ORGANISATION_TYPE}` : ASK_ORGANISATION_TYPE;
+    return step.prompt(CHOICE_PROMPT, { prompt: plainMessage(question), choices: ChoiceFactory.toChoices(TYPE_LABELS) });
+  };
+
+  askDsptStep = async (step: WaterfallStepContext): Promise<DialogTurnResult> => {
+    const draft = draftOf(step);
+    draft.organisationType ??= ORGANISATION_TYPES[(step.result as FoundChoice).index];
+    const facts = recordedFacts(this.services, draft);
+    if (!dsptRequiredFor(draft.organisationType) || draft.dsptAnswer) return step.next();
+    if (facts.published) {
+      const record = this.services.store.read((data) => findPublishedStatus(data.dsptStatuses, draft.odsCode ?? ''));
+      if (record) await sayPlain(step.context, foundInExport(record));
+      return step.next();
+    }
+    return step.prompt(CHOICE_PROMPT, {
+      prompt: plainMessage(`${dsptNotInExport(draft.odsCode ?? '')}\n${ASK_DSPT_STATUS}`),
+      choices: ChoiceFactory.toChoices([...DSPT_CHOICES]),
+    });
+  };
+
+  decideStep = async (step: WaterfallStepContext): Promise<DialogTurnResult> => {
+    const draft = draftOf(step);
+    const answer = (step.result as FoundChoice | undefined)?.value;
+    if (answer) draft.dsptAnswer = answer as DsptChoice;
+    const type = draft.organisationType ?? 'careHome';
+    const facts = recordedFacts(this.services, draft);
+    const dspt = facts.published ?? (draft.dsptAnswer ? fromChoice(draft.dsptAnswer) : undefined);
+    const decision = decideEligibility({
+      organisationType: type,
+      dspt: dsptRequiredFor(type) ? dspt?.parsed : undefined,
+      namedInDpia: facts.namedInDpia,
+      location: draft.location ?? 'london',
+      today: londonToday(this.services.clock()),
+    });
+    const code = draft.odsCode ?? '';
+    await sayPlain(step.context, facts.namedInDpia ? dpiaFound(code, facts.dpiaIcs) : dpiaNotFound(code), ...decision.reasons);
+    if (decision.decision === 'needsDsptFirst') {
+      await sayPlain(step.context, NOT_YET, ...decision.nextSteps.map((line) => `- ${line}`), NOT_YET_END);
+      return step.endDialog({ draft, stopped: true } satisfies ChecksResult);
+    }
+    if (decision.decision !== 'eligible') await sayPlain(step.context, ...decision.nextSteps);
+    if (draft.hscn !== undefined) return step.next();
+    return step.prompt(CHOICE_PROMPT, { prompt: plainMessage(ASK_HSCN), choices: ChoiceFactory.toChoices([...HSCN_CHOICES]) });
+  };
+
+  askRouteStep = async (step: WaterfallStepContext): Promise<DialogTurnResult> => {
+    const draft = draftOf(step);
+    const choice = step.result as FoundChoice | undefined;
+    if (draft.hscn === undefined && choice) {
+      draft.hscn = [true, false, null][choice.index];
+      if (draft.hscn === null) await sayPlain(step.context, HSCN_NOT_SURE);
+    }
+    if (draft.accessRoute) return step.next();
+    return step.prompt(CHOICE_PROMPT, { prompt: plainMessage(ASK_ACCESS_ROUTE), choices: ChoiceFactory.toChoices([...ROUTE_CHOICES]) });
+  };
+
+  finishStep = async (step: WaterfallStepContext): Promise<DialogTurnResult> => {
+    const draft = draftOf(step);
+    const choice = step.result as FoundChoice | undefined;
+    if (!draft.accessRoute && choice) {
+      draft.accessRoute = choice.index === 0 ? 'recordSystem' : 'webPortal';
+      await sayPlain(step.context, draft.accessRoute === 'recordSystem' ? RECORD_SYSTEM_EXPLAINED : WEB_PORTAL_EXPLAINED);
+    }
+    return step.endDialog({ draft } satisfies ChecksResult);
+  };
+}
+
+function draftOf(step: WaterfallStepContext): OrganisationDraft {
+  return (step.values as { draft: OrganisationDraft }).draft;
+}

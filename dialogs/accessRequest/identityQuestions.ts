@@ -1,0 +1,232 @@
+/**
+ * Which organisation, and where: ODS code (format, then the NHS directory: found → confirm name and postcode; not found →
+ * asked again at most twice, then the manager may carry on unverified; unreachable → carry on, verified later), name and
+ * postcode when not confirmed, where it is (London / commissioned for Londoners / outside London for a London patient),
+ * and the borough (or ICS) that decides which ICS lead approves. Every question is skipped once its answer is in the draft.
+ */
+import {
+  ChoiceFactory, ChoicePrompt, TextPrompt, WaterfallDialog, type Dialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import { findIcs, icsByCode, icsForBorough, listIcs } from '../../data/rules/ics.js';
+import { kindFromRoles } from '../../data/rules/ods.js';
+import { organisationTypeFromOds } from '../../data/rules/organisationTypes.js';
+import type { DialogServices } from '../dialogServices.js';
+import { MAX_REASKS, withRetryLimit } from '../input/answerCheck.js';
+import { choiceAnswer } from '../input/choiceAnswer.js';
+import { odsCodeAnswer, type OdsCodeAnswer } from '../input/odsCodeAnswer.js';
+import { plainMessage, sayPlain } from '../input/plainText.js';
+import { textAnswer } from '../input/textAnswer.js';
+import {
+  ASK_CARRY_ON, ASK_DIRECTORY_RIGHT, ASK_LOCATION, ASK_NAME, ASK_ODS_CODE, ASK_POSTCODE, ASK_WHICH_BOROUGH, ASK_WHICH_ICS, askBorough,
+  boroughIsIn, boroughNotFound, CARRY_ON, COMMISSIONED_EXPLAINED, DIRECTORY_NO, DIRECTORY_YES, directoryFound, directoryIcsHint,
+  LOCATION_CHOICES, NONE_OF_THESE, ODS_UNAVAILABLE, odsNotFound, odsStillNotFound, OUTSIDE_EXPLAINED, TYPE_ANOTHER_CODE, usingDirectoryIcs,
+} from './accessMessages.js';
+import { postcodeAnswer } from './accessAnswers.js';
+import { nearestBoroughs } from './nearestBoroughs.js';
+import type { OrganisationDraft } from './organisationDraft.js';
+
+/** The waterfall's id; begin it with IdentityOptions, it ends with `{ draft }`. */
+export const IDENTITY_STEPS = 'accessIdentitySteps';
+
+/** What the identity questions start from; the counters survive the replaceDialog that re-asks. */
+export interface IdentityOptions {
+  draft: OrganisationDraft;
+  /** Codes the directory did not know, so far. */
+  odsMisses?: number;
+  /** Boroughs not recognised, so far. */
+  boroughMisses?: number;
+}
+
+interface IdentityValues {
+  draft: OrganisationDraft;
+  /** A code the directory did not know, while the manager decides whether to carry on with it. */
+  pendingCode?: string;
+  awaiting?: 'directoryRight' | 'carryOn' | 'boroughChoice' | 'icsChoice';
+}
+
+const ODS_PROMPT = 'accessOdsPrompt';
+const NAME_PROMPT = 'accessNamePrompt';
+const POSTCODE_PROMPT = 'accessPostcodePrompt';
+const BOROUGH_PROMPT = 'accessBoroughPrompt';
+const CHOICE_PROMPT = 'accessIdentityChoicePrompt';
+
+/** Used by the access request and add-staff dialogs: the waterfall and its prompts, to add to the component. */
+export function identityDialogs(services: DialogServices): Dialog[] {
+  const steps = new IdentitySteps(services);
+  return [
+    new TextPrompt(ODS_PROMPT, withRetryLimit(odsCodeAnswer())),
+    new TextPrompt(NAME_PROMPT, withRetryLimit(textAnswer({ what: "your organisation's name" }))),
+    new TextPrompt(POSTCODE_PROMPT, withRetryLimit(postcodeAnswer())),
+    new TextPrompt(BOROUGH_PROMPT, withRetryLimit(textAnswer({ what: 'the London borough' }))),
+    new ChoicePrompt(CHOICE_PROMPT, withRetryLimit(choiceAnswer())),
+    new WaterfallDialog(IDENTITY_STEPS, [
+      steps.askOdsCodeStep, steps.lookUpStep, steps.afterLookUpStep, steps.askNameStep, steps.askPostcodeStep,
+      steps.askLocationStep, steps.askBoroughStep, steps.resolveBoroughStep, steps.afterBoroughChoiceStep,
+    ]),
+  ];
+}
+
+/** The steps; they hold only the services, never conversation state (that is in options and step values). */
+class IdentitySteps {
+  constructor(private readonly services: DialogServices) {}
+
+  askOdsCodeStep = async (step: WaterfallStepContext): Promise<DialogTurnResult> => {
+    const options = step.options as IdentityOptions;
+    const state = values(step);
+    state.draft = { ...options.draft };
+    if (state.draft.odsCode) return step.next();
+    return step.prompt(ODS_PROMPT, { prompt: plainMessage(ASK_ODS_CODE) });
+  };
+
+  lookUpStep = async (step: WaterfallStepContext): Promise<DialogTurnResult> => {
+    const state = values(step);
+    const draft = state.draft;
+    if (draft.odsCode) return step.next();
+    const code = (step.result as NonNullable<OdsCodeAnswer>).code;
+    const found = await this.services.ods.lookup(code);
+    if (found.status === 'unavailable') {
+      Object.assign(draft, { odsCode: code, odsCheck: 'unavailable' });
+      await sayPlain(step.context, ODS_UNAVAILABLE);
+      return step.next();
+    }
+    if (found.status === 'notFound') {
+      const options = step.options as IdentityOptions;
+      const misses = (options.odsMisses ?? 0) + 1;
+      if (misses <= MAX_REASKS) {
+        await sayPlain(step.context, odsNotFound(code));
+        return step.replaceDialog(IDENTITY_STEPS, { ...options, odsMisses: misses } satisfies IdentityOptions);
+      }
+      state.pendingCode = code;
+      state.awaiting = 'carryOn';
+      await sayPlain(step.context, odsStillNotFound(code));
+      return step.prompt(CHOICE_PROMPT, { prompt: plainMessage(ASK_CARRY_ON), choices: ChoiceFactory.toChoices([CARRY_ON, TYPE_ANOTHER_CODE]) });
+    }
+    const org = found.organisation;
+    const suggestedType = organisationTypeFromOds(kindFromRoles(org.roleIds, org.primaryRoleId), org.roleIds);
+    Object.assign(draft, {
+      odsCode: code,
+      odsCheck: 'found',
+      directory: { name: org.name, ...(org.postcode ? { postcode: org.postcode } : {}), ...(org.icbCode ? { icbCode: org.icbCode } : {}), ...(suggestedType ? { suggestedType } : {}) },
+    } satisfies OrganisationDraft);
+    state.awaiting = 'directoryRight';
+    await sayPlain(step.context, directoryFound(code, org.name, org.postcode, org.active));
+    return step.prompt(CHOICE_PROMPT, { prompt: plainMessage(ASK_DIRECTORY_RIGHT), choices: ChoiceFactory.toChoices([DIRECTORY_YES, DIRECTORY_NO]) });
+  };
+
+  afterLookUpStep = async (step: WaterfallStepContext): Promise<DialogTurnResult> => {
+    const state = values(step);
+    const answer = (step.result as FoundChoice | undefined)?.value;
+    if (state.awaiting === 'carryOn') {
+      if (answer === TYPE_ANOTHER_CODE) {
+        // One more unknown code and the manager is offered to carry on again, rather than asked twice more.
+        return step.replaceDialog(IDENTITY_STEPS, { ...(step.options as IdentityOptions), odsMisses: MAX_REASKS } satisfies IdentityOptions);
+      }
+      Object.assign(state.draft, { odsCode: state.pendingCode, odsCheck: 'notFound' });
+    }
+    if (state.awaiting === 'directoryRight' && answer === DIRECTORY_YES && state.draft.directory) {
+      state.draft.name = state.draft.directory.name;
+      state.draft.postcode = state.draft.directory.postcode ?? '';
+    }
+    state.awaiting = undefined;
+    return step.next();
+  };
+
+  askNameStep = async (step: WaterfallStepContext): Promise<DialogTurnResult> => {
+    if (values(step).draft.name) return step.next();
+    return step.prompt(NAME_PROMPT, { prompt: plainMessage(ASK_NAME) });
+  };
+
+  askPostcodeStep = async (step: WaterfallStepContext): Promise<DialogTurnResult> => {
+    const draft = values(step).draft;
+    if (!draft.name) draft.name = step.result as string;
+    if (draft.postcode !== undefined) return step.next();
+    return step.prompt(POSTCODE_PROMPT, { prompt: plainMessage(ASK_POSTCODE) });
+  };
+
+  askLocationStep = async (step: WaterfallStepContext): Promise<DialogTurnResult> => {
+    const draft = values(step).draft;
+    if (draft.postcode === undefined) draft.postcode = step.result as string;
+    if (draft.location) return step.next();
+    const linked = draft.directory?.icbCode ? icsByCode(draft.directory.icbCode) : undefined;
+    const question = linked ? `${directoryIcsHint(linked.name)} ${ASK_LOCATION}` : ASK_LOCATION;
+    return step.prompt(CHOICE_PROMPT, { prompt: plainMessage(question), choices: ChoiceFactory.toChoices(LOCATION_CHOICES.map((c) => c.title)) });
+  };
+
+  askBoroughStep = async (step: WaterfallStepContext): Promise<DialogTurnResult> => {
+    const draft = values(step).draft;
+    if (!draft.location) {
+      draft.location = LOCATION_CHOICES[(step.result as FoundChoice).index].location;
+      if (draft.location === 'commissioned') await sayPlain(step.context, COMMISSIONED_EXPLAINED);
+      if (draft.location === 'outside') await sayPlain(step.context, OUTSIDE_EXPLAINED);
+    }
+    if (draft.icbCode) return step.next();
+    return step.prompt(BOROUGH_PROMPT, { prompt: plainMessage(askBorough(draft.location)) });
+  };
+
+  resolveBoroughStep = async (step: WaterfallStepContext): Promise<DialogTurnResult> => {
+    const state = values(step);
+    const draft = state.draft;
+    if (draft.icbCode) return step.next();
+    const typed = step.result as string;
+    const match = icsForBorough(typed);
+    if (match) {
+      Object.assign(draft, { borough: match.borough, icbCode: match.ics.icbCode });
+      await sayPlain(step.context, boroughIsIn(match.borough, match.ics.name));
+      return step.next();
+    }
+    const ics = findIcs(typed);
+    if (ics) {
+      draft.icbCode = ics.icbCode;
+      await sayPlain(step.context, boroughIsIn(undefined, ics.name));
+      return step.next();
+    }
+    const suggestions = nearestBoroughs(typed);
+    if (suggestions.length > 0) {
+      state.awaiting = 'boroughChoice';
+      await sayPlain(step.context, boroughNotFound(typed));
+      return step.prompt(CHOICE_PROMPT, { prompt: plainMessage(ASK_WHICH_BOROUGH), choices: ChoiceFactory.toChoices([...suggestions, NONE_OF_THESE]) });
+    }
+    await sayPlain(step.context, boroughNotFound(typed));
+    return this.boroughMissed(step);
+  };
+
+  afterBoroughChoiceStep = async (step: WaterfallStepContext): Promise<DialogTurnResult> => {
+    const state = values(step);
+    const draft = state.draft;
+    const choice = step.result as FoundChoice | undefined;
+    if (state.awaiting === 'boroughChoice' && choice) {
+      const match = choice.value === NONE_OF_THESE ? undefined : icsForBorough(choice.value);
+      if (!match) return this.boroughMissed(step);
+      Object.assign(draft, { borough: match.borough, icbCode: match.ics.icbCode });
+      await sayPlain(step.context, boroughIsIn(match.borough, match.ics.name));
+    }
+    if (state.awaiting === 'icsChoice' && choice) {
+      const ics = listIcs()[choice.index];
+      draft.icbCode = ics.icbCode;
+      await sayPlain(step.context, boroughIsIn(undefined, ics.name));
+    }
+    return step.endDialog({ draft });
+  };
+
+  /** A borough not recognised: asked again at most twice, then the ICS the directory gave, or a choice of London's ICSs. */
+  private async boroughMissed(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const options = step.options as IdentityOptions;
+    const state = values(step);
+    const misses = (options.boroughMisses ?? 0) + 1;
+    if (misses <= MAX_REASKS) {
+      return step.replaceDialog(IDENTITY_STEPS, { ...options, draft: state.draft, boroughMisses: misses } satisfies IdentityOptions);
+    }
+    const linked = state.draft.location === 'london' && state.draft.directory?.icbCode ? icsByCode(state.draft.directory.icbCode) : undefined;
+    if (linked) {
+      state.draft.icbCode = linked.icbCode;
+      await sayPlain(step.context, usingDirectoryIcs(linked.name));
+      return step.endDialog({ draft: state.draft });
+    }
+    state.awaiting = 'icsChoice';
+    return step.prompt(CHOICE_PROMPT, { prompt: plainMessage(ASK_WHICH_ICS), choices: ChoiceFactory.toChoices(listIcs().map((ics) => ics.name)) });
+  }
+}
+
+function values(step: WaterfallStepContext): IdentityValues {
+  return step.values as IdentityValues;
+}

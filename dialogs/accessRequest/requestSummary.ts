@@ -1,0 +1,37 @@
+/** The request as the manager checks it on the summary card, and as the workflow receives it. */
+import type { AccessSummary } from '../../cards/accessSummaryCard.js';
+import { routeFor } from '../../bot/workflow/newTicket.js';
+import type { NewTicketInput } from '../../bot/workflow/types.js';
+import type { RequestedUser } from '../../data/model.js';
+import type { DialogServices } from '../dialogServices.js';
+import { HELPDESK_DECIDES_NOTICE, ODS_UNKNOWN_NOTICE, ODS_UNVERIFIED_NOTICE } from './accessMessages.js';
+import { recordedFacts } from './checkQuestions.js';
+import { toTicketOrganisation, type OrganisationDraft } from './organisationDraft.js';
+import { whatHappensNext } from './whatHappensNext.js';
+
+export type RequestKind = 'organisationAccess' | 'addUsers';
+
+/** Used before the summary card: the workflow's input, or undefined while the organisation lacks something the workflow needs. */
+export function requestInput(services: DialogServices, kind: RequestKind, draft: OrganisationDraft, users: readonly RequestedUser[]): NewTicketInput | undefined {
+  const facts = recordedFacts(services, draft);
+  const organisation = toTicketOrganisation(draft, { namedInDpia: facts.namedInDpia, dsptStatus: facts.dsptStatus });
+  return organisation ? { kind, organisation, users: users.map((user) => ({ ...user })) } : undefined;
+}
+
+/** Used to show the summary card: the request, with the warnings that matter and what will happen after Submit. */
+export function requestSummary(services: DialogServices, input: NewTicketInput, draft: OrganisationDraft): AccessSummary {
+  const organisation = input.organisation!;
+  const users = input.users ?? [];
+  const notices: string[] = [];
+  if (draft.odsCheck === 'unavailable') notices.push(ODS_UNVERIFIED_NOTICE);
+  if (draft.odsCheck === 'notFound') notices.push(ODS_UNKNOWN_NOTICE);
+  if (users.some((user) => user.role === null)) notices.push(HELPDESK_DECIDES_NOTICE);
+  const goesTo = routeFor({ kind: input.kind, organisation });
+  return {
+    kind: input.kind === 'addUsers' ? 'addUsers' : 'organisationAccess',
+    organisation,
+    users,
+    notices,
+    whatNext: whatHappensNext(goesTo, organisation, services.calendar, services.clock()),
+  };
+}

@@ -1,0 +1,41 @@
+/** Sending the checked request to the workflow, and telling the manager the ticket number and what happens next. */
+import type { TurnContext } from 'botbuilder';
+import type { NewTicketInput } from '../../bot/workflow/types.js';
+import { ValidationError } from '../../data/errors.js';
+import type { DialogServices } from '../dialogServices.js';
+import { sayPlain } from '../input/plainText.js';
+import { NOT_SENT_YET, STATUS_HINT, submitted } from './accessMessages.js';
+import { whatHappensNext } from './whatHappensNext.js';
+
+/** What the conversation returns once the ticket exists. */
+export interface SubmittedRequest {
+  ticketId: string;
+}
+
+/**
+ * Used when the manager presses Submit: the requester is the Teams user (aadObjectId, name, and the work e-mail Teams
+ * knows). A request the workflow refuses is explained and nothing is created (undefined: show the summary again).
+ */
+export async function submitRequest(context: TurnContext, services: DialogServices, input: NewTicketInput): Promise<SubmittedRequest | undefined> {
+  const from = context.activity.from;
+  const email = await memberEmail(context, services);
+  const requester = { aadObjectId: from?.aadObjectId ?? '', ...(from?.name ? { name: from.name } : {}), ...(email ? { email } : {}) };
+  try {
+    const ticket = await services.workflow.submit(input, requester);
+    await sayPlain(context, submitted(ticket.id), ...whatHappensNext(ticket.state, ticket.organisation, services.calendar, services.clock()), STATUS_HINT);
+    return { ticketId: ticket.id };
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    await sayPlain(context, NOT_SENT_YET, error.message);
+    return undefined;
+  }
+}
+
+/** The manager's work address, or nothing: Teams not telling us is no reason to lose the request. */
+async function memberEmail(context: TurnContext, services: DialogServices): Promise<string | undefined> {
+  try {
+    return await services.memberEmail(context);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,50 @@
+/** Answer checks for one member of staff: a registration number for a chosen body, and a work e-mail for a new account. */
+import { accreditedDomainSet, checkEmail } from '../../data/rules/email.js';
+import { checkRegistration, type RegistrationBody } from '../../data/rules/registration.js';
+import type { Store } from '../../data/store/store.js';
+import type { AnswerCheck } from '../input/answerCheck.js';
+import { noTextReason } from '../input/answerCheck.js';
+import { cutText, MAX_NAME_LENGTH } from '../input/textLimits.js';
+import { sameAddress } from './userDraft.js';
+import { DUPLICATE_EMAIL } from './usersMessages.js';
+
+/** What a step asking for a registration number passes as the prompt's validations. */
+export interface RegistrationValidations {
+  body: RegistrationBody;
+}
+
+/** Used for a clinical person's registration number: the body's format (data/rules/registration.ts), tidied. */
+export function registrationNumberAnswer(): AnswerCheck<string, string> {
+  return (recognized, context, validations) => {
+    if (!recognized.succeeded || typeof recognized.value !== 'string') return { ok: false, reason: noTextReason(context) };
+    const { body } = validations as RegistrationValidations;
+    const checked = checkRegistration(body, cutText(recognized.value, MAX_NAME_LENGTH).text);
+    return checked.outcome === 'ok' ? { ok: true, value: checked.number } : { ok: false, reason: checked.message };
+  };
+}
+
+/** What a step asking for an e-mail passes as the prompt's validations: the addresses already on the request. */
+export interface EmailValidations {
+  otherEmails: string[];
+}
+
+/** An address that may have an account, and the confirmation it still needs when its domain is not on the accepted list. */
+export interface AcceptedEmail {
+  address: string;
+  confirmation?: string;
+}
+
+/** Used for each person's work e-mail: checkEmail with the imported accredited domains, and no address twice on one request. */
+export function newAccountEmailAnswer(store: Store): AnswerCheck<string, AcceptedEmail> {
+  return (recognized, context, validations) => {
+    if (!recognized.succeeded || typeof recognized.value !== 'string') return { ok: false, reason: noTextReason(context) };
+    const accreditedDomains = accreditedDomainSet(store.read((data) => [...data.accreditedDomains]));
+    const checked = checkEmail(recognized.value, { accreditedDomains });
+    if (checked.outcome === 'refused') return { ok: false, reason: checked.message };
+    const others = (validations as EmailValidations | undefined)?.otherEmails ?? [];
+    if (others.some((other) => sameAddress(other, checked.address))) return { ok: false, reason: DUPLICATE_EMAIL };
+    return checked.outcome === 'accepted'
+      ? { ok: true, value: { address: checked.address } }
+      : { ok: true, value: { address: checked.address, confirmation: checked.message } };
+  };
+}

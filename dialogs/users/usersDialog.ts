@@ -1,0 +1,159 @@
+/**
+ * The staff who need access. Fewer than ten: one by one (oneUserQuestions.ts), then a review where people are added,
+ * changed or removed; ten or more: the spreadsheet route (spreadsheetQuestions.ts). Ends with `{ users }`.
+ * The list travels in the options of each replaceDialog, so a restart in the middle loses nothing.
+ */
+import {
+  ChoiceFactory, ChoicePrompt, WaterfallDialog, type DialogContext, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import type { RequestedUser } from '../../data/model.js';
+import { CancelAndHelpDialog } from '../base/cancelAndHelpDialog.js';
+import type { DialogServices } from '../dialogServices.js';
+import { withRetryLimit } from '../input/answerCheck.js';
+import { choiceAnswer } from '../input/choiceAnswer.js';
+import { plainMessage, sayPlain } from '../input/plainText.js';
+import { oneUserDialogs, ONE_USER_STEPS, type OneUserOptions } from './oneUserQuestions.js';
+import { spreadsheetDialogs, SPREADSHEET_STEPS, type SpreadsheetResult } from './spreadsheetQuestions.js';
+import { clearUserField, describeUser, draftOf, USER_FIELDS, USER_FIELD_TITLES, type UserField } from './userDraft.js';
+import {
+  ADD_ANOTHER, ASK_HOW_MANY, ASK_REVIEW, ASK_WHAT_CHANGE, ASK_WHO_CHANGE, ASK_WHO_REMOVE, CHANGE_SOMEONE, FEWER_THAN_TEN, NOBODY_YET,
+  REMOVE_SOMEONE, removed, reviewHeading, TEN_OR_MORE, THATS_EVERYONE, USERS_HELP,
+} from './usersMessages.js';
+
+/** The users dialog's id, for the conversations that begin it. */
+export const USERS_DIALOG_ID = 'usersDialog';
+
+/** Begin options: the people already on the request (go straight to the review), or none. */
+export interface UsersOptions {
+  users?: RequestedUser[];
+}
+
+/** What the dialog returns. */
+export interface UsersResult {
+  users: RequestedUser[];
+}
+
+/** What the loop carries from one round to the next. */
+interface LoopOptions {
+  users: RequestedUser[];
+  next: 'start' | 'add' | 'review' | 'change';
+  changing?: { index: number; field: UserField };
+}
+
+interface LoopValues {
+  choosing?: 'change' | 'remove';
+  index?: number;
+}
+
+const LOOP = 'usersLoopSteps';
+const CHOICE_PROMPT = 'usersChoicePrompt';
+const REVIEW_CHOICES = [ADD_ANOTHER, CHANGE_SOMEONE, REMOVE_SOMEONE, THATS_EVERYONE];
+const MAX_SHOWN_NAME = 40;
+
+/** Begun by the access request and add-staff conversations once the organisation is known. */
+export class UsersDialog extends CancelAndHelpDialog {
+  constructor(services: DialogServices) {
+    super(USERS_DIALOG_ID);
+    for (const dialog of [...oneUserDialogs(services), ...spreadsheetDialogs(services)]) this.addDialog(dialog);
+    this.addDialog(new ChoicePrompt(CHOICE_PROMPT, withRetryLimit(choiceAnswer())));
+    this.addDialog(new WaterfallDialog(LOOP, [
+      this.startStep.bind(this), this.collectStep.bind(this), this.reviewStep.bind(this), this.reviewAnswerStep.bind(this),
+      this.whoStep.bind(this), this.fieldStep.bind(this),
+    ]));
+    this.initialDialogId = LOOP;
+  }
+
+  protected override helpText(): string {
+    return USERS_HELP;
+  }
+
+  /** The component's begin options become the loop's first round. */
+  protected override async onBeginDialog(innerDc: DialogContext, options?: UsersOptions): Promise<DialogTurnResult> {
+    const users = plainUsers(options?.users ?? []);
+    return innerDc.beginDialog(LOOP, { users, next: users.length > 0 ? 'review' : 'start' } satisfies LoopOptions);
+  }
+
+  private async startStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { next } = loopOptions(step);
+    if (next !== 'start') return step.next();
+    return step.prompt(CHOICE_PROMPT, { prompt: plainMessage(ASK_HOW_MANY), choices: ChoiceFactory.toChoices([FEWER_THAN_TEN, TEN_OR_MORE]) });
+  }
+
+  /** Begins what this round needs: the spreadsheet, a new person, or a change to someone listed. */
+  private async collectStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { users, next, changing } = loopOptions(step);
+    if (next === 'start' && (step.result as FoundChoice).value === TEN_OR_MORE) return step.beginDialog(SPREADSHEET_STEPS, {});
+    if (next === 'start' || next === 'add') {
+      const options: OneUserOptions = { draft: {}, otherEmails: users.map((u) => u.email), position: users.length === 0 ? 'first' : 'next' };
+      return step.beginDialog(ONE_USER_STEPS, options);
+    }
+    if (next === 'change' && changing) {
+      const options: OneUserOptions = {
+        draft: clearUserField(draftOf(users[changing.index]), changing.field),
+        otherEmails: users.filter((_, i) => i !== changing.index).map((u) => u.email),
+        position: 'again',
+      };
+      return step.beginDialog(ONE_USER_STEPS, options);
+    }
+    return step.next();
+  }
+
+  /** Takes in what was collected, then lists everyone and asks what next. */
+  private async reviewStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { users, next, changing } = loopOptions(step);
+    const result = step.result as RequestedUser | SpreadsheetResult | undefined;
+    if (result && 'users' in result) return step.endDialog({ users: result.users } satisfies UsersResult);
+    if (result && next === 'change' && changing) users[changing.index] = result;
+    else if (result) users.push(result);
+    await sayPlain(step.context, reviewHeading(users.length), ...users.map((user, i) => `${i + 1}. ${describeUser(user)}`));
+    return step.prompt(CHOICE_PROMPT, { prompt: plainMessage(ASK_REVIEW), choices: ChoiceFactory.toChoices(REVIEW_CHOICES) });
+  }
+
+  private async reviewAnswerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { users } = loopOptions(step);
+    const answer = (step.result as FoundChoice).value;
+    if (answer === THATS_EVERYONE) return step.endDialog({ users } satisfies UsersResult);
+    if (answer === ADD_ANOTHER) return step.replaceDialog(LOOP, { users, next: 'add' } satisfies LoopOptions);
+    const state = step.values as LoopValues;
+    state.choosing = answer === CHANGE_SOMEONE ? 'change' : 'remove';
+    return step.prompt(CHOICE_PROMPT, {
+      prompt: plainMessage(state.choosing === 'change' ? ASK_WHO_CHANGE : ASK_WHO_REMOVE),
+      choices: ChoiceFactory.toChoices(users.map((user, i) => `${i + 1}. ${shortName(user.name)}`)),
+    });
+  }
+
+  private async whoStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { users } = loopOptions(step);
+    const state = step.values as LoopValues;
+    const index = (step.result as FoundChoice).index;
+    if (state.choosing === 'remove') {
+      const [gone] = users.splice(index, 1);
+      await sayPlain(step.context, removed(gone.name));
+      if (users.length === 0) await sayPlain(step.context, NOBODY_YET);
+      return step.replaceDialog(LOOP, { users, next: users.length > 0 ? 'review' : 'add' } satisfies LoopOptions);
+    }
+    state.index = index;
+    return step.prompt(CHOICE_PROMPT, { prompt: plainMessage(ASK_WHAT_CHANGE), choices: ChoiceFactory.toChoices(USER_FIELDS.map((f) => USER_FIELD_TITLES[f])) });
+  }
+
+  private async fieldStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { users } = loopOptions(step);
+    const state = step.values as LoopValues;
+    const field = USER_FIELDS[(step.result as FoundChoice).index];
+    return step.replaceDialog(LOOP, { users, next: 'change', changing: { index: state.index ?? 0, field } } satisfies LoopOptions);
+  }
+}
+
+function loopOptions(step: WaterfallStepContext): LoopOptions {
+  return step.options as LoopOptions;
+}
+
+function plainUsers(users: readonly RequestedUser[]): RequestedUser[] {
+  return JSON.parse(JSON.stringify(users)) as RequestedUser[];
+}
+
+/** A name short enough for a button; the review list above it shows it whole. */
+function shortName(name: string): string {
+  const characters = Array.from(name);
+  return characters.length <= MAX_SHOWN_NAME ? name : `${characters.slice(0, MAX_SHOWN_NAME - 1).join('')}…`;
+}

@@ -1,0 +1,79 @@
+/** What the users conversation says. Typed names and titles go out only in plain-text messages, never in card text. */
+import type { UcpRole } from '../../data/model.js';
+
+export const USERS_HELP = "I'm collecting the staff who need Urgent Care Plan access: each person's name, job title, registration if they are "
+  + 'clinical, and work e-mail address. For ten or more people you can send a spreadsheet instead. Nothing is sent until you press Submit on the summary.';
+
+export const ASK_HOW_MANY = 'How many members of staff need access?';
+export const FEWER_THAN_TEN = 'Fewer than 10';
+export const TEN_OR_MORE = '10 or more';
+
+export const ASK_FIRST_NAME = 'What is the full name of the first person who needs access?';
+export const ASK_NEXT_NAME = 'What is the full name of the next person?';
+export const ASK_NAME_AGAIN = "What is this person's full name?";
+export function askJobTitle(name: string): string {
+  return `What is ${name}'s job title?`;
+}
+
+const ROLE_MEANING: Readonly<Record<UcpRole, string>> = {
+  Clinical: 'full read and edit of care plans',
+  'Non-Clinical': 'can save every section of a care plan in progress, but submit only the non-clinical ones such as demographics and preferences',
+  'Urgent Care': 'can view care plans only',
+};
+
+/** "Staff Nurse has the Clinical role in the UCP: full read and edit of care plans." With the alias first when one was used. */
+export function roleFound(title: string, role: UcpRole, alias?: string): string {
+  const taken = alias ? `I've taken ${alias} as ${title}. ` : '';
+  return `${taken}${title} has the ${role} role in the UCP: ${ROLE_MEANING[role]}.`;
+}
+export const ASK_ROLE_RIGHT = 'Is that right for this person?';
+export const ROLE_YES = 'Yes';
+export const ROLE_NO = 'No, change the job title';
+export const ASK_WHICH_TITLE = 'Which title should I use?';
+export const KEEP_TYPED = 'Keep what I typed: the helpdesk decides';
+export const TYPE_TITLE_AGAIN = 'Type the title again';
+export const HELPDESK_DECIDES = 'I have kept the title as you typed it. The helpdesk will decide which access it gives.';
+
+export const ASK_REGISTRATION_BODY = 'Clinical access needs registration with a professional body. Which one is this person registered with?';
+export function askRegistrationNumber(name: string, bodyName: string): string {
+  return `Clinical access needs a professional registration. What is ${name}'s ${bodyName} registration number?`;
+}
+
+export function askEmail(name: string): string {
+  return `What is ${name}'s work e-mail address? An NHSmail address (ending @nhs.net) is best. It must be their own, not a shared mailbox.`;
+}
+export const DUPLICATE_EMAIL = 'That address is already on this request for someone else. Each person needs their own address: please give another.';
+export const ASK_CONFIRM_EMAIL = 'Do you confirm this address belongs to this person at work and will be used only for direct care?';
+export const CONFIRM_YES = 'Yes, I confirm';
+export const CONFIRM_NO = "No, I'll give another address";
+export const ANOTHER_ADDRESS = "All right. Please give another work address for this person (NHSmail is free for care homes: the helpdesk can tell you how to get it).";
+
+export function reviewHeading(count: number): string {
+  return count === 1 ? 'So far I have 1 person:' : `So far I have ${count} people:`;
+}
+export const ASK_REVIEW = 'Would you like to add, change or remove anyone?';
+export const ADD_ANOTHER = 'Add another person';
+export const CHANGE_SOMEONE = 'Change someone';
+export const REMOVE_SOMEONE = 'Remove someone';
+export const THATS_EVERYONE = "That's everyone";
+export const ASK_WHO_CHANGE = 'Who would you like to change?';
+export const ASK_WHO_REMOVE = 'Who would you like to remove?';
+export const ASK_WHAT_CHANGE = 'What would you like to change about them?';
+export function removed(name: string): string {
+  return `I've removed ${name}.`;
+}
+export const NOBODY_YET = "There's nobody on the request now, so let's add someone.";
+
+export const SPREADSHEET_INTRO = 'For ten or more people, a spreadsheet is quicker. Please download the template, put one person on each row of '
+  + 'the Users sheet, save it, and send it back to me here as an attachment (the paperclip button under the message box).';
+export const SPREADSHEET_AGAIN = 'Please send the corrected spreadsheet here as an attachment when it is ready.';
+export const DOWNLOAD_TEMPLATE = 'Download the template';
+export const ASK_FIX = 'What would you like to do?';
+export const REMOVE_BAD_ROWS = 'Remove the bad rows';
+export const FIX_AND_SEND = "I'll fix it and send it again";
+export const NOTHING_USABLE = 'None of the rows can be sent yet. Please correct them and send the spreadsheet again.';
+export function badRowsRemoved(rows: readonly number[], kept: number): string {
+  const which = rows.length === 1 ? `row ${rows[0]}` : `rows ${rows.slice(0, -1).join(', ')} and ${rows[rows.length - 1]}`;
+  return `I've left out ${which}. ${kept === 1 ? '1 person is' : `${kept} people are`} ready to send. You can add the others in a later request.`;
+}
+export const FILE_UNREADABLE = "I couldn't open that file. Please send the spreadsheet again.";
