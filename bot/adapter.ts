@@ -1,4 +1,4 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type ConversationState, type InvokeResponse, type TurnContext } from 'botbuilder';
 import type { Config } from './config.js';
 import { errorKind, type Logger } from './log.js';
 
@@ -51,4 +51,16 @@ export function createAdapter(config: Config, logger: Logger): OnboardingAdapter
     }
   };
   return adapter;
+}
+
+/**
+ * After a turn fails, the dialog that failed is dropped, so the next message starts cleanly instead of failing the same way
+ * for ever (the person has just been told something went wrong). Tickets already submitted are in the store, not in dialog state.
+ */
+export function clearStateOnTurnError(adapter: CloudAdapter, conversationState: ConversationState): void {
+  const report = adapter.onTurnError;
+  adapter.onTurnError = async (context, err) => {
+    await report?.(context, err);
+    await conversationState.delete(context).catch(() => undefined);
+  };
 }

@@ -14,6 +14,9 @@ import { OnboardingBot } from './onboardingBot.js';
 import { BotStateStorage } from './storage/botStateStorage.js';
 import { createServer } from './server.js';
 import { startTicketServices } from './tickets/ticketServices.js';
+import { createConversationHost } from './conversationHost.js';
+import { buildUsersTemplate } from './spreadsheet/usersTemplate.js';
+import { clearStateOnTurnError } from './adapter.js';
 
 /** How often closed tickets are moved out of the live file (every write re-serialises it, so it must stay small). */
 const ARCHIVE_EVERY_MS = 60 * 60 * 1000;
@@ -36,10 +39,15 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const inFlight = new InFlight();
   const adapter = createAdapter(config, logger);
   const tickets = startTicketServices(config, store, adapter, logger);
+  const conversationState = new ConversationState(new BotStateStorage(store));
+  clearStateOnTurnError(adapter, conversationState);
   let stopping: Promise<{ drained: boolean }> | undefined;
+  let usersTemplate: Promise<Buffer> | undefined;
   const server = createServer({
-    adapter, bot: new OnboardingBot(new ConversationState(new BotStateStorage(store)), store, tickets.cardInvoke), store, inFlight, logger, version: VERSION,
+    adapter, bot: new OnboardingBot(conversationState, store, createConversationHost(config, store, tickets.workflow, conversationState, logger), tickets.cardInvoke),
+    store, inFlight, logger, version: VERSION,
     isStopping: () => stopping !== undefined,
+    usersTemplate: () => (usersTemplate ??= buildUsersTemplate()),
   });
 
   try {

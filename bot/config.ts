@@ -29,6 +29,12 @@ export interface Config {
   };
   /** How often undelivered notifications, card updates and unposted cards are tried again; also one step of the queue backoff. */
   notifyRetryMs: number;
+  /** The NHS ODS directory (ORD API) base URL. */
+  odsBaseUrl: string;
+  /** This service's public address, for links people open (the multiple-user spreadsheet template). */
+  publicBaseUrl: string;
+  /** Host suffixes a Teams file download may come from (SharePoint/OneDrive); loopback is also allowed in local mode only. */
+  attachmentHosts: string[];
   /** Where proactive messages to channels go when no conversation reference has been stored yet (Teams' regional service URL). */
   teamsServiceUrl: string;
 }
@@ -83,6 +89,9 @@ export function loadConfig(env: Env = process.env): Config {
     smtp: smtpSettings(env),
     teamsServiceUrl: url(env, 'TEAMS_SERVICE_URL', 'https://smba.trafficmanager.net/uk/'),
     notifyRetryMs: integer(env, 'NOTIFY_RETRY_SECONDS', 60, 1, 3600) * 1000,
+    odsBaseUrl: url(env, 'ODS_BASE_URL', 'https://directory.spineservices.nhs.uk/'),
+    publicBaseUrl: url(env, 'PUBLIC_BASE_URL', `http://localhost:${integer(env, 'PORT', 3978, 0, 65535)}/`),
+    attachmentHosts: hostList(env, 'ATTACHMENT_HOSTS', ['sharepoint.com']),
   };
 }
 
@@ -99,6 +108,15 @@ function smtpSettings(env: Env): Config['smtp'] {
   const caFile = text(env, 'SMTP_CA_FILE');
   if (caFile && !existsSync(caFile)) throw new ConfigError('SMTP_CA_FILE', `names a file that does not exist (got "${clip(caFile)}")`);
   return { host, port: integer(env, 'SMTP_PORT', secure ? 465 : 587, 1, 65535), secure, user: text(env, 'SMTP_USER'), password: text(env, 'SMTP_PASSWORD'), from, caFile };
+}
+
+function hostList(env: Env, name: string, fallback: string[]): string[] {
+  const raw = text(env, name);
+  if (raw === '') return fallback;
+  const hosts = raw.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean);
+  const bad = hosts.find((h) => !/^[a-z0-9.-]+\.[a-z]{2,}$/.test(h));
+  if (bad !== undefined || hosts.length === 0) throw new ConfigError(name, `must be a comma-separated list of host names such as sharepoint.com (got "${clip(raw)}")`);
+  return hosts;
 }
 
 function url(env: Env, name: string, fallback: string): string {

@@ -1,22 +1,30 @@
 import { ActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type ConversationState, type TurnContext } from 'botbuilder';
-import { WELCOME_MESSAGE } from './welcomeMessage.js';
 import { rememberConversation } from './conversations.js';
+import type { ConversationHost } from './conversationHost.js';
 import type { Store } from '../data/store/store.js';
 
-/** Routes Teams activities. For now every message and every newly added member is greeted with what the bot will do. */
+/**
+ * Routes Teams activities: every activity first records where its person or channel can be reached; messages (and card
+ * submits and files) go to the conversations, installs get the welcome, card buttons go to the card handlers.
+ */
 export class OnboardingBot extends ActivityHandler {
   constructor(
     private readonly conversationState: ConversationState,
     private readonly store: Store,
+    private readonly conversations: ConversationHost,
     private readonly cardInvoke: (context: TurnContext, value: AdaptiveCardInvokeValue) => Promise<AdaptiveCardInvokeResponse>,
   ) {
     super();
     this.onMessage(async (context, next) => {
-      await context.sendActivity(WELCOME_MESSAGE);
+      await this.conversations.onMessage(context);
       await next();
     });
     this.onMembersAdded(async (context, next) => {
-      if (membersOtherThanBot(context) > 0) await context.sendActivity(WELCOME_MESSAGE);
+      await this.conversations.onInstall(context);
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.conversations.onInstall(context);
       await next();
     });
   }
@@ -32,9 +40,4 @@ export class OnboardingBot extends ActivityHandler {
     await super.run(context);
     await this.conversationState.saveChanges(context);
   }
-}
-
-function membersOtherThanBot(context: TurnContext): number {
-  const botId = context.activity.recipient?.id;
-  return (context.activity.membersAdded ?? []).filter((member) => member.id !== botId).length;
 }

@@ -5,6 +5,7 @@ import type { Store } from '../data/store/store.js';
 import { isInboundActivity } from './activityGuard.js';
 import type { InFlight } from './inFlight.js';
 import { errorKind, type Logger } from './log.js';
+import { USERS_TEMPLATE_PATH } from './conversationHost.js';
 
 /** Bodies larger than this are refused with 413: no activity is anywhere near it, and parsing huge JSON blocks every turn. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -30,7 +31,11 @@ export interface ServerDeps {
   version: string;
   /** True once shutdown has begun: requests still arriving on open connections are turned away. */
   isStopping(): boolean;
+  /** The multiple-user spreadsheet template (built once, on first request). */
+  usersTemplate(): Promise<Buffer>;
 }
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Builds the HTTP server: POST /api/messages for the Bot Framework, GET /healthz for probes. */
 export function createServer(deps: ServerDeps): restify.Server {
@@ -65,6 +70,13 @@ export function createServer(deps: ServerDeps): restify.Server {
       return;
     }
     await deps.inFlight.track(() => processActivity(deps, req, res));
+  });
+
+  // Linked from the conversation when a manager has ten or more staff to add (source 001's multiple-user route).
+  server.get(USERS_TEMPLATE_PATH, async (_req: Request, res: Response) => {
+    const body = await deps.usersTemplate();
+    res.writeHead(200, { 'content-type': XLSX, 'content-length': body.length, 'content-disposition': 'attachment; filename="ucp-multiple-users.xlsx"' });
+    res.end(body);
   });
 
   server.get('/healthz', async (_req: Request, res: Response) => {

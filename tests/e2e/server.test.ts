@@ -33,10 +33,13 @@ describe('the bot service over real HTTP (local mode)', () => {
   it('answers a message with the welcome, returned in the response when delivery mode is expectReplies', async () => {
     const res = await post(`${bot.url}/api/messages`, JSON.stringify(messageActivity({ deliveryMode: 'expectReplies' })));
     expect(res.status).toBe(200);
-    const body = await res.json() as { activities: Array<{ type: string; text: string }> };
+    const body = await res.json() as { activities: Array<{ type: string; text: string; attachments?: Array<{ contentType: string; content: unknown }> }> };
     expect(body.activities).toHaveLength(1);
     expect(body.activities[0].text).toContain('Urgent Care Plan');
-    expect(body.activities[0].text).toContain('ask for access');
+    const card = body.activities[0].attachments?.[0];
+    expect(card?.contentType).toBe('application/vnd.microsoft.card.adaptive');
+    expect(JSON.stringify(card?.content)).toContain('ask for access for your home and your staff');
+    expect(JSON.stringify(card?.content)).toContain('Check readiness');
   });
 
   it('remembers where each person and channel can be reached, for later proactive messages', async () => {
@@ -49,6 +52,14 @@ describe('the bot service over real HTTP (local mode)', () => {
     const personal = conversations.find((c) => c.key.startsWith('user:'));
     expect(personal?.reference).toMatchObject({ serviceUrl: 'http://127.0.0.1:9/', conversation: { id: 'conv-1' }, user: { id: 'user-1' } });
     expect(personal?.usable).toBe(true);
+  });
+
+  it('serves the multiple-user spreadsheet template as an xlsx download', async () => {
+    const res = await fetch(`${bot.url}/templates/ucp-multiple-users.xlsx`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
   });
 
   it('refuses a body over 256 KB with 413 and a neutral message', async () => {

@@ -1,0 +1,71 @@
+import { TeamsInfo, type ConversationState, type TurnContext } from 'botbuilder';
+import type { DialogState } from 'botbuilder-dialogs';
+import type { Store } from '../data/store/store.js';
+import { bankHolidays as shippedHolidays } from '../data/reference/index.js';
+import { createWorkingCalendar } from '../data/rules/workingHours.js';
+import { AccessRequestDialog } from '../dialogs/accessRequest/accessRequestDialog.js';
+import { AddUsersDialog } from '../dialogs/accessRequest/addUsersDialog.js';
+import { runDialog } from '../dialogs/base/runDialog.js';
+import type { DialogServices } from '../dialogs/dialogServices.js';
+import { MainDialog } from '../dialogs/mainDialog.js';
+import { isPersonalChat, welcomeOnInstall } from '../dialogs/welcome/welcomeOnInstall.js';
+import { createAttachmentReader, httpsUnder } from './attachments/attachmentReader.js';
+import { isLocalMode, type Config } from './config.js';
+import type { Logger } from './log.js';
+import { createOrdClient } from './ods/ordClient.js';
+import type { Workflow } from './workflow/workflow.js';
+
+/** The path the multiple-user spreadsheet template is served at (bot/server.ts). */
+export const USERS_TEMPLATE_PATH = '/templates/ucp-multiple-users.xlsx';
+
+/** Ties the care home manager's conversations to Teams: which activities start or continue a dialog, and the services they use. */
+export interface ConversationHost {
+  /** A message (or card submit, or file) in a 1:1 chat: continue the conversation, or begin one. */
+  onMessage(context: TurnContext): Promise<void>;
+  /** The app was installed or the bot added: welcome the manager once. */
+  onInstall(context: TurnContext): Promise<void>;
+}
+
+/** Builds the dialogs and their services once per process (one ODS client: its cache and rate limit are shared). */
+export function createConversationHost(config: Config, store: Store, workflow: Workflow, conversationState: ConversationState, logger: Logger): ConversationHost {
+  const dialogState = conversationState.createProperty<DialogState>('dialogState');
+  const welcomed = conversationState.createProperty<boolean>('welcomed');
+  const allowed = httpsUnder(config.attachmentHosts);
+  const services: DialogServices = {
+    store,
+    workflow,
+    ods: createOrdClient({ baseUrl: config.odsBaseUrl, logger }),
+    // Loopback downloads only in local mode (the Agents Playground and tests serve files from this machine).
+    attachments: createAttachmentReader({ isAllowedUrl: (url) => allowed(url) || (isLocalMode(config) && ['127.0.0.1', 'localhost'].includes(url.hostname)) }),
+    calendar: createWorkingCalendar({ holidays: store.read((data) => data.bankHolidays) ?? shippedHolidays }),
+    clock: () => new Date(),
+    memberEmail: (context) => memberEmail(context),
+    usersTemplateUrl: new URL(USERS_TEMPLATE_PATH.slice(1), config.publicBaseUrl).toString(),
+  };
+  const main = new MainDialog(services, { accessRequest: new AccessRequestDialog(services), addStaff: new AddUsersDialog(services) });
+
+  return {
+    async onMessage(context) {
+      if (!isPersonalChat(context.activity)) {
+        await context.sendActivity({ type: 'message', text: CHANNEL_REPLY, textFormat: 'plain' });
+        return;
+      }
+      await runDialog(main, context, dialogState);
+    },
+    async onInstall(context) {
+      await welcomeOnInstall(context, welcomed);
+    },
+  };
+}
+
+const CHANNEL_REPLY = 'Hello! Care home managers talk to me in a 1:1 chat: open the app from the Teams app bar. '
+  + 'In this channel I post ticket cards for the people who act on them.';
+
+/** The person's NHSmail address as Teams knows it; undefined when Teams cannot say (outside Teams, or slow). */
+async function memberEmail(context: TurnContext): Promise<string | undefined> {
+  const from = context.activity.from;
+  if (!from?.id) return undefined;
+  const lookup = TeamsInfo.getMember(context, from.id).then((member) => member.email ?? member.userPrincipalName ?? undefined, () => undefined);
+  const timeout = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 3000).unref());
+  return Promise.race([lookup, timeout]);
+}
