@@ -30,6 +30,9 @@ const HEADINGS: Readonly<Record<AccessSummary['kind'], string>> = {
   addUsers: 'Your request to add staff to the Urgent Care Plan',
 };
 
+/** People listed one by one on the card; a 500-row spreadsheet would pass Teams' 28 KB card limit, so the rest are counted. */
+export const MAX_USERS_SHOWN = 25;
+
 let template: ACData.Template | undefined;
 
 /** The stored template; used by the tests that validate it as stored. */
@@ -49,7 +52,7 @@ export function buildAccessSummaryCard(summary: AccessSummary): CardJson {
         label: fact.label, value: clip(fact.value),
       })),
       usersHeading: `Staff who need access (${people})`,
-      users: summary.users.map((user, i) => ({
+      users: summary.users.slice(0, MAX_USERS_SHOWN).map((user, i) => ({
         number: i + 1,
         name: clip(user.name),
         jobTitle: clip(user.jobTitle),
@@ -57,6 +60,8 @@ export function buildAccessSummaryCard(summary: AccessSummary): CardJson {
         email: clip(user.email) + (user.emailConfirmed ? ' (you confirmed it is used appropriately)' : ''),
         registration: user.registration ? clip(`Registration: ${user.registration.body} ${user.registration.number}`) : '',
       })),
+      more: summary.users.length > MAX_USERS_SHOWN
+        ? `…and ${summary.users.length - MAX_USERS_SHOWN} more, all of them in the request. Choose Change users to see everyone.` : '',
       whatNext: (summary.whatNext ?? []).map(clip),
     },
   }) as CardJson;

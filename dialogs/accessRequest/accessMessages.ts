@@ -118,8 +118,9 @@ export const STATUS_HINT = 'Type status at any time to see where your request ha
 export const NOT_SENT_YET = "Your request hasn't been sent yet:";
 
 export function previousOrganisation(name: string, code: string): string {
-  return `Is this for ${name} (${code}), from your earlier request?`;
+  return `Your earlier request was for ${name} (${code}).`;
 }
+export const ASK_SAME_ORGANISATION = 'Are these staff for the same organisation?';
 export const PREVIOUS_YES = 'Yes';
 export const PREVIOUS_NO = 'No, another organisation';
 

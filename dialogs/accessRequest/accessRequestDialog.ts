@@ -20,7 +20,7 @@ import { choiceAnswer } from '../input/choiceAnswer.js';
 import { plainMessage, sayPlain } from '../input/plainText.js';
 import { USERS_DIALOG_ID, UsersDialog, type UsersOptions, type UsersResult } from '../users/usersDialog.js';
 import {
-  ACCESS_HELP, ACCESS_INTRO, ADD_USERS_HELP, ADD_USERS_INTRO, ASK_WHAT_TO_CHANGE, previousOrganisation as askPrevious, PREVIOUS_NO, PREVIOUS_YES,
+  ACCESS_HELP, ACCESS_INTRO, ADD_USERS_HELP, ASK_SAME_ORGANISATION, ADD_USERS_INTRO, ASK_WHAT_TO_CHANGE, previousOrganisation as askPrevious, PREVIOUS_NO, PREVIOUS_YES,
   SUMMARY_QUESTION,
 } from './accessMessages.js';
 import { summaryAnswer } from './accessAnswers.js';
@@ -79,8 +79,10 @@ export class AccessRequestDialog extends CancelAndHelpDialog {
     if (!earlier) return step.next();
     options.previousOffered = true;
     values(step).earlier = earlier;
+    // The name may be as a manager typed it: it goes in a plain message, never in the choice card's text.
+    await sayPlain(step.context, askPrevious(earlier.name, earlier.odsCode));
     return step.prompt(CHOICE_PROMPT, {
-      prompt: plainMessage(askPrevious(earlier.name, earlier.odsCode)),
+      prompt: plainMessage(ASK_SAME_ORGANISATION),
       choices: ChoiceFactory.toChoices([PREVIOUS_YES, PREVIOUS_NO]),
     });
   }

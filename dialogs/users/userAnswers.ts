@@ -48,3 +48,21 @@ export function newAccountEmailAnswer(store: Store): AnswerCheck<string, Accepte
       : { ok: true, value: { address: checked.address, confirmation: checked.message } };
   };
 }
+
+/** What a step asking for a person's number passes as the prompt's validations. */
+export interface NumberValidations {
+  count: number;
+}
+
+/** Used to pick someone from a long list by their number: a whole number from 1 to the count; returns the index (from 0). */
+export function listNumberAnswer(): AnswerCheck<string, number> {
+  return (recognized, context, validations) => {
+    if (!recognized.succeeded || typeof recognized.value !== 'string') return { ok: false, reason: noTextReason(context) };
+    const { count } = validations as NumberValidations;
+    const typed = recognized.value.trim().replace(/^#|\.$/g, '');
+    const number = /^\d{1,4}$/.test(typed) ? Number(typed) : NaN;
+    return number >= 1 && number <= count
+      ? { ok: true, value: number - 1 }
+      : { ok: false, reason: `Please type a number from 1 to ${count}, as in the list.` };
+  };
+}

@@ -4,7 +4,7 @@
  * The list travels in the options of each replaceDialog, so a restart in the middle loses nothing.
  */
 import {
-  ChoiceFactory, ChoicePrompt, WaterfallDialog, type DialogContext, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
+  ChoiceFactory, ChoicePrompt, TextPrompt, WaterfallDialog, type DialogContext, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import type { RequestedUser } from '../../data/model.js';
 import { CancelAndHelpDialog } from '../base/cancelAndHelpDialog.js';
@@ -14,10 +14,11 @@ import { choiceAnswer } from '../input/choiceAnswer.js';
 import { plainMessage, sayPlain } from '../input/plainText.js';
 import { oneUserDialogs, ONE_USER_STEPS, type OneUserOptions } from './oneUserQuestions.js';
 import { spreadsheetDialogs, SPREADSHEET_STEPS, type SpreadsheetResult } from './spreadsheetQuestions.js';
+import { listNumberAnswer, type NumberValidations } from './userAnswers.js';
 import { clearUserField, describeUser, draftOf, USER_FIELDS, USER_FIELD_TITLES, type UserField } from './userDraft.js';
 import {
-  ADD_ANOTHER, ASK_HOW_MANY, ASK_REVIEW, ASK_WHAT_CHANGE, ASK_WHO_CHANGE, ASK_WHO_REMOVE, CHANGE_SOMEONE, FEWER_THAN_TEN, NOBODY_YET,
-  REMOVE_SOMEONE, removed, reviewHeading, TEN_OR_MORE, THATS_EVERYONE, USERS_HELP,
+  ADD_ANOTHER, askNumber, ASK_HOW_MANY, ASK_REVIEW, ASK_WHAT_CHANGE, ASK_WHO_CHANGE, ASK_WHO_REMOVE, CHANGE_SOMEONE, FEWER_THAN_TEN, NOBODY_YET,
+  moreNotListed, REMOVE_SOMEONE, removed, reviewHeading, TEN_OR_MORE, THATS_EVERYONE, USERS_HELP,
 } from './usersMessages.js';
 
 /** The users dialog's id, for the conversations that begin it. */
@@ -47,6 +48,11 @@ interface LoopValues {
 
 const LOOP = 'usersLoopSteps';
 const CHOICE_PROMPT = 'usersChoicePrompt';
+const NUMBER_PROMPT = 'usersNumberPrompt';
+/** A review message lists this many people; a spreadsheet's 500 would make a message nobody reads. */
+const MAX_LISTED = 30;
+/** Up to this many people are offered as buttons; beyond it the manager types a number from the list. */
+const MAX_BUTTONS = 10;
 const REVIEW_CHOICES = [ADD_ANOTHER, CHANGE_SOMEONE, REMOVE_SOMEONE, THATS_EVERYONE];
 const MAX_SHOWN_NAME = 40;
 
@@ -56,6 +62,7 @@ export class UsersDialog extends CancelAndHelpDialog {
     super(USERS_DIALOG_ID);
     for (const dialog of [...oneUserDialogs(services), ...spreadsheetDialogs(services)]) this.addDialog(dialog);
     this.addDialog(new ChoicePrompt(CHOICE_PROMPT, withRetryLimit(choiceAnswer())));
+    this.addDialog(new TextPrompt(NUMBER_PROMPT, withRetryLimit(listNumberAnswer())));
     this.addDialog(new WaterfallDialog(LOOP, [
       this.startStep.bind(this), this.collectStep.bind(this), this.reviewStep.bind(this), this.reviewAnswerStep.bind(this),
       this.whoStep.bind(this), this.fieldStep.bind(this),
@@ -105,7 +112,9 @@ export class UsersDialog extends CancelAndHelpDialog {
     if (result && 'users' in result) return step.endDialog({ users: result.users } satisfies UsersResult);
     if (result && next === 'change' && changing) users[changing.index] = result;
     else if (result) users.push(result);
-    await sayPlain(step.context, reviewHeading(users.length), ...users.map((user, i) => `${i + 1}. ${describeUser(user)}`));
+    const listed = users.slice(0, MAX_LISTED).map((user, i) => `${i + 1}. ${describeUser(user)}`);
+    const more = users.length > MAX_LISTED ? [moreNotListed(users.length - MAX_LISTED)] : [];
+    await sayPlain(step.context, reviewHeading(users.length), ...listed, ...more);
     return step.prompt(CHOICE_PROMPT, { prompt: plainMessage(ASK_REVIEW), choices: ChoiceFactory.toChoices(REVIEW_CHOICES) });
   }
 
@@ -116,16 +125,21 @@ export class UsersDialog extends CancelAndHelpDialog {
     if (answer === ADD_ANOTHER) return step.replaceDialog(LOOP, { users, next: 'add' } satisfies LoopOptions);
     const state = step.values as LoopValues;
     state.choosing = answer === CHANGE_SOMEONE ? 'change' : 'remove';
+    const question = state.choosing === 'change' ? ASK_WHO_CHANGE : ASK_WHO_REMOVE;
+    if (users.length > MAX_BUTTONS) {
+      return step.prompt(NUMBER_PROMPT, { prompt: plainMessage(`${question} ${askNumber(users.length)}`), validations: { count: users.length } satisfies NumberValidations });
+    }
     return step.prompt(CHOICE_PROMPT, {
-      prompt: plainMessage(state.choosing === 'change' ? ASK_WHO_CHANGE : ASK_WHO_REMOVE),
-      choices: ChoiceFactory.toChoices(users.map((user, i) => `${i + 1}. ${shortName(user.name)}`)),
+      prompt: plainMessage(question),
+      // The whole name is a synonym, so typing it (rather than pressing the button) also works.
+      choices: users.map((user, i) => ({ value: `${i + 1}. ${shortName(user.name)}`, synonyms: [user.name] })),
     });
   }
 
   private async whoStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { users } = loopOptions(step);
     const state = step.values as LoopValues;
-    const index = (step.result as FoundChoice).index;
+    const index = typeof step.result === 'number' ? step.result : (step.result as FoundChoice).index;
     if (state.choosing === 'remove') {
       const [gone] = users.splice(index, 1);
       await sayPlain(step.context, removed(gone.name));

@@ -56,6 +56,12 @@ export const ADD_ANOTHER = 'Add another person';
 export const CHANGE_SOMEONE = 'Change someone';
 export const REMOVE_SOMEONE = 'Remove someone';
 export const THATS_EVERYONE = "That's everyone";
+export function moreNotListed(count: number): string {
+  return `…and ${count} more.`;
+}
+export function askNumber(count: number): string {
+  return `Please type their number, from 1 to ${count}.`;
+}
 export const ASK_WHO_CHANGE = 'Who would you like to change?';
 export const ASK_WHO_REMOVE = 'Who would you like to remove?';
 export const ASK_WHAT_CHANGE = 'What would you like to change about them?';

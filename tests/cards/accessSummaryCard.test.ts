@@ -86,6 +86,21 @@ describe('the access summary card', () => {
     }
   });
 
+  it('lists at most 25 people and counts the rest, so 500 people stay under Teams\' 28 KB card limit', () => {
+    const users = Array.from({ length: 500 }, (_, i) => ({
+      name: `Person ${i} ${'x'.repeat(150)}`, jobTitle: 'Health Care Assistant', role: 'Non-Clinical' as const, email: `person.${i}.${'y'.repeat(150)}@nhs.net`,
+    }));
+    const card = buildAccessSummaryCard(summary({ users }));
+    expect(validateCard(card).problems).toEqual([]);
+    const all = texts(card);
+    expect(all).toContain('Staff who need access (500 people)');
+    expect(all).toContain('Person 24 ');
+    expect(all).not.toContain('Person 25 ');
+    expect(all).toContain('…and 475 more, all of them in the request. Choose Change users to see everyone.');
+    expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThan(28 * 1024);
+    expect(texts(buildAccessSummaryCard(summary()))).not.toContain('more, all of them');
+  });
+
   it('reads only its own button values', () => {
     expect(readAccessSummaryAction({ accessSummary: 'submit' })).toBe('submit');
     for (const value of [undefined, null, 'submit', { accessSummary: 'approve' }, { verb: 'submit' }]) expect(readAccessSummaryAction(value)).toBeUndefined();
