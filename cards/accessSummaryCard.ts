@@ -23,6 +23,14 @@ export interface AccessSummary {
   notices?: readonly string[];
   /** What happens after Submit, in order. */
   whatNext?: readonly string[];
+  /** Sent back with every button, so a press on an older summary card is told apart from the current one. */
+  summaryId: string;
+}
+
+/** A summary button press: which button, on which summary. */
+export interface AccessSummaryPress {
+  action: AccessSummaryAction;
+  summaryId: string;
 }
 
 const HEADINGS: Readonly<Record<AccessSummary['kind'], string>> = {
@@ -63,15 +71,17 @@ export function buildAccessSummaryCard(summary: AccessSummary): CardJson {
       more: summary.users.length > MAX_USERS_SHOWN
         ? `…and ${summary.users.length - MAX_USERS_SHOWN} more, all of them in the request. Choose Change users to see everyone.` : '',
       whatNext: (summary.whatNext ?? []).map(clip),
+      summaryId: summary.summaryId,
     },
   }) as CardJson;
 }
 
-/** Used by the conversations on every reply: the summary button pressed, or undefined for anything else. */
-export function readAccessSummaryAction(value: unknown): AccessSummaryAction | undefined {
+/** Used by the conversations on every reply: the summary button pressed and on which summary, or undefined for anything else. */
+export function readAccessSummaryPress(value: unknown): AccessSummaryPress | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  const action = (value as Record<string, unknown>).accessSummary;
-  return (ACCESS_SUMMARY_ACTIONS as readonly unknown[]).includes(action) ? (action as AccessSummaryAction) : undefined;
+  const { accessSummary: action, summaryId } = value as Record<string, unknown>;
+  if (!(ACCESS_SUMMARY_ACTIONS as readonly unknown[]).includes(action) || typeof summaryId !== 'string') return undefined;
+  return { action: action as AccessSummaryAction, summaryId };
 }
 
 function extraFacts(org: TicketOrganisation): { label: string; value: string }[] {

@@ -1,10 +1,10 @@
 /** Answer checks for the access request: a postcode, and what the manager does on the summary card. */
-import { readAccessSummaryAction, type AccessSummaryAction } from '../../cards/accessSummaryCard.js';
+import { readAccessSummaryPress, type AccessSummaryAction } from '../../cards/accessSummaryCard.js';
 import { normaliseCommand } from '../base/menuActions.js';
 import type { AnswerCheck } from '../input/answerCheck.js';
 import { noTextReason } from '../input/answerCheck.js';
 import { isDontKnow } from '../input/dontKnow.js';
-import { POSTCODE_REFUSED, SUMMARY_REASON } from './accessMessages.js';
+import { OLDER_SUMMARY, POSTCODE_REFUSED, SUMMARY_REASON } from './accessMessages.js';
 
 // The shape of a UK postcode (outward code, space optional, inward code), e.g. SE13 5AB, N1 7AB, EC1A 1BB.
 const POSTCODE = /^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$/;
@@ -25,11 +25,22 @@ const TYPED_ACTIONS: ReadonlyMap<string, AccessSummaryAction> = new Map([
   ['change users', 'changeUsers'], ['change staff', 'changeUsers'], ['change people', 'changeUsers'],
 ]);
 
-/** Used with the summary card's prompt: a button press (a card submit with no text), or the same words typed. */
+/** What the summary step passes as the prompt's validations: the id on the card it has just shown. */
+export interface SummaryValidations {
+  summaryId: string;
+}
+
+/**
+ * Used with the summary card's prompt: a button press (a card submit with no text) on the card just shown, or the same
+ * words typed. A press on an older summary card (before a change) is refused: it may show other details.
+ */
 export function summaryAnswer(): AnswerCheck<string, AccessSummaryAction> {
-  return (recognized, context) => {
-    const pressed = readAccessSummaryAction(context.activity.value);
-    if (pressed) return { ok: true, value: pressed };
+  return (recognized, context, validations) => {
+    const pressed = readAccessSummaryPress(context.activity.value);
+    if (pressed) {
+      const current = (validations as SummaryValidations | undefined)?.summaryId;
+      return pressed.summaryId === current ? { ok: true, value: pressed.action } : { ok: false, reason: OLDER_SUMMARY };
+    }
     const typed = recognized.succeeded && typeof recognized.value === 'string' ? TYPED_ACTIONS.get(normaliseCommand(recognized.value)) : undefined;
     return typed ? { ok: true, value: typed } : { ok: false, reason: SUMMARY_REASON };
   };

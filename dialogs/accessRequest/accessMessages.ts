@@ -109,6 +109,7 @@ export const WEB_PORTAL_EXPLAINED = 'The helpdesk will create a web portal accou
 
 export const SUMMARY_QUESTION = 'Please check your request below. When it is right, press Submit. You can also change the organisation details or the staff, or cancel.';
 export const SUMMARY_REASON = 'Please use the buttons on the summary card: Submit, Change organisation details, Change users or Cancel. You can also type submit.';
+export const OLDER_SUMMARY = 'That button is on an earlier summary, which may not show your latest changes. Please use the buttons on the newest summary card.';
 export const ASK_WHAT_TO_CHANGE = 'What would you like to change?';
 
 export function submitted(ticketId: string): string {

@@ -5,6 +5,7 @@
  * the ticket through the workflow, and the manager is told what happens next and roughly when, in working days.
  * Everything collected travels in the options of each replaceDialog and in step values, so a restart resumes.
  */
+import { randomUUID } from 'node:crypto';
 import {
   ChoiceFactory, ChoicePrompt, TextPrompt, WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
 } from 'botbuilder-dialogs';
@@ -23,7 +24,7 @@ import {
   ACCESS_HELP, ACCESS_INTRO, ADD_USERS_HELP, ASK_SAME_ORGANISATION, ADD_USERS_INTRO, ASK_WHAT_TO_CHANGE, previousOrganisation as askPrevious, PREVIOUS_NO, PREVIOUS_YES,
   SUMMARY_QUESTION,
 } from './accessMessages.js';
-import { summaryAnswer } from './accessAnswers.js';
+import { summaryAnswer, type SummaryValidations } from './accessAnswers.js';
 import { checkDialogs, CHECK_STEPS, type ChecksResult } from './checkQuestions.js';
 import { identityDialogs, IDENTITY_STEPS, type IdentityOptions } from './identityQuestions.js';
 import { clearSection, ORGANISATION_SECTIONS, SECTION_TITLES, type OrganisationDraft, type OrganisationSection } from './organisationDraft.js';
@@ -122,9 +123,11 @@ export class AccessRequestDialog extends CancelAndHelpDialog {
     if (chosen?.users) Object.assign(current, { users: chosen.users, usersDone: true });
     const input = requestInput(this.services, this.kind, current.draft ?? {}, current.users ?? []);
     if (!input) return step.replaceDialog(STEPS, { ...current, identityDone: false, checksDone: false } satisfies AccessRequestOptions);
-    const card = buildAccessSummaryCard(requestSummary(this.services, input, current.draft ?? {}));
+    const summaryId = randomUUID();
+    const card = buildAccessSummaryCard({ ...requestSummary(this.services, input, current.draft ?? {}), summaryId });
     return step.prompt(SUMMARY_PROMPT, {
       prompt: { ...plainMessage(SUMMARY_QUESTION), attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] },
+      validations: { summaryId } satisfies SummaryValidations,
     });
   }
 

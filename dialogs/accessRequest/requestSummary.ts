@@ -19,7 +19,7 @@ export function requestInput(services: DialogServices, kind: RequestKind, draft:
 }
 
 /** Used to show the summary card: the request, with the warnings that matter and what will happen after Submit. */
-export function requestSummary(services: DialogServices, input: NewTicketInput, draft: OrganisationDraft): AccessSummary {
+export function requestSummary(services: DialogServices, input: NewTicketInput, draft: OrganisationDraft): Omit<AccessSummary, 'summaryId'> {
   const organisation = input.organisation!;
   const users = input.users ?? [];
   const notices: string[] = [];

@@ -1,6 +1,6 @@
 import { describe, it, expect } from '@jest/globals';
 import {
-  ACCESS_SUMMARY_ACTIONS, buildAccessSummaryCard, readAccessSummaryAction, readAccessSummaryTemplate, type AccessSummary,
+  ACCESS_SUMMARY_ACTIONS, buildAccessSummaryCard, readAccessSummaryPress, readAccessSummaryTemplate, type AccessSummary,
 } from '../../cards/accessSummaryCard.js';
 import { validateCard } from '../../cards/validateCard.js';
 import { allObjects, allStrings, ofType } from './cardFixtures.js';
@@ -20,6 +20,7 @@ function summary(overrides: Partial<AccessSummary> = {}): AccessSummary {
     ],
     notices: [],
     whatNext: ['The UCP helpdesk will set up the accounts.'],
+    summaryId: 'summary-1',
     ...overrides,
   };
 }
@@ -43,10 +44,10 @@ describe('the access summary card', () => {
     expect(nodes.filter((node) => node.type === 'FactSet')).toEqual([]);
   });
 
-  it('offers Submit, Change organisation details, Change users and Cancel, each sending its action', () => {
+  it('offers Submit, Change organisation details, Change users and Cancel, each sending its action and the summary it is on', () => {
     const actions = ofType(buildAccessSummaryCard(summary()), 'Action.Submit');
     expect(actions.map((a) => a.title)).toEqual(['Submit', 'Change organisation details', 'Change users', 'Cancel']);
-    expect(actions.map((a) => readAccessSummaryAction(a.data))).toEqual([...ACCESS_SUMMARY_ACTIONS]);
+    expect(actions.map((a) => readAccessSummaryPress(a.data))).toEqual(ACCESS_SUMMARY_ACTIONS.map((action) => ({ action, summaryId: 'summary-1' })));
   });
 
   it('shows the organisation, each person with role, e-mail and registration, and what happens next', () => {
@@ -102,7 +103,9 @@ describe('the access summary card', () => {
   });
 
   it('reads only its own button values', () => {
-    expect(readAccessSummaryAction({ accessSummary: 'submit' })).toBe('submit');
-    for (const value of [undefined, null, 'submit', { accessSummary: 'approve' }, { verb: 'submit' }]) expect(readAccessSummaryAction(value)).toBeUndefined();
+    expect(readAccessSummaryPress({ accessSummary: 'submit', summaryId: 's' })).toEqual({ action: 'submit', summaryId: 's' });
+    for (const value of [undefined, null, 'submit', { accessSummary: 'submit' }, { accessSummary: 'approve', summaryId: 's' }, { verb: 'submit' }]) {
+      expect(readAccessSummaryPress(value)).toBeUndefined();
+    }
   });
 });

@@ -5,7 +5,7 @@ import type { DialogTestClient } from 'botbuilder-testing';
 import type { DpiaEntry, DsptRecord, WorkflowTicket } from '../../../data/model.js';
 import type { Store } from '../../../data/store/store.js';
 import type { OdsOrganisation } from '../../../dialogs/dialogServices.js';
-import { adaptiveCards, buttons, readable, turn } from '../../helpers/dialogFixtures.js';
+import { adaptiveCards, buttons, readable, submit, turn } from '../../helpers/dialogFixtures.js';
 
 /** A care home in Islington (North Central London), as the ORD directory describes it. */
 export const SUNNYVIEW: OdsOrganisation = {
@@ -27,15 +27,28 @@ export interface Answer {
   cards: Record<string, unknown>[];
 }
 
+/** Something to send that depends on the newest summary card this client was shown (a button press on it). */
+export type CardPress = (summaryId: string | undefined) => Partial<Activity>;
+
 /** One row of a conversation table: what the manager sends, and what the answer must contain (text or buttons). */
-export type Line = readonly [say: string | Partial<Activity>, expected: string | RegExp | readonly (string | RegExp)[]];
+export type Line = readonly [say: string | Partial<Activity> | CardPress, expected: string | RegExp | readonly (string | RegExp)[]];
+
+/** A press of one of the newest summary card's buttons. */
+export function press(action: string): CardPress {
+  return (summaryId) => submit({ accessSummary: action, summaryId });
+}
+
+const newestSummary = new WeakMap<DialogTestClient, string>();
 
 /** Plays a conversation table; a failure names the line that went wrong. Returns the last answer. */
 export async function talk(client: DialogTestClient, lines: readonly Line[]): Promise<Answer> {
   let answer: Answer = { text: '', buttons: [], cards: [] };
-  for (const [say, expected] of lines) {
+  for (const [line, expected] of lines) {
+    const say = typeof line === 'function' ? line(newestSummary.get(client)) : line;
     const replies = await turn(client, say);
     answer = { text: readable(replies), buttons: buttons(replies), cards: adaptiveCards(replies) };
+    const summaryId = answer.cards.map((card) => /"summaryId":"([^"]+)"/.exec(JSON.stringify(card))?.[1]).find(Boolean);
+    if (summaryId) newestSummary.set(client, summaryId);
     const shown = `${answer.text}\n${answer.buttons.map((b) => `[${b}]`).join(' ')}`;
     const said = typeof say === 'string' ? say : JSON.stringify(say.value ?? say.attachments ?? say);
     const wanted = Array.isArray(expected) ? expected : [expected];

@@ -4,11 +4,11 @@ import { AccessRequestDialog } from '../../../dialogs/accessRequest/accessReques
 import { dialogClient, submit, useDialogWorld } from '../../helpers/dialogFixtures.js';
 import { allStrings } from '../../cards/cardFixtures.js';
 import {
-  INTERNET_WEB_PORTAL_FEW, ONE_CARE_MANAGER, SUNNYVIEW, SUNNYVIEW_DPIA, SUNNYVIEW_FOUND_IN_LONDON, sunnyviewDspt, talk, tickets, type Line,
+  INTERNET_WEB_PORTAL_FEW, ONE_CARE_MANAGER, press, SUNNYVIEW, SUNNYVIEW_DPIA, SUNNYVIEW_FOUND_IN_LONDON, sunnyviewDspt, talk, tickets, type Line,
 } from './accessFixtures.js';
 
 const CARE_HOME = 'Care home (residential or nursing)';
-const SUBMIT = submit({ accessSummary: 'submit' });
+const SUBMIT = press('submit');
 
 describe('the access request conversation', () => {
   const worlds = useDialogWorld();
@@ -253,7 +253,7 @@ describe('the access request conversation', () => {
     await talk(client, [
       ...SUNNYVIEW_FOUND_IN_LONDON, [CARE_HOME, 'HSCN'], ...INTERNET_WEB_PORTAL_FEW, ...ONE_CARE_MANAGER,
       ["That's everyone", 'Please check'],
-      [submit({ accessSummary: 'changeOrganisation' }), ['What would you like to change?', 'Network (HSCN or internet)']],
+      [press('changeOrganisation'), ['What would you like to change?', 'Network (HSCN or internet)']],
       ['Network (HSCN or internet)', ['named in the North Central London onboarding DPIA', 'Is your organisation connected to the Health and Social Care Network (HSCN)?']],
       ["Yes, we're on the HSCN", 'Please check your request below.'],
       ['change users', ['So far I have 1 person:', 'Would you like to add, change or remove anyone?']],
@@ -277,10 +277,45 @@ describe('the access request conversation', () => {
       ["That's everyone", 'Please check'],
       ['maybe later', 'Please use the buttons on the summary card: Submit, Change organisation details, Change users or Cancel.'],
       [submit({ something: 'else' }), 'Please use the buttons on the summary card'],
-      [submit({ accessSummary: 'cancel' }), 'Nothing has been sent to the helpdesk.'],
+      [press('cancel'), 'Nothing has been sent to the helpdesk.'],
     ]);
     expect(client.dialogContext.activeDialog).toBeUndefined();
     expect(tickets(world.store)).toEqual([]);
+  });
+
+  it('refuses a button on an earlier summary card after a change, and takes the newest one', async () => {
+    const { world, client } = await sunnyviewWorld();
+    const first = await talk(client, [...SUNNYVIEW_FOUND_IN_LONDON, [CARE_HOME, 'HSCN'], ...INTERNET_WEB_PORTAL_FEW, ...ONE_CARE_MANAGER, ["That's everyone", 'Please check']]);
+    const staleId = /"summaryId":"([^"]+)"/.exec(JSON.stringify(first.cards[0]))?.[1];
+    expect(staleId).toBeDefined();
+    const oldSubmit = press('submit');
+    await talk(client, [
+      [press('changeOrganisation'), 'What would you like to change?'],
+      ['How staff reach the UCP', 'How will your staff reach the Urgent Care Plan?'],
+      ['Our record system', ['Staff who use the UCP from their record system get their access and role from that system.', 'Please check your request below.']],
+      [() => oldSubmit(staleId), 'That button is on an earlier summary, which may not show your latest changes.'],
+      [SUBMIT, 'UCP-000001'],
+    ]);
+    expect(tickets(world.store)[0].organisation?.accessRoute).toBe('recordSystem');
+  });
+
+  it('does not ask an NHS organisation for a DSPT status', async () => {
+    const { world, client } = await sunnyviewWorld({ dspt: '' });
+    world.ods.answers.F84001 = { status: 'found', organisation: { odsCode: 'F84001', name: 'ROSEMARY SURGERY', postcode: 'E1 1AA', active: true, roleIds: ['RO177', 'RO76'], primaryRoleId: 'RO177', icbCode: 'QMF' } };
+    await world.store.update((tx) => tx.data.dpiaRegister.push({ odsCode: 'F84001', name: 'Rosemary Surgery', icbCode: 'QMF' }));
+    await talk(client, [
+      ['hi', 'ODS code'], ['F84001', 'ROSEMARY SURGERY'], ["Yes, that's right", 'North East London'], ['In London', 'borough'],
+      ['Tower Hamlets', ['Tower Hamlets is in North East London.', 'The NHS directory suggests: GP practice.']],
+      ['GP practice', ['As an NHS organisation, you do not need to show a Data Security and Protection Toolkit (DSPT) status for this.', 'HSCN']],
+    ]);
+  });
+
+  it('gives the help of the question being asked: the staff questions inside the access request', async () => {
+    const { client } = await sunnyviewWorld();
+    await talk(client, [
+      ...SUNNYVIEW_FOUND_IN_LONDON, [CARE_HOME, 'HSCN'], ...INTERNET_WEB_PORTAL_FEW,
+      ['help', ["I'm collecting the staff who need Urgent Care Plan access", 'What is the full name of the first person who needs access?']],
+    ]);
   });
 
   it('still sends the request when Teams cannot say what the manager\'s e-mail address is', async () => {

@@ -2,10 +2,10 @@ import { describe, it, expect } from '@jest/globals';
 import { AccessRequestDialog } from '../../../dialogs/accessRequest/accessRequestDialog.js';
 import { AddUsersDialog, ADD_USERS_DIALOG_ID } from '../../../dialogs/accessRequest/addUsersDialog.js';
 import { MainDialog } from '../../../dialogs/mainDialog.js';
-import { dialogClient, submit, useDialogWorld, type DialogWorld } from '../../helpers/dialogFixtures.js';
+import { dialogClient, useDialogWorld, type DialogWorld } from '../../helpers/dialogFixtures.js';
 import { makeWorkflowTicket } from '../../helpers/workflowFixtures.js';
 import {
-  INTERNET_WEB_PORTAL_FEW, ONE_CARE_MANAGER, SUNNYVIEW, SUNNYVIEW_DPIA, SUNNYVIEW_FOUND_IN_LONDON, sunnyviewDspt, talk, tickets,
+  INTERNET_WEB_PORTAL_FEW, ONE_CARE_MANAGER, press, SUNNYVIEW, SUNNYVIEW_DPIA, SUNNYVIEW_FOUND_IN_LONDON, sunnyviewDspt, talk, tickets,
 } from './accessFixtures.js';
 
 describe('an access request across a restart', () => {
@@ -28,7 +28,7 @@ describe('an access request across a restart', () => {
     await talk(second, [
       ...ONE_CARE_MANAGER.slice(1),
       ["That's everyone", 'Please check your request below.'],
-      [submit({ accessSummary: 'submit' }), 'UCP-000001'],
+      [press('submit'), 'UCP-000001'],
     ]);
     expect(tickets(after.store)[0]).toMatchObject({ organisation: { odsCode: 'VX1A2', borough: 'Islington', hscn: false }, users: [{ name: 'Ben Walsh' }] });
     expect(after.ods.lookups).toEqual([]);
@@ -49,7 +49,7 @@ describe('adding staff to an organisation that already has access', () => {
       ['Fewer than 10', 'first person'],
       ...ONE_CARE_MANAGER,
       ["That's everyone", 'Please check your request below.'],
-      [submit({ accessSummary: 'submit' }), ['Your ticket number is UCP-000008', 'The UCP helpdesk checks the request and sets up access']],
+      [press('submit'), ['Your ticket number is UCP-000008', 'The UCP helpdesk checks the request and sets up access']],
     ]);
     const added = tickets(world.store).find((t) => t.id === 'UCP-000008');
     expect(added).toMatchObject({ kind: 'addUsers', state: 'awaitingHelpdesk', organisation: { odsCode: 'VN4K2', icbCode: 'QKK' }, users: [{ name: 'Ben Walsh' }] });

@@ -2,9 +2,9 @@ import { afterEach, beforeEach, describe, it, expect } from '@jest/globals';
 import { createAttachmentReader, httpsOrLoopback } from '../../../bot/attachments/attachmentReader.js';
 import { AccessRequestDialog } from '../../../dialogs/accessRequest/accessRequestDialog.js';
 import { UsersDialog, type UsersResult } from '../../../dialogs/users/usersDialog.js';
-import { dialogClient, submit, turn, useDialogWorld, type DialogWorld } from '../../helpers/dialogFixtures.js';
+import { dialogClient, turn, useDialogWorld, type DialogWorld } from '../../helpers/dialogFixtures.js';
 import {
-  INTERNET_WEB_PORTAL_FEW, SUNNYVIEW, SUNNYVIEW_DPIA, SUNNYVIEW_FOUND_IN_LONDON, sunnyviewDspt, talk, tickets, type Line,
+  INTERNET_WEB_PORTAL_FEW, press, SUNNYVIEW, SUNNYVIEW_DPIA, SUNNYVIEW_FOUND_IN_LONDON, sunnyviewDspt, talk, tickets, type Line,
 } from '../accessRequest/accessFixtures.js';
 import { fileMessage, staffWorkbook, startFileServer, TWELVE_STAFF, TWELVE_STAFF_FIXED, type FileServer } from './staffSpreadsheet.js';
 
@@ -52,7 +52,7 @@ describe('the multiple-user route: the filled-in spreadsheet, downloaded over re
       ['Remove the bad rows', ["I've left out rows 7 and 11. 10 people are ready to send.", 'Please check your request below.']],
     ]);
     expect(tickets(w.store)).toEqual([]);
-    await talk(client, [[submit({ accessSummary: 'submit' }), 'Your ticket number is UCP-000001']]);
+    await talk(client, [[press('submit'), 'Your ticket number is UCP-000001']]);
     const [ticket] = tickets(w.store);
     expect(ticket.users).toHaveLength(10);
     expect(ticket.users?.map((u) => u.email)).not.toContain('jane@gmail.com');
