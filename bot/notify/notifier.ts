@@ -5,7 +5,7 @@ import { createCardSender, type CardUpdateOutcome } from './cardSender.js';
 import { conversationKeyFor } from './conversations.js';
 import { asDeliveryError, type DeliveryError } from './deliveryError.js';
 import type { Mailer } from './mailer.js';
-import { dueNotifications, findNotification, markQueued, markSent, markUnconfirmed, pruneSent, recordNotification, type NotificationInput } from './outbox.js';
+import { dueNotifications, findNotification, markQueued, markSent, pruneSent, recordNotification, type NotificationInput } from './outbox.js';
 import type { RetryOptions } from './retry.js';
 import { withRetry } from './retry.js';
 import { cardActivity, throughConversation, type TeamsRoute } from './teamsRoute.js';
@@ -130,7 +130,7 @@ export function createNotifier(deps: NotifierDeps): Notifier {
         return 'sent';
       }
       if (outcome.failure.kind === 'ambiguous') {
-        await markUnconfirmed(deps.store, record.key, 'teams', deps.clock(), outcome.failure.reason);
+        await markSent(deps.store, record.key, 'teams', deps.clock(), outcome.failure.reason);
         logger.warn('notification unconfirmed', { key: record.key, via: 'teams', reason: outcome.failure.reason });
         return 'sent';
       }
@@ -145,7 +145,7 @@ export function createNotifier(deps: NotifierDeps): Notifier {
         return 'sent';
       }
       if (failure.kind === 'ambiguous') {
-        await markUnconfirmed(deps.store, record.key, 'email', deps.clock(), failure.reason);
+        await markSent(deps.store, record.key, 'email', deps.clock(), failure.reason);
         logger.warn('notification unconfirmed', { key: record.key, via: 'email', reason: failure.reason });
         return 'sent';
       }

@@ -67,27 +67,12 @@ export function dueNotifications(store: Store, now: Date, skip: ReadonlySet<stri
   return due.sort((a, b) => Date.parse(a.nextAttemptAt) - Date.parse(b.nextAttemptAt));
 }
 
-/** Marks a notification delivered, with an audit event in the same write, so it is never delivered again. */
-export async function markSent(store: Store, key: string, via: 'teams' | 'email', now: Date): Promise<void> {
-  await store.update((tx) => {
-    const record = tx.data.notifications.find((n) => n.key === key);
-    if (!record || record.status === 'sent') return;
-    record.status = 'sent';
-    record.via = via;
-    record.sentAt = now.toISOString();
-    record.attempts += 1;
-    delete record.lastError;
-    const ticketId = /^([A-Z]+-\d+):/.exec(key)?.[1];
-    tx.audit({ actor: 'system', action: 'notification.sent', ...(ticketId ? { ticketId } : {}), details: { key, via } });
-  });
-}
-
 /**
- * Used after an ambiguous failure (the service may have taken the message, its answer was lost): the notification is
- * recorded sent, so it is never sent again (at most once), with `lastError` '<via>:ambiguous' as the mark that delivery
- * is unconfirmed, and a 'notification.unconfirmed' audit event the helpdesk can look for.
+ * Marks a notification delivered, with an audit event in the same write, so it is never delivered again. With
+ * `unconfirmedReason` (an ambiguous failure: the service may have taken it, its answer was lost) it is still recorded sent
+ * (at most once), marked by `lastError` '<via>:ambiguous', and audited as 'notification.unconfirmed' for the helpdesk to check.
  */
-export async function markUnconfirmed(store: Store, key: string, via: 'teams' | 'email', now: Date, reason: string): Promise<void> {
+export async function markSent(store: Store, key: string, via: 'teams' | 'email', now: Date, unconfirmedReason?: string): Promise<void> {
   await store.update((tx) => {
     const record = tx.data.notifications.find((n) => n.key === key);
     if (!record || record.status === 'sent') return;
@@ -95,9 +80,13 @@ export async function markUnconfirmed(store: Store, key: string, via: 'teams' | 
     record.via = via;
     record.sentAt = now.toISOString();
     record.attempts += 1;
-    record.lastError = unconfirmedMark(via);
+    if (unconfirmedReason === undefined) delete record.lastError;
+    else record.lastError = unconfirmedMark(via);
     const ticketId = /^([A-Z]+-\d+):/.exec(key)?.[1];
-    tx.audit({ actor: 'system', action: 'notification.unconfirmed', ...(ticketId ? { ticketId } : {}), details: { key, via, reason } });
+    tx.audit({
+      actor: 'system', action: unconfirmedReason === undefined ? 'notification.sent' : 'notification.unconfirmed', ...(ticketId ? { ticketId } : {}),
+      details: { key, via, ...(unconfirmedReason === undefined ? {} : { reason: unconfirmedReason }) },
+    });
   });
 }
 
