@@ -174,6 +174,8 @@ export interface WorkflowTicket extends Ticket {
   lastAction?: Stamp & { verb: string; reason?: string };
   /** The last reason given (reject, needs information), shown to the requester. */
   reason?: string;
+  /** The press of Submit that made it (the summary card's id): a repeat of that press finds this ticket. */
+  submissionId?: string;
   cardCopies: CardCopy[];
 }
 

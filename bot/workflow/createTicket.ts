@@ -12,7 +12,8 @@ export const SEQUENCE_SETTING = 'workflow.lastTicketNumber';
 /**
  * Used by `Workflow.submit` as its store update (synchronous). Validates first (a ValidationError changes nothing),
  * then creates the ticket at version 1 and records two audit events, submit (new → submitted) and route
- * (submitted → where it goes). Returns both events, in that order, for the listeners.
+ * (submitted → where it goes). Returns both events, in that order, for the listeners; none when this submission
+ * (same `submissionId`, same requester) already made a ticket.
  */
 export function createTicket(
   tx: Transaction, input: unknown, requester: unknown, now: Date, newId: (sequence: number) => string = formatTicketId,
@@ -20,6 +21,11 @@ export function createTicket(
   const request = validateNewTicket(input);
   const person = validateRequester(requester);
   const at = now.toISOString();
+
+  // A second press of the same Submit (a double click, Teams re-sending a slow turn) finds the ticket the first one made.
+  const duplicate = request.submissionId === undefined ? undefined
+    : tx.data.tickets.find((t) => t.submissionId === request.submissionId && (t as WorkflowTicket).requester?.aadObjectId === person.aadObjectId);
+  if (duplicate) return [];
 
   const sequence = nextSequence(tx.data);
   const id = newId(sequence);
@@ -42,6 +48,7 @@ export function createTicket(
     ...(request.users ? { users: request.users } : {}),
     ...(request.leavers ? { leavers: request.leavers } : {}),
     ...(request.question ? { question: request.question } : {}),
+    ...(request.submissionId ? { submissionId: request.submissionId } : {}),
     checklist: {},
     cardCopies: [],
     lastAction: { by, at, verb: 'submit' },

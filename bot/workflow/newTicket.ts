@@ -31,6 +31,12 @@ export function validateNewTicket(input: unknown): NewTicketInput {
     if (typeof input.question !== 'string') throw new ValidationError('The question must be text.');
     result.question = checkText(input.question, 'your question');
   }
+  if (input.submissionId !== undefined) {
+    if (typeof input.submissionId !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(input.submissionId)) {
+      throw new ValidationError('This request could not be matched to its summary. Please start again.');
+    }
+    result.submissionId = input.submissionId;
+  }
 
   if (result.kind === 'organisationAccess' && !result.organisation) {
     throw new ValidationError('An access request needs the organisation it is for. Please tell me the organisation first.');

@@ -17,6 +17,8 @@ export interface NewTicketInput {
   leavers?: Leaver[];
   question?: string;
   priority?: TicketPriority;
+  /** Identifies one press of Submit (e.g. the summary card's id): submitting it again returns the ticket already made. */
+  submissionId?: string;
 }
 
 /** One request to move a ticket on, as a card handler or a scheduled job makes it. */

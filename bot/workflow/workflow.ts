@@ -53,13 +53,14 @@ export function createWorkflow(options: WorkflowOptions): Workflow {
   return {
     async submit(input, requester) {
       const now = clock();
-      const events = await store.update((tx) => {
+      const { events, existing } = await store.update((tx) => {
         const created = createTicket(tx, input, requester, now, options.newId);
         for (const event of created) options.withTransition?.(tx, event);
-        return created;
+        const again = created.length === 0 ? tx.data.tickets.find((t) => t.submissionId === (input as NewTicketInput).submissionId) : undefined;
+        return { events: created, existing: again ? (plainCopy(again) as WorkflowTicket) : undefined };
       });
       hub.emit(events);
-      return events[events.length - 1].ticket;
+      return existing ?? events[events.length - 1].ticket;
     },
 
     async act(request) {

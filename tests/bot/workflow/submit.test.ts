@@ -114,3 +114,19 @@ describe('limits on what one request may carry', () => {
     expect(store.read((data) => data.tickets.length)).toBe(0);
   });
 });
+
+describe('submitting the same request twice', () => {
+  const folder = useStoreFolder();
+  it('makes one ticket when the same Submit arrives twice at once, and answers both with it', async () => {
+    const store = await folder.open();
+    const workflow = createWorkflow({ store, clock: () => new Date('2026-03-02T10:00:00Z') });
+    const { kind, organisation, users } = makeWorkflowTicket();
+    const input = { kind, organisation, users, submissionId: 'summary-7f3a' };
+    const [first, second] = await Promise.all([workflow.submit(input, people.requester), workflow.submit(input, people.requester)]);
+    expect(first.id).toBe(second.id);
+    expect(store.read((data) => data.tickets.length)).toBe(1);
+    expect((await auditOf(store)).filter((e) => e.action === 'submit')).toHaveLength(1);
+    const other = await workflow.submit({ ...input, submissionId: 'summary-9c1b' }, people.requester);
+    expect(other.id).not.toBe(first.id);
+  });
+});
