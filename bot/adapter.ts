@@ -1,8 +1,10 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type ConversationState, type InvokeResponse, type TurnContext } from 'botbuilder';
 import type { Config } from './config.js';
 import { errorKind, type Logger } from './log.js';
+import type { Store } from '../data/store/store.js';
 
-export const SORRY_MESSAGE = "Sorry, something went wrong on our side. Nothing you sent has been lost. Please try again in a minute.";
+export const SORRY_MESSAGE = "Sorry, something went wrong on our side. What you had already told me is kept: please try again in a minute.";
+export const STARTED_AGAIN_MESSAGE = "Sorry, this keeps going wrong, so I've cleared our conversation to start afresh. Nothing was sent. Type start to begin again.";
 
 /**
  * CloudAdapter without its HTTP layer: CloudAdapter.process() prints every failure (a stack per unauthenticated request)
@@ -53,14 +55,32 @@ export function createAdapter(config: Config, logger: Logger): OnboardingAdapter
   return adapter;
 }
 
+/** Where a conversation's consecutive failed turns are counted (a setting, so a restart does not reset it). */
+export function failuresKey(conversationId: string): string {
+  return `turnFailures:${conversationId}`;
+}
+
 /**
- * After a turn fails, the dialog that failed is dropped, so the next message starts cleanly instead of failing the same way
- * for ever (the person has just been told something went wrong). Tickets already submitted are in the store, not in dialog state.
+ * After a failed turn the conversation is kept (a passing fault, such as Teams throttling, must not lose a half-finished
+ * request); when a second turn in a row fails, the conversation state is cleared so the person is not stuck for ever.
+ * A successful turn resets the count (OnboardingBot.run).
  */
-export function clearStateOnTurnError(adapter: CloudAdapter, conversationState: ConversationState): void {
+export function recoverFromTurnErrors(adapter: CloudAdapter, conversationState: ConversationState, store: Store): void {
   const report = adapter.onTurnError;
   adapter.onTurnError = async (context, err) => {
-    await report?.(context, err);
+    const key = failuresKey(context.activity.conversation?.id ?? '');
+    const failures = await store.update((tx) => {
+      const count = (typeof tx.data.settings[key] === 'number' ? tx.data.settings[key] as number : 0) + 1;
+      tx.data.settings[key] = count;
+      return count;
+    }).catch(() => 1);
+    if (failures < 2) {
+      await report?.(context, err);
+      return;
+    }
     await conversationState.delete(context).catch(() => undefined);
+    await store.update((tx) => { delete tx.data.settings[key]; }).catch(() => undefined);
+    await report?.(context, err);
+    if (context.activity.type === 'message') await context.sendActivity(STARTED_AGAIN_MESSAGE).catch(() => undefined);
   };
 }

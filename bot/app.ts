@@ -16,7 +16,7 @@ import { createServer } from './server.js';
 import { startTicketServices } from './tickets/ticketServices.js';
 import { createConversationHost } from './conversationHost.js';
 import { buildUsersTemplate } from './spreadsheet/usersTemplate.js';
-import { clearStateOnTurnError } from './adapter.js';
+import { recoverFromTurnErrors } from './adapter.js';
 
 /** How often closed tickets are moved out of the live file (every write re-serialises it, so it must stay small). */
 const ARCHIVE_EVERY_MS = 60 * 60 * 1000;
@@ -40,7 +40,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const adapter = createAdapter(config, logger);
   const tickets = startTicketServices(config, store, adapter, logger);
   const conversationState = new ConversationState(new BotStateStorage(store));
-  clearStateOnTurnError(adapter, conversationState);
+  recoverFromTurnErrors(adapter, conversationState, store);
   let stopping: Promise<{ drained: boolean }> | undefined;
   let usersTemplate: Promise<Buffer> | undefined;
   const server = createServer({

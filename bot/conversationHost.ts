@@ -1,8 +1,6 @@
 import { TeamsInfo, type ConversationState, type TurnContext } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import type { Store } from '../data/store/store.js';
-import { bankHolidays as shippedHolidays } from '../data/reference/index.js';
-import { createWorkingCalendar } from '../data/rules/workingHours.js';
 import { AccessRequestDialog } from '../dialogs/accessRequest/accessRequestDialog.js';
 import { AddUsersDialog } from '../dialogs/accessRequest/addUsersDialog.js';
 import { runDialog } from '../dialogs/base/runDialog.js';
@@ -14,6 +12,7 @@ import { isLocalMode, type Config } from './config.js';
 import type { Logger } from './log.js';
 import { createOrdClient } from './ods/ordClient.js';
 import type { Workflow } from './workflow/workflow.js';
+import { storeCalendar } from './storeCalendar.js';
 
 /** The path the multiple-user spreadsheet template is served at (bot/server.ts). */
 export const USERS_TEMPLATE_PATH = '/templates/ucp-multiple-users.xlsx';
@@ -37,7 +36,7 @@ export function createConversationHost(config: Config, store: Store, workflow: W
     ods: createOrdClient({ baseUrl: config.odsBaseUrl, logger }),
     // Loopback downloads only in local mode (the Agents Playground and tests serve files from this machine).
     attachments: createAttachmentReader({ isAllowedUrl: (url) => allowed(url) || (isLocalMode(config) && ['127.0.0.1', 'localhost'].includes(url.hostname)) }),
-    calendar: createWorkingCalendar({ holidays: store.read((data) => data.bankHolidays) ?? shippedHolidays }),
+    calendar: storeCalendar(store),
     clock: () => new Date(),
     memberEmail: (context) => memberEmail(context),
     usersTemplateUrl: new URL(USERS_TEMPLATE_PATH.slice(1), config.publicBaseUrl).toString(),

@@ -2,6 +2,7 @@ import { ActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvo
 import { rememberConversation } from './conversations.js';
 import type { ConversationHost } from './conversationHost.js';
 import type { Store } from '../data/store/store.js';
+import { failuresKey } from './adapter.js';
 
 /**
  * Routes Teams activities: every activity first records where its person or channel can be reached; messages (and card
@@ -39,5 +40,13 @@ export class OnboardingBot extends ActivityHandler {
     await rememberConversation(this.store, context.activity);
     await super.run(context);
     await this.conversationState.saveChanges(context);
+    await this.forgetPastFailures(context);
+  }
+
+  /** A turn that worked ends any run of failed ones (bot/adapter.ts recoverFromTurnErrors). Writes only when there was one. */
+  private async forgetPastFailures(context: TurnContext): Promise<void> {
+    const key = failuresKey(context.activity.conversation?.id ?? '');
+    if (this.store.read((data) => data.settings[key] === undefined)) return;
+    await this.store.update((tx) => { delete tx.data.settings[key]; });
   }
 }

@@ -18,6 +18,13 @@ import { staffWorkbook, startFileServer, TWELVE_STAFF, type FileServer } from '.
  */
 
 const CARE_HOME = 'Care home (residential or nursing)';
+
+/** A DSPT year that is current today ("25/26" is current until 30 June 2027), so the journeys do not age. */
+function currentDsptYear(today = new Date()): string {
+  const end = today.getUTCMonth() >= 6 ? today.getUTCFullYear() : today.getUTCFullYear() - 1;
+  return `${String(end - 1).slice(2)}/${String(end).slice(2)}`;
+}
+const YEAR = currentDsptYear();
 let ord: FakeOrd;
 let connector: FakeConnector;
 let files: FileServer;
@@ -67,10 +74,10 @@ beforeAll(async () => {
   await store.update((tx) => {
     tx.data.dpiaRegister.push({ odsCode: 'VX1A2', name: 'Sunnyview Care Home', icbCode: 'QMJ' });
     tx.data.dsptStatuses.push(
-      { odsCode: 'VX1A2', name: 'SUNNYVIEW CARE HOME', status: '25/26 Standards Met', publishedOn: '2025-06-20' },
-      { odsCode: 'VX3C4', name: 'LILAC HOUSE', status: '25/26 Standards Met', publishedOn: '2025-06-20' },
-      { odsCode: 'VX5E6', name: 'ELM VIEW CARE HOME', status: '25/26 Approaching Standards', publishedOn: '2025-06-20' },
-      { odsCode: 'VKT01', name: 'KENT COAST CARE', status: '25/26 Standards Met', publishedOn: '2025-06-20' },
+      { odsCode: 'VX1A2', name: 'SUNNYVIEW CARE HOME', status: `${YEAR} Standards Met`, publishedOn: '2025-06-20' },
+      { odsCode: 'VX3C4', name: 'LILAC HOUSE', status: `${YEAR} Standards Met`, publishedOn: '2025-06-20' },
+      { odsCode: 'VX5E6', name: 'ELM VIEW CARE HOME', status: `${YEAR} Approaching Standards`, publishedOn: '2025-06-20' },
+      { odsCode: 'VKT01', name: 'KENT COAST CARE', status: `${YEAR} Standards Met`, publishedOn: '2025-06-20' },
     );
     tx.data.rosters.push({ kind: 'helpdeskChannel', id: '19:helpdesk@thread.tacv2', addedAt: new Date().toISOString() });
   });

@@ -1,0 +1,26 @@
+import { bankHolidays as shippedHolidays } from '../data/reference/index.js';
+import { createWorkingCalendar, type WorkingCalendar } from '../data/rules/workingHours.js';
+import type { Store } from '../data/store/store.js';
+
+/**
+ * The working-hours calendar over the bank holidays in force: an imported gov.uk feed when there is one, else the shipped
+ * snapshot. Rebuilt only when the imported list changes, so an import is used from the next question on.
+ */
+export function storeCalendar(store: Store): WorkingCalendar {
+  let source: unknown;
+  let calendar: WorkingCalendar | undefined;
+  const current = (): WorkingCalendar => {
+    const imported = store.read((data) => data.bankHolidays);
+    if (!calendar || imported !== source) {
+      source = imported;
+      calendar = createWorkingCalendar({ holidays: imported ?? shippedHolidays });
+    }
+    return calendar;
+  };
+  return {
+    isWorkingTime: (instant) => current().isWorkingTime(instant),
+    addWorkingHours: (instant, hours) => current().addWorkingHours(instant, hours),
+    workingHoursBetween: (from, to) => current().workingHoursBetween(from, to),
+    nextWorkingTime: (instant) => current().nextWorkingTime(instant),
+  };
+}
