@@ -11,7 +11,7 @@ import { isLocalMode, type Config } from './config.js';
 import { InFlight } from './inFlight.js';
 import { errorKind, type Logger } from './log.js';
 import { OnboardingBot } from './onboardingBot.js';
-import { BotStateStorage } from './storage/botStateStorage.js';
+import { BotStateStorage, expireIdleBotState } from './storage/botStateStorage.js';
 import { createServer } from './server.js';
 import { startTicketServices } from './tickets/ticketServices.js';
 import { createConversationHost } from './conversationHost.js';
@@ -73,7 +73,11 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
 
   // Closed tickets become 'archived' through the workflow (audited, every copy's card updated), then leave the live file.
   const archive = () => archiveClosed(tickets.workflow, store).then(
-    (moved) => { if (moved > 0) logger.info('archived closed tickets', { moved }); },
+    async (moved) => {
+      if (moved > 0) logger.info('archived closed tickets', { moved });
+      const forgotten = await expireIdleBotState(store, new Date());
+      if (forgotten > 0) logger.info('forgot idle conversations', { forgotten });
+    },
     (err: unknown) => logger.error('could not archive closed tickets', { error: errorKind(err) }),
   );
   void archive();

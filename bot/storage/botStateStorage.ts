@@ -9,7 +9,7 @@ import type { Store } from '../../data/store/store.js';
  * means last write wins. Unlike MemoryStorage, a write is all or nothing: one conflict and no key is written.
  */
 export class BotStateStorage implements Storage {
-  constructor(private readonly store: Store, private readonly newETag: () => string = randomUUID) {}
+  constructor(private readonly store: Store, private readonly newETag: () => string = randomUUID, private readonly now: () => Date = () => new Date()) {}
 
   /** Used by botbuilder at the start of a turn to load state. */
   async read(keys: string[]): Promise<StoreItems> {
@@ -40,7 +40,7 @@ export class BotStateStorage implements Storage {
       }
       for (const key of keys) {
         const { eTag: _ignored, ...value } = JSON.parse(JSON.stringify(changes[key] ?? {})) as Record<string, unknown>;
-        tx.data.botState[key] = { eTag: this.newETag(), value };
+        tx.data.botState[key] = { eTag: this.newETag(), value, savedAt: this.now().toISOString() };
       }
     });
   }
@@ -52,4 +52,19 @@ export class BotStateStorage implements Storage {
       for (const key of keys) if (Object.hasOwn(tx.data.botState, key)) delete tx.data.botState[key];
     });
   }
+}
+
+/**
+ * Forgets conversations nobody has touched for `maxIdleDays`: an abandoned request's staff names and e-mail addresses
+ * should not sit in the live file for ever (and every write re-serialises it). Run with the hourly archive.
+ */
+export async function expireIdleBotState(store: Store, now: Date, maxIdleDays = 30): Promise<number> {
+  const cutoff = now.getTime() - maxIdleDays * 86_400_000;
+  const stale = (entry: { savedAt?: string }) => entry.savedAt !== undefined && Date.parse(entry.savedAt) < cutoff;
+  if (!store.read((data) => Object.values(data.botState).some(stale))) return 0;
+  return store.update((tx) => {
+    const keys = Object.keys(tx.data.botState).filter((key) => stale(tx.data.botState[key]));
+    for (const key of keys) delete tx.data.botState[key];
+    return keys.length;
+  });
 }

@@ -17,7 +17,7 @@ export interface LiveData {
   /** Messages owed to people (Teams, e-mail fallback) until delivered. */
   notifications: NotificationRecord[];
   /** Bot Framework dialog and conversation state, keyed as botbuilder keys it. */
-  botState: Record<string, { eTag: string; value: Record<string, unknown> }>;
+  botState: Record<string, { eTag: string; value: Record<string, unknown>; savedAt?: string }>;
 }
 
 /** A unit of work inside one serialised write: change `data`, record audit events; both land together or not at all. */

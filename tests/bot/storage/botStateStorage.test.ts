@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import { ConversationState, MemoryStorage, TestAdapter, type Storage } from 'botbuilder';
 import { DialogSet, TextPrompt, WaterfallDialog, type DialogState } from 'botbuilder-dialogs';
-import { BotStateStorage } from '../../../bot/storage/botStateStorage.js';
+import { BotStateStorage, expireIdleBotState } from '../../../bot/storage/botStateStorage.js';
 import type { LowdbStore } from '../../../data/store/lowdbStore.js';
 import { useStoreFolder } from '../../helpers/storeFixtures.js';
 
@@ -107,5 +107,19 @@ describe('BotStateStorage', () => {
 
     expect(await run(new BotStateStorage(store), 'hello')).toEqual(['What is your care home’s ODS code?']);
     expect(await run(await restart(), 'VN4K2')).toEqual(['Thank you. We will check VN4K2 next.']);
+  });
+});
+
+describe('idle conversations', () => {
+  const idle = useStoreFolder();
+  it('are forgotten after 30 days without a turn, and active ones are kept', async () => {
+    const store = await idle.open();
+    let now = new Date('2026-01-01T09:00:00Z');
+    const storage = new BotStateStorage(store, undefined, () => now);
+    await storage.write({ 'msteams/conversations/old': { dialogState: { step: 3 } } });
+    now = new Date('2026-01-25T09:00:00Z');
+    await storage.write({ 'msteams/conversations/recent': { dialogState: { step: 1 } } });
+    expect(await expireIdleBotState(store, new Date('2026-02-05T09:00:00Z'))).toBe(1);
+    expect(Object.keys(await storage.read(['msteams/conversations/old', 'msteams/conversations/recent']))).toEqual(['msteams/conversations/recent']);
   });
 });
