@@ -2,7 +2,8 @@
  * The router every manager turn goes through (run it with dialogs/base/runDialog.ts). It opens a conversation from a
  * welcome card button (`{ action }`), a Teams command or a keyword (Start, Check readiness, Request access, Add staff,
  * Leavers, Status, Help), and shows the welcome card for anything else. While a conversation runs, the base dialog's
- * keywords work; here "status" shows the requests and carries on where the manager was, and another command switches.
+ * keywords work; here "status" or asking for the same conversation again carries on where the manager was, and another
+ * command switches.
  */
 import { Dialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { CancelAndHelpDialog } from './base/cancelAndHelpDialog.js';
@@ -33,6 +34,8 @@ const ROUTE_STEPS = 'mainRouteSteps';
 
 /** Said after "status" in the middle of a conversation, before the question is asked again. */
 export const BACK_TO_IT = "Now, back to where we were.";
+/** Said when the manager asks for the conversation that is already running, before its question is asked again. */
+export const CARRY_ON = "Let's carry on where we were.";
 /** Said when a command switches from one conversation to another. */
 export const SWITCHING = "I've stopped what we were doing; nothing from it was sent.";
 /** Said when "Add staff" has no conversation of its own yet. */
@@ -77,23 +80,34 @@ export class MainDialog extends CancelAndHelpDialog {
   }
 
   private async open(dc: DialogContext, action: OpenableAction): Promise<DialogTurnResult> {
+    if (action === 'addStaff' && !this.others.addStaff) await sayPlain(dc.context, ADD_STAFF_VIA_ACCESS);
+    return dc.beginDialog(this.conversationFor(action));
+  }
+
+  /** The id of the conversation an action opens ("Add staff" opens the access request until there is an add-staff conversation). */
+  private conversationFor(action: OpenableAction): string {
     switch (action) {
-      case 'readiness': return dc.beginDialog(READINESS_DIALOG_ID);
-      case 'leavers': return dc.beginDialog(LEAVERS_DIALOG_ID);
-      case 'status': return dc.beginDialog(STATUS_DIALOG_ID);
-      case 'accessRequest': return dc.beginDialog(this.others.accessRequest.id);
-      case 'addStaff':
-        if (this.others.addStaff) return dc.beginDialog(this.others.addStaff.id);
-        await sayPlain(dc.context, ADD_STAFF_VIA_ACCESS);
-        return dc.beginDialog(this.others.accessRequest.id);
+      case 'readiness': return READINESS_DIALOG_ID;
+      case 'leavers': return LEAVERS_DIALOG_ID;
+      case 'status': return STATUS_DIALOG_ID;
+      case 'accessRequest': return this.others.accessRequest.id;
+      case 'addStaff': return (this.others.addStaff ?? this.others.accessRequest).id;
     }
   }
 
-  /** "status" shows the requests and carries on; any other command stops the running conversation and opens the new one. */
+  /**
+   * "status" shows the requests and carries on; asking for the conversation already running carries on with it, answers
+   * kept (issue 4, point 7); any other command stops the running conversation and opens the new one.
+   */
   protected override async openFromAnywhere(innerDc: DialogContext, action: OpenableAction): Promise<DialogTurnResult> {
     if (action === 'status') {
       await sendStatus(innerDc.context, this.services, { offerMenu: false });
       await sayPlain(innerDc.context, BACK_TO_IT);
+      await innerDc.repromptDialog();
+      return Dialog.EndOfTurn;
+    }
+    if (innerDc.activeDialog?.id === this.conversationFor(action)) {
+      await sayPlain(innerDc.context, CARRY_ON);
       await innerDc.repromptDialog();
       return Dialog.EndOfTurn;
     }

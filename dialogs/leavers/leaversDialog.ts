@@ -4,6 +4,7 @@
  * deactivation ticket through the workflow, and what happens next in working days. Two waterfalls pass everything
  * collected on in their options (replaceDialog), so nothing lives in the dialog object and a restart loses nothing.
  */
+import { randomUUID } from 'node:crypto';
 import {
   ChoicePrompt, TextPrompt, WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
 } from 'botbuilder-dialogs';
@@ -49,6 +50,11 @@ interface CollectValues {
   askedBorough?: boolean;
   name?: string;
   email?: string;
+}
+
+interface ReviewValues {
+  /** Made when the review is shown; the same for every press of its Send button. */
+  submissionId?: string;
 }
 
 const COLLECT = 'leaversCollectSteps';
@@ -182,6 +188,8 @@ export class LeaversDialog extends CancelAndHelpDialog {
     const options = optionsOf(step);
     const leavers = options.leavers ?? [];
     await sayPlain(step.context, ...reviewText(options.organisation ?? { odsCode: '' }, leavers));
+    // One id per review shown, kept with the question: a second press of Send (or a retry after a restart) finds the same ticket.
+    (step.values as ReviewValues).submissionId = randomUUID();
     const choices = leavers.length < MAX_LEAVERS ? [SEND, ADD_ANOTHER, REMOVE] : [SEND, REMOVE];
     return step.prompt(REVIEW_PROMPT, choiceOptions(ASK_REVIEW, choices));
   }
@@ -190,7 +198,7 @@ export class LeaversDialog extends CancelAndHelpDialog {
     const options = optionsOf(step);
     const leavers = options.leavers ?? [];
     const choice = (step.result as FoundChoice).value;
-    if (choice === SEND) return this.send(step, options);
+    if (choice === SEND) return this.send(step, options, (step.values as ReviewValues).submissionId);
     if (choice === ADD_ANOTHER) return step.replaceDialog(COLLECT, options);
     if (leavers.length === 1) return step.next(1);
     return step.prompt(NUMBER_PROMPT, { prompt: plainMessage(ASK_WHICH), validations: { count: leavers.length } });
@@ -214,14 +222,14 @@ export class LeaversDialog extends CancelAndHelpDialog {
     return { organisation: values.organisation, ...(values.outsideLondon ? { outsideLondon: true } : {}), leavers };
   }
 
-  private async send(step: WaterfallStepContext, options: LeaversOptions): Promise<DialogTurnResult> {
+  private async send(step: WaterfallStepContext, options: LeaversOptions, submissionId: string | undefined): Promise<DialogTurnResult> {
     const { workflow, calendar, clock } = this.services;
     const leavers = options.leavers ?? [];
     const from = step.context.activity.from;
     const organisation = options.organisation && isComplete(options.organisation) ? options.organisation : undefined;
     try {
       const ticket = await workflow.submit(
-        { kind: 'deactivateUsers', leavers, ...(organisation ? { organisation } : {}) },
+        { kind: 'deactivateUsers', leavers, ...(organisation ? { organisation } : {}), ...(submissionId ? { submissionId } : {}) },
         { aadObjectId: from?.aadObjectId ?? '', ...(from?.name ? { name: from.name } : {}), ...(await this.email(step)) },
       );
       const today = londonToday(clock());

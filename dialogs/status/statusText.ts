@@ -42,7 +42,8 @@ export function whatItAwaits(ticket: WorkflowTicket): string | undefined {
     case 'needsInformation': {
       const asked = ticket.reason?.trim();
       const question = asked ? `: "${cutText(asked.replace(/\s+/g, ' '), 300).text}"` : '';
-      return `your answer to ${whoAsked(ticket)}${question}. Reply here with the answer`;
+      // Answers go back through the request's card (its Answer the question button), not through this chat.
+      return `your answer to ${whoAsked(ticket)}${question}. To answer, press Answer the question on the card I sent you about ${ticket.id}`;
     }
     default: return undefined;
   }

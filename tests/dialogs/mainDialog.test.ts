@@ -1,7 +1,8 @@
 import { describe, it, expect } from '@jest/globals';
 import type { Activity } from 'botbuilder';
-import { ADD_STAFF_VIA_ACCESS, BACK_TO_IT, MainDialog, SWITCHING } from '../../dialogs/mainDialog.js';
+import { ADD_STAFF_VIA_ACCESS, BACK_TO_IT, CARRY_ON, MainDialog, SWITCHING } from '../../dialogs/mainDialog.js';
 import { NOTHING_TO_CANCEL } from '../../dialogs/base/baseMessages.js';
+import { ASK_ODS_CODE } from '../../dialogs/readiness/readinessMessages.js';
 import { NO_REQUESTS } from '../../dialogs/status/sendStatus.js';
 import { WELCOME_INTRO } from '../../dialogs/welcome/welcomeActivity.js';
 import { makeWorkflowTicket } from '../helpers/workflowFixtures.js';
@@ -120,6 +121,44 @@ describe('the main dialog', () => {
       expect(replies).toContain('What kind of organisation is it?');
       expect(world.store.read((d) => d.tickets.length)).toBe(0);
       expect(readable(await send('Charity'))).toContain('ODS code');
+    });
+
+    it.each([
+      ['request access', 'request access', false],
+      ['request access', submit({ action: 'accessRequest' }), false],
+      ['add staff', 'add staff', true],
+      ['add staff', submit({ action: 'addStaff' }), true],
+      ['request access', 'add staff', false],
+    ])('carries on the running conversation when "%s" is asked for again by %j, keeping the answer to come', async (first, again, withAddStaff) => {
+      const { send } = await start({}, withAddStaff);
+      await send(first);
+      const replies = readable(await send(again));
+      const question = withAddStaff ? STAFF_QUESTION : ACCESS_QUESTION;
+      expect(replies).toBe(`${CARRY_ON}\n${question}`);
+      expect(replies).not.toContain(SWITCHING);
+      expect(readable(await send('VN4K2'))).toBe(`Stand-in ${withAddStaff ? 'usersDialog' : 'accessRequestDialog'} got: VN4K2`);
+    });
+
+    it('carries on a readiness check asked for again, with the answers given so far', async () => {
+      const { send } = await start();
+      await send('check readiness');
+      await send('Care home (residential or nursing)');
+      const replies = await send(submit({ action: 'readiness' }));
+      expect(readable(replies)).toBe(`${CARRY_ON}\n${ASK_ODS_CODE}`);
+      const dspt = await send("don't know");
+      expect(buttons(dspt)).toContain('Approaching Standards');
+      expect(readable(await send('Approaching Standards'))).toContain('not ready for the Urgent Care Plan yet');
+    });
+
+    it('carries on the leavers conversation asked for again, keeping the people given so far', async () => {
+      const { send } = await start({ dpia: [{ odsCode: 'VN4K2', name: 'Rosewood Court Care Home', icbCode: 'QKK' }] });
+      for (const text of ['leavers', 'VN4K2', 'Sam Jones', 'sam.jones@nhs.net', 'today', 'Add another person']) await send(text);
+      const replies = readable(await send('Leavers'));
+      expect(replies).toBe(`${CARRY_ON}\nWhat is the next person's full name?`);
+      for (const text of ['Ann Lee', 'ann.lee@nhs.net', 'today']) await send(text);
+      const review = readable(await send("That's all"));
+      expect(review).toContain('1. Sam Jones');
+      expect(review).toContain('2. Ann Lee');
     });
 
     it('gives the running conversation\'s own help, then asks its question again', async () => {

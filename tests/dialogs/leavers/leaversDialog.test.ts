@@ -144,6 +144,48 @@ describe('the leavers conversation', () => {
     expect(tickets(world)[0]?.leavers).toHaveLength(1);
   });
 
+  it('makes one ticket when "Send the request" is pressed twice before the first press was saved', async () => {
+    const { world, say } = await start({ dpia: [ROSEWOOD_DPIA] });
+    for (const text of ['leavers', 'VN4K2', 'Sam Jones', 'sam.jones@nhs.net', 'today', "That's all"]) await say(text);
+    // The second press reads the conversation as it was before the first one finished (Teams sends both at once).
+    const before = world.store.read((data) => JSON.parse(JSON.stringify(data.botState)) as typeof data.botState);
+    const first = await say('Send the request');
+    await world.store.update((tx) => { tx.data.botState = before; });
+    const second = await say('Send the request');
+    const all = tickets(world);
+    expect(all).toHaveLength(1);
+    expect(all[0]?.submissionId).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
+    expect(first).toContain(`Its reference is ${all[0]?.id}.`);
+    expect(second).toContain(`Its reference is ${all[0]?.id}.`);
+  });
+
+  it('makes a new ticket for a review shown again after a change', async () => {
+    const { world, say } = await start({ dpia: [ROSEWOOD_DPIA] });
+    for (const text of ['leavers', 'VN4K2', 'Sam Jones', 'sam.jones@nhs.net', 'today', 'Add another person', 'Ann Lee', 'ann.lee@nhs.net', 'today', "That's all"]) {
+      await say(text);
+    }
+    const before = world.store.read((data) => JSON.parse(JSON.stringify(data.botState)) as typeof data.botState);
+    await say('Send the request');
+    await world.store.update((tx) => { tx.data.botState = before; });
+    await say('Remove someone');
+    await say('1');
+    await say('Send the request');
+    expect(tickets(world).map((t) => t.leavers?.map((l) => l.name))).toEqual([['Sam Jones', 'Ann Lee'], ['Ann Lee']]);
+  });
+
+  it.each([
+    ['is anyone else leaving', ['leavers', 'VN4K2', 'Sam Jones', 'sam.jones@nhs.net', 'today'], ['Add another person', "That's all"]],
+    ['shall I send it', ['leavers', 'VN4K2', 'Sam Jones', 'sam.jones@nhs.net', 'today', "That's all"], ['Send the request', 'Add another person', 'Remove someone']],
+  ])('asks "%s" again with the same buttons, never a numbered list', async (_what, before, choices) => {
+    const { client } = await start({ dpia: [ROSEWOOD_DPIA] });
+    let asked: Awaited<ReturnType<typeof turn>> = [];
+    for (const text of before) asked = await turn(client, text);
+    const again = await turn(client, 'maybe');
+    expect(buttons(asked)).toEqual(choices);
+    expect(buttons(again)).toEqual(choices);
+    expect(readable(again)).not.toMatch(/^\s*\d+\. /m);
+  });
+
   it('lets the manager take someone off the list at the review, by number', async () => {
     const { world, say } = await start({ dpia: [ROSEWOOD_DPIA] });
     for (const text of ['leavers', 'VN4K2', 'Sam Jones', 'sam.jones@nhs.net', 'today', 'Add another person', 'Ann Lee', 'ann.lee@nhs.net', 'today', "That's all"]) {

@@ -28,6 +28,21 @@ describe('the readiness conversation', () => {
     expect(buttons(afterOds)).toEqual(['Standards Met', 'Standards Exceeded', 'Approaching Standards', 'Not registered or not published', "I don't know"]);
   });
 
+  it.each([
+    ['the organisation type', ['check readiness'], 'Another organisation outside the NHS'],
+    ['the DSPT status', ['check readiness', 'Care home (residential or nursing)', "I don't know"], 'Not registered or not published'],
+  ])('asks %s again with the same buttons (titles over 20 characters too), never a numbered list', async (_what, before, longTitle) => {
+    const world = await worlds.open();
+    const client = dialogClient(new ReadinessDialog(world.services), world);
+    let asked: Awaited<ReturnType<typeof turn>> = [];
+    for (const text of before) asked = await turn(client, text);
+    const again = await turn(client, 'banana');
+    expect(buttons(asked)).toContain(longTitle);
+    expect(buttons(again)).toEqual(buttons(asked));
+    expect(readable(again)).toContain("Sorry, I didn't catch which one you meant.");
+    expect(readable(again)).not.toMatch(/^\s*\d+\. /m);
+  });
+
   it('looks the status up in the imported DSPT export, says where it came from and when it was published, and finds the home ready', async () => {
     const { afterOds, outcome } = await conversation(
       { dspt: [{ ...ROSEWOOD, status: '25/26 Standards Met', publishedOn: '2026-02-12' }], dpia: [ROSEWOOD] },

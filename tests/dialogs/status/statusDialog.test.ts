@@ -41,7 +41,8 @@ describe('the status conversation', () => {
     expect(text).toContain('UCP-000001: Organisation access request for Rosewood Court Care Home\nStatus: Waiting for approval from the ICS\n'
       + 'Who has it: The South East London governance lead\nWaiting for: approval of your organisation, which usually takes about a week');
     expect(text).toContain('Who has it: Alex Agent at the UCP helpdesk');
-    expect(text).toContain('Who has it: Waiting for you\nWaiting for: your answer to the UCP helpdesk: "Which **site** is this for? ${site}". Reply here with the answer');
+    expect(text).toContain('Who has it: Waiting for you\nWaiting for: your answer to the UCP helpdesk: "Which **site** is this for? ${site}". To answer, press Answer the question on the card I sent you about UCP-000003');
+    expect(text).not.toContain('Reply here');
     expect(text).toContain('UCP-000004: Request to remove leavers for Rosewood Court Care Home\nStatus: Done\nWho has it: Nobody: it is finished\nLast update:');
     expect(replies[0]?.textFormat).toBe('plain');
   });
