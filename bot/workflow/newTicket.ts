@@ -81,7 +81,9 @@ export function formatTicketId(sequence: number): string {
 }
 
 function checkOrganisation(value: unknown): TicketOrganisation {
-  if (!isRecord(value) || !nonEmpty(value.odsCode) || !nonEmpty(value.name) || !nonEmpty(value.icbCode)) {
+  // An organisation outside London may have no London ICS at all (a leaver at a home in Kent): its ICB code is then empty.
+  const icsOptional = isRecord(value) && value.location === 'outside' && typeof value.icbCode === 'string';
+  if (!isRecord(value) || !nonEmpty(value.odsCode) || !nonEmpty(value.name) || !(nonEmpty(value.icbCode) || icsOptional)) {
     throw new ValidationError('The organisation needs its name, ODS code and ICS. Please check the organisation details.');
   }
   if (!LOCATIONS.includes(value.location as TicketOrganisation['location'])) {
@@ -91,7 +93,7 @@ function checkOrganisation(value: unknown): TicketOrganisation {
     throw new ValidationError('I could not tell whether the organisation is named in its ICS\'s DPIA. Please check the organisation details.');
   }
   // The organisation's other fields come from our own look-ups (ODS, DSPT), not from free text: keep them as given.
-  return { ...(copy(value) as unknown as TicketOrganisation), odsCode: value.odsCode.trim().toUpperCase(), icbCode: value.icbCode.trim().toUpperCase() };
+  return { ...(copy(value) as unknown as TicketOrganisation), odsCode: value.odsCode.trim().toUpperCase(), icbCode: String(value.icbCode).trim().toUpperCase() };
 }
 
 /** Far above any real name, title or address: a longer one is a mistake (or an attack on the card size), not a person. */

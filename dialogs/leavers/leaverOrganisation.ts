@@ -15,6 +15,16 @@ export function isComplete(org: PartialOrganisation): org is TicketOrganisation 
   return Boolean(org.name && org.icbCode && org.location && typeof org.namedInDpia === 'boolean');
 }
 
+/**
+ * What goes on the deactivation ticket: a complete organisation as it is; one outside London as the manager gave it, with
+ * no London ICS (icbCode '') and location 'outside', so the helpdesk still sees its ODS code and name. Undefined without a name.
+ */
+export function ticketOrganisation(org: PartialOrganisation, outsideLondon: boolean): TicketOrganisation | undefined {
+  if (isComplete(org)) return org;
+  if (!outsideLondon || !org.name) return undefined;
+  return { ...org, name: org.name, icbCode: '', location: 'outside', namedInDpia: org.namedInDpia ?? false };
+}
+
 /** From stored data only (earlier requests, newest first, then the DPIA register); used before asking the ODS directory. */
 export function organisationFromStore(tickets: readonly Ticket[], register: readonly DpiaEntry[], odsCode: string): PartialOrganisation | undefined {
   const code = normaliseOdsCode(odsCode);

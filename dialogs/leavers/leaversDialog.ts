@@ -22,7 +22,7 @@ import { odsCodeAnswer, type OdsCodeAnswer } from '../input/odsCodeAnswer.js';
 import { plainMessage, sayPlain } from '../input/plainText.js';
 import { textAnswer } from '../input/textAnswer.js';
 import { boroughAnswer, leaverEmailAnswer, listNumberAnswer, type BoroughAnswer } from './leaverAnswers.js';
-import { isComplete, organisationFromDirectory, organisationFromStore, type PartialOrganisation } from './leaverOrganisation.js';
+import { organisationFromDirectory, organisationFromStore, ticketOrganisation, type PartialOrganisation } from './leaverOrganisation.js';
 import { expectedBy, judgeLastWorkingDay, LEAVER_WORKING_DAYS, MAX_LEAVERS } from './leaverRules.js';
 import {
   ADD_ANOTHER, ASK_ANOTHER, ASK_BOROUGH, ASK_FIRST_NAME, ASK_NEXT_NAME, ASK_ODS_CODE, ASK_ORGANISATION_NAME, ASK_REVIEW, ASK_WHICH,
@@ -226,7 +226,7 @@ export class LeaversDialog extends CancelAndHelpDialog {
     const { workflow, calendar, clock } = this.services;
     const leavers = options.leavers ?? [];
     const from = step.context.activity.from;
-    const organisation = options.organisation && isComplete(options.organisation) ? options.organisation : undefined;
+    const organisation = options.organisation && ticketOrganisation(options.organisation, options.outsideLondon === true);
     try {
       const ticket = await workflow.submit(
         { kind: 'deactivateUsers', leavers, ...(organisation ? { organisation } : {}), ...(submissionId ? { submissionId } : {}) },

@@ -20,7 +20,7 @@ export const ASK_REVIEW = 'Shall I send it to the UCP helpdesk?';
 export const ASK_WHICH = 'Which number should I take off the list?';
 export const LIST_FULL = (max: number) => `That's ${max} people, the most I can take in one request. You can send another request afterwards.`;
 export const NOBODY_LEFT = "There's nobody on the request now, so let's add someone.";
-export const OUTSIDE_LONDON = "Thank you. I'll send the request without the organisation's details, and the helpdesk will confirm them with you.";
+export const OUTSIDE_LONDON = "Thank you. I'll send the request with your organisation's ODS code and name, and the helpdesk will confirm the details with you.";
 export const FUTURE_DAYS = 'For anyone whose last working day is still to come, the account is switched off after that day.';
 export const STATUS_HINT = 'You can type status at any time to see where it has got to.';
 export const SEND_FAILED = 'Nothing was sent.';

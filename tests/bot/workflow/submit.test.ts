@@ -130,3 +130,16 @@ describe('submitting the same request twice', () => {
     expect(other.id).not.toBe(first.id);
   });
 });
+
+describe('an organisation outside London', () => {
+  const folder = useStoreFolder();
+  it('may have no London ICS (a leavers request from a home in Kent), but a London one still needs its ICS', async () => {
+    const store = await folder.open();
+    const workflow = createWorkflow({ store, clock: () => new Date('2026-03-02T10:00:00Z') });
+    const kent = { odsCode: 'VKT01', name: 'Kent Coast Care', icbCode: '', location: 'outside' as const, namedInDpia: false };
+    const leavers = [{ name: 'Tom Whitfield', email: 'tom@nhs.net', lastWorkingDay: '2026-02-27' }];
+    await expect(workflow.submit({ kind: 'deactivateUsers', organisation: kent, leavers }, people.requester)).resolves.toMatchObject({ state: 'awaitingHelpdesk', organisation: { icbCode: '' } });
+    await expect(workflow.submit({ kind: 'deactivateUsers', organisation: { ...kent, location: 'london' }, leavers }, people.requester))
+      .rejects.toThrow('The organisation needs its name, ODS code and ICS.');
+  });
+});

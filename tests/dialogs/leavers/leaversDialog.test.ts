@@ -132,16 +132,27 @@ describe('the leavers conversation', () => {
     expect(tickets(world)[0]?.organisation).toMatchObject({ name: 'BRIGHT LODGE', icbCode: 'QMF', postcode: 'E8 1AA', odsVerified: true, namedInDpia: false });
   });
 
-  it('sends without the organisation when it is outside London, and says the helpdesk will confirm it', async () => {
+  it('sends the ODS code and name of an organisation outside London, with no London ICS, and says the helpdesk will confirm them', async () => {
     const { world, say } = await start();
     await say('leavers');
     await say('VB7C1');
     await say('Hillside House');
-    expect(await say('outside London')).toContain("I'll send the request without the organisation's details");
+    expect(await say('outside London')).toContain("I'll send the request with your organisation's ODS code and name");
     for (const text of ['Sam Jones', 'sam.jones@nhs.net', 'today', "That's all"]) await say(text);
-    await say('Send the request');
-    expect(tickets(world)[0]?.organisation).toBeUndefined();
+    expect(await say('Send the request')).toContain('Its reference is UCP-000001.');
+    expect(tickets(world)[0]?.organisation).toEqual({ odsCode: 'VB7C1', name: 'Hillside House', icbCode: '', location: 'outside', namedInDpia: false });
     expect(tickets(world)[0]?.leavers).toHaveLength(1);
+  });
+
+  it('keeps what the ODS directory found for an organisation outside London', async () => {
+    const { world, say } = await start();
+    world.ods.answers.VB7C1 = { status: 'found', organisation: { odsCode: 'VB7C1', name: 'HILLSIDE HOUSE', active: true, roleIds: ['RO101'], icbCode: 'QHG', postcode: 'LU1 1AA' } };
+    await say('leavers');
+    expect(await say('VB7C1')).toContain('Which London borough is your organisation in?');
+    for (const text of ['outside London', 'Sam Jones', 'sam.jones@nhs.net', 'today', "That's all", 'Send the request']) await say(text);
+    expect(tickets(world)[0]?.organisation).toEqual({
+      odsCode: 'VB7C1', name: 'HILLSIDE HOUSE', postcode: 'LU1 1AA', icbCode: '', location: 'outside', namedInDpia: false, odsVerified: true,
+    });
   });
 
   it('makes one ticket when "Send the request" is pressed twice before the first press was saved', async () => {
