@@ -38,8 +38,15 @@ const HEADINGS: Readonly<Record<AccessSummary['kind'], string>> = {
   addUsers: 'Your request to add staff to the Urgent Care Plan',
 };
 
-/** People listed one by one on the card; a 500-row spreadsheet would pass Teams' 28 KB card limit, so the rest are counted. */
+/** People listed one by one on the card at most; the rest are counted. */
 export const MAX_USERS_SHOWN = 25;
+/**
+ * The built card stays under this many bytes (JSON, UTF-8). Teams refuses a message over about 28 KB, and the message
+ * carries the question and the envelope as well as the card.
+ */
+export const MAX_CARD_BYTES = 24 * 1024;
+/** A name, job title or e-mail address is cut to this many characters on the card (the request keeps it whole). */
+export const MAX_FIELD_ON_CARD = 120;
 
 let template: ACData.Template | undefined;
 
@@ -48,32 +55,53 @@ export function readAccessSummaryTemplate(): CardJson {
   return JSON.parse(readFileSync(new URL('./templates/accessSummary.json', import.meta.url), 'utf8')) as CardJson;
 }
 
-/** Used by the access request and add-staff conversations to show the request before it is submitted. */
+/**
+ * Used by the access request and add-staff conversations to show the request before it is submitted. Up to 25 people are
+ * listed, fewer when long names and addresses would take the card past MAX_CARD_BYTES; the rest are counted.
+ */
 export function buildAccessSummaryCard(summary: AccessSummary): CardJson {
+  let shown = Math.min(summary.users.length, MAX_USERS_SHOWN);
+  let card = expandSummary(summary, shown);
+  while (shown > 0 && Buffer.byteLength(JSON.stringify(card)) > MAX_CARD_BYTES) {
+    // Each person takes about the same room, so the next try is the count that fits at this size (at least one fewer).
+    const size = Buffer.byteLength(JSON.stringify(card));
+    shown = Math.min(shown - 1, Math.floor((shown * MAX_CARD_BYTES) / size));
+    card = expandSummary(summary, Math.max(shown, 0));
+  }
+  return card;
+}
+
+function expandSummary(summary: AccessSummary, shown: number): CardJson {
   template ??= new ACData.Template(readAccessSummaryTemplate());
   const people = summary.users.length === 1 ? '1 person' : `${summary.users.length} people`;
+  const hidden = summary.users.length - shown;
   return template.expand({
     $root: {
       heading: HEADINGS[summary.kind],
       notices: (summary.notices ?? []).map(clip),
       organisation: [...organisationFacts(summary.organisation), ...extraFacts(summary.organisation)].map((fact) => ({
-        label: fact.label, value: clip(fact.value),
+        label: fact.label, value: short(fact.value),
       })),
       usersHeading: `Staff who need access (${people})`,
-      users: summary.users.slice(0, MAX_USERS_SHOWN).map((user, i) => ({
+      users: summary.users.slice(0, shown).map((user, i) => ({
         number: i + 1,
-        name: clip(user.name),
-        jobTitle: clip(user.jobTitle),
+        name: short(user.name),
+        jobTitle: short(user.jobTitle),
         role: roleText(user.role),
-        email: clip(user.email) + (user.emailConfirmed ? ' (you confirmed it is used appropriately)' : ''),
-        registration: user.registration ? clip(`Registration: ${user.registration.body} ${user.registration.number}`) : '',
+        email: short(user.email) + (user.emailConfirmed ? ' (you confirmed it is used appropriately)' : ''),
+        registration: user.registration ? short(`Registration: ${user.registration.body} ${user.registration.number}`) : '',
       })),
-      more: summary.users.length > MAX_USERS_SHOWN
-        ? `…and ${summary.users.length - MAX_USERS_SHOWN} more, all of them in the request. Choose Change users to see everyone.` : '',
+      more: hidden > 0 ? `…and ${hidden} more, all of them in the request. Choose Change users to see everyone.` : '',
       whatNext: (summary.whatNext ?? []).map(clip),
       summaryId: summary.summaryId,
     },
   }) as CardJson;
+}
+
+/** Typed text cut for the card, by characters (code points, so an emoji is never split), with an ellipsis. */
+function short(text: string): string {
+  const characters = Array.from(text);
+  return characters.length <= MAX_FIELD_ON_CARD ? text : `${characters.slice(0, MAX_FIELD_ON_CARD - 1).join('')}…`;
 }
 
 /** Used by the conversations on every reply: the summary button pressed and on which summary, or undefined for anything else. */

@@ -205,8 +205,25 @@ function checkRow(row: UserSheetRow, policy: EmailPolicy): UserRowResult & { ema
   return { row: row.row, ok: true, ...state, user, email: email.address };
 }
 
+/** What else the rows are checked against. */
+export interface UserRowsContext {
+  /** Addresses of people already on the request (given one by one): a row with one of them is the same person twice. */
+  listedEmails?: readonly string[];
+}
+
+/** Other rows named in full before the rest are counted: 500 rows sharing an address must not list 499 numbers each. */
+const MAX_OTHER_ROWS = 3;
+
+/** "row 4", "rows 4, 9 and 12", "rows 4, 9, 12 and 496 more". */
+function otherRows(rows: readonly number[]): string {
+  if (rows.length === 1) return `row ${rows[0]}`;
+  if (rows.length <= MAX_OTHER_ROWS) return `rows ${rows.slice(0, -1).join(', ')} and ${rows[rows.length - 1]}`;
+  return `rows ${rows.slice(0, MAX_OTHER_ROWS).join(', ')} and ${rows.length - MAX_OTHER_ROWS} more`;
+}
+
 /** Used when a manager sends the filled-in spreadsheet: every row checked, duplicates found, nothing sent. */
-export function validateUserRows(rows: readonly UserSheetRow[], policy: EmailPolicy): UserRowsReport {
+export function validateUserRows(rows: readonly UserSheetRow[], policy: EmailPolicy, context: UserRowsContext = {}): UserRowsReport {
+  const listed = new Set((context.listedEmails ?? []).map((email) => email.toLowerCase()));
   const checked = rows.map((row) => checkRow(row, policy));
   // The same person twice would get two accounts; the same address for two people means one of them is wrong.
   const rowsByEmail = new Map<string, number[]>();
@@ -217,10 +234,15 @@ export function validateUserRows(rows: readonly UserSheetRow[], policy: EmailPol
   const results = checked.map(({ email: _email, ...result }, i) => {
     const key = (_email ?? tidy(rows[i].email)).toLowerCase();
     const others = (rowsByEmail.get(key) ?? []).filter((n) => n !== result.row);
-    if (key === '' || others.length === 0) return result;
-    const where = others.length === 1 ? `row ${others[0]}` : `rows ${others.slice(0, -1).join(', ')} and ${others[others.length - 1]}`;
-    const problems = [...result.problems, `The e-mail ${shown(tidy(rows[i].email))} is also on ${where}. Each person needs their own address.`];
-    return { row: result.row, ok: false, problems, notes: result.notes };
+    const extra: string[] = [];
+    if (key !== '' && others.length > 0) {
+      extra.push(`The e-mail ${shown(tidy(rows[i].email))} is also on ${otherRows(others)}. Each person needs their own address.`);
+    }
+    if (key !== '' && listed.has(key)) {
+      extra.push(`The e-mail ${shown(tidy(rows[i].email))} is already on this request for someone you gave me one by one. If it is the same person, delete this row; if not, each person needs their own address.`);
+    }
+    if (extra.length === 0) return result;
+    return { row: result.row, ok: false, problems: [...result.problems, ...extra], notes: result.notes };
   });
   const okCount = results.filter((r) => r.ok).length;
   return { rows: results, okCount, badCount: results.length - okCount };

@@ -7,7 +7,14 @@ export interface RowReportOptions {
   maxProblemRows?: number;
   /** Rows with notes only listed; default 10. */
   maxNoteRows?: number;
+  /** The whole report stays under this many bytes (UTF-8); default 20 KB, well inside a Teams message. */
+  maxBytes?: number;
 }
+
+/** Ends a report cut short while it listed rows to fix. */
+export const MORE_PROBLEMS = '…and more problems not listed here: fix these first, then send the spreadsheet again to see the rest.';
+/** Ends a report cut short among the notes. */
+export const MORE_NOTES = '…and more notes not listed here.';
 
 function people(n: number): string {
   return n === 1 ? '1 person' : `${n} people`;
@@ -21,6 +28,7 @@ function rows(n: number): string {
 export function formatRowReport(report: UserRowsReport, options: RowReportOptions = {}): string {
   const maxProblemRows = options.maxProblemRows ?? 30;
   const maxNoteRows = options.maxNoteRows ?? 10;
+  const maxBytes = options.maxBytes ?? 20 * 1024;
   const total = report.rows.length;
   if (total === 0) return 'The spreadsheet has no one listed in it yet.';
   const lines: string[] = [];
@@ -35,11 +43,30 @@ export function formatRowReport(report: UserRowsReport, options: RowReportOption
       lines.push(`…and ${rest.length} more ${rest.length === 1 ? 'row' : 'rows'} with problems, starting at row ${rest[0].row}.`);
     }
   }
+  const problemLines = lines.length;
   const noted = report.rows.filter((r) => r.notes.length > 0);
   if (noted.length > 0) {
     lines.push('', 'Good to know:');
     for (const row of noted.slice(0, maxNoteRows)) lines.push(`Row ${row.row}: ${row.notes.join(' ')}`);
     if (noted.length > maxNoteRows) lines.push(`…and notes on ${noted.length - maxNoteRows} more ${noted.length - maxNoteRows === 1 ? 'row' : 'rows'}.`);
   }
-  return lines.join('\n');
+  return withinBytes(lines, problemLines, maxBytes);
+}
+
+/** The lines joined, stopping before the line that would pass `maxBytes` and saying that more was left out. */
+function withinBytes(lines: readonly string[], problemLines: number, maxBytes: number): string {
+  const kept: string[] = [];
+  let bytes = 0;
+  for (const [i, line] of lines.entries()) {
+    const ending = i < problemLines ? MORE_PROBLEMS : MORE_NOTES;
+    const size = Buffer.byteLength(line) + 1;
+    // Room is always left for the closing line, so the report with it stays under the limit.
+    if (bytes + size + Buffer.byteLength(ending) + 1 > maxBytes) {
+      kept.push(ending);
+      return kept.join('\n');
+    }
+    kept.push(line);
+    bytes += size;
+  }
+  return kept.join('\n');
 }

@@ -85,8 +85,13 @@ export function dsptNotInExport(code: string): string {
 }
 
 /** What the DPIA register says, told before the eligibility outcome. */
-export function dpiaFound(code: string, icsNames: string[]): string {
-  return `I checked the DPIA register I hold: ${code} is named in the ${icsNames.join(' and ')} onboarding DPIA.`;
+export function dpiaFound(code: string, icsName: string): string {
+  return `I checked the DPIA register I hold: ${code} is named in the ${icsName} onboarding DPIA.`;
+}
+/** Named only in other ICSs' DPIAs: the organisation's own ICS (from its borough) is the one whose DPIA counts. */
+export function dpiaOtherIcs(code: string, otherIcsNames: string[], ownIcsName: string): string {
+  return `I checked the DPIA register I hold: ${code} is named in the ${otherIcsNames.join(' and ')} onboarding DPIA, but not in the ${ownIcsName} one. `
+    + `Only the ${ownIcsName} DPIA counts for this request, because that is the ICS you gave.`;
 }
 export function dpiaNotFound(code: string): string {
   return `I checked the DPIA register I hold: ${code} is not named in a London onboarding DPIA yet.`;
@@ -115,6 +120,10 @@ export const ASK_WHAT_TO_CHANGE = 'What would you like to change?';
 export function submitted(ticketId: string): string {
   return `Thank you. I've sent your request to the UCP helpdesk. Your ticket number is ${ticketId}: please quote it if you contact them.`;
 }
+/** Said for a second press of the same Submit (a double click, or Teams sending a slow press again): nothing new is sent. */
+export function alreadySubmitted(ticketId: string): string {
+  return `You've already sent this request, so I haven't sent it again. Your ticket number is ${ticketId}: please quote it if you contact the helpdesk.`;
+}
 export const STATUS_HINT = 'Type status at any time to see where your request has got to.';
 export const NOT_SENT_YET = "Your request hasn't been sent yet:";
 
@@ -124,7 +133,12 @@ export function previousOrganisation(name: string, code: string): string {
 export const ASK_SAME_ORGANISATION = 'Are these staff for the same organisation?';
 export const PREVIOUS_YES = 'Yes';
 export const PREVIOUS_NO = 'No, another organisation';
+/** Adding staff to an organisation without a finished access request: it is checked (and sent) as a new organisation's request. */
+export const ADD_USERS_CHECKED = "I don't have a finished Urgent Care Plan access request for this organisation, so I need to check it can have access, "
+  + 'as for a new organisation. I will send the staff with a request for the organisation itself.';
 
 export const ODS_UNVERIFIED_NOTICE = 'ODS not yet verified: the NHS organisation directory could not be reached, so the helpdesk will check your ODS code.';
 export const ODS_UNKNOWN_NOTICE = 'ODS not yet verified: the NHS organisation directory did not recognise this code, so the helpdesk will check it with you.';
+export const ODS_DIFFERS_NOTICE = 'ODS not yet verified: the name or postcode here is not the one the NHS organisation directory gives for this code, '
+  + 'so the helpdesk will check them with you.';
 export const HELPDESK_DECIDES_NOTICE = "Someone's job title is not on the UCP's list, so the helpdesk will decide which access they get.";

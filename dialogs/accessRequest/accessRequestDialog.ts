@@ -7,28 +7,29 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
-  ChoiceFactory, ChoicePrompt, TextPrompt, WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
+  ChoicePrompt, TextPrompt, WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import type { AccessSummaryAction } from '../../cards/accessSummaryCard.js';
 import { buildAccessSummaryCard } from '../../cards/accessSummaryCard.js';
-import type { RequestedUser, TicketOrganisation } from '../../data/model.js';
+import type { RequestedUser } from '../../data/model.js';
 import { CancelAndHelpDialog } from '../base/cancelAndHelpDialog.js';
 import { CANCELLED } from '../base/baseMessages.js';
 import { ACCESS_REQUEST_DIALOG_ID } from '../base/dialogIds.js';
 import type { DialogServices } from '../dialogServices.js';
 import { withRetryLimit } from '../input/answerCheck.js';
 import { choiceAnswer } from '../input/choiceAnswer.js';
+import { choiceOptions } from '../input/choiceOptions.js';
 import { plainMessage, sayPlain } from '../input/plainText.js';
 import { USERS_DIALOG_ID, UsersDialog, type UsersOptions, type UsersResult } from '../users/usersDialog.js';
 import {
-  ACCESS_HELP, ACCESS_INTRO, ADD_USERS_HELP, ASK_SAME_ORGANISATION, ADD_USERS_INTRO, ASK_WHAT_TO_CHANGE, previousOrganisation as askPrevious, PREVIOUS_NO, PREVIOUS_YES,
-  SUMMARY_QUESTION,
+  ACCESS_HELP, ACCESS_INTRO, ADD_USERS_CHECKED, ADD_USERS_HELP, ASK_SAME_ORGANISATION, ADD_USERS_INTRO, ASK_WHAT_TO_CHANGE,
+  previousOrganisation as askPrevious, PREVIOUS_NO, PREVIOUS_YES, SUMMARY_QUESTION,
 } from './accessMessages.js';
 import { summaryAnswer, type SummaryValidations } from './accessAnswers.js';
 import { checkDialogs, CHECK_STEPS, type ChecksResult } from './checkQuestions.js';
 import { identityDialogs, IDENTITY_STEPS, type IdentityOptions } from './identityQuestions.js';
 import { clearSection, ORGANISATION_SECTIONS, SECTION_TITLES, type OrganisationDraft, type OrganisationSection } from './organisationDraft.js';
-import { draftFromTicket, previousOrganisation } from './previousOrganisation.js';
+import { draftFromEarlier, previousOrganisation, type EarlierOrganisation } from './previousOrganisation.js';
 import { requestInput, requestSummary, type RequestKind } from './requestSummary.js';
 import { submitRequest } from './submitRequest.js';
 
@@ -41,12 +42,14 @@ export interface AccessRequestOptions {
   usersDone?: boolean;
   /** The earlier organisation has been offered (add staff), whatever the answer. */
   previousOffered?: boolean;
+  /** Add staff: the organisation is the one of the manager's finished access request, unchanged, so it is not checked again. */
+  onboarded?: boolean;
 }
 
 const STEPS = 'accessRequestSteps';
 const SUMMARY_PROMPT = 'accessSummaryPrompt';
 const CHOICE_PROMPT = 'accessChoicePrompt';
-/** Only the organisation's identity and place apply to adding staff; its checks were made with the first request. */
+/** Only the organisation's identity and place apply to adding staff to an onboarded organisation; its checks were made with the first request. */
 const ADD_USERS_SECTIONS: readonly OrganisationSection[] = ['odsCode', 'nameAndPostcode', 'place'];
 
 /** Started by the main dialog for "Request access" (id 'accessRequestDialog'). */
@@ -81,19 +84,15 @@ export class AccessRequestDialog extends CancelAndHelpDialog {
     options.previousOffered = true;
     values(step).earlier = earlier;
     // The name may be as a manager typed it: it goes in a plain message, never in the choice card's text.
-    await sayPlain(step.context, askPrevious(earlier.name, earlier.odsCode));
-    return step.prompt(CHOICE_PROMPT, {
-      prompt: plainMessage(ASK_SAME_ORGANISATION),
-      choices: ChoiceFactory.toChoices([PREVIOUS_YES, PREVIOUS_NO]),
-    });
+    await sayPlain(step.context, askPrevious(earlier.organisation.name, earlier.organisation.odsCode));
+    return step.prompt(CHOICE_PROMPT, choiceOptions(ASK_SAME_ORGANISATION, [PREVIOUS_YES, PREVIOUS_NO]));
   }
 
   private async organisationStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const current = currentOf(step);
     const earlier = values(step).earlier;
     if (earlier && (step.result as FoundChoice | undefined)?.value === PREVIOUS_YES) {
-      current.draft = draftFromTicket(earlier);
-      current.identityDone = true;
+      Object.assign(current, { draft: await draftFromEarlier(earlier, this.services.ods), identityDone: true, onboarded: true });
     }
     if (current.identityDone) return step.next();
     return step.beginDialog(IDENTITY_STEPS, { draft: current.draft ?? {} } satisfies IdentityOptions);
@@ -103,7 +102,8 @@ export class AccessRequestDialog extends CancelAndHelpDialog {
     const current = currentOf(step);
     const identity = step.result as { draft: OrganisationDraft } | undefined;
     if (identity?.draft) Object.assign(current, { draft: identity.draft, identityDone: true });
-    if (this.kind === 'addUsers' || current.checksDone) return step.next();
+    if ((this.kind === 'addUsers' && current.onboarded) || current.checksDone) return step.next();
+    if (this.kind === 'addUsers' && !current.usersDone) await sayPlain(step.context, ADD_USERS_CHECKED);
     return step.beginDialog(CHECK_STEPS, { draft: current.draft ?? {} });
   }
 
@@ -121,9 +121,10 @@ export class AccessRequestDialog extends CancelAndHelpDialog {
     const current = currentOf(step);
     const chosen = step.result as UsersResult | undefined;
     if (chosen?.users) Object.assign(current, { users: chosen.users, usersDone: true });
-    const input = requestInput(this.services, this.kind, current.draft ?? {}, current.users ?? []);
+    const input = requestInput(this.services, this.requestKind(current), current.draft ?? {}, current.users ?? []);
     if (!input) return step.replaceDialog(STEPS, { ...current, identityDone: false, checksDone: false } satisfies AccessRequestOptions);
     const summaryId = randomUUID();
+    values(step).summaryId = summaryId;
     const card = buildAccessSummaryCard({ ...requestSummary(this.services, input, current.draft ?? {}), summaryId });
     return step.prompt(SUMMARY_PROMPT, {
       prompt: { ...plainMessage(SUMMARY_QUESTION), attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] },
@@ -136,8 +137,9 @@ export class AccessRequestDialog extends CancelAndHelpDialog {
     const action = step.result as AccessSummaryAction;
     switch (action) {
       case 'submit': {
-        const input = requestInput(this.services, this.kind, current.draft ?? {}, current.users ?? []);
-        const sent = input ? await submitRequest(step.context, this.services, input) : undefined;
+        const input = requestInput(this.services, this.requestKind(current), current.draft ?? {}, current.users ?? []);
+        const summaryId = values(step).summaryId;
+        const sent = input && summaryId ? await submitRequest(step.context, this.services, { ...input, submissionId: summaryId }) : undefined;
         if (!sent) return step.replaceDialog(STEPS, current);
         return step.endDialog(sent);
       }
@@ -146,27 +148,42 @@ export class AccessRequestDialog extends CancelAndHelpDialog {
       case 'cancel':
         await sayPlain(step.context, CANCELLED);
         return step.cancelAllDialogs(true);
-      case 'changeOrganisation': {
-        const sections = this.kind === 'addUsers' ? ADD_USERS_SECTIONS : ORGANISATION_SECTIONS;
-        return step.prompt(CHOICE_PROMPT, { prompt: plainMessage(ASK_WHAT_TO_CHANGE), choices: ChoiceFactory.toChoices(sections.map((s) => SECTION_TITLES[s])) });
-      }
+      case 'changeOrganisation':
+        return step.prompt(CHOICE_PROMPT, choiceOptions(ASK_WHAT_TO_CHANGE, this.sections(current).map((s) => SECTION_TITLES[s])));
     }
   }
 
-  /** The part to change is cleared and asked again; the checks are worked out again, since place and type decide them. */
+  /**
+   * The part to change is cleared and asked again; the checks are worked out again, since place and type decide them.
+   * A changed organisation is no longer the onboarded one, so adding staff to it is checked like a new request.
+   */
   private async changeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const current = currentOf(step);
-    const sections = this.kind === 'addUsers' ? ADD_USERS_SECTIONS : ORGANISATION_SECTIONS;
-    const section = sections[(step.result as FoundChoice).index];
+    const section = this.sections(current)[(step.result as FoundChoice).index];
     return step.replaceDialog(STEPS, {
-      ...current, draft: clearSection(current.draft ?? {}, section), identityDone: false, checksDone: false,
+      ...current, draft: clearSection(current.draft ?? {}, section), identityDone: false, checksDone: false, onboarded: false,
     } satisfies AccessRequestOptions);
+  }
+
+  /** The parts of the organisation the manager may change. */
+  private sections(current: AccessRequestOptions): readonly OrganisationSection[] {
+    return this.kind === 'addUsers' && current.onboarded ? ADD_USERS_SECTIONS : ORGANISATION_SECTIONS;
+  }
+
+  /**
+   * What the ticket is: staff for an organisation that is not (yet) onboarded go with a request for the organisation,
+   * so the workflow routes it to the ICS lead when its DPIA does not name it and the helpdesk makes every organisation check.
+   */
+  private requestKind(current: AccessRequestOptions): RequestKind {
+    return this.kind === 'addUsers' && !current.onboarded ? 'organisationAccess' : this.kind;
   }
 }
 
 interface StepValues {
   current: AccessRequestOptions;
-  earlier?: TicketOrganisation;
+  earlier?: EarlierOrganisation;
+  /** The summary card last shown: its Submit is one submission, whichever turn carries it. */
+  summaryId?: string;
 }
 
 function values(step: WaterfallStepContext): StepValues {

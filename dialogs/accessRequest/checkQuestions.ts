@@ -5,7 +5,7 @@
  * Questions already answered in the draft are skipped; the decision is worked out and said every time.
  */
 import {
-  ChoiceFactory, ChoicePrompt, WaterfallDialog, type Dialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
+  ChoicePrompt, WaterfallDialog, type Dialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { decideEligibility } from '../../data/rules/eligibility.js';
 import { icsByCode } from '../../data/rules/ics.js';
@@ -14,11 +14,12 @@ import { dsptRequiredFor, ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES } from '.
 import type { DialogServices } from '../dialogServices.js';
 import { withRetryLimit } from '../input/answerCheck.js';
 import { choiceAnswer } from '../input/choiceAnswer.js';
-import { plainMessage, sayPlain } from '../input/plainText.js';
+import { choiceOptions } from '../input/choiceOptions.js';
+import { sayPlain } from '../input/plainText.js';
 import { DSPT_CHOICES, findPublishedStatus, fromChoice, fromExport, type DsptChoice, type DsptFinding } from '../readiness/dsptAnswers.js';
 import { foundInExport } from '../readiness/readinessMessages.js';
 import {
-  ASK_ACCESS_ROUTE, ASK_DSPT_STATUS, ASK_HSCN, ASK_ORGANISATION_TYPE, directoryTypeHint, dpiaFound, dpiaNotFound, dsptNotInExport,
+  ASK_ACCESS_ROUTE, ASK_DSPT_STATUS, ASK_HSCN, ASK_ORGANISATION_TYPE, directoryTypeHint, dpiaFound, dpiaNotFound, dpiaOtherIcs, dsptNotInExport,
   HSCN_CHOICES, HSCN_NOT_SURE, NOT_YET, NOT_YET_END, RECORD_SYSTEM_EXPLAINED, ROUTE_CHOICES, WEB_PORTAL_EXPLAINED,
 } from './accessMessages.js';
 import { dpiaEntriesFor, type OrganisationDraft } from './organisationDraft.js';
@@ -44,18 +45,42 @@ export function checkDialogs(services: DialogServices): Dialog[] {
   ];
 }
 
-/** What the DPIA register and the DSPT export say about a draft; used by the checks and by the summary. */
-export function recordedFacts(services: DialogServices, draft: OrganisationDraft): { namedInDpia: boolean; dpiaIcs: string[]; published?: DsptFinding; dsptStatus?: string } {
+/** What the DPIA register and the DSPT export say about an organisation. */
+export interface RecordedFacts {
+  /** Named in the DPIA of the organisation's own ICS (the one its borough gave): only that DPIA counts. */
+  namedInDpia: boolean;
+  /** The ICSs of DPIAs that name the code but are not the organisation's own, to explain why they do not count. */
+  otherDpiaIcs: string[];
+  published?: DsptFinding;
+  dsptStatus?: string;
+}
+
+/** Used by the checks and by the summary. */
+export function recordedFacts(services: DialogServices, draft: OrganisationDraft): RecordedFacts {
   const code = draft.odsCode ?? '';
+  const own = draft.icbCode?.trim().toUpperCase();
   return services.store.read((data) => {
     const entries = dpiaEntriesFor(data.dpiaRegister, code);
+    const isOwn = (icbCode: string) => own !== undefined && icbCode.trim().toUpperCase() === own;
     const record = findPublishedStatus(data.dsptStatuses, code);
     return {
-      namedInDpia: entries.length > 0,
-      dpiaIcs: [...new Set(entries.map((e) => icsByCode(e.icbCode)?.name ?? e.icbCode))],
+      namedInDpia: entries.some((e) => isOwn(e.icbCode)),
+      otherDpiaIcs: [...new Set(entries.filter((e) => !isOwn(e.icbCode)).map((e) => icsName(e.icbCode)))],
       ...(record ? { published: fromExport(record), dsptStatus: record.status } : {}),
     };
   });
+}
+
+function icsName(icbCode: string): string {
+  return icsByCode(icbCode)?.name ?? icbCode;
+}
+
+/** What the bot says about the DPIA register before the eligibility outcome. */
+function dpiaFinding(code: string, icbCode: string | undefined, facts: RecordedFacts): string {
+  const own = icbCode ? icsName(icbCode) : undefined;
+  if (facts.namedInDpia && own) return dpiaFound(code, own);
+  if (own && facts.otherDpiaIcs.length > 0) return dpiaOtherIcs(code, facts.otherDpiaIcs, own);
+  return dpiaNotFound(code);
 }
 
 class CheckSteps {
@@ -67,7 +92,7 @@ class CheckSteps {
     if (draft.organisationType) return step.next();
     const suggested = draft.directory?.suggestedType;
     const question = suggested ? `${directoryTypeHint(ORGANISATION_TYPE_LABELS[suggested])} ${ASK_ORGANISATION_TYPE}` : ASK_ORGANISATION_TYPE;
-    return step.prompt(CHOICE_PROMPT, { prompt: plainMessage(question), choices: ChoiceFactory.toChoices(TYPE_LABELS) });
+    return step.prompt(CHOICE_PROMPT, choiceOptions(question, TYPE_LABELS));
   };
 
   askDsptStep = async (step: WaterfallStepContext): Promise<DialogTurnResult> => {
@@ -80,10 +105,7 @@ class CheckSteps {
       if (record) await sayPlain(step.context, foundInExport(record));
       return step.next();
     }
-    return step.prompt(CHOICE_PROMPT, {
-      prompt: plainMessage(`${dsptNotInExport(draft.odsCode ?? '')}\n${ASK_DSPT_STATUS}`),
-      choices: ChoiceFactory.toChoices([...DSPT_CHOICES]),
-    });
+    return step.prompt(CHOICE_PROMPT, choiceOptions(`${dsptNotInExport(draft.odsCode ?? '')}\n${ASK_DSPT_STATUS}`, DSPT_CHOICES));
   };
 
   decideStep = async (step: WaterfallStepContext): Promise<DialogTurnResult> => {
@@ -101,14 +123,14 @@ class CheckSteps {
       today: londonToday(this.services.clock()),
     });
     const code = draft.odsCode ?? '';
-    await sayPlain(step.context, facts.namedInDpia ? dpiaFound(code, facts.dpiaIcs) : dpiaNotFound(code), ...decision.reasons);
+    await sayPlain(step.context, dpiaFinding(code, draft.icbCode, facts), ...decision.reasons);
     if (decision.decision === 'needsDsptFirst') {
       await sayPlain(step.context, NOT_YET, ...decision.nextSteps.map((line) => `- ${line}`), NOT_YET_END);
       return step.endDialog({ draft, stopped: true } satisfies ChecksResult);
     }
     if (decision.decision !== 'eligible') await sayPlain(step.context, ...decision.nextSteps);
     if (draft.hscn !== undefined) return step.next();
-    return step.prompt(CHOICE_PROMPT, { prompt: plainMessage(ASK_HSCN), choices: ChoiceFactory.toChoices([...HSCN_CHOICES]) });
+    return step.prompt(CHOICE_PROMPT, choiceOptions(ASK_HSCN, HSCN_CHOICES));
   };
 
   askRouteStep = async (step: WaterfallStepContext): Promise<DialogTurnResult> => {
@@ -119,7 +141,7 @@ class CheckSteps {
       if (draft.hscn === null) await sayPlain(step.context, HSCN_NOT_SURE);
     }
     if (draft.accessRoute) return step.next();
-    return step.prompt(CHOICE_PROMPT, { prompt: plainMessage(ASK_ACCESS_ROUTE), choices: ChoiceFactory.toChoices([...ROUTE_CHOICES]) });
+    return step.prompt(CHOICE_PROMPT, choiceOptions(ASK_ACCESS_ROUTE, ROUTE_CHOICES));
   };
 
   finishStep = async (step: WaterfallStepContext): Promise<DialogTurnResult> => {

@@ -5,7 +5,7 @@
  * and the borough (or ICS) that decides which ICS lead approves. Every question is skipped once its answer is in the draft.
  */
 import {
-  ChoiceFactory, ChoicePrompt, TextPrompt, WaterfallDialog, type Dialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
+  ChoicePrompt, TextPrompt, WaterfallDialog, type Dialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { findIcs, icsByCode, icsForBorough, listIcs } from '../../data/rules/ics.js';
 import { kindFromRoles } from '../../data/rules/ods.js';
@@ -13,6 +13,7 @@ import { organisationTypeFromOds } from '../../data/rules/organisationTypes.js';
 import type { DialogServices } from '../dialogServices.js';
 import { MAX_REASKS, withRetryLimit } from '../input/answerCheck.js';
 import { choiceAnswer } from '../input/choiceAnswer.js';
+import { choiceOptions } from '../input/choiceOptions.js';
 import { odsCodeAnswer, type OdsCodeAnswer } from '../input/odsCodeAnswer.js';
 import { plainMessage, sayPlain } from '../input/plainText.js';
 import { textAnswer } from '../input/textAnswer.js';
@@ -23,7 +24,7 @@ import {
 } from './accessMessages.js';
 import { postcodeAnswer } from './accessAnswers.js';
 import { nearestBoroughs } from './nearestBoroughs.js';
-import type { OrganisationDraft } from './organisationDraft.js';
+import { settleDirectoryCheck, type OrganisationDraft } from './organisationDraft.js';
 
 /** The waterfall's id; begin it with IdentityOptions, it ends with `{ draft }`. */
 export const IDENTITY_STEPS = 'accessIdentitySteps';
@@ -99,7 +100,7 @@ class IdentitySteps {
       state.pendingCode = code;
       state.awaiting = 'carryOn';
       await sayPlain(step.context, odsStillNotFound(code));
-      return step.prompt(CHOICE_PROMPT, { prompt: plainMessage(ASK_CARRY_ON), choices: ChoiceFactory.toChoices([CARRY_ON, TYPE_ANOTHER_CODE]) });
+      return step.prompt(CHOICE_PROMPT, choiceOptions(ASK_CARRY_ON, [CARRY_ON, TYPE_ANOTHER_CODE]));
     }
     const org = found.organisation;
     const suggestedType = organisationTypeFromOds(kindFromRoles(org.roleIds, org.primaryRoleId), org.roleIds);
@@ -110,7 +111,7 @@ class IdentitySteps {
     } satisfies OrganisationDraft);
     state.awaiting = 'directoryRight';
     await sayPlain(step.context, directoryFound(code, org.name, org.postcode, org.active));
-    return step.prompt(CHOICE_PROMPT, { prompt: plainMessage(ASK_DIRECTORY_RIGHT), choices: ChoiceFactory.toChoices([DIRECTORY_YES, DIRECTORY_NO]) });
+    return step.prompt(CHOICE_PROMPT, choiceOptions(ASK_DIRECTORY_RIGHT, [DIRECTORY_YES, DIRECTORY_NO]));
   };
 
   afterLookUpStep = async (step: WaterfallStepContext): Promise<DialogTurnResult> => {
@@ -146,10 +147,12 @@ class IdentitySteps {
   askLocationStep = async (step: WaterfallStepContext): Promise<DialogTurnResult> => {
     const draft = values(step).draft;
     if (draft.postcode === undefined) draft.postcode = step.result as string;
+    // "No, let me type them", or a name changed from the summary: details the directory does not give are not verified.
+    settleDirectoryCheck(draft);
     if (draft.location) return step.next();
     const linked = draft.directory?.icbCode ? icsByCode(draft.directory.icbCode) : undefined;
     const question = linked ? `${directoryIcsHint(linked.name)} ${ASK_LOCATION}` : ASK_LOCATION;
-    return step.prompt(CHOICE_PROMPT, { prompt: plainMessage(question), choices: ChoiceFactory.toChoices(LOCATION_CHOICES.map((c) => c.title)) });
+    return step.prompt(CHOICE_PROMPT, choiceOptions(question, LOCATION_CHOICES.map((c) => c.title)));
   };
 
   askBoroughStep = async (step: WaterfallStepContext): Promise<DialogTurnResult> => {
@@ -184,7 +187,7 @@ class IdentitySteps {
     if (suggestions.length > 0) {
       state.awaiting = 'boroughChoice';
       await sayPlain(step.context, boroughNotFound(typed));
-      return step.prompt(CHOICE_PROMPT, { prompt: plainMessage(ASK_WHICH_BOROUGH), choices: ChoiceFactory.toChoices([...suggestions, NONE_OF_THESE]) });
+      return step.prompt(CHOICE_PROMPT, choiceOptions(ASK_WHICH_BOROUGH, [...suggestions, NONE_OF_THESE]));
     }
     await sayPlain(step.context, boroughNotFound(typed));
     return this.boroughMissed(step);
@@ -223,7 +226,7 @@ class IdentitySteps {
       return step.endDialog({ draft: state.draft });
     }
     state.awaiting = 'icsChoice';
-    return step.prompt(CHOICE_PROMPT, { prompt: plainMessage(ASK_WHICH_ICS), choices: ChoiceFactory.toChoices(listIcs().map((ics) => ics.name)) });
+    return step.prompt(CHOICE_PROMPT, choiceOptions(ASK_WHICH_ICS, listIcs().map((ics) => ics.name)));
   }
 }
 

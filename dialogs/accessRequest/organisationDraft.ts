@@ -6,12 +6,16 @@ import type { DpiaEntry, TicketOrganisation } from '../../data/model.js';
 import type { OrganisationLocation } from '../../data/rules/eligibility.js';
 import { normaliseOdsCode } from '../../data/rules/ods.js';
 import { ORGANISATION_TYPE_LABELS, type OrganisationType } from '../../data/rules/organisationTypes.js';
+import { compactKey } from '../../data/rules/text.js';
 import type { DsptChoice } from '../readiness/dsptAnswers.js';
 
 export interface OrganisationDraft {
   odsCode?: string;
-  /** found: the directory knows it; unavailable: it could not be reached; notFound: the manager carried on with a code it does not know. */
-  odsCheck?: 'found' | 'unavailable' | 'notFound';
+  /**
+   * found: the directory knows it (and the name and postcode agree with it); unavailable: it could not be reached; notFound: the
+   * manager carried on with a code it does not know; differs: the directory knows it, but the name or postcode given is not its own.
+   */
+  odsCheck?: 'found' | 'unavailable' | 'notFound' | 'differs';
   /** What the directory said, kept to offer and compare. */
   directory?: { name: string; postcode?: string; icbCode?: string; suggestedType?: OrganisationType };
   name?: string;
@@ -68,6 +72,18 @@ export function clearSection(draft: OrganisationDraft, section: OrganisationSect
       delete next.accessRoute;
       return next;
   }
+}
+
+/**
+ * Used once the name and postcode are known: a code the directory knows is verified only when the name (and the postcode,
+ * when one was given) are the directory's own; typed ones that differ are left for the helpdesk to check.
+ */
+export function settleDirectoryCheck(draft: OrganisationDraft): void {
+  const { directory, name, postcode } = draft;
+  if (!directory || name === undefined || postcode === undefined || (draft.odsCheck !== 'found' && draft.odsCheck !== 'differs')) return;
+  const sameName = compactKey(name) === compactKey(directory.name);
+  const samePostcode = postcode === '' || !directory.postcode || compactKey(postcode) === compactKey(directory.postcode);
+  draft.odsCheck = sameName && samePostcode ? 'found' : 'differs';
 }
 
 /** The DPIA register entries naming a code (an organisation may be in more than one ICS's DPIA). */

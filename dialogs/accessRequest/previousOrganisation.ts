@@ -1,26 +1,56 @@
-/** For "add staff": the organisation of the manager's own earlier access request, offered so it is not asked again. */
+/**
+ * For "add staff": the organisation of the manager's own earlier access request, offered so it is not asked again — but
+ * only once that request is finished (the helpdesk resolved it and created the accounts): an organisation still awaiting
+ * approval or information, or turned down, is not onboarded, so its staff go through the same checks as a new request.
+ */
 import type { TicketOrganisation, WorkflowTicket } from '../../data/model.js';
 import { ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES } from '../../data/rules/organisationTypes.js';
 import type { Store } from '../../data/store/store.js';
-import type { OrganisationDraft } from './organisationDraft.js';
+import type { OdsDirectory } from '../dialogServices.js';
+import { settleDirectoryCheck, type OrganisationDraft } from './organisationDraft.js';
 
-/** The organisation on the latest access request this person made (live tickets only), as a plain copy. */
-export function previousOrganisation(store: Store, aadObjectId: string | undefined): TicketOrganisation | undefined {
+/** States of a request the helpdesk has finished with (closed ones may also have been turned down or withdrawn). */
+const FINISHED_STATES: readonly string[] = ['resolved', 'closed', 'archived'];
+
+/** An onboarded organisation, as its access request carries it. */
+export interface EarlierOrganisation {
+  organisation: TicketOrganisation;
+  /** The helpdesk ticked "ODS verified" on that request. */
+  odsCheckedByHelpdesk: boolean;
+}
+
+/**
+ * The organisation on the latest finished access request this person made, as a plain copy: resolved, closed or archived
+ * with the accounts created (a request can only be resolved once they are, so a turned-down one never counts).
+ * Only the live file is read: a request the hourly archive run has moved out is not offered, and is asked for again.
+ */
+export function previousOrganisation(store: Store, aadObjectId: string | undefined): EarlierOrganisation | undefined {
   if (!aadObjectId) return undefined;
   return store.read((data) => {
     const mine = (data.tickets as readonly unknown[] as readonly WorkflowTicket[])
-      .filter((t) => t.kind === 'organisationAccess' && t.requester?.aadObjectId === aadObjectId && t.organisation && !['rejected', 'withdrawn'].includes(t.state))
+      .filter((t) => t.kind === 'organisationAccess' && t.requester?.aadObjectId === aadObjectId && t.organisation
+        && FINISHED_STATES.includes(t.state) && t.checklist?.accountsCreated)
       .sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
-    return mine[0]?.organisation ? (JSON.parse(JSON.stringify(mine[0].organisation)) as TicketOrganisation) : undefined;
+    const latest = mine[0];
+    if (!latest?.organisation) return undefined;
+    return {
+      organisation: JSON.parse(JSON.stringify(latest.organisation)) as TicketOrganisation,
+      odsCheckedByHelpdesk: Boolean(latest.checklist?.odsVerified),
+    };
   });
 }
 
-/** The draft for an organisation already on a ticket: nothing about it is asked again. */
-export function draftFromTicket(org: TicketOrganisation): OrganisationDraft {
+/**
+ * The draft for the earlier organisation: nothing about it is asked again. Its ODS code counts as verified when it was
+ * then (or the helpdesk checked it since); otherwise the directory is asked now, so the summary says what is really so:
+ * not reachable, not recognised, or recognised under another name.
+ */
+export async function draftFromEarlier(earlier: EarlierOrganisation, ods: OdsDirectory): Promise<OrganisationDraft> {
+  const org = earlier.organisation;
   const type = ORGANISATION_TYPES.find((t) => ORGANISATION_TYPE_LABELS[t] === org.organisationType);
-  return {
+  const draft: OrganisationDraft = {
     odsCode: org.odsCode,
-    odsCheck: org.odsVerified ? 'found' : 'unavailable',
+    odsCheck: 'found',
     name: org.name,
     postcode: org.postcode ?? '',
     location: org.location,
@@ -30,4 +60,10 @@ export function draftFromTicket(org: TicketOrganisation): OrganisationDraft {
     ...(org.hscn !== undefined ? { hscn: org.hscn } : {}),
     ...(org.accessRoute ? { accessRoute: org.accessRoute } : {}),
   };
+  if (org.odsVerified === true || earlier.odsCheckedByHelpdesk) return draft;
+  const found = await ods.lookup(org.odsCode);
+  if (found.status !== 'found') return { ...draft, odsCheck: found.status };
+  draft.directory = { name: found.organisation.name, ...(found.organisation.postcode ? { postcode: found.organisation.postcode } : {}) };
+  settleDirectoryCheck(draft);
+  return draft;
 }

@@ -4,7 +4,7 @@ import { routeFor } from '../../bot/workflow/newTicket.js';
 import type { NewTicketInput } from '../../bot/workflow/types.js';
 import type { RequestedUser } from '../../data/model.js';
 import type { DialogServices } from '../dialogServices.js';
-import { HELPDESK_DECIDES_NOTICE, ODS_UNKNOWN_NOTICE, ODS_UNVERIFIED_NOTICE } from './accessMessages.js';
+import { HELPDESK_DECIDES_NOTICE, ODS_DIFFERS_NOTICE, ODS_UNKNOWN_NOTICE, ODS_UNVERIFIED_NOTICE } from './accessMessages.js';
 import { recordedFacts } from './checkQuestions.js';
 import { toTicketOrganisation, type OrganisationDraft } from './organisationDraft.js';
 import { whatHappensNext } from './whatHappensNext.js';
@@ -25,6 +25,7 @@ export function requestSummary(services: DialogServices, input: NewTicketInput, 
   const notices: string[] = [];
   if (draft.odsCheck === 'unavailable') notices.push(ODS_UNVERIFIED_NOTICE);
   if (draft.odsCheck === 'notFound') notices.push(ODS_UNKNOWN_NOTICE);
+  if (draft.odsCheck === 'differs') notices.push(ODS_DIFFERS_NOTICE);
   if (users.some((user) => user.role === null)) notices.push(HELPDESK_DECIDES_NOTICE);
   const goesTo = routeFor({ kind: input.kind, organisation });
   return {

@@ -4,7 +4,7 @@ import type { NewTicketInput } from '../../bot/workflow/types.js';
 import { ValidationError } from '../../data/errors.js';
 import type { DialogServices } from '../dialogServices.js';
 import { sayPlain } from '../input/plainText.js';
-import { NOT_SENT_YET, STATUS_HINT, submitted } from './accessMessages.js';
+import { alreadySubmitted, NOT_SENT_YET, STATUS_HINT, submitted } from './accessMessages.js';
 import { whatHappensNext } from './whatHappensNext.js';
 
 /** What the conversation returns once the ticket exists. */
@@ -14,14 +14,24 @@ export interface SubmittedRequest {
 
 /**
  * Used when the manager presses Submit: the requester is the Teams user (aadObjectId, name, and the work e-mail Teams
- * knows). A request the workflow refuses is explained and nothing is created (undefined: show the summary again).
+ * knows). `submissionId` is the summary card's id, so a second press of the same Submit finds the ticket the first one
+ * made (the workflow creates no other) and the manager hears the same ticket number. A request the workflow refuses is
+ * explained and nothing is created (undefined: show the summary again).
  */
-export async function submitRequest(context: TurnContext, services: DialogServices, input: NewTicketInput): Promise<SubmittedRequest | undefined> {
+export async function submitRequest(
+  context: TurnContext, services: DialogServices, input: NewTicketInput & { submissionId: string },
+): Promise<SubmittedRequest | undefined> {
   const from = context.activity.from;
   const email = await memberEmail(context, services);
   const requester = { aadObjectId: from?.aadObjectId ?? '', ...(from?.name ? { name: from.name } : {}), ...(email ? { email } : {}) };
   try {
+    const sentBefore = services.store.read((data) => data.tickets.some((t) => t.submissionId === input.submissionId
+      && (t as { requester?: { aadObjectId?: string } }).requester?.aadObjectId === requester.aadObjectId));
     const ticket = await services.workflow.submit(input, requester);
+    if (sentBefore) {
+      await sayPlain(context, alreadySubmitted(ticket.id), STATUS_HINT);
+      return { ticketId: ticket.id };
+    }
     await sayPlain(context, submitted(ticket.id), ...whatHappensNext(ticket.state, ticket.organisation, services.calendar, services.clock()), STATUS_HINT);
     return { ticketId: ticket.id };
   } catch (error) {

@@ -5,13 +5,14 @@
  * the same waterfall changes one detail of someone already listed.
  */
 import {
-  ChoiceFactory, ChoicePrompt, TextPrompt, WaterfallDialog, type Dialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
+  ChoicePrompt, TextPrompt, WaterfallDialog, type Dialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { REGISTRATION_BODIES, registrationBodiesFor, registrationBodyName, type RegistrationBody } from '../../data/rules/registration.js';
 import { roleForJobTitle, type JobTitleMatch } from '../../data/rules/roles.js';
 import type { DialogServices } from '../dialogServices.js';
 import { withRetryLimit } from '../input/answerCheck.js';
 import { choiceAnswer } from '../input/choiceAnswer.js';
+import { choiceOptions } from '../input/choiceOptions.js';
 import { plainMessage, sayPlain } from '../input/plainText.js';
 import { textAnswer } from '../input/textAnswer.js';
 import { newAccountEmailAnswer, registrationNumberAnswer, type AcceptedEmail, type EmailValidations, type RegistrationValidations } from './userAnswers.js';
@@ -88,10 +89,10 @@ class OneUserSteps {
     if (match.kind === 'unknown') {
       await sayPlain(step.context, match.message);
       const choices = [...match.suggestions, KEEP_TYPED, ...(match.suggestions.length === 0 ? [TYPE_TITLE_AGAIN] : [])];
-      return step.prompt(CHOICE_PROMPT, { prompt: plainMessage(ASK_WHICH_TITLE), choices: ChoiceFactory.toChoices(choices) });
+      return step.prompt(CHOICE_PROMPT, choiceOptions(ASK_WHICH_TITLE, choices));
     }
     await sayPlain(step.context, roleFound(match.title, match.role, match.kind === 'alias' ? match.alias : undefined));
-    return step.prompt(CHOICE_PROMPT, { prompt: plainMessage(ASK_ROLE_RIGHT), choices: ChoiceFactory.toChoices([ROLE_YES, ROLE_NO]) });
+    return step.prompt(CHOICE_PROMPT, choiceOptions(ASK_ROLE_RIGHT, [ROLE_YES, ROLE_NO]));
   };
 
   settleTitleStep = async (step: WaterfallStepContext): Promise<DialogTurnResult> => {
@@ -120,7 +121,7 @@ class OneUserSteps {
       return step.next();
     }
     state.bodies = bodies;
-    return step.prompt(CHOICE_PROMPT, { prompt: plainMessage(ASK_REGISTRATION_BODY), choices: ChoiceFactory.toChoices(bodies.map(registrationBodyName)) });
+    return step.prompt(CHOICE_PROMPT, choiceOptions(ASK_REGISTRATION_BODY, bodies.map(registrationBodyName)));
   };
 
   askRegistrationStep = async (step: WaterfallStepContext): Promise<DialogTurnResult> => {
@@ -155,7 +156,7 @@ class OneUserSteps {
     state.email = accepted;
     if (!accepted.confirmation) return step.next();
     await sayPlain(step.context, accepted.confirmation);
-    return step.prompt(CHOICE_PROMPT, { prompt: plainMessage(ASK_CONFIRM_EMAIL), choices: ChoiceFactory.toChoices([CONFIRM_YES, CONFIRM_NO]) });
+    return step.prompt(CHOICE_PROMPT, choiceOptions(ASK_CONFIRM_EMAIL, [CONFIRM_YES, CONFIRM_NO]));
   };
 
   finishStep = async (step: WaterfallStepContext): Promise<DialogTurnResult> => {

@@ -1,20 +1,23 @@
 /**
  * The multiple-user route (source 001: ten or more people): the template offered as a download button, the filled-in
  * file accepted as an attachment and checked row by row, and the per-row report. Nothing goes on until every row passes
- * or the manager has the bad rows left out; "I'll fix it" waits for the corrected file.
+ * or the manager has the bad rows left out; "I'll fix it" waits for the corrected file. "Enter people one by one" (a
+ * button, or typed) leads back out, for a manager who needs fewer than ten after all.
  */
 import {
-  AttachmentPrompt, ChoiceFactory, ChoicePrompt, WaterfallDialog, type Dialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
+  AttachmentPrompt, ChoicePrompt, WaterfallDialog, type Dialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { CardFactory, type Activity } from 'botbuilder';
 import type { RequestedUser } from '../../data/model.js';
 import type { DialogServices } from '../dialogServices.js';
 import { withRetryLimit } from '../input/answerCheck.js';
 import { choiceAnswer } from '../input/choiceAnswer.js';
+import { choiceOptions } from '../input/choiceOptions.js';
 import { plainMessage, sayPlain } from '../input/plainText.js';
-import { spreadsheetAnswer, type SpreadsheetOutcome } from './spreadsheetAnswer.js';
+import { spreadsheetAnswer, type OneByOne, type SpreadsheetOutcome, type SpreadsheetValidations } from './spreadsheetAnswer.js';
 import {
-  ASK_FIX, badRowsRemoved, DOWNLOAD_TEMPLATE, FIX_AND_SEND, NOTHING_USABLE, REMOVE_BAD_ROWS, SPREADSHEET_AGAIN, SPREADSHEET_INTRO,
+  ASK_FIX, badRowsRemoved, DOWNLOAD_TEMPLATE, ENTER_ONE_BY_ONE, FIX_AND_SEND, NOTHING_USABLE, ONE_BY_ONE_OFFER, REMOVE_BAD_ROWS, SPREADSHEET_AGAIN,
+  SPREADSHEET_INTRO, spreadsheetKeeping,
 } from './usersMessages.js';
 
 /** The waterfall's id; begin it with SpreadsheetOptions, it ends with `{ users }`. */
@@ -23,12 +26,12 @@ export const SPREADSHEET_STEPS = 'usersSpreadsheetSteps';
 export interface SpreadsheetOptions {
   /** A corrected file is awaited: the template is not explained again. */
   again?: boolean;
+  /** Addresses of the people already on the request: they are kept, so a row repeating one is the same person twice. */
+  listedEmails?: string[];
 }
 
-/** What the dialog returns: the people ready to send. */
-export interface SpreadsheetResult {
-  users: RequestedUser[];
-}
+/** What the dialog returns: the people from the spreadsheet ready to send, or the manager going back to one by one. */
+export type SpreadsheetResult = { users: RequestedUser[] } | OneByOne;
 
 type Kept = Omit<SpreadsheetOutcome, 'report'>;
 
@@ -48,30 +51,40 @@ export function spreadsheetDialogs(services: DialogServices): Dialog[] {
   ];
 }
 
-/** The question, with the template as a download button (a hero card's OpenUrl button: no typed text on it). */
+/**
+ * The question, with the template as a download button (a hero card's OpenUrl button: no typed text on it) and a button
+ * back to one by one (imBack: pressing it sends its title, which the file question takes as typed).
+ */
 function askForFile(step: WaterfallStepContext, templateUrl: string): Promise<DialogTurnResult> {
-  const again = (step.options as SpreadsheetOptions | undefined)?.again === true;
-  const button = CardFactory.heroCard('', undefined, [{ type: 'openUrl', title: DOWNLOAD_TEMPLATE, value: templateUrl }]);
-  const prompt: Partial<Activity> = { ...plainMessage(again ? SPREADSHEET_AGAIN : SPREADSHEET_INTRO), attachments: [button] };
-  return step.prompt(FILE_PROMPT, { prompt });
+  const options = (step.options ?? {}) as SpreadsheetOptions;
+  const listedEmails = options.listedEmails ?? [];
+  const question = options.again === true ? SPREADSHEET_AGAIN : listedEmails.length > 0 ? spreadsheetKeeping(listedEmails.length) : SPREADSHEET_INTRO;
+  const button = CardFactory.heroCard('', undefined, [
+    { type: 'openUrl', title: DOWNLOAD_TEMPLATE, value: templateUrl },
+    { type: 'imBack', title: ENTER_ONE_BY_ONE, value: ENTER_ONE_BY_ONE },
+  ]);
+  const prompt: Partial<Activity> = { ...plainMessage(`${question}\n${ONE_BY_ONE_OFFER}`), attachments: [button] };
+  return step.prompt(FILE_PROMPT, { prompt, validations: { listedEmails } satisfies SpreadsheetValidations });
 }
 
 async function reportStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-  const outcome = step.result as SpreadsheetOutcome;
-  await sayPlain(step.context, outcome.report);
-  if (outcome.badRows.length === 0) return step.endDialog({ users: outcome.users } satisfies SpreadsheetResult);
-  if (outcome.users.length === 0) {
+  const answer = step.result as SpreadsheetOutcome | OneByOne;
+  if ('oneByOne' in answer) return step.endDialog({ oneByOne: true } satisfies SpreadsheetResult);
+  const again = { ...(step.options as SpreadsheetOptions), again: true } satisfies SpreadsheetOptions;
+  await sayPlain(step.context, answer.report);
+  if (answer.badRows.length === 0) return step.endDialog({ users: answer.users } satisfies SpreadsheetResult);
+  if (answer.users.length === 0) {
     await sayPlain(step.context, NOTHING_USABLE);
-    return step.replaceDialog(SPREADSHEET_STEPS, { again: true } satisfies SpreadsheetOptions);
+    return step.replaceDialog(SPREADSHEET_STEPS, again);
   }
-  (step.values as { outcome: Kept }).outcome = { users: outcome.users, badRows: outcome.badRows };
-  return step.prompt(FIX_PROMPT, { prompt: plainMessage(ASK_FIX), choices: ChoiceFactory.toChoices([REMOVE_BAD_ROWS, FIX_AND_SEND]) });
+  (step.values as { outcome: Kept }).outcome = { users: answer.users, badRows: answer.badRows };
+  return step.prompt(FIX_PROMPT, choiceOptions(ASK_FIX, [REMOVE_BAD_ROWS, FIX_AND_SEND]));
 }
 
 async function fixStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
   const kept = (step.values as { outcome: Kept }).outcome;
   if ((step.result as FoundChoice).value === FIX_AND_SEND) {
-    return step.replaceDialog(SPREADSHEET_STEPS, { again: true } satisfies SpreadsheetOptions);
+    return step.replaceDialog(SPREADSHEET_STEPS, { ...(step.options as SpreadsheetOptions), again: true } satisfies SpreadsheetOptions);
   }
   await sayPlain(step.context, badRowsRemoved(kept.badRows, kept.users.length));
   return step.endDialog({ users: kept.users } satisfies SpreadsheetResult);

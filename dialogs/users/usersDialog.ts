@@ -1,24 +1,28 @@
 /**
  * The staff who need access. Fewer than ten: one by one (oneUserQuestions.ts), then a review where people are added,
- * changed or removed; ten or more: the spreadsheet route (spreadsheetQuestions.ts). Ends with `{ users }`.
+ * changed or removed; ten or more: the spreadsheet route (spreadsheetQuestions.ts). Once nine are listed, the review
+ * offers the spreadsheet instead of one more person (source 001: ten or more go by spreadsheet); the people listed are
+ * kept and the spreadsheet's rows are added to them. The spreadsheet question leads back to one by one. Ends with `{ users }`.
  * The list travels in the options of each replaceDialog, so a restart in the middle loses nothing.
  */
 import {
-  ChoiceFactory, ChoicePrompt, TextPrompt, WaterfallDialog, type DialogContext, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
+  ChoicePrompt, TextPrompt, WaterfallDialog, type DialogContext, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import type { RequestedUser } from '../../data/model.js';
 import { CancelAndHelpDialog } from '../base/cancelAndHelpDialog.js';
 import type { DialogServices } from '../dialogServices.js';
 import { withRetryLimit } from '../input/answerCheck.js';
 import { choiceAnswer } from '../input/choiceAnswer.js';
+import { choiceOptions } from '../input/choiceOptions.js';
 import { plainMessage, sayPlain } from '../input/plainText.js';
 import { oneUserDialogs, ONE_USER_STEPS, type OneUserOptions } from './oneUserQuestions.js';
-import { spreadsheetDialogs, SPREADSHEET_STEPS, type SpreadsheetResult } from './spreadsheetQuestions.js';
+import { spreadsheetDialogs, SPREADSHEET_STEPS, type SpreadsheetOptions, type SpreadsheetResult } from './spreadsheetQuestions.js';
 import { listNumberAnswer, type NumberValidations } from './userAnswers.js';
 import { clearUserField, describeUser, draftOf, USER_FIELDS, USER_FIELD_TITLES, type UserField } from './userDraft.js';
 import {
-  ADD_ANOTHER, askNumber, ASK_HOW_MANY, ASK_REVIEW, ASK_WHAT_CHANGE, ASK_WHO_CHANGE, ASK_WHO_REMOVE, CHANGE_SOMEONE, FEWER_THAN_TEN, NOBODY_YET,
-  moreNotListed, REMOVE_SOMEONE, removed, reviewHeading, TEN_OR_MORE, THATS_EVERYONE, USERS_HELP,
+  ADD_ANOTHER, ADD_BY_SPREADSHEET, askNumber, ASK_HOW_MANY, ASK_REVIEW, ASK_WHAT_CHANGE, ASK_WHO_CHANGE, ASK_WHO_REMOVE, CHANGE_SOMEONE, FEWER_THAN_TEN,
+  NOBODY_YET, moreNotListed, ONE_BY_ONE_AGAIN, oneByOneFull, REMOVE_SOMEONE, removed, reviewHeading, spreadsheetFromNowOn, TEN_OR_MORE, THATS_EVERYONE,
+  USERS_HELP,
 } from './usersMessages.js';
 
 /** The users dialog's id, for the conversations that begin it. */
@@ -37,7 +41,7 @@ export interface UsersResult {
 /** What the loop carries from one round to the next. */
 interface LoopOptions {
   users: RequestedUser[];
-  next: 'start' | 'add' | 'review' | 'change';
+  next: 'start' | 'add' | 'review' | 'change' | 'spreadsheet';
   changing?: { index: number; field: UserField };
 }
 
@@ -54,6 +58,9 @@ const MAX_LISTED = 30;
 /** Up to this many people are offered as buttons; beyond it the manager types a number from the list. */
 const MAX_BUTTONS = 10;
 const REVIEW_CHOICES = [ADD_ANOTHER, CHANGE_SOMEONE, REMOVE_SOMEONE, THATS_EVERYONE];
+/** The most people given one by one: the tenth makes it a multiple-user request, which goes by spreadsheet (source 001). */
+const MAX_ONE_BY_ONE = 9;
+const FULL_REVIEW_CHOICES = [ADD_BY_SPREADSHEET, CHANGE_SOMEONE, REMOVE_SOMEONE, THATS_EVERYONE];
 const MAX_SHOWN_NAME = 40;
 
 /** Begun by the access request and add-staff conversations once the organisation is known. */
@@ -83,13 +90,19 @@ export class UsersDialog extends CancelAndHelpDialog {
   private async startStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { next } = loopOptions(step);
     if (next !== 'start') return step.next();
-    return step.prompt(CHOICE_PROMPT, { prompt: plainMessage(ASK_HOW_MANY), choices: ChoiceFactory.toChoices([FEWER_THAN_TEN, TEN_OR_MORE]) });
+    return step.prompt(CHOICE_PROMPT, choiceOptions(ASK_HOW_MANY, [FEWER_THAN_TEN, TEN_OR_MORE]));
   }
 
   /** Begins what this round needs: the spreadsheet, a new person, or a change to someone listed. */
   private async collectStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { users, next, changing } = loopOptions(step);
-    if (next === 'start' && (step.result as FoundChoice).value === TEN_OR_MORE) return step.beginDialog(SPREADSHEET_STEPS, {});
+    if ((next === 'start' && (step.result as FoundChoice).value === TEN_OR_MORE) || next === 'spreadsheet') {
+      return step.beginDialog(SPREADSHEET_STEPS, { listedEmails: users.map((u) => u.email) } satisfies SpreadsheetOptions);
+    }
+    if ((next === 'start' || next === 'add') && users.length >= MAX_ONE_BY_ONE) {
+      // Only a request resumed from before this limit gets here: it goes back to the review, which offers the spreadsheet.
+      return step.next();
+    }
     if (next === 'start' || next === 'add') {
       const options: OneUserOptions = { draft: {}, otherEmails: users.map((u) => u.email), position: users.length === 0 ? 'first' : 'next' };
       return step.beginDialog(ONE_USER_STEPS, options);
@@ -109,13 +122,19 @@ export class UsersDialog extends CancelAndHelpDialog {
   private async reviewStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { users, next, changing } = loopOptions(step);
     const result = step.result as RequestedUser | SpreadsheetResult | undefined;
-    if (result && 'users' in result) return step.endDialog({ users: result.users } satisfies UsersResult);
+    // The spreadsheet's people join the ones already listed (its check refused rows repeating their addresses).
+    if (result && 'users' in result) return step.endDialog({ users: [...users, ...result.users] } satisfies UsersResult);
+    if (result && 'oneByOne' in result) {
+      await sayPlain(step.context, users.length >= MAX_ONE_BY_ONE ? oneByOneFull(users.length) : ONE_BY_ONE_AGAIN);
+      return step.replaceDialog(LOOP, { users, next: users.length > 0 ? 'review' : 'add' } satisfies LoopOptions);
+    }
     if (result && next === 'change' && changing) users[changing.index] = result;
     else if (result) users.push(result);
+    const full = users.length >= MAX_ONE_BY_ONE;
     const listed = users.slice(0, MAX_LISTED).map((user, i) => `${i + 1}. ${describeUser(user)}`);
     const more = users.length > MAX_LISTED ? [moreNotListed(users.length - MAX_LISTED)] : [];
-    await sayPlain(step.context, reviewHeading(users.length), ...listed, ...more);
-    return step.prompt(CHOICE_PROMPT, { prompt: plainMessage(ASK_REVIEW), choices: ChoiceFactory.toChoices(REVIEW_CHOICES) });
+    await sayPlain(step.context, reviewHeading(users.length), ...listed, ...more, ...(full ? ['', spreadsheetFromNowOn(users.length)] : []));
+    return step.prompt(CHOICE_PROMPT, choiceOptions(ASK_REVIEW, full ? FULL_REVIEW_CHOICES : REVIEW_CHOICES));
   }
 
   private async reviewAnswerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -123,6 +142,7 @@ export class UsersDialog extends CancelAndHelpDialog {
     const answer = (step.result as FoundChoice).value;
     if (answer === THATS_EVERYONE) return step.endDialog({ users } satisfies UsersResult);
     if (answer === ADD_ANOTHER) return step.replaceDialog(LOOP, { users, next: 'add' } satisfies LoopOptions);
+    if (answer === ADD_BY_SPREADSHEET) return step.replaceDialog(LOOP, { users, next: 'spreadsheet' } satisfies LoopOptions);
     const state = step.values as LoopValues;
     state.choosing = answer === CHANGE_SOMEONE ? 'change' : 'remove';
     const question = state.choosing === 'change' ? ASK_WHO_CHANGE : ASK_WHO_REMOVE;
@@ -130,7 +150,7 @@ export class UsersDialog extends CancelAndHelpDialog {
       return step.prompt(NUMBER_PROMPT, { prompt: plainMessage(`${question} ${askNumber(users.length)}`), validations: { count: users.length } satisfies NumberValidations });
     }
     return step.prompt(CHOICE_PROMPT, {
-      prompt: plainMessage(question),
+      ...choiceOptions(question, []),
       // The whole name is a synonym, so typing it (rather than pressing the button) also works.
       choices: users.map((user, i) => ({ value: `${i + 1}. ${shortName(user.name)}`, synonyms: [user.name] })),
     });
@@ -147,7 +167,7 @@ export class UsersDialog extends CancelAndHelpDialog {
       return step.replaceDialog(LOOP, { users, next: users.length > 0 ? 'review' : 'add' } satisfies LoopOptions);
     }
     state.index = index;
-    return step.prompt(CHOICE_PROMPT, { prompt: plainMessage(ASK_WHAT_CHANGE), choices: ChoiceFactory.toChoices(USER_FIELDS.map((f) => USER_FIELD_TITLES[f])) });
+    return step.prompt(CHOICE_PROMPT, choiceOptions(ASK_WHAT_CHANGE, USER_FIELDS.map((f) => USER_FIELD_TITLES[f])));
   }
 
   private async fieldStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

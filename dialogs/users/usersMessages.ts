@@ -53,6 +53,12 @@ export function reviewHeading(count: number): string {
 }
 export const ASK_REVIEW = 'Would you like to add, change or remove anyone?';
 export const ADD_ANOTHER = 'Add another person';
+export const ADD_BY_SPREADSHEET = 'Add more by spreadsheet';
+/** Said at the review once one more person would make ten: from ten people on, the helpdesk needs its spreadsheet (source 001). */
+export function spreadsheetFromNowOn(count: number): string {
+  return `For 10 or more people, the UCP helpdesk needs them on its spreadsheet, so I can't take anyone else one by one. `
+    + `To add more people, choose ${ADD_BY_SPREADSHEET}: I'll keep the ${count} already here, so put only the others on the spreadsheet.`;
+}
 export const CHANGE_SOMEONE = 'Change someone';
 export const REMOVE_SOMEONE = 'Remove someone';
 export const THATS_EVERYONE = "That's everyone";
@@ -72,7 +78,20 @@ export const NOBODY_YET = "There's nobody on the request now, so let's add someo
 
 export const SPREADSHEET_INTRO = 'For ten or more people, a spreadsheet is quicker. Please download the template, put one person on each row of '
   + 'the Users sheet, save it, and send it back to me here as an attachment (the paperclip button under the message box).';
+/** The spreadsheet question when people are already on the request: they are kept, and added to the rows sent. */
+export function spreadsheetKeeping(count: number): string {
+  const who = count === 1 ? 'the 1 person' : `the ${count} people`;
+  return `I'll keep ${who} you've already given me. Please download the template and put only the other people on the Users sheet, `
+    + 'one person on each row, then save it and send it back to me here as an attachment (the paperclip button under the message box).';
+}
 export const SPREADSHEET_AGAIN = 'Please send the corrected spreadsheet here as an attachment when it is ready.';
+export const ENTER_ONE_BY_ONE = 'Enter people one by one';
+export const ONE_BY_ONE_OFFER = `If fewer than 10 people need access in all, you can give them to me one by one instead: choose ${ENTER_ONE_BY_ONE}.`;
+export const ONE_BY_ONE_AGAIN = "All right, let's go one by one. That works for up to 9 people: for 10 or more, the helpdesk needs the spreadsheet.";
+export function oneByOneFull(count: number): string {
+  return `You already have ${count} people on the request, so anyone else needs to go on the spreadsheet. You can finish with the people you have, `
+    + `or choose ${ADD_BY_SPREADSHEET} when the spreadsheet is ready.`;
+}
 export const DOWNLOAD_TEMPLATE = 'Download the template';
 export const ASK_FIX = 'What would you like to do?';
 export const REMOVE_BAD_ROWS = 'Remove the bad rows';

@@ -102,6 +102,31 @@ describe('the access summary card', () => {
     expect(texts(buildAccessSummaryCard(summary()))).not.toContain('more, all of them');
   });
 
+  it('stays under Teams\' 28 KB and parser-valid with 25 people and every field at its longest, listing fewer and counting the rest', () => {
+    // 254 characters is the most the workflow takes for a name, job title or address; three UTF-8 bytes each for 漢.
+    const longest = (n: number) => `${n}${'漢'.repeat(252)}`;
+    const users = Array.from({ length: 25 }, (_, i) => ({
+      name: longest(i), jobTitle: longest(i), role: null, email: `${'p'.repeat(60)}${i}@${'d'.repeat(180)}.nhs.net`.slice(0, 254),
+      emailConfirmed: true, registration: { body: 'NMC', number: longest(i) },
+    }));
+    const base = summary();
+    const card = buildAccessSummaryCard(summary({
+      users,
+      organisation: { ...base.organisation, name: longest(0), postcode: longest(1), borough: longest(2), organisationType: longest(3), dsptStatus: longest(4) },
+      notices: ['ODS not yet verified: the NHS organisation directory could not be reached, so the helpdesk will check your ODS code.',
+        "Someone's job title is not on the UCP's list, so the helpdesk will decide which access they get."],
+      whatNext: ['First, the ICS lead is asked to approve your organisation. '.repeat(4), 'Once they approve, the UCP helpdesk checks the request. '.repeat(4)],
+    }));
+    expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThan(28 * 1024);
+    expect(validateCard(card).problems).toEqual([]);
+    const all = texts(card);
+    expect(all).toContain('Staff who need access (25 people)');
+    expect(all).toMatch(/…and \d+ more, all of them in the request\. Choose Change users to see everyone\./);
+    expect(all).toContain(`1. `);
+    expect(all).toContain(`${'漢'.repeat(118)}…`);
+    expect(all).not.toContain('漢'.repeat(120));
+  });
+
   it('reads only its own button values', () => {
     expect(readAccessSummaryPress({ accessSummary: 'submit', summaryId: 's' })).toEqual({ action: 'submit', summaryId: 's' });
     for (const value of [undefined, null, 'submit', { accessSummary: 'submit' }, { accessSummary: 'approve', summaryId: 's' }, { verb: 'submit' }]) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { validateUserRows } from '../../../data/imports/usersSheet.js';
+import { formatRowReport, MORE_PROBLEMS } from '../../../data/imports/usersSheetReport.js';
 import type { UserSheetRow } from '../../../data/imports/usersSheetColumns.js';
 import { accreditedDomainSet } from '../../../data/rules/email.js';
 
@@ -131,6 +132,26 @@ describe('checking the rows of the multiple-user spreadsheet', () => {
       expect(report.rows[0].problems).toContain('The e-mail amara.okafor@nhs.net is also on row 9. Each person needs their own address.');
       expect(report.rows[2].problems.join(' ')).toContain('is also on row 4');
       expect(report).toMatchObject({ okCount: 1, badCount: 2 });
+    });
+
+    it('name at most three other rows sharing an address, then count the rest, so 500 such rows make a short report', () => {
+      const rows = Array.from({ length: 500 }, (_, i) => row({ row: i + 2, firstName: `Person${i}` }));
+      const report = validateUserRows(rows, policy);
+      expect(report.badCount).toBe(500);
+      expect(report.rows[0].problems).toEqual(['The e-mail amara.okafor@nhs.net is also on rows 3, 4, 5 and 496 more. Each person needs their own address.']);
+      expect(report.rows[2].problems).toEqual(['The e-mail amara.okafor@nhs.net is also on rows 2, 3, 5 and 496 more. Each person needs their own address.']);
+      const all = formatRowReport(report);
+      expect(Buffer.byteLength(all)).toBeLessThan(20 * 1024);
+      expect(formatRowReport(report, { maxProblemRows: 500 }).split('\n').at(-1)).toBe(MORE_PROBLEMS);
+      expect(Buffer.byteLength(formatRowReport(report, { maxProblemRows: 500 }))).toBeLessThan(20 * 1024);
+    });
+
+    it('refuse a row repeating the address of someone already given one by one, saying what to do', () => {
+      const report = validateUserRows([row({ row: 2 }), row({ row: 3, firstName: 'Ben', email: 'ben@nhs.net' })], policy, { listedEmails: ['Amara.Okafor@nhs.net'] });
+      expect(report.rows.map((r) => r.ok)).toEqual([false, true]);
+      expect(report.rows[0].problems).toEqual([
+        'The e-mail amara.okafor@nhs.net is already on this request for someone you gave me one by one. If it is the same person, delete this row; if not, each person needs their own address.',
+      ]);
     });
   });
 

@@ -77,7 +77,7 @@ describe('the multiple-user route: the filled-in spreadsheet, downloaded over re
     expect(result.users.find((u) => u.name === 'Isla Murphy')?.registration).toEqual({ body: 'NMC', number: '22B4455C' });
   });
 
-  it('offers the template as a download button on a card with no typed text', async () => {
+  it('offers the template as a download button, and a way back to one by one, on a card with no typed text', async () => {
     const w = await world();
     const client = dialogClient(new UsersDialog(w.services), w);
     await talk(client, [['go', '10 or more']]);
@@ -85,8 +85,24 @@ describe('the multiple-user route: the filled-in spreadsheet, downloaded over re
     expect(reply.textFormat).toBe('plain');
     expect(reply.attachments).toEqual([{
       contentType: 'application/vnd.microsoft.card.hero',
-      content: { buttons: [{ type: 'openUrl', title: 'Download the template', value: TEMPLATE_URL }] },
+      content: {
+        buttons: [
+          { type: 'openUrl', title: 'Download the template', value: TEMPLATE_URL },
+          { type: 'imBack', title: 'Enter people one by one', value: 'Enter people one by one' },
+        ],
+      },
     }]);
+  });
+
+  it('gives the download 8 seconds at most, so reading and answering fit in the turn Bot Framework allows (about 15 s)', async () => {
+    const w = await world();
+    files.serve('/staff.xlsx', await staffWorkbook(TWELVE_STAFF_FIXED));
+    const real = w.services.attachments;
+    const asked: { maxBytes: number; timeoutMs: number }[] = [];
+    w.services.attachments = { read: (url, options) => { asked.push(options); return real.read(url, options); } };
+    const client = dialogClient(new UsersDialog(w.services), w);
+    await talk(client, [...TO_SPREADSHEET, [fileMessage(files.url('/staff.xlsx')), 'All 12 people in the spreadsheet are ready to send.']]);
+    expect(asked).toEqual([{ maxBytes: 2 * 1024 * 1024, timeoutMs: 8000 }]);
   });
 
   it.each([
