@@ -56,7 +56,10 @@ export function createWorkflow(options: WorkflowOptions): Workflow {
       const { events, existing } = await store.update((tx) => {
         const created = createTicket(tx, input, requester, now, options.newId);
         for (const event of created) options.withTransition?.(tx, event);
-        const again = created.length === 0 ? tx.data.tickets.find((t) => t.submissionId === (input as NewTicketInput).submissionId) : undefined;
+        const again = created.length === 0
+          ? tx.data.tickets.find((t) => t.submissionId === (input as NewTicketInput).submissionId
+            && (t as WorkflowTicket).requester?.aadObjectId === (requester as { aadObjectId?: string }).aadObjectId)
+          : undefined;
         return { events: created, existing: again ? (plainCopy(again) as WorkflowTicket) : undefined };
       });
       hub.emit(events);
