@@ -17,6 +17,8 @@ import { startTicketServices } from './tickets/ticketServices.js';
 import { createConversationHost } from './conversationHost.js';
 import { buildUsersTemplate } from './spreadsheet/usersTemplate.js';
 import { recoverFromTurnErrors } from './adapter.js';
+import { startReminders } from './reminders/reminderService.js';
+import { loadReminderThresholds } from './reminders/thresholds.js';
 
 /** How often closed tickets are moved out of the live file (every write re-serialises it, so it must stay small). */
 const ARCHIVE_EVERY_MS = 60 * 60 * 1000;
@@ -81,6 +83,11 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     (err: unknown) => logger.error('could not archive closed tickets', { error: errorKind(err) }),
   );
   void archive();
+  // Reminder thresholds come from REMINDER_* variables (bot/reminders/thresholds.ts); one instance per DATA_DIR sweeps.
+  const reminders = startReminders({
+    dataDir: config.dataDir, store, tickets, thresholds: loadReminderThresholds(process.env), logger,
+    teamsServiceUrl: config.teamsServiceUrl, botAppId: config.bot.appId,
+  });
   const archiveTimer = setInterval(() => void archive(), ARCHIVE_EVERY_MS);
   archiveTimer.unref();
 
@@ -93,6 +100,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       if (!drained) logger.warn('shutdown timeout: some turns were still running', { inFlight: inFlight.size });
       server.server.closeAllConnections();
       await closed;
+      await reminders.stop();
       await tickets.stop();
       await store.close();
       return { drained };

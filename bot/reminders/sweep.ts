@@ -1,0 +1,89 @@
+/**
+ * One reminder sweep: withdraw what has waited too long, then record every digest and the reminders it covers in ONE
+ * store update, then deliver. A stop after the update leaves the digests pending for the notifier's retry, and the
+ * reminders already recorded: nothing repeats and nothing is skipped.
+ */
+import type { WorkingCalendar } from '../../data/rules/workingHours.js';
+import type { Store } from '../../data/store/store.js';
+import { errorKind, type Logger } from '../log.js';
+import { addNotificationIfNew, pendingNotification, type Notifier } from '../notify/notifier.js';
+import type { Workflow } from '../workflow/workflow.js';
+import { buildDigests } from './digests.js';
+import { dueReminders } from './dueReminders.js';
+import { readLedger, writeLedger } from './ledger.js';
+import type { ReminderThresholds } from './thresholds.js';
+
+export interface SweepDeps {
+  store: Store;
+  calendar: WorkingCalendar;
+  notifier: Pick<Notifier, 'deliver'>;
+  workflow: Pick<Workflow, 'act'>;
+  thresholds: ReminderThresholds;
+  clock: () => Date;
+  logger?: Logger;
+  /** Makes sure a channel has a stored conversation before a digest to it is delivered (the host's ensureChannelConversation). */
+  ensureChannel?: (conversationKey: string) => Promise<void>;
+}
+
+export interface SweepResult {
+  /** Set when the sweep did nothing because it is outside working hours. */
+  skipped?: 'outsideWorkingHours';
+  digests: number;
+  reminders: number;
+  withdrawn: number;
+}
+
+const silent: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+
+/** Used by the scheduler on each tick (and by tests with a fixed clock). */
+export async function runSweep(deps: SweepDeps): Promise<SweepResult> {
+  const logger = deps.logger ?? silent;
+  const now = deps.clock();
+  if (!deps.calendar.isWorkingTime(now)) return { skipped: 'outsideWorkingHours', digests: 0, reminders: 0, withdrawn: 0 };
+
+  const first = deps.store.read((data) => {
+    const due = dueReminders(data, deps.calendar, now, deps.thresholds);
+    const ledger = readLedger(data);
+    const stale = Object.keys(ledger.tickets).some((id) => !due.openTicketIds.has(id))
+      || Object.values(ledger.dspt).some((entry) => entry?.year !== due.year);
+    return { withdrawals: due.withdrawals, work: due.reminders.some((r) => r.recipients.length > 0) || stale };
+  });
+
+  let withdrawn = 0;
+  for (const w of first.withdrawals) {
+    // The requester's notice is recorded by the workflow's withTransition in the same write as the withdrawal.
+    const outcome = await deps.workflow.act({ ticketId: w.ticketId, verb: 'withdraw', actor: { kind: 'system' }, expectedVersion: w.version });
+    if (outcome.ok) withdrawn += 1;
+    else logger.info('reminder withdrawal not applied', { ticketId: w.ticketId, code: outcome.code });
+  }
+  if (!first.work) return { digests: 0, reminders: 0, withdrawn };
+
+  // Worked out again inside the update, so what is recorded is exactly what the data says at the moment of writing.
+  const digests = await deps.store.update((tx) => {
+    const due = dueReminders(tx.data, deps.calendar, now, deps.thresholds);
+    const sendable = due.reminders.filter((r) => r.recipients.length > 0);
+    const built = buildDigests(sendable, now);
+    for (const digest of built) {
+      addNotificationIfNew(tx.data, pendingNotification(digest.notification, now));
+      tx.audit({
+        actor: 'system', action: 'reminder.digest',
+        details: { key: digest.notification.key, recipient: digest.recipientKey, reminders: digest.reminders.map((r) => r.key) },
+      });
+    }
+    writeLedger(tx.data, sendable, due.openTicketIds, due.year);
+    return built.map((d) => ({ key: d.notification.key, recipientKey: d.recipientKey, count: d.reminders.length }));
+  });
+
+  for (const channel of new Set(digests.map((d) => d.recipientKey).filter((k) => k.startsWith('conversation:')))) {
+    try {
+      await deps.ensureChannel?.(channel);
+    } catch (err) {
+      // The digest stays pending and the notifier tries again later.
+      logger.warn('reminder channel not ready', { conversationKey: channel, error: errorKind(err) });
+    }
+  }
+  await Promise.all(digests.map((d) => deps.notifier.deliver(d.key)));
+  const reminders = digests.reduce((sum, d) => sum + d.count, 0);
+  if (digests.length > 0) logger.info('reminders sent', { digests: digests.length, reminders, withdrawn });
+  return { digests: digests.length, reminders, withdrawn };
+}

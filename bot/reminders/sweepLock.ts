@@ -1,0 +1,64 @@
+/**
+ * Only one process may run the reminder sweep. The interface is what the scheduler needs; the lowdb store's
+ * implementation locks the data directory with proper-lockfile (a lock file whose mtime is refreshed while held, taken
+ * over once stale). A database store would implement the same interface with its own lock (an advisory lock, a lease row).
+ */
+import path from 'node:path';
+import lockfile from 'proper-lockfile';
+
+/** The one-runner lock. acquire() never waits: false means someone else holds it. Holding it again is a no-op true. */
+export interface SweepLock {
+  acquire(): Promise<boolean>;
+  release(): Promise<void>;
+}
+
+export interface DirectoryLockOptions {
+  /** A lock not refreshed for this long is taken over (its holder is gone); proper-lockfile's minimum is 5 s. Default 30 s. */
+  staleMs?: number;
+  /** Told when the held lock was lost (its file removed or taken over, refreshes failing); the next acquire() tries again. */
+  onLost?: (error: Error) => void;
+}
+
+/** The lock file inside the data directory. */
+export const SWEEP_LOCK_FILE = 'reminders.lock';
+
+/** Used by the host on the lowdb data directory (and by tests on a temporary one). */
+export function directorySweepLock(dataDir: string, options: DirectoryLockOptions = {}): SweepLock {
+  const staleMs = options.staleMs ?? 30_000;
+  let unlock: (() => Promise<void>) | undefined;
+  let pending: Promise<boolean> | undefined;
+
+  const take = async (): Promise<boolean> => {
+    try {
+      unlock = await lockfile.lock(dataDir, {
+        lockfilePath: path.join(dataDir, SWEEP_LOCK_FILE),
+        realpath: false,
+        retries: 0,
+        stale: staleMs,
+        update: Math.max(1000, Math.floor(staleMs / 3)),
+        // The default throws from a timer and kills the process; losing the lock only means sweeping stops here.
+        onCompromised: (error) => {
+          unlock = undefined;
+          options.onLost?.(error);
+        },
+      });
+      return true;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ELOCKED') return false;
+      throw err;
+    }
+  };
+
+  return {
+    acquire() {
+      if (unlock) return Promise.resolve(true);
+      pending ??= take().finally(() => { pending = undefined; });
+      return pending;
+    },
+    async release() {
+      const held = unlock;
+      unlock = undefined;
+      if (held) await held().catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import type { Activity, ConversationReference } from 'botbuilder';
+import { bankHolidays } from '../../../data/reference/index.js';
+import { createWorkingCalendar } from '../../../data/rules/workingHours.js';
+import type { LiveData } from '../../../data/store/store.js';
+import type { WorkflowTicket } from '../../../data/model.js';
+import type { TeamsSender } from '../../../bot/notify/teamsSender.js';
+import { workflowRosters } from '../../helpers/workflowFixtures.js';
+
+/** The real calendar over the shipped England-and-Wales bank holidays (2026: 3 and 6 April, 25 and 28 December …). */
+export const calendar = createWorkingCalendar({ holidays: bankHolidays });
+
+/** Live data holding only these tickets and the workflow rosters, for the pure due computation. */
+export function liveWith(tickets: WorkflowTicket[], extra: Partial<LiveData> = {}): LiveData {
+  return {
+    schemaVersion: 2, tickets, rosters: workflowRosters(), conversations: [], dpiaRegister: [], dsptStatuses: [], accreditedDomains: [],
+    bankHolidays: null, settings: {}, notifications: [], botState: {}, ...extra,
+  };
+}
+
+/** A ticket whose current wait began at `since` (its last action). */
+export function waitingSince(since: string): Pick<WorkflowTicket, 'lastAction' | 'updatedAt'> {
+  return { lastAction: { by: 'system', at: since, verb: 'route' }, updatedAt: since };
+}
+
+/** One message the bot posted through the Teams sender. */
+export interface SentMessage {
+  conversationId: string;
+  activity: Partial<Activity>;
+}
+
+/** A Teams sender that accepts every message and keeps it (the notifier's edge; the notifier itself is real). */
+export function recordingTeams(): TeamsSender & { sent: SentMessage[] } {
+  const sent: SentMessage[] = [];
+  return {
+    sent,
+    async send(reference: Partial<ConversationReference>, activity: Partial<Activity>) {
+      sent.push({ conversationId: reference.conversation?.id ?? '', activity });
+      return { activityId: `act-${sent.length}` };
+    },
+    async update() {
+      return undefined;
+    },
+  };
+}
