@@ -1,0 +1,83 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { afterEach, describe, expect, it, jest } from '@jest/globals';
+import { startReminderScheduler } from '../../../bot/reminders/scheduler.js';
+import type { SweepResult } from '../../../bot/reminders/sweep.js';
+import { directorySweepLock } from '../../../bot/reminders/sweepLock.js';
+import { capturedLogger } from '../notify/notifyFixtures.js';
+import { makeStoreDir } from '../../helpers/storeFixtures.js';
+
+let cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  jest.useRealTimers();
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function dataDir(): Promise<string> {
+  const { dir, cleanup } = await makeStoreDir();
+  cleanups.push(cleanup);
+  return dir;
+}
+
+function holdInChild(dir: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./lockHolderProcess.ts', import.meta.url).pathname, dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  cleanups.push(async () => { child.kill('SIGKILL'); });
+  return new Promise((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => (String(chunk).includes('held') ? resolve(child) : reject(new Error(String(chunk)))));
+    child.once('exit', () => reject(new Error('lock holder exited')));
+  });
+}
+
+describe('one runner for the reminder sweep', () => {
+  it('lets only one of two locks on the same data folder hold it, and the other once it is released', async () => {
+    const dir = await dataDir();
+    const a = directorySweepLock(dir);
+    const b = directorySweepLock(dir);
+    cleanups.push(() => a.release(), () => b.release());
+    const both = await Promise.all([a.acquire(), b.acquire()]);
+    expect(both.filter(Boolean)).toHaveLength(1);
+    const [holder, other] = both[0] ? [a, b] : [b, a];
+    expect(await holder.acquire()).toBe(true);
+    expect(await other.acquire()).toBe(false);
+    await holder.release();
+    expect(await other.acquire()).toBe(true);
+  });
+
+  it('stands by while another process holds the lock, and takes over once that process is killed and its lock goes stale', async () => {
+    const dir = await dataDir();
+    const child = await holdInChild(dir);
+    const lock = directorySweepLock(dir, { staleMs: 5000 });
+    cleanups.push(() => lock.release());
+    expect(await lock.acquire()).toBe(false);
+    child.kill('SIGKILL');
+    await new Promise((resolve) => setTimeout(resolve, 6000));
+    expect(await lock.acquire()).toBe(true);
+  }, 20_000);
+
+  it('runs the sweep in one of two schedulers on one data folder; the other logs once that it is standing by', async () => {
+    jest.useFakeTimers({ now: new Date('2026-03-02T10:02:00.000Z'), doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+    const dir = await dataDir();
+    const sweeps: string[] = [];
+    const start = (name: string) => {
+      const { logger, lines } = capturedLogger();
+      const scheduler = startReminderScheduler({
+        cron: '*/5 * * * *', lock: directorySweepLock(dir), logger, name: `reminders-${name}`,
+        sweep: async (): Promise<SweepResult> => { sweeps.push(name); return { digests: 0, reminders: 0, withdrawn: 0 }; },
+      });
+      cleanups.push(() => scheduler.stop());
+      return lines;
+    };
+    const linesA = start('a');
+    const linesB = start('b');
+    for (let i = 0; i < 3; i += 1) {
+      await jest.advanceTimersByTimeAsync(5 * 60_000);
+      // The lock is taken with real file I/O: give it time between fake minutes.
+      await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await jest.advanceTimersByTimeAsync(1000);
+    expect(sweeps.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(sweeps).size).toBe(1);
+    const standingBy = [...linesA, ...linesB].filter((line) => line.includes('standing by'));
+    expect(standingBy).toHaveLength(1);
+  });
+});
