@@ -4,6 +4,7 @@ import { parseCommandLine, type ParsedArgs } from './args.js';
 import { createAdminContext, type AdminContext } from './context.js';
 import { BadRowsError, importCommand } from './importCommands.js';
 import { eligibilityCommand, emailCommand, odsCommand, roleCommand, workingHoursCommand } from './lookupCommands.js';
+import { remindersCommand } from './reminderCommands.js';
 import { rosterCommand } from './rosterCommands.js';
 import { auditCommand, ticketCommand, ticketsCommand } from './ticketCommands.js';
 import { HELP, UsageError } from './usage.js';
@@ -35,6 +36,7 @@ const COMMANDS: Record<string, Command> = {
   tickets: ticketsCommand,
   ticket: ticketCommand,
   audit: auditCommand,
+  reminders: remindersCommand,
 };
 
 /** Runs one admin command; returns the exit code (0 done, 2 bad input, 1 anything else). */

@@ -27,6 +27,7 @@ Tickets and the audit trail (these work while the bot is running):
   tickets list [--state <state>[,<state>…]] [--json]
   ticket show <id> [--json]                  the ticket (live or archived) with its audit trail
   audit export --from <date> --to <date>     CSV on standard output; from inclusive, to exclusive
+  reminders preview [--at <ISO instant>] [--json]   what the reminder sweep would send then, to whom and why
 
 Rule look-ups (add --json for machine-readable output):
   role "<job title>"

@@ -6,7 +6,7 @@ import { directorySweepLock } from '../../../bot/reminders/sweepLock.js';
 import { capturedLogger } from '../notify/notifyFixtures.js';
 import { makeStoreDir } from '../../helpers/storeFixtures.js';
 
-let cleanups: (() => Promise<void>)[] = [];
+const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   jest.useRealTimers();
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
