@@ -132,6 +132,10 @@ class LowdbFileStore implements LowdbStore {
     return fn(this.#root);
   }
 
+  scan<T>(fn: (data: Readonly<LiveData>) => T): T {
+    return fn(this.#db.data);
+  }
+
   update<T>(fn: (tx: Transaction) => T): Promise<T> {
     if (this.#closing) return Promise.reject(closedError());
     return this.#queue.update(fn);
@@ -194,6 +198,7 @@ class LowdbFileStore implements LowdbStore {
       let open = true;
       const tx: Transaction = {
         data: this.#root,
+        scan: this.#db.data,
         audit: (input) => {
           if (!open) throw new TypeError('tx.audit() was called after its update had finished.');
           const event = this.#auditEvent(input);

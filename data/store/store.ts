@@ -23,6 +23,11 @@ export interface LiveData {
 /** A unit of work inside one serialised write: change `data`, record audit events; both land together or not at all. */
 export interface Transaction {
   readonly data: LiveData;
+  /**
+   * The same data without the write tracking, for large read-only scans inside an update (the reminder sweep over every open
+   * ticket): much faster, and the caller promises never to write through it. Writes go through `data`.
+   */
+  readonly scan: Readonly<LiveData>;
   audit(event: Omit<AuditEvent, 'id' | 'at'> & Partial<Pick<AuditEvent, 'id' | 'at'>>): AuditEvent;
 }
 
@@ -50,6 +55,8 @@ export interface Store {
    * Anything that must not act on unsaved data (a decision sent to a person) awaits its own update() first.
    */
   read<T>(fn: (data: Readonly<LiveData>) => T): T;
+  /** read() without the write guard, for large read-only scans on a hot path; `fn` must not keep or change what it sees. */
+  scan<T>(fn: (data: Readonly<LiveData>) => T): T;
   /**
    * Applies `fn` on the serialised write path. Resolves only when the change (and its audit events) is on disk.
    * If `fn` throws, nothing is changed and the error is rethrown.
