@@ -127,6 +127,25 @@ export function dueReminders(data: Readonly<LiveData>, calendar: WorkingCalendar
   return { reminders, withdrawals, openTicketIds, year };
 }
 
+/**
+ * The ODS codes with a DSPT renewal reminder due and not yet sent (whoever would receive it): the sweep's first pass uses
+ * it to look only at those organisations' tickets for their requesters.
+ */
+export function dsptCodesDue(data: Readonly<LiveData>, now: Date, t: ReminderThresholds): Set<string> {
+  const today = londonToday(now);
+  const year = today.slice(0, 4);
+  const ordinal = t.dsptReminderDates.filter((mmdd) => `${year}-${mmdd}` <= today).length;
+  const codes = new Set<string>();
+  if (ordinal === 0 || today > `${year}-06-30`) return codes;
+  const ledger = readLedger(data);
+  for (const record of data.dsptStatuses) {
+    const renewal = renewalDue(parseDsptStatus(record.status), today);
+    if (renewal.basis !== 'statusYear' || !renewal.endsThisYear || renewal.overdue) continue;
+    if (ordinal > sentDspt(ledger, record.odsCode, year)) codes.add(record.odsCode.toUpperCase());
+  }
+  return codes;
+}
+
 /** DSPT renewal: organisations whose stored status runs out on 30 June this year, reminded on each configured date. */
 function dsptReminders(data: Readonly<LiveData>, ledger: ReminderLedger, today: string, t: ReminderThresholds, clock: WorkingClock): DueReminder[] {
   const year = today.slice(0, 4);

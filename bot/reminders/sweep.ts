@@ -9,7 +9,8 @@ import { errorKind, type Logger } from '../log.js';
 import { addNotificationIfNew, pendingNotification, type Notifier } from '../notify/notifier.js';
 import type { Workflow } from '../workflow/workflow.js';
 import { buildDigests } from './digests.js';
-import { dueReminders } from './dueReminders.js';
+import { dsptCodesDue, dueReminders, type DueWithdrawal } from './dueReminders.js';
+import { londonToday } from '../../data/rules/londonTime.js';
 import { readLedger, writeLedger } from './ledger.js';
 import type { ReminderThresholds } from './thresholds.js';
 
@@ -41,15 +42,7 @@ export async function runSweep(deps: SweepDeps): Promise<SweepResult> {
   const now = deps.clock();
   if (!deps.calendar.isWorkingTime(now)) return { skipped: 'outsideWorkingHours', digests: 0, reminders: 0, withdrawn: 0 };
 
-  // scan, not read: the due computation touches every open ticket, and the write guard's proxies make that ~5× slower.
-  const first = deps.store.scan((data) => {
-    const due = dueReminders(data, deps.calendar, now, deps.thresholds);
-    const ledger = readLedger(data);
-    const stale = Object.keys(ledger.tickets).some((id) => !due.openTicketIds.has(id))
-      || Object.values(ledger.dspt).some((entry) => entry?.year !== due.year);
-    return { withdrawals: due.withdrawals, work: due.reminders.some((r) => r.recipients.length > 0) || stale };
-  });
-
+  const first = await findCandidates(deps, now);
   let withdrawn = 0;
   for (const w of first.withdrawals) {
     // The requester's notice is recorded by the workflow's withTransition in the same write as the withdrawal.
@@ -61,7 +54,12 @@ export async function runSweep(deps: SweepDeps): Promise<SweepResult> {
 
   // Worked out again inside the update, so what is recorded is exactly what the data says at the moment of writing.
   const digests = await deps.store.update((tx) => {
-    const due = dueReminders(tx.scan, deps.calendar, now, deps.thresholds);
+    // Only the candidates are worked out again: tickets with something due, and for a DSPT renewal the organisation's
+    // tickets (their requesters receive it).
+    const tickets = tx.scan.tickets.filter((t) => first.ticketIds.has(t.id)
+      || first.dsptCodes.has(String((t as { organisation?: { odsCode?: string } }).organisation?.odsCode ?? '').toUpperCase()));
+    const dsptStatuses = tx.scan.dsptStatuses.filter((r) => first.dsptCodes.has(r.odsCode.toUpperCase()));
+    const due = dueReminders({ ...tx.scan, tickets, dsptStatuses }, deps.calendar, now, deps.thresholds);
     const sendable = due.reminders.filter((r) => r.recipients.length > 0);
     const built = buildDigests(sendable, now);
     for (const digest of built) {
@@ -71,7 +69,7 @@ export async function runSweep(deps: SweepDeps): Promise<SweepResult> {
         details: { key: digest.notification.key, recipient: digest.recipientKey, reminders: digest.reminders.map((r) => r.key) },
       });
     }
-    writeLedger(tx.data, sendable, due.openTicketIds, due.year);
+    writeLedger(tx.data, sendable, first.openTicketIds, due.year);
     return built.map((d) => ({ key: d.notification.key, recipientKey: d.recipientKey, count: d.reminders.length }));
   });
 
@@ -87,4 +85,43 @@ export async function runSweep(deps: SweepDeps): Promise<SweepResult> {
   const reminders = digests.reduce((sum, d) => sum + d.count, 0);
   if (digests.length > 0) logger.info('reminders sent', { digests: digests.length, reminders, withdrawn });
   return { digests: digests.length, reminders, withdrawn };
+}
+
+/** Tickets looked at per slice of the first pass; between slices the event loop is free (a slice takes a few milliseconds). */
+const SLICE = 5_000;
+
+interface Candidates {
+  ticketIds: Set<string>;
+  openTicketIds: Set<string>;
+  withdrawals: DueWithdrawal[];
+  /** Organisations with a DSPT renewal reminder due. */
+  dsptCodes: Set<string>;
+  work: boolean;
+}
+
+/**
+ * The first pass, outside any update and in slices: which tickets have something due, which are open, what to withdraw.
+ * Reads through store.scan (no write-guard proxies). The update then works out only these candidates again, on the data
+ * as it is at that moment, so a sweep with nothing due costs no write and never holds the event loop for long.
+ */
+async function findCandidates(deps: SweepDeps, now: Date): Promise<Candidates> {
+  const ticketIds = new Set<string>();
+  const openTicketIds = new Set<string>();
+  const withdrawals: DueWithdrawal[] = [];
+  const total = deps.store.scan((data) => data.tickets.length);
+  for (let start = 0; start < total; start += SLICE) {
+    const part = deps.store.scan((data) =>
+      dueReminders({ ...data, tickets: data.tickets.slice(start, start + SLICE), dsptStatuses: [] }, deps.calendar, now, deps.thresholds));
+    for (const reminder of part.reminders) if (reminder.ticketId && reminder.recipients.length > 0) ticketIds.add(reminder.ticketId);
+    for (const id of part.openTicketIds) openTicketIds.add(id);
+    withdrawals.push(...part.withdrawals);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return deps.store.scan((data) => {
+    const dsptCodes = dsptCodesDue(data, now, deps.thresholds);
+    const ledger = readLedger(data);
+    const year = londonToday(now).slice(0, 4);
+    const stale = Object.keys(ledger.tickets).some((id) => !openTicketIds.has(id)) || Object.values(ledger.dspt).some((entry) => entry?.year !== year);
+    return { ticketIds, openTicketIds, withdrawals, dsptCodes, work: ticketIds.size > 0 || dsptCodes.size > 0 || stale };
+  });
 }

@@ -122,3 +122,19 @@ describe('the reminder sweep', () => {
     expect(ledger.tickets[ticket.id]).toBeUndefined();
   });
 });
+
+describe('DSPT renewal reminders', () => {
+  it('reminds the manager of an organisation whose status runs out on 30 June, on 1 May, once', async () => {
+    const store = await folder.open();
+    const ticket = makeWorkflowTicket({ state: 'resolved', organisation: { ...makeWorkflowTicket().organisation!, odsCode: 'VN4K2' } });
+    await seedWorkflow(store, [ticket]);
+    // "24/25 Standards Met" covers submissions due by 30 June 2025 and stays current until 30 June 2026.
+    await store.update((tx) => { tx.data.dsptStatuses.push({ odsCode: 'VN4K2', name: 'Rosewood Court Care Home', status: '24/25 Standards Met' }); });
+    const { teams, sweep, clock } = await world(store, '2026-05-01T09:30:00.000Z');
+    expect(await sweep()).toMatchObject({ digests: 1, reminders: 1 });
+    expect(teams.sent.map((s) => s.conversationId)).toEqual([`a:1on1-${people.requester.aadObjectId}`]);
+    expect(String(teams.sent[0].activity.text)).toMatch(/Rosewood Court Care Home/);
+    clock.set('2026-05-01T10:30:00.000Z');
+    expect(await sweep()).toMatchObject({ digests: 0, reminders: 0 });
+  });
+});
