@@ -170,6 +170,8 @@ export interface WorkflowTicket extends Ticket {
   checklist: Partial<Record<ChecklistItem, Stamp>>;
   /** Where a needs-information ticket goes back to once the requester answers. */
   returnTo?: TicketState;
+  /** When the ticket entered its current state (reminders count waiting time from it). */
+  stateEnteredAt?: string;
   /** The last transition, for "who acted and when" on every card. */
   lastAction?: Stamp & { verb: string; reason?: string };
   /** The last reason given (reject, needs information), shown to the requester. */

@@ -55,9 +55,13 @@ export interface DueResult {
 
 const OPEN = new Set(['awaitingIcsApproval', 'awaitingHelpdesk', 'assigned', 'needsInformation', 'submitted']);
 
-/** The moment a ticket's current wait began: its last action (every transition and every human action stamps it). */
+/**
+ * The moment a ticket's current wait began. An assigned ticket waits for its assignee's next action (any action counts);
+ * the others wait since they entered their state (a priority change or a checklist tick does not restart the clock).
+ */
 export function waitSince(ticket: WorkflowTicket): string {
-  return ticket.lastAction?.at ?? ticket.updatedAt ?? ticket.createdAt;
+  const lastAction = ticket.lastAction?.at ?? ticket.updatedAt ?? ticket.createdAt;
+  return ticket.state === 'assigned' ? lastAction : ticket.stateEnteredAt ?? lastAction;
 }
 
 /** Used by the sweep (inside its store update) and by `reminders preview`: everything due at `now`, not yet sent. */

@@ -40,6 +40,8 @@ export function applyAction(tx: Transaction, request: ActionRequest, now: Date):
   const at = now.toISOString();
   const stamp = { by: stampBy(request.actor), at };
   decision.change(ticket, stamp);
+  // Only a change of state restarts the clock the reminders count from; a tick or a priority change does not.
+  if (decision.to !== ticket.state) ticket.stateEnteredAt = at;
   ticket.state = decision.to;
   ticket.version += 1;
   ticket.updatedAt = at;

@@ -52,6 +52,7 @@ export function createTicket(
     checklist: {},
     cardCopies: [],
     lastAction: { by, at, verb: 'submit' },
+    stateEnteredAt: at,
   };
   tx.audit({ actor: person.aadObjectId, action: 'submit', ticketId: id, to: 'submitted', at, details: { kind: ticket.kind } });
   const submitted = plainCopy(ticket);

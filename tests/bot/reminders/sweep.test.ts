@@ -7,7 +7,7 @@ import { createWorkflow } from '../../../bot/workflow/workflow.js';
 import type { Store } from '../../../data/store/store.js';
 import { seedConversation, teamsReference } from '../notify/notifyFixtures.js';
 import { useStoreFolder } from '../../helpers/storeFixtures.js';
-import { makeWorkflowTicket, manualClock, people, seedWorkflow } from '../../helpers/workflowFixtures.js';
+import { asPerson, makeWorkflowTicket, manualClock, people, seedWorkflow } from '../../helpers/workflowFixtures.js';
 import { calendar, recordingTeams, waitingSince } from './reminderFixtures.js';
 
 const folder = useStoreFolder();
@@ -136,5 +136,20 @@ describe('DSPT renewal reminders', () => {
     expect(String(teams.sent[0].activity.text)).toMatch(/Rosewood Court Care Home/);
     clock.set('2026-05-01T10:30:00.000Z');
     expect(await sweep()).toMatchObject({ digests: 0, reminders: 0 });
+  });
+});
+
+describe('what restarts the waiting clock', () => {
+  it('a priority change while the ICS decides does not restart it: the lead is still reminded on time', async () => {
+    const store = await folder.open();
+    const ticket = makeWorkflowTicket({ state: 'awaitingIcsApproval', ...waitingSince('2026-03-02T09:00:00.000Z'), stateEnteredAt: '2026-03-02T09:00:00.000Z' });
+    await seedWorkflow(store, [ticket]);
+    const { teams, sweep, clock, workflow } = await world(store, '2026-03-04T08:00:00.000Z');
+    // The helpdesk raises the priority on Wednesday morning, before the two working days are up.
+    clock.set('2026-03-04T08:30:00.000Z');
+    await workflow.act({ ticketId: ticket.id, verb: 'setPriority', priority: 'high', actor: asPerson(people.agent) });
+    clock.set('2026-03-04T09:05:00.000Z');
+    expect(await sweep()).toMatchObject({ digests: 2 });
+    expect(teams.sent.map((s) => s.conversationId).sort()).toEqual([`a:1on1-${people.lead.aadObjectId}`, `a:1on1-${people.secondLead.aadObjectId}`].sort());
   });
 });
