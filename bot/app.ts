@@ -18,7 +18,6 @@ import { createConversationHost } from './conversationHost.js';
 import { buildUsersTemplate } from './spreadsheet/usersTemplate.js';
 import { recoverFromTurnErrors } from './adapter.js';
 import { startReminders } from './reminders/reminderService.js';
-import { loadReminderThresholds } from './reminders/thresholds.js';
 
 /** How often closed tickets are moved out of the live file (every write re-serialises it, so it must stay small). */
 const ARCHIVE_EVERY_MS = 60 * 60 * 1000;
@@ -85,7 +84,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   void archive();
   // Reminder thresholds come from REMINDER_* variables (bot/reminders/thresholds.ts); one instance per DATA_DIR sweeps.
   const reminders = startReminders({
-    dataDir: config.dataDir, store, tickets, thresholds: loadReminderThresholds(process.env), logger,
+    dataDir: config.dataDir, store, tickets, thresholds: config.reminders, logger,
     teamsServiceUrl: config.teamsServiceUrl, botAppId: config.bot.appId,
   });
   const archiveTimer = setInterval(() => void archive(), ARCHIVE_EVERY_MS);

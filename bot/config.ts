@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import dotenv from 'dotenv';
+import { loadReminderThresholds, ReminderSettingError, type ReminderThresholds } from './reminders/thresholds.js';
 
 /** Every setting the service reads, typed and validated once at start. */
 export interface Config {
@@ -35,6 +36,8 @@ export interface Config {
   publicBaseUrl: string;
   /** Host suffixes a Teams file download may come from (SharePoint/OneDrive); loopback is also allowed in local mode only. */
   attachmentHosts: string[];
+  /** When reminders and escalations fall due, in working hours (REMINDER_* variables; defaults from issue 5 / source 000). */
+  reminders: ReminderThresholds;
   /** Where proactive messages to channels go when no conversation reference has been stored yet (Teams' regional service URL). */
   teamsServiceUrl: string;
 }
@@ -92,6 +95,7 @@ export function loadConfig(env: Env = process.env): Config {
     odsBaseUrl: url(env, 'ODS_BASE_URL', 'https://directory.spineservices.nhs.uk/'),
     publicBaseUrl: url(env, 'PUBLIC_BASE_URL', `http://localhost:${integer(env, 'PORT', 3978, 0, 65535)}/`),
     attachmentHosts: hostList(env, 'ATTACHMENT_HOSTS', ['sharepoint.com']),
+    reminders: reminderThresholds(env),
   };
 }
 
@@ -108,6 +112,15 @@ function smtpSettings(env: Env): Config['smtp'] {
   const caFile = text(env, 'SMTP_CA_FILE');
   if (caFile && !existsSync(caFile)) throw new ConfigError('SMTP_CA_FILE', `names a file that does not exist (got "${clip(caFile)}")`);
   return { host, port: integer(env, 'SMTP_PORT', secure ? 465 : 587, 1, 65535), secure, user: text(env, 'SMTP_USER'), password: text(env, 'SMTP_PASSWORD'), from, caFile };
+}
+
+function reminderThresholds(env: Env): ReminderThresholds {
+  try {
+    return loadReminderThresholds(env);
+  } catch (err) {
+    if (err instanceof ReminderSettingError) throw new ConfigError(err.variable, err.message.slice(err.variable.length + 1));
+    throw err;
+  }
 }
 
 function hostList(env: Env, name: string, fallback: string[]): string[] {

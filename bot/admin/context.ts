@@ -1,4 +1,5 @@
 import os from 'node:os';
+import type { ReminderThresholds } from '../reminders/thresholds.js';
 import { openLowdbStore } from '../../data/store/lowdbStore.js';
 import { readLiveSnapshot } from '../../data/store/liveSnapshot.js';
 import type { LiveData, Store } from '../../data/store/store.js';
@@ -7,6 +8,8 @@ import type { LiveData, Store } from '../../data/store/store.js';
 export interface AdminContext {
   out(line: string): void;
   json: boolean;
+  /** When reminders fall due (the bot's REMINDER_* settings), for `reminders preview`. */
+  reminders: ReminderThresholds;
   /** The data folder (DATA_DIR), for the read-only file views. */
   dataDir: string;
   /** Who is acting, for the audit trail: the operating-system user running the command. */
@@ -19,12 +22,13 @@ export interface AdminContext {
 }
 
 /** Builds the context for one CLI run against `dataDir`. */
-export function createAdminContext(dataDir: string, json: boolean, out: (line: string) => void): AdminContext {
+export function createAdminContext(dataDir: string, json: boolean, out: (line: string) => void, reminders: ReminderThresholds): AdminContext {
   let opened: Promise<Store> | undefined;
   return {
     out,
     json,
     dataDir,
+    reminders,
     actor: `admin-cli:${os.userInfo().username}`,
     store: () => (opened ??= openLowdbStore({ dir: dataDir })),
     snapshot: () => readLiveSnapshot(dataDir),

@@ -3,7 +3,6 @@ import { formatLondon } from '../../data/rules/londonTime.js';
 import { createWorkingCalendar } from '../../data/rules/workingHours.js';
 import { buildDigests } from '../reminders/digests.js';
 import { dueReminders } from '../reminders/dueReminders.js';
-import { loadReminderThresholds } from '../reminders/thresholds.js';
 import { noMore, required, type ParsedArgs } from './args.js';
 import { print, type AdminContext } from './context.js';
 import { UsageError } from './usage.js';
@@ -23,7 +22,7 @@ export async function remindersCommand(ctx: AdminContext, args: ParsedArgs): Pro
   }
   const data = await ctx.snapshot();
   const calendar = createWorkingCalendar({ holidays: data.bankHolidays ?? shippedHolidays });
-  const due = dueReminders(data, calendar, at, loadReminderThresholds(process.env));
+  const due = dueReminders(data, calendar, at, ctx.reminders);
   const working = calendar.isWorkingTime(at);
   const digests = buildDigests(due.reminders.filter((r) => r.recipients.length > 0), at);
   const unsent = due.reminders.filter((r) => r.recipients.length === 0);

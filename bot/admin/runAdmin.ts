@@ -53,7 +53,8 @@ export async function runAdmin(argv: string[], io: AdminIo = processIo): Promise
     const command = COMMANDS[name];
     if (!command) throw new UsageError(`unknown command "${name}" (see: npm run admin -- help)`);
     if (io.env === process.env) loadDotEnv();
-    ctx = createAdminContext(loadConfig(io.env).dataDir, args.json, out);
+    const config = loadConfig(io.env);
+    ctx = createAdminContext(config.dataDir, args.json, out, config.reminders);
     await command(ctx, args);
     return 0;
   } catch (error) {

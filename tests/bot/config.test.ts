@@ -84,3 +84,14 @@ describe('the .env file', () => {
     }
   });
 });
+
+describe('reminder settings', () => {
+  it('default to the issue\'s thresholds and refuse a bad one naming it', () => {
+    expect(loadConfig({}).reminders).toMatchObject({ icsRemindAfterHours: 16, icsEscalateAfterHours: 40, unassignedAfterHours: 4, withdrawAfterHours: 80 });
+    expect(loadConfig({ REMINDER_UNASSIGNED_HOURS: '2' }).reminders.unassignedAfterHours).toBe(2);
+    let error: unknown;
+    try { loadConfig({ REMINDER_WITHDRAW_HOURS: 'ten days' }); } catch (err) { error = err; }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).message).toMatch(/^REMINDER_WITHDRAW_HOURS must be a number of working hours/);
+  });
+});
