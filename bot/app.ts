@@ -18,6 +18,7 @@ import { createConversationHost } from './conversationHost.js';
 import { buildUsersTemplate } from './spreadsheet/usersTemplate.js';
 import { recoverFromTurnErrors } from './adapter.js';
 import { startReminders } from './reminders/reminderService.js';
+import { registerHelpdeskTab } from './web/tabRoutes.js';
 
 /** How often closed tickets are moved out of the live file (every write re-serialises it, so it must stay small). */
 const ARCHIVE_EVERY_MS = 60 * 60 * 1000;
@@ -50,6 +51,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     isStopping: () => stopping !== undefined,
     usersTemplate: () => (usersTemplate ??= buildUsersTemplate()),
   });
+  registerHelpdeskTab(server, { config, store, logger });
 
   try {
     await new Promise<void>((resolve, reject) => {

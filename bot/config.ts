@@ -40,6 +40,15 @@ export interface Config {
   reminders: ReminderThresholds;
   /** Where proactive messages to channels go when no conversation reference has been stored yet (Teams' regional service URL). */
   teamsServiceUrl: string;
+  /** The helpdesk tab's API: Teams SSO tokens must come from this issuer, for one of these audiences, signed by keys at jwksUrl. */
+  tab: TabTokenSettings;
+}
+
+/** Where the helpdesk tab's Entra ID tokens are checked (TAB_* variables; defaults from the app id and tenant). */
+export interface TabTokenSettings {
+  tokenIssuer: string;
+  tokenAudiences: string[];
+  jwksUrl: string;
 }
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -81,6 +90,7 @@ export function loadConfig(env: Env = process.env): Config {
   if (appId && appType !== 'UserAssignedMSI' && !appPassword) throw new ConfigError('MicrosoftAppPassword', `is required when MicrosoftAppId is set and MicrosoftAppType is ${appType}`);
   if (appId && appType !== 'MultiTenant' && !appTenantId) throw new ConfigError('MicrosoftAppTenantId', `is required when MicrosoftAppType is ${appType}`);
 
+  const publicBaseUrl = url(env, 'PUBLIC_BASE_URL', `http://localhost:${integer(env, 'PORT', 3978, 0, 65535)}/`);
   return {
     port: integer(env, 'PORT', 3978, 0, 65535),
     // Unauthenticated local mode answers only this machine unless HOST says otherwise: anyone who can reach it could post as anyone.
@@ -93,9 +103,10 @@ export function loadConfig(env: Env = process.env): Config {
     teamsServiceUrl: url(env, 'TEAMS_SERVICE_URL', 'https://smba.trafficmanager.net/uk/'),
     notifyRetryMs: integer(env, 'NOTIFY_RETRY_SECONDS', 60, 1, 3600) * 1000,
     odsBaseUrl: url(env, 'ODS_BASE_URL', 'https://directory.spineservices.nhs.uk/'),
-    publicBaseUrl: url(env, 'PUBLIC_BASE_URL', `http://localhost:${integer(env, 'PORT', 3978, 0, 65535)}/`),
+    publicBaseUrl,
     attachmentHosts: hostList(env, 'ATTACHMENT_HOSTS', ['sharepoint.com']),
     reminders: reminderThresholds(env),
+    tab: tabTokenSettings(env, appId, appTenantId, publicBaseUrl),
   };
 }
 
@@ -112,6 +123,18 @@ function smtpSettings(env: Env): Config['smtp'] {
   const caFile = text(env, 'SMTP_CA_FILE');
   if (caFile && !existsSync(caFile)) throw new ConfigError('SMTP_CA_FILE', `names a file that does not exist (got "${clip(caFile)}")`);
   return { host, port: integer(env, 'SMTP_PORT', secure ? 465 : 587, 1, 65535), secure, user: text(env, 'SMTP_USER'), password: text(env, 'SMTP_PASSWORD'), from, caFile };
+}
+
+// Teams SSO tokens name the app id (v2 tokens) or its Application ID URI api://<host>/<app id> (v1): both are accepted by default.
+function tabTokenSettings(env: Env, appId: string, tenantId: string, publicBaseUrl: string): TabTokenSettings {
+  const tenant = tenantId || 'organizations';
+  const audiences = text(env, 'TAB_TOKEN_AUDIENCE').split(',').map((a) => a.trim()).filter(Boolean);
+  return {
+    tokenIssuer: text(env, 'TAB_TOKEN_ISSUER') || (tenantId ? `https://login.microsoftonline.com/${tenantId}/v2.0` : ''),
+    tokenAudiences: audiences.length > 0 ? audiences : appId ? [appId, `api://${new URL(publicBaseUrl).host}/${appId}`] : [],
+    // Not through url(): a trailing slash would change the key set's address.
+    jwksUrl: exactUrl(env, 'TAB_JWKS_URL', `https://login.microsoftonline.com/${tenant}/discovery/v2.0/keys`),
+  };
 }
 
 function reminderThresholds(env: Env): ReminderThresholds {
@@ -136,6 +159,12 @@ function url(env: Env, name: string, fallback: string): string {
   const raw = text(env, name) || fallback;
   if (!/^https?:\/\/[^\s/]+/.test(raw)) throw new ConfigError(name, `must be an http(s) URL (got "${clip(raw)}")`);
   return raw.endsWith('/') ? raw : `${raw}/`;
+}
+
+function exactUrl(env: Env, name: string, fallback: string): string {
+  const raw = text(env, name) || fallback;
+  if (!/^https?:\/\/[^\s/]+/.test(raw)) throw new ConfigError(name, `must be an http(s) URL (got "${clip(raw)}")`);
+  return raw;
 }
 
 function text(env: Env, name: string): string {

@@ -1,0 +1,137 @@
+/** The helpdesk tab's routes: the page (GET /tab), its script and style, and the JSON API behind it (GET /api/tab/…). */
+import { readFileSync } from 'node:fs';
+import type restify from 'restify';
+import type { Request, Response } from 'restify';
+import type { WorkflowTicket } from '../../data/model.js';
+import type { Store } from '../../data/store/store.js';
+import { isLocalMode, type Config } from '../config.js';
+import { errorKind, type Logger } from '../log.js';
+import { storeCalendar } from '../storeCalendar.js';
+import { helpdeskQueue, isKnownStateFilter, type QueueFilters } from './helpdeskQueue.js';
+import { tabBundle } from './tabBundle.js';
+import { createTabTokenVerifier, type TabTokenVerifier } from './tabToken.js';
+import { ticketDetail } from './ticketDetail.js';
+
+export interface HelpdeskTabDeps {
+  config: Config;
+  store: Store;
+  logger: Logger;
+  /** Tests fix the clock; the service uses real time. */
+  now?: () => Date;
+  /** Tests may pass a verifier over local keys; by default the tenant's published keys (config.tab) are used. */
+  verifier?: TabTokenVerifier;
+}
+
+/** Short, neutral answers: never a library message, and nothing that says whether a ticket exists to someone refused. */
+const REFUSAL = {
+  400: 'The filter is not one the queue knows.',
+  401: 'The request is not authorised.',
+  403: 'Only members of the UCP helpdesk can see the helpdesk queue.',
+  404: 'Not found.',
+  500: 'The helpdesk queue could not be read.',
+  503: 'Sign-in cannot be checked right now.',
+} as const;
+
+// Teams shows tabs inside its own pages: only it (and this service) may frame the page.
+const PAGE_HEADERS = {
+  'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+    + "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft https://*.office.com https://*.microsoft365.com https://*.skype.com",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+};
+
+const PAGE_DIR = new URL('./page/', import.meta.url);
+const TICKET_ID = /^[A-Za-z0-9-]{1,40}$/;
+
+/** Used once by app.ts: adds the tab's page and API to the bot's server. */
+export function registerHelpdeskTab(server: restify.Server, deps: HelpdeskTabDeps): void {
+  const local = isLocalMode(deps.config);
+  const now = deps.now ?? (() => new Date());
+  const verify = deps.verifier ?? createTabTokenVerifier(deps.config.tab);
+  const calendar = storeCalendar(deps.store);
+  const script = tabBundle();
+  const html = readFileSync(new URL('tab.html', PAGE_DIR), 'utf8').replace('{{MODE}}', local ? 'local' : 'authenticated');
+  const css = readFileSync(new URL('tab.css', PAGE_DIR));
+  if (!local && (deps.config.tab.tokenIssuer === '' || deps.config.tab.tokenAudiences.length === 0)) {
+    deps.logger.warn('helpdesk tab: no token issuer or audience (set MicrosoftAppTenantId or TAB_TOKEN_ISSUER), so its API refuses every request');
+  }
+
+  server.get('/tab', async (_req: Request, res: Response) => {
+    sendText(res, 200, 'text/html; charset=utf-8', html);
+  });
+  server.get('/tab/tab.css', async (_req: Request, res: Response) => {
+    sendText(res, 200, 'text/css; charset=utf-8', css);
+  });
+  server.get('/tab/tab.js', async (_req: Request, res: Response) => {
+    try {
+      sendText(res, 200, 'text/javascript; charset=utf-8', await script());
+    } catch (err) {
+      deps.logger.error('helpdesk tab script could not be built', { error: errorKind(err) });
+      sendText(res, 503, 'text/plain; charset=utf-8', 'The helpdesk tab is not available.');
+    }
+  });
+
+  server.get('/api/tab/tickets', async (req: Request, res: Response) => {
+    if (!(await authorised(req, res))) return;
+    const query = new URL(req.url ?? '/', 'http://tab.invalid').searchParams;
+    const filters: QueueFilters = { state: query.get('state') || 'open', ics: query.get('ics') ?? '', assignee: query.get('assignee') ?? '' };
+    if (!isKnownStateFilter(filters.state) || filters.ics.length > 20 || filters.assignee.length > 100) return refuse(res, 400);
+    // Reads without the write guard: everything the queue keeps is a fresh string or number.
+    const view = deps.store.scan((data) => helpdeskQueue(data.tickets as unknown as WorkflowTicket[], data.rosters, calendar, now(), deps.config.reminders, filters));
+    sendJson(res, 200, { mode: local ? 'local' : 'authenticated', ...view });
+  });
+
+  server.get('/api/tab/tickets/:id', async (req: Request, res: Response) => {
+    if (!(await authorised(req, res))) return;
+    const id = String(req.params.id ?? '');
+    if (!TICKET_ID.test(id)) return refuse(res, 404);
+    try {
+      const live = deps.store.scan((data) => {
+        const found = data.tickets.find((t) => t.id === id);
+        return found ? (JSON.parse(JSON.stringify(found)) as WorkflowTicket) : undefined;
+      });
+      const ticket = live ?? ((await deps.store.findArchivedTicket(id)) as WorkflowTicket | undefined);
+      if (!ticket) return refuse(res, 404);
+      const audit = [];
+      for await (const event of deps.store.readAudit({ ticketId: id })) audit.push(event);
+      const rosters = deps.store.read((data) => JSON.parse(JSON.stringify(data.rosters)) as typeof data.rosters);
+      sendJson(res, 200, ticketDetail(ticket, audit, rosters, now()));
+    } catch (err) {
+      deps.logger.error('helpdesk tab could not read a ticket', { error: errorKind(err) });
+      refuse(res, 500);
+    }
+  });
+
+  /** Local mode is open (the page says so); otherwise a valid Entra ID token of someone on the helpdesk roster. */
+  async function authorised(req: Request, res: Response): Promise<boolean> {
+    if (local) return true;
+    const check = await verify(req.headers.authorization);
+    if (!check.ok) {
+      deps.logger.warn('helpdesk tab request refused', { reason: check.reason });
+      if (check.reason !== 'unavailable') res.header('WWW-Authenticate', 'Bearer');
+      refuse(res, check.reason === 'unavailable' ? 503 : 401);
+      return false;
+    }
+    const member = deps.store.read((data) => data.rosters.some((entry) => entry.kind === 'helpdeskAgent' && entry.id === check.oid));
+    if (!member) {
+      deps.logger.warn('helpdesk tab request refused', { reason: 'notOnRoster' });
+      refuse(res, 403);
+      return false;
+    }
+    return true;
+  }
+}
+
+function refuse(res: Response, status: keyof typeof REFUSAL): void {
+  sendJson(res, status, { error: REFUSAL[status] });
+}
+
+function sendJson(res: Response, status: number, body: unknown): void {
+  res.header('Cache-Control', 'no-store');
+  res.send(status, body);
+}
+
+function sendText(res: Response, status: number, type: string, body: string | Buffer): void {
+  res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body), 'cache-control': 'no-store', ...PAGE_HEADERS });
+  res.end(body);
+}

@@ -1,0 +1,51 @@
+/** The words on the helpdesk tab: states, ages and audit actions as an agent reads them. */
+import type { TicketState } from '../../data/model.js';
+
+/** A ticket's state in a few words, for the queue's Status column and its filter. */
+export const STATE_LABEL: Readonly<Record<TicketState, string>> = {
+  submitted: 'Received',
+  awaitingIcsApproval: 'Waiting for ICS approval',
+  awaitingHelpdesk: 'Waiting for the helpdesk',
+  assigned: 'Assigned',
+  needsInformation: 'Waiting for the care home',
+  resolved: 'Resolved',
+  closed: 'Closed',
+  archived: 'Archived',
+  rejected: 'Not approved',
+  withdrawn: 'Withdrawn',
+};
+
+/** The states the queue shows unless a filter asks for others: work still to do. */
+export const OPEN_STATES: readonly TicketState[] = ['submitted', 'awaitingIcsApproval', 'awaitingHelpdesk', 'assigned', 'needsInformation'];
+
+const ACTION_LABEL: Readonly<Record<string, string>> = {
+  submit: 'Sent by the care home', route: 'Passed to the right team', approve: 'Approved by the ICS', reject: 'Turned down',
+  askForInformation: 'Sent back for more information', requestInformation: 'Sent back for more information',
+  provideInformation: 'Answered', seekIcsApproval: 'Sent to the ICS lead for approval', assign: 'Assigned',
+  tick: 'Checklist item ticked', untick: 'Checklist item unticked', setPriority: 'Priority changed', escalate: 'Escalated',
+  resolve: 'Resolved', close: 'Closed', archive: 'Archived', withdraw: 'Withdrawn', ticketArchived: 'Moved to the archive',
+  denied: 'Refused: not allowed to do this', 'reminder.digest': 'Reminder sent', 'notification.sent': 'Message delivered',
+  'notification.unconfirmed': 'Message may not have arrived: please check with the person',
+};
+
+/** An audit event's action as a sentence fragment; an action the tab does not know is shown as recorded. */
+export function actionLabel(action: string): string {
+  return ACTION_LABEL[action] ?? `Recorded: ${action}`;
+}
+
+/** A state for the audit trail's from/to columns; unknown values are shown as recorded. */
+export function stateLabel(state: string | undefined): string {
+  if (state === undefined) return '';
+  return STATE_LABEL[state as TicketState] ?? state;
+}
+
+/** "Under 1 working hour", "5 working hours", "2 working days 3 hours": how long a ticket has waited. */
+export function ageText(hours: number, dayHours: number): string {
+  const whole = Math.floor(hours);
+  if (whole < 1) return 'Under 1 working hour';
+  if (whole < dayHours) return `${whole} working ${whole === 1 ? 'hour' : 'hours'}`;
+  const days = Math.floor(whole / dayHours);
+  const rest = whole - days * dayHours;
+  const dayPart = `${days} working ${days === 1 ? 'day' : 'days'}`;
+  return rest === 0 ? dayPart : `${dayPart} ${rest} ${rest === 1 ? 'hour' : 'hours'}`;
+}
