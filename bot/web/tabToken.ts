@@ -33,9 +33,11 @@ export function createTabTokenVerifier(settings: TabTokenSettings, keys: JWTVeri
       });
       return typeof payload.oid === 'string' && payload.oid !== '' ? { ok: true, oid: payload.oid } : { ok: false, reason: 'invalid' };
     } catch (err) {
-      if (err instanceof errors.JWTExpired) return { ok: false, reason: 'expired' };
+      // By code and name, not instanceof: fetch's errors may come from another realm (Node's own, or a test runner's).
+      const { code, name } = (err ?? {}) as { code?: unknown; name?: unknown };
+      if (code === errors.JWTExpired.code) return { ok: false, reason: 'expired' };
       // The key set could not be fetched: the token may be fine, so the caller answers "try again", not "not authorised".
-      if (err instanceof errors.JWKSTimeout || err instanceof TypeError) return { ok: false, reason: 'unavailable' };
+      if (code === errors.JWKSTimeout.code || name === 'TypeError') return { ok: false, reason: 'unavailable' };
       return { ok: false, reason: 'invalid' };
     }
   };

@@ -35,12 +35,14 @@ export interface TicketDetail {
   audit: AuditLine[];
 }
 
+const PRIORITY: Readonly<Record<string, string>> = { low: 'Low', normal: 'Normal', high: 'High', urgent: 'Urgent' };
+
 /** Used by the ticket route once the ticket (live or archived) and its audit events are read. */
 export function ticketDetail(ticket: WorkflowTicket, audit: readonly AuditEvent[], rosters: readonly RosterEntry[], now: Date): TicketDetail {
   const names = knownNames(ticket, rosters);
   const facts: Fact[] = [
     { label: 'Status', value: STATE_LABEL[ticket.state] ?? ticket.state },
-    { label: 'Priority', value: ticket.priority ?? 'normal' },
+    { label: 'Priority', value: PRIORITY[ticket.priority] ?? 'Normal' },
     { label: 'Received', value: formatCardTime(ticket.createdAt, now) },
     { label: 'Last changed', value: formatCardTime(ticket.updatedAt, now) },
     { label: 'Asked by', value: personText(ticket.requester, ticket.requester?.email) },
