@@ -1,0 +1,246 @@
+// The UCP onboarding assistant on Azure: a Linux App Service running the bot (Node 22 LTS, or the container image),
+// its secrets in Key Vault, and the single-tenant Azure Bot resource with the Teams channel. Steps: ../README.md.
+//
+// One instance only. The bot keeps its records in files (lowdb) under DATA_DIR, written by exactly one process: a second
+// instance would be refused the data folder (writer.lock) and could not serve. So: plan capacity 1, no autoscale, no
+// deployment slots; more instances need a database-backed store first (docs/architecture.md).
+
+targetScope = 'resourceGroup'
+
+@description('Azure region for the App Service and Key Vault. The Azure Bot itself is global.')
+param location string = resourceGroup().location
+
+@description('Name of the web app; its address becomes https://<appName>.azurewebsites.net/.')
+@minLength(2)
+@maxLength(60)
+param appName string
+
+@description('The bot\'s Microsoft app id: the Application (client) id of the single-tenant Entra app registration.')
+param microsoftAppId string
+
+@description('The Entra tenant id the app registration lives in (the NHSmail tenant for this service).')
+param microsoftAppTenantId string = subscription().tenantId
+
+@description('The app registration\'s client secret. Stored in Key Vault only; leave empty to set the secret in Key Vault yourself.')
+@secure()
+param microsoftAppPassword string = ''
+
+@description('The public address people open (tab, spreadsheet template). Empty = the web app\'s own azurewebsites.net address.')
+param publicBaseUrl string = ''
+
+@description('Name of the Key Vault (3-24 letters, digits and hyphens, globally unique).')
+@minLength(3)
+@maxLength(24)
+param keyVaultName string = 'kv-${uniqueString(resourceGroup().id, appName)}'
+
+@description('App Service plan size. B1 or larger: the bot needs Always On for its reminder schedule and retry timers.')
+@allowed([
+  'B1'
+  'B2'
+  'B3'
+  'S1'
+  'S2'
+  'P0v3'
+  'P1v3'
+])
+param planSku string = 'B1'
+
+@description('Azure Bot pricing tier. F0 is free (limited premium-channel messages); Teams is a standard channel.')
+@allowed([
+  'F0'
+  'S1'
+])
+param botSku string = 'F0'
+
+@description('Container image to run instead of the Node code (e.g. myregistry.azurecr.io/ucp-onboarding:1.0.0). Empty = Node code deployment.')
+param containerImage string = ''
+
+@description('E-mail fallback: the SMTP relay (send.nhs.net for NHSmail). Empty = no e-mail, notifications wait for Teams.')
+param smtpHost string = ''
+
+@description('SMTP port: 587 with STARTTLS.')
+param smtpPort int = 587
+
+@description('SMTP user name (the NHSmail shared mailbox address).')
+param smtpUser string = ''
+
+@description('Sender address of the e-mails.')
+param smtpFrom string = ''
+
+@description('The SMTP password. Stored in Key Vault only; leave empty to set the secret in Key Vault yourself.')
+@secure()
+param smtpPassword string = ''
+
+@description('How much the service logs: debug, info, warn or error. Personal data is never logged.')
+@allowed([
+  'debug'
+  'info'
+  'warn'
+  'error'
+])
+param logLevel string = 'info'
+
+param tags object = {}
+
+var botPort = '3978'
+var effectiveBaseUrl = empty(publicBaseUrl) ? 'https://${appName}.azurewebsites.net/' : publicBaseUrl
+var appPasswordSecretName = 'MicrosoftAppPassword'
+var smtpPasswordSecretName = 'SmtpPassword'
+// Built-in role "Key Vault Secrets User": read secret values, nothing else.
+var keyVaultSecretsUserRoleId = '4633458b-17de-408a-b874-0445c86b69e6'
+
+resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
+  name: 'plan-${appName}'
+  location: location
+  tags: tags
+  kind: 'linux'
+  sku: {
+    name: planSku
+    capacity: 1 // one writer for the data folder: never scale out (see the top of this file)
+  }
+  properties: {
+    reserved: true // Linux
+  }
+}
+
+resource keyVault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: keyVaultName
+  location: location
+  tags: tags
+  properties: {
+    tenantId: subscription().tenantId
+    sku: {
+      family: 'A'
+      name: 'standard'
+    }
+    enableRbacAuthorization: true
+    enableSoftDelete: true
+    softDeleteRetentionInDays: 90
+    enablePurgeProtection: true
+    publicNetworkAccess: 'Enabled'
+  }
+}
+
+resource appPasswordSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(microsoftAppPassword)) {
+  parent: keyVault
+  name: appPasswordSecretName
+  properties: {
+    value: microsoftAppPassword
+    contentType: 'Entra app client secret of the UCP onboarding bot'
+  }
+}
+
+resource smtpPasswordSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(smtpPassword)) {
+  parent: keyVault
+  name: smtpPasswordSecretName
+  properties: {
+    value: smtpPassword
+    contentType: 'SMTP relay password'
+  }
+}
+
+// App settings reach the process as environment variables, read by bot/config.ts. Secrets are Key Vault references that
+// App Service resolves with the web app's own (system-assigned) identity; their values never appear here or in the portal.
+var baseSettings = [
+  { name: 'PORT', value: botPort }
+  { name: 'WEBSITES_PORT', value: botPort }
+  { name: 'HOST', value: '0.0.0.0' }
+  // /home is App Service's persistent, backed-up share; everything else in the container is lost on restart.
+  { name: 'WEBSITES_ENABLE_APP_SERVICE_STORAGE', value: 'true' }
+  { name: 'DATA_DIR', value: '/home/data' }
+  { name: 'LOG_LEVEL', value: logLevel }
+  { name: 'PUBLIC_BASE_URL', value: effectiveBaseUrl }
+  { name: 'MicrosoftAppType', value: 'SingleTenant' }
+  { name: 'MicrosoftAppId', value: microsoftAppId }
+  { name: 'MicrosoftAppTenantId', value: microsoftAppTenantId }
+  { name: 'MicrosoftAppPassword', value: '@Microsoft.KeyVault(SecretUri=${keyVault.properties.vaultUri}secrets/${appPasswordSecretName}/)' }
+]
+var smtpSettings = empty(smtpHost) ? [] : [
+  { name: 'SMTP_HOST', value: smtpHost }
+  { name: 'SMTP_PORT', value: string(smtpPort) }
+  { name: 'SMTP_SECURE', value: 'false' }
+  { name: 'SMTP_USER', value: smtpUser }
+  { name: 'SMTP_FROM', value: smtpFrom }
+  { name: 'SMTP_PASSWORD', value: '@Microsoft.KeyVault(SecretUri=${keyVault.properties.vaultUri}secrets/${smtpPasswordSecretName}/)' }
+]
+// Code deployment: Oryx installs the dependencies (SCM_DO_BUILD_DURING_DEPLOYMENT) and the start command runs the bot.
+// NODE_ENV is left unset on purpose: with "production" the install would skip esbuild, which builds the helpdesk tab's script.
+var codeSettings = empty(containerImage) ? [
+  { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'true' }
+] : []
+
+resource webApp 'Microsoft.Web/sites@2023-12-01' = {
+  name: appName
+  location: location
+  tags: tags
+  kind: empty(containerImage) ? 'app,linux' : 'app,linux,container'
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    clientAffinityEnabled: false
+    keyVaultReferenceIdentity: 'SystemAssigned'
+    siteConfig: {
+      linuxFxVersion: empty(containerImage) ? 'NODE|22-lts' : 'DOCKER|${containerImage}'
+      appCommandLine: empty(containerImage) ? 'node --import tsx bot/index.ts' : ''
+      alwaysOn: true
+      numberOfWorkers: 1
+      healthCheckPath: '/healthz'
+      minTlsVersion: '1.2'
+      scmMinTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      http20Enabled: true
+      appSettings: concat(baseSettings, smtpSettings, codeSettings)
+    }
+  }
+}
+
+resource webAppReadsSecrets 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(keyVault.id, webApp.id, keyVaultSecretsUserRoleId)
+  scope: keyVault
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultSecretsUserRoleId)
+    principalId: webApp.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
+  name: 'bot-${appName}'
+  location: 'global'
+  tags: tags
+  kind: 'azurebot'
+  sku: {
+    name: botSku
+  }
+  properties: {
+    displayName: 'UCP onboarding'
+    description: 'Onboards London care homes to the Urgent Care Plan.'
+    endpoint: 'https://${webApp.properties.defaultHostName}/api/messages'
+    msaAppId: microsoftAppId
+    msaAppTenantId: microsoftAppTenantId
+    msaAppType: 'SingleTenant'
+    publicNetworkAccess: 'Enabled'
+  }
+}
+
+resource teamsChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
+  parent: bot
+  name: 'MsTeamsChannel'
+  location: 'global'
+  properties: {
+    channelName: 'MsTeamsChannel'
+    properties: {
+      isEnabled: true
+      enableCalling: false
+    }
+  }
+}
+
+output webAppName string = webApp.name
+output webAppUrl string = 'https://${webApp.properties.defaultHostName}/'
+output messagingEndpoint string = bot.properties.endpoint
+output keyVaultName string = keyVault.name
+output publicBaseUrl string = effectiveBaseUrl

@@ -1,0 +1,127 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, it, expect } from '@jest/globals';
+
+// No Azure CLI here, so the template cannot be compiled: these checks read it as text for what the deployment depends on.
+const bicep = readFileSync(fileURLToPath(new URL('../../deploy/azure/main.bicep', import.meta.url)), 'utf8');
+const code = bicep.split('\n').map((line) => line.replace(/\s\/\/.*$|^\s*\/\/.*$/, '')).join('\n');
+const example = JSON.parse(readFileSync(fileURLToPath(new URL('../../deploy/azure/main.parameters.example.json', import.meta.url)), 'utf8')) as { parameters: Record<string, unknown> };
+
+/** The body of `resource <name> '<type>@<version>' = … { … }`, by brace matching. */
+function resource(type: string): string {
+  const start = code.search(new RegExp(`resource \\w+ '${type.replace(/[/.]/g, '\\$&')}@\\d{4}-\\d{2}-\\d{2}(-preview)?'`));
+  if (start < 0) throw new Error(`no ${type} resource`);
+  let depth = 0;
+  for (let i = code.indexOf('{', start); i < code.length; i += 1) {
+    if (code[i] === '{') depth += 1;
+    if (code[i] === '}') depth -= 1;
+    if (depth === 0) return code.slice(start, i + 1);
+  }
+  throw new Error(`unbalanced braces in ${type}`);
+}
+
+/** Every `{ name: 'X', value: … }` app setting in the template. */
+function appSettings(): Map<string, string> {
+  return new Map([...code.matchAll(/\{ name: '([^']+)', value: (.+) \}/g)].map((m) => [m[1], m[2]]));
+}
+
+function params(): Map<string, { secure: boolean; line: string }> {
+  const found = new Map<string, { secure: boolean; line: string }>();
+  const lines = code.split('\n');
+  lines.forEach((line, i) => {
+    const m = /^param (\w+) /.exec(line);
+    if (!m) return;
+    let secure = false;
+    for (let j = i - 1; j >= 0 && /^\s*(@|\s*'|\]|$)/.test(lines[j]) && !lines[j].startsWith('param '); j -= 1) if (lines[j].startsWith('@secure()')) secure = true;
+    found.set(m[1], { secure, line });
+  });
+  return found;
+}
+
+describe('the Azure deployment (deploy/azure/main.bicep)', () => {
+  it('has balanced braces and brackets and an API version on every resource', () => {
+    expect(code.split('{').length).toBe(code.split('}').length);
+    expect(code.split('[').length).toBe(code.split(']').length);
+    const resources = [...code.matchAll(/^resource \w+ '([^']+)'/gm)].map((m) => m[1]);
+    expect(resources.length).toBeGreaterThanOrEqual(7);
+    for (const r of resources) expect(r).toMatch(/^Microsoft\.[A-Za-z]+\/[A-Za-z/]+@\d{4}-\d{2}-\d{2}(-preview)?$/);
+  });
+
+  it('registers a single-tenant Azure Bot pointing at the web app\'s /api/messages, with the Teams channel', () => {
+    const bot = resource('Microsoft.BotService/botServices');
+    expect(bot).toMatch(/kind: 'azurebot'/);
+    expect(bot).toMatch(/location: 'global'/);
+    expect(bot).toMatch(/msaAppType: 'SingleTenant'/);
+    expect(bot).toMatch(/msaAppId: microsoftAppId/);
+    expect(bot).toMatch(/msaAppTenantId: microsoftAppTenantId/);
+    expect(bot).toMatch(/endpoint: 'https:\/\/\$\{webApp\.properties\.defaultHostName\}\/api\/messages'/);
+    const channel = resource('Microsoft.BotService/botServices/channels');
+    expect(channel).toMatch(/name: 'MsTeamsChannel'/);
+    expect(channel).toMatch(/channelName: 'MsTeamsChannel'/);
+    expect(channel).toMatch(/isEnabled: true/);
+  });
+
+  it('runs one Linux instance on Node 22 LTS (or the container), https only, TLS 1.2, health-checked on /healthz', () => {
+    const plan = resource('Microsoft.Web/serverfarms');
+    expect(plan).toMatch(/reserved: true/);
+    expect(plan).toMatch(/capacity: 1/);
+    const site = resource('Microsoft.Web/sites');
+    expect(site).toMatch(/linuxFxVersion: empty\(containerImage\) \? 'NODE\|22-lts' : 'DOCKER\|\$\{containerImage\}'/);
+    expect(site).toMatch(/appCommandLine: empty\(containerImage\) \? 'node --import tsx bot\/index\.ts'/);
+    expect(site).toMatch(/httpsOnly: true/);
+    expect(site).toMatch(/minTlsVersion: '1\.2'/);
+    expect(site).toMatch(/healthCheckPath: '\/healthz'/);
+    expect(site).toMatch(/alwaysOn: true/);
+    expect(site).toMatch(/numberOfWorkers: 1/);
+    expect(site).toMatch(/type: 'SystemAssigned'/);
+    // Why one instance is said where someone would change it.
+    expect(bicep).toMatch(/One instance only\..*one process/s);
+    expect(code).not.toMatch(/Microsoft\.Insights\/autoscalesettings|Microsoft\.Web\/sites\/slots/);
+  });
+
+  it('keeps the data folder on persistent storage and passes the settings the bot reads', () => {
+    const settings = appSettings();
+    expect(settings.get('DATA_DIR')).toBe("'/home/data'");
+    expect(settings.get('WEBSITES_ENABLE_APP_SERVICE_STORAGE')).toBe("'true'");
+    expect(settings.get('PORT')).toBe('botPort');
+    expect(settings.get('WEBSITES_PORT')).toBe('botPort');
+    expect(settings.get('PUBLIC_BASE_URL')).toBe('effectiveBaseUrl');
+    expect(settings.get('MicrosoftAppType')).toBe("'SingleTenant'");
+    for (const name of ['MicrosoftAppId', 'MicrosoftAppTenantId', 'SMTP_HOST', 'SMTP_PORT', 'SMTP_USER', 'SMTP_FROM', 'LOG_LEVEL']) expect(settings.has(name)).toBe(true);
+  });
+
+  it('takes both secrets from Key Vault references, read with the web app\'s own identity', () => {
+    const settings = appSettings();
+    expect(settings.get('MicrosoftAppPassword')).toBe("'@Microsoft.KeyVault(SecretUri=${keyVault.properties.vaultUri}secrets/${appPasswordSecretName}/)'");
+    expect(settings.get('SMTP_PASSWORD')).toBe("'@Microsoft.KeyVault(SecretUri=${keyVault.properties.vaultUri}secrets/${smtpPasswordSecretName}/)'");
+    expect(resource('Microsoft.KeyVault/vaults')).toMatch(/enableRbacAuthorization: true/);
+    const role = resource('Microsoft.Authorization/roleAssignments');
+    expect(role).toMatch(/scope: keyVault/);
+    expect(role).toMatch(/principalId: webApp\.identity\.principalId/);
+    expect(code).toMatch(/keyVaultSecretsUserRoleId = '4633458b-17de-408a-b874-0445c86b69e6'/);
+  });
+
+  it('holds no secret in plain text: secret parameters are @secure() with empty defaults and go only into Key Vault', () => {
+    const all = params();
+    const secretParams = [...all.keys()].filter((name) => /password|secret/i.test(name));
+    expect(secretParams.sort()).toEqual(['microsoftAppPassword', 'smtpPassword']);
+    for (const name of secretParams) {
+      expect(all.get(name)?.secure).toBe(true);
+      expect(all.get(name)?.line).toMatch(/= ''$/);
+      // Used only as a Key Vault secret's value or in its condition.
+      const uses = [...code.matchAll(new RegExp(`\\b${name}\\b`, 'g'))].length;
+      const allowed = [...code.matchAll(new RegExp(`(value: ${name}$|empty\\(${name}\\)|^param ${name} )`, 'gm'))].length;
+      expect(uses).toBe(allowed);
+    }
+    expect(code).not.toMatch(/output \w+ string = \w*[Pp]assword/);
+  });
+
+  it('comes with a parameters example that names only real, non-secret parameters', () => {
+    const all = params();
+    for (const name of Object.keys(example.parameters)) {
+      expect(all.has(name)).toBe(true);
+      expect(all.get(name)?.secure).toBe(false);
+    }
+    for (const required of [...all.entries()].filter(([, p]) => !p.line.includes('='))) expect(Object.keys(example.parameters)).toContain(required[0]);
+  });
+});
