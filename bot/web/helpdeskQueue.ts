@@ -53,7 +53,7 @@ export interface QueueView {
 
 /** Filter values the API accepts: anything else is refused rather than silently showing everything. */
 export function isKnownStateFilter(value: string): boolean {
-  return value === 'open' || value === 'all' || value in STATE_LABEL;
+  return value === 'open' || value === 'all' || Object.hasOwn(STATE_LABEL, value);
 }
 
 /** The wait after which a ticket in this state is overdue: the first reminder the sweep would send for it. */

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { openLowdbStore } from '../../../data/store/lowdbStore.js';
 import { startBotProcess, type BotProcess } from '../../helpers/botProcess.js';
 import { makeWorkflowTicket, people, seedWorkflow } from '../../helpers/workflowFixtures.js';
-import { APP_ID, ISSUER, makeSigningKey, makeToken, startJwksServer, TENANT, type SigningKey } from './tabTokenFixtures.js';
+import { APP_ID, makeSigningKey, makeToken, startJwksServer, TENANT, type SigningKey } from './tabTokenFixtures.js';
 
 // The bot runs in its own process (restify patches Node's HTTP responses process-wide); the JWKS server runs here.
 let key: SigningKey;
