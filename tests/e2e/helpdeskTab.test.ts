@@ -115,5 +115,9 @@ describe('the helpdesk tab in a browser (local mode)', () => {
     await mkdir(path.dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
     expect((await stat(SCREENSHOT)).size).toBeGreaterThan(10_000);
+
+    await page.getByRole('button', { name: 'Back to the queue' }).press('Enter');
+    await expect(page.locator('#detail').isHidden()).resolves.toBe(true);
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe(waitingForIcs.id);
   }, 30_000);
 });

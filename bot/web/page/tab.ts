@@ -50,7 +50,9 @@ async function start(): Promise<void> {
     }
   }
 
+  let opened = '';
   async function openTicket(id: string): Promise<void> {
+    opened = id;
     say(`Opening ticket ${id}…`);
     try {
       renderDetail(await api.ticket(id));
@@ -74,7 +76,9 @@ async function start(): Promise<void> {
   byId('close-detail').addEventListener('click', () => {
     detail.hidden = true;
     say('Ticket closed. Back to the queue.');
-    byId<HTMLTableElement>('tickets').querySelector('button')?.focus();
+    // Back where the agent was: the button of the ticket they opened, if the queue still shows it.
+    const buttons = [...byId<HTMLTableElement>('tickets').querySelectorAll('tbody button')] as HTMLButtonElement[];
+    (buttons.find((button) => button.textContent === opened) ?? buttons[0])?.focus();
   });
   byId('filters').addEventListener('submit', (event) => event.preventDefault());
   await loadQueue();
