@@ -18,6 +18,7 @@ import { createConversationHost } from './conversationHost.js';
 import { buildUsersTemplate } from './spreadsheet/usersTemplate.js';
 import { recoverFromTurnErrors } from './adapter.js';
 import { startReminders } from './reminders/reminderService.js';
+import { seedDemoIfFresh } from './demo/seedDemo.js';
 import { registerHelpdeskTab } from './web/tabRoutes.js';
 
 /** How often closed tickets are moved out of the live file (every write re-serialises it, so it must stay small). */
@@ -73,6 +74,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     logger.info('authenticated mode: every request must carry a valid Bot Framework token', { appType: config.bot.appType });
   }
   logger.info(`listening on http://localhost:${port}`, { port, version: VERSION });
+  await seedDemoIfFresh({ config, store, logger, port }); // local mode with an empty store only: bot/demo/seedDemo.ts
 
   // Closed tickets become 'archived' through the workflow (audited, every copy's card updated), then leave the live file.
   const archive = () => archiveClosed(tickets.workflow, store).then(

@@ -1,0 +1,66 @@
+/** The demo a fresh local start is seeded with, so a person can try every part of the bot in the Agents Playground at once. */
+import type { Store } from '../../data/store/store.js';
+import { isLocalMode, type Config } from '../config.js';
+import { errorKind, type Logger } from '../log.js';
+import { DEMO_DPIA, DEMO_ICB_CODE, demoDsptStatuses, demoRosters } from './demoData.js';
+
+/** Where a seeded demo is recorded in `settings`: once seeded, never again, even if an administrator later empties the rosters. */
+export const DEMO_SEEDED_SETTING = 'demoSeededAt';
+
+export type DemoSeedOutcome = 'seeded' | 'authenticatedMode' | 'storeHasData' | 'failed';
+
+export interface DemoSeedOptions {
+  config: Config;
+  store: Store;
+  logger: Logger;
+  /** The port the bot listens on, for the addresses it prints. */
+  port: number;
+  now?: () => Date;
+}
+
+/**
+ * Used once by startApp after the server listens: in local mode with an empty store (no tickets, rosters or DPIA entries),
+ * writes the demo in one audited update ('demo.seed') and logs where to go next. Never in authenticated mode, never over
+ * data; a failure is logged and the bot carries on without a demo.
+ */
+export async function seedDemoIfFresh({ config, store, logger, port, now = () => new Date() }: DemoSeedOptions): Promise<DemoSeedOutcome> {
+  if (!isLocalMode(config)) return 'authenticatedMode';
+  try {
+    // Read first so an ordinary restart writes nothing; checked again inside the write, which is what counts.
+    if (!store.read(isFresh)) return 'storeHasData';
+    const at = now();
+    const seeded = await store.update((tx) => {
+      if (!isFresh(tx.data)) return false;
+      const addedAt = at.toISOString();
+      tx.data.rosters.push(...demoRosters(addedAt));
+      tx.data.dpiaRegister.push(...DEMO_DPIA.map((entry) => ({ ...entry })));
+      const known = new Set(tx.data.dsptStatuses.map((r) => r.odsCode));
+      tx.data.dsptStatuses.push(...demoDsptStatuses(at).filter((r) => !known.has(r.odsCode)));
+      tx.data.settings[DEMO_SEEDED_SETTING] = addedAt;
+      tx.audit({
+        actor: 'system', action: 'demo.seed',
+        details: { icbCode: DEMO_ICB_CODE, rosterEntries: 3, dpiaEntries: DEMO_DPIA.length, odsCodes: DEMO_DPIA.map((e) => e.odsCode) },
+      });
+      return true;
+    });
+    if (!seeded) return 'storeHasData';
+    logWhereToGo(logger, port);
+    return 'seeded';
+  } catch (err) {
+    logger.error('could not seed the demo; the bot runs without it', { error: errorKind(err) });
+    return 'failed';
+  }
+}
+
+/** Fresh: nothing an administrator or a person has put there, and no demo seeded before. */
+function isFresh(data: { tickets: readonly unknown[]; rosters: readonly unknown[]; dpiaRegister: readonly unknown[]; settings: Readonly<Record<string, unknown>> }): boolean {
+  return data.tickets.length === 0 && data.rosters.length === 0 && data.dpiaRegister.length === 0 && data.settings[DEMO_SEEDED_SETTING] === undefined;
+}
+
+// Addresses and commands only: the demo's people are the playground's own made-up users, and still never logged by name.
+function logWhereToGo(logger: Logger, port: number): void {
+  logger.info('demo seeded: one ICS (North Central London, QMJ), the helpdesk, and demo care homes VX1A2, VX2B3, VX4D5 (in the DPIA) and VX3C4 (not in it)');
+  logger.info('try it: in another terminal run "npm run playground", then open http://localhost:56150 (see README "Try it in the Agents Playground")', { playground: 'npm run playground' });
+  logger.info(`helpdesk tab: http://localhost:${port}/tab`, { tab: `http://localhost:${port}/tab` });
+  logger.info('admin CLI: "npm run admin -- roster list" reads the demo rosters; changes need the bot stopped', { admin: 'npm run admin -- roster list' });
+}
