@@ -1,6 +1,92 @@
 /** `npm run bench`: runs the turn benchmark, writes bench/results.json and the Turns / Memory sections of docs/performance.md. */
-import { runTurns } from './turns.js';
+import { readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import { runTurns, type LoadFigures, type TurnResults } from './turns.js';
 
+const DOC = new URL('../docs/performance.md', import.meta.url);
+const RESULTS = new URL('./results.json', import.meta.url);
 const seconds = Number(process.env.BENCH_SECONDS ?? 6);
-const result = await runTurns({ seconds, tickets: 5000, conversations: 1000, connections: [1, 10, 50], log: (line) => process.stdout.write(`${line}\n`) });
-process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+
+const turns = await runTurns({ seconds, tickets: 5000, conversations: 1000, connections: [1, 10, 50], log: (line) => process.stdout.write(`${line}\n`) });
+const doc = await readFile(DOC, 'utf8');
+const machine = { nproc: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', node: process.version, date: new Date().toISOString().slice(0, 10) };
+const at10 = (list: LoadFigures[]) => list.find((f) => f.connections === 10);
+const echo10 = at10(turns.echo);
+const dialog10 = at10(turns.dialogTurn);
+const ratio = echo10 && dialog10 ? dialog10.requestsPerSecond / echo10.requestsPerSecond : NaN;
+const p99Ratio = echo10 && dialog10 ? dialog10.p99Ms / Math.max(echo10.p99Ms, 1) : NaN;
+const targets = {
+  throughputRatioAt10: round(ratio), throughputMet: ratio >= 0.6,
+  p99RatioAt10: round(p99Ratio), p99Met: p99Ratio <= 2,
+  memoryMb: turns.memory.withConversationsMb, memoryMet: turns.memory.withConversationsMb < 250,
+};
+await writeFile(RESULTS, `${JSON.stringify({ machine, turns, targets, store: tableRows(doc, 'Store'), reminders: tableRows(doc, 'Reminders') }, null, 2)}\n`);
+await writeFile(DOC, withSections(doc, turnsSection(turns, machine, targets)));
+process.stdout.write(`wrote bench/results.json and docs/performance.md: ${JSON.stringify(targets)}\n`);
+
+function round(n: number): number { return Math.round(n * 100) / 100; }
+
+/** The headline rows of an existing section's table (written by bench:store / bench:reminders), as header → cell. */
+function tableRows(text: string, heading: string): Array<Record<string, string>> {
+  const start = text.search(new RegExp(`^## ${heading}\\s*$`, 'm'));
+  if (start < 0) return [];
+  const lines = text.slice(start).split('\n').filter((l) => l.startsWith('|'));
+  const [header, , ...rows] = lines.slice(0, lines.findIndex((l, i) => i > 0 && !lines[i + 1]?.startsWith('|')) + 1);
+  if (!header) return [];
+  const cells = (l: string) => l.split('|').slice(1, -1).map((c) => c.trim());
+  return rows.map((row) => Object.fromEntries(cells(header).map((h, i) => [h, cells(row)[i] ?? ''])));
+}
+
+/** Replaces (or appends) the "## Turns" and "## Memory" sections, keeping every other section as it is. */
+function withSections(text: string, sections: string): string {
+  let kept = text;
+  for (const heading of ['Turns', 'Memory']) {
+    const start = kept.search(new RegExp(`^## ${heading}\\s*$`, 'm'));
+    if (start < 0) continue;
+    const rest = kept.slice(start + 3);
+    const next = rest.search(/^## /m);
+    kept = kept.slice(0, start) + (next < 0 ? '' : rest.slice(next));
+  }
+  return `${kept.trimEnd()}\n\n${sections}`;
+}
+
+function turnsSection(t: TurnResults, m: typeof machine, target: typeof targets): string {
+  const rows = t.echo.map((e, i) => {
+    const d = t.dialogTurn[i];
+    const a = t.cardAction[i];
+    return `| ${e.connections} | ${e.requestsPerSecond} | ${e.p50Ms} / ${e.p99Ms} ms | ${d.requestsPerSecond} | ${d.p50Ms} / ${d.p99Ms} ms | ${round(d.requestsPerSecond / e.requestsPerSecond)} | ${a.requestsPerSecond} | ${a.p50Ms} / ${a.p99Ms} ms |`;
+  });
+  const met = (ok: boolean) => (ok ? '**met**' : '**missed**');
+  return `## Turns
+
+Measured by \`npm run bench\` (bench/turns.ts) on ${m.date}: ${m.nproc} CPUs, ${m.cpu}, Node ${m.node}; autocannon, ${t.seconds} s per row,
+load generator, echo bot and service on the same machine in the same run. Every request is a POST /api/messages with
+\`deliveryMode: expectReplies\` (the replies come back in the HTTP answer; nothing goes out to a connector).
+- **Echo bot**: bench/echoBot.ts, a plain botbuilder CloudAdapter + restify bot in local mode answering the text: the SDK's floor.
+- **Dialog turn**: the real service (\`node --import tsx bot/index.ts\`) with ${t.tickets.toLocaleString('en-GB')} live tickets and
+  ${t.conversations.toLocaleString('en-GB')} conversations, each first driven to the ODS code question of an access request.
+  The measured turn is "help" sent round-robin over those conversations: it loads the dialog state, answers and saves the state.
+- **Approve**: \`adaptiveCard/action\` invokes with verb approveOrganisation, each on a different ticket awaiting ICS approval, by an ICS lead
+  on the roster (the real workflow change, store write and audit event). ${t.ticketsApproved.toLocaleString('en-GB')} tickets were approved in the run.
+
+| connections | echo req/s | echo p50 / p99 | dialog turn req/s | dialog p50 / p99 | dialog ÷ echo | Approve invokes/s | Approve p50 / p99 |
+| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+${rows.join('\n')}
+
+Targets at 10 connections: dialog turn ≥ 60% of the echo bot's throughput — ${met(target.throughputMet)} (${Math.round(target.throughputRatioAt10 * 100)}%);
+p99 ≤ 2× the echo bot's — ${met(target.p99Met)} (${target.p99RatioAt10}×).
+
+## Memory
+
+Resident size (VmRSS from /proc/<pid>/status) of the service process, same run.
+
+| service state | RSS |
+| :--- | ---: |
+| empty data folder, just started | ${t.memory.emptyStartMb} MB |
+| ${t.tickets.toLocaleString('en-GB')} live tickets, just started | ${t.memory.seededStartMb} MB |
+| and ${t.conversations.toLocaleString('en-GB')} conversations in an access request | ${t.memory.withConversationsMb} MB |
+| after all the load above | ${t.memory.afterLoadMb} MB |
+
+Target: under 250 MB with ${t.tickets.toLocaleString('en-GB')} tickets and ${t.conversations.toLocaleString('en-GB')} conversations — ${met(target.memoryMet)}.
+`;
+}

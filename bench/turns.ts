@@ -23,6 +23,8 @@ export interface TurnResults {
   dialogTurn: LoadFigures[];
   cardAction: LoadFigures[];
   cardActionVerb: string;
+  /** Tickets the approvals really moved out of awaitingIcsApproval (read from live.json after the service stopped). */
+  ticketsApproved: number;
   memory: { emptyStartMb: number; seededStartMb: number; withConversationsMb: number; afterLoadMb: number };
 }
 
@@ -148,7 +150,7 @@ export async function runTurns(options: { seconds: number; tickets: number; conv
     const withConversationsMb = await rssMb(bot.child.pid);
 
     const result: TurnResults = {
-      seconds, tickets, conversations, echo: [], dialogTurn: [], cardAction: [], cardActionVerb: 'approveOrganisation',
+      seconds, tickets, conversations, echo: [], dialogTurn: [], cardAction: [], cardActionVerb: 'approveOrganisation', ticketsApproved: 0,
       memory: { emptyStartMb, seededStartMb, withConversationsMb, afterLoadMb: 0 },
     };
     for (const c of connections) {
@@ -171,6 +173,9 @@ export async function runTurns(options: { seconds: number; tickets: number; conv
       log(`approve ${c}: ${JSON.stringify(result.cardAction.at(-1))} (tickets used so far: ${nextTicket})`);
     }
     result.memory.afterLoadMb = await rssMb(bot.child.pid);
+    await bot.stop();
+    const live = JSON.parse(await readFile(path.join(dataDir, 'live.json'), 'utf8')) as { tickets: Array<{ state: string }> };
+    result.ticketsApproved = live.tickets.filter((t) => t.state !== 'awaitingIcsApproval').length;
     if (nextTicket > ticketIds.length) log(`note: ${nextTicket} approvals over ${ticketIds.length} tickets: later ones met already-approved tickets`);
     return result;
   } finally {
