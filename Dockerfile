@@ -8,21 +8,12 @@ COPY package.json package-lock.json ./
 # rimraf is a runtime dependency, so botbuilder-dialogs' postinstall (npx rimraf) finds it without a download.
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
-# esbuild bundles the helpdesk tab's browser script when it is first asked for (bot/web/tabBundle.ts) but is listed as a dev
-# dependency: take only esbuild and its platform binary, at the locked version, from a full install.
-FROM node:22-bookworm-slim AS esbuild
-WORKDIR /app
-COPY package.json package-lock.json ./
-RUN npm ci --ignore-scripts --no-audit --no-fund
-
 FROM node:22-bookworm-slim
 ENV DATA_DIR=/data \
     PORT=3978 \
     HOST=0.0.0.0
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
-COPY --from=esbuild /app/node_modules/esbuild ./node_modules/esbuild
-COPY --from=esbuild /app/node_modules/@esbuild ./node_modules/@esbuild
 # The code stays owned by root and read-only to the service; only the data folder is the service's to write.
 COPY . .
 RUN mkdir -p /data && chown node:node /data

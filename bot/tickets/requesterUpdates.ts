@@ -13,7 +13,7 @@ export function recordRequesterUpdate(data: LiveData, event: TicketEvent, now: D
   if (!update) return undefined;
   const { ticket } = event;
   const record = pendingNotification({
-    key: `${ticket.id}:${event.verb}:v${ticket.version}:requester`,
+    key: requesterUpdateKey(event),
     recipient: { aadObjectId: ticket.requester.aadObjectId, ...(ticket.requester.email ? { email: ticket.requester.email } : {}) },
     text: update.text,
     subject: update.subject,

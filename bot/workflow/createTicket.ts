@@ -12,12 +12,12 @@ export const SEQUENCE_SETTING = 'workflow.lastTicketNumber';
 /**
  * Used by `Workflow.submit` as its store update (synchronous). Validates first (a ValidationError changes nothing),
  * then creates the ticket at version 1 and records two audit events, submit (new → submitted) and route
- * (submitted → where it goes). Returns both events, in that order, for the listeners; none when this submission
- * (same `submissionId`, same requester) already made a ticket.
+ * (submitted → where it goes). Returns the ticket and both events, in that order, for the listeners; when this
+ * submission (same `submissionId`, same requester) already made a ticket, that ticket and no events.
  */
 export function createTicket(
   tx: Transaction, input: unknown, requester: unknown, now: Date, newId: (sequence: number) => string = formatTicketId,
-): TicketEvent[] {
+): { ticket: WorkflowTicket; events: TicketEvent[] } {
   const request = validateNewTicket(input);
   const person = validateRequester(requester);
   const at = now.toISOString();
@@ -25,7 +25,7 @@ export function createTicket(
   // A second press of the same Submit (a double click, Teams re-sending a slow turn) finds the ticket the first one made.
   const duplicate = request.submissionId === undefined ? undefined
     : tx.data.tickets.find((t) => t.submissionId === request.submissionId && (t as WorkflowTicket).requester?.aadObjectId === person.aadObjectId);
-  if (duplicate) return [];
+  if (duplicate) return { ticket: plainCopy(duplicate) as WorkflowTicket, events: [] };
 
   const sequence = nextSequence(tx.data);
   const id = newId(sequence);
@@ -63,10 +63,13 @@ export function createTicket(
   tx.data.tickets.push(ticket);
 
   const routed = plainCopy(ticket);
-  return [
-    { ticket: submitted, verb: 'submit', to: 'submitted', actor: { kind: 'person', person: plainCopy(by) }, at },
-    { ticket: routed, verb: 'route', from: 'submitted', to, actor: { kind: 'system' }, at },
-  ];
+  return {
+    ticket: routed,
+    events: [
+      { ticket: submitted, verb: 'submit', to: 'submitted', actor: { kind: 'person', person: plainCopy(by) }, at },
+      { ticket: routed, verb: 'route', from: 'submitted', to, actor: { kind: 'system' }, at },
+    ],
+  };
 }
 
 function nextSequence(data: LiveData): number {

@@ -53,17 +53,13 @@ export function createWorkflow(options: WorkflowOptions): Workflow {
   return {
     async submit(input, requester) {
       const now = clock();
-      const { events, existing } = await store.update((tx) => {
+      const { ticket, events } = await store.update((tx) => {
         const created = createTicket(tx, input, requester, now, options.newId);
-        for (const event of created) options.withTransition?.(tx, event);
-        const again = created.length === 0
-          ? tx.data.tickets.find((t) => t.submissionId === (input as NewTicketInput).submissionId
-            && (t as WorkflowTicket).requester?.aadObjectId === (requester as { aadObjectId?: string }).aadObjectId)
-          : undefined;
-        return { events: created, existing: again ? (plainCopy(again) as WorkflowTicket) : undefined };
+        for (const event of created.events) options.withTransition?.(tx, event);
+        return created;
       });
       hub.emit(events);
-      return existing ?? events[events.length - 1].ticket;
+      return ticket;
     },
 
     async act(request) {

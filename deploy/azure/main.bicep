@@ -164,7 +164,7 @@ var smtpSettings = empty(smtpHost) ? [] : [
   { name: 'SMTP_PASSWORD', value: '@Microsoft.KeyVault(SecretUri=${keyVault.properties.vaultUri}secrets/${smtpPasswordSecretName}/)' }
 ]
 // Code deployment: Oryx installs the dependencies (SCM_DO_BUILD_DURING_DEPLOYMENT) and the start command runs the bot.
-// NODE_ENV is left unset on purpose: with "production" the install would skip esbuild, which builds the helpdesk tab's script.
+// Everything the bot needs at run time is a production dependency (esbuild included: it builds the helpdesk tab's script).
 var codeSettings = empty(containerImage) ? [
   { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'true' }
 ] : []
