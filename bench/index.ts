@@ -5,9 +5,10 @@ import { runTurns, type LoadFigures, type TurnResults } from './turns.js';
 
 const DOC = new URL('../docs/performance.md', import.meta.url);
 const RESULTS = new URL('./results.json', import.meta.url);
-const seconds = Number(process.env.BENCH_SECONDS ?? 6);
+const seconds = Number(process.env.BENCH_SECONDS ?? 4);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 
-const turns = await runTurns({ seconds, tickets: 5000, conversations: 1000, connections: [1, 10, 50], log: (line) => process.stdout.write(`${line}\n`) });
+const turns = await runTurns({ seconds, rounds, tickets: 5000, conversations: 1000, connections: [1, 10, 50], log: (line) => process.stdout.write(`${line}\n`) });
 const doc = await readFile(DOC, 'utf8');
 const machine = { nproc: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', node: process.version, date: new Date().toISOString().slice(0, 10) };
 const at10 = (list: LoadFigures[]) => list.find((f) => f.connections === 10);

@@ -17,6 +17,7 @@ const DEAD_URL = 'http://127.0.0.1:9/';
 export interface LoadFigures { connections: number; requestsPerSecond: number; p50Ms: number; p99Ms: number; total: number; errors: number; non2xx: number }
 export interface TurnResults {
   seconds: number;
+  rounds: number;
   tickets: number;
   conversations: number;
   echo: LoadFigures[];
@@ -32,7 +33,9 @@ interface Child { child: ChildProcess; port: number; output(): string; stop(): P
 
 /** Starts a node process that prints {"port":N} when listening. */
 async function startChild(script: string, env: Record<string, string>): Promise<Child> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  // BENCH_PROFILE=<folder>: the service writes a CPU profile there when it stops (node --cpu-prof), to see where a turn's time goes.
+  const profile = process.env.BENCH_PROFILE && script === 'bot/index.ts' ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', script], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -96,6 +99,15 @@ async function load(port: number, connections: number, seconds: number, body: (n
   };
 }
 
+/** Each figure's median over several runs (rounds are few and odd, so it is one run's value, not an average). */
+function median(runs: LoadFigures[]): LoadFigures {
+  const mid = (pick: (f: LoadFigures) => number) => runs.map(pick).sort((a, b) => a - b)[Math.floor(runs.length / 2)];
+  return {
+    connections: runs[0].connections, requestsPerSecond: mid((f) => f.requestsPerSecond), p50Ms: mid((f) => f.p50Ms), p99Ms: mid((f) => f.p99Ms),
+    total: runs.reduce((sum, f) => sum + f.total, 0), errors: runs.reduce((sum, f) => sum + f.errors, 0), non2xx: runs.reduce((sum, f) => sum + f.non2xx, 0),
+  };
+}
+
 /** Prepares a data folder with the rosters and `count` live tickets awaiting ICS approval, through the real store. */
 async function seedTickets(dir: string, count: number): Promise<string[]> {
   const store = await openLowdbStore({ dir });
@@ -122,8 +134,8 @@ async function startConversations(port: number, count: number): Promise<void> {
 }
 
 /** The whole turn benchmark. */
-export async function runTurns(options: { seconds: number; tickets: number; conversations: number; connections: number[]; log(line: string): void }): Promise<TurnResults> {
-  const { seconds, tickets, conversations, connections, log } = options;
+export async function runTurns(options: { seconds: number; rounds: number; tickets: number; conversations: number; connections: number[]; log(line: string): void }): Promise<TurnResults> {
+  const { seconds, rounds, tickets, conversations, connections, log } = options;
   const temp = await mkdtemp(path.join(os.tmpdir(), 'ucp-bench-turns-'));
   const children: Child[] = [];
   try {
@@ -150,15 +162,22 @@ export async function runTurns(options: { seconds: number; tickets: number; conv
     const withConversationsMb = await rssMb(bot.child.pid);
 
     const result: TurnResults = {
-      seconds, tickets, conversations, echo: [], dialogTurn: [], cardAction: [], cardActionVerb: 'approveOrganisation', ticketsApproved: 0,
+      seconds, rounds, tickets, conversations, echo: [], dialogTurn: [], cardAction: [], cardActionVerb: 'approveOrganisation', ticketsApproved: 0,
       memory: { emptyStartMb, seededStartMb, withConversationsMb, afterLoadMb: 0 },
     };
     for (const c of connections) {
-      result.echo.push(await load(echo.port, c, seconds, (n) => activity(n % conversations, { text: 'hello' })));
-      log(`echo ${c}: ${JSON.stringify(result.echo.at(-1))}`);
-      // "help" inside the access request: loads the dialog state, answers, re-asks nothing and saves the state.
-      result.dialogTurn.push(await load(bot.port, c, seconds, (n) => activity(n % conversations, { text: 'help' })));
-      log(`dialog ${c}: ${JSON.stringify(result.dialogTurn.at(-1))}`);
+      // Echo and dialog runs alternate, `rounds` times each, and each column is the median of its rounds: this machine is a
+      // shared VM whose speed drifts by a third within a minute, and alternating puts the same drift on both sides.
+      const echoRounds: LoadFigures[] = [];
+      const dialogRounds: LoadFigures[] = [];
+      for (let round = 0; round < rounds; round++) {
+        echoRounds.push(await load(echo.port, c, seconds, (n) => activity(n % conversations, { text: 'hello' })));
+        // "help" inside the access request: loads the dialog state, answers, re-asks nothing and saves the state.
+        dialogRounds.push(await load(bot.port, c, seconds, (n) => activity(n % conversations, { text: 'help' })));
+        log(`${c} connections, round ${round + 1}: echo ${echoRounds.at(-1)?.requestsPerSecond} req/s, dialog turn ${dialogRounds.at(-1)?.requestsPerSecond} req/s`);
+      }
+      result.echo.push(median(echoRounds));
+      result.dialogTurn.push(median(dialogRounds));
     }
     // Each Approve lands on a different ticket awaiting ICS approval, by a lead on the roster.
     let nextTicket = 0;

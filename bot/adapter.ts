@@ -1,7 +1,8 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type ConversationState, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { CloudAdapter, type Activity, type ConversationState, type InvokeResponse, type TurnContext } from 'botbuilder';
 import type { Config } from './config.js';
 import { errorKind, type Logger } from './log.js';
 import type { Store } from '../data/store/store.js';
+import { ReusingBotFrameworkAuthentication } from './reusedClients.js';
 
 export const SORRY_MESSAGE = "Sorry, something went wrong on our side. What you had already told me is kept: please try again in a minute.";
 export const STARTED_AGAIN_MESSAGE = "Sorry, this keeps going wrong, so I've cleared our conversation to start afresh. Nothing was sent. Type start to begin again.";
@@ -36,7 +37,7 @@ function withDates(activity: Record<string, unknown>): Record<string, unknown> {
 
 /** The Bot Framework adapter: local unauthenticated mode when no app id is configured, token-checked otherwise. */
 export function createAdapter(config: Config, logger: Logger): OnboardingAdapter {
-  const auth = new ConfigurationBotFrameworkAuthentication({
+  const auth = new ReusingBotFrameworkAuthentication({
     MicrosoftAppId: config.bot.appId,
     MicrosoftAppPassword: config.bot.appPassword,
     MicrosoftAppTenantId: config.bot.appTenantId,

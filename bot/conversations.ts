@@ -26,7 +26,8 @@ export async function rememberConversation(store: Store, activity: Activity, now
     // Whoever spoke last is not part of where a channel is: keeping them would rewrite the record for every viewer.
     delete (reference as Partial<ConversationReference>).user;
   }
-  const same = store.read((data) => {
+  // scan, not read: this runs on every turn, and a find through the write-guard views over every conversation cost ~10% of a turn.
+  const same = store.scan((data) => {
     const stored = data.conversations.find((c) => c.key === key);
     return stored !== undefined && stored.usable && JSON.stringify(stored.reference) === JSON.stringify(reference);
   });

@@ -14,7 +14,8 @@ export class BotStateStorage implements Storage {
   /** Used by botbuilder at the start of a turn to load state. */
   async read(keys: string[]): Promise<StoreItems> {
     if (!keys) throw new ReferenceError('Keys are required when reading.');
-    return this.store.read((data) => {
+    // scan, not read: the value is copied through JSON anyway, and copying it through the write-guard views cost ~8% of a turn.
+    return this.store.scan((data) => {
       const items: StoreItems = {};
       for (const key of keys) {
         const item = Object.hasOwn(data.botState, key) ? data.botState[key] : undefined;
