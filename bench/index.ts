@@ -14,7 +14,7 @@ const machine = { nproc: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown'
 const at10 = (list: LoadFigures[]) => list.find((f) => f.connections === 10);
 const echo10 = at10(turns.echo);
 const dialog10 = at10(turns.dialogTurn);
-const ratio = echo10 && dialog10 ? dialog10.requestsPerSecond / echo10.requestsPerSecond : NaN;
+const ratio = turns.throughputRatio.find((r) => r.connections === 10)?.median ?? NaN;
 const p99Ratio = echo10 && dialog10 ? dialog10.p99Ms / Math.max(echo10.p99Ms, 1) : NaN;
 const targets = {
   throughputRatioAt10: round(ratio), throughputMet: ratio >= 0.6,
@@ -38,35 +38,47 @@ function tableRows(text: string, heading: string): Array<Record<string, string>>
   return rows.map((row) => Object.fromEntries(cells(header).map((h, i) => [h, cells(row)[i] ?? ''])));
 }
 
-/** Replaces (or appends) the "## Turns" and "## Memory" sections, keeping every other section as it is. */
+/**
+ * Replaces the "## Turns" and "## Memory" sections where they are (or appends them), keeping every other section as it
+ * is: the hand-written findings after them survive a new run.
+ */
 function withSections(text: string, sections: string): string {
-  let kept = text;
-  for (const heading of ['Turns', 'Memory']) {
-    const start = kept.search(new RegExp(`^## ${heading}\\s*$`, 'm'));
-    if (start < 0) continue;
-    const rest = kept.slice(start + 3);
-    const next = rest.search(/^## /m);
-    kept = kept.slice(0, start) + (next < 0 ? '' : rest.slice(next));
+  let result = text;
+  for (const section of sections.split(/^(?=## )/m)) {
+    const heading = section.split('\n', 1)[0];
+    const start = result.search(new RegExp(`^${heading}\\s*$`, 'm'));
+    if (start < 0) {
+      result = `${result.trimEnd()}\n\n${section.trimEnd()}\n`;
+      continue;
+    }
+    const next = result.slice(start + 3).search(/^## /m);
+    const end = next < 0 ? result.length : start + 3 + next;
+    result = `${result.slice(0, start)}${section.trimEnd()}\n${next < 0 ? '' : '\n'}${result.slice(end)}`;
   }
-  return `${kept.trimEnd()}\n\n${sections}`;
+  return result;
 }
 
 function turnsSection(t: TurnResults, m: typeof machine, target: typeof targets): string {
   const rows = t.echo.map((e, i) => {
     const d = t.dialogTurn[i];
     const a = t.cardAction[i];
-    return `| ${e.connections} | ${e.requestsPerSecond} | ${e.p50Ms} / ${e.p99Ms} ms | ${d.requestsPerSecond} | ${d.p50Ms} / ${d.p99Ms} ms | ${round(d.requestsPerSecond / e.requestsPerSecond)} | ${a.requestsPerSecond} | ${a.p50Ms} / ${a.p99Ms} ms |`;
+    const r = t.throughputRatio[i];
+    return `| ${e.connections} | ${e.requestsPerSecond} | ${e.p50Ms} / ${e.p99Ms} ms | ${d.requestsPerSecond} | ${d.p50Ms} / ${d.p99Ms} ms | ${r.median} (${r.rounds.join(', ')}) | ${a.requestsPerSecond} | ${a.p50Ms} / ${a.p99Ms} ms |`;
   });
   const met = (ok: boolean) => (ok ? '**met**' : '**missed**');
   return `## Turns
 
-Measured by \`npm run bench\` (bench/turns.ts) on ${m.date}: ${m.nproc} CPUs, ${m.cpu}, Node ${m.node}; autocannon, ${t.seconds} s per row,
+Measured by \`npm run bench\` (bench/turns.ts) on ${m.date}: ${m.nproc} CPUs, ${m.cpu}, Node ${m.node}; autocannon,
 load generator, echo bot and service on the same machine in the same run. Every request is a POST /api/messages with
 \`deliveryMode: expectReplies\` (the replies come back in the HTTP answer; nothing goes out to a connector).
+This machine is a shared VM whose speed drifts by a third from one minute to the next, so echo and dialog runs alternate:
+${t.rounds} rounds of ${t.seconds} s each per connection count, every figure the median of its rounds, and dialog ÷ echo the median
+of each round's own ratio (its rounds in brackets). Approve is one ${t.seconds} s run per row.
 - **Echo bot**: bench/echoBot.ts, a plain botbuilder CloudAdapter + restify bot in local mode answering the text: the SDK's floor.
-- **Dialog turn**: the real service (\`node --import tsx bot/index.ts\`) with ${t.tickets.toLocaleString('en-GB')} live tickets and
+- **Dialog turn**: the real service, started as \`npm start\` starts it (\`${t.serviceCommand}\`), with ${t.tickets.toLocaleString('en-GB')} live tickets and
   ${t.conversations.toLocaleString('en-GB')} conversations, each first driven to the ODS code question of an access request.
-  The measured turn is "help" sent round-robin over those conversations: it loads the dialog state, answers and saves the state.
+  The measured turn is "help" sent round-robin over those conversations: it loads the dialog state, answers with the help and the
+  question again, and leaves the state as it was (so botbuilder writes nothing back).
 - **Approve**: \`adaptiveCard/action\` invokes with verb approveOrganisation, each on a different ticket awaiting ICS approval, by an ICS lead
   on the roster (the real workflow change, store write and audit event). ${t.ticketsApproved.toLocaleString('en-GB')} tickets were approved in the run.
 

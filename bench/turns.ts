@@ -18,10 +18,14 @@ export interface LoadFigures { connections: number; requestsPerSecond: number; p
 export interface TurnResults {
   seconds: number;
   rounds: number;
+  /** How the service was started: package.json's start script. */
+  serviceCommand: string;
   tickets: number;
   conversations: number;
   echo: LoadFigures[];
   dialogTurn: LoadFigures[];
+  /** Per connection count, the median over rounds of dialog ÷ echo throughput, each round's pair run back to back. */
+  throughputRatio: Array<{ connections: number; median: number; rounds: number[] }>;
   cardAction: LoadFigures[];
   cardActionVerb: string;
   /** Tickets the approvals really moved out of awaitingIcsApproval (read from live.json after the service stopped). */
@@ -31,11 +35,22 @@ export interface TurnResults {
 
 interface Child { child: ChildProcess; port: number; output(): string; stop(): Promise<void> }
 
-/** Starts a node process that prints {"port":N} when listening. */
-async function startChild(script: string, env: Record<string, string>): Promise<Child> {
-  // BENCH_PROFILE=<folder>: the service writes a CPU profile there when it stops (node --cpu-prof), to see where a turn's time goes.
-  const profile = process.env.BENCH_PROFILE && script === 'bot/index.ts' ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', script], {
+/**
+ * How `npm start` runs the service (package.json), so the benchmark measures what ships, Node options included.
+ * BENCH_PROFILE=<folder> adds a CPU profile written there when the service stops (node --cpu-prof).
+ */
+async function serviceCommand(): Promise<{ command: string; args: string[] }> {
+  const command = (JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const [program, ...args] = command.split(' ');
+  if (program !== 'node') throw new Error(`npm start should run node directly, not "${program}"`);
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`] : [];
+  return { command, args: [...profile, ...args] };
+}
+
+/** Starts a node process (the service, or a TypeScript script through tsx) that prints {"port":N} when listening. */
+async function startChild(args: string[] | string, env: Record<string, string>): Promise<Child> {
+  const script = typeof args === 'string' ? args : args.join(' ');
+  const child = spawn(process.execPath, typeof args === 'string' ? ['--import', 'tsx', args] : args, {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -141,7 +156,8 @@ export async function runTurns(options: { seconds: number; rounds: number; ticke
   try {
     const botEnv = { ODS_BASE_URL: DEAD_URL, TEAMS_SERVICE_URL: DEAD_URL };
     // Resident size of an empty service, for comparison.
-    const empty = await startChild('bot/index.ts', { ...botEnv, DATA_DIR: path.join(temp, 'empty') });
+    const service = await serviceCommand();
+    const empty = await startChild(service.args, { ...botEnv, DATA_DIR: path.join(temp, 'empty') });
     children.push(empty);
     await new Promise((r) => setTimeout(r, 1000));
     const emptyStartMb = await rssMb(empty.child.pid);
@@ -153,7 +169,7 @@ export async function runTurns(options: { seconds: number; rounds: number; ticke
 
     const echo = await startChild('bench/echoBot.ts', {});
     children.push(echo);
-    const bot = await startChild('bot/index.ts', { ...botEnv, DATA_DIR: dataDir });
+    const bot = await startChild(service.args, { ...botEnv, DATA_DIR: dataDir });
     children.push(bot);
     await new Promise((r) => setTimeout(r, 1000));
     const seededStartMb = await rssMb(bot.child.pid);
@@ -162,12 +178,13 @@ export async function runTurns(options: { seconds: number; rounds: number; ticke
     const withConversationsMb = await rssMb(bot.child.pid);
 
     const result: TurnResults = {
-      seconds, rounds, tickets, conversations, echo: [], dialogTurn: [], cardAction: [], cardActionVerb: 'approveOrganisation', ticketsApproved: 0,
+      seconds, rounds, serviceCommand: service.command, tickets, conversations, echo: [], dialogTurn: [], throughputRatio: [], cardAction: [], cardActionVerb: 'approveOrganisation', ticketsApproved: 0,
       memory: { emptyStartMb, seededStartMb, withConversationsMb, afterLoadMb: 0 },
     };
     for (const c of connections) {
-      // Echo and dialog runs alternate, `rounds` times each, and each column is the median of its rounds: this machine is a
-      // shared VM whose speed drifts by a third within a minute, and alternating puts the same drift on both sides.
+      // Echo and dialog runs alternate, `rounds` times each, and each figure is the median of its rounds: this machine is a
+      // shared VM whose speed drifts by a third within a minute. The ratio is taken per round (the two runs of a round are
+      // back to back, so they share the drift), then its median.
       const echoRounds: LoadFigures[] = [];
       const dialogRounds: LoadFigures[] = [];
       for (let round = 0; round < rounds; round++) {
@@ -178,6 +195,8 @@ export async function runTurns(options: { seconds: number; rounds: number; ticke
       }
       result.echo.push(median(echoRounds));
       result.dialogTurn.push(median(dialogRounds));
+      const ratios = echoRounds.map((e, i) => Math.round((100 * dialogRounds[i].requestsPerSecond) / e.requestsPerSecond) / 100);
+      result.throughputRatio.push({ connections: c, median: [...ratios].sort((a, b) => a - b)[Math.floor(ratios.length / 2)], rounds: ratios });
     }
     // Each Approve lands on a different ticket awaiting ICS approval, by a lead on the roster.
     let nextTicket = 0;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ConnectionOptions } from 'node:tls';
-import nodemailer from 'nodemailer';
+import type Nodemailer from 'nodemailer';
 import type { Config } from '../config.js';
 import { DeliveryError, RETRYABLE_NETWORK_CODES } from './deliveryError.js';
 
@@ -34,8 +34,9 @@ export function createMailer(smtp: Config['smtp'], options: MailerOptions = {}):
   const timeoutMs = options.timeoutMs ?? 20_000;
   // One transport per message (nodemailer opens a connection per message anyway, pooling is off): its logger then
   // tells about that message alone. It is only read for the moment the body has been written; nodemailer's log lines
-  // carry addresses, so none of them is passed on.
-  const transportFor = (sent: { body: boolean }) => nodemailer.createTransport({
+  // carry addresses, so none of them is passed on. nodemailer itself is loaded at the first e-mail (most days none is
+  // needed, and it adds ~10 MB to the service's resident size).
+  const transportFor = async (sent: { body: boolean }) => (await loadNodemailer()).createTransport({
     host: smtp.host,
     port: smtp.port,
     secure: smtp.secure,
@@ -51,7 +52,7 @@ export function createMailer(smtp: Config['smtp'], options: MailerOptions = {}):
   return {
     async send(message) {
       const sent = { body: false };
-      const transport = transportFor(sent);
+      const transport = await transportFor(sent);
       try {
         await transport.sendMail({
           from: smtp.from,
@@ -71,6 +72,12 @@ export function createMailer(smtp: Config['smtp'], options: MailerOptions = {}):
     // Each send closes its own connection when it ends: nothing stays open.
     close: () => undefined,
   };
+}
+
+let nodemailerLoading: Promise<typeof Nodemailer> | undefined;
+function loadNodemailer(): Promise<typeof Nodemailer> {
+  nodemailerLoading ??= import('nodemailer').then((module) => module.default);
+  return nodemailerLoading;
 }
 
 type LogFn = (entry: unknown, ...rest: unknown[]) => void;

@@ -3,11 +3,12 @@
  * how the headings are written and where they are, and refusing with a plain message a file it cannot use.
  * It only reads: whether each row is acceptable is data/imports/usersSheet.ts's job.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import {
   columnForHeader, MAX_USER_ROWS, REQUIRED_COLUMNS, USER_COLUMNS, type UserColumn, type UserSheetRow,
 } from '../../data/imports/usersSheetColumns.js';
 import { cellText } from './cellText.js';
+import { loadExcelJs } from './loadExcelJs.js';
 import { declaredUnzippedSize } from './zipSize.js';
 
 /** The rows of the staff list, or why the file cannot be used (with a message to show the manager). */
@@ -126,7 +127,7 @@ export async function readUsersWorkbook(file: Buffer, options: ReadUsersWorkbook
   if (unzipped > maxUnzipped) {
     return refuse('tooBig', 'This workbook is far bigger inside than a staff list would be. Please send the template with just the staff list in it.');
   }
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   try {
     // exceljs types its input as its own Buffer interface; at run time it takes a Node Buffer.
     await workbook.xlsx.load(file as unknown as ExcelJS.Buffer);

@@ -3,7 +3,8 @@
  * Sheets: Instructions (opens first), Users (headings only: the manager fills it in), Example (two filled-in rows,
  * never read on import, and refused if copied into Users), Lists (hidden: the job titles behind the drop-down).
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from './loadExcelJs.js';
 import { MAX_USER_ROWS, EXAMPLE_USERS, USER_COLUMNS, type UserColumn } from '../../data/imports/usersSheetColumns.js';
 import { jobTitles, REGISTRATION_BODIES } from '../../data/reference/index.js';
 import { registrationBodyName } from '../../data/rules/registration.js';
@@ -127,7 +128,7 @@ function addInstructionsSheet(workbook: ExcelJS.Workbook): void {
 
 /** Used to serve the template (GET /templates/ucp-multiple-users.xlsx); the content only changes with the reference data, so build it once. */
 export async function buildUsersTemplate(): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   workbook.creator = 'UCP onboarding assistant';
   workbook.title = 'UCP multiple user access request';
   const titles = jobTitles.titles.map((t) => t.title).sort((a, b) => a.localeCompare(b, 'en'));

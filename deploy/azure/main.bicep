@@ -184,7 +184,7 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
     keyVaultReferenceIdentity: 'SystemAssigned'
     siteConfig: {
       linuxFxVersion: empty(containerImage) ? 'NODE|22-lts' : 'DOCKER|${containerImage}'
-      appCommandLine: empty(containerImage) ? 'node --import tsx bot/index.ts' : ''
+      appCommandLine: empty(containerImage) ? 'node --max-semi-space-size=4 --import tsx bot/index.ts' : ''
       alwaysOn: true
       numberOfWorkers: 1
       healthCheckPath: '/healthz'

@@ -61,13 +61,14 @@ describe('the Azure deployment (deploy/azure/main.bicep)', () => {
     expect(channel).toMatch(/isEnabled: true/);
   });
 
-  it('runs one Linux instance on Node 22 LTS (or the container), https only, TLS 1.2, health-checked on /healthz', () => {
+  it('runs one Linux instance on Node 22 LTS (or the container) started like npm start, https only, TLS 1.2, health-checked on /healthz', () => {
     const plan = resource('Microsoft.Web/serverfarms');
     expect(plan).toMatch(/reserved: true/);
     expect(plan).toMatch(/capacity: 1/);
     const site = resource('Microsoft.Web/sites');
     expect(site).toMatch(/linuxFxVersion: empty\(containerImage\) \? 'NODE\|22-lts' : 'DOCKER\|\$\{containerImage\}'/);
-    expect(site).toMatch(/appCommandLine: empty\(containerImage\) \? 'node --import tsx bot\/index\.ts'/);
+    const startScript = (JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')) as { scripts: { start: string } }).scripts.start;
+    expect(site).toContain(`appCommandLine: empty(containerImage) ? '${startScript}' : ''`);
     expect(site).toMatch(/httpsOnly: true/);
     expect(site).toMatch(/minTlsVersion: '1\.2'/);
     expect(site).toMatch(/healthCheckPath: '\/healthz'/);
