@@ -16,7 +16,8 @@ WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 # The code stays owned by root and read-only to the service; only the data folder is the service's to write.
 COPY . .
-RUN mkdir -p /data && chown node:node /data
+# Compiled to JavaScript in dist/ (npm run build), so the service runs on plain node without a TypeScript loader.
+RUN node --import tsx scripts/build.ts && mkdir -p /data && chown node:node /data
 USER node
 # live.json, audit.jsonl, archive.jsonl and writer.lock: mount persistent storage here (App Service: DATA_DIR=/home/data).
 VOLUME ["/data"]
@@ -25,5 +26,5 @@ EXPOSE 3978
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3978) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # Exec form: the process is PID 1 and gets SIGTERM itself, so it drains turns and flushes the store before exiting.
-# The same command as npm start; --max-semi-space-size=4 keeps V8's young generation small (docs/performance.md, Memory).
-CMD ["node", "--max-semi-space-size=4", "--import", "tsx", "bot/index.ts"]
+# The same command as npm start (whose prestart builds dist/, done above for the image).
+CMD ["node", "dist/bot/index.js"]

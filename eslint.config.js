@@ -6,7 +6,7 @@ const noBotbuilder = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'var/**', 'coverage/**', 'dist/**', 'tests/artifacts/**'] },
+  { ignores: ['node_modules/**', 'var/**', 'coverage/**', 'dist/**', '.build-test-*/**', 'tests/artifacts/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -6,7 +6,7 @@ import { runTurns, type LoadFigures, type TurnResults } from './turns.js';
 const DOC = new URL('../docs/performance.md', import.meta.url);
 const RESULTS = new URL('./results.json', import.meta.url);
 const seconds = Number(process.env.BENCH_SECONDS ?? 4);
-const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 
 const turns = await runTurns({ seconds, rounds, tickets: 5000, conversations: 1000, connections: [1, 10, 50], log: (line) => process.stdout.write(`${line}\n`) });
 const doc = await readFile(DOC, 'utf8');

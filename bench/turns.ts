@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { openLowdbStore } from '../data/store/lowdbStore.js';
+import { buildService } from '../scripts/build.js';
 import { makeWorkflowTicket, people, seedWorkflow } from '../tests/helpers/workflowFixtures.js';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -36,10 +37,12 @@ export interface TurnResults {
 interface Child { child: ChildProcess; port: number; output(): string; stop(): Promise<void> }
 
 /**
- * How `npm start` runs the service (package.json), so the benchmark measures what ships, Node options included.
- * BENCH_PROFILE=<folder> adds a CPU profile written there when the service stops (node --cpu-prof).
+ * How `npm start` runs the service (package.json), so the benchmark measures what ships, Node options included; it
+ * builds dist/ first, as npm start's prestart does. BENCH_PROFILE=<folder> adds a CPU profile written there when the
+ * service stops (node --cpu-prof).
  */
 async function serviceCommand(): Promise<{ command: string; args: string[] }> {
+  await buildService();
   const command = (JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
   const [program, ...args] = command.split(' ');
   if (program !== 'node') throw new Error(`npm start should run node directly, not "${program}"`);
@@ -181,6 +184,9 @@ export async function runTurns(options: { seconds: number; rounds: number; ticke
       seconds, rounds, serviceCommand: service.command, tickets, conversations, echo: [], dialogTurn: [], throughputRatio: [], cardAction: [], cardActionVerb: 'approveOrganisation', ticketsApproved: 0,
       memory: { emptyStartMb, seededStartMb, withConversationsMb, afterLoadMb: 0 },
     };
+    // Unmeasured warm-up of both (JIT, connection pools): otherwise the first echo round runs cold and flatters the ratio.
+    await load(echo.port, 10, 4, (n) => activity(n % conversations, { text: 'hello' }));
+    await load(bot.port, 10, 4, (n) => activity(n % conversations, { text: 'help' }));
     for (const c of connections) {
       // Echo and dialog runs alternate, `rounds` times each, and each figure is the median of its rounds: this machine is a
       // shared VM whose speed drifts by a third within a minute. The ratio is taken per round (the two runs of a round are

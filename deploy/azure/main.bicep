@@ -163,7 +163,8 @@ var smtpSettings = empty(smtpHost) ? [] : [
   { name: 'SMTP_FROM', value: smtpFrom }
   { name: 'SMTP_PASSWORD', value: '@Microsoft.KeyVault(SecretUri=${keyVault.properties.vaultUri}secrets/${smtpPasswordSecretName}/)' }
 ]
-// Code deployment: Oryx installs the dependencies (SCM_DO_BUILD_DURING_DEPLOYMENT) and the start command runs the bot.
+// Code deployment: Oryx installs the dependencies and runs `npm run build` (SCM_DO_BUILD_DURING_DEPLOYMENT), which compiles
+// the service into dist/; the start command is npm start's, without its prestart build.
 // Everything the bot needs at run time is a production dependency (esbuild included: it builds the helpdesk tab's script).
 var codeSettings = empty(containerImage) ? [
   { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'true' }
@@ -184,7 +185,7 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
     keyVaultReferenceIdentity: 'SystemAssigned'
     siteConfig: {
       linuxFxVersion: empty(containerImage) ? 'NODE|22-lts' : 'DOCKER|${containerImage}'
-      appCommandLine: empty(containerImage) ? 'node --max-semi-space-size=4 --import tsx bot/index.ts' : ''
+      appCommandLine: empty(containerImage) ? 'node dist/bot/index.js' : ''
       alwaysOn: true
       numberOfWorkers: 1
       healthCheckPath: '/healthz'

@@ -64,10 +64,18 @@ describe('the Dockerfile', () => {
     expect(all.some((i) => /\bcurl\b|\bwget\b/.test(i.args))).toBe(false);
   });
 
+  it('builds dist/ as npm start does before starting, while still root (the service cannot change its own code)', () => {
+    const buildAt = finalStage.findIndex((i) => i.keyword === 'RUN' && i.args.startsWith('node --import tsx scripts/build.ts'));
+    expect(buildAt).toBeGreaterThan(finalStage.findIndex((i) => i.keyword === 'COPY' && i.args === '. .'));
+    expect(buildAt).toBeLessThan(finalStage.findIndex((i) => i.keyword === 'USER'));
+    expect(pkg.scripts.build).toBe('node --import tsx scripts/build.ts');
+    expect(dockerignore).toContain('dist');
+  });
+
   it('starts the bot the way npm start does, in exec form so the bot receives SIGTERM', () => {
     const cmd = JSON.parse(finalStage.find((i) => i.keyword === 'CMD')?.args ?? '[]') as string[];
     expect(cmd.join(' ')).toBe(pkg.scripts.start);
-    expect(pkg.scripts.start).toBe('node --max-semi-space-size=4 --import tsx bot/index.ts');
+    expect(cmd[0]).toBe('node');
     expect(pkg.dependencies.tsx).toBeDefined();
   });
 

@@ -16,10 +16,13 @@ export interface BotProcess {
   kill(signal?: NodeJS.Signals): void;
 }
 
-/** Starts the real service (`node --import tsx bot/index.ts`) on a free port with its own data directory. */
-export async function startBotProcess(env: Record<string, string> = {}): Promise<BotProcess> {
+/**
+ * Starts the real service on a free port with its own data directory: from source (`node --import tsx bot/index.ts`),
+ * or, given `entry`, a compiled entry point on plain node (the way `npm start` runs it).
+ */
+export async function startBotProcess(env: Record<string, string> = {}, options: { entry?: string } = {}): Promise<BotProcess> {
   const dataDir = env.DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), 'ucp-bot-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bot/index.ts'], {
+  const child = spawn(process.execPath, options.entry ? [options.entry] : ['--import', 'tsx', 'bot/index.ts'], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
