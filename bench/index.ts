@@ -1,15 +1,27 @@
-/** `npm run bench`: runs the turn benchmark, writes bench/results.json and the Turns / Memory sections of docs/performance.md. */
-import { readFile, writeFile } from 'node:fs/promises';
+/**
+ * `npm run bench`: every benchmark, one after the other so they do not share the CPU: the store (bench/store.ts) and the
+ * reminder sweep (bench/reminders.ts), each writing its own section of docs/performance.md, then turns over HTTP and memory
+ * (bench/turns.ts). Writes the Turns and Memory sections and bench/results.json with every headline figure.
+ */
+import { spawnSync } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { readPerformanceDoc, writePerformanceSections } from './performanceDoc.js';
 import { runTurns, type LoadFigures, type TurnResults } from './turns.js';
 
-const DOC = new URL('../docs/performance.md', import.meta.url);
 const RESULTS = new URL('./results.json', import.meta.url);
 const seconds = Number(process.env.BENCH_SECONDS ?? 4);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 
+for (const script of ['bench/store.ts', 'bench/reminders.ts']) {
+  process.stdout.write(`— ${script}\n`);
+  const run = spawnSync(process.execPath, ['--import', 'tsx', script], { cwd: fileURLToPath(new URL('..', import.meta.url)), stdio: 'inherit' });
+  if (run.status !== 0) throw new Error(`${script} failed (exit ${run.status ?? run.signal})`);
+}
+process.stdout.write('— bench/turns.ts\n');
 const turns = await runTurns({ seconds, rounds, tickets: 5000, conversations: 1000, connections: [1, 10, 50], log: (line) => process.stdout.write(`${line}\n`) });
-const doc = await readFile(DOC, 'utf8');
+const doc = await readPerformanceDoc();
 const machine = { nproc: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', node: process.version, date: new Date().toISOString().slice(0, 10) };
 const at10 = (list: LoadFigures[]) => list.find((f) => f.connections === 10);
 const echo10 = at10(turns.echo);
@@ -22,7 +34,7 @@ const targets = {
   memoryMb: turns.memory.withConversationsMb, memoryMet: turns.memory.withConversationsMb < 250,
 };
 await writeFile(RESULTS, `${JSON.stringify({ machine, turns, targets, store: tableRows(doc, 'Store'), reminders: tableRows(doc, 'Reminders') }, null, 2)}\n`);
-await writeFile(DOC, withSections(doc, turnsSection(turns, machine, targets)));
+await writePerformanceSections(turnsSection(turns, machine, targets));
 process.stdout.write(`wrote bench/results.json and docs/performance.md: ${JSON.stringify(targets)}\n`);
 
 function round(n: number): number { return Math.round(n * 100) / 100; }
@@ -31,31 +43,15 @@ function round(n: number): number { return Math.round(n * 100) / 100; }
 function tableRows(text: string, heading: string): Array<Record<string, string>> {
   const start = text.search(new RegExp(`^## ${heading}\\s*$`, 'm'));
   if (start < 0) return [];
-  const lines = text.slice(start).split('\n').filter((l) => l.startsWith('|'));
-  const [header, , ...rows] = lines.slice(0, lines.findIndex((l, i) => i > 0 && !lines[i + 1]?.startsWith('|')) + 1);
+  // The section's first table: from its first '|' line to the first line after it that is not one.
+  const lines = text.slice(start).split('\n');
+  const first = lines.findIndex((l) => l.startsWith('|'));
+  if (first < 0) return [];
+  const after = lines.findIndex((l, i) => i > first && !l.startsWith('|'));
+  const [header, , ...rows] = lines.slice(first, after < 0 ? lines.length : after);
   if (!header) return [];
   const cells = (l: string) => l.split('|').slice(1, -1).map((c) => c.trim());
   return rows.map((row) => Object.fromEntries(cells(header).map((h, i) => [h, cells(row)[i] ?? ''])));
-}
-
-/**
- * Replaces the "## Turns" and "## Memory" sections where they are (or appends them), keeping every other section as it
- * is: the hand-written findings after them survive a new run.
- */
-function withSections(text: string, sections: string): string {
-  let result = text;
-  for (const section of sections.split(/^(?=## )/m)) {
-    const heading = section.split('\n', 1)[0];
-    const start = result.search(new RegExp(`^${heading}\\s*$`, 'm'));
-    if (start < 0) {
-      result = `${result.trimEnd()}\n\n${section.trimEnd()}\n`;
-      continue;
-    }
-    const next = result.slice(start + 3).search(/^## /m);
-    const end = next < 0 ? result.length : start + 3 + next;
-    result = `${result.slice(0, start)}${section.trimEnd()}\n${next < 0 ? '' : '\n'}${result.slice(end)}`;
-  }
-  return result;
 }
 
 function turnsSection(t: TurnResults, m: typeof machine, target: typeof targets): string {

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { openLowdbStore, type LowdbStore } from '../data/store/lowdbStore.js';
 import { makeStoreTicket } from '../tests/helpers/storeFixtures.js';
+import { machineLine, writePerformanceSections } from './performanceDoc.js';
 
 const SIZES = [1000, 5000];
 const AUDIT_EVENTS = 100_000;
@@ -17,7 +18,6 @@ const CONCURRENT_WRITES = 3000;
 const IN_FLIGHT = 50;
 const TARGET_P99_MS = 20;
 const TARGET_STALL_MS = 50;
-const DOC = new URL('../docs/performance.md', import.meta.url);
 
 interface Result {
   tickets: number;
@@ -158,10 +158,8 @@ async function measure(size: number): Promise<Result> {
   }
 }
 
-async function machine(): Promise<string> {
-  const cpuinfo = await readFile('/proc/cpuinfo', 'utf8').catch(() => '');
-  const model = /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1] ?? os.cpus()[0]?.model ?? 'unknown CPU';
-  return `${os.availableParallelism()} CPUs (nproc), ${model}, Node ${process.version}, ${os.type()} ${os.release()}, temp folder ${os.tmpdir()}, load average ${os.loadavg()[0].toFixed(2)} when finished`;
+function machine(): string {
+  return `${machineLine()}, temp folder ${os.tmpdir()}, load average ${os.loadavg()[0].toFixed(2)} when finished`;
 }
 
 function table(results: Result[]): string {
@@ -175,20 +173,6 @@ function table(results: Result[]): string {
     ),
   ];
   return rows.join('\n');
-}
-
-async function writeDoc(section: string): Promise<void> {
-  const existing = await readFile(DOC, 'utf8').catch(() => '# Performance\n');
-  const start = existing.search(/^## Store\s*$/m);
-  let updated: string;
-  if (start === -1) {
-    updated = `${existing.trimEnd()}\n\n${section}`;
-  } else {
-    const rest = existing.slice(start + 1);
-    const nextHeading = rest.search(/^## /m);
-    updated = existing.slice(0, start) + section + (nextHeading === -1 ? '' : `\n${rest.slice(nextHeading)}`);
-  }
-  await writeFile(DOC, updated);
 }
 
 async function main(): Promise<void> {
@@ -205,7 +189,7 @@ async function main(): Promise<void> {
 
   const section = `## Store
 
-Measured by \`npm run bench:store\` (bench/store.ts) on ${new Date().toISOString().slice(0, 10)}: ${await machine()}.
+Measured by \`npm run bench:store\` (bench/store.ts) on ${new Date().toISOString().slice(0, 10)}: ${machine()}.
 Each write is one \`store.update()\` that finds a ticket, changes its state, version and updatedAt, and records one audit
 event, resolving only once live.json (temp file, fsync, rename, directory fsync) and audit.jsonl (append, fsync) are on disk.
 The audit trail starts with ${AUDIT_EVENTS.toLocaleString('en-GB')} events; tickets are ~1 KB of realistic fields.
@@ -235,7 +219,7 @@ What decides these figures, and what was done about it:
 - Latency grows with the live file, not with the audit trail or the archive: keep closed tickets moving out
   (\`archiveClosedTickets\`). At 50,000 live tickets every commit would write ~50 MB; that is the point to move to a database.
 `;
-  await writeDoc(section);
+  await writePerformanceSections(section);
   process.stdout.write(`wrote the Store section of docs/performance.md\n`);
 }
 
