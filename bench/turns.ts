@@ -195,7 +195,8 @@ export async function runTurns(options: { seconds: number; rounds: number; ticke
       const dialogRounds: LoadFigures[] = [];
       for (let round = 0; round < rounds; round++) {
         echoRounds.push(await load(echo.port, c, seconds, (n) => activity(n % conversations, { text: 'hello' })));
-        // "help" inside the access request: loads the dialog state, answers, re-asks nothing and saves the state.
+        // "help" inside the access request: loads the dialog state, answers with the help and the question again, and leaves
+        // the state as it was (botbuilder then writes nothing back).
         dialogRounds.push(await load(bot.port, c, seconds, (n) => activity(n % conversations, { text: 'help' })));
         log(`${c} connections, round ${round + 1}: echo ${echoRounds.at(-1)?.requestsPerSecond} req/s, dialog turn ${dialogRounds.at(-1)?.requestsPerSecond} req/s`);
       }

@@ -1,5 +1,5 @@
 import { ConfigurationBotFrameworkAuthentication, type Activity } from 'botbuilder';
-import { JwtTokenValidation, type AuthenticateRequestResult, type ClaimsIdentity, type ConnectorClient, type ConnectorFactory, type UserTokenClient } from 'botframework-connector';
+import { AuthenticationConstants, type AuthenticateRequestResult, type ClaimsIdentity, type ConnectorClient, type ConnectorFactory, type UserTokenClient } from 'botframework-connector';
 
 /** Enough for every Teams region's service URL several times over; the oldest is dropped beyond it. */
 const MAX_CLIENTS = 100;
@@ -35,10 +35,12 @@ export class ReusingBotFrameworkAuthentication extends ConfigurationBotFramework
   }
 }
 
-/** Whose credentials a client carries: the app id in the claims (none in local mode, where nothing is signed). */
-function botIdentity(claimsIdentity: ClaimsIdentity): string {
-  const claims = claimsIdentity.claims ?? [];
-  return claims.length === 0 ? '' : JwtTokenValidation.getAppIdFromClaims(claims) ?? '';
+/**
+ * Whose credentials a client carries, worked out as botbuilder does when it makes them: the token's audience (our app id,
+ * for a request from a channel), else its appid claim (the Emulator); none in local mode, where nothing is signed.
+ */
+export function botIdentity(claimsIdentity: ClaimsIdentity): string {
+  return claimsIdentity.getClaimValue(AuthenticationConstants.AudienceClaim) ?? claimsIdentity.getClaimValue(AuthenticationConstants.AppIdClaim) ?? '';
 }
 
 /** A map of promises that keeps at most `max` entries and forgets a promise that rejected, so a failure is retried next turn. */

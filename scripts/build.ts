@@ -19,13 +19,15 @@ export const DEFAULT_OUT_DIR = path.join(ROOT, 'dist');
 export interface BuildResult { outDir: string; compiled: number; copied: number }
 
 /**
- * Used by `npm run build`, the benchmark and the tests. `outDir` must sit inside the project, so the compiled code finds
- * node_modules the way the source does; it is emptied first, so nothing of an older build lingers.
+ * Used by `npm run build`, the benchmark and the tests. `outDir` is dist/ or a `.build-…` folder directly in the project:
+ * inside it, so the compiled code finds node_modules the way the source does, and never a folder of source or data,
+ * because it is emptied first (nothing of an older build lingers).
  */
 export async function buildService(outDir: string = DEFAULT_OUT_DIR): Promise<BuildResult> {
   const out = path.resolve(outDir);
-  if (path.relative(ROOT, out).startsWith('..') || out === path.resolve(ROOT)) {
-    throw new Error(`the build folder must be a folder inside ${ROOT} (it was ${out})`);
+  const name = path.basename(out);
+  if (path.dirname(out) !== path.resolve(ROOT) || !(name === 'dist' || name.startsWith('.build-'))) {
+    throw new Error(`the build folder must be dist/ or a .build-… folder in ${ROOT} (it was ${out}); it is emptied before each build`);
   }
   const compile: string[] = [];
   const copy: string[] = [];

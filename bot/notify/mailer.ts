@@ -76,7 +76,8 @@ export function createMailer(smtp: Config['smtp'], options: MailerOptions = {}):
 
 let nodemailerLoading: Promise<typeof Nodemailer> | undefined;
 function loadNodemailer(): Promise<typeof Nodemailer> {
-  nodemailerLoading ??= import('nodemailer').then((module) => module.default);
+  // A failed load is forgotten, so the next e-mail tries again.
+  nodemailerLoading ??= import('nodemailer').then((module) => module.default, (err: unknown) => { nodemailerLoading = undefined; throw err; });
   return nodemailerLoading;
 }
 

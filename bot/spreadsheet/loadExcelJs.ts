@@ -7,6 +7,7 @@ let loading: Promise<typeof ExcelJS> | undefined;
  * resident size, and most days no manager sends a spreadsheet (docs/performance.md, Memory).
  */
 export function loadExcelJs(): Promise<typeof ExcelJS> {
-  loading ??= import('exceljs').then((module) => module.default);
+  // A failed load is forgotten, so the next spreadsheet tries again.
+  loading ??= import('exceljs').then((module) => module.default, (err: unknown) => { loading = undefined; throw err; });
   return loading;
 }

@@ -59,8 +59,10 @@ describe('the build that npm start runs the service from', () => {
     expect(pkg.scripts.start).toMatch(/^node (--[\w-]+=\S+ )*dist\/bot\/index\.js$/);
   });
 
-  it('refuses to build outside the project, where the compiled code would not find its packages', async () => {
-    await expect(buildService('/tmp/elsewhere')).rejects.toThrow(/must be a folder inside/);
-    await expect(buildService(ROOT)).rejects.toThrow(/must be a folder inside/);
+  it('refuses to build outside the project, or into a folder of source or data that the build would empty', async () => {
+    for (const folder of ['/tmp/elsewhere', ROOT, path.join(ROOT, 'bot'), path.join(ROOT, 'var'), path.join(ROOT, 'node_modules'), path.join(ROOT, 'dist', 'bot')]) {
+      await expect(buildService(folder)).rejects.toThrow(/must be dist\/ or a \.build-… folder/);
+    }
+    expect(existsSync(path.join(ROOT, 'bot', 'index.ts'))).toBe(true);
   });
 });
