@@ -117,9 +117,14 @@ async function load(port: number, connections: number, seconds: number, body: (n
   };
 }
 
-/** Each figure's median over several runs (rounds are few and odd, so it is one run's value, not an average). */
+/** The middle value (rounds are few and odd, so it is one run's value, not an average). */
+function middle(values: number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+}
+
+/** Each figure's median over several runs. */
 function median(runs: LoadFigures[]): LoadFigures {
-  const mid = (pick: (f: LoadFigures) => number) => runs.map(pick).sort((a, b) => a - b)[Math.floor(runs.length / 2)];
+  const mid = (pick: (f: LoadFigures) => number) => middle(runs.map(pick));
   return {
     connections: runs[0].connections, requestsPerSecond: mid((f) => f.requestsPerSecond), p50Ms: mid((f) => f.p50Ms), p99Ms: mid((f) => f.p99Ms),
     total: runs.reduce((sum, f) => sum + f.total, 0), errors: runs.reduce((sum, f) => sum + f.errors, 0), non2xx: runs.reduce((sum, f) => sum + f.non2xx, 0),
@@ -203,7 +208,7 @@ export async function runTurns(options: { seconds: number; rounds: number; ticke
       result.echo.push(median(echoRounds));
       result.dialogTurn.push(median(dialogRounds));
       const ratios = echoRounds.map((e, i) => Math.round((100 * dialogRounds[i].requestsPerSecond) / e.requestsPerSecond) / 100);
-      result.throughputRatio.push({ connections: c, median: [...ratios].sort((a, b) => a - b)[Math.floor(ratios.length / 2)], rounds: ratios });
+      result.throughputRatio.push({ connections: c, median: middle(ratios), rounds: ratios });
     }
     // Each Approve lands on a different ticket awaiting ICS approval, by a lead on the roster.
     let nextTicket = 0;

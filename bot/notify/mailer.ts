@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ConnectionOptions } from 'node:tls';
 import type Nodemailer from 'nodemailer';
 import type { Config } from '../config.js';
+import { onceUntilFailure } from '../onceUntilFailure.js';
 import { DeliveryError, RETRYABLE_NETWORK_CODES } from './deliveryError.js';
 
 /** One e-mail the notifier sends when Teams cannot reach the person. */
@@ -74,12 +75,7 @@ export function createMailer(smtp: Config['smtp'], options: MailerOptions = {}):
   };
 }
 
-let nodemailerLoading: Promise<typeof Nodemailer> | undefined;
-function loadNodemailer(): Promise<typeof Nodemailer> {
-  // A failed load is forgotten, so the next e-mail tries again.
-  nodemailerLoading ??= import('nodemailer').then((module) => module.default, (err: unknown) => { nodemailerLoading = undefined; throw err; });
-  return nodemailerLoading;
-}
+const loadNodemailer: () => Promise<typeof Nodemailer> = onceUntilFailure(() => import('nodemailer').then((module) => module.default));
 
 type LogFn = (entry: unknown, ...rest: unknown[]) => void;
 

@@ -1,18 +1,12 @@
 /** The tab's browser script, bundled from TypeScript with esbuild the first time it is asked for, then kept. */
 import { fileURLToPath } from 'node:url';
+import { onceUntilFailure } from '../onceUntilFailure.js';
 
 const ENTRY = fileURLToPath(new URL('./page/tab.ts', import.meta.url));
 
 /** Used by the /tab/tab.js route: one bundle per process; a failed build is retried on the next request. */
 export function tabBundle(): () => Promise<string> {
-  let built: Promise<string> | undefined;
-  return () => {
-    built ??= buildTabScript().catch((err: unknown) => {
-      built = undefined;
-      throw err;
-    });
-    return built;
-  };
+  return onceUntilFailure(buildTabScript);
 }
 
 /** Bundles page/tab.ts and @microsoft/teams-js into one minified browser script (about 50 KB uncompressed after minify). */

@@ -1,17 +1,17 @@
 import { describe, expect, it } from '@jest/globals';
-import ExcelJS from 'exceljs';
 import { validateUserRows } from '../../../data/imports/usersSheet.js';
 import { formatRowReport } from '../../../data/imports/usersSheetReport.js';
 import { accreditedDomainSet } from '../../../data/rules/email.js';
 import { readUsersWorkbook } from '../../../bot/spreadsheet/readUsersWorkbook.js';
-import { buildUsersTemplate } from '../../../bot/spreadsheet/usersTemplate.js';
+import { staffWorkbook, type StaffRow } from '../../dialogs/users/staffSpreadsheet.js';
 
 const policy = { accreditedDomains: accreditedDomainSet(['carehomes-secure.org.uk']) };
 
 /** Twelve staff as a manager would type them; rows 7 and 11 of the sheet are wrong. */
-const STAFF: Array<Record<string, string | number>> = [
+const STAFF: readonly StaffRow[] = [
   { firstName: 'Amara', lastName: 'Okafor', jobTitle: 'Nurse', email: 'amara.okafor@nhs.net', professionalBody: 'NMC', registrationNumber: '12A3456E' },
-  { firstName: 'Ben', lastName: 'Walsh', jobTitle: 'Care Manager', email: 'ben.walsh@nhs.net' },
+  // Excel turns a typed address into a mailto: link.
+  { firstName: 'Ben', lastName: 'Walsh', jobTitle: 'Care Manager', email: { text: 'ben.walsh@nhs.net', hyperlink: 'mailto:ben.walsh@nhs.net' } },
   { firstName: 'Chloe', lastName: 'Nguyen', jobTitle: 'Staff Nurse', email: 'chloe.nguyen@nhs.net', professionalBody: 'NMC', registrationNumber: '09K1234A' },
   { firstName: 'Dev', lastName: 'Patel', jobTitle: 'Clinical Administrator', email: 'dev.patel@sunnyviewcare.co.uk', confirmAppropriateUse: 'Yes' },
   { firstName: 'Ella', lastName: 'Brown', jobTitle: 'Activities Coordinator', email: 'ella.brown@nhs.net' },
@@ -26,30 +26,9 @@ const STAFF: Array<Record<string, string | number>> = [
   { firstName: 'Kemi', lastName: 'Bello', jobTitle: 'District Nurse', email: 'kemi.bello@nhs.net', registrationNumber: '15C7788F' },
 ];
 
-async function fillTemplate(): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(await buildUsersTemplate() as unknown as ExcelJS.Buffer);
-  const sheet = workbook.getWorksheet('Users');
-  if (!sheet) throw new Error('the template has no Users sheet');
-  const headings = (sheet.getRow(1).values as unknown[]).map(String);
-  const column = (header: string) => headings.indexOf(header);
-  const byKey: Record<string, string> = {
-    firstName: 'First name', lastName: 'Last name', jobTitle: 'Job title', email: 'Work e-mail',
-    professionalBody: 'Professional body', registrationNumber: 'Registration number', confirmAppropriateUse: 'Confirm appropriate use',
-  };
-  STAFF.forEach((person, i) => {
-    const row = sheet.getRow(i + 2);
-    for (const [key, value] of Object.entries(person)) row.getCell(column(byKey[key])).value = value;
-    row.commit();
-  });
-  // Excel turns a typed address into a mailto: link.
-  sheet.getRow(3).getCell(column('Work e-mail')).value = { text: 'ben.walsh@nhs.net', hyperlink: 'mailto:ben.walsh@nhs.net' };
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
-
 describe('the multiple-user spreadsheet, end to end through a real xlsx file', () => {
   it('reads back twelve people from the filled-in template: ten ready, two to fix, with their row numbers and reasons', async () => {
-    const read = await readUsersWorkbook(await fillTemplate());
+    const read = await readUsersWorkbook(await staffWorkbook(STAFF));
     if (!read.ok) throw new Error(read.message);
     expect(read.sheetName).toBe('Users');
     expect(read.rows.map((r) => r.row)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);

@@ -4,8 +4,10 @@ import type { AddressInfo } from 'node:net';
 import type { Activity } from 'botbuilder';
 import ExcelJS from 'exceljs';
 import { buildUsersTemplate } from '../../../bot/spreadsheet/usersTemplate.js';
+import { USER_COLUMNS, type UserColumn } from '../../../data/imports/usersSheetColumns.js';
 
-export type StaffRow = Partial<Record<'firstName' | 'lastName' | 'jobTitle' | 'email' | 'professionalBody' | 'registrationNumber' | 'confirmAppropriateUse', string>>;
+/** One person as typed into the sheet: text, or what Excel may store instead (a number, an e-mail link). */
+export type StaffRow = Partial<Record<UserColumn, ExcelJS.CellValue>>;
 
 /** Twelve staff; rows 7 (a personal address) and 11 (a nurse with no registration number) of the sheet are wrong. */
 export const TWELVE_STAFF: readonly StaffRow[] = [
@@ -30,11 +32,6 @@ export const TWELVE_STAFF_FIXED: readonly StaffRow[] = TWELVE_STAFF.map((row) =>
   return row;
 });
 
-const HEADERS: Readonly<Record<keyof StaffRow, string>> = {
-  firstName: 'First name', lastName: 'Last name', jobTitle: 'Job title', email: 'Work e-mail',
-  professionalBody: 'Professional body', registrationNumber: 'Registration number', confirmAppropriateUse: 'Confirm appropriate use',
-};
-
 /** The template as the bot hands it out, filled in with these rows from row 2. */
 export async function staffWorkbook(rows: readonly StaffRow[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -44,7 +41,7 @@ export async function staffWorkbook(rows: readonly StaffRow[]): Promise<Buffer> 
   const headings = (sheet.getRow(1).values as unknown[]).map(String);
   rows.forEach((person, i) => {
     const row = sheet.getRow(i + 2);
-    for (const [key, value] of Object.entries(person)) row.getCell(headings.indexOf(HEADERS[key as keyof StaffRow])).value = value;
+    for (const spec of USER_COLUMNS) if (person[spec.key] !== undefined) row.getCell(headings.indexOf(spec.header)).value = person[spec.key];
     row.commit();
   });
   return Buffer.from(await workbook.xlsx.writeBuffer());
