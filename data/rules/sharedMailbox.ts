@@ -98,8 +98,7 @@ function readPart(part: string, vocab: Vocabulary): PartReading | undefined {
 /** True when a part carries the organisation's ODS code at its start or end (digits after it allowed: "vabc12"). */
 function carriesCode(part: string, code: string): boolean {
   if (code.length < 4 || !HAS_DIGIT.test(code)) return part === code;
-  const bare = part.replace(/\d+$/, '');
-  return part.startsWith(code) || part.endsWith(code) || bare.endsWith(code);
+  return part.startsWith(code) || [0, 1, 2].some((extra) => /^\d*$/.test(part.slice(part.length - extra)) && part.slice(0, part.length - extra).endsWith(code));
 }
 
 /** Source 004's convention: a postcode or town part, then a part of a home's name ending in an ODS-code-shaped token. */
