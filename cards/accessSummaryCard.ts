@@ -88,7 +88,8 @@ function expandSummary(summary: AccessSummary, shown: number): CardJson {
         name: short(user.name),
         jobTitle: short(user.jobTitle),
         role: roleText(user.role),
-        email: short(user.email) + (user.emailConfirmed ? ' (you confirmed it is used appropriately)' : ''),
+        email: short(user.email) + (user.emailConfirmed ? ' (you confirmed it is used appropriately)' : '')
+          + (user.emailCheck ? ' (the helpdesk will check it is their own)' : ''),
         registration: user.registration ? short(`Registration: ${user.registration.body} ${user.registration.number}`) : '',
       })),
       more: hidden > 0 ? `…and ${hidden} more, all of them in the request. Choose Change users to see everyone.` : '',

@@ -32,7 +32,10 @@ export function helpdeskCardData(ticket: WorkflowTicket, agents: readonly Person
       role: roleText(user.role),
       email: user.email,
       registration: user.registration ? `${user.registration.body} ${user.registration.number}` : '',
-      emailNote: user.emailConfirmed ? 'The manager confirmed this address will be used appropriately for direct care.' : '',
+      emailNote: [
+        user.emailConfirmed ? 'The manager confirmed this address will be used appropriately for direct care.' : '',
+        user.emailCheck ? `${user.emailCheck} The manager said it is this person's own.` : '',
+      ].filter(Boolean).join(' '),
     })),
     leavers: (ticket.leavers ?? []).slice(0, MAX_LISTED).map((leaver) => ({ name: leaver.name, email: leaver.email, lastWorkingDay: leaver.lastWorkingDay })),
     checklist,

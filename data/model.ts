@@ -120,6 +120,11 @@ export interface RequestedUser {
   email: string;
   /** The requester confirmed appropriate use of a domain outside the accepted list (source 001). */
   emailConfirmed?: boolean;
+  /**
+   * The address may be a shared or role mailbox ("jane.nurse"): the manager said it is this person's own, and the helpdesk
+   * checks that before making the account. Says what to check.
+   */
+  emailCheck?: string;
   registration?: { body: string; number: string };
 }
 

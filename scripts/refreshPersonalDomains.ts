@@ -5,7 +5,8 @@
  *   node --import tsx scripts/refreshPersonalDomains.ts /tmp/package 2026-09-23   # publish date: npm view free-email-domains time
  *
  * The package's postinstall downloads lists from the internet, so it is never installed: we read its shipped domains.json.
- * The curated lists (excludedSuffixes, excluded, alwaysInclude) stay as they are in the JSON file; only domains and source change.
+ * The curated lists (excludedSuffixes, excluded, notPersonal, personalSuffixes, alwaysInclude) stay as they are in the
+ * JSON file; only domains and source change. personalSuffixes are matched at run time (data/rules/emailDomains.ts).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,6 +18,7 @@ const DOMAIN = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$/;
 interface Curated {
   excludedSuffixes: { suffix: string }[];
   excluded: { domains: string[] }[];
+  notPersonal: { domain: string }[];
   alwaysInclude: string[];
   domains: string[];
   source: Record<string, string>;
@@ -34,7 +36,8 @@ const upstream: unknown = JSON.parse(readFileSync(join(dir, 'domains.json'), 'ut
 if (!Array.isArray(upstream) || upstream.some((d) => typeof d !== 'string')) throw new Error('domains.json is not a list of domains.');
 
 const current = JSON.parse(readFileSync(target, 'utf8')) as Curated;
-const excluded = new Set(current.excluded.flatMap((group) => group.domains));
+// notPersonal: reviewed exceptions (btconnect.com, BT's business mail), each with its reason in the file.
+const excluded = new Set([...current.excluded.flatMap((group) => group.domains), ...current.notPersonal.map((entry) => entry.domain)]);
 const bySuffix = (domain: string) => current.excludedSuffixes.some(({ suffix }) => domain === suffix || domain.endsWith(`.${suffix}`));
 
 const kept = (upstream as string[]).map((d) => d.trim().toLowerCase()).filter((d) => DOMAIN.test(d) && !excluded.has(d) && !bySuffix(d));

@@ -30,18 +30,26 @@ export async function roleCommand(ctx: AdminContext, args: ParsedArgs): Promise<
   });
 }
 
-/** `email <address>`: accepted (and by which rule), needs the appropriate-use confirmation, or refused with the reason. */
+/**
+ * `email <address> [--name "<organisation>"] [--ods <code>]`: accepted (and by which rule), needs the appropriate-use
+ * confirmation, needs the helpdesk's check, or refused with the reason; the organisation lets it see its shared mailboxes.
+ */
 export async function emailCommand(ctx: AdminContext, args: ParsedArgs): Promise<void> {
   const address = required(args, 1, 'e-mail address');
   noMore(args, 2);
   const accredited = (await ctx.snapshot()).accreditedDomains;
-  const result = checkEmail(address, { accreditedDomains: accreditedDomainSet(accredited) });
+  const { name, ods } = args.options;
+  const organisation = name !== undefined || ods !== undefined ? { name, odsCode: ods } : undefined;
+  const result = checkEmail(address, { accreditedDomains: accreditedDomainSet(accredited), organisation });
   if (result.outcome === 'refused' && result.reason === 'malformed') throw new UsageError(result.message);
-  print(ctx, result, () => [
-    result.outcome === 'accepted' ? `Accepted (${result.rule}): ${result.address}`
-      : result.outcome === 'needsConfirmation' ? `Needs confirmation: ${result.message}`
-        : `Refused (${result.reason}): ${result.message}`,
-  ]);
+  print(ctx, result, () => {
+    switch (result.outcome) {
+      case 'accepted': return [`Accepted (${result.rule}): ${result.address}`];
+      case 'needsConfirmation': return [`Needs confirmation: ${result.message}`];
+      case 'needsHelpdesk': return [`Needs the helpdesk's check: ${result.helpdeskNote}`, ...(result.domainConfirmation ? [`Also needs confirmation: ${result.domainConfirmation}`] : [])];
+      case 'refused': return [`Refused (${result.reason}): ${result.message}`];
+    }
+  });
 }
 
 /** `ods <code>`: the normalised code and what kind of organisation it looks like. */

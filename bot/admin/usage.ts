@@ -31,7 +31,7 @@ Tickets and the audit trail (these work while the bot is running):
 
 Rule look-ups (add --json for machine-readable output):
   role "<job title>"
-  email <address>
+  email <address> [--name "<organisation>"] [--ods <code>]   the organisation's name and code mark its shared mailboxes
   ods <code>
   eligibility --type <type> --dpia yes|no --location london|commissioned|outside [--dspt "<status>"] [--ods <code>] [--ics <ICS>]
   working-hours add <ISO instant> <hours>

@@ -156,7 +156,7 @@ function checkRegistrationCells(row: UserSheetRow, title: CheckedTitle | undefin
   return undefined;
 }
 
-function checkEmailCell(row: UserSheetRow, policy: EmailPolicy, state: RowState): { address: string; confirmed?: boolean } | undefined {
+function checkEmailCell(row: UserSheetRow, policy: EmailPolicy, state: RowState): { address: string; confirmed?: boolean; check?: string } | undefined {
   const typed = tidy(row.email);
   if (typed === '') {
     state.problems.push('The work e-mail is missing.');
@@ -167,15 +167,23 @@ function checkEmailCell(row: UserSheetRow, policy: EmailPolicy, state: RowState)
   if (checked.outcome === 'refused') {
     if (checked.reason === 'personal') {
       state.problems.push(`The e-mail ${shown(typed)} is a personal address. The UCP needs the person's own work address: NHSmail (@nhs.net) or your organisation's own.`);
-    } else if (checked.reason === 'generic') {
-      state.problems.push(`The e-mail ${shown(typed)} is a shared mailbox. Each account belongs to one person, so please give their own work address.`);
     } else {
+      // Shared mailboxes too: the rule's words say why (the home's name or ODS code, a role) and why it matters (the log-in code).
       state.problems.push(`The e-mail "${shown(typed)}" can't be used. ${checked.message}`);
     }
     return undefined;
   }
   const domain = checked.address.slice(checked.address.lastIndexOf('@') + 1);
   const answer = readYesNo(row.confirmAppropriateUse);
+  if (checked.outcome === 'needsHelpdesk') {
+    // A role word beside a possible surname ("jane.nurse"): never taken silently; the manager says Yes, the helpdesk checks.
+    const domainConfirmed = checked.domainConfirmation !== undefined;
+    if (answer === true) return { address: checked.address, check: checked.helpdeskNote, ...(domainConfirmed ? { confirmed: true } : {}) };
+    state.problems.push(answer === false
+      ? `You put No in "Confirm appropriate use" for ${checked.address}, so this person needs another work address that is their own.`
+      : `${checked.message} If ${checked.address} is this person's own work address, put Yes in the "Confirm appropriate use" column.`);
+    return undefined;
+  }
   if (answer === true) return { address: checked.address, confirmed: true };
   state.problems.push(answer === false
     ? `You put No in "Confirm appropriate use" for ${checked.address}. Addresses at ${domain} are not on the NHS-approved list, so this person needs another work address (for example NHSmail) before they can have an account.`
@@ -200,6 +208,7 @@ function checkRow(row: UserSheetRow, policy: EmailPolicy): UserRowResult & { ema
     role: title.match.kind === 'unknown' ? null : title.match.role,
     email: email.address,
     ...(email.confirmed ? { emailConfirmed: true } : {}),
+    ...(email.check ? { emailCheck: email.check } : {}),
     ...(registration ? { registration } : {}),
   };
   return { row: row.row, ok: true, ...state, user, email: email.address };

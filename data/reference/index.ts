@@ -44,6 +44,19 @@ export interface GenericMailboxes {
   localParts: ReadonlySet<string>;
   /** Words that mark a shared mailbox wherever they appear in the local part. */
   words: ReadonlySet<string>;
+  /** Jobs, not people (nurse, matron, manager …): a role mailbox alone or with the home's name; beside a possible surname, a doubt. */
+  roleWords: ReadonlySet<string>;
+  /** The generic words of care home names (care, home, house …): organisational only with the home's name or code. */
+  careWords: ReadonlySet<string>;
+}
+
+/** The personal-domain file: exact domains, ISPs that give each customer a subdomain, and reviewed exceptions. */
+export interface PersonalDomains {
+  domains: ReadonlySet<string>;
+  /** name.plus.com, smith.freeserve.co.uk: every domain under these is a customer's personal mail. */
+  suffixes: readonly string[];
+  /** Never personal, whatever the lists say (btconnect.com: BT's business mail); each has its reason in the file. */
+  notPersonal: ReadonlySet<string>;
 }
 
 /** Stops the start when a shipped file is not what the code expects; used by every parser here. */
@@ -156,13 +169,33 @@ export function parseDomainList(raw: unknown, file: string): readonly string[] {
   return Object.freeze([...(list as string[])]);
 }
 
-/** Checks genericMailboxes.json: two lists of lower-case words. */
+const GENERIC_LISTS = ['localParts', 'words', 'roleWords', 'careWords'] as const;
+
+/** Checks genericMailboxes.json: four lists of lower-case words. */
 export function parseGenericMailboxes(raw: unknown, file = 'genericMailboxes.json'): GenericMailboxes {
   const word = (w: unknown) => typeof w === 'string' && /^[a-z]+$/.test(w);
-  if (!isRecord(raw) || !Array.isArray(raw.localParts) || !Array.isArray(raw.words) || !raw.localParts.every(word) || !raw.words.every(word)) {
-    return invalid(file, ['it needs "localParts" and "words", lists of lower-case letters only.']);
+  if (!isRecord(raw) || !GENERIC_LISTS.every((list) => Array.isArray(raw[list]) && (raw[list] as unknown[]).every(word))) {
+    return invalid(file, [`it needs ${GENERIC_LISTS.map((l) => `"${l}"`).join(', ')}, lists of lower-case letters only.`]);
   }
-  return Object.freeze({ localParts: new Set(raw.localParts as string[]), words: new Set(raw.words as string[]) });
+  const set = (list: (typeof GENERIC_LISTS)[number]) => new Set(raw[list] as string[]);
+  return Object.freeze({ localParts: set('localParts'), words: set('words'), roleWords: set('roleWords'), careWords: set('careWords') });
+}
+
+/** Checks personalEmailDomains.json: the domains, and `personalSuffixes` / `notPersonal`, each entry with its reason. */
+export function parsePersonalDomains(raw: unknown, file = 'personalEmailDomains.json'): PersonalDomains {
+  const domains = parseDomainList(raw, file);
+  const noted = (key: 'personalSuffixes' | 'notPersonal', field: 'suffix' | 'domain'): string[] => {
+    const list = isRecord(raw) ? raw[key] : undefined;
+    if (!Array.isArray(list) || !list.every((e) => isRecord(e) && typeof e[field] === 'string' && isDomainName(e[field]) && isText(e.why))) {
+      return invalid(file, [`"${key}" needs entries with a lower-case "${field}" and a "why".`]);
+    }
+    return list.map((e) => (e as Record<string, string>)[field]);
+  };
+  const suffixes = noted('personalSuffixes', 'suffix');
+  const notPersonal = noted('notPersonal', 'domain');
+  const clash = notPersonal.filter((d) => domains.includes(d));
+  if (clash.length > 0) invalid(file, [`these are both personal and not personal: ${clash.slice(0, 5).join(', ')}.`]);
+  return Object.freeze({ domains: new Set(domains), suffixes: Object.freeze(suffixes), notPersonal: new Set(notPersonal) });
 }
 
 /** Checks bankHolidays.json with the same parser as an imported gov.uk feed; frozen England and Wales holidays by date. */
@@ -179,8 +212,10 @@ export function parseBankHolidaySnapshot(raw: unknown, file = 'bankHolidays.json
 export const jobTitles = parseJobTitles(readReferenceJson('jobTitles.json'));
 /** London's ICSs, their ICB codes and boroughs. */
 export const icsReference = parseIcs(readReferenceJson('ics.json'));
-/** Free and consumer e-mail domains, refused as personal. */
-export const personalEmailDomains: ReadonlySet<string> = new Set(parseDomainList(readReferenceJson('personalEmailDomains.json'), 'personalEmailDomains.json'));
+/** Free and consumer e-mail domains, refused as personal, with the ISPs matched by suffix and the reviewed exceptions. */
+export const personalDomains = parsePersonalDomains(readReferenceJson('personalEmailDomains.json'));
+/** The exact personal domains alone. */
+export const personalEmailDomains: ReadonlySet<string> = personalDomains.domains;
 /** Shared-mailbox local parts and words, refused as generic. */
 export const genericMailboxes = parseGenericMailboxes(readReferenceJson('genericMailboxes.json'));
 /** Accredited (DCB1596) domains shipped with the code: empty; an administrator imports the published list into the store. */

@@ -1,20 +1,35 @@
-/** Which e-mail addresses may receive a UCP web-portal account (source 001, "Acceptable Email Domains"). */
+/** Which e-mail addresses may receive a UCP web-portal account (source 001, "Acceptable Email Domains"; source 004 on shared mailboxes). */
 import {
-  genericMailboxes as shippedGeneric, personalEmailDomains as shippedPersonal, type GenericMailboxes,
+  genericMailboxes as shippedGeneric, icsReference, personalDomains as shippedPersonal, type GenericMailboxes,
 } from '../reference/index.js';
-import { damerauLevenshtein, isDomainName } from './text.js';
+import { acceptedRule, isAccredited, isPersonalDomain, type AcceptedRule } from './emailDomains.js';
+import { readMailbox, type MailboxOrganisation, type SharedReason } from './sharedMailbox.js';
+import { damerauLevenshtein, isDomainName, wordsOf } from './text.js';
 
-export type AcceptedRule = 'nhs.net' | 'nhs.uk' | 'government' | 'accredited';
+export type { AcceptedRule } from './emailDomains.js';
+export type { MailboxOrganisation } from './sharedMailbox.js';
 
 export type EmailCheck =
   | { outcome: 'accepted'; rule: AcceptedRule; address: string }
   | { outcome: 'needsConfirmation'; address: string; message: string }
+  /**
+   * The part before the @ may be a role mailbox or a person's own ("jane.nurse"): the manager confirms it is this
+   * person's own, and the helpdesk checks it (`helpdeskNote`) before the account is made. `domainConfirmation` is set
+   * when the domain also needs source 001's appropriate-use confirmation.
+   */
+  | { outcome: 'needsHelpdesk'; address: string; message: string; helpdeskNote: string; domainConfirmation?: string }
   | { outcome: 'refused'; reason: 'malformed' | 'personal' | 'generic'; message: string };
 
 export interface EmailPolicy {
   /** The DCB1596 accredited list, as imported into the store; build it with `accreditedDomainSet`. */
   accreditedDomains: ReadonlySet<string>;
+  /** The organisation the person works for, when known: its name and ODS code in an address mark a shared mailbox. */
+  organisation?: MailboxOrganisation;
   personalDomains?: ReadonlySet<string>;
+  /** ISPs that give each customer a subdomain (name.plus.com); the shipped ones unless given. */
+  personalSuffixes?: readonly string[];
+  /** Reviewed exceptions that are never personal (btconnect.com); the shipped ones unless given. */
+  notPersonal?: ReadonlySet<string>;
   genericMailboxes?: GenericMailboxes;
 }
 
@@ -25,6 +40,9 @@ const LOCAL_PART = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_
 // (aol.com, live.co.uk, icloud.com) are left out: one letter away from them are real businesses (aon.com, life.co.uk, cloud.com).
 const WELL_KNOWN_PERSONAL = ['gmail.com', 'googlemail.com', 'hotmail.com', 'hotmail.co.uk', 'outlook.com',
   'yahoo.com', 'yahoo.co.uk', 'btinternet.com'];
+/** London and its boroughs, as source 004's "postcodetown" part of a shared mailbox may name them. */
+const PLACES: readonly string[] = [...new Set(['london',
+  ...icsReference.systems.flatMap((ics) => ics.boroughs), ...icsReference.boroughAliases.keys()].map((p) => wordsOf(p).join('')))];
 
 /** Turns an imported accredited-domain list into the set `checkEmail` expects (lower case, no leading "@" or "."). */
 export function accreditedDomainSet(domains: Iterable<string>): ReadonlySet<string> {
@@ -33,26 +51,6 @@ export function accreditedDomainSet(domains: Iterable<string>): ReadonlySet<stri
 
 function refused(reason: 'malformed' | 'personal' | 'generic', message: string): EmailCheck {
   return { outcome: 'refused', reason, message };
-}
-
-function isUnder(domain: string, parent: string): boolean {
-  return domain === parent || domain.endsWith(`.${parent}`);
-}
-
-/** True when the domain, or a domain it is under, is on the accredited list. */
-function isAccredited(domain: string, accredited: ReadonlySet<string>): boolean {
-  const labels = domain.split('.');
-  return labels.some((_, i) => accredited.has(labels.slice(i).join('.')));
-}
-
-/** The rule that accepts the domain outright, if any (source 001). */
-function acceptedRule(domain: string, accredited: ReadonlySet<string>): AcceptedRule | undefined {
-  if (domain === 'nhs.net') return 'nhs.net';
-  if (isUnder(domain, 'nhs.uk')) return 'nhs.uk';
-  // Source 001 says ".gov". UK central and local government mail is under gov.uk (camden.gov.uk); a bare ".gov"
-  // is the United States federal government, which has no part in London care, so it is not accepted outright.
-  if (isUnder(domain, 'gov.uk')) return 'government';
-  return isAccredited(domain, accredited) ? 'accredited' : undefined;
 }
 
 /** The first reason the address cannot be an e-mail address at all, in words a manager understands. */
@@ -75,16 +73,6 @@ function malformation(address: string, local: string, domain: string, accredited
   return undefined;
 }
 
-/** True when the part before the @ names a shared mailbox rather than a person (info@, front.desk@, sunnyview.admin@). */
-function isGeneric(local: string, generic: GenericMailboxes): boolean {
-  const base = local.toLowerCase().replace(/\+.*$/, '');
-  const words = base.split(/[._-]+/).filter(Boolean).map((w) => w.replace(/\d+$/, ''));
-  if (generic.localParts.has(words.join(''))) return true;
-  if (words.some((w) => generic.words.has(w))) return true;
-  // Made only of shared-mailbox words and numbers, e.g. care.home@ or nursing.team2@.
-  return words.some((w) => w !== '') && words.every((w) => w === '' || generic.localParts.has(w));
-}
-
 function personalDomainMessage(domain: string, meant?: string): string {
   const named = meant ? `${domain}, which looks like ${meant}` : domain;
   return `This looks like a personal e-mail address (${named}). The UCP needs the person's own work address: an NHSmail address `
@@ -92,10 +80,42 @@ function personalDomainMessage(domain: string, meant?: string): string {
     + 'homes and the helpdesk can tell you how to get it.';
 }
 
-/** Decides whether an address can have a UCP account: accepted, accepted once the requester confirms, or refused with a reason. */
+/** Why a shared mailbox cannot be used, and what to give instead, in words a care home manager understands. */
+function sharedMessage(local: string, why: SharedReason): string {
+  const reason = {
+    generic: '',
+    odsCode: why.kind === 'odsCode' ? ` It carries your organisation's ODS code (${why.code}).` : '',
+    name: why.kind === 'name' ? ` It is named after your organisation (${why.name}).` : '',
+    convention: " It follows NHSmail's naming for a care home's shared mailbox: postcode or town, then the home's name and ODS code.",
+    role: why.kind === 'role' ? ` "${why.word}" is a job, not a person.` : '',
+  }[why.kind];
+  // Source 001 "Non-HSCN" / source 000 "Non-HSCN": a code is e-mailed to the address at each log-in over the internet.
+  return `This looks like a shared mailbox (${local}@).${reason} Each UCP account belongs to one person: when they log in over `
+    + 'the internet, the UCP e-mails a code to their address to finish logging in, so everyone who reads a shared mailbox could use it. '
+    + "Please give this person's own work address, such as their own NHSmail address.";
+}
+
+function doubtMessage(local: string, word: string): string {
+  return `${local}@ might be a shared or role mailbox ("${word}" is a job as well as a name). The UCP e-mails a log-in code to `
+    + 'this address, so only this person may read it. If it is their own, the helpdesk will check it before making the account.';
+}
+
+function confirmationMessage(domain: string): string {
+  return `${domain} is not on the list of NHS-approved e-mail domains. You can still use this address if you confirm that it `
+    + "belongs to this person at work and will be used appropriately, only for the direct care of the people you look after.";
+}
+
+/**
+ * Decides whether an address can have a UCP account: accepted, accepted once the requester confirms, accepted once the
+ * helpdesk has checked it is one person's (a role word beside a possible surname), or refused with a reason.
+ */
 export function checkEmail(typed: string, policy: EmailPolicy): EmailCheck {
-  const personal = policy.personalDomains ?? shippedPersonal;
   const generic = policy.genericMailboxes ?? shippedGeneric;
+  const personal = {
+    domains: policy.personalDomains ?? shippedPersonal.domains,
+    suffixes: policy.personalSuffixes ?? (policy.personalDomains ? [] : shippedPersonal.suffixes),
+    notPersonal: policy.notPersonal ?? shippedPersonal.notPersonal,
+  };
   const trimmed = typed.trim();
   const at = trimmed.lastIndexOf('@');
   const local = at < 0 ? trimmed : trimmed.slice(0, at);
@@ -105,23 +125,24 @@ export function checkEmail(typed: string, policy: EmailPolicy): EmailCheck {
   const address = `${local}@${domain}`;
 
   // Source 001 refuses shared mailboxes on every domain: an nhs.net shared mailbox is still not a person.
-  if (isGeneric(local, generic)) {
-    return refused('generic', `This looks like a shared mailbox (${local}@). Each UCP account belongs to one person, so that `
-      + "everyone who opens a care plan is known. Please give this person's own work address.");
-  }
+  const mailbox = readMailbox(local, generic, PLACES, policy.organisation);
+  if (mailbox.verdict === 'shared') return refused('generic', sharedMessage(local, mailbox.why));
 
   // Before the personal checks: an accredited (DCB1596) domain is organisational by definition, whatever the free-mail list says.
   const rule = acceptedRule(domain, policy.accreditedDomains);
-  if (rule) return { outcome: 'accepted', rule, address };
-
-  if (personal.has(domain)) return refused('personal', personalDomainMessage(domain));
-  const lookalike = WELL_KNOWN_PERSONAL.find((known) => damerauLevenshtein(domain, known) === 1);
-  if (lookalike) return refused('personal', personalDomainMessage(domain, lookalike));
-
-  return {
-    outcome: 'needsConfirmation',
-    address,
-    message: `${domain} is not on the list of NHS-approved e-mail domains. You can still use this address if you confirm that it `
-      + "belongs to this person at work and will be used appropriately, only for the direct care of the people you look after.",
-  };
+  if (!rule) {
+    if (isPersonalDomain(domain, personal)) return refused('personal', personalDomainMessage(domain));
+    const lookalike = WELL_KNOWN_PERSONAL.find((known) => damerauLevenshtein(domain, known) === 1);
+    if (lookalike && !personal.notPersonal.has(domain)) return refused('personal', personalDomainMessage(domain, lookalike));
+  }
+  if (mailbox.verdict === 'unsure') {
+    return {
+      outcome: 'needsHelpdesk',
+      address,
+      message: doubtMessage(local, mailbox.word),
+      helpdeskNote: `Check this is the person's own mailbox, not a shared or role one: the part before the @ has the role word "${mailbox.word}".`,
+      ...(rule ? {} : { domainConfirmation: confirmationMessage(domain) }),
+    };
+  }
+  return rule ? { outcome: 'accepted', rule, address } : { outcome: 'needsConfirmation', address, message: confirmationMessage(domain) };
 }

@@ -113,7 +113,10 @@ export class AccessRequestDialog extends CancelAndHelpDialog {
     if (checks?.stopped) return step.endDialog();
     if (checks?.draft) Object.assign(current, { draft: checks.draft, checksDone: true });
     if (current.usersDone && current.users?.length) return step.next();
-    return step.beginDialog(USERS_DIALOG_ID, { users: current.users ?? [] } satisfies UsersOptions);
+    // The organisation goes with the staff, so an address carrying its name or ODS code is seen as its shared mailbox.
+    const draft = current.draft ?? {};
+    const organisation = { name: draft.name ?? draft.directory?.name, odsCode: draft.odsCode, type: draft.organisationType };
+    return step.beginDialog(USERS_DIALOG_ID, { users: current.users ?? [], organisation } satisfies UsersOptions);
   }
 
   /** The summary card, and a prompt that takes its buttons (or the same words typed). */

@@ -17,6 +17,7 @@ import { plainMessage, sayPlain } from '../input/plainText.js';
 import { textAnswer } from '../input/textAnswer.js';
 import { newAccountEmailAnswer, registrationNumberAnswer, type AcceptedEmail, type EmailValidations, type RegistrationValidations } from './userAnswers.js';
 import { toRequestedUser, type UserDraft } from './userDraft.js';
+import type { UsersOrganisation } from './usersMessages.js';
 import {
   ANOTHER_ADDRESS, ASK_CONFIRM_EMAIL, ASK_FIRST_NAME, ASK_NAME_AGAIN, ASK_NEXT_NAME, ASK_REGISTRATION_BODY, ASK_ROLE_RIGHT, ASK_WHICH_TITLE,
   askEmail, askJobTitle, askRegistrationNumber, CONFIRM_NO, CONFIRM_YES, HELPDESK_DECIDES, KEEP_TYPED, ROLE_NO, ROLE_YES, roleFound, TYPE_TITLE_AGAIN,
@@ -31,6 +32,8 @@ export interface OneUserOptions {
   otherEmails: string[];
   /** Which name question to ask: the first person, the next one, or someone already listed. */
   position: 'first' | 'next' | 'again';
+  /** Whose staff: its shared mailboxes are refused. */
+  organisation?: UsersOrganisation;
 }
 
 interface OneUserValues {
@@ -145,7 +148,7 @@ class OneUserSteps {
     const options = step.options as OneUserOptions;
     return step.prompt(EMAIL_PROMPT, {
       prompt: plainMessage(askEmail(draft.name ?? 'this person')),
-      validations: { otherEmails: options.otherEmails } satisfies EmailValidations,
+      validations: { otherEmails: options.otherEmails, organisation: options.organisation } satisfies EmailValidations,
     });
   };
 
@@ -166,10 +169,11 @@ class OneUserSteps {
       const answer = (step.result as FoundChoice | undefined)?.value;
       if (state.email.confirmation && answer !== CONFIRM_YES) {
         await sayPlain(step.context, ANOTHER_ADDRESS);
-        return this.askAgain(step, { ...draft, email: undefined, emailConfirmed: undefined });
+        return this.askAgain(step, { ...draft, email: undefined, emailConfirmed: undefined, emailCheck: undefined });
       }
       draft.email = state.email.address;
-      if (state.email.confirmation) draft.emailConfirmed = true;
+      if (state.email.confirmation && state.email.domainConfirmation !== false) draft.emailConfirmed = true;
+      if (state.email.helpdeskNote) draft.emailCheck = state.email.helpdeskNote;
     }
     delete draft.registrationBody;
     return step.endDialog(toRequestedUser(draft));

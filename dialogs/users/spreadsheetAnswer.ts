@@ -10,7 +10,7 @@ import { AppError } from '../../data/errors.js';
 import { validateUserRows } from '../../data/imports/usersSheet.js';
 import { formatRowReport } from '../../data/imports/usersSheetReport.js';
 import type { RequestedUser } from '../../data/model.js';
-import { accreditedDomainSet } from '../../data/rules/email.js';
+import { accreditedDomainSet, type MailboxOrganisation } from '../../data/rules/email.js';
 import { normaliseCommand } from '../base/menuActions.js';
 import type { DialogServices } from '../dialogServices.js';
 import type { AnswerCheck } from '../input/answerCheck.js';
@@ -36,9 +36,10 @@ export interface OneByOne {
   oneByOne: true;
 }
 
-/** What the file question's prompt passes as validations: the addresses of the people already on the request. */
+/** What the file question's prompt passes as validations: the addresses of the people already on the request, and whose staff. */
 export interface SpreadsheetValidations {
   listedEmails: string[];
+  organisation?: MailboxOrganisation;
 }
 
 /** "one by one", or the button's "Enter people one by one", however it is spaced or capitalised. */
@@ -63,8 +64,8 @@ export function spreadsheetAnswer(services: DialogServices): AnswerCheck<unknown
     const workbook = await readUsersWorkbook(file);
     if (!workbook.ok) return { ok: false, reason: workbook.message };
     const accreditedDomains = accreditedDomainSet(services.store.read((data) => [...data.accreditedDomains]));
-    const listedEmails = (validations as SpreadsheetValidations | undefined)?.listedEmails ?? [];
-    const report = validateUserRows(workbook.rows, { accreditedDomains }, { listedEmails });
+    const { listedEmails = [], organisation } = (validations as SpreadsheetValidations | undefined) ?? {};
+    const report = validateUserRows(workbook.rows, { accreditedDomains, organisation }, { listedEmails });
     return {
       ok: true,
       value: {

@@ -17,7 +17,7 @@ import { plainMessage, sayPlain } from '../input/plainText.js';
 import { spreadsheetAnswer, type OneByOne, type SpreadsheetOutcome, type SpreadsheetValidations } from './spreadsheetAnswer.js';
 import {
   ASK_FIX, badRowsRemoved, DOWNLOAD_TEMPLATE, ENTER_ONE_BY_ONE, FIX_AND_SEND, NOTHING_USABLE, ONE_BY_ONE_OFFER, REMOVE_BAD_ROWS, SPREADSHEET_AGAIN,
-  SPREADSHEET_INTRO, spreadsheetKeeping,
+  SPREADSHEET_INTRO, spreadsheetKeeping, type UsersOrganisation,
 } from './usersMessages.js';
 
 /** The waterfall's id; begin it with SpreadsheetOptions, it ends with `{ users }`. */
@@ -28,6 +28,8 @@ export interface SpreadsheetOptions {
   again?: boolean;
   /** Addresses of the people already on the request: they are kept, so a row repeating one is the same person twice. */
   listedEmails?: string[];
+  /** Whose staff: its shared mailboxes are refused row by row. */
+  organisation?: UsersOrganisation;
 }
 
 /** What the dialog returns: the people from the spreadsheet ready to send, or the manager going back to one by one. */
@@ -64,7 +66,7 @@ function askForFile(step: WaterfallStepContext, templateUrl: string): Promise<Di
     { type: 'imBack', title: ENTER_ONE_BY_ONE, value: ENTER_ONE_BY_ONE },
   ]);
   const prompt: Partial<Activity> = { ...plainMessage(`${question}\n${ONE_BY_ONE_OFFER}`), attachments: [button] };
-  return step.prompt(FILE_PROMPT, { prompt, validations: { listedEmails } satisfies SpreadsheetValidations });
+  return step.prompt(FILE_PROMPT, { prompt, validations: { listedEmails, organisation: options.organisation } satisfies SpreadsheetValidations });
 }
 
 async function reportStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -1,12 +1,12 @@
 /** Answer checks for one member of staff: a registration number for a chosen body, and a work e-mail for a new account. */
-import { accreditedDomainSet, checkEmail } from '../../data/rules/email.js';
+import { accreditedDomainSet, checkEmail, type EmailCheck } from '../../data/rules/email.js';
 import { checkRegistration, type RegistrationBody } from '../../data/rules/registration.js';
 import type { Store } from '../../data/store/store.js';
 import type { AnswerCheck } from '../input/answerCheck.js';
 import { noTextReason } from '../input/answerCheck.js';
 import { cutText, MAX_NAME_LENGTH } from '../input/textLimits.js';
 import { sameAddress } from './userDraft.js';
-import { DUPLICATE_EMAIL } from './usersMessages.js';
+import { DUPLICATE_EMAIL, sharedMailboxAdvice, type UsersOrganisation } from './usersMessages.js';
 
 /** What a step asking for a registration number passes as the prompt's validations. */
 export interface RegistrationValidations {
@@ -23,29 +23,52 @@ export function registrationNumberAnswer(): AnswerCheck<string, string> {
   };
 }
 
-/** What a step asking for an e-mail passes as the prompt's validations: the addresses already on the request. */
+/** What a step asking for an e-mail passes as the prompt's validations: the addresses already on the request, and whose staff they are. */
 export interface EmailValidations {
   otherEmails: string[];
+  organisation?: UsersOrganisation;
 }
 
-/** An address that may have an account, and the confirmation it still needs when its domain is not on the accepted list. */
+/** An address that may have an account, and what the manager still has to confirm about it. */
 export interface AcceptedEmail {
   address: string;
+  /** What the manager is asked to confirm: the domain's appropriate use, that the address is this person's own, or both. */
   confirmation?: string;
+  /** False when only the helpdesk's check is asked for: the domain itself is accepted, so there is no appropriate-use confirmation. */
+  domainConfirmation?: boolean;
+  /** For the helpdesk: check the address is this one person's before making the account. */
+  helpdeskNote?: string;
 }
 
-/** Used for each person's work e-mail: checkEmail with the imported accredited domains, and no address twice on one request. */
+function acceptedEmail(checked: Exclude<EmailCheck, { outcome: 'refused' }>): AcceptedEmail {
+  switch (checked.outcome) {
+    case 'accepted': return { address: checked.address };
+    case 'needsConfirmation': return { address: checked.address, confirmation: checked.message };
+    case 'needsHelpdesk': return {
+      address: checked.address,
+      confirmation: [checked.message, checked.domainConfirmation].filter(Boolean).join(' '),
+      domainConfirmation: checked.domainConfirmation !== undefined,
+      helpdeskNote: checked.helpdeskNote,
+    };
+  }
+}
+
+/**
+ * Used for each person's work e-mail: checkEmail with the imported accredited domains and the organisation (so its
+ * shared mailboxes are seen, and refused with the NHSmail routes), and no address twice on one request.
+ */
 export function newAccountEmailAnswer(store: Store): AnswerCheck<string, AcceptedEmail> {
   return (recognized, context, validations) => {
     if (!recognized.succeeded || typeof recognized.value !== 'string') return { ok: false, reason: noTextReason(context) };
     const accreditedDomains = accreditedDomainSet(store.read((data) => [...data.accreditedDomains]));
-    const checked = checkEmail(recognized.value, { accreditedDomains });
-    if (checked.outcome === 'refused') return { ok: false, reason: checked.message };
-    const others = (validations as EmailValidations | undefined)?.otherEmails ?? [];
-    if (others.some((other) => sameAddress(other, checked.address))) return { ok: false, reason: DUPLICATE_EMAIL };
-    return checked.outcome === 'accepted'
-      ? { ok: true, value: { address: checked.address } }
-      : { ok: true, value: { address: checked.address, confirmation: checked.message } };
+    const { otherEmails = [], organisation } = (validations as EmailValidations | undefined) ?? {};
+    const checked = checkEmail(recognized.value, { accreditedDomains, organisation });
+    if (checked.outcome === 'refused') {
+      const advice = checked.reason === 'generic' ? sharedMailboxAdvice(organisation?.type) : [];
+      return { ok: false, reason: [checked.message, ...advice].join('\n') };
+    }
+    if (otherEmails.some((other) => sameAddress(other, checked.address))) return { ok: false, reason: DUPLICATE_EMAIL };
+    return { ok: true, value: acceptedEmail(checked) };
   };
 }
 

@@ -16,6 +16,7 @@ export interface UserDraft {
   registration?: { body: RegistrationBody; number: string };
   email?: string;
   emailConfirmed?: boolean;
+  emailCheck?: string;
 }
 
 /** What a manager can change about one person from the review. */
@@ -47,6 +48,7 @@ export function clearUserField(draft: UserDraft, field: UserField): UserDraft {
   if (field === 'email') {
     delete next.email;
     delete next.emailConfirmed;
+    delete next.emailCheck;
   }
   return next;
 }
@@ -57,6 +59,7 @@ export function toRequestedUser(draft: UserDraft): RequestedUser | undefined {
   if (draft.role === 'Clinical' && !draft.registration) return undefined;
   const user: RequestedUser = { name: draft.name, jobTitle: draft.jobTitle, role: draft.role, email: draft.email };
   if (draft.emailConfirmed) user.emailConfirmed = true;
+  if (draft.emailCheck) user.emailCheck = draft.emailCheck;
   if (draft.registration) user.registration = { ...draft.registration };
   return user;
 }

@@ -22,15 +22,17 @@ import { clearUserField, describeUser, draftOf, USER_FIELDS, USER_FIELD_TITLES, 
 import {
   ADD_ANOTHER, ADD_BY_SPREADSHEET, askNumber, ASK_HOW_MANY, ASK_REVIEW, ASK_WHAT_CHANGE, ASK_WHO_CHANGE, ASK_WHO_REMOVE, CHANGE_SOMEONE, FEWER_THAN_TEN,
   NOBODY_YET, moreNotListed, ONE_BY_ONE_AGAIN, oneByOneFull, REMOVE_SOMEONE, removed, reviewHeading, spreadsheetFromNowOn, TEN_OR_MORE, THATS_EVERYONE,
-  USERS_HELP,
+  USERS_HELP, type UsersOrganisation,
 } from './usersMessages.js';
 
 /** The users dialog's id, for the conversations that begin it. */
 export const USERS_DIALOG_ID = 'usersDialog';
 
-/** Begin options: the people already on the request (go straight to the review), or none. */
+/** Begin options: the people already on the request (go straight to the review), or none; and whose staff they are. */
 export interface UsersOptions {
   users?: RequestedUser[];
+  /** The organisation's name, ODS code and type: its shared mailboxes are refused, with the NHSmail routes that fit it. */
+  organisation?: UsersOrganisation;
 }
 
 /** What the dialog returns. */
@@ -41,6 +43,7 @@ export interface UsersResult {
 /** What the loop carries from one round to the next. */
 interface LoopOptions {
   users: RequestedUser[];
+  organisation?: UsersOrganisation;
   next: 'start' | 'add' | 'review' | 'change' | 'spreadsheet';
   changing?: { index: number; field: UserField };
 }
@@ -84,7 +87,8 @@ export class UsersDialog extends CancelAndHelpDialog {
   /** The component's begin options become the loop's first round. */
   protected override async onBeginDialog(innerDc: DialogContext, options?: UsersOptions): Promise<DialogTurnResult> {
     const users = plainUsers(options?.users ?? []);
-    return innerDc.beginDialog(LOOP, { users, next: users.length > 0 ? 'review' : 'start' } satisfies LoopOptions);
+    const organisation = options?.organisation ? { ...options.organisation } : undefined;
+    return innerDc.beginDialog(LOOP, { users, organisation, next: users.length > 0 ? 'review' : 'start' } satisfies LoopOptions);
   }
 
   private async startStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -95,16 +99,16 @@ export class UsersDialog extends CancelAndHelpDialog {
 
   /** Begins what this round needs: the spreadsheet, a new person, or a change to someone listed. */
   private async collectStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { users, next, changing } = loopOptions(step);
+    const { users, next, changing, organisation } = loopOptions(step);
     if ((next === 'start' && (step.result as FoundChoice).value === TEN_OR_MORE) || next === 'spreadsheet') {
-      return step.beginDialog(SPREADSHEET_STEPS, { listedEmails: users.map((u) => u.email) } satisfies SpreadsheetOptions);
+      return step.beginDialog(SPREADSHEET_STEPS, { listedEmails: users.map((u) => u.email), organisation } satisfies SpreadsheetOptions);
     }
     if ((next === 'start' || next === 'add') && users.length >= MAX_ONE_BY_ONE) {
       // Only a request resumed from before this limit gets here: it goes back to the review, which offers the spreadsheet.
       return step.next();
     }
     if (next === 'start' || next === 'add') {
-      const options: OneUserOptions = { draft: {}, otherEmails: users.map((u) => u.email), position: users.length === 0 ? 'first' : 'next' };
+      const options: OneUserOptions = { draft: {}, otherEmails: users.map((u) => u.email), position: users.length === 0 ? 'first' : 'next', organisation };
       return step.beginDialog(ONE_USER_STEPS, options);
     }
     if (next === 'change' && changing) {
@@ -112,6 +116,7 @@ export class UsersDialog extends CancelAndHelpDialog {
         draft: clearUserField(draftOf(users[changing.index]), changing.field),
         otherEmails: users.filter((_, i) => i !== changing.index).map((u) => u.email),
         position: 'again',
+        organisation,
       };
       return step.beginDialog(ONE_USER_STEPS, options);
     }
@@ -120,13 +125,13 @@ export class UsersDialog extends CancelAndHelpDialog {
 
   /** Takes in what was collected, then lists everyone and asks what next. */
   private async reviewStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { users, next, changing } = loopOptions(step);
+    const { users, next, changing, organisation } = loopOptions(step);
     const result = step.result as RequestedUser | SpreadsheetResult | undefined;
     // The spreadsheet's people join the ones already listed (its check refused rows repeating their addresses).
     if (result && 'users' in result) return step.endDialog({ users: [...users, ...result.users] } satisfies UsersResult);
     if (result && 'oneByOne' in result) {
       await sayPlain(step.context, users.length >= MAX_ONE_BY_ONE ? oneByOneFull(users.length) : ONE_BY_ONE_AGAIN);
-      return step.replaceDialog(LOOP, { users, next: users.length > 0 ? 'review' : 'add' } satisfies LoopOptions);
+      return step.replaceDialog(LOOP, { users, organisation, next: users.length > 0 ? 'review' : 'add' } satisfies LoopOptions);
     }
     if (result && next === 'change' && changing) users[changing.index] = result;
     else if (result) users.push(result);
@@ -138,11 +143,11 @@ export class UsersDialog extends CancelAndHelpDialog {
   }
 
   private async reviewAnswerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { users } = loopOptions(step);
+    const { users, organisation } = loopOptions(step);
     const answer = (step.result as FoundChoice).value;
     if (answer === THATS_EVERYONE) return step.endDialog({ users } satisfies UsersResult);
-    if (answer === ADD_ANOTHER) return step.replaceDialog(LOOP, { users, next: 'add' } satisfies LoopOptions);
-    if (answer === ADD_BY_SPREADSHEET) return step.replaceDialog(LOOP, { users, next: 'spreadsheet' } satisfies LoopOptions);
+    if (answer === ADD_ANOTHER) return step.replaceDialog(LOOP, { users, organisation, next: 'add' } satisfies LoopOptions);
+    if (answer === ADD_BY_SPREADSHEET) return step.replaceDialog(LOOP, { users, organisation, next: 'spreadsheet' } satisfies LoopOptions);
     const state = step.values as LoopValues;
     state.choosing = answer === CHANGE_SOMEONE ? 'change' : 'remove';
     const question = state.choosing === 'change' ? ASK_WHO_CHANGE : ASK_WHO_REMOVE;
@@ -157,24 +162,24 @@ export class UsersDialog extends CancelAndHelpDialog {
   }
 
   private async whoStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { users } = loopOptions(step);
+    const { users, organisation } = loopOptions(step);
     const state = step.values as LoopValues;
     const index = typeof step.result === 'number' ? step.result : (step.result as FoundChoice).index;
     if (state.choosing === 'remove') {
       const [gone] = users.splice(index, 1);
       await sayPlain(step.context, removed(gone.name));
       if (users.length === 0) await sayPlain(step.context, NOBODY_YET);
-      return step.replaceDialog(LOOP, { users, next: users.length > 0 ? 'review' : 'add' } satisfies LoopOptions);
+      return step.replaceDialog(LOOP, { users, organisation, next: users.length > 0 ? 'review' : 'add' } satisfies LoopOptions);
     }
     state.index = index;
     return step.prompt(CHOICE_PROMPT, choiceOptions(ASK_WHAT_CHANGE, USER_FIELDS.map((f) => USER_FIELD_TITLES[f])));
   }
 
   private async fieldStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { users } = loopOptions(step);
+    const { users, organisation } = loopOptions(step);
     const state = step.values as LoopValues;
     const field = USER_FIELDS[(step.result as FoundChoice).index];
-    return step.replaceDialog(LOOP, { users, next: 'change', changing: { index: state.index ?? 0, field } } satisfies LoopOptions);
+    return step.replaceDialog(LOOP, { users, organisation, next: 'change', changing: { index: state.index ?? 0, field } } satisfies LoopOptions);
   }
 }
 

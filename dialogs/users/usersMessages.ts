@@ -1,5 +1,13 @@
 /** What the users conversation says. Typed names and titles go out only in plain-text messages, never in card text. */
 import type { UcpRole } from '../../data/model.js';
+import type { MailboxOrganisation } from '../../data/rules/email.js';
+import { isNhsOrganisation, type OrganisationType } from '../../data/rules/organisationTypes.js';
+import { nhsmailRoutes } from '../readiness/nhsmailRoutes.js';
+
+/** Whose staff these are: its name and ODS code mark its shared mailboxes; its type picks the NHSmail routes to offer. */
+export interface UsersOrganisation extends MailboxOrganisation {
+  type?: OrganisationType;
+}
 
 export const USERS_HELP = "I'm collecting the staff who need Urgent Care Plan access: each person's name, job title, registration if they are "
   + 'clinical, and work e-mail address. For ten or more people you can send a spreadsheet instead. Nothing is sent until you press Submit on the summary.';
@@ -41,6 +49,17 @@ export function askRegistrationNumber(name: string, bodyName: string): string {
 
 export function askEmail(name: string): string {
   return `What is ${name}'s work e-mail address? An NHSmail address (ending @nhs.net) is best. It must be their own, not a shared mailbox.`;
+}
+/**
+ * Said after a shared mailbox is refused: how each person gets their own NHSmail address (source 004's routes, worded
+ * in readiness/nhsmailRoutes.ts). A service of unknown type hears every route, each with who it is for.
+ */
+export function sharedMailboxAdvice(type: OrganisationType | undefined): string[] {
+  if (type && isNhsOrganisation(type)) return ['If they have no NHSmail address yet, your IT team can give them one.'];
+  return [
+    'If they have no NHSmail address yet: NHSmail is free for care providers with a DSPT at Approaching Standards or better. The ways to get it:',
+    ...nhsmailRoutes(type ?? 'otherSocialCare').map((route) => `- ${route}`),
+  ];
 }
 export const DUPLICATE_EMAIL = 'That address is already on this request for someone else. Each person needs their own address: please give another.';
 export const ASK_CONFIRM_EMAIL = 'Do you confirm this address belongs to this person at work and will be used only for direct care?';

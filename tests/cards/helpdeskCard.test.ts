@@ -21,6 +21,13 @@ describe('the helpdesk card', () => {
     }
   });
 
+  it('tells the helpdesk to check an address the rules could not tell from a role mailbox (issue 11 point 1)', () => {
+    const note = 'Check this is the person\'s own mailbox, not a shared or role one: the part before the @ has the role word "nurse".';
+    const card = helpdeskCard(cardTicket({ state: 'assigned', users: [{ name: 'Jane Nurse', jobTitle: 'Nurse', role: 'Clinical', email: 'jane.nurse@nhs.net', emailCheck: note }] }));
+    expect(text(card)).toContain(`${note} The manager said it is this person's own.`);
+    expect(validateCard(card).problems).toEqual([]);
+  });
+
   it('shows the question on a question ticket, and no checklist', () => {
     const card = helpdeskCard(cardTicket({ kind: 'question', state: 'assigned', organisation: undefined, users: undefined, leavers: undefined, question: 'Can agency staff get accounts?' }));
     expect(text(card)).toContain('Can agency staff get accounts?');

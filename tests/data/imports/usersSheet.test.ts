@@ -105,7 +105,7 @@ describe('checking the rows of the multiple-user spreadsheet', () => {
     });
 
     it('refuse a shared mailbox', () => {
-      expect(one({ email: 'info@sunnyviewcare.co.uk', confirmAppropriateUse: 'Yes' }).problems[0]).toMatch(/is a shared mailbox/);
+      expect(one({ email: 'info@sunnyviewcare.co.uk', confirmAppropriateUse: 'Yes' }).problems[0]).toMatch(/looks like a shared mailbox/);
     });
 
     it('refuse an address that is not complete, quoting it', () => {
@@ -174,5 +174,41 @@ describe('checking the rows of the multiple-user spreadsheet', () => {
 
   it('strips invisible characters pasted in with a name', () => {
     expect(one({ firstName: 'Am\u200Bara\u0007', lastName: 'Okafor\t' }).user?.name).toBe('Am ara Okafor');
+  });
+});
+
+describe("the spreadsheet refuses the home's shared mailboxes and has role addresses checked (issue 11 point 1)", () => {
+  const sunnyview = { ...policy, organisation: { name: 'Sunnyview Care Home', odsCode: 'VABC1' } };
+  const sheetRow = (overrides: Partial<UserSheetRow>) => validateUserRows([row(overrides)], sunnyview).rows[0];
+
+  it.each([
+    ['n1sunnyview.vabc1@nhs.net', /ODS code \(VABC1\)/],
+    ['sunnyview.nurse@nhs.net', /named after your organisation \(Sunnyview Care Home\)/],
+    ['nurse@nhs.net', /"nurse" is a job, not a person/],
+  ])('refuses %s, saying why, even with Yes in "Confirm appropriate use"', (email, why) => {
+    const result = sheetRow({ email, confirmAppropriateUse: 'Yes' });
+    expect(result.ok).toBe(false);
+    expect(result.problems[0]).toMatch(/looks like a shared mailbox/);
+    expect(result.problems[0]).toMatch(why);
+    expect(result.problems[0]).toContain('e-mails a code to their address');
+  });
+
+  it('keeps an ordinary NHSmail address of a person at the same home', () => {
+    expect(sheetRow({ email: 'amara.okafor@nhs.net' }).ok).toBe(true);
+  });
+
+  it('asks for Yes before taking a role word beside a name, and then marks it for the helpdesk to check', () => {
+    const unconfirmed = sheetRow({ email: 'jane.nurse@nhs.net' });
+    expect(unconfirmed.ok).toBe(false);
+    expect(unconfirmed.problems[0]).toContain('put Yes in the "Confirm appropriate use" column');
+    const confirmed = sheetRow({ email: 'jane.nurse@nhs.net', confirmAppropriateUse: 'Yes' });
+    expect(confirmed.ok).toBe(true);
+    expect(confirmed.user).toMatchObject({ email: 'jane.nurse@nhs.net', emailCheck: expect.stringContaining('"nurse"') });
+    expect(confirmed.user?.emailConfirmed).toBeUndefined();
+  });
+
+  it('refuses a personal ISP subdomain and lets a btconnect business address through with Yes', () => {
+    expect(sheetRow({ email: 'amara@okafor.plus.com', confirmAppropriateUse: 'Yes' }).problems[0]).toMatch(/is a personal address/);
+    expect(sheetRow({ email: 'amara@btconnect.com', confirmAppropriateUse: 'Yes' }).ok).toBe(true);
   });
 });

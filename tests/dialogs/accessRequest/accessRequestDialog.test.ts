@@ -270,6 +270,20 @@ describe('the access request conversation', () => {
     expect(ticket.users?.map((u) => u.name)).toEqual(['Ben Walsh', 'Amara Okafor']);
   });
 
+  it("gives the staff questions the organisation, so its shared mailbox is refused and a role address reaches the helpdesk marked for checking", async () => {
+    const { world, client } = await sunnyviewWorld();
+    await talk(client, [
+      ...SUNNYVIEW_FOUND_IN_LONDON, [CARE_HOME, 'HSCN'], ...INTERNET_WEB_PORTAL_FEW,
+      ['Ben Walsh', 'job title'], ['Care Manager', 'Is that right'], ['Yes', 'work e-mail'],
+      ['n1sunnyview.vx1a2@nhs.net', ["It carries your organisation's ODS code (VX1A2).", 'The National Administration Service (NAS) portal', "What is Ben Walsh's work e-mail address?"]],
+      ['ben.matron@nhs.net', ['("matron" is a job as well as a name)', 'Do you confirm']],
+      ['Yes, I confirm', '1. Ben Walsh, Care Manager (Non-Clinical), ben.matron@nhs.net'],
+      ["That's everyone", 'Please check'],
+      [SUBMIT, 'UCP-000001'],
+    ]);
+    expect(tickets(world.store)[0].users?.[0]).toMatchObject({ email: 'ben.matron@nhs.net', emailCheck: expect.stringContaining('"matron"') });
+  });
+
   it('asks again, kindly, when the summary gets an answer that is not one of its buttons, and cancels from its Cancel button', async () => {
     const { world, client } = await sunnyviewWorld();
     await talk(client, [

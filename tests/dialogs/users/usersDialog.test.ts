@@ -167,4 +167,39 @@ describe('the users conversation, one by one', () => {
     const answer = await talk(client, [...START, [`**Sam** ${'x'.repeat(300)}`, ["That was longer than I can keep, so I've kept the first 200 characters.", "What is **Sam** x"]]]);
     expect(answer.text).not.toContain('x'.repeat(201));
   });
+
+  it("refuses the home's shared nhs.net mailbox with the reason and the NHSmail routes, and keeps the person's own address", async () => {
+    const organisation = { name: 'Sunnyview Care Home', odsCode: 'VABC1', type: 'careHome' as const };
+    const { client } = await usersClient({ organisation });
+    await talk(client, [
+      ...START,
+      ['Dev Patel', 'job title'], ['Care Manager', 'Is that right'], ['Yes', 'work e-mail'],
+      ['n1sunnyview.vabc1@nhs.net', [
+        "This looks like a shared mailbox (n1sunnyview.vabc1@). It carries your organisation's ODS code (VABC1).",
+        'the UCP e-mails a code to their address to finish logging in, so everyone who reads a shared mailbox could use it',
+        "Please give this person's own work address, such as their own NHSmail address.",
+        'The National Administration Service (NAS) portal', 'Self-management',
+        "What is Dev Patel's work e-mail address?",
+      ]],
+      ['sunnyview.nurse@nhs.net', ['named after your organisation (Sunnyview Care Home)', "What is Dev Patel's work e-mail address?"]],
+      ['dev.patel@nhs.net', '1. Dev Patel, Care Manager (Non-Clinical), dev.patel@nhs.net'],
+      ["That's everyone", []],
+    ]);
+    expect(finished(client)).toEqual([{ name: 'Dev Patel', jobTitle: 'Care Manager', role: 'Non-Clinical', email: 'dev.patel@nhs.net' }]);
+  });
+
+  it('asks the manager about a role word beside a name, and sends the address for the helpdesk to check', async () => {
+    const { client } = await usersClient({ organisation: { name: 'Sunnyview Care Home', odsCode: 'VABC1' } });
+    await talk(client, [
+      ...START,
+      ['Jane Nurse', 'job title'], ['Care Manager', 'Is that right'], ['Yes', 'work e-mail'],
+      ['jane.nurse@nhs.net', ['jane.nurse@ might be a shared or role mailbox ("nurse" is a job as well as a name)', 'Do you confirm', 'Yes, I confirm']],
+      ['Yes, I confirm', '1. Jane Nurse, Care Manager (Non-Clinical), jane.nurse@nhs.net'],
+      ["That's everyone", []],
+    ]);
+    expect(finished(client)[0]).toEqual({
+      name: 'Jane Nurse', jobTitle: 'Care Manager', role: 'Non-Clinical', email: 'jane.nurse@nhs.net',
+      emailCheck: 'Check this is the person\'s own mailbox, not a shared or role one: the part before the @ has the role word "nurse".',
+    });
+  });
 });
