@@ -32,7 +32,7 @@ export async function submitRequest(
       await sayPlain(context, alreadySubmitted(ticket.id), STATUS_HINT);
       return { ticketId: ticket.id };
     }
-    await sayPlain(context, submitted(ticket.id), ...whatHappensNext(ticket.state, ticket.organisation, services.calendar, services.clock()), STATUS_HINT);
+    await sayPlain(context, submitted(ticket.id), ...whatHappensNext(ticket.state, ticket.organisation, services.calendar, services.clock(), services.helpdesk), STATUS_HINT);
     return { ticketId: ticket.id };
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;

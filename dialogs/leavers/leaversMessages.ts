@@ -56,12 +56,12 @@ export function reviewText(org: PartialOrganisation, leavers: readonly Leaver[])
   ];
 }
 
-/** What happens next, and roughly when. */
-export function sentText(ticketId: string, count: number, by: string, anyFutureDay: boolean, workingDays: number): string[] {
+/** What happens next; `timing` is helpdeskTiming's (a configured target's date, else the helpdesk's working hours). */
+export function sentText(ticketId: string, count: number, timing: string, anyFutureDay: boolean): string[] {
   const people = count === 1 ? '1 person' : `${count} people`;
   return [
     `Thank you. I've sent your request to switch off the accounts of ${people} to the UCP helpdesk. Its reference is ${ticketId}.`,
-    `What happens next: the helpdesk switches the accounts off, usually within ${workingDays} working days, so by about ${by}.`,
+    `What happens next: the helpdesk switches the accounts off, ${timing}.`,
     ...(anyFutureDay ? [FUTURE_DAYS] : []),
     STATUS_HINT,
   ];

@@ -107,7 +107,7 @@ describe("a care home manager's journeys, over real HTTP", () => {
       ['No, we use the internet', 'How will your staff reach the Urgent Care Plan?'],
       ['The UCP web portal', 'How many members of staff need access?'],
       ...ONE_CARE_MANAGER,
-      [submitSummary(grace), ['Your ticket number is UCP-', 'usually within 2 working days']],
+      [submitSummary(grace), ['Your ticket number is UCP-', 'The UCP helpdesk will be in touch about the request in its working hours']],
     ]);
     const [ticket] = (await tickets()).filter((t) => t.requester.aadObjectId === person(1).aadObjectId);
     expect(ticket).toMatchObject({ kind: 'organisationAccess', state: 'awaitingHelpdesk', organisation: { odsCode: 'VX1A2', namedInDpia: true, icbCode: 'QMJ' } });

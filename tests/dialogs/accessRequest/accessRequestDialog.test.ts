@@ -13,8 +13,9 @@ const SUBMIT = press('submit');
 describe('the access request conversation', () => {
   const worlds = useDialogWorld();
 
-  async function sunnyviewWorld(options: { dpia?: boolean; dspt?: string } = {}) {
+  async function sunnyviewWorld(options: { dpia?: boolean; dspt?: string; helpdesk?: { targetWorkingDays?: number } } = {}) {
     const world = await worlds.open({
+      helpdesk: options.helpdesk,
       dpia: options.dpia === false ? [] : [SUNNYVIEW_DPIA],
       dspt: options.dspt === undefined ? [sunnyviewDspt('25/26 Standards Met')] : options.dspt === '' ? [] : [sunnyviewDspt(options.dspt)],
     });
@@ -22,8 +23,8 @@ describe('the access request conversation', () => {
     return { world, client: dialogClient(new AccessRequestDialog(world.services), world) };
   }
 
-  it('takes a ready care home named in the DPIA to a helpdesk ticket, with a validated summary card and the date to expect', async () => {
-    const { world, client } = await sunnyviewWorld();
+  it('takes a ready care home named in the DPIA to a helpdesk ticket, with a validated summary card and the date the configured target gives', async () => {
+    const { world, client } = await sunnyviewWorld({ helpdesk: { targetWorkingDays: 2 } });
     await talk(client, [
       ...SUNNYVIEW_FOUND_IN_LONDON,
       [CARE_HOME, [
@@ -62,8 +63,18 @@ describe('the access request conversation', () => {
     expect(client.dialogTurnResult.result).toEqual({ ticketId: 'UCP-000001' });
   });
 
+  it('promises no helpdesk time on the summary card or after submitting when no target is configured', async () => {
+    const { client } = await sunnyviewWorld();
+    await talk(client, [...SUNNYVIEW_FOUND_IN_LONDON, [CARE_HOME, 'Is your organisation connected'], ...INTERNET_WEB_PORTAL_FEW, ...ONE_CARE_MANAGER]);
+    const summary = await talk(client, [["That's everyone", 'Please check your request below.']]);
+    const onCard = allStrings(summary.cards[0]).map((s) => s.value);
+    expect(onCard).toContain('The UCP helpdesk will be in touch about the request in its working hours (Monday to Friday, 9am to 5pm, except bank holidays), to check it and set up access.');
+    expect(onCard.join(' ')).not.toMatch(/working days|by about/);
+    await talk(client, [[SUBMIT, ['Your ticket number is UCP-000001', 'The UCP helpdesk will be in touch about the request in its working hours']]]);
+  });
+
   it('sends a home not named in the DPIA to its ICS lead, saying it takes around a week and when to expect an answer', async () => {
-    const { world, client } = await sunnyviewWorld({ dpia: false });
+    const { world, client } = await sunnyviewWorld({ dpia: false, helpdesk: { targetWorkingDays: 2 } });
     await talk(client, [
       ...SUNNYVIEW_FOUND_IN_LONDON,
       [CARE_HOME, ['VX1A2 is not named in a London onboarding DPIA yet.', "We will ask your Integrated Care System's governance lead to approve your organisation"]],

@@ -64,7 +64,7 @@ describe('adding staff to an organisation that already has access', () => {
       ['Fewer than 10', 'first person'],
       ...ONE_CARE_MANAGER,
       ["That's everyone", 'Please check your request below.'],
-      [press('submit'), ['Your ticket number is UCP-000008', 'The UCP helpdesk checks the request and sets up access']],
+      [press('submit'), ['Your ticket number is UCP-000008', 'The UCP helpdesk will be in touch about the request in its working hours']],
     ]);
     const added = tickets(world.store).find((t) => t.id === 'UCP-000008');
     expect(added).toMatchObject({ kind: 'addUsers', state: 'awaitingHelpdesk', organisation: { odsCode: 'VN4K2', icbCode: 'QKK', odsVerified: true }, users: [{ name: 'Ben Walsh' }] });
