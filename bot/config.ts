@@ -147,7 +147,7 @@ function helpdeskFacts(env: Env): HelpdeskFacts {
   if (text(env, 'HELPDESK_TARGET_WORKING_DAYS') !== '') facts.targetWorkingDays = integer(env, 'HELPDESK_TARGET_WORKING_DAYS', 0, 1, 30);
   const contact = text(env, 'UCP_SUPPORT_CONTACT').replace(/\.+$/, '');
   if (contact !== '') {
-    if (contact.length > 200 || /[\u0000-\u001f<>]/.test(contact)) {
+    if (contact.length > 200 || /[\p{Cc}<>]/u.test(contact)) {
       throw new ConfigError('UCP_SUPPORT_CONTACT', `must be one line of at most 200 characters without < or >, such as a phone number, an e-mail address or a web address (got "${clip(contact)}")`);
     }
     facts.supportContact = contact;
