@@ -37,7 +37,7 @@ export function longDate(isoDate: string): string {
 
 /** Why the DSPT matters, for those who have not published one yet (source 004). */
 export const WHY_DSPT_MATTERS = 'Why it matters: the DSPT shows that your home keeps people\'s information safe, on paper and on '
-  + 'computer. The Urgent Care Plan holds the wishes of the people you care for and is seen by ambulance crews, NHS 111 and '
+  + 'computer. The UCP holds the wishes of the people you care for and is seen by ambulance crews, NHS 111 and '
   + 'out-of-hours doctors, so London asks every care provider to reach Standards Met before it can use it. Standards Met also '
   + 'opens the door to NHSmail and shared care records, and it is what commissioners and the CQC expect to see.';
 
@@ -78,13 +78,13 @@ export function readinessOutcome(facts: ReadinessFacts): ReadinessOutcome {
 
 function headline(decision: EligibilityDecision, status: string | undefined): string {
   switch (decision.decision) {
-    case 'eligible': return 'Good news: your organisation is ready for the Urgent Care Plan.';
+    case 'eligible': return 'Good news: your organisation is ready for the UCP.';
     case 'needsIcsApproval': return 'You are nearly ready: your DSPT status is fine, and your Integrated Care System needs to approve your organisation.';
     case 'needsOwnDpia': return 'Your organisation needs its own data protection impact assessment first.';
     default:
-      if (status === 'approachingStandards') return 'You are on your way, but not ready for the Urgent Care Plan yet: it needs DSPT Standards Met.';
-      if (status === 'standardsMet' || status === 'standardsExceeded') return 'Your DSPT assessment needs renewing before your organisation can use the Urgent Care Plan.';
-      if (status === 'unknown') return "Let's confirm your DSPT status first: the Urgent Care Plan needs Standards Met.";
-      return 'Your organisation needs a published DSPT assessment at Standards Met before it can use the Urgent Care Plan.';
+      if (status === 'approachingStandards') return 'You are on your way, but not ready for the UCP yet: it needs DSPT Standards Met.';
+      if (status === 'standardsMet' || status === 'standardsExceeded') return 'Your DSPT assessment needs renewing before your organisation can use the UCP.';
+      if (status === 'unknown') return "Let's confirm your DSPT status first: the UCP needs Standards Met.";
+      return 'Your organisation needs a published DSPT assessment at Standards Met before it can use the UCP.';
   }
 }

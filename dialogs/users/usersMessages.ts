@@ -1,7 +1,7 @@
 /** What the users conversation says. Typed names and titles go out only in plain-text messages, never in card text. */
 import type { UcpRole } from '../../data/model.js';
 
-export const USERS_HELP = "I'm collecting the staff who need Urgent Care Plan access: each person's name, job title, registration if they are "
+export const USERS_HELP = "I'm collecting the staff who need Universal Care Plan (UCP) access: each person's name, job title, registration if they are "
   + 'clinical, and work e-mail address. For ten or more people you can send a spreadsheet instead. Nothing is sent until you press Submit on the summary.';
 
 export const ASK_HOW_MANY = 'How many members of staff need access?';

@@ -95,7 +95,7 @@ describe('the access request conversation', () => {
     await talk(client, [
       ...SUNNYVIEW_FOUND_IN_LONDON,
       [CARE_HOME, [
-        'That is enough for NHSmail, but the Urgent Care Plan needs Standards Met.',
+        'That is enough for NHSmail, but the UCP needs Standards Met.',
         "So I haven't sent anything yet. Here is what to do next:",
         '- Keep working through your improvement plan',
         'Nothing has been sent. When your DSPT status shows Standards Met, type request access',
@@ -302,7 +302,7 @@ describe('the access request conversation', () => {
     const oldSubmit = press('submit');
     await talk(client, [
       [press('changeOrganisation'), 'What would you like to change?'],
-      ['How staff reach the UCP', 'How will your staff reach the Urgent Care Plan?'],
+      ['How staff reach the UCP', 'How will your staff reach the UCP?'],
       ['Our record system', ['Staff who use the UCP from their record system get their access and role from that system.', 'Please check your request below.']],
       [() => oldSubmit(staleId), 'That button is on an earlier summary, which may not show your latest changes.'],
       [SUBMIT, 'UCP-000001'],
@@ -325,7 +325,7 @@ describe('the access request conversation', () => {
     const { client } = await sunnyviewWorld();
     await talk(client, [
       ...SUNNYVIEW_FOUND_IN_LONDON, [CARE_HOME, 'HSCN'], ...INTERNET_WEB_PORTAL_FEW,
-      ['help', ["I'm collecting the staff who need Urgent Care Plan access", 'What is the full name of the first person who needs access?']],
+      ['help', ["I'm collecting the staff who need Universal Care Plan (UCP) access", 'What is the full name of the first person who needs access?']],
     ]);
   });
 

@@ -22,7 +22,7 @@ describe('the leavers conversation', () => {
     const { world, client, say } = await start({ dpia: [ROSEWOOD_DPIA], helpdesk: { targetWorkingDays: 2 } });
     expect(await say('leavers')).toContain("what is your organisation's ODS code?");
     expect(await say('vn4k2')).toBe('I have VN4K2 as Rosewood Court Care Home.\nWhat is the full name of the person who is leaving?');
-    expect(await say('Samuel Okafor')).toBe("What is Samuel Okafor's work e-mail address (the one their Urgent Care Plan account uses)?");
+    expect(await say('Samuel Okafor')).toBe("What is Samuel Okafor's work e-mail address (the one their UCP account uses)?");
     expect(await say('samuel.okafor@nhs.net')).toContain("What is (or was) Samuel Okafor's last working day?");
     const another = await turn(client, '27/02/2026');
     expect(readable(another)).toContain('Got it: Samuel Okafor, samuel.okafor@nhs.net, last working day Friday 27 February 2026.');
@@ -233,7 +233,7 @@ describe('the leavers conversation', () => {
     const { client, say } = await start({ dpia: [ROSEWOOD_DPIA] });
     for (const text of ['leavers', 'VN4K2']) await say(text);
     const [reply] = await turn(client, '**Sam** <i>${name}</i>');
-    expect(reply?.text).toBe("What is **Sam** <i>${name}</i>'s work e-mail address (the one their Urgent Care Plan account uses)?");
+    expect(reply?.text).toBe("What is **Sam** <i>${name}</i>'s work e-mail address (the one their UCP account uses)?");
     expect(reply?.textFormat).toBe('plain');
   });
 

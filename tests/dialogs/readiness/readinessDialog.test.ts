@@ -50,7 +50,7 @@ describe('the readiness conversation', () => {
     );
     expect(readable(afterOds)).toContain('I found VN4K2 (Rosewood Court Care Home) in the published DSPT list: "25/26 Standards Met", published on 12 February 2026.');
     expect(buttons(afterOds)).toEqual([]);
-    expect(outcome).toContain('Good news: your organisation is ready for the Urgent Care Plan.');
+    expect(outcome).toContain('Good news: your organisation is ready for the UCP.');
     expect(outcome).toContain('named in the data protection impact assessment');
     expect(outcome).toContain('published by 30 June 2027');
     expect(outcome).toContain('type request access');
@@ -66,8 +66,8 @@ describe('the readiness conversation', () => {
 
   it('says Approaching Standards is fine for NHSmail but not yet for the UCP, with the improvement plan and the deadline', async () => {
     const { outcome } = await conversation({ dpia: [ROSEWOOD] }, { type: 'Care home (residential or nursing)', ods: 'VN4K2', dspt: 'Approaching Standards' });
-    expect(outcome).toContain('not ready for the Urgent Care Plan yet');
-    expect(outcome).toContain('enough for NHSmail, but the Urgent Care Plan needs Standards Met');
+    expect(outcome).toContain('not ready for the UCP yet');
+    expect(outcome).toContain('enough for NHSmail, but the UCP needs Standards Met');
     expect(outcome).toContain('improvement plan');
     expect(outcome).toContain('next deadline for you is 30 June 2026');
     expect(outcome).not.toContain('type request access');
