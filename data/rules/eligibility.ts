@@ -125,19 +125,20 @@ function dsptFinding(input: EligibilityInput, required: boolean): Finding {
     return { ok: true, reason: 'As an NHS organisation, you do not need to show a Data Security and Protection Toolkit (DSPT) status for this.', steps: [] };
   }
   const { dspt, today } = input;
-  const deadline = deadlineStep(dspt, today);
   if (dspt !== undefined && today !== undefined && dsptLapsed(dspt, today)) {
     return {
       ok: false,
       reason: `Your latest published Data Security and Protection Toolkit (DSPT) assessment is for ${dspt.year}, and it needed renewing by ${longDate(renewalDue(dspt, today).dueOn)}.`,
+      // Lapsed means access has no DSPT behind it today: naming next year's 30 June would read as time to wait.
       steps: [
-        `Complete this year's assessment on the DSPT website (${DSPT_WEBSITE}) and publish it at Standards Met.`,
+        `Your organisation needs to publish a new assessment now: complete it on the DSPT website (${DSPT_WEBSITE}) and publish it at Standards Met. `
+          + 'Until it is published, your organisation cannot use the UCP.',
         DSPT_HELPLINE,
-        ...deadlineStep(undefined, today),
         COME_BACK,
       ],
     };
   }
+  const deadline = deadlineStep(dspt, today);
   switch (dspt?.status) {
     case 'standardsMet':
     case 'standardsExceeded':

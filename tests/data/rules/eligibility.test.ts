@@ -181,7 +181,16 @@ describe('an out-of-date DSPT status', () => {
     expect(result.reasons[0]).toBe(
       'Your latest published Data Security and Protection Toolkit (DSPT) assessment is for 2022-23, and it needed renewing by 30 June 2024.',
     );
-    expect(result.nextSteps.join(' ')).toMatch(/the next deadline for you is 30 June 2025/);
+    expect(result.nextSteps[0]).toBe('Your organisation needs to publish a new assessment now: complete it on the DSPT website '
+      + '(www.dsptoolkit.nhs.uk) and publish it at Standards Met. Until it is published, your organisation cannot use the UCP.');
+  });
+
+  it('tells a lapsed organisation to publish now, never by next year\'s 30 June', () => {
+    const result = decideEligibility(careHome({ dspt: parseDsptStatus('24/25 Standards Met'), today: '2026-07-14' }));
+    expect(result.decision).toBe('needsDsptFirst');
+    const steps = result.nextSteps.join(' ');
+    expect(steps).toContain('publish a new assessment now');
+    expect(steps).not.toMatch(/30 June 2027|next deadline|due every year/);
   });
 
   it('still counts up to and including its renewal day', () => {

@@ -106,6 +106,8 @@ describe('the readiness conversation', () => {
     );
     expect(outcome).toContain('needs renewing');
     expect(outcome).toContain('needed renewing by 30 June 2025');
+    expect(outcome).toContain('needs to publish a new assessment now');
+    expect(outcome).not.toMatch(/next deadline|by 30 June 2026/);
   });
 
   it('does not ask an NHS organisation for a DSPT status', async () => {
