@@ -1,5 +1,6 @@
 /** May this organisation use the Universal Care Plan (UCP), and if not yet, what happens next? Sources 000 and 001. Pure. */
 import { dsptLapsed, renewalDue, type ParsedDsptStatus } from './dspt.js';
+import { DIGITAL_SOCIAL_CARE_HELPLINE } from './sourceContacts.js';
 import { dsptRequiredFor, type OrganisationType } from './organisationTypes.js';
 
 /** london: in a London ICS; commissioned: outside London, commissioned to serve Londoners; outside: neither. */
@@ -31,9 +32,7 @@ export interface EligibilityDecision {
   dsptOk: boolean;
 }
 
-/** Digital Social Care helpline as published in source 004. */
-const DSPT_HELPLINE = 'The Digital Social Care helpline can help with any DSPT question: call 0208 133 3430 or email '
-  + 'help@digitalsocialcare.co.uk, 9am to 5pm, Monday to Friday.';
+const DSPT_HELPLINE = `The Digital Social Care helpline can help with any DSPT question: ${DIGITAL_SOCIAL_CARE_HELPLINE}.`;
 const DSPT_WEBSITE = 'www.dsptoolkit.nhs.uk';
 const DPIA = 'data protection impact assessment (DPIA) for the UCP';
 const APPROVAL_TIME = 'This usually takes around a week, and we will let you know as soon as they decide.';

@@ -7,7 +7,7 @@ export const ASK_ODS_CODE = "What is your organisation's ODS code? It is 3 to 6 
   + "If you don't know it, type I don't know.";
 export const ASK_DSPT_STATUS = 'What does your latest Data Security and Protection Toolkit (DSPT) assessment show?';
 export const READINESS_HELP = 'I am checking whether your organisation is ready for the Universal Care Plan (UCP): its type, its ODS code if '
-  + 'you know it, and its Data Security and Protection Toolkit (DSPT) status. Nothing is sent to anyone.';
+  + 'you know it, its Data Security and Protection Toolkit (DSPT) status and where it is. Nothing is sent to anyone.';
 export const NEXT_STEP = 'When you are ready, type request access or use the Request access button on the menu.';
 export const NOT_IN_EXPORT = (code: string) => `I couldn't find ${code} in the published DSPT list I have, so I need to ask you.`;
 export const NO_ODS_CODE = "That's fine. Without the code I can't look your status up, so I need to ask you.";

@@ -1,4 +1,5 @@
 /** What the users conversation says. Typed names and titles go out only in plain-text messages, never in card text. */
+import { DIGITAL_SOCIAL_CARE_HELPLINE } from '../../data/rules/sourceContacts.js';
 import type { UcpRole } from '../../data/model.js';
 
 export const USERS_HELP = "I'm collecting the staff who need Universal Care Plan (UCP) access: each person's name, job title, registration if they are "
@@ -46,7 +47,8 @@ export const DUPLICATE_EMAIL = 'That address is already on this request for some
 export const ASK_CONFIRM_EMAIL = 'Do you confirm this address belongs to this person at work and will be used only for direct care?';
 export const CONFIRM_YES = 'Yes, I confirm';
 export const CONFIRM_NO = "No, I'll give another address";
-export const ANOTHER_ADDRESS = "All right. Please give another work address for this person (NHSmail is free for care homes: the helpdesk can tell you how to get it).";
+export const ANOTHER_ADDRESS = 'All right. Please give another work address for this person. NHSmail is free for care providers: '
+  + `the Digital Social Care helpline can tell you how to get it (${DIGITAL_SOCIAL_CARE_HELPLINE}).`;
 
 export function reviewHeading(count: number): string {
   return count === 1 ? 'So far I have 1 person:' : `So far I have ${count} people:`;

@@ -147,7 +147,8 @@ describe('the main dialog', () => {
       expect(readable(replies)).toBe(`${CARRY_ON}\n${ASK_ODS_CODE}`);
       const dspt = await send("don't know");
       expect(buttons(dspt)).toContain('Approaching Standards');
-      expect(readable(await send('Approaching Standards'))).toContain('not ready for the UCP yet');
+      expect(readable(await send('Approaching Standards'))).toContain('Where is your organisation?');
+      expect(readable(await send('In London'))).toContain('not ready for the UCP yet');
     });
 
     it('carries on the leavers conversation asked for again, keeping the people given so far', async () => {
