@@ -55,7 +55,7 @@ const ADD_USERS_SECTIONS: readonly OrganisationSection[] = ['odsCode', 'nameAndP
 /** Started by the main dialog for "Request access" (id 'accessRequestDialog'). */
 export class AccessRequestDialog extends CancelAndHelpDialog {
   constructor(private readonly services: DialogServices, id = ACCESS_REQUEST_DIALOG_ID, private readonly kind: RequestKind = 'organisationAccess') {
-    super(id);
+    super(id, services.helpdesk);
     for (const dialog of [...identityDialogs(services), ...checkDialogs(services)]) this.addDialog(dialog);
     this.addDialog(new UsersDialog(services));
     this.addDialog(new TextPrompt(SUMMARY_PROMPT, withRetryLimit(summaryAnswer())));

@@ -73,7 +73,7 @@ const NUMBER_PROMPT = 'leaversNumberPrompt';
 /** Started from the menu ("Someone is leaving"), the "Leavers" command or the keyword. */
 export class LeaversDialog extends CancelAndHelpDialog {
   constructor(private readonly services: DialogServices) {
-    super(LEAVERS_DIALOG_ID);
+    super(LEAVERS_DIALOG_ID, services.helpdesk);
     const today = () => londonToday(services.clock());
     this.addDialog(new TextPrompt(ODS_PROMPT, withRetryLimit(odsCodeAnswer())));
     this.addDialog(new TextPrompt(ORG_NAME_PROMPT, withRetryLimit(textAnswer({ what: "your organisation's name" }))));

@@ -62,7 +62,7 @@ const TYPE_LABELS = ORGANISATION_TYPES.map((type) => ORGANISATION_TYPE_LABELS[ty
 /** Started from the menu, the "Check readiness" command or another conversation. */
 export class ReadinessDialog extends CancelAndHelpDialog {
   constructor(private readonly services: DialogServices) {
-    super(READINESS_DIALOG_ID);
+    super(READINESS_DIALOG_ID, services.helpdesk);
     this.addDialog(new ChoicePrompt(TYPE_PROMPT, withRetryLimit(choiceAnswer())));
     this.addDialog(new TextPrompt(ODS_PROMPT, withRetryLimit(odsCodeAnswer({ allowUnknown: true }))));
     this.addDialog(new ChoicePrompt(DSPT_PROMPT, withRetryLimit(choiceAnswer())));

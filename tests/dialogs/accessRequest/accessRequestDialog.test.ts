@@ -13,7 +13,7 @@ const SUBMIT = press('submit');
 describe('the access request conversation', () => {
   const worlds = useDialogWorld();
 
-  async function sunnyviewWorld(options: { dpia?: boolean; dspt?: string; helpdesk?: { targetWorkingDays?: number } } = {}) {
+  async function sunnyviewWorld(options: { dpia?: boolean; dspt?: string; helpdesk?: { targetWorkingDays?: number; supportContact?: string } } = {}) {
     const world = await worlds.open({
       helpdesk: options.helpdesk,
       dpia: options.dpia === false ? [] : [SUNNYVIEW_DPIA],
@@ -24,7 +24,7 @@ describe('the access request conversation', () => {
   }
 
   it('takes a ready care home named in the DPIA to a helpdesk ticket, with a validated summary card and the date the configured target gives', async () => {
-    const { world, client } = await sunnyviewWorld({ helpdesk: { targetWorkingDays: 2 } });
+    const { world, client } = await sunnyviewWorld({ helpdesk: { targetWorkingDays: 2, supportContact: '020 3000 0000' } });
     await talk(client, [
       ...SUNNYVIEW_FOUND_IN_LONDON,
       [CARE_HOME, [
@@ -45,7 +45,8 @@ describe('the access request conversation', () => {
     expect(tickets(world.store)).toEqual([]);
 
     await talk(client, [[SUBMIT, [
-      "Thank you. I've sent your request to the UCP helpdesk. Your ticket number is UCP-000001",
+      "Thank you. I've sent your request to the UCP helpdesk. Your ticket number is UCP-000001: please quote it if you contact them.\n"
+        + 'You can contact the UCP Support team: 020 3000 0000. The helpdesk is open Monday to Friday, 9am to 5pm, except bank holidays.',
       'usually within 2 working days (by about Wednesday 4 March)',
     ]]]);
     const [ticket] = tickets(world.store);
@@ -70,7 +71,8 @@ describe('the access request conversation', () => {
     const onCard = allStrings(summary.cards[0]).map((s) => s.value);
     expect(onCard).toContain('The UCP helpdesk will be in touch about the request in its working hours (Monday to Friday, 9am to 5pm, except bank holidays), to check it and set up access.');
     expect(onCard.join(' ')).not.toMatch(/working days|by about/);
-    await talk(client, [[SUBMIT, ['Your ticket number is UCP-000001', 'The UCP helpdesk will be in touch about the request in its working hours']]]);
+    await talk(client, [[SUBMIT, ['Your ticket number is UCP-000001', 'The UCP helpdesk will be in touch about the request in its working hours',
+      'You can contact the UCP Support team through the Contact page of the UCP website (onelondon.online).']]]);
   });
 
   it('sends a home not named in the DPIA to its ICS lead, saying it takes around a week and when to expect an answer', async () => {

@@ -125,6 +125,7 @@ describe('the readiness conversation', () => {
     expect(outcome).toContain('the address Teams has for you (grace.rosewood@gmail.com) looks like a personal one');
     expect(outcome).toContain('National Administration Service (NAS) portal');
     expect(outcome).toContain('starting with V');
+    expect(outcome).toContain('admin support is at careadmin@nhs.net');  // source 004, NAS portal route
     expect(outcome).toContain('Self-management');
     expect(outcome).not.toContain('third-party route');
     expect(outcome).toContain('up to 10 named accounts and 1 shared mailbox');
