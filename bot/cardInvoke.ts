@@ -1,6 +1,7 @@
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from 'botbuilder';
 import type { Store } from '../data/store/store.js';
 import type { WorkflowTicket } from '../data/model.js';
+import type { HelpdeskFacts } from '../data/rules/helpdesk.js';
 import { handleCardAction } from '../cards/handlers/index.js';
 import { parseCardAction } from '../cards/verbs.js';
 import { ADAPTIVE_CARD } from './notify/teamsRoute.js';
@@ -12,6 +13,8 @@ export interface CardInvokeDeps {
   workflow: Workflow;
   store: Store;
   now(): Date;
+  /** The configured helpdesk contact the requester's card gives. */
+  helpdesk?: HelpdeskFacts;
 }
 
 /**
@@ -33,6 +36,7 @@ export function createCardInvokeHandler(deps: CardInvokeDeps) {
       conversationKey: conversationKey(context.activity),
       refreshUserIds: (ticket: WorkflowTicket) => deps.store.read((data) => refreshUserIdsFor(data, ticket)),
       now: deps.now,
+      helpdesk: deps.helpdesk ?? {},
     }, parsed.action);
     return { statusCode: 200, type: ADAPTIVE_CARD, value: card } as unknown as AdaptiveCardInvokeResponse;
   };

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import dotenv from 'dotenv';
+import type { HelpdeskFacts } from '../data/rules/helpdesk.js';
 import { loadReminderThresholds, ReminderSettingError, type ReminderThresholds } from './reminders/thresholds.js';
 
 /** Every setting the service reads, typed and validated once at start. */
@@ -40,6 +41,8 @@ export interface Config {
   reminders: ReminderThresholds;
   /** Where proactive messages to channels go when no conversation reference has been stored yet (Teams' regional service URL). */
   teamsServiceUrl: string;
+  /** What people are told about the UCP helpdesk beyond source 001's hours: a target time and a contact, only when configured. */
+  helpdesk: HelpdeskFacts;
   /** The helpdesk tab's API: Teams SSO tokens must come from this issuer, for one of these audiences, signed by keys at jwksUrl. */
   tab: TabTokenSettings;
 }
@@ -106,6 +109,7 @@ export function loadConfig(env: Env = process.env): Config {
     publicBaseUrl,
     attachmentHosts: hostList(env, 'ATTACHMENT_HOSTS', ['sharepoint.com']),
     reminders: reminderThresholds(env),
+    helpdesk: helpdeskFacts(env),
     tab: tabTokenSettings(env, appId, appTenantId, publicBaseUrl),
   };
 }
@@ -135,6 +139,20 @@ function tabTokenSettings(env: Env, appId: string, tenantId: string, publicBaseU
     // Not through url(): a trailing slash would change the key set's address.
     jwksUrl: exactUrl(env, 'TAB_JWKS_URL', `https://login.microsoftonline.com/${tenant}/discovery/v2.0/keys`),
   };
+}
+
+// No source gives the helpdesk a service level or a phone number: both are the operator's to set, and unset says neither.
+function helpdeskFacts(env: Env): HelpdeskFacts {
+  const facts: HelpdeskFacts = {};
+  if (text(env, 'HELPDESK_TARGET_WORKING_DAYS') !== '') facts.targetWorkingDays = integer(env, 'HELPDESK_TARGET_WORKING_DAYS', 0, 1, 30);
+  const contact = text(env, 'UCP_SUPPORT_CONTACT').replace(/\.+$/, '');
+  if (contact !== '') {
+    if (contact.length > 200 || /[\p{Cc}<>]/u.test(contact)) {
+      throw new ConfigError('UCP_SUPPORT_CONTACT', `must be one line of at most 200 characters without < or >, such as a phone number, an e-mail address or a web address (got "${clip(contact)}")`);
+    }
+    facts.supportContact = contact;
+  }
+  return facts;
 }
 
 function reminderThresholds(env: Env): ReminderThresholds {

@@ -40,6 +40,7 @@ export function createConversationHost(config: Config, store: Store, workflow: W
     clock: () => new Date(),
     memberEmail: (context) => memberEmail(context),
     usersTemplateUrl: new URL(USERS_TEMPLATE_PATH.slice(1), config.publicBaseUrl).toString(),
+    helpdesk: config.helpdesk,
   };
   const main = new MainDialog(services, { accessRequest: new AccessRequestDialog(services), addStaff: new AddUsersDialog(services) });
 

@@ -34,8 +34,8 @@ export interface AccessSummaryPress {
 }
 
 const HEADINGS: Readonly<Record<AccessSummary['kind'], string>> = {
-  organisationAccess: 'Your Urgent Care Plan access request',
-  addUsers: 'Your request to add staff to the Urgent Care Plan',
+  organisationAccess: 'Your Universal Care Plan (UCP) access request',
+  addUsers: 'Your request to add staff to the Universal Care Plan (UCP)',
 };
 
 /** People listed one by one on the card at most; the rest are counted. */

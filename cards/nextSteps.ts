@@ -22,7 +22,7 @@ export function accountsWereCreated(ticket: WorkflowTicket): boolean {
 /** Used by the requester's card and update when accounts were created; the network decides which address comes first. */
 export function accountNextSteps(org: Pick<TicketOrganisation, 'hscn'> | undefined): NextSteps {
   const activation = `Each person will get an e-mail from ${ACTIVATION_SENDER} with their username and a link to activate their account and choose a password.`;
-  const training = 'We advise everyone to complete the online UCP training (on the Urgent Care Plan website, onelondon.online) before they start.';
+  const training = 'We advise everyone to complete the online UCP training (on the UCP website, onelondon.online) before they start.';
   const hscnLink = { title: 'Open the UCP (HSCN)', url: UCP_HSCN_URL };
   const internetLink = { title: 'Open the UCP (internet)', url: UCP_INTERNET_URL };
   const extraCode = 'each time someone logs in there, they are sent an extra code by e-mail to type in';

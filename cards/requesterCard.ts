@@ -14,7 +14,7 @@ export function requesterCardData(ticket: WorkflowTicket, options: TicketCardOpt
     status: requesterStatus(ticket.state),
     lastUpdate: ticket.updatedAt ? `Last update: ${formatCardTime(ticket.updatedAt, now)}` : '',
     reason: { show: reason !== undefined, label: reason?.label ?? '', text: clip(reason?.text ?? '') },
-    whatNext: requesterWhatNext(ticket),
+    whatNext: requesterWhatNext(ticket, options.helpdesk ?? {}),
     links: accountsWereCreated(ticket) ? accountNextSteps(ticket.organisation).links : [],
     can: actionSwitches(cardVerbsFor(ticket.state, 'requester')),
   };

@@ -1,9 +1,9 @@
 /** What the care home manager reads about their own request: short, kind, and always saying what happens next. */
 import type { TicketState, WorkflowTicket } from '../data/model.js';
+import { contactSentence, HELPDESK_HOURS, type HelpdeskFacts } from '../data/rules/helpdesk.js';
 import { icsName } from './cardText.js';
 import { accountNextSteps, accountsWereCreated } from './nextSteps.js';
 
-const HELPDESK_HOURS = 'Monday to Friday, 9am to 5pm, except bank holidays';
 
 /** "your request for UCP access for Rosewood Court Care Home": the request in the manager's own terms. */
 export function requestPhrase(ticket: WorkflowTicket): string {
@@ -48,8 +48,8 @@ export function whoAsked(ticket: WorkflowTicket): string {
   return ticket.returnTo === 'awaitingIcsApproval' ? `the ${icsName(ticket.organisation?.icbCode)} governance lead` : 'the UCP helpdesk';
 }
 
-/** What happens next, as a few sentences; used on the requester's card. */
-export function requesterWhatNext(ticket: WorkflowTicket): string[] {
+/** What happens next, as a few sentences; used on the requester's card. `helpdesk`: the contact to give when told to contact it. */
+export function requesterWhatNext(ticket: WorkflowTicket, helpdesk: HelpdeskFacts): string[] {
   const org = ticket.organisation?.name ?? 'your organisation';
   switch (ticket.state) {
     case 'submitted':
@@ -70,7 +70,7 @@ export function requesterWhatNext(ticket: WorkflowTicket): string[] {
     case 'archived':
       return finishedNext(ticket);
     case 'rejected':
-      return ['Sorry, access could not be approved this time. The reason is shown above. If things change, or you have questions, please contact the UCP helpdesk.'];
+      return ['Sorry, access could not be approved this time. The reason is shown above. If things change, or you have questions, please contact the UCP helpdesk.', contactSentence(helpdesk)];
     case 'withdrawn':
       return ['Nothing more will happen with this request. If you still need it, you can ask again here at any time.'];
   }

@@ -1,5 +1,6 @@
 /** The short proactive update the care home manager gets at each step of their request that matters to them. */
 import type { TicketState, WorkflowTicket } from '../data/model.js';
+import { contactSentence, type HelpdeskFacts } from '../data/rules/helpdesk.js';
 import type { CardJson } from './cardTemplates.js';
 import { icsName } from './cardText.js';
 import { accountNextSteps, accountsWereCreated } from './nextSteps.js';
@@ -27,14 +28,17 @@ export interface RequesterUpdate {
  * escalation, re-assignment, closing a request that was already turned down or withdrawn, and archiving.
  * `text` carries people's words (reasons): send it to Teams as plain text, not markdown.
  */
-export function buildRequesterUpdate(ticket: WorkflowTicket, event: RequesterUpdateEvent, options: { now?: Date } = {}): RequesterUpdate | null {
-  const message = messageFor(ticket, event);
+export function buildRequesterUpdate(
+  ticket: WorkflowTicket, event: RequesterUpdateEvent, options: { now?: Date; helpdesk?: HelpdeskFacts } = {},
+): RequesterUpdate | null {
+  const helpdesk = options.helpdesk ?? {};
+  const message = messageFor(ticket, event, helpdesk);
   if (!message) return null;
-  const card = buildTicketCard(ticket, { kind: 'requester' }, { refreshUserIds: [], now: options.now });
+  const card = buildTicketCard(ticket, { kind: 'requester' }, { refreshUserIds: [], now: options.now, helpdesk });
   return { subject: `Your UCP request ${ticket.id}: ${message.subject}`, text: message.text, card };
 }
 
-function messageFor(ticket: WorkflowTicket, event: RequesterUpdateEvent): { subject: string; text: string } | null {
+function messageFor(ticket: WorkflowTicket, event: RequesterUpdateEvent, helpdesk: HelpdeskFacts): { subject: string; text: string } | null {
   const { from, to } = event;
   const request = `${requestPhrase(ticket)} (ticket ${ticket.id})`;
   const reason = (event.reason ?? ticket.reason ?? '').trim();
@@ -47,7 +51,7 @@ function messageFor(ticket: WorkflowTicket, event: RequesterUpdateEvent): { subj
   }
   switch (to) {
     case 'awaitingIcsApproval':
-      return { subject: 'sent to the ICS for approval', text: `${capitalise(request)} has gone to the ${ics(ticket)} governance lead for approval. ${requesterWhatNext(ticket).join(' ')}` };
+      return { subject: 'sent to the ICS for approval', text: `${capitalise(request)} has gone to the ${ics(ticket)} governance lead for approval. ${requesterWhatNext(ticket, helpdesk).join(' ')}` };
     case 'awaitingHelpdesk':
       if (from !== 'awaitingIcsApproval') return null;
       return {
@@ -65,11 +69,11 @@ function messageFor(ticket: WorkflowTicket, event: RequesterUpdateEvent): { subj
       const who = from === 'awaitingIcsApproval' ? `the ${ics(ticket)} governance lead` : 'the UCP helpdesk';
       return {
         subject: 'not approved',
-        text: `Sorry, ${who} could not approve ${request}. The reason given: "${reason}". If things change, or you have questions, please contact the UCP helpdesk.`,
+        text: `Sorry, ${who} could not approve ${request}. The reason given: "${reason}". If things change, or you have questions, please contact the UCP helpdesk. ${contactSentence(helpdesk)}`,
       };
     }
     case 'resolved':
-      return { subject: 'done', text: resolvedText(ticket, request) };
+      return { subject: 'done', text: resolvedText(ticket, request, helpdesk) };
     case 'closed':
       if (from !== 'resolved') return null;
       return { subject: 'closed', text: `${capitalise(request)} is now closed. If you need anything else, just ask here.` };
@@ -82,11 +86,11 @@ function messageFor(ticket: WorkflowTicket, event: RequesterUpdateEvent): { subj
   }
 }
 
-function resolvedText(ticket: WorkflowTicket, request: string): string {
+function resolvedText(ticket: WorkflowTicket, request: string, helpdesk: HelpdeskFacts): string {
   if (accountsWereCreated(ticket)) {
     return [`${capitalise(request)} is done: the accounts have been created.`, ...accountNextSteps(ticket.organisation).lines].join('\n\n');
   }
-  return `${capitalise(request)} is done. ${requesterWhatNext(ticket).join(' ')}`;
+  return `${capitalise(request)} is done. ${requesterWhatNext(ticket, helpdesk).join(' ')}`;
 }
 
 function ics(ticket: WorkflowTicket): string {

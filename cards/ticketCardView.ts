@@ -1,5 +1,6 @@
 /** Who is looking at a ticket card, and the parts every view shares. */
 import type { PersonRef, WorkflowTicket } from '../data/model.js';
+import type { HelpdeskFacts } from '../data/rules/helpdesk.js';
 import { KIND_HEADING, lastActionText, organisationLine, statusText } from './cardText.js';
 import { CARD_VERBS, type CardVerb } from './verbs.js';
 
@@ -19,6 +20,8 @@ export interface TicketCardOptions {
   notice?: string;
   /** The time to write dates against (a year is shown only for another year); defaults to the current time. */
   now?: Date;
+  /** The configured helpdesk contact the requester's card gives (bot/config.ts); none: source 000's contact page. */
+  helpdesk?: HelpdeskFacts;
 }
 
 /** Teams refreshes a card automatically for at most this many listed users. */

@@ -1,4 +1,5 @@
 import type { TurnContext } from 'botbuilder';
+import type { HelpdeskFacts } from '../data/rules/helpdesk.js';
 import type { WorkingCalendar } from '../data/rules/workingHours.js';
 import type { Store } from '../data/store/store.js';
 import type { Workflow } from '../bot/workflow/workflow.js';
@@ -44,4 +45,6 @@ export interface DialogServices {
   memberEmail(context: TurnContext): Promise<string | undefined>;
   /** Where the multiple-user spreadsheet template can be downloaded (served by the bot: GET /templates/ucp-multiple-users.xlsx). */
   usersTemplateUrl: string;
+  /** The helpdesk's configured target and contact (bot/config.ts); each unset unless the operator set it. */
+  helpdesk: HelpdeskFacts;
 }

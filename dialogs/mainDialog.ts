@@ -7,7 +7,7 @@
  */
 import { Dialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { CancelAndHelpDialog } from './base/cancelAndHelpDialog.js';
-import { GENERAL_HELP, KEYWORDS_REMINDER, NOTHING_TO_CANCEL } from './base/baseMessages.js';
+import { GENERAL_HELP, keywordsReminder, NOTHING_TO_CANCEL } from './base/baseMessages.js';
 import { LEAVERS_DIALOG_ID, MAIN_DIALOG_ID, READINESS_DIALOG_ID, STATUS_DIALOG_ID } from './base/dialogIds.js';
 import { menuActionOf, type MenuAction, type OpenableAction } from './base/menuActions.js';
 import type { DialogServices } from './dialogServices.js';
@@ -44,7 +44,7 @@ export const ADD_STAFF_VIA_ACCESS = "Staff are added through a request for acces
 /** The manager's root dialog; built once by the host with the services and the other engineers' conversations. */
 export class MainDialog extends CancelAndHelpDialog {
   constructor(private readonly services: DialogServices, private readonly others: OtherConversations) {
-    super(MAIN_DIALOG_ID);
+    super(MAIN_DIALOG_ID, services.helpdesk);
     this.addDialog(new ReadinessDialog(services));
     this.addDialog(new LeaversDialog(services));
     this.addDialog(new StatusDialog(services));
@@ -64,7 +64,7 @@ export class MainDialog extends CancelAndHelpDialog {
         await step.context.sendActivity(welcomeActivity());
         return step.endDialog();
       case 'help':
-        await sayPlain(step.context, GENERAL_HELP, KEYWORDS_REMINDER);
+        await sayPlain(step.context, GENERAL_HELP, keywordsReminder(this.services.helpdesk));
         await step.context.sendActivity(welcomeActivity('Choose what you would like to do:'));
         return step.endDialog();
       case 'cancel':

@@ -45,7 +45,7 @@ export function reminderText(kind: ReminderKind, subject: ReminderSubject, hours
     case 'requesterNudge':
       return `We asked you a question about ${request.charAt(0).toLowerCase()}${request.slice(1)} ${span} ago and are waiting for your answer. Please answer it so we can carry on. If we do not hear back, we will close the request; you can always ask again.`;
     case 'dsptRenewal':
-      return `The DSPT status of ${org} runs out on ${longDate(subject.dueOn ?? '')}. Please publish this year's assessment before then, so that access to the Urgent Care Plan can carry on.`;
+      return `The DSPT status of ${org} runs out on ${longDate(subject.dueOn ?? '')}. Please publish this year's assessment before then, so that access to the Universal Care Plan (UCP) can carry on.`;
     default:
       return `${request} needs your attention.`;
   }

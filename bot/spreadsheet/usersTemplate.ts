@@ -91,7 +91,7 @@ function instructions(): string[][] {
   const clinical = jobTitles.titles.filter((t) => t.role === 'Clinical').map((t) => t.title);
   const bodies = REGISTRATION_BODIES.map(registrationBodyName).join(', ');
   return [
-    ['Asking for Urgent Care Plan (UCP) access for 10 or more staff'],
+    ['Asking for Universal Care Plan (UCP) access for 10 or more staff'],
     ['Use this spreadsheet when you ask for UCP access for ten or more members of staff at once. For fewer people, the assistant in Teams asks about each person one by one.'],
     [''],
     ['How to fill it in'],

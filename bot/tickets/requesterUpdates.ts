@@ -1,3 +1,4 @@
+import type { HelpdeskFacts } from '../../data/rules/helpdesk.js';
 import type { LiveData } from '../../data/store/store.js';
 import { buildRequesterUpdate } from '../../cards/requesterUpdate.js';
 import { addNotificationIfNew, pendingNotification } from '../notify/notifier.js';
@@ -8,8 +9,8 @@ import type { TicketEvent } from '../workflow/types.js';
  * the step itself: a crash can never keep the step and lose the message. Returns the key to deliver, or undefined.
  * The key (ticket, verb, version) makes the record unique: the notifier delivers each key once.
  */
-export function recordRequesterUpdate(data: LiveData, event: TicketEvent, now: Date): string | undefined {
-  const update = buildRequesterUpdate(event.ticket, event, { now });
+export function recordRequesterUpdate(data: LiveData, event: TicketEvent, now: Date, helpdesk: HelpdeskFacts = {}): string | undefined {
+  const update = buildRequesterUpdate(event.ticket, event, { now, helpdesk });
   if (!update) return undefined;
   const { ticket } = event;
   const record = pendingNotification({

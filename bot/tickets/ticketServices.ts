@@ -29,7 +29,7 @@ export function startTicketServices(config: Config, store: Store, adapter: Onboa
   const workflow = createWorkflow({
     store, clock,
     onListenerError: (err, where) => logger.error('ticket event handling failed', { error: errorKind(err), ticketId: where.ticketId, verb: where.verb }),
-    withTransition: (tx, event) => { recordRequesterUpdate(tx.data, event, clock()); },
+    withTransition: (tx, event) => { recordRequesterUpdate(tx.data, event, clock(), config.helpdesk); },
   });
   const mailer = createMailer(config.smtp, config.smtp.caFile ? { tls: { ca: readFileSync(config.smtp.caFile, 'utf8') } } : {});
   const notifier = createNotifier({ store, teams: createTeamsSender(adapter, config.bot.appId), mailer, clock, logger, queueStepMs: config.notifyRetryMs });
@@ -49,7 +49,7 @@ export function startTicketServices(config: Config, store: Store, adapter: Onboa
 
   return {
     workflow, notifier, cards,
-    cardInvoke: createCardInvokeHandler({ workflow, store, now: clock }),
+    cardInvoke: createCardInvokeHandler({ workflow, store, now: clock, helpdesk: config.helpdesk }),
     async stop() {
       clearInterval(timer);
       // The notifier first: it cuts its retry waits short, so draining the card updates cannot run into the hard stop.

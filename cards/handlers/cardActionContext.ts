@@ -1,4 +1,5 @@
 import type { PersonRef, WorkflowTicket } from '../../data/model.js';
+import type { HelpdeskFacts } from '../../data/rules/helpdesk.js';
 import type { Store } from '../../data/store/store.js';
 import type { ActionRequest, ActionOutcome } from '../../bot/workflow/types.js';
 import type { Workflow } from '../../bot/workflow/workflow.js';
@@ -16,13 +17,15 @@ export interface CardActionContext {
   /** Teams user ids ("29:…") of everyone who should see their own view of this ticket's card. */
   refreshUserIds(ticket: WorkflowTicket): string[];
   now(): Date;
+  /** The configured helpdesk contact, for the requester's card. */
+  helpdesk?: HelpdeskFacts;
 }
 
 const NO_IDENTITY = 'We could not tell who you are from Teams, so this card cannot be used here. Please open it in Teams and try again.';
 
 /** The card this person should see for a ticket: their role's view, built from the stored ticket only. */
 export function cardFor(ctx: CardActionContext, ticket: WorkflowTicket, notice?: string): CardJson {
-  return buildTicketCard(ticket, viewFor(ctx, ticket), { refreshUserIds: ctx.refreshUserIds(ticket), notice, now: ctx.now() });
+  return buildTicketCard(ticket, viewFor(ctx, ticket), { refreshUserIds: ctx.refreshUserIds(ticket), notice, now: ctx.now(), helpdesk: ctx.helpdesk });
 }
 
 /** Used by the workflow-verb handlers: applies the action as this person and answers with their refreshed card. */

@@ -1,5 +1,6 @@
-/** May this organisation use the Urgent Care Plan, and if not yet, what happens next? Sources 000 and 001. Pure. */
+/** May this organisation use the Universal Care Plan (UCP), and if not yet, what happens next? Sources 000 and 001. Pure. */
 import { dsptLapsed, renewalDue, type ParsedDsptStatus } from './dspt.js';
+import { DIGITAL_SOCIAL_CARE_HELPLINE } from './sourceContacts.js';
 import { dsptRequiredFor, type OrganisationType } from './organisationTypes.js';
 
 /** london: in a London ICS; commissioned: outside London, commissioned to serve Londoners; outside: neither. */
@@ -31,11 +32,9 @@ export interface EligibilityDecision {
   dsptOk: boolean;
 }
 
-/** Digital Social Care helpline as published in source 004. */
-const DSPT_HELPLINE = 'The Digital Social Care helpline can help with any DSPT question: call 0208 133 3430 or email '
-  + 'help@digitalsocialcare.co.uk, 9am to 5pm, Monday to Friday.';
+const DSPT_HELPLINE = `The Digital Social Care helpline can help with any DSPT question: ${DIGITAL_SOCIAL_CARE_HELPLINE}.`;
 const DSPT_WEBSITE = 'www.dsptoolkit.nhs.uk';
-const DPIA = 'data protection impact assessment (DPIA) for the Urgent Care Plan';
+const DPIA = 'data protection impact assessment (DPIA) for the UCP';
 const APPROVAL_TIME = 'This usually takes around a week, and we will let you know as soon as they decide.';
 const COME_BACK = 'Once your status shows Standards Met, message me again and I will carry on with your request.';
 
@@ -79,7 +78,7 @@ export function decideEligibility(input: EligibilityInput): EligibilityDecision 
     ...base,
     decision: 'eligible',
     reasons: [place.reason, dspt.reason],
-    nextSteps: ['You can go ahead and ask for Urgent Care Plan accounts for your staff.'],
+    nextSteps: ['You can go ahead and ask for UCP accounts for your staff.'],
   };
 }
 
@@ -101,8 +100,8 @@ function placeFinding(input: EligibilityInput): Finding {
       ok: false,
       reason: `Your organisation is outside London and is not named in a London ${DPIA}.`,
       steps: [
-        'To see the Urgent Care Plan of someone cared for in London, your organisation first needs to complete its own DPIA for Urgent Care Plan access.',
-        'We will pass your request to the Urgent Care Plan helpdesk, who will explain what the DPIA involves and contact you about it.',
+        'To see the UCP care plan of someone cared for in London, your organisation first needs to complete its own DPIA for UCP access.',
+        'We will pass your request to the UCP helpdesk, who will explain what the DPIA involves and contact you about it.',
       ],
     };
   }
@@ -125,19 +124,20 @@ function dsptFinding(input: EligibilityInput, required: boolean): Finding {
     return { ok: true, reason: 'As an NHS organisation, you do not need to show a Data Security and Protection Toolkit (DSPT) status for this.', steps: [] };
   }
   const { dspt, today } = input;
-  const deadline = deadlineStep(dspt, today);
   if (dspt !== undefined && today !== undefined && dsptLapsed(dspt, today)) {
     return {
       ok: false,
       reason: `Your latest published Data Security and Protection Toolkit (DSPT) assessment is for ${dspt.year}, and it needed renewing by ${longDate(renewalDue(dspt, today).dueOn)}.`,
+      // Lapsed means access has no DSPT behind it today: naming next year's 30 June would read as time to wait.
       steps: [
-        `Complete this year's assessment on the DSPT website (${DSPT_WEBSITE}) and publish it at Standards Met.`,
+        `Your organisation needs to publish a new assessment now: complete it on the DSPT website (${DSPT_WEBSITE}) and publish it at Standards Met. `
+          + 'Until it is published, your organisation cannot use the UCP.',
         DSPT_HELPLINE,
-        ...deadlineStep(undefined, today),
         COME_BACK,
       ],
     };
   }
+  const deadline = deadlineStep(dspt, today);
   switch (dspt?.status) {
     case 'standardsMet':
     case 'standardsExceeded':
@@ -145,7 +145,7 @@ function dsptFinding(input: EligibilityInput, required: boolean): Finding {
     case 'approachingStandards':
       return {
         ok: false,
-        reason: `Your Data Security and Protection Toolkit (DSPT) assessment shows ${statusName(dspt)}. That is enough for NHSmail, but the Urgent Care Plan needs Standards Met.`,
+        reason: `Your Data Security and Protection Toolkit (DSPT) assessment shows ${statusName(dspt)}. That is enough for NHSmail, but the UCP needs Standards Met.`,
         steps: [
           'Keep working through your improvement plan until every item in the toolkit is met, then publish your assessment again at Standards Met.',
           DSPT_HELPLINE,

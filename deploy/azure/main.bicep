@@ -218,7 +218,7 @@ resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
   }
   properties: {
     displayName: 'UCP onboarding'
-    description: 'Onboards London care homes to the Urgent Care Plan.'
+    description: 'Onboards London care homes to the Universal Care Plan (UCP).'
     endpoint: 'https://${webApp.properties.defaultHostName}/api/messages'
     msaAppId: microsoftAppId
     msaAppTenantId: microsoftAppTenantId

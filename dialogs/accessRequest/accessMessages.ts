@@ -2,14 +2,14 @@
 import { UCP_HSCN_URL, UCP_INTERNET_URL } from '../../cards/nextSteps.js';
 import type { OrganisationLocation } from '../../data/rules/eligibility.js';
 
-export const ACCESS_HELP = "I'm collecting what the UCP helpdesk needs to give your organisation and your staff access to the Urgent Care Plan: "
+export const ACCESS_HELP = "I'm collecting what the UCP helpdesk needs to give your organisation and your staff access to the Universal Care Plan (UCP): "
   + 'your ODS code, where you are, your DSPT status, how you connect, and the people who need accounts. Nothing is sent until you press Submit on the summary.';
-export const ADD_USERS_HELP = "I'm collecting the staff to add to your organisation's Urgent Care Plan access: which organisation, then each person. "
+export const ADD_USERS_HELP = "I'm collecting the staff to add to your organisation's Universal Care Plan (UCP) access: which organisation, then each person. "
   + 'Nothing is sent until you press Submit on the summary.';
 
-export const ACCESS_INTRO = "Let's ask for Urgent Care Plan access for your organisation. I'll ask about the organisation first, then your staff. "
+export const ACCESS_INTRO = "Let's ask for Universal Care Plan (UCP) access for your organisation. I'll ask about the organisation first, then your staff. "
   + 'Nothing is sent until you check a summary and press Submit.';
-export const ADD_USERS_INTRO = "Let's add staff to your organisation's Urgent Care Plan access. Nothing is sent until you check a summary and press Submit.";
+export const ADD_USERS_INTRO = "Let's add staff to your organisation's Universal Care Plan (UCP) access. Nothing is sent until you check a summary and press Submit.";
 
 export const ASK_ODS_CODE = "What is your organisation's ODS code? It is 3 to 6 letters and numbers, like VABC1 for a care home. "
   + 'You can find it by searching for your postcode on the ODS Data Search and Export website.';
@@ -51,7 +51,7 @@ export const LOCATION_CHOICES: readonly { location: OrganisationLocation; title:
 ];
 export const COMMISSIONED_EXPLAINED = 'Organisations outside London that are commissioned to care for Londoners can have access once the lead of the '
   + 'London Integrated Care System (ICS) that commissions the service approves them.';
-export const OUTSIDE_EXPLAINED = 'An organisation outside London that needs to see the Urgent Care Plan of someone cared for in London must first complete '
+export const OUTSIDE_EXPLAINED = 'An organisation outside London that needs to see the UCP care plan of someone cared for in London must first complete '
   + 'its own data protection impact assessment (DPIA) for UCP access. I will still open a request, so the UCP helpdesk can explain what that involves and contact you.';
 
 /** The borough question, by where the organisation is. */
@@ -105,7 +105,7 @@ export const ASK_HSCN = `Is your organisation connected to the Health and Social
 export const HSCN_CHOICES = ["Yes, we're on the HSCN", 'No, we use the internet', "I'm not sure"] as const;
 export const HSCN_NOT_SURE = `That's fine: ${UCP_INTERNET_URL} works for everyone. Your IT provider can tell you whether you are on the HSCN.`;
 
-export const ASK_ACCESS_ROUTE = 'How will your staff reach the Urgent Care Plan? Most people use it from inside their own record system '
+export const ASK_ACCESS_ROUTE = 'How will your staff reach the UCP? Most people use it from inside their own record system '
   + '(EMIS, TPP SystmOne, Cleric or the London Care Record). Only people using the UCP web portal need accounts from the helpdesk.';
 export const ROUTE_CHOICES = ['Our record system', 'The UCP web portal'] as const;
 export const RECORD_SYSTEM_EXPLAINED = 'Staff who use the UCP from their record system get their access and role from that system. '
@@ -134,7 +134,7 @@ export const ASK_SAME_ORGANISATION = 'Are these staff for the same organisation?
 export const PREVIOUS_YES = 'Yes';
 export const PREVIOUS_NO = 'No, another organisation';
 /** Adding staff to an organisation without a finished access request: it is checked (and sent) as a new organisation's request. */
-export const ADD_USERS_CHECKED = "I don't have a finished Urgent Care Plan access request for this organisation, so I need to check it can have access, "
+export const ADD_USERS_CHECKED = "I don't have a finished UCP access request for this organisation, so I need to check it can have access, "
   + 'as for a new organisation. I will send the staff with a request for the organisation itself.';
 
 export const ODS_UNVERIFIED_NOTICE = 'ODS not yet verified: the NHS organisation directory could not be reached, so the helpdesk will check your ODS code.';

@@ -1,5 +1,5 @@
 /**
- * Access to the Urgent Care Plan for an organisation and its staff (and, as AddUsersDialog, more staff for an
+ * Access to the Universal Care Plan (UCP) for an organisation and its staff (and, as AddUsersDialog, more staff for an
  * organisation that already has it): the organisation (identityQuestions.ts), the checks and how it connects
  * (checkQuestions.ts), the staff (the users dialog), then a summary card to submit, change or cancel. Submitting creates
  * the ticket through the workflow, and the manager is told what happens next and roughly when, in working days.
@@ -55,7 +55,7 @@ const ADD_USERS_SECTIONS: readonly OrganisationSection[] = ['odsCode', 'nameAndP
 /** Started by the main dialog for "Request access" (id 'accessRequestDialog'). */
 export class AccessRequestDialog extends CancelAndHelpDialog {
   constructor(private readonly services: DialogServices, id = ACCESS_REQUEST_DIALOG_ID, private readonly kind: RequestKind = 'organisationAccess') {
-    super(id);
+    super(id, services.helpdesk);
     for (const dialog of [...identityDialogs(services), ...checkDialogs(services)]) this.addDialog(dialog);
     this.addDialog(new UsersDialog(services));
     this.addDialog(new TextPrompt(SUMMARY_PROMPT, withRetryLimit(summaryAnswer())));

@@ -33,6 +33,6 @@ export function requestSummary(services: DialogServices, input: NewTicketInput, 
     organisation,
     users,
     notices,
-    whatNext: whatHappensNext(goesTo, organisation, services.calendar, services.clock()),
+    whatNext: whatHappensNext(goesTo, organisation, services.calendar, services.clock(), services.helpdesk),
   };
 }

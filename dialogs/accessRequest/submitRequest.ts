@@ -2,6 +2,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { NewTicketInput } from '../../bot/workflow/types.js';
 import { ValidationError } from '../../data/errors.js';
+import { contactSentence } from '../../data/rules/helpdesk.js';
 import type { DialogServices } from '../dialogServices.js';
 import { sayPlain } from '../input/plainText.js';
 import { alreadySubmitted, NOT_SENT_YET, STATUS_HINT, submitted } from './accessMessages.js';
@@ -29,10 +30,12 @@ export async function submitRequest(
       && (t as { requester?: { aadObjectId?: string } }).requester?.aadObjectId === requester.aadObjectId));
     const ticket = await services.workflow.submit(input, requester);
     if (sentBefore) {
-      await sayPlain(context, alreadySubmitted(ticket.id), STATUS_HINT);
+      await sayPlain(context, alreadySubmitted(ticket.id), contactSentence(services.helpdesk), STATUS_HINT);
       return { ticketId: ticket.id };
     }
-    await sayPlain(context, submitted(ticket.id), ...whatHappensNext(ticket.state, ticket.organisation, services.calendar, services.clock()), STATUS_HINT);
+    const next = whatHappensNext(ticket.state, ticket.organisation, services.calendar, services.clock(), services.helpdesk);
+    // "please quote it if you contact them" is only useful with the contact itself.
+    await sayPlain(context, submitted(ticket.id), contactSentence(services.helpdesk), ...next, STATUS_HINT);
     return { ticketId: ticket.id };
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;

@@ -1,5 +1,9 @@
-/** What happens after a request is sent, and roughly when, in working days (the helpdesk keeps 09:00–17:00 London time). */
+/**
+ * What happens after a request is sent, and roughly when: the ICS approval's "around 1 week" is source 000's; the helpdesk's
+ * own time is promised only when the operator configured a target (HELPDESK_TARGET_WORKING_DAYS), else its working hours.
+ */
 import type { TicketOrganisation, TicketState } from '../../data/model.js';
+import { helpdeskTiming, type HelpdeskFacts } from '../../data/rules/helpdesk.js';
 import { icsByCode } from '../../data/rules/ics.js';
 import { londonParts } from '../../data/rules/londonTime.js';
 import type { WorkingCalendar } from '../../data/rules/workingHours.js';
@@ -7,8 +11,6 @@ import type { WorkingCalendar } from '../../data/rules/workingHours.js';
 const HOURS_PER_WORKING_DAY = 8;
 /** Source 000: ICS approval "usually takes around 1 week". */
 export const ICS_APPROVAL_WORKING_DAYS = 5;
-/** How long the helpdesk usually takes to check a request and set up the accounts. */
-export const HELPDESK_WORKING_DAYS = 2;
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -25,30 +27,29 @@ export function londonDate(instant: Date): string {
  */
 export function whatHappensNext(
   state: TicketState, organisation: Pick<TicketOrganisation, 'icbCode' | 'location' | 'namedInDpia'> | undefined,
-  calendar: WorkingCalendar, now: Date,
+  calendar: WorkingCalendar, now: Date, helpdesk: HelpdeskFacts,
 ): string[] {
   const byDays = (days: number) => londonDate(calendar.addWorkingHours(now, days * HOURS_PER_WORKING_DAY));
   if (state === 'awaitingIcsApproval') {
     const ics = organisation ? icsByCode(organisation.icbCode)?.name : undefined;
     const lead = ics ? `the ${ics} Integrated Care System's governance lead` : "the Integrated Care System's governance lead";
-    const total = ICS_APPROVAL_WORKING_DAYS + HELPDESK_WORKING_DAYS;
     return [
       `First, ${lead} is asked to approve your organisation, because it is not yet named in their data protection impact assessment (DPIA). `
         + `This usually takes around a week, so expect to hear by about ${byDays(ICS_APPROVAL_WORKING_DAYS)}.`,
-      `Once they approve, the UCP helpdesk checks the request and sets up access, usually within ${HELPDESK_WORKING_DAYS} working days `
-        + `(by about ${byDays(total)}).`,
+      `Once they approve, the UCP helpdesk checks the request and sets up access, ${helpdeskTiming(helpdesk, byDays, ICS_APPROVAL_WORKING_DAYS)}.`,
       'I will message you here at each step.',
     ];
   }
   if (organisation?.location === 'outside' && !organisation.namedInDpia) {
     return [
-      `The UCP helpdesk will contact you about the DPIA your organisation needs to complete, usually within ${HELPDESK_WORKING_DAYS} working days `
-        + `(by about ${byDays(HELPDESK_WORKING_DAYS)}).`,
+      `The UCP helpdesk will contact you about the DPIA your organisation needs to complete, ${helpdeskTiming(helpdesk, byDays)}.`,
       'Access can be set up once that DPIA is in place. I will message you here at each step.',
     ];
   }
   return [
-    `The UCP helpdesk checks the request and sets up access, usually within ${HELPDESK_WORKING_DAYS} working days (by about ${byDays(HELPDESK_WORKING_DAYS)}).`,
+    helpdesk.targetWorkingDays === undefined
+      ? `The UCP helpdesk will be in touch about the request ${helpdeskTiming(helpdesk, byDays)}, to check it and set up access.`
+      : `The UCP helpdesk checks the request and sets up access, ${helpdeskTiming(helpdesk, byDays)}.`,
     'I will message you here at each step.',
   ];
 }

@@ -1,12 +1,15 @@
 /** What the base dialog says when someone asks for help, cancels or starts again. Plain, kind English. */
+import { contactSentence, type HelpdeskFacts } from '../../data/rules/helpdesk.js';
 
 /** The general help: what the assistant does; used by the main dialog and by any dialog without help of its own. */
-export const GENERAL_HELP = 'I can check whether your care home is ready for the Urgent Care Plan, ask for access for your home and '
+export const GENERAL_HELP = 'I can check whether your care home is ready for the Universal Care Plan (UCP), ask for access for your home and '
   + 'your staff, tell the helpdesk when someone leaves, and show you where your requests have got to.';
 
-/** The words that work anywhere; said after every help text. */
-export const KEYWORDS_REMINDER = 'At any time you can type: help (this message), cancel (stop: nothing is sent), '
-  + 'start again (back to the menu) or status (see your requests). The UCP helpdesk is open Monday to Friday, 9am to 5pm, except bank holidays.';
+/** The words that work anywhere and how to reach the helpdesk (its configured contact, else source 000's page); said after every help text. */
+export function keywordsReminder(helpdesk: HelpdeskFacts): string {
+  return 'At any time you can type: help (this message), cancel (stop: nothing is sent), start again (back to the menu) or '
+    + `status (see your requests). ${contactSentence(helpdesk)}`;
+}
 
 /** Said when the person cancels. */
 export const CANCELLED = "All right, I've stopped. Nothing has been sent to the helpdesk. Type start whenever you'd like to begin again.";

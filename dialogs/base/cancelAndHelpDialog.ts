@@ -8,9 +8,10 @@
  * this class handles the interruption, so its behaviour is the same however deep the conversation is.
  */
 import { ComponentDialog, Dialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { HelpdeskFacts } from '../../data/rules/helpdesk.js';
 import { welcomeCardAttachment } from '../../cards/welcomeCard.js';
 import { plainMessage, sayPlain } from '../input/plainText.js';
-import { CANCELLED, GENERAL_HELP, KEYWORDS_REMINDER, STARTING_AGAIN, stoppedForAnother } from './baseMessages.js';
+import { CANCELLED, GENERAL_HELP, keywordsReminder, STARTING_AGAIN, stoppedForAnother } from './baseMessages.js';
 import { MAIN_DIALOG_ID } from './dialogIds.js';
 import { menuActionOf, type MenuAction, type OpenableAction } from './menuActions.js';
 
@@ -25,6 +26,11 @@ export function commandFor(action: OpenableAction): string {
 
 /** Extend this for every conversation; keep all state in step values and dialog options (never in fields) so it survives a restart. */
 export abstract class CancelAndHelpDialog extends ComponentDialog {
+  /** `helpdesk`: the configured contact that help gives (DialogServices.helpdesk). */
+  constructor(dialogId: string, private readonly helpdesk: HelpdeskFacts) {
+    super(dialogId);
+  }
+
   /** Help for this conversation, said before the question is asked again; override with something specific. */
   protected helpText(): string {
     return GENERAL_HELP;
@@ -62,7 +68,7 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
   private async interrupt(innerDc: DialogContext, action: MenuAction): Promise<DialogTurnResult> {
     switch (action) {
       case 'help':
-        await sayPlain(innerDc.context, this.activeHelp(innerDc), KEYWORDS_REMINDER);
+        await sayPlain(innerDc.context, this.activeHelp(innerDc), keywordsReminder(this.helpdesk));
         await innerDc.repromptDialog();
         return Dialog.EndOfTurn;
       case 'cancel':

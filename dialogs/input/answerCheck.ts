@@ -22,8 +22,8 @@ export type AnswerCheck<In, Out = In> = (
 export const MAX_REASKS = 2;
 
 /** What the bot says once it has asked twice again; used by withRetryLimit and any dialog that gives up on a question. */
-export const TROUBLE_MESSAGE = "I'm having trouble with this one. Type help to see what I can do, or cancel to stop: nothing will be sent. "
-  + 'You can also contact the UCP helpdesk, Monday to Friday, 9am to 5pm (not bank holidays).';
+export const TROUBLE_MESSAGE = "I'm having trouble with this one. Type help to see what I can do and how to contact the UCP helpdesk, "
+  + 'or cancel to stop: nothing will be sent.';
 
 /** What a person sees when an answer came as a card button or a file where typed text was needed. */
 export function noTextReason(context: TurnContext): string {

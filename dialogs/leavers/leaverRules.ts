@@ -6,11 +6,6 @@ import type { WorkingCalendar } from '../../data/rules/workingHours.js';
 export const MAX_DAYS_AHEAD = 60;
 /** People per request: enough for a home's leavers, short enough to review in a chat. Send more as a second request. */
 export const MAX_LEAVERS = 20;
-/**
- * Our estimate of how long the helpdesk takes to switch accounts off, in working days. Not a published service level:
- * change it here when the helpdesk agrees one.
- */
-export const LEAVER_WORKING_DAYS = 2;
 const WORKING_DAY_HOURS = 8;
 
 const DAY_MS = 86_400_000;
@@ -34,9 +29,9 @@ export function longDay(day: string): string {
   return `${WEEKDAYS[(date.getUTCDay() + 6) % 7]} ${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
 }
 
-/** The London day by which the helpdesk should have switched the accounts off, counting working hours from `now`. */
-export function expectedBy(calendar: WorkingCalendar, now: Date): string {
-  const done = calendar.addWorkingHours(now, LEAVER_WORKING_DAYS * WORKING_DAY_HOURS);
+/** The London day `workingDays` working days from `now` (the helpdesk's configured target, when there is one). */
+export function expectedBy(calendar: WorkingCalendar, now: Date, workingDays: number): string {
+  const done = calendar.addWorkingHours(now, workingDays * WORKING_DAY_HOURS);
   const p = londonParts(done);
   return longDay(`${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`);
 }

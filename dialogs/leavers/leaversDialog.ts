@@ -23,7 +23,8 @@ import { plainMessage, sayPlain } from '../input/plainText.js';
 import { textAnswer } from '../input/textAnswer.js';
 import { boroughAnswer, leaverEmailAnswer, listNumberAnswer, type BoroughAnswer } from './leaverAnswers.js';
 import { organisationFromDirectory, organisationFromStore, ticketOrganisation, type PartialOrganisation } from './leaverOrganisation.js';
-import { expectedBy, judgeLastWorkingDay, LEAVER_WORKING_DAYS, MAX_LEAVERS } from './leaverRules.js';
+import { helpdeskTiming } from '../../data/rules/helpdesk.js';
+import { expectedBy, judgeLastWorkingDay, MAX_LEAVERS } from './leaverRules.js';
 import {
   ADD_ANOTHER, ASK_ANOTHER, ASK_BOROUGH, ASK_FIRST_NAME, ASK_NEXT_NAME, ASK_ODS_CODE, ASK_ORGANISATION_NAME, ASK_REVIEW, ASK_WHICH,
   askEmail, askLastDay, LEAVERS_HELP, leaverLine, LIST_FULL, NOBODY_LEFT, organisationFound, OUTSIDE_LONDON, REMOVE, reviewText,
@@ -72,7 +73,7 @@ const NUMBER_PROMPT = 'leaversNumberPrompt';
 /** Started from the menu ("Someone is leaving"), the "Leavers" command or the keyword. */
 export class LeaversDialog extends CancelAndHelpDialog {
   constructor(private readonly services: DialogServices) {
-    super(LEAVERS_DIALOG_ID);
+    super(LEAVERS_DIALOG_ID, services.helpdesk);
     const today = () => londonToday(services.clock());
     this.addDialog(new TextPrompt(ODS_PROMPT, withRetryLimit(odsCodeAnswer())));
     this.addDialog(new TextPrompt(ORG_NAME_PROMPT, withRetryLimit(textAnswer({ what: "your organisation's name" }))));
@@ -234,7 +235,7 @@ export class LeaversDialog extends CancelAndHelpDialog {
       );
       const today = londonToday(clock());
       const anyFuture = leavers.some((leaver) => leaver.lastWorkingDay > today);
-      await sayPlain(step.context, ...sentText(ticket.id, leavers.length, expectedBy(calendar, clock()), anyFuture, LEAVER_WORKING_DAYS));
+      await sayPlain(step.context, ...sentText(ticket.id, leavers.length, helpdeskTiming(this.services.helpdesk, (days) => expectedBy(calendar, clock(), days)), anyFuture));
       return step.endDialog({ ticketId: ticket.id } satisfies LeaversResult);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;

@@ -3,7 +3,7 @@ import type { Leaver } from '../../data/model.js';
 import { longDay } from './leaverRules.js';
 import type { PartialOrganisation } from './leaverOrganisation.js';
 
-export const LEAVERS_HELP = 'I am collecting the people whose Urgent Care Plan accounts should be switched off: their name, '
+export const LEAVERS_HELP = 'I am collecting the people whose Universal Care Plan (UCP) accounts should be switched off: their name, '
   + 'work e-mail address and last working day. Nothing is sent until you choose Send the request.';
 export const ASK_ODS_CODE = "Let's get the accounts of people who have left switched off. First, what is your organisation's ODS code? "
   + 'It is 3 to 6 letters and numbers, like VABC1 for a care home.';
@@ -27,7 +27,7 @@ export const SEND_FAILED = 'Nothing was sent.';
 
 /** "What is Sam Jones's work e-mail address …?" */
 export function askEmail(name: string): string {
-  return `What is ${name}'s work e-mail address (the one their Urgent Care Plan account uses)?`;
+  return `What is ${name}'s work e-mail address (the one their UCP account uses)?`;
 }
 
 /** "What is (or was) Sam Jones's last working day? …" */
@@ -49,19 +49,19 @@ export function organisationFound(org: PartialOrganisation): string {
 export function reviewText(org: PartialOrganisation, leavers: readonly Leaver[]): string[] {
   const name = org.name ? `${org.name} (${org.odsCode})` : org.odsCode;
   return [
-    'Here is your request to switch off Urgent Care Plan accounts:',
+    'Here is your request to switch off UCP accounts:',
     `Organisation: ${name}`,
     `People leaving (${leavers.length}):`,
     ...leavers.map((leaver, i) => `${i + 1}. ${leaverLine(leaver)}`),
   ];
 }
 
-/** What happens next, and roughly when. */
-export function sentText(ticketId: string, count: number, by: string, anyFutureDay: boolean, workingDays: number): string[] {
+/** What happens next; `timing` is helpdeskTiming's (a configured target's date, else the helpdesk's working hours). */
+export function sentText(ticketId: string, count: number, timing: string, anyFutureDay: boolean): string[] {
   const people = count === 1 ? '1 person' : `${count} people`;
   return [
     `Thank you. I've sent your request to switch off the accounts of ${people} to the UCP helpdesk. Its reference is ${ticketId}.`,
-    `What happens next: the helpdesk switches the accounts off, usually within ${workingDays} working days, so by about ${by}.`,
+    `What happens next: the helpdesk switches the accounts off, ${timing}.`,
     ...(anyFutureDay ? [FUTURE_DAYS] : []),
     STATUS_HINT,
   ];

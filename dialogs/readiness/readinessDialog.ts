@@ -1,14 +1,19 @@
 /**
  * "Am I ready?": organisation type → ODS code (optional) → DSPT status (from the imported DSPT export when the code is
- * in it, else asked) → the outcome and its next steps, and the routes to NHSmail when the manager's own address could
- * not be used. Sends nothing to anyone; all state is in step values, so it resumes after a restart.
+ * in it, else asked) → where the organisation is (source 001's non-London routes) → what the imported DPIA register
+ * says → the outcome and its next steps, and the routes to NHSmail when the manager's own address could not be used.
+ * Sends nothing to anyone; all state is in step values, so it resumes after a restart.
  */
 import {
   ChoicePrompt, TextPrompt, WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { dsptRequiredFor, isOrganisationType, ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES, type OrganisationType } from '../../data/rules/organisationTypes.js';
+import type { OrganisationLocation } from '../../data/rules/eligibility.js';
+import { contactSentence } from '../../data/rules/helpdesk.js';
+import { icsByCode } from '../../data/rules/ics.js';
 import { londonToday } from '../../data/rules/londonTime.js';
 import { normaliseOdsCode } from '../../data/rules/ods.js';
+import { ASK_LOCATION, dpiaFound, dpiaNotFound, LOCATION_CHOICES } from '../accessRequest/accessMessages.js';
 import { CancelAndHelpDialog } from '../base/cancelAndHelpDialog.js';
 import { READINESS_DIALOG_ID } from '../base/dialogIds.js';
 import type { DialogServices } from '../dialogServices.js';
@@ -30,6 +35,7 @@ export interface ReadinessOptions {
   organisationType?: OrganisationType;
   /** null: the manager already said they don't know it. */
   odsCode?: string | null;
+  location?: OrganisationLocation;
 }
 
 /** What the dialog returns: the eligibility outcome, for a caller that wants to carry on. */
@@ -43,25 +49,29 @@ interface ReadinessValues {
   organisationType?: OrganisationType;
   odsCode?: string | null;
   dspt?: DsptFinding;
+  location?: OrganisationLocation;
 }
 
 const STEPS = 'readinessSteps';
 const TYPE_PROMPT = 'readinessTypePrompt';
 const ODS_PROMPT = 'readinessOdsPrompt';
 const DSPT_PROMPT = 'readinessDsptPrompt';
+const LOCATION_PROMPT = 'readinessLocationPrompt';
 const TYPE_LABELS = ORGANISATION_TYPES.map((type) => ORGANISATION_TYPE_LABELS[type]);
 
 /** Started from the menu, the "Check readiness" command or another conversation. */
 export class ReadinessDialog extends CancelAndHelpDialog {
   constructor(private readonly services: DialogServices) {
-    super(READINESS_DIALOG_ID);
+    super(READINESS_DIALOG_ID, services.helpdesk);
     this.addDialog(new ChoicePrompt(TYPE_PROMPT, withRetryLimit(choiceAnswer())));
     this.addDialog(new TextPrompt(ODS_PROMPT, withRetryLimit(odsCodeAnswer({ allowUnknown: true }))));
     this.addDialog(new ChoicePrompt(DSPT_PROMPT, withRetryLimit(choiceAnswer())));
+    this.addDialog(new ChoicePrompt(LOCATION_PROMPT, withRetryLimit(choiceAnswer())));
     this.addDialog(new WaterfallDialog(STEPS, [
       this.askOrganisationTypeStep.bind(this),
       this.askOdsCodeStep.bind(this),
       this.askDsptStatusStep.bind(this),
+      this.askLocationStep.bind(this),
       this.showOutcomeStep.bind(this),
     ]));
     this.initialDialogId = STEPS;
@@ -112,20 +122,41 @@ export class ReadinessDialog extends CancelAndHelpDialog {
     return step.prompt(DSPT_PROMPT, choiceOptions(`${code ? NOT_IN_EXPORT(code) : NO_ODS_CODE}\n${ASK_DSPT_STATUS}`, DSPT_CHOICES));
   }
 
-  private async showOutcomeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  /** Source 001 gives organisations outside London their own routes, so where it is changes the answer. */
+  private async askLocationStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const state = values(step);
     state.dspt ??= fromChoice((step.result as FoundChoice).value);
+    const known = (step.options as ReadinessOptions | undefined)?.location;
+    if (known !== undefined) {
+      state.location = known;
+      return step.next();
+    }
+    return step.prompt(LOCATION_PROMPT, choiceOptions(ASK_LOCATION, LOCATION_CHOICES.map((choice) => choice.title)));
+  }
+
+  private async showOutcomeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const state = values(step);
+    state.location ??= LOCATION_CHOICES[(step.result as FoundChoice).index].location;
     const type = state.organisationType ?? 'careHome';
     const code = state.odsCode ?? null;
+    const dspt = state.dspt ?? { parsed: undefined, source: 'notAsked' };
     const { store, clock } = this.services;
-    const namedInDpia = code === null
-      ? undefined
-      : store.read((data) => data.dpiaRegister.some((entry) => normaliseOdsCode(entry.odsCode) === code));
-    const outcome = readinessOutcome({ organisationType: type, odsCode: code, dspt: state.dspt, namedInDpia, today: londonToday(clock()) });
-    await sayPlain(step.context, outcome.headline, ...outcome.lines);
+    // The imported register is the DPIA the helpdesk checks (source 001): say what it holds, not just a verdict.
+    const icsCodes = code === null
+      ? []
+      : store.read((data) => data.dpiaRegister.filter((entry) => normaliseOdsCode(entry.odsCode) === code).map((entry) => entry.icbCode));
+    if (code !== null) {
+      const names = [...new Set(icsCodes.map((ics) => icsByCode(ics)?.name ?? ics))];
+      await sayPlain(step.context, names.length > 0 ? dpiaFound(code, names.join(' and ')) : dpiaNotFound(code));
+    }
+    const namedInDpia = code === null ? undefined : icsCodes.length > 0;
+    const outcome = readinessOutcome({ organisationType: type, odsCode: code, dspt, namedInDpia, location: state.location, today: londonToday(clock()) });
+    // Source 001 to an organisation outside London needing its own DPIA: "Please contact the UCP for further information".
+    const mayNeedOwnDpia = outcome.decision.decision === 'needsOwnDpia' || (state.location === 'outside' && namedInDpia === undefined);
+    await sayPlain(step.context, outcome.headline, ...outcome.lines, ...(mayNeedOwnDpia ? [contactSentence(this.services.helpdesk)] : []));
 
     const refusal = managerEmailRefusal(await this.memberEmail(step), store.read((data) => [...data.accreditedDomains]));
-    if (refusal) await sayPlain(step.context, ...nhsmailAdvice(type, refusal, state.dspt.parsed));
+    if (refusal) await sayPlain(step.context, ...nhsmailAdvice(type, refusal, dspt.parsed));
     if (outcome.decision.decision === 'eligible' || outcome.decision.decision === 'needsIcsApproval') await sayPlain(step.context, NEXT_STEP);
     return step.endDialog({ decision: outcome.decision.decision, organisationType: type, odsCode: code } satisfies ReadinessResult);
   }

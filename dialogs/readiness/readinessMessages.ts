@@ -2,16 +2,16 @@
 import type { DsptRecord } from '../../data/model.js';
 import { longDate } from './readinessOutcome.js';
 
-export const ASK_ORGANISATION_TYPE = "Let's check whether your organisation is ready for the Urgent Care Plan. What kind of organisation is it?";
+export const ASK_ORGANISATION_TYPE = "Let's check whether your organisation is ready for the Universal Care Plan (UCP). What kind of organisation is it?";
 export const ASK_ODS_CODE = "What is your organisation's ODS code? It is 3 to 6 letters and numbers, like VABC1 for a care home. "
   + "If you don't know it, type I don't know.";
 export const ASK_DSPT_STATUS = 'What does your latest Data Security and Protection Toolkit (DSPT) assessment show?';
-export const READINESS_HELP = 'I am checking whether your organisation is ready for the Urgent Care Plan: its type, its ODS code if '
-  + 'you know it, and its Data Security and Protection Toolkit (DSPT) status. Nothing is sent to anyone.';
+export const READINESS_HELP = 'I am checking whether your organisation is ready for the Universal Care Plan (UCP): its type, its ODS code if '
+  + 'you know it, its Data Security and Protection Toolkit (DSPT) status and where it is. Nothing is sent to anyone.';
 export const NEXT_STEP = 'When you are ready, type request access or use the Request access button on the menu.';
 export const NOT_IN_EXPORT = (code: string) => `I couldn't find ${code} in the published DSPT list I have, so I need to ask you.`;
 export const NO_ODS_CODE = "That's fine. Without the code I can't look your status up, so I need to ask you.";
-export const NHS_NO_DSPT = 'As an NHS organisation, you are not asked for a DSPT status for the Urgent Care Plan.';
+export const NHS_NO_DSPT = 'As an NHS organisation, you are not asked for a DSPT status for the UCP.';
 
 /** "I found VN4K2 (Rosewood Court Care Home) in the published DSPT list: "24/25 Standards Met", published on 12 March 2026." */
 export function foundInExport(record: DsptRecord): string {

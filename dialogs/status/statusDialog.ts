@@ -10,7 +10,7 @@ const STATUS_STEPS = 'statusSteps';
 /** Started from the menu, the "Status" command or the keyword "status". */
 export class StatusDialog extends CancelAndHelpDialog {
   constructor(private readonly services: DialogServices) {
-    super(STATUS_DIALOG_ID);
+    super(STATUS_DIALOG_ID, services.helpdesk);
     this.addDialog(new WaterfallDialog(STATUS_STEPS, [this.showRequestsStep.bind(this)]));
     this.initialDialogId = STATUS_STEPS;
   }

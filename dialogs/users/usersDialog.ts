@@ -69,7 +69,7 @@ const MAX_SHOWN_NAME = 40;
 /** Begun by the access request and add-staff conversations once the organisation is known. */
 export class UsersDialog extends CancelAndHelpDialog {
   constructor(services: DialogServices) {
-    super(USERS_DIALOG_ID);
+    super(USERS_DIALOG_ID, services.helpdesk);
     for (const dialog of [...oneUserDialogs(services), ...spreadsheetDialogs(services)]) this.addDialog(dialog);
     this.addDialog(new ChoicePrompt(CHOICE_PROMPT, withRetryLimit(choiceAnswer())));
     this.addDialog(new TextPrompt(NUMBER_PROMPT, withRetryLimit(listNumberAnswer())));

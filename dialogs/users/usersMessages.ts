@@ -1,4 +1,5 @@
 /** What the users conversation says. Typed names and titles go out only in plain-text messages, never in card text. */
+import { DIGITAL_SOCIAL_CARE_HELPLINE } from '../../data/rules/sourceContacts.js';
 import type { UcpRole } from '../../data/model.js';
 import type { MailboxOrganisation } from '../../data/rules/email.js';
 import { isNhsOrganisation, type OrganisationType } from '../../data/rules/organisationTypes.js';
@@ -9,7 +10,7 @@ export interface UsersOrganisation extends MailboxOrganisation {
   type?: OrganisationType;
 }
 
-export const USERS_HELP = "I'm collecting the staff who need Urgent Care Plan access: each person's name, job title, registration if they are "
+export const USERS_HELP = "I'm collecting the staff who need Universal Care Plan (UCP) access: each person's name, job title, registration if they are "
   + 'clinical, and work e-mail address. For ten or more people you can send a spreadsheet instead. Nothing is sent until you press Submit on the summary.';
 
 export const ASK_HOW_MANY = 'How many members of staff need access?';
@@ -65,7 +66,8 @@ export const DUPLICATE_EMAIL = 'That address is already on this request for some
 export const ASK_CONFIRM_EMAIL = 'Do you confirm this address belongs to this person at work and will be used only for direct care?';
 export const CONFIRM_YES = 'Yes, I confirm';
 export const CONFIRM_NO = "No, I'll give another address";
-export const ANOTHER_ADDRESS = "All right. Please give another work address for this person (NHSmail is free for care homes: the helpdesk can tell you how to get it).";
+export const ANOTHER_ADDRESS = 'All right. Please give another work address for this person. NHSmail is free for care providers: '
+  + `the Digital Social Care helpline can tell you how to get it (${DIGITAL_SOCIAL_CARE_HELPLINE}).`;
 
 export function reviewHeading(count: number): string {
   return count === 1 ? 'So far I have 1 person:' : `So far I have ${count} people:`;

@@ -85,6 +85,38 @@ describe('the .env file', () => {
   });
 });
 
+describe('helpdesk settings', () => {
+  it('promise no time and name no contact when neither is set', () => {
+    expect(loadConfig({}).helpdesk).toEqual({});
+  });
+
+  it('read the target in working days and the support contact, without a trailing full stop', () => {
+    expect(loadConfig({ HELPDESK_TARGET_WORKING_DAYS: '3', UCP_SUPPORT_CONTACT: ' 020 3000 0000 or ucp.support@example.nhs.uk. ' }).helpdesk)
+      .toEqual({ targetWorkingDays: 3, supportContact: '020 3000 0000 or ucp.support@example.nhs.uk' });
+  });
+
+  it.each([
+    [{ HELPDESK_TARGET_WORKING_DAYS: 'two' }, 'HELPDESK_TARGET_WORKING_DAYS', 'whole number from 1 to 30'],
+    [{ HELPDESK_TARGET_WORKING_DAYS: '0' }, 'HELPDESK_TARGET_WORKING_DAYS', 'whole number from 1 to 30'],
+    [{ HELPDESK_TARGET_WORKING_DAYS: '45' }, 'HELPDESK_TARGET_WORKING_DAYS', 'whole number from 1 to 30'],
+    [{ UCP_SUPPORT_CONTACT: 'x'.repeat(201) }, 'UCP_SUPPORT_CONTACT', 'one line of at most 200 characters'],
+    [{ UCP_SUPPORT_CONTACT: 'call us\nor not' }, 'UCP_SUPPORT_CONTACT', 'one line'],
+    [{ UCP_SUPPORT_CONTACT: '<a href="x">us</a>' }, 'UCP_SUPPORT_CONTACT', 'without < or >'],
+  ])('refuse %j naming %s and what is wrong', (env, variable, problem) => {
+    let error: unknown;
+    try { loadConfig(env); } catch (err) { error = err; }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).variable).toBe(variable);
+    expect((error as ConfigError).message).toContain(problem);
+  });
+
+  it('stop the service start with one line when the target is not a number of days', async () => {
+    const { code, output } = await runBotExpectingFailure({ HELPDESK_TARGET_WORKING_DAYS: 'soon' });
+    expect(code).toBe(1);
+    expect(output.trim().split('\n')).toEqual(['Configuration error: HELPDESK_TARGET_WORKING_DAYS must be a whole number from 1 to 30 (got "soon")']);
+  });
+});
+
 describe('reminder settings', () => {
   it('default to the issue\'s thresholds and refuse a bad one naming it', () => {
     expect(loadConfig({}).reminders).toMatchObject({ icsRemindAfterHours: 16, icsEscalateAfterHours: 40, unassignedAfterHours: 4, withdrawAfterHours: 80 });

@@ -42,6 +42,16 @@ describe('the updates the care home manager gets', () => {
   });
 
   it.each([
+    ['no contact configured: source 000\'s Contact page', {}, 'You can contact the UCP Support team through the Contact page of the UCP website (onelondon.online).'],
+    ['the configured contact', { supportContact: '020 3000 0000' }, 'You can contact the UCP Support team: 020 3000 0000.'],
+  ])('tells a manager whose request was turned down how to contact the UCP helpdesk (%s), in the update and on the card', (_what, helpdesk, contact) => {
+    const ticket = cardTicket({ state: 'rejected', reason: 'Not commissioned here.' });
+    const result = buildRequesterUpdate(ticket, { from: 'awaitingIcsApproval', to: 'rejected', reason: 'Not commissioned here.' }, { now: NOW, helpdesk });
+    expect(result?.text).toContain(`please contact the UCP helpdesk. ${contact}`);
+    expect(JSON.stringify(result?.card)).toContain(contact);
+  });
+
+  it.each([
     ['routing straight to the helpdesk (the "received" update covers it)', { from: 'submitted', to: 'awaitingHelpdesk' }],
     ['a checklist tick', { from: 'assigned', to: 'assigned' }],
     ['a re-assignment', { from: 'assigned', to: 'assigned' }],

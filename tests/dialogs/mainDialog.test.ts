@@ -147,7 +147,8 @@ describe('the main dialog', () => {
       expect(readable(replies)).toBe(`${CARRY_ON}\n${ASK_ODS_CODE}`);
       const dspt = await send("don't know");
       expect(buttons(dspt)).toContain('Approaching Standards');
-      expect(readable(await send('Approaching Standards'))).toContain('not ready for the Urgent Care Plan yet');
+      expect(readable(await send('Approaching Standards'))).toContain('Where is your organisation?');
+      expect(readable(await send('In London'))).toContain('not ready for the UCP yet');
     });
 
     it('carries on the leavers conversation asked for again, keeping the people given so far', async () => {
@@ -165,7 +166,7 @@ describe('the main dialog', () => {
       const { send } = await start();
       await send('leavers');
       const replies = readable(await send('help'));
-      expect(replies).toContain('I am collecting the people whose Urgent Care Plan accounts should be switched off');
+      expect(replies).toContain('I am collecting the people whose Universal Care Plan (UCP) accounts should be switched off');
       expect(replies).toContain("what is your organisation's ODS code?");
     });
 

@@ -46,6 +46,7 @@ describe('a conversation after a restart', () => {
     const help = await turn(second, 'help');
     expect(readable(help)).toContain('I am checking whether your organisation is ready');
     expect(buttons(help)).toContain('Approaching Standards');
-    expect(readable(await turn(second, 'Approaching Standards'))).toContain('not ready for the Urgent Care Plan yet');
+    expect(readable(await turn(second, 'Approaching Standards'))).toContain('Where is your organisation?');
+    expect(readable(await turn(second, 'In London'))).toContain('not ready for the UCP yet');
   });
 });

@@ -104,10 +104,10 @@ describe("a care home manager's journeys, over real HTTP", () => {
       ['In London', 'Which London borough'],
       ['Islington', 'Islington is in North Central London.'],
       [CARE_HOME, ['named in the North Central London onboarding DPIA', 'HSCN']],
-      ['No, we use the internet', 'How will your staff reach the Urgent Care Plan?'],
+      ['No, we use the internet', 'How will your staff reach the UCP?'],
       ['The UCP web portal', 'How many members of staff need access?'],
       ...ONE_CARE_MANAGER,
-      [submitSummary(grace), ['Your ticket number is UCP-', 'usually within 2 working days']],
+      [submitSummary(grace), ['Your ticket number is UCP-', 'The UCP helpdesk will be in touch about the request in its working hours']],
     ]);
     const [ticket] = (await tickets()).filter((t) => t.requester.aadObjectId === person(1).aadObjectId);
     expect(ticket).toMatchObject({ kind: 'organisationAccess', state: 'awaitingHelpdesk', organisation: { odsCode: 'VX1A2', namedInDpia: true, icbCode: 'QMJ' } });
@@ -140,7 +140,7 @@ describe("a care home manager's journeys, over real HTTP", () => {
       ["Yes, that's right", 'Where is your organisation?'],
       ['In London', 'Which London borough'],
       ['Haringey', 'Haringey is in North Central London.'],
-      [CARE_HOME, ['That is enough for NHSmail, but the Urgent Care Plan needs Standards Met.', "So I haven't sent anything yet."]],
+      [CARE_HOME, ['That is enough for NHSmail, but the UCP needs Standards Met.', "So I haven't sent anything yet."]],
     ]);
     expect((await tickets()).filter((t) => t.requester.aadObjectId === person(3).aadObjectId)).toEqual([]);
   });

@@ -35,7 +35,7 @@ describe('the bot service over real HTTP (local mode)', () => {
     expect(res.status).toBe(200);
     const body = await res.json() as { activities: Array<{ type: string; text: string; attachments?: Array<{ contentType: string; content: unknown }> }> };
     expect(body.activities).toHaveLength(1);
-    expect(body.activities[0].text).toContain('Urgent Care Plan');
+    expect(body.activities[0].text).toContain('Universal Care Plan (UCP)');
     const card = body.activities[0].attachments?.[0];
     expect(card?.contentType).toBe('application/vnd.microsoft.card.adaptive');
     expect(JSON.stringify(card?.content)).toContain('ask for access for your home and your staff');
@@ -179,7 +179,7 @@ describe('stopping the service', () => {
       const response = await turn;
       expect(response.status).toBe(200);
       expect(received).toHaveLength(1);
-      expect(JSON.parse(received[0]).text).toContain('Urgent Care Plan');
+      expect(JSON.parse(received[0]).text).toContain('Universal Care Plan (UCP)');
 
       const { code } = await bot.exited;
       expect(code).toBe(0);

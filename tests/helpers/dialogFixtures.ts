@@ -12,6 +12,7 @@ import type { DsptRecord, DpiaEntry, PersonRef, WorkflowTicket } from '../../dat
 import { bankHolidays } from '../../data/reference/index.js';
 import { createWorkingCalendar } from '../../data/rules/workingHours.js';
 import type { LowdbStore } from '../../data/store/lowdbStore.js';
+import type { HelpdeskFacts } from '../../data/rules/helpdesk.js';
 import type { AttachmentReader, DialogServices, OdsDirectory, OdsLookupResult } from '../../dialogs/dialogServices.js';
 import { useStoreFolder } from './storeFixtures.js';
 import { manualClock } from './workflowFixtures.js';
@@ -61,6 +62,8 @@ export interface WorldOptions {
   dspt?: DsptRecord[];
   dpia?: DpiaEntry[];
   tickets?: WorkflowTicket[];
+  /** The helpdesk's configured target and contact; default none (as with no settings). */
+  helpdesk?: HelpdeskFacts;
 }
 
 /**
@@ -70,7 +73,9 @@ export interface WorldOptions {
 export function useDialogWorld(): { open(options?: WorldOptions): Promise<DialogWorld>; reopen(previous: DialogWorld): Promise<DialogWorld> } {
   const folder = useStoreFolder();
 
-  async function build(store: LowdbStore, clock: ReturnType<typeof manualClock>, memberEmail: { value: string | undefined }): Promise<DialogWorld> {
+  async function build(
+    store: LowdbStore, clock: ReturnType<typeof manualClock>, memberEmail: { value: string | undefined }, helpdesk: HelpdeskFacts,
+  ): Promise<DialogWorld> {
     const workflow = createWorkflow({ store, clock: clock.now });
     const ods = new FakeOdsDirectory();
     const attachments = new FakeAttachmentReader();
@@ -83,6 +88,7 @@ export function useDialogWorld(): { open(options?: WorldOptions): Promise<Dialog
       clock: clock.now,
       memberEmail: async () => memberEmail.value,
       usersTemplateUrl: 'https://bot.example.org/templates/ucp-multiple-users.xlsx',
+      helpdesk,
     };
     return { services, store, workflow, ods, attachments, clock, memberEmail };
   }
@@ -95,10 +101,10 @@ export function useDialogWorld(): { open(options?: WorldOptions): Promise<Dialog
         tx.data.dpiaRegister.push(...(options.dpia ?? []).map((r) => ({ ...r })));
         tx.data.tickets.push(...(options.tickets ?? []).map((t) => JSON.parse(JSON.stringify(t)) as WorkflowTicket));
       });
-      return build(store, manualClock(options.now), { value: options.memberEmail ?? 'grace.adeyemi@nhs.net' });
+      return build(store, manualClock(options.now), { value: options.memberEmail ?? 'grace.adeyemi@nhs.net' }, options.helpdesk ?? {});
     },
     async reopen(previous) {
-      return build(await folder.open(), previous.clock, previous.memberEmail);
+      return build(await folder.open(), previous.clock, previous.memberEmail, previous.services.helpdesk);
     },
   };
 }

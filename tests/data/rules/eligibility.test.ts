@@ -91,7 +91,7 @@ describe('what a care home manager is told', () => {
   it('tells an eligible home it can go ahead and ask for accounts', () => {
     const result = decideEligibility(careHome());
     expect(result.reasons).toContain('Your Data Security and Protection Toolkit (DSPT) assessment shows Standards Met for 2024-25.');
-    expect(result.nextSteps).toEqual(['You can go ahead and ask for Urgent Care Plan accounts for your staff.']);
+    expect(result.nextSteps).toEqual(['You can go ahead and ask for UCP accounts for your staff.']);
   });
 
   it('tells a home not in the DPIA that its ICS lead will be asked, and that it takes around a week', () => {
@@ -112,7 +112,7 @@ describe('what a care home manager is told', () => {
     expect(result.decision).toBe('needsOwnDpia');
     expect(result.icsApprovalNeeded).toBe(false);
     expect(result.nextSteps.join(' ')).toMatch(/complete its own DPIA/);
-    expect(result.nextSteps.join(' ')).toMatch(/Urgent Care Plan helpdesk/);
+    expect(result.nextSteps.join(' ')).toMatch(/UCP helpdesk/);
     expect(result.nextSteps.join(' ')).not.toMatch(/approve/);
   });
 
@@ -125,12 +125,12 @@ describe('what a care home manager is told', () => {
     expect(result.nextSteps.join(' ')).toMatch(/Register your organisation on the DSPT website/);
   });
 
-  it('explains that Approaching Standards is fine for NHSmail but not yet for the Urgent Care Plan', () => {
+  it('explains that Approaching Standards is fine for NHSmail but not yet for the UCP', () => {
     const result = decideEligibility(careHome({ dspt: parseDsptStatus('24/25 Approaching Standards') }));
     expect(result.decision).toBe('needsDsptFirst');
     expect(result.reasons[0]).toBe(
       'Your Data Security and Protection Toolkit (DSPT) assessment shows Approaching Standards for 2024-25. '
-      + 'That is enough for NHSmail, but the Urgent Care Plan needs Standards Met.',
+      + 'That is enough for NHSmail, but the UCP needs Standards Met.',
     );
     expect(result.nextSteps[0]).toMatch(/improvement plan/);
     expect(result.nextSteps.join(' ')).not.toMatch(/Register your organisation/);
@@ -181,7 +181,16 @@ describe('an out-of-date DSPT status', () => {
     expect(result.reasons[0]).toBe(
       'Your latest published Data Security and Protection Toolkit (DSPT) assessment is for 2022-23, and it needed renewing by 30 June 2024.',
     );
-    expect(result.nextSteps.join(' ')).toMatch(/the next deadline for you is 30 June 2025/);
+    expect(result.nextSteps[0]).toBe('Your organisation needs to publish a new assessment now: complete it on the DSPT website '
+      + '(www.dsptoolkit.nhs.uk) and publish it at Standards Met. Until it is published, your organisation cannot use the UCP.');
+  });
+
+  it('tells a lapsed organisation to publish now, never by next year\'s 30 June', () => {
+    const result = decideEligibility(careHome({ dspt: parseDsptStatus('24/25 Standards Met'), today: '2026-07-14' }));
+    expect(result.decision).toBe('needsDsptFirst');
+    const steps = result.nextSteps.join(' ');
+    expect(steps).toContain('publish a new assessment now');
+    expect(steps).not.toMatch(/30 June 2027|next deadline|due every year/);
   });
 
   it('still counts up to and including its renewal day', () => {

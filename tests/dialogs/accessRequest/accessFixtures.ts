@@ -67,7 +67,7 @@ export function tickets(store: Store): WorkflowTicket[] {
 
 /** The organisation questions for Sunnyview found in the directory, in London, a care home: up to the HSCN question. */
 export const SUNNYVIEW_FOUND_IN_LONDON: readonly Line[] = [
-  ['hi', ["Let's ask for Urgent Care Plan access", "What is your organisation's ODS code?"]],
+  ['hi', ["Let's ask for Universal Care Plan (UCP) access", "What is your organisation's ODS code?"]],
   [' vx1a2 ', ['The NHS organisation directory lists VX1A2 as SUNNYVIEW CARE HOME, N1 7AB.', "Yes, that's right"]],
   ["Yes, that's right", ['The NHS directory links your organisation to North Central London. Where is your organisation?', 'In London']],
   ['In London', 'Which London borough is your organisation in?'],
@@ -76,7 +76,7 @@ export const SUNNYVIEW_FOUND_IN_LONDON: readonly Line[] = [
 
 /** From the HSCN question to the first staff question: internet, web portal, fewer than ten. */
 export const INTERNET_WEB_PORTAL_FEW: readonly Line[] = [
-  ['No, we use the internet', ['How will your staff reach the Urgent Care Plan?', 'Our record system', 'The UCP web portal']],
+  ['No, we use the internet', ['How will your staff reach the UCP?', 'Our record system', 'The UCP web portal']],
   ['The UCP web portal', ['The helpdesk will create a web portal account for each person you list.', 'How many members of staff need access?', 'Fewer than 10', '10 or more']],
   ['Fewer than 10', 'What is the full name of the first person who needs access?'],
 ];

@@ -13,8 +13,9 @@ const SUBMIT = press('submit');
 describe('the access request conversation', () => {
   const worlds = useDialogWorld();
 
-  async function sunnyviewWorld(options: { dpia?: boolean; dspt?: string } = {}) {
+  async function sunnyviewWorld(options: { dpia?: boolean; dspt?: string; helpdesk?: { targetWorkingDays?: number; supportContact?: string } } = {}) {
     const world = await worlds.open({
+      helpdesk: options.helpdesk,
       dpia: options.dpia === false ? [] : [SUNNYVIEW_DPIA],
       dspt: options.dspt === undefined ? [sunnyviewDspt('25/26 Standards Met')] : options.dspt === '' ? [] : [sunnyviewDspt(options.dspt)],
     });
@@ -22,8 +23,8 @@ describe('the access request conversation', () => {
     return { world, client: dialogClient(new AccessRequestDialog(world.services), world) };
   }
 
-  it('takes a ready care home named in the DPIA to a helpdesk ticket, with a validated summary card and the date to expect', async () => {
-    const { world, client } = await sunnyviewWorld();
+  it('takes a ready care home named in the DPIA to a helpdesk ticket, with a validated summary card and the date the configured target gives', async () => {
+    const { world, client } = await sunnyviewWorld({ helpdesk: { targetWorkingDays: 2, supportContact: '020 3000 0000' } });
     await talk(client, [
       ...SUNNYVIEW_FOUND_IN_LONDON,
       [CARE_HOME, [
@@ -44,7 +45,8 @@ describe('the access request conversation', () => {
     expect(tickets(world.store)).toEqual([]);
 
     await talk(client, [[SUBMIT, [
-      "Thank you. I've sent your request to the UCP helpdesk. Your ticket number is UCP-000001",
+      "Thank you. I've sent your request to the UCP helpdesk. Your ticket number is UCP-000001: please quote it if you contact them.\n"
+        + 'You can contact the UCP Support team: 020 3000 0000. The helpdesk is open Monday to Friday, 9am to 5pm, except bank holidays.',
       'usually within 2 working days (by about Wednesday 4 March)',
     ]]]);
     const [ticket] = tickets(world.store);
@@ -62,8 +64,19 @@ describe('the access request conversation', () => {
     expect(client.dialogTurnResult.result).toEqual({ ticketId: 'UCP-000001' });
   });
 
+  it('promises no helpdesk time on the summary card or after submitting when no target is configured', async () => {
+    const { client } = await sunnyviewWorld();
+    await talk(client, [...SUNNYVIEW_FOUND_IN_LONDON, [CARE_HOME, 'Is your organisation connected'], ...INTERNET_WEB_PORTAL_FEW, ...ONE_CARE_MANAGER]);
+    const summary = await talk(client, [["That's everyone", 'Please check your request below.']]);
+    const onCard = allStrings(summary.cards[0]).map((s) => s.value);
+    expect(onCard).toContain('The UCP helpdesk will be in touch about the request in its working hours (Monday to Friday, 9am to 5pm, except bank holidays), to check it and set up access.');
+    expect(onCard.join(' ')).not.toMatch(/working days|by about/);
+    await talk(client, [[SUBMIT, ['Your ticket number is UCP-000001', 'The UCP helpdesk will be in touch about the request in its working hours',
+      'You can contact the UCP Support team through the Contact page of the UCP website (onelondon.online).']]]);
+  });
+
   it('sends a home not named in the DPIA to its ICS lead, saying it takes around a week and when to expect an answer', async () => {
-    const { world, client } = await sunnyviewWorld({ dpia: false });
+    const { world, client } = await sunnyviewWorld({ dpia: false, helpdesk: { targetWorkingDays: 2 } });
     await talk(client, [
       ...SUNNYVIEW_FOUND_IN_LONDON,
       [CARE_HOME, ['VX1A2 is not named in a London onboarding DPIA yet.', "We will ask your Integrated Care System's governance lead to approve your organisation"]],
@@ -84,7 +97,7 @@ describe('the access request conversation', () => {
     await talk(client, [
       ...SUNNYVIEW_FOUND_IN_LONDON,
       [CARE_HOME, [
-        'That is enough for NHSmail, but the Urgent Care Plan needs Standards Met.',
+        'That is enough for NHSmail, but the UCP needs Standards Met.',
         "So I haven't sent anything yet. Here is what to do next:",
         '- Keep working through your improvement plan',
         'Nothing has been sent. When your DSPT status shows Standards Met, type request access',
@@ -305,7 +318,7 @@ describe('the access request conversation', () => {
     const oldSubmit = press('submit');
     await talk(client, [
       [press('changeOrganisation'), 'What would you like to change?'],
-      ['How staff reach the UCP', 'How will your staff reach the Urgent Care Plan?'],
+      ['How staff reach the UCP', 'How will your staff reach the UCP?'],
       ['Our record system', ['Staff who use the UCP from their record system get their access and role from that system.', 'Please check your request below.']],
       [() => oldSubmit(staleId), 'That button is on an earlier summary, which may not show your latest changes.'],
       [SUBMIT, 'UCP-000001'],
@@ -328,7 +341,7 @@ describe('the access request conversation', () => {
     const { client } = await sunnyviewWorld();
     await talk(client, [
       ...SUNNYVIEW_FOUND_IN_LONDON, [CARE_HOME, 'HSCN'], ...INTERNET_WEB_PORTAL_FEW,
-      ['help', ["I'm collecting the staff who need Urgent Care Plan access", 'What is the full name of the first person who needs access?']],
+      ['help', ["I'm collecting the staff who need Universal Care Plan (UCP) access", 'What is the full name of the first person who needs access?']],
     ]);
   });
 

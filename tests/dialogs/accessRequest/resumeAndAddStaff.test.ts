@@ -48,7 +48,7 @@ function onboarded(overrides: Partial<WorkflowTicket> = {}): WorkflowTicket {
   });
 }
 
-const CHECKED_AS_NEW = "I don't have a finished Urgent Care Plan access request for this organisation, so I need to check it can have access, as for a new organisation.";
+const CHECKED_AS_NEW = "I don't have a finished UCP access request for this organisation, so I need to check it can have access, as for a new organisation.";
 
 describe('adding staff to an organisation that already has access', () => {
   const worlds = useDialogWorld();
@@ -59,12 +59,12 @@ describe('adding staff to an organisation that already has access', () => {
     const client = dialogClient(new AddUsersDialog(world.services), world);
     expect(new AddUsersDialog(world.services).id).toBe(ADD_USERS_DIALOG_ID);
     await talk(client, [
-      ['add staff', ["Let's add staff to your organisation's Urgent Care Plan access.", 'Your earlier request was for Rosewood Court Care Home (VN4K2).', 'Are these staff for the same organisation?']],
+      ['add staff', ["Let's add staff to your organisation's Universal Care Plan (UCP) access.", 'Your earlier request was for Rosewood Court Care Home (VN4K2).', 'Are these staff for the same organisation?']],
       ['Yes', 'How many members of staff need access?'],
       ['Fewer than 10', 'first person'],
       ...ONE_CARE_MANAGER,
       ["That's everyone", 'Please check your request below.'],
-      [press('submit'), ['Your ticket number is UCP-000008', 'The UCP helpdesk checks the request and sets up access']],
+      [press('submit'), ['Your ticket number is UCP-000008', 'The UCP helpdesk will be in touch about the request in its working hours']],
     ]);
     const added = tickets(world.store).find((t) => t.id === 'UCP-000008');
     expect(added).toMatchObject({ kind: 'addUsers', state: 'awaitingHelpdesk', organisation: { odsCode: 'VN4K2', icbCode: 'QKK', odsVerified: true }, users: [{ name: 'Ben Walsh' }] });
@@ -159,7 +159,7 @@ describe('adding staff to an organisation that already has access', () => {
       ['hi', "What is your organisation's ODS code?"],
       ...SUNNYVIEW_FOUND_IN_LONDON.slice(1, 4),
       ['Islington', CHECKED_AS_NEW],
-      ['Care home (residential or nursing)', ['the Urgent Care Plan needs Standards Met', "So I haven't sent anything yet."]],
+      ['Care home (residential or nursing)', ['the UCP needs Standards Met', "So I haven't sent anything yet."]],
     ]);
     expect(client.dialogContext.activeDialog).toBeUndefined();
     expect(tickets(world.store)).toEqual([]);

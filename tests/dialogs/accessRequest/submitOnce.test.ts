@@ -65,7 +65,7 @@ describe('pressing Submit on the summary more than once', () => {
     await talk(client, [
       ...TO_SUMMARY,
       [press('changeOrganisation'), 'What would you like to change?'],
-      ['How staff reach the UCP', 'How will your staff reach the Urgent Care Plan?'],
+      ['How staff reach the UCP', 'How will your staff reach the UCP?'],
       ['Our record system', 'Please check your request below.'],
       [press('submit'), "Thank you. I've sent your request to the UCP helpdesk. Your ticket number is UCP-000001"],
     ]);

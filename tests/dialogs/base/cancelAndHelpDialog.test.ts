@@ -1,5 +1,6 @@
 import { describe, it, expect } from '@jest/globals';
 import { TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { HelpdeskFacts } from '../../../data/rules/helpdesk.js';
 import { CancelAndHelpDialog } from '../../../dialogs/base/cancelAndHelpDialog.js';
 import { withRetryLimit } from '../../../dialogs/input/answerCheck.js';
 import { plainMessage, sayPlain } from '../../../dialogs/input/plainText.js';
@@ -8,8 +9,8 @@ import { adaptiveCards, dialogClient, readable, submit, turn, useDialogWorld } f
 
 /** A two-question conversation on the base dialog, so the tests see the base's behaviour and nothing else. */
 class PetDialog extends CancelAndHelpDialog {
-  constructor() {
-    super('petDialog');
+  constructor(helpdesk: HelpdeskFacts = {}) {
+    super('petDialog', helpdesk);
     this.addDialog(new TextPrompt('petName', withRetryLimit(textAnswer({ what: "your pet's name" }))));
     this.addDialog(new WaterfallDialog('petSteps', [
       async (step: WaterfallStepContext) => step.prompt('petName', { prompt: plainMessage("What is your pet's name?") }),
@@ -42,6 +43,17 @@ describe('the base dialog', () => {
     expect(replies.endsWith("What is your pet's name?")).toBe(true);
     await turn(client, 'Rex');
     expect(readable(await turn(client, 'Rexy'))).toBe('Thanks: Rex / Rexy');
+  });
+
+  it.each([
+    ['no contact configured: source 000\'s "Contact" page', {}, 'You can contact the UCP Support team through the Contact page of the UCP website (onelondon.online).'],
+    ['the configured UCP_SUPPORT_CONTACT', { supportContact: 'ucp.support@example.nhs.uk' }, 'You can contact the UCP Support team: ucp.support@example.nhs.uk.'],
+  ])('gives the helpdesk contact with help (%s) and its hours (source 001)', async (_what, helpdesk, contact) => {
+    const client = dialogClient(new PetDialog(helpdesk), await worlds.open());
+    await turn(client, 'hi');
+    const replies = readable(await turn(client, 'help'));
+    expect(replies).toContain(contact);
+    expect(replies).toContain('The helpdesk is open Monday to Friday, 9am to 5pm, except bank holidays.');
   });
 
   it.each(['cancel', 'Cancel.', '  STOP ', 'quit'])('ends everything kindly on "%s", saying nothing was sent', async (word) => {

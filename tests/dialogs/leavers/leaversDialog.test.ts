@@ -18,11 +18,11 @@ describe('the leavers conversation', () => {
     return { world, client, say: (text: string) => turn(client, text).then(readable) };
   }
 
-  it('collects two leavers, reviews them and sends one deactivation ticket, saying when in working days', async () => {
-    const { world, client, say } = await start({ dpia: [ROSEWOOD_DPIA] });
+  it('collects two leavers, reviews them and sends one deactivation ticket, saying when in the configured working days', async () => {
+    const { world, client, say } = await start({ dpia: [ROSEWOOD_DPIA], helpdesk: { targetWorkingDays: 2 } });
     expect(await say('leavers')).toContain("what is your organisation's ODS code?");
     expect(await say('vn4k2')).toBe('I have VN4K2 as Rosewood Court Care Home.\nWhat is the full name of the person who is leaving?');
-    expect(await say('Samuel Okafor')).toBe("What is Samuel Okafor's work e-mail address (the one their Urgent Care Plan account uses)?");
+    expect(await say('Samuel Okafor')).toBe("What is Samuel Okafor's work e-mail address (the one their UCP account uses)?");
     expect(await say('samuel.okafor@nhs.net')).toContain("What is (or was) Samuel Okafor's last working day?");
     const another = await turn(client, '27/02/2026');
     expect(readable(another)).toContain('Got it: Samuel Okafor, samuel.okafor@nhs.net, last working day Friday 27 February 2026.');
@@ -52,17 +52,25 @@ describe('the leavers conversation', () => {
     });
     expect(sent).toContain(`Its reference is ${ticket?.id}.`);
     // Monday 2 March 2026, 10:04: two working days on is Wednesday 4 March.
-    expect(sent).toContain('usually within 2 working days, so by about Wednesday 4 March 2026.');
+    expect(sent).toContain('the helpdesk switches the accounts off, usually within 2 working days (by about Wednesday 4 March 2026).');
     expect(sent).toContain('For anyone whose last working day is still to come');
     expect(client.dialogTurnResult.status).toBe('complete');
   });
 
-  it('counts working days past a weekend and a bank holiday', async () => {
-    const { world, say } = await start({ dpia: [ROSEWOOD_DPIA], now: '2026-04-02T15:00:00.000Z' });
+  it('promises no time when the helpdesk has no configured target: it switches the accounts off in its working hours', async () => {
+    const { say } = await start({ dpia: [ROSEWOOD_DPIA] });
+    for (const text of ['leavers', 'VN4K2', 'Sam Jones', 'sam.jones@nhs.net', 'today', "That's all"]) await say(text);
+    const sent = await say('Send the request');
+    expect(sent).toContain('What happens next: the helpdesk switches the accounts off, in its working hours (Monday to Friday, 9am to 5pm, except bank holidays).');
+    expect(sent).not.toMatch(/working days?|by about/);
+  });
+
+  it('counts the configured working days past a weekend and a bank holiday', async () => {
+    const { world, say } = await start({ dpia: [ROSEWOOD_DPIA], now: '2026-04-02T15:00:00.000Z', helpdesk: { targetWorkingDays: 2 } });
     for (const text of ['leavers', 'VN4K2', 'Sam Jones', 'sam.jones@nhs.net', 'today', "That's all"]) await say(text);
     const sent = await say('Send the request');
     // Thursday 2 April 2026, 16:00 London; Good Friday 3 April and Easter Monday 6 April are bank holidays.
-    expect(sent).toContain('so by about Wednesday 8 April 2026.');
+    expect(sent).toContain('(by about Wednesday 8 April 2026).');
     expect(sent).not.toContain('still to come');
     expect(tickets(world)).toHaveLength(1);
   });
@@ -225,7 +233,7 @@ describe('the leavers conversation', () => {
     const { client, say } = await start({ dpia: [ROSEWOOD_DPIA] });
     for (const text of ['leavers', 'VN4K2']) await say(text);
     const [reply] = await turn(client, '**Sam** <i>${name}</i>');
-    expect(reply?.text).toBe("What is **Sam** <i>${name}</i>'s work e-mail address (the one their Urgent Care Plan account uses)?");
+    expect(reply?.text).toBe("What is **Sam** <i>${name}</i>'s work e-mail address (the one their UCP account uses)?");
     expect(reply?.textFormat).toBe('plain');
   });
 

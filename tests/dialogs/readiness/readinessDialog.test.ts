@@ -7,15 +7,16 @@ const ROSEWOOD = { odsCode: 'VN4K2', name: 'Rosewood Court Care Home', icbCode: 
 describe('the readiness conversation', () => {
   const worlds = useDialogWorld();
 
-  /** Runs the conversation to its end: organisation type, ODS code, then (when asked) the DSPT answer. */
-  async function conversation(options: WorldOptions, answers: { type: string; ods: string; dspt?: string }) {
+  /** Runs the conversation to its end: organisation type, ODS code, (when asked) the DSPT answer, then where it is (default London). */
+  async function conversation(options: WorldOptions, answers: { type: string; ods: string; dspt?: string; location?: string }) {
     const world = await worlds.open(options);
     const client = dialogClient(new ReadinessDialog(world.services), world);
     const opening = await turn(client, 'check readiness');
     const afterType = await turn(client, answers.type);
     const afterOds = await turn(client, answers.ods);
     const afterDspt = answers.dspt ? await turn(client, answers.dspt) : [];
-    return { opening, afterType, afterOds, afterDspt, outcome: readable(answers.dspt ? afterDspt : afterOds) };
+    const afterLocation = await turn(client, answers.location ?? 'In London');
+    return { opening, afterType, afterOds, afterDspt, afterLocation, outcome: readable(afterLocation) };
   }
 
   it('offers the organisation types as buttons, then asks for the ODS code, then the DSPT status', async () => {
@@ -49,8 +50,9 @@ describe('the readiness conversation', () => {
       { type: 'Care home (residential or nursing)', ods: 'vn4k2' },
     );
     expect(readable(afterOds)).toContain('I found VN4K2 (Rosewood Court Care Home) in the published DSPT list: "25/26 Standards Met", published on 12 February 2026.');
-    expect(buttons(afterOds)).toEqual([]);
-    expect(outcome).toContain('Good news: your organisation is ready for the Urgent Care Plan.');
+    expect(buttons(afterOds)).toEqual(['In London', 'Outside London, commissioned to care for Londoners', 'Outside London, for a London patient']);
+    expect(outcome).toContain('I checked the DPIA register I hold: VN4K2 is named in the South East London onboarding DPIA.');
+    expect(outcome).toContain('Good news: your organisation is ready for the UCP.');
     expect(outcome).toContain('named in the data protection impact assessment');
     expect(outcome).toContain('published by 30 June 2027');
     expect(outcome).toContain('type request access');
@@ -66,8 +68,8 @@ describe('the readiness conversation', () => {
 
   it('says Approaching Standards is fine for NHSmail but not yet for the UCP, with the improvement plan and the deadline', async () => {
     const { outcome } = await conversation({ dpia: [ROSEWOOD] }, { type: 'Care home (residential or nursing)', ods: 'VN4K2', dspt: 'Approaching Standards' });
-    expect(outcome).toContain('not ready for the Urgent Care Plan yet');
-    expect(outcome).toContain('enough for NHSmail, but the Urgent Care Plan needs Standards Met');
+    expect(outcome).toContain('not ready for the UCP yet');
+    expect(outcome).toContain('enough for NHSmail, but the UCP needs Standards Met');
     expect(outcome).toContain('improvement plan');
     expect(outcome).toContain('next deadline for you is 30 June 2026');
     expect(outcome).not.toContain('type request access');
@@ -91,11 +93,11 @@ describe('the readiness conversation', () => {
   });
 
   it('reads a published Not Published status from the export as not ready', async () => {
-    const { outcome } = await conversation(
+    const { afterOds, outcome } = await conversation(
       { dspt: [{ ...ROSEWOOD, status: 'Not Published' }], dpia: [ROSEWOOD] },
       { type: 'Care home (residential or nursing)', ods: 'VN4K2' },
     );
-    expect(outcome).toContain('I found VN4K2');
+    expect(readable(afterOds)).toContain('I found VN4K2');
     expect(outcome).toContain('no published Data Security and Protection Toolkit (DSPT) assessment yet');
   });
 
@@ -106,12 +108,15 @@ describe('the readiness conversation', () => {
     );
     expect(outcome).toContain('needs renewing');
     expect(outcome).toContain('needed renewing by 30 June 2025');
+    expect(outcome).toContain('needs to publish a new assessment now');
+    expect(outcome).not.toMatch(/next deadline|by 30 June 2026/);
   });
 
   it('does not ask an NHS organisation for a DSPT status', async () => {
-    const { afterOds } = await conversation({ dpia: [{ odsCode: 'RJ2', name: 'A Trust', icbCode: 'QKK' }] }, { type: 'NHS trust', ods: 'RJ2' });
+    const { afterOds, outcome } = await conversation({ dpia: [{ odsCode: 'RJ2', name: 'A Trust', icbCode: 'QKK' }] }, { type: 'NHS trust', ods: 'RJ2' });
     expect(readable(afterOds)).toContain('As an NHS organisation, you are not asked for a DSPT status');
-    expect(readable(afterOds)).toContain('Good news');
+    expect(readable(afterOds)).toContain('Where is your organisation?');
+    expect(outcome).toContain('Good news');
   });
 
   it('explains the NHSmail routes for a care home when the manager\'s own address would be refused', async () => {
@@ -120,6 +125,7 @@ describe('the readiness conversation', () => {
     expect(outcome).toContain('the address Teams has for you (grace.rosewood@gmail.com) looks like a personal one');
     expect(outcome).toContain('National Administration Service (NAS) portal');
     expect(outcome).toContain('starting with V');
+    expect(outcome).toContain('admin support is at careadmin@nhs.net');  // source 004, NAS portal route
     expect(outcome).toContain('Self-management');
     expect(outcome).not.toContain('third-party route');
     expect(outcome).toContain('up to 10 named accounts and 1 shared mailbox');
@@ -138,6 +144,38 @@ describe('the readiness conversation', () => {
   it('says nothing about NHSmail when the manager has an NHSmail address', async () => {
     const { outcome } = await conversation({ memberEmail: 'grace.adeyemi@nhs.net' }, { type: 'Care home (residential or nursing)', ods: 'idk', dspt: 'Standards Met' });
     expect(outcome).not.toContain('NHSmail is free');
+  });
+
+  it('never says "ready" without the ODS code: the check covers only the DSPT and the helpdesk checks the DPIA', async () => {
+    const { outcome } = await conversation({}, { type: 'Care home (residential or nursing)', ods: "I don't know", dspt: 'Standards Met' });
+    expect(outcome).toContain('Your DSPT status is in order for the UCP, but I could not check the DPIA, so I cannot say yet that your organisation is ready.');
+    expect(outcome).toContain('so this check covers only the DSPT. The UCP helpdesk checks the DPIA when you request access.');
+    expect(outcome).not.toContain('Good news');
+    expect(outcome).not.toMatch(/is ready for the UCP/);
+    expect(outcome).toContain('type request access');
+  });
+
+  it.each([
+    // source 001 "Non-London Organisations": commissioned → approval by the London ICS/ICB lead for that commissioned service
+    ['Outside London, commissioned to care for Londoners', 'VX1Y2', 'the London Integrated Care System lead for the service you are commissioned to provide'],
+    // source 001: outside London, for a patient in London → "will need to complete a DPIA for UCP access"
+    ['Outside London, for a London patient', 'VX1Y2', 'your organisation first needs to complete its own DPIA for UCP access'],
+    // the same two routes when the DPIA could not be checked (no ODS code)
+    ['Outside London, commissioned to care for Londoners', "I don't know", 'the lead of the London Integrated Care System (ICS) that commissions your service is asked to approve it'],
+    ['Outside London, for a London patient', "I don't know", 'it must first complete its own DPIA for UCP access'],
+  ])('gives source 001\'s route to an organisation "%s" (ODS code %s)', async (location, ods, route) => {
+    const { outcome } = await conversation({}, { type: 'Care home (residential or nursing)', ods, dspt: 'Standards Met', location });
+    expect(outcome).toContain(route);
+    expect(outcome).not.toContain('Good news');
+  });
+
+  it.each([
+    ['not configured: source 000\'s contact page', {}, 'You can contact the UCP Support team through the Contact page of the UCP website (onelondon.online).'],
+    ['configured', { supportContact: '020 3000 0000' }, 'You can contact the UCP Support team: 020 3000 0000. The helpdesk is open Monday to Friday, 9am to 5pm, except bank holidays.'],
+  ])('names the UCP support contact (%s) when an organisation outside London must contact the UCP about its own DPIA', async (_what, helpdesk, line) => {
+    const { outcome } = await conversation({ helpdesk },
+      { type: 'Care home (residential or nursing)', ods: 'VX1Y2', dspt: 'Standards Met', location: 'Outside London, for a London patient' });
+    expect(outcome).toContain(line);
   });
 
   it('re-asks a malformed ODS code, mentioning that "I don\'t know" is fine', async () => {

@@ -27,7 +27,7 @@ const personal = { id: 'a:1', conversationType: 'personal', isGroup: false, name
 describe('the welcome on install', () => {
   it('greets with the welcome card when the bot is added to a 1:1 chat', async () => {
     const replies = await host().receive({ type: ActivityTypes.ConversationUpdate, membersAdded: [bot], conversation: personal });
-    expect(readable(replies)).toContain("Hello! I'm the Urgent Care Plan onboarding assistant");
+    expect(readable(replies)).toContain("Hello! I'm the Universal Care Plan (UCP) onboarding assistant");
     expect(adaptiveCards(replies)).toHaveLength(1);
   });
 
