@@ -5,6 +5,7 @@ import {
 import { acceptedRule, isAccredited, isPersonalDomain, type AcceptedRule } from './emailDomains.js';
 import { readMailbox, type MailboxOrganisation, type SharedReason } from './sharedMailbox.js';
 import { damerauLevenshtein, isDomainName, wordsOf } from './text.js';
+import { DIGITAL_SOCIAL_CARE_HELPLINE } from './sourceContacts.js';
 
 export type { AcceptedRule } from './emailDomains.js';
 export type { MailboxOrganisation } from './sharedMailbox.js';
@@ -77,7 +78,7 @@ function personalDomainMessage(domain: string, meant?: string): string {
   const named = meant ? `${domain}, which looks like ${meant}` : domain;
   return `This looks like a personal e-mail address (${named}). The UCP needs the person's own work address: an NHSmail address `
     + "ending @nhs.net or one from your organisation's own domain. If your home has no work e-mail yet, NHSmail is free for care "
-    + 'homes and the helpdesk can tell you how to get it.';
+    + `providers: the Digital Social Care helpline can tell you how to get it (${DIGITAL_SOCIAL_CARE_HELPLINE}).`;
 }
 
 /** Why a shared mailbox cannot be used, and what to give instead, in words a care home manager understands. */
