@@ -185,5 +185,5 @@ export const personalEmailDomains: ReadonlySet<string> = new Set(parseDomainList
 export const genericMailboxes = parseGenericMailboxes(readReferenceJson('genericMailboxes.json'));
 /** Accredited (DCB1596) domains shipped with the code: empty; an administrator imports the published list into the store. */
 export const accreditedDomains = parseDomainList(readReferenceJson('accreditedDomains.json'), 'accreditedDomains.json');
-/** England and Wales bank holidays 2025–2027 (gov.uk feed shape); the calendar uses them until an administrator imports a fresh feed. */
+/** England and Wales bank holidays 2025–2028 (gov.uk feed shape); the calendar uses them until an administrator imports a fresh feed. */
 export const bankHolidays = parseBankHolidaySnapshot(readReferenceJson('bankHolidays.json'));
