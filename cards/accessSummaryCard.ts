@@ -25,6 +25,8 @@ export interface AccessSummary {
   whatNext?: readonly string[];
   /** Sent back with every button, so a press on an older summary card is told apart from the current one. */
   summaryId: string;
+  /** London's date (yyyy-mm-dd) the summary was made: a DSPT status dated after it is shown as not counting. */
+  today: string;
 }
 
 /** A summary button press: which button, on which summary. */
@@ -79,7 +81,7 @@ function expandSummary(summary: AccessSummary, shown: number): CardJson {
     $root: {
       heading: HEADINGS[summary.kind],
       notices: (summary.notices ?? []).map(clip),
-      organisation: [...organisationFacts(summary.organisation), ...extraFacts(summary.organisation)].map((fact) => ({
+      organisation: [...organisationFacts(summary.organisation, summary.today), ...extraFacts(summary.organisation)].map((fact) => ({
         label: fact.label, value: short(fact.value),
       })),
       usersHeading: `Staff who need access (${people})`,

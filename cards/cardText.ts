@@ -1,5 +1,6 @@
 /** The words on the ticket cards. Plain English for people; no internal names or codes. */
 import type { ChecklistItem, PersonRef, Stamp, TicketKind, TicketOrganisation, TicketState, WorkflowTicket } from '../data/model.js';
+import { parseDsptStatus } from '../data/rules/dspt.js';
 import { icsByCode } from '../data/rules/ics.js';
 import { formatCardTime } from './cardTime.js';
 
@@ -89,17 +90,25 @@ function actorText(by: PersonRef | 'system', ticket: WorkflowTicket, showRequest
   return `by ${by.name?.trim() || 'a colleague'}`;
 }
 
-/** The organisation rows an ICS lead needs to decide; the helpdesk card adds its own. */
-export function organisationFacts(org: TicketOrganisation): { label: string; value: string }[] {
+/** The organisation rows an ICS lead needs to decide, read on `today` (yyyy-mm-dd, London); the helpdesk card adds its own. */
+export function organisationFacts(org: TicketOrganisation, today: string): { label: string; value: string }[] {
   return [
     { label: 'Organisation', value: org.name },
     { label: 'ODS code', value: `${org.odsCode} (${org.odsVerified === true ? 'ODS verified' : 'ODS not yet verified'})` },
     { label: 'ICS', value: icsName(org.icbCode) },
     { label: 'Borough', value: org.borough?.trim() || 'Not given' },
     { label: 'Location', value: LOCATION[org.location] ?? 'Not given' },
-    { label: 'DSPT status', value: org.dsptStatus?.trim() ? `${org.dsptStatus} (as published)` : 'No published status found' },
+    { label: 'DSPT status', value: dsptStatusText(org.dsptStatus, today) },
     { label: 'DPIA', value: org.namedInDpia ? 'Named in the ICS onboarding DPIA' : 'Not named in the ICS onboarding DPIA' },
   ];
+}
+
+/** The published status as given; one dated after today is never shown as if it counted (data/rules/dspt.ts parseDsptStatus). */
+function dsptStatusText(status: string | undefined, today: string): string {
+  if (!status?.trim()) return 'No published status found';
+  return parseDsptStatus(status, today).notYetPossible
+    ? `${status} (as published, but dated after today: it counts as unknown, not met)`
+    : `${status} (as published)`;
 }
 
 /** The reason on a turned-down or needs-information ticket, for the ICS and helpdesk cards; undefined otherwise. */

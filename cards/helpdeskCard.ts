@@ -1,5 +1,6 @@
 /** The helpdesk's view: everything on the ticket (e-mail addresses and registration numbers included) and its working buttons. */
 import { CHECKLIST_ITEMS, type PersonRef, type TicketOrganisation, type TicketPriority, type WorkflowTicket } from '../data/model.js';
+import { londonToday } from '../data/rules/londonTime.js';
 import { formatCardTime } from './cardTime.js';
 import { CHECKLIST_LABEL, checklistStampText, organisationFacts, roleText, watcherReason } from './cardText.js';
 import { people } from './requesterText.js';
@@ -24,7 +25,7 @@ export function helpdeskCardData(ticket: WorkflowTicket, agents: readonly Person
     reason: { show: reason !== undefined, label: reason?.label ?? '', text: clip(reason?.text ?? '') },
     ticketFacts: ticketFacts(ticket, now),
     question: { show: question !== '', text: clip(question) },
-    facts: ticket.organisation ? [...organisationFacts(ticket.organisation), ...helpdeskOrganisationFacts(ticket.organisation)] : [],
+    facts: ticket.organisation ? [...organisationFacts(ticket.organisation, londonToday(now)), ...helpdeskOrganisationFacts(ticket.organisation)] : [],
     usersSummary: `${people(users.length)} asked for access${users.length > MAX_LISTED ? ` (the first ${MAX_LISTED} shown; all of them: npm run admin -- ticket show ${ticket.id})` : ''}`,
     users: users.slice(0, MAX_LISTED).map((user) => ({
       name: user.name,

@@ -3,6 +3,7 @@
  * organisation, not on its staff, so the card counts the people asked for by role and names none of them.
  */
 import type { WorkflowTicket } from '../data/model.js';
+import { londonToday } from '../data/rules/londonTime.js';
 import { organisationFacts, watcherReason } from './cardText.js';
 import { people } from './requesterText.js';
 import { cardVerbsFor } from './ticketActions.js';
@@ -15,7 +16,7 @@ export function icsLeadCardData(ticket: WorkflowTicket, options: TicketCardOptio
   return {
     ...commonCardData(ticket, options, now, false),
     reason: { show: reason !== undefined, label: reason?.label ?? '', text: clip(reason?.text ?? '') },
-    facts: ticket.organisation ? organisationFacts(ticket.organisation) : [],
+    facts: ticket.organisation ? organisationFacts(ticket.organisation, londonToday(now)) : [],
     usersSummary: `${people(users.length)} asked for access`,
     users: countsByRole(users.map((user) => user.role ?? 'Role for the helpdesk to decide')),
     actions: actionSwitches(cardVerbsFor(ticket.state, 'icsLead')),

@@ -34,7 +34,7 @@ const IMPORTERS: Record<string, Importer> = {
   },
   dspt: {
     what: 'DSPT statuses',
-    parse: parseDsptExport,
+    parse: (text) => parseDsptExport(text, londonToday(new Date())),
     apply: (data, records) => replaced('DSPT statuses', data.dsptStatuses.length, (data.dsptStatuses = records as LiveData['dsptStatuses']).length),
   },
   'accredited-domains': {

@@ -76,10 +76,10 @@ export async function eligibilityCommand(ctx: AdminContext, args: ParsedArgs): P
   if (odsCheck && !odsCheck.ok) throw new UsageError(`--ods: ${odsCheck.message}`);
   const icsFound = ics === undefined ? undefined : findIcs(ics);
   if (ics !== undefined && !icsFound) throw new UsageError(`--ics "${ics}" is not one of the London ICSs (give an ICB code such as QMJ, a short name such as NCL, or a name)`);
-  const parsedDspt = dspt === undefined ? undefined : parseDsptStatus(dspt);
+  const today = londonToday(new Date());
+  const parsedDspt = dspt === undefined ? undefined : parseDsptStatus(dspt, today);
   const decision = decideEligibility({
-    organisationType: type, dspt: parsedDspt, namedInDpia: dpia === 'yes', location: location as OrganisationLocation,
-    today: londonToday(new Date()),
+    organisationType: type, dspt: parsedDspt, namedInDpia: dpia === 'yes', location: location as OrganisationLocation, today,
   });
   print(ctx, { ...decision, ods: odsCheck, ics: icsFound, dspt: parsedDspt }, () => [
     `Decision: ${decision.decision}`,

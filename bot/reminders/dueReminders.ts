@@ -3,7 +3,7 @@
  * working-hours calendar and now. Pure: nothing is read from outside and nothing is written.
  */
 import type { WorkflowTicket } from '../../data/model.js';
-import { parseDsptStatus, renewalDue } from '../../data/rules/dspt.js';
+import { parsePublishedStatus, renewalDue } from '../../data/rules/dspt.js';
 import { londonToday } from '../../data/rules/londonTime.js';
 import type { WorkingCalendar } from '../../data/rules/workingHours.js';
 import type { LiveData } from '../../data/store/store.js';
@@ -143,7 +143,7 @@ export function dsptCodesDue(data: Readonly<LiveData>, now: Date, t: ReminderThr
   if (ordinal === 0 || today > `${year}-06-30`) return codes;
   const ledger = readLedger(data);
   for (const record of data.dsptStatuses) {
-    const renewal = renewalDue(parseDsptStatus(record.status), today);
+    const renewal = renewalDue(parsePublishedStatus(record, today), today);
     if (renewal.basis !== 'statusYear' || !renewal.endsThisYear || renewal.overdue) continue;
     if (ordinal > sentDspt(ledger, record.odsCode, year)) codes.add(record.odsCode.toUpperCase());
   }
@@ -158,7 +158,7 @@ function dsptReminders(data: Readonly<LiveData>, ledger: ReminderLedger, today: 
   let requesters: Map<string, Recipient[]> | undefined;
   const out: DueReminder[] = [];
   for (const record of data.dsptStatuses) {
-    const renewal = renewalDue(parseDsptStatus(record.status), today);
+    const renewal = renewalDue(parsePublishedStatus(record, today), today);
     if (renewal.basis !== 'statusYear' || !renewal.endsThisYear || renewal.overdue) continue;
     if (ordinal <= sentDspt(ledger, record.odsCode, year)) continue;
     requesters ??= requestersByOdsCode(data);

@@ -2,6 +2,7 @@
 import { CHECKLIST_ITEMS, type AuditEvent, type PersonRef, type RosterEntry, type WorkflowTicket } from '../../data/model.js';
 import { CHECKLIST_LABEL, KIND_HEADING, organisationFacts, roleText } from '../../cards/cardText.js';
 import { formatCardTime } from '../../cards/cardTime.js';
+import { londonToday } from '../../data/rules/londonTime.js';
 import { actionLabel, STATE_LABEL, stateLabel } from './tabWording.js';
 
 /** A labelled fact about the ticket. */
@@ -47,7 +48,7 @@ export function ticketDetail(ticket: WorkflowTicket, audit: readonly AuditEvent[
     { label: 'Last changed', value: formatCardTime(ticket.updatedAt, now) },
     { label: 'Asked by', value: personText(ticket.requester, ticket.requester?.email) },
     { label: 'Assigned to', value: ticket.assignee ? names.get(ticket.assignee.aadObjectId) ?? 'A colleague' : 'Nobody yet' },
-    ...(ticket.organisation ? organisationFacts(ticket.organisation) : [{ label: 'Organisation', value: 'No organisation given' }]),
+    ...(ticket.organisation ? organisationFacts(ticket.organisation, londonToday(now)) : [{ label: 'Organisation', value: 'No organisation given' }]),
   ];
   if (ticket.question?.trim()) facts.push({ label: 'Question', value: ticket.question });
   if (ticket.reason?.trim()) facts.push({ label: 'Last reason given', value: ticket.reason });

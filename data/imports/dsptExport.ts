@@ -1,5 +1,5 @@
 import type { DsptRecord } from '../model.js';
-import { parseDsptStatus } from '../rules/dspt.js';
+import { assessmentYearStart, parsePublishedStatus } from '../rules/dspt.js';
 import { checkOdsCode } from '../rules/ods.js';
 import { readCsvTable, type ImportResult, type RowProblem } from './importResult.js';
 
@@ -15,8 +15,12 @@ const OPTIONAL = {
   icb: ['Integrated Care Board', 'ICB'],
 };
 
-/** Reads the DSPT organisation-search CSV export; every row must be good or nothing is imported. */
-export function parseDsptExport(text: string): ImportResult<DsptRecord> {
+/**
+ * Reads the DSPT organisation-search CSV export; every row must be good or nothing is imported. `today` (yyyy-mm-dd,
+ * London) finds statuses that could not have been published yet: they are kept as published and warned about, and
+ * count as unknown until they become possible (data/rules/dspt.ts parseDsptStatus).
+ */
+export function parseDsptExport(text: string, today: string): ImportResult<DsptRecord> {
   const read = readCsvTable(text, REQUIRED, OPTIONAL);
   if (!read.ok) return read;
   const { rows, cell } = read.table;
@@ -39,7 +43,9 @@ export function parseDsptExport(text: string): ImportResult<DsptRecord> {
       continue;
     }
     firstSeen.set(ods.code, row.line);
-    if (parseDsptStatus(status).status === 'unknown') {
+    const parsed = parsePublishedStatus({ status, ...(publishedOn ? { publishedOn } : {}) }, today);
+    if (parsed.notYetPossible) warnings.push({ line: row.line, problem: notYetPossibleProblem(status, date, parsed.year, today) });
+    else if (parsed.status === 'unknown') {
       warnings.push({ line: row.line, problem: `the status "${status}" is not one we recognise; it will count as unknown (not met)` });
     }
     const sector = cell(row, 'sector');
@@ -47,6 +53,13 @@ export function parseDsptExport(text: string): ImportResult<DsptRecord> {
     records.push({ odsCode: ods.code, name, status, ...(publishedOn ? { publishedOn } : {}), ...(sector ? { sector } : {}), ...(icb ? { icb } : {}) });
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, records, warnings };
+}
+
+function notYetPossibleProblem(status: string, date: string, year: string | undefined, today: string): string {
+  if (year !== undefined && assessmentYearStart(year) > today) {
+    return `the status "${status}" is for an assessment year that starts on ${assessmentYearStart(year)}, after today; it will count as unknown (not met) until then`;
+  }
+  return `the publication date ${date} is after today; the status will count as unknown (not met) until then`;
 }
 
 /** dd/mm/yyyy → yyyy-mm-dd, or null when it is not a real calendar date. */

@@ -31,6 +31,11 @@ export interface JobTitleAlias {
 export interface JobTitles {
   titles: readonly JobTitle[];
   aliases: readonly JobTitleAlias[];
+  /**
+   * Words that are clinical on their own in a care home ("nurse"), lower case: only they, or a whole Clinical title
+   * typed, let an unknown title be offered a Clinical one (data/rules/roles.ts). Absent in the file: none.
+   */
+  clinicalWords: readonly string[];
 }
 
 export interface IcsReference {
@@ -120,8 +125,19 @@ export function parseJobTitles(raw: unknown, file = 'jobTitles.json'): JobTitles
       aliases.push(Object.freeze({ alias: entry.alias, title: entry.title, why: entry.why }));
     }
   });
+  const clinicalWords: string[] = [];
+  const words = raw.clinicalWords ?? [];
+  if (!Array.isArray(words)) problems.push('"clinicalWords" must be a list.');
+  else {
+    words.forEach((entry: unknown, i) => {
+      // One lower-case word each, so it compares with the words of what was typed; a why, as for aliases.
+      if (!isRecord(entry) || !isText(entry.word) || !/^[a-z]+$/.test(entry.word) || !isText(entry.why)) {
+        problems.push(`Clinical word ${i + 1} needs a word (one word, lower case) and a why.`);
+      } else clinicalWords.push(entry.word);
+    });
+  }
   if (problems.length > 0) invalid(file, problems);
-  return Object.freeze({ titles: Object.freeze(titles), aliases: Object.freeze(aliases) });
+  return Object.freeze({ titles: Object.freeze(titles), aliases: Object.freeze(aliases), clinicalWords: Object.freeze(clinicalWords) });
 }
 
 /** Checks ics.json: ICB codes unique and well formed, each borough in one ICS only, aliases pointing at listed boroughs. */
@@ -220,5 +236,5 @@ export const personalEmailDomains: ReadonlySet<string> = personalDomains.domains
 export const genericMailboxes = parseGenericMailboxes(readReferenceJson('genericMailboxes.json'));
 /** Accredited (DCB1596) domains shipped with the code: empty; an administrator imports the published list into the store. */
 export const accreditedDomains = parseDomainList(readReferenceJson('accreditedDomains.json'), 'accreditedDomains.json');
-/** England and Wales bank holidays 2025–2027 (gov.uk feed shape); the calendar uses them until an administrator imports a fresh feed. */
+/** England and Wales bank holidays 2025–2028 (gov.uk feed shape); the calendar uses them until an administrator imports a fresh feed. */
 export const bankHolidays = parseBankHolidaySnapshot(readReferenceJson('bankHolidays.json'));

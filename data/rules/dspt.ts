@@ -8,6 +8,11 @@ export interface ParsedDsptStatus {
   year?: string;
   /** The string exactly as given, for the helpdesk to see. */
   raw: string;
+  /**
+   * True when the status could not have been published by today: its assessment year starts after today (see
+   * parseDsptStatus), or the export dates its publication after today. Such a status is always 'unknown'.
+   */
+  notYetPossible?: true;
 }
 
 /** When an organisation's DSPT status runs out and whether it already has. */
@@ -33,8 +38,16 @@ const PHRASES: ReadonlyMap<string, DsptStatus> = new Map([
 
 const YEAR_AND_PHRASE = /^(?:(\d{2}|\d{4}) ?[/-] ?(\d{2}|\d{4}) )?([a-z ]+)$/;
 
-/** Used whenever a DSPT status string arrives (published export, helpdesk entry, person's answer). */
-export function parseDsptStatus(raw: string | null | undefined): ParsedDsptStatus {
+/**
+ * Used whenever a DSPT status string arrives (published export, helpdesk entry, person's answer), with London's
+ * today as yyyy-mm-dd.
+ *
+ * A year-prefixed status ("27/28 Standards Met") names an assessment year, read as the financial year it covers:
+ * "YY/ZZ" runs from 1 April 20YY, and its assessment is due by 30 June 20ZZ (the reading renewalDue documents). No
+ * assessment for a year can be published before that year begins, so a status whose year starts after today is
+ * unknown, never met: it is a typing slip or a bad row, and the helpdesk checks it on the DSPT website.
+ */
+export function parseDsptStatus(raw: string | null | undefined, today: string): ParsedDsptStatus {
   const original = raw ?? '';
   const text = original.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
   const match = YEAR_AND_PHRASE.exec(text);
@@ -43,7 +56,24 @@ export function parseDsptStatus(raw: string | null | undefined): ParsedDsptStatu
   if (match[1] === undefined || match[2] === undefined) return { status, raw: original };
   const year = normaliseYear(match[1], match[2]);
   // A year that is not two consecutive years ("24/26") means we misread something: trust none of it.
-  return year === undefined ? { status: 'unknown', raw: original } : { status, year, raw: original };
+  if (year === undefined) return { status: 'unknown', raw: original };
+  if (assessmentYearStart(year) > dateOnly(today)) return { status: 'unknown', year, raw: original, notYetPossible: true };
+  return { status, year, raw: original };
+}
+
+/** The first day of an assessment year ("2027-28" → "2027-04-01"): before it, no status for that year can exist. */
+export function assessmentYearStart(year: string): string {
+  return `${year.slice(0, 4)}-04-01`;
+}
+
+/**
+ * Used for a row of the published export: as parseDsptStatus, and a publication date after today (a row from the
+ * future) makes the status unknown as well.
+ */
+export function parsePublishedStatus(record: { status: string; publishedOn?: string }, today: string): ParsedDsptStatus {
+  const parsed = parseDsptStatus(record.status, today);
+  if (record.publishedOn === undefined || record.publishedOn <= dateOnly(today) || parsed.notYetPossible) return parsed;
+  return { status: 'unknown', ...(parsed.year ? { year: parsed.year } : {}), raw: parsed.raw, notYetPossible: true };
 }
 
 /** Used by the eligibility rules: the UCP needs Standards Met or Standards Exceeded (sources 000, 001). */
@@ -90,10 +120,15 @@ function normaliseYear(first: string, second: string): string | undefined {
 }
 
 function yearOf(isoDate: string): number {
+  return Number(dateOnly(isoDate).slice(0, 4));
+}
+
+/** The date itself when it is a real yyyy-mm-dd day; a RangeError otherwise, so a wrong "today" is never compared. */
+function dateOnly(isoDate: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
   const date = match ? new Date(`${isoDate}T00:00:00Z`) : undefined;
   if (!match || !date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== isoDate) {
     throw new RangeError(`Expected a date as yyyy-mm-dd, got "${isoDate}"`);
   }
-  return Number(match[1]);
+  return isoDate;
 }

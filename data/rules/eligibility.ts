@@ -158,7 +158,10 @@ function dsptFinding(input: EligibilityInput, required: boolean): Finding {
     case 'unknown':
       return {
         ok: false,
-        reason: 'We could not confirm your Data Security and Protection Toolkit (DSPT) status, so we cannot count it as Standards Met yet.',
+        // A status dated after today (data/rules/dspt.ts parseDsptStatus) is a slip somewhere: say which, so it can be put right.
+        reason: dspt.notYetPossible
+          ? `The Data Security and Protection Toolkit (DSPT) status we found, "${dspt.raw.trim()}", is dated after today, so we cannot count it as Standards Met yet.`
+          : 'We could not confirm your Data Security and Protection Toolkit (DSPT) status, so we cannot count it as Standards Met yet.',
         steps: [`Check your status by searching for your organisation on the DSPT website (${DSPT_WEBSITE}).`, ...startSteps(), ...deadline, COME_BACK],
       };
     default:

@@ -23,6 +23,7 @@ interface Phrase {
 interface TitleIndex {
   byKey: Map<string, { title: JobTitle; alias?: string }>;
   phrases: Phrase[];
+  clinicalWords: ReadonlySet<string>;
 }
 
 const indexes = new WeakMap<JobTitles, TitleIndex>();
@@ -31,7 +32,7 @@ function indexOf(reference: JobTitles): TitleIndex {
   const cached = indexes.get(reference);
   if (cached) return cached;
   const byTitle = new Map(reference.titles.map((t) => [t.title, t]));
-  const index: TitleIndex = { byKey: new Map(), phrases: [] };
+  const index: TitleIndex = { byKey: new Map(), phrases: [], clinicalWords: new Set(reference.clinicalWords) };
   const add = (text: string, title: JobTitle, alias?: string) => {
     index.byKey.set(compactKey(text), { title, alias });
     const words = wordsOf(text).filter((w) => !JOINING_WORDS.has(w));
@@ -72,14 +73,29 @@ function closeness(typedWords: string[], typedKey: string, phrase: Phrase): { sc
   return { score: Math.max(byWords, spelling >= 0.8 ? spelling : 0), spelling };
 }
 
+/**
+ * The role decides what a person can do in care plans, so a Clinical title is offered only on clinical evidence:
+ * the whole title typed with at most two slips, every word of it (or of one of its aliases) typed, or a word of it typed that is
+ * clinical on its own in a care home (jobTitles.json clinicalWords: "nurse", not "Lead", "Consultant" or "Practitioner").
+ * Otherwise "Activities Lead" would be offered Clinical Lead, and one click would give an activities lead clinical access.
+ */
+function clinicalEvidence(typedWords: string[], typedKey: string, phrase: Phrase, clinicalWords: ReadonlySet<string>): boolean {
+  // Counted in edits, not as a share: "Care Practitioner" is 82% alike "Nurse Practitioner" but three letters away.
+  if (damerauLevenshtein(typedKey, phrase.key) <= 2) return true;
+  const typed = (known: string) => typedWords.some((word) => wordLikeness(word, known) > 0);
+  return phrase.words.every(typed) || phrase.words.some((known) => clinicalWords.has(known) && typed(known));
+}
+
 /** The nearest titles to something typed, best first, ties in alphabetical order; used when a title is unknown. */
 export function nearestJobTitles(input: string, reference: JobTitles = shippedTitles, limit = MAX_SUGGESTIONS): string[] {
   const typedWords = wordsOf(input).filter((w) => !JOINING_WORDS.has(w));
   const typedKey = compactKey(input);
   if (typedKey === '') return [];
   const best = new Map<string, { score: number; spelling: number }>();
-  for (const phrase of indexOf(reference).phrases) {
+  const index = indexOf(reference);
+  for (const phrase of index.phrases) {
     const found = closeness(typedWords, typedKey, phrase);
+    if (phrase.title.role === 'Clinical' && !clinicalEvidence(typedWords, typedKey, phrase, index.clinicalWords)) continue;
     const known = best.get(phrase.title.title);
     if (found.score > 0 && (!known || found.score > known.score || (found.score === known.score && found.spelling > known.spelling))) {
       best.set(phrase.title.title, found);

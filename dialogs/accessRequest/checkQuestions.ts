@@ -66,7 +66,7 @@ export function recordedFacts(services: DialogServices, draft: OrganisationDraft
     return {
       namedInDpia: entries.some((e) => isOwn(e.icbCode)),
       otherDpiaIcs: [...new Set(entries.filter((e) => !isOwn(e.icbCode)).map((e) => icsName(e.icbCode)))],
-      ...(record ? { published: fromExport(record), dsptStatus: record.status } : {}),
+      ...(record ? { published: fromExport(record, londonToday(services.clock())), dsptStatus: record.status } : {}),
     };
   });
 }

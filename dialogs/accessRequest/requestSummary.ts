@@ -3,6 +3,7 @@ import type { AccessSummary } from '../../cards/accessSummaryCard.js';
 import { routeFor } from '../../bot/workflow/newTicket.js';
 import type { NewTicketInput } from '../../bot/workflow/types.js';
 import type { RequestedUser } from '../../data/model.js';
+import { londonToday } from '../../data/rules/londonTime.js';
 import type { DialogServices } from '../dialogServices.js';
 import { HELPDESK_DECIDES_NOTICE, ODS_DIFFERS_NOTICE, ODS_UNKNOWN_NOTICE, ODS_UNVERIFIED_NOTICE } from './accessMessages.js';
 import { recordedFacts } from './checkQuestions.js';
@@ -34,5 +35,6 @@ export function requestSummary(services: DialogServices, input: NewTicketInput, 
     users,
     notices,
     whatNext: whatHappensNext(goesTo, organisation, services.calendar, services.clock(), services.helpdesk),
+    today: londonToday(services.clock()),
   };
 }

@@ -1,6 +1,6 @@
 /** The DSPT status: found in the imported DSPT export by ODS code, or chosen by the manager from five plain answers. */
 import type { DsptRecord } from '../../data/model.js';
-import { parseDsptStatus, type ParsedDsptStatus } from '../../data/rules/dspt.js';
+import { parsePublishedStatus, type ParsedDsptStatus } from '../../data/rules/dspt.js';
 import { normaliseOdsCode } from '../../data/rules/ods.js';
 
 /** The answers offered when the status is not in the export, in the order shown. */
@@ -23,9 +23,9 @@ export function findPublishedStatus(records: readonly DsptRecord[], odsCode: str
   return found ? { ...found } : undefined;
 }
 
-/** The finding for a published record. */
-export function fromExport(record: DsptRecord): DsptFinding {
-  return { parsed: parseDsptStatus(record.status), source: 'export', publishedName: record.name, publishedOn: record.publishedOn };
+/** The finding for a published record, read on `today` (yyyy-mm-dd, London): a status that could not exist yet is unknown. */
+export function fromExport(record: DsptRecord, today: string): DsptFinding {
+  return { parsed: parsePublishedStatus(record, today), source: 'export', publishedName: record.name, publishedOn: record.publishedOn };
 }
 
 /**
@@ -34,10 +34,11 @@ export function fromExport(record: DsptRecord): DsptFinding {
  */
 export function fromChoice(choice: string): DsptFinding {
   switch (choice as DsptChoice) {
-    case 'Standards Met': return { parsed: parseDsptStatus('Standards Met'), source: 'manager' };
-    case 'Standards Exceeded': return { parsed: parseDsptStatus('Standards Exceeded'), source: 'manager' };
-    case 'Approaching Standards': return { parsed: parseDsptStatus('Approaching Standards'), source: 'manager' };
-    case 'Not registered or not published': return { parsed: parseDsptStatus('Not Published'), source: 'manager' };
+    // The answers carry no year, so there is nothing that could lie in the future.
+    case 'Standards Met': return { parsed: { status: 'standardsMet', raw: 'Standards Met' }, source: 'manager' };
+    case 'Standards Exceeded': return { parsed: { status: 'standardsExceeded', raw: 'Standards Exceeded' }, source: 'manager' };
+    case 'Approaching Standards': return { parsed: { status: 'approachingStandards', raw: 'Approaching Standards' }, source: 'manager' };
+    case 'Not registered or not published': return { parsed: { status: 'notPublished', raw: 'Not Published' }, source: 'manager' };
     default: return { parsed: { status: 'unknown', raw: choice }, source: 'manager' };
   }
 }

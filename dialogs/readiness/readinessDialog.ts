@@ -114,7 +114,7 @@ export class ReadinessDialog extends CancelAndHelpDialog {
     if (code) {
       const record = this.services.store.read((data) => findPublishedStatus(data.dsptStatuses, code));
       if (record) {
-        state.dspt = fromExport(record);
+        state.dspt = fromExport(record, londonToday(this.services.clock()));
         await sayPlain(step.context, foundInExport(record));
         return step.next();
       }

@@ -21,6 +21,7 @@ function summary(overrides: Partial<AccessSummary> = {}): AccessSummary {
     notices: [],
     whatNext: ['The UCP helpdesk will set up the accounts.'],
     summaryId: 'summary-1',
+    today: '2026-12-05',
     ...overrides,
   };
 }

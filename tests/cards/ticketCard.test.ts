@@ -165,6 +165,16 @@ describe('what each view says', () => {
     expect(shown).not.toMatch(/@|Samuel Okafor|Tom Whitfield|Health Care Assistant|Activities Lead/);
   });
 
+  // Source 004 "annual self-assessment": a status for a year that has not begun cannot have been published (data/rules/dspt.ts).
+  it.each<[string, TicketCardView]>([['ICS lead', { kind: 'icsLead' }], ['helpdesk', { kind: 'helpdesk', agents }]])(
+    'the %s view never shows a status dated after today as if it counted', (_name, view) => {
+      const ticket = cardTicket();
+      const future = { ...ticket, organisation: { ...ticket.organisation!, dsptStatus: '99/00 Standards Met' } };
+      expect(text(build(future, view))).toContain('99/00 Standards Met (as published, but dated after today: it counts as unknown, not met)');
+      expect(text(build(ticket, view))).not.toContain('dated after today');
+    },
+  );
+
   it('says "ODS not yet verified" while the ODS directory could not be reached', () => {
     const ticket = cardTicket();
     const shown = text(build({ ...ticket, organisation: { ...ticket.organisation!, odsVerified: false, dsptStatus: undefined, namedInDpia: true } }, { kind: 'icsLead' }));

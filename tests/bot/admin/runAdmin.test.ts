@@ -89,8 +89,14 @@ describe('admin CLI: rule look-ups', () => {
   });
 
   it('warns when the answer lies past the last year whose bank holidays it knows', async () => {
-    const result = await json<{ warning: string }>('working-hours', 'add', '2027-12-20T09:00:00Z', '400');
-    expect(result.warning).toBe('Bank holidays are known only up to 2027; later ones are counted as working days. Import a newer gov.uk feed.');
+    const result = await json<{ warning: string }>('working-hours', 'add', '2028-12-20T09:00:00Z', '400');
+    expect(result.warning).toBe('Bank holidays are known only up to 2028; later ones are counted as working days. Import a newer gov.uk feed.');
+  });
+
+  it('counts early 2028 with its bank holidays and no warning', async () => {
+    const result = await json<{ resultUtc: string; warning?: string }>('working-hours', 'add', '2027-12-31T16:00:00Z', '2');
+    expect(result.resultUtc).toBe('2028-01-04T10:00:00.000Z'); // Mon 3 Jan 2028 is New Year's Day's substitute
+    expect(result.warning).toBeUndefined();
   });
 
   it('uses imported bank holidays once an administrator has imported the gov.uk feed', async () => {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { AuditEvent } from '../../../data/model.js';
 import { icsByCode } from '../../../data/rules/ics.js';
 import { checkOdsCode } from '../../../data/rules/ods.js';
-import { dsptLapsed, meetsNhsmailBar, meetsUcpBar, parseDsptStatus } from '../../../data/rules/dspt.js';
+import { dsptLapsed, meetsNhsmailBar, meetsUcpBar, parsePublishedStatus } from '../../../data/rules/dspt.js';
 import type { Store } from '../../../data/store/store.js';
 import { loadConfig } from '../../../bot/config.js';
 import { createLogger } from '../../../bot/log.js';
@@ -109,8 +109,8 @@ describe('the demo data', () => {
     expect(DEMO_DPIA.map((e) => e.odsCode)).not.toContain(DEMO_NOT_IN_DPIA.odsCode);
   });
 
-  it.each(['2026-06-30', '2026-07-01', '2026-11-21', '2027-01-04'])('on %s has one home meeting the UCP bar and one only Approaching Standards, neither lapsed', (day) => {
-    const statuses = new Map(demoDsptStatuses(new Date(`${day}T12:00:00Z`)).map((r) => [r.odsCode, parseDsptStatus(r.status)]));
+  it.each(['2026-06-30', '2026-07-01', '2026-11-21', '2027-01-04'])('on %s has one home meeting the UCP bar and one only Approaching Standards, neither lapsed nor dated after that day', (day) => {
+    const statuses = new Map(demoDsptStatuses(new Date(`${day}T12:00:00Z`)).map((r) => [r.odsCode, parsePublishedStatus(r, day)]));
     const met = statuses.get('VX1A2');
     const approaching = statuses.get('VX2B3');
     expect(met && meetsUcpBar(met)).toBe(true);

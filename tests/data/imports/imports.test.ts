@@ -23,12 +23,14 @@ describe('reading CSV files', () => {
 });
 
 describe('importing the DSPT organisation-search export', () => {
+  /** The day of the import: every year and publication date in the rows below lies before it, unless a test says otherwise. */
+  const TODAY = '2026-12-05';
   const header = 'Code,Organisation Name,Status,Date Of Publication,Primary Sector,Integrated Care Board\n';
 
   it('reads every row of a good export with its published date as an ISO date', () => {
     const result = parseDsptExport(header
       + 'VAB12,Rose Court Care Home,24/25 Standards Met,28/06/2025,Social Care,NHS North Central London ICB\n'
-      + 'AB1C,"Care Group, Ltd",23/24 Approaching Standards,01/07/2024,Social Care,\n');
+      + 'AB1C,"Care Group, Ltd",23/24 Approaching Standards,01/07/2024,Social Care,\n', TODAY);
     expect(result).toEqual({
       ok: true,
       warnings: [],
@@ -44,7 +46,7 @@ describe('importing the DSPT organisation-search export', () => {
       + 'VAB12,Rose Court,24/25 Standards Met,28/06/2025,Social Care,\n'
       + 'not a code!,Somewhere,24/25 Standards Met,28/06/2025,,\n'
       + 'VAB13,,24/25 Standards Met,31/02/2025,,\n'
-      + 'VAB12,Rose Court again,24/25 Standards Met,,,\n');
+      + 'VAB12,Rose Court again,24/25 Standards Met,,,\n', TODAY);
     expect(result).toEqual({
       ok: false,
       problems: [
@@ -56,19 +58,36 @@ describe('importing the DSPT organisation-search export', () => {
   });
 
   it('keeps a status it does not recognise but warns that it counts as unknown', () => {
-    const result = parseDsptExport(header + 'VAB12,Rose Court,Standards Not Met,,,\n');
+    const result = parseDsptExport(header + 'VAB12,Rose Court,Standards Not Met,,,\n', TODAY);
     expect(result.ok && result.warnings).toEqual([{ line: 2, problem: 'the status "Standards Not Met" is not one we recognise; it will count as unknown (not met)' }]);
   });
 
+  // Source 004 "annual self-assessment": no assessment is published before its year begins (data/rules/dspt.ts).
+  it.each([
+    ['a year that begins after today', 'VAB12,Rose Court,27/28 Standards Met,01/11/2026,,\n',
+      'the status "27/28 Standards Met" is for an assessment year that starts on 2027-04-01, after today; it will count as unknown (not met) until then'],
+    ['a publication date after today', 'VAB12,Rose Court,26/27 Standards Met,06/12/2026,,\n',
+      'the publication date 06/12/2026 is after today; the status will count as unknown (not met) until then'],
+  ])('keeps a row with %s as published but warns that it counts as unknown', (_name, row, problem) => {
+    const result = parseDsptExport(header + row, TODAY);
+    expect(result.ok && result.records.map((r) => r.status)).toEqual([row.split(',')[2]]);
+    expect(result.ok && result.warnings).toEqual([{ line: 2, problem }]);
+  });
+
+  it('does not warn about a row published today for the year in progress', () => {
+    const result = parseDsptExport(header + 'VAB12,Rose Court,26/27 Standards Met,05/12/2026,,\n', TODAY);
+    expect(result.ok && result.warnings).toEqual([]);
+  });
+
   it('refuses a file without the columns it needs, saying which', () => {
-    expect(parseDsptExport('Organisation,Rating\nX,Y\n')).toEqual({
+    expect(parseDsptExport('Organisation,Rating\nX,Y\n', TODAY)).toEqual({
       ok: false,
       problems: [{ line: 1, problem: 'the header has no "Code", "Organisation Name", "Status" column (expected: Code, Organisation Name, Status, Date Of Publication, Primary Sector, Integrated Care Board)' }],
     });
   });
 
   it('refuses an empty file', () => {
-    expect(parseDsptExport('')).toEqual({ ok: false, problems: [{ line: 1, problem: 'the file is empty' }] });
+    expect(parseDsptExport('', TODAY)).toEqual({ ok: false, problems: [{ line: 1, problem: 'the file is empty' }] });
   });
 
   it.each([['01/01/2026', '2026-01-01'], ['29/02/2024', '2024-02-29'], ['29/02/2025', null], ['2025-06-28', null], ['13/13/2025', null]])(

@@ -91,6 +91,14 @@ describe('checking reference files at start', () => {
     expect(problemOf(() => parseJobTitles({ titles: [title('Nurse')], aliases: [{ alias: 'RGN', title: 'Nurse' }] }))).toMatch(/why/);
   });
 
+  it('reads the clinical words with their reasons, and refuses one that is not a single lower-case word or has no why', () => {
+    expect(jobTitles.clinicalWords).toEqual(['nurse', 'doctor', 'paediatrician']);
+    expect(parseJobTitles({ titles: [title('Nurse')], aliases: [] }).clinicalWords).toEqual([]);
+    for (const entry of [{ word: 'Nurse', why: 'x' }, { word: 'clinical lead', why: 'x' }, { word: 'nurse' }]) {
+      expect(problemOf(() => parseJobTitles({ titles: [title('Nurse')], aliases: [], clinicalWords: [entry] }))).toMatch(/Clinical word 1/);
+    }
+  });
+
   it('refuses an ICS file with a bad ICB code, a borough in two ICSs or an alias to nowhere', () => {
     const ics = (icbCode: string, boroughs: string[]) => ({ icbCode, name: 'X', shortName: 'X', boroughs });
     expect(problemOf(() => parseIcs({ systems: [ics('123', ['Camden'])], boroughAliases: {} }))).toMatch(/icbCode/);

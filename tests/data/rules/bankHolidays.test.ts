@@ -26,16 +26,17 @@ function problemsOf(json: unknown): string[] {
 describe('the shipped bank-holiday snapshot', () => {
   const holidays = parseBankHolidayFeed(snapshot);
 
-  it('holds the eight England and Wales bank holidays of each of 2025, 2026 and 2027', () => {
-    for (const year of ['2025', '2026', '2027']) {
+  it('holds the eight England and Wales bank holidays of each of 2025, 2026, 2027 and 2028', () => {
+    for (const year of ['2025', '2026', '2027', '2028']) {
       expect(holidays.filter((h) => h.date.startsWith(year))).toHaveLength(8);
     }
   });
 
-  it('has the dates the helpdesk closes in 2026 and 2027', () => {
+  it('has the dates the helpdesk closes in 2026, 2027 and 2028 (2028 as the gov.uk feed published it)', () => {
     expect(holidays.filter((h) => h.date >= '2026').map((h) => h.date)).toEqual([
       '2026-01-01', '2026-04-03', '2026-04-06', '2026-05-04', '2026-05-25', '2026-08-31', '2026-12-25', '2026-12-28',
       '2027-01-01', '2027-03-26', '2027-03-29', '2027-05-03', '2027-05-31', '2027-08-30', '2027-12-27', '2027-12-28',
+      '2028-01-03', '2028-04-14', '2028-04-17', '2028-05-01', '2028-05-29', '2028-08-28', '2028-12-25', '2028-12-26',
     ]);
   });
 
@@ -44,6 +45,7 @@ describe('the shipped bank-holiday snapshot', () => {
       { title: 'Boxing Day', date: '2026-12-28', notes: 'Substitute day', bunting: true },
       { title: 'Christmas Day', date: '2027-12-27', notes: 'Substitute day', bunting: true },
       { title: 'Boxing Day', date: '2027-12-28', notes: 'Substitute day', bunting: true },
+      { title: 'New Year’s Day', date: '2028-01-03', notes: 'Substitute day', bunting: true },
     ]);
   });
 

@@ -5,16 +5,18 @@ import {
 } from '../../../data/rules/eligibility.js';
 import { ORGANISATION_TYPES, type OrganisationType } from '../../../data/rules/organisationTypes.js';
 
+/** The day statuses are read on: every year used here had begun by then, except where a test says otherwise. */
+const TODAY = '2026-12-05';
 const SOCIAL: OrganisationType[] = ['careHome', 'domiciliaryCare', 'charity', 'otherSocialCare', 'otherNonNhs'];
 const NHS: OrganisationType[] = ['nhsTrust', 'gpPractice', 'otherNhs'];
 
 type DsptClass = 'met' | 'approaching' | 'missing';
 const DSPT_BY_CLASS: Record<DsptClass, Array<[string, ParsedDsptStatus | undefined]>> = {
-  met: [['24/25 Standards Met', parseDsptStatus('24/25 Standards Met')], ['Standards Exceeded', parseDsptStatus('Standards Exceeded')]],
-  approaching: [['24/25 Approaching Standards', parseDsptStatus('24/25 Approaching Standards')]],
+  met: [['24/25 Standards Met', parseDsptStatus('24/25 Standards Met', TODAY)], ['Standards Exceeded', parseDsptStatus('Standards Exceeded', TODAY)]],
+  approaching: [['24/25 Approaching Standards', parseDsptStatus('24/25 Approaching Standards', TODAY)]],
   missing: [
-    ['Not Published', parseDsptStatus('Not Published')],
-    ['Standards Not Met', parseDsptStatus('Standards Not Met')],
+    ['Not Published', parseDsptStatus('Not Published', TODAY)],
+    ['Standards Not Met', parseDsptStatus('Standards Not Met', TODAY)],
     ['no status at all', undefined],
   ],
 };
@@ -76,7 +78,7 @@ describe('decideEligibility across every organisation type, DSPT status, DPIA li
 
 const careHome = (overrides: Partial<EligibilityInput> = {}): EligibilityInput => ({
   organisationType: 'careHome',
-  dspt: parseDsptStatus('24/25 Standards Met'),
+  dspt: parseDsptStatus('24/25 Standards Met', TODAY),
   namedInDpia: true,
   location: 'london',
   ...overrides,
@@ -117,7 +119,7 @@ describe('what a care home manager is told', () => {
   });
 
   it('gives both reasons when an organisation outside London also has no DSPT, and the DSPT steps too', () => {
-    const result = decideEligibility(careHome({ namedInDpia: false, location: 'outside', dspt: parseDsptStatus('Not Published') }));
+    const result = decideEligibility(careHome({ namedInDpia: false, location: 'outside', dspt: parseDsptStatus('Not Published', TODAY) }));
     expect(result.decision).toBe('needsOwnDpia');
     expect(result.reasons).toHaveLength(2);
     expect(result.reasons[0]).toMatch(/outside London/);
@@ -126,7 +128,7 @@ describe('what a care home manager is told', () => {
   });
 
   it('explains that Approaching Standards is fine for NHSmail but not yet for the UCP', () => {
-    const result = decideEligibility(careHome({ dspt: parseDsptStatus('24/25 Approaching Standards') }));
+    const result = decideEligibility(careHome({ dspt: parseDsptStatus('24/25 Approaching Standards', TODAY) }));
     expect(result.decision).toBe('needsDsptFirst');
     expect(result.reasons[0]).toBe(
       'Your Data Security and Protection Toolkit (DSPT) assessment shows Approaching Standards for 2024-25. '
@@ -137,8 +139,8 @@ describe('what a care home manager is told', () => {
   });
 
   it.each([
-    ['Not Published', parseDsptStatus('Not Published'), /no published Data Security and Protection Toolkit/],
-    ['an unreadable status', parseDsptStatus('Standards Met - with improvement plan'), /could not confirm your Data Security and Protection Toolkit/],
+    ['Not Published', parseDsptStatus('Not Published', TODAY), /no published Data Security and Protection Toolkit/],
+    ['an unreadable status', parseDsptStatus('Standards Met - with improvement plan', TODAY), /could not confirm your Data Security and Protection Toolkit/],
     ['no status', undefined, /do not have a Data Security and Protection Toolkit/],
   ])('with %s, points to registering, workshops, the helpline and the 30 June deadline', (_name, dspt, reason) => {
     const result = decideEligibility(careHome({ dspt }));
@@ -154,12 +156,12 @@ describe('what a care home manager is told', () => {
   });
 
   it('names the next deadline when it knows the date', () => {
-    const text = textOf(careHome({ dspt: parseDsptStatus('Not Published'), today: '2026-07-14' }));
+    const text = textOf(careHome({ dspt: parseDsptStatus('Not Published', TODAY), today: '2026-07-14' }));
     expect(text).toMatch(/the next deadline for you is 30 June 2027/);
   });
 
   it('says approval will follow once the DSPT is sorted, when the home is not in the DPIA either', () => {
-    const result = decideEligibility(careHome({ dspt: parseDsptStatus('Not Published'), namedInDpia: false }));
+    const result = decideEligibility(careHome({ dspt: parseDsptStatus('Not Published', TODAY), namedInDpia: false }));
     expect(result.decision).toBe('needsDsptFirst');
     expect(result.icsApprovalNeeded).toBe(true);
     expect(result.nextSteps.at(-1)).toMatch(/^After that, we will ask your Integrated Care System's governance lead/);
@@ -175,7 +177,7 @@ describe('what a care home manager is told', () => {
 
 describe('an out-of-date DSPT status', () => {
   it('no longer counts once its renewal deadline has passed', () => {
-    const result = decideEligibility(careHome({ dspt: parseDsptStatus('22/23 Standards Met'), today: '2025-01-10' }));
+    const result = decideEligibility(careHome({ dspt: parseDsptStatus('22/23 Standards Met', TODAY), today: '2025-01-10' }));
     expect(result.decision).toBe('needsDsptFirst');
     expect(result.dsptOk).toBe(false);
     expect(result.reasons[0]).toBe(
@@ -186,7 +188,7 @@ describe('an out-of-date DSPT status', () => {
   });
 
   it('tells a lapsed organisation to publish now, never by next year\'s 30 June', () => {
-    const result = decideEligibility(careHome({ dspt: parseDsptStatus('24/25 Standards Met'), today: '2026-07-14' }));
+    const result = decideEligibility(careHome({ dspt: parseDsptStatus('24/25 Standards Met', '2026-07-14'), today: '2026-07-14' }));
     expect(result.decision).toBe('needsDsptFirst');
     const steps = result.nextSteps.join(' ');
     expect(steps).toContain('publish a new assessment now');
@@ -194,11 +196,37 @@ describe('an out-of-date DSPT status', () => {
   });
 
   it('still counts up to and including its renewal day', () => {
-    expect(decideEligibility(careHome({ dspt: parseDsptStatus('23/24 Standards Met'), today: '2025-06-30' })).decision).toBe('eligible');
-    expect(decideEligibility(careHome({ dspt: parseDsptStatus('23/24 Standards Met'), today: '2025-07-01' })).decision).toBe('needsDsptFirst');
+    expect(decideEligibility(careHome({ dspt: parseDsptStatus('23/24 Standards Met', TODAY), today: '2025-06-30' })).decision).toBe('eligible');
+    expect(decideEligibility(careHome({ dspt: parseDsptStatus('23/24 Standards Met', TODAY), today: '2025-07-01' })).decision).toBe('needsDsptFirst');
   });
 
   it('is not judged on age when no date is given', () => {
-    expect(decideEligibility(careHome({ dspt: parseDsptStatus('19/20 Standards Met') })).decision).toBe('eligible');
+    expect(decideEligibility(careHome({ dspt: parseDsptStatus('19/20 Standards Met', TODAY) })).decision).toBe('eligible');
+  });
+});
+
+// Source 001 "Data Security and Protection Toolkit compliant at Standards Met" and source 004 "annual self-assessment":
+// a status dated after today (data/rules/dspt.ts parseDsptStatus) is unknown, so it never lets an organisation through.
+describe('a DSPT status dated after today', () => {
+  it.each<[string, OrganisationType, string, string, EligibilityOutcome]>([
+    // rule followed, organisation type, status, today, decision
+    ["source 001 'compliant at Standards Met': a year that has not begun is not met", 'careHome', '27/28 Standards Met', '2026-12-05', 'needsDsptFirst'],
+    ["source 001 'compliant at Standards Met': the day before the year begins", 'domiciliaryCare', '27/28 Standards Exceeded', '2027-03-31', 'needsDsptFirst'],
+    ["source 001 'compliant at Standards Met': once the year has begun it counts", 'careHome', '27/28 Standards Met', '2027-04-01', 'eligible'],
+    ["source 001 'compliant at Standards Met': the year in progress counts", 'careHome', '26/27 Standards Met', '2026-12-05', 'eligible'],
+    ["source 000 'Residential/Care Homes evidence these requirements': NHS organisations are not asked", 'nhsTrust', '27/28 Standards Met', '2026-12-05', 'eligible'],
+  ])('%s (%s, %j on %s → %s)', (_rule, organisationType, raw, today, decision) => {
+    const dspt = parseDsptStatus(raw, today);
+    const result = decideEligibility({ organisationType, dspt, namedInDpia: true, location: 'london', today });
+    expect(result.decision).toBe(decision);
+    expect(result.dsptOk).toBe(decision === 'eligible');
+  });
+
+  it('tells the manager the status is dated after today and how to check it', () => {
+    const result = decideEligibility(careHome({ dspt: parseDsptStatus('27/28 Standards Met', '2026-12-05'), today: '2026-12-05' }));
+    expect(result.reasons[0]).toBe(
+      'The Data Security and Protection Toolkit (DSPT) status we found, "27/28 Standards Met", is dated after today, so we cannot count it as Standards Met yet.',
+    );
+    expect(result.nextSteps[0]).toMatch(/Check your status by searching for your organisation on the DSPT website \(www\.dsptoolkit\.nhs\.uk\)/);
   });
 });

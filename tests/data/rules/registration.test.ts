@@ -79,7 +79,8 @@ describe('registrationBodiesFor', () => {
     ['RGN', ['NMC']],
     ['General Practitioner', ['GMC']],
     ['Junior Doctor', ['GMC']],
-    ['Consultant', ['GMC']],
+    ['Medical Consultant', ['GMC']],
+    ['Lead Nurse', ['NMC']],
     ['Occupational Therapist', ['HCPC']],
     ['SALT', ['HCPC']],
     ['Paramedic', ['HCPC']],
@@ -89,7 +90,7 @@ describe('registrationBodiesFor', () => {
     expect(registrationBodiesFor(title)).toEqual(bodies);
   });
 
-  it.each(['Health Care Assistant', 'Practice Manager', 'Trainee Social Worker', 'Senior Carer', ''])(
+  it.each(['Health Care Assistant', 'Practice Manager', 'Trainee Social Worker', 'Senior Carer', 'Consultant', ''])(
     'suggests no body for "%s", where none is expected or the title is unknown',
     (title) => {
       expect(registrationBodiesFor(title)).toEqual([]);

@@ -52,8 +52,17 @@ describe('roleForJobTitle', () => {
     ['cpn', 'Community Psychiatric Nurse', 'Clinical'],
     ['Out of hours GP', 'OOH GP', 'Urgent Care'],
     ['Out-of-hours GP', 'OOH GP', 'Urgent Care'],
-    ['Consultant', 'Consultant Medical', 'Clinical'],
+    ['Medical Consultant', 'Consultant Medical', 'Clinical'],
     ['Resident Doctor', 'Junior Doctor', 'Clinical'],
+    ['Registered Nurse', 'Nurse', 'Clinical'],
+    ['Lead Nurse', 'Nurse', 'Clinical'],
+    ['Senior Nurse', 'Nurse', 'Clinical'],
+    ['Charge Nurse', 'Nurse', 'Clinical'],
+    ['Night Nurse', 'Nurse', 'Clinical'],
+    ['Care Home Nurse', 'Nurse', 'Clinical'],
+    ['Senior Staff Nurse', 'Staff Nurse', 'Clinical'],
+    ['Nurse Practitioner', 'Nurse', 'Clinical'],
+    ['Advanced Nurse Practitioner', 'Nurse', 'Clinical'],
     ['Accident & Emergency Liaison Officer', 'A&E Liaison Officer', 'Non-Clinical'],
   ])('understands the alias "%s" as %s (%s)', (alias, title, role) => {
     expect(roleForJobTitle(alias)).toMatchObject({ kind: 'alias', title, role, needsRegistration: role === 'Clinical' });
@@ -101,6 +110,7 @@ describe('roleForJobTitle', () => {
     const table: JobTitles = {
       titles: [{ title: 'Care Home Nurse', role: 'Clinical', registrationBodies: ['NMC'] }],
       aliases: [{ alias: 'CHN', title: 'Care Home Nurse', why: 'test' }],
+      clinicalWords: ['nurse'],
     };
     expect(roleForJobTitle('chn', table)).toMatchObject({ kind: 'alias', title: 'Care Home Nurse', needsRegistration: true });
     expect(roleForJobTitle('Nurse', table)).toMatchObject({ kind: 'unknown', suggestions: ['Care Home Nurse'] });
@@ -136,6 +146,46 @@ describe('nearestJobTitles', () => {
   it('returns at most the number asked for', () => {
     expect(nearestJobTitles('nurse specialist community', undefined, 5).length).toBeLessThanOrEqual(5);
     expect(nearestJobTitles('social worker senior', undefined, 1)).toEqual(['Senior Social Worker']);
+  });
+});
+
+// Source 001 Appendix 1 maps whole titles to roles, and Clinical is "full read and edit" of care plans: a word that is
+// not clinical on its own in a care home never leads to Clinical, neither as an alias nor as a suggestion one click away.
+describe('words that are not clinical on their own', () => {
+  const RULE = "source 001 Appendix 1 'Clinical Lead' / 'Consultant Medical' are whole titles";
+  const clinicalTitles = new Set(jobTitles.titles.filter((t) => t.role === 'Clinical').map((t) => t.title));
+  it.each([
+    [RULE, 'Consultant'], [RULE, 'Care Consultant'], [RULE, 'Dementia Consultant'], [RULE, 'Lead'], [RULE, 'Team Lead'],
+    [RULE, 'Activities Lead'], [RULE, 'Wellbeing Lead'], [RULE, 'Medication Lead'], [RULE, 'Lead Carer'], [RULE, 'Clinical'],
+    [RULE, 'Clinical Manager'], [RULE, 'Specialist'], [RULE, 'Dementia Specialist'], [RULE, 'Specialist Carer'],
+    [RULE, 'Practitioner'], [RULE, 'Care Practitioner'], [RULE, 'Senior Care Practitioner'], [RULE, 'Senior'], [RULE, 'Junior'],
+    [RULE, 'Junior Carer'], [RULE, 'Medical'], [RULE, 'Medical Secretary'], [RULE, 'Therapist'], [RULE, 'Activity Therapist'],
+    [RULE, 'Occupational'], [RULE, 'Speech'], [RULE, 'Psychiatric'], [RULE, 'General'], [RULE, 'District'], [RULE, 'Staff'],
+    [RULE, 'Community'], [RULE, 'Nursing Assistant'], [RULE, 'Nursing Associate'], [RULE, 'Deputy Manager'], [RULE, 'Home Manager'],
+    [RULE, 'Registered Manager'], [RULE, 'Senior Carer'], [RULE, 'Senior Care Assistant'], [RULE, 'Care Worker'], [RULE, 'Carer'],
+    [RULE, 'Activities Coordinator'],
+  ])('%s: "%s" is unknown, the helpdesk decides, and no Clinical title is suggested', (_rule, typed) => {
+    const match = roleForJobTitle(typed);
+    expect(match.kind).toBe('unknown');
+    expect(match.kind === 'unknown' && match.message).toMatch(/helpdesk will decide/);
+    expect(match.kind === 'unknown' && match.suggestions.filter((title) => clinicalTitles.has(title))).toEqual([]);
+  });
+
+  it.each([
+    ["a word clinical on its own ('nurse'), mistyped", 'Nures', 'Nurse'],
+    ["a word clinical on its own ('nurse')", 'Practice Nurse', 'Nurse'],
+    ["a word clinical on its own ('nurse'), with a non-clinical one", 'Consultant Nurse', 'Nurse'],
+    ["a word clinical on its own ('doctor')", 'Doctor', 'Junior Doctor'],
+    ["a word clinical on its own ('paediatrician')", 'Paediatrician', 'Community Paediatrician'],
+    ['the whole title with one slip', 'Clinical Leed', 'Clinical Lead'],
+    ['every word of the title', 'Occupational Therapist Band 6', 'Occupational Therapist'],
+    ['every word of an alias', 'GP partner', 'General Practitioner'],
+  ])('still suggests a Clinical title on clinical evidence: %s ("%s" → %s)', (_evidence, typed, title) => {
+    expect(nearestJobTitles(typed)).toContain(title);
+  });
+
+  it('does not offer Consultant Medical for "Consultant Nurse": the nurse titles are the ones that fit', () => {
+    expect(nearestJobTitles('Consultant Nurse')).not.toContain('Consultant Medical');
   });
 });
 

@@ -55,6 +55,10 @@ describe('isWorkingTime', () => {
     ['2027-12-27T10:00:00Z', false], // Mon, Christmas Day substitute
     ['2027-12-28T10:00:00Z', false], // Tue, Boxing Day substitute
     ['2027-12-29T09:00:00Z', true],  // Wed 09:00
+    ['2028-01-03T10:00:00Z', false], // Mon, New Year's Day substitute (2028, gov.uk feed)
+    ['2028-01-04T09:00:00Z', true],  // Tue 4 Jan 2028 09:00
+    ['2028-04-14T09:00:00Z', false], // Good Friday 2028 (10:00 BST)
+    ['2028-04-17T09:00:00Z', false], // Easter Monday 2028
   ])('at %s says working time is %s', (iso, expected) => {
     expect(calendar.isWorkingTime(at(iso))).toBe(expected);
   });
@@ -72,6 +76,8 @@ describe('nextWorkingTime', () => {
     ['2026-12-31T23:30:00Z', '2027-01-04T09:00:00.000Z'], // New Year's Eve night → Mon 4 Jan (1 Jan is a holiday)
     ['2026-04-02T16:00:00Z', '2026-04-07T08:00:00.000Z'], // Thu before Easter, 17:00 BST → Tue 09:00 BST
     ['2027-12-24T17:00:00Z', '2027-12-29T09:00:00.000Z'], // Fri 24 Dec 2027 → Wed 29 Dec
+    ['2027-12-31T17:00:00Z', '2028-01-04T09:00:00.000Z'], // Fri 31 Dec 2027 closing → Tue 4 Jan 2028 (Mon 3 Jan is the substitute)
+    ['2028-04-13T16:00:00Z', '2028-04-18T08:00:00.000Z'], // Thu before Easter 2028, 17:00 BST → Tue 09:00 BST
   ])('from %s is %s', (iso, expected) => {
     expect(calendar.nextWorkingTime(at(iso)).toISOString()).toBe(expected);
   });
@@ -95,6 +101,7 @@ describe('addWorkingHours', () => {
     ['2026-12-23T13:00:00Z', 12, '2026-12-24T17:00:00.000Z'],    // Wed 13:00 + 12h: 4 + 8 → Christmas Eve 17:00, not Tue 29 Dec 09:00
     ['2026-04-02T15:00:00Z', 2, '2026-04-07T09:00:00.000Z'],     // Thu 16:00 BST + 2h → Tue 10:00 BST after Easter
     ['2027-12-24T16:00:00Z', 2, '2027-12-29T10:00:00.000Z'],     // Fri 24 Dec 2027 16:00 + 2h → Wed 29 Dec 10:00
+    ['2027-12-31T16:00:00Z', 2, '2028-01-04T10:00:00.000Z'],     // Fri 31 Dec 2027 16:00 + 2h → Tue 4 Jan 2028 10:00, over the substitute day
     ['2026-03-27T10:00:00Z', 1 / 60, '2026-03-27T10:01:00.000Z'], // a minute, as a fraction of an hour
   ])('from %s adds %s working hours to reach %s', (iso, hours, expected) => {
     expect(calendar.addWorkingHours(at(iso), hours).toISOString()).toBe(expected);
@@ -224,6 +231,7 @@ describe('createWorkingCalendar', () => {
     const shipped = createWorkingCalendar({ holidays: bankHolidays });
     expect(shipped.isWorkingTime(at('2026-12-28T10:00:00Z'))).toBe(false); // Boxing Day substitute
     expect(shipped.isWorkingTime(at('2027-03-26T10:00:00Z'))).toBe(false); // Good Friday 2027
+    expect(shipped.isWorkingTime(at('2028-01-03T10:00:00Z'))).toBe(false); // New Year's Day substitute 2028
     expect(shipped.isWorkingTime(at('2026-12-29T10:00:00Z'))).toBe(true);
   });
 

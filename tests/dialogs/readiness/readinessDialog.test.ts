@@ -58,6 +58,18 @@ describe('the readiness conversation', () => {
     expect(outcome).toContain('type request access');
   });
 
+  // Source 004 "annual self-assessment": on 5 December 2026 no 27/28 assessment can have been published (data/rules/dspt.ts).
+  it('does not find a home ready on an exported status dated after today, and says how to check it', async () => {
+    const { outcome } = await conversation(
+      { now: '2026-12-05T10:00:00Z', dspt: [{ ...ROSEWOOD, status: '27/28 Standards Met', publishedOn: '2026-11-02' }], dpia: [ROSEWOOD] },
+      { type: 'Care home (residential or nursing)', ods: 'VN4K2' },
+    );
+    expect(outcome).not.toContain('Good news');
+    expect(outcome).toContain("Let's confirm your DSPT status first: the UCP needs Standards Met.");
+    expect(outcome).toContain('The Data Security and Protection Toolkit (DSPT) status we found, "27/28 Standards Met", is dated after today');
+    expect(outcome).toContain('Check your status by searching for your organisation on the DSPT website');
+  });
+
   it('asks when the code is not in the export, and a Standards Met home not named in the DPIA needs its ICS to approve', async () => {
     const { afterOds, outcome } = await conversation({}, { type: 'Care home (residential or nursing)', ods: 'VX1Y2', dspt: 'Standards Met' });
     expect(readable(afterOds)).toContain("I couldn't find VX1Y2 in the published DSPT list I have");
