@@ -60,6 +60,8 @@ export async function eligibilityCommand(ctx: AdminContext, args: ParsedArgs): P
   noMore(args, 1);
   const { type, dpia, location, dspt, ods, ics } = args.options;
   if (!type || !isOrganisationType(type)) throw new UsageError(`--type must be one of ${ORGANISATION_TYPES.join(', ')}${type ? ` (got "${type}")` : ''}`);
+  const confirmed = args.options['type-confirmed'] ?? 'no';
+  if (confirmed !== 'yes' && confirmed !== 'no') throw new UsageError(`--type-confirmed must be yes or no (got "${confirmed}")`);
   if (dpia !== 'yes' && dpia !== 'no') throw new UsageError(`--dpia must be yes or no${dpia ? ` (got "${dpia}")` : ''}`);
   if (!location || !LOCATIONS.includes(location as OrganisationLocation)) {
     throw new UsageError(`--location must be one of ${LOCATIONS.join(', ')}${location ? ` (got "${location}")` : ''}`);
@@ -70,7 +72,7 @@ export async function eligibilityCommand(ctx: AdminContext, args: ParsedArgs): P
   if (ics !== undefined && !icsFound) throw new UsageError(`--ics "${ics}" is not one of the London ICSs (give an ICB code such as QMJ, a short name such as NCL, or a name)`);
   const parsedDspt = dspt === undefined ? undefined : parseDsptStatus(dspt);
   const decision = decideEligibility({
-    organisationType: type, dspt: parsedDspt, namedInDpia: dpia === 'yes', location: location as OrganisationLocation,
+    organisationType: type, typeConfirmedByDirectory: confirmed === 'yes', dspt: parsedDspt, namedInDpia: dpia === 'yes', location: location as OrganisationLocation,
     today: londonToday(new Date()),
   });
   print(ctx, { ...decision, ods: odsCheck, ics: icsFound, dspt: parsedDspt }, () => [

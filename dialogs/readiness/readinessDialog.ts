@@ -1,14 +1,16 @@
 /**
  * "Am I ready?": organisation type → ODS code (optional) → DSPT status (from the imported DSPT export when the code is
- * in it, else asked) → the outcome and its next steps, and the routes to NHSmail when the manager's own address could
+ * in it, else asked; an NHS type skips it only when the ODS directory's roles confirm that type) → the outcome and its next steps, and the routes to NHSmail when the manager's own address could
  * not be used. Sends nothing to anyone; all state is in step values, so it resumes after a restart.
  */
 import {
   ChoicePrompt, TextPrompt, WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { dsptRequiredFor, isOrganisationType, ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES, type OrganisationType } from '../../data/rules/organisationTypes.js';
+import {
+  dsptRequiredFor, isOrganisationType, ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES, organisationTypeFromOds, typeConfirmed, type OrganisationType,
+} from '../../data/rules/organisationTypes.js';
 import { londonToday } from '../../data/rules/londonTime.js';
-import { normaliseOdsCode } from '../../data/rules/ods.js';
+import { kindFromRoles, normaliseOdsCode } from '../../data/rules/ods.js';
 import { CancelAndHelpDialog } from '../base/cancelAndHelpDialog.js';
 import { READINESS_DIALOG_ID } from '../base/dialogIds.js';
 import type { DialogServices } from '../dialogServices.js';
@@ -21,7 +23,7 @@ import { DSPT_CHOICES, findPublishedStatus, fromChoice, fromExport, type DsptFin
 import { managerEmailRefusal } from './managerEmail.js';
 import { nhsmailAdvice } from './nhsmailRoutes.js';
 import {
-  ASK_DSPT_STATUS, ASK_ODS_CODE, ASK_ORGANISATION_TYPE, foundInExport, NEXT_STEP, NHS_NO_DSPT, NO_ODS_CODE, NOT_IN_EXPORT, READINESS_HELP,
+  ASK_DSPT_STATUS, ASK_ODS_CODE, ASK_ORGANISATION_TYPE, foundInExport, NEXT_STEP, NHS_NO_DSPT, NO_ODS_CODE, NOT_IN_EXPORT, READINESS_HELP, typeNotConfirmed,
 } from './readinessMessages.js';
 import { readinessOutcome } from './readinessOutcome.js';
 
@@ -42,6 +44,8 @@ export interface ReadinessResult {
 interface ReadinessValues {
   organisationType?: OrganisationType;
   odsCode?: string | null;
+  /** The ODS directory's roles gave the type chosen: only then does an NHS type skip the DSPT. */
+  typeConfirmedByDirectory?: boolean;
   dspt?: DsptFinding;
 }
 
@@ -95,12 +99,16 @@ export class ReadinessDialog extends CancelAndHelpDialog {
     const state = values(step);
     if (state.odsCode === undefined) state.odsCode = (step.result as OdsCodeAnswer)?.code ?? null;
     const type = state.organisationType ?? 'careHome';
-    if (!dsptRequiredFor(type)) {
-      state.dspt = { parsed: undefined, source: 'notAsked' };
-      await sayPlain(step.context, NHS_NO_DSPT);
-      return step.next();
-    }
     const code = state.odsCode;
+    if (!dsptRequiredFor(type)) {
+      state.typeConfirmedByDirectory = await this.directoryConfirms(type, code);
+      if (state.typeConfirmedByDirectory) {
+        state.dspt = { parsed: undefined, source: 'notAsked' };
+        await sayPlain(step.context, NHS_NO_DSPT);
+        return step.next();
+      }
+      await sayPlain(step.context, typeNotConfirmed(type, code));
+    }
     if (code) {
       const record = this.services.store.read((data) => findPublishedStatus(data.dsptStatuses, code));
       if (record) {
@@ -121,13 +129,25 @@ export class ReadinessDialog extends CancelAndHelpDialog {
     const namedInDpia = code === null
       ? undefined
       : store.read((data) => data.dpiaRegister.some((entry) => normaliseOdsCode(entry.odsCode) === code));
-    const outcome = readinessOutcome({ organisationType: type, odsCode: code, dspt: state.dspt, namedInDpia, today: londonToday(clock()) });
+    const outcome = readinessOutcome({
+      organisationType: type, typeConfirmedByDirectory: state.typeConfirmedByDirectory === true, odsCode: code, dspt: state.dspt, namedInDpia,
+      today: londonToday(clock()),
+    });
     await sayPlain(step.context, outcome.headline, ...outcome.lines);
 
     const refusal = managerEmailRefusal(await this.memberEmail(step), store.read((data) => [...data.accreditedDomains]));
     if (refusal) await sayPlain(step.context, ...nhsmailAdvice(type, refusal, state.dspt.parsed));
     if (outcome.decision.decision === 'eligible' || outcome.decision.decision === 'needsIcsApproval') await sayPlain(step.context, NEXT_STEP);
     return step.endDialog({ decision: outcome.decision.decision, organisationType: type, odsCode: code } satisfies ReadinessResult);
+  }
+
+  /** Whether the ODS directory's roles give the NHS type chosen; no code, not found or not reachable cannot confirm it. */
+  private async directoryConfirms(type: OrganisationType, code: string | null | undefined): Promise<boolean> {
+    if (!code) return false;
+    const found = await this.services.ods.lookup(code);
+    if (found.status !== 'found') return false;
+    const { roleIds, primaryRoleId } = found.organisation;
+    return typeConfirmed(type, organisationTypeFromOds(kindFromRoles(roleIds, primaryRoleId), roleIds));
   }
 
   /** The manager's address, or undefined when Teams cannot tell us: the NHSmail advice is a help, never a reason to fail. */
