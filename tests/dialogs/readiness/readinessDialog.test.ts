@@ -108,12 +108,6 @@ describe('the readiness conversation', () => {
     expect(outcome).toContain('needed renewing by 30 June 2025');
   });
 
-  it('does not ask an NHS organisation for a DSPT status', async () => {
-    const { afterOds } = await conversation({ dpia: [{ odsCode: 'RJ2', name: 'A Trust', icbCode: 'QKK' }] }, { type: 'NHS trust', ods: 'RJ2' });
-    expect(readable(afterOds)).toContain('As an NHS organisation, you are not asked for a DSPT status');
-    expect(readable(afterOds)).toContain('Good news');
-  });
-
   it('explains the NHSmail routes for a care home when the manager\'s own address would be refused', async () => {
     const { outcome } = await conversation({ memberEmail: 'grace.rosewood@gmail.com', dpia: [ROSEWOOD] },
       { type: 'Care home (residential or nursing)', ods: 'VN4K2', dspt: 'Approaching Standards' });
