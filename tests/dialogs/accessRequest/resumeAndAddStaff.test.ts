@@ -5,7 +5,6 @@ import { AddUsersDialog, ADD_USERS_DIALOG_ID } from '../../../dialogs/accessRequ
 import type { OdsLookupResult } from '../../../dialogs/dialogServices.js';
 import { MainDialog } from '../../../dialogs/mainDialog.js';
 import { dialogClient, useDialogWorld, type DialogWorld } from '../../helpers/dialogFixtures.js';
-import { makeWorkflowTicket } from '../../helpers/workflowFixtures.js';
 import { allStrings } from '../../cards/cardFixtures.js';
 import {
   INTERNET_WEB_PORTAL_FEW, onboarded, ONE_CARE_MANAGER, press, ROSEWOOD_LISTS, ROSEWOOD_ORGANISATION, SUNNYVIEW, SUNNYVIEW_DPIA, SUNNYVIEW_FOUND_IN_LONDON, sunnyviewDspt, talk, tickets,
