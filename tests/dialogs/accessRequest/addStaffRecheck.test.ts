@@ -38,7 +38,7 @@ const ROWS: [string, string, Row][] = [
   ['still in its DPIA with a current DSPT: an add-users ticket', LISTED,
     { lists: ROSEWOOD_LISTS, said: ['VN4K2 is named in the South East London onboarding DPIA.', 'How many members of staff need access?'], ticket: { kind: 'addUsers', state: 'awaitingHelpdesk' } }],
   ['DSPT lapsed after 30 June: stopped with next steps, nothing sent', RENEWAL,
-    { lists: { ...ROSEWOOD_LISTS, dspt: rosewoodDspt('23/24 Standards Met') }, said: ['needed renewing by 30 June 2025', STOPPED], ticket: null }],
+    { lists: { ...ROSEWOOD_LISTS, dspt: rosewoodDspt('23/24 Standards Met') }, said: ['"23/24 Standards Met"', 'www.dsptoolkit.nhs.uk', STOPPED], ticket: null }],
   ['DSPT now Approaching Standards: stopped, nothing sent', STANDARDS_MET,
     { lists: { ...ROSEWOOD_LISTS, dspt: rosewoodDspt('25/26 Approaching Standards') }, said: ['the Urgent Care Plan needs Standards Met', STOPPED], ticket: null }],
   ['no longer in its DPIA: sent as a new organisation, to the ICS lead', APPROVAL,
