@@ -2,6 +2,7 @@
 import { CHECKLIST_ITEMS, type PersonRef, type TicketOrganisation, type TicketPriority, type WorkflowTicket } from '../data/model.js';
 import { londonToday } from '../data/rules/londonTime.js';
 import { formatCardTime } from './cardTime.js';
+import { organisationTypeText, recheckFacts } from './organisationCheckText.js';
 import { CHECKLIST_LABEL, checklistStampText, organisationFacts, roleText, watcherReason } from './cardText.js';
 import { people } from './requesterText.js';
 import { cardVerbsFor } from './ticketActions.js';
@@ -25,7 +26,8 @@ export function helpdeskCardData(ticket: WorkflowTicket, agents: readonly Person
     reason: { show: reason !== undefined, label: reason?.label ?? '', text: clip(reason?.text ?? '') },
     ticketFacts: ticketFacts(ticket, now),
     question: { show: question !== '', text: clip(question) },
-    facts: ticket.organisation ? [...organisationFacts(ticket.organisation, londonToday(now)), ...helpdeskOrganisationFacts(ticket.organisation)] : [],
+    facts: ticket.organisation
+      ? [...organisationFacts(ticket.organisation, londonToday(now)), ...helpdeskOrganisationFacts(ticket.organisation), ...recheckFacts(ticket.organisation, now)] : [],
     usersSummary: `${people(users.length)} asked for access${users.length > MAX_LISTED ? ` (the first ${MAX_LISTED} shown; all of them: npm run admin -- ticket show ${ticket.id})` : ''}`,
     users: users.slice(0, MAX_LISTED).map((user) => ({
       name: user.name,
@@ -83,7 +85,7 @@ function helpdeskOrganisationFacts(org: TicketOrganisation): { label: string; va
   const network = org.hscn === true ? 'HSCN' : org.hscn === false ? 'Internet (an extra code is e-mailed at each log-in)' : 'Not known';
   const route = org.accessRoute === 'webPortal' ? 'UCP web portal' : org.accessRoute === 'recordSystem' ? 'Their own record system' : 'Not known';
   return [
-    { label: 'Type', value: org.organisationType?.trim() || 'Not given' },
+    { label: 'Type', value: organisationTypeText(org) },
     { label: 'Postcode', value: org.postcode?.trim() || 'Not given' },
     { label: 'Network', value: network },
     { label: 'Access route', value: route },

@@ -150,8 +150,28 @@ export interface TicketOrganisation {
   dsptStatus?: string;
   /** false while the ODS directory could not be reached ("ODS not yet verified"). */
   odsVerified?: boolean;
+  /** The ODS directory's roles gave the type the manager chose; otherwise the type is the manager's word only (and DSPT was asked). */
+  typeConfirmedByDirectory?: boolean;
   hscn?: boolean;
   accessRoute?: 'recordSystem' | 'webPortal';
+  /** Add staff: the organisation's DPIA listing and DSPT checked again against the imported lists when the staff were sent. */
+  recheck?: OrganisationRecheck;
+}
+
+/** What the re-check of an onboarded organisation found (source 001 user onboarding: "Check organisation is already listed in the ICS Better Onboarding DPIA"). */
+export interface OrganisationRecheck {
+  /** ISO instant of the check. */
+  checkedAt: string;
+  /** The ICS (ICB code) whose onboarding DPIA lists the organisation; absent when its own ICS's DPIA does not. */
+  dpiaIcbCode?: string;
+  /** False when the organisation is a confirmed NHS type (source 001 asks only non-NHS organisations). */
+  dsptRequired: boolean;
+  /** As published in the imported DSPT list; absent when the list has no row for the code. */
+  dsptStatus?: string;
+  /** The status is Standards Met or Exceeded and not past its renewal deadline. */
+  dsptCurrent: boolean;
+  /** yyyy-mm-dd: the 30 June by which the status must be renewed, when it is current. */
+  dsptRenewalDue?: string;
 }
 
 /** One posted copy of a ticket's card, so every copy can be updated when the ticket changes. */

@@ -68,6 +68,8 @@ export async function eligibilityCommand(ctx: AdminContext, args: ParsedArgs): P
   noMore(args, 1);
   const { type, dpia, location, dspt, ods, ics } = args.options;
   if (!type || !isOrganisationType(type)) throw new UsageError(`--type must be one of ${ORGANISATION_TYPES.join(', ')}${type ? ` (got "${type}")` : ''}`);
+  const confirmed = args.options['type-confirmed'] ?? 'no';
+  if (confirmed !== 'yes' && confirmed !== 'no') throw new UsageError(`--type-confirmed must be yes or no (got "${confirmed}")`);
   if (dpia !== 'yes' && dpia !== 'no') throw new UsageError(`--dpia must be yes or no${dpia ? ` (got "${dpia}")` : ''}`);
   if (!location || !LOCATIONS.includes(location as OrganisationLocation)) {
     throw new UsageError(`--location must be one of ${LOCATIONS.join(', ')}${location ? ` (got "${location}")` : ''}`);
@@ -79,7 +81,8 @@ export async function eligibilityCommand(ctx: AdminContext, args: ParsedArgs): P
   const today = londonToday(new Date());
   const parsedDspt = dspt === undefined ? undefined : parseDsptStatus(dspt, today);
   const decision = decideEligibility({
-    organisationType: type, dspt: parsedDspt, namedInDpia: dpia === 'yes', location: location as OrganisationLocation, today,
+    organisationType: type, typeConfirmedByDirectory: confirmed === 'yes', dspt: parsedDspt, namedInDpia: dpia === 'yes', location: location as OrganisationLocation,
+    today,
   });
   print(ctx, { ...decision, ods: odsCheck, ics: icsFound, dspt: parsedDspt }, () => [
     `Decision: ${decision.decision}`,

@@ -33,7 +33,8 @@ Rule look-ups (add --json for machine-readable output):
   role "<job title>"
   email <address> [--name "<organisation>"] [--ods <code>]   the organisation's name and code mark its shared mailboxes
   ods <code>
-  eligibility --type <type> --dpia yes|no --location london|commissioned|outside [--dspt "<status>"] [--ods <code>] [--ics <ICS>]
+  eligibility --type <type> [--type-confirmed yes|no] --dpia yes|no --location london|commissioned|outside [--dspt "<status>"] [--ods <code>] [--ics <ICS>]
+    --type-confirmed yes: the ODS directory's roles give that type (only then does an NHS type skip the DSPT); default no
   working-hours add <ISO instant> <hours>
 
 <ICS> is an ICB code (QMJ), a short name (NCL) or a name ("North Central London").

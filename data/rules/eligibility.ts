@@ -1,13 +1,15 @@
 /** May this organisation use the Universal Care Plan (UCP), and if not yet, what happens next? Sources 000 and 001. Pure. */
 import { dsptLapsed, renewalDue, type ParsedDsptStatus } from './dspt.js';
 import { DIGITAL_SOCIAL_CARE_HELPLINE } from './sourceContacts.js';
-import { dsptRequiredFor, type OrganisationType } from './organisationTypes.js';
+import { dsptAsked, type OrganisationType } from './organisationTypes.js';
 
 /** london: in a London ICS; commissioned: outside London, commissioned to serve Londoners; outside: neither. */
 export type OrganisationLocation = 'london' | 'commissioned' | 'outside';
 
 export interface EligibilityInput {
   organisationType: OrganisationType;
+  /** The ODS directory's roles gave this type; absent or false: the manager's word only, so an NHS type is still asked for the DSPT. */
+  typeConfirmedByDirectory?: boolean;
   /** Undefined when we have no DSPT status at all (not registered, or not looked up yet). */
   dspt: ParsedDsptStatus | undefined;
   namedInDpia: boolean;
@@ -26,7 +28,7 @@ export interface EligibilityDecision {
   nextSteps: string[];
   /** An ICS lead must approve the organisation before access, whether or not something else must happen first. */
   icsApprovalNeeded: boolean;
-  /** The organisation is asked for DSPT Standards Met (it is not an NHS organisation). */
+  /** The organisation is asked for DSPT Standards Met (it is not an NHS organisation the directory confirmed). */
   dsptRequired: boolean;
   /** The DSPT side is settled: not required, or Standards Met/Exceeded and still current. */
   dsptOk: boolean;
@@ -52,7 +54,7 @@ const COME_BACK = 'Once your status shows Standards Met, message me again and I 
  * 4. Otherwise → eligible.
  */
 export function decideEligibility(input: EligibilityInput): EligibilityDecision {
-  const dsptRequired = dsptRequiredFor(input.organisationType);
+  const dsptRequired = dsptAsked(input.organisationType, input.typeConfirmedByDirectory === true);
   const dspt = dsptFinding(input, dsptRequired);
   const needsOwnDpia = input.location === 'outside' && !input.namedInDpia;
   const icsApprovalNeeded = !input.namedInDpia && input.location !== 'outside';

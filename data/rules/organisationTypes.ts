@@ -48,6 +48,20 @@ export function dsptRequiredFor(type: OrganisationType): boolean {
 }
 
 /**
+ * Used wherever the DSPT question is decided. Source 001 asks every organisation outside the NHS for DSPT Standards Met,
+ * so a type the manager chose switches the DSPT off only when the ODS directory's roles gave that same NHS type: an NHS
+ * type the directory contradicts, cannot tell, or could not be asked about (no code, not reachable) is asked like any other.
+ */
+export function dsptAsked(type: OrganisationType, typeConfirmedByDirectory: boolean): boolean {
+  return dsptRequiredFor(type) || !typeConfirmedByDirectory;
+}
+
+/** Used when the type is chosen: the directory's roles (organisationTypeFromOds) gave exactly the type the manager chose. */
+export function typeConfirmed(chosen: OrganisationType, fromDirectory: OrganisationType | undefined): boolean {
+  return fromDirectory !== undefined && fromDirectory === chosen;
+}
+
+/**
  * Used after an ODS directory look-up to suggest a type for the person to confirm. Undefined when the directory
  * cannot tell (a charity looks like any non-NHS organisation; a dental practice could be either side).
  */

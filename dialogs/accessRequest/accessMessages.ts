@@ -136,6 +136,12 @@ export const PREVIOUS_NO = 'No, another organisation';
 /** Adding staff to an organisation without a finished access request: it is checked (and sent) as a new organisation's request. */
 export const ADD_USERS_CHECKED = "I don't have a finished UCP access request for this organisation, so I need to check it can have access, "
   + 'as for a new organisation. I will send the staff with a request for the organisation itself.';
+/** Adding staff to the organisation of a finished request: it is checked again now (source 001 user onboarding, "Organisation verification"). */
+export const ADD_USERS_RECHECK = "Before I add staff, I'll check again that your organisation is still named in its Integrated Care System's "
+  + 'onboarding DPIA and, where it is needed, that its DSPT status is still current.';
+/** The re-check did not hold on the imported lists alone: the staff go with a request for the organisation, checked as a new one. */
+export const RECHECK_AS_NEW = "As I can't confirm all of this from the lists I have, I will send the staff with a request for the organisation "
+  + 'itself, and it will be checked as for a new organisation.';
 
 export const ODS_UNVERIFIED_NOTICE = 'ODS not yet verified: the NHS organisation directory could not be reached, so the helpdesk will check your ODS code.';
 export const ODS_UNKNOWN_NOTICE = 'ODS not yet verified: the NHS organisation directory did not recognise this code, so the helpdesk will check it with you.';

@@ -22,15 +22,15 @@ import { choiceOptions } from '../input/choiceOptions.js';
 import { plainMessage, sayPlain } from '../input/plainText.js';
 import { USERS_DIALOG_ID, UsersDialog, type UsersOptions, type UsersResult } from '../users/usersDialog.js';
 import {
-  ACCESS_HELP, ACCESS_INTRO, ADD_USERS_CHECKED, ADD_USERS_HELP, ASK_SAME_ORGANISATION, ADD_USERS_INTRO, ASK_WHAT_TO_CHANGE,
-  previousOrganisation as askPrevious, PREVIOUS_NO, PREVIOUS_YES, SUMMARY_QUESTION,
+  ACCESS_HELP, ACCESS_INTRO, ADD_USERS_CHECKED, ADD_USERS_HELP, ADD_USERS_RECHECK, ASK_SAME_ORGANISATION, ADD_USERS_INTRO, ASK_WHAT_TO_CHANGE,
+  previousOrganisation as askPrevious, PREVIOUS_NO, PREVIOUS_YES, RECHECK_AS_NEW, SUMMARY_QUESTION,
 } from './accessMessages.js';
 import { summaryAnswer, type SummaryValidations } from './accessAnswers.js';
 import { checkDialogs, CHECK_STEPS, type ChecksResult } from './checkQuestions.js';
 import { identityDialogs, IDENTITY_STEPS, type IdentityOptions } from './identityQuestions.js';
 import { clearSection, ORGANISATION_SECTIONS, SECTION_TITLES, type OrganisationDraft, type OrganisationSection } from './organisationDraft.js';
 import { draftFromEarlier, previousOrganisation, type EarlierOrganisation } from './previousOrganisation.js';
-import { requestInput, requestSummary, type RequestKind } from './requestSummary.js';
+import { recheck, requestInput, requestSummary, type RequestKind } from './requestSummary.js';
 import { submitRequest } from './submitRequest.js';
 
 /** Begin options: what is already known (a resumed or changed request); empty for a new one. */
@@ -42,14 +42,18 @@ export interface AccessRequestOptions {
   usersDone?: boolean;
   /** The earlier organisation has been offered (add staff), whatever the answer. */
   previousOffered?: boolean;
-  /** Add staff: the organisation is the one of the manager's finished access request, unchanged, so it is not checked again. */
+  /**
+   * Add staff: the organisation is the one of the manager's finished access request, unchanged. Its checks run again (source
+   * 001 user onboarding: "Check organisation is already listed in the ICS Better Onboarding DPIA"), and it is sent as
+   * 'addUsers' only while it still passes them on the imported lists (requestSummary.ts requestInput).
+   */
   onboarded?: boolean;
 }
 
 const STEPS = 'accessRequestSteps';
 const SUMMARY_PROMPT = 'accessSummaryPrompt';
 const CHOICE_PROMPT = 'accessChoicePrompt';
-/** Only the organisation's identity and place apply to adding staff to an onboarded organisation; its checks were made with the first request. */
+/** Only the organisation's identity and place can be changed when adding staff to an onboarded organisation; its checks are re-run, not re-asked. */
 const ADD_USERS_SECTIONS: readonly OrganisationSection[] = ['odsCode', 'nameAndPostcode', 'place'];
 
 /** Started by the main dialog for "Request access" (id 'accessRequestDialog'). */
@@ -102,8 +106,8 @@ export class AccessRequestDialog extends CancelAndHelpDialog {
     const current = currentOf(step);
     const identity = step.result as { draft: OrganisationDraft } | undefined;
     if (identity?.draft) Object.assign(current, { draft: identity.draft, identityDone: true });
-    if ((this.kind === 'addUsers' && current.onboarded) || current.checksDone) return step.next();
-    if (this.kind === 'addUsers' && !current.usersDone) await sayPlain(step.context, ADD_USERS_CHECKED);
+    if (current.checksDone) return step.next();
+    if (this.kind === 'addUsers' && !current.usersDone) await sayPlain(step.context, current.onboarded ? ADD_USERS_RECHECK : ADD_USERS_CHECKED);
     return step.beginDialog(CHECK_STEPS, { draft: current.draft ?? {} });
   }
 
@@ -111,7 +115,12 @@ export class AccessRequestDialog extends CancelAndHelpDialog {
     const current = currentOf(step);
     const checks = step.result as ChecksResult | undefined;
     if (checks?.stopped) return step.endDialog();
-    if (checks?.draft) Object.assign(current, { draft: checks.draft, checksDone: true });
+    if (checks?.draft) {
+      Object.assign(current, { draft: checks.draft, checksDone: true });
+      if (this.kind === 'addUsers' && current.onboarded && !recheck(this.services, checks.draft)?.stillOnboarded) {
+        await sayPlain(step.context, RECHECK_AS_NEW);
+      }
+    }
     if (current.usersDone && current.users?.length) return step.next();
     // The organisation goes with the staff, so an address carrying its name or ODS code is seen as its shared mailbox.
     const draft = current.draft ?? {};

@@ -1,6 +1,6 @@
 /**
  * May the organisation have access, and how will it connect: organisation type, the DPIA register (imported, by ODS
- * code), the DSPT status (the imported export, else asked), the eligibility decision with its reasons (Approaching
+ * code), the DSPT status (the imported export, else asked; an NHS type skips it only when the ODS directory confirmed it), the eligibility decision with its reasons (Approaching
  * Standards and the like stop here kindly: no ticket), then HSCN or internet and record system or web portal.
  * Questions already answered in the draft are skipped; the decision is worked out and said every time.
  */
@@ -10,14 +10,14 @@ import {
 import { decideEligibility } from '../../data/rules/eligibility.js';
 import { icsByCode } from '../../data/rules/ics.js';
 import { londonToday } from '../../data/rules/londonTime.js';
-import { dsptRequiredFor, ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES } from '../../data/rules/organisationTypes.js';
+import { dsptAsked, dsptRequiredFor, ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES, typeConfirmed } from '../../data/rules/organisationTypes.js';
 import type { DialogServices } from '../dialogServices.js';
 import { withRetryLimit } from '../input/answerCheck.js';
 import { choiceAnswer } from '../input/choiceAnswer.js';
 import { choiceOptions } from '../input/choiceOptions.js';
 import { sayPlain } from '../input/plainText.js';
 import { DSPT_CHOICES, findPublishedStatus, fromChoice, fromExport, type DsptChoice, type DsptFinding } from '../readiness/dsptAnswers.js';
-import { foundInExport } from '../readiness/readinessMessages.js';
+import { foundInExport, typeNotConfirmed } from '../readiness/readinessMessages.js';
 import {
   ASK_ACCESS_ROUTE, ASK_DSPT_STATUS, ASK_HSCN, ASK_ORGANISATION_TYPE, directoryTypeHint, dpiaFound, dpiaNotFound, dpiaOtherIcs, dsptNotInExport,
   HSCN_CHOICES, HSCN_NOT_SURE, NOT_YET, NOT_YET_END, RECORD_SYSTEM_EXPLAINED, ROUTE_CHOICES, WEB_PORTAL_EXPLAINED,
@@ -97,9 +97,12 @@ class CheckSteps {
 
   askDsptStep = async (step: WaterfallStepContext): Promise<DialogTurnResult> => {
     const draft = draftOf(step);
-    draft.organisationType ??= ORGANISATION_TYPES[(step.result as FoundChoice).index];
+    const type = draft.organisationType ??= ORGANISATION_TYPES[(step.result as FoundChoice).index];
+    draft.typeConfirmedByDirectory ??= typeConfirmed(type, draft.directory?.suggestedType);
     const facts = recordedFacts(this.services, draft);
-    if (!dsptRequiredFor(draft.organisationType) || draft.dsptAnswer) return step.next();
+    if (!dsptAsked(type, draft.typeConfirmedByDirectory) || draft.dsptAnswer) return step.next();
+    // An NHS type only the manager gave: say why the DSPT is asked all the same.
+    if (!dsptRequiredFor(type)) await sayPlain(step.context, typeNotConfirmed(type, draft.odsCode ?? null));
     if (facts.published) {
       const record = this.services.store.read((data) => findPublishedStatus(data.dsptStatuses, draft.odsCode ?? ''));
       if (record) await sayPlain(step.context, foundInExport(record));
@@ -115,9 +118,11 @@ class CheckSteps {
     const type = draft.organisationType ?? 'careHome';
     const facts = recordedFacts(this.services, draft);
     const dspt = facts.published ?? (draft.dsptAnswer ? fromChoice(draft.dsptAnswer) : undefined);
+    const confirmed = draft.typeConfirmedByDirectory === true;
     const decision = decideEligibility({
       organisationType: type,
-      dspt: dsptRequiredFor(type) ? dspt?.parsed : undefined,
+      typeConfirmedByDirectory: confirmed,
+      dspt: dsptAsked(type, confirmed) ? dspt?.parsed : undefined,
       namedInDpia: facts.namedInDpia,
       location: draft.location ?? 'london',
       today: londonToday(this.services.clock()),

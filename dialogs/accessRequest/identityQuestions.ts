@@ -8,8 +8,6 @@ import {
   ChoicePrompt, TextPrompt, WaterfallDialog, type Dialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { findIcs, icsByCode, icsForBorough, listIcs } from '../../data/rules/ics.js';
-import { kindFromRoles } from '../../data/rules/ods.js';
-import { organisationTypeFromOds } from '../../data/rules/organisationTypes.js';
 import type { DialogServices } from '../dialogServices.js';
 import { MAX_REASKS, withRetryLimit } from '../input/answerCheck.js';
 import { choiceAnswer } from '../input/choiceAnswer.js';
@@ -24,7 +22,7 @@ import {
 } from './accessMessages.js';
 import { postcodeAnswer } from './accessAnswers.js';
 import { nearestBoroughs } from './nearestBoroughs.js';
-import { settleDirectoryCheck, type OrganisationDraft } from './organisationDraft.js';
+import { directoryFacts, settleDirectoryCheck, type OrganisationDraft } from './organisationDraft.js';
 
 /** The waterfall's id; begin it with IdentityOptions, it ends with `{ draft }`. */
 export const IDENTITY_STEPS = 'accessIdentitySteps';
@@ -103,12 +101,7 @@ class IdentitySteps {
       return step.prompt(CHOICE_PROMPT, choiceOptions(ASK_CARRY_ON, [CARRY_ON, TYPE_ANOTHER_CODE]));
     }
     const org = found.organisation;
-    const suggestedType = organisationTypeFromOds(kindFromRoles(org.roleIds, org.primaryRoleId), org.roleIds);
-    Object.assign(draft, {
-      odsCode: code,
-      odsCheck: 'found',
-      directory: { name: org.name, ...(org.postcode ? { postcode: org.postcode } : {}), ...(org.icbCode ? { icbCode: org.icbCode } : {}), ...(suggestedType ? { suggestedType } : {}) },
-    } satisfies OrganisationDraft);
+    Object.assign(draft, { odsCode: code, odsCheck: 'found', directory: directoryFacts(org) } satisfies OrganisationDraft);
     state.awaiting = 'directoryRight';
     await sayPlain(step.context, directoryFound(code, org.name, org.postcode, org.active));
     return step.prompt(CHOICE_PROMPT, choiceOptions(ASK_DIRECTORY_RIGHT, [DIRECTORY_YES, DIRECTORY_NO]));

@@ -2,11 +2,12 @@
  * What the manager has told us about the organisation so far. Kept in the dialog's options and step values (plain JSON,
  * persisted with the dialog state), so a conversation resumes after a restart. Each question is skipped once its field is set.
  */
-import type { DpiaEntry, TicketOrganisation } from '../../data/model.js';
+import type { DpiaEntry, OrganisationRecheck, TicketOrganisation } from '../../data/model.js';
 import type { OrganisationLocation } from '../../data/rules/eligibility.js';
-import { normaliseOdsCode } from '../../data/rules/ods.js';
-import { ORGANISATION_TYPE_LABELS, type OrganisationType } from '../../data/rules/organisationTypes.js';
+import { kindFromRoles, normaliseOdsCode } from '../../data/rules/ods.js';
+import { ORGANISATION_TYPE_LABELS, organisationTypeFromOds, type OrganisationType } from '../../data/rules/organisationTypes.js';
 import { compactKey } from '../../data/rules/text.js';
+import type { OdsOrganisation } from '../dialogServices.js';
 import type { DsptChoice } from '../readiness/dsptAnswers.js';
 
 export interface OrganisationDraft {
@@ -25,6 +26,11 @@ export interface OrganisationDraft {
   borough?: string;
   icbCode?: string;
   organisationType?: OrganisationType;
+  /**
+   * The directory's roles gave the type chosen (worked out once the type is known; carried from an earlier request). Only then
+   * may an NHS type skip the DSPT question (data/rules/organisationTypes.ts dsptAsked).
+   */
+  typeConfirmedByDirectory?: boolean;
   /** One of the readiness conversation's DSPT_CHOICES; only asked when the imported DSPT export has no status for this code. */
   dsptAnswer?: DsptChoice;
   /** null: the manager is not sure. */
@@ -63,6 +69,7 @@ export function clearSection(draft: OrganisationDraft, section: OrganisationSect
       return next;
     case 'organisationType':
       delete next.organisationType;
+      delete next.typeConfirmedByDirectory;
       delete next.dsptAnswer;
       return next;
     case 'network':
@@ -86,6 +93,17 @@ export function settleDirectoryCheck(draft: OrganisationDraft): void {
   draft.odsCheck = sameName && samePostcode ? 'found' : 'differs';
 }
 
+/** Used after a directory look-up: what the draft keeps of it, with the type its roles give (when they tell). */
+export function directoryFacts(org: OdsOrganisation): NonNullable<OrganisationDraft['directory']> {
+  const suggestedType = organisationTypeFromOds(kindFromRoles(org.roleIds, org.primaryRoleId), org.roleIds);
+  return {
+    name: org.name,
+    ...(org.postcode ? { postcode: org.postcode } : {}),
+    ...(org.icbCode ? { icbCode: org.icbCode } : {}),
+    ...(suggestedType ? { suggestedType } : {}),
+  };
+}
+
 /** The DPIA register entries naming a code (an organisation may be in more than one ICS's DPIA). */
 export function dpiaEntriesFor(register: readonly DpiaEntry[], odsCode: string): DpiaEntry[] {
   const code = normaliseOdsCode(odsCode);
@@ -97,7 +115,7 @@ export function dpiaEntriesFor(register: readonly DpiaEntry[], odsCode: string):
  * `dsptStatus` is only ever the published status: what a manager told us is not evidence, and the cards say "as published".
  */
 export function toTicketOrganisation(
-  draft: OrganisationDraft, facts: { namedInDpia: boolean; dsptStatus?: string },
+  draft: OrganisationDraft, facts: { namedInDpia: boolean; dsptStatus?: string; recheck?: OrganisationRecheck },
 ): TicketOrganisation | undefined {
   if (!draft.odsCode || !draft.name || !draft.icbCode || !draft.location) return undefined;
   const org: TicketOrganisation = {
@@ -110,9 +128,13 @@ export function toTicketOrganisation(
   };
   if (draft.postcode) org.postcode = draft.postcode;
   if (draft.borough) org.borough = draft.borough;
-  if (draft.organisationType) org.organisationType = ORGANISATION_TYPE_LABELS[draft.organisationType];
+  if (draft.organisationType) {
+    org.organisationType = ORGANISATION_TYPE_LABELS[draft.organisationType];
+    org.typeConfirmedByDirectory = draft.typeConfirmedByDirectory === true;
+  }
   if (facts.dsptStatus) org.dsptStatus = facts.dsptStatus;
   if (typeof draft.hscn === 'boolean') org.hscn = draft.hscn;
   if (draft.accessRoute) org.accessRoute = draft.accessRoute;
+  if (facts.recheck) org.recheck = facts.recheck;
   return org;
 }

@@ -4,10 +4,10 @@
  * approval or information, or turned down, is not onboarded, so its staff go through the same checks as a new request.
  */
 import type { TicketOrganisation, WorkflowTicket } from '../../data/model.js';
-import { ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES } from '../../data/rules/organisationTypes.js';
+import { dsptRequiredFor, ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES } from '../../data/rules/organisationTypes.js';
 import type { Store } from '../../data/store/store.js';
 import type { OdsDirectory } from '../dialogServices.js';
-import { settleDirectoryCheck, type OrganisationDraft } from './organisationDraft.js';
+import { directoryFacts, settleDirectoryCheck, type OrganisationDraft } from './organisationDraft.js';
 
 /** States of a request the helpdesk has finished with (closed ones may also have been turned down or withdrawn). */
 const FINISHED_STATES: readonly string[] = ['resolved', 'closed', 'archived'];
@@ -41,9 +41,10 @@ export function previousOrganisation(store: Store, aadObjectId: string | undefin
 }
 
 /**
- * The draft for the earlier organisation: nothing about it is asked again. Its ODS code counts as verified when it was
- * then (or the helpdesk checked it since); otherwise the directory is asked now, so the summary says what is really so:
- * not reachable, not recognised, or recognised under another name.
+ * The draft for the earlier organisation: nothing about it is asked again, but it is checked again (the access request's
+ * checks run on it). Its ODS code counts as verified when it was then (or the helpdesk checked it since); otherwise the
+ * directory is asked now, so the summary says what is really so: not reachable, not recognised, or recognised under another
+ * name. An NHS type the directory did not confirm then is looked up now too: only a confirmed one skips the DSPT.
  */
 export async function draftFromEarlier(earlier: EarlierOrganisation, ods: OdsDirectory): Promise<OrganisationDraft> {
   const org = earlier.organisation;
@@ -57,13 +58,16 @@ export async function draftFromEarlier(earlier: EarlierOrganisation, ods: OdsDir
     ...(org.borough ? { borough: org.borough } : {}),
     icbCode: org.icbCode,
     ...(type ? { organisationType: type } : {}),
+    ...(type && org.typeConfirmedByDirectory === true ? { typeConfirmedByDirectory: true } : {}),
     ...(org.hscn !== undefined ? { hscn: org.hscn } : {}),
     ...(org.accessRoute ? { accessRoute: org.accessRoute } : {}),
   };
-  if (org.odsVerified === true || earlier.odsCheckedByHelpdesk) return draft;
+  const verified = org.odsVerified === true || earlier.odsCheckedByHelpdesk;
+  const nhsUnconfirmed = type !== undefined && !dsptRequiredFor(type) && draft.typeConfirmedByDirectory !== true;
+  if (verified && !nhsUnconfirmed) return draft;
   const found = await ods.lookup(org.odsCode);
-  if (found.status !== 'found') return { ...draft, odsCheck: found.status };
-  draft.directory = { name: found.organisation.name, ...(found.organisation.postcode ? { postcode: found.organisation.postcode } : {}) };
-  settleDirectoryCheck(draft);
+  if (found.status !== 'found') return verified ? draft : { ...draft, odsCheck: found.status };
+  draft.directory = directoryFacts(found.organisation);
+  if (!verified) settleDirectoryCheck(draft);
   return draft;
 }

@@ -4,6 +4,7 @@ import { routeFor } from '../../bot/workflow/newTicket.js';
 import type { NewTicketInput } from '../../bot/workflow/types.js';
 import type { RequestedUser } from '../../data/model.js';
 import { londonToday } from '../../data/rules/londonTime.js';
+import { recheckOrganisation, type RecheckResult } from '../../data/rules/organisationRecheck.js';
 import type { DialogServices } from '../dialogServices.js';
 import { HELPDESK_DECIDES_NOTICE, ODS_DIFFERS_NOTICE, ODS_UNKNOWN_NOTICE, ODS_UNVERIFIED_NOTICE } from './accessMessages.js';
 import { recordedFacts } from './checkQuestions.js';
@@ -12,11 +13,38 @@ import { whatHappensNext } from './whatHappensNext.js';
 
 export type RequestKind = 'organisationAccess' | 'addUsers';
 
-/** Used before the summary card: the workflow's input, or undefined while the organisation lacks something the workflow needs. */
+/**
+ * Used before the summary card and again on Submit: the workflow's input, or undefined while the organisation lacks something
+ * the workflow needs. 'addUsers' (staff for an onboarded organisation) holds only while the organisation's re-check passes on
+ * the imported lists at that moment, and the ticket carries what it found; otherwise the staff go with a request for the
+ * organisation ('organisationAccess'), so the workflow routes it as a new one (to the ICS lead when its DPIA does not name it).
+ */
 export function requestInput(services: DialogServices, kind: RequestKind, draft: OrganisationDraft, users: readonly RequestedUser[]): NewTicketInput | undefined {
   const facts = recordedFacts(services, draft);
-  const organisation = toTicketOrganisation(draft, { namedInDpia: facts.namedInDpia, dsptStatus: facts.dsptStatus });
-  return organisation ? { kind, organisation, users: users.map((user) => ({ ...user })) } : undefined;
+  const checked = kind === 'addUsers' ? recheck(services, draft) : undefined;
+  const stillOnboarded = checked?.stillOnboarded === true;
+  const organisation = toTicketOrganisation(draft, {
+    namedInDpia: facts.namedInDpia, dsptStatus: facts.dsptStatus, ...(stillOnboarded ? { recheck: checked.facts } : {}),
+  });
+  const sentAs: RequestKind = kind === 'addUsers' && !stillOnboarded ? 'organisationAccess' : kind;
+  return organisation ? { kind: sentAs, organisation, users: users.map((user) => ({ ...user })) } : undefined;
+}
+
+/** Used for "add staff" to an onboarded organisation: its DPIA listing and DSPT, checked against the imported lists now. */
+export function recheck(services: DialogServices, draft: OrganisationDraft): RecheckResult | undefined {
+  if (!draft.organisationType || !draft.icbCode || !draft.location) return undefined;
+  const facts = recordedFacts(services, draft);
+  const now = services.clock();
+  return recheckOrganisation({
+    organisationType: draft.organisationType,
+    typeConfirmedByDirectory: draft.typeConfirmedByDirectory === true,
+    location: draft.location,
+    icbCode: draft.icbCode,
+    namedInDpia: facts.namedInDpia,
+    publishedDspt: facts.dsptStatus,
+    checkedAt: now.toISOString(),
+    today: londonToday(now),
+  });
 }
 
 /** Used to show the summary card: the request, with the warnings that matter and what will happen after Submit. */

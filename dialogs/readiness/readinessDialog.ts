@@ -1,18 +1,21 @@
 /**
  * "Am I ready?": organisation type → ODS code (optional) → DSPT status (from the imported DSPT export when the code is
- * in it, else asked) → where the organisation is (source 001's non-London routes) → what the imported DPIA register
- * says → the outcome and its next steps, and the routes to NHSmail when the manager's own address could not be used.
+ * in it, else asked; an NHS type skips it only when the ODS directory's roles confirm that type) → where the organisation
+ * is (source 001's non-London routes) → what the imported DPIA register says → the outcome and its next steps, and the
+ * routes to NHSmail when the manager's own address could not be used.
  * Sends nothing to anyone; all state is in step values, so it resumes after a restart.
  */
 import {
   ChoicePrompt, TextPrompt, WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { dsptRequiredFor, isOrganisationType, ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES, type OrganisationType } from '../../data/rules/organisationTypes.js';
+import {
+  dsptRequiredFor, isOrganisationType, ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES, organisationTypeFromOds, typeConfirmed, type OrganisationType,
+} from '../../data/rules/organisationTypes.js';
 import type { OrganisationLocation } from '../../data/rules/eligibility.js';
 import { contactSentence } from '../../data/rules/helpdesk.js';
 import { icsByCode } from '../../data/rules/ics.js';
 import { londonToday } from '../../data/rules/londonTime.js';
-import { normaliseOdsCode } from '../../data/rules/ods.js';
+import { kindFromRoles, normaliseOdsCode } from '../../data/rules/ods.js';
 import { ASK_LOCATION, dpiaFound, dpiaNotFound, LOCATION_CHOICES } from '../accessRequest/accessMessages.js';
 import { CancelAndHelpDialog } from '../base/cancelAndHelpDialog.js';
 import { READINESS_DIALOG_ID } from '../base/dialogIds.js';
@@ -26,7 +29,7 @@ import { DSPT_CHOICES, findPublishedStatus, fromChoice, fromExport, type DsptFin
 import { managerEmailRefusal } from './managerEmail.js';
 import { nhsmailAdvice } from './nhsmailRoutes.js';
 import {
-  ASK_DSPT_STATUS, ASK_ODS_CODE, ASK_ORGANISATION_TYPE, foundInExport, NEXT_STEP, NHS_NO_DSPT, NO_ODS_CODE, NOT_IN_EXPORT, READINESS_HELP,
+  ASK_DSPT_STATUS, ASK_ODS_CODE, ASK_ORGANISATION_TYPE, foundInExport, NEXT_STEP, NHS_NO_DSPT, NO_ODS_CODE, NOT_IN_EXPORT, READINESS_HELP, typeNotConfirmed,
 } from './readinessMessages.js';
 import { readinessOutcome } from './readinessOutcome.js';
 
@@ -48,6 +51,8 @@ export interface ReadinessResult {
 interface ReadinessValues {
   organisationType?: OrganisationType;
   odsCode?: string | null;
+  /** The ODS directory's roles gave the type chosen: only then does an NHS type skip the DSPT. */
+  typeConfirmedByDirectory?: boolean;
   dspt?: DsptFinding;
   location?: OrganisationLocation;
 }
@@ -105,12 +110,16 @@ export class ReadinessDialog extends CancelAndHelpDialog {
     const state = values(step);
     if (state.odsCode === undefined) state.odsCode = (step.result as OdsCodeAnswer)?.code ?? null;
     const type = state.organisationType ?? 'careHome';
-    if (!dsptRequiredFor(type)) {
-      state.dspt = { parsed: undefined, source: 'notAsked' };
-      await sayPlain(step.context, NHS_NO_DSPT);
-      return step.next();
-    }
     const code = state.odsCode;
+    if (!dsptRequiredFor(type)) {
+      state.typeConfirmedByDirectory = await this.directoryConfirms(type, code);
+      if (state.typeConfirmedByDirectory) {
+        state.dspt = { parsed: undefined, source: 'notAsked' };
+        await sayPlain(step.context, NHS_NO_DSPT);
+        return step.next();
+      }
+      await sayPlain(step.context, typeNotConfirmed(type, code));
+    }
     if (code) {
       const record = this.services.store.read((data) => findPublishedStatus(data.dsptStatuses, code));
       if (record) {
@@ -150,7 +159,10 @@ export class ReadinessDialog extends CancelAndHelpDialog {
       await sayPlain(step.context, names.length > 0 ? dpiaFound(code, names.join(' and ')) : dpiaNotFound(code));
     }
     const namedInDpia = code === null ? undefined : icsCodes.length > 0;
-    const outcome = readinessOutcome({ organisationType: type, odsCode: code, dspt, namedInDpia, location: state.location, today: londonToday(clock()) });
+    const outcome = readinessOutcome({
+      organisationType: type, typeConfirmedByDirectory: state.typeConfirmedByDirectory === true, odsCode: code, dspt, namedInDpia,
+      location: state.location, today: londonToday(clock()),
+    });
     // Source 001 to an organisation outside London needing its own DPIA: "Please contact the UCP for further information".
     const mayNeedOwnDpia = outcome.decision.decision === 'needsOwnDpia' || (state.location === 'outside' && namedInDpia === undefined);
     await sayPlain(step.context, outcome.headline, ...outcome.lines, ...(mayNeedOwnDpia ? [contactSentence(this.services.helpdesk)] : []));
@@ -159,6 +171,15 @@ export class ReadinessDialog extends CancelAndHelpDialog {
     if (refusal) await sayPlain(step.context, ...nhsmailAdvice(type, refusal, dspt.parsed));
     if (outcome.decision.decision === 'eligible' || outcome.decision.decision === 'needsIcsApproval') await sayPlain(step.context, NEXT_STEP);
     return step.endDialog({ decision: outcome.decision.decision, organisationType: type, odsCode: code } satisfies ReadinessResult);
+  }
+
+  /** Whether the ODS directory's roles give the NHS type chosen; no code, not found or not reachable cannot confirm it. */
+  private async directoryConfirms(type: OrganisationType, code: string | null | undefined): Promise<boolean> {
+    if (!code) return false;
+    const found = await this.services.ods.lookup(code);
+    if (found.status !== 'found') return false;
+    const { roleIds, primaryRoleId } = found.organisation;
+    return typeConfirmed(type, organisationTypeFromOds(kindFromRoles(roleIds, primaryRoleId), roleIds));
   }
 
   /** The manager's address, or undefined when Teams cannot tell us: the NHSmail advice is a help, never a reason to fail. */

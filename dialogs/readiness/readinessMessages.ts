@@ -1,5 +1,6 @@
 /** What the readiness conversation says, apart from the outcome (readinessOutcome.ts) and NHSmail (nhsmailRoutes.ts). */
 import type { DsptRecord } from '../../data/model.js';
+import type { OrganisationType } from '../../data/rules/organisationTypes.js';
 import { longDate } from './readinessOutcome.js';
 
 export const ASK_ORGANISATION_TYPE = "Let's check whether your organisation is ready for the Universal Care Plan (UCP). What kind of organisation is it?";
@@ -17,4 +18,17 @@ export const NHS_NO_DSPT = 'As an NHS organisation, you are not asked for a DSPT
 export function foundInExport(record: DsptRecord): string {
   const published = record.publishedOn ? `, published on ${longDate(record.publishedOn)}` : '';
   return `I found ${record.odsCode} (${record.name}) in the published DSPT list: "${record.status}"${published}.`;
+}
+
+const AS_NHS: Partial<Record<OrganisationType, string>> = { nhsTrust: 'an NHS trust', gpPractice: 'a GP practice', otherNhs: 'an NHS organisation' };
+
+/**
+ * Said before the DSPT question when the manager chose an NHS type the NHS organisation directory did not confirm (it gave
+ * another type, could not tell, could not be reached, or there was no code): source 001 asks every non-NHS organisation.
+ */
+export function typeNotConfirmed(type: OrganisationType, code: string | null): string {
+  const what = AS_NHS[type] ?? 'an NHS organisation';
+  const unconfirmed = code ? `The NHS organisation directory could not confirm that ${code} is ${what}`
+    : `Without your ODS code I can't confirm with the NHS organisation directory that your organisation is ${what}`;
+  return `${unconfirmed}, so I need to ask about its Data Security and Protection Toolkit (DSPT) status, as for any organisation outside the NHS.`;
 }

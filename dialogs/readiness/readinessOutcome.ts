@@ -11,6 +11,8 @@ import type { DsptFinding } from './dsptAnswers.js';
 
 export interface ReadinessFacts {
   organisationType: OrganisationType;
+  /** The ODS directory's roles gave this type; without it an NHS type is asked for the DSPT like any other. */
+  typeConfirmedByDirectory?: boolean;
   /** null: the manager did not know it. */
   odsCode: string | null;
   dspt: DsptFinding;
@@ -68,6 +70,7 @@ export function readinessOutcome(facts: ReadinessFacts): ReadinessOutcome {
   // Without an ODS code the DPIA question stays open: judge the DSPT side alone and say so instead of guessing.
   const decision = decideEligibility({
     organisationType: facts.organisationType,
+    typeConfirmedByDirectory: facts.typeConfirmedByDirectory === true,
     dspt: facts.dspt.parsed,
     namedInDpia: facts.namedInDpia ?? true,
     location: facts.location,

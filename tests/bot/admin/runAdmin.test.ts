@@ -80,6 +80,11 @@ describe('admin CLI: rule look-ups', () => {
     expect((await json('eligibility', '--type', 'careHome', '--dspt', 'Standards Met', '--dpia', 'no', '--location', 'outside')).decision).toBe('needsOwnDpia');
   });
 
+  it('asks an NHS type for its DSPT unless --type-confirmed says the ODS directory gives that type', async () => {
+    expect((await json('eligibility', '--type', 'nhsTrust', '--dpia', 'yes', '--location', 'london')).decision).toBe('needsDsptFirst');
+    expect((await json('eligibility', '--type', 'nhsTrust', '--type-confirmed', 'yes', '--dpia', 'yes', '--location', 'london')).decision).toBe('eligible');
+  });
+
   it('adds working hours over Christmas 2026 and prints the answer in UTC and London time', async () => {
     expect(await json('working-hours', 'add', '2026-12-24T16:00:00Z', '2')).toMatchObject({
       resultUtc: '2026-12-29T10:00:00.000Z', resultLondon: '2026-12-29T10:00:00+00:00', holidays: 'shipped snapshot',
@@ -119,6 +124,7 @@ describe('admin CLI: bad input', () => {
     [['ods', '!!'], /ODS code/i],
     [['eligibility', '--dpia', 'yes', '--location', 'london'], /^--type must be one of careHome/],
     [['eligibility', '--type', 'careHome', '--dpia', 'maybe', '--location', 'london'], /^--dpia must be yes or no \(got "maybe"\)$/],
+    [['eligibility', '--type', 'nhsTrust', '--type-confirmed', 'sure', '--dpia', 'yes', '--location', 'london'], /^--type-confirmed must be yes or no \(got "sure"\)$/],
     [['eligibility', '--type', 'careHome', '--dpia', 'no', '--location', 'london', '--ics', 'Kent'], /^--ics "Kent" is not one of the London ICSs/],
     [['working-hours', 'add', '2026-12-24 16:00', '2'], /is not an ISO 8601 instant with a time zone/],
     [['working-hours', 'add', '2026-12-24T16:00:00Z', 'two'], /^hours must be a number from 0 to 10000 \(got "two"\)$/],

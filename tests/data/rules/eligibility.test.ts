@@ -50,7 +50,8 @@ const CASES = EXPECTED.flatMap(([location, namedInDpia, dsptClass, socialDecisio
       const isNhs = NHS.includes(organisationType);
       return {
         name: `${organisationType}, ${dsptName}, ${namedInDpia ? 'in' : 'not in'} the DPIA, ${location}`,
-        input: { organisationType, dspt, namedInDpia, location } satisfies EligibilityInput,
+        // NHS types here are the ones the ODS directory confirmed; a type only the manager gave is tested below.
+        input: { organisationType, typeConfirmedByDirectory: true, dspt, namedInDpia, location } satisfies EligibilityInput,
         decision: isNhs ? nhsDecision : socialDecision,
         icsApprovalNeeded,
         dsptRequired: !isNhs,
@@ -168,10 +169,28 @@ describe('what a care home manager is told', () => {
   });
 
   it('does not ask an NHS organisation about its DSPT', () => {
-    const result = decideEligibility({ organisationType: 'gpPractice', dspt: undefined, namedInDpia: true, location: 'london' });
+    const result = decideEligibility({ organisationType: 'gpPractice', typeConfirmedByDirectory: true, dspt: undefined, namedInDpia: true, location: 'london' });
     expect(result.decision).toBe('eligible');
     expect(result.dsptRequired).toBe(false);
     expect(result.reasons.join(' ')).toMatch(/As an NHS organisation, you do not need to show/);
+  });
+});
+
+// Source 001 "Data Security and Protection Toolkit compliant at Standards Met … required for … Non-NHS organisations":
+// only the directory can say an organisation is NHS, so a type the manager gave alone is judged like a non-NHS one.
+describe('an NHS type the ODS directory did not confirm', () => {
+  const UNCONFIRMED = EXPECTED.flatMap(([location, namedInDpia, dsptClass, socialDecision]) => NHS.flatMap((organisationType) =>
+    [undefined, false].flatMap((typeConfirmedByDirectory) => DSPT_BY_CLASS[dsptClass].map(([dsptName, dspt]) => ({
+      name: `${organisationType} (confirmed: ${String(typeConfirmedByDirectory)}), ${dsptName}, ${namedInDpia ? 'in' : 'not in'} the DPIA, ${location}`,
+      input: { organisationType, dspt, namedInDpia, location, ...(typeConfirmedByDirectory === false ? { typeConfirmedByDirectory } : {}) } satisfies EligibilityInput,
+      decision: socialDecision,
+      dsptOk: dsptClass === 'met',
+    })))));
+
+  it.each(UNCONFIRMED)('is asked for the DSPT like any organisation outside the NHS: $name', ({ input, decision, dsptOk }) => {
+    const result = decideEligibility(input);
+    expect(result).toMatchObject({ decision, dsptRequired: true, dsptOk });
+    expect(result.reasons.join(' ')).not.toMatch(/As an NHS organisation/);
   });
 });
 
@@ -214,10 +233,10 @@ describe('a DSPT status dated after today', () => {
     ["source 001 'compliant at Standards Met': the day before the year begins", 'domiciliaryCare', '27/28 Standards Exceeded', '2027-03-31', 'needsDsptFirst'],
     ["source 001 'compliant at Standards Met': once the year has begun it counts", 'careHome', '27/28 Standards Met', '2027-04-01', 'eligible'],
     ["source 001 'compliant at Standards Met': the year in progress counts", 'careHome', '26/27 Standards Met', '2026-12-05', 'eligible'],
-    ["source 000 'Residential/Care Homes evidence these requirements': NHS organisations are not asked", 'nhsTrust', '27/28 Standards Met', '2026-12-05', 'eligible'],
+    ["source 001 'required for … Non-NHS organisations': an NHS trust the directory confirmed is not asked", 'nhsTrust', '27/28 Standards Met', '2026-12-05', 'eligible'],
   ])('%s (%s, %j on %s → %s)', (_rule, organisationType, raw, today, decision) => {
     const dspt = parseDsptStatus(raw, today);
-    const result = decideEligibility({ organisationType, dspt, namedInDpia: true, location: 'london', today });
+    const result = decideEligibility({ organisationType, typeConfirmedByDirectory: true, dspt, namedInDpia: true, location: 'london', today });
     expect(result.decision).toBe(decision);
     expect(result.dsptOk).toBe(decision === 'eligible');
   });

@@ -2,10 +2,11 @@
 import { expect } from '@jest/globals';
 import type { Activity } from 'botbuilder';
 import type { DialogTestClient } from 'botbuilder-testing';
-import type { DpiaEntry, DsptRecord, WorkflowTicket } from '../../../data/model.js';
+import { CHECKLIST_ITEMS, type DpiaEntry, type DsptRecord, type TicketOrganisation, type WorkflowTicket } from '../../../data/model.js';
 import type { Store } from '../../../data/store/store.js';
 import type { OdsOrganisation } from '../../../dialogs/dialogServices.js';
 import { adaptiveCards, buttons, readable, submit, turn } from '../../helpers/dialogFixtures.js';
+import { makeWorkflowTicket } from '../../helpers/workflowFixtures.js';
 
 /** A care home in Islington (North Central London), as the ORD directory describes it. */
 export const SUNNYVIEW: OdsOrganisation = {
@@ -88,3 +89,26 @@ export const ONE_CARE_MANAGER: readonly Line[] = [
   ['Yes', "What is Ben Walsh's work e-mail address?"],
   ['ben.walsh@nhs.net', ['So far I have 1 person:', '1. Ben Walsh, Care Manager (Non-Clinical), ben.walsh@nhs.net', "That's everyone"]],
 ];
+
+/** Rosewood Court as its finished request carried it: a care home the directory confirmed, on the internet, through the web portal. */
+export const ROSEWOOD_ORGANISATION: TicketOrganisation = {
+  ...makeWorkflowTicket().organisation!, organisationType: 'Care home (residential or nursing)', typeConfirmedByDirectory: true,
+  namedInDpia: true, hscn: false, accessRoute: 'webPortal',
+};
+/** Rosewood Court in South East London's DPIA, and its published DSPT row (current on 2 March 2026, the dialog tests' today). */
+export const ROSEWOOD_LISTS: { dpia: DpiaEntry[]; dspt: DsptRecord[] } = {
+  dpia: [{ odsCode: 'VN4K2', name: 'Rosewood Court Care Home', icbCode: 'QKK' }],
+  dspt: [{ odsCode: 'VN4K2', name: 'ROSEWOOD COURT CARE HOME', status: '25/26 Standards Met', publishedOn: '2025-06-20' }],
+};
+
+/** An access request the helpdesk finished: every check ticked (it cannot be resolved otherwise), then closed. */
+export function onboarded(overrides: Partial<WorkflowTicket> = {}): WorkflowTicket {
+  const stamp = { by: { aadObjectId: 'aad-agent-alex', name: 'Alex Agent' }, at: '2026-02-20T10:00:00.000Z' };
+  return makeWorkflowTicket({
+    state: 'closed', requester: { aadObjectId: 'aad-manager-grace', name: 'Grace Adeyemi' },
+    checklist: Object.fromEntries(CHECKLIST_ITEMS.map((item) => [item, stamp])),
+    organisation: ROSEWOOD_ORGANISATION,
+    ...overrides,
+  });
+}
+

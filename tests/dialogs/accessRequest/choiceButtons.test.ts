@@ -3,7 +3,7 @@ import { AccessRequestDialog } from '../../../dialogs/accessRequest/accessReques
 import { AddUsersDialog } from '../../../dialogs/accessRequest/addUsersDialog.js';
 import { dialogClient, useDialogWorld } from '../../helpers/dialogFixtures.js';
 import { makeWorkflowTicket } from '../../helpers/workflowFixtures.js';
-import { press, SUNNYVIEW, SUNNYVIEW_DPIA, talk, type Line } from './accessFixtures.js';
+import { press, ROSEWOOD_LISTS, ROSEWOOD_ORGANISATION, SUNNYVIEW, SUNNYVIEW_DPIA, talk, type Line } from './accessFixtures.js';
 
 /**
  * botbuilder shows choices as a numbered text list, not buttons, on Teams when any title is over 20 characters. Every
@@ -61,9 +61,9 @@ describe('choice questions come as buttons in Teams, whatever the length of thei
   it('for the earlier organisation offered when adding staff, and the parts of it that can change', async () => {
     const earlier = makeWorkflowTicket({
       state: 'resolved', requester: { aadObjectId: 'aad-manager-grace', name: 'Grace Adeyemi' },
-      checklist: { accountsCreated: { by: { aadObjectId: 'aad-agent-sam' }, at: '2026-02-20T10:00:00.000Z' } },
+      checklist: { accountsCreated: { by: { aadObjectId: 'aad-agent-sam' }, at: '2026-02-20T10:00:00.000Z' } }, organisation: ROSEWOOD_ORGANISATION,
     });
-    const world = await worlds.open({ tickets: [earlier] });
+    const world = await worlds.open({ tickets: [earlier], ...ROSEWOOD_LISTS });
     const client = dialogClient(new AddUsersDialog(world.services), world);
     expect((await talk(client, [['add staff', 'Are these staff for the same organisation?']])).buttons).toEqual(['Yes', 'No, another organisation']);
     await talk(client, [

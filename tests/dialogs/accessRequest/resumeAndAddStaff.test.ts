@@ -1,14 +1,13 @@
 import { describe, it, expect } from '@jest/globals';
-import { CHECKLIST_ITEMS, type WorkflowTicket } from '../../../data/model.js';
+import type { WorkflowTicket } from '../../../data/model.js';
 import { AccessRequestDialog } from '../../../dialogs/accessRequest/accessRequestDialog.js';
 import { AddUsersDialog, ADD_USERS_DIALOG_ID } from '../../../dialogs/accessRequest/addUsersDialog.js';
 import type { OdsLookupResult } from '../../../dialogs/dialogServices.js';
 import { MainDialog } from '../../../dialogs/mainDialog.js';
 import { dialogClient, useDialogWorld, type DialogWorld } from '../../helpers/dialogFixtures.js';
-import { makeWorkflowTicket } from '../../helpers/workflowFixtures.js';
 import { allStrings } from '../../cards/cardFixtures.js';
 import {
-  INTERNET_WEB_PORTAL_FEW, ONE_CARE_MANAGER, press, SUNNYVIEW, SUNNYVIEW_DPIA, SUNNYVIEW_FOUND_IN_LONDON, sunnyviewDspt, talk, tickets,
+  INTERNET_WEB_PORTAL_FEW, onboarded, ONE_CARE_MANAGER, press, ROSEWOOD_LISTS, ROSEWOOD_ORGANISATION, SUNNYVIEW, SUNNYVIEW_DPIA, SUNNYVIEW_FOUND_IN_LONDON, sunnyviewDspt, talk, tickets,
 } from './accessFixtures.js';
 
 describe('an access request across a restart', () => {
@@ -38,29 +37,21 @@ describe('an access request across a restart', () => {
   });
 });
 
-/** An access request the helpdesk finished: every check ticked (it cannot be resolved otherwise), then closed. */
-function onboarded(overrides: Partial<WorkflowTicket> = {}): WorkflowTicket {
-  const stamp = { by: { aadObjectId: 'aad-agent-alex', name: 'Alex Agent' }, at: '2026-02-20T10:00:00.000Z' };
-  return makeWorkflowTicket({
-    state: 'closed', requester: { aadObjectId: 'aad-manager-grace', name: 'Grace Adeyemi' },
-    checklist: Object.fromEntries(CHECKLIST_ITEMS.map((item) => [item, stamp])),
-    ...overrides,
-  });
-}
+const RECHECKING = "Before I add staff, I'll check again that your organisation is still named";
 
 const CHECKED_AS_NEW = "I don't have a finished UCP access request for this organisation, so I need to check it can have access, as for a new organisation.";
 
 describe('adding staff to an organisation that already has access', () => {
   const worlds = useDialogWorld();
 
-  it('offers the organisation of the manager\'s finished earlier request and sends an add-users ticket straight to the helpdesk', async () => {
+  it('offers the organisation of the manager\'s finished earlier request, checks it again, and sends an add-users ticket straight to the helpdesk', async () => {
     const earlier = onboarded({ id: 'UCP-000007' });
-    const world = await worlds.open({ tickets: [earlier] });
+    const world = await worlds.open({ tickets: [earlier], ...ROSEWOOD_LISTS });
     const client = dialogClient(new AddUsersDialog(world.services), world);
     expect(new AddUsersDialog(world.services).id).toBe(ADD_USERS_DIALOG_ID);
     await talk(client, [
       ['add staff', ["Let's add staff to your organisation's Universal Care Plan (UCP) access.", 'Your earlier request was for Rosewood Court Care Home (VN4K2).', 'Are these staff for the same organisation?']],
-      ['Yes', 'How many members of staff need access?'],
+      ['Yes', [RECHECKING, 'VN4K2 is named in the South East London onboarding DPIA.', '"25/26 Standards Met"', 'How many members of staff need access?']],
       ['Fewer than 10', 'first person'],
       ...ONE_CARE_MANAGER,
       ["That's everyone", 'Please check your request below.'],
@@ -68,6 +59,9 @@ describe('adding staff to an organisation that already has access', () => {
     ]);
     const added = tickets(world.store).find((t) => t.id === 'UCP-000008');
     expect(added).toMatchObject({ kind: 'addUsers', state: 'awaitingHelpdesk', organisation: { odsCode: 'VN4K2', icbCode: 'QKK', odsVerified: true }, users: [{ name: 'Ben Walsh' }] });
+    expect(added?.organisation?.recheck).toEqual({
+      checkedAt: world.clock.now().toISOString(), dpiaIcbCode: 'QKK', dsptRequired: true, dsptStatus: '25/26 Standards Met', dsptCurrent: true, dsptRenewalDue: '2027-06-30',
+    });
     expect(world.ods.lookups).toEqual([]);
   });
 
@@ -86,8 +80,8 @@ describe('adding staff to an organisation that already has access', () => {
   });
 
   it('offers a resolved request too, and takes the ODS code as verified once the helpdesk ticked it', async () => {
-    const earlier = onboarded({ state: 'resolved', organisation: { ...makeWorkflowTicket().organisation!, odsVerified: false } });
-    const world = await worlds.open({ tickets: [earlier] });
+    const earlier = onboarded({ state: 'resolved', organisation: { ...ROSEWOOD_ORGANISATION, odsVerified: false } });
+    const world = await worlds.open({ tickets: [earlier], ...ROSEWOOD_LISTS });
     const client = dialogClient(new AddUsersDialog(world.services), world);
     await talk(client, [
       ['add staff', 'Your earlier request was for Rosewood Court Care Home (VN4K2).'], ['Yes', 'How many'], ['Fewer than 10', 'first person'],
@@ -102,9 +96,9 @@ describe('adding staff to an organisation that already has access', () => {
     ['cannot be reached', { status: 'unavailable' }, 'ODS not yet verified: the NHS organisation directory could not be reached, so the helpdesk will check your ODS code.'],
   ];
   it.each(unverified)('says the directory %s when the earlier organisation\'s code was never verified', async (_what, answer, notice) => {
-    const organisation = { ...makeWorkflowTicket().organisation!, odsVerified: false };
+    const organisation = { ...ROSEWOOD_ORGANISATION, odsVerified: false };
     const earlier = onboarded({ organisation, checklist: { accountsCreated: { by: 'system', at: '2026-02-20T10:00:00.000Z' } } });
-    const world = await worlds.open({ tickets: [earlier] });
+    const world = await worlds.open({ tickets: [earlier], ...ROSEWOOD_LISTS });
     world.ods.answers.VN4K2 = answer;
     const client = dialogClient(new AddUsersDialog(world.services), world);
     const summary = await talk(client, [

@@ -124,13 +124,6 @@ describe('the readiness conversation', () => {
     expect(outcome).not.toMatch(/next deadline|by 30 June 2026/);
   });
 
-  it('does not ask an NHS organisation for a DSPT status', async () => {
-    const { afterOds, outcome } = await conversation({ dpia: [{ odsCode: 'RJ2', name: 'A Trust', icbCode: 'QKK' }] }, { type: 'NHS trust', ods: 'RJ2' });
-    expect(readable(afterOds)).toContain('As an NHS organisation, you are not asked for a DSPT status');
-    expect(readable(afterOds)).toContain('Where is your organisation?');
-    expect(outcome).toContain('Good news');
-  });
-
   it('explains the NHSmail routes for a care home when the manager\'s own address would be refused', async () => {
     const { outcome } = await conversation({ memberEmail: 'grace.rosewood@gmail.com', dpia: [ROSEWOOD] },
       { type: 'Care home (residential or nursing)', ods: 'VN4K2', dspt: 'Approaching Standards' });
