@@ -24,9 +24,13 @@ export function supportContact(facts: HelpdeskFacts): string {
   return 'the UCP Support team through the Contact page of the UCP website (onelondon.online)';
 }
 
-/** Two short sentences for wherever the manager is told to ask the helpdesk: who to contact, and when it is open. */
-export function contactSentence(facts: HelpdeskFacts): string {
-  return `You can contact ${supportContact(facts)}. The helpdesk is open ${HELPDESK_HOURS}.`;
+/**
+ * Two short sentences for wherever the manager is told to ask the helpdesk: who to contact, and when it is open. The hours
+ * are left out (`withHours: false`) where the same message already gives them, so nobody reads them twice.
+ */
+export function contactSentence(facts: HelpdeskFacts, { withHours = true } = {}): string {
+  const contact = `You can contact ${supportContact(facts)}.`;
+  return withHours ? `${contact} The helpdesk is open ${HELPDESK_HOURS}.` : contact;
 }
 
 /**

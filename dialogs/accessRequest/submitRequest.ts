@@ -34,8 +34,10 @@ export async function submitRequest(
       return { ticketId: ticket.id };
     }
     const next = whatHappensNext(ticket.state, ticket.organisation, services.calendar, services.clock(), services.helpdesk);
-    // "please quote it if you contact them" is only useful with the contact itself.
-    await sayPlain(context, submitted(ticket.id), contactSentence(services.helpdesk), ...next, STATUS_HINT);
+    // "please quote it if you contact them" is only useful with the contact itself. Without a target, what happens next
+    // already says the helpdesk works in its working hours, so they are not given twice.
+    const contact = contactSentence(services.helpdesk, { withHours: services.helpdesk.targetWorkingDays !== undefined });
+    await sayPlain(context, submitted(ticket.id), contact, ...next, STATUS_HINT);
     return { ticketId: ticket.id };
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;

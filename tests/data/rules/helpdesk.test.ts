@@ -13,6 +13,10 @@ describe('what people are told about the UCP helpdesk', () => {
     expect(contactSentence({})).toContain('The helpdesk is open Monday to Friday, 9am to 5pm, except bank holidays.');
   });
 
+  it('can leave the hours out where the same message already gives them', () => {
+    expect(contactSentence({ supportContact: '020 3000 0000' }, { withHours: false })).toBe('You can contact the UCP Support team: 020 3000 0000.');
+  });
+
   it('promises a time only when a target is configured, never a number of its own', () => {
     const by = (days: number) => `day ${days}`;
     expect(helpdeskTiming({}, by)).toBe('in its working hours (Monday to Friday, 9am to 5pm, except bank holidays)');

@@ -71,8 +71,9 @@ describe('the access request conversation', () => {
     const onCard = allStrings(summary.cards[0]).map((s) => s.value);
     expect(onCard).toContain('The UCP helpdesk will be in touch about the request in its working hours (Monday to Friday, 9am to 5pm, except bank holidays), to check it and set up access.');
     expect(onCard.join(' ')).not.toMatch(/working days|by about/);
-    await talk(client, [[SUBMIT, ['Your ticket number is UCP-000001', 'The UCP helpdesk will be in touch about the request in its working hours',
+    const sent = await talk(client, [[SUBMIT, ['Your ticket number is UCP-000001', 'The UCP helpdesk will be in touch about the request in its working hours',
       'You can contact the UCP Support team through the Contact page of the UCP website (onelondon.online).']]]);
+    expect(sent.text.split('Monday to Friday, 9am to 5pm')).toHaveLength(2);
   });
 
   it('sends a home not named in the DPIA to its ICS lead, saying it takes around a week and when to expect an answer', async () => {
