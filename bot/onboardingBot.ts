@@ -1,8 +1,9 @@
-import { ActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type ConversationState, type TurnContext } from 'botbuilder';
+import { ActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type ConversationState, type InvokeResponse, type TurnContext } from 'botbuilder';
 import { rememberConversation } from './conversations.js';
 import type { ConversationHost } from './conversationHost.js';
 import type { Store } from '../data/store/store.js';
 import { failuresKey } from './adapter.js';
+import { invokeRefusal } from './invokeGuard.js';
 
 /**
  * Routes Teams activities: every activity first records where its person or channel can be reached; messages (and card
@@ -28,6 +29,12 @@ export class OnboardingBot extends ActivityHandler {
       await this.conversations.onInstall(context);
       await next();
     });
+  }
+
+  /** Malformed card actions and invokes this bot does not answer get a 400 here, before botbuilder reads them (bot/invokeGuard.ts). */
+  protected override onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const refusal = invokeRefusal(context.activity);
+    return refusal ? Promise.resolve(refusal) : super.onInvokeActivity(context);
   }
 
   /** Card buttons (Universal Actions) and Teams' refresh requests: see bot/cardInvoke.ts and cards/handlers/. */

@@ -18,8 +18,9 @@ export function plainCopy<T>(value: T): T {
 }
 
 /**
- * Used by `Workflow.act` as its store update; must stay synchronous. A forbidden attempt is audited ('denied') and
- * changes nothing else; any other refusal changes nothing at all. An applied action bumps the version and records
+ * Used by `Workflow.act` as its store update; must stay synchronous. A forbidden attempt (or another refusal the decision
+ * marks as audited, such as assigning to someone off the roster) is audited ('denied') and changes nothing else; any
+ * other refusal changes nothing at all. An applied action bumps the version and records
  * exactly one audit event.
  */
 export function applyAction(tx: Transaction, request: ActionRequest, now: Date): ActionOutcome {
@@ -28,10 +29,10 @@ export function applyAction(tx: Transaction, request: ActionRequest, now: Date):
 
   const decision = decideAction(ticket, request, { rosters: tx.data.rosters, now });
   if (!('change' in decision)) {
-    if (decision.code === 'forbidden') {
+    if (decision.code === 'forbidden' || decision.audited) {
       tx.audit({
         actor: auditActor(request.actor), action: 'denied', ticketId: ticket.id, from: ticket.state, at: now.toISOString(),
-        details: { verb: String(request.verb), allowed: [...(decision.allowed ?? [])] },
+        details: { verb: String(request.verb), ...(decision.code === 'forbidden' ? { allowed: [...(decision.allowed ?? [])] } : {}), ...decision.audited },
       });
     }
     return { ok: false, code: decision.code, message: decision.message, ticket: plainCopy(ticket) };

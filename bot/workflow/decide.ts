@@ -12,11 +12,16 @@ import { byWhomAndWhen, CHECKLIST_LABEL, conflictMessage, forbiddenMessage, ille
 /** Longest reason kept: enough for a paragraph, not a pasted document. */
 export const MAX_REASON = 2000;
 
-/** A refused action. `allowed` is set for forbidden ones, which are audited. */
+/** Longest id an audit event keeps of one that came from outside (an aadObjectId is 36 characters). */
+const MAX_ID = 128;
+
+/** A refused action. `allowed` is set for forbidden ones, which are audited; so are refusals that carry `audited`. */
 export interface Refusal {
   code: Exclude<RefusalCode, 'notFound'>;
   message: string;
   allowed?: readonly ActorRole[];
+  /** Details for the audit trail, on refusals besides forbidden ones that are attempts to do what is not allowed. */
+  audited?: Record<string, unknown>;
 }
 
 /** What an allowed action will do. `change` makes the verb's own changes; `applyAction` does the common ones. */
@@ -102,7 +107,13 @@ const VERB_CHECKS: Partial<Record<Verb, VerbCheck>> = {
   assign: (ticket, request, context, plan) => {
     const id = request.assignee?.aadObjectId;
     const entry = typeof id === 'string' ? helpdeskAgentEntry(context.rosters, id) : undefined;
-    if (!entry) return { code: 'invalid', message: 'Please choose someone on the helpdesk roster to assign this request to.' };
+    if (!entry) {
+      // Giving a ticket to someone off the roster would show them its staff's details: refused, and audited as a refusal.
+      return {
+        code: 'invalid', message: 'Please choose someone on the helpdesk roster to assign this request to.',
+        audited: { why: 'assignee not on the helpdesk roster', ...(typeof id === 'string' ? { assignee: id.slice(0, MAX_ID) } : {}) },
+      };
+    }
     if (ticket.state === 'assigned' && ticket.assignee?.aadObjectId === entry.id) {
       return { code: 'illegal', message: `This request is already assigned to ${ticket.assignee.name ?? 'that person'}.` };
     }

@@ -23,39 +23,42 @@ export interface CardActionContext {
 
 const NO_IDENTITY = 'We could not tell who you are from Teams, so this card cannot be used here. Please open it in Teams and try again.';
 
+/**
+ * What someone with no part in a ticket sees, whatever they pressed, and also what anyone sees for a ticket that is not
+ * live: one answer for both, so a guessed ticket number tells nobody whether it exists, let alone what it is about.
+ */
+export const NOT_YOURS = 'You cannot act on this card: it is for someone else, or the request has been closed. If you think you should be able to, please ask the helpdesk.';
+
 /** The card this person should see for a ticket: their role's view, built from the stored ticket only. */
 export function cardFor(ctx: CardActionContext, ticket: WorkflowTicket, notice?: string): CardJson {
   return buildTicketCard(ticket, viewFor(ctx, ticket), { refreshUserIds: ctx.refreshUserIds(ticket), notice, now: ctx.now(), helpdesk: ctx.helpdesk });
 }
 
-/** Used by the workflow-verb handlers: applies the action as this person and answers with their refreshed card. */
+/**
+ * Used by the workflow-verb handlers: applies the action as this person and answers with their refreshed card. The
+ * workflow decides and audits every refusal; this only chooses what the answer may show.
+ */
 export async function actAndShow(ctx: CardActionContext, request: Omit<ActionRequest, 'actor'>): Promise<CardJson> {
   if (!ctx.actor) {
     // Still an attempt to act: audited like any refused one, with the actor unknown.
     await ctx.store.update((tx) => {
       tx.audit({ actor: 'unknown', action: 'denied', ticketId: request.ticketId, details: { verb: request.verb, why: 'no Teams identity' } });
     });
-    return missingTicketOr(ctx, request.ticketId, NO_IDENTITY, true);
+    const ticket = ctx.workflow.get(request.ticketId);
+    return ticket && maySee(ctx, ticket) ? notAllowedCard(ctx, ticket, NO_IDENTITY) : messageCard(NO_IDENTITY);
   }
   const outcome: ActionOutcome = await ctx.workflow.act({ ...request, actor: { kind: 'person', person: ctx.actor } });
   if (outcome.ok) return cardFor(ctx, outcome.ticket);
-  if (!outcome.ticket) return missingTicketOr(ctx, request.ticketId, outcome.message, false);
-  if (outcome.code === 'forbidden') {
-    return buildTicketCard(outcome.ticket, { kind: 'notAllowed', message: outcome.message }, { refreshUserIds: ctx.refreshUserIds(outcome.ticket), now: ctx.now() });
-  }
+  // Not live (archived, or never was), or not theirs to see: the same neutral card, with nothing from the ticket.
+  if (!outcome.ticket || !maySee(ctx, outcome.ticket)) return messageCard(NOT_YOURS);
+  if (outcome.code === 'forbidden') return notAllowedCard(ctx, outcome.ticket, outcome.message);
   // Someone else acted first, or the action does not fit any more: show the ticket as it is now, saying why.
   return cardFor(ctx, outcome.ticket, outcome.message);
 }
 
-/** The card for a ticket id that may no longer be live (archived): a read-only card with the message, or a bare text card. */
-export function missingTicketOr(ctx: CardActionContext, ticketId: string, message: string, notAllowed: boolean): CardJson {
-  const ticket = ctx.workflow.get(ticketId);
-  if (ticket) {
-    return notAllowed
-      ? buildTicketCard(ticket, { kind: 'notAllowed', message }, { refreshUserIds: ctx.refreshUserIds(ticket), now: ctx.now() })
-      : cardFor(ctx, ticket, message);
-  }
-  return messageCard(message);
+/** The read-only card with "You cannot act on this card" and why: only for people who may see the ticket. */
+function notAllowedCard(ctx: CardActionContext, ticket: WorkflowTicket, message: string): CardJson {
+  return buildTicketCard(ticket, { kind: 'notAllowed', message }, { refreshUserIds: ctx.refreshUserIds(ticket), now: ctx.now() });
 }
 
 /** A minimal valid card with one line: for requests that are gone (closed and archived) or cards that cannot be read. */

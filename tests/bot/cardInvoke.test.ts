@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { AdaptiveCardInvokeValue, TurnContext } from 'botbuilder';
 import type { WorkflowTicket } from '../../data/model.js';
 import { createCardInvokeHandler } from '../../bot/cardInvoke.js';
+import { NOT_YOURS } from '../../cards/handlers/cardActionContext.js';
 import { createWorkflow } from '../../bot/workflow/workflow.js';
 import { auditOf, makeWorkflowTicket, people, seedWorkflow } from '../helpers/workflowFixtures.js';
 import { useStoreFolder } from '../helpers/storeFixtures.js';
@@ -85,5 +86,77 @@ describe('card buttons, answered through the invoke handler', () => {
     const answer = await press(people.lead, 'approveOrganisation', { ticketId: '../../etc' });
     expect(answer.type).toBe('application/vnd.microsoft.activity.message');
     expect(answer.text).toContain('out of date');
+  });
+});
+
+/** Every card verb, with data a real card of that verb would send for a ticket at version 3. */
+const EVERY_VERB: Array<[string, Record<string, unknown>]> = [
+  ['approveOrganisation', {}],
+  ['rejectOrganisation', { rejectReason: 'Not in our ICS' }],
+  ['askForInformation', { askReason: 'Which borough?' }],
+  ['assignTicket', { assignee: people.stranger.aadObjectId }],
+  ['tickChecklist', { item: 'odsVerified', checklist_odsVerified: 'true' }],
+  ['requestInformation', { requestReason: 'Which borough?' }],
+  ['resolveTicket', {}],
+  ['closeTicket', {}],
+  ['provideInformation', { answer: 'Lewisham' }],
+  ['withdrawRequest', {}],
+];
+
+/** What the ticket card says about the ticket: none of it may reach someone with no part in it. */
+function ticketFacts(ticket: WorkflowTicket): string[] {
+  return [ticket.id, 'Rosewood', 'VN4K2', 'QKK', 'South East London', 'Lewisham', 'SE13', 'Grace', 'Samuel', 'Priya', 'Waiting for', 'awaitingIcsApproval'];
+}
+
+describe('a card action from someone with no part in the ticket', () => {
+  it.each(EVERY_VERB)('%s from a stranger with a guessed ticket number shows a neutral card with no ticket facts, changes nothing and is audited', async (verb, extra) => {
+    const ticket = makeWorkflowTicket({ state: 'awaitingIcsApproval' });
+    const { press, id, store, workflow } = await setUp(ticket);
+    const answer = await press(people.stranger, verb, { ticketId: id, version: 3, ...extra });
+    expect(answer.statusCode).toBe(200);
+    expect(answer.text).toContain('You cannot act on this card');
+    for (const fact of ticketFacts(ticket)) expect(JSON.stringify(answer)).not.toContain(fact);
+    expect(workflow.get(id)).toMatchObject({ state: 'awaitingIcsApproval', version: 3 });
+    expect((await auditOf(store, id)).map((e) => [e.action, e.actor])).toEqual([['denied', people.stranger.aadObjectId]]);
+  });
+
+  it.each(EVERY_VERB)('%s answers a lead of another ICS exactly as it answers a ticket number that does not exist', async (verb, extra) => {
+    const { press, id } = await setUp(makeWorkflowTicket({ state: 'awaitingIcsApproval' }));
+    const otherIcs = await press(people.otherIcsLead, verb, { ticketId: id, version: 3, ...extra });
+    const missing = await press(people.otherIcsLead, verb, { ticketId: 'UCP-999999', version: 3, ...extra });
+    expect(otherIcs.value).toEqual(missing.value);
+    expect(otherIcs.text).toContain(JSON.stringify(NOT_YOURS));
+  });
+
+  it('shows nothing of the ticket to an invoke Teams could not identify, outside the ticket\'s own posted copies', async () => {
+    const ticket = makeWorkflowTicket({ state: 'awaitingIcsApproval' });
+    const { press, id, store } = await setUp(ticket);
+    const answer = await press(undefined, 'rejectOrganisation', { ticketId: id, version: 3, rejectReason: 'x' });
+    expect(answer.text).toContain('We could not tell who you are');
+    for (const fact of ticketFacts(ticket)) expect(answer.text).not.toContain(fact);
+    expect((await auditOf(store, id)).map((e) => [e.action, e.actor])).toEqual([['denied', 'unknown']]);
+  });
+
+  it('still shows people with a part their view, with why they cannot act: the requester pressing approve, a channel viewer pressing close', async () => {
+    const ticket = makeWorkflowTicket({ state: 'awaitingIcsApproval', cardCopies: [{ audience: 'helpdesk', conversationKey: 'conversation:19:helpdesk@thread.tacv2', activityId: 'a1' }] });
+    const { press, id } = await setUp(ticket);
+    const requester = await press(people.requester, 'approveOrganisation', { ticketId: id, version: 3 });
+    expect(requester.text).toContain('Rosewood');
+    expect(requester.text).toContain('You cannot act on this card');
+    const viewer = await press(people.stranger, 'closeTicket', { ticketId: id, version: 3 }, '19:helpdesk@thread.tacv2;messageid=1');
+    expect(viewer.text).toContain('Rosewood');
+    expect(viewer.text).toContain('You cannot act on this card');
+  });
+});
+
+describe('assigning from the card', () => {
+  it('refuses an assignee who is not on the helpdesk roster, says so on the agent\'s card, and audits the refusal', async () => {
+    const { press, id, store, workflow } = await setUp(makeWorkflowTicket({ state: 'awaitingHelpdesk' }));
+    const answer = await press(people.agent, 'assignTicket', { ticketId: id, version: 3, assignee: people.lead.aadObjectId });
+    expect(answer.text).toContain('Please choose someone on the helpdesk roster');
+    expect(workflow.get(id)).toMatchObject({ state: 'awaitingHelpdesk', version: 3 });
+    expect((await auditOf(store, id)).map((e) => [e.action, e.actor, e.details])).toEqual([
+      ['denied', people.agent.aadObjectId, { verb: 'assign', why: 'assignee not on the helpdesk roster', assignee: people.lead.aadObjectId }],
+    ]);
   });
 });

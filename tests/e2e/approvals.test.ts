@@ -202,6 +202,62 @@ describe('approving an organisation from its card, over real HTTP', () => {
   });
 });
 
+describe('card actions from someone with no part in the ticket, over real HTTP', () => {
+  /** Every card verb, with what its card would send besides the ticket id and version. */
+  const EVERY_VERB: Array<[string, Record<string, unknown>]> = [
+    ['refreshCard', {}],
+    ['approveOrganisation', {}],
+    ['rejectOrganisation', { rejectReason: 'Not in our ICS' }],
+    ['askForInformation', { askReason: 'Which borough?' }],
+    ['assignTicket', { assignee: people.stranger.aadObjectId }],
+    ['tickChecklist', { item: 'odsVerified', checklist_odsVerified: 'true' }],
+    ['requestInformation', { requestReason: 'Which borough?' }],
+    ['resolveTicket', {}],
+    ['closeTicket', {}],
+    ['provideInformation', { answer: 'Lewisham' }],
+    ['withdrawRequest', {}],
+  ];
+
+  it.each(EVERY_VERB)('%s from a stranger with a guessed ticket number answers a neutral card with no ticket facts, and changes nothing', async (verb, extra) => {
+    const { id } = tickets.race;
+    const before = JSON.parse(readFileSync(path.join(dataDir, 'live.json'), 'utf8')) as { tickets: WorkflowTicket[] };
+    const stored = before.tickets.find((t) => t.id === id)!;
+    const deniedBefore = auditOf(id).filter((e) => e.action === 'denied' && e.actor === people.stranger.aadObjectId).length;
+    const response = await invoke(people.stranger, verb, { ticketId: id, version: stored.version, ...extra });
+    expect(response.status).toBe(200);
+    const raw = await response.text();
+    expect(raw).toMatch(verb === 'refreshCard' ? /closed and archived/ : /You cannot act on this card/);
+    const org = stored.organisation!;
+    for (const fact of [id, org.name, org.odsCode, org.icbCode, 'South East London', org.borough, org.postcode, 'Grace', 'Samuel', 'Priya', 'Waiting', stored.state]) {
+      expect(raw).not.toContain(fact);
+    }
+    const after = JSON.parse(readFileSync(path.join(dataDir, 'live.json'), 'utf8')) as { tickets: WorkflowTicket[] };
+    expect(after.tickets.find((t) => t.id === id)).toMatchObject({ state: stored.state, version: stored.version });
+    // Every attempt to act is audited as a refusal; a refresh only asks to look.
+    const denied = auditOf(id).filter((e) => e.action === 'denied' && e.actor === people.stranger.aadObjectId);
+    expect(denied.length).toBe(deniedBefore + (verb === 'refreshCard' ? 0 : 1));
+  });
+
+  it('answers a stranger pressing a button for a ticket number that does not exist exactly as for one that does', async () => {
+    const { id } = tickets.race;
+    const stored = (JSON.parse(readFileSync(path.join(dataDir, 'live.json'), 'utf8')) as { tickets: WorkflowTicket[] }).tickets.find((t) => t.id === id)!;
+    const real = await (await invoke(people.stranger, 'closeTicket', { ticketId: id, version: stored.version })).json();
+    const guessed = await (await invoke(people.stranger, 'closeTicket', { ticketId: 'UCP-999999', version: stored.version })).json();
+    expect(real).toEqual(guessed);
+  });
+
+  it('refuses the helpdesk assigning a ticket to someone off the helpdesk roster, and audits the refusal', async () => {
+    const { id } = tickets.race;
+    const stored = (JSON.parse(readFileSync(path.join(dataDir, 'live.json'), 'utf8')) as { tickets: WorkflowTicket[] }).tickets.find((t) => t.id === id)!;
+    const answer = await cardFrom(await invoke(people.agent, 'assignTicket', { ticketId: id, version: stored.version, assignee: people.lead.aadObjectId }));
+    expect(answer.text).toContain('Please choose someone on the helpdesk roster');
+    expect(auditOf(id).filter((e) => e.action === 'assign')).toHaveLength(0);
+    expect(auditOf(id).filter((e) => e.action === 'denied' && e.actor === people.agent.aadObjectId)).toEqual([
+      expect.objectContaining({ details: { verb: 'assign', why: 'assignee not on the helpdesk roster', assignee: people.lead.aadObjectId } }),
+    ]);
+  });
+});
+
 function notificationsOf(ticketId: string): NotificationRecord[] {
   const live = JSON.parse(readFileSync(path.join(dataDir, 'live.json'), 'utf8')) as { notifications: NotificationRecord[] };
   return live.notifications.filter((n) => n.key.startsWith(`${ticketId}:`));

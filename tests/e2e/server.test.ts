@@ -98,6 +98,62 @@ describe('the bot service over real HTTP (local mode)', () => {
     expect(text).not.toMatch(/at \w+ \(|Error|Unexpected token|zod|req\.body/);
   });
 
+  /** An invoke as Teams would send it, with the name and value under test; the same 1:1 chat as messageActivity's. */
+  const invokeActivity = (fields: Record<string, unknown>) => messageActivity({ type: 'invoke', text: undefined, ...fields });
+  const MALFORMED_CARD_ACTION = {
+    statusCode: 400, type: 'application/vnd.microsoft.error',
+    value: { code: 'BadRequest', message: 'The card action could not be read. Please refresh the card and try again.' },
+  };
+
+  it.each([
+    ['no value', {}],
+    ['an empty value', { value: {} }],
+    ['a string value', { value: 'approveOrganisation' }],
+    ['an array value', { value: [{ action: { type: 'Action.Execute', verb: 'refreshCard', data: {} } }] }],
+    ['a null action', { value: { action: null } }],
+    ['an action without a verb or data', { value: { action: { type: 'Action.Execute' } } }],
+    ['an action without data', { value: { action: { type: 'Action.Execute', verb: 'refreshCard' } } }],
+    ['data that is not an object', { value: { action: { type: 'Action.Execute', verb: 'refreshCard', data: 'UCP-000001' } } }],
+    ['an action type that is not Action.Execute, which botbuilder would echo', { value: { action: { type: '<b>Action.Submit</b>', verb: 'refreshCard', data: {} } } }],
+  ])('refuses a card action with %s with 400 and a neutral body', async (_name, fields) => {
+    const res = await post(`${bot.url}/api/messages`, JSON.stringify(invokeActivity({ name: 'adaptiveCard/action', ...fields })));
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual(MALFORMED_CARD_ACTION);
+  });
+
+  it.each([
+    ['task/fetch', { name: 'task/fetch', value: { data: {} } }],
+    ['composeExtension/query', { name: 'composeExtension/query', value: { commandId: 'search' } }],
+    ['application/search', { name: 'application/search', value: { kind: 'search', queryText: 'x' } }],
+    ['an invoke with no name', { value: {} }],
+  ])('refuses an invoke it does not answer (%s) with 400 and a neutral body', async (_name, fields) => {
+    const res = await post(`${bot.url}/api/messages`, JSON.stringify(invokeActivity(fields)));
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ error: 'This bot does not answer this kind of invoke.' });
+  });
+
+  it('keeps a conversation half way through after several malformed invokes: none of them is a failed turn', async () => {
+    const person = { id: 'user-7', aadObjectId: '00000000-0000-0000-0000-000000000007', name: 'A Manager' };
+    const chat = { id: 'conv-7', conversationType: 'personal' };
+    const say = async (text: string) => {
+      const res = await post(`${bot.url}/api/messages`, JSON.stringify(messageActivity({ deliveryMode: 'expectReplies', from: person, conversation: chat, text })));
+      return JSON.stringify(await res.json());
+    };
+    expect(await say('request access')).toContain("What is your organisation's ODS code?");
+    const statuses: number[] = [];
+    for (const fields of [{ name: 'adaptiveCard/action', value: {} }, { name: 'adaptiveCard/action', value: 'x' }, { name: 'task/fetch' }, { value: [] }]) {
+      statuses.push((await post(`${bot.url}/api/messages`, JSON.stringify(invokeActivity({ from: person, conversation: chat, ...fields })))).status);
+    }
+    // Still at the ODS code step: a code that cannot be one is asked for again, not met with the welcome or "start afresh".
+    const answer = await say('not a code!');
+    expect(answer).not.toMatch(/start afresh|ask for access for your home and your staff/);
+    expect(answer).toContain('ODS code');
+    const { settings } = await readLiveSnapshot(bot.dataDir);
+    expect(Object.keys(settings).filter((key) => key.startsWith('turnFailures:'))).toEqual([]);
+    expect(bot.output()).not.toContain('"msg":"turn failed"');
+    expect(statuses).toEqual([400, 400, 400, 400]);
+  });
+
   it('refuses a body that is not JSON with a neutral message', async () => {
     const res = await post(`${bot.url}/api/messages`, 'type=message', { 'content-type': 'text/plain' });
     expect(res.status).toBe(400);

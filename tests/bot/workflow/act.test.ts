@@ -82,15 +82,21 @@ describe('acting on a ticket', () => {
     expect((await auditOf(store, ticket.id))[0]).toMatchObject({ action: 'assign', actor: people.agent.aadObjectId, details: { assignee: people.secondAgent.aadObjectId } });
   });
 
-  it('refuses to assign to someone who is not on the helpdesk roster, or to nobody', async () => {
+  it('refuses to assign to someone who is not on the helpdesk roster, or to nobody, changing nothing and auditing each refusal', async () => {
     const ticket = makeWorkflowTicket({ state: 'awaitingHelpdesk' });
     const { store, workflow } = await setUp(ticket);
+    const before = storedTicketJson(store, ticket.id);
     for (const assignee of [people.lead, people.stranger, undefined]) {
-      await expectUnchanged(async () => {
-        const outcome = await workflow.act({ ticketId: ticket.id, verb: 'assign', actor: asPerson(people.agent), assignee });
-        expect(outcome).toMatchObject({ ok: false, code: 'invalid', message: 'Please choose someone on the helpdesk roster to assign this request to.' });
-      }, store, ticket.id);
+      const outcome = await workflow.act({ ticketId: ticket.id, verb: 'assign', actor: asPerson(people.agent), assignee });
+      expect(outcome).toMatchObject({ ok: false, code: 'invalid', message: 'Please choose someone on the helpdesk roster to assign this request to.' });
     }
+    expect(storedTicketJson(store, ticket.id)).toBe(before);
+    const why = 'assignee not on the helpdesk roster';
+    expect((await auditOf(store, ticket.id)).map((e) => [e.actor, e.action, e.from, e.details])).toEqual([
+      [people.agent.aadObjectId, 'denied', 'awaitingHelpdesk', { verb: 'assign', why, assignee: people.lead.aadObjectId }],
+      [people.agent.aadObjectId, 'denied', 'awaitingHelpdesk', { verb: 'assign', why, assignee: people.stranger.aadObjectId }],
+      [people.agent.aadObjectId, 'denied', 'awaitingHelpdesk', { verb: 'assign', why }],
+    ]);
   });
 
   it('does not assign a ticket to the person it is already assigned to', async () => {
