@@ -3,6 +3,8 @@ import type { Config } from './config.js';
 import { errorKind, type Logger } from './log.js';
 import type { Store } from '../data/store/store.js';
 import { ReusingBotFrameworkAuthentication } from './reusedClients.js';
+import { createChannelTokenCheck } from './channelToken.js';
+import { SigningKeys } from './signingKeys.js';
 
 export const SORRY_MESSAGE = "Sorry, something went wrong on our side. What you had already told me is kept: please try again in a minute.";
 export const STARTED_AGAIN_MESSAGE = "Sorry, this keeps going wrong, so I've cleared our conversation to start afresh. Nothing was sent. Type start to begin again.";
@@ -42,7 +44,7 @@ export function createAdapter(config: Config, logger: Logger): OnboardingAdapter
     MicrosoftAppPassword: config.bot.appPassword,
     MicrosoftAppTenantId: config.bot.appTenantId,
     MicrosoftAppType: config.bot.appType,
-  });
+  }, config.bot.appId ? createChannelTokenCheck(config.bot.appId, new SigningKeys(config.bot.openIdMetadataUrl)) : undefined);
   const adapter = new OnboardingAdapter(auth);
   adapter.onTurnError = async (context: TurnContext, err: unknown) => {
     // Ids only: the activity's text and the person's name stay out of the log.

@@ -16,6 +16,8 @@ export interface Config {
     appPassword: string;
     appTenantId: string;
     appType: AppType;
+    /** Where the Bot Framework publishes the keys that sign channel tokens (OpenID metadata; tests point it at a local server). */
+    openIdMetadataUrl: string;
   };
   /** NHSmail SMTP relay for the e-mail fallback; host empty = no e-mail (notifications wait for Teams). */
   smtp: {
@@ -101,7 +103,7 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir: path.resolve(text(env, 'DATA_DIR') || './var'),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 7000, 100, 8000),
-    bot: { appId, appPassword, appTenantId, appType },
+    bot: { appId, appPassword, appTenantId, appType, openIdMetadataUrl: httpsUrl(env, 'BOT_OPENID_METADATA_URL', 'https://login.botframework.com/v1/.well-known/openidconfiguration') },
     smtp: smtpSettings(env),
     teamsServiceUrl: url(env, 'TEAMS_SERVICE_URL', 'https://smba.trafficmanager.net/uk/'),
     notifyRetryMs: integer(env, 'NOTIFY_RETRY_SECONDS', 60, 1, 3600) * 1000,
@@ -182,6 +184,13 @@ function url(env: Env, name: string, fallback: string): string {
 function exactUrl(env: Env, name: string, fallback: string): string {
   const raw = text(env, name) || fallback;
   if (!/^https?:\/\/[^\s/]+/.test(raw)) throw new ConfigError(name, `must be an http(s) URL (got "${clip(raw)}")`);
+  return raw;
+}
+
+// Keys that sign tokens are only trusted over HTTPS; the address is used exactly as given.
+function httpsUrl(env: Env, name: string, fallback: string): string {
+  const raw = text(env, name) || fallback;
+  if (!/^https:\/\/[^\s/]+/.test(raw)) throw new ConfigError(name, `must be an https URL (got "${clip(raw)}")`);
   return raw;
 }
 

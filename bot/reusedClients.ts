@@ -1,4 +1,5 @@
-import { ConfigurationBotFrameworkAuthentication, type Activity } from 'botbuilder';
+import type { Activity } from 'botbuilder';
+import { ChannelAuthentication } from './channelAuthentication.js';
 import { AuthenticationConstants, type AuthenticateRequestResult, type ClaimsIdentity, type ConnectorClient, type ConnectorFactory, type UserTokenClient } from 'botframework-connector';
 
 /** Enough for every Teams region's service URL several times over; the oldest is dropped beyond it. */
@@ -12,7 +13,7 @@ const MAX_CLIENTS = 100;
  * Proactive turns (createConnectorFactory, used by continueConversation) still get a client of their own: the notifier
  * changes that client's pipeline for its one send (bot/notify/teamsSender.ts).
  */
-export class ReusingBotFrameworkAuthentication extends ConfigurationBotFrameworkAuthentication {
+export class ReusingBotFrameworkAuthentication extends ChannelAuthentication {
   readonly #clients = new BoundedCache<Promise<ConnectorClient>>(MAX_CLIENTS);
   readonly #tokenClients = new BoundedCache<Promise<UserTokenClient>>(MAX_CLIENTS);
 

@@ -6,6 +6,8 @@ import { isInboundActivity } from './activityGuard.js';
 import type { InFlight } from './inFlight.js';
 import { errorKind, type Logger } from './log.js';
 import { USERS_TEMPLATE_PATH } from './conversationHost.js';
+import { TokenRefused } from './channelToken.js';
+import { SigningKeysUnavailable } from './signingKeys.js';
 
 /** Bodies larger than this are refused with 413: no activity is anywhere near it, and parsing huge JSON blocks every turn. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -103,8 +105,13 @@ async function processActivity(deps: ServerDeps, req: Request, res: Response): P
     if (invoke?.body === undefined) res.send(invoke?.status ?? 200);
     else res.send(invoke.status, invoke.body);
   } catch (err) {
-    if (isAuthenticationFailure(err)) {
-      deps.logger.warn('request refused: not authenticated', { error: errorKind(err) });
+    if (err instanceof SigningKeysUnavailable) {
+      // The token may be good: the caller is told to come back, not that it is refused.
+      deps.logger.error('request turned away: the Bot Framework signing keys cannot be fetched', { reason: err.reason });
+      res.header('Retry-After', String(err.retryAfterSeconds));
+      res.send(503, { error: neutral(503) });
+    } else if (isAuthenticationFailure(err)) {
+      deps.logger.warn('request refused: not authenticated', err instanceof TokenRefused ? { reason: err.reason } : { error: errorKind(err) });
       res.send(401, { error: neutral(401) });
     } else {
       deps.logger.error('activity failed', { error: errorKind(err) });

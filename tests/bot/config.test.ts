@@ -25,7 +25,8 @@ describe('configuration', () => {
     const config = loadConfig({ ...APP, PORT: '8080', DATA_DIR: '/srv/ucp' });
     expect(config.port).toBe(8080);
     expect(config.dataDir).toBe('/srv/ucp');
-    expect(config.bot).toEqual({ appId: APP.MicrosoftAppId, appPassword: 'secret', appTenantId: APP.MicrosoftAppTenantId, appType: 'SingleTenant' });
+    expect(config.bot).toEqual({ appId: APP.MicrosoftAppId, appPassword: 'secret', appTenantId: APP.MicrosoftAppTenantId, appType: 'SingleTenant',
+      openIdMetadataUrl: 'https://login.botframework.com/v1/.well-known/openidconfiguration' });
     expect(isLocalMode(config)).toBe(false);
     expect(config.host).toBe('0.0.0.0');
   });
@@ -40,6 +41,7 @@ describe('configuration', () => {
     [{ MicrosoftAppId: APP.MicrosoftAppId, MicrosoftAppTenantId: APP.MicrosoftAppTenantId }, 'MicrosoftAppPassword', 'required'],
     [{ MicrosoftAppId: APP.MicrosoftAppId, MicrosoftAppPassword: 'x' }, 'MicrosoftAppTenantId', 'required'],
     [{ ...APP, MicrosoftAppType: 'Everyone' }, 'MicrosoftAppType', 'one of MultiTenant, SingleTenant, UserAssignedMSI'],
+    [{ ...APP, BOT_OPENID_METADATA_URL: 'http://keys.example.org/' }, 'BOT_OPENID_METADATA_URL', 'https URL'],
   ])('refuses %j naming %s and what is wrong', (env, variable, problem) => {
     let error: unknown;
     try { loadConfig(env); } catch (err) { error = err; }
