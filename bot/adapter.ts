@@ -2,6 +2,7 @@ import { CloudAdapter, type Activity, type ConversationState, type InvokeRespons
 import type { Config } from './config.js';
 import { errorKind, type Logger } from './log.js';
 import type { Store } from '../data/store/store.js';
+import { plainTextOutbound } from './plainTextOutbound.js';
 import { ReusingBotFrameworkAuthentication } from './reusedClients.js';
 import { createChannelTokenCheck } from './channelToken.js';
 import { SigningKeys } from './signingKeys.js';
@@ -46,6 +47,8 @@ export function createAdapter(config: Config, logger: Logger): OnboardingAdapter
     MicrosoftAppType: config.bot.appType,
   }, config.bot.appId ? createChannelTokenCheck(config.bot.appId, new SigningKeys(config.bot.openIdMetadataUrl)) : undefined);
   const adapter = new OnboardingAdapter(auth);
+  // Every message the bot writes, in a turn or proactively, goes out as plain text (bot/plainTextOutbound.ts).
+  adapter.use(plainTextOutbound);
   adapter.onTurnError = async (context: TurnContext, err: unknown) => {
     // Ids only: the activity's text and the person's name stay out of the log.
     logger.error('turn failed', { error: errorKind(err), activityType: context.activity.type, conversation: context.activity.conversation?.id });

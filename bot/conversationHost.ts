@@ -9,6 +9,7 @@ import { MainDialog } from '../dialogs/mainDialog.js';
 import { isPersonalChat, welcomeOnInstall } from '../dialogs/welcome/welcomeOnInstall.js';
 import { createAttachmentReader, httpsUnder } from './attachments/attachmentReader.js';
 import { isLocalMode, type Config } from './config.js';
+import { rememberConversation } from './conversations.js';
 import type { Logger } from './log.js';
 import { createOrdClient } from './ods/ordClient.js';
 import type { Workflow } from './workflow/workflow.js';
@@ -19,6 +20,8 @@ export const USERS_TEMPLATE_PATH = '/templates/ucp-multiple-users.xlsx';
 
 /** Ties the care home manager's conversations to Teams: which activities start or continue a dialog, and the services they use. */
 export interface ConversationHost {
+  /** Every activity, first: keeps where its person or channel can be reached (bot/conversations.ts). */
+  remember(context: TurnContext): Promise<void>;
   /** A message (or card submit, or file) in a 1:1 chat: continue the conversation, or begin one. */
   onMessage(context: TurnContext): Promise<void>;
   /** The app was installed or the bot added: welcome the manager once. */
@@ -45,6 +48,7 @@ export function createConversationHost(config: Config, store: Store, workflow: W
   const main = new MainDialog(services, { accessRequest: new AccessRequestDialog(services), addStaff: new AddUsersDialog(services) });
 
   return {
+    remember: (context) => rememberConversation(store, context.activity, logger),
     async onMessage(context) {
       if (!isPersonalChat(context.activity)) {
         await context.sendActivity({ type: 'message', text: CHANNEL_REPLY, textFormat: 'plain' });

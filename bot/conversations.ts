@@ -1,5 +1,7 @@
-import { TurnContext, type Activity, type ConversationReference } from 'botbuilder';
+import { TurnContext, type Activity } from 'botbuilder';
+import { trimConversationReference } from '../data/store/conversationReference.js';
 import type { Store } from '../data/store/store.js';
+import type { Logger } from './log.js';
 
 /** The key a conversation is stored under: a person's 1:1 chat by their aadObjectId, anything else by its conversation id. */
 export function conversationKey(activity: Partial<Activity>): string | undefined {
@@ -14,17 +16,23 @@ export function conversationKey(activity: Partial<Activity>): string | undefined
 
 /**
  * Keeps the conversation reference of every incoming activity, so the bot can write to that person or channel later
- * (approval cards, ticket updates). Writes only when something changed: most turns cost no commit.
+ * (approval cards, ticket updates). Only the fields botbuilder needs are kept, each bounded (data/store/
+ * conversationReference.ts): an activity with an unusable one is not remembered, and the log says which field (no
+ * values: they may be anything). Writes only when something changed: most turns cost no commit.
  */
-export async function rememberConversation(store: Store, activity: Activity, now: () => Date = () => new Date()): Promise<void> {
+export async function rememberConversation(store: Store, activity: Activity, logger: Logger, now: () => Date = () => new Date()): Promise<void> {
+  const trimmed = trimConversationReference(TurnContext.getConversationReference(activity));
+  if (!trimmed.ok) {
+    logger.warn('conversation not remembered: unusable reference', { field: trimmed.field, activityType: typeof activity.type === 'string' ? activity.type.slice(0, 40) : undefined });
+    return;
+  }
   const key = conversationKey(activity);
   if (!key) return;
-  const reference = JSON.parse(JSON.stringify(TurnContext.getConversationReference(activity))) as ConversationReference & Record<string, unknown>;
-  delete reference.activityId; // the message it came with, not the conversation
+  const reference = trimmed.reference;
   if (key.startsWith('conversation:')) {
     reference.conversation = { ...reference.conversation, id: key.slice('conversation:'.length) };
     // Whoever spoke last is not part of where a channel is: keeping them would rewrite the record for every viewer.
-    delete (reference as Partial<ConversationReference>).user;
+    delete reference.user;
   }
   // scan, not read: this runs on every turn, and a find through the write-guard views over every conversation cost ~10% of a turn.
   const same = store.scan((data) => {
@@ -33,7 +41,7 @@ export async function rememberConversation(store: Store, activity: Activity, now
   });
   if (same) return;
   await store.update((tx) => {
-    const record = { key, reference, usable: true, updatedAt: now().toISOString() };
+    const record = { key, reference: { ...reference }, usable: true, updatedAt: now().toISOString() };
     const index = tx.data.conversations.findIndex((c) => c.key === key);
     if (index === -1) tx.data.conversations.push(record);
     else tx.data.conversations[index] = record;

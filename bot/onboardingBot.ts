@@ -1,5 +1,4 @@
 import { ActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type ConversationState, type InvokeResponse, type TurnContext } from 'botbuilder';
-import { rememberConversation } from './conversations.js';
 import type { ConversationHost } from './conversationHost.js';
 import type { Store } from '../data/store/store.js';
 import { failuresKey } from './adapter.js';
@@ -44,7 +43,7 @@ export class OnboardingBot extends ActivityHandler {
 
   /** Remembers where the person or channel can be reached, runs the turn, and saves conversation and dialog state through the store. */
   override async run(context: TurnContext): Promise<void> {
-    await rememberConversation(this.store, context.activity);
+    await this.conversations.remember(context);
     await super.run(context);
     await this.conversationState.saveChanges(context);
     await this.forgetPastFailures(context);

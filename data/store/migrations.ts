@@ -1,4 +1,5 @@
 import { StoreCorruptError } from '../errors.js';
+import { trimConversationReference } from './conversationReference.js';
 
 /** One step of the live file's schema: takes a document at version `to - 1` and returns it at version `to`. */
 export interface Migration {
@@ -34,7 +35,23 @@ export const MIGRATIONS: readonly Migration[] = [
     description: 'Notifications owed to people are kept in the live file until delivered.',
     up: (document) => ({ notifications: [], ...document }),
   },
+  {
+    to: 3,
+    description: 'Conversation references keep only what is needed to write to a person or channel, each field bounded; '
+      + 'one that cannot be used is dropped (the next message from that person or channel stores it afresh).',
+    up: (document) => ({ ...document, conversations: trimmedConversations(document.conversations) }),
+  },
 ];
+
+/** Step 3: every stored conversation with its reference trimmed; records whose reference is unusable are left out. */
+function trimmedConversations(conversations: unknown): unknown[] {
+  if (!Array.isArray(conversations)) return [];
+  return conversations.flatMap((record: unknown) => {
+    if (record === null || typeof record !== 'object') return [];
+    const trimmed = trimConversationReference((record as { reference?: unknown }).reference);
+    return trimmed.ok ? [{ ...record, reference: trimmed.reference }] : [];
+  });
+}
 
 /** The schema version this code writes. */
 export const CURRENT_SCHEMA_VERSION: number = MIGRATIONS[MIGRATIONS.length - 1].to;

@@ -62,8 +62,36 @@ describe('schema version 2', () => {
   it('adds an empty notifications list to a version 1 file and keeps everything else', () => {
     const v1 = { schemaVersion: 1, tickets: [{ id: 'T-1' }], rosters: [], conversations: [], dpiaRegister: [], dsptStatuses: [],
       accreditedDomains: ['careco.org.uk'], bankHolidays: null, settings: {}, botState: {}, pendingAudit: [] };
-    const { document, from } = migrateLiveFile(v1, 'live.json');
+    const { document, from } = migrateLiveFile(v1, 'live.json', MIGRATIONS.slice(0, 2));
     expect(from).toBe(1);
     expect(document).toMatchObject({ schemaVersion: 2, notifications: [], tickets: [{ id: 'T-1' }], accreditedDomains: ['careco.org.uk'] });
+  });
+});
+
+describe('schema version 3', () => {
+  const folder = useStoreFolder();
+  const reference = (conversation: Record<string, unknown>) => ({
+    channelId: 'msteams', serviceUrl: 'https://smba.trafficmanager.net/uk/', conversation,
+    bot: { id: '28:ucp-bot' }, user: { id: '29:grace', aadObjectId: 'aad-grace', name: 'Grace Adeyemi' }, activityId: 'f:1',
+  });
+
+  it('trims the conversation references stored before it, and drops one nothing could be sent with', async () => {
+    const v2 = {
+      schemaVersion: 2, tickets: [], rosters: [], dpiaRegister: [], dsptStatuses: [], accreditedDomains: [], bankHolidays: null,
+      settings: {}, botState: {}, pendingAudit: [], notifications: [],
+      conversations: [
+        { key: 'user:aad-grace', usable: true, updatedAt: '2026-03-02T09:00:00.000Z', reference: reference({ id: 'a:1on1-grace', conversationType: 'personal', junk: 'x'.repeat(240_000) }) },
+        { key: 'user:aad-forged', usable: true, updatedAt: '2026-03-02T09:00:00.000Z', reference: reference({ id: 'y'.repeat(600) }) },
+      ],
+    };
+    await writeFile(folder.path('live.json'), JSON.stringify(v2));
+
+    const store = await folder.open();
+    expect(store.read((data) => data.conversations)).toEqual([{
+      key: 'user:aad-grace', usable: true, updatedAt: '2026-03-02T09:00:00.000Z',
+      reference: { channelId: 'msteams', serviceUrl: 'https://smba.trafficmanager.net/uk/', conversation: { id: 'a:1on1-grace', conversationType: 'personal' }, bot: { id: '28:ucp-bot' }, user: { id: '29:grace', aadObjectId: 'aad-grace' } },
+    }]);
+    await store.close();
+    expect((await readFile(folder.path('live.json'), 'utf8')).length).toBeLessThan(2048);
   });
 });
