@@ -9,6 +9,8 @@ export interface InboundActivity {
 }
 
 const MAX_ID = 1024;
+// An Entra object id is a 36-character GUID; anything much longer is not one, and it would be copied into tickets and audit events.
+const MAX_AAD_OBJECT_ID = 128;
 
 /** Checks shape only (no trust decisions: authentication is the adapter's job). Used before the adapter sees a body. */
 export function isInboundActivity(body: unknown): body is InboundActivity {
@@ -17,7 +19,8 @@ export function isInboundActivity(body: unknown): body is InboundActivity {
     && shortText(body.channelId)
     && typeof body.serviceUrl === 'string' && /^https?:\/\/\S+$/i.test(body.serviceUrl)
     && isRecord(body.conversation) && shortText(body.conversation.id)
-    && isRecord(body.from) && shortText(body.from.id);
+    && isRecord(body.from) && shortText(body.from.id)
+    && (body.from.aadObjectId === undefined || (typeof body.from.aadObjectId === 'string' && body.from.aadObjectId.length <= MAX_AAD_OBJECT_ID));
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
