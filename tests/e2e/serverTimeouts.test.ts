@@ -8,9 +8,9 @@ import { messageActivity, startBotProcess, type BotProcess } from '../helpers/bo
  * kept-alive connection. The bot runs with short limits (production uses 10 s / 30 s / 5 s, checked in
  * tests/bot/httpLimits.test.ts) so the whole attack is over in seconds.
  */
-const LIMITS = { HTTP_HEADERS_TIMEOUT_MS: '3000', HTTP_REQUEST_TIMEOUT_MS: '4000', HTTP_KEEP_ALIVE_TIMEOUT_MS: '1000' };
+const LIMITS = { HTTP_HEADERS_TIMEOUT_MS: '4000', HTTP_REQUEST_TIMEOUT_MS: '5000', HTTP_KEEP_ALIVE_TIMEOUT_MS: '1000' };
 /** Every socket is destroyed by the test itself past this, whatever the server does, so the test always ends. */
-const GIVE_UP_MS = 12_000;
+const GIVE_UP_MS = 14_000;
 const TRICKLE_MS = 250;
 
 type Kind = 'says nothing' | 'trickles its headers' | 'trickles its body' | 'idles after one request';
@@ -81,11 +81,11 @@ describe('200 slow or idle connections over loopback', () => {
     const health = await timed(() => fetch(`${bot.url}/healthz`));
     const turn = await timed(() => welcomeTurn(bot.url));
     expect(health.value.status).toBe(200);
-    expect(health.ms).toBeLessThan(2000);
+    expect(health.ms).toBeLessThan(3000);
     expect(turn.value.status).toBe(200);
     expect(((await turn.value.json()) as { activities: Array<{ text: string }> }).activities[0].text).toContain('Universal Care Plan (UCP)');
-    expect(turn.ms).toBeLessThan(2000);
-    // Both were answered while every slow request was still being held open.
+    expect(turn.ms).toBeLessThan(3000);
+    // Both were answered while every slow request was still being held open (none had reached its limit yet).
     expect(attackers.filter((s) => s.closedAfterMs !== undefined)).toEqual([]);
 
     while (sockets.some((s) => s.closedAfterMs === undefined) && Date.now() - startedAt < GIVE_UP_MS) {
@@ -93,17 +93,19 @@ describe('200 slow or idle connections over loopback', () => {
     }
     const byKind = (kind: Kind) => sockets.filter((s) => s.kind === kind);
     const latest = (kind: Kind) => Math.max(...byKind(kind).map((s) => s.closedAfterMs ?? Infinity));
-    // Each limit, plus a second for Node's check and this busy machine.
-    expect(latest('says nothing')).toBeLessThan(3000 + 1500);
-    expect(latest('trickles its headers')).toBeLessThan(3000 + 1500);
-    expect(latest('trickles its body')).toBeLessThan(4000 + 1500);
-    expect(latest('idles after one request')).toBeLessThan(1000 + 1500);
+    // Each limit, plus Node's once-a-second check and room for a busy machine.
+    expect(latest('says nothing')).toBeLessThan(4000 + 2000);
+    expect(latest('trickles its headers')).toBeLessThan(4000 + 2000);
+    expect(latest('trickles its body')).toBeLessThan(5000 + 2000);
+    expect(latest('idles after one request')).toBeLessThan(1000 + 2000);
     for (const kind of ['says nothing', 'trickles its headers', 'trickles its body'] as Kind[]) {
       expect(byKind(kind).every((s) => s.received.startsWith('HTTP/1.1 408'))).toBe(true);
     }
     expect(byKind('idles after one request').every((s) => s.received.startsWith('HTTP/1.1 200'))).toBe(true);
 
     expect((await fetch(`${bot.url}/healthz`)).status).toBe(200);
+    // Closing them is routine: no stack, no error line per connection.
+    expect(bot.output()).not.toMatch(/^\s+at |"level":"error"/m);
   }, 20_000);
 });
 
