@@ -9,6 +9,8 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
 FROM node:22-bookworm-slim
+# HOST=0.0.0.0 so the published port reaches the bot. Without MicrosoftAppId the bot refuses to start on it (an open,
+# unauthenticated bot); to try local mode in a container, pass -e ALLOW_UNAUTHENTICATED=true yourself. Never set it here.
 ENV DATA_DIR=/data \
     PORT=3978 \
     HOST=0.0.0.0

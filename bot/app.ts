@@ -7,7 +7,7 @@ import { openLowdbStore, type LowdbStore } from '../data/store/lowdbStore.js';
 import type { Store } from '../data/store/store.js';
 import type { Workflow } from './workflow/workflow.js';
 import { createAdapter } from './adapter.js';
-import { isLocalMode, type Config } from './config.js';
+import { isLocalMode, isLoopbackHost, type Config } from './config.js';
 import { InFlight } from './inFlight.js';
 import { errorKind, type Logger } from './log.js';
 import { OnboardingBot } from './onboardingBot.js';
@@ -38,6 +38,7 @@ export const VERSION: string = (JSON.parse(readFileSync(new URL('../package.json
 
 /** Opens the store, builds the bot and starts listening. Used by bot/index.ts and by tests that need a real server. */
 export async function startApp(config: Config, logger: Logger): Promise<RunningApp> {
+  refuseOpenBotOnPublicAddress(config);
   const store = await openStore(config.dataDir);
   const inFlight = new InFlight();
   const adapter = createAdapter(config, logger);
@@ -48,7 +49,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   let usersTemplate: Promise<Buffer> | undefined;
   const server = createServer({
     adapter, bot: new OnboardingBot(conversationState, store, createConversationHost(config, store, tickets.workflow, conversationState, logger), tickets.cardInvoke),
-    store, inFlight, logger, version: VERSION,
+    store, inFlight, logger, version: VERSION, authenticated: !isLocalMode(config), limits: config.http,
     isStopping: () => stopping !== undefined,
     usersTemplate: () => (usersTemplate ??= buildUsersTemplate()),
   });
@@ -70,6 +71,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const port = (server.address() as AddressInfo).port;
   if (isLocalMode(config)) {
     logger.warn('LOCAL MODE: no MicrosoftAppId is set, so requests are NOT authenticated. Use this only on your own machine (Agents Playground, Emulator, tests).');
+    if (!isLoopbackHost(config.host)) logger.warn('ALLOW_UNAUTHENTICATED=true: this unauthenticated bot answers every machine that can reach it', { host: config.host });
   } else {
     logger.info('authenticated mode: every request must carry a valid Bot Framework token', { appType: config.bot.appType });
   }
@@ -111,6 +113,15 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     return stopping;
   };
   return { server, store, port, workflow: tickets.workflow, stop };
+}
+
+/**
+ * Without an app id anyone who reaches the bot can post as anyone (and a fresh one is seeded with demo tickets):
+ * that is for this machine only, unless the operator says in so many words that an open bot should be reachable.
+ */
+function refuseOpenBotOnPublicAddress(config: Config): void {
+  if (!isLocalMode(config) || isLoopbackHost(config.host) || config.allowUnauthenticated) return;
+  throw new AppError('unauthenticated-public', `HOST is ${config.host}, which other machines can reach, but no MicrosoftAppId is set, so anyone there could post as anyone: set MicrosoftAppId, or HOST=127.0.0.1, or ALLOW_UNAUTHENTICATED=true if an open bot there is really meant.`);
 }
 
 /** Opens the store, turning a file-system failure into one line that names DATA_DIR (store errors already say what is wrong). */

@@ -11,6 +11,10 @@ export interface Config {
   dataDir: string;
   logLevel: LogLevel;
   shutdownTimeoutMs: number;
+  /** Without an app id, listening on an address other machines can reach is refused unless this is true (ALLOW_UNAUTHENTICATED). */
+  allowUnauthenticated: boolean;
+  /** How long a connection may take to send its request, or stay idle, and how many may be open at once (HTTP_* variables). */
+  http: HttpLimits;
   bot: {
     appId: string;
     appPassword: string;
@@ -47,6 +51,18 @@ export interface Config {
   helpdesk: HelpdeskFacts;
   /** The helpdesk tab's API: Teams SSO tokens must come from this issuer, for one of these audiences, signed by keys at jwksUrl. */
   tab: TabTokenSettings;
+}
+
+/** Slow or idle connections are closed by these limits, so they cannot pile up and starve real requests. */
+export interface HttpLimits {
+  /** A request's headers must have arrived within this time of its first byte (or of the connection, for an idle one). */
+  headersTimeoutMs: number;
+  /** The whole request, body included, must have arrived within this time. */
+  requestTimeoutMs: number;
+  /** A kept-alive connection with no new request is closed after this long. */
+  keepAliveTimeoutMs: number;
+  /** Connections past this many are dropped on arrival. */
+  maxConnections: number;
 }
 
 /** Where the helpdesk tab's Entra ID tokens are checked (TAB_* variables; defaults from the app id and tenant). */
@@ -103,6 +119,8 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir: path.resolve(text(env, 'DATA_DIR') || './var'),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 7000, 100, 8000),
+    allowUnauthenticated: oneOf(env, 'ALLOW_UNAUTHENTICATED', ['true', 'false'] as const, 'false') === 'true',
+    http: httpLimits(env),
     bot: { appId, appPassword, appTenantId, appType, openIdMetadataUrl: httpsUrl(env, 'BOT_OPENID_METADATA_URL', 'https://login.botframework.com/v1/.well-known/openidconfiguration') },
     smtp: smtpSettings(env),
     teamsServiceUrl: url(env, 'TEAMS_SERVICE_URL', 'https://smba.trafficmanager.net/uk/'),
@@ -119,6 +137,28 @@ export function loadConfig(env: Env = process.env): Config {
 /** True when no app id is configured: the service accepts unauthenticated requests (Agents Playground, Emulator, tests). */
 export function isLocalMode(config: Config): boolean {
   return config.bot.appId === '';
+}
+
+/** True when HOST is an address only this machine can reach (127.0.0.0/8, ::1, localhost). */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h === '::1' || /^(::ffff:)?127(\.\d{1,3}){3}$/.test(h);
+}
+
+// Production values: the issue's 10 s / 30 s / 5 s. Tests lower them (down to 1 s) to watch slow connections being closed.
+// 500 connections is far above what the Teams connector and the tab ever open at once, and stays under the common
+// 1024 open-file limit with room for the store's files and outgoing connections.
+function httpLimits(env: Env): HttpLimits {
+  const limits: HttpLimits = {
+    headersTimeoutMs: integer(env, 'HTTP_HEADERS_TIMEOUT_MS', 10_000, 1000, 60_000),
+    requestTimeoutMs: integer(env, 'HTTP_REQUEST_TIMEOUT_MS', 30_000, 1000, 300_000),
+    keepAliveTimeoutMs: integer(env, 'HTTP_KEEP_ALIVE_TIMEOUT_MS', 5000, 1000, 60_000),
+    maxConnections: integer(env, 'HTTP_MAX_CONNECTIONS', 500, 10, 10_000),
+  };
+  if (limits.headersTimeoutMs > limits.requestTimeoutMs) {
+    throw new ConfigError('HTTP_HEADERS_TIMEOUT_MS', `must not be longer than HTTP_REQUEST_TIMEOUT_MS (${limits.requestTimeoutMs}): the headers are part of the request (got "${limits.headersTimeoutMs}")`);
+  }
+  return limits;
 }
 
 function smtpSettings(env: Env): Config['smtp'] {

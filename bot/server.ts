@@ -8,6 +8,8 @@ import { errorKind, type Logger } from './log.js';
 import { USERS_TEMPLATE_PATH } from './conversationHost.js';
 import { TokenRefused } from './channelToken.js';
 import { SigningKeysUnavailable } from './signingKeys.js';
+import type { HttpLimits } from './config.js';
+import { applyHttpLimits } from './httpLimits.js';
 
 /** Bodies larger than this are refused with 413: no activity is anywhere near it, and parsing huge JSON blocks every turn. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -31,6 +33,10 @@ export interface ServerDeps {
   inFlight: InFlight;
   logger: Logger;
   version: string;
+  /** True with an app id: /healthz then tells other machines only ok or not ok. */
+  authenticated: boolean;
+  /** Timeouts and the connection cap (config.http). */
+  limits: HttpLimits;
   /** True once shutdown has begun: requests still arriving on open connections are turned away. */
   isStopping(): boolean;
   /** The multiple-user spreadsheet template (built once, on first request). */
@@ -41,7 +47,14 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 /** Builds the HTTP server: POST /api/messages for the Bot Framework, GET /healthz for probes. */
 export function createServer(deps: ServerDeps): restify.Server {
-  const server = restify.createServer({ name: 'ucp-onboarding-assistant', handleUncaughtExceptions: false });
+  // An empty name: restify would otherwise send it as a `Server` header, telling every caller what runs here.
+  const server = restify.createServer({ name: '', handleUncaughtExceptions: false });
+  applyHttpLimits(server.server, deps.limits);
+  // First of all, so every answer carries it: the 4xx/5xx refusals below and restify's own, JSON, pages, downloads.
+  server.pre((_req: Request, res: Response, next: () => void) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    return next();
+  });
   // Compressed bodies would be inflated past the size limit (it counts the bytes on the wire): Bot Framework never sends them.
   server.pre((req: Request, res: Response, next: (err?: false) => void) => {
     const encoding = (req.headers['content-encoding'] ?? 'identity').toString().trim().toLowerCase();
@@ -81,12 +94,17 @@ export function createServer(deps: ServerDeps): restify.Server {
     res.end(body);
   });
 
-  server.get('/healthz', async (_req: Request, res: Response) => {
+  server.get('/healthz', async (req: Request, res: Response) => {
     const store = await deps.store.health().catch((err: unknown) => {
       deps.logger.error('store health check failed', { error: errorKind(err) });
       return { writable: false, schemaVersion: 0, liveTickets: 0 };
     });
     const healthy = store.writable;
+    // A public address learns only whether the service is up: the version and counts help an attacker, not a probe.
+    if (deps.authenticated && !askedFromThisMachine(req)) {
+      res.send(healthy ? 200 : 503, { status: healthy ? 'ok' : 'unavailable' });
+      return;
+    }
     res.send(healthy ? 200 : 503, {
       status: healthy ? 'ok' : 'unavailable',
       version: deps.version,
@@ -118,6 +136,17 @@ async function processActivity(deps: ServerDeps, req: Request, res: Response): P
       res.send(500, { error: neutral(500) });
     }
   }
+}
+
+function askedFromThisMachine(req: Request): boolean {
+  return isFromThisMachine(req.socket.remoteAddress, req.headers);
+}
+
+/** Loopback and not relayed: a proxy on this machine that forwards outside requests says so in a Forwarded header. */
+export function isFromThisMachine(remoteAddress: string | undefined, headers: Record<string, unknown>): boolean {
+  if (headers.forwarded !== undefined || headers['x-forwarded-for'] !== undefined) return false;
+  const address = (remoteAddress ?? '').toLowerCase();
+  return address === '::1' || /^(::ffff:)?127\./.test(address);
 }
 
 function neutral(status: number): string {

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ConfigError, isLocalMode, loadConfig, loadDotEnv } from '../../bot/config.js';
+import { ConfigError, isLocalMode, isLoopbackHost, loadConfig, loadDotEnv } from '../../bot/config.js';
 import { runBotExpectingFailure } from '../helpers/botProcess.js';
 
 const APP = {
@@ -67,6 +67,21 @@ describe('configuration', () => {
     const { code, output } = await runBotExpectingFailure({ PORT: 'eighty' });
     expect(code).toBe(1);
     expect(output.trim().split('\n')).toEqual(['Configuration error: PORT must be a whole number from 0 to 65535 (got "eighty")']);
+  });
+});
+
+describe('an unauthenticated bot on a public address (tests/e2e/publicInterface.test.ts starts one)', () => {
+  it('is not allowed unless ALLOW_UNAUTHENTICATED is true', () => {
+    expect(loadConfig({}).allowUnauthenticated).toBe(false);
+    expect(loadConfig({ ALLOW_UNAUTHENTICATED: 'TRUE' }).allowUnauthenticated).toBe(true);
+    expect(() => loadConfig({ ALLOW_UNAUTHENTICATED: '1' })).toThrow(/^ALLOW_UNAUTHENTICATED must be one of true, false/);
+  });
+
+  it.each([
+    ['127.0.0.1', true], ['127.1.2.3', true], ['localhost', true], ['::1', true], ['[::1]', true], ['::ffff:127.0.0.1', true],
+    ['0.0.0.0', false], ['::', false], ['192.168.1.10', false], ['::ffff:10.0.0.1', false], ['bot.example.org', false], ['127.0.0.1.example.org', false],
+  ])('counts HOST %s as loopback: %s', (host, loopback) => {
+    expect(isLoopbackHost(host)).toBe(loopback);
   });
 });
 

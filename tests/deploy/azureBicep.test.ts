@@ -91,6 +91,12 @@ describe('the Azure deployment (deploy/azure/main.bicep)', () => {
     for (const name of ['MicrosoftAppId', 'MicrosoftAppTenantId', 'SMTP_HOST', 'SMTP_PORT', 'SMTP_USER', 'SMTP_FROM', 'LOG_LEVEL']) expect(settings.has(name)).toBe(true);
   });
 
+  it('always runs authenticated: the app id is a required parameter and ALLOW_UNAUTHENTICATED is never set', () => {
+    expect(params().get('microsoftAppId')?.line).toBe('param microsoftAppId string');
+    expect(appSettings().get('MicrosoftAppId')).toBe('microsoftAppId');
+    expect(code).not.toMatch(/ALLOW_UNAUTHENTICATED/);
+  });
+
   it('takes both secrets from Key Vault references, read with the web app\'s own identity', () => {
     const settings = appSettings();
     expect(settings.get('MicrosoftAppPassword')).toBe("'@Microsoft.KeyVault(SecretUri=${keyVault.properties.vaultUri}secrets/${appPasswordSecretName}/)'");

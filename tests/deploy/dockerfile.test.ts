@@ -57,6 +57,14 @@ describe('the Dockerfile', () => {
     expect(finalStage.find((i) => i.keyword === 'EXPOSE')?.args).toBe('3978');
   });
 
+  it('never opens an unauthenticated bot on its own: HOST=0.0.0.0 without MicrosoftAppId refuses to start unless ALLOW_UNAUTHENTICATED is set, and the image does not set it', () => {
+    const env = finalStage.filter((i) => i.keyword === 'ENV').map((i) => i.args).join(' ');
+    expect(env).toMatch(/HOST=0\.0\.0\.0\b/);
+    expect(all.filter((i) => /ALLOW_UNAUTHENTICATED|MicrosoftAppId/.test(i.args))).toEqual([]);
+    // The health check asks from inside the container (loopback), so it still reads the full answer in authenticated mode.
+    expect(finalStage.find((i) => i.keyword === 'HEALTHCHECK')?.args).toContain('http://127.0.0.1:');
+  });
+
   it('checks health on /healthz with Node itself (the slim image has no curl)', () => {
     const health = finalStage.find((i) => i.keyword === 'HEALTHCHECK');
     expect(health?.args).toMatch(/CMD \["node", "-e", ".*fetch\('http:\/\/127\.0\.0\.1:' \+ \(process\.env\.PORT \|\| 3978\) \+ '\/healthz'\)/);
