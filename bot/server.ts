@@ -6,6 +6,7 @@ import { isInboundActivity } from './activityGuard.js';
 import type { InFlight } from './inFlight.js';
 import { errorKind, type Logger } from './log.js';
 import { USERS_TEMPLATE_PATH } from './conversationHost.js';
+import { isFromThisMachine } from './fromThisMachine.js';
 import { TokenRefused } from './channelToken.js';
 import { SigningKeysUnavailable } from './signingKeys.js';
 import type { HttpLimits } from './config.js';
@@ -142,12 +143,6 @@ function askedFromThisMachine(req: Request): boolean {
   return isFromThisMachine(req.socket.remoteAddress, req.headers);
 }
 
-/** Loopback and not relayed: a proxy on this machine that forwards outside requests says so in a Forwarded header. */
-export function isFromThisMachine(remoteAddress: string | undefined, headers: Record<string, unknown>): boolean {
-  if (headers.forwarded !== undefined || headers['x-forwarded-for'] !== undefined) return false;
-  const address = (remoteAddress ?? '').toLowerCase();
-  return address === '::1' || /^(::ffff:)?127\./.test(address);
-}
 
 function neutral(status: number): string {
   return NEUTRAL[status] ?? (status >= 500 ? NEUTRAL[500] : 'The request could not be processed.');

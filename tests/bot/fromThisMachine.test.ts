@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { isFromThisMachine } from '../../bot/server.js';
+import { isFromThisMachine } from '../../bot/fromThisMachine.js';
 
 describe('who counts as this machine for the full /healthz answer', () => {
   it.each([
