@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
-  ChoicePrompt, TextPrompt, WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
+  TextPrompt, WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import type { AccessSummaryAction } from '../../cards/accessSummaryCard.js';
 import { buildAccessSummaryCard } from '../../cards/accessSummaryCard.js';
@@ -18,6 +18,7 @@ import { ACCESS_REQUEST_DIALOG_ID } from '../base/dialogIds.js';
 import type { DialogServices } from '../dialogServices.js';
 import { withRetryLimit } from '../input/answerCheck.js';
 import { choiceAnswer } from '../input/choiceAnswer.js';
+import { ButtonChoicePrompt } from '../input/choicePrompt.js';
 import { choiceOptions } from '../input/choiceOptions.js';
 import { plainMessage, sayPlain } from '../input/plainText.js';
 import { USERS_DIALOG_ID, UsersDialog, type UsersOptions, type UsersResult } from '../users/usersDialog.js';
@@ -63,7 +64,7 @@ export class AccessRequestDialog extends CancelAndHelpDialog {
     for (const dialog of [...identityDialogs(services), ...checkDialogs(services)]) this.addDialog(dialog);
     this.addDialog(new UsersDialog(services));
     this.addDialog(new TextPrompt(SUMMARY_PROMPT, withRetryLimit(summaryAnswer())));
-    this.addDialog(new ChoicePrompt(CHOICE_PROMPT, withRetryLimit(choiceAnswer())));
+    this.addDialog(new ButtonChoicePrompt(CHOICE_PROMPT, withRetryLimit(choiceAnswer())));
     this.addDialog(new WaterfallDialog(STEPS, [
       this.introStep.bind(this), this.organisationStep.bind(this), this.checksStep.bind(this), this.usersStep.bind(this),
       this.summaryStep.bind(this), this.actStep.bind(this), this.changeStep.bind(this),

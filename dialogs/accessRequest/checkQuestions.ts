@@ -5,7 +5,7 @@
  * Questions already answered in the draft are skipped; the decision is worked out and said every time.
  */
 import {
-  ChoicePrompt, WaterfallDialog, type Dialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
+  WaterfallDialog, type Dialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { decideEligibility } from '../../data/rules/eligibility.js';
 import { icsByCode } from '../../data/rules/ics.js';
@@ -14,6 +14,7 @@ import { dsptAsked, dsptRequiredFor, ORGANISATION_TYPE_LABELS, ORGANISATION_TYPE
 import type { DialogServices } from '../dialogServices.js';
 import { withRetryLimit } from '../input/answerCheck.js';
 import { choiceAnswer } from '../input/choiceAnswer.js';
+import { ButtonChoicePrompt } from '../input/choicePrompt.js';
 import { choiceOptions } from '../input/choiceOptions.js';
 import { sayPlain } from '../input/plainText.js';
 import { DSPT_CHOICES, findPublishedStatus, fromChoice, fromExport, type DsptChoice, type DsptFinding } from '../readiness/dsptAnswers.js';
@@ -40,7 +41,7 @@ const TYPE_LABELS = ORGANISATION_TYPES.map((type) => ORGANISATION_TYPE_LABELS[ty
 export function checkDialogs(services: DialogServices): Dialog[] {
   const steps = new CheckSteps(services);
   return [
-    new ChoicePrompt(CHOICE_PROMPT, withRetryLimit(choiceAnswer())),
+    new ButtonChoicePrompt(CHOICE_PROMPT, withRetryLimit(choiceAnswer())),
     new WaterfallDialog(CHECK_STEPS, [steps.askTypeStep, steps.askDsptStep, steps.decideStep, steps.askRouteStep, steps.finishStep]),
   ];
 }

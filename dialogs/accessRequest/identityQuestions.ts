@@ -5,12 +5,13 @@
  * and the borough (or ICS) that decides which ICS lead approves. Every question is skipped once its answer is in the draft.
  */
 import {
-  ChoicePrompt, TextPrompt, WaterfallDialog, type Dialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
+  TextPrompt, WaterfallDialog, type Dialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { findIcs, icsByCode, icsForBorough, listIcs } from '../../data/rules/ics.js';
 import type { DialogServices } from '../dialogServices.js';
 import { MAX_REASKS, withRetryLimit } from '../input/answerCheck.js';
 import { choiceAnswer } from '../input/choiceAnswer.js';
+import { ButtonChoicePrompt } from '../input/choicePrompt.js';
 import { choiceOptions } from '../input/choiceOptions.js';
 import { odsCodeAnswer, type OdsCodeAnswer } from '../input/odsCodeAnswer.js';
 import { plainMessage, sayPlain } from '../input/plainText.js';
@@ -57,7 +58,7 @@ export function identityDialogs(services: DialogServices): Dialog[] {
     new TextPrompt(NAME_PROMPT, withRetryLimit(textAnswer({ what: "your organisation's name" }))),
     new TextPrompt(POSTCODE_PROMPT, withRetryLimit(postcodeAnswer())),
     new TextPrompt(BOROUGH_PROMPT, withRetryLimit(textAnswer({ what: 'the London borough' }))),
-    new ChoicePrompt(CHOICE_PROMPT, withRetryLimit(choiceAnswer())),
+    new ButtonChoicePrompt(CHOICE_PROMPT, withRetryLimit(choiceAnswer())),
     new WaterfallDialog(IDENTITY_STEPS, [
       steps.askOdsCodeStep, steps.lookUpStep, steps.afterLookUpStep, steps.askNameStep, steps.askPostcodeStep,
       steps.askLocationStep, steps.askBoroughStep, steps.resolveBoroughStep, steps.afterBoroughChoiceStep,

@@ -6,7 +6,7 @@
  * Sends nothing to anyone; all state is in step values, so it resumes after a restart.
  */
 import {
-  ChoicePrompt, TextPrompt, WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
+  TextPrompt, WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import {
   dsptRequiredFor, isOrganisationType, ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES, organisationTypeFromOds, typeConfirmed, type OrganisationType,
@@ -22,6 +22,7 @@ import { READINESS_DIALOG_ID } from '../base/dialogIds.js';
 import type { DialogServices } from '../dialogServices.js';
 import { withRetryLimit } from '../input/answerCheck.js';
 import { choiceAnswer } from '../input/choiceAnswer.js';
+import { ButtonChoicePrompt } from '../input/choicePrompt.js';
 import { choiceOptions } from '../input/choiceOptions.js';
 import { odsCodeAnswer, type OdsCodeAnswer } from '../input/odsCodeAnswer.js';
 import { plainMessage, sayPlain } from '../input/plainText.js';
@@ -68,10 +69,10 @@ const TYPE_LABELS = ORGANISATION_TYPES.map((type) => ORGANISATION_TYPE_LABELS[ty
 export class ReadinessDialog extends CancelAndHelpDialog {
   constructor(private readonly services: DialogServices) {
     super(READINESS_DIALOG_ID, services.helpdesk);
-    this.addDialog(new ChoicePrompt(TYPE_PROMPT, withRetryLimit(choiceAnswer())));
+    this.addDialog(new ButtonChoicePrompt(TYPE_PROMPT, withRetryLimit(choiceAnswer())));
     this.addDialog(new TextPrompt(ODS_PROMPT, withRetryLimit(odsCodeAnswer({ allowUnknown: true }))));
-    this.addDialog(new ChoicePrompt(DSPT_PROMPT, withRetryLimit(choiceAnswer())));
-    this.addDialog(new ChoicePrompt(LOCATION_PROMPT, withRetryLimit(choiceAnswer())));
+    this.addDialog(new ButtonChoicePrompt(DSPT_PROMPT, withRetryLimit(choiceAnswer())));
+    this.addDialog(new ButtonChoicePrompt(LOCATION_PROMPT, withRetryLimit(choiceAnswer())));
     this.addDialog(new WaterfallDialog(STEPS, [
       this.askOrganisationTypeStep.bind(this),
       this.askOdsCodeStep.bind(this),

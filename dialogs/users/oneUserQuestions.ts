@@ -5,13 +5,14 @@
  * the same waterfall changes one detail of someone already listed.
  */
 import {
-  ChoicePrompt, TextPrompt, WaterfallDialog, type Dialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
+  TextPrompt, WaterfallDialog, type Dialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { REGISTRATION_BODIES, registrationBodiesFor, registrationBodyName, type RegistrationBody } from '../../data/rules/registration.js';
 import { roleForJobTitle, type JobTitleMatch } from '../../data/rules/roles.js';
 import type { DialogServices } from '../dialogServices.js';
 import { withRetryLimit } from '../input/answerCheck.js';
 import { choiceAnswer } from '../input/choiceAnswer.js';
+import { ButtonChoicePrompt } from '../input/choicePrompt.js';
 import { choiceOptions } from '../input/choiceOptions.js';
 import { plainMessage, sayPlain } from '../input/plainText.js';
 import { textAnswer } from '../input/textAnswer.js';
@@ -60,7 +61,7 @@ export function oneUserDialogs(services: DialogServices): Dialog[] {
     new TextPrompt(TITLE_PROMPT, withRetryLimit(textAnswer({ what: "the person's job title" }))),
     new TextPrompt(REGISTRATION_PROMPT, withRetryLimit(registrationNumberAnswer())),
     new TextPrompt(EMAIL_PROMPT, withRetryLimit(newAccountEmailAnswer(services.store))),
-    new ChoicePrompt(CHOICE_PROMPT, withRetryLimit(choiceAnswer())),
+    new ButtonChoicePrompt(CHOICE_PROMPT, withRetryLimit(choiceAnswer())),
     new WaterfallDialog(ONE_USER_STEPS, [
       steps.askNameStep, steps.askTitleStep, steps.resolveTitleStep, steps.settleTitleStep, steps.askRegistrationStep,
       steps.askEmailStep, steps.confirmEmailStep, steps.finishStep,

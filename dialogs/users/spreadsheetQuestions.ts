@@ -5,13 +5,14 @@
  * button, or typed) leads back out, for a manager who needs fewer than ten after all.
  */
 import {
-  AttachmentPrompt, ChoicePrompt, WaterfallDialog, type Dialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
+  AttachmentPrompt, WaterfallDialog, type Dialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { CardFactory, type Activity } from 'botbuilder';
 import type { RequestedUser } from '../../data/model.js';
 import type { DialogServices } from '../dialogServices.js';
 import { withRetryLimit } from '../input/answerCheck.js';
 import { choiceAnswer } from '../input/choiceAnswer.js';
+import { ButtonChoicePrompt } from '../input/choicePrompt.js';
 import { choiceOptions } from '../input/choiceOptions.js';
 import { plainMessage, sayPlain } from '../input/plainText.js';
 import { spreadsheetAnswer, type OneByOne, type SpreadsheetOutcome, type SpreadsheetValidations } from './spreadsheetAnswer.js';
@@ -44,7 +45,7 @@ const FIX_PROMPT = 'usersFixPrompt';
 export function spreadsheetDialogs(services: DialogServices): Dialog[] {
   return [
     new AttachmentPrompt(FILE_PROMPT, withRetryLimit(spreadsheetAnswer(services))),
-    new ChoicePrompt(FIX_PROMPT, withRetryLimit(choiceAnswer())),
+    new ButtonChoicePrompt(FIX_PROMPT, withRetryLimit(choiceAnswer())),
     new WaterfallDialog(SPREADSHEET_STEPS, [
       async (step) => askForFile(step, services.usersTemplateUrl),
       reportStep,

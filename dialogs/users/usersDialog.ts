@@ -6,13 +6,14 @@
  * The list travels in the options of each replaceDialog, so a restart in the middle loses nothing.
  */
 import {
-  ChoicePrompt, TextPrompt, WaterfallDialog, type DialogContext, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
+  TextPrompt, WaterfallDialog, type DialogContext, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import type { RequestedUser } from '../../data/model.js';
 import { CancelAndHelpDialog } from '../base/cancelAndHelpDialog.js';
 import type { DialogServices } from '../dialogServices.js';
 import { withRetryLimit } from '../input/answerCheck.js';
 import { choiceAnswer } from '../input/choiceAnswer.js';
+import { ButtonChoicePrompt } from '../input/choicePrompt.js';
 import { choiceOptions } from '../input/choiceOptions.js';
 import { plainMessage, sayPlain } from '../input/plainText.js';
 import { oneUserDialogs, ONE_USER_STEPS, type OneUserOptions } from './oneUserQuestions.js';
@@ -71,7 +72,7 @@ export class UsersDialog extends CancelAndHelpDialog {
   constructor(services: DialogServices) {
     super(USERS_DIALOG_ID, services.helpdesk);
     for (const dialog of [...oneUserDialogs(services), ...spreadsheetDialogs(services)]) this.addDialog(dialog);
-    this.addDialog(new ChoicePrompt(CHOICE_PROMPT, withRetryLimit(choiceAnswer())));
+    this.addDialog(new ButtonChoicePrompt(CHOICE_PROMPT, withRetryLimit(choiceAnswer())));
     this.addDialog(new TextPrompt(NUMBER_PROMPT, withRetryLimit(listNumberAnswer())));
     this.addDialog(new WaterfallDialog(LOOP, [
       this.startStep.bind(this), this.collectStep.bind(this), this.reviewStep.bind(this), this.reviewAnswerStep.bind(this),

@@ -141,7 +141,7 @@ export function submit(value: Record<string, unknown>): Partial<Activity> {
   return { type: 'message', value };
 }
 
-/** Everything a person reads in some replies: message texts, hero card texts and their buttons' titles, one per line. */
+/** Everything a person reads in some replies: message texts, choice cards' (and hero cards') texts and their buttons' titles, one per line. */
 export function readable(replies: Partial<Activity>[]): string {
   const lines: string[] = [];
   for (const reply of replies) {
@@ -151,11 +151,21 @@ export function readable(replies: Partial<Activity>[]): string {
   return lines.join('\n');
 }
 
-/** The button titles of the hero cards in some replies (how ChoicePrompt shows choices on Teams). */
+/** The choice buttons in some replies, in order: the Action.Submit titles of the choice question cards. */
 export function buttons(replies: Partial<Activity>[]): string[] {
-  return replies.flatMap((reply) => reply.attachments ?? [])
-    .filter((a) => a.contentType === 'application/vnd.microsoft.card.hero')
-    .flatMap((a) => ((a.content as { buttons?: { title: string }[] }).buttons ?? []).map((b) => b.title));
+  return choicePresses(replies).map((press) => press.title);
+}
+
+/** Each choice button in some replies: its title and the data a press sends. */
+export function choicePresses(replies: Partial<Activity>[]): { title: string; data: Record<string, unknown> }[] {
+  return adaptiveCards(replies).filter(isChoiceCard).flatMap((card) => submitsOf(card));
+}
+
+/** Pressing the choice button titled `title` in some replies, as Teams sends it: a message with the button's data as its value. */
+export function press(replies: Partial<Activity>[], title: string): Partial<Activity> {
+  const found = choicePresses(replies).find((button) => button.title === title);
+  if (!found) throw new Error(`No button "${title}" in: ${buttons(replies).join(' | ')}`);
+  return submit(found.data);
 }
 
 /** The Adaptive Cards in some replies. */
@@ -165,10 +175,36 @@ export function adaptiveCards(replies: Partial<Activity>[]): Record<string, unkn
     .map((a) => a.content as Record<string, unknown>);
 }
 
+function submitsOf(card: Record<string, unknown>): { title: string; data: Record<string, unknown> }[] {
+  const found: { title: string; data: Record<string, unknown> }[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const record = node as Record<string, unknown>;
+      if (record.type === 'Action.Submit') found.push({ title: String(record.title), data: record.data as Record<string, unknown> });
+      Object.values(record).forEach(walk);
+    }
+  };
+  walk(card);
+  return found;
+}
+
+/** A choice question's card (cards/choiceCard.ts): every button carries a choice and a question id. */
+function isChoiceCard(card: Record<string, unknown>): boolean {
+  const submits = submitsOf(card);
+  return submits.length > 0 && submits.every((button) => typeof button.data?.choice === 'string' && typeof button.data?.question === 'string');
+}
+
 function attachmentText(attachment: Attachment): string[] {
   if (attachment.contentType === 'application/vnd.microsoft.card.hero') {
     const hero = attachment.content as { text?: string; buttons?: { title: string }[] };
     return [hero.text ?? '', ...(hero.buttons ?? []).map((b) => `[${b.title}]`)].filter((line) => line !== '');
+  }
+  const card = attachment.content as Record<string, unknown>;
+  if (attachment.contentType === 'application/vnd.microsoft.card.adaptive' && isChoiceCard(card)) {
+    const runs = ((card.body ?? []) as { type: string; inlines?: { text: string }[] }[])
+      .filter((element) => element.type === 'RichTextBlock').map((block) => (block.inlines ?? []).map((run) => run.text).join(''));
+    return [runs.join('\n'), ...submitsOf(card).map((button) => `[${button.title}]`)].filter((line) => line !== '');
   }
   return [];
 }
