@@ -23,13 +23,13 @@ import { choiceOptions } from '../input/choiceOptions.js';
 import { plainMessage, sayPlain } from '../input/plainText.js';
 import { USERS_DIALOG_ID, UsersDialog, type UsersOptions, type UsersResult } from '../users/usersDialog.js';
 import {
-  ACCESS_HELP, ACCESS_INTRO, ADD_USERS_CHECKED, ADD_USERS_HELP, ADD_USERS_RECHECK, ASK_SAME_ORGANISATION, ADD_USERS_INTRO, ASK_WHAT_TO_CHANGE,
+  ACCESS_HELP, ACCESS_INTRO, ADD_USERS_CHECKED, ADD_USERS_HELP, ADD_USERS_RECHECK, ASK_SAME_ORGANISATION, ADD_USERS_INTRO, ASK_WHAT_TO_CHANGE, PREVIOUS_NO_TITLE, SECTIONS_EXPLAINED,
   previousOrganisation as askPrevious, PREVIOUS_NO, PREVIOUS_YES, RECHECK_AS_NEW, SUMMARY_QUESTION,
 } from './accessMessages.js';
 import { summaryAnswer, type SummaryValidations } from './accessAnswers.js';
 import { checkDialogs, CHECK_STEPS, type ChecksResult } from './checkQuestions.js';
 import { identityDialogs, IDENTITY_STEPS, type IdentityOptions } from './identityQuestions.js';
-import { clearSection, ORGANISATION_SECTIONS, SECTION_TITLES, type OrganisationDraft, type OrganisationSection } from './organisationDraft.js';
+import { clearSection, ORGANISATION_SECTIONS, SECTION_BUTTONS, SECTION_TITLES, type OrganisationDraft, type OrganisationSection } from './organisationDraft.js';
 import { draftFromEarlier, previousOrganisation, type EarlierOrganisation } from './previousOrganisation.js';
 import { recheck, requestInput, requestSummary, type RequestKind } from './requestSummary.js';
 import { submitRequest } from './submitRequest.js';
@@ -90,7 +90,7 @@ export class AccessRequestDialog extends CancelAndHelpDialog {
     values(step).earlier = earlier;
     // The name may be as a manager typed it: it goes in a plain message, never in the choice card's text.
     await sayPlain(step.context, askPrevious(earlier.organisation.name, earlier.organisation.odsCode));
-    return step.prompt(CHOICE_PROMPT, choiceOptions(ASK_SAME_ORGANISATION, [PREVIOUS_YES, PREVIOUS_NO]));
+    return step.prompt(CHOICE_PROMPT, choiceOptions(ASK_SAME_ORGANISATION, [PREVIOUS_YES, { value: PREVIOUS_NO, title: PREVIOUS_NO_TITLE }]));
   }
 
   private async organisationStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -162,7 +162,7 @@ export class AccessRequestDialog extends CancelAndHelpDialog {
         await sayPlain(step.context, CANCELLED);
         return step.cancelAllDialogs(true);
       case 'changeOrganisation':
-        return step.prompt(CHOICE_PROMPT, choiceOptions(ASK_WHAT_TO_CHANGE, this.sections(current).map((s) => SECTION_TITLES[s])));
+        return step.prompt(CHOICE_PROMPT, choiceOptions(`${ASK_WHAT_TO_CHANGE}\n${SECTIONS_EXPLAINED}`, this.sections(current).map((s) => ({ value: SECTION_TITLES[s], title: SECTION_BUTTONS[s] }))));
     }
   }
 

@@ -17,7 +17,7 @@ import { odsCodeAnswer, type OdsCodeAnswer } from '../input/odsCodeAnswer.js';
 import { plainMessage, sayPlain } from '../input/plainText.js';
 import { textAnswer } from '../input/textAnswer.js';
 import {
-  ASK_CARRY_ON, ASK_DIRECTORY_RIGHT, ASK_LOCATION, ASK_NAME, ASK_ODS_CODE, ASK_POSTCODE, ASK_WHICH_BOROUGH, ASK_WHICH_ICS, askBorough,
+  ASK_CARRY_ON, ASK_DIRECTORY_RIGHT, CARRY_ON_TITLE, ASK_LOCATION, ASK_NAME, ASK_ODS_CODE, ASK_POSTCODE, ASK_WHICH_BOROUGH, ASK_WHICH_ICS, askBorough,
   boroughIsIn, boroughNotFound, CARRY_ON, COMMISSIONED_EXPLAINED, DIRECTORY_NO, DIRECTORY_YES, directoryFound, directoryIcsHint,
   LOCATION_CHOICES, NONE_OF_THESE, ODS_UNAVAILABLE, odsNotFound, odsStillNotFound, OUTSIDE_EXPLAINED, TYPE_ANOTHER_CODE, usingDirectoryIcs,
 } from './accessMessages.js';
@@ -99,7 +99,7 @@ class IdentitySteps {
       state.pendingCode = code;
       state.awaiting = 'carryOn';
       await sayPlain(step.context, odsStillNotFound(code));
-      return step.prompt(CHOICE_PROMPT, choiceOptions(ASK_CARRY_ON, [CARRY_ON, TYPE_ANOTHER_CODE]));
+      return step.prompt(CHOICE_PROMPT, choiceOptions(ASK_CARRY_ON, [{ value: CARRY_ON, title: CARRY_ON_TITLE }, TYPE_ANOTHER_CODE]));
     }
     const org = found.organisation;
     Object.assign(draft, { odsCode: code, odsCheck: 'found', directory: directoryFacts(org) } satisfies OrganisationDraft);
@@ -146,7 +146,7 @@ class IdentitySteps {
     if (draft.location) return step.next();
     const linked = draft.directory?.icbCode ? icsByCode(draft.directory.icbCode) : undefined;
     const question = linked ? `${directoryIcsHint(linked.name)} ${ASK_LOCATION}` : ASK_LOCATION;
-    return step.prompt(CHOICE_PROMPT, choiceOptions(question, LOCATION_CHOICES.map((c) => c.title)));
+    return step.prompt(CHOICE_PROMPT, choiceOptions(question, LOCATION_CHOICES));
   };
 
   askBoroughStep = async (step: WaterfallStepContext): Promise<DialogTurnResult> => {

@@ -21,7 +21,8 @@ import { toRequestedUser, type UserDraft } from './userDraft.js';
 import type { UsersOrganisation } from './usersMessages.js';
 import {
   ANOTHER_ADDRESS, ASK_CONFIRM_EMAIL, ASK_FIRST_NAME, ASK_NAME_AGAIN, ASK_NEXT_NAME, ASK_REGISTRATION_BODY, ASK_ROLE_RIGHT, ASK_WHICH_TITLE,
-  askEmail, askJobTitle, askRegistrationNumber, CONFIRM_NO, CONFIRM_YES, HELPDESK_DECIDES, KEEP_TYPED, ROLE_NO, ROLE_YES, roleFound, TYPE_TITLE_AGAIN,
+  askEmail, askJobTitle, askRegistrationNumber, CONFIRM_NO, CONFIRM_NO_TITLE, CONFIRM_YES, HELPDESK_DECIDES, KEEP_TYPED, KEEP_TYPED_EXPLAINED, KEEP_TYPED_TITLE,
+  ROLE_NO, ROLE_NO_TITLE, ROLE_YES, roleFound, TYPE_TITLE_AGAIN,
 } from './usersMessages.js';
 
 /** The waterfall's id; begin it with OneUserOptions, it ends with the finished RequestedUser. */
@@ -92,11 +93,11 @@ class OneUserSteps {
     state.match = match;
     if (match.kind === 'unknown') {
       await sayPlain(step.context, match.message);
-      const choices = [...match.suggestions, KEEP_TYPED, ...(match.suggestions.length === 0 ? [TYPE_TITLE_AGAIN] : [])];
-      return step.prompt(CHOICE_PROMPT, choiceOptions(ASK_WHICH_TITLE, choices));
+      const choices = [...match.suggestions, { value: KEEP_TYPED, title: KEEP_TYPED_TITLE }, ...(match.suggestions.length === 0 ? [TYPE_TITLE_AGAIN] : [])];
+      return step.prompt(CHOICE_PROMPT, choiceOptions(`${ASK_WHICH_TITLE}\n${KEEP_TYPED_EXPLAINED}`, choices));
     }
     await sayPlain(step.context, roleFound(match.title, match.role, match.kind === 'alias' ? match.alias : undefined));
-    return step.prompt(CHOICE_PROMPT, choiceOptions(ASK_ROLE_RIGHT, [ROLE_YES, ROLE_NO]));
+    return step.prompt(CHOICE_PROMPT, choiceOptions(ASK_ROLE_RIGHT, [ROLE_YES, { value: ROLE_NO, title: ROLE_NO_TITLE }]));
   };
 
   settleTitleStep = async (step: WaterfallStepContext): Promise<DialogTurnResult> => {
@@ -125,7 +126,7 @@ class OneUserSteps {
       return step.next();
     }
     state.bodies = bodies;
-    return step.prompt(CHOICE_PROMPT, choiceOptions(ASK_REGISTRATION_BODY, bodies.map(registrationBodyName)));
+    return step.prompt(CHOICE_PROMPT, choiceOptions(`${ASK_REGISTRATION_BODY}\n${bodies.map(registrationBodyName).join('\n')}`, bodies.map(bodyChoice)));
   };
 
   askRegistrationStep = async (step: WaterfallStepContext): Promise<DialogTurnResult> => {
@@ -160,7 +161,7 @@ class OneUserSteps {
     state.email = accepted;
     if (!accepted.confirmation) return step.next();
     await sayPlain(step.context, accepted.confirmation);
-    return step.prompt(CHOICE_PROMPT, choiceOptions(ASK_CONFIRM_EMAIL, [CONFIRM_YES, CONFIRM_NO]));
+    return step.prompt(CHOICE_PROMPT, choiceOptions(ASK_CONFIRM_EMAIL, [CONFIRM_YES, { value: CONFIRM_NO, title: CONFIRM_NO_TITLE }]));
   };
 
   finishStep = async (step: WaterfallStepContext): Promise<DialogTurnResult> => {
@@ -189,4 +190,10 @@ class OneUserSteps {
 
 function values(step: WaterfallStepContext): OneUserValues {
   return step.values as OneUserValues;
+}
+
+/** A registration body as a button: its initials ("NMC"), or its name when it has none; the question lists the full names. */
+function bodyChoice(body: RegistrationBody): { value: string; title: string } {
+  const name = registrationBodyName(body);
+  return { value: name, title: /\(([^()]+)\)$/.exec(name)?.[1] ?? name };
 }
