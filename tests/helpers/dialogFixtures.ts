@@ -151,21 +151,27 @@ export function readable(replies: Partial<Activity>[]): string {
   return lines.join('\n');
 }
 
-/** The choice buttons in some replies, in order: the Action.Submit titles of the choice question cards. */
+/** The buttons under the questions in some replies, in order: the titles of the question cards' actions (choices, download). */
 export function buttons(replies: Partial<Activity>[]): string[] {
-  return choicePresses(replies).map((press) => press.title);
+  return adaptiveCards(replies).filter(isQuestionCard).flatMap((card) => actionsOf(card)).map((action) => String(action.title));
 }
 
-/** Each choice button in some replies: its title and the data a press sends. */
+/** Each button of the question cards in some replies that sends something: its title and the data a press sends. */
 export function choicePresses(replies: Partial<Activity>[]): { title: string; data: Record<string, unknown> }[] {
-  return adaptiveCards(replies).filter(isChoiceCard).flatMap((card) => submitsOf(card));
+  return adaptiveCards(replies).filter(isQuestionCard).flatMap((card) => actionsOf(card))
+    .filter((action) => action.type === 'Action.Submit').map((action) => ({ title: String(action.title), data: action.data as Record<string, unknown> }));
 }
 
-/** Pressing the choice button titled `title` in some replies, as Teams sends it: a message with the button's data as its value. */
+/** Pressing the button titled `title` under a question in some replies, as Teams sends it: a message with the button's data as its value. */
 export function press(replies: Partial<Activity>[], title: string): Partial<Activity> {
   const found = choicePresses(replies).find((button) => button.title === title);
   if (!found) throw new Error(`No button "${title}" in: ${buttons(replies).join(' | ')}`);
   return submit(found.data);
+}
+
+/** press(), for answers that kept only the Adaptive Cards (accessFixtures' talk). */
+export function pressOnCards(cards: Record<string, unknown>[], title: string): Partial<Activity> {
+  return press([{ attachments: cards.map((content) => ({ contentType: 'application/vnd.microsoft.card.adaptive', content })) }], title);
 }
 
 /** The Adaptive Cards in some replies. */
@@ -175,24 +181,17 @@ export function adaptiveCards(replies: Partial<Activity>[]): Record<string, unkn
     .map((a) => a.content as Record<string, unknown>);
 }
 
-function submitsOf(card: Record<string, unknown>): { title: string; data: Record<string, unknown> }[] {
-  const found: { title: string; data: Record<string, unknown> }[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      const record = node as Record<string, unknown>;
-      if (record.type === 'Action.Submit') found.push({ title: String(record.title), data: record.data as Record<string, unknown> });
-      Object.values(record).forEach(walk);
-    }
-  };
-  walk(card);
-  return found;
+type CardElement = { type: string; inlines?: { text: string }[]; actions?: Record<string, unknown>[] };
+
+function actionsOf(card: Record<string, unknown>): Record<string, unknown>[] {
+  return ((card.body ?? []) as CardElement[]).flatMap((element) => element.actions ?? []);
 }
 
-/** A choice question's card (cards/choiceCard.ts): every button carries a choice and a question id. */
-function isChoiceCard(card: Record<string, unknown>): boolean {
-  const submits = submitsOf(card);
-  return submits.length > 0 && submits.every((button) => typeof button.data?.choice === 'string' && typeof button.data?.question === 'string');
+/** A question's card (cards/choiceCard.ts, cards/spreadsheetCard.ts): text runs and rows of buttons, nothing else. */
+function isQuestionCard(card: Record<string, unknown>): boolean {
+  const body = (card.body ?? []) as CardElement[];
+  return card.actions === undefined && body.some((element) => element.type === 'ActionSet')
+    && body.every((element) => element.type === 'ActionSet' || element.type === 'RichTextBlock');
 }
 
 function attachmentText(attachment: Attachment): string[] {
@@ -201,10 +200,10 @@ function attachmentText(attachment: Attachment): string[] {
     return [hero.text ?? '', ...(hero.buttons ?? []).map((b) => `[${b.title}]`)].filter((line) => line !== '');
   }
   const card = attachment.content as Record<string, unknown>;
-  if (attachment.contentType === 'application/vnd.microsoft.card.adaptive' && isChoiceCard(card)) {
-    const runs = ((card.body ?? []) as { type: string; inlines?: { text: string }[] }[])
+  if (attachment.contentType === 'application/vnd.microsoft.card.adaptive' && isQuestionCard(card)) {
+    const runs = ((card.body ?? []) as CardElement[])
       .filter((element) => element.type === 'RichTextBlock').map((block) => (block.inlines ?? []).map((run) => run.text).join(''));
-    return [runs.join('\n'), ...submitsOf(card).map((button) => `[${button.title}]`)].filter((line) => line !== '');
+    return [runs.join('\n'), ...actionsOf(card).map((action) => `[${String(action.title)}]`)].filter((line) => line !== '');
   }
   return [];
 }
