@@ -1,10 +1,8 @@
 /** The check for a choice question: a button pressed or an option typed; anything else is re-asked, saying why. */
 import type { FoundChoice } from 'botbuilder-dialogs';
-import type { AnswerCheck } from './answerCheck.js';
+import { EARLIER_QUESTION, type AnswerCheck } from './answerCheck.js';
 import type { ChoiceMiss, ChoiceRecognized } from './choicePrompt.js';
 
-/** Said for a press on the buttons of a question asked earlier; also used where a text question gets such a press. */
-export const EARLIER_QUESTION = "That button belongs to an earlier question, so I haven't used it. Please answer this one.";
 const NOT_CAUGHT = "Sorry, I didn't catch which one you meant. Please press one of the buttons, or type one of the options.";
 
 function or(titles: readonly string[]): string {
