@@ -5,18 +5,19 @@
  * and the borough (or ICS) that decides which ICS lead approves. Every question is skipped once its answer is in the draft.
  */
 import {
-  ChoicePrompt, TextPrompt, WaterfallDialog, type Dialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
+  TextPrompt, WaterfallDialog, type Dialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { findIcs, icsByCode, icsForBorough, listIcs } from '../../data/rules/ics.js';
 import type { DialogServices } from '../dialogServices.js';
 import { MAX_REASKS, withRetryLimit } from '../input/answerCheck.js';
 import { choiceAnswer } from '../input/choiceAnswer.js';
+import { ButtonChoicePrompt } from '../input/choicePrompt.js';
 import { choiceOptions } from '../input/choiceOptions.js';
 import { odsCodeAnswer, type OdsCodeAnswer } from '../input/odsCodeAnswer.js';
 import { plainMessage, sayPlain } from '../input/plainText.js';
 import { textAnswer } from '../input/textAnswer.js';
 import {
-  ASK_CARRY_ON, ASK_DIRECTORY_RIGHT, ASK_LOCATION, ASK_NAME, ASK_ODS_CODE, ASK_POSTCODE, ASK_WHICH_BOROUGH, ASK_WHICH_ICS, askBorough,
+  ASK_CARRY_ON, ASK_DIRECTORY_RIGHT, CARRY_ON_TITLE, ASK_LOCATION, ASK_NAME, ASK_ODS_CODE, ASK_POSTCODE, ASK_WHICH_BOROUGH, ASK_WHICH_ICS, askBorough,
   boroughIsIn, boroughNotFound, CARRY_ON, COMMISSIONED_EXPLAINED, DIRECTORY_NO, DIRECTORY_YES, directoryFound, directoryIcsHint,
   LOCATION_CHOICES, NONE_OF_THESE, ODS_UNAVAILABLE, NOT_YET, NOT_YET_END, ownRequestOpen, otherRequestOpen, WAIT_FOR_ACCESS,
   alreadyOnboarded, ADD_STAFF_INSTEAD, odsNotFound, odsStillNotFound, OUTSIDE_EXPLAINED, TYPE_ANOTHER_CODE, usingDirectoryIcs,
@@ -81,7 +82,7 @@ export function identityDialogs(services: DialogServices): Dialog[] {
     new TextPrompt(NAME_PROMPT, withRetryLimit(textAnswer({ what: "your organisation's name" }))),
     new TextPrompt(POSTCODE_PROMPT, withRetryLimit(postcodeAnswer())),
     new TextPrompt(BOROUGH_PROMPT, withRetryLimit(textAnswer({ what: 'the London borough' }))),
-    new ChoicePrompt(CHOICE_PROMPT, withRetryLimit(choiceAnswer())),
+    new ButtonChoicePrompt(CHOICE_PROMPT, withRetryLimit(choiceAnswer())),
     new WaterfallDialog(IDENTITY_STEPS, [
       steps.askOdsCodeStep, steps.lookUpStep, steps.afterLookUpStep, steps.askNameStep, steps.askPostcodeStep,
       steps.askLocationStep, steps.askBoroughStep, steps.resolveBoroughStep, steps.afterBoroughChoiceStep,
@@ -141,7 +142,7 @@ class IdentitySteps {
       state.pendingCode = code;
       state.awaiting = 'carryOn';
       await sayPlain(step.context, odsStillNotFound(code));
-      return step.prompt(CHOICE_PROMPT, choiceOptions(ASK_CARRY_ON, [CARRY_ON, TYPE_ANOTHER_CODE]));
+      return step.prompt(CHOICE_PROMPT, choiceOptions(ASK_CARRY_ON, [{ value: CARRY_ON, title: CARRY_ON_TITLE }, TYPE_ANOTHER_CODE]));
     }
     const org = found.organisation;
     Object.assign(draft, { odsCode: code, odsCheck: 'found', directory: directoryFacts(org) } satisfies OrganisationDraft);
@@ -188,7 +189,7 @@ class IdentitySteps {
     if (draft.location) return step.next();
     const linked = draft.directory?.icbCode ? icsByCode(draft.directory.icbCode) : undefined;
     const question = linked ? `${directoryIcsHint(linked.name)} ${ASK_LOCATION}` : ASK_LOCATION;
-    return step.prompt(CHOICE_PROMPT, choiceOptions(question, LOCATION_CHOICES.map((c) => c.title)));
+    return step.prompt(CHOICE_PROMPT, choiceOptions(question, LOCATION_CHOICES));
   };
 
   askBoroughStep = async (step: WaterfallStepContext): Promise<DialogTurnResult> => {

@@ -109,13 +109,15 @@ describe("a care home manager's journeys, over real HTTP", () => {
       ['hello', 'Request access'],
       ['request access', "What is your organisation's ODS code?"],
       ['VX1A2', 'SUNNYVIEW CARE HOME'],
-      ["Yes, that's right", 'Where is your organisation?'],
-      ['In London', 'Which London borough'],
+      // The choice questions answered with their buttons, as a person in Teams or the Agents Playground would.
+      [() => grace.press("Yes, that's right"), 'Where is your organisation?'],
+      [() => grace.press('In London'), 'Which London borough'],
       ['Islington', 'Islington is in North Central London.'],
-      [CARE_HOME, ['named in the North Central London onboarding DPIA', 'HSCN']],
-      ['No, we use the internet', 'How will your staff reach the UCP?'],
-      ['The UCP web portal', 'How many members of staff need access?'],
-      ...ONE_CARE_MANAGER,
+      [() => grace.press('Care home'), ['named in the North Central London onboarding DPIA', 'HSCN']],
+      [() => grace.press('No, internet'), 'How will your staff reach the UCP?'],
+      [() => grace.press('The UCP web portal'), 'How many members of staff need access?'],
+      ['2', 'What is the full name of the first person who needs access?'],
+      ...ONE_CARE_MANAGER.slice(1),
       [submitSummary(grace), ['Your ticket number is UCP-', 'The UCP helpdesk will be in touch about the request in its working hours']],
     ]);
     const [ticket] = (await tickets()).filter((t) => t.requester.aadObjectId === person(1).aadObjectId);
@@ -183,7 +185,7 @@ describe("a care home manager's journeys, over real HTTP", () => {
       ['The UCP web portal', 'How many members of staff'],
       ['10 or more', ['For ten or more people, a spreadsheet is quicker.', 'Download the template']],
     ]);
-    const templateUrl = /"value":"([^"]+ucp-multiple-users\.xlsx)"/.exec(JSON.stringify(offer.map((r) => r.raw)))?.[1];
+    const templateUrl = /"url":"([^"]+ucp-multiple-users\.xlsx)"/.exec(JSON.stringify(offer.map((r) => r.raw)))?.[1];
     expect(templateUrl).toBe('https://ucp-bot.example.org/templates/ucp-multiple-users.xlsx');
     const template = await fetch(`${bot.url}${new URL(templateUrl ?? '').pathname}`);
     expect(template.status).toBe(200);
