@@ -134,6 +134,7 @@ describe('each posted copy carries the buttons of the role it is posted for', ()
       for (const personal of ['Samuel', 'Priya', 'Grace', '@nhs.net', '12A3456E', 'Health Care Assistant']) expect(card).not.toContain(personal);
     }
     const last = updated.at(-1)!.card;
+    expect(last).toContain('People asked for');
     expect(last).toContain('Non-Clinical: ');
     expect(last).toContain('Names, e-mail addresses and questions are not shown on the card in the channel.');
   });
