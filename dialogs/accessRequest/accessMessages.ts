@@ -98,7 +98,24 @@ export function dpiaNotFound(code: string): string {
 }
 
 export const NOT_YET = "So I haven't sent anything yet. Here is what to do next:";
-export const NOT_YET_END = 'Nothing has been sent. When your DSPT status shows Standards Met, type request access and we will carry on from the start.';
+export { DSPT_COME_BACK as NOT_YET_END } from '../readiness/readinessMessages.js';
+
+/** The manager's own open access request for this code: its status follows, and nothing new is started. */
+export function ownRequestOpen(code: string, ticketId: string): string {
+  return `You have already asked for access for ${code}: your request ${ticketId} is still open, so I haven't started another one. Here is where it is:`;
+}
+/** Someone else's open access request for this code: no name, no ticket number, only that it is open and how far it has got. */
+export function otherRequestOpen(code: string, stage: string): string {
+  return `Someone at your organisation has already asked for UCP access for ${code}, and that request is still open (${stage}), so I haven't started another one.`;
+}
+/** Adding staff waits for the organisation's own request to finish. */
+export const WAIT_FOR_ACCESS = 'When it is done, type add staff to add more people.';
+/** The organisation has access already: a new access request would only be asked again. */
+export function alreadyOnboarded(code: string, ticketId: string | undefined): string {
+  const which = ticketId ? ` (your request ${ticketId} is done)` : '';
+  return `${code} already has UCP access${which}, so it does not need to ask again.`;
+}
+export const ADD_STAFF_INSTEAD = 'To give more of your staff access, type add staff.';
 
 export const ASK_HSCN = `Is your organisation connected to the Health and Social Care Network (HSCN)? HSCN organisations use the UCP at ${UCP_HSCN_URL}. `
   + `Everyone else uses ${UCP_INTERNET_URL} over the internet, with an extra code e-mailed at every log-in.`;

@@ -27,7 +27,7 @@ import {
 } from './accessMessages.js';
 import { summaryAnswer, type SummaryValidations } from './accessAnswers.js';
 import { checkDialogs, CHECK_STEPS, type ChecksResult } from './checkQuestions.js';
-import { identityDialogs, IDENTITY_STEPS, type IdentityOptions } from './identityQuestions.js';
+import { identityDialogs, IDENTITY_STEPS, type IdentityOptions, type IdentityResult } from './identityQuestions.js';
 import { clearSection, ORGANISATION_SECTIONS, SECTION_TITLES, type OrganisationDraft, type OrganisationSection } from './organisationDraft.js';
 import { draftFromEarlier, previousOrganisation, type EarlierOrganisation } from './previousOrganisation.js';
 import { recheck, requestInput, requestSummary, type RequestKind } from './requestSummary.js';
@@ -99,13 +99,14 @@ export class AccessRequestDialog extends CancelAndHelpDialog {
       Object.assign(current, { draft: await draftFromEarlier(earlier, this.services.ods), identityDone: true, onboarded: true });
     }
     if (current.identityDone) return step.next();
-    return step.beginDialog(IDENTITY_STEPS, { draft: current.draft ?? {} } satisfies IdentityOptions);
+    return step.beginDialog(IDENTITY_STEPS, { draft: current.draft ?? {}, kind: this.kind } satisfies IdentityOptions);
   }
 
   private async checksStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const current = currentOf(step);
-    const identity = step.result as { draft: OrganisationDraft } | undefined;
-    if (identity?.draft) Object.assign(current, { draft: identity.draft, identityDone: true });
+    const identity = step.result as IdentityResult | undefined;
+    if (identity?.stopped) return step.endDialog();
+    if (identity?.draft) Object.assign(current, { draft: identity.draft, identityDone: true, ...(identity.onboarded ? { onboarded: true } : {}) });
     if (current.checksDone) return step.next();
     if (this.kind === 'addUsers' && !current.usersDone) await sayPlain(step.context, current.onboarded ? ADD_USERS_RECHECK : ADD_USERS_CHECKED);
     return step.beginDialog(CHECK_STEPS, { draft: current.draft ?? {} });

@@ -17,7 +17,7 @@ import type { DialogServices } from '../dialogServices.js';
 import { withRetryLimit } from '../input/answerCheck.js';
 import { choiceAnswer } from '../input/choiceAnswer.js';
 import { choiceOptions } from '../input/choiceOptions.js';
-import { dayAnswer } from '../input/dayAnswer.js';
+import { dayAnswer, exampleDay } from '../input/dayAnswer.js';
 import { odsCodeAnswer, type OdsCodeAnswer } from '../input/odsCodeAnswer.js';
 import { plainMessage, sayPlain } from '../input/plainText.js';
 import { textAnswer } from '../input/textAnswer.js';
@@ -163,7 +163,7 @@ export class LeaversDialog extends CancelAndHelpDialog {
   private async askLastWorkingDayStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const values = collected(step);
     values.email = step.result as string;
-    return step.prompt(DAY_PROMPT, { prompt: plainMessage(askLastDay(values.name ?? 'their')) });
+    return step.prompt(DAY_PROMPT, { prompt: plainMessage(askLastDay(values.name ?? 'their', exampleDay(londonToday(this.services.clock())))) });
   }
 
   private async askAnotherStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

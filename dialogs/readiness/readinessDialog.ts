@@ -29,7 +29,7 @@ import { DSPT_CHOICES, findPublishedStatus, fromChoice, fromExport, type DsptFin
 import { managerEmailRefusal } from './managerEmail.js';
 import { nhsmailAdvice } from './nhsmailRoutes.js';
 import {
-  ASK_DSPT_STATUS, ASK_ODS_CODE, ASK_ORGANISATION_TYPE, foundInExport, NEXT_STEP, NHS_NO_DSPT, NO_ODS_CODE, NOT_IN_EXPORT, READINESS_HELP, typeNotConfirmed,
+  ASK_DSPT_STATUS, ASK_ODS_CODE, DSPT_CHECK_AGAIN, ASK_ORGANISATION_TYPE, foundInExport, NEXT_STEP, NHS_NO_DSPT, NO_ODS_CODE, NOT_IN_EXPORT, READINESS_HELP, typeNotConfirmed,
 } from './readinessMessages.js';
 import { readinessOutcome } from './readinessOutcome.js';
 
@@ -170,6 +170,7 @@ export class ReadinessDialog extends CancelAndHelpDialog {
     const refusal = managerEmailRefusal(await this.memberEmail(step), store.read((data) => [...data.accreditedDomains]));
     if (refusal) await sayPlain(step.context, ...nhsmailAdvice(type, refusal, dspt.parsed));
     if (outcome.decision.decision === 'eligible' || outcome.decision.decision === 'needsIcsApproval') await sayPlain(step.context, NEXT_STEP);
+    if (outcome.decision.decision === 'needsDsptFirst') await sayPlain(step.context, DSPT_CHECK_AGAIN);
     return step.endDialog({ decision: outcome.decision.decision, organisationType: type, odsCode: code } satisfies ReadinessResult);
   }
 

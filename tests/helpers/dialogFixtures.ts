@@ -141,7 +141,7 @@ export function submit(value: Record<string, unknown>): Partial<Activity> {
   return { type: 'message', value };
 }
 
-/** Everything a person reads in some replies: message texts, hero card texts and their buttons' titles, one per line. */
+/** Everything a person reads in some replies: message texts, cards of lines, hero card texts and their buttons' titles, one per line. */
 export function readable(replies: Partial<Activity>[]): string {
   const lines: string[] = [];
   for (const reply of replies) {
@@ -170,5 +170,13 @@ function attachmentText(attachment: Attachment): string[] {
     const hero = attachment.content as { text?: string; buttons?: { title: string }[] };
     return [hero.text ?? '', ...(hero.buttons ?? []).map((b) => `[${b.title}]`)].filter((line) => line !== '');
   }
-  return [];
+  return linesOfCard(attachment);
+}
+
+/** The lines of a card of lines (dialogs/input/plainText.ts plainReply), one per line; nothing for any other card. */
+export function linesOfCard(attachment: Attachment): string[] {
+  if (attachment.contentType !== 'application/vnd.microsoft.card.adaptive') return [];
+  const body = (attachment.content as { body?: { type?: string; items?: { type?: string; inlines?: { text?: string }[] }[] }[] }).body ?? [];
+  const isLines = body.length > 0 && body.every((part) => part.type === 'Container' && (part.items ?? []).every((item) => item.type === 'RichTextBlock'));
+  return isLines ? body.flatMap((part) => (part.items ?? []).map((item) => (item.inlines ?? []).map((run) => run.text ?? '').join(''))) : [];
 }

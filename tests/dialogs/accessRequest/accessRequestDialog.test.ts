@@ -93,17 +93,20 @@ describe('the access request conversation', () => {
     expect(tickets(world.store)[0]).toMatchObject({ state: 'awaitingIcsApproval', organisation: { namedInDpia: false, icbCode: 'QMJ' } });
   });
 
-  it('stops kindly at Approaching Standards with the next steps, and creates no ticket', async () => {
+  it('stops kindly at Approaching Standards as soon as the ODS code is given, with the next steps and one way to carry on, and creates no ticket', async () => {
     const { world, client } = await sunnyviewWorld({ dspt: '25/26 Approaching Standards' });
-    await talk(client, [
-      ...SUNNYVIEW_FOUND_IN_LONDON,
-      [CARE_HOME, [
+    const answer = await talk(client, [
+      SUNNYVIEW_FOUND_IN_LONDON[0],
+      [' vx1a2 ', [
         'That is enough for NHSmail, but the UCP needs Standards Met.',
         "So I haven't sent anything yet. Here is what to do next:",
         '- Keep working through your improvement plan',
-        'Nothing has been sent. When your DSPT status shows Standards Met, type request access',
+        'When your DSPT status shows Standards Met, type request access to ask again.',
       ]],
     ]);
+    // Issue 13 point 9: one way to carry on, and nothing asked about the borough or type first.
+    expect(answer.text).not.toMatch(/message me again|Which London borough|What kind of organisation/);
+    expect(answer.text.match(/type request access/g)).toHaveLength(1);
     expect(client.dialogContext.activeDialog).toBeUndefined();
     expect(tickets(world.store)).toEqual([]);
   });
