@@ -6,6 +6,7 @@ import { NOT_YOURS } from '../../cards/handlers/cardActionContext.js';
 import { createWorkflow } from '../../bot/workflow/workflow.js';
 import { auditOf, makeWorkflowTicket, people, seedWorkflow } from '../helpers/workflowFixtures.js';
 import { useStoreFolder } from '../helpers/storeFixtures.js';
+import { everyActionVerb } from '../helpers/everyActionVerb.js';
 
 const folder = useStoreFolder();
 const NOW = new Date('2026-03-02T10:04:00Z');
@@ -90,18 +91,7 @@ describe('card buttons, answered through the invoke handler', () => {
 });
 
 /** Every card verb, with data a real card of that verb would send for a ticket at version 3. */
-const EVERY_VERB: Array<[string, Record<string, unknown>]> = [
-  ['approveOrganisation', {}],
-  ['rejectOrganisation', { rejectReason: 'Not in our ICS' }],
-  ['askForInformation', { askReason: 'Which borough?' }],
-  ['assignTicket', { assignee: people.stranger.aadObjectId }],
-  ['tickChecklist', { item: 'odsVerified', checklist_odsVerified: 'true' }],
-  ['requestInformation', { requestReason: 'Which borough?' }],
-  ['resolveTicket', {}],
-  ['closeTicket', {}],
-  ['provideInformation', { answer: 'Lewisham' }],
-  ['withdrawRequest', {}],
-];
+const EVERY_VERB = everyActionVerb(people.stranger.aadObjectId);
 
 /** What the ticket card says about the ticket: none of it may reach someone with no part in it. */
 function ticketFacts(ticket: WorkflowTicket): string[] {

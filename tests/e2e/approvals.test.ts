@@ -10,6 +10,7 @@ import { startSmtpServer, type TestSmtpServer } from '../helpers/smtpServer.js';
 import { startBotProcess, type BotProcess } from '../helpers/botProcess.js';
 import { makeWorkflowTicket, people, workflowRosters } from '../helpers/workflowFixtures.js';
 import { buttonVerbs, ofType } from '../cards/cardFixtures.js';
+import { everyActionVerb } from '../helpers/everyActionVerb.js';
 
 /**
  * The approval journey over real HTTP: the bot runs as its own process, talking to a fake Bot Framework connector (which
@@ -255,20 +256,8 @@ describe('acting from the posted copy, as a client that never refreshes (issue 1
 });
 
 describe('card actions from someone with no part in the ticket, over real HTTP', () => {
-  /** Every card verb, with what its card would send besides the ticket id and version. */
-  const EVERY_VERB: Array<[string, Record<string, unknown>]> = [
-    ['refreshCard', {}],
-    ['approveOrganisation', {}],
-    ['rejectOrganisation', { rejectReason: 'Not in our ICS' }],
-    ['askForInformation', { askReason: 'Which borough?' }],
-    ['assignTicket', { assignee: people.stranger.aadObjectId }],
-    ['tickChecklist', { item: 'odsVerified', checklist_odsVerified: 'true' }],
-    ['requestInformation', { requestReason: 'Which borough?' }],
-    ['resolveTicket', {}],
-    ['closeTicket', {}],
-    ['provideInformation', { answer: 'Lewisham' }],
-    ['withdrawRequest', {}],
-  ];
+  /** Every card verb, refresh included, with what its card would send besides the ticket id and version. */
+  const EVERY_VERB: Array<[string, Record<string, unknown>]> = [['refreshCard', {}], ...everyActionVerb(people.stranger.aadObjectId)];
 
   it.each(EVERY_VERB)('%s from a stranger with a guessed ticket number answers a neutral card with no ticket facts, and changes nothing', async (verb, extra) => {
     const { id } = tickets.race;
