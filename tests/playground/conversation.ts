@@ -4,7 +4,7 @@
  * names, codes, postcodes, e-mail addresses). A question the table does not know, a button that is missing, or the same
  * question asked again after its answer stops the walkthrough with what the bot said.
  */
-import { StepFailure, summary, type PlaygroundPage } from './playgroundPage.js';
+import { plain, StepFailure, summary, type PlaygroundPage } from './playgroundPage.js';
 import type { Step } from './report.js';
 
 export interface Answer {
@@ -60,7 +60,7 @@ export async function converse(page: PlaygroundPage, step: Step, opening: Action
 }
 
 function answerAction(page: PlaygroundPage, answer: Answer, question: string): Action {
-  const how = answer.press ? `presses "${answer.press.source.replace(/^\^|\$$/g, '')}"` : `types "${answer.type}"`;
+  const how = answer.press ? `presses "${plain(answer.press)}"` : `types "${answer.type}"`;
   return {
     name: `${how} for "${summary(question, 70)}"`,
     act: () => (answer.press ? page.press(answer.press, answer.question) : page.say(answer.type ?? '')),

@@ -4,12 +4,16 @@
  * Selectors are the playground's own (0.2.28): a bot message in a chat is a `.fai-OutputCard`; a channel post and its
  * replies are one `.fui-Card`; the message box is a lexical editor.
  */
+import { writeFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 
 export type ChatName = 'Personal Chat' | 'General';
 
-/** What the playground shows beside a card whose button it does not carry out (imBack, messageBack …). */
-const UNSUPPORTED_ACTION = 'is not supported yet in Microsoft 365 Agents playground';
+/**
+ * What the playground shows beside a card whose button it does not carry out ("Action type imBack is not supported yet …").
+ * Its other notice, "User specific view is not supported yet", is about `refresh` and does not stop a button working.
+ */
+const UNSUPPORTED_ACTION = /Action type \S+ is not supported yet/;
 const ANSWER_TIMEOUT_MS = 15_000;
 /** Replies come as several activities: the bot has finished answering once nothing new has arrived for this long. */
 const SETTLE_MS = 1_200;
@@ -75,7 +79,8 @@ export class PlaygroundPage {
     await card.getByRole('button', { name: label }).last().click({ timeout: 5_000 });
     await this.page.waitForTimeout(300);
     if (await this.unsupportedWarnings() > warnings) {
-      throw new StepFailure(`the playground did not carry out the "${label.source}" button: it says "Action type … ${UNSUPPORTED_ACTION}"`);
+      const said = await this.page.getByText(UNSUPPORTED_ACTION).last().innerText().catch(() => UNSUPPORTED_ACTION.source);
+      throw new StepFailure(`the playground did not carry out the "${plain(label)}" button: it says "${said.trim()}"`);
     }
   }
 
@@ -96,7 +101,7 @@ export class PlaygroundPage {
         if (count === 0) throw new StepFailure(`no message matching /${on.source}/ in ${this.chat}`);
         const newest = candidates.nth(this.chat === 'General' ? 0 : count - 1);
         const buttons = await newest.getByRole('button').allInnerTexts();
-        throw new StepFailure(`no "${label.source}" button on the message "${summary(await newest.innerText())}" `
+        throw new StepFailure(`no "${plain(label)}" button on the message "${summary(await newest.innerText())}" `
           + `(its buttons: ${buttons.length ? buttons.map((b) => `"${b.trim()}"`).join(', ') : 'none'})`);
       }
       await this.page.waitForTimeout(250);
@@ -158,11 +163,20 @@ export class PlaygroundPage {
     const box = message.getByRole('checkbox', { name: label, exact: true });
     if (await box.count() === 0) throw new StepFailure(`no "${label}" box on the card`);
     if (!(await box.isChecked())) await box.click({ timeout: 5_000 });
-    await message.locator('.ac-columnSet', { has: box }).getByRole('button', { name: /^Save$/ }).click({ timeout: 5_000 });
+    // The Save beside each box says which item it saves when pointed at (its tooltip, "Save ODS verified").
+    const save = message.getByTitle(`Save ${label}`, { exact: true });
+    if (await save.count() === 0) throw new StepFailure(`no "Save" beside the "${label}" box on the card`);
+    await save.click({ timeout: 5_000 });
   }
 
   async screenshot(file: string): Promise<void> {
     await this.page.screenshot({ path: file, fullPage: false }).catch(() => undefined);
+  }
+
+  /** The page's HTML, kept beside a failure's screenshot to see what the playground rendered. */
+  async savePage(file: string): Promise<void> {
+    const html = await this.page.content().catch(() => '');
+    if (html) await writeFile(file, html);
   }
 
   private async unsupportedWarnings(): Promise<number> {
@@ -180,6 +194,11 @@ export function arrivedSince(mark: Mark, now: string[]): string[] {
     left.set(text, seen - 1);
     return false;
   });
+}
+
+/** A button's label pattern as a person reads it: "^Approve$" is "Approve". */
+export function plain(label: RegExp): string {
+  return label.source.replace(/^\^|\$$/g, '').replace(/\\b/g, '');
 }
 
 /** One line of a message for a failure report. */

@@ -38,6 +38,7 @@ export class Report {
         await stepBody();
       } catch (err) {
         await this.page.screenshot(shot);
+        await this.page.savePage(shot.replace(/\.png$/, '.html'));
         this.record(name, stepName, false, err instanceof StepFailure ? err.message : `unexpected error: ${errorText(err)}`, shot);
         throw new JourneyStopped();
       }

@@ -19,6 +19,8 @@ const SUNNYVIEW: Home = { code: 'VX1A2', name: 'Demo Sunnyview Care Home', postc
 const MEADOWBANK: Home = { code: 'VX2B3', name: 'Demo Meadowbank Care Home', postcode: 'N7 6PA' };
 const WELCOME = /Welcome to the UCP onboarding assistant/;
 const TICKET_NUMBER = /ticket number is (UCP-\d+)/;
+/** The DSPT stop: nothing is sent (source 000: Standards Met is needed for the UCP). */
+const DSPT_STOP = /haven't sent anything|Nothing has been sent/i;
 /** The helpdesk channel's copy of a ticket card can take a retry round to arrive (NOTIFY_RETRY_SECONDS is 3 in this run). */
 const CARD_TIMEOUT_MS = 20_000;
 
@@ -26,9 +28,9 @@ const CARD_TIMEOUT_MS = 20_000;
 function managerAnswers(home: Home): Answer[] {
   return [
     // The directory does not know the demo codes: the bot asks to check the code, then offers to carry on with it.
-    { question: /What is your organisation's ODS code\?/, type: home.code, times: 2 },
-    { question: /still can't find/, press: /^Carry on with this code$/ },
-    { question: /What would you like to do\?/, press: /^Carry on with this code$/ },
+    { question: /What is your organisation's ODS code\?/, type: home.code, times: 3 },
+    { question: /still can't find/, press: /^Carry on\b/ },
+    { question: /What would you like to do\?/, press: /^Carry on\b/ },
     { question: /What is your organisation's name\?/, type: home.name },
     { question: /What is your organisation's postcode\?/, type: home.postcode },
     { question: /Where is your organisation\?/, press: /^In London$/ },
@@ -39,6 +41,7 @@ function managerAnswers(home: Home): Answer[] {
     { question: /How many members of staff need access\?/, press: /^Fewer than 10$/ },
     { question: /full name of the first person/, type: 'Jo Bloggs' },
     { question: /What is Jo Bloggs's job title\?/, type: 'Care Manager' },
+    { question: /Is that right for this person\?/, press: /^Yes\b/ },
     { question: /What is Jo Bloggs's work e-mail address\?/, type: 'jo.bloggs@nhs.net' },
     { question: /add, change or remove anyone\?/, press: /^That's everyone$/ },
     { question: /Please check these details before you send them/, press: /^Submit$/ },
@@ -82,7 +85,7 @@ export async function walkthrough(page: PlaygroundPage, report: Report): Promise
 
   await report.journey(APPROVAL, [REQUEST], async (step) => {
     const card = new RegExp(`Ticket ${ticket}[\\s\\S]*Waiting for approval from the North Central London governance lead`);
-    await step('the approval card offers "Approve", "Reject this organisation" and "Ask for information"', async () => {
+    await step('the approval card offers "Approve", "Reject" and "Ask for information"', async () => {
       const message = await page.messageWithButton(/^Approve$/, card, 10_000);
       for (const label of [/^Reject/, /^Ask for information$/]) {
         if (await message.getByRole('button', { name: label }).count() === 0) {
@@ -94,7 +97,7 @@ export async function walkthrough(page: PlaygroundPage, report: Report): Promise
       const mark = await page.mark();
       await page.press(/^Approve$/, card);
       await page.expectNew(mark, new RegExp(`Ticket ${ticket}[\\s\\S]*Approved by`), 'the approval card showing who approved');
-      await page.expectNew(mark, new RegExp(`${ticket}[\\s\\S]*approved`, 'i'), "the manager's message that the lead approved");
+      await page.expectNew(mark, new RegExp(`has approved[\\s\\S]*${ticket}`), "the manager's message that the lead approved");
     });
   });
 
@@ -110,7 +113,7 @@ export async function walkthrough(page: PlaygroundPage, report: Report): Promise
       const message = await page.messageWithButton(/^Assign$/, card);
       await page.pick(message, 'Alex Wilber');
       await message.getByRole('button', { name: /^Assign$/ }).last().click({ timeout: 5_000 });
-      await page.expectNew(mark, /Assigned to Alex Wilber|Alex Wilber/, 'the card showing the assignee');
+      await page.expectNew(mark, new RegExp(`Ticket ${ticket}[\\s\\S]*Assigned to: Alex Wilber`), 'the card showing who has the ticket');
     });
     const message = await page.messageWithButton(/^Save$/, card, CARD_TIMEOUT_MS).catch(() => {
       throw new StepFailure('the assigned ticket card has no checklist to tick (no "Save" button)');
@@ -120,20 +123,20 @@ export async function walkthrough(page: PlaygroundPage, report: Report): Promise
       await step(`ticks "${label}" and presses its "Save"`, async () => {
         const mark = await page.mark();
         await page.tick(card, label);
-        await page.expectNew(mark, card, `the card after saving "${label}"`);
+        await page.expectNew(mark, new RegExp(`Ticket ${ticket}[\\s\\S]*${escapeRegExp(label)}\\W*Ticked by Alex Wilber`), `the card showing who ticked "${label}"`);
       });
     }
     await step('presses "Resolve": the card says it is resolved', async () => {
       const mark = await page.mark();
       await page.press(/^Resolve$/, card);
-      await page.expectNew(mark, new RegExp(`Ticket ${ticket}[\\s\\S]*Resolved`, 'i'), 'the resolved card');
+      await page.expectNew(mark, new RegExp(`Ticket ${ticket}[\\s\\S]*Status: Resolved`), 'the card showing the ticket resolved');
     });
   });
 
   await report.journey('The manager is told the accounts are ready', [HELPDESK], async (step) => {
     await page.open('Personal Chat');
     await step(`a message in the 1:1 chat says ${ticket} is done`, async () => {
-      await page.expectNew([], new RegExp(`${ticket}[\\s\\S]*(ready|resolved|set up)`, 'i'), "the manager's message that access is ready", CARD_TIMEOUT_MS);
+      await page.expectNew([], new RegExp(`${ticket}[\\s\\S]*accounts have been created`), "the manager's message that the accounts are ready", CARD_TIMEOUT_MS);
     });
   });
 
@@ -150,11 +153,16 @@ export async function walkthrough(page: PlaygroundPage, report: Report): Promise
 
   await report.journey(`The DSPT stop: ${MEADOWBANK.name} (${MEADOWBANK.code}, Approaching Standards)`, [], async (step) => {
     await startAgain(page, report);
-    const stop = await requestAccess(page, step, MEADOWBANK, /Approaching Standards/);
-    await step('the stop gives next steps and no ticket', async () => {
+    const stop = await requestAccess(page, step, MEADOWBANK, DSPT_STOP);
+    await step('the stop says what to do next, and no ticket is opened', async () => {
+      if (!/next/i.test(stop)) throw new StepFailure(`the stop gives no next steps: "${summary(stop)}"`);
       if (TICKET_NUMBER.test(stop)) throw new StepFailure(`a ticket was opened: "${summary(stop)}"`);
     });
   });
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** After a journey that stopped half-way (any failure so far), "cancel" ends the question left open, as a person would type it. */
