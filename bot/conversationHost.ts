@@ -9,7 +9,7 @@ import { MainDialog } from '../dialogs/mainDialog.js';
 import { isPersonalChat, welcomeOnInstall } from '../dialogs/welcome/welcomeOnInstall.js';
 import { createAttachmentReader, httpsUnder } from './attachments/attachmentReader.js';
 import { isLocalMode, type Config } from './config.js';
-import { rememberConversation } from './conversations.js';
+import { claimWelcome, rememberConversation } from './conversations.js';
 import type { Logger } from './log.js';
 import { createOrdClient } from './ods/ordClient.js';
 import type { Workflow } from './workflow/workflow.js';
@@ -31,7 +31,6 @@ export interface ConversationHost {
 /** Builds the dialogs and their services once per process (one ODS client: its cache and rate limit are shared). */
 export function createConversationHost(config: Config, store: Store, workflow: Workflow, conversationState: ConversationState, logger: Logger): ConversationHost {
   const dialogState = conversationState.createProperty<DialogState>('dialogState');
-  const welcomed = conversationState.createProperty<boolean>('welcomed');
   const allowed = httpsUnder(config.attachmentHosts);
   const services: DialogServices = {
     store,
@@ -57,7 +56,7 @@ export function createConversationHost(config: Config, store: Store, workflow: W
       await runDialog(main, context, dialogState);
     },
     async onInstall(context) {
-      await welcomeOnInstall(context, welcomed);
+      await welcomeOnInstall(context, (activity) => claimWelcome(store, activity));
     },
   };
 }

@@ -41,9 +41,28 @@ export async function rememberConversation(store: Store, activity: Activity, log
   });
   if (same) return;
   await store.update((tx) => {
-    const record = { key, reference: { ...reference }, usable: true, updatedAt: now().toISOString() };
     const index = tx.data.conversations.findIndex((c) => c.key === key);
+    const welcomedAt = index === -1 ? undefined : tx.data.conversations[index].welcomedAt;
+    const record = { key, reference: { ...reference }, usable: true, updatedAt: now().toISOString(), ...(welcomedAt ? { welcomedAt } : {}) };
     if (index === -1) tx.data.conversations.push(record);
     else tx.data.conversations[index] = record;
+  });
+}
+
+/**
+ * The welcome's check-and-set, in one serialised store write: true for the first caller in a conversation, false for
+ * every later one. Teams sends installationUpdate and conversationUpdate for one install at the same moment, and two turns
+ * reading a flag from conversation state would both see it unset. False when the conversation is not remembered
+ * (rememberConversation refused its reference): the manager is then welcomed on their first message instead.
+ */
+export async function claimWelcome(store: Store, activity: Partial<Activity>, now: () => Date = () => new Date()): Promise<boolean> {
+  const key = conversationKey(activity);
+  if (!key) return false;
+  if (store.scan((data) => data.conversations.find((c) => c.key === key)?.welcomedAt !== undefined)) return false;
+  return store.update((tx) => {
+    const record = tx.data.conversations.find((c) => c.key === key);
+    if (!record || record.welcomedAt !== undefined) return false;
+    record.welcomedAt = now().toISOString();
+    return true;
   });
 }

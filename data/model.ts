@@ -60,6 +60,8 @@ export interface ConversationRecord {
   reference: Record<string, unknown>;
   usable: boolean;
   updatedAt: string;
+  /** When the welcome was sent in this conversation (bot/conversations.ts claimWelcome): it is sent once. */
+  welcomedAt?: string;
 }
 
 export type TicketKind = 'organisationAccess' | 'addUsers' | 'deactivateUsers' | 'question';

@@ -6,6 +6,7 @@
  * command switches.
  */
 import { Dialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { choicePressOf } from '../cards/choiceCard.js';
 import { CancelAndHelpDialog } from './base/cancelAndHelpDialog.js';
 import { GENERAL_HELP, keywordsReminder, NOTHING_TO_CANCEL } from './base/baseMessages.js';
 import { LEAVERS_DIALOG_ID, MAIN_DIALOG_ID, READINESS_DIALOG_ID, STATUS_DIALOG_ID } from './base/dialogIds.js';
@@ -36,6 +37,8 @@ const ROUTE_STEPS = 'mainRouteSteps';
 export const BACK_TO_IT = "Now, back to where we were.";
 /** Said when the manager asks for the conversation that is already running, before its question is asked again. */
 export const CARRY_ON = "Let's carry on where we were.";
+/** Said for a choice button pressed when no question is waiting (its conversation ended or was stopped). */
+export const QUESTION_FINISHED = "That button belongs to a question we've already finished, so I haven't used it.";
 /** Said when a command switches from one conversation to another. */
 export const SWITCHING = "I've stopped what we were doing; nothing from it was sent.";
 /** Said when "Add staff" has no conversation of its own yet. */
@@ -61,6 +64,8 @@ export class MainDialog extends CancelAndHelpDialog {
     switch (action) {
       case undefined:
       case 'start':
+        // A choice button of a conversation that has ended answers nothing: say so before the menu.
+        if (choicePressOf(step.context.activity.value)) await sayPlain(step.context, QUESTION_FINISHED);
         await step.context.sendActivity(welcomeActivity());
         return step.endDialog();
       case 'help':

@@ -87,7 +87,9 @@ export function illegalMessage(ticket: WorkflowTicket, verb: Verb, now: Date): s
   if (last && lastVerb && lastVerb in DONE) {
     const done = `${DONE[lastVerb]} ${byWhomAndWhen(last.by, last.at, now)}`;
     if (lastVerb === verb && verb !== 'tick' && verb !== 'untick' && verb !== 'setPriority') return `This request was already ${done}.`;
-    return `This request was ${done} and is ${stateNow(ticket.state)}, so ${CANNOT[verb]}.`;
+    // "turned down … and is turned down": where the last action already names the state, it is said once.
+    const state = stateNow(ticket.state);
+    return state === DONE[lastVerb] ? `This request was ${done}, so ${CANNOT[verb]}.` : `This request was ${done} and is ${state}, so ${CANNOT[verb]}.`;
   }
   return `This request is ${stateNow(ticket.state)}, so ${CANNOT[verb]}.`;
 }

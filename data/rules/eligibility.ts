@@ -38,7 +38,6 @@ const DSPT_HELPLINE = `The Digital Social Care helpline can help with any DSPT q
 const DSPT_WEBSITE = 'www.dsptoolkit.nhs.uk';
 const DPIA = 'data protection impact assessment (DPIA) for the UCP';
 const APPROVAL_TIME = 'This usually takes around a week, and we will let you know as soon as they decide.';
-const COME_BACK = 'Once your status shows Standards Met, message me again and I will carry on with your request.';
 
 /**
  * Used by the readiness conversation and the helpdesk checks to decide an organisation's route.
@@ -135,7 +134,6 @@ function dsptFinding(input: EligibilityInput, required: boolean): Finding {
         `Your organisation needs to publish a new assessment now: complete it on the DSPT website (${DSPT_WEBSITE}) and publish it at Standards Met. `
           + 'Until it is published, your organisation cannot use the UCP.',
         DSPT_HELPLINE,
-        COME_BACK,
       ],
     };
   }
@@ -152,11 +150,10 @@ function dsptFinding(input: EligibilityInput, required: boolean): Finding {
           'Keep working through your improvement plan until every item in the toolkit is met, then publish your assessment again at Standards Met.',
           DSPT_HELPLINE,
           ...deadline,
-          COME_BACK,
         ],
       };
     case 'notPublished':
-      return { ok: false, reason: 'Your organisation has no published Data Security and Protection Toolkit (DSPT) assessment yet.', steps: [...startSteps(), ...deadline, COME_BACK] };
+      return { ok: false, reason: 'Your organisation has no published Data Security and Protection Toolkit (DSPT) assessment yet.', steps: [...startSteps(), ...deadline] };
     case 'unknown':
       return {
         ok: false,
@@ -164,7 +161,7 @@ function dsptFinding(input: EligibilityInput, required: boolean): Finding {
         reason: dspt.notYetPossible
           ? `The Data Security and Protection Toolkit (DSPT) status we found, "${dspt.raw.trim()}", is dated after today, so we cannot count it as Standards Met yet.`
           : 'We could not confirm your Data Security and Protection Toolkit (DSPT) status, so we cannot count it as Standards Met yet.',
-        steps: [`Check your status by searching for your organisation on the DSPT website (${DSPT_WEBSITE}).`, ...startSteps(), ...deadline, COME_BACK],
+        steps: [`Check your status by searching for your organisation on the DSPT website (${DSPT_WEBSITE}).`, ...startSteps(), ...deadline],
       };
     default:
       return {

@@ -38,16 +38,19 @@ export function odsStillNotFound(code: string): string {
 }
 export const ASK_CARRY_ON = 'What would you like to do?';
 export const CARRY_ON = 'Carry on with this code';
+export const CARRY_ON_TITLE = 'Carry on';
 export const TYPE_ANOTHER_CODE = 'Type another code';
 
-export const ASK_LOCATION = 'Where is your organisation?';
+export const ASK_LOCATION = 'Where is your organisation?\nIn London: in a London borough.\n'
+  + 'Commissioned: outside London, commissioned to care for Londoners.\nOutside London: outside London, caring for a London patient.';
 export function directoryIcsHint(icsName: string): string {
   return `The NHS directory links your organisation to ${icsName}.`;
 }
-export const LOCATION_CHOICES: readonly { location: OrganisationLocation; title: string }[] = [
-  { location: 'london', title: 'In London' },
-  { location: 'commissioned', title: 'Outside London, commissioned to care for Londoners' },
-  { location: 'outside', title: 'Outside London, for a London patient' },
+/** The location question's options (the dialogs read the answer's index); ASK_LOCATION says what each short button means. */
+export const LOCATION_CHOICES: readonly { location: OrganisationLocation; value: string; title: string }[] = [
+  { location: 'london', value: 'In London', title: 'In London' },
+  { location: 'commissioned', value: 'Outside London, commissioned to care for Londoners', title: 'Commissioned' },
+  { location: 'outside', value: 'Outside London, for a London patient', title: 'Outside London' },
 ];
 export const COMMISSIONED_EXPLAINED = 'Organisations outside London that are commissioned to care for Londoners can have access once the lead of the '
   + 'London Integrated Care System (ICS) that commissions the service approves them.';
@@ -98,11 +101,32 @@ export function dpiaNotFound(code: string): string {
 }
 
 export const NOT_YET = "So I haven't sent anything yet. Here is what to do next:";
-export const NOT_YET_END = 'Nothing has been sent. When your DSPT status shows Standards Met, type request access and we will carry on from the start.';
+export { DSPT_COME_BACK as NOT_YET_END } from '../readiness/readinessMessages.js';
+
+/** The manager's own open access request for this code: its status follows, and nothing new is started. */
+export function ownRequestOpen(code: string, ticketId: string): string {
+  return `You have already asked for access for ${code}: your request ${ticketId} is still open, so I haven't started another one. Here is where it is:`;
+}
+/** Someone else's open access request for this code: no name, no ticket number, only that it is open and how far it has got. */
+export function otherRequestOpen(code: string, stage: string): string {
+  return `Someone at your organisation has already asked for UCP access for ${code}, and that request is still open (${stage}), so I haven't started another one.`;
+}
+/** Adding staff waits for the organisation's own request to finish. */
+export const WAIT_FOR_ACCESS = 'When it is done, type add staff to add more people.';
+/** The organisation has access already: a new access request would only be asked again. */
+export function alreadyOnboarded(code: string, ticketId: string | undefined): string {
+  const which = ticketId ? ` (your request ${ticketId} is done)` : '';
+  return `${code} already has UCP access${which}, so it does not need to ask again.`;
+}
+export const ADD_STAFF_INSTEAD = 'To give more of your staff access, type add staff.';
 
 export const ASK_HSCN = `Is your organisation connected to the Health and Social Care Network (HSCN)? HSCN organisations use the UCP at ${UCP_HSCN_URL}. `
   + `Everyone else uses ${UCP_INTERNET_URL} over the internet, with an extra code e-mailed at every log-in.`;
 export const HSCN_CHOICES = ["Yes, we're on the HSCN", 'No, we use the internet', "I'm not sure"] as const;
+/** Their buttons, in the same order (the dialog reads the answer's index). */
+export const HSCN_BUTTONS = [
+  { value: HSCN_CHOICES[0], title: 'Yes, HSCN' }, { value: HSCN_CHOICES[1], title: 'No, internet' }, { value: HSCN_CHOICES[2], title: 'Not sure' },
+];
 export const HSCN_NOT_SURE = `That's fine: ${UCP_INTERNET_URL} works for everyone. Your IT provider can tell you whether you are on the HSCN.`;
 
 export const ASK_ACCESS_ROUTE = 'How will your staff reach the UCP? Most people use it from inside their own record system '
@@ -116,6 +140,8 @@ export const SUMMARY_QUESTION = 'Please check your request below. When it is rig
 export const SUMMARY_REASON = 'Please use the buttons on the summary card: Submit, Change organisation details, Change users or Cancel. You can also type submit.';
 export const OLDER_SUMMARY = 'That button is on an earlier summary, which may not show your latest changes. Please use the buttons on the newest summary card.';
 export const ASK_WHAT_TO_CHANGE = 'What would you like to change?';
+/** Said with ASK_WHAT_TO_CHANGE: what the short section buttons cover. */
+export const SECTIONS_EXPLAINED = 'Where it is means the borough or ICS; Network means HSCN or the internet; Access route means your record system or the UCP web portal.';
 
 export function submitted(ticketId: string): string {
   return `Thank you. I've sent your request to the UCP helpdesk. Your ticket number is ${ticketId}: please quote it if you contact them.`;
@@ -133,6 +159,7 @@ export function previousOrganisation(name: string, code: string): string {
 export const ASK_SAME_ORGANISATION = 'Are these staff for the same organisation?';
 export const PREVIOUS_YES = 'Yes';
 export const PREVIOUS_NO = 'No, another organisation';
+export const PREVIOUS_NO_TITLE = 'No, a different one';
 /** Adding staff to an organisation without a finished access request: it is checked (and sent) as a new organisation's request. */
 export const ADD_USERS_CHECKED = "I don't have a finished UCP access request for this organisation, so I need to check it can have access, "
   + 'as for a new organisation. I will send the staff with a request for the organisation itself.';

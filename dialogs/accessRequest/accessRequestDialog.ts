@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
-  ChoicePrompt, TextPrompt, WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
+  TextPrompt, WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import type { AccessSummaryAction } from '../../cards/accessSummaryCard.js';
 import { buildAccessSummaryCard } from '../../cards/accessSummaryCard.js';
@@ -18,17 +18,18 @@ import { ACCESS_REQUEST_DIALOG_ID } from '../base/dialogIds.js';
 import type { DialogServices } from '../dialogServices.js';
 import { withRetryLimit } from '../input/answerCheck.js';
 import { choiceAnswer } from '../input/choiceAnswer.js';
+import { ButtonChoicePrompt } from '../input/choicePrompt.js';
 import { choiceOptions } from '../input/choiceOptions.js';
 import { plainMessage, sayPlain } from '../input/plainText.js';
 import { USERS_DIALOG_ID, UsersDialog, type UsersOptions, type UsersResult } from '../users/usersDialog.js';
 import {
-  ACCESS_HELP, ACCESS_INTRO, ADD_USERS_CHECKED, ADD_USERS_HELP, ADD_USERS_RECHECK, ASK_SAME_ORGANISATION, ADD_USERS_INTRO, ASK_WHAT_TO_CHANGE,
+  ACCESS_HELP, ACCESS_INTRO, ADD_USERS_CHECKED, ADD_USERS_HELP, ADD_USERS_RECHECK, ASK_SAME_ORGANISATION, ADD_USERS_INTRO, ASK_WHAT_TO_CHANGE, PREVIOUS_NO_TITLE, SECTIONS_EXPLAINED,
   previousOrganisation as askPrevious, PREVIOUS_NO, PREVIOUS_YES, RECHECK_AS_NEW, SUMMARY_QUESTION,
 } from './accessMessages.js';
 import { summaryAnswer, type SummaryValidations } from './accessAnswers.js';
 import { checkDialogs, CHECK_STEPS, type ChecksResult } from './checkQuestions.js';
-import { identityDialogs, IDENTITY_STEPS, type IdentityOptions } from './identityQuestions.js';
-import { clearSection, ORGANISATION_SECTIONS, SECTION_TITLES, type OrganisationDraft, type OrganisationSection } from './organisationDraft.js';
+import { identityDialogs, IDENTITY_STEPS, type IdentityOptions, type IdentityResult } from './identityQuestions.js';
+import { clearSection, ORGANISATION_SECTIONS, SECTION_BUTTONS, SECTION_TITLES, type OrganisationDraft, type OrganisationSection } from './organisationDraft.js';
 import { draftFromEarlier, previousOrganisation, type EarlierOrganisation } from './previousOrganisation.js';
 import { recheck, requestInput, requestSummary, type RequestKind } from './requestSummary.js';
 import { submitRequest } from './submitRequest.js';
@@ -63,7 +64,7 @@ export class AccessRequestDialog extends CancelAndHelpDialog {
     for (const dialog of [...identityDialogs(services), ...checkDialogs(services)]) this.addDialog(dialog);
     this.addDialog(new UsersDialog(services));
     this.addDialog(new TextPrompt(SUMMARY_PROMPT, withRetryLimit(summaryAnswer())));
-    this.addDialog(new ChoicePrompt(CHOICE_PROMPT, withRetryLimit(choiceAnswer())));
+    this.addDialog(new ButtonChoicePrompt(CHOICE_PROMPT, withRetryLimit(choiceAnswer())));
     this.addDialog(new WaterfallDialog(STEPS, [
       this.introStep.bind(this), this.organisationStep.bind(this), this.checksStep.bind(this), this.usersStep.bind(this),
       this.summaryStep.bind(this), this.actStep.bind(this), this.changeStep.bind(this),
@@ -89,7 +90,7 @@ export class AccessRequestDialog extends CancelAndHelpDialog {
     values(step).earlier = earlier;
     // The name may be as a manager typed it: it goes in a plain message, never in the choice card's text.
     await sayPlain(step.context, askPrevious(earlier.organisation.name, earlier.organisation.odsCode));
-    return step.prompt(CHOICE_PROMPT, choiceOptions(ASK_SAME_ORGANISATION, [PREVIOUS_YES, PREVIOUS_NO]));
+    return step.prompt(CHOICE_PROMPT, choiceOptions(ASK_SAME_ORGANISATION, [PREVIOUS_YES, { value: PREVIOUS_NO, title: PREVIOUS_NO_TITLE }]));
   }
 
   private async organisationStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -99,13 +100,14 @@ export class AccessRequestDialog extends CancelAndHelpDialog {
       Object.assign(current, { draft: await draftFromEarlier(earlier, this.services.ods), identityDone: true, onboarded: true });
     }
     if (current.identityDone) return step.next();
-    return step.beginDialog(IDENTITY_STEPS, { draft: current.draft ?? {} } satisfies IdentityOptions);
+    return step.beginDialog(IDENTITY_STEPS, { draft: current.draft ?? {}, kind: this.kind } satisfies IdentityOptions);
   }
 
   private async checksStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const current = currentOf(step);
-    const identity = step.result as { draft: OrganisationDraft } | undefined;
-    if (identity?.draft) Object.assign(current, { draft: identity.draft, identityDone: true });
+    const identity = step.result as IdentityResult | undefined;
+    if (identity?.stopped) return step.endDialog();
+    if (identity?.draft) Object.assign(current, { draft: identity.draft, identityDone: true, ...(identity.onboarded ? { onboarded: true } : {}) });
     if (current.checksDone) return step.next();
     if (this.kind === 'addUsers' && !current.usersDone) await sayPlain(step.context, current.onboarded ? ADD_USERS_RECHECK : ADD_USERS_CHECKED);
     return step.beginDialog(CHECK_STEPS, { draft: current.draft ?? {} });
@@ -161,7 +163,7 @@ export class AccessRequestDialog extends CancelAndHelpDialog {
         await sayPlain(step.context, CANCELLED);
         return step.cancelAllDialogs(true);
       case 'changeOrganisation':
-        return step.prompt(CHOICE_PROMPT, choiceOptions(ASK_WHAT_TO_CHANGE, this.sections(current).map((s) => SECTION_TITLES[s])));
+        return step.prompt(CHOICE_PROMPT, choiceOptions(`${ASK_WHAT_TO_CHANGE}\n${SECTIONS_EXPLAINED}`, this.sections(current).map((s) => ({ value: SECTION_TITLES[s], title: SECTION_BUTTONS[s] }))));
     }
   }
 

@@ -5,7 +5,7 @@
  * Questions already answered in the draft are skipped; the decision is worked out and said every time.
  */
 import {
-  ChoicePrompt, WaterfallDialog, type Dialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
+  WaterfallDialog, type Dialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { decideEligibility } from '../../data/rules/eligibility.js';
 import { icsByCode } from '../../data/rules/ics.js';
@@ -14,13 +14,15 @@ import { dsptAsked, dsptRequiredFor, ORGANISATION_TYPE_LABELS, ORGANISATION_TYPE
 import type { DialogServices } from '../dialogServices.js';
 import { withRetryLimit } from '../input/answerCheck.js';
 import { choiceAnswer } from '../input/choiceAnswer.js';
+import { ButtonChoicePrompt } from '../input/choicePrompt.js';
 import { choiceOptions } from '../input/choiceOptions.js';
+import { ORGANISATION_TYPE_CHOICES, ORGANISATION_TYPES_EXPLAINED } from '../input/organisationTypeChoices.js';
 import { sayPlain } from '../input/plainText.js';
-import { DSPT_CHOICES, findPublishedStatus, fromChoice, fromExport, type DsptChoice, type DsptFinding } from '../readiness/dsptAnswers.js';
+import { DSPT_BUTTONS, DSPT_EXPLAINED, findPublishedStatus, fromChoice, fromExport, type DsptChoice, type DsptFinding } from '../readiness/dsptAnswers.js';
 import { foundInExport, typeNotConfirmed } from '../readiness/readinessMessages.js';
 import {
   ASK_ACCESS_ROUTE, ASK_DSPT_STATUS, ASK_HSCN, ASK_ORGANISATION_TYPE, directoryTypeHint, dpiaFound, dpiaNotFound, dpiaOtherIcs, dsptNotInExport,
-  HSCN_CHOICES, HSCN_NOT_SURE, NOT_YET, NOT_YET_END, RECORD_SYSTEM_EXPLAINED, ROUTE_CHOICES, WEB_PORTAL_EXPLAINED,
+  HSCN_BUTTONS, HSCN_NOT_SURE, NOT_YET, NOT_YET_END, RECORD_SYSTEM_EXPLAINED, ROUTE_CHOICES, WEB_PORTAL_EXPLAINED,
 } from './accessMessages.js';
 import { dpiaEntriesFor, type OrganisationDraft } from './organisationDraft.js';
 
@@ -34,13 +36,12 @@ export interface ChecksResult {
 }
 
 const CHOICE_PROMPT = 'accessCheckChoicePrompt';
-const TYPE_LABELS = ORGANISATION_TYPES.map((type) => ORGANISATION_TYPE_LABELS[type]);
 
 /** Used by the access request dialog: the waterfall and its prompt, to add to the component. */
 export function checkDialogs(services: DialogServices): Dialog[] {
   const steps = new CheckSteps(services);
   return [
-    new ChoicePrompt(CHOICE_PROMPT, withRetryLimit(choiceAnswer())),
+    new ButtonChoicePrompt(CHOICE_PROMPT, withRetryLimit(choiceAnswer())),
     new WaterfallDialog(CHECK_STEPS, [steps.askTypeStep, steps.askDsptStep, steps.decideStep, steps.askRouteStep, steps.finishStep]),
   ];
 }
@@ -92,7 +93,7 @@ class CheckSteps {
     if (draft.organisationType) return step.next();
     const suggested = draft.directory?.suggestedType;
     const question = suggested ? `${directoryTypeHint(ORGANISATION_TYPE_LABELS[suggested])} ${ASK_ORGANISATION_TYPE}` : ASK_ORGANISATION_TYPE;
-    return step.prompt(CHOICE_PROMPT, choiceOptions(question, TYPE_LABELS));
+    return step.prompt(CHOICE_PROMPT, choiceOptions(`${question}\n${ORGANISATION_TYPES_EXPLAINED}`, ORGANISATION_TYPE_CHOICES));
   };
 
   askDsptStep = async (step: WaterfallStepContext): Promise<DialogTurnResult> => {
@@ -108,7 +109,7 @@ class CheckSteps {
       if (record) await sayPlain(step.context, foundInExport(record));
       return step.next();
     }
-    return step.prompt(CHOICE_PROMPT, choiceOptions(`${dsptNotInExport(draft.odsCode ?? '')}\n${ASK_DSPT_STATUS}`, DSPT_CHOICES));
+    return step.prompt(CHOICE_PROMPT, choiceOptions(`${dsptNotInExport(draft.odsCode ?? '')}\n${ASK_DSPT_STATUS}\n${DSPT_EXPLAINED}`, DSPT_BUTTONS));
   };
 
   decideStep = async (step: WaterfallStepContext): Promise<DialogTurnResult> => {
@@ -135,7 +136,7 @@ class CheckSteps {
     }
     if (decision.decision !== 'eligible') await sayPlain(step.context, ...decision.nextSteps);
     if (draft.hscn !== undefined) return step.next();
-    return step.prompt(CHOICE_PROMPT, choiceOptions(ASK_HSCN, HSCN_CHOICES));
+    return step.prompt(CHOICE_PROMPT, choiceOptions(ASK_HSCN, HSCN_BUTTONS));
   };
 
   askRouteStep = async (step: WaterfallStepContext): Promise<DialogTurnResult> => {

@@ -5,31 +5,54 @@
  * and the borough (or ICS) that decides which ICS lead approves. Every question is skipped once its answer is in the draft.
  */
 import {
-  ChoicePrompt, TextPrompt, WaterfallDialog, type Dialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
+  TextPrompt, WaterfallDialog, type Dialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { findIcs, icsByCode, icsForBorough, listIcs } from '../../data/rules/ics.js';
 import type { DialogServices } from '../dialogServices.js';
 import { MAX_REASKS, withRetryLimit } from '../input/answerCheck.js';
 import { choiceAnswer } from '../input/choiceAnswer.js';
+import { ButtonChoicePrompt } from '../input/choicePrompt.js';
 import { choiceOptions } from '../input/choiceOptions.js';
 import { odsCodeAnswer, type OdsCodeAnswer } from '../input/odsCodeAnswer.js';
 import { plainMessage, sayPlain } from '../input/plainText.js';
 import { textAnswer } from '../input/textAnswer.js';
 import {
-  ASK_CARRY_ON, ASK_DIRECTORY_RIGHT, ASK_LOCATION, ASK_NAME, ASK_ODS_CODE, ASK_POSTCODE, ASK_WHICH_BOROUGH, ASK_WHICH_ICS, askBorough,
+  ASK_CARRY_ON, ASK_DIRECTORY_RIGHT, CARRY_ON_TITLE, ASK_LOCATION, ASK_NAME, ASK_ODS_CODE, ASK_POSTCODE, ASK_WHICH_BOROUGH, ASK_WHICH_ICS, askBorough,
   boroughIsIn, boroughNotFound, CARRY_ON, COMMISSIONED_EXPLAINED, DIRECTORY_NO, DIRECTORY_YES, directoryFound, directoryIcsHint,
-  LOCATION_CHOICES, NONE_OF_THESE, ODS_UNAVAILABLE, odsNotFound, odsStillNotFound, OUTSIDE_EXPLAINED, TYPE_ANOTHER_CODE, usingDirectoryIcs,
+  LOCATION_CHOICES, NONE_OF_THESE, ODS_UNAVAILABLE, NOT_YET, NOT_YET_END, ownRequestOpen, otherRequestOpen, WAIT_FOR_ACCESS,
+  alreadyOnboarded, ADD_STAFF_INSTEAD, odsNotFound, odsStillNotFound, OUTSIDE_EXPLAINED, TYPE_ANOTHER_CODE, usingDirectoryIcs,
 } from './accessMessages.js';
 import { postcodeAnswer } from './accessAnswers.js';
 import { nearestBoroughs } from './nearestBoroughs.js';
 import { directoryFacts, settleDirectoryCheck, type OrganisationDraft } from './organisationDraft.js';
+import { earlyDsptStop, existingAccessRequest, stageForOthers, type ExistingRequest } from './knownOrganisation.js';
+import type { RequestKind } from './requestSummary.js';
+import { londonToday } from '../../data/rules/londonTime.js';
+import { describeRequest } from '../status/statusText.js';
+import { findPublishedStatus } from '../readiness/dsptAnswers.js';
+import { foundInExport } from '../readiness/readinessMessages.js';
 
-/** The waterfall's id; begin it with IdentityOptions, it ends with `{ draft }`. */
+/** The waterfall's id; begin it with IdentityOptions, it ends with an IdentityResult. */
 export const IDENTITY_STEPS = 'accessIdentitySteps';
+
+/**
+ * What the identity questions end with. `stopped`: the request goes no further (one is already open or done for this
+ * code, or the DSPT export already stops it); the manager has been told why. `onboarded`: adding staff to an organisation
+ * whose access request is done, so the staff are sent as 'addUsers', never as a second organisation request.
+ */
+export interface IdentityResult {
+  draft: OrganisationDraft;
+  stopped?: boolean;
+  onboarded?: boolean;
+}
 
 /** What the identity questions start from; the counters survive the replaceDialog that re-asks. */
 export interface IdentityOptions {
   draft: OrganisationDraft;
+  /** Adding staff (default: asking for access): decides what an existing request for the code means. */
+  kind?: RequestKind;
+  /** Adding staff: the code's access request is done (kept across the re-asks of the borough). */
+  onboarded?: boolean;
   /** Codes the directory did not know, so far. */
   odsMisses?: number;
   /** Boroughs not recognised, so far. */
@@ -41,6 +64,8 @@ interface IdentityValues {
   /** A code the directory did not know, while the manager decides whether to carry on with it. */
   pendingCode?: string;
   awaiting?: 'directoryRight' | 'carryOn' | 'boroughChoice' | 'icsChoice';
+  /** Adding staff to an organisation whose access request is done. */
+  onboarded?: boolean;
 }
 
 const ODS_PROMPT = 'accessOdsPrompt';
@@ -57,7 +82,7 @@ export function identityDialogs(services: DialogServices): Dialog[] {
     new TextPrompt(NAME_PROMPT, withRetryLimit(textAnswer({ what: "your organisation's name" }))),
     new TextPrompt(POSTCODE_PROMPT, withRetryLimit(postcodeAnswer())),
     new TextPrompt(BOROUGH_PROMPT, withRetryLimit(textAnswer({ what: 'the London borough' }))),
-    new ChoicePrompt(CHOICE_PROMPT, withRetryLimit(choiceAnswer())),
+    new ButtonChoicePrompt(CHOICE_PROMPT, withRetryLimit(choiceAnswer())),
     new WaterfallDialog(IDENTITY_STEPS, [
       steps.askOdsCodeStep, steps.lookUpStep, steps.afterLookUpStep, steps.askNameStep, steps.askPostcodeStep,
       steps.askLocationStep, steps.askBoroughStep, steps.resolveBoroughStep, steps.afterBoroughChoiceStep,
@@ -73,6 +98,7 @@ class IdentitySteps {
     const options = step.options as IdentityOptions;
     const state = values(step);
     state.draft = { ...options.draft };
+    state.onboarded = options.onboarded;
     if (state.draft.odsCode) return step.next();
     return step.prompt(ODS_PROMPT, { prompt: plainMessage(ASK_ODS_CODE) });
   };
@@ -80,16 +106,34 @@ class IdentitySteps {
   lookUpStep = async (step: WaterfallStepContext): Promise<DialogTurnResult> => {
     const state = values(step);
     const draft = state.draft;
+    const options = step.options as IdentityOptions;
+    // Checked again when the code is already known (a part changed from the summary): a request may have been opened since.
+    const code = draft.odsCode ?? (step.result as NonNullable<OdsCodeAnswer>).code;
+    const existing = this.services.store.read((data) => existingAccessRequest(data.tickets, code, step.context.activity.from?.aadObjectId));
+    if (existing && (existing.open || options.kind !== 'addUsers')) {
+      await sayExisting(step, code, existing, options.kind ?? 'organisationAccess', this.services.clock());
+      return step.endDialog({ draft, stopped: true } satisfies IdentityResult);
+    }
+    if (existing) state.onboarded = true;
     if (draft.odsCode) return step.next();
-    const code = (step.result as NonNullable<OdsCodeAnswer>).code;
     const found = await this.services.ods.lookup(code);
+    const dsptStop = this.services.store.read((data) => earlyDsptStop(
+      data.dsptStatuses, code, found.status === 'found' ? directoryFacts(found.organisation).suggestedType : undefined, londonToday(this.services.clock()),
+    ));
+    if (dsptStop) {
+      const record = this.services.store.read((data) => findPublishedStatus(data.dsptStatuses, code));
+      if (record) await sayPlain(step.context, foundInExport(record));
+      await sayPlain(step.context, dsptStop.reason);
+      await sayPlain(step.context, NOT_YET, ...dsptStop.nextSteps.map((line) => `- ${line}`));
+      await sayPlain(step.context, NOT_YET_END);
+      return step.endDialog({ draft, stopped: true } satisfies IdentityResult);
+    }
     if (found.status === 'unavailable') {
       Object.assign(draft, { odsCode: code, odsCheck: 'unavailable' });
       await sayPlain(step.context, ODS_UNAVAILABLE);
       return step.next();
     }
     if (found.status === 'notFound') {
-      const options = step.options as IdentityOptions;
       const misses = (options.odsMisses ?? 0) + 1;
       if (misses <= MAX_REASKS) {
         await sayPlain(step.context, odsNotFound(code));
@@ -98,7 +142,7 @@ class IdentitySteps {
       state.pendingCode = code;
       state.awaiting = 'carryOn';
       await sayPlain(step.context, odsStillNotFound(code));
-      return step.prompt(CHOICE_PROMPT, choiceOptions(ASK_CARRY_ON, [CARRY_ON, TYPE_ANOTHER_CODE]));
+      return step.prompt(CHOICE_PROMPT, choiceOptions(ASK_CARRY_ON, [{ value: CARRY_ON, title: CARRY_ON_TITLE }, TYPE_ANOTHER_CODE]));
     }
     const org = found.organisation;
     Object.assign(draft, { odsCode: code, odsCheck: 'found', directory: directoryFacts(org) } satisfies OrganisationDraft);
@@ -145,7 +189,7 @@ class IdentitySteps {
     if (draft.location) return step.next();
     const linked = draft.directory?.icbCode ? icsByCode(draft.directory.icbCode) : undefined;
     const question = linked ? `${directoryIcsHint(linked.name)} ${ASK_LOCATION}` : ASK_LOCATION;
-    return step.prompt(CHOICE_PROMPT, choiceOptions(question, LOCATION_CHOICES.map((c) => c.title)));
+    return step.prompt(CHOICE_PROMPT, choiceOptions(question, LOCATION_CHOICES));
   };
 
   askBoroughStep = async (step: WaterfallStepContext): Promise<DialogTurnResult> => {
@@ -201,7 +245,7 @@ class IdentitySteps {
       draft.icbCode = ics.icbCode;
       await sayPlain(step.context, boroughIsIn(undefined, ics.name));
     }
-    return step.endDialog({ draft });
+    return step.endDialog(identityResult(state));
   };
 
   /** A borough not recognised: asked again at most twice, then the ICS the directory gave, or a choice of London's ICSs. */
@@ -210,17 +254,34 @@ class IdentitySteps {
     const state = values(step);
     const misses = (options.boroughMisses ?? 0) + 1;
     if (misses <= MAX_REASKS) {
-      return step.replaceDialog(IDENTITY_STEPS, { ...options, draft: state.draft, boroughMisses: misses } satisfies IdentityOptions);
+      return step.replaceDialog(IDENTITY_STEPS, { ...options, draft: state.draft, boroughMisses: misses, onboarded: state.onboarded } satisfies IdentityOptions);
     }
     const linked = state.draft.location === 'london' && state.draft.directory?.icbCode ? icsByCode(state.draft.directory.icbCode) : undefined;
     if (linked) {
       state.draft.icbCode = linked.icbCode;
       await sayPlain(step.context, usingDirectoryIcs(linked.name));
-      return step.endDialog({ draft: state.draft });
+      return step.endDialog(identityResult(state));
     }
     state.awaiting = 'icsChoice';
     return step.prompt(CHOICE_PROMPT, choiceOptions(ASK_WHICH_ICS, listIcs().map((ics) => ics.name)));
   }
+}
+
+function identityResult(state: IdentityValues): IdentityResult {
+  return { draft: state.draft, ...(state.onboarded ? { onboarded: true } : {}) };
+}
+
+/** What the manager is told when the code already has an access request, open or done; nothing new is started. */
+async function sayExisting(step: WaterfallStepContext, code: string, existing: ExistingRequest, kind: RequestKind, now: Date): Promise<void> {
+  const { ticket, open, mine } = existing;
+  if (!open) {
+    await sayPlain(step.context, alreadyOnboarded(code, mine ? ticket.id : undefined));
+    await sayPlain(step.context, ADD_STAFF_INSTEAD);
+    return;
+  }
+  if (mine) await sayPlain(step.context, ownRequestOpen(code, ticket.id), ...describeRequest(ticket, now));
+  else await sayPlain(step.context, otherRequestOpen(code, stageForOthers(ticket.state)));
+  if (kind === 'addUsers') await sayPlain(step.context, WAIT_FOR_ACCESS);
 }
 
 function values(step: WaterfallStepContext): IdentityValues {

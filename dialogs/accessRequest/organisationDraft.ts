@@ -52,6 +52,11 @@ export const SECTION_TITLES: Readonly<Record<OrganisationSection, string>> = {
   accessRoute: 'How staff reach the UCP',
 };
 
+/** Their buttons, short enough for Teams to show whole; SECTIONS_EXPLAINED says what the shortened ones cover. */
+export const SECTION_BUTTONS: Readonly<Record<OrganisationSection, string>> = {
+  ...SECTION_TITLES, place: 'Where it is', network: 'Network', accessRoute: 'Access route',
+};
+
 /** Used when the manager picks a part to change: that part and whatever depends on it are asked again. */
 export function clearSection(draft: OrganisationDraft, section: OrganisationSection): OrganisationDraft {
   const next: OrganisationDraft = { ...draft };

@@ -38,7 +38,8 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
 
   /** Handles the keywords before the active step sees the activity; everything else goes on as usual. */
   override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
-    const action = menuActionOf(innerDc.context.activity);
+    // A question is waiting: a single word is an answer, even one a slip away from a command (commandNearMiss.ts).
+    const action = menuActionOf(innerDc.context.activity, { inConversation: true });
     if (action) return this.interrupt(innerDc, action);
     return super.onContinueDialog(innerDc);
   }

@@ -1,8 +1,10 @@
 /**
  * What a manager can ask for from anywhere: the welcome card's buttons (Action.Submit data `{ action }`), the Teams
- * manifest commands and a few typed keywords, all read into one small vocabulary. Simple keyword matching, no language model.
+ * manifest commands and a few typed keywords (or a typing slip of one), all read into one small vocabulary. Simple keyword
+ * matching, no language model.
  */
 import { TurnContext, type Activity } from 'botbuilder';
+import { nearMissOf } from './commandNearMiss.js';
 
 /** Conversations a manager can open from the menu. */
 export const OPENABLE_ACTIONS = ['readiness', 'accessRequest', 'addStaff', 'leavers', 'status'] as const;
@@ -32,10 +34,14 @@ export function normaliseCommand(text: string): string {
   return folded.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
 }
 
-/** The action a typed message asks for, when the whole message is one of the keywords or commands; used on every turn. */
-export function actionFromText(text: string | undefined): MenuAction | undefined {
+/**
+ * The action a typed message asks for, when the whole message is one of the keywords or commands, or a typing slip of
+ * one (commandNearMiss.ts; `inConversation`: a question is waiting, so only slips of commands of two or more words count).
+ */
+export function actionFromText(text: string | undefined, options: { inConversation?: boolean } = {}): MenuAction | undefined {
   if (typeof text !== 'string' || text.length > 100) return undefined;
-  return KEYWORDS.get(normaliseCommand(text));
+  const normalised = normaliseCommand(text);
+  return KEYWORDS.get(normalised) ?? nearMissOf(normalised, KEYWORDS, { inConversation: options.inConversation === true });
 }
 
 /** The action a card submit carries (`{ action: 'readiness' }`), when it is one of the menu's; used on every turn. */
@@ -46,7 +52,7 @@ export function actionFromValue(value: unknown): MenuAction | undefined {
 }
 
 /** What this activity asks of the menu, from its text (without an @mention of the bot) or its card submit value. */
-export function menuActionOf(activity: Partial<Activity>): MenuAction | undefined {
+export function menuActionOf(activity: Partial<Activity>, options: { inConversation?: boolean } = {}): MenuAction | undefined {
   if (activity.type !== undefined && activity.type !== 'message') return undefined;
   const byValue = actionFromValue(activity.value);
   if (byValue) return byValue;
@@ -54,5 +60,5 @@ export function menuActionOf(activity: Partial<Activity>): MenuAction | undefine
   const text = typeof activity.text === 'string' && activity.entities?.length
     ? TurnContext.removeRecipientMention({ ...activity })
     : activity.text;
-  return actionFromText(text);
+  return actionFromText(text, options);
 }

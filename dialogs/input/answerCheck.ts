@@ -5,7 +5,11 @@
  */
 import type { Activity, TurnContext } from 'botbuilder';
 import type { PromptOptions, PromptRecognizerResult, PromptValidator } from 'botbuilder-dialogs';
+import { choicePressOf } from '../../cards/choiceCard.js';
 import { plainMessage, sayPlain } from './plainText.js';
+
+/** Said for a press on the buttons of a question asked earlier (a choice question's, or where typed text is awaited). */
+export const EARLIER_QUESTION = "That button belongs to an earlier question, so I haven't used it. Please answer this one.";
 
 /** What a check decides: keep `value` (and say `notice` first, e.g. that it was cut), or refuse with a reason the person reads. */
 export type AnswerVerdict<T> = { ok: true; value: T; notice?: string } | { ok: false; reason: string };
@@ -27,6 +31,8 @@ export const TROUBLE_MESSAGE = "I'm having trouble with this one. Type help to s
 
 /** What a person sees when an answer came as a card button or a file where typed text was needed. */
 export function noTextReason(context: TurnContext): string {
+  // A choice button from a question already answered: say so, rather than ask for typing as if nothing made sense.
+  if (choicePressOf(context.activity.value)) return EARLIER_QUESTION;
   return (context.activity.attachments?.length ?? 0) > 0
     ? "I can't use a file here. Please type your answer as a message."
     : 'Please type your answer as a message.';

@@ -3,7 +3,19 @@ import { isCalendarDate } from '../../data/rules/bankHolidays.js';
 import type { AnswerCheck } from './answerCheck.js';
 import { noTextReason } from './answerCheck.js';
 
-const HOW = 'Please give the date as a day, month and year, like 31/03/2026, or type today.';
+/**
+ * An example day for the messages, worked out from today (yyyy-mm-dd) so it never lies in the past: the last day of next
+ * month, written the UK way (dd/mm/yyyy). A fixed example date goes stale and reads as a date to copy.
+ */
+export function exampleDay(today: string): string {
+  const [year, month] = today.split('-').map(Number);
+  const last = new Date(Date.UTC(year, month + 1, 0));
+  return `${String(last.getUTCDate()).padStart(2, '0')}/${String(last.getUTCMonth() + 1).padStart(2, '0')}/${last.getUTCFullYear()}`;
+}
+
+function how(today: string): string {
+  return `Please give the date as a day, month and year, like ${exampleDay(today)}, or type today.`;
+}
 
 /** The day as yyyy-mm-dd, or why it could not be read; used by dayAnswer and anywhere a typed date arrives. */
 export function parseDay(typed: string, today: string): { ok: true; day: string } | { ok: false; reason: string } {
@@ -11,12 +23,12 @@ export function parseDay(typed: string, today: string): { ok: true; day: string 
   if (text === 'today') return { ok: true, day: today };
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
   const uk = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(text);
-  if (!iso && !uk) return { ok: false, reason: `I couldn't read that as a date. ${HOW}` };
+  if (!iso && !uk) return { ok: false, reason: `I couldn't read that as a date. ${how(today)}` };
   const [year, month, day] = iso ? [iso[1], iso[2], iso[3]] : [uk?.[3] ?? '', uk?.[2] ?? '', uk?.[1] ?? ''];
   // A two-digit year could mean either century to a computer; asking costs the person one more line.
-  if (year.length === 2) return { ok: false, reason: `Please write the year in full, like 31/03/2026.` };
+  if (year.length === 2) return { ok: false, reason: `Please write the year in full, like ${exampleDay(today)}.` };
   const candidate = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
-  if (!isCalendarDate(candidate)) return { ok: false, reason: `That date doesn't exist in the calendar. ${HOW}` };
+  if (!isCalendarDate(candidate)) return { ok: false, reason: `That date doesn't exist in the calendar. ${how(today)}` };
   return { ok: true, day: candidate };
 }
 

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
-  ChoicePrompt, TextPrompt, WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
+  TextPrompt, WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { ValidationError } from '../../data/errors.js';
 import type { Leaver } from '../../data/model.js';
@@ -16,8 +16,9 @@ import { LEAVERS_DIALOG_ID } from '../base/dialogIds.js';
 import type { DialogServices } from '../dialogServices.js';
 import { withRetryLimit } from '../input/answerCheck.js';
 import { choiceAnswer } from '../input/choiceAnswer.js';
+import { ButtonChoicePrompt } from '../input/choicePrompt.js';
 import { choiceOptions } from '../input/choiceOptions.js';
-import { dayAnswer } from '../input/dayAnswer.js';
+import { dayAnswer, exampleDay } from '../input/dayAnswer.js';
 import { odsCodeAnswer, type OdsCodeAnswer } from '../input/odsCodeAnswer.js';
 import { plainMessage, sayPlain } from '../input/plainText.js';
 import { textAnswer } from '../input/textAnswer.js';
@@ -81,8 +82,8 @@ export class LeaversDialog extends CancelAndHelpDialog {
     this.addDialog(new TextPrompt(NAME_PROMPT, withRetryLimit(textAnswer({ what: "the person's full name" }))));
     this.addDialog(new TextPrompt(EMAIL_PROMPT, withRetryLimit(leaverEmailAnswer())));
     this.addDialog(new TextPrompt(DAY_PROMPT, withRetryLimit(dayAnswer({ today, judge: judgeLastWorkingDay }))));
-    this.addDialog(new ChoicePrompt(ANOTHER_PROMPT, withRetryLimit(choiceAnswer())));
-    this.addDialog(new ChoicePrompt(REVIEW_PROMPT, withRetryLimit(choiceAnswer())));
+    this.addDialog(new ButtonChoicePrompt(ANOTHER_PROMPT, withRetryLimit(choiceAnswer())));
+    this.addDialog(new ButtonChoicePrompt(REVIEW_PROMPT, withRetryLimit(choiceAnswer())));
     this.addDialog(new TextPrompt(NUMBER_PROMPT, withRetryLimit(listNumberAnswer())));
     this.addDialog(new WaterfallDialog(COLLECT, [
       this.askOdsCodeStep.bind(this),
@@ -163,7 +164,7 @@ export class LeaversDialog extends CancelAndHelpDialog {
   private async askLastWorkingDayStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const values = collected(step);
     values.email = step.result as string;
-    return step.prompt(DAY_PROMPT, { prompt: plainMessage(askLastDay(values.name ?? 'their')) });
+    return step.prompt(DAY_PROMPT, { prompt: plainMessage(askLastDay(values.name ?? 'their', exampleDay(londonToday(this.services.clock())))) });
   }
 
   private async askAnotherStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -31,8 +31,8 @@ export function askEmail(name: string): string {
 }
 
 /** "What is (or was) Sam Jones's last working day? …" */
-export function askLastDay(name: string): string {
-  return `What is (or was) ${name}'s last working day? For example 31/03/2026, or type today.`;
+export function askLastDay(name: string, example: string): string {
+  return `What is (or was) ${name}'s last working day? For example ${example}, or type today.`;
 }
 
 /** One leaver on one line. */

@@ -1,11 +1,17 @@
 /** The DSPT status: found in the imported DSPT export by ODS code, or chosen by the manager from five plain answers. */
 import type { DsptRecord } from '../../data/model.js';
+import type { ButtonChoice } from '../input/choiceOptions.js';
 import { parsePublishedStatus, type ParsedDsptStatus } from '../../data/rules/dspt.js';
 import { normaliseOdsCode } from '../../data/rules/ods.js';
 
 /** The answers offered when the status is not in the export, in the order shown. */
 export const DSPT_CHOICES = ['Standards Met', 'Standards Exceeded', 'Approaching Standards', 'Not registered or not published', "I don't know"] as const;
 export type DsptChoice = (typeof DSPT_CHOICES)[number];
+/** The buttons for DSPT_CHOICES (the values); only the long one is shortened, and DSPT_EXPLAINED says what it means. */
+export const DSPT_BUTTONS: readonly ButtonChoice[] = DSPT_CHOICES.map((value) => (
+  value === 'Not registered or not published' ? { value, title: 'Not published', synonyms: ['not registered'] } : { value }
+));
+export const DSPT_EXPLAINED = 'Choose Not published if you are not registered or no assessment has been published.';
 
 /** What the readiness outcome works from: the parsed status (undefined: none at all) and where it came from. */
 export interface DsptFinding {

@@ -6,10 +6,10 @@
  * Sends nothing to anyone; all state is in step values, so it resumes after a restart.
  */
 import {
-  ChoicePrompt, TextPrompt, WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
+  TextPrompt, WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import {
-  dsptRequiredFor, isOrganisationType, ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES, organisationTypeFromOds, typeConfirmed, type OrganisationType,
+  dsptRequiredFor, isOrganisationType, ORGANISATION_TYPES, organisationTypeFromOds, typeConfirmed, type OrganisationType,
 } from '../../data/rules/organisationTypes.js';
 import type { OrganisationLocation } from '../../data/rules/eligibility.js';
 import { contactSentence } from '../../data/rules/helpdesk.js';
@@ -22,14 +22,16 @@ import { READINESS_DIALOG_ID } from '../base/dialogIds.js';
 import type { DialogServices } from '../dialogServices.js';
 import { withRetryLimit } from '../input/answerCheck.js';
 import { choiceAnswer } from '../input/choiceAnswer.js';
+import { ButtonChoicePrompt } from '../input/choicePrompt.js';
 import { choiceOptions } from '../input/choiceOptions.js';
+import { ORGANISATION_TYPE_CHOICES, ORGANISATION_TYPES_EXPLAINED } from '../input/organisationTypeChoices.js';
 import { odsCodeAnswer, type OdsCodeAnswer } from '../input/odsCodeAnswer.js';
 import { plainMessage, sayPlain } from '../input/plainText.js';
-import { DSPT_CHOICES, findPublishedStatus, fromChoice, fromExport, type DsptFinding } from './dsptAnswers.js';
+import { DSPT_BUTTONS, DSPT_EXPLAINED, findPublishedStatus, fromChoice, fromExport, type DsptFinding } from './dsptAnswers.js';
 import { managerEmailRefusal } from './managerEmail.js';
 import { nhsmailAdvice } from './nhsmailRoutes.js';
 import {
-  ASK_DSPT_STATUS, ASK_ODS_CODE, ASK_ORGANISATION_TYPE, foundInExport, NEXT_STEP, NHS_NO_DSPT, NO_ODS_CODE, NOT_IN_EXPORT, READINESS_HELP, typeNotConfirmed,
+  ASK_DSPT_STATUS, ASK_ODS_CODE, DSPT_CHECK_AGAIN, ASK_ORGANISATION_TYPE, foundInExport, NEXT_STEP, NHS_NO_DSPT, NO_ODS_CODE, NOT_IN_EXPORT, READINESS_HELP, typeNotConfirmed,
 } from './readinessMessages.js';
 import { readinessOutcome } from './readinessOutcome.js';
 
@@ -62,16 +64,15 @@ const TYPE_PROMPT = 'readinessTypePrompt';
 const ODS_PROMPT = 'readinessOdsPrompt';
 const DSPT_PROMPT = 'readinessDsptPrompt';
 const LOCATION_PROMPT = 'readinessLocationPrompt';
-const TYPE_LABELS = ORGANISATION_TYPES.map((type) => ORGANISATION_TYPE_LABELS[type]);
 
 /** Started from the menu, the "Check readiness" command or another conversation. */
 export class ReadinessDialog extends CancelAndHelpDialog {
   constructor(private readonly services: DialogServices) {
     super(READINESS_DIALOG_ID, services.helpdesk);
-    this.addDialog(new ChoicePrompt(TYPE_PROMPT, withRetryLimit(choiceAnswer())));
+    this.addDialog(new ButtonChoicePrompt(TYPE_PROMPT, withRetryLimit(choiceAnswer())));
     this.addDialog(new TextPrompt(ODS_PROMPT, withRetryLimit(odsCodeAnswer({ allowUnknown: true }))));
-    this.addDialog(new ChoicePrompt(DSPT_PROMPT, withRetryLimit(choiceAnswer())));
-    this.addDialog(new ChoicePrompt(LOCATION_PROMPT, withRetryLimit(choiceAnswer())));
+    this.addDialog(new ButtonChoicePrompt(DSPT_PROMPT, withRetryLimit(choiceAnswer())));
+    this.addDialog(new ButtonChoicePrompt(LOCATION_PROMPT, withRetryLimit(choiceAnswer())));
     this.addDialog(new WaterfallDialog(STEPS, [
       this.askOrganisationTypeStep.bind(this),
       this.askOdsCodeStep.bind(this),
@@ -92,7 +93,7 @@ export class ReadinessDialog extends CancelAndHelpDialog {
       values(step).organisationType = known;
       return step.next();
     }
-    return step.prompt(TYPE_PROMPT, choiceOptions(ASK_ORGANISATION_TYPE, TYPE_LABELS));
+    return step.prompt(TYPE_PROMPT, choiceOptions(`${ASK_ORGANISATION_TYPE}\n${ORGANISATION_TYPES_EXPLAINED}`, ORGANISATION_TYPE_CHOICES));
   }
 
   private async askOdsCodeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -128,7 +129,7 @@ export class ReadinessDialog extends CancelAndHelpDialog {
         return step.next();
       }
     }
-    return step.prompt(DSPT_PROMPT, choiceOptions(`${code ? NOT_IN_EXPORT(code) : NO_ODS_CODE}\n${ASK_DSPT_STATUS}`, DSPT_CHOICES));
+    return step.prompt(DSPT_PROMPT, choiceOptions(`${code ? NOT_IN_EXPORT(code) : NO_ODS_CODE}\n${ASK_DSPT_STATUS}\n${DSPT_EXPLAINED}`, DSPT_BUTTONS));
   }
 
   /** Source 001 gives organisations outside London their own routes, so where it is changes the answer. */
@@ -140,7 +141,7 @@ export class ReadinessDialog extends CancelAndHelpDialog {
       state.location = known;
       return step.next();
     }
-    return step.prompt(LOCATION_PROMPT, choiceOptions(ASK_LOCATION, LOCATION_CHOICES.map((choice) => choice.title)));
+    return step.prompt(LOCATION_PROMPT, choiceOptions(ASK_LOCATION, LOCATION_CHOICES));
   }
 
   private async showOutcomeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -170,6 +171,7 @@ export class ReadinessDialog extends CancelAndHelpDialog {
     const refusal = managerEmailRefusal(await this.memberEmail(step), store.read((data) => [...data.accreditedDomains]));
     if (refusal) await sayPlain(step.context, ...nhsmailAdvice(type, refusal, dspt.parsed));
     if (outcome.decision.decision === 'eligible' || outcome.decision.decision === 'needsIcsApproval') await sayPlain(step.context, NEXT_STEP);
+    if (outcome.decision.decision === 'needsDsptFirst') await sayPlain(step.context, DSPT_CHECK_AGAIN);
     return step.endDialog({ decision: outcome.decision.decision, organisationType: type, odsCode: code } satisfies ReadinessResult);
   }
 

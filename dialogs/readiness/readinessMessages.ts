@@ -9,6 +9,10 @@ export const ASK_ODS_CODE = "What is your organisation's ODS code? It is 3 to 6 
 export const ASK_DSPT_STATUS = 'What does your latest Data Security and Protection Toolkit (DSPT) assessment show?';
 export const READINESS_HELP = 'I am checking whether your organisation is ready for the Universal Care Plan (UCP): its type, its ODS code if '
   + 'you know it, its Data Security and Protection Toolkit (DSPT) status and where it is. Nothing is sent to anyone.';
+/** The one way to carry on after the DSPT stops an access request. */
+export const DSPT_COME_BACK = 'When your DSPT status shows Standards Met, type request access to ask again.';
+/** The one way to carry on after the DSPT stops a readiness check (no request exists to carry on with). */
+export const DSPT_CHECK_AGAIN = 'When your DSPT status shows Standards Met, type check readiness and I will check again.';
 export const NEXT_STEP = 'When you are ready, type request access or use the Request access button on the menu.';
 export const NOT_IN_EXPORT = (code: string) => `I couldn't find ${code} in the published DSPT list I have, so I need to ask you.`;
 export const NO_ODS_CODE = "That's fine. Without the code I can't look your status up, so I need to ask you.";

@@ -5,13 +5,14 @@
  * the same waterfall changes one detail of someone already listed.
  */
 import {
-  ChoicePrompt, TextPrompt, WaterfallDialog, type Dialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
+  TextPrompt, WaterfallDialog, type Dialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { REGISTRATION_BODIES, registrationBodiesFor, registrationBodyName, type RegistrationBody } from '../../data/rules/registration.js';
 import { roleForJobTitle, type JobTitleMatch } from '../../data/rules/roles.js';
 import type { DialogServices } from '../dialogServices.js';
 import { withRetryLimit } from '../input/answerCheck.js';
 import { choiceAnswer } from '../input/choiceAnswer.js';
+import { ButtonChoicePrompt } from '../input/choicePrompt.js';
 import { choiceOptions } from '../input/choiceOptions.js';
 import { plainMessage, sayPlain } from '../input/plainText.js';
 import { textAnswer } from '../input/textAnswer.js';
@@ -20,7 +21,8 @@ import { toRequestedUser, type UserDraft } from './userDraft.js';
 import type { UsersOrganisation } from './usersMessages.js';
 import {
   ANOTHER_ADDRESS, ASK_CONFIRM_EMAIL, ASK_FIRST_NAME, ASK_NAME_AGAIN, ASK_NEXT_NAME, ASK_REGISTRATION_BODY, ASK_ROLE_RIGHT, ASK_WHICH_TITLE,
-  askEmail, askJobTitle, askRegistrationNumber, CONFIRM_NO, CONFIRM_YES, HELPDESK_DECIDES, KEEP_TYPED, ROLE_NO, ROLE_YES, roleFound, TYPE_TITLE_AGAIN,
+  askEmail, askJobTitle, askRegistrationNumber, CONFIRM_NO, CONFIRM_NO_TITLE, CONFIRM_YES, HELPDESK_DECIDES, KEEP_TYPED, KEEP_TYPED_EXPLAINED, KEEP_TYPED_TITLE,
+  ROLE_NO, ROLE_NO_TITLE, ROLE_YES, roleFound, TYPE_TITLE_AGAIN,
 } from './usersMessages.js';
 
 /** The waterfall's id; begin it with OneUserOptions, it ends with the finished RequestedUser. */
@@ -60,7 +62,7 @@ export function oneUserDialogs(services: DialogServices): Dialog[] {
     new TextPrompt(TITLE_PROMPT, withRetryLimit(textAnswer({ what: "the person's job title" }))),
     new TextPrompt(REGISTRATION_PROMPT, withRetryLimit(registrationNumberAnswer())),
     new TextPrompt(EMAIL_PROMPT, withRetryLimit(newAccountEmailAnswer(services.store))),
-    new ChoicePrompt(CHOICE_PROMPT, withRetryLimit(choiceAnswer())),
+    new ButtonChoicePrompt(CHOICE_PROMPT, withRetryLimit(choiceAnswer())),
     new WaterfallDialog(ONE_USER_STEPS, [
       steps.askNameStep, steps.askTitleStep, steps.resolveTitleStep, steps.settleTitleStep, steps.askRegistrationStep,
       steps.askEmailStep, steps.confirmEmailStep, steps.finishStep,
@@ -91,11 +93,11 @@ class OneUserSteps {
     state.match = match;
     if (match.kind === 'unknown') {
       await sayPlain(step.context, match.message);
-      const choices = [...match.suggestions, KEEP_TYPED, ...(match.suggestions.length === 0 ? [TYPE_TITLE_AGAIN] : [])];
-      return step.prompt(CHOICE_PROMPT, choiceOptions(ASK_WHICH_TITLE, choices));
+      const choices = [...match.suggestions, { value: KEEP_TYPED, title: KEEP_TYPED_TITLE }, ...(match.suggestions.length === 0 ? [TYPE_TITLE_AGAIN] : [])];
+      return step.prompt(CHOICE_PROMPT, choiceOptions(`${ASK_WHICH_TITLE}\n${KEEP_TYPED_EXPLAINED}`, choices));
     }
     await sayPlain(step.context, roleFound(match.title, match.role, match.kind === 'alias' ? match.alias : undefined));
-    return step.prompt(CHOICE_PROMPT, choiceOptions(ASK_ROLE_RIGHT, [ROLE_YES, ROLE_NO]));
+    return step.prompt(CHOICE_PROMPT, choiceOptions(ASK_ROLE_RIGHT, [ROLE_YES, { value: ROLE_NO, title: ROLE_NO_TITLE }]));
   };
 
   settleTitleStep = async (step: WaterfallStepContext): Promise<DialogTurnResult> => {
@@ -124,7 +126,7 @@ class OneUserSteps {
       return step.next();
     }
     state.bodies = bodies;
-    return step.prompt(CHOICE_PROMPT, choiceOptions(ASK_REGISTRATION_BODY, bodies.map(registrationBodyName)));
+    return step.prompt(CHOICE_PROMPT, choiceOptions(`${ASK_REGISTRATION_BODY}\n${bodies.map(registrationBodyName).join('\n')}`, bodies.map(bodyChoice)));
   };
 
   askRegistrationStep = async (step: WaterfallStepContext): Promise<DialogTurnResult> => {
@@ -159,7 +161,7 @@ class OneUserSteps {
     state.email = accepted;
     if (!accepted.confirmation) return step.next();
     await sayPlain(step.context, accepted.confirmation);
-    return step.prompt(CHOICE_PROMPT, choiceOptions(ASK_CONFIRM_EMAIL, [CONFIRM_YES, CONFIRM_NO]));
+    return step.prompt(CHOICE_PROMPT, choiceOptions(ASK_CONFIRM_EMAIL, [CONFIRM_YES, { value: CONFIRM_NO, title: CONFIRM_NO_TITLE }]));
   };
 
   finishStep = async (step: WaterfallStepContext): Promise<DialogTurnResult> => {
@@ -188,4 +190,10 @@ class OneUserSteps {
 
 function values(step: WaterfallStepContext): OneUserValues {
   return step.values as OneUserValues;
+}
+
+/** A registration body as a button: its initials ("NMC"), or its name when it has none; the question lists the full names. */
+function bodyChoice(body: RegistrationBody): { value: string; title: string } {
+  const name = registrationBodyName(body);
+  return { value: name, title: /\(([^()]+)\)$/.exec(name)?.[1] ?? name };
 }

@@ -4,6 +4,7 @@
  * answer even when rows are wrong (the per-row report says what to change). "One by one" (typed, or the card's button)
  * is an answer too: the way back for a manager with fewer than ten people.
  */
+import { isOneByOnePress } from '../../cards/spreadsheetCard.js';
 import { findSpreadsheetAttachment } from '../../bot/attachments/spreadsheetAttachment.js';
 import { readUsersWorkbook } from '../../bot/spreadsheet/readUsersWorkbook.js';
 import { AppError } from '../../data/errors.js';
@@ -49,6 +50,7 @@ const ONE_BY_ONE_TYPED = /^one[\s-]*by[\s-]*one$|^enter (?:people|them) one[\s-]
 export function spreadsheetAnswer(services: DialogServices): AnswerCheck<unknown, SpreadsheetOutcome | OneByOne> {
   return async (_recognized, context, validations) => {
     const text = context.activity.text;
+    if (isOneByOnePress(context.activity.value)) return { ok: true, value: { oneByOne: true } };
     if ((context.activity.attachments?.length ?? 0) === 0 && typeof text === 'string' && ONE_BY_ONE_TYPED.test(normaliseCommand(text))) {
       return { ok: true, value: { oneByOne: true } };
     }

@@ -5,18 +5,20 @@
  * button, or typed) leads back out, for a manager who needs fewer than ten after all.
  */
 import {
-  AttachmentPrompt, ChoicePrompt, WaterfallDialog, type Dialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
+  AttachmentPrompt, WaterfallDialog, type Dialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { CardFactory, type Activity } from 'botbuilder';
+import type { Activity } from 'botbuilder';
+import { spreadsheetQuestionAttachment } from '../../cards/spreadsheetCard.js';
 import type { RequestedUser } from '../../data/model.js';
 import type { DialogServices } from '../dialogServices.js';
 import { withRetryLimit } from '../input/answerCheck.js';
 import { choiceAnswer } from '../input/choiceAnswer.js';
+import { ButtonChoicePrompt } from '../input/choicePrompt.js';
 import { choiceOptions } from '../input/choiceOptions.js';
 import { plainMessage, sayPlain } from '../input/plainText.js';
 import { spreadsheetAnswer, type OneByOne, type SpreadsheetOutcome, type SpreadsheetValidations } from './spreadsheetAnswer.js';
 import {
-  ASK_FIX, badRowsRemoved, DOWNLOAD_TEMPLATE, ENTER_ONE_BY_ONE, FIX_AND_SEND, NOTHING_USABLE, ONE_BY_ONE_OFFER, REMOVE_BAD_ROWS, SPREADSHEET_AGAIN,
+  ASK_FIX, badRowsRemoved, DOWNLOAD_TEMPLATE, ENTER_ONE_BY_ONE, FIX_AND_SEND, FIX_AND_SEND_TITLE, NOTHING_USABLE, ONE_BY_ONE_OFFER, REMOVE_BAD_ROWS, SPREADSHEET_AGAIN,
   SPREADSHEET_INTRO, spreadsheetKeeping, type UsersOrganisation,
 } from './usersMessages.js';
 
@@ -44,7 +46,7 @@ const FIX_PROMPT = 'usersFixPrompt';
 export function spreadsheetDialogs(services: DialogServices): Dialog[] {
   return [
     new AttachmentPrompt(FILE_PROMPT, withRetryLimit(spreadsheetAnswer(services))),
-    new ChoicePrompt(FIX_PROMPT, withRetryLimit(choiceAnswer())),
+    new ButtonChoicePrompt(FIX_PROMPT, withRetryLimit(choiceAnswer())),
     new WaterfallDialog(SPREADSHEET_STEPS, [
       async (step) => askForFile(step, services.usersTemplateUrl),
       reportStep,
@@ -54,18 +56,16 @@ export function spreadsheetDialogs(services: DialogServices): Dialog[] {
 }
 
 /**
- * The question, with the template as a download button (a hero card's OpenUrl button: no typed text on it) and a button
- * back to one by one (imBack: pressing it sends its title, which the file question takes as typed).
+ * The question, with the template as a download button and a button back to one by one (cards/spreadsheetCard.ts:
+ * no typed text on it; its press is read by the file question's check, as is "one by one" typed).
  */
 function askForFile(step: WaterfallStepContext, templateUrl: string): Promise<DialogTurnResult> {
   const options = (step.options ?? {}) as SpreadsheetOptions;
   const listedEmails = options.listedEmails ?? [];
   const question = options.again === true ? SPREADSHEET_AGAIN : listedEmails.length > 0 ? spreadsheetKeeping(listedEmails.length) : SPREADSHEET_INTRO;
-  const button = CardFactory.heroCard('', undefined, [
-    { type: 'openUrl', title: DOWNLOAD_TEMPLATE, value: templateUrl },
-    { type: 'imBack', title: ENTER_ONE_BY_ONE, value: ENTER_ONE_BY_ONE },
-  ]);
-  const prompt: Partial<Activity> = { ...plainMessage(`${question}\n${ONE_BY_ONE_OFFER}`), attachments: [button] };
+  const prompt: Partial<Activity> = { ...plainMessage(`${question}\n${ONE_BY_ONE_OFFER}`), attachments: [
+    spreadsheetQuestionAttachment({ templateUrl, downloadTitle: DOWNLOAD_TEMPLATE, oneByOneTitle: ENTER_ONE_BY_ONE }),
+  ] };
   return step.prompt(FILE_PROMPT, { prompt, validations: { listedEmails, organisation: options.organisation } satisfies SpreadsheetValidations });
 }
 
@@ -80,7 +80,7 @@ async function reportStep(step: WaterfallStepContext): Promise<DialogTurnResult>
     return step.replaceDialog(SPREADSHEET_STEPS, again);
   }
   (step.values as { outcome: Kept }).outcome = { users: answer.users, badRows: answer.badRows };
-  return step.prompt(FIX_PROMPT, choiceOptions(ASK_FIX, [REMOVE_BAD_ROWS, FIX_AND_SEND]));
+  return step.prompt(FIX_PROMPT, choiceOptions(ASK_FIX, [REMOVE_BAD_ROWS, { value: FIX_AND_SEND, title: FIX_AND_SEND_TITLE }]));
 }
 
 async function fixStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -6,13 +6,14 @@
  * The list travels in the options of each replaceDialog, so a restart in the middle loses nothing.
  */
 import {
-  ChoicePrompt, TextPrompt, WaterfallDialog, type DialogContext, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
+  TextPrompt, WaterfallDialog, type DialogContext, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import type { RequestedUser } from '../../data/model.js';
 import { CancelAndHelpDialog } from '../base/cancelAndHelpDialog.js';
 import type { DialogServices } from '../dialogServices.js';
 import { withRetryLimit } from '../input/answerCheck.js';
 import { choiceAnswer } from '../input/choiceAnswer.js';
+import { ButtonChoicePrompt } from '../input/choicePrompt.js';
 import { choiceOptions } from '../input/choiceOptions.js';
 import { plainMessage, sayPlain } from '../input/plainText.js';
 import { oneUserDialogs, ONE_USER_STEPS, type OneUserOptions } from './oneUserQuestions.js';
@@ -20,7 +21,7 @@ import { spreadsheetDialogs, SPREADSHEET_STEPS, type SpreadsheetOptions, type Sp
 import { listNumberAnswer, type NumberValidations } from './userAnswers.js';
 import { clearUserField, describeUser, draftOf, USER_FIELDS, USER_FIELD_TITLES, type UserField } from './userDraft.js';
 import {
-  ADD_ANOTHER, ADD_BY_SPREADSHEET, askNumber, ASK_HOW_MANY, ASK_REVIEW, ASK_WHAT_CHANGE, ASK_WHO_CHANGE, ASK_WHO_REMOVE, CHANGE_SOMEONE, FEWER_THAN_TEN,
+  ADD_ANOTHER, ADD_BY_SPREADSHEET, askNumber, ASK_HOW_MANY, ASK_REVIEW, ASK_WHAT_CHANGE, ASK_WHO_CHANGE, ASK_WHO_REMOVE, CHANGE_SOMEONE, HOW_MANY_CHOICES, PRESS_NUMBER,
   NOBODY_YET, moreNotListed, ONE_BY_ONE_AGAIN, oneByOneFull, REMOVE_SOMEONE, removed, reviewHeading, spreadsheetFromNowOn, TEN_OR_MORE, THATS_EVERYONE,
   USERS_HELP, type UsersOrganisation,
 } from './usersMessages.js';
@@ -64,14 +65,13 @@ const REVIEW_CHOICES = [ADD_ANOTHER, CHANGE_SOMEONE, REMOVE_SOMEONE, THATS_EVERY
 /** The most people given one by one: the tenth makes it a multiple-user request, which goes by spreadsheet (source 001). */
 const MAX_ONE_BY_ONE = 9;
 const FULL_REVIEW_CHOICES = [ADD_BY_SPREADSHEET, CHANGE_SOMEONE, REMOVE_SOMEONE, THATS_EVERYONE];
-const MAX_SHOWN_NAME = 40;
 
 /** Begun by the access request and add-staff conversations once the organisation is known. */
 export class UsersDialog extends CancelAndHelpDialog {
   constructor(services: DialogServices) {
     super(USERS_DIALOG_ID, services.helpdesk);
     for (const dialog of [...oneUserDialogs(services), ...spreadsheetDialogs(services)]) this.addDialog(dialog);
-    this.addDialog(new ChoicePrompt(CHOICE_PROMPT, withRetryLimit(choiceAnswer())));
+    this.addDialog(new ButtonChoicePrompt(CHOICE_PROMPT, withRetryLimit(choiceAnswer())));
     this.addDialog(new TextPrompt(NUMBER_PROMPT, withRetryLimit(listNumberAnswer())));
     this.addDialog(new WaterfallDialog(LOOP, [
       this.startStep.bind(this), this.collectStep.bind(this), this.reviewStep.bind(this), this.reviewAnswerStep.bind(this),
@@ -94,7 +94,7 @@ export class UsersDialog extends CancelAndHelpDialog {
   private async startStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { next } = loopOptions(step);
     if (next !== 'start') return step.next();
-    return step.prompt(CHOICE_PROMPT, choiceOptions(ASK_HOW_MANY, [FEWER_THAN_TEN, TEN_OR_MORE]));
+    return step.prompt(CHOICE_PROMPT, choiceOptions(ASK_HOW_MANY, HOW_MANY_CHOICES, { numbers: { quantityFrom: [1, MAX_ONE_BY_ONE + 1] } }));
   }
 
   /** Begins what this round needs: the spreadsheet, a new person, or a change to someone listed. */
@@ -154,11 +154,9 @@ export class UsersDialog extends CancelAndHelpDialog {
     if (users.length > MAX_BUTTONS) {
       return step.prompt(NUMBER_PROMPT, { prompt: plainMessage(`${question} ${askNumber(users.length)}`), validations: { count: users.length } satisfies NumberValidations });
     }
-    return step.prompt(CHOICE_PROMPT, {
-      ...choiceOptions(question, []),
-      // The whole name is a synonym, so typing it (rather than pressing the button) also works.
-      choices: users.map((user, i) => ({ value: `${i + 1}. ${shortName(user.name)}`, synonyms: [user.name] })),
-    });
+    // The buttons are the list's numbers (a choice card carries no typed text); the name typed whole also picks.
+    const choices = users.map((user, i) => ({ value: String(i + 1), synonyms: [user.name] }));
+    return step.prompt(CHOICE_PROMPT, choiceOptions(`${question} ${PRESS_NUMBER}`, choices, { numbers: 'position' }));
   }
 
   private async whoStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -189,10 +187,4 @@ function loopOptions(step: WaterfallStepContext): LoopOptions {
 
 function plainUsers(users: readonly RequestedUser[]): RequestedUser[] {
   return JSON.parse(JSON.stringify(users)) as RequestedUser[];
-}
-
-/** A name short enough for a button; the review list above it shows it whole. */
-function shortName(name: string): string {
-  const characters = Array.from(name);
-  return characters.length <= MAX_SHOWN_NAME ? name : `${characters.slice(0, MAX_SHOWN_NAME - 1).join('')}…`;
 }

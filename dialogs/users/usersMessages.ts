@@ -16,6 +16,11 @@ export const USERS_HELP = "I'm collecting the staff who need Universal Care Plan
 export const ASK_HOW_MANY = 'How many members of staff need access?';
 export const FEWER_THAN_TEN = 'Fewer than 10';
 export const TEN_OR_MORE = '10 or more';
+/** The options of ASK_HOW_MANY; a typed number is the number of people (dialogs/input/choiceMatch.ts), never a position. */
+export const HOW_MANY_CHOICES = [
+  { value: FEWER_THAN_TEN, synonyms: ['fewer than ten', 'less than 10', 'less than ten', 'under 10', 'under ten', 'below 10'] },
+  { value: TEN_OR_MORE, synonyms: ['ten or more', 'more than 10', 'more than ten', 'over 10', 'over ten'] },
+];
 
 export const ASK_FIRST_NAME = 'What is the full name of the first person who needs access?';
 export const ASK_NEXT_NAME = 'What is the full name of the next person?';
@@ -38,8 +43,12 @@ export function roleFound(title: string, role: UcpRole, alias?: string): string 
 export const ASK_ROLE_RIGHT = 'Is that right for this person?';
 export const ROLE_YES = 'Yes';
 export const ROLE_NO = 'No, change the job title';
+export const ROLE_NO_TITLE = 'No, change it';
 export const ASK_WHICH_TITLE = 'Which title should I use?';
 export const KEEP_TYPED = 'Keep what I typed: the helpdesk decides';
+export const KEEP_TYPED_TITLE = 'Keep what I typed';
+/** Said with ASK_WHICH_TITLE: what keeping the typed title means (the button is too short to say it). */
+export const KEEP_TYPED_EXPLAINED = 'If you keep what you typed, the helpdesk decides which access it gives.';
 export const TYPE_TITLE_AGAIN = 'Type the title again';
 export const HELPDESK_DECIDES = 'I have kept the title as you typed it. The helpdesk will decide which access it gives.';
 
@@ -66,6 +75,7 @@ export const DUPLICATE_EMAIL = 'That address is already on this request for some
 export const ASK_CONFIRM_EMAIL = 'Do you confirm this address belongs to this person at work and will be used only for direct care?';
 export const CONFIRM_YES = 'Yes, I confirm';
 export const CONFIRM_NO = "No, I'll give another address";
+export const CONFIRM_NO_TITLE = 'No, another address';
 export const ANOTHER_ADDRESS = 'All right. Please give another work address for this person. NHSmail is free for care providers: '
   + `the Digital Social Care helpline can tell you how to get it (${DIGITAL_SOCIAL_CARE_HELPLINE}).`;
 
@@ -91,6 +101,7 @@ export function askNumber(count: number): string {
 }
 export const ASK_WHO_CHANGE = 'Who would you like to change?';
 export const ASK_WHO_REMOVE = 'Who would you like to remove?';
+export const PRESS_NUMBER = 'Press their number on the list above, or type their name.';
 export const ASK_WHAT_CHANGE = 'What would you like to change about them?';
 export function removed(name: string): string {
   return `I've removed ${name}.`;
@@ -117,6 +128,7 @@ export const DOWNLOAD_TEMPLATE = 'Download the template';
 export const ASK_FIX = 'What would you like to do?';
 export const REMOVE_BAD_ROWS = 'Remove the bad rows';
 export const FIX_AND_SEND = "I'll fix it and send it again";
+export const FIX_AND_SEND_TITLE = "I'll fix it";
 export const NOTHING_USABLE = 'None of the rows can be sent yet. Please correct them and send the spreadsheet again.';
 export function badRowsRemoved(rows: readonly number[], kept: number): string {
   const which = rows.length === 1 ? `row ${rows[0]}` : `rows ${rows.slice(0, -1).join(', ')} and ${rows[rows.length - 1]}`;

@@ -1,9 +1,10 @@
 /**
  * The welcome when the app is installed in a manager's 1:1 chat. Teams sends both a conversationUpdate (the bot added)
- * and an installationUpdate (add) for one install, so a flag in the conversation's state lets only the first one speak.
+ * and an installationUpdate (add) for one install, often at the same moment, so an atomic check-and-set in the store
+ * (bot/conversations.ts claimWelcome) lets only the first one speak.
  * Channels and group chats (ICS and helpdesk channels have the bot too) never get the manager's welcome.
  */
-import { ActivityTypes, type Activity, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
 import { welcomeActivity } from './welcomeActivity.js';
 
 /** True in a person's 1:1 chat with the bot (Teams says "personal"; the Emulator and Playground may say nothing). */
@@ -25,13 +26,13 @@ export function isInstallActivity(activity: Partial<Activity>): boolean {
 }
 
 /**
- * Used by the host on conversationUpdate and installationUpdate: sends the welcome once per 1:1 chat and remembers it in
- * `welcomed` (a ConversationState property; the host saves the state after the turn). Returns whether it sent it.
+ * Used by the host on conversationUpdate and installationUpdate: sends the welcome once per 1:1 chat. `claim` is the
+ * check-and-set: true only for the first install activity of the conversation, however many arrive at once.
+ * Returns whether it sent it.
  */
-export async function welcomeOnInstall(context: TurnContext, welcomed: StatePropertyAccessor<boolean>): Promise<boolean> {
+export async function welcomeOnInstall(context: TurnContext, claim: (activity: Partial<Activity>) => Promise<boolean>): Promise<boolean> {
   if (!isPersonalChat(context.activity) || !isInstallActivity(context.activity)) return false;
-  if (await welcomed.get(context, false)) return false;
+  if (!(await claim(context.activity))) return false;
   await context.sendActivity(welcomeActivity());
-  await welcomed.set(context, true);
   return true;
 }

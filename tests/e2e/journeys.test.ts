@@ -66,18 +66,27 @@ const ONE_CARE_MANAGER: Array<[string, string]> = [
 beforeAll(async () => {
   ord = await startFakeOrd();
   ord.setFixture('VX5E6', ordAnswer({ code: 'VX5E6', name: 'ELM VIEW CARE HOME', postcode: 'N4 1AA', roles: [{ id: 'RO101', primary: true }], icb: { code: 'QMJ', role: 'RO261' } }));
+  ord.setFixture('VX7G8', ordAnswer({ code: 'VX7G8', name: 'WILLOW HOUSE', postcode: 'N1 2AA', roles: [{ id: 'RO101', primary: true }], icb: { code: 'QMJ', role: 'RO261' } }));
+  ord.setFixture('VX9H1', ordAnswer({ code: 'VX9H1', name: 'OAK LODGE', postcode: 'N1 3AA', roles: [{ id: 'RO101', primary: true }], icb: { code: 'QMJ', role: 'RO261' } }));
   ord.setFixture('VKT01', ordAnswer({ code: 'VKT01', name: 'KENT COAST CARE', postcode: 'CT1 1AA', roles: [{ id: 'RO101', primary: true }], icb: { code: 'QKS', role: 'RO261' } }));
   connector = await FakeConnector.start();
   files = await startFileServer();
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'ucp-journeys-'));
   const store = await openLowdbStore({ dir: dataDir });
   await store.update((tx) => {
-    tx.data.dpiaRegister.push({ odsCode: 'VX1A2', name: 'Sunnyview Care Home', icbCode: 'QMJ' });
+    // One home per journey that submits: an organisation has one open access request at a time (issue 13 point 7).
+    tx.data.dpiaRegister.push(
+      { odsCode: 'VX1A2', name: 'Sunnyview Care Home', icbCode: 'QMJ' },
+      { odsCode: 'VX7G8', name: 'Willow House', icbCode: 'QMJ' },
+      { odsCode: 'VX9H1', name: 'Oak Lodge', icbCode: 'QMJ' },
+    );
     tx.data.dsptStatuses.push(
       { odsCode: 'VX1A2', name: 'SUNNYVIEW CARE HOME', status: `${YEAR} Standards Met`, publishedOn: '2025-06-20' },
       { odsCode: 'VX3C4', name: 'LILAC HOUSE', status: `${YEAR} Standards Met`, publishedOn: '2025-06-20' },
       { odsCode: 'VX5E6', name: 'ELM VIEW CARE HOME', status: `${YEAR} Approaching Standards`, publishedOn: '2025-06-20' },
       { odsCode: 'VKT01', name: 'KENT COAST CARE', status: `${YEAR} Standards Met`, publishedOn: '2025-06-20' },
+      { odsCode: 'VX7G8', name: 'WILLOW HOUSE', status: `${YEAR} Standards Met`, publishedOn: '2025-06-20' },
+      { odsCode: 'VX9H1', name: 'OAK LODGE', status: `${YEAR} Standards Met`, publishedOn: '2025-06-20' },
     );
     tx.data.rosters.push({ kind: 'helpdeskChannel', id: '19:helpdesk@thread.tacv2', addedAt: new Date().toISOString() });
   });
@@ -100,13 +109,15 @@ describe("a care home manager's journeys, over real HTTP", () => {
       ['hello', 'Request access'],
       ['request access', "What is your organisation's ODS code?"],
       ['VX1A2', 'SUNNYVIEW CARE HOME'],
-      ["Yes, that's right", 'Where is your organisation?'],
-      ['In London', 'Which London borough'],
+      // The choice questions answered with their buttons, as a person in Teams or the Agents Playground would.
+      [() => grace.press("Yes, that's right"), 'Where is your organisation?'],
+      [() => grace.press('In London'), 'Which London borough'],
       ['Islington', 'Islington is in North Central London.'],
-      [CARE_HOME, ['named in the North Central London onboarding DPIA', 'HSCN']],
-      ['No, we use the internet', 'How will your staff reach the UCP?'],
-      ['The UCP web portal', 'How many members of staff need access?'],
-      ...ONE_CARE_MANAGER,
+      [() => grace.press('Care home'), ['named in the North Central London onboarding DPIA', 'HSCN']],
+      [() => grace.press('No, internet'), 'How will your staff reach the UCP?'],
+      [() => grace.press('The UCP web portal'), 'How many members of staff need access?'],
+      ['2', 'What is the full name of the first person who needs access?'],
+      ...ONE_CARE_MANAGER.slice(1),
       [submitSummary(grace), ['Your ticket number is UCP-', 'The UCP helpdesk will be in touch about the request in its working hours']],
     ]);
     const [ticket] = (await tickets()).filter((t) => t.requester.aadObjectId === person(1).aadObjectId);
@@ -132,16 +143,13 @@ describe("a care home manager's journeys, over real HTTP", () => {
     expect(ticket).toMatchObject({ state: 'awaitingIcsApproval', organisation: { odsCode: 'VX3C4', namedInDpia: false, icbCode: 'QWE' } });
   });
 
-  it('a home at Approaching Standards: told kindly what to do first, and nothing is sent', async () => {
+  it('a home at Approaching Standards: told kindly what to do first as soon as it gives its ODS code, and nothing is sent', async () => {
     const who = manager(() => bot.url, person(3), connector.url);
-    await talk(who, [
+    const stop = await talk(who, [
       ['request access', "What is your organisation's ODS code?"],
-      ['VX5E6', 'ELM VIEW CARE HOME'],
-      ["Yes, that's right", 'Where is your organisation?'],
-      ['In London', 'Which London borough'],
-      ['Haringey', 'Haringey is in North Central London.'],
-      [CARE_HOME, ['That is enough for NHSmail, but the UCP needs Standards Met.', "So I haven't sent anything yet."]],
+      ['VX5E6', ['That is enough for NHSmail, but the UCP needs Standards Met.', "So I haven't sent anything yet.", 'type request access to ask again']],
     ]);
+    expect(said(stop)).not.toMatch(/Where is your organisation|Which London borough|What kind of organisation/);
     expect((await tickets()).filter((t) => t.requester.aadObjectId === person(3).aadObjectId)).toEqual([]);
   });
 
@@ -168,7 +176,7 @@ describe("a care home manager's journeys, over real HTTP", () => {
     const who = manager(() => bot.url, person(5), connector.url);
     const offer = await talk(who, [
       ['request access', "What is your organisation's ODS code?"],
-      ['VX1A2', 'SUNNYVIEW CARE HOME'],
+      ['VX7G8', 'WILLOW HOUSE'],
       ["Yes, that's right", 'Where is your organisation?'],
       ['In London', 'Which London borough'],
       ['Islington', 'Islington is in North Central London.'],
@@ -177,7 +185,7 @@ describe("a care home manager's journeys, over real HTTP", () => {
       ['The UCP web portal', 'How many members of staff'],
       ['10 or more', ['For ten or more people, a spreadsheet is quicker.', 'Download the template']],
     ]);
-    const templateUrl = /"value":"([^"]+ucp-multiple-users\.xlsx)"/.exec(JSON.stringify(offer.map((r) => r.raw)))?.[1];
+    const templateUrl = /"url":"([^"]+ucp-multiple-users\.xlsx)"/.exec(JSON.stringify(offer.map((r) => r.raw)))?.[1];
     expect(templateUrl).toBe('https://ucp-bot.example.org/templates/ucp-multiple-users.xlsx');
     const template = await fetch(`${bot.url}${new URL(templateUrl ?? '').pathname}`);
     expect(template.status).toBe(200);
@@ -200,7 +208,7 @@ describe("a care home manager's journeys, over real HTTP", () => {
     const who = manager(() => bot.url, person(6), connector.url);
     await talk(who, [
       ['request access', "What is your organisation's ODS code?"],
-      ['VX1A2', 'SUNNYVIEW CARE HOME'],
+      ['VX9H1', 'OAK LODGE'],
       ["Yes, that's right", 'Where is your organisation?'],
       ['In London', 'Which London borough'],
     ]);
@@ -216,6 +224,6 @@ describe("a care home manager's journeys, over real HTTP", () => {
       [submitSummary(who), 'Your ticket number is UCP-'],
     ]);
     const [ticket] = (await tickets()).filter((t) => t.requester.aadObjectId === person(6).aadObjectId);
-    expect(ticket).toMatchObject({ state: 'awaitingHelpdesk', organisation: { odsCode: 'VX1A2', borough: 'Islington' } });
+    expect(ticket).toMatchObject({ state: 'awaitingHelpdesk', organisation: { odsCode: 'VX9H1', borough: 'Islington' } });
   });
 });

@@ -14,6 +14,8 @@ export interface Manager {
   say(text: string): Promise<Reply[]>;
   /** Sends a card submit (an Action.Submit press) with this value. */
   submit(value: Record<string, unknown>): Promise<Reply[]>;
+  /** Presses the Action.Submit button titled `title` in the bot's last replies, sending its data as Teams does; fails when there is none. */
+  press(title: string): Promise<Reply[]>;
   /** Sends a file the manager attached in Teams: its download URL and name. */
   attach(downloadUrl: string, name: string): Promise<Reply[]>;
   /** Everything the bot has said so far, in order (for failure messages). */
@@ -45,6 +47,11 @@ export function manager(botUrl: () => string, person: { aadObjectId: string; nam
   return {
     say: (text) => send({ text }),
     submit: (value) => send({ value }),
+    press: (title) => {
+      const data = submitData(last, title);
+      if (!data) throw new Error(`no button "${title}" in the last replies\n${log.join('\n')}`);
+      return send({ value: data });
+    },
     attach: (downloadUrl, name) => send({
       attachments: [{ contentType: 'application/vnd.microsoft.teams.file.download.info', name, content: { downloadUrl, uniqueId: 'f1', fileType: 'xlsx' } }],
     }),
@@ -68,6 +75,21 @@ function toReply(activity: Record<string, unknown>): Reply {
   };
   attachments.forEach((a) => walk(a.content));
   return { text: String(activity.text ?? ''), cardText: strings.join('\n'), buttons, raw: activity };
+}
+
+/** The data of the Action.Submit titled `title` in some replies' cards. */
+function submitData(replies: Reply[], title: string): Record<string, unknown> | undefined {
+  let found: Record<string, unknown> | undefined;
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const record = node as Record<string, unknown>;
+      if (!found && record.type === 'Action.Submit' && record.title === title) found = record.data as Record<string, unknown>;
+      Object.values(record).forEach(walk);
+    }
+  };
+  replies.forEach((reply) => walk(reply.raw.attachments));
+  return found;
 }
 
 /** All the text of some replies, for `toMatch`. */

@@ -141,7 +141,7 @@ export function submit(value: Record<string, unknown>): Partial<Activity> {
   return { type: 'message', value };
 }
 
-/** Everything a person reads in some replies: message texts, hero card texts and their buttons' titles, one per line. */
+/** Everything a person reads in some replies: message texts, cards of lines, choice cards' (and hero cards') texts and their buttons' titles, one per line. */
 export function readable(replies: Partial<Activity>[]): string {
   const lines: string[] = [];
   for (const reply of replies) {
@@ -151,11 +151,27 @@ export function readable(replies: Partial<Activity>[]): string {
   return lines.join('\n');
 }
 
-/** The button titles of the hero cards in some replies (how ChoicePrompt shows choices on Teams). */
+/** The buttons under the questions in some replies, in order: the titles of the question cards' actions (choices, download). */
 export function buttons(replies: Partial<Activity>[]): string[] {
-  return replies.flatMap((reply) => reply.attachments ?? [])
-    .filter((a) => a.contentType === 'application/vnd.microsoft.card.hero')
-    .flatMap((a) => ((a.content as { buttons?: { title: string }[] }).buttons ?? []).map((b) => b.title));
+  return adaptiveCards(replies).filter(isQuestionCard).flatMap((card) => actionsOf(card)).map((action) => String(action.title));
+}
+
+/** Each button of the question cards in some replies that sends something: its title and the data a press sends. */
+export function choicePresses(replies: Partial<Activity>[]): { title: string; data: Record<string, unknown> }[] {
+  return adaptiveCards(replies).filter(isQuestionCard).flatMap((card) => actionsOf(card))
+    .filter((action) => action.type === 'Action.Submit').map((action) => ({ title: String(action.title), data: action.data as Record<string, unknown> }));
+}
+
+/** Pressing the button titled `title` under a question in some replies, as Teams sends it: a message with the button's data as its value. */
+export function press(replies: Partial<Activity>[], title: string): Partial<Activity> {
+  const found = choicePresses(replies).find((button) => button.title === title);
+  if (!found) throw new Error(`No button "${title}" in: ${buttons(replies).join(' | ')}`);
+  return submit(found.data);
+}
+
+/** press(), for answers that kept only the Adaptive Cards (accessFixtures' talk). */
+export function pressOnCards(cards: Record<string, unknown>[], title: string): Partial<Activity> {
+  return press([{ attachments: cards.map((content) => ({ contentType: 'application/vnd.microsoft.card.adaptive', content })) }], title);
 }
 
 /** The Adaptive Cards in some replies. */
@@ -165,10 +181,37 @@ export function adaptiveCards(replies: Partial<Activity>[]): Record<string, unkn
     .map((a) => a.content as Record<string, unknown>);
 }
 
+type CardElement = { type: string; inlines?: { text: string }[]; actions?: Record<string, unknown>[] };
+
+function actionsOf(card: Record<string, unknown>): Record<string, unknown>[] {
+  return ((card.body ?? []) as CardElement[]).flatMap((element) => element.actions ?? []);
+}
+
+/** A question's card (cards/choiceCard.ts, cards/spreadsheetCard.ts): text runs and rows of buttons, nothing else. */
+function isQuestionCard(card: Record<string, unknown>): boolean {
+  const body = (card.body ?? []) as CardElement[];
+  return card.actions === undefined && body.some((element) => element.type === 'ActionSet')
+    && body.every((element) => element.type === 'ActionSet' || element.type === 'RichTextBlock');
+}
+
 function attachmentText(attachment: Attachment): string[] {
   if (attachment.contentType === 'application/vnd.microsoft.card.hero') {
     const hero = attachment.content as { text?: string; buttons?: { title: string }[] };
     return [hero.text ?? '', ...(hero.buttons ?? []).map((b) => `[${b.title}]`)].filter((line) => line !== '');
   }
-  return [];
+  const card = attachment.content as Record<string, unknown>;
+  if (attachment.contentType === 'application/vnd.microsoft.card.adaptive' && isQuestionCard(card)) {
+    const runs = ((card.body ?? []) as CardElement[])
+      .filter((element) => element.type === 'RichTextBlock').map((block) => (block.inlines ?? []).map((run) => run.text).join(''));
+    return [runs.join('\n'), ...actionsOf(card).map((action) => `[${String(action.title)}]`)].filter((line) => line !== '');
+  }
+  return linesOfCard(attachment);
+}
+
+/** The lines of a card of lines (dialogs/input/plainText.ts plainReply), one per line; nothing for any other card. */
+export function linesOfCard(attachment: Attachment): string[] {
+  if (attachment.contentType !== 'application/vnd.microsoft.card.adaptive') return [];
+  const body = (attachment.content as { body?: { type?: string; items?: { type?: string; inlines?: { text?: string }[] }[] }[] }).body ?? [];
+  const isLines = body.length > 0 && body.every((part) => part.type === 'Container' && (part.items ?? []).every((item) => item.type === 'RichTextBlock'));
+  return isLines ? body.flatMap((part) => (part.items ?? []).map((item) => (item.inlines ?? []).map((run) => run.text ?? '').join(''))) : [];
 }

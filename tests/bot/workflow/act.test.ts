@@ -196,6 +196,14 @@ describe('acting on a ticket', () => {
     expect(await workflow.act({ ticketId: ticket.id, verb: 'close', actor: asSystem })).toMatchObject({ ok: true, ticket: { state: 'closed', closedAt: '2026-03-02T10:04:00.000Z', lastAction: { by: 'system' } } });
   });
 
+  it('says a state once when the last action already names it (no "turned down … and is turned down")', async () => {
+    const ticket = makeWorkflowTicket({ state: 'awaitingIcsApproval', version: 1 });
+    const { workflow } = await setUp(ticket);
+    await workflow.act({ ticketId: ticket.id, verb: 'reject', actor: asPerson(people.lead), reason: 'Not in our area.', expectedVersion: 1 });
+    const approve = await workflow.act({ ticketId: ticket.id, verb: 'approve', actor: asPerson(people.secondLead) });
+    expect(approve.ok ? '' : approve.message).toBe('This request was turned down by Sam Lead at 10:04, so it cannot be approved now.');
+  });
+
   it('says who already decided, and when, to someone clicking a decision already made', async () => {
     const ticket = makeWorkflowTicket({ state: 'awaitingIcsApproval', version: 1 });
     const { store, clock, workflow } = await setUp(ticket);

@@ -93,17 +93,20 @@ describe('the access request conversation', () => {
     expect(tickets(world.store)[0]).toMatchObject({ state: 'awaitingIcsApproval', organisation: { namedInDpia: false, icbCode: 'QMJ' } });
   });
 
-  it('stops kindly at Approaching Standards with the next steps, and creates no ticket', async () => {
+  it('stops kindly at Approaching Standards as soon as the ODS code is given, with the next steps and one way to carry on, and creates no ticket', async () => {
     const { world, client } = await sunnyviewWorld({ dspt: '25/26 Approaching Standards' });
-    await talk(client, [
-      ...SUNNYVIEW_FOUND_IN_LONDON,
-      [CARE_HOME, [
+    const answer = await talk(client, [
+      SUNNYVIEW_FOUND_IN_LONDON[0],
+      [' vx1a2 ', [
         'That is enough for NHSmail, but the UCP needs Standards Met.',
         "So I haven't sent anything yet. Here is what to do next:",
         '- Keep working through your improvement plan',
-        'Nothing has been sent. When your DSPT status shows Standards Met, type request access',
+        'When your DSPT status shows Standards Met, type request access to ask again.',
       ]],
     ]);
+    // Issue 13 point 9: one way to carry on, and nothing asked about the borough or type first.
+    expect(answer.text).not.toMatch(/message me again|Which London borough|What kind of organisation/);
+    expect(answer.text.match(/type request access/g)).toHaveLength(1);
     expect(client.dialogContext.activeDialog).toBeUndefined();
     expect(tickets(world.store)).toEqual([]);
   });
@@ -138,7 +141,7 @@ describe('the access request conversation', () => {
       ['VX1A2', ["I can't reach the NHS organisation directory just now", 'your request will show "ODS not yet verified"', "What is your organisation's name?"]],
       ['Sunnyview Care Home', "What is your organisation's postcode?"],
       ['n17ab', 'Where is your organisation?'],
-      ['1', 'Which London borough is your organisation in?'],
+      ['in london', 'Which London borough is your organisation in?'],
       ['London Borough of Islington', 'Islington is in North Central London.'],
       [CARE_HOME, 'named in the North Central London onboarding DPIA'],
       ...INTERNET_WEB_PORTAL_FEW, ...ONE_CARE_MANAGER,
@@ -157,9 +160,9 @@ describe('the access request conversation', () => {
       ['hi', "What is your organisation's ODS code?"],
       ['VZZ99', ["I couldn't find VZZ99 in the NHS organisation directory. Please check the code and type it again.", "What is your organisation's ODS code?"]],
       ['VZZ98', "I couldn't find VZZ98 in the NHS organisation directory."],
-      ['VZZ97', ["I still can't find VZZ97", 'Carry on with this code', 'Type another code']],
+      ['VZZ97', ["I still can't find VZZ97", '[Carry on]', 'Type another code']],
       ['Type another code', "What is your organisation's ODS code?"],
-      ['VZZ96', ["I still can't find VZZ96", 'Carry on with this code']],
+      ['VZZ96', ["I still can't find VZZ96", '[Carry on]']],
       ['Carry on with this code', "What is your organisation's name?"],
       ['Zed House', 'postcode'],
       ["I don't know", 'Where is your organisation?'],
@@ -267,7 +270,7 @@ describe('the access request conversation', () => {
     await talk(client, [
       ...SUNNYVIEW_FOUND_IN_LONDON, [CARE_HOME, 'HSCN'], ...INTERNET_WEB_PORTAL_FEW, ...ONE_CARE_MANAGER,
       ["That's everyone", 'Please check'],
-      [press('changeOrganisation'), ['What would you like to change?', 'Network (HSCN or internet)']],
+      [press('changeOrganisation'), ['What would you like to change?', '[Network]']],
       ['Network (HSCN or internet)', ['named in the North Central London onboarding DPIA', 'Is your organisation connected to the Health and Social Care Network (HSCN)?']],
       ["Yes, we're on the HSCN", 'Please check your request below.'],
       ['change users', ['So far I have 1 person:', 'Would you like to add, change or remove anyone?']],

@@ -1,61 +1,91 @@
 import { describe, it, expect } from '@jest/globals';
+import { validateCard } from '../../../cards/validateCard.js';
 import { AccessRequestDialog } from '../../../dialogs/accessRequest/accessRequestDialog.js';
 import { AddUsersDialog } from '../../../dialogs/accessRequest/addUsersDialog.js';
-import { dialogClient, useDialogWorld } from '../../helpers/dialogFixtures.js';
+import { dialogClient, pressOnCards, useDialogWorld } from '../../helpers/dialogFixtures.js';
 import { makeWorkflowTicket } from '../../helpers/workflowFixtures.js';
-import { press, ROSEWOOD_LISTS, ROSEWOOD_ORGANISATION, SUNNYVIEW, SUNNYVIEW_DPIA, talk, type Line } from './accessFixtures.js';
+import { press, ROSEWOOD_LISTS, ROSEWOOD_ORGANISATION, SUNNYVIEW, SUNNYVIEW_DPIA, talk, type Answer } from './accessFixtures.js';
 
 /**
- * botbuilder shows choices as a numbered text list, not buttons, on Teams when any title is over 20 characters. Every
- * choice question of the access request and the staff questions must still come as buttons: one line per question.
+ * Every choice question comes as an Adaptive Card of Action.Submit buttons (the Agents Playground ignores imBack, and
+ * Teams cuts long titles short), each title short enough to show whole: the detail is in the question. Each row is
+ * answered by pressing its button, as a person would. Names given elsewhere are kept as given: a job title from the
+ * reference list, and the DSPT status as the DSPT website publishes it (21 characters).
  */
-type Asked = readonly [say: Line[0], buttons: readonly string[]];
+type Asked = readonly [press: string, buttons: readonly string[]];
+
+const MAX_TITLE = 20;
+const NAMED_ELSEWHERE = new Set(['Assistant Care Manager', 'Approaching Standards']);
 
 const ACCESS_REQUEST: readonly Asked[] = [
-  ['hi', []],
-  ['VX1A2', ["Yes, that's right", 'No, let me type them']],
-  ["Yes, that's right", ['In London', 'Outside London, commissioned to care for Londoners', 'Outside London, for a London patient']],
+  ["Yes, that's right", ['In London', 'Commissioned', 'Outside London']],
   ['In London', []],
-  ['Islinton', ['Islington', 'None of these']],
-  ['Islington', [
-    'Care home (residential or nursing)', 'Home care (domiciliary care)', 'Charity', 'Other social care service', 'Another organisation outside the NHS',
-    'NHS trust', 'GP practice', 'Another NHS organisation',
-  ]],
-  ['Care home (residential or nursing)', ['Standards Met', 'Standards Exceeded', 'Approaching Standards', 'Not registered or not published', "I don't know"]],
-  ['Standards Met', ["Yes, we're on the HSCN", 'No, we use the internet', "I'm not sure"]],
-  ['No, we use the internet', ['Our record system', 'The UCP web portal']],
+];
+const AFTER_BOROUGH: readonly Asked[] = [
+  ['Care home', ['Standards Met', 'Standards Exceeded', 'Approaching Standards', 'Not published', "I don't know"]],
+  ['Standards Met', ['Yes, HSCN', 'No, internet', 'Not sure']],
+  ['No, internet', ['Our record system', 'The UCP web portal']],
   ['The UCP web portal', ['Fewer than 10', '10 or more']],
   ['Fewer than 10', []],
-  ['Sam Carter', []],
-  ['Senior Carer', ['Senior Social Worker', 'Care Manager', 'Assistant Care Manager', 'Keep what I typed: the helpdesk decides']],
+];
+const AFTER_TITLE: readonly Asked[] = [
   ['Care Manager', []],
-  ['sam.carter@sunnyviewcare.co.uk', ['Yes, I confirm', "No, I'll give another address"]],
+];
+const AFTER_EMAIL: readonly Asked[] = [
   ['Yes, I confirm', ['Add another person', 'Change someone', 'Remove someone', "That's everyone"]],
-  ['Change someone', ['1. Sam Carter']],
-  ['1. Sam Carter', ['Their name', 'Their job title', 'Their e-mail address']],
+  ['Change someone', ['1']],
+  ['1', ['Their name', 'Their job title', 'Their e-mail address']],
   ['Their job title', []],
-  ['Clinical Lead', ['Yes', 'No, change the job title']],
-  ['Yes', ['Nursing and Midwifery Council (NMC)', 'General Medical Council (GMC)', 'Health and Care Professions Council (HCPC)']],
 ];
 
-describe('choice questions come as buttons in Teams, whatever the length of their titles', () => {
+function expectShortValidButtons(answer: Answer, wanted: readonly string[]): void {
+  expect(answer.buttons).toEqual(wanted);
+  for (const card of answer.cards) expect(validateCard(card).problems).toEqual([]);
+  for (const title of answer.buttons.filter((t) => !NAMED_ELSEWHERE.has(t))) expect({ title, length: title.length <= MAX_TITLE }).toEqual({ title, length: true });
+}
+
+describe('choice questions come as Adaptive Card buttons with short titles, and a press answers them', () => {
   const worlds = useDialogWorld();
 
   it('in the access request and the staff questions', async () => {
     const world = await worlds.open({ dpia: [SUNNYVIEW_DPIA] });
     world.ods.answers.VX1A2 = { status: 'found', organisation: SUNNYVIEW };
     const client = dialogClient(new AccessRequestDialog(world.services), world);
-    for (const [say, buttons] of ACCESS_REQUEST) {
-      const answer = await talk(client, [[say, []]]);
-      if (buttons.length > 0) expect({ say, buttons: answer.buttons }).toEqual({ say, buttons });
-    }
+    let last = await talk(client, [['hi', 'ODS code'], ['VX1A2', 'Is that the right name and postcode?']]);
+    expectShortValidButtons(last, ["Yes, that's right", 'No, let me type them']);
+    const play = async (rows: readonly Asked[]) => {
+      for (const [title, wanted] of rows) {
+        last = await talk(client, [[pressOnCards(last.cards, title), []]]);
+        if (wanted.length > 0) expectShortValidButtons(last, wanted);
+      }
+    };
+    await play(ACCESS_REQUEST);
+    last = await talk(client, [['Islinton', 'Did you mean one of these?']]);
+    expectShortValidButtons(last, ['Islington', 'None of these']);
+    last = await talk(client, [[pressOnCards(last.cards, 'Islington'), 'What kind of organisation is it?']]);
+    expectShortValidButtons(last, ['Care home', 'Home care', 'Charity', 'Other social care', 'Other, not NHS', 'NHS trust', 'GP practice', 'Other NHS']);
+    await play(AFTER_BOROUGH);
+    last = await talk(client, [['Sam Carter', 'job title'], ['Senior Carer', 'Which title should I use?']]);
+    expectShortValidButtons(last, ['Senior Social Worker', 'Care Manager', 'Assistant Care Manager', 'Keep what I typed']);
+    expect(last.text).toContain('If you keep what you typed, the helpdesk decides which access it gives.');
+    await play(AFTER_TITLE);
+    last = await talk(client, [['sam.carter@sunnyviewcare.co.uk', 'Do you confirm']]);
+    expectShortValidButtons(last, ['Yes, I confirm', 'No, another address']);
+    await play(AFTER_EMAIL);
+    last = await talk(client, [['Clinical Lead', 'Is that right for this person?']]);
+    expectShortValidButtons(last, ['Yes', 'No, change it']);
+    last = await talk(client, [[pressOnCards(last.cards, 'Yes'), ['Nursing and Midwifery Council (NMC)', 'General Medical Council (GMC)']]]);
+    expectShortValidButtons(last, ['NMC', 'GMC', 'HCPC']);
+    await talk(client, [[pressOnCards(last.cards, 'NMC'), "What is Sam Carter's Nursing and Midwifery Council (NMC) registration number?"]]);
   });
 
   it('when the directory does not know the code, and on the summary\'s "what would you like to change?"', async () => {
     const world = await worlds.open({ dpia: [SUNNYVIEW_DPIA] });
     const client = dialogClient(new AccessRequestDialog(world.services), world);
     await talk(client, [['hi', 'ODS code'], ['VZZ99', 'ODS code'], ['VZZ98', 'ODS code']]);
-    expect((await talk(client, [['VZZ97', "I still can't find VZZ97"]])).buttons).toEqual(['Carry on with this code', 'Type another code']);
+    const asked = await talk(client, [['VZZ97', "I still can't find VZZ97"]]);
+    expectShortValidButtons(asked, ['Carry on', 'Type another code']);
+    await talk(client, [[pressOnCards(asked.cards, 'Carry on'), "What is your organisation's name?"]]);
   });
 
   it('for the earlier organisation offered when adding staff, and the parts of it that can change', async () => {
@@ -65,12 +95,12 @@ describe('choice questions come as buttons in Teams, whatever the length of thei
     });
     const world = await worlds.open({ tickets: [earlier], ...ROSEWOOD_LISTS });
     const client = dialogClient(new AddUsersDialog(world.services), world);
-    expect((await talk(client, [['add staff', 'Are these staff for the same organisation?']])).buttons).toEqual(['Yes', 'No, another organisation']);
+    expectShortValidButtons(await talk(client, [['add staff', 'Are these staff for the same organisation?']]), ['Yes', 'No, a different one']);
     await talk(client, [
       ['Yes', 'How many'], ['Fewer than 10', 'first person'], ['Ben Walsh', 'job title'], ['Care Manager', 'Is that right'], ['Yes', 'e-mail'],
       ['ben.walsh@nhs.net', 'So far'], ["That's everyone", 'Please check'],
     ]);
-    expect((await talk(client, [[press('changeOrganisation'), 'What would you like to change?']])).buttons)
-      .toEqual(['ODS code', 'Name and postcode', 'Where it is (borough or ICS)']);
+    const change = await talk(client, [[press('changeOrganisation'), ['What would you like to change?', 'Where it is means the borough or ICS']]]);
+    expectShortValidButtons(change, ['ODS code', 'Name and postcode', 'Where it is']);
   });
 });

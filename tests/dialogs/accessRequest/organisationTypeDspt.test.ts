@@ -3,7 +3,7 @@ import { buildTicketCard } from '../../../cards/ticketCard.js';
 import type { WorkflowTicket } from '../../../data/model.js';
 import { AccessRequestDialog } from '../../../dialogs/accessRequest/accessRequestDialog.js';
 import type { OdsLookupResult, OdsOrganisation } from '../../../dialogs/dialogServices.js';
-import { DSPT_CHOICES } from '../../../dialogs/readiness/dsptAnswers.js';
+import { DSPT_BUTTONS } from '../../../dialogs/readiness/dsptAnswers.js';
 import { dialogClient, useDialogWorld } from '../../helpers/dialogFixtures.js';
 import { allStrings } from '../../cards/cardFixtures.js';
 import { INTERNET_WEB_PORTAL_FEW, ONE_CARE_MANAGER, press, talk, tickets, type Line } from './accessFixtures.js';
@@ -50,8 +50,8 @@ describe('the access request asks an NHS type for its DSPT unless the directory 
     const client = dialogClient(new AccessRequestDialog(world.services), world);
     await talk(client, identity(answer));
     const after = await talk(client, [[chosen, asked ? 'could not confirm that RKE is' : 'As an NHS organisation, you do not need to show']]);
-    if (asked) expect(after.buttons).toEqual([...DSPT_CHOICES]);
-    else expect(after.buttons).toContain("Yes, we're on the HSCN");
+    if (asked) expect(after.buttons).toEqual(DSPT_BUTTONS.map((choice) => choice.title ?? choice.value));
+    else expect(after.buttons).toContain('Yes, HSCN');
   });
 
   it('sends an unconfirmed NHS trust with its type marked as the requester\'s word, and the helpdesk card says so', async () => {

@@ -1,8 +1,10 @@
 import { describe, it, expect } from '@jest/globals';
-import { ChoiceFactory, ChoicePrompt, TextPrompt, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { TextPrompt, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { CancelAndHelpDialog } from '../../../dialogs/base/cancelAndHelpDialog.js';
 import { TROUBLE_MESSAGE, withRetryLimit } from '../../../dialogs/input/answerCheck.js';
 import { choiceAnswer } from '../../../dialogs/input/choiceAnswer.js';
+import { ButtonChoicePrompt } from '../../../dialogs/input/choicePrompt.js';
+import { choiceOptions } from '../../../dialogs/input/choiceOptions.js';
 import { plainMessage, sayPlain } from '../../../dialogs/input/plainText.js';
 import { textAnswer } from '../../../dialogs/input/textAnswer.js';
 import { emailAddressAnswer } from '../../../dialogs/input/emailAddressAnswer.js';
@@ -13,13 +15,13 @@ class OneQuestion extends CancelAndHelpDialog {
   constructor(kind: 'email' | 'name' | 'note' | 'colour') {
     super('oneQuestion', {});
     const prompt = kind === 'colour'
-      ? new ChoicePrompt('q', withRetryLimit(choiceAnswer()))
+      ? new ButtonChoicePrompt('q', withRetryLimit(choiceAnswer()))
       : new TextPrompt('q', withRetryLimit(kind === 'email' ? emailAddressAnswer()
         : textAnswer({ what: 'a name', freeText: kind === 'note' })));
     this.addDialog(prompt);
     this.addDialog(new WaterfallDialog('steps', [
       async (step: WaterfallStepContext) => step.prompt('q', kind === 'colour'
-        ? { prompt: plainMessage('Which colour?'), choices: ChoiceFactory.toChoices(['Red', 'Blue']) }
+        ? choiceOptions('Which colour?', ['Red', 'Blue'])
         : { prompt: plainMessage('Your answer?') }),
       async (step: WaterfallStepContext) => {
         const value = kind === 'colour' ? (step.result as FoundChoice).value : step.result as string;

@@ -1,6 +1,6 @@
 import { describe, it, expect } from '@jest/globals';
 import type { OdsLookupResult } from '../../../dialogs/dialogServices.js';
-import { DSPT_CHOICES } from '../../../dialogs/readiness/dsptAnswers.js';
+import { DSPT_BUTTONS } from '../../../dialogs/readiness/dsptAnswers.js';
 import { ReadinessDialog, type ReadinessResult } from '../../../dialogs/readiness/readinessDialog.js';
 import { buttons, dialogClient, readable, turn, useDialogWorld } from '../../helpers/dialogFixtures.js';
 
@@ -42,7 +42,7 @@ describe('the readiness check asks an NHS type for its DSPT unless the directory
       return;
     }
     expect(readable(afterOds)).toMatch(code === 'RJ2' ? /could not confirm that RJ2 is an? (NHS|GP)/ : /Without your ODS code I can't confirm with the NHS organisation directory/);
-    expect(buttons(afterOds)).toEqual([...DSPT_CHOICES]);
+    expect(buttons(afterOds)).toEqual(DSPT_BUTTONS.map((choice) => choice.title ?? choice.value));
     expect(readable(await turn(client, 'Approaching Standards'))).toContain('Where is your organisation?');
     const outcome = await turn(client, 'In London');
     expect(readable(outcome)).not.toContain('As an NHS organisation');

@@ -22,23 +22,25 @@ describe('the readiness conversation', () => {
   it('offers the organisation types as buttons, then asks for the ODS code, then the DSPT status', async () => {
     const { opening, afterType, afterOds } = await conversation({}, { type: 'Care home (residential or nursing)', ods: "I don't know", dspt: 'Standards Met' });
     expect(readable(opening)).toContain('What kind of organisation is it?');
-    expect(buttons(opening)).toContain('Care home (residential or nursing)');
+    expect(buttons(opening)).toContain('Care home');
+    expect(readable(opening)).toContain('Care home means a residential or nursing home; home care means domiciliary care.');
     expect(buttons(opening)).toHaveLength(8);
     expect(readable(afterType)).toContain("What is your organisation's ODS code?");
     expect(readable(afterOds)).toContain("That's fine. Without the code I can't look your status up");
-    expect(buttons(afterOds)).toEqual(['Standards Met', 'Standards Exceeded', 'Approaching Standards', 'Not registered or not published', "I don't know"]);
+    expect(buttons(afterOds)).toEqual(['Standards Met', 'Standards Exceeded', 'Approaching Standards', 'Not published', "I don't know"]);
+    expect(readable(afterOds)).toContain('Choose Not published if you are not registered or no assessment has been published.');
   });
 
   it.each([
-    ['the organisation type', ['check readiness'], 'Another organisation outside the NHS'],
-    ['the DSPT status', ['check readiness', 'Care home (residential or nursing)', "I don't know"], 'Not registered or not published'],
-  ])('asks %s again with the same buttons (titles over 20 characters too), never a numbered list', async (_what, before, longTitle) => {
+    ['the organisation type', ['check readiness'], 'Other, not NHS'],
+    ['the DSPT status', ['check readiness', 'Care home (residential or nursing)', "I don't know"], 'Not published'],
+  ])('asks %s again with the same short buttons, never a numbered list', async (_what, before, shortTitle) => {
     const world = await worlds.open();
     const client = dialogClient(new ReadinessDialog(world.services), world);
     let asked: Awaited<ReturnType<typeof turn>> = [];
     for (const text of before) asked = await turn(client, text);
     const again = await turn(client, 'banana');
-    expect(buttons(asked)).toContain(longTitle);
+    expect(buttons(asked)).toContain(shortTitle);
     expect(buttons(again)).toEqual(buttons(asked));
     expect(readable(again)).toContain("Sorry, I didn't catch which one you meant.");
     expect(readable(again)).not.toMatch(/^\s*\d+\. /m);
@@ -50,7 +52,7 @@ describe('the readiness conversation', () => {
       { type: 'Care home (residential or nursing)', ods: 'vn4k2' },
     );
     expect(readable(afterOds)).toContain('I found VN4K2 (Rosewood Court Care Home) in the published DSPT list: "25/26 Standards Met", published on 12 February 2026.');
-    expect(buttons(afterOds)).toEqual(['In London', 'Outside London, commissioned to care for Londoners', 'Outside London, for a London patient']);
+    expect(buttons(afterOds)).toEqual(['In London', 'Commissioned', 'Outside London']);
     expect(outcome).toContain('I checked the DPIA register I hold: VN4K2 is named in the South East London onboarding DPIA.');
     expect(outcome).toContain('Good news: your organisation is ready for the UCP.');
     expect(outcome).toContain('named in the data protection impact assessment');

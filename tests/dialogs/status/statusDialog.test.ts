@@ -2,7 +2,7 @@ import { describe, it, expect } from '@jest/globals';
 import { StatusDialog } from '../../../dialogs/status/statusDialog.js';
 import { NO_REQUESTS } from '../../../dialogs/status/sendStatus.js';
 import { makeWorkflowTicket } from '../../helpers/workflowFixtures.js';
-import { adaptiveCards, dialogClient, manager, readable, turn, useDialogWorld, type WorldOptions } from '../../helpers/dialogFixtures.js';
+import { adaptiveCards, dialogClient, linesOfCard, manager, readable, turn, useDialogWorld, type WorldOptions } from '../../helpers/dialogFixtures.js';
 
 const mine = { requester: { ...manager, email: 'grace.adeyemi@nhs.net' } };
 
@@ -33,7 +33,7 @@ describe('the status conversation', () => {
         makeWorkflowTicket({ id: 'UCP-000005', state: 'awaitingHelpdesk' }),
       ],
     });
-    expect(adaptiveCards(replies)).toEqual([]);
+    expect(replies).toHaveLength(1);
     expect(text.startsWith('You have 4 requests, newest first:')).toBe(true);
     expect(text.indexOf('UCP-000004')).toBeLessThan(text.indexOf('UCP-000003'));
     expect(text.indexOf('UCP-000002')).toBeLessThan(text.indexOf('UCP-000001'));
@@ -44,7 +44,27 @@ describe('the status conversation', () => {
     expect(text).toContain('Who has it: Waiting for you\nWaiting for: your answer to the UCP helpdesk: "Which **site** is this for? ${site}". To answer, press Answer the question on the card I sent you about UCP-000003');
     expect(text).not.toContain('Reply here');
     expect(text).toContain('UCP-000004: Request to remove leavers for Rosewood Court Care Home\nStatus: Done\nWho has it: Nobody: it is finished\nLast update:');
-    expect(replies[0]?.textFormat).toBe('plain');
+  });
+
+  it('shows each line of the answer on its own line, on a card of lines rather than one run-on paragraph', async () => {
+    const { replies } = await status({
+      tickets: [
+        makeWorkflowTicket({ ...mine, id: 'UCP-000001', createdAt: '2026-02-02T09:00:00.000Z', state: 'awaitingIcsApproval' }),
+        makeWorkflowTicket({ ...mine, id: 'UCP-000002', createdAt: '2026-02-10T09:00:00.000Z', state: 'needsInformation', returnTo: 'assigned', reason: 'Which **site**? ${site}' }),
+      ],
+    });
+    expect(replies[0]?.text).toBeUndefined();
+    const card = replies[0]?.attachments?.[0];
+    const lines = card ? linesOfCard(card) : [];
+    expect(lines.slice(0, 4)).toEqual([
+      'You have 2 requests, newest first:',
+      'UCP-000002: Organisation access request for Rosewood Court Care Home',
+      'Status: We need more information from you',
+      'Who has it: Waiting for you',
+    ]);
+    expect(lines).toContain('Status: Waiting for approval from the ICS');
+    // Typed words sit in TextRuns, which Teams never reads as markdown.
+    expect(JSON.stringify(card?.content)).toContain('{"type":"TextRun","text":"Waiting for: your answer to the UCP helpdesk: \\"Which **site**? ${site}\\".');
   });
 
   it('shows at most the 10 most recent and says how many there are', async () => {

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, it, expect } from '@jest/globals';
 import { createAttachmentReader, httpsOrLoopback } from '../../../bot/attachments/attachmentReader.js';
 import { AccessRequestDialog } from '../../../dialogs/accessRequest/accessRequestDialog.js';
 import { UsersDialog, type UsersResult } from '../../../dialogs/users/usersDialog.js';
-import { dialogClient, turn, useDialogWorld, type DialogWorld } from '../../helpers/dialogFixtures.js';
+import { validateCard } from '../../../cards/validateCard.js';
+import { adaptiveCards, dialogClient, turn, useDialogWorld, type DialogWorld } from '../../helpers/dialogFixtures.js';
 import {
   INTERNET_WEB_PORTAL_FEW, press, SUNNYVIEW, SUNNYVIEW_DPIA, SUNNYVIEW_FOUND_IN_LONDON, sunnyviewDspt, talk, tickets, type Line,
 } from '../accessRequest/accessFixtures.js';
@@ -47,7 +48,7 @@ describe('the multiple-user route: the filled-in spreadsheet, downloaded over re
         '10 people are ready; 2 rows need changing before we can send the request:',
         'Row 7: The e-mail jane@gmail.com is a personal address.',
         'Row 11: A Nurse has clinical access, so we need their Nursing and Midwifery Council (NMC) registration number',
-        'Remove the bad rows', "I'll fix it and send it again",
+        'Remove the bad rows', "I'll fix it",
       ]],
       ['Remove the bad rows', ["I've left out rows 7 and 11. 10 people are ready to send.", 'Please check your request below.']],
     ]);
@@ -83,15 +84,14 @@ describe('the multiple-user route: the filled-in spreadsheet, downloaded over re
     await talk(client, [['go', '10 or more']]);
     const [reply] = await turn(client, '10 or more');
     expect(reply.textFormat).toBe('plain');
-    expect(reply.attachments).toEqual([{
-      contentType: 'application/vnd.microsoft.card.hero',
-      content: {
-        buttons: [
-          { type: 'openUrl', title: 'Download the template', value: TEMPLATE_URL },
-          { type: 'imBack', title: 'Enter people one by one', value: 'Enter people one by one' },
-        ],
-      },
-    }]);
+    const [card] = adaptiveCards([reply]);
+    expect(validateCard(card).problems).toEqual([]);
+    expect(JSON.stringify(card)).not.toMatch(/TextBlock|TextRun/);
+    const actions = (card.body as { actions: unknown[] }[]).flatMap((set) => set.actions);
+    expect(actions).toEqual([
+      { type: 'Action.OpenUrl', title: 'Download the template', url: TEMPLATE_URL },
+      { type: 'Action.Submit', title: 'Enter people one by one', data: { oneByOne: true } },
+    ]);
   });
 
   it('gives the download 8 seconds at most, so reading and answering fit in the turn Bot Framework allows (about 15 s)', async () => {

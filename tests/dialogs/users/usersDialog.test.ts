@@ -67,7 +67,7 @@ describe('the users conversation, one by one', () => {
     await talk(client, [
       ...START,
       ['Sam Carter', 'job title'],
-      ['Senior Carer', ['"Senior Carer" is not one of the job titles the UCP uses', 'Senior Social Worker', 'Care Manager', 'Keep what I typed: the helpdesk decides']],
+      ['Senior Carer', ['"Senior Carer" is not one of the job titles the UCP uses', 'Senior Social Worker', 'Care Manager', 'Keep what I typed']],
       ['Keep what I typed: the helpdesk decides', ['I have kept the title as you typed it. The helpdesk will decide which access it gives.', "What is Sam Carter's work e-mail address?"]],
       ['sam.carter@nhs.net', '1. Sam Carter, Senior Carer (role: helpdesk decides), sam.carter@nhs.net'],
       ['Add another person', 'What is the full name of the next person?'],
@@ -99,7 +99,7 @@ describe('the users conversation, one by one', () => {
       ['Dev Patel', 'job title'], ['Care Manager', 'Is that right'], ['Yes', 'work e-mail'],
       ['dev@gmail.com', ['This looks like a personal e-mail address (gmail.com).', "What is Dev Patel's work e-mail address?"]],
       ['info@sunnyviewcare.co.uk', ['This looks like a shared mailbox (info@).', "What is Dev Patel's work e-mail address?"]],
-      ['dev.patel@sunnyviewcare.co.uk', ['sunnyviewcare.co.uk is not on the list of NHS-approved e-mail domains.', 'Do you confirm', 'Yes, I confirm', "No, I'll give another address"]],
+      ['dev.patel@sunnyviewcare.co.uk', ['sunnyviewcare.co.uk is not on the list of NHS-approved e-mail domains.', 'Do you confirm', 'Yes, I confirm', 'No, another address']],
       ["No, I'll give another address", ['Please give another work address for this person', "What is Dev Patel's work e-mail address?"]],
       ['dev.patel@sunnyviewcare.co.uk', 'Do you confirm'],
       ['Yes, I confirm', '1. Dev Patel, Care Manager (Non-Clinical), dev.patel@sunnyviewcare.co.uk'],
@@ -128,7 +128,7 @@ describe('the users conversation, one by one', () => {
     const { client } = await usersClient({ users });
     await talk(client, [
       ['go', ['So far I have 2 people:', '2. Amara Okafor, Nurse (Clinical), amara.okafor@nhs.net']],
-      ['Change someone', ['Who would you like to change?', '1. Ben Walsh', '2. Amara Okafor']],
+      ['Change someone', ['Who would you like to change? Press their number on the list above, or type their name.', '[1] [2]']],
       ['2', ['What would you like to change about them?', 'Their e-mail address']],
       ['Their e-mail address', "What is Amara Okafor's work e-mail address?"],
       ['ben.walsh@nhs.net', 'That address is already on this request for someone else.'],

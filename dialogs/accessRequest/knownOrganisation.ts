@@ -1,0 +1,76 @@
+/**
+ * What is already known about an organisation as soon as its ODS code is given, before anything else is asked:
+ * an access request for it that is open or done (so no second organisation request reaches the ICS lead), and a DSPT
+ * status in the imported export that is not Standards Met (so the manager is not asked its borough and type first).
+ * Pure, over the live records.
+ */
+import type { DsptRecord, Ticket, WorkflowTicket } from '../../data/model.js';
+import { decideEligibility } from '../../data/rules/eligibility.js';
+import { dsptRequiredFor, type OrganisationType } from '../../data/rules/organisationTypes.js';
+import { findPublishedStatus, fromExport } from '../readiness/dsptAnswers.js';
+
+/** A request still with someone: a second one for the same organisation would only be asked again. */
+const OPEN_STATES: readonly string[] = ['submitted', 'awaitingIcsApproval', 'awaitingHelpdesk', 'assigned', 'needsInformation'];
+/** A request the helpdesk finished with; it counts as done only when the accounts were created. */
+const FINISHED_STATES: readonly string[] = ['resolved', 'closed', 'archived'];
+
+/** The organisation's access request found for a code: open or done, and whether the person asking made it. */
+export interface ExistingRequest {
+  ticket: WorkflowTicket;
+  open: boolean;
+  mine: boolean;
+}
+
+/**
+ * The organisation access request for this ODS code that matters most: an open one (the person's own first), else a done
+ * one. Turned-down, withdrawn and finished-without-accounts requests do not count: the organisation may ask again.
+ * Only the live file is read (a request the archive run moved out is not found).
+ */
+export function existingAccessRequest(tickets: readonly Ticket[], odsCode: string, aadObjectId: string | undefined): ExistingRequest | undefined {
+  const code = odsCode.trim().toUpperCase();
+  const forCode = (tickets as readonly unknown[] as readonly WorkflowTicket[])
+    .filter((t) => t.kind === 'organisationAccess' && t.organisation?.odsCode?.trim().toUpperCase() === code);
+  const mineFirst = (a: WorkflowTicket, b: WorkflowTicket) => Number(isMine(b, aadObjectId)) - Number(isMine(a, aadObjectId));
+  const open = forCode.filter((t) => OPEN_STATES.includes(t.state)).sort(mineFirst)[0];
+  const done = forCode.filter((t) => FINISHED_STATES.includes(t.state) && t.checklist?.accountsCreated).sort(mineFirst)[0];
+  const found = open ?? done;
+  if (!found) return undefined;
+  return { ticket: JSON.parse(JSON.stringify(found)) as WorkflowTicket, open: found === open, mine: isMine(found, aadObjectId) };
+}
+
+/** How far someone else's open request has got, in words that do not speak to its requester ("we need … from you"). */
+export function stageForOthers(state: string): string {
+  switch (state) {
+    case 'awaitingIcsApproval': return 'waiting for approval from the Integrated Care System';
+    case 'awaitingHelpdesk': return 'with the UCP helpdesk';
+    case 'assigned': return 'being worked on by the UCP helpdesk';
+    case 'needsInformation': return 'waiting for more information from the person who asked';
+    default: return 'received';
+  }
+}
+
+function isMine(ticket: WorkflowTicket, aadObjectId: string | undefined): boolean {
+  return aadObjectId !== undefined && ticket.requester?.aadObjectId === aadObjectId;
+}
+
+/** Why the DSPT stops the request now, and what to do: from the export alone. */
+export interface EarlyDsptStop {
+  reason: string;
+  nextSteps: string[];
+}
+
+/**
+ * The DSPT stop, when the imported export has a status for this code that is not Standards Met (or has lapsed) and the
+ * directory does not show an NHS organisation (which needs no DSPT). Undefined when the export says nothing, or it is met:
+ * the later checks then decide as before. The DPIA is judged later, so it is left out here.
+ */
+export function earlyDsptStop(records: readonly DsptRecord[], odsCode: string, directoryType: OrganisationType | undefined, today: string): EarlyDsptStop | undefined {
+  if (directoryType !== undefined && !dsptRequiredFor(directoryType)) return undefined;
+  const record = findPublishedStatus(records, odsCode);
+  if (!record) return undefined;
+  const decision = decideEligibility({
+    organisationType: 'careHome', dspt: fromExport(record, today).parsed, namedInDpia: true, location: 'london', today,
+  });
+  if (decision.decision !== 'needsDsptFirst') return undefined;
+  return { reason: decision.reasons[0], nextSteps: decision.nextSteps };
+}
