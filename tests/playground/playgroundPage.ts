@@ -100,9 +100,10 @@ export class PlaygroundPage {
       if (Date.now() > deadline) {
         if (count === 0) throw new StepFailure(`no message matching /${on.source}/ in ${this.chat}`);
         const newest = candidates.nth(this.chat === 'General' ? 0 : count - 1);
-        const buttons = await newest.getByRole('button').allInnerTexts();
+        // The playground's own icon buttons (a post's menu) have no text: only the card's buttons are named.
+        const buttons = (await newest.getByRole('button').allInnerTexts()).map((text) => text.trim()).filter(Boolean);
         throw new StepFailure(`no "${plain(label)}" button on the message "${summary(await newest.innerText())}" `
-          + `(its buttons: ${buttons.length ? buttons.map((b) => `"${b.trim()}"`).join(', ') : 'none'})`);
+          + `(its buttons: ${buttons.length ? buttons.map((text) => `"${text}"`).join(', ') : 'none'})`);
       }
       await this.page.waitForTimeout(250);
     }
