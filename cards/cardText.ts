@@ -2,6 +2,7 @@
 import type { ChecklistItem, PersonRef, Stamp, TicketKind, TicketOrganisation, TicketState, WorkflowTicket } from '../data/model.js';
 import { parseDsptStatus } from '../data/rules/dspt.js';
 import { icsByCode } from '../data/rules/ics.js';
+import { rulesFor, VERBS, type ActorRole, type Verb } from '../bot/workflow/transitions.js';
 import { formatCardTime } from './cardTime.js';
 
 /** What kind of request a card is about, as its heading. */
@@ -68,39 +69,62 @@ export function statusText(ticket: WorkflowTicket): string {
 }
 
 /**
- * "Approved by Sam Lead, Mon 2 Mar, 10:04"; empty when nothing is recorded. `showRequesterName` is false on every card but
- * the helpdesk's: there, the care home manager is "the care home".
+ * "Approved by Sam Lead, South East London governance lead, Mon 2 Mar, 10:04"; empty when nothing is recorded. The person
+ * is named in the role they acted in (one person may be requester, ICS lead and helpdesk agent at once).
+ * `showRequesterName` is false on every card but the helpdesk's: there, someone acting as the requester is "the care home".
  */
 export function lastActionText(ticket: WorkflowTicket, now: Date, showRequesterName: boolean): string {
   const last = ticket.lastAction;
   if (!last) return '';
   const done = DONE[last.verb] ?? 'Updated';
-  return `${done} ${actorText(last.by, ticket, showRequesterName)}, ${formatCardTime(last.at, now)}`;
+  return `${done} ${actorText(last.by, last.role ?? roleFromVerb(last.verb), ticket, showRequesterName)}, ${formatCardTime(last.at, now)}`;
 }
 
-/** "Ticked by Sam Agent, Mon 2 Mar, 10:04" or "Not ticked yet", for one checklist item. */
+/** "Ticked by Sam Agent, UCP helpdesk, Mon 2 Mar, 10:04" or "Not ticked yet", for one checklist item (only the helpdesk ticks). */
 export function checklistStampText(stamp: Stamp | undefined, ticket: WorkflowTicket, now: Date): string {
   if (!stamp) return 'Not ticked yet';
-  return `Ticked ${actorText(stamp.by, ticket, true)}, ${formatCardTime(stamp.at, now)}`;
+  return `Ticked ${actorText(stamp.by, 'helpdeskAgent', ticket, true)}, ${formatCardTime(stamp.at, now)}`;
 }
 
-function actorText(by: PersonRef | 'system', ticket: WorkflowTicket, showRequesterName: boolean): string {
+/** A ticket stored before `lastAction.role` existed: the role, where only one person's role may use the verb. */
+function roleFromVerb(verb: string): ActorRole | undefined {
+  if (!(VERBS as readonly string[]).includes(verb)) return undefined;
+  const roles = [...new Set(rulesFor(verb as Verb).flatMap((rule) => rule.who))].filter((role) => role !== 'system');
+  return roles.length === 1 ? roles[0] : undefined;
+}
+
+function actorText(by: PersonRef | 'system', role: ActorRole | undefined, ticket: WorkflowTicket, showRequesterName: boolean): string {
   if (by === 'system') return 'automatically';
-  if (!showRequesterName && by.aadObjectId === ticket.requester?.aadObjectId) return 'by the care home';
-  return `by ${by.name?.trim() || 'a colleague'}`;
+  const name = by.name?.trim() || 'a colleague';
+  switch (role) {
+    case 'icsLead': return `by ${name}, ${icsName(ticket.organisation?.icbCode)} governance lead`;
+    case 'helpdeskAgent': return `by ${name}, UCP helpdesk`;
+    case 'requester': return showRequesterName ? `by ${name}, the care home` : 'by the care home';
+    // The role is not known (an older ticket, a verb more than one role may use): the name alone, never a guessed role.
+    default: return by.aadObjectId === ticket.requester?.aadObjectId && !showRequesterName ? 'by the care home' : `by ${name}`;
+  }
 }
 
-/** The organisation rows an ICS lead needs to decide, read on `today` (yyyy-mm-dd, London); the helpdesk card adds its own. */
-export function organisationFacts(org: TicketOrganisation, today: string): { label: string; value: string }[] {
+/**
+ * The organisation rows an ICS lead needs to decide, read on `today` (yyyy-mm-dd, London); the helpdesk card adds its own.
+ * `checklist` is the ticket's: once the helpdesk ticks "ODS verified", no card or tab says "ODS not yet verified" any more.
+ */
+export function organisationFacts(org: TicketOrganisation, today: string, checklist?: WorkflowTicket['checklist']): { label: string; value: string }[] {
   return [
     { label: 'Organisation', value: org.name },
-    { label: 'ODS code', value: `${org.odsCode} (${org.odsVerified === true ? 'ODS verified' : 'ODS not yet verified'})` },
+    { label: 'ODS code', value: `${org.odsCode} (${odsText(org, checklist)})` },
     { label: 'ICS', value: icsName(org.icbCode) },
     { label: 'Borough', value: org.borough?.trim() || 'Not given' },
     { label: 'Location', value: LOCATION[org.location] ?? 'Not given' },
     { label: 'DSPT status', value: dsptStatusText(org.dsptStatus, today) },
     { label: 'DPIA', value: org.namedInDpia ? 'Named in the ICS onboarding DPIA' : 'Not named in the ICS onboarding DPIA' },
   ];
+}
+
+/** Whether the ODS code is known good: checked against the NHS directory when asked for, or by the helpdesk since. */
+function odsText(org: TicketOrganisation, checklist: WorkflowTicket['checklist'] | undefined): string {
+  if (checklist?.odsVerified) return 'ODS verified by the UCP helpdesk';
+  return org.odsVerified === true ? 'ODS verified' : 'ODS not yet verified';
 }
 
 /** The published status as given; one dated after today is never shown as if it counted (data/rules/dspt.ts parseDsptStatus). */

@@ -7,7 +7,7 @@ import { londonToday } from '../data/rules/londonTime.js';
 import { organisationFacts, watcherReason } from './cardText.js';
 import { people } from './requesterText.js';
 import { cardVerbsFor } from './ticketActions.js';
-import { actionSwitches, clip, commonCardData, type TicketCardOptions } from './ticketCardView.js';
+import { actionSwitches, clip, commonCardData, countsByRole, type TicketCardOptions } from './ticketCardView.js';
 
 /** Used by buildTicketCard for `{ kind: 'icsLead' }`: the data for templates/ticketIcsLead.json. */
 export function icsLeadCardData(ticket: WorkflowTicket, options: TicketCardOptions, now: Date): object {
@@ -16,15 +16,9 @@ export function icsLeadCardData(ticket: WorkflowTicket, options: TicketCardOptio
   return {
     ...commonCardData(ticket, options, now, false),
     reason: { show: reason !== undefined, label: reason?.label ?? '', text: clip(reason?.text ?? '') },
-    facts: ticket.organisation ? organisationFacts(ticket.organisation, londonToday(now)) : [],
+    facts: ticket.organisation ? organisationFacts(ticket.organisation, londonToday(now), ticket.checklist) : [],
     usersSummary: `${people(users.length)} asked for access`,
-    users: countsByRole(users.map((user) => user.role ?? 'Role for the helpdesk to decide')),
+    users: countsByRole(users),
     actions: actionSwitches(cardVerbsFor(ticket.state, 'icsLead')),
   };
-}
-
-function countsByRole(roles: string[]): { role: string; people: string }[] {
-  const counts = new Map<string, number>();
-  for (const role of roles) counts.set(role, (counts.get(role) ?? 0) + 1);
-  return [...counts].map(([role, count]) => ({ role, people: people(count) }));
 }

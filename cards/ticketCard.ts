@@ -28,7 +28,7 @@ function viewData(ticket: WorkflowTicket, view: TicketCardView, options: TicketC
     case 'icsLead':
       return ['ticketIcsLead', icsLeadCardData(ticket, options, now)];
     case 'helpdesk':
-      return ['ticketHelpdesk', helpdeskCardData(ticket, view.agents, options, now)];
+      return ['ticketHelpdesk', helpdeskCardData(ticket, view.agents, options, now, view.shared === true)];
     case 'readOnly':
       return ['ticketReadOnly', readOnlyCardData(ticket, options, now)];
     case 'notAllowed':

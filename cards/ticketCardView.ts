@@ -2,12 +2,17 @@
 import type { PersonRef, WorkflowTicket } from '../data/model.js';
 import type { HelpdeskFacts } from '../data/rules/helpdesk.js';
 import { KIND_HEADING, lastActionText, organisationLine, statusText } from './cardText.js';
+import { people } from './requesterText.js';
 import { CARD_VERBS, type CardVerb } from './verbs.js';
 
 /** The view a viewer gets; the card handlers choose it from the rosters. */
 export type TicketCardView =
   | { kind: 'icsLead' }
-  | { kind: 'helpdesk'; agents: PersonRef[] }
+  /**
+   * `shared`: the copy posted to a helpdesk channel, which everyone in the channel sees: the helpdesk's buttons and the
+   * organisation, but the people counted by role (no names, e-mail addresses or question); each agent's own view has them.
+   */
+  | { kind: 'helpdesk'; agents: PersonRef[]; shared?: boolean }
   | { kind: 'readOnly' }
   | { kind: 'notAllowed'; message: string }
   | { kind: 'requester' };
@@ -64,6 +69,16 @@ export function commonCardData(ticket: WorkflowTicket, options: TicketCardOption
 export function refreshUserIds(ids: readonly string[]): string[] {
   const kept = [...new Set(ids.filter((id) => typeof id === 'string' && id.trim() !== ''))];
   return kept.slice(0, MAX_REFRESH_USER_IDS);
+}
+
+/** "Clinical: 2 people" rows: the people asked for, counted by role and named nowhere (the ICS lead's card, a channel's copy). */
+export function countsByRole(users: readonly { role: string | null }[]): { role: string; people: string }[] {
+  const counts = new Map<string, number>();
+  for (const user of users) {
+    const role = user.role ?? 'Role for the helpdesk to decide';
+    counts.set(role, (counts.get(role) ?? 0) + 1);
+  }
+  return [...counts].map(([role, count]) => ({ role, people: people(count) }));
 }
 
 /** A switch for each card verb: true where the view shows its button. */

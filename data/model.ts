@@ -199,8 +199,12 @@ export interface WorkflowTicket extends Ticket {
   returnTo?: TicketState;
   /** When the ticket entered its current state (reminders count waiting time from it). */
   stateEnteredAt?: string;
-  /** The last transition, for "who acted and when" on every card. */
-  lastAction?: Stamp & { verb: string; reason?: string };
+  /**
+   * The last transition, for "who acted and when" on every card. `role` is the role the person acted in (one person may
+   * be requester, ICS lead and helpdesk agent at once), so a card says "Approved by …, … governance lead"; older tickets
+   * have none, and the cards then read the role from the verb where only one role may use it.
+   */
+  lastAction?: Stamp & { verb: string; reason?: string; role?: 'requester' | 'icsLead' | 'helpdeskAgent' | 'system' };
   /** The last reason given (reject, needs information), shown to the requester. */
   reason?: string;
   /** The press of Submit that made it (the summary card's id): a repeat of that press finds this ticket. */

@@ -1,12 +1,13 @@
 import type { CardCopy, WorkflowTicket } from '../../data/model.js';
 import type { Store } from '../../data/store/store.js';
 import { buildTicketCard } from '../../cards/ticketCard.js';
+import { helpdeskAgents } from '../../cards/handlers/cardActionContext.js';
 import type { Notifier } from '../notify/notifier.js';
 import type { Workflow } from '../workflow/workflow.js';
 import type { Logger } from '../log.js';
 import { audiencesFor, destinationsFor, refreshUserIdsFor } from './cardAudiences.js';
 
-/** Posts each ticket's card where it belongs and keeps every posted copy up to date with the stored ticket. */
+/** Posts each ticket's card where it belongs, as the view of the role it is for, and keeps every posted copy up to date. */
 export interface TicketCards {
   /** Posts the copies a ticket is missing, then updates every copy to the ticket as stored now. */
   sync(ticketId: string): Promise<void>;
@@ -43,11 +44,15 @@ export function createTicketCards(deps: TicketCardsDeps): TicketCards {
     }
     const posted = await postMissingCopies(ticket);
     const current = deps.workflow.get(ticketId) ?? ticket;
-    const card = baseCard(current);
-    const text = JSON.stringify(card);
+    // One card per audience (each ICS lead's chat and the ICS's channels show the same card; so do the helpdesk channels).
+    const cards = new Map(audiencesOf(current).map((audience) => {
+      const card = postedCard(current, audience);
+      return [audience, { card, text: JSON.stringify(card) }] as const;
+    }));
     await Promise.all(current.cardCopies
-      .filter((copy) => !posted.has(copy.activityId) && shown.get(copy.activityId) !== text)
+      .filter((copy) => !posted.has(copy.activityId) && shown.get(copy.activityId) !== cards.get(copy.audience)?.text)
       .map(async (copy) => {
+        const { card, text } = cards.get(copy.audience)!;
         shown.set(copy.activityId, text);
         const outcome = await deps.notifier.updateCard(copy.conversationKey, copy.activityId, card);
         if (outcome === 'failed') shown.delete(copy.activityId);
@@ -73,7 +78,7 @@ export function createTicketCards(deps: TicketCardsDeps): TicketCards {
       for (const conversationKey of destinations) {
         if (ticket.cardCopies.some((copy) => copy.audience === audience && copy.conversationKey === conversationKey)) continue;
         if (conversationKey.startsWith('conversation:')) await deps.ensureChannel(conversationKey);
-        const card = baseCard(ticket);
+        const card = postedCard(ticket, audience);
         const activityId = await deps.notifier.postCard(conversationKey, card);
         if (!activityId) continue; // logged by the notifier; the next sync tries again
         shown.set(activityId, JSON.stringify(card));
@@ -85,10 +90,20 @@ export function createTicketCards(deps: TicketCardsDeps): TicketCards {
     return posted;
   };
 
-  /** The card every copy shows: the shared view; each roster member's client asks for their own view through refresh. */
-  const baseCard = (ticket: WorkflowTicket) => buildTicketCard(ticket, { kind: 'readOnly' }, {
-    refreshUserIds: deps.store.read((data) => refreshUserIdsFor(data, ticket)), now: deps.now(),
-  });
+  /**
+   * The card a copy shows: the view of the role it is posted for, buttons included, so a client that never refreshes
+   * (the Agents Playground, a channel of more than 60 people, some mobile clients) can still act. Authorisation stays
+   * on the server: anyone else pressing a button gets the not-allowed card. The `refresh` still personalises it: a
+   * person with no part sees the read-only view, and a roster member their own.
+   */
+  const postedCard = (ticket: WorkflowTicket, audience: CardCopy['audience']) => {
+    const options = { refreshUserIds: deps.store.read((data) => refreshUserIdsFor(data, ticket)), now: deps.now() };
+    return audience === 'icsLead'
+      ? buildTicketCard(ticket, { kind: 'icsLead' }, options)
+      : buildTicketCard(ticket, { kind: 'helpdesk', agents: helpdeskAgents(deps.store), shared: true }, options);
+  };
+
+  const audiencesOf = (ticket: WorkflowTicket) => [...new Set(ticket.cardCopies.map((copy) => copy.audience))];
 
   const sync = (ticketId: string): Promise<void> => {
     const previous = running.get(ticketId) ?? Promise.resolve();

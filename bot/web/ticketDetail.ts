@@ -48,7 +48,7 @@ export function ticketDetail(ticket: WorkflowTicket, audit: readonly AuditEvent[
     { label: 'Last changed', value: formatCardTime(ticket.updatedAt, now) },
     { label: 'Asked by', value: personText(ticket.requester, ticket.requester?.email) },
     { label: 'Assigned to', value: ticket.assignee ? names.get(ticket.assignee.aadObjectId) ?? 'A colleague' : 'Nobody yet' },
-    ...(ticket.organisation ? organisationFacts(ticket.organisation, londonToday(now)) : [{ label: 'Organisation', value: 'No organisation given' }]),
+    ...(ticket.organisation ? organisationFacts(ticket.organisation, londonToday(now), ticket.checklist) : [{ label: 'Organisation', value: 'No organisation given' }]),
   ];
   if (ticket.question?.trim()) facts.push({ label: 'Question', value: ticket.question });
   if (ticket.reason?.trim()) facts.push({ label: 'Last reason given', value: ticket.reason });

@@ -2,6 +2,7 @@
 import type { PersonRef, WorkflowTicket } from '../../data/model.js';
 import type { Transaction } from '../../data/store/store.js';
 import { decideAction } from './decide.js';
+import { rolesFor } from './roles.js';
 import type { Actor, ActionOutcome, ActionRequest, TicketEvent } from './types.js';
 
 /** The audit trail's name for an actor: an aadObjectId (an id, not a name) or 'system'. */
@@ -39,6 +40,8 @@ export function applyAction(tx: Transaction, request: ActionRequest, now: Date):
   }
 
   const at = now.toISOString();
+  // The role this action was taken in: the first of the actor's roles the rule allows (read before the change).
+  const role = rolesFor(tx.data.rosters, ticket, request.actor).find((r) => decision.rule.who.includes(r));
   const stamp = { by: stampBy(request.actor), at };
   decision.change(ticket, stamp);
   // Only a change of state restarts the clock the reminders count from; a tick or a priority change does not.
@@ -46,7 +49,7 @@ export function applyAction(tx: Transaction, request: ActionRequest, now: Date):
   ticket.state = decision.to;
   ticket.version += 1;
   ticket.updatedAt = at;
-  ticket.lastAction = { by: stampBy(request.actor), at, verb: decision.verb, ...(decision.reason ? { reason: decision.reason } : {}) };
+  ticket.lastAction = { by: stampBy(request.actor), at, verb: decision.verb, ...(role ? { role } : {}), ...(decision.reason ? { reason: decision.reason } : {}) };
   if (decision.rule.keepsReason && decision.reason) ticket.reason = decision.reason;
 
   tx.audit({

@@ -51,7 +51,7 @@ export function createTicket(
     ...(request.submissionId ? { submissionId: request.submissionId } : {}),
     checklist: {},
     cardCopies: [],
-    lastAction: { by, at, verb: 'submit' },
+    lastAction: { by, at, verb: 'submit', role: 'requester' },
     stateEnteredAt: at,
   };
   tx.audit({ actor: person.aadObjectId, action: 'submit', ticketId: id, to: 'submitted', at, details: { kind: ticket.kind } });

@@ -4,6 +4,7 @@
  */
 import { CHECKLIST_ITEMS, type ChecklistItem, type PersonRef, type RosterEntry, type TicketPriority, type TicketState, type WorkflowTicket } from '../../data/model.js';
 import { PRIORITIES, routeFor } from './newTicket.js';
+import { checksMissingToResolve } from './resolveChecks.js';
 import { helpdeskAgentEntry, rolesFor } from './roles.js';
 import { isVerb, ruleFor, rulesFor, type ActorRole, type TransitionRule, type Verb } from './transitions.js';
 import type { ActionRequest, RefusalCode } from './types.js';
@@ -170,10 +171,8 @@ const VERB_CHECKS: Partial<Record<Verb, VerbCheck>> = {
     return undefined;
   },
   resolve: (ticket) => {
-    // Source 001's checks before accounts are provisioned: all of them for a new organisation; the e-mail check for new staff.
-    const needed: readonly ChecklistItem[] = ticket.kind === 'organisationAccess' ? CHECKLIST_ITEMS
-      : ticket.kind === 'addUsers' ? ['emailDomainsChecked', 'accountsCreated'] : [];
-    const missing = needed.filter((item) => !ticket.checklist?.[item]);
+    // Source 001's checks before accounts are provisioned (resolveChecks.ts; the helpdesk card reads the same rule).
+    const missing = checksMissingToResolve(ticket);
     if (missing.length > 0) {
       return { code: 'illegal', message: `Please tick ${missing.map((item) => `"${CHECKLIST_LABEL[item]}"`).join(', ')} before resolving this request: the staff are told to look for their activation e-mail.` };
     }

@@ -44,7 +44,7 @@ describe('the helpdesk card', () => {
       ['checklist_emailDomainsChecked', 'E-mail domains checked', 'false'],
       ['checklist_accountsCreated', 'Accounts created', 'false'],
     ]);
-    expect(text(card)).toContain('Ticked by Alex Agent, Mon 2 Mar, 10:00');
+    expect(text(card)).toContain('Ticked by Alex Agent, UCP helpdesk, Mon 2 Mar, 10:00');
     expect(text(card)).toContain('Not ticked yet');
   });
 

@@ -7,6 +7,9 @@ import { agents, ALL_STATES, allStrings, buttonVerbs, cardTicket, NOW, ofType } 
 const VIEWS: TicketCardView[] = [
   { kind: 'icsLead' },
   { kind: 'helpdesk', agents },
+  // The copy posted to a helpdesk channel, with a roster and with nobody on it yet.
+  { kind: 'helpdesk', agents, shared: true },
+  { kind: 'helpdesk', agents: [], shared: true },
   { kind: 'readOnly' },
   { kind: 'notAllowed', message: 'You are not on the ICS lead roster for South East London.' },
   { kind: 'requester' },
@@ -23,6 +26,10 @@ const VARIANTS: [string, Partial<WorkflowTicket>][] = [
     checklist: Object.fromEntries(['odsVerified', 'dpiaChecked', 'dsptChecked', 'emailDomainsChecked', 'accountsCreated'].map((item) => [item, { by: 'system', at: '2026-03-02T11:00:00.000Z' }])),
   }],
 ];
+
+const EVERY_CHECK: WorkflowTicket['checklist'] = Object.fromEntries(
+  ['odsVerified', 'dpiaChecked', 'dsptChecked', 'emailDomainsChecked', 'accountsCreated'].map((item) => [item, { by: agents[0], at: '2026-03-02T11:00:00.000Z' }]),
+);
 
 function build(ticket: WorkflowTicket, view: TicketCardView, notice?: string) {
   return buildTicketCard(ticket, view, { refreshUserIds: ['29:lead-1', '29:agent-1'], notice, now: NOW });
@@ -55,7 +62,7 @@ describe('which buttons each view shows', () => {
   };
 
   it.each(ALL_STATES)('in %s: the ICS lead and the helpdesk get only the buttons the workflow allows', (state) => {
-    const ticket = cardTicket({ state });
+    const ticket = cardTicket({ state, checklist: EVERY_CHECK });
     expect([...new Set(buttonVerbs(build(ticket, { kind: 'icsLead' })))].sort()).toEqual(expected.icsLead[state] ?? []);
     expect([...new Set(buttonVerbs(build(ticket, { kind: 'helpdesk', agents })))].sort()).toEqual(expected.helpdesk[state] ?? []);
   });
@@ -157,7 +164,7 @@ describe('what each view says', () => {
   it('tells the ICS lead what they need to decide, with roles and no e-mail addresses', () => {
     const ticket = cardTicket({ users: [...cardTicket().users ?? [], { name: 'Tom Whitfield', jobTitle: 'Activities Lead', role: null, email: 'tom@example.org' }] });
     const shown = text(build(ticket, { kind: 'icsLead' }));
-    for (const phrase of ['Rosewood Court Care Home', 'VN4K2 (ODS verified)', 'South East London', 'Lewisham', 'London', '25/26 Standards Met (as published)',
+    for (const phrase of ['Rosewood Court Care Home', 'VN4K2 (ODS verified by the UCP helpdesk)', 'South East London', 'Lewisham', 'London', '25/26 Standards Met (as published)',
       'Not named in the ICS onboarding DPIA', '3 people asked for access', 'Non-Clinical: ', 'Clinical: ', 'Role for the helpdesk to decide: ', '1 person']) {
       expect(shown).toContain(phrase);
     }
@@ -175,8 +182,8 @@ describe('what each view says', () => {
     },
   );
 
-  it('says "ODS not yet verified" while the ODS directory could not be reached', () => {
-    const ticket = cardTicket();
+  it('says "ODS not yet verified" while the ODS directory could not be reached and the helpdesk has not ticked it', () => {
+    const ticket = cardTicket({ checklist: {} });
     const shown = text(build({ ...ticket, organisation: { ...ticket.organisation!, odsVerified: false, dsptStatus: undefined, namedInDpia: true } }, { kind: 'icsLead' }));
     expect(shown).toContain('VN4K2 (ODS not yet verified)');
     expect(shown).toContain('No published status found');
@@ -186,14 +193,14 @@ describe('what each view says', () => {
   it('shows the read-only status and who acted last in London time, and nothing personal', () => {
     const shown = text(build(cardTicket({ state: 'awaitingHelpdesk', reason: 'Private reason' }), { kind: 'readOnly' }));
     expect(shown).toContain('Waiting for the UCP helpdesk');
-    expect(shown).toContain('Approved by Sam Lead, Mon 2 Mar, 10:04');
+    expect(shown).toContain('Approved by Sam Lead, South East London governance lead, Mon 2 Mar, 10:04');
     for (const personal of ['Grace', 'Samuel', 'Priya', 'Leaver', 'Private reason', 'Health Care Assistant', 'SE13', '@']) expect(shown).not.toContain(personal);
   });
 
   it('calls the care home manager "the care home" outside the helpdesk view', () => {
     const ticket = cardTicket({ state: 'withdrawn', lastAction: { by: { aadObjectId: 'aad-requester-grace', name: 'Grace Adeyemi' }, at: '2026-07-01T08:30:00.000Z', verb: 'withdraw' } });
     expect(text(build(ticket, { kind: 'readOnly' }))).toContain('Withdrawn by the care home, Wed 1 Jul, 09:30');
-    expect(text(build(ticket, { kind: 'helpdesk', agents }))).toContain('Withdrawn by Grace Adeyemi, Wed 1 Jul, 09:30');
+    expect(text(build(ticket, { kind: 'helpdesk', agents }))).toContain('Withdrawn by Grace Adeyemi, the care home, Wed 1 Jul, 09:30');
   });
 
   it('tells a person not on the roster that they cannot act, and why', () => {

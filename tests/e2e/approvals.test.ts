@@ -9,6 +9,7 @@ import { FakeConnector, type RecordedRequest } from '../helpers/fakeConnector.js
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtpServer.js';
 import { startBotProcess, type BotProcess } from '../helpers/botProcess.js';
 import { makeWorkflowTicket, people, workflowRosters } from '../helpers/workflowFixtures.js';
+import { buttonVerbs, ofType } from '../cards/cardFixtures.js';
 
 /**
  * The approval journey over real HTTP: the bot runs as its own process, talking to a fake Bot Framework connector (which
@@ -25,7 +26,10 @@ let connector: FakeConnector;
 let smtp: TestSmtpServer;
 let bot: BotProcess;
 let dataDir: string;
-let tickets: Record<'roundTrip' | 'race' | 'throttled' | 'bothDown' | 'emailFallback', WorkflowTicket>;
+let tickets: Record<'roundTrip' | 'race' | 'throttled' | 'bothDown' | 'emailFallback' | 'fromPostedCopy', WorkflowTicket>;
+/** A North East London request: its ICS has a channel on the roster (and no lead who has spoken to the bot). */
+let channelTicket: WorkflowTicket;
+const ICS_CHANNEL = '19:ics-nel@thread.tacv2';
 
 function conversation(person: { aadObjectId: string }): ConversationRecord {
   return {
@@ -37,14 +41,15 @@ function conversation(person: { aadObjectId: string }): ConversationRecord {
   };
 }
 
-/** An Action.Execute invoke as Teams sends it when someone presses a card button. */
-function invoke(person: { aadObjectId: string; name?: string }, verb: string, data: Record<string, unknown>): Promise<Response> {
+/** An Action.Execute invoke as Teams sends it when someone presses a card button (in their 1:1 chat, or in a channel). */
+function invoke(person: { aadObjectId: string; name?: string }, verb: string, data: Record<string, unknown>, channel?: string): Promise<Response> {
+  const where = channel ? { id: `${channel};messageid=1700000000000`, conversationType: 'channel', isGroup: true } : { id: `a:1on1-${person.aadObjectId}`, conversationType: 'personal' };
   return fetch(`${bot.url}/api/messages`, {
     method: 'POST', headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
       type: 'invoke', name: 'adaptiveCard/action', id: `inv-${Math.random().toString(36).slice(2)}`, channelId: 'msteams', serviceUrl: connector.url,
       from: { id: TEAMS_ID[person.aadObjectId] ?? '29:unknown', aadObjectId: person.aadObjectId, name: person.name },
-      recipient: { id: '28:bot' }, conversation: { id: `a:1on1-${person.aadObjectId}`, conversationType: 'personal' },
+      recipient: { id: '28:bot' }, conversation: where,
       value: { action: { type: 'Action.Execute', verb, data } },
     }),
   });
@@ -73,7 +78,7 @@ beforeAll(async () => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'ucp-approvals-'));
   const store = await openLowdbStore({ dir: dataDir });
   await store.update((tx) => {
-    tx.data.rosters.push(...workflowRosters());
+    tx.data.rosters.push(...workflowRosters(), { kind: 'icsChannel', id: ICS_CHANNEL, scope: 'QMF', addedAt: '2026-01-05T09:00:00.000Z' });
     tx.data.conversations.push(conversation(people.lead), conversation(people.secondLead), conversation(people.agent), conversation(people.requester));
   });
   const workflow = createWorkflow({ store, clock: () => new Date() });
@@ -87,7 +92,10 @@ beforeAll(async () => {
     throttled: await submit('Oak Lodge'),
     bothDown: await submit('Birch Court'),
     emailFallback: await submit('Elm Bank'),
+    fromPostedCopy: await submit('Willow House'),
   };
+  const nel = makeWorkflowTicket({ organisation: { ...makeWorkflowTicket().organisation!, name: 'Hackney Lodge', odsCode: 'VH7Q1', icbCode: 'QMF', borough: 'Hackney', postcode: 'E8 1AA' } });
+  channelTicket = await workflow.submit({ kind: nel.kind, organisation: nel.organisation, users: nel.users }, people.requester);
   await store.close();
   const caFile = path.join(dataDir, 'smtp-ca.pem');
   writeFileSync(caFile, smtp.certificate);
@@ -100,6 +108,8 @@ beforeAll(async () => {
   for (const ticket of Object.values(tickets)) {
     for (let i = 0; i < 100 && copiesOf(ticket.id).length < 3; i += 1) await new Promise((r) => setTimeout(r, 100));
   }
+  // The North East London request: one copy to its ICS channel, one to the helpdesk channel.
+  for (let i = 0; i < 100 && copiesOf(channelTicket.id).length < 2; i += 1) await new Promise((r) => setTimeout(r, 100));
 }, 60_000);
 
 afterAll(async () => {
@@ -199,6 +209,48 @@ describe('approving an organisation from its card, over real HTTP', () => {
     expect(mail.text).toMatch(/approved/i);
     const live = JSON.parse(readFileSync(path.join(dataDir, 'live.json'), 'utf8')) as { conversations: ConversationRecord[] };
     expect(live.conversations.find((c) => c.key === `user:${people.requester.aadObjectId}`)?.usable).toBe(false);
+  });
+});
+
+/** The card as posted to a conversation (what a client that never refreshes shows), and one of its buttons. */
+function postedCard(conversationId: string, ticketId: string): { card: Record<string, unknown>; button(verb: string): { verb: string; data: Record<string, unknown> } } {
+  const post = connector.posts().find((p) => p.conversationId === conversationId && JSON.stringify(p.body).includes(ticketId));
+  const card = (post?.body as { attachments: { content: Record<string, unknown> }[] }).attachments[0].content;
+  return {
+    card,
+    button: (verb) => ofType(card, 'Action.Execute').find((action) => action.verb === verb) as { verb: string; data: Record<string, unknown> },
+  };
+}
+
+describe('acting from the posted copy, as a client that never refreshes (issue 13 point 1), over real HTTP', () => {
+  it('the lead approves with the Approve button of the card posted to their chat; every copy is updated, buttons that no longer apply gone', async () => {
+    const { id } = tickets.fromPostedCopy;
+    const posted = postedCard(`a:1on1-${people.lead.aadObjectId}`, id);
+    expect([...new Set(buttonVerbs(posted.card))].sort()).toEqual(['approveOrganisation', 'askForInformation', 'rejectOrganisation']);
+    const approve = posted.button('approveOrganisation');
+    const answer = await cardFrom(await invoke(people.lead, approve.verb, approve.data));
+    expect(answer.text).toContain('Approved by Sam Lead, South East London governance lead');
+    expect(auditOf(id).filter((e) => e.action === 'approve')).toEqual([expect.objectContaining({ actor: people.lead.aadObjectId, to: 'awaitingHelpdesk' })]);
+    for (const copy of copiesOf(id)) {
+      const update = await connector.waitFor((r) => r.route === 'update' && r.activityId === copy.activityId && r.status === 200 && JSON.stringify(r.body).includes('governance lead'));
+      const card = (update.body as { attachments: { content: Record<string, unknown> }[] }).attachments[0].content;
+      expect([...new Set(buttonVerbs(card))].sort()).toEqual(copy.audience === 'icsLead' ? [] : ['assignTicket', 'requestInformation', 'tickChecklist']);
+    }
+  });
+
+  it('a stranger pressing Approve on the copy posted to the ICS channel gets the not-allowed card, changes nothing, and is audited', async () => {
+    const { id } = channelTicket;
+    const posted = postedCard(ICS_CHANNEL, id);
+    const approve = posted.button('approveOrganisation');
+    expect(approve).toBeDefined();
+    const answer = await cardFrom(await invoke(people.stranger, approve.verb, approve.data, ICS_CHANNEL));
+    expect(answer.text).toContain('You cannot act on this card');
+    expect(answer.text).toContain("Only a governance lead of this organisation's ICS can do this");
+    expect(answer.text).not.toContain('approveOrganisation');
+    const audit = auditOf(id);
+    expect(audit.filter((e) => e.action === 'approve')).toHaveLength(0);
+    expect(audit.filter((e) => e.action === 'denied')).toEqual([expect.objectContaining({ actor: people.stranger.aadObjectId, details: expect.objectContaining({ verb: 'approve' }) })]);
+    expect(copiesOf(id).map((c) => c.audience).sort()).toEqual(['helpdesk', 'icsLead']);
   });
 });
 

@@ -6,6 +6,8 @@ import { ensureChannelConversation } from '../../../bot/tickets/channels.js';
 import { createLogger } from '../../../bot/log.js';
 import { useStoreFolder } from '../../helpers/storeFixtures.js';
 import { asPerson, makeWorkflowTicket, people, workflowRosters } from '../../helpers/workflowFixtures.js';
+import { validateCard } from '../../../cards/validateCard.js';
+import { buttonVerbs } from '../../cards/cardFixtures.js';
 
 const folder = useStoreFolder();
 
@@ -87,6 +89,54 @@ describe('ticket cards', () => {
     await workflow.submit({ kind: 'question', question: 'How do I reset a password?' }, people.requester);
     await workflow.drain();
     expect(posted.map((p) => p.key)).toEqual(['conversation:19:helpdesk@thread.tacv2']);
+  });
+});
+
+/** The verbs of a posted or updated card's own buttons (its refresh left out), as a client that never refreshes shows them. */
+const verbsOf = (card: string) => [...new Set(buttonVerbs(JSON.parse(card) as Record<string, unknown>))].sort();
+
+describe('each posted copy carries the buttons of the role it is posted for', () => {
+  it('posts Approve, Reject and Ask for information to the lead\'s chat, and tells the helpdesk channel it acts once the lead has approved', async () => {
+    const { workflow, posted, submit } = await setUp([chat(people.lead, '29:sam')]);
+    await submit();
+    await workflow.drain();
+    const lead = posted.find((p) => p.key === `user:${people.lead.aadObjectId}`)!;
+    const helpdesk = posted.find((p) => p.key === 'conversation:19:helpdesk@thread.tacv2')!;
+    expect(verbsOf(lead.card)).toEqual(['approveOrganisation', 'askForInformation', 'rejectOrganisation']);
+    expect(verbsOf(helpdesk.card)).toEqual([]);
+    expect(helpdesk.card).toContain('once the ICS governance lead has approved it');
+    // The refresh stays, so each roster member's client can still fetch their own view.
+    for (const { card } of [lead, helpdesk]) {
+      expect(JSON.parse(card)).toMatchObject({ refresh: { action: { verb: 'refreshCard' }, userIds: ['29:sam'] } });
+      expect(validateCard(JSON.parse(card) as object).problems).toEqual([]);
+    }
+  });
+
+  it('updates every copy after each action, so buttons that no longer apply disappear and the next role\'s appear', async () => {
+    const { workflow, posted, updated, submit } = await setUp([chat(people.lead, '29:sam')]);
+    const ticket = await submit();
+    await workflow.drain();
+    await workflow.act({ ticketId: ticket.id, verb: 'approve', actor: asPerson(people.lead), expectedVersion: ticket.version });
+    await workflow.drain();
+    const latest = (key: string) => updated.filter((u) => u.key === key).at(-1)!.card;
+    expect(verbsOf(latest(`user:${people.lead.aadObjectId}`))).toEqual([]);
+    expect(verbsOf(latest('conversation:19:helpdesk@thread.tacv2'))).toEqual(['assignTicket', 'requestInformation', 'tickChecklist']);
+    expect(posted).toHaveLength(2);
+  });
+
+  it('shows the helpdesk channel the people counted by role, never their names or e-mail addresses', async () => {
+    const { workflow, posted, updated, submit } = await setUp([]);
+    const ticket = await submit();
+    await workflow.drain();
+    await workflow.act({ ticketId: ticket.id, verb: 'approve', actor: asPerson(people.lead), expectedVersion: ticket.version });
+    await workflow.drain();
+    for (const { card } of [...posted, ...updated]) {
+      for (const personal of ['Samuel', 'Priya', 'Grace', '@nhs.net', '12A3456E', 'Health Care Assistant']) expect(card).not.toContain(personal);
+    }
+    const last = updated.at(-1)!.card;
+    expect(last).toContain('People asked for');
+    expect(last).toContain('Non-Clinical: ');
+    expect(last).toContain('Names, e-mail addresses and questions are not shown on the card in the channel.');
   });
 });
 
