@@ -1,9 +1,10 @@
 /** Creating a ticket inside a store update: stored, routed and audited together. */
-import { AppError } from '../../data/errors.js';
+import { AppError, ValidationError } from '../../data/errors.js';
 import type { PersonRef, WorkflowTicket } from '../../data/model.js';
 import type { LiveData, Transaction } from '../../data/store/store.js';
 import { plainCopy } from './applyAction.js';
 import { formatTicketId, routeFor, validateNewTicket, validateRequester } from './newTicket.js';
+import { OPEN_STATES } from './transitions.js';
 import type { TicketEvent } from './types.js';
 
 /** Where the last ticket number is kept: tickets leave the live file when archived, so their ids cannot be counted. */
@@ -26,6 +27,7 @@ export function createTicket(
   const duplicate = request.submissionId === undefined ? undefined
     : tx.data.tickets.find((t) => t.submissionId === request.submissionId && (t as WorkflowTicket).requester?.aadObjectId === person.aadObjectId);
   if (duplicate) return { ticket: plainCopy(duplicate) as WorkflowTicket, events: [] };
+  refuseSecondOpenAccessRequest(tx.data, request.kind, request.organisation?.odsCode);
 
   const sequence = nextSequence(tx.data);
   const id = newId(sequence);
@@ -70,6 +72,22 @@ export function createTicket(
       { ticket: routed, verb: 'route', from: 'submitted', to, actor: { kind: 'system' }, at },
     ],
   };
+}
+
+/** Said when two people send an access request for one organisation at once: the second is not sent. */
+export const ALREADY_OPEN = 'An access request for this organisation was sent while we were talking, so I have not sent a second one: '
+  + 'the UCP helpdesk and the ICS governance lead will deal with that one.';
+
+/**
+ * The conversation checks for an open request when the ODS code is given; this is the same check inside the write, so two
+ * managers pressing Submit at once for one organisation still send only one organisation request to the ICS lead.
+ */
+function refuseSecondOpenAccessRequest(data: LiveData, kind: string, odsCode: string | undefined): void {
+  if (kind !== 'organisationAccess' || odsCode === undefined) return;
+  const code = odsCode.trim().toUpperCase();
+  const open = (data.tickets as readonly unknown[] as readonly WorkflowTicket[]).some((t) => t.kind === 'organisationAccess'
+    && (OPEN_STATES as readonly string[]).includes(t.state) && t.organisation?.odsCode?.trim().toUpperCase() === code);
+  if (open) throw new ValidationError(ALREADY_OPEN, { odsCode: code });
 }
 
 function nextSequence(data: LiveData): number {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { ALREADY_OPEN } from '../../../bot/workflow/createTicket.js';
 import { createWorkflow } from '../../../bot/workflow/workflow.js';
 import type { TicketEvent } from '../../../bot/workflow/types.js';
 import { useStoreFolder } from '../../helpers/storeFixtures.js';
@@ -49,5 +50,30 @@ describe('two people acting on the same ticket at once', () => {
     expect(approve.ok).toBe(true);
     expect(reject).toMatchObject({ ok: false, code: 'illegal', message: 'This request was approved by Sam Lead at 10:04 and is waiting for the helpdesk, so it cannot be turned down now.' });
     expect((await auditOf(store, ticket.id)).map((e) => e.action)).toEqual(['approve']);
+  });
+
+  it('sends one organisation request when two managers press Submit for the same organisation at once, and tells the other why', async () => {
+    const store = await folder.open();
+    await seedWorkflow(store, []);
+    const workflow = createWorkflow({ store, clock: manualClock().now });
+    const organisation = makeWorkflowTicket().organisation!;
+    const staff = [{ name: 'Samuel Okafor', jobTitle: 'Health Care Assistant', role: 'Non-Clinical' as const, email: 'samuel.okafor@nhs.net' }];
+    const outcomes = await Promise.allSettled([people.requester, { aadObjectId: '7c9e6679-7425-40de-944b-e07fc1f90ae7', name: 'Tom Deputy' }]
+      .map((person, i) => workflow.submit({ kind: 'organisationAccess', organisation: { ...organisation, odsCode: i === 0 ? 'VX1A2' : ' vx1a2 ' }, users: staff }, person)));
+
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    const refused = outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult;
+    expect((refused.reason as Error).message).toBe(ALREADY_OPEN);
+    const stored = await store.read((data) => data.tickets.filter((t) => t.kind === 'organisationAccess'));
+    expect(stored).toHaveLength(1);
+  });
+
+  it('still takes a new request for an organisation whose earlier one was turned down', async () => {
+    const store = await folder.open();
+    await seedWorkflow(store, [makeWorkflowTicket({ state: 'rejected', version: 2 })]);
+    const workflow = createWorkflow({ store, clock: manualClock().now });
+    const earlier = makeWorkflowTicket();
+    const ticket = await workflow.submit({ kind: 'organisationAccess', organisation: earlier.organisation!, users: earlier.users! }, people.requester);
+    expect(ticket.state).toBe('awaitingIcsApproval');
   });
 });

@@ -126,7 +126,8 @@ describe('submitting the same request twice', () => {
     expect(first.id).toBe(second.id);
     expect(store.read((data) => data.tickets.length)).toBe(1);
     expect((await auditOf(store)).filter((e) => e.action === 'submit')).toHaveLength(1);
-    const other = await workflow.submit({ ...input, submissionId: 'summary-9c1b' }, people.requester);
+    // Another Submit is another request (for another organisation: one organisation has one open access request).
+    const other = await workflow.submit({ ...input, organisation: { ...organisation!, odsCode: 'VX9Z9' }, submissionId: 'summary-9c1b' }, people.requester);
     expect(other.id).not.toBe(first.id);
   });
 });
