@@ -1,5 +1,5 @@
 /** Creating a ticket inside a store update: stored, routed and audited together. */
-import { AppError, ValidationError } from '../../data/errors.js';
+import { AppError, ConflictError } from '../../data/errors.js';
 import type { PersonRef, WorkflowTicket } from '../../data/model.js';
 import type { LiveData, Transaction } from '../../data/store/store.js';
 import { plainCopy } from './applyAction.js';
@@ -87,7 +87,7 @@ function refuseSecondOpenAccessRequest(data: LiveData, kind: string, odsCode: st
   const code = odsCode.trim().toUpperCase();
   const open = (data.tickets as readonly unknown[] as readonly WorkflowTicket[]).some((t) => t.kind === 'organisationAccess'
     && (OPEN_STATES as readonly string[]).includes(t.state) && t.organisation?.odsCode?.trim().toUpperCase() === code);
-  if (open) throw new ValidationError(ALREADY_OPEN, { odsCode: code });
+  if (open) throw new ConflictError(ALREADY_OPEN, { odsCode: code });
 }
 
 function nextSequence(data: LiveData): number {

@@ -1,23 +1,22 @@
 /** Sending the checked request to the workflow, and telling the manager the ticket number and what happens next. */
 import type { TurnContext } from 'botbuilder';
 import type { NewTicketInput } from '../../bot/workflow/types.js';
-import { ValidationError } from '../../data/errors.js';
+import { ConflictError, ValidationError } from '../../data/errors.js';
 import { contactSentence } from '../../data/rules/helpdesk.js';
 import type { DialogServices } from '../dialogServices.js';
 import { sayPlain } from '../input/plainText.js';
 import { alreadySubmitted, NOT_SENT_YET, STATUS_HINT, submitted } from './accessMessages.js';
 import { whatHappensNext } from './whatHappensNext.js';
 
-/** What the conversation returns once the ticket exists. */
-export interface SubmittedRequest {
-  ticketId: string;
-}
+/** What the conversation returns once the ticket exists, or `{ alreadyOpen: true }` when another request for the organisation got there first. */
+export type SubmittedRequest = { ticketId: string } | { alreadyOpen: true };
 
 /**
  * Used when the manager presses Submit: the requester is the Teams user (aadObjectId, name, and the work e-mail Teams
  * knows). `submissionId` is the summary card's id, so a second press of the same Submit finds the ticket the first one
  * made (the workflow creates no other) and the manager hears the same ticket number. A request the workflow refuses is
- * explained and nothing is created (undefined: show the summary again).
+ * explained and nothing is created (undefined: show the summary again; alreadyOpen: the conversation ends, as pressing
+ * Submit again could only be refused again).
  */
 export async function submitRequest(
   context: TurnContext, services: DialogServices, input: NewTicketInput & { submissionId: string },
@@ -40,6 +39,11 @@ export async function submitRequest(
     await sayPlain(context, submitted(ticket.id), contact, ...next, STATUS_HINT);
     return { ticketId: ticket.id };
   } catch (error) {
+    // Someone else's request for the same organisation landed first: nothing of this one was sent, and the message says why.
+    if (error instanceof ConflictError) {
+      await sayPlain(context, error.message);
+      return { alreadyOpen: true };
+    }
     if (!(error instanceof ValidationError)) throw error;
     await sayPlain(context, NOT_SENT_YET, error.message);
     return undefined;

@@ -60,6 +60,23 @@ describe('pressing Submit on the summary more than once', () => {
     expect(client.dialogTurnResult.result).toEqual({ ticketId: 'UCP-000001' });
   });
 
+  it('sends nothing, says why and ends when another manager sent a request for the same home while this one was being filled in', async () => {
+    const { world, client } = await sunnyview();
+    await talk(client, TO_SUMMARY);
+    const theirs = makeWorkflowTicket({
+      id: 'UCP-000001', state: 'awaitingHelpdesk', organisation: { ...makeWorkflowTicket().organisation!, odsCode: 'VX1A2' },
+      requester: { aadObjectId: 'aad-deputy-tom', name: 'Tom Deputy' },
+    });
+    await world.store.update((tx) => {
+      tx.data.tickets.push(theirs);
+      tx.data.settings['workflow.lastTicketNumber'] = 1;
+    });
+    const answer = await talk(client, [[press('submit'), 'An access request for this organisation was sent while we were talking, so I have not sent a second one']]);
+    expect(answer.text).not.toMatch(/Tom Deputy|UCP-000001/);
+    expect(tickets(world.store).map((t) => t.id)).toEqual(['UCP-000001']);
+    expect(client.dialogTurnResult.result).toEqual({ alreadyOpen: true });
+  });
+
   it('keeps the id of the summary that was submitted (the newest, after a change) on the ticket', async () => {
     const { world, client } = await sunnyview();
     await talk(client, [
