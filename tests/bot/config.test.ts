@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ConfigError, isLocalMode, isLoopbackHost, loadConfig, loadDotEnv } from '../../bot/config.js';
 import { runBotExpectingFailure } from '../helpers/botProcess.js';
+import { expectConfigRefused } from '../helpers/configErrors.js';
 
 const APP = {
   MicrosoftAppId: '11111111-2222-3333-4444-555555555555',
@@ -43,11 +44,7 @@ describe('configuration', () => {
     [{ ...APP, MicrosoftAppType: 'Everyone' }, 'MicrosoftAppType', 'one of MultiTenant, SingleTenant, UserAssignedMSI'],
     [{ ...APP, BOT_OPENID_METADATA_URL: 'http://keys.example.org/' }, 'BOT_OPENID_METADATA_URL', 'https URL'],
   ])('refuses %j naming %s and what is wrong', (env, variable, problem) => {
-    let error: unknown;
-    try { loadConfig(env); } catch (err) { error = err; }
-    expect(error).toBeInstanceOf(ConfigError);
-    expect((error as ConfigError).variable).toBe(variable);
-    expect((error as ConfigError).message).toContain(problem);
+    expectConfigRefused(env, variable, problem);
   });
 
   it('reads the SMTP relay settings, defaulting to port 587 with STARTTLS, and refuses a relay without a sender', () => {
@@ -120,11 +117,7 @@ describe('helpdesk settings', () => {
     [{ UCP_SUPPORT_CONTACT: 'call us\nor not' }, 'UCP_SUPPORT_CONTACT', 'one line'],
     [{ UCP_SUPPORT_CONTACT: '<a href="x">us</a>' }, 'UCP_SUPPORT_CONTACT', 'without < or >'],
   ])('refuse %j naming %s and what is wrong', (env, variable, problem) => {
-    let error: unknown;
-    try { loadConfig(env); } catch (err) { error = err; }
-    expect(error).toBeInstanceOf(ConfigError);
-    expect((error as ConfigError).variable).toBe(variable);
-    expect((error as ConfigError).message).toContain(problem);
+    expectConfigRefused(env, variable, problem);
   });
 
   it('stop the service start with one line when the target is not a number of days', async () => {

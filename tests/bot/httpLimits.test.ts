@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import http from 'node:http';
-import { ConfigError, loadConfig } from '../../bot/config.js';
+import { loadConfig } from '../../bot/config.js';
 import { applyHttpLimits, checkingIntervalMs } from '../../bot/httpLimits.js';
+import { expectConfigRefused } from '../helpers/configErrors.js';
 
 /** The production limits (issue 12 point 5); tests/e2e/serverTimeouts.test.ts watches short ones close slow connections. */
 describe('HTTP limits', () => {
@@ -35,10 +36,6 @@ describe('HTTP limits', () => {
     [{ HTTP_MAX_CONNECTIONS: '0' }, 'HTTP_MAX_CONNECTIONS', 'from 10 to 10000'],
     [{ HTTP_HEADERS_TIMEOUT_MS: '40000' }, 'HTTP_HEADERS_TIMEOUT_MS', 'must not be longer than HTTP_REQUEST_TIMEOUT_MS (30000)'],
   ])('refuse %j naming %s and what is wrong', (env, variable, problem) => {
-    let error: unknown;
-    try { loadConfig(env); } catch (err) { error = err; }
-    expect(error).toBeInstanceOf(ConfigError);
-    expect((error as ConfigError).variable).toBe(variable);
-    expect((error as ConfigError).message).toContain(problem);
+    expectConfigRefused(env, variable, problem);
   });
 });
