@@ -83,17 +83,18 @@ beforeAll(async () => {
     tx.data.conversations.push(conversation(people.lead), conversation(people.secondLead), conversation(people.agent), conversation(people.requester));
   });
   const workflow = createWorkflow({ store, clock: () => new Date() });
-  const submit = (name: string) => {
-    const { kind, organisation, users } = makeWorkflowTicket({ organisation: { ...makeWorkflowTicket().organisation!, name } });
+  // Each home its own ODS code: one organisation has one open access request.
+  const submit = (name: string, odsCode: string) => {
+    const { kind, organisation, users } = makeWorkflowTicket({ organisation: { ...makeWorkflowTicket().organisation!, name, odsCode } });
     return workflow.submit({ kind, organisation, users }, { ...people.requester, email: 'grace.adeyemi@rosewoodcare.org.uk' });
   };
   tickets = {
-    roundTrip: await submit('Rosewood Court Care Home'),
-    race: await submit('Lime Tree House'),
-    throttled: await submit('Oak Lodge'),
-    bothDown: await submit('Birch Court'),
-    emailFallback: await submit('Elm Bank'),
-    fromPostedCopy: await submit('Willow House'),
+    roundTrip: await submit('Rosewood Court Care Home', 'VN4K2'),
+    race: await submit('Lime Tree House', 'VL3T1'),
+    throttled: await submit('Oak Lodge', 'VO4K2'),
+    bothDown: await submit('Birch Court', 'VB5C3'),
+    emailFallback: await submit('Elm Bank', 'VE6B4'),
+    fromPostedCopy: await submit('Willow House', 'VW7H5'),
   };
   const nel = makeWorkflowTicket({ organisation: { ...makeWorkflowTicket().organisation!, name: 'Hackney Lodge', odsCode: 'VH7Q1', icbCode: 'QMF', borough: 'Hackney', postcode: 'E8 1AA' } });
   channelTicket = await workflow.submit({ kind: nel.kind, organisation: nel.organisation, users: nel.users }, people.requester);

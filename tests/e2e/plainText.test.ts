@@ -59,11 +59,12 @@ beforeAll(async () => {
     });
   });
   const workflow = createWorkflow({ store, clock: () => new Date() });
-  const submit = (name: string) => {
-    const { kind, organisation, users } = makeWorkflowTicket({ organisation: { ...makeWorkflowTicket().organisation!, name } });
+  // Each home its own ODS code: one organisation has one open access request.
+  const submit = (name: string, odsCode: string) => {
+    const { kind, organisation, users } = makeWorkflowTicket({ organisation: { ...makeWorkflowTicket().organisation!, name, odsCode } });
     return workflow.submit({ kind, organisation, users }, { ...people.requester });
   };
-  tickets = { rejected: await submit('Rosewood Court Care Home'), questioned: await submit(`Lime Tree House ${MARKUP}`) };
+  tickets = { rejected: await submit('Rosewood Court Care Home', 'VN4K2'), questioned: await submit(`Lime Tree House ${MARKUP}`, 'VL3T1') };
   await store.close();
   bot = await startBotProcess({ DATA_DIR: dataDir, TEAMS_SERVICE_URL: connector.url, NOTIFY_RETRY_SECONDS: '1' });
 }, 60_000);
