@@ -4,7 +4,7 @@ import type { PersonRef, WorkflowTicket } from '../../data/model.js';
 import type { LiveData, Transaction } from '../../data/store/store.js';
 import { plainCopy } from './applyAction.js';
 import { formatTicketId, routeFor, validateNewTicket, validateRequester } from './newTicket.js';
-import { OPEN_STATES } from './transitions.js';
+import { accessRequestsFor, isOpen } from './accessRequests.js';
 import type { TicketEvent } from './types.js';
 
 /** Where the last ticket number is kept: tickets leave the live file when archived, so their ids cannot be counted. */
@@ -84,10 +84,7 @@ export const ALREADY_OPEN = 'An access request for this organisation was sent wh
  */
 function refuseSecondOpenAccessRequest(data: LiveData, kind: string, odsCode: string | undefined): void {
   if (kind !== 'organisationAccess' || odsCode === undefined) return;
-  const code = odsCode.trim().toUpperCase();
-  const open = (data.tickets as readonly unknown[] as readonly WorkflowTicket[]).some((t) => t.kind === 'organisationAccess'
-    && (OPEN_STATES as readonly string[]).includes(t.state) && t.organisation?.odsCode?.trim().toUpperCase() === code);
-  if (open) throw new ConflictError(ALREADY_OPEN, { odsCode: code });
+  if (accessRequestsFor(data.tickets, odsCode).some(isOpen)) throw new ConflictError(ALREADY_OPEN, { odsCode: odsCode.trim().toUpperCase() });
 }
 
 function nextSequence(data: LiveData): number {

@@ -4,15 +4,12 @@
  * status in the imported export that is not Standards Met (so the manager is not asked its borough and type first).
  * Pure, over the live records.
  */
+import { accessRequestsFor, isDone, isOpen } from '../../bot/workflow/accessRequests.js';
+import { plainCopy } from '../../bot/workflow/applyAction.js';
 import type { DsptRecord, Ticket, WorkflowTicket } from '../../data/model.js';
 import { decideEligibility } from '../../data/rules/eligibility.js';
 import { dsptRequiredFor, type OrganisationType } from '../../data/rules/organisationTypes.js';
 import { findPublishedStatus, fromExport } from '../readiness/dsptAnswers.js';
-
-/** A request still with someone: a second one for the same organisation would only be asked again. */
-const OPEN_STATES: readonly string[] = ['submitted', 'awaitingIcsApproval', 'awaitingHelpdesk', 'assigned', 'needsInformation'];
-/** A request the helpdesk finished with; it counts as done only when the accounts were created. */
-const FINISHED_STATES: readonly string[] = ['resolved', 'closed', 'archived'];
 
 /** The organisation's access request found for a code: open or done, and whether the person asking made it. */
 export interface ExistingRequest {
@@ -27,15 +24,12 @@ export interface ExistingRequest {
  * Only the live file is read (a request the archive run moved out is not found).
  */
 export function existingAccessRequest(tickets: readonly Ticket[], odsCode: string, aadObjectId: string | undefined): ExistingRequest | undefined {
-  const code = odsCode.trim().toUpperCase();
-  const forCode = (tickets as readonly unknown[] as readonly WorkflowTicket[])
-    .filter((t) => t.kind === 'organisationAccess' && t.organisation?.odsCode?.trim().toUpperCase() === code);
+  const forCode = accessRequestsFor(tickets, odsCode);
   const mineFirst = (a: WorkflowTicket, b: WorkflowTicket) => Number(isMine(b, aadObjectId)) - Number(isMine(a, aadObjectId));
-  const open = forCode.filter((t) => OPEN_STATES.includes(t.state)).sort(mineFirst)[0];
-  const done = forCode.filter((t) => FINISHED_STATES.includes(t.state) && t.checklist?.accountsCreated).sort(mineFirst)[0];
-  const found = open ?? done;
+  const open = forCode.filter(isOpen).sort(mineFirst)[0];
+  const found = open ?? forCode.filter(isDone).sort(mineFirst)[0];
   if (!found) return undefined;
-  return { ticket: JSON.parse(JSON.stringify(found)) as WorkflowTicket, open: found === open, mine: isMine(found, aadObjectId) };
+  return { ticket: plainCopy(found), open: found === open, mine: isMine(found, aadObjectId) };
 }
 
 /** How far someone else's open request has got, in words that do not speak to its requester ("we need … from you"). */

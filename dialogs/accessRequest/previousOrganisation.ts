@@ -3,14 +3,12 @@
  * only once that request is finished (the helpdesk resolved it and created the accounts): an organisation still awaiting
  * approval or information, or turned down, is not onboarded, so its staff go through the same checks as a new request.
  */
+import { isDone } from '../../bot/workflow/accessRequests.js';
 import type { TicketOrganisation, WorkflowTicket } from '../../data/model.js';
 import { dsptRequiredFor, ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES } from '../../data/rules/organisationTypes.js';
 import type { Store } from '../../data/store/store.js';
 import type { OdsDirectory } from '../dialogServices.js';
 import { directoryFacts, settleDirectoryCheck, type OrganisationDraft } from './organisationDraft.js';
-
-/** States of a request the helpdesk has finished with (closed ones may also have been turned down or withdrawn). */
-const FINISHED_STATES: readonly string[] = ['resolved', 'closed', 'archived'];
 
 /** An onboarded organisation, as its access request carries it. */
 export interface EarlierOrganisation {
@@ -28,8 +26,7 @@ export function previousOrganisation(store: Store, aadObjectId: string | undefin
   if (!aadObjectId) return undefined;
   return store.read((data) => {
     const mine = (data.tickets as readonly unknown[] as readonly WorkflowTicket[])
-      .filter((t) => t.kind === 'organisationAccess' && t.requester?.aadObjectId === aadObjectId && t.organisation
-        && FINISHED_STATES.includes(t.state) && t.checklist?.accountsCreated)
+      .filter((t) => t.kind === 'organisationAccess' && t.requester?.aadObjectId === aadObjectId && t.organisation && isDone(t))
       .sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
     const latest = mine[0];
     if (!latest?.organisation) return undefined;
