@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { generateKeyPairSync } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { SignJWT, type JWTPayload } from 'jose';
-import { messageActivity, startBotProcess, type BotProcess } from '../helpers/botProcess.js';
+import { messageActivity, startBotProcess, type BotProcess, stopBot } from '../helpers/botProcess.js';
 import { startKeyServer, type KeyServer } from '../helpers/keyServer.js';
 
 const APP_ID = '11111111-2222-3333-4444-555555555555';
@@ -67,7 +67,7 @@ describe('a bot with an app id, against a local Bot Framework key set', () => {
     bot = await startBotProcess({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-a-real-secret',
       MicrosoftAppTenantId: '66666666-7777-8888-9999-000000000000', BOT_OPENID_METADATA_URL: keys.metadataUrl, NODE_EXTRA_CA_CERTS: keys.caFile });
   });
-  afterAll(async () => { bot.kill('SIGKILL'); await bot.exited; rmSync(bot.dataDir, { recursive: true, force: true }); keys.close(); });
+  afterAll(async () => { await stopBot(bot); keys.close(); });
 
   it('accepts a token the channel signed with the published key and answers the turn', async () => {
     const token = await rs256(claims());

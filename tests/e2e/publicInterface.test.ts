@@ -2,14 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runBotExpectingFailure, startBotProcess, type BotProcess } from '../helpers/botProcess.js';
+import { AUTHENTICATED, type BotProcess, runBotExpectingFailure, startBotProcess, stopBot } from '../helpers/botProcess.js';
 
 /** No unauthenticated bot on an address other machines can reach by accident, and /healthz tells them only ok or not ok. */
-const APP = {
-  MicrosoftAppId: '11111111-2222-3333-4444-555555555555',
-  MicrosoftAppPassword: 'not-a-real-secret',
-  MicrosoftAppTenantId: '66666666-7777-8888-9999-000000000000',
-};
+
 
 /**
  * Tests send traffic to loopback only, so "another machine" is a request relayed by a proxy (X-Forwarded-For), which the bot
@@ -63,10 +59,10 @@ describe('/healthz in authenticated mode', () => {
   let bot: BotProcess;
   let port: string;
   beforeAll(async () => {
-    bot = await startBotProcess({ ...APP, HOST: '0.0.0.0' });
+    bot = await startBotProcess({ ...AUTHENTICATED, HOST: '0.0.0.0' });
     port = new URL(bot.url).port;
   });
-  afterAll(async () => { bot.kill('SIGKILL'); await bot.exited; rmSync(bot.dataDir, { recursive: true, force: true }); });
+  afterAll(() => stopBot(bot));
 
   it('tells another machine, through a proxy, only that it is ok: no version, no store counts', async () => {
     const res = await fetch(`http://127.0.0.1:${port}/healthz`, { headers: FROM_ELSEWHERE });

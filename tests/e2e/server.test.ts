@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { readLiveSnapshot } from '../../data/store/liveSnapshot.js';
-import { messageActivity, runBotExpectingFailure, startBotProcess, type BotProcess } from '../helpers/botProcess.js';
+import { AUTHENTICATED, type BotProcess, messageActivity, runBotExpectingFailure, startBotProcess, stopBot } from '../helpers/botProcess.js';
 
 const post = (url: string, body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
   fetch(url, { method: 'POST', headers, body });
@@ -14,7 +14,7 @@ const post = (url: string, body: string, headers: Record<string, string> = { 'co
 describe('the bot service over real HTTP (local mode)', () => {
   let bot: BotProcess;
   beforeAll(async () => { bot = await startBotProcess(); });
-  afterAll(async () => { bot.kill('SIGKILL'); await bot.exited; rmSync(bot.dataDir, { recursive: true, force: true }); });
+  afterAll(() => stopBot(bot));
 
   it('says clearly at start that it runs unauthenticated in local mode', () => {
     expect(bot.output()).toMatch(/LOCAL MODE.*NOT authenticated/);
@@ -182,13 +182,9 @@ describe('the bot service over real HTTP (local mode)', () => {
 describe('the bot service with an app id configured', () => {
   let bot: BotProcess;
   beforeAll(async () => {
-    bot = await startBotProcess({
-      MicrosoftAppId: '11111111-2222-3333-4444-555555555555',
-      MicrosoftAppPassword: 'not-a-real-secret',
-      MicrosoftAppTenantId: '66666666-7777-8888-9999-000000000000',
-    });
+    bot = await startBotProcess(AUTHENTICATED);
   });
-  afterAll(async () => { bot.kill('SIGKILL'); await bot.exited; rmSync(bot.dataDir, { recursive: true, force: true }); });
+  afterAll(() => stopBot(bot));
 
   it('refuses a request without a token with 401', async () => {
     const res = await post(`${bot.url}/api/messages`, JSON.stringify(messageActivity({ deliveryMode: 'expectReplies' })));

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { rmSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { messageActivity, startBotProcess, type BotProcess } from '../helpers/botProcess.js';
+import { AUTHENTICATED, type BotProcess, messageActivity, startBotProcess, stopBot } from '../helpers/botProcess.js';
 
 /**
  * Every answer, whatever route and status, tells browsers not to guess its type (X-Content-Type-Options: nosniff) and
@@ -43,7 +42,7 @@ function expectSafeHeaders(res: Response): void {
 describe('response headers in local mode', () => {
   let bot: BotProcess;
   beforeAll(async () => { bot = await startBotProcess(); });
-  afterAll(async () => { bot.kill('SIGKILL'); await bot.exited; rmSync(bot.dataDir, { recursive: true, force: true }); });
+  afterAll(() => stopBot(bot));
 
   it.each(LOCAL_ROWS)('%s carries nosniff and no Server banner', async (_name, status, path, init) => {
     const res = await fetch(`${bot.url}${path}`, init);
@@ -56,13 +55,9 @@ describe('response headers in local mode', () => {
 describe('response headers in authenticated mode', () => {
   let bot: BotProcess;
   beforeAll(async () => {
-    bot = await startBotProcess({
-      MicrosoftAppId: '11111111-2222-3333-4444-555555555555',
-      MicrosoftAppPassword: 'not-a-real-secret',
-      MicrosoftAppTenantId: '66666666-7777-8888-9999-000000000000',
-    });
+    bot = await startBotProcess(AUTHENTICATED);
   });
-  afterAll(async () => { bot.kill('SIGKILL'); await bot.exited; rmSync(bot.dataDir, { recursive: true, force: true }); });
+  afterAll(() => stopBot(bot));
 
   it.each(AUTHENTICATED_ROWS)('%s carries nosniff and no Server banner', async (_name, status, path, init) => {
     const res = await fetch(`${bot.url}${path}`, init);

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import net from 'node:net';
-import { rmSync } from 'node:fs';
-import { messageActivity, startBotProcess, type BotProcess } from '../helpers/botProcess.js';
+import { type BotProcess, messageActivity, startBotProcess, stopBot } from '../helpers/botProcess.js';
 
 /**
  * A bounded slow-loris over loopback only: 200 sockets that trickle headers, trickle a body, say nothing, or sit idle on a
@@ -69,7 +68,7 @@ describe('200 slow or idle connections over loopback', () => {
     bot = await startBotProcess(LIMITS);
     expect((await welcomeTurn(bot.url)).status).toBe(200); // the first turn loads the dialogs: not what is measured here
   });
-  afterAll(async () => { bot.kill('SIGKILL'); await bot.exited; rmSync(bot.dataDir, { recursive: true, force: true }); });
+  afterAll(() => stopBot(bot));
 
   it('are all closed by the server within their time limits, while /healthz and a message turn still answer promptly', async () => {
     const port = Number(new URL(bot.url).port);
@@ -112,7 +111,7 @@ describe('200 slow or idle connections over loopback', () => {
 describe('the connection cap', () => {
   let bot: BotProcess;
   beforeAll(async () => { bot = await startBotProcess({ ...LIMITS, HTTP_HEADERS_TIMEOUT_MS: '1000', HTTP_MAX_CONNECTIONS: '10' }); });
-  afterAll(async () => { bot.kill('SIGKILL'); await bot.exited; rmSync(bot.dataDir, { recursive: true, force: true }); });
+  afterAll(() => stopBot(bot));
 
   it('drops connections past the cap, and takes them again once the slow ones are closed', async () => {
     const port = Number(new URL(bot.url).port);

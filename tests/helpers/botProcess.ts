@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -14,6 +14,20 @@ export interface BotProcess {
   /** Resolves with the exit code (and signal) once the process has ended. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   kill(signal?: NodeJS.Signals): void;
+}
+
+/** Settings for authenticated mode with made-up credentials: every request then needs a Bot Framework token. */
+export const AUTHENTICATED = {
+  MicrosoftAppId: '11111111-2222-3333-4444-555555555555',
+  MicrosoftAppPassword: 'not-a-real-secret',
+  MicrosoftAppTenantId: '66666666-7777-8888-9999-000000000000',
+};
+
+/** Stops a bot started by startBotProcess at once and removes its data directory. */
+export async function stopBot(bot: BotProcess): Promise<void> {
+  bot.kill('SIGKILL');
+  await bot.exited;
+  rmSync(bot.dataDir, { recursive: true, force: true });
 }
 
 /**
