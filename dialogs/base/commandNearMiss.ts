@@ -5,26 +5,14 @@
  * Inside a conversation, where the message is usually an answer, only commands of two or more words count: a single
  * word such as a surname ("Weaver" is one slip from "leaver", "Stuart" from "start") is never taken for a command.
  */
-
-/** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours each cost one. */
-export function slips(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i += 1) {
-    for (let j = 1; j <= b.length; j += 1) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  }
-  return d[a.length][b.length];
-}
+import { damerauLevenshtein } from '../../data/rules/text.js';
 
 /** Shorter command words must be typed exactly: one slip in a three-letter word is a different word. */
 const MIN_WORD_FOR_A_SLIP = 4;
 
 function wordClose(typed: string, command: string): boolean {
   if (command.length < MIN_WORD_FOR_A_SLIP) return typed === command;
-  return slips(typed, command) <= 1;
+  return damerauLevenshtein(typed, command) <= 1;
 }
 
 /**
