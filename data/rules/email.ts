@@ -2,7 +2,7 @@
 import {
   genericMailboxes as shippedGeneric, icsReference, personalDomains as shippedPersonal, type GenericMailboxes,
 } from '../reference/index.js';
-import { acceptedRule, isAccredited, isPersonalDomain, type AcceptedRule } from './emailDomains.js';
+import { acceptedRule, isInOrUnder, isPersonalDomain, type AcceptedRule } from './emailDomains.js';
 import { readMailbox, type MailboxOrganisation, type SharedReason } from './sharedMailbox.js';
 import { damerauLevenshtein, isDomainName, wordsOf } from './text.js';
 import { DIGITAL_SOCIAL_CARE_HELPLINE } from './sourceContacts.js';
@@ -68,7 +68,7 @@ function malformation(address: string, local: string, domain: string, accredited
   if (!isDomainName(domain)) return `The part after the @ (${domain}) doesn't look like an e-mail domain. Please check it for typing mistakes.`;
   // Otherwise jane@nhs.nte would go to the confirmation route, be confirmed, and the account e-mail would never arrive.
   // An accredited domain is a real organisation's, so it is never a slip.
-  if (domain !== 'nhs.net' && damerauLevenshtein(domain, 'nhs.net') === 1 && !isAccredited(domain, accredited)) {
+  if (domain !== 'nhs.net' && damerauLevenshtein(domain, 'nhs.net') === 1 && !isInOrUnder(domain, accredited)) {
     return `Did you mean ${local}@nhs.net? The part after the @ (${domain}) looks like a typing mistake.`;
   }
   return undefined;

@@ -26,10 +26,10 @@ export function isUnder(domain: string, parent: string): boolean {
   return domain === parent || domain.endsWith(`.${parent}`);
 }
 
-/** True when the domain, or a domain it is under, is on the accredited list. */
-export function isAccredited(domain: string, accredited: ReadonlySet<string>): boolean {
+/** True when the domain, or a domain it is under, is in the set (the accredited list, the reviewed exceptions). */
+export function isInOrUnder(domain: string, set: ReadonlySet<string>): boolean {
   const labels = domain.split('.');
-  return labels.some((_, i) => accredited.has(labels.slice(i).join('.')));
+  return labels.some((_, i) => set.has(labels.slice(i).join('.')));
 }
 
 /** The rule that accepts the domain outright, if any (source 001 "Acceptable Email Domains"). */
@@ -37,7 +37,7 @@ export function acceptedRule(domain: string, accredited: ReadonlySet<string>): A
   if (domain === 'nhs.net') return 'nhs.net';
   if (isUnder(domain, 'nhs.uk')) return 'nhs.uk';
   if (GOVERNMENT_DOMAINS.some((gov) => isUnder(domain, gov))) return 'government';
-  return isAccredited(domain, accredited) ? 'accredited' : undefined;
+  return isInOrUnder(domain, accredited) ? 'accredited' : undefined;
 }
 
 /**
@@ -45,8 +45,6 @@ export function acceptedRule(domain: string, accredited: ReadonlySet<string>): A
  * exception (btconnect.com, or anything under it) is never personal.
  */
 export function isPersonalDomain(domain: string, lists: PersonalDomainLists): boolean {
-  const exceptions = lists.notPersonal ?? new Set<string>();
-  const labels = domain.split('.');
-  if (labels.some((_, i) => exceptions.has(labels.slice(i).join('.')))) return false;
+  if (isInOrUnder(domain, lists.notPersonal ?? new Set<string>())) return false;
   return lists.domains.has(domain) || (lists.suffixes ?? []).some((suffix) => isUnder(domain, suffix));
 }
