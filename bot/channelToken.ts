@@ -1,7 +1,9 @@
 /** Checks the token the Bot Framework channel (Teams) sends with each activity, before botbuilder sees the request. */
 import { decodeJwt, decodeProtectedHeader, errors, importJWK, jwtVerify, type JWTPayload } from 'jose';
 import { SkillValidation, type Claim } from 'botframework-connector';
-import type { SigningKeys } from './signingKeys.js';
+import type { SigningKey, SigningKeys } from './signingKeys.js';
+
+type ImportedKey = Promise<Awaited<ReturnType<typeof importJWK>>>;
 
 /** The issuer of every channel-to-bot token, and the algorithms it signs with (botframework-connector's AuthenticationConstants). */
 const ISSUER = 'https://api.botframework.com';
@@ -37,6 +39,21 @@ export type ChannelTokenCheck = (authorization: string, activity: TokenBinding) 
  * activity's service URL, and not a skill's token. Every failure is a TokenRefused; nothing is printed.
  */
 export function createChannelTokenCheck(appId: string, keys: SigningKeys): ChannelTokenCheck {
+  // Each published key is imported once per algorithm, not on every request; a re-fetched key set brings new objects,
+  // so the WeakMap forgets the old ones by itself.
+  const importedKeys = new WeakMap<SigningKey, Map<string, ImportedKey>>();
+  const imported = (jwk: SigningKey, alg: string) => {
+    const byAlg = importedKeys.get(jwk) ?? new Map<string, ImportedKey>();
+    importedKeys.set(jwk, byAlg);
+    let key = byAlg.get(alg);
+    if (!key) {
+      key = importJWK({ ...jwk, alg }, alg);
+      byAlg.set(alg, key);
+    }
+    // A published key that is not an RSA key cannot have signed a channel token (the connector skips such keys too).
+    return key.catch(() => { throw new TokenRefused('unknown-key'); });
+  };
+
   return async (authorization, activity) => {
     const token = /^Bearer\s+(\S+)$/i.exec(authorization.trim())?.[1];
     if (!token) throw new TokenRefused(authorization.trim() === '' ? 'missing' : 'malformed');
@@ -47,8 +64,7 @@ export function createChannelTokenCheck(appId: string, keys: SigningKeys): Chann
     const jwk = typeof header.kid === 'string' ? await keys.find(header.kid) : undefined;
     if (!jwk) throw new TokenRefused('unknown-key');
 
-    // A published key that is not an RSA key cannot have signed a channel token (the connector skips such keys too).
-    const key = await importJWK({ ...jwk, alg: header.alg }, header.alg).catch(() => { throw new TokenRefused('unknown-key'); });
+    const key = await imported(jwk, header.alg);
     const claims = await jwtVerify(token, key, {
       issuer: ISSUER, audience: appId, algorithms: ALGORITHMS, clockTolerance: CLOCK_TOLERANCE_SECONDS, requiredClaims: ['exp'],
     }).then(({ payload: verified }) => verified, (err: unknown) => { throw new TokenRefused(refusalFor(err)); });
