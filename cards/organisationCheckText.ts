@@ -6,8 +6,8 @@
 import type { TicketOrganisation } from '../data/model.js';
 import { formatCardTime } from './cardTime.js';
 import { icsName } from './cardText.js';
+import { longDate } from '../data/rules/longDate.js';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** "NHS trust (said by the requester; not confirmed by the ODS directory)": only a type the directory's roles gave is shown as confirmed. */
 export function organisationTypeText(org: TicketOrganisation): string {
@@ -36,10 +36,4 @@ function dsptText(recheck: NonNullable<TicketOrganisation['recheck']>): string {
   if (!recheck.dsptCurrent) return `${recheck.dsptStatus} (as published), not current`;
   const until = recheck.dsptRenewalDue ? `, current until ${longDate(recheck.dsptRenewalDue)}` : ', current';
   return `${recheck.dsptStatus} (as published)${until}`;
-}
-
-/** "30 June 2027" for yyyy-mm-dd. */
-function longDate(isoDate: string): string {
-  const [year, month, day] = isoDate.split('-').map(Number);
-  return `${day} ${MONTHS[(month ?? 1) - 1]} ${year}`;
 }

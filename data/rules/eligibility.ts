@@ -2,6 +2,7 @@
 import { dsptLapsed, renewalDue, type ParsedDsptStatus } from './dspt.js';
 import { DIGITAL_SOCIAL_CARE_HELPLINE } from './sourceContacts.js';
 import { dsptAsked, type OrganisationType } from './organisationTypes.js';
+import { longDate } from './longDate.js';
 
 /** london: in a London ICS; commissioned: outside London, commissioned to serve Londoners; outside: neither. */
 export type OrganisationLocation = 'london' | 'commissioned' | 'outside';
@@ -192,12 +193,6 @@ function statusName(dspt: ParsedDsptStatus): string {
   return dspt.year ? `${name} for ${dspt.year}` : name;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-function longDate(isoDate: string): string {
-  const [year, month, day] = isoDate.split('-').map(Number);
-  return `${day} ${MONTHS[(month ?? 1) - 1]} ${year}`;
-}
 
 function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);

@@ -1,7 +1,7 @@
 /** What the readiness conversation says, apart from the outcome (readinessOutcome.ts) and NHSmail (nhsmailRoutes.ts). */
 import type { DsptRecord } from '../../data/model.js';
 import type { OrganisationType } from '../../data/rules/organisationTypes.js';
-import { longDate } from './readinessOutcome.js';
+import { longDate } from '../../data/rules/longDate.js';
 
 export const ASK_ORGANISATION_TYPE = "Let's check whether your organisation is ready for the Universal Care Plan (UCP). What kind of organisation is it?";
 export const ASK_ODS_CODE = "What is your organisation's ODS code? It is 3 to 6 letters and numbers, like VABC1 for a care home. "

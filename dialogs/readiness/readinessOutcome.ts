@@ -8,6 +8,7 @@ import { renewalDue } from '../../data/rules/dspt.js';
 import { decideEligibility, type EligibilityDecision, type OrganisationLocation } from '../../data/rules/eligibility.js';
 import type { OrganisationType } from '../../data/rules/organisationTypes.js';
 import type { DsptFinding } from './dsptAnswers.js';
+import { longDate } from '../../data/rules/longDate.js';
 
 export interface ReadinessFacts {
   organisationType: OrganisationType;
@@ -32,13 +33,7 @@ export interface ReadinessOutcome {
   lines: string[];
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** "30 June 2026" for yyyy-mm-dd. */
-export function longDate(isoDate: string): string {
-  const [year, month, day] = isoDate.split('-').map(Number);
-  return `${day} ${MONTHS[(month ?? 1) - 1]} ${year}`;
-}
 
 /** Why the DSPT matters, for those who have not published one yet (source 004). */
 export const WHY_DSPT_MATTERS = 'Why it matters: the DSPT shows that your home keeps people\'s information safe, on paper and on '
