@@ -9,13 +9,14 @@ import {
   TextPrompt, WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import {
-  dsptRequiredFor, isOrganisationType, ORGANISATION_TYPES, organisationTypeFromOds, typeConfirmed, type OrganisationType,
+  dsptRequiredFor, isOrganisationType, ORGANISATION_TYPES, typeConfirmed, type OrganisationType,
 } from '../../data/rules/organisationTypes.js';
 import type { OrganisationLocation } from '../../data/rules/eligibility.js';
 import { contactSentence } from '../../data/rules/helpdesk.js';
-import { icsByCode } from '../../data/rules/ics.js';
 import { londonToday } from '../../data/rules/londonTime.js';
-import { kindFromRoles, normaliseOdsCode } from '../../data/rules/ods.js';
+import { normaliseOdsCode } from '../../data/rules/ods.js';
+import { icsName } from '../../cards/cardText.js';
+import { dpiaEntriesFor, directoryFacts } from '../accessRequest/organisationDraft.js';
 import { ASK_LOCATION, dpiaFound, dpiaNotFound, LOCATION_CHOICES } from '../accessRequest/accessMessages.js';
 import { CancelAndHelpDialog } from '../base/cancelAndHelpDialog.js';
 import { READINESS_DIALOG_ID } from '../base/dialogIds.js';
@@ -154,9 +155,9 @@ export class ReadinessDialog extends CancelAndHelpDialog {
     // The imported register is the DPIA the helpdesk checks (source 001): say what it holds, not just a verdict.
     const icsCodes = code === null
       ? []
-      : store.read((data) => data.dpiaRegister.filter((entry) => normaliseOdsCode(entry.odsCode) === code).map((entry) => entry.icbCode));
+      : store.read((data) => dpiaEntriesFor(data.dpiaRegister, code).map((entry) => entry.icbCode));
     if (code !== null) {
-      const names = [...new Set(icsCodes.map((ics) => icsByCode(ics)?.name ?? ics))];
+      const names = [...new Set(icsCodes.map(icsName))];
       await sayPlain(step.context, names.length > 0 ? dpiaFound(code, names.join(' and ')) : dpiaNotFound(code));
     }
     const namedInDpia = code === null ? undefined : icsCodes.length > 0;
@@ -180,8 +181,7 @@ export class ReadinessDialog extends CancelAndHelpDialog {
     if (!code) return false;
     const found = await this.services.ods.lookup(code);
     if (found.status !== 'found') return false;
-    const { roleIds, primaryRoleId } = found.organisation;
-    return typeConfirmed(type, organisationTypeFromOds(kindFromRoles(roleIds, primaryRoleId), roleIds));
+    return typeConfirmed(type, directoryFacts(found.organisation).suggestedType);
   }
 
   /** The manager's address, or undefined when Teams cannot tell us: the NHSmail advice is a help, never a reason to fail. */
