@@ -29,7 +29,6 @@ import { earlyDsptStop, existingAccessRequest, stageForOthers, type ExistingRequ
 import type { RequestKind } from './requestSummary.js';
 import { londonToday } from '../../data/rules/londonTime.js';
 import { describeRequest } from '../status/statusText.js';
-import { findPublishedStatus } from '../readiness/dsptAnswers.js';
 import { foundInExport } from '../readiness/readinessMessages.js';
 
 /** The waterfall's id; begin it with IdentityOptions, it ends with an IdentityResult. */
@@ -121,8 +120,7 @@ class IdentitySteps {
       data.dsptStatuses, code, found.status === 'found' ? directoryFacts(found.organisation).suggestedType : undefined, londonToday(this.services.clock()),
     ));
     if (dsptStop) {
-      const record = this.services.store.read((data) => findPublishedStatus(data.dsptStatuses, code));
-      if (record) await sayPlain(step.context, foundInExport(record));
+      await sayPlain(step.context, foundInExport(dsptStop.record));
       await sayPlain(step.context, dsptStop.reason);
       await sayPlain(step.context, NOT_YET, ...dsptStop.nextSteps.map((line) => `- ${line}`));
       await sayPlain(step.context, NOT_YET_END);

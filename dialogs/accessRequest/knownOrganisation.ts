@@ -49,6 +49,8 @@ function isMine(ticket: WorkflowTicket, aadObjectId: string | undefined): boolea
 
 /** Why the DSPT stops the request now, and what to do: from the export alone. */
 export interface EarlyDsptStop {
+  /** The export's row that stops it, to say what was found. */
+  record: DsptRecord;
   reason: string;
   nextSteps: string[];
 }
@@ -66,5 +68,5 @@ export function earlyDsptStop(records: readonly DsptRecord[], odsCode: string, d
     organisationType: 'careHome', dspt: fromExport(record, today).parsed, namedInDpia: true, location: 'london', today,
   });
   if (decision.decision !== 'needsDsptFirst') return undefined;
-  return { reason: decision.reasons[0], nextSteps: decision.nextSteps };
+  return { record, reason: decision.reasons[0], nextSteps: decision.nextSteps };
 }
