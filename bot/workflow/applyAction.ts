@@ -2,7 +2,6 @@
 import type { PersonRef, WorkflowTicket } from '../../data/model.js';
 import type { Transaction } from '../../data/store/store.js';
 import { decideAction } from './decide.js';
-import { rolesFor } from './roles.js';
 import type { Actor, ActionOutcome, ActionRequest, TicketEvent } from './types.js';
 
 /** The audit trail's name for an actor: an aadObjectId (an id, not a name) or 'system'. */
@@ -40,8 +39,7 @@ export function applyAction(tx: Transaction, request: ActionRequest, now: Date):
   }
 
   const at = now.toISOString();
-  // The role this action was taken in: the first of the actor's roles the rule allows (read before the change).
-  const role = rolesFor(tx.data.rosters, ticket, request.actor).find((r) => decision.rule.who.includes(r));
+  const { role } = decision;
   const stamp = { by: stampBy(request.actor), at };
   decision.change(ticket, stamp);
   // Only a change of state restarts the clock the reminders count from; a tick or a priority change does not.

@@ -28,6 +28,8 @@ export interface Refusal {
 /** What an allowed action will do. `change` makes the verb's own changes; `applyAction` does the common ones. */
 export interface Plan {
   rule: TransitionRule;
+  /** The role the action is taken in: the first of the actor's roles the rule allows. */
+  role: ActorRole | undefined;
   verb: Verb;
   from: TicketState;
   to: TicketState;
@@ -78,7 +80,7 @@ export function decideAction(ticket: WorkflowTicket, request: ActionRequest, con
   if (reason.length > MAX_REASON) return { code: 'invalid', message: `Please keep the reason under ${MAX_REASON} characters.` };
 
   const from = ticket.state;
-  const plan: Plan = { rule, verb, from, to: target(rule, ticket), change: () => undefined };
+  const plan: Plan = { rule, role: roles.find((r) => rule.who.includes(r)), verb, from, to: target(rule, ticket), change: () => undefined };
   if (reason !== '') plan.reason = reason;
   const special = VERB_CHECKS[verb]?.(ticket, request, context, plan);
   return special ?? plan;
