@@ -101,6 +101,27 @@ export type TicketPriority = 'low' | 'normal' | 'high' | 'urgent';
 export const CHECKLIST_ITEMS = ['odsVerified', 'dpiaChecked', 'dsptChecked', 'emailDomainsChecked', 'accountsCreated'] as const;
 export type ChecklistItem = (typeof CHECKLIST_ITEMS)[number];
 
+/** The checks the service runs itself (source 001's first four); "Accounts created" is always the agent's. */
+export const AUTOMATIC_ITEMS = ['odsVerified', 'dpiaChecked', 'dsptChecked', 'emailDomainsChecked'] as const;
+export type AutomaticItem = (typeof AUTOMATIC_ITEMS)[number];
+
+/** The reference lists an administrator imports; the store keeps when each was last imported (`LiveData.imports`). */
+export type ImportedList = 'dpia' | 'dspt' | 'accreditedDomains' | 'bankHolidays';
+
+/**
+ * What one automatic check found. passed: the service ticks the item ("checked automatically") for an agent to confirm;
+ * failed: the evidence says what is wrong; unsettled: the service could not tell (the reason says why) and the agent checks.
+ */
+export interface AutomaticCheck {
+  outcome: 'passed' | 'failed' | 'unsettled';
+  /** Plain text a helpdesk agent reads: what was checked and what was found. No e-mail addresses (the channel copy shows it). */
+  evidence: string;
+  /** ISO instant of the check. */
+  at: string;
+  /** The agent who unticked this automatic tick: later runs record what they find but never tick it again. */
+  overruledBy?: Stamp;
+}
+
 /** A Teams person: the aadObjectId is the identity; the name is for display only. */
 export interface PersonRef {
   aadObjectId: string;
@@ -194,7 +215,12 @@ export interface WorkflowTicket extends Ticket {
   leavers?: Leaver[];
   question?: string;
   assignee?: PersonRef;
+  /** Ticked by an agent, or by the service ('system') for an automatic check that passed, until an agent confirms it. */
   checklist: Partial<Record<ChecklistItem, Stamp>>;
+  /** The ICS governance lead's onboarding approval (source 001), for the helpdesk's DPIA check. */
+  icsApproval?: Stamp;
+  /** The latest automatic check of each item (bot/workflow/automaticChecks.ts), kept with its evidence. */
+  automaticChecks?: Partial<Record<AutomaticItem, AutomaticCheck>>;
   /** Where a needs-information ticket goes back to once the requester answers. */
   returnTo?: TicketState;
   /** When the ticket entered its current state (reminders count waiting time from it). */

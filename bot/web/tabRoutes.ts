@@ -20,6 +20,8 @@ export interface HelpdeskTabDeps {
   now?: () => Date;
   /** Tests may pass a verifier over local keys; by default the tenant's published keys (config.tab) are used. */
   verifier?: TabTokenVerifier;
+  /** Runs a ticket's stale automatic checks again when an agent opens it, so the tab never shows a tick its list no longer backs. */
+  automaticChecks?: { runIfStale(ticketId: string): Promise<void> };
 }
 
 /** Short, neutral answers: never a library message, and nothing that says whether a ticket exists to someone refused. */
@@ -86,6 +88,7 @@ export function registerHelpdeskTab(server: restify.Server, deps: HelpdeskTabDep
     const id = String(req.params.id ?? '');
     if (!TICKET_ID.test(id)) return refuse(res, 404);
     try {
+      await deps.automaticChecks?.runIfStale(id);
       const live = deps.store.scan((data) => {
         const found = data.tickets.find((t) => t.id === id);
         return found ? (JSON.parse(JSON.stringify(found)) as WorkflowTicket) : undefined;

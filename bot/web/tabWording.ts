@@ -22,6 +22,7 @@ const ACTION_LABEL: Readonly<Record<string, string>> = {
   submit: 'Sent by the care home', route: 'Passed to the right team', approve: 'Approved by the ICS', reject: 'Turned down',
   askForInformation: 'Sent back for more information', requestInformation: 'Sent back for more information',
   provideInformation: 'Answered', seekIcsApproval: 'Sent to the ICS lead for approval', assign: 'Assigned',
+  check: 'Checked automatically', confirmChecks: 'Automatic checks confirmed',
   tick: 'Checklist item ticked', untick: 'Checklist item unticked', setPriority: 'Priority changed', escalate: 'Escalated',
   resolve: 'Resolved', close: 'Closed', archive: 'Archived', withdraw: 'Withdrawn', ticketArchived: 'Moved to the archive',
   denied: 'Refused: not allowed to do this', 'reminder.digest': 'Reminder sent', 'notification.sent': 'Message delivered',

@@ -1,6 +1,7 @@
 /** One ticket as the helpdesk tab opens it: its facts, the people in it and its audit trail. Pure. */
-import { CHECKLIST_ITEMS, type AuditEvent, type PersonRef, type RosterEntry, type WorkflowTicket } from '../../data/model.js';
-import { CHECKLIST_LABEL, KIND_HEADING, organisationFacts, roleText } from '../../cards/cardText.js';
+import { type AuditEvent, type PersonRef, type RosterEntry, type WorkflowTicket } from '../../data/model.js';
+import { KIND_HEADING, organisationFacts, roleText } from '../../cards/cardText.js';
+import { checklistLines } from '../../cards/checklistText.js';
 import { formatCardTime } from '../../cards/cardTime.js';
 import { londonToday } from '../../data/rules/londonTime.js';
 import { actionLabel, STATE_LABEL, stateLabel } from './tabWording.js';
@@ -32,7 +33,8 @@ export interface TicketDetail {
   facts: Fact[];
   people: { name: string; jobTitle: string; role: string; email: string }[];
   leavers: { name: string; email: string; lastWorkingDay: string }[];
-  checklist: { label: string; done: boolean; by: string; when: string }[];
+  /** `status` says who ticked it (an agent, or the service automatically) or why not; `evidence` what the automatic check found. */
+  checklist: { label: string; done: boolean; automatic: boolean; mark: string; status: string; evidence: string }[];
   audit: AuditLine[];
 }
 
@@ -61,10 +63,9 @@ export function ticketDetail(ticket: WorkflowTicket, audit: readonly AuditEvent[
     facts,
     people: (ticket.users ?? []).map((u) => ({ name: u.name, jobTitle: u.jobTitle, role: roleText(u.role), email: u.email })),
     leavers: (ticket.leavers ?? []).map((l) => ({ name: l.name, email: l.email, lastWorkingDay: l.lastWorkingDay })),
-    checklist: CHECKLIST_ITEMS.map((item) => {
-      const stamp = ticket.checklist?.[item];
-      return { label: CHECKLIST_LABEL[item], done: stamp !== undefined, by: stamp ? byText(stamp.by, names) : '', when: stamp ? formatCardTime(stamp.at, now) : '' };
-    }),
+    checklist: checklistLines(ticket, now, names).map((line) => ({
+      label: line.label, done: line.ticked, automatic: line.automatic, mark: line.mark, status: line.status, evidence: line.evidence,
+    })),
     audit: audit.map((event) => ({
       at: event.at,
       when: formatCardTime(event.at, now),
@@ -80,10 +81,6 @@ export function ticketDetail(ticket: WorkflowTicket, audit: readonly AuditEvent[
 function personText(person: PersonRef | undefined, email: string | undefined): string {
   const name = person?.name?.trim() || 'Name not given';
   return email ? `${name} <${email}>` : name;
-}
-
-function byText(by: PersonRef | 'system', names: Map<string, string>): string {
-  return by === 'system' ? 'The service' : names.get(by.aadObjectId) ?? by.name ?? 'A colleague';
 }
 
 // Everyone this ticket can name: its requester, assignee and the people on its stamps, then the rosters (current names win).

@@ -65,8 +65,12 @@ function cell(content: HTMLElement): HTMLTableCellElement {
 export function renderDetail(detail: TicketDetail): void {
   byId('detail-heading').textContent = `${detail.heading}: ${detail.stateLabel}`;
   byId('detail-facts').replaceChildren(...detail.facts.flatMap((fact) => [element('dt', fact.label), element('dd', fact.value)]));
-  byId('detail-checklist').replaceChildren(...detail.checklist.map((item) => element('li',
-    item.done ? `Done: ${item.label}, by ${item.by}, ${item.when}` : `Not done yet: ${item.label}`)));
+  byId('detail-checklist').replaceChildren(...detail.checklist.map((item) => {
+    const line = element('li');
+    line.append(element('strong', `${item.mark} ${item.label}: `), document.createTextNode(item.status));
+    if (item.evidence) line.append(element('div', item.evidence, 'evidence'));
+    return line;
+  }));
 
   const people = byId('detail-people');
   people.replaceChildren();
