@@ -5,6 +5,7 @@ import { londonToday } from '../data/rules/londonTime.js';
 import { formatCardTime } from './cardTime.js';
 import { organisationTypeText, recheckFacts } from './organisationCheckText.js';
 import { CHECKLIST_LABEL, checklistStampText, organisationFacts, roleText, watcherReason } from './cardText.js';
+import { reminderLines } from './reminderLines.js';
 import { people } from './requesterText.js';
 import { cardVerbsFor } from './ticketActions.js';
 import { actionSwitches, clip, commonCardData, countsByRole, type TicketCardOptions } from './ticketCardView.js';
@@ -32,6 +33,7 @@ export function helpdeskCardData(ticket: WorkflowTicket, agents: readonly Person
   return {
     ...commonCardData(ticket, options, now, !shared),
     reason: { show: reason !== undefined, label: reason?.label ?? '', text: clip(reason?.text ?? '') },
+    reminders: reminderLines(ticket, now),
     ticketFacts: ticketFacts(ticket, now, shared),
     question: { show: question !== '', text: clip(question) },
     facts: ticket.organisation

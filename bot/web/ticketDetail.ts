@@ -3,7 +3,9 @@ import { CHECKLIST_ITEMS, type AuditEvent, type PersonRef, type RosterEntry, typ
 import { CHECKLIST_LABEL, KIND_HEADING, organisationFacts, roleText } from '../../cards/cardText.js';
 import { formatCardTime } from '../../cards/cardTime.js';
 import { londonToday } from '../../data/rules/londonTime.js';
+import { reminderLine } from '../../cards/reminderLines.js';
 import { actionLabel, STATE_LABEL, stateLabel } from './tabWording.js';
+import { whoHasIt } from './whoHasIt.js';
 
 /** A labelled fact about the ticket. */
 export interface Fact {
@@ -33,6 +35,8 @@ export interface TicketDetail {
   people: { name: string; jobTitle: string; role: string; email: string }[];
   leavers: { name: string; email: string; lastWorkingDay: string }[];
   checklist: { label: string; done: boolean; by: string; when: string }[];
+  /** Every reminder and escalation the sweep recorded on the ticket, oldest first, as sentences. */
+  reminders: string[];
   audit: AuditLine[];
 }
 
@@ -48,6 +52,7 @@ export function ticketDetail(ticket: WorkflowTicket, audit: readonly AuditEvent[
     { label: 'Last changed', value: formatCardTime(ticket.updatedAt, now) },
     { label: 'Asked by', value: personText(ticket.requester, ticket.requester?.email) },
     { label: 'Assigned to', value: ticket.assignee ? names.get(ticket.assignee.aadObjectId) ?? 'A colleague' : 'Nobody yet' },
+    { label: 'Who has it', value: whoHasIt(ticket, names) },
     ...(ticket.organisation ? organisationFacts(ticket.organisation, londonToday(now), ticket.checklist) : [{ label: 'Organisation', value: 'No organisation given' }]),
   ];
   if (ticket.question?.trim()) facts.push({ label: 'Question', value: ticket.question });
@@ -65,6 +70,7 @@ export function ticketDetail(ticket: WorkflowTicket, audit: readonly AuditEvent[
       const stamp = ticket.checklist?.[item];
       return { label: CHECKLIST_LABEL[item], done: stamp !== undefined, by: stamp ? byText(stamp.by, names) : '', when: stamp ? formatCardTime(stamp.at, now) : '' };
     }),
+    reminders: (ticket.remindersSent ?? []).map((mark) => reminderLine(mark, ticket, now)).filter((line): line is string => line !== undefined),
     audit: audit.map((event) => ({
       at: event.at,
       when: formatCardTime(event.at, now),
