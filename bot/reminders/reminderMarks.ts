@@ -37,7 +37,8 @@ export function recordReminderMarks(tx: Transaction, sent: readonly DueReminder[
     const kept = (ticket.remindersSent ?? []).filter((m) => !(m.kind === mark.kind && m.since === mark.since));
     ticket.remindersSent = [...kept, mark].slice(-MAX_MARKS);
     tx.audit({
-      actor: 'system', action: ESCALATIONS.has(reminder.kind) ? 'reminder.escalated' : 'reminder.sent', ticketId: ticket.id,
+      // The sweep's clock, as on the mark: the trail and the card name the same moment.
+      at: mark.at, actor: 'system', action: ESCALATIONS.has(reminder.kind) ? 'reminder.escalated' : 'reminder.sent', ticketId: ticket.id,
       details: { key: reminder.key, kind: reminder.kind, waitedHours: mark.waitedHours, dueAfterHours: mark.dueAfterHours },
     });
     marked.add(ticket.id);
