@@ -81,7 +81,7 @@ describe('escalations on the ticket (issue 14 point 5)', () => {
     expect(workflow.get(ticket.id)?.remindersSent).toEqual([
       { kind: 'unassigned', at: '2026-03-02T13:00:00.000Z', since: '2026-03-02T09:00:00.000Z', waitedHours: 4, dueAfterHours: 4, workingDayHours: 8 },
     ]);
-    expect((await reminderAudit(store, ticket.id)).map((e) => [e.action, e.details?.kind])).toEqual([['reminder.escalated', 'unassigned']]);
+    expect((await reminderAudit(store, ticket.id)).map((e) => [e.action, e.details?.kind, e.at])).toEqual([['reminder.escalated', 'unassigned', '2026-03-02T13:00:00.000Z']]);
     expect(synced.map((s) => s.ticketId)).toEqual([ticket.id]);
   });
 
