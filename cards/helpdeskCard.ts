@@ -6,6 +6,7 @@ import { formatCardTime } from './cardTime.js';
 import { organisationTypeText, recheckFacts } from './organisationCheckText.js';
 import { CHECKLIST_LABEL, organisationFacts, roleText, watcherReason } from './cardText.js';
 import { checklistLines } from './checklistText.js';
+import { reminderLines } from './reminderLines.js';
 import { people } from './requesterText.js';
 import { cardVerbsFor } from './ticketActions.js';
 import { actionSwitches, clip, commonCardData, countsByRole, type TicketCardOptions } from './ticketCardView.js';
@@ -33,6 +34,7 @@ export function helpdeskCardData(ticket: WorkflowTicket, agents: readonly Person
   return {
     ...commonCardData(ticket, options, now, !shared),
     reason: { show: reason !== undefined, label: reason?.label ?? '', text: clip(reason?.text ?? '') },
+    reminders: reminderLines(ticket, now),
     ticketFacts: ticketFacts(ticket, now, shared),
     question: { show: question !== '', text: clip(question) },
     facts: ticket.organisation

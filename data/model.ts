@@ -205,6 +205,25 @@ export interface CardCopy {
   activityId: string;
 }
 
+/**
+ * One reminder or escalation the reminder sweep sent about a ticket, written in the same store update as the sweep's
+ * ledger (so exactly once), for its cards and the helpdesk tab. Bookkeeping, not a transition: the version stays.
+ */
+export interface ReminderMark {
+  /** The sweep's reminder kind (bot/reminders/wording.ts ReminderKind). */
+  kind: string;
+  /** ISO instant the sweep recorded it. */
+  at: string;
+  /** ISO instant the wait it belongs to began (the ticket's wait at the time). */
+  since: string;
+  /** Working hours the ticket had waited when it was sent. */
+  waitedHours: number;
+  /** The configured wait (REMINDER_* settings) after which it fell due. */
+  dueAfterHours: number;
+  /** Working hours in a working day when it was sent, so "2 working days" reads as configured. */
+  workingDayHours: number;
+}
+
 /** A ticket as the workflow keeps it. */
 export interface WorkflowTicket extends Ticket {
   state: TicketState;
@@ -236,6 +255,8 @@ export interface WorkflowTicket extends Ticket {
   /** The press of Submit that made it (the summary card's id): a repeat of that press finds this ticket. */
   submissionId?: string;
   cardCopies: CardCopy[];
+  /** What the reminder sweep has sent about it, the latest of each kind per wait, newest last (at most 12). */
+  remindersSent?: ReminderMark[];
 }
 
 /** A message owed to someone, kept until it is delivered so nothing is lost while Teams or e-mail is down. */

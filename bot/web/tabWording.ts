@@ -25,7 +25,8 @@ const ACTION_LABEL: Readonly<Record<string, string>> = {
   check: 'Checked automatically', confirmChecks: 'Automatic checks confirmed',
   tick: 'Checklist item ticked', untick: 'Checklist item unticked', setPriority: 'Priority changed', escalate: 'Escalated',
   resolve: 'Resolved', close: 'Closed', archive: 'Archived', withdraw: 'Withdrawn', ticketArchived: 'Moved to the archive',
-  denied: 'Refused: not allowed to do this', 'reminder.digest': 'Reminder sent', 'notification.sent': 'Message delivered',
+  denied: 'Refused: not allowed to do this', 'reminder.digest': 'Reminder sent', 'reminder.sent': 'Reminder sent',
+  'reminder.escalated': 'Escalated to the helpdesk channel', 'notification.sent': 'Message delivered',
   'notification.unconfirmed': 'Message may not have arrived: please check with the person',
 };
 

@@ -4,7 +4,9 @@ import { KIND_HEADING, organisationFacts, roleText } from '../../cards/cardText.
 import { checklistLines } from '../../cards/checklistText.js';
 import { formatCardTime } from '../../cards/cardTime.js';
 import { londonToday } from '../../data/rules/londonTime.js';
+import { reminderLine } from '../../cards/reminderLines.js';
 import { actionLabel, STATE_LABEL, stateLabel } from './tabWording.js';
+import { whoHasIt } from './whoHasIt.js';
 
 /** A labelled fact about the ticket. */
 export interface Fact {
@@ -35,6 +37,8 @@ export interface TicketDetail {
   leavers: { name: string; email: string; lastWorkingDay: string }[];
   /** `status` says who ticked it (an agent, or the service automatically) or why not; `evidence` what the automatic check found. */
   checklist: { label: string; done: boolean; automatic: boolean; mark: string; status: string; evidence: string }[];
+  /** Every reminder and escalation the sweep recorded on the ticket, oldest first, as sentences. */
+  reminders: string[];
   audit: AuditLine[];
 }
 
@@ -50,6 +54,7 @@ export function ticketDetail(ticket: WorkflowTicket, audit: readonly AuditEvent[
     { label: 'Last changed', value: formatCardTime(ticket.updatedAt, now) },
     { label: 'Asked by', value: personText(ticket.requester, ticket.requester?.email) },
     { label: 'Assigned to', value: ticket.assignee ? names.get(ticket.assignee.aadObjectId) ?? 'A colleague' : 'Nobody yet' },
+    { label: 'Who has it', value: whoHasIt(ticket, names) },
     ...(ticket.organisation ? organisationFacts(ticket.organisation, londonToday(now), ticket.checklist) : [{ label: 'Organisation', value: 'No organisation given' }]),
   ];
   if (ticket.question?.trim()) facts.push({ label: 'Question', value: ticket.question });
@@ -66,6 +71,7 @@ export function ticketDetail(ticket: WorkflowTicket, audit: readonly AuditEvent[
     checklist: checklistLines(ticket, now, names).map((line) => ({
       label: line.label, done: line.ticked, automatic: line.automatic, mark: line.mark, status: line.status, evidence: line.evidence,
     })),
+    reminders: (ticket.remindersSent ?? []).map((mark) => reminderLine(mark, ticket, now)).filter((line): line is string => line !== undefined),
     audit: audit.map((event) => ({
       at: event.at,
       when: formatCardTime(event.at, now),

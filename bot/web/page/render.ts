@@ -46,11 +46,14 @@ export function renderQueue(rows: readonly QueueRow[], open: (id: string) => voi
     // The words carry the meaning; the colour only repeats it.
     const due = row.overdue
       ? element('span', `Overdue (over ${row.overdueAfterHours} working hours)`, 'due-overdue')
-      : element('span', row.overdueAfterHours === null ? 'No deadline' : 'On time', 'due-ok');
+      : element('span', row.overdueAfterHours === null ? 'No deadline' : `On time (reminder after ${row.overdueAfterHours} working hours)`, 'due-ok');
+    const dueCell = cell(due);
+    // What the reminder sweep already did about this wait, so nobody escalates it a second time by hand.
+    if (row.reminder) dueCell.append(element('span', row.reminder.text, row.reminder.escalated ? 'escalated' : 'reminded'));
     const waiting = element('td', row.ageText);
     waiting.title = `Waiting since ${row.waitingSinceText}`;
-    tr.append(first, cell(due), element('td', row.stateLabel), element('td', row.kind), element('td', row.organisation),
-      element('td', row.icsName), waiting, element('td', row.assignee?.name ?? 'Nobody yet'));
+    tr.append(first, dueCell, element('td', row.stateLabel), element('td', row.kind), element('td', row.organisation),
+      element('td', row.icsName), waiting, element('td', row.withWhom));
     return tr;
   }));
 }
@@ -82,6 +85,10 @@ export function renderDetail(detail: TicketDetail): void {
     people.append(element('h3', 'Leavers'), table('People to remove from the UCP',
       ['Name', 'E-mail', 'Last working day'], detail.leavers.map((l) => [l.name, l.email, l.lastWorkingDay])));
   }
+
+  byId('detail-reminders').replaceChildren(...(detail.reminders.length === 0
+    ? [element('li', 'None sent.')]
+    : detail.reminders.map((line) => element('li', line))));
 
   const audit = byId<HTMLTableElement>('detail-audit').tBodies[0];
   audit.replaceChildren(...(detail.audit.length === 0
