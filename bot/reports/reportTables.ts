@@ -22,14 +22,19 @@ export interface ReportTable {
 export interface ReportView {
   name: ReportName;
   title: string;
+  /** What the report covers, in a sentence or two. */
+  note: string;
   tables: ReportTable[];
 }
+
+const HOURS = 'Hours are working hours: Monday to Friday, 09:00 to 17:00 London time, without bank holidays.';
 
 /** Requests by ICS and state: the counts, then every request. */
 export function requestsTables(report: RequestsReport): ReportView {
   return {
     name: 'requests',
     title: 'Requests by ICS and state',
+    note: `Requests in the live records (closed ones move to the archive within the hour), by the day they were received. ${HOURS}`,
     tables: [
       {
         caption: 'How many requests each ICS has in each state',
@@ -52,6 +57,7 @@ export function decisionsTables(rows: readonly DecisionRow[]): ReportView {
   return {
     name: 'decisions',
     title: 'Decisions',
+    note: 'Approvals, refusals, requests for information, assignments, priorities, escalations, resolutions, closures and withdrawals, from the audit trail.',
     tables: [{
       caption: 'Who decided what, in which role, and when',
       columns: ['When (London)', 'Ticket', 'ICS', 'Organisation', 'Decision', 'Who', 'Role', 'From', 'To', 'Reason given'],
@@ -65,6 +71,7 @@ export function unreachableTables(rows: readonly UnreachableRow[]): ReportView {
   return {
     name: 'unreachable',
     title: 'Managers the bot cannot reach',
+    note: 'Teams says the app is uninstalled or blocked and the e-mail failed too, so the latest message is still waiting: please phone them. Personal data: for the helpdesk only.',
     tables: [{
       caption: 'Care home managers to phone: Teams and e-mail both failed',
       columns: ['Name', 'E-mail', 'Organisation', 'Tickets', 'Last tried (London)', 'Why', 'Message waiting'],
