@@ -51,7 +51,7 @@ export interface RequestsReport {
 /** Used by `report requests` and GET /api/tab/reports/requests: live tickets received in the window, of the ICS if given. */
 export function requestsByIcs(tickets: readonly WorkflowTicket[], filters: ReportFilters, calendar: WorkingCalendar, now: Date, dayHours: number): RequestsReport {
   const chosen = tickets.filter((t) => inWindow(t.createdAt, filters.window) && (filters.icbCode === undefined || t.organisation?.icbCode === filters.icbCode));
-  const earliest = chosen.reduce((min, t) => Math.min(min, finite(Date.parse(t.createdAt), min)), now.getTime());
+  const earliest = chosen.reduce((min, t) => Math.min(min, finite(Date.parse(t.createdAt), min), finite(Date.parse(t.stateEnteredAt ?? waitSince(t)), min)), now.getTime());
   const clock = workingClock(calendar, now, earliest, dayHours);
   const between = (from: number, to: number) => Math.max(0, clock.hoursSince(from) - clock.hoursSince(to));
   const nowMs = now.getTime();

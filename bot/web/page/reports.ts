@@ -15,13 +15,15 @@ const PROBLEM: Record<number, string> = {
 };
 
 /** Used once by tab.ts after sign-in; `token` is absent outside Teams (local mode). */
-export function startReports(token: (() => Promise<string>) | undefined, say: (text: string) => void): void {
+export function startReports(token: (() => Promise<string>) | undefined): void {
   const form = byId<HTMLFormElement>('report-form');
   const name = byId<HTMLSelectElement>('report-name');
   const from = byId<HTMLInputElement>('report-from');
   const to = byId<HTMLInputElement>('report-to');
   const ics = byId<HTMLSelectElement>('report-ics');
   const problem = byId('report-problem');
+  // Its own status line, so a report never overwrites what the queue said.
+  const say = (text: string) => { byId('report-status').textContent = text; };
 
   const query = () => new URLSearchParams({ from: from.value, to: to.value, ics: ics.value }).toString();
 

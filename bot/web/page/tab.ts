@@ -34,7 +34,7 @@ async function start(): Promise<void> {
     return;
   }
   const api = tabApi(session ? () => session.token() : undefined);
-  startReports(session ? () => session.token() : undefined, say);
+  startReports(session ? () => session.token() : undefined);
 
   async function loadQueue(): Promise<void> {
     say('Loading tickets…');
