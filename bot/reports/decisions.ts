@@ -3,11 +3,10 @@
  * Pure: the events, the tickets they name (live or archived) and the rosters come in.
  */
 import type { AuditEvent, RosterEntry, TicketState, WorkflowTicket } from '../../data/model.js';
-import { formatLondon } from '../../data/rules/londonTime.js';
 import { isVerb, ruleFor, type ActorRole } from '../workflow/transitions.js';
 import { actionLabel, stateLabel } from '../web/tabWording.js';
 import { actorName, icsLabel, peopleNames, roleLabel } from './reportPeople.js';
-import { inWindow, type ReportFilters } from './reportWindow.js';
+import { inWindow, reportTime, type ReportFilters } from './reportWindow.js';
 
 /**
  * The audit actions that are decisions about a request: what the ICS lead, the helpdesk, the care home or the service
@@ -46,7 +45,7 @@ export function decisions(events: Iterable<AuditEvent>, tickets: ReadonlyMap<str
     if (filters.icbCode !== undefined && icbCode !== filters.icbCode) continue;
     rows.push({
       at: event.at,
-      when: formatLondon(new Date(event.at)),
+      when: reportTime(event.at),
       ticket: event.ticketId ?? '',
       icbCode,
       ics: ticket ? icsLabel(icbCode) : 'Not known (the request was not found)',

@@ -1,6 +1,6 @@
 /** What a report may be narrowed to, as typed on the command line or sent by the tab, checked once for both. */
 import { ValidationError } from '../../data/errors.js';
-import { fromLondonWallClock } from '../../data/rules/londonTime.js';
+import { fromLondonWallClock, londonParts } from '../../data/rules/londonTime.js';
 import { findIcs, icsByCode } from '../../data/rules/ics.js';
 
 /** A London date range, both days included, as instants: `from` inclusive, `to` exclusive (midnight after the last day). */
@@ -49,4 +49,13 @@ function londonMidnight(value: string, name: 'from' | 'to', daysAfter: number): 
   }
   const next = new Date(Date.UTC(year, month - 1, day + daysAfter));
   return fromLondonWallClock(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate(), 0, 0).toISOString();
+}
+
+/** An instant as London clocks show it, "2026-03-10 10:05": easy to read in the tab, sorted and read as a date by spreadsheets. */
+export function reportTime(iso: string): string {
+  const instant = new Date(iso);
+  if (!Number.isFinite(instant.getTime())) return 'Not recorded';
+  const p = londonParts(instant);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${p.year}-${two(p.month)}-${two(p.day)} ${two(p.hour)}:${two(p.minute)}`;
 }

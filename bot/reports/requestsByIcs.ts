@@ -5,13 +5,12 @@
 import type { TicketState, WorkflowTicket } from '../../data/model.js';
 import type { WorkingCalendar } from '../../data/rules/workingHours.js';
 import { KIND_HEADING } from '../../cards/cardText.js';
-import { formatLondon } from '../../data/rules/londonTime.js';
 import { OPEN_STATES } from '../workflow/transitions.js';
 import { waitSince } from '../reminders/dueReminders.js';
 import { workingClock } from '../reminders/workingClock.js';
 import { STATE_LABEL } from '../web/tabWording.js';
 import { icsLabel } from './reportPeople.js';
-import { inWindow, type ReportFilters } from './reportWindow.js';
+import { inWindow, reportTime, type ReportFilters } from './reportWindow.js';
 
 /** One request. Hours are working hours (Monday to Friday 09:00-17:00 London, bank holidays excluded), to one decimal. */
 export interface RequestRow {
@@ -73,8 +72,8 @@ export function requestsByIcs(tickets: readonly WorkflowTicket[], filters: Repor
       state: ticket.state,
       stateLabel: STATE_LABEL[ticket.state] ?? ticket.state,
       receivedAt: ticket.createdAt,
-      received: formatLondon(new Date(receivedMs)),
-      inStateSince: formatLondon(new Date(sinceMs)),
+      received: reportTime(new Date(receivedMs).toISOString()),
+      inStateSince: reportTime(new Date(sinceMs).toISOString()),
       hoursInState: open ? tenths(between(sinceMs, nowMs)) : null,
       hoursInAll: tenths(between(receivedMs, open ? nowMs : sinceMs)),
     };

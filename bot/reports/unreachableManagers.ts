@@ -4,8 +4,7 @@
  * and could not go by e-mail either. Personal data: for the helpdesk only. Pure.
  */
 import type { ConversationRecord, NotificationRecord, WorkflowTicket } from '../../data/model.js';
-import { formatLondon } from '../../data/rules/londonTime.js';
-import { inWindow, type ReportFilters } from './reportWindow.js';
+import { inWindow, reportTime, type ReportFilters } from './reportWindow.js';
 
 /** One manager to phone. */
 export interface UnreachableRow {
@@ -92,7 +91,7 @@ export function unreachableManagers(
       organisation: [...new Set(theirs.map((t) => (t.organisation ? `${t.organisation.name} (${t.organisation.odsCode})` : '')).filter(Boolean))].join('; ') || 'No organisation given',
       tickets: theirs.map((t) => t.id).sort().join(', '),
       lastTriedAt: at,
-      lastTried: formatLondon(new Date(at)),
+      lastTried: reportTime(at),
       why,
       waiting: record.subject,
     });

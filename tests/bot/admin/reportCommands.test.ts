@@ -48,12 +48,12 @@ describe('admin CLI: report', () => {
     const run = await report('decisions', '--from', '2026-03-01', '--to', '2026-03-31');
     expect(run.code).toBe(0);
     expect(run.rows.map((r) => [r.Ticket, r.Decision, r.Who, r.Role, r['When (London)']])).toEqual([
-      ['UCP-800002', 'Approved by the ICS', 'Sam Lead', 'South East London governance lead', '2026-03-02T14:00:00+00:00'],
-      ['UCP-800002', 'Assigned', 'Someone not on a roster', 'UCP helpdesk', '2026-03-03T09:00:00+00:00'],
-      ['UCP-800003', 'Resolved', 'Alex Agent', 'UCP helpdesk', '2026-03-04T13:00:00+00:00'],
-      ['UCP-800005', 'Closed', 'Bea Agent', 'UCP helpdesk', '2026-03-05T11:00:00+00:00'],
-      ['UCP-800001', 'Turned down', 'Sam Lead', 'South East London governance lead', '2026-03-11T09:30:00+00:00'],
-      ['UCP-800004', 'Withdrawn', 'The service', 'The service (automatic)', '2026-03-12T17:30:00+00:00'],
+      ['UCP-800002', 'Approved by the ICS', 'Sam Lead', 'South East London governance lead', '2026-03-02 14:00'],
+      ['UCP-800002', 'Assigned', 'Someone not on a roster', 'UCP helpdesk', '2026-03-03 09:00'],
+      ['UCP-800003', 'Resolved', 'Alex Agent', 'UCP helpdesk', '2026-03-04 13:00'],
+      ['UCP-800005', 'Closed', 'Bea Agent', 'UCP helpdesk', '2026-03-05 11:00'],
+      ['UCP-800001', 'Turned down', 'Sam Lead', 'South East London governance lead', '2026-03-11 09:30'],
+      ['UCP-800004', 'Withdrawn', 'The service', 'The service (automatic)', '2026-03-12 17:30'],
     ]);
     expect(run.rows.find((r) => r.Ticket === 'UCP-800005')?.ICS).toBe('South East London');
     expect(run.rows.find((r) => r.Decision === 'Turned down')?.['Reason given']).toBe('\'=HYPERLINK("http://x"), not in our area');
@@ -65,12 +65,12 @@ describe('admin CLI: report', () => {
     expect(run.code).toBe(0);
     expect(run.rows).toEqual([
       {
-        Name: 'Mo Manager', 'E-mail': '', Organisation: 'Demo Sunnyview Care Home (VX1A2)', Tickets: 'UCP-800004', 'Last tried (London)': '2026-03-10T10:05:00+00:00',
+        Name: 'Mo Manager', 'E-mail': '', Organisation: 'Demo Sunnyview Care Home (VX1A2)', Tickets: 'UCP-800004', 'Last tried (London)': '2026-03-10 10:05',
         Why: 'Teams refused an earlier message (the app was uninstalled or blocked), so Teams is no longer tried; no e-mail address is known for them.',
         'Message waiting': 'Your request UCP-800004 went to the ICS',
       },
       {
-        Name: 'Grace Adeyemi', 'E-mail': 'grace.adeyemi@nhs.net', Organisation: 'Rosewood Court Care Home (VN4K2)', Tickets: 'UCP-800001', 'Last tried (London)': '2026-03-09T10:00:00+00:00',
+        Name: 'Grace Adeyemi', 'E-mail': 'grace.adeyemi@nhs.net', Organisation: 'Rosewood Court Care Home (VN4K2)', Tickets: 'UCP-800001', 'Last tried (London)': '2026-03-09 10:00',
         Why: 'Teams says the app is uninstalled or blocked; the mail server refused the e-mail (code 550).',
         'Message waiting': 'Your request UCP-800001 is being handled',
       },

@@ -3,7 +3,7 @@ import { createWorkingCalendar } from '../../../data/rules/workingHours.js';
 import { bankHolidays } from '../../../data/reference/index.js';
 import { decisions, roleOf } from '../../../bot/reports/decisions.js';
 import { requestsByIcs } from '../../../bot/reports/requestsByIcs.js';
-import { reportFilters } from '../../../bot/reports/reportWindow.js';
+import { reportFilters, reportTime } from '../../../bot/reports/reportWindow.js';
 import { unreachableManagers, unreachableWhy } from '../../../bot/reports/unreachableManagers.js';
 import { managers, reportConversations, reportNotifications, reportTickets } from '../../helpers/reportFixtures.js';
 import { makeWorkflowTicket, people, workflowRosters } from '../../helpers/workflowFixtures.js';
@@ -46,6 +46,10 @@ describe('requests by ICS and state', () => {
 describe('the report window', () => {
   it('reads dates as London days, both included: 1 April 2026 (summer time) starts at 23:00 UTC the evening before', () => {
     expect(reportFilters({ from: '2026-04-01', to: '2026-04-01' }).window).toEqual({ from: '2026-03-31T23:00:00.000Z', to: '2026-04-01T23:00:00.000Z' });
+  });
+
+  it('writes times as London clocks show them, in summer time too', () => {
+    expect([reportTime('2026-03-10T10:05:00.000Z'), reportTime('2026-04-01T08:30:00.000Z'), reportTime('not a time')]).toEqual(['2026-03-10 10:05', '2026-04-01 09:30', 'Not recorded']);
   });
 
   it('takes an ICS by code, short name or name', () => {
