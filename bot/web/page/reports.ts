@@ -46,6 +46,9 @@ export function startReports(token: (() => Promise<string>) | undefined): void {
     problem.textContent = err instanceof TabApiError ? err.message : 'Something went wrong on this page. Please reload it.';
     problem.hidden = false;
     say('');
+    // Never leave an earlier report's tables under the new choices, as if they answered them.
+    for (const id of ['report-title', 'report-note']) byId(id).textContent = '';
+    byId('report-tables').replaceChildren();
   }
 
   async function show(): Promise<void> {
