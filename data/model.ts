@@ -275,6 +275,8 @@ export interface NotificationRecord {
   nextAttemptAt: string;
   createdAt: string;
   sentAt?: string;
+  /** When delivery was last tried (ISO); absent on records from before it was kept. The helpdesk's unreachable report shows it. */
+  lastAttemptAt?: string;
   /** An error code, never a message that could carry personal data. */
   lastError?: string;
 }

@@ -8,6 +8,7 @@ import { isLocalMode, type Config } from '../config.js';
 import { errorKind, type Logger } from '../log.js';
 import { storeCalendar } from '../storeCalendar.js';
 import { helpdeskQueue, isKnownStateFilter, type QueueFilters } from './helpdeskQueue.js';
+import { registerReportRoutes } from './reportRoutes.js';
 import { tabBundle } from './tabBundle.js';
 import { createTabTokenVerifier, type TabTokenVerifier } from './tabToken.js';
 import { ticketDetail } from './ticketDetail.js';
@@ -104,6 +105,8 @@ export function registerHelpdeskTab(server: restify.Server, deps: HelpdeskTabDep
       refuse(res, 500);
     }
   });
+
+  registerReportRoutes(server, { store: deps.store, logger: deps.logger, calendar, now, dayHours: deps.config.reminders.workingDayHours, authorised });
 
   /** Local mode is open (the page says so); otherwise a valid Entra ID token of someone on the helpdesk roster. */
   async function authorised(req: Request, res: Response): Promise<boolean> {

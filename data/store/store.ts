@@ -68,6 +68,8 @@ export interface Store {
   archiveClosedTickets(): Promise<number>;
   /** A ticket from the archive, by id. */
   findArchivedTicket(id: string): Promise<Ticket | undefined>;
+  /** Archived tickets whose ids are in `ids` (one pass over the archive); for reports naming closed tickets' ICS. */
+  findArchivedTickets(ids: ReadonlySet<string>): Promise<Ticket[]>;
   /** Audit events in the order they were written, filtered. */
   readAudit(query?: AuditQuery): AsyncIterable<AuditEvent>;
   health(): Promise<StoreHealth>;

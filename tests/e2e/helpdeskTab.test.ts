@@ -85,12 +85,12 @@ describe('the helpdesk tab in a browser (local mode)', () => {
   }, 30_000);
 
   it('narrows the queue with a labelled filter', async () => {
-    await page.getByLabel('ICS').selectOption('QMF');
+    await page.getByRole('region', { name: 'Tickets' }).getByLabel('ICS').selectOption('QMF');
     await page.locator('#status').getByText('1 ticket shown, 0 overdue.').waitFor();
     expect(await ticketIds()).toEqual([assigned.id]);
     expect(await page.locator('#tickets tbody tr').first().innerText()).toContain('Alex Agent');
 
-    await page.getByLabel('ICS').selectOption('');
+    await page.getByRole('region', { name: 'Tickets' }).getByLabel('ICS').selectOption('');
     await page.getByLabel('Assigned to').selectOption('unassigned');
     await page.locator('#status').getByText('2 tickets shown, 1 overdue.').waitFor();
     expect([...(await ticketIds())].sort()).toEqual([waitingForIcs.id, justArrived.id]);

@@ -1,5 +1,6 @@
 /** The helpdesk tab in the browser: finds out whether it runs in Teams, then loads the queue and opens tickets. */
 import { byId, fillSelect, renderDetail, renderQueue } from './render.js';
+import { startReports } from './reports.js';
 import { tabApi, TabApiError } from './tabApi.js';
 import { teamsSession } from './teamsSession.js';
 
@@ -33,6 +34,7 @@ async function start(): Promise<void> {
     return;
   }
   const api = tabApi(session ? () => session.token() : undefined);
+  startReports(session ? () => session.token() : undefined);
 
   async function loadQueue(): Promise<void> {
     say('Loading tickets…');
