@@ -80,7 +80,8 @@ function directoryCheck({ ticket, directory, now }: CheckInputs, result: Result)
   const org = ticket.organisation!;
   const code = normaliseOdsCode(org.odsCode);
   if (directory.status === 'unavailable') return result('unsettled', `The ODS directory could not be reached at ${clockTime(now)}: check ${code} on the ODS portal.`);
-  if (directory.status === 'notFound') return result('failed', `The ODS directory has no organisation with the code ${code}.`);
+  // Not a failure: a manager may carry on with a code the directory does not know (a new home, a typing slip), and the agent decides.
+  if (directory.status === 'notFound') return result('unsettled', `The ODS directory has no organisation with the code ${code}: check the code with the care home.`);
   const kind = kindFromRoles(directory.roleIds, directory.primaryRoleId);
   const found = `${directory.name} (${code})${kind ? `, ${describeOdsKind(kind)}` : ''}${directory.postcode ? `, postcode ${directory.postcode}` : ''}`;
   if (!directory.active) return result('failed', `The ODS directory lists ${found} as no longer active.`);

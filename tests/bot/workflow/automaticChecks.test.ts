@@ -42,7 +42,7 @@ describe('the automatic checks, with their evidence', () => {
 
   it.each<[string, DirectoryAnswer, AutomaticCheck['outcome'], RegExp]>([
     ['unreachable: left for the agent, saying when', { status: 'unavailable' }, 'unsettled', /^The ODS directory could not be reached at 10:42: check VN4K2 on the ODS portal\.$/],
-    ['no such code', { status: 'notFound' }, 'failed', /has no organisation with the code VN4K2/],
+    ['no such code: the manager may have carried on with it, so the agent decides', { status: 'notFound' }, 'unsettled', /has no organisation with the code VN4K2: check the code with the care home/],
     ['closed', { ...ROSEWOOD_FOUND, active: false } as DirectoryAnswer, 'failed', /as no longer active/],
     ['another name: the agent decides whether it is the same home', { ...ROSEWOOD_FOUND, name: 'Rosewood Lodge' } as DirectoryAnswer, 'unsettled', /the request says Rosewood Court Care Home, SE13 5AB\. Check they are the same organisation/],
     ['another postcode', { ...ROSEWOOD_FOUND, postcode: 'SE6 4RU' } as DirectoryAnswer, 'unsettled', /Check they are the same organisation/],
