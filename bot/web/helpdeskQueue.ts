@@ -7,6 +7,7 @@ import { formatCardTime } from '../../cards/cardTime.js';
 import { waitSince } from '../reminders/dueReminders.js';
 import type { ReminderThresholds } from '../reminders/thresholds.js';
 import { workingClock } from '../reminders/workingClock.js';
+import { matchesSearch, type QueueSearch } from './queueSearch.js';
 import { ageText, OPEN_STATES, STATE_LABEL } from './tabWording.js';
 
 /** What the queue may be narrowed to. state: 'open' (the default), 'all', or one state; assignee: an aadObjectId or 'unassigned'. */
@@ -14,6 +15,8 @@ export interface QueueFilters {
   state: string;
   ics: string;
   assignee: string;
+  /** The search box (queueSearch.ts); absent when nothing was typed. */
+  search?: QueueSearch;
 }
 
 /** One line of the queue. */
@@ -26,6 +29,10 @@ export interface QueueRow {
   icbCode: string;
   icsName: string;
   organisation: string;
+  /** The requester's name: the search finds tickets by it. */
+  requester: string;
+  /** Read from the archive (archive.jsonl), not the live file. */
+  archived: boolean;
   /** When the current wait began (ISO). */
   waitingSince: string;
   /** The same, as London clocks show it. */
@@ -68,10 +75,13 @@ export function overdueAfterHours(state: string, t: ReminderThresholds): number 
   }
 }
 
-/** Used by GET /api/tab/tickets: the live tickets matching `filters`, overdue first, then the longest waits. */
+/**
+ * Used by GET /api/tab/tickets: the tickets matching `filters`, overdue first, then the longest waits. `archivedIds` names
+ * those among `tickets` that were read from the archive, so their rows say so.
+ */
 export function helpdeskQueue(
   tickets: readonly WorkflowTicket[], rosters: readonly RosterEntry[], calendar: WorkingCalendar, now: Date,
-  thresholds: ReminderThresholds, filters: QueueFilters,
+  thresholds: ReminderThresholds, filters: QueueFilters, archivedIds: ReadonlySet<string> = new Set(),
 ): QueueView {
   const since = tickets.map((ticket) => Date.parse(waitSince(ticket)));
   const earliest = since.reduce((min, ms) => (Number.isFinite(ms) && ms < min ? ms : min), now.getTime());
@@ -80,19 +90,22 @@ export function helpdeskQueue(
 
   const rows: QueueRow[] = [];
   tickets.forEach((ticket, index) => {
-    if (!matches(ticket, filters)) return;
+    if (!matchesFilters(ticket, filters)) return;
     const hours = Number.isFinite(since[index]) ? clock.hoursSince(since[index]) : 0;
     const limit = overdueAfterHours(ticket.state, thresholds);
     const icbCode = ticket.organisation?.icbCode ?? '';
+    const archived = archivedIds.has(ticket.id);
     rows.push({
       id: ticket.id,
       kind: KIND_HEADING[ticket.kind] ?? ticket.kind,
       state: ticket.state,
-      stateLabel: STATE_LABEL[ticket.state] ?? ticket.state,
+      stateLabel: `${STATE_LABEL[ticket.state] ?? ticket.state}${archived ? ' (archived)' : ''}`,
       priority: ticket.priority ?? 'normal',
       icbCode,
       icsName: icbCode ? icsByCode(icbCode)?.name ?? icbCode : 'No ICS',
       organisation: ticket.organisation ? `${ticket.organisation.name} (${ticket.organisation.odsCode})` : 'No organisation given',
+      requester: ticket.requester?.name ?? '',
+      archived,
       waitingSince: waitSince(ticket),
       waitingSinceText: formatCardTime(waitSince(ticket), now),
       ageWorkingHours: Math.round(hours * 10) / 10,
@@ -107,9 +120,11 @@ export function helpdeskQueue(
   return { rows, filters: filterOptions(tickets, names), workingDayHours: thresholds.workingDayHours };
 }
 
-function matches(ticket: WorkflowTicket, filters: QueueFilters): boolean {
+/** Used for live tickets here and, by the route, for archived ones before they are kept. */
+export function matchesFilters(ticket: WorkflowTicket, filters: QueueFilters): boolean {
   if (filters.state === 'open' ? !OPEN_STATES.includes(ticket.state) : filters.state !== 'all' && ticket.state !== filters.state) return false;
   if (filters.ics !== '' && (ticket.organisation?.icbCode ?? '') !== filters.ics) return false;
+  if (filters.search && !matchesSearch(ticket, filters.search)) return false;
   if (filters.assignee === 'unassigned') return !ticket.assignee;
   return filters.assignee === '' || ticket.assignee?.aadObjectId === filters.assignee;
 }
@@ -130,7 +145,7 @@ function agentNames(tickets: readonly WorkflowTicket[], rosters: readonly Roster
 function filterOptions(tickets: readonly WorkflowTicket[], names: Map<string, string>): QueueView['filters'] {
   const states: FilterOption[] = [
     { value: 'open', label: 'All open tickets' },
-    { value: 'all', label: 'All tickets, including finished ones' },
+    { value: 'all', label: 'All tickets, including finished and archived ones' },
     ...Object.entries(STATE_LABEL).filter(([state]) => state !== 'archived').map(([value, label]) => ({ value, label })),
   ];
   const ics: FilterOption[] = [{ value: '', label: 'Every ICS' }, ...listIcs().map((s) => ({ value: s.icbCode, label: s.name }))];

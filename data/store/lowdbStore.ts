@@ -150,6 +150,10 @@ class LowdbFileStore implements LowdbStore {
     return this.archive.find(id);
   }
 
+  archivedTickets(wanted?: (line: string) => boolean): AsyncIterable<Ticket> {
+    return this.archive.all(wanted);
+  }
+
   readAudit(query?: AuditQuery): AsyncIterable<AuditEvent> {
     return this.audit.query(query);
   }

@@ -1,5 +1,6 @@
 /** Draws the queue and one ticket into the page. Text goes in as text (never as HTML): ticket data is typed by people. */
 import type { FilterOption, QueueRow } from '../helpdeskQueue.js';
+import { dueText } from '../tabWording.js';
 import type { TicketDetail } from '../ticketDetail.js';
 
 /** An element the page must have; a missing one is a broken page, said plainly. */
@@ -44,9 +45,7 @@ export function renderQueue(rows: readonly QueueRow[], open: (id: string) => voi
     first.scope = 'row';
     first.append(button);
     // The words carry the meaning; the colour only repeats it.
-    const due = row.overdue
-      ? element('span', `Overdue (over ${row.overdueAfterHours} working hours)`, 'due-overdue')
-      : element('span', row.overdueAfterHours === null ? 'No deadline' : 'On time', 'due-ok');
+    const due = element('span', dueText(row), row.overdue ? 'due-overdue' : 'due-ok');
     const waiting = element('td', row.ageText);
     waiting.title = `Waiting since ${row.waitingSinceText}`;
     tr.append(first, cell(due), element('td', row.stateLabel), element('td', row.kind), element('td', row.organisation),
