@@ -49,7 +49,7 @@ export function renderQueue(rows: readonly QueueRow[], open: (id: string) => voi
     const waiting = element('td', row.ageText);
     waiting.title = `Waiting since ${row.waitingSinceText}`;
     tr.append(first, cell(due), element('td', row.stateLabel), element('td', row.kind), element('td', row.organisation),
-      element('td', row.icsName), waiting, element('td', row.assignee?.name ?? 'Nobody yet'));
+      element('td', row.requester), element('td', row.icsName), waiting, element('td', row.assignee?.name ?? 'Nobody yet'));
     return tr;
   }));
 }
