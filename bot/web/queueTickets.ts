@@ -44,10 +44,12 @@ export async function fullQueue(
   return { ...view, rows: exactTicketFirst(view.rows, filters.search), searchedArchive };
 }
 
-// A stored line holds a ticket's JSON exactly as JSON.stringify wrote it: a line that lacks the ICS code the filter asks for
-// cannot match, so it is skipped without being parsed.
+// A stored line holds a ticket's JSON exactly as JSON.stringify wrote it, so some lines can be skipped without being parsed:
+// one lacking the ICS code the filter asks for, or, for "UCP 123", one lacking those digits (an id is "UCP-" and digits).
 function prefilter(filters: QueueFilters): ((line: string) => boolean) | undefined {
-  if (filters.ics === '') return undefined;
-  const needle = `"icbCode":${JSON.stringify(filters.ics)}`;
-  return (line) => line.includes(needle);
+  const needles: string[] = [];
+  if (filters.ics !== '') needles.push(`"icbCode":${JSON.stringify(filters.ics)}`);
+  if (filters.search?.ticketDigits !== undefined) needles.push(filters.search.ticketDigits);
+  if (needles.length === 0) return undefined;
+  return (line) => needles.every((needle) => line.includes(needle));
 }

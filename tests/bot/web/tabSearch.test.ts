@@ -95,6 +95,12 @@ describe('searching the helpdesk queue', () => {
     ]);
     expect(await ids('state=closed&q=50')).toEqual(['UCP-000050']);
     expect(await ids('state=all&q=ana%20muller')).toEqual(['UCP-000050']);
+    const byNumber = await ids('state=all&q=UCP%2050');
+    expect(byNumber[0]).toBe('UCP-000050');
+    expect(byNumber).toContain('UCP-004550');
+    expect(byNumber.every((id) => id.slice(4).includes('50'))).toBe(true);
+    expect((await ids('state=all&ics=QKK&q=old%20oak')).sort()).toEqual(['UCP-000050', 'UCP-000051']);
+    expect(await ids('state=all&ics=QMF&q=old%20oak')).toEqual([]);
   });
 
   it('opens an archived ticket found by the search', async () => {
