@@ -1,4 +1,5 @@
 /** The helpdesk tab in the browser: finds out whether it runs in Teams, then loads the queue and opens tickets. */
+import type { QueuePaging } from '../queueQuery.js';
 import { offerDownload, renderPaging } from './paging.js';
 import { byId, fillSelect, renderDetail, renderQueue } from './render.js';
 import { tabApi, TabApiError } from './tabApi.js';
@@ -20,6 +21,12 @@ function showProblem(err: unknown): void {
   say('');
   problem.textContent = err instanceof TabApiError ? err.message : 'Something went wrong on this page. Please reload it.';
   problem.hidden = false;
+}
+
+// One page needs no "Showing 1-3 of 3": the count alone says it.
+function countText(paging: QueuePaging): string {
+  if (paging.pages > 1) return paging.text;
+  return `${paging.total} ${paging.total === 1 ? 'ticket' : 'tickets'} shown`;
 }
 
 async function start(): Promise<void> {
@@ -61,7 +68,7 @@ async function start(): Promise<void> {
       renderPaging(view.paging, (to) => void loadQueue(to));
       byId('search-scope').hidden = filters.q === '' || view.searchedArchive;
       problem.hidden = true;
-      say(view.paging.total === 0 ? 'No tickets match these filters.' : `${view.paging.text}, ${view.overdue} overdue.`);
+      say(`${countText(view.paging)}, ${view.overdue} overdue.`);
     } catch (err) {
       if (mine === latest) showProblem(err);
     }
