@@ -20,6 +20,7 @@ import { recoverFromTurnErrors } from './adapter.js';
 import { startReminders } from './reminders/reminderService.js';
 import { seedDemoIfFresh } from './demo/seedDemo.js';
 import { registerHelpdeskTab } from './web/tabRoutes.js';
+import { createOrdClient } from './ods/ordClient.js';
 
 /** How often closed tickets are moved out of the live file (every write re-serialises it, so it must stay small). */
 const ARCHIVE_EVERY_MS = 60 * 60 * 1000;
@@ -42,18 +43,20 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const store = await openStore(config.dataDir);
   const inFlight = new InFlight();
   const adapter = createAdapter(config, logger);
-  const tickets = startTicketServices(config, store, adapter, logger);
+  // One ODS client for the conversations and the helpdesk's automatic checks: its cache and rate limit are shared.
+  const ods = createOrdClient({ baseUrl: config.odsBaseUrl, logger });
+  const tickets = startTicketServices(config, store, adapter, logger, ods);
   const conversationState = new ConversationState(new BotStateStorage(store));
   recoverFromTurnErrors(adapter, conversationState, store);
   let stopping: Promise<{ drained: boolean }> | undefined;
   let usersTemplate: Promise<Buffer> | undefined;
   const server = createServer({
-    adapter, bot: new OnboardingBot(conversationState, store, createConversationHost(config, store, tickets.workflow, conversationState, logger), tickets.cardInvoke),
+    adapter, bot: new OnboardingBot(conversationState, store, createConversationHost(config, store, tickets.workflow, conversationState, logger, ods), tickets.cardInvoke),
     store, inFlight, logger, version: VERSION, authenticated: !isLocalMode(config), limits: config.http,
     isStopping: () => stopping !== undefined,
     usersTemplate: () => (usersTemplate ??= buildUsersTemplate()),
   });
-  registerHelpdeskTab(server, { config, store, logger });
+  registerHelpdeskTab(server, { config, store, logger, automaticChecks: tickets.automaticChecks });
 
   try {
     await new Promise<void>((resolve, reject) => {

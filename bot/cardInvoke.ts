@@ -8,6 +8,7 @@ import { ADAPTIVE_CARD } from './notify/teamsRoute.js';
 import { refreshUserIdsFor } from './tickets/cardAudiences.js';
 import { conversationKey } from './conversations.js';
 import type { Workflow } from './workflow/workflow.js';
+import type { AutomaticCheckRuns } from './tickets/automaticCheckRuns.js';
 
 export interface CardInvokeDeps {
   workflow: Workflow;
@@ -15,6 +16,8 @@ export interface CardInvokeDeps {
   now(): Date;
   /** The configured helpdesk contact the requester's card gives. */
   helpdesk?: HelpdeskFacts;
+  /** Runs stale automatic checks again when an agent opens a ticket's card. */
+  automaticChecks?: Pick<AutomaticCheckRuns, 'runIfStale'>;
 }
 
 /**
@@ -37,6 +40,7 @@ export function createCardInvokeHandler(deps: CardInvokeDeps) {
       refreshUserIds: (ticket: WorkflowTicket) => deps.store.read((data) => refreshUserIdsFor(data, ticket)),
       now: deps.now,
       helpdesk: deps.helpdesk ?? {},
+      ...(deps.automaticChecks ? { automaticChecks: deps.automaticChecks } : {}),
     }, parsed.action);
     return { statusCode: 200, type: ADAPTIVE_CARD, value: card } as unknown as AdaptiveCardInvokeResponse;
   };

@@ -4,14 +4,13 @@ import type { Store } from '../data/store/store.js';
 import { AccessRequestDialog } from '../dialogs/accessRequest/accessRequestDialog.js';
 import { AddUsersDialog } from '../dialogs/accessRequest/addUsersDialog.js';
 import { runDialog } from '../dialogs/base/runDialog.js';
-import type { DialogServices } from '../dialogs/dialogServices.js';
+import type { DialogServices, OdsDirectory } from '../dialogs/dialogServices.js';
 import { MainDialog } from '../dialogs/mainDialog.js';
 import { isPersonalChat, welcomeOnInstall } from '../dialogs/welcome/welcomeOnInstall.js';
 import { createAttachmentReader, httpsUnder } from './attachments/attachmentReader.js';
 import { isLocalMode, type Config } from './config.js';
 import { claimWelcome, rememberConversation } from './conversations.js';
 import type { Logger } from './log.js';
-import { createOrdClient } from './ods/ordClient.js';
 import type { Workflow } from './workflow/workflow.js';
 import { storeCalendar } from './storeCalendar.js';
 
@@ -28,14 +27,16 @@ export interface ConversationHost {
   onInstall(context: TurnContext): Promise<void>;
 }
 
-/** Builds the dialogs and their services once per process (one ODS client: its cache and rate limit are shared). */
-export function createConversationHost(config: Config, store: Store, workflow: Workflow, conversationState: ConversationState, logger: Logger): ConversationHost {
+/** Builds the dialogs and their services once per process. */
+export function createConversationHost(
+  config: Config, store: Store, workflow: Workflow, conversationState: ConversationState, logger: Logger, ods: OdsDirectory,
+): ConversationHost {
   const dialogState = conversationState.createProperty<DialogState>('dialogState');
   const allowed = httpsUnder(config.attachmentHosts);
   const services: DialogServices = {
     store,
     workflow,
-    ods: createOrdClient({ baseUrl: config.odsBaseUrl, logger }),
+    ods,
     // Loopback downloads only in local mode (the Agents Playground and tests serve files from this machine).
     attachments: createAttachmentReader({ isAllowedUrl: (url) => allowed(url) || (isLocalMode(config) && ['127.0.0.1', 'localhost'].includes(url.hostname)) }),
     calendar: storeCalendar(store),

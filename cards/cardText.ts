@@ -1,5 +1,5 @@
 /** The words on the ticket cards. Plain English for people; no internal names or codes. */
-import type { ChecklistItem, PersonRef, Stamp, TicketKind, TicketOrganisation, TicketState, WorkflowTicket } from '../data/model.js';
+import type { PersonRef, Stamp, TicketKind, TicketOrganisation, TicketState, WorkflowTicket } from '../data/model.js';
 import { parseDsptStatus } from '../data/rules/dspt.js';
 import { icsByCode } from '../data/rules/ics.js';
 import { rulesFor, VERBS, type ActorRole, type Verb } from '../bot/workflow/transitions.js';
@@ -13,14 +13,8 @@ export const KIND_HEADING: Readonly<Record<TicketKind, string>> = {
   question: 'Question for the helpdesk',
 };
 
-/** The helpdesk's checks (source 001), as they read them. */
-export const CHECKLIST_LABEL: Readonly<Record<ChecklistItem, string>> = {
-  odsVerified: 'ODS verified',
-  dpiaChecked: 'DPIA checked',
-  dsptChecked: 'DSPT checked',
-  emailDomainsChecked: 'E-mail domains checked',
-  accountsCreated: 'Accounts created',
-};
+/** The helpdesk's checks (source 001), as they read them: one list, the workflow's. */
+export { CHECKLIST_LABEL } from '../bot/workflow/wording.js';
 
 const LOCATION: Readonly<Record<TicketOrganisation['location'], string>> = {
   london: 'London',
@@ -33,7 +27,7 @@ const DONE: Readonly<Record<string, string>> = {
   submit: 'Sent', route: 'Passed to the right team', approve: 'Approved', reject: 'Turned down',
   askForInformation: 'Sent back for more information', requestInformation: 'Sent back for more information',
   provideInformation: 'Answered', seekIcsApproval: 'Sent to the ICS lead for approval', assign: 'Assigned',
-  tick: 'Checklist updated', untick: 'Checklist updated', setPriority: 'Priority changed', escalate: 'Escalated',
+  check: 'Checked automatically', confirmChecks: 'Automatic checks confirmed', tick: 'Checklist updated', untick: 'Checklist updated', setPriority: 'Priority changed', escalate: 'Escalated',
   resolve: 'Resolved', close: 'Closed', archive: 'Archived', withdraw: 'Withdrawn',
   approveOrganisation: 'Approved', rejectOrganisation: 'Turned down', assignTicket: 'Assigned', tickChecklist: 'Checklist updated',
   resolveTicket: 'Resolved', closeTicket: 'Closed',
@@ -123,7 +117,7 @@ export function organisationFacts(org: TicketOrganisation, today: string, checkl
 
 /** Whether the ODS code is known good: checked against the NHS directory when asked for, or by the helpdesk since. */
 function odsText(org: TicketOrganisation, checklist: WorkflowTicket['checklist'] | undefined): string {
-  if (checklist?.odsVerified) return 'ODS verified by the UCP helpdesk';
+  if (checklist?.odsVerified) return checklist.odsVerified.by === 'system' ? 'ODS verified automatically with the ODS directory' : 'ODS verified by the UCP helpdesk';
   return org.odsVerified === true ? 'ODS verified' : 'ODS not yet verified';
 }
 

@@ -15,3 +15,10 @@ export function formatCardTime(iso: string, now: Date): string {
   const year = p.year === londonParts(now).year ? '' : ` ${p.year}`;
   return `${WEEKDAYS[p.weekday - 1]} ${p.day} ${MONTHS[p.month - 1]}${year}, ${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
 }
+
+/** "at 09:00 on Tue 3 Mar": the same instant, for a line that says when the service did something (reminders). */
+export function formatCardTimeAt(iso: string, now: Date): string {
+  const text = formatCardTime(iso, now);
+  const comma = text.lastIndexOf(', ');
+  return comma < 0 ? `at ${text}` : `at ${text.slice(comma + 2)} on ${text.slice(0, comma)}`;
+}

@@ -1,10 +1,12 @@
 /** The helpdesk's view: everything on the ticket (e-mail addresses and registration numbers included) and its working buttons. */
-import { checksMissingToResolve } from '../bot/workflow/resolveChecks.js';
-import { CHECKLIST_ITEMS, type ChecklistItem, type PersonRef, type TicketOrganisation, type TicketPriority, type WorkflowTicket } from '../data/model.js';
+import { automaticTicksToConfirm, checksMissingToResolve, failedAutomaticChecks } from '../bot/workflow/resolveChecks.js';
+import { type ChecklistItem, type PersonRef, type TicketOrganisation, type TicketPriority, type WorkflowTicket } from '../data/model.js';
 import { londonToday } from '../data/rules/londonTime.js';
 import { formatCardTime } from './cardTime.js';
 import { organisationTypeText, recheckFacts } from './organisationCheckText.js';
-import { CHECKLIST_LABEL, checklistStampText, organisationFacts, roleText, watcherReason } from './cardText.js';
+import { CHECKLIST_LABEL, organisationFacts, roleText, watcherReason } from './cardText.js';
+import { checklistLines } from './checklistText.js';
+import { reminderLines } from './reminderLines.js';
 import { people } from './requesterText.js';
 import { cardVerbsFor } from './ticketActions.js';
 import { actionSwitches, clip, commonCardData, countsByRole, type TicketCardOptions } from './ticketCardView.js';
@@ -23,7 +25,7 @@ export function helpdeskCardData(ticket: WorkflowTicket, agents: readonly Person
   if (choices.length === 0) allowed.delete('assignTicket');
   // Resolve is shown only once it would be accepted: the workflow refuses it until source 001's checks are ticked.
   const missing = checksMissingToResolve(ticket);
-  if (missing.length > 0) allowed.delete('resolveTicket');
+  if (missing.length > 0 || failedAutomaticChecks(ticket).length > 0) allowed.delete('resolveTicket');
   const checklist = hasChecklist(ticket) ? checklistRows(ticket, now) : [];
   const reason = watcherReason(ticket);
   const users = ticket.users ?? [];
@@ -32,6 +34,7 @@ export function helpdeskCardData(ticket: WorkflowTicket, agents: readonly Person
   return {
     ...commonCardData(ticket, options, now, !shared),
     reason: { show: reason !== undefined, label: reason?.label ?? '', text: clip(reason?.text ?? '') },
+    reminders: reminderLines(ticket, now),
     ticketFacts: ticketFacts(ticket, now, shared),
     question: { show: question !== '', text: clip(question) },
     facts: ticket.organisation
@@ -54,6 +57,7 @@ export function helpdeskCardData(ticket: WorkflowTicket, agents: readonly Person
     privacy: { show: shared, text: SHARED_NOTE },
     checklist,
     canTick: checklist.length > 0 && allowed.has('tickChecklist'),
+    confirm: confirmButton(ticket, allowed),
     agents: choices,
     assigneeId: ticket.assignee?.aadObjectId ?? '',
     missingButtons: missingButtonLines(ticket, allowed, choices.length, missing),
@@ -79,8 +83,17 @@ function missingButtonLines(ticket: WorkflowTicket, allowed: ReadonlySet<CardVer
     const allTicked = hasChecklist(ticket) && missing.length === 0;
     lines.push(allTicked ? 'Every check is ticked. Assign the ticket to resolve it.' : 'Assign the ticket to resolve it.');
   }
-  if (ticket.state === 'assigned' && !allowed.has('resolveTicket') && missing.length > 0) {
-    lines.push(`Resolve appears once ${joinAnd(missing.map((item) => `"${CHECKLIST_LABEL[item]}"`))} ${missing.length === 1 ? 'is' : 'are'} ticked.`);
+  const failed = failedAutomaticChecks(ticket);
+  if (hasChecklist(ticket) && failed.length > 0 && ['awaitingHelpdesk', 'assigned'].includes(ticket.state)) {
+    lines.push(`Resolve is refused while ${joinAnd(failed.map((item) => `"${CHECKLIST_LABEL[item]}"`))} ${failed.length === 1 ? 'fails' : 'fail'} its automatic check: see the checklist.`);
+  } else if (ticket.state === 'assigned' && !allowed.has('resolveTicket') && missing.length > 0) {
+    const toConfirm = automaticTicksToConfirm(ticket).filter((item) => missing.includes(item));
+    const toTick = missing.filter((item) => !(toConfirm as ChecklistItem[]).includes(item));
+    const parts = [
+      toConfirm.length > 0 ? `the automatic ${toConfirm.length === 1 ? 'check is' : 'checks are'} confirmed` : '',
+      toTick.length > 0 ? `${joinAnd(toTick.map((item) => `"${CHECKLIST_LABEL[item]}"`))} ${toTick.length === 1 ? 'is' : 'are'} ticked` : '',
+    ].filter(Boolean);
+    lines.push(`Resolve appears once ${parts.join(' and ')}.`);
   }
   return lines.map((text) => ({ text }));
 }
@@ -98,17 +111,21 @@ function hasChecklist(ticket: WorkflowTicket): boolean {
 }
 
 function checklistRows(ticket: WorkflowTicket, now: Date): object[] {
-  return CHECKLIST_ITEMS.map((item) => {
-    const stamp = ticket.checklist?.[item];
-    return {
-      item,
-      label: CHECKLIST_LABEL[item],
-      inputId: checklistInputId(item),
-      value: stamp ? 'true' : 'false',
-      mark: stamp ? '✓' : '○',
-      stamp: checklistStampText(stamp, ticket, now),
-    };
-  });
+  return checklistLines(ticket, now).map((line) => ({
+    item: line.item,
+    label: line.label,
+    inputId: checklistInputId(line.item),
+    value: line.ticked ? 'true' : 'false',
+    mark: line.mark,
+    stamp: line.status,
+    evidence: line.evidence,
+  }));
+}
+
+/** One press confirms every automatic tick (audited as the agent's); shown only while there is one to confirm. */
+function confirmButton(ticket: WorkflowTicket, allowed: ReadonlySet<CardVerb>): { show: boolean; title: string } {
+  const count = hasChecklist(ticket) && allowed.has('confirmChecks') ? automaticTicksToConfirm(ticket).length : 0;
+  return { show: count > 0, title: count === 1 ? 'Confirm the automatic check' : `Confirm the ${count} automatic checks` };
 }
 
 function ticketFacts(ticket: WorkflowTicket, now: Date, shared: boolean): { label: string; value: string }[] {

@@ -12,6 +12,7 @@ export const WORKFLOW_VERB: Readonly<Record<Exclude<CardVerb, 'refreshCard'>, Ve
   rejectOrganisation: 'reject',
   askForInformation: 'askForInformation',
   assignTicket: 'assign',
+  confirmChecks: 'confirmChecks',
   tickChecklist: 'tick',
   requestInformation: 'requestInformation',
   resolveTicket: 'resolve',
@@ -23,7 +24,7 @@ export const WORKFLOW_VERB: Readonly<Record<Exclude<CardVerb, 'refreshCard'>, Ve
 // The helpdesk card deliberately has no reject button: rejectOrganisation is the ICS lead's decision on their card.
 const AUDIENCE: Readonly<Record<ActingAudience, { role: ActorRole; verbs: readonly Exclude<CardVerb, 'refreshCard'>[] }>> = {
   icsLead: { role: 'icsLead', verbs: ['approveOrganisation', 'rejectOrganisation', 'askForInformation'] },
-  helpdesk: { role: 'helpdeskAgent', verbs: ['assignTicket', 'tickChecklist', 'requestInformation', 'resolveTicket', 'closeTicket'] },
+  helpdesk: { role: 'helpdeskAgent', verbs: ['assignTicket', 'confirmChecks', 'tickChecklist', 'requestInformation', 'resolveTicket', 'closeTicket'] },
   requester: { role: 'requester', verbs: ['provideInformation', 'withdrawRequest'] },
 };
 

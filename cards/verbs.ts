@@ -6,7 +6,7 @@ import { CHECKLIST_ITEMS, type ChecklistItem } from '../data/model.js';
 
 /** Every `Action.Execute` verb the ticket cards use; the handlers in cards/handlers/ are named after these. */
 export const CARD_VERBS = [
-  'refreshCard', 'approveOrganisation', 'rejectOrganisation', 'askForInformation', 'assignTicket', 'tickChecklist',
+  'refreshCard', 'approveOrganisation', 'rejectOrganisation', 'askForInformation', 'assignTicket', 'confirmChecks', 'tickChecklist',
   'requestInformation', 'resolveTicket', 'closeTicket', 'provideInformation', 'withdrawRequest',
 ] as const;
 export type CardVerb = (typeof CARD_VERBS)[number];
@@ -50,6 +50,7 @@ export type CardAction =
   | { verb: 'rejectOrganisation'; data: TicketActionData & { reason: string } }
   | { verb: 'askForInformation'; data: TicketActionData & { reason: string } }
   | { verb: 'assignTicket'; data: TicketActionData & { assignee: string } }
+  | { verb: 'confirmChecks'; data: TicketActionData }
   | { verb: 'tickChecklist'; data: TicketActionData & { item: ChecklistItem; ticked: boolean } }
   | { verb: 'requestInformation'; data: TicketActionData & { reason: string } }
   | { verb: 'resolveTicket'; data: TicketActionData }
@@ -84,6 +85,7 @@ export function parseCardAction(verb: unknown, data: unknown): ParsedCardAction 
   const base: TicketActionData = { ticketId, version };
   switch (verb) {
     case 'approveOrganisation':
+    case 'confirmChecks':
     case 'resolveTicket':
     case 'closeTicket':
     case 'withdrawRequest':

@@ -101,6 +101,27 @@ export type TicketPriority = 'low' | 'normal' | 'high' | 'urgent';
 export const CHECKLIST_ITEMS = ['odsVerified', 'dpiaChecked', 'dsptChecked', 'emailDomainsChecked', 'accountsCreated'] as const;
 export type ChecklistItem = (typeof CHECKLIST_ITEMS)[number];
 
+/** The checks the service runs itself (source 001's first four); "Accounts created" is always the agent's. */
+export const AUTOMATIC_ITEMS = ['odsVerified', 'dpiaChecked', 'dsptChecked', 'emailDomainsChecked'] as const;
+export type AutomaticItem = (typeof AUTOMATIC_ITEMS)[number];
+
+/** The reference lists an administrator imports; the store keeps when each was last imported (`LiveData.imports`). */
+export type ImportedList = 'dpia' | 'dspt' | 'accreditedDomains' | 'bankHolidays';
+
+/**
+ * What one automatic check found. passed: the service ticks the item ("checked automatically") for an agent to confirm;
+ * failed: the evidence says what is wrong; unsettled: the service could not tell (the reason says why) and the agent checks.
+ */
+export interface AutomaticCheck {
+  outcome: 'passed' | 'failed' | 'unsettled';
+  /** Plain text a helpdesk agent reads: what was checked and what was found. No e-mail addresses (the channel copy shows it). */
+  evidence: string;
+  /** ISO instant of the check. */
+  at: string;
+  /** The agent who unticked this automatic tick: later runs record what they find but never tick it again. */
+  overruledBy?: Stamp;
+}
+
 /** A Teams person: the aadObjectId is the identity; the name is for display only. */
 export interface PersonRef {
   aadObjectId: string;
@@ -184,6 +205,25 @@ export interface CardCopy {
   activityId: string;
 }
 
+/**
+ * One reminder or escalation the reminder sweep sent about a ticket, written in the same store update as the sweep's
+ * ledger (so exactly once), for its cards and the helpdesk tab. Bookkeeping, not a transition: the version stays.
+ */
+export interface ReminderMark {
+  /** The sweep's reminder kind (bot/reminders/wording.ts ReminderKind). */
+  kind: string;
+  /** ISO instant the sweep recorded it. */
+  at: string;
+  /** ISO instant the wait it belongs to began (the ticket's wait at the time). */
+  since: string;
+  /** Working hours the ticket had waited when it was sent. */
+  waitedHours: number;
+  /** The configured wait (REMINDER_* settings) after which it fell due. */
+  dueAfterHours: number;
+  /** Working hours in a working day when it was sent, so "2 working days" reads as configured. */
+  workingDayHours: number;
+}
+
 /** A ticket as the workflow keeps it. */
 export interface WorkflowTicket extends Ticket {
   state: TicketState;
@@ -194,7 +234,12 @@ export interface WorkflowTicket extends Ticket {
   leavers?: Leaver[];
   question?: string;
   assignee?: PersonRef;
+  /** Ticked by an agent, or by the service ('system') for an automatic check that passed, until an agent confirms it. */
   checklist: Partial<Record<ChecklistItem, Stamp>>;
+  /** The ICS governance lead's onboarding approval (source 001), for the helpdesk's DPIA check. */
+  icsApproval?: Stamp;
+  /** The latest automatic check of each item (bot/workflow/automaticChecks.ts), kept with its evidence. */
+  automaticChecks?: Partial<Record<AutomaticItem, AutomaticCheck>>;
   /** Where a needs-information ticket goes back to once the requester answers. */
   returnTo?: TicketState;
   /** When the ticket entered its current state (reminders count waiting time from it). */
@@ -210,6 +255,8 @@ export interface WorkflowTicket extends Ticket {
   /** The press of Submit that made it (the summary card's id): a repeat of that press finds this ticket. */
   submissionId?: string;
   cardCopies: CardCopy[];
+  /** What the reminder sweep has sent about it, the latest of each kind per wait, newest last (at most 12). */
+  remindersSent?: ReminderMark[];
 }
 
 /** A message owed to someone, kept until it is delivered so nothing is lost while Teams or e-mail is down. */
@@ -228,6 +275,8 @@ export interface NotificationRecord {
   nextAttemptAt: string;
   createdAt: string;
   sentAt?: string;
+  /** When delivery was last tried (ISO); absent on records from before it was kept. The helpdesk's unreachable report shows it. */
+  lastAttemptAt?: string;
   /** An error code, never a message that could carry personal data. */
   lastError?: string;
 }

@@ -7,7 +7,7 @@ import { londonToday } from '../../data/rules/londonTime.js';
 import type { ImportResult } from '../../data/imports/importResult.js';
 import type { LiveData } from '../../data/store/store.js';
 import { findIcs, icsByCode } from '../../data/rules/ics.js';
-import type { BankHoliday, DpiaEntry } from '../../data/model.js';
+import type { BankHoliday, DpiaEntry, ImportedList } from '../../data/model.js';
 import { noMore, required, type ParsedArgs } from './args.js';
 import { print, type AdminContext } from './context.js';
 import { UsageError } from './usage.js';
@@ -21,6 +21,8 @@ export class BadRowsError extends UsageError {
 
 interface Importer {
   what: string;
+  /** Where the store keeps when this list was imported. */
+  list: ImportedList;
   parse(text: string): ImportResult<unknown>;
   /** Puts the records in place; returns what changed, in words, for the operator. */
   apply(data: LiveData, records: unknown[]): string;
@@ -29,21 +31,25 @@ interface Importer {
 const IMPORTERS: Record<string, Importer> = {
   dpia: {
     what: 'DPIA register entries',
+    list: 'dpia',
     parse: (text) => parseDpiaRegister(text, findIcs),
     apply: replaceDpiaEntriesOfListedIcss,
   },
   dspt: {
     what: 'DSPT statuses',
+    list: 'dspt',
     parse: (text) => parseDsptExport(text, londonToday(new Date())),
     apply: (data, records) => replaced('DSPT statuses', data.dsptStatuses.length, (data.dsptStatuses = records as LiveData['dsptStatuses']).length),
   },
   'accredited-domains': {
     what: 'accredited domains',
+    list: 'accreditedDomains',
     parse: parseAccreditedDomains,
     apply: (data, records) => replaced('accredited domains', data.accreditedDomains.length, (data.accreditedDomains = records as string[]).length),
   },
   'bank-holidays': {
     what: 'bank holidays',
+    list: 'bankHolidays',
     parse: (text) => parseBankHolidayFile(text, londonToday(new Date())),
     apply: (data, records) => replaced('bank holidays', data.bankHolidays?.length ?? 0, (data.bankHolidays = records as BankHoliday[]).length),
   },
@@ -66,6 +72,8 @@ export async function importCommand(ctx: AdminContext, args: ParsedArgs): Promis
   }
   const change = await (await ctx.store()).update((tx) => {
     const summary = importer.apply(tx.data, result.records);
+    // Automatic checks made before this moment relied on the previous list: they are run again (bot/workflow/automaticChecks.ts).
+    tx.data.imports = { ...tx.data.imports, [importer.list]: new Date().toISOString() };
     tx.audit({ actor: ctx.actor, action: `import.${kind}`, details: { records: result.records.length, warnings: result.warnings.length } });
     return summary;
   });

@@ -5,6 +5,7 @@ import { createAdminContext, type AdminContext } from './context.js';
 import { BadRowsError, importCommand } from './importCommands.js';
 import { eligibilityCommand, emailCommand, odsCommand, roleCommand, workingHoursCommand } from './lookupCommands.js';
 import { remindersCommand } from './reminderCommands.js';
+import { reportCommand } from './reportCommands.js';
 import { rosterCommand } from './rosterCommands.js';
 import { auditCommand, ticketCommand, ticketsCommand } from './ticketCommands.js';
 import { HELP, UsageError } from './usage.js';
@@ -37,6 +38,7 @@ const COMMANDS: Record<string, Command> = {
   ticket: ticketCommand,
   audit: auditCommand,
   reminders: remindersCommand,
+  report: reportCommand,
 };
 
 /** Runs one admin command; returns the exit code (0 done, 2 bad input, 1 anything else). */

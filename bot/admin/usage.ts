@@ -29,6 +29,15 @@ Tickets and the audit trail (these work while the bot is running):
   audit export --from <date> --to <date>     CSV on standard output; from inclusive, to exclusive
   reminders preview [--at <ISO instant>] [--json]   what the reminder sweep would send then, to whom and why
 
+Reports (CSV on standard output, a header row first; these work while the bot is running):
+  report requests [--from <yyyy-mm-dd> --to <yyyy-mm-dd>] [--ics <ICS>]      live requests received then, by ICS and state,
+                                             with the working hours each has waited in its state and in all
+  report decisions [--from <yyyy-mm-dd> --to <yyyy-mm-dd>] [--ics <ICS>]     who approved, turned down, assigned, resolved,
+                                             closed or withdrew which request, in which role, and when
+  report unreachable [--from <yyyy-mm-dd> --to <yyyy-mm-dd>] [--ics <ICS>]   care home managers Teams and e-mail both failed
+                                             to reach (personal data: for the helpdesk, to phone them)
+  Dates are London days, both included; without them a report covers everything.
+
 Rule look-ups (add --json for machine-readable output):
   role "<job title>"
   email <address> [--name "<organisation>"] [--ods <code>]   the organisation's name and code mark its shared mailboxes

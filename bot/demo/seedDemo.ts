@@ -37,6 +37,7 @@ export async function seedDemoIfFresh({ config, store, logger, port, now = () =>
       const known = new Set(tx.data.dsptStatuses.map((r) => r.odsCode));
       tx.data.dsptStatuses.push(...demoDsptStatuses(at).filter((r) => !known.has(r.odsCode)));
       tx.data.settings[DEMO_SEEDED_SETTING] = addedAt;
+      tx.data.imports = { ...tx.data.imports, dpia: addedAt, dspt: addedAt };
       tx.audit({
         actor: 'system', action: 'demo.seed',
         details: { icbCode: DEMO_ICB_CODE, rosterEntries: 3, dpiaEntries: DEMO_DPIA.length, odsCodes: DEMO_DPIA.map((e) => e.odsCode) },

@@ -79,6 +79,7 @@ export async function markSent(store: Store, key: string, via: 'teams' | 'email'
     record.status = 'sent';
     record.via = via;
     record.sentAt = now.toISOString();
+    record.lastAttemptAt = record.sentAt;
     record.attempts += 1;
     if (unconfirmedReason === undefined) delete record.lastError;
     else record.lastError = unconfirmedMark(via);
@@ -101,6 +102,7 @@ export async function markQueued(store: Store, key: string, now: Date, lastError
     const record = tx.data.notifications.find((n) => n.key === key);
     if (!record || record.status !== 'pending') return;
     record.attempts += 1;
+    record.lastAttemptAt = now.toISOString();
     const steps = QUEUE_BACKOFF_STEPS[Math.min(record.attempts, QUEUE_BACKOFF_STEPS.length) - 1];
     record.nextAttemptAt = new Date(now.getTime() + Math.max(steps * stepMs, retryAfterMs)).toISOString();
     record.lastError = lastError;

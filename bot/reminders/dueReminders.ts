@@ -35,6 +35,9 @@ export interface DueReminder {
   text: string;
   /** Why it is due, for the preview and the audit trail (ids and hours only). */
   why: string;
+  /** A ticket's reminder: the working hours waited now, and the configured wait after which this ordinal fell due. */
+  waitedHours?: number;
+  dueAfterHours?: number;
 }
 
 /** A needs-information ticket left unanswered long enough to be withdrawn by the service. */
@@ -88,19 +91,22 @@ export function dueReminders(data: Readonly<LiveData>, calendar: WorkingCalendar
 
   for (const { ticket, since, sinceMs } of open) {
     const hours = clock.hoursSince(sinceMs);
-    const add = (kind: ReminderKind, ordinal: number, recipients: Recipient[], threshold: number) => {
+    // `dueAfter`: when this ordinal fell due (the threshold itself, or for the ICS's daily reminders the nth day after it).
+    const add = (kind: ReminderKind, ordinal: number, recipients: Recipient[], threshold: number, dueAfter = threshold) => {
       if (ordinal <= sentOrdinal(ledger, ticket.id, since, kind)) return;
       reminders.push({
         key: `${ticket.id}:${kind}:${ordinal}`, kind, ordinal, ticketId: ticket.id, ticketVersion: ticket.version, since, recipients,
         text: reminderText(kind, ticket, hours, t.workingDayHours),
         why: `${ticket.state} for ${round(hours)} working hours since ${since} (threshold ${threshold})`,
+        waitedHours: round(hours), dueAfterHours: dueAfter,
       });
     };
     switch (ticket.state) {
       case 'awaitingIcsApproval': {
         if (hours >= t.icsRemindAfterHours) {
           const ordinal = 1 + Math.floor((hours - t.icsRemindAfterHours) / t.icsRemindEveryHours);
-          add('icsApproval', ordinal, leads.get(ticket.organisation?.icbCode ?? '') ?? [], t.icsRemindAfterHours);
+          add('icsApproval', ordinal, leads.get(ticket.organisation?.icbCode ?? '') ?? [], t.icsRemindAfterHours,
+            t.icsRemindAfterHours + (ordinal - 1) * t.icsRemindEveryHours);
         }
         if (hours >= t.icsEscalateAfterHours) add('icsEscalation', 1, channels, t.icsEscalateAfterHours);
         break;

@@ -12,7 +12,7 @@ import type { ReminderThresholds } from './thresholds.js';
 export interface ReminderServiceOptions {
   dataDir: string;
   store: Store;
-  tickets: Pick<TicketServices, 'notifier' | 'workflow'>;
+  tickets: Pick<TicketServices, 'notifier' | 'workflow' | 'cards'>;
   thresholds: ReminderThresholds;
   logger: Logger;
   teamsServiceUrl: string;
@@ -31,6 +31,8 @@ export function startReminders(options: ReminderServiceOptions): ReminderSchedul
       store: options.store, calendar, clock, logger: options.logger, thresholds: options.thresholds,
       notifier: options.tickets.notifier, workflow: options.tickets.workflow,
       ensureChannel: (key) => ensureChannelConversation(options.store, key, options.teamsServiceUrl, options.botAppId, clock()),
+      // The escalation lines on the tickets' cards (issue 14 point 5): every posted copy is updated.
+      syncCard: (ticketId) => options.tickets.cards.sync(ticketId),
     }),
   });
 }

@@ -12,6 +12,7 @@ import { buildDigests } from './digests.js';
 import { dsptCodesDue, dueReminders, type DueWithdrawal } from './dueReminders.js';
 import { londonToday } from '../../data/rules/londonTime.js';
 import { readLedger, writeLedger } from './ledger.js';
+import { recordReminderMarks } from './reminderMarks.js';
 import type { ReminderThresholds } from './thresholds.js';
 
 export interface SweepDeps {
@@ -24,6 +25,11 @@ export interface SweepDeps {
   logger?: Logger;
   /** Makes sure a channel has a stored conversation before a digest to it is delivered (the host's ensureChannelConversation). */
   ensureChannel?: (conversationKey: string) => Promise<void>;
+  /**
+   * Updates every posted copy of a ticket's card (the host's TicketCards.sync), called once the reminders marked on it are
+   * on disk. A copy missed here (a stop in between) is caught by the ticket cards' periodic re-sync.
+   */
+  syncCard?: (ticketId: string) => Promise<void>;
 }
 
 export interface SweepResult {
@@ -53,7 +59,7 @@ export async function runSweep(deps: SweepDeps): Promise<SweepResult> {
   if (!first.work) return { digests: 0, reminders: 0, withdrawn };
 
   // Worked out again inside the update, so what is recorded is exactly what the data says at the moment of writing.
-  const digests = await deps.store.update((tx) => {
+  const { digests, marked } = await deps.store.update((tx) => {
     // Only the candidates are worked out again: tickets with something due, and for a DSPT renewal the organisation's
     // tickets (their requesters receive it).
     const tickets = tx.scan.tickets.filter((t) => first.ticketIds.has(t.id)
@@ -70,7 +76,8 @@ export async function runSweep(deps: SweepDeps): Promise<SweepResult> {
       });
     }
     writeLedger(tx.data, sendable, first.openTicketIds, due.year);
-    return built.map((d) => ({ key: d.notification.key, recipientKey: d.recipientKey, count: d.reminders.length }));
+    const marked = recordReminderMarks(tx, sendable, now, deps.thresholds.workingDayHours);
+    return { digests: built.map((d) => ({ key: d.notification.key, recipientKey: d.recipientKey, count: d.reminders.length })), marked };
   });
 
   for (const channel of new Set(digests.map((d) => d.recipientKey).filter((k) => k.startsWith('conversation:')))) {
@@ -82,6 +89,9 @@ export async function runSweep(deps: SweepDeps): Promise<SweepResult> {
     }
   }
   await Promise.all(digests.map((d) => deps.notifier.deliver(d.key)));
+  await Promise.all([...marked].map((ticketId) => deps.syncCard?.(ticketId).catch((err: unknown) => {
+    logger.warn('reminder card update failed', { ticketId, error: errorKind(err) });
+  })));
   const reminders = digests.reduce((sum, d) => sum + d.count, 0);
   if (digests.length > 0) logger.info('reminders sent', { digests: digests.length, reminders, withdrawn });
   return { digests: digests.length, reminders, withdrawn };

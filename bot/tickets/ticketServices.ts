@@ -8,6 +8,8 @@ import { createMailer } from '../notify/mailer.js';
 import { createNotifier, type Notifier } from '../notify/notifier.js';
 import { createTeamsSender } from '../notify/teamsSender.js';
 import { createWorkflow, type Workflow } from '../workflow/workflow.js';
+import type { OdsDirectory } from '../../dialogs/dialogServices.js';
+import { checkingWorkflow, createAutomaticCheckRuns, type AutomaticCheckRuns } from './automaticCheckRuns.js';
 import { ensureChannelConversation } from './channels.js';
 import { recordRequesterUpdate, requesterUpdateKey } from './requesterUpdates.js';
 import { createTicketCards, type TicketCards } from './ticketCards.js';
@@ -16,6 +18,7 @@ export interface TicketServices {
   workflow: Workflow;
   notifier: Notifier;
   cards: TicketCards;
+  automaticChecks: AutomaticCheckRuns;
   cardInvoke: ReturnType<typeof createCardInvokeHandler>;
   /** Stops the timers and waits for deliveries and event handling in progress; what is left stays pending in the store. */
   stop(): Promise<void>;
@@ -25,12 +28,16 @@ export interface TicketServices {
  * Wires the ticket workflow to Teams and e-mail: every applied transition updates each posted copy of the ticket's card
  * and tells the requester what matters to them; a timer retries what could not be delivered.
  */
-export function startTicketServices(config: Config, store: Store, adapter: OnboardingAdapter, logger: Logger, clock: () => Date = () => new Date()): TicketServices {
-  const workflow = createWorkflow({
+export function startTicketServices(
+  config: Config, store: Store, adapter: OnboardingAdapter, logger: Logger, ods: OdsDirectory, clock: () => Date = () => new Date(),
+): TicketServices {
+  const recording = createWorkflow({
     store, clock,
     onListenerError: (err, where) => logger.error('ticket event handling failed', { error: errorKind(err), ticketId: where.ticketId, verb: where.verb }),
     withTransition: (tx, event) => { recordRequesterUpdate(tx.data, event, clock(), config.helpdesk); },
   });
+  const automaticChecks = createAutomaticCheckRuns({ store, workflow: recording, ods, clock, logger });
+  const workflow = checkingWorkflow(recording, automaticChecks);
   const mailer = createMailer(config.smtp, config.smtp.caFile ? { tls: { ca: readFileSync(config.smtp.caFile, 'utf8') } } : {});
   const notifier = createNotifier({ store, teams: createTeamsSender(adapter, config.bot.appId), mailer, clock, logger, queueStepMs: config.notifyRetryMs });
   const cards = createTicketCards({
@@ -48,8 +55,8 @@ export function startTicketServices(config: Config, store: Store, adapter: Onboa
   timer.unref();
 
   return {
-    workflow, notifier, cards,
-    cardInvoke: createCardInvokeHandler({ workflow, store, now: clock, helpdesk: config.helpdesk }),
+    workflow, notifier, cards, automaticChecks,
+    cardInvoke: createCardInvokeHandler({ workflow, store, now: clock, helpdesk: config.helpdesk, automaticChecks }),
     async stop() {
       clearInterval(timer);
       // The notifier first: it cuts its retry waits short, so draining the card updates cannot run into the hard stop.

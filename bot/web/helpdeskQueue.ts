@@ -7,8 +7,11 @@ import { formatCardTime } from '../../cards/cardTime.js';
 import { waitSince } from '../reminders/dueReminders.js';
 import type { ReminderThresholds } from '../reminders/thresholds.js';
 import { workingClock } from '../reminders/workingClock.js';
+import { currentMarks, reminderLine } from '../../cards/reminderLines.js';
+import { ESCALATIONS } from '../reminders/reminderMarks.js';
 import { matchesSearch, type QueueSearch } from './queueSearch.js';
 import { ageText, OPEN_STATES, STATE_LABEL } from './tabWording.js';
+import { whoHasIt } from './whoHasIt.js';
 
 /** What the queue may be narrowed to. state: 'open' (the default), 'all', or one state; assignee: an aadObjectId or 'unassigned'. */
 export interface QueueFilters {
@@ -40,6 +43,10 @@ export interface QueueRow {
   ageWorkingHours: number;
   ageText: string;
   assignee: { id: string; name: string } | null;
+  /** Who must act next: the assignee, "Nobody yet", the ICS's governance lead, or the care home. */
+  withWhom: string;
+  /** The latest reminder the sweep sent in this wait, an escalation before a reminder, as a sentence; null when none. */
+  reminder: { text: string; escalated: boolean } | null;
   /** Past the first reminder threshold for its state (REMINDER_* settings). */
   overdue: boolean;
   overdueAfterHours: number | null;
@@ -112,6 +119,8 @@ export function helpdeskQueue(
       ageWorkingHours: Math.round(hours * 10) / 10,
       ageText: ageText(hours, thresholds.workingDayHours),
       assignee: ticket.assignee ? { id: ticket.assignee.aadObjectId, name: names.get(ticket.assignee.aadObjectId) ?? 'A colleague' } : null,
+      withWhom: whoHasIt(ticket, names),
+      reminder: latestReminder(ticket, now),
       overdue: limit !== null && hours >= limit,
       overdueAfterHours: limit,
     });
@@ -119,6 +128,14 @@ export function helpdeskQueue(
   rows.sort((a, b) => Number(b.overdue) - Number(a.overdue) || b.ageWorkingHours - a.ageWorkingHours || a.id.localeCompare(b.id));
 
   return { rows, filters: filterOptions(tickets, names), workingDayHours: thresholds.workingDayHours };
+}
+
+function latestReminder(ticket: WorkflowTicket, now: Date): QueueRow['reminder'] {
+  const marks = currentMarks(ticket);
+  const escalations = marks.filter((mark) => ESCALATIONS.has(mark.kind));
+  const mark = (escalations.length > 0 ? escalations : marks).at(-1);
+  const text = mark ? reminderLine(mark, ticket, now) : undefined;
+  return mark && text ? { text, escalated: ESCALATIONS.has(mark.kind) } : null;
 }
 
 /** Used for live tickets here and, by the route, for archived ones before they are kept. */

@@ -5,13 +5,13 @@ import type { QueueRow } from './helpdeskQueue.js';
 import { dueText } from './tabWording.js';
 
 const HEADER = ['Ticket', 'Status', 'Archived', 'Due', 'Request', 'Organisation', 'Requester', 'ICS', 'Waiting',
-  'Working hours waited', 'Waiting since (London)', 'Assigned to', 'Priority'];
+  'Working hours waited', 'Waiting since (London)', 'Who has it', 'Latest reminder', 'Priority'];
 
 /** Used by the CSV route: a header row, then one record per queue row in the queue's order; Excel-ready (BOM, CRLF). */
 export function queueCsv(rows: readonly QueueRow[]): string {
   return csvDocument(HEADER, rows.map((row) => [
     row.id, row.stateLabel, row.archived ? 'Yes' : 'No', dueText(row), row.kind, row.organisation, row.requester, row.icsName,
-    row.ageText, row.ageWorkingHours, londonMinute(row.waitingSince), row.assignee?.name ?? 'Nobody yet', row.priority,
+    row.ageText, row.ageWorkingHours, londonMinute(row.waitingSince), row.withWhom, row.reminder?.text ?? '', row.priority,
   ]), { bom: true });
 }
 

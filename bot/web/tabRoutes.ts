@@ -10,6 +10,7 @@ import { storeCalendar } from '../storeCalendar.js';
 import { queueCsv, queueCsvFileName } from './queueCsv.js';
 import { pageOf, parseQueueQuery, type QueueQuery } from './queueQuery.js';
 import { fullQueue } from './queueTickets.js';
+import { registerReportRoutes } from './reportRoutes.js';
 import { tabBundle } from './tabBundle.js';
 import { createTabTokenVerifier, type TabTokenVerifier } from './tabToken.js';
 import { ticketDetail } from './ticketDetail.js';
@@ -22,6 +23,8 @@ export interface HelpdeskTabDeps {
   now?: () => Date;
   /** Tests may pass a verifier over local keys; by default the tenant's published keys (config.tab) are used. */
   verifier?: TabTokenVerifier;
+  /** Runs a ticket's stale automatic checks again when an agent opens it, so the tab never shows a tick its list no longer backs. */
+  automaticChecks?: { runIfStale(ticketId: string): Promise<void> };
 }
 
 /** Short, neutral answers: never a library message, and nothing that says whether a ticket exists to someone refused. */
@@ -116,6 +119,7 @@ export function registerHelpdeskTab(server: restify.Server, deps: HelpdeskTabDep
     const id = String(req.params.id ?? '');
     if (!TICKET_ID.test(id)) return refuse(res, 404);
     try {
+      await deps.automaticChecks?.runIfStale(id);
       const live = deps.store.scan((data) => {
         const found = data.tickets.find((t) => t.id === id);
         return found ? (JSON.parse(JSON.stringify(found)) as WorkflowTicket) : undefined;
@@ -131,6 +135,8 @@ export function registerHelpdeskTab(server: restify.Server, deps: HelpdeskTabDep
       refuse(res, 500);
     }
   });
+
+  registerReportRoutes(server, { store: deps.store, logger: deps.logger, calendar, now, dayHours: deps.config.reminders.workingDayHours, authorised });
 
   /** The filters, search and page asked for, or undefined once a 400 naming what to change has been sent. */
   function queueQuery(req: Request, res: Response): QueueQuery | undefined {

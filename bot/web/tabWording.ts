@@ -22,9 +22,11 @@ const ACTION_LABEL: Readonly<Record<string, string>> = {
   submit: 'Sent by the care home', route: 'Passed to the right team', approve: 'Approved by the ICS', reject: 'Turned down',
   askForInformation: 'Sent back for more information', requestInformation: 'Sent back for more information',
   provideInformation: 'Answered', seekIcsApproval: 'Sent to the ICS lead for approval', assign: 'Assigned',
+  check: 'Checked automatically', confirmChecks: 'Automatic checks confirmed',
   tick: 'Checklist item ticked', untick: 'Checklist item unticked', setPriority: 'Priority changed', escalate: 'Escalated',
   resolve: 'Resolved', close: 'Closed', archive: 'Archived', withdraw: 'Withdrawn', ticketArchived: 'Moved to the archive',
-  denied: 'Refused: not allowed to do this', 'reminder.digest': 'Reminder sent', 'notification.sent': 'Message delivered',
+  denied: 'Refused: not allowed to do this', 'reminder.digest': 'Reminder sent', 'reminder.sent': 'Reminder sent',
+  'reminder.escalated': 'Escalated to the helpdesk channel', 'notification.sent': 'Message delivered',
   'notification.unconfirmed': 'Message may not have arrived: please check with the person',
 };
 
@@ -53,5 +55,5 @@ export function ageText(hours: number, dayHours: number): string {
 /** The queue's Due column (and the CSV's): the words carry the meaning, the page's colour only repeats them. */
 export function dueText(row: { overdue: boolean; overdueAfterHours: number | null }): string {
   if (row.overdue) return `Overdue (over ${row.overdueAfterHours} working hours)`;
-  return row.overdueAfterHours === null ? 'No deadline' : 'On time';
+  return row.overdueAfterHours === null ? 'No deadline' : `On time (reminder after ${row.overdueAfterHours} working hours)`;
 }

@@ -1,9 +1,12 @@
 /** One ticket as the helpdesk tab opens it: its facts, the people in it and its audit trail. Pure. */
-import { CHECKLIST_ITEMS, type AuditEvent, type PersonRef, type RosterEntry, type WorkflowTicket } from '../../data/model.js';
-import { CHECKLIST_LABEL, KIND_HEADING, organisationFacts, roleText } from '../../cards/cardText.js';
+import { type AuditEvent, type PersonRef, type RosterEntry, type WorkflowTicket } from '../../data/model.js';
+import { KIND_HEADING, organisationFacts, roleText } from '../../cards/cardText.js';
+import { checklistLines } from '../../cards/checklistText.js';
 import { formatCardTime } from '../../cards/cardTime.js';
 import { londonToday } from '../../data/rules/londonTime.js';
+import { reminderLine } from '../../cards/reminderLines.js';
 import { actionLabel, STATE_LABEL, stateLabel } from './tabWording.js';
+import { whoHasIt } from './whoHasIt.js';
 
 /** A labelled fact about the ticket. */
 export interface Fact {
@@ -32,7 +35,10 @@ export interface TicketDetail {
   facts: Fact[];
   people: { name: string; jobTitle: string; role: string; email: string }[];
   leavers: { name: string; email: string; lastWorkingDay: string }[];
-  checklist: { label: string; done: boolean; by: string; when: string }[];
+  /** `status` says who ticked it (an agent, or the service automatically) or why not; `evidence` what the automatic check found. */
+  checklist: { label: string; done: boolean; automatic: boolean; mark: string; status: string; evidence: string }[];
+  /** Every reminder and escalation the sweep recorded on the ticket, oldest first, as sentences. */
+  reminders: string[];
   audit: AuditLine[];
 }
 
@@ -48,6 +54,7 @@ export function ticketDetail(ticket: WorkflowTicket, audit: readonly AuditEvent[
     { label: 'Last changed', value: formatCardTime(ticket.updatedAt, now) },
     { label: 'Asked by', value: personText(ticket.requester, ticket.requester?.email) },
     { label: 'Assigned to', value: ticket.assignee ? names.get(ticket.assignee.aadObjectId) ?? 'A colleague' : 'Nobody yet' },
+    { label: 'Who has it', value: whoHasIt(ticket, names) },
     ...(ticket.organisation ? organisationFacts(ticket.organisation, londonToday(now), ticket.checklist) : [{ label: 'Organisation', value: 'No organisation given' }]),
   ];
   if (ticket.question?.trim()) facts.push({ label: 'Question', value: ticket.question });
@@ -61,10 +68,10 @@ export function ticketDetail(ticket: WorkflowTicket, audit: readonly AuditEvent[
     facts,
     people: (ticket.users ?? []).map((u) => ({ name: u.name, jobTitle: u.jobTitle, role: roleText(u.role), email: u.email })),
     leavers: (ticket.leavers ?? []).map((l) => ({ name: l.name, email: l.email, lastWorkingDay: l.lastWorkingDay })),
-    checklist: CHECKLIST_ITEMS.map((item) => {
-      const stamp = ticket.checklist?.[item];
-      return { label: CHECKLIST_LABEL[item], done: stamp !== undefined, by: stamp ? byText(stamp.by, names) : '', when: stamp ? formatCardTime(stamp.at, now) : '' };
-    }),
+    checklist: checklistLines(ticket, now, names).map((line) => ({
+      label: line.label, done: line.ticked, automatic: line.automatic, mark: line.mark, status: line.status, evidence: line.evidence,
+    })),
+    reminders: (ticket.remindersSent ?? []).map((mark) => reminderLine(mark, ticket, now)).filter((line): line is string => line !== undefined),
     audit: audit.map((event) => ({
       at: event.at,
       when: formatCardTime(event.at, now),
@@ -80,10 +87,6 @@ export function ticketDetail(ticket: WorkflowTicket, audit: readonly AuditEvent[
 function personText(person: PersonRef | undefined, email: string | undefined): string {
   const name = person?.name?.trim() || 'Name not given';
   return email ? `${name} <${email}>` : name;
-}
-
-function byText(by: PersonRef | 'system', names: Map<string, string>): string {
-  return by === 'system' ? 'The service' : names.get(by.aadObjectId) ?? by.name ?? 'A colleague';
 }
 
 // Everyone this ticket can name: its requester, assignee and the people on its stamps, then the rosters (current names win).

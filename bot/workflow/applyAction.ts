@@ -20,14 +20,14 @@ export function plainCopy<T>(value: T): T {
 /**
  * Used by `Workflow.act` as its store update; must stay synchronous. A forbidden attempt (or another refusal the decision
  * marks as audited, such as assigning to someone off the roster) is audited ('denied') and changes nothing else; any
- * other refusal changes nothing at all. An applied action bumps the version and records
+ * other refusal changes nothing at all. An applied action bumps the version (bookkeeping rules excepted) and records
  * exactly one audit event.
  */
 export function applyAction(tx: Transaction, request: ActionRequest, now: Date): ActionOutcome {
   const ticket = tx.data.tickets.find((t) => t.id === request.ticketId) as WorkflowTicket | undefined;
   if (!ticket) return { ok: false, code: 'notFound', message: 'I could not find that request. It may have been closed and archived.' };
 
-  const decision = decideAction(ticket, request, { rosters: tx.data.rosters, now });
+  const decision = decideAction(ticket, request, { rosters: tx.data.rosters, now, imports: tx.data.imports });
   if (!('change' in decision)) {
     if (decision.code === 'forbidden' || decision.audited) {
       tx.audit({
@@ -42,13 +42,15 @@ export function applyAction(tx: Transaction, request: ActionRequest, now: Date):
   const { role } = decision;
   const stamp = { by: stampBy(request.actor), at };
   decision.change(ticket, stamp);
-  // Only a change of state restarts the clock the reminders count from; a tick or a priority change does not.
-  if (decision.to !== ticket.state) ticket.stateEnteredAt = at;
-  ticket.state = decision.to;
-  ticket.version += 1;
-  ticket.updatedAt = at;
-  ticket.lastAction = { by: stampBy(request.actor), at, verb: decision.verb, ...(role ? { role } : {}), ...(decision.reason ? { reason: decision.reason } : {}) };
-  if (decision.rule.keepsReason && decision.reason) ticket.reason = decision.reason;
+  if (!decision.rule.bookkeeping) {
+    // Only a change of state restarts the clock the reminders count from; a tick or a priority change does not.
+    if (decision.to !== ticket.state) ticket.stateEnteredAt = at;
+    ticket.state = decision.to;
+    ticket.version += 1;
+    ticket.updatedAt = at;
+    ticket.lastAction = { by: stampBy(request.actor), at, verb: decision.verb, ...(role ? { role } : {}), ...(decision.reason ? { reason: decision.reason } : {}) };
+    if (decision.rule.keepsReason && decision.reason) ticket.reason = decision.reason;
+  }
 
   tx.audit({
     actor: auditActor(request.actor), action: decision.verb, ticketId: ticket.id, from: decision.from, to: decision.to, at,

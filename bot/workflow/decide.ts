@@ -2,9 +2,14 @@
  * Decides one action on one ticket without changing anything: a refusal, or a plan that `applyAction` carries out.
  * Pure, so the whole table can be checked quickly and the store update stays short and synchronous.
  */
-import { CHECKLIST_ITEMS, type ChecklistItem, type PersonRef, type RosterEntry, type TicketPriority, type TicketState, type WorkflowTicket } from '../../data/model.js';
+import {
+  CHECKLIST_ITEMS, type AutomaticItem, type ChecklistItem, type ImportedList, type PersonRef, type RosterEntry, type TicketPriority,
+  type TicketState, type WorkflowTicket,
+} from '../../data/model.js';
+import { automaticResults, recordChecks } from './recordChecks.js';
+import { isStale } from './automaticChecks.js';
 import { PRIORITIES, routeFor } from './newTicket.js';
-import { checksMissingToResolve } from './resolveChecks.js';
+import { automaticTicksToConfirm, checksMissingToResolve, failedAutomaticChecks } from './resolveChecks.js';
 import { helpdeskAgentEntry, rolesFor } from './roles.js';
 import { isVerb, ruleFor, rulesFor, type ActorRole, type TransitionRule, type Verb } from './transitions.js';
 import type { ActionRequest, RefusalCode } from './types.js';
@@ -42,6 +47,8 @@ export interface Plan {
 export interface DecideContext {
   rosters: readonly RosterEntry[];
   now: Date;
+  /** When each reference list was imported: an automatic tick older than its list is not confirmed. */
+  imports?: Partial<Record<ImportedList, string>>;
 }
 
 const REASON_NEEDED: Partial<Record<Verb, string>> = {
@@ -89,6 +96,12 @@ export function decideAction(ticket: WorkflowTicket, request: ActionRequest, con
 type VerbCheck = (ticket: WorkflowTicket, request: ActionRequest, context: DecideContext, plan: Plan) => Refusal | undefined;
 
 const VERB_CHECKS: Partial<Record<Verb, VerbCheck>> = {
+  approve: (_ticket, _request, _context, plan) => {
+    plan.change = (t, stamp) => {
+      t.icsApproval = { ...stamp };
+    };
+    return undefined;
+  },
   askForInformation: sendBack,
   requestInformation: sendBack,
   provideInformation: (_ticket, _request, _context, plan) => {
@@ -129,10 +142,42 @@ const VERB_CHECKS: Partial<Record<Verb, VerbCheck>> = {
     };
     return undefined;
   },
+  check: (_ticket, request, _context, plan) => {
+    const checks = automaticResults(request.checks);
+    if (!checks) return { code: 'invalid', message: 'The automatic checks could not be recorded.' };
+    plan.details = { checks: Object.fromEntries(Object.entries(checks).map(([item, c]) => [item, { outcome: c.outcome, evidence: c.evidence }])) };
+    plan.change = (t) => recordChecks(t, checks);
+    return undefined;
+  },
+  confirmChecks: (ticket, _request, context, plan) => {
+    const waiting = automaticTicksToConfirm(ticket);
+    const fresh = waiting.filter((item) => !isStale(item, ticket.automaticChecks![item]!, context.imports ?? {}, context.now));
+    if (fresh.length === 0) {
+      return {
+        code: 'illegal',
+        message: waiting.length > 0
+          ? 'A list these checks relied on has changed since, so they are being run again. Please refresh the card in a moment.'
+          : 'There are no automatic checks waiting to be confirmed.',
+      };
+    }
+    plan.details = { items: fresh };
+    plan.change = (t, stamp) => {
+      t.checklist = { ...(t.checklist ?? {}), ...Object.fromEntries(fresh.map((item) => [item, { ...stamp }])) };
+    };
+    return undefined;
+  },
   tick: (ticket, request, context, plan) => {
     const item = checklistItem(request.item);
     if (!item) return unknownItem();
     const done = ticket.checklist?.[item];
+    // Ticking an automatic tick is confirming that one item.
+    if (done?.by === 'system') {
+      plan.details = { item, confirms: 'automatic' };
+      plan.change = (t, stamp) => {
+        t.checklist = { ...(t.checklist ?? {}), [item]: stamp };
+      };
+      return undefined;
+    }
     if (done) return { code: 'illegal', message: `"${CHECKLIST_LABEL[item]}" was already ticked ${byWhomAndWhen(done.by, done.at, context.now)}.` };
     plan.details = { item };
     plan.change = (t, stamp) => {
@@ -145,10 +190,13 @@ const VERB_CHECKS: Partial<Record<Verb, VerbCheck>> = {
     if (!item) return unknownItem();
     if (!ticket.checklist?.[item]) return { code: 'illegal', message: `"${CHECKLIST_LABEL[item]}" is not ticked, so there is nothing to untick.` };
     plan.details = { item };
-    plan.change = (t) => {
+    plan.change = (t, stamp) => {
       const checklist = { ...(t.checklist ?? {}) };
       delete checklist[item];
       t.checklist = checklist;
+      // The agent's judgement stands: later automatic runs still record what they find, but never tick this again.
+      const automatic = t.automaticChecks?.[item as AutomaticItem];
+      if (automatic) t.automaticChecks = { ...t.automaticChecks, [item]: { ...automatic, overruledBy: { ...stamp } } };
     };
     return undefined;
   },
@@ -173,8 +221,24 @@ const VERB_CHECKS: Partial<Record<Verb, VerbCheck>> = {
     return undefined;
   },
   resolve: (ticket) => {
+    // The host runs the automatic checks again just before resolving (bot/tickets/automaticCheckRuns.ts): one that now
+    // fails (a DSPT lapsed on 30 June, an organisation gone from the DPIA) stops the accounts being made.
+    const failed = failedAutomaticChecks(ticket);
+    if (failed.length > 0) {
+      return {
+        code: 'illegal',
+        message: `This request cannot be resolved: ${failed.map((item) => `"${CHECKLIST_LABEL[item]}" fails (${ticket.automaticChecks![item]!.evidence})`).join('; ')}`,
+      };
+    }
     // Source 001's checks before accounts are provisioned (resolveChecks.ts; the helpdesk card reads the same rule).
     const missing = checksMissingToResolve(ticket);
+    const toConfirm = automaticTicksToConfirm(ticket).filter((item) => missing.includes(item));
+    if (toConfirm.length > 0) {
+      return {
+        code: 'illegal',
+        message: `Please confirm the automatic checks (${toConfirm.map((item) => `"${CHECKLIST_LABEL[item]}"`).join(', ')})${missing.length > toConfirm.length ? ` and tick ${missing.filter((item) => !(toConfirm as ChecklistItem[]).includes(item)).map((item) => `"${CHECKLIST_LABEL[item]}"`).join(', ')}` : ''} before resolving this request.`,
+      };
+    }
     if (missing.length > 0) {
       return { code: 'illegal', message: `Please tick ${missing.map((item) => `"${CHECKLIST_LABEL[item]}"`).join(', ')} before resolving this request: the staff are told to look for their activation e-mail.` };
     }

@@ -12,7 +12,7 @@ export type ActorRole = 'requester' | 'icsLead' | 'helpdeskAgent' | 'system';
 /** Every action the workflow knows, by the name card verbs and audit events use. */
 export const VERBS = [
   'submit', 'route', 'approve', 'reject', 'askForInformation', 'requestInformation', 'provideInformation', 'seekIcsApproval',
-  'assign', 'tick', 'untick', 'setPriority', 'escalate', 'resolve', 'close', 'archive', 'withdraw',
+  'assign', 'check', 'confirmChecks', 'tick', 'untick', 'setPriority', 'escalate', 'resolve', 'close', 'archive', 'withdraw',
 ] as const;
 export type Verb = (typeof VERBS)[number];
 
@@ -40,6 +40,11 @@ export interface TransitionRule {
   needsReason: boolean;
   /** The reason stays on the ticket (`reason`) because the requester is shown it. */
   keepsReason?: boolean;
+  /**
+   * Bookkeeping by the service, not a decision: audited, but the ticket's version, last action and times stay as they are,
+   * so a card an agent is looking at stays current and the reminders' clocks do not restart.
+   */
+  bookkeeping?: boolean;
 }
 
 const HELPDESK_WORKING: readonly TicketState[] = ['awaitingHelpdesk', 'assigned'];
@@ -62,6 +67,9 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   { verb: 'seekIcsApproval', from: HELPDESK_WORKING, to: 'awaitingIcsApproval', who: ['helpdeskAgent'], needsReason: false },
   // Assign, then work through the checklist (each tick audited).
   { verb: 'assign', from: HELPDESK_WORKING, to: 'assigned', who: ['helpdeskAgent'], needsReason: false },
+  // The service runs the checks it can (automaticChecks.ts) and ticks those that pass; an agent confirms them in one press.
+  { verb: 'check', from: HELPDESK_WORKING, to: 'same', who: ['system'], needsReason: false, bookkeeping: true },
+  { verb: 'confirmChecks', from: HELPDESK_WORKING, to: 'same', who: ['helpdeskAgent'], needsReason: false },
   { verb: 'tick', from: HELPDESK_WORKING, to: 'same', who: ['helpdeskAgent'], needsReason: false },
   { verb: 'untick', from: HELPDESK_WORKING, to: 'same', who: ['helpdeskAgent'], needsReason: false },
   // Prioritise and escalate; the service escalates too (a service-level clock running out).

@@ -1,6 +1,6 @@
 /** The workflow's own vocabulary: who acts, what they ask for, and what comes back. Pure types. */
 import type {
-  ChecklistItem, Leaver, PersonRef, RequestedUser, TicketKind, TicketOrganisation, TicketPriority, TicketState, WorkflowTicket,
+  AutomaticCheck, AutomaticItem, ChecklistItem, Leaver, PersonRef, RequestedUser, TicketKind, TicketOrganisation, TicketPriority, TicketState, WorkflowTicket,
 } from '../../data/model.js';
 import type { ActorRole, Verb } from './transitions.js';
 
@@ -36,6 +36,8 @@ export interface ActionRequest {
   item?: ChecklistItem;
   /** For setPriority. */
   priority?: TicketPriority;
+  /** For check: what the service found (automaticChecks.ts runAutomaticChecks). */
+  checks?: Partial<Record<AutomaticItem, AutomaticCheck>>;
 }
 
 /** Why an action was refused; callers decide on the code, people read the message. */

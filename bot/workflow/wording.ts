@@ -14,6 +14,8 @@ const DONE: Record<Verb, string> = {
   provideInformation: 'answered',
   seekIcsApproval: 'sent to the ICS lead for approval',
   assign: 'assigned',
+  check: 'checked automatically',
+  confirmChecks: 'last updated',
   tick: 'last updated',
   untick: 'last updated',
   setPriority: 'last updated',
@@ -35,6 +37,8 @@ const CANNOT: Record<Verb, string> = {
   provideInformation: 'no answer is needed now',
   seekIcsApproval: 'it cannot be sent to the ICS lead now',
   assign: 'it cannot be assigned now',
+  check: 'its checks are not run now',
+  confirmChecks: 'its checklist cannot be changed now',
   tick: 'its checklist cannot be changed now',
   untick: 'its checklist cannot be changed now',
   setPriority: 'its priority cannot be changed now',
@@ -86,7 +90,7 @@ export function illegalMessage(ticket: WorkflowTicket, verb: Verb, now: Date): s
   const lastVerb = last?.verb as Verb | undefined;
   if (last && lastVerb && lastVerb in DONE) {
     const done = `${DONE[lastVerb]} ${byWhomAndWhen(last.by, last.at, now)}`;
-    if (lastVerb === verb && verb !== 'tick' && verb !== 'untick' && verb !== 'setPriority') return `This request was already ${done}.`;
+    if (lastVerb === verb && verb !== 'tick' && verb !== 'untick' && verb !== 'confirmChecks' && verb !== 'setPriority') return `This request was already ${done}.`;
     // "turned down … and is turned down": where the last action already names the state, it is said once.
     const state = stateNow(ticket.state);
     return state === DONE[lastVerb] ? `This request was ${done}, so ${CANNOT[verb]}.` : `This request was ${done} and is ${state}, so ${CANNOT[verb]}.`;

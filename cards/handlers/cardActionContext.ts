@@ -19,6 +19,8 @@ export interface CardActionContext {
   now(): Date;
   /** The configured helpdesk contact, for the requester's card. */
   helpdesk?: HelpdeskFacts;
+  /** Runs a ticket's automatic checks again when one has gone stale (the host's; absent in tests that do not need it). */
+  automaticChecks?: { runIfStale(ticketId: string): Promise<void> };
 }
 
 const NO_IDENTITY = 'We could not tell who you are from Teams, so this card cannot be used here. Please open it in Teams and try again.';

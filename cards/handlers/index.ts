@@ -5,6 +5,7 @@ import { askForInformation } from './askForInformation.js';
 import { assignTicket } from './assignTicket.js';
 import type { CardActionContext } from './cardActionContext.js';
 import { closeTicket } from './closeTicket.js';
+import { confirmChecks } from './confirmChecks.js';
 import { refreshCard } from './refreshCard.js';
 import { rejectOrganisation } from './rejectOrganisation.js';
 import { requestInformation } from './requestInformation.js';
@@ -21,6 +22,7 @@ export function handleCardAction(ctx: CardActionContext, action: CardAction): Pr
     case 'rejectOrganisation': return rejectOrganisation(ctx, action.data);
     case 'askForInformation': return askForInformation(ctx, action.data);
     case 'assignTicket': return assignTicket(ctx, action.data);
+    case 'confirmChecks': return confirmChecks(ctx, action.data);
     case 'tickChecklist': return tickChecklist(ctx, action.data);
     case 'requestInformation': return requestInformation(ctx, action.data);
     case 'resolveTicket': return resolveTicket(ctx, action.data);

@@ -9,5 +9,11 @@ const GONE = 'This request has been closed and archived. The helpdesk can still 
  */
 export async function refreshCard(ctx: CardActionContext, data: { ticketId: string }): Promise<CardJson> {
   const ticket = ctx.workflow.get(data.ticketId);
-  return ticket && maySee(ctx, ticket) ? cardFor(ctx, ticket) : messageCard(GONE);
+  if (!ticket || !maySee(ctx, ticket)) return messageCard(GONE);
+  // An agent opening the card never sees a tick whose list has changed since: it is checked again first.
+  if (ctx.automaticChecks && ctx.actor && ctx.workflow.rolesOf(ticket, ctx.actor.aadObjectId).includes('helpdeskAgent')) {
+    await ctx.automaticChecks.runIfStale(ticket.id);
+    return cardFor(ctx, ctx.workflow.get(ticket.id) ?? ticket);
+  }
+  return cardFor(ctx, ticket);
 }

@@ -29,6 +29,11 @@ export const ORGANISATION_TYPE_LABELS: Record<OrganisationType, string> = {
 
 const NHS_TYPES: ReadonlySet<string> = new Set<OrganisationType>(['nhsTrust', 'gpPractice', 'otherNhs']);
 
+/** The type a ticket names by its label (tickets keep the words the manager chose); undefined for words that are not a label. */
+export function organisationTypeFromLabel(label: string | undefined): OrganisationType | undefined {
+  return ORGANISATION_TYPES.find((type) => ORGANISATION_TYPE_LABELS[type] === label);
+}
+
 /** Used to check a type that came from a card or stored data before trusting it. */
 export function isOrganisationType(value: unknown): value is OrganisationType {
   return typeof value === 'string' && (ORGANISATION_TYPES as readonly string[]).includes(value);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { AuditEvent, Ticket } from '../model.js';
 import { auditFilter } from './auditLog.js';
+import { latestOf, mayHoldOneOf } from './ticketArchive.js';
 import { readLiveSnapshot } from './liveSnapshot.js';
 import type { AuditQuery } from './store.js';
 
@@ -51,4 +52,9 @@ export async function findArchivedTicketSnapshot(dir: string, id: string): Promi
     if (ticket.id === id) found = ticket;
   }
   return found;
+}
+
+/** The archived copies of the tickets in `ids` (the last one written of each), in one pass; for reports run from the CLI. */
+export function findArchivedTicketsSnapshot(dir: string, ids: ReadonlySet<string>): Promise<Ticket[]> {
+  return latestOf(jsonLines<Ticket>(path.join(dir, 'archive.jsonl'), mayHoldOneOf(ids)), ids);
 }

@@ -11,7 +11,7 @@ export interface LiveFile extends LiveData {
 }
 
 const ARRAYS = ['tickets', 'rosters', 'conversations', 'dpiaRegister', 'dsptStatuses', 'accreditedDomains', 'notifications', 'pendingAudit'] as const;
-const OBJECTS = ['settings', 'botState'] as const;
+const OBJECTS = ['settings', 'botState', 'imports'] as const;
 
 /** A fresh, empty live file at the given schema version; used when the data folder is new. */
 export function emptyLiveFile(schemaVersion: number): LiveFile {
@@ -25,6 +25,7 @@ export function emptyLiveFile(schemaVersion: number): LiveFile {
     accreditedDomains: [],
     bankHolidays: null,
     settings: {},
+    imports: {},
     notifications: [],
     botState: {},
     pendingAudit: [],

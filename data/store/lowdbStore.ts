@@ -154,6 +154,10 @@ class LowdbFileStore implements LowdbStore {
     return this.archive.all(wanted);
   }
 
+  findArchivedTickets(ids: ReadonlySet<string>): Promise<Ticket[]> {
+    return this.archive.findMany(ids);
+  }
+
   readAudit(query?: AuditQuery): AsyncIterable<AuditEvent> {
     return this.audit.query(query);
   }

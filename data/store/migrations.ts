@@ -41,6 +41,11 @@ export const MIGRATIONS: readonly Migration[] = [
       + 'one that cannot be used is dropped (the next message from that person or channel stores it afresh).',
     up: (document) => ({ ...document, conversations: trimmedConversations(document.conversations) }),
   },
+  {
+    to: 4,
+    description: 'The time each reference list was last imported is kept; for lists imported before this step it is not known.',
+    up: (document) => ({ imports: {}, ...document }),
+  },
 ];
 
 /** Step 3: every stored conversation with its reference trimmed; records whose reference is unusable are left out. */

@@ -1,5 +1,5 @@
 import type {
-  AuditEvent, BankHoliday, ConversationRecord, DpiaEntry, DsptRecord, NotificationRecord, RosterEntry, RosterKind, Ticket,
+  AuditEvent, BankHoliday, ConversationRecord, DpiaEntry, DsptRecord, ImportedList, NotificationRecord, RosterEntry, RosterKind, Ticket,
 } from '../model.js';
 
 /** What the live file holds. Closed tickets and the audit trail live elsewhere so this stays small. */
@@ -14,6 +14,8 @@ export interface LiveData {
   /** null until an administrator imports a feed; the shipped snapshot applies meanwhile. */
   bankHolidays: BankHoliday[] | null;
   settings: Record<string, unknown>;
+  /** When each reference list was last imported (ISO instant): an automatic check older than its list is run again. */
+  imports: Partial<Record<ImportedList, string>>;
   /** Messages owed to people (Teams, e-mail fallback) until delivered. */
   notifications: NotificationRecord[];
   /** Bot Framework dialog and conversation state, keyed as botbuilder keys it. */
@@ -71,6 +73,8 @@ export interface Store {
    * twice and the later copy counts. `wanted` may skip a stored line before it is parsed (it sees the line's JSON text).
    */
   archivedTickets(wanted?: (line: string) => boolean): AsyncIterable<Ticket>;
+  /** Archived tickets whose ids are in `ids` (one pass over the archive); for reports naming closed tickets' ICS. */
+  findArchivedTickets(ids: ReadonlySet<string>): Promise<Ticket[]>;
   /** Audit events in the order they were written, filtered. */
   readAudit(query?: AuditQuery): AsyncIterable<AuditEvent>;
   health(): Promise<StoreHealth>;

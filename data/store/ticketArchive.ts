@@ -45,4 +45,25 @@ export class TicketArchive {
   all(wanted?: (line: string) => boolean): AsyncIterable<Ticket> {
     return this.lines.lines<Ticket>(wanted);
   }
+
+  /** The most recently archived copy of each ticket in `ids`, in one pass over the file (reports naming closed tickets). */
+  async findMany(ids: ReadonlySet<string>): Promise<Ticket[]> {
+    return latestOf(this.lines.lines<Ticket>(mayHoldOneOf(ids)), ids);
+  }
+}
+
+/** A cheap test before parsing a line: with a few ids, the line must contain one of them as a JSON string. */
+export function mayHoldOneOf(ids: ReadonlySet<string>): (line: string) => boolean {
+  if (ids.size === 0) return () => false;
+  // Past a few dozen ids, testing each is slower than parsing every line.
+  if (ids.size > 32) return () => true;
+  const needles = [...ids].map((id) => JSON.stringify(id));
+  return (line) => needles.some((needle) => line.includes(needle));
+}
+
+/** The last copy of each wanted ticket among `tickets` (a ticket archived twice after a crash appears twice). */
+export async function latestOf(tickets: AsyncIterable<Ticket>, ids: ReadonlySet<string>): Promise<Ticket[]> {
+  const latest = new Map<string, Ticket>();
+  for await (const ticket of tickets) if (ids.has(ticket.id)) latest.set(ticket.id, ticket);
+  return [...latest.values()];
 }

@@ -24,7 +24,8 @@ import {
   ASK_ACCESS_ROUTE, ASK_DSPT_STATUS, ASK_HSCN, ASK_ORGANISATION_TYPE, directoryTypeHint, dpiaFound, dpiaNotFound, dpiaOtherIcs, dsptNotInExport,
   HSCN_BUTTONS, HSCN_NOT_SURE, NOT_YET, NOT_YET_END, RECORD_SYSTEM_EXPLAINED, ROUTE_CHOICES, WEB_PORTAL_EXPLAINED,
 } from './accessMessages.js';
-import { dpiaEntriesFor, type OrganisationDraft } from './organisationDraft.js';
+import type { OrganisationDraft } from './organisationDraft.js';
+import { dpiaEntriesFor } from '../../data/rules/dpia.js';
 
 /** The waterfall's id; begin it with `{ draft }`; it ends with `{ draft }`, or `{ draft, stopped: true }` when the request cannot go on yet. */
 export const CHECK_STEPS = 'accessCheckSteps';

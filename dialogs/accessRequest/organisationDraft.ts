@@ -2,9 +2,9 @@
  * What the manager has told us about the organisation so far. Kept in the dialog's options and step values (plain JSON,
  * persisted with the dialog state), so a conversation resumes after a restart. Each question is skipped once its field is set.
  */
-import type { DpiaEntry, OrganisationRecheck, TicketOrganisation } from '../../data/model.js';
+import type { OrganisationRecheck, TicketOrganisation } from '../../data/model.js';
 import type { OrganisationLocation } from '../../data/rules/eligibility.js';
-import { kindFromRoles, normaliseOdsCode } from '../../data/rules/ods.js';
+import { kindFromRoles } from '../../data/rules/ods.js';
 import { ORGANISATION_TYPE_LABELS, organisationTypeFromOds, type OrganisationType } from '../../data/rules/organisationTypes.js';
 import { compactKey } from '../../data/rules/text.js';
 import type { OdsOrganisation } from '../dialogServices.js';
@@ -107,12 +107,6 @@ export function directoryFacts(org: OdsOrganisation): NonNullable<OrganisationDr
     ...(org.icbCode ? { icbCode: org.icbCode } : {}),
     ...(suggestedType ? { suggestedType } : {}),
   };
-}
-
-/** The DPIA register entries naming a code (an organisation may be in more than one ICS's DPIA). */
-export function dpiaEntriesFor(register: readonly DpiaEntry[], odsCode: string): DpiaEntry[] {
-  const code = normaliseOdsCode(odsCode);
-  return register.filter((e) => normaliseOdsCode(e.odsCode) === code);
 }
 
 /**

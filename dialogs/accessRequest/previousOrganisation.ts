@@ -5,7 +5,7 @@
  */
 import { isDone } from '../../bot/workflow/accessRequests.js';
 import type { TicketOrganisation, WorkflowTicket } from '../../data/model.js';
-import { dsptRequiredFor, ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES } from '../../data/rules/organisationTypes.js';
+import { dsptRequiredFor, organisationTypeFromLabel } from '../../data/rules/organisationTypes.js';
 import type { Store } from '../../data/store/store.js';
 import type { OdsDirectory } from '../dialogServices.js';
 import { directoryFacts, settleDirectoryCheck, type OrganisationDraft } from './organisationDraft.js';
@@ -45,7 +45,7 @@ export function previousOrganisation(store: Store, aadObjectId: string | undefin
  */
 export async function draftFromEarlier(earlier: EarlierOrganisation, ods: OdsDirectory): Promise<OrganisationDraft> {
   const org = earlier.organisation;
-  const type = ORGANISATION_TYPES.find((t) => ORGANISATION_TYPE_LABELS[t] === org.organisationType);
+  const type = organisationTypeFromLabel(org.organisationType);
   const draft: OrganisationDraft = {
     odsCode: org.odsCode,
     odsCheck: 'found',

@@ -99,3 +99,55 @@ describe('a request for many people', () => {
     expect(validateCard(helpdeskCard(ticket)).problems).toEqual([]);
   });
 });
+
+describe('the helpdesk card with the automatic checks (issue 14)', () => {
+  const at = '2026-03-03T09:42:00.000Z';
+  const checked = (overrides: Partial<WorkflowTicket> = {}) => cardTicket({
+    state: 'assigned',
+    checklist: { odsVerified: { by: 'system', at }, dsptChecked: { by: 'system', at } },
+    automaticChecks: {
+      odsVerified: { outcome: 'passed', evidence: 'The ODS directory lists ROSEWOOD COURT CARE HOME (VN4K2), active (looked up at 09:42).', at },
+      dpiaChecked: { outcome: 'failed', evidence: 'Not named in the South East London onboarding DPIA (the register imported 01/03/2026), and no South East London governance lead has approved it.', at },
+      dsptChecked: { outcome: 'passed', evidence: '25/26 Standards Met, published 12/02/2026, current until 30 June 2027 (export imported 01/03/2026).', at },
+      emailDomainsChecked: { outcome: 'unsettled', evidence: '1 of 2 addresses needs your check (see the note beside person 2 in the list).', at },
+    },
+    ...overrides,
+  });
+
+  it('says which items were checked automatically, with the evidence under each, and which could not be', () => {
+    const shown = text(helpdeskCard(checked()));
+    expect(shown).toContain('Checked automatically, Tue 3 Mar, 09:42: waiting for an agent to confirm');
+    expect(shown).toContain('25/26 Standards Met, published 12/02/2026, current until 30 June 2027 (export imported 01/03/2026).');
+    expect(shown).toContain('Checked automatically, Tue 3 Mar, 09:42: it does not pass');
+    expect(shown).toContain('Could not be checked automatically, Tue 3 Mar, 09:42: tick it once you have checked');
+    expect(shown).toContain('1 of 2 addresses needs your check');
+    expect(ofType(helpdeskCard(checked()), 'Input.Toggle').map((toggle) => toggle.value)).toEqual(['true', 'false', 'true', 'false', 'false']);
+  });
+
+  it('offers one button that confirms every automatic tick, and hides it once none is left', () => {
+    const confirm = (ticket: WorkflowTicket) => ofType(helpdeskCard(ticket), 'Action.Execute').filter((action) => action.verb === 'confirmChecks');
+    expect(confirm(checked()).map((action) => action.title)).toEqual(['Confirm the 2 automatic checks']);
+    const byAgent = { by: agents[0], at: '2026-03-03T09:50:00.000Z' };
+    expect(confirm(checked({ checklist: { odsVerified: byAgent, dsptChecked: byAgent } }))).toEqual([]);
+    expect(validateCard(helpdeskCard(checked())).problems).toEqual([]);
+  });
+
+  it('says Resolve is refused while an automatic check fails, instead of offering it', () => {
+    const card = helpdeskCard(checked());
+    expect(ofType(card, 'Action.Execute').some((action) => action.verb === 'resolveTicket')).toBe(false);
+    expect(text(card)).toContain('Resolve is refused while "DPIA checked" fails its automatic check: see the checklist.');
+  });
+
+  it('says Resolve appears once the automatic checks are confirmed and the rest ticked', () => {
+    const passing = checked();
+    passing.automaticChecks!.dpiaChecked = { outcome: 'passed', evidence: 'Named in the South East London onboarding DPIA.', at };
+    passing.checklist.dpiaChecked = { by: 'system', at };
+    expect(text(helpdeskCard(passing))).toContain('Resolve appears once the automatic checks are confirmed and "E-mail domains checked" and "Accounts created" are ticked.');
+  });
+
+  it('shows the evidence in the copy posted to the helpdesk channel too, without any e-mail address', () => {
+    const shared = buildTicketCard(checked(), { kind: 'helpdesk', agents, shared: true }, { refreshUserIds: [], now: NOW });
+    expect(text(shared)).toContain('25/26 Standards Met, published 12/02/2026');
+    for (const email of FIXTURE_EMAILS) expect(text(shared)).not.toContain(email);
+  });
+});

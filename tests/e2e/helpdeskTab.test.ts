@@ -20,8 +20,11 @@ const org = (name: string, odsCode: string, icbCode: string, borough: string) =>
 });
 
 // Waiting a month is overdue whatever day the test runs; a ticket that has just arrived never is.
-const waitingForIcs = makeWorkflowTicket({ id: 'UCP-800001', state: 'awaitingIcsApproval', stateEnteredAt: hoursAgo(24 * 30),
-  organisation: org('Rosewood Court Care Home', 'VN4K2', 'QKK', 'Lewisham') });
+const monthAgo = hoursAgo(24 * 30);
+const waitingForIcs = makeWorkflowTicket({ id: 'UCP-800001', state: 'awaitingIcsApproval', stateEnteredAt: monthAgo,
+  organisation: org('Rosewood Court Care Home', 'VN4K2', 'QKK', 'Lewisham'),
+  // What the reminder sweep records when it escalates (issue 14 point 5), in this wait.
+  remindersSent: [{ kind: 'icsEscalation', at: hoursAgo(24 * 20), since: monthAgo, waitedHours: 40, dueAfterHours: 40, workingDayHours: 8 }] });
 const assigned = makeWorkflowTicket({ id: 'UCP-800002', kind: 'addUsers', state: 'assigned', assignee: { ...people.agent },
   stateEnteredAt: hoursAgo(0.02), lastAction: { by: { ...people.agent }, at: hoursAgo(0.02), verb: 'assign' },
   organisation: org('Hackney Lodge', 'VQ7P1', 'QMF', 'Hackney') });
@@ -75,15 +78,20 @@ describe('the helpdesk tab in a browser (local mode)', () => {
     expect(firstRow).toContain('Waiting for ICS approval');
     expect(firstRow).toContain('South East London');
     expect(firstRow).toMatch(/working days/);
+    expect(firstRow).toMatch(/Escalated to the helpdesk channel at \d\d:\d\d on .*: 5 working days without an answer from the South East London governance lead/);
+    expect(firstRow).toContain('The South East London governance lead');
+    const arrived = await page.locator('#tickets tbody tr', { hasText: justArrived.id }).innerText();
+    expect(arrived).toContain('On time (reminder after 4 working hours)');
+    expect(arrived).toContain('Nobody yet');
   }, 30_000);
 
   it('narrows the queue with a labelled filter', async () => {
-    await page.getByLabel('ICS').selectOption('QMF');
+    await page.getByRole('region', { name: 'Tickets' }).getByLabel('ICS').selectOption('QMF');
     await page.locator('#status').getByText('1 ticket shown, 0 overdue.').waitFor();
     expect(await ticketIds()).toEqual([assigned.id]);
     expect(await page.locator('#tickets tbody tr').first().innerText()).toContain('Alex Agent');
 
-    await page.getByLabel('ICS').selectOption('');
+    await page.getByRole('region', { name: 'Tickets' }).getByLabel('ICS').selectOption('');
     await page.getByLabel('Assigned to').selectOption('unassigned');
     await page.locator('#status').getByText('2 tickets shown, 1 overdue.').waitFor();
     expect([...(await ticketIds())].sort()).toEqual([waitingForIcs.id, justArrived.id]);
@@ -124,6 +132,7 @@ describe('the helpdesk tab in a browser (local mode)', () => {
     expect(detail).toContain(`Organisation access request ${waitingForIcs.id}`);
     expect(detail).toContain('Grace Adeyemi <grace.adeyemi@nhs.net>');
     expect(detail).toContain('Priya Natarajan');
+    expect(await page.locator('#detail-reminders').innerText()).toContain('Escalated to the helpdesk channel');
     const audit = await page.locator('#detail-audit tbody tr').allInnerTexts();
     expect(audit).toHaveLength(2);
     expect(audit[0]).toContain('Grace Adeyemi');

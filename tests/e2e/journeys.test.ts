@@ -123,6 +123,11 @@ describe("a care home manager's journeys, over real HTTP", () => {
     const [ticket] = (await tickets()).filter((t) => t.requester.aadObjectId === person(1).aadObjectId);
     expect(ticket).toMatchObject({ kind: 'organisationAccess', state: 'awaitingHelpdesk', organisation: { odsCode: 'VX1A2', namedInDpia: true, icbCode: 'QMJ' } });
     await connector.waitFor((r) => r.route === 'send' && JSON.stringify(r.body).includes(ticket.id), 10_000);
+    // Issue 14: the helpdesk's card shows the four checks the service settled from the directory and the imported lists.
+    const checked = await connector.waitFor((r) => ['send', 'update'].includes(r.route) && JSON.stringify(r.body).includes(ticket.id)
+      && JSON.stringify(r.body).split('waiting for an agent to confirm').length === 5, 10_000);
+    expect(JSON.stringify(checked.body)).toContain(`${YEAR} Standards Met, published 20/06/2025`);
+    expect(JSON.stringify(checked.body)).toContain('Confirm the 4 automatic checks');
   });
 
   it('a home not named in the DPIA: its request goes to its ICS lead first', async () => {

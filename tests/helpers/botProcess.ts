@@ -38,7 +38,8 @@ export async function startBotProcess(env: Record<string, string> = {}, options:
   const dataDir = env.DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), 'ucp-bot-'));
   const child = spawn(process.execPath, options.entry ? [options.entry] : ['--import', 'tsx', 'bot/index.ts'], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ...env },
+    // The ODS directory on a closed loopback port unless a test serves one: tests never reach the real NHS directory.
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ODS_BASE_URL: 'http://127.0.0.1:9/', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -45,11 +45,13 @@ export function renderQueue(rows: readonly QueueRow[], open: (id: string) => voi
     first.scope = 'row';
     first.append(button);
     // The words carry the meaning; the colour only repeats it.
-    const due = element('span', dueText(row), row.overdue ? 'due-overdue' : 'due-ok');
+    const dueCell = cell(element('span', dueText(row), row.overdue ? 'due-overdue' : 'due-ok'));
+    // What the reminder sweep already did about this wait, so nobody escalates it a second time by hand.
+    if (row.reminder) dueCell.append(element('span', row.reminder.text, row.reminder.escalated ? 'escalated' : 'reminded'));
     const waiting = element('td', row.ageText);
     waiting.title = `Waiting since ${row.waitingSinceText}`;
-    tr.append(first, cell(due), element('td', row.stateLabel), element('td', row.kind), element('td', row.organisation),
-      element('td', row.requester), element('td', row.icsName), waiting, element('td', row.assignee?.name ?? 'Nobody yet'));
+    tr.append(first, dueCell, element('td', row.stateLabel), element('td', row.kind), element('td', row.organisation),
+      element('td', row.requester), element('td', row.icsName), waiting, element('td', row.withWhom));
     return tr;
   }));
 }
@@ -64,8 +66,12 @@ function cell(content: HTMLElement): HTMLTableCellElement {
 export function renderDetail(detail: TicketDetail): void {
   byId('detail-heading').textContent = `${detail.heading}: ${detail.stateLabel}`;
   byId('detail-facts').replaceChildren(...detail.facts.flatMap((fact) => [element('dt', fact.label), element('dd', fact.value)]));
-  byId('detail-checklist').replaceChildren(...detail.checklist.map((item) => element('li',
-    item.done ? `Done: ${item.label}, by ${item.by}, ${item.when}` : `Not done yet: ${item.label}`)));
+  byId('detail-checklist').replaceChildren(...detail.checklist.map((item) => {
+    const line = element('li');
+    line.append(element('strong', `${item.mark} ${item.label}: `), document.createTextNode(item.status));
+    if (item.evidence) line.append(element('div', item.evidence, 'evidence'));
+    return line;
+  }));
 
   const people = byId('detail-people');
   people.replaceChildren();
@@ -77,6 +83,10 @@ export function renderDetail(detail: TicketDetail): void {
     people.append(element('h3', 'Leavers'), table('People to remove from the UCP',
       ['Name', 'E-mail', 'Last working day'], detail.leavers.map((l) => [l.name, l.email, l.lastWorkingDay])));
   }
+
+  byId('detail-reminders').replaceChildren(...(detail.reminders.length === 0
+    ? [element('li', 'None sent.')]
+    : detail.reminders.map((line) => element('li', line))));
 
   const audit = byId<HTMLTableElement>('detail-audit').tBodies[0];
   audit.replaceChildren(...(detail.audit.length === 0

@@ -2,6 +2,7 @@
 import type { QueuePaging } from '../queueQuery.js';
 import { offerDownload, renderPaging } from './paging.js';
 import { byId, fillSelect, renderDetail, renderQueue } from './render.js';
+import { startReports } from './reports.js';
 import { tabApi, TabApiError } from './tabApi.js';
 import { teamsSession } from './teamsSession.js';
 
@@ -42,6 +43,7 @@ async function start(): Promise<void> {
     return;
   }
   const api = tabApi(session ? () => session.token() : undefined);
+  startReports(session ? () => session.token() : undefined);
 
   // What the list and the CSV show: the filters and the search as they are now (the page number only for the list).
   const current = () => ({ state: stateFilter.value, ics: icsFilter.value, assignee: assigneeFilter.value, q: searchBox.value.trim() });

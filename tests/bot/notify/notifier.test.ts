@@ -181,12 +181,12 @@ describe('the notifier, over real HTTP to a fake connector and real SMTP', () =>
     expect(connector.posts().map((p) => p.conversationId)).toEqual(['a:1on1-other']);
   });
 
-  it('keeps the notification when Teams and e-mail are both down, across a restart, and delivers it exactly once when they return', async () => {
+  it('keeps the notification when Teams and e-mail are both down (recording when it was last tried), across a restart, and delivers it exactly once when they return', async () => {
     await connector.down();
     await smtp.down();
     await expect(make().notify(approved())).resolves.toBe('queued');
     const kept = notification(store, approved().key);
-    expect(kept).toMatchObject({ status: 'pending', attempts: 1, nextAttemptAt: '2026-03-02T10:01:00.000Z' });
+    expect(kept).toMatchObject({ status: 'pending', attempts: 1, nextAttemptAt: '2026-03-02T10:01:00.000Z', lastAttemptAt: now.toISOString() });
     expect(kept?.lastError).toMatch(/^teams:ECONNREFUSED email:\w+$/);
 
     // The service restarts: a new store on the same folder, a new notifier.
@@ -199,7 +199,7 @@ describe('the notifier, over real HTTP to a fake connector and real SMTP', () =>
     await expect(notifier.retryDue()).resolves.toEqual({ sent: 0, queued: 0 });
     now = new Date('2026-03-02T10:01:00.000Z');
     await expect(notifier.retryDue()).resolves.toEqual({ sent: 0, queued: 1 });
-    expect(notification(store, approved().key)).toMatchObject({ status: 'pending', attempts: 2, nextAttemptAt: '2026-03-02T10:03:00.000Z' });
+    expect(notification(store, approved().key)).toMatchObject({ status: 'pending', attempts: 2, nextAttemptAt: '2026-03-02T10:03:00.000Z', lastAttemptAt: '2026-03-02T10:01:00.000Z' });
 
     await connector.up();
     await smtp.up();

@@ -13,7 +13,7 @@ export const calendar = createWorkingCalendar({ holidays: bankHolidays });
 export function liveWith(tickets: WorkflowTicket[], extra: Partial<LiveData> = {}): LiveData {
   return {
     schemaVersion: 2, tickets, rosters: workflowRosters(), conversations: [], dpiaRegister: [], dsptStatuses: [], accreditedDomains: [],
-    bankHolidays: null, settings: {}, notifications: [], botState: {}, ...extra,
+    bankHolidays: null, settings: {}, imports: {}, notifications: [], botState: {}, ...extra,
   };
 }
 

@@ -148,7 +148,7 @@ describe('downloading the helpdesk queue as CSV', () => {
     expect(headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(headers.get('content-disposition')).toMatch(/^attachment; filename="ucp-helpdesk-tickets-\d{4}-\d\d-\d\d-\d{4}\.csv"$/);
     expect(rows[0]).toEqual(['Ticket', 'Status', 'Archived', 'Due', 'Request', 'Organisation', 'Requester', 'ICS', 'Waiting',
-      'Working hours waited', 'Waiting since (London)', 'Assigned to', 'Priority']);
+      'Working hours waited', 'Waiting since (London)', 'Who has it', 'Latest reminder', 'Priority']);
     expect(rows).toHaveLength(1 + 128);
   });
 

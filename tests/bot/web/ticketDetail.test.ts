@@ -28,7 +28,9 @@ describe('a ticket as the helpdesk tab opens it', () => {
     const detail = ticketDetail(ticket, [], workflowRosters(), NOW);
     expect(detail.facts).toContainEqual({ label: 'Asked by', value: 'Grace Adeyemi <grace.adeyemi@nhs.net>' });
     expect(detail.people.map((p) => p.name)).toEqual(['Samuel Okafor', 'Priya Natarajan']);
-    expect(detail.checklist[0]).toEqual({ label: 'ODS verified', done: true, by: 'Alex Agent', when: 'Mon 2 Mar, 10:30' });
+    expect(detail.checklist[0]).toEqual({
+      label: 'ODS verified', done: true, automatic: false, mark: '✓', status: 'Ticked by Alex Agent, UCP helpdesk, Mon 2 Mar, 10:30.', evidence: '',
+    });
     expect(detail.checklist.slice(1).every((item) => !item.done)).toBe(true);
   });
 });

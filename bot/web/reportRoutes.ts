@@ -1,0 +1,84 @@
+/**
+ * The tab's reports (issue 14 point 4): GET /api/tab/reports/<name> (JSON tables) and /api/tab/reports/<name>.csv, with
+ * the queue's authorisation (helpdesk roster members, or local mode): the unreachable managers report is personal data.
+ */
+import type restify from 'restify';
+import type { Request, Response } from 'restify';
+import { ValidationError } from '../../data/errors.js';
+import type { ConversationRecord, NotificationRecord, RosterEntry, WorkflowTicket } from '../../data/model.js';
+import { listIcs } from '../../data/rules/ics.js';
+import type { WorkingCalendar } from '../../data/rules/workingHours.js';
+import type { Store } from '../../data/store/store.js';
+import { errorKind, type Logger } from '../log.js';
+import { csvLines } from '../reports/csv.js';
+import { csvTable, isReportName } from '../reports/reportTables.js';
+import { reportFilters, type ReportFilters } from '../reports/reportWindow.js';
+import { runReport, type ReportLive } from '../reports/runReport.js';
+
+export interface ReportRouteDeps {
+  store: Store;
+  logger: Logger;
+  calendar: WorkingCalendar;
+  now: () => Date;
+  dayHours: number;
+  /** The queue's check: answers the refusal itself and returns false. */
+  authorised: (req: Request, res: Response) => Promise<boolean>;
+}
+
+/** The ICSs a report may be narrowed to, for the tab's choice. */
+const ICS_CHOICES = () => [{ value: '', label: 'Every ICS' }, ...listIcs().map((ics) => ({ value: ics.icbCode, label: ics.name }))];
+
+const REPORT_PATH = /^\/api\/tab\/reports\/([a-z]{1,20})(\.csv)?$/;
+
+/** Used once by registerHelpdeskTab. */
+export function registerReportRoutes(server: restify.Server, deps: ReportRouteDeps): void {
+  server.get('/api/tab/reports/:name', async (req: Request, res: Response) => {
+    if (!(await deps.authorised(req, res))) return;
+    const url = new URL(req.url ?? '/', 'http://tab.invalid');
+    const match = REPORT_PATH.exec(url.pathname);
+    if (!match || !isReportName(match[1])) return sendJson(res, 404, { error: 'There is no such report.' });
+    let filters: ReportFilters;
+    try {
+      const query = url.searchParams;
+      filters = reportFilters({ from: query.get('from') ?? undefined, to: query.get('to') ?? undefined, ics: query.get('ics') ?? undefined });
+    } catch (err) {
+      if (err instanceof ValidationError) return sendJson(res, 400, { error: err.message.replace(/--/g, '') });
+      throw err;
+    }
+    try {
+      const view = await runReport(match[1], filters, {
+        live: () => liveCopy(deps.store),
+        audit: (query) => deps.store.readAudit(query),
+        archived: (ids) => deps.store.findArchivedTickets(ids),
+        calendar: deps.calendar,
+        now: deps.now(),
+        dayHours: deps.dayHours,
+      });
+      if (match[2] !== '.csv') return sendJson(res, 200, { ...view, icsChoices: ICS_CHOICES() });
+      const table = csvTable(view);
+      const body = `${csvLines(table.columns, table.rows).join('\r\n')}\r\n`;
+      res.writeHead(200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="ucp-${view.name}-report.csv"`,
+        'content-length': Buffer.byteLength(body),
+        'cache-control': 'no-store',
+      });
+      res.end(body);
+    } catch (err) {
+      deps.logger.error('helpdesk tab could not build a report', { report: match[1], error: errorKind(err) });
+      sendJson(res, 500, { error: 'The report could not be read.' });
+    }
+  });
+}
+
+// A copy: the report reads the audit trail between its reads, while the live records may change.
+function liveCopy(store: Store): ReportLive {
+  return store.read((data) => JSON.parse(JSON.stringify({
+    tickets: data.tickets, rosters: data.rosters, notifications: data.notifications, conversations: data.conversations,
+  })) as { tickets: WorkflowTicket[]; rosters: RosterEntry[]; notifications: NotificationRecord[]; conversations: ConversationRecord[] });
+}
+
+function sendJson(res: Response, status: number, body: unknown): void {
+  res.header('Cache-Control', 'no-store');
+  res.send(status, body);
+}
