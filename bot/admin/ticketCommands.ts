@@ -1,6 +1,7 @@
 import type { AuditEvent, TicketState, WorkflowTicket } from '../../data/model.js';
 import { findArchivedTicketSnapshot, readAuditSnapshot } from '../../data/store/fileSnapshot.js';
 import { formatLondon } from '../../data/rules/londonTime.js';
+import { csvLine } from '../../data/csvWrite.js';
 import { ValidationError } from '../../data/errors.js';
 import { noMore, required, type ParsedArgs } from './args.js';
 import { print, type AdminContext } from './context.js';
@@ -57,19 +58,12 @@ export async function auditCommand(ctx: AdminContext, args: ParsedArgs): Promise
   if (from === undefined || to === undefined) throw new UsageError('audit export needs --from and --to (dates such as 2026-03-01, or ISO instants)');
   try {
     const events = readAuditSnapshot(ctx.dataDir, { from, to });
-    ctx.out(CSV_COLUMNS.join(','));
+    ctx.out(csvLine(CSV_COLUMNS));
     for await (const event of events) {
-      ctx.out(CSV_COLUMNS.map((column) => csvCell(column === 'details' ? (event.details ? JSON.stringify(event.details) : '') : event[column])).join(','));
+      ctx.out(csvLine(CSV_COLUMNS.map((column) => (column === 'details' ? (event.details ? JSON.stringify(event.details) : '') : event[column]))));
     }
   } catch (err) {
     if (err instanceof ValidationError) throw new UsageError(err.message);
     throw err;
   }
-}
-
-/** RFC 4180 quoting; a leading = + - @ is prefixed with ' so a spreadsheet never runs a reason someone typed as a formula. */
-function csvCell(value: unknown): string {
-  let text = value === undefined || value === null ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

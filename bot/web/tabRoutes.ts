@@ -7,7 +7,9 @@ import type { Store } from '../../data/store/store.js';
 import { isLocalMode, type Config } from '../config.js';
 import { errorKind, type Logger } from '../log.js';
 import { storeCalendar } from '../storeCalendar.js';
-import { helpdeskQueue, isKnownStateFilter, type QueueFilters } from './helpdeskQueue.js';
+import { queueCsv, queueCsvFileName } from './queueCsv.js';
+import { pageOf, parseQueueQuery, type QueueQuery } from './queueQuery.js';
+import { fullQueue } from './queueTickets.js';
 import { registerReportRoutes } from './reportRoutes.js';
 import { tabBundle } from './tabBundle.js';
 import { createTabTokenVerifier, type TabTokenVerifier } from './tabToken.js';
@@ -27,7 +29,6 @@ export interface HelpdeskTabDeps {
 
 /** Short, neutral answers: never a library message, and nothing that says whether a ticket exists to someone refused. */
 const REFUSAL = {
-  400: 'The filter is not one the queue knows.',
   401: 'The request is not authorised.',
   403: 'Only members of the UCP helpdesk can see the helpdesk queue.',
   404: 'Not found.',
@@ -74,14 +75,43 @@ export function registerHelpdeskTab(server: restify.Server, deps: HelpdeskTabDep
     }
   });
 
+  // Registered before /api/tab/tickets/:id, which would otherwise take "tickets.csv" for a ticket id.
+  server.get('/api/tab/tickets.csv', async (req: Request, res: Response) => {
+    if (!(await authorised(req, res))) return;
+    const query = queueQuery(req, res);
+    if (!query) return;
+    try {
+      const at = now();
+      const queue = await fullQueue(deps.store, calendar, at, deps.config.reminders, { ...query.filters, search: query.search });
+      const body = queueCsv(queue.rows);
+      res.writeHead(200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="${queueCsvFileName(at)}"`,
+        'content-length': Buffer.byteLength(body),
+        'cache-control': 'no-store',
+      });
+      res.end(body);
+    } catch (err) {
+      deps.logger.error('helpdesk tab could not export the queue', { error: errorKind(err) });
+      refuse(res, 500);
+    }
+  });
+
   server.get('/api/tab/tickets', async (req: Request, res: Response) => {
     if (!(await authorised(req, res))) return;
-    const query = new URL(req.url ?? '/', 'http://tab.invalid').searchParams;
-    const filters: QueueFilters = { state: query.get('state') || 'open', ics: query.get('ics') ?? '', assignee: query.get('assignee') ?? '' };
-    if (!isKnownStateFilter(filters.state) || filters.ics.length > 20 || filters.assignee.length > 100) return refuse(res, 400);
-    // Reads without the write guard: everything the queue keeps is a fresh string or number.
-    const view = deps.store.scan((data) => helpdeskQueue(data.tickets as unknown as WorkflowTicket[], data.rosters, calendar, now(), deps.config.reminders, filters));
-    sendJson(res, 200, { mode: local ? 'local' : 'authenticated', ...view });
+    const query = queueQuery(req, res);
+    if (!query) return;
+    try {
+      const queue = await fullQueue(deps.store, calendar, now(), deps.config.reminders, { ...query.filters, search: query.search });
+      const { rows, paging } = pageOf(queue.rows, query.page);
+      sendJson(res, 200, {
+        mode: local ? 'local' : 'authenticated', ...queue, rows, paging,
+        overdue: queue.rows.filter((row) => row.overdue).length, search: query.searchText,
+      });
+    } catch (err) {
+      deps.logger.error('helpdesk tab could not read the queue', { error: errorKind(err) });
+      refuse(res, 500);
+    }
   });
 
   server.get('/api/tab/tickets/:id', async (req: Request, res: Response) => {
@@ -107,6 +137,14 @@ export function registerHelpdeskTab(server: restify.Server, deps: HelpdeskTabDep
   });
 
   registerReportRoutes(server, { store: deps.store, logger: deps.logger, calendar, now, dayHours: deps.config.reminders.workingDayHours, authorised });
+
+  /** The filters, search and page asked for, or undefined once a 400 naming what to change has been sent. */
+  function queueQuery(req: Request, res: Response): QueueQuery | undefined {
+    const checked = parseQueueQuery(new URL(req.url ?? '/', 'http://tab.invalid').searchParams);
+    if (checked.ok) return checked.query;
+    sendJson(res, 400, { error: checked.message });
+    return undefined;
+  }
 
   /** Local mode is open (the page says so); otherwise a valid Entra ID token of someone on the helpdesk roster. */
   async function authorised(req: Request, res: Response): Promise<boolean> {

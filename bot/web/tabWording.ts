@@ -51,3 +51,9 @@ export function ageText(hours: number, dayHours: number): string {
   const dayPart = `${days} working ${days === 1 ? 'day' : 'days'}`;
   return rest === 0 ? dayPart : `${dayPart} ${rest} ${rest === 1 ? 'hour' : 'hours'}`;
 }
+
+/** The queue's Due column (and the CSV's): the words carry the meaning, the page's colour only repeats them. */
+export function dueText(row: { overdue: boolean; overdueAfterHours: number | null }): string {
+  if (row.overdue) return `Overdue (over ${row.overdueAfterHours} working hours)`;
+  return row.overdueAfterHours === null ? 'No deadline' : `On time (reminder after ${row.overdueAfterHours} working hours)`;
+}

@@ -150,6 +150,10 @@ class LowdbFileStore implements LowdbStore {
     return this.archive.find(id);
   }
 
+  archivedTickets(wanted?: (line: string) => boolean): AsyncIterable<Ticket> {
+    return this.archive.all(wanted);
+  }
+
   findArchivedTickets(ids: ReadonlySet<string>): Promise<Ticket[]> {
     return this.archive.findMany(ids);
   }

@@ -68,6 +68,11 @@ export interface Store {
   archiveClosedTickets(): Promise<number>;
   /** A ticket from the archive, by id. */
   findArchivedTicket(id: string): Promise<Ticket | undefined>;
+  /**
+   * Every archived ticket, oldest first, for searches over the archive (the helpdesk tab); a ticket archived twice comes
+   * twice and the later copy counts. `wanted` may skip a stored line before it is parsed (it sees the line's JSON text).
+   */
+  archivedTickets(wanted?: (line: string) => boolean): AsyncIterable<Ticket>;
   /** Archived tickets whose ids are in `ids` (one pass over the archive); for reports naming closed tickets' ICS. */
   findArchivedTickets(ids: ReadonlySet<string>): Promise<Ticket[]>;
   /** Audit events in the order they were written, filtered. */

@@ -38,6 +38,14 @@ export class TicketArchive {
     return found;
   }
 
+  /**
+   * Every archived copy, oldest first (a ticket archived twice comes twice: the later copy is the one that counts);
+   * `wanted` skips lines cheaply before they are parsed. Streams the file, so its size does not matter.
+   */
+  all(wanted?: (line: string) => boolean): AsyncIterable<Ticket> {
+    return this.lines.lines<Ticket>(wanted);
+  }
+
   /** The most recently archived copy of each ticket in `ids`, in one pass over the file (reports naming closed tickets). */
   async findMany(ids: ReadonlySet<string>): Promise<Ticket[]> {
     return latestOf(this.lines.lines<Ticket>(mayHoldOneOf(ids)), ids);

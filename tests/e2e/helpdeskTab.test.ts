@@ -1,9 +1,10 @@
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { parseCsv } from '../../data/imports/csv.js';
 import { openLowdbStore } from '../../data/store/lowdbStore.js';
 import { startBotProcess, type BotProcess } from '../helpers/botProcess.js';
 import { makeWorkflowTicket, people, seedWorkflow } from '../helpers/workflowFixtures.js';
@@ -99,6 +100,24 @@ describe('the helpdesk tab in a browser (local mode)', () => {
     await page.getByLabel('Assigned to').selectOption('');
     await page.locator('#status').getByText('1 ticket shown, 0 overdue.').waitFor();
     expect(await ticketIds()).toEqual([closed.id]);
+
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await page.locator('#status').getByText('3 tickets shown, 1 overdue.').waitFor();
+  }, 30_000);
+
+  it('finds a ticket with the search box and downloads what it shows as a CSV file', async () => {
+    await page.getByLabel('Search').fill('hackney lodge');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.locator('#status').getByText('1 ticket shown, 0 overdue.').waitFor();
+    expect(await ticketIds()).toEqual([assigned.id]);
+    expect(await page.locator('#tickets tbody tr').first().innerText()).toContain('Grace Adeyemi');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download these tickets (CSV)' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^ucp-helpdesk-tickets-.*\.csv$/);
+    const file = path.join(profile, 'download.csv');
+    await download.saveAs(file);
+    const rows = parseCsv(await readFile(file, 'utf8')).map((row) => row.cells);
+    expect(rows.map((row) => row[0])).toEqual(['Ticket', assigned.id]);
 
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await page.locator('#status').getByText('3 tickets shown, 1 overdue.').waitFor();

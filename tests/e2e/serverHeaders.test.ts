@@ -19,6 +19,7 @@ const LOCAL_ROWS: Row[] = [
   ['the helpdesk tab style', 200, '/tab/tab.css', {}],
   ['the helpdesk tab script', 200, '/tab/tab.js', {}],
   ['the helpdesk tab queue (JSON API)', 200, '/api/tab/tickets', {}],
+  ['the helpdesk tab queue as CSV', 200, '/api/tab/tickets.csv', {}],
   ['a body that is not an activity (400)', 400, '/api/messages', { method: 'POST', headers: json, body: '{}' }],
   ['broken JSON (400, refused by restify)', 400, '/api/messages', { method: 'POST', headers: json, body: '{"type":' }],
   ['an unknown ticket in the tab (404)', 404, '/api/tab/tickets/T-NOPE', {}],

@@ -1,5 +1,6 @@
 /** Draws the queue and one ticket into the page. Text goes in as text (never as HTML): ticket data is typed by people. */
 import type { FilterOption, QueueRow } from '../helpdeskQueue.js';
+import { dueText } from '../tabWording.js';
 import type { TicketDetail } from '../ticketDetail.js';
 
 /** An element the page must have; a missing one is a broken page, said plainly. */
@@ -44,16 +45,13 @@ export function renderQueue(rows: readonly QueueRow[], open: (id: string) => voi
     first.scope = 'row';
     first.append(button);
     // The words carry the meaning; the colour only repeats it.
-    const due = row.overdue
-      ? element('span', `Overdue (over ${row.overdueAfterHours} working hours)`, 'due-overdue')
-      : element('span', row.overdueAfterHours === null ? 'No deadline' : `On time (reminder after ${row.overdueAfterHours} working hours)`, 'due-ok');
-    const dueCell = cell(due);
+    const dueCell = cell(element('span', dueText(row), row.overdue ? 'due-overdue' : 'due-ok'));
     // What the reminder sweep already did about this wait, so nobody escalates it a second time by hand.
     if (row.reminder) dueCell.append(element('span', row.reminder.text, row.reminder.escalated ? 'escalated' : 'reminded'));
     const waiting = element('td', row.ageText);
     waiting.title = `Waiting since ${row.waitingSinceText}`;
     tr.append(first, dueCell, element('td', row.stateLabel), element('td', row.kind), element('td', row.organisation),
-      element('td', row.icsName), waiting, element('td', row.withWhom));
+      element('td', row.requester), element('td', row.icsName), waiting, element('td', row.withWhom));
     return tr;
   }));
 }

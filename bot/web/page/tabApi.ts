@@ -1,5 +1,6 @@
 /** The tab's calls to its JSON API, with the Teams token when there is one, and the words for each refusal. */
 import type { QueueView } from '../helpdeskQueue.js';
+import type { QueuePaging } from '../queueQuery.js';
 import type { TicketDetail } from '../ticketDetail.js';
 
 /** A refusal or failure, with a sentence the agent can act on. */
@@ -12,15 +13,26 @@ const PROBLEM: Record<number, string> = {
   503: 'Sign-in cannot be checked right now. Please try again in a minute.',
 };
 
-/** The queue as the page shows it; `state`, `ics` and `assignee` are the filters' values. */
+/** One page of the queue as the page shows it; `state`, `ics`, `assignee`, `q` and `page` are what was asked. */
 export interface QueueResponse extends QueueView {
   mode: 'local' | 'authenticated';
+  paging: QueuePaging;
+  /** Overdue tickets in the whole filter, not only this page. */
+  overdue: number;
+  /** Whether archived tickets were looked at (the status filter includes finished tickets). */
+  searchedArchive: boolean;
+}
+
+/** A downloaded file, ready to be offered to the agent. */
+export interface Download {
+  blob: Blob;
+  fileName: string;
 }
 
 /** Used by the page for every call; `token` is absent outside Teams (local mode). */
 export function tabApi(token?: () => Promise<string>) {
-  async function get<T>(path: string): Promise<T> {
-    const headers: Record<string, string> = { accept: 'application/json' };
+  async function call(path: string, accept: string): Promise<Response> {
+    const headers: Record<string, string> = { accept };
     if (token) headers.authorization = `Bearer ${await token()}`;
     let response: Response;
     try {
@@ -28,11 +40,32 @@ export function tabApi(token?: () => Promise<string>) {
     } catch {
       throw new TabApiError('The helpdesk service could not be reached. Please check your connection and try again.');
     }
+    if (response.status === 400) throw new TabApiError(await refusal(response));
     if (!response.ok) throw new TabApiError(PROBLEM[response.status] ?? 'Something went wrong reading the queue. Please try again.');
-    return (await response.json()) as T;
+    return response;
+  }
+  async function get<T>(path: string): Promise<T> {
+    return (await (await call(path, 'application/json')).json()) as T;
   }
   return {
     queue: (filters: Record<string, string>) => get<QueueResponse>(`/api/tab/tickets?${new URLSearchParams(filters).toString()}`),
     ticket: (id: string) => get<TicketDetail>(`/api/tab/tickets/${encodeURIComponent(id)}`),
+    /** Every ticket of the filter as CSV; fetched (not linked) because the API needs the Teams token in a header. */
+    async csv(filters: Record<string, string>): Promise<Download> {
+      const response = await call(`/api/tab/tickets.csv?${new URLSearchParams(filters).toString()}`, 'text/csv');
+      const named = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '');
+      return { blob: await response.blob(), fileName: named?.[1] ?? 'ucp-helpdesk-tickets.csv' };
+    },
   };
+}
+
+// A 400 says what to change (a search too long, a bad page): its words are written for the agent.
+async function refusal(response: Response): Promise<string> {
+  try {
+    const body = (await response.json()) as { error?: unknown };
+    if (typeof body.error === 'string' && body.error !== '') return body.error;
+  } catch {
+    // Not the API's own answer: fall through to the general sentence.
+  }
+  return 'The queue could not be read with these filters. Please clear them and try again.';
 }

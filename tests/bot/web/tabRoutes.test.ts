@@ -96,6 +96,20 @@ describe('the helpdesk tab API in authenticated mode', () => {
     expect(one.text).toContain('The ODS directory could not be reached at');
   });
 
+  it('gives the queue as CSV only to a helpdesk roster member, refusing others as it refuses the queue', async () => {
+    const csv = async (token?: string) => fetch(`${bot.url}/api/tab/tickets.csv`, { headers: token === undefined ? {} : { authorization: `Bearer ${token}` } });
+    const anonymous = await csv();
+    expect([anonymous.status, await anonymous.json()]).toEqual([401, { error: 'The request is not authorised.' }]);
+    const stranger = await csv(await makeToken(key, { oid: people.stranger.aadObjectId }));
+    const refusal = await stranger.text();
+    expect(stranger.status).toBe(403);
+    expect(refusal).not.toMatch(/Grace|Rosewood|UCP-700001/);
+    const agent = await csv(await makeToken(key, { oid: people.agent.aadObjectId }));
+    expect(agent.status).toBe(200);
+    expect(agent.headers.get('content-disposition')).toMatch(/^attachment; /);
+    expect(await agent.text()).toMatch(/\r\nUCP-700001,Waiting for the helpdesk,No,Overdue/);
+  });
+
   it('answers 404 for a ticket that does not exist, only to a roster member', async () => {
     const token = await makeToken(key, { oid: people.agent.aadObjectId });
     expect((await get('/api/tab/tickets/UCP-000404', token)).status).toBe(404);
