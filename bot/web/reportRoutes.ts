@@ -14,6 +14,7 @@ import { csvLines } from '../reports/csv.js';
 import { csvTable, isReportName } from '../reports/reportTables.js';
 import { reportFilters, type ReportFilters } from '../reports/reportWindow.js';
 import { runReport, type ReportLive } from '../reports/runReport.js';
+import { sendCsv } from './sendCsv.js';
 
 export interface ReportRouteDeps {
   store: Store;
@@ -57,13 +58,7 @@ export function registerReportRoutes(server: restify.Server, deps: ReportRouteDe
       if (match[2] !== '.csv') return sendJson(res, 200, { ...view, icsChoices: ICS_CHOICES() });
       const table = csvTable(view);
       const body = `${csvLines(table.columns, table.rows).join('\r\n')}\r\n`;
-      res.writeHead(200, {
-        'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': `attachment; filename="ucp-${view.name}-report.csv"`,
-        'content-length': Buffer.byteLength(body),
-        'cache-control': 'no-store',
-      });
-      res.end(body);
+      sendCsv(res, `ucp-${view.name}-report.csv`, body);
     } catch (err) {
       deps.logger.error('helpdesk tab could not build a report', { report: match[1], error: errorKind(err) });
       sendJson(res, 500, { error: 'The report could not be read.' });

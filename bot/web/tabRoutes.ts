@@ -14,6 +14,7 @@ import { registerReportRoutes } from './reportRoutes.js';
 import { tabBundle } from './tabBundle.js';
 import { createTabTokenVerifier, type TabTokenVerifier } from './tabToken.js';
 import { ticketDetail } from './ticketDetail.js';
+import { sendCsv } from './sendCsv.js';
 
 export interface HelpdeskTabDeps {
   config: Config;
@@ -84,13 +85,7 @@ export function registerHelpdeskTab(server: restify.Server, deps: HelpdeskTabDep
       const at = now();
       const queue = await fullQueue(deps.store, calendar, at, deps.config.reminders, { ...query.filters, search: query.search });
       const body = queueCsv(queue.rows);
-      res.writeHead(200, {
-        'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': `attachment; filename="${queueCsvFileName(at)}"`,
-        'content-length': Buffer.byteLength(body),
-        'cache-control': 'no-store',
-      });
-      res.end(body);
+      sendCsv(res, queueCsvFileName(at), body);
     } catch (err) {
       deps.logger.error('helpdesk tab could not export the queue', { error: errorKind(err) });
       refuse(res, 500);

@@ -1,17 +1,21 @@
 /** The tab's Reports: choose a report and its dates, see its tables, download it as CSV (with the same sign-in as the queue). */
 import type { ReportView } from '../../reports/reportTables.js';
 import { byId, fillSelect } from './render.js';
-import { TabApiError } from './tabApi.js';
+import { callTabApi, TabApiError, type RefusalWords } from './tabApi.js';
 
 type Choice = { value: string; label: string };
 interface ReportResponse extends ReportView {
   icsChoices: Choice[];
 }
 
-const PROBLEM: Record<number, string> = {
-  401: 'Your sign-in could not be checked. Please close and reopen the tab.',
-  403: 'Only members of the UCP helpdesk can see the reports. If you should be one, ask a system administrator to add you to the helpdesk roster.',
-  503: 'Sign-in cannot be checked right now. Please try again in a minute.',
+const REPORT_WORDS: RefusalWords = {
+  byStatus: {
+    401: 'Your sign-in could not be checked. Please close and reopen the tab.',
+    403: 'Only members of the UCP helpdesk can see the reports. If you should be one, ask a system administrator to add you to the helpdesk roster.',
+    503: 'Sign-in cannot be checked right now. Please try again in a minute.',
+  },
+  badRequest: 'The report could not be read with these dates. Please check them and try again.',
+  otherwise: 'Something went wrong reading the report. Please try again.',
 };
 
 /** Used once by tab.ts after sign-in; `token` is absent outside Teams (local mode). */
@@ -27,20 +31,7 @@ export function startReports(token: (() => Promise<string>) | undefined): void {
 
   const query = () => new URLSearchParams({ from: from.value, to: to.value, ics: ics.value }).toString();
 
-  async function call(path: string): Promise<Response> {
-    const headers: Record<string, string> = {};
-    if (token) headers.authorization = `Bearer ${await token()}`;
-    let response: Response;
-    try {
-      response = await fetch(path, { headers, credentials: 'same-origin' });
-    } catch {
-      throw new TabApiError('The helpdesk service could not be reached. Please check your connection and try again.');
-    }
-    if (response.ok) return response;
-    // A 400 carries a sentence about the dates or the ICS chosen; other refusals get the page's own words.
-    const said = response.status === 400 ? ((await response.json().catch(() => ({}))) as { error?: string }).error : undefined;
-    throw new TabApiError(said ?? PROBLEM[response.status] ?? 'Something went wrong reading the report. Please try again.');
-  }
+  const call = (path: string) => callTabApi(path, path.includes('.csv?') ? 'text/csv' : 'application/json', token, REPORT_WORDS);
 
   function showProblem(err: unknown): void {
     problem.textContent = err instanceof TabApiError ? err.message : 'Something went wrong on this page. Please reload it.';

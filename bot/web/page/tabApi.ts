@@ -29,21 +29,41 @@ export interface Download {
   fileName: string;
 }
 
-/** Used by the page for every call; `token` is absent outside Teams (local mode). */
-export function tabApi(token?: () => Promise<string>) {
-  async function call(path: string, accept: string): Promise<Response> {
-    const headers: Record<string, string> = { accept };
-    if (token) headers.authorization = `Bearer ${await token()}`;
-    let response: Response;
-    try {
-      response = await fetch(path, { headers, credentials: 'same-origin' });
-    } catch {
-      throw new TabApiError('The helpdesk service could not be reached. Please check your connection and try again.');
-    }
-    if (response.status === 400) throw new TabApiError(await refusal(response));
-    if (!response.ok) throw new TabApiError(PROBLEM[response.status] ?? 'Something went wrong reading the queue. Please try again.');
-    return response;
+/** What a part of the page says when the API refuses it: per status, and when nothing else fits. */
+export interface RefusalWords {
+  byStatus: Record<number, string>;
+  /** A 400 without the API's own sentence. */
+  badRequest: string;
+  otherwise: string;
+}
+
+const QUEUE_WORDS: RefusalWords = {
+  byStatus: PROBLEM,
+  badRequest: 'The queue could not be read with these filters. Please clear them and try again.',
+  otherwise: 'Something went wrong reading the queue. Please try again.',
+};
+
+/**
+ * One call to the tab's API with the Teams token when there is one (`token` is absent outside Teams, in local mode); a
+ * refusal becomes a TabApiError with a sentence the agent can act on (a 400 carries the API's own, about what to change).
+ */
+export async function callTabApi(path: string, accept: string, token: (() => Promise<string>) | undefined, words: RefusalWords): Promise<Response> {
+  const headers: Record<string, string> = { accept };
+  if (token) headers.authorization = `Bearer ${await token()}`;
+  let response: Response;
+  try {
+    response = await fetch(path, { headers, credentials: 'same-origin' });
+  } catch {
+    throw new TabApiError('The helpdesk service could not be reached. Please check your connection and try again.');
   }
+  if (response.status === 400) throw new TabApiError(await refusal(response, words.badRequest));
+  if (!response.ok) throw new TabApiError(words.byStatus[response.status] ?? words.otherwise);
+  return response;
+}
+
+/** The queue and ticket calls the page makes. */
+export function tabApi(token?: () => Promise<string>) {
+  const call = (path: string, accept: string) => callTabApi(path, accept, token, QUEUE_WORDS);
   async function get<T>(path: string): Promise<T> {
     return (await (await call(path, 'application/json')).json()) as T;
   }
@@ -59,13 +79,13 @@ export function tabApi(token?: () => Promise<string>) {
   };
 }
 
-// A 400 says what to change (a search too long, a bad page): its words are written for the agent.
-async function refusal(response: Response): Promise<string> {
+// A 400 says what to change (a search too long, a bad page, a date): its words are written for the agent.
+async function refusal(response: Response, otherwise: string): Promise<string> {
   try {
     const body = (await response.json()) as { error?: unknown };
     if (typeof body.error === 'string' && body.error !== '') return body.error;
   } catch {
     // Not the API's own answer: fall through to the general sentence.
   }
-  return 'The queue could not be read with these filters. Please clear them and try again.';
+  return otherwise;
 }
