@@ -1,8 +1,16 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const noBotbuilder = {
-  patterns: [{ group: ['botbuilder', 'botbuilder-*', 'botframework-*'], message: 'The rules, the store and the workflow stay free of the Bot Framework SDK (see docs/architecture.md).' }],
+// The layers (docs/architecture.md): data/ knows nothing above it; cards/ and dialogs/ get what they need from the host
+// through small service interfaces, never by importing bot/. Keeping the rules, the workflow and the store free of the Bot
+// Framework SDK keeps a move to its successor (the Microsoft 365 Agents SDK) to bot/teams/, dialogs/ and the card handlers.
+const BOTBUILDER = { group: ['botbuilder', 'botbuilder-*', 'botframework-*'], message: 'data/ stays free of the Bot Framework SDK (docs/architecture.md).' };
+const upward = (layers, why) => ({ group: layers.flatMap((layer) => [`**/${layer}/**`, `**/${layer}`]), message: why });
+const dataImports = {
+  patterns: [BOTBUILDER, upward(['bot', 'cards', 'dialogs'], 'data/ is the lowest layer: it may not import bot/, cards/ or dialogs/ (docs/architecture.md).')],
+};
+const viewImports = {
+  patterns: [upward(['bot'], 'cards/ and dialogs/ may not import the host (bot/): take what you need through the services the host hands in.')],
 };
 
 export default tseslint.config(
@@ -16,8 +24,6 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
-  {
-    files: ['data/**/*.ts', 'bot/workflow/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', noBotbuilder] },
-  },
+  { files: ['data/**/*.ts'], rules: { 'no-restricted-imports': ['error', dataImports] } },
+  { files: ['cards/**/*.ts', 'dialogs/**/*.ts'], rules: { 'no-restricted-imports': ['error', viewImports] } },
 );

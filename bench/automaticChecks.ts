@@ -11,7 +11,7 @@ import { openLowdbStore } from '../data/store/lowdbStore.js';
 import { DEMO_DPIA, DEMO_ICB_CODE, DEMO_NOT_IN_DPIA, demoDsptStatuses } from '../bot/demo/demoData.js';
 import { createOrdClient } from '../bot/ods/ordClient.js';
 import { checkingWorkflow, createAutomaticCheckRuns } from '../bot/tickets/automaticCheckRuns.js';
-import { createWorkflow } from '../bot/workflow/workflow.js';
+import { createWorkflow } from '../data/workflow/workflow.js';
 import { startFakeOrd } from '../tests/helpers/fakeOrd.js';
 import { ordAnswer } from '../tests/helpers/ordFixtures.js';
 import { seededRandom } from '../tests/helpers/seededRandom.js';

@@ -5,7 +5,7 @@ import { ConversationState } from 'botbuilder';
 import { AppError } from '../data/errors.js';
 import { openLowdbStore, type LowdbStore } from '../data/store/lowdbStore.js';
 import type { Store } from '../data/store/store.js';
-import type { Workflow } from './workflow/workflow.js';
+import type { Workflow } from '../data/workflow/workflow.js';
 import { createAdapter } from './adapter.js';
 import { isLocalMode, isLoopbackHost, type Config } from './config.js';
 import { InFlight } from './inFlight.js';

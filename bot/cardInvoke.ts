@@ -7,7 +7,7 @@ import { parseCardAction } from '../cards/verbs.js';
 import { ADAPTIVE_CARD } from './notify/teamsRoute.js';
 import { refreshUserIdsFor } from './tickets/cardAudiences.js';
 import { conversationKey } from './conversations.js';
-import type { Workflow } from './workflow/workflow.js';
+import type { Workflow } from '../data/workflow/workflow.js';
 import type { AutomaticCheckRuns } from './tickets/automaticCheckRuns.js';
 
 export interface CardInvokeDeps {

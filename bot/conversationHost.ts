@@ -8,10 +8,11 @@ import type { DialogServices, OdsDirectory } from '../dialogs/dialogServices.js'
 import { MainDialog } from '../dialogs/mainDialog.js';
 import { isPersonalChat, welcomeOnInstall } from '../dialogs/welcome/welcomeOnInstall.js';
 import { createAttachmentReader, httpsUnder } from './attachments/attachmentReader.js';
+import { createSpreadsheetReader } from './spreadsheet/attachedSpreadsheet.js';
 import { isLocalMode, type Config } from './config.js';
 import { claimWelcome, rememberConversation } from './conversations.js';
 import type { Logger } from './log.js';
-import type { Workflow } from './workflow/workflow.js';
+import type { Workflow } from '../data/workflow/workflow.js';
 import { storeCalendar } from './storeCalendar.js';
 
 /** The path the multiple-user spreadsheet template is served at (bot/server.ts). */
@@ -38,7 +39,7 @@ export function createConversationHost(
     workflow,
     ods,
     // Loopback downloads only in local mode (the Agents Playground and tests serve files from this machine).
-    attachments: createAttachmentReader({ isAllowedUrl: (url) => allowed(url) || (isLocalMode(config) && ['127.0.0.1', 'localhost'].includes(url.hostname)) }),
+    spreadsheets: createSpreadsheetReader(createAttachmentReader({ isAllowedUrl: (url) => allowed(url) || (isLocalMode(config) && ['127.0.0.1', 'localhost'].includes(url.hostname)) })),
     calendar: storeCalendar(store),
     clock: () => new Date(),
     memberEmail: (context) => memberEmail(context),

@@ -2,7 +2,7 @@
 import type { PersonRef, Stamp, TicketKind, TicketOrganisation, TicketState, WorkflowTicket } from '../data/model.js';
 import { parseDsptStatus } from '../data/rules/dspt.js';
 import { icsByCode } from '../data/rules/ics.js';
-import { rulesFor, VERBS, type ActorRole, type Verb } from '../bot/workflow/transitions.js';
+import { rulesFor, VERBS, type ActorRole, type Verb } from '../data/workflow/transitions.js';
 import { formatCardTime } from './cardTime.js';
 
 /** What kind of request a card is about, as its heading. */
@@ -14,7 +14,7 @@ export const KIND_HEADING: Readonly<Record<TicketKind, string>> = {
 };
 
 /** The helpdesk's checks (source 001), as they read them: one list, the workflow's. */
-export { CHECKLIST_LABEL } from '../bot/workflow/wording.js';
+export { CHECKLIST_LABEL } from '../data/workflow/wording.js';
 
 const LOCATION: Readonly<Record<TicketOrganisation['location'], string>> = {
   london: 'London',

@@ -22,3 +22,13 @@ export function formatCardTimeAt(iso: string, now: Date): string {
   const comma = text.lastIndexOf(', ');
   return comma < 0 ? `at ${text}` : `at ${text.slice(comma + 2)} on ${text.slice(0, comma)}`;
 }
+
+/** "3 working days" or "5 working hours": whole days once a day has passed. */
+export function workingSpan(hours: number, dayHours: number): string {
+  if (hours >= dayHours) {
+    const days = Math.floor(hours / dayHours);
+    return `${days} working day${days === 1 ? '' : 's'}`;
+  }
+  const whole = Math.max(1, Math.floor(hours));
+  return `${whole} working hour${whole === 1 ? '' : 's'}`;
+}

@@ -1,5 +1,5 @@
 /** The helpdesk's view: everything on the ticket (e-mail addresses and registration numbers included) and its working buttons. */
-import { automaticTicksToConfirm, checksMissingToResolve, failedAutomaticChecks } from '../bot/workflow/resolveChecks.js';
+import { automaticTicksToConfirm, checksMissingToResolve, failedAutomaticChecks } from '../data/workflow/resolveChecks.js';
 import { type ChecklistItem, type PersonRef, type TicketOrganisation, type TicketPriority, type WorkflowTicket } from '../data/model.js';
 import { londonToday } from '../data/rules/londonTime.js';
 import { formatCardTime } from './cardTime.js';

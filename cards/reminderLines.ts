@@ -4,10 +4,10 @@
  * recorded when it sent the reminder (time, hours waited, the configured threshold), never from today's settings.
  */
 import type { ReminderMark, WorkflowTicket } from '../data/model.js';
-import { waitSince } from '../bot/reminders/dueReminders.js';
-import { workingSpan } from '../bot/reminders/wording.js';
+import { waitSince } from '../data/workflow/waitSince.js';
+
 import { icsName } from './cardText.js';
-import { formatCardTimeAt } from './cardTime.js';
+import { formatCardTimeAt, workingSpan } from './cardTime.js';
 
 /** Who was told, and what the wait was without, per kind of reminder. */
 function parts(kind: string, ticket: WorkflowTicket): { done: string; without: string } | undefined {

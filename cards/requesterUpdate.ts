@@ -7,7 +7,7 @@ import { accountNextSteps, accountsWereCreated } from './nextSteps.js';
 import { capitalise, requestPhrase, requesterWhatNext, whoAsked } from './requesterText.js';
 import { buildTicketCard } from './ticketCard.js';
 
-/** The part of a workflow event an update needs (bot/workflow's TicketEvent fits it). */
+/** The part of a workflow event an update needs (data/workflow's TicketEvent fits it). */
 export interface RequesterUpdateEvent {
   from?: TicketState;
   to: TicketState;

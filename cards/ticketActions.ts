@@ -1,6 +1,6 @@
 /** Which buttons a card shows: the workflow's transition table decides, so a card never offers what would be refused. */
 import type { TicketState } from '../data/model.js';
-import { verbsAvailable, type ActorRole, type Verb } from '../bot/workflow/transitions.js';
+import { verbsAvailable, type ActorRole, type Verb } from '../data/workflow/transitions.js';
 import type { CardVerb } from './verbs.js';
 
 /** The audiences whose cards carry buttons. */

@@ -238,7 +238,7 @@ export interface WorkflowTicket extends Ticket {
   checklist: Partial<Record<ChecklistItem, Stamp>>;
   /** The ICS governance lead's onboarding approval (source 001), for the helpdesk's DPIA check. */
   icsApproval?: Stamp;
-  /** The latest automatic check of each item (bot/workflow/automaticChecks.ts), kept with its evidence. */
+  /** The latest automatic check of each item (data/workflow/automaticChecks.ts), kept with its evidence. */
   automaticChecks?: Partial<Record<AutomaticItem, AutomaticCheck>>;
   /** Where a needs-information ticket goes back to once the requester answers. */
   returnTo?: TicketState;

@@ -1,8 +1,9 @@
-import type { TurnContext } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder';
+import type { UserSheetRow } from '../data/imports/usersSheetColumns.js';
 import type { HelpdeskFacts } from '../data/rules/helpdesk.js';
 import type { WorkingCalendar } from '../data/rules/workingHours.js';
 import type { Store } from '../data/store/store.js';
-import type { Workflow } from '../bot/workflow/workflow.js';
+import type { Workflow } from '../data/workflow/workflow.js';
 
 /** An organisation as the NHS ODS directory (ORD API) describes it. */
 export interface OdsOrganisation {
@@ -33,12 +34,20 @@ export interface AttachmentReader {
   read(url: string, options: { maxBytes: number; timeoutMs: number }): Promise<Buffer>;
 }
 
+/** The rows of an attached spreadsheet, or a sentence for the manager saying why it cannot be used. */
+export type AttachedSpreadsheet = { ok: true; rows: UserSheetRow[] } | { ok: false; message: string };
+
+/** Finds the multiple-user spreadsheet attached to a message, downloads it within `limits` and reads its rows. */
+export interface SpreadsheetReader {
+  readAttached(activity: Pick<Activity, 'attachments'>, limits: { maxBytes: number; timeoutMs: number }): Promise<AttachedSpreadsheet>;
+}
+
 /** What the conversations need from the rest of the product. Built once by the host; tests pass fakes from tests/helpers/. */
 export interface DialogServices {
   store: Store;
   workflow: Workflow;
   ods: OdsDirectory;
-  attachments: AttachmentReader;
+  spreadsheets: SpreadsheetReader;
   calendar: WorkingCalendar;
   clock(): Date;
   /** The person's work e-mail as Teams knows it (their NHSmail address in the NHSmail tenant), or undefined. */

@@ -72,7 +72,7 @@ export async function importCommand(ctx: AdminContext, args: ParsedArgs): Promis
   }
   const change = await (await ctx.store()).update((tx) => {
     const summary = importer.apply(tx.data, result.records);
-    // Automatic checks made before this moment relied on the previous list: they are run again (bot/workflow/automaticChecks.ts).
+    // Automatic checks made before this moment relied on the previous list: they are run again (data/workflow/automaticChecks.ts).
     tx.data.imports = { ...tx.data.imports, [importer.list]: new Date().toISOString() };
     tx.audit({ actor: ctx.actor, action: `import.${kind}`, details: { records: result.records.length, warnings: result.warnings.length } });
     return summary;

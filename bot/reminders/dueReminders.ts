@@ -9,6 +9,7 @@ import type { WorkingCalendar } from '../../data/rules/workingHours.js';
 import type { LiveData } from '../../data/store/store.js';
 import { readLedger, sentDspt, sentOrdinal, type ReminderLedger } from './ledger.js';
 import type { ReminderThresholds } from './thresholds.js';
+import { waitSince } from '../../data/workflow/waitSince.js';
 import { workingClock, type WorkingClock } from './workingClock.js';
 import { reminderText, type ReminderKind } from './wording.js';
 
@@ -57,15 +58,6 @@ export interface DueResult {
 }
 
 const OPEN = new Set(['awaitingIcsApproval', 'awaitingHelpdesk', 'assigned', 'needsInformation', 'submitted']);
-
-/**
- * The moment a ticket's current wait began. An assigned ticket waits for its assignee's next action (any action counts);
- * the others wait since they entered their state (a priority change or a checklist tick does not restart the clock).
- */
-export function waitSince(ticket: WorkflowTicket): string {
-  const lastAction = ticket.lastAction?.at ?? ticket.updatedAt ?? ticket.createdAt;
-  return ticket.state === 'assigned' ? lastAction : ticket.stateEnteredAt ?? lastAction;
-}
 
 /** Used by the sweep (inside its store update) and by `reminders preview`: everything due at `now`, not yet sent. */
 export function dueReminders(data: Readonly<LiveData>, calendar: WorkingCalendar, now: Date, t: ReminderThresholds): DueResult {

@@ -7,7 +7,7 @@ import type { WorkingCalendar } from '../../data/rules/workingHours.js';
 import type { Store } from '../../data/store/store.js';
 import { errorKind, type Logger } from '../log.js';
 import { addNotificationIfNew, pendingNotification, type Notifier } from '../notify/notifier.js';
-import type { Workflow } from '../workflow/workflow.js';
+import type { Workflow } from '../../data/workflow/workflow.js';
 import { buildDigests } from './digests.js';
 import { dsptCodesDue, dueReminders, type DueWithdrawal } from './dueReminders.js';
 import { londonToday } from '../../data/rules/londonTime.js';

@@ -1,6 +1,7 @@
 /** What each reminder says: short, plain and kind, naming the request and what to do next. */
 import type { WorkflowTicket } from '../../data/model.js';
 import { icsByCode } from '../../data/rules/ics.js';
+import { workingSpan } from '../../cards/cardTime.js';
 
 /** Every reminder the sweep sends. */
 export type ReminderKind = 'icsApproval' | 'icsEscalation' | 'unassigned' | 'assigneeReminder' | 'assignedEscalation' | 'requesterNudge' | 'dsptRenewal';
@@ -10,16 +11,6 @@ export type ReminderSubject = Partial<Pick<WorkflowTicket, 'id' | 'assignee'>> &
   organisation?: { name: string; odsCode: string; icbCode?: string };
   dueOn?: string;
 };
-
-/** "3 working days" or "5 working hours": whole days once a day has passed. */
-export function workingSpan(hours: number, dayHours: number): string {
-  if (hours >= dayHours) {
-    const days = Math.floor(hours / dayHours);
-    return `${days} working day${days === 1 ? '' : 's'}`;
-  }
-  const whole = Math.max(1, Math.floor(hours));
-  return `${whole} working hour${whole === 1 ? '' : 's'}`;
-}
 
 /** Used by dueReminders for each item; `hours` is the working time the wait has lasted. */
 export function reminderText(kind: ReminderKind, subject: ReminderSubject, hours: number, dayHours: number): string {

@@ -3,7 +3,7 @@
  * Pure: the events, the tickets they name (live or archived) and the rosters come in.
  */
 import type { AuditEvent, RosterEntry, TicketState, WorkflowTicket } from '../../data/model.js';
-import { isVerb, ruleFor, type ActorRole } from '../workflow/transitions.js';
+import { isVerb, ruleFor, type ActorRole } from '../../data/workflow/transitions.js';
 import { actionLabel, stateLabel } from '../web/tabWording.js';
 import { actorName, icsLabel, peopleNames, roleLabel } from './reportPeople.js';
 import { inWindow, reportTime, type ReportFilters } from './reportWindow.js';

@@ -1,7 +1,7 @@
 /** How reports name people, roles and ICSs: roster names first, never "undefined", never a guessed role. */
 import type { PersonRef, RosterEntry, WorkflowTicket } from '../../data/model.js';
 import { icsByCode } from '../../data/rules/ics.js';
-import type { ActorRole } from '../workflow/transitions.js';
+import type { ActorRole } from '../../data/workflow/transitions.js';
 
 /** An ICS's name for a report row; "No ICS" for a request with no organisation (a question). */
 export function icsLabel(icbCode: string | undefined): string {

@@ -5,8 +5,8 @@
 import type { TicketState, WorkflowTicket } from '../../data/model.js';
 import type { WorkingCalendar } from '../../data/rules/workingHours.js';
 import { KIND_HEADING } from '../../cards/cardText.js';
-import { OPEN_STATES } from '../workflow/transitions.js';
-import { waitSince } from '../reminders/dueReminders.js';
+import { OPEN_STATES } from '../../data/workflow/transitions.js';
+import { waitSince } from '../../data/workflow/waitSince.js';
 import { workingClock } from '../reminders/workingClock.js';
 import { STATE_LABEL } from '../web/tabWording.js';
 import { icsLabel } from './reportPeople.js';

@@ -1,5 +1,5 @@
 /**
- * Runs the helpdesk's automatic checks (bot/workflow/automaticChecks.ts) for a ticket and records them through the
+ * Runs the helpdesk's automatic checks (data/workflow/automaticChecks.ts) for a ticket and records them through the
  * workflow: when the ticket reaches the helpdesk, when it is assigned, when an agent opens it and one has gone stale, and
  * just before it is resolved. The ODS directory is the only slow part; its client caches, limits and times out.
  */
@@ -7,9 +7,9 @@ import { AUTOMATIC_ITEMS, type AuditEvent, type WorkflowTicket } from '../../dat
 import type { Store } from '../../data/store/store.js';
 import type { OdsDirectory } from '../../dialogs/dialogServices.js';
 import { errorKind, type Logger } from '../log.js';
-import { hasAutomaticChecks, isStale, runAutomaticChecks, type DirectoryAnswer } from '../workflow/automaticChecks.js';
-import { ruleFor } from '../workflow/transitions.js';
-import type { Workflow } from '../workflow/workflow.js';
+import { hasAutomaticChecks, isStale, runAutomaticChecks, type DirectoryAnswer } from '../../data/workflow/automaticChecks.js';
+import { ruleFor } from '../../data/workflow/transitions.js';
+import type { Workflow } from '../../data/workflow/workflow.js';
 
 export interface AutomaticCheckRuns {
   /** Runs every check now and records the results; does nothing for a ticket the helpdesk is not working on. */

@@ -2,7 +2,7 @@ import type { HelpdeskFacts } from '../../data/rules/helpdesk.js';
 import type { LiveData } from '../../data/store/store.js';
 import { buildRequesterUpdate } from '../../cards/requesterUpdate.js';
 import { addNotificationIfNew, pendingNotification } from '../notify/notifier.js';
-import type { TicketEvent } from '../workflow/types.js';
+import type { TicketEvent } from '../../data/workflow/types.js';
 
 /**
  * Records the update the care home manager is owed for this step (if it matters to them), in the same store update as

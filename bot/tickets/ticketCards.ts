@@ -3,7 +3,7 @@ import type { Store } from '../../data/store/store.js';
 import { buildTicketCard } from '../../cards/ticketCard.js';
 import { helpdeskAgents } from '../../cards/handlers/cardActionContext.js';
 import type { Notifier } from '../notify/notifier.js';
-import type { Workflow } from '../workflow/workflow.js';
+import type { Workflow } from '../../data/workflow/workflow.js';
 import type { Logger } from '../log.js';
 import { audiencesFor, destinationsFor, refreshUserIdsFor } from './cardAudiences.js';
 

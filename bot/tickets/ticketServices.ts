@@ -7,7 +7,7 @@ import { errorKind, type Logger } from '../log.js';
 import { createMailer } from '../notify/mailer.js';
 import { createNotifier, type Notifier } from '../notify/notifier.js';
 import { createTeamsSender } from '../notify/teamsSender.js';
-import { createWorkflow, type Workflow } from '../workflow/workflow.js';
+import { createWorkflow, type Workflow } from '../../data/workflow/workflow.js';
 import type { OdsDirectory } from '../../dialogs/dialogServices.js';
 import { checkingWorkflow, createAutomaticCheckRuns, type AutomaticCheckRuns } from './automaticCheckRuns.js';
 import { ensureChannelConversation } from './channels.js';

@@ -4,7 +4,7 @@ import { icsByCode, listIcs } from '../../data/rules/ics.js';
 import type { WorkingCalendar } from '../../data/rules/workingHours.js';
 import { KIND_HEADING } from '../../cards/cardText.js';
 import { formatCardTime } from '../../cards/cardTime.js';
-import { waitSince } from '../reminders/dueReminders.js';
+import { waitSince } from '../../data/workflow/waitSince.js';
 import type { ReminderThresholds } from '../reminders/thresholds.js';
 import { workingClock } from '../reminders/workingClock.js';
 import { currentMarks, reminderLine } from '../../cards/reminderLines.js';

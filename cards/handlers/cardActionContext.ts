@@ -1,8 +1,8 @@
 import type { PersonRef, WorkflowTicket } from '../../data/model.js';
 import type { HelpdeskFacts } from '../../data/rules/helpdesk.js';
 import type { Store } from '../../data/store/store.js';
-import type { ActionRequest, ActionOutcome } from '../../bot/workflow/types.js';
-import type { Workflow } from '../../bot/workflow/workflow.js';
+import type { ActionRequest, ActionOutcome } from '../../data/workflow/types.js';
+import type { Workflow } from '../../data/workflow/workflow.js';
 import { buildTicketCard, type TicketCardView } from '../ticketCard.js';
 import type { CardJson } from '../cardTemplates.js';
 

@@ -4,8 +4,8 @@
  * status in the imported export that is not Standards Met (so the manager is not asked its borough and type first).
  * Pure, over the live records.
  */
-import { accessRequestsFor, isDone, isOpen } from '../../bot/workflow/accessRequests.js';
-import { plainCopy } from '../../bot/workflow/applyAction.js';
+import { accessRequestsFor, isDone, isOpen } from '../../data/workflow/accessRequests.js';
+import { plainCopy } from '../../data/workflow/applyAction.js';
 import type { DsptRecord, Ticket, WorkflowTicket } from '../../data/model.js';
 import { decideEligibility } from '../../data/rules/eligibility.js';
 import { dsptRequiredFor, type OrganisationType } from '../../data/rules/organisationTypes.js';

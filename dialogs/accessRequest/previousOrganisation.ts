@@ -3,7 +3,7 @@
  * only once that request is finished (the helpdesk resolved it and created the accounts): an organisation still awaiting
  * approval or information, or turned down, is not onboarded, so its staff go through the same checks as a new request.
  */
-import { isDone } from '../../bot/workflow/accessRequests.js';
+import { isDone } from '../../data/workflow/accessRequests.js';
 import type { TicketOrganisation, WorkflowTicket } from '../../data/model.js';
 import { dsptRequiredFor, organisationTypeFromLabel } from '../../data/rules/organisationTypes.js';
 import type { Store } from '../../data/store/store.js';

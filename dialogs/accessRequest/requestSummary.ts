@@ -1,7 +1,7 @@
 /** The request as the manager checks it on the summary card, and as the workflow receives it. */
 import type { AccessSummary } from '../../cards/accessSummaryCard.js';
-import { routeFor } from '../../bot/workflow/newTicket.js';
-import type { NewTicketInput } from '../../bot/workflow/types.js';
+import { routeFor } from '../../data/workflow/newTicket.js';
+import type { NewTicketInput } from '../../data/workflow/types.js';
 import type { RequestedUser } from '../../data/model.js';
 import { londonToday } from '../../data/rules/londonTime.js';
 import { recheckOrganisation, type RecheckResult } from '../../data/rules/organisationRecheck.js';

@@ -1,6 +1,6 @@
 /** Sending the checked request to the workflow, and telling the manager the ticket number and what happens next. */
 import type { TurnContext } from 'botbuilder';
-import type { NewTicketInput } from '../../bot/workflow/types.js';
+import type { NewTicketInput } from '../../data/workflow/types.js';
 import { ConflictError, ValidationError } from '../../data/errors.js';
 import { contactSentence } from '../../data/rules/helpdesk.js';
 import type { DialogServices } from '../dialogServices.js';

@@ -5,9 +5,6 @@
  * is an answer too: the way back for a manager with fewer than ten people.
  */
 import { isOneByOnePress } from '../../cards/spreadsheetCard.js';
-import { findSpreadsheetAttachment } from '../../bot/attachments/spreadsheetAttachment.js';
-import { readUsersWorkbook } from '../../bot/spreadsheet/readUsersWorkbook.js';
-import { AppError } from '../../data/errors.js';
 import { validateUserRows } from '../../data/imports/usersSheet.js';
 import { formatRowReport } from '../../data/imports/usersSheetReport.js';
 import type { RequestedUser } from '../../data/model.js';
@@ -15,7 +12,6 @@ import { accreditedDomainSet, type MailboxOrganisation } from '../../data/rules/
 import { normaliseCommand } from '../base/menuActions.js';
 import type { DialogServices } from '../dialogServices.js';
 import type { AnswerCheck } from '../input/answerCheck.js';
-import { FILE_UNREADABLE } from './usersMessages.js';
 
 /** The largest spreadsheet accepted: a 500-row list is well under 1 MB. */
 export const MAX_SPREADSHEET_BYTES = 2 * 1024 * 1024;
@@ -54,16 +50,7 @@ export function spreadsheetAnswer(services: DialogServices): AnswerCheck<unknown
     if ((context.activity.attachments?.length ?? 0) === 0 && typeof text === 'string' && ONE_BY_ONE_TYPED.test(normaliseCommand(text))) {
       return { ok: true, value: { oneByOne: true } };
     }
-    const found = findSpreadsheetAttachment(context.activity);
-    if (!found.ok) return { ok: false, reason: found.message };
-    let file: Buffer;
-    try {
-      file = await services.attachments.read(found.downloadUrl, { maxBytes: MAX_SPREADSHEET_BYTES, timeoutMs: SPREADSHEET_TIMEOUT_MS });
-    } catch (error) {
-      // The reader's errors are written for the person who sent the file; anything else is said in our own words.
-      return { ok: false, reason: error instanceof AppError ? error.message : FILE_UNREADABLE };
-    }
-    const workbook = await readUsersWorkbook(file);
+    const workbook = await services.spreadsheets.readAttached(context.activity, { maxBytes: MAX_SPREADSHEET_BYTES, timeoutMs: SPREADSHEET_TIMEOUT_MS });
     if (!workbook.ok) return { ok: false, reason: workbook.message };
     const accreditedDomains = accreditedDomainSet(services.store.read((data) => [...data.accreditedDomains]));
     const { listedEmails = [], organisation } = (validations as SpreadsheetValidations | undefined) ?? {};

@@ -3,7 +3,7 @@ import type { AdaptiveCardInvokeValue, TurnContext } from 'botbuilder';
 import type { WorkflowTicket } from '../../data/model.js';
 import { createCardInvokeHandler } from '../../bot/cardInvoke.js';
 import { NOT_YOURS } from '../../cards/handlers/cardActionContext.js';
-import { createWorkflow } from '../../bot/workflow/workflow.js';
+import { createWorkflow } from '../../data/workflow/workflow.js';
 import { auditOf, makeWorkflowTicket, people, seedWorkflow } from '../helpers/workflowFixtures.js';
 import { useStoreFolder } from '../helpers/storeFixtures.js';
 import { everyActionVerb } from '../helpers/everyActionVerb.js';

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AuditEvent, ConversationRecord, NotificationRecord, WorkflowTicket } from '../../data/model.js';
 import { openLowdbStore } from '../../data/store/lowdbStore.js';
-import { createWorkflow } from '../../bot/workflow/workflow.js';
+import { createWorkflow } from '../../data/workflow/workflow.js';
 import { FakeConnector, type RecordedRequest } from '../helpers/fakeConnector.js';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtpServer.js';
 import { startBotProcess, type BotProcess } from '../helpers/botProcess.js';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { WorkflowTicket } from '../../data/model.js';
 import { readLiveSnapshot } from '../../data/store/liveSnapshot.js';
 import { openLowdbStore } from '../../data/store/lowdbStore.js';
-import { createWorkflow } from '../../bot/workflow/workflow.js';
+import { createWorkflow } from '../../data/workflow/workflow.js';
 import { FakeConnector } from '../helpers/fakeConnector.js';
 import { startBotProcess, type BotProcess } from '../helpers/botProcess.js';
 import { makeWorkflowTicket, people, workflowRosters } from '../helpers/workflowFixtures.js';

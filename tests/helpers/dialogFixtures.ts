@@ -6,7 +6,7 @@ import { ConversationState, type Activity, type Attachment, type Middleware, typ
 import type { Dialog } from 'botbuilder-dialogs';
 import { DialogTestClient } from 'botbuilder-testing';
 import { BotStateStorage } from '../../bot/storage/botStateStorage.js';
-import { createWorkflow, type Workflow } from '../../bot/workflow/workflow.js';
+import { createWorkflow, type Workflow } from '../../data/workflow/workflow.js';
 import { UpstreamError } from '../../data/errors.js';
 import type { DsptRecord, DpiaEntry, PersonRef, WorkflowTicket } from '../../data/model.js';
 import { bankHolidays } from '../../data/reference/index.js';
@@ -16,6 +16,7 @@ import type { HelpdeskFacts } from '../../data/rules/helpdesk.js';
 import type { AttachmentReader, DialogServices, OdsDirectory, OdsLookupResult } from '../../dialogs/dialogServices.js';
 import { useStoreFolder } from './storeFixtures.js';
 import { manualClock } from './workflowFixtures.js';
+import { createSpreadsheetReader } from '../../bot/spreadsheet/attachedSpreadsheet.js';
 
 /** The care home manager of the dialog tests, as Teams names her. */
 export const manager: PersonRef = { aadObjectId: 'aad-manager-grace', name: 'Grace Adeyemi' };
@@ -83,7 +84,7 @@ export function useDialogWorld(): { open(options?: WorldOptions): Promise<Dialog
       store,
       workflow,
       ods,
-      attachments,
+      spreadsheets: createSpreadsheetReader(attachments),
       calendar: createWorkingCalendar({ holidays: bankHolidays }),
       clock: clock.now,
       memberEmail: async () => memberEmail.value,

@@ -1,6 +1,6 @@
 import type { AuditEvent, PersonRef, RosterEntry, WorkflowTicket } from '../../data/model.js';
 import type { Store } from '../../data/store/store.js';
-import type { Actor } from '../../bot/workflow/types.js';
+import type { Actor } from '../../data/workflow/types.js';
 
 /** The people of the workflow tests. Their ICS is South East London (QKK); Olu leads another ICS (North East London). */
 export const people = {

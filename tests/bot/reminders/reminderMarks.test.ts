@@ -5,7 +5,7 @@ import { startReminders } from '../../../bot/reminders/reminderService.js';
 import { runSweep } from '../../../bot/reminders/sweep.js';
 import { createTicketCards } from '../../../bot/tickets/ticketCards.js';
 import { DEFAULT_THRESHOLDS, loadReminderThresholds, type ReminderThresholds } from '../../../bot/reminders/thresholds.js';
-import { createWorkflow } from '../../../bot/workflow/workflow.js';
+import { createWorkflow } from '../../../data/workflow/workflow.js';
 import { helpdeskQueue } from '../../../bot/web/helpdeskQueue.js';
 import { ticketDetail } from '../../../bot/web/ticketDetail.js';
 import { buildTicketCard } from '../../../cards/ticketCard.js';

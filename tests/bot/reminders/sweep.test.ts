@@ -3,7 +3,7 @@ import { createNotifier, type Notifier } from '../../../bot/notify/notifier.js';
 import { runSweep } from '../../../bot/reminders/sweep.js';
 import { DEFAULT_THRESHOLDS } from '../../../bot/reminders/thresholds.js';
 import { recordRequesterUpdate } from '../../../bot/tickets/requesterUpdates.js';
-import { createWorkflow } from '../../../bot/workflow/workflow.js';
+import { createWorkflow } from '../../../data/workflow/workflow.js';
 import type { Store } from '../../../data/store/store.js';
 import { seedConversation, teamsReference } from '../notify/notifyFixtures.js';
 import { useStoreFolder } from '../../helpers/storeFixtures.js';

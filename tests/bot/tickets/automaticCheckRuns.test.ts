@@ -4,7 +4,7 @@ import type { LowdbStore } from '../../../data/store/lowdbStore.js';
 import type { OdsDirectory, OdsLookupResult } from '../../../dialogs/dialogServices.js';
 import { checkingWorkflow, createAutomaticCheckRuns } from '../../../bot/tickets/automaticCheckRuns.js';
 import type { Logger } from '../../../bot/log.js';
-import { createWorkflow, type Workflow } from '../../../bot/workflow/workflow.js';
+import { createWorkflow, type Workflow } from '../../../data/workflow/workflow.js';
 import { useStoreFolder } from '../../helpers/storeFixtures.js';
 import { asPerson, auditOf, makeWorkflowTicket, manualClock, people, seedWorkflow } from '../../helpers/workflowFixtures.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { RosterEntry, WorkflowTicket } from '../../../data/model.js';
-import { createWorkflow } from '../../../bot/workflow/workflow.js';
+import { createWorkflow } from '../../../data/workflow/workflow.js';
 import { ticketDetail } from '../../../bot/web/ticketDetail.js';
 import { buildTicketCard, type TicketCardView } from '../../../cards/ticketCard.js';
 import { useStoreFolder } from '../../helpers/storeFixtures.js';

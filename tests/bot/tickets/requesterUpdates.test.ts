@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
 import type { NotificationRecord, WorkflowTicket } from '../../../data/model.js';
-import { createWorkflow } from '../../../bot/workflow/workflow.js';
+import { createWorkflow } from '../../../data/workflow/workflow.js';
 import { recordRequesterUpdate, requesterUpdateKey } from '../../../bot/tickets/requesterUpdates.js';
 import { useStoreFolder } from '../../helpers/storeFixtures.js';
 import { asPerson, makeWorkflowTicket, people, seedWorkflow } from '../../helpers/workflowFixtures.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { ConversationRecord } from '../../../data/model.js';
-import { createWorkflow } from '../../../bot/workflow/workflow.js';
+import { createWorkflow } from '../../../data/workflow/workflow.js';
 import { createTicketCards } from '../../../bot/tickets/ticketCards.js';
 import { ensureChannelConversation } from '../../../bot/tickets/channels.js';
 import { createLogger } from '../../../bot/log.js';

@@ -8,6 +8,7 @@ import {
   INTERNET_WEB_PORTAL_FEW, press, SUNNYVIEW, SUNNYVIEW_DPIA, SUNNYVIEW_FOUND_IN_LONDON, sunnyviewDspt, talk, tickets, type Line,
 } from '../accessRequest/accessFixtures.js';
 import { fileMessage, staffWorkbook, startFileServer, TWELVE_STAFF, TWELVE_STAFF_FIXED, type FileServer } from './staffSpreadsheet.js';
+import { createSpreadsheetReader } from '../../../bot/spreadsheet/attachedSpreadsheet.js';
 
 const TEMPLATE_URL = 'https://bot.example.org/templates/ucp-multiple-users.xlsx';
 
@@ -26,7 +27,7 @@ describe('the multiple-user route: the filled-in spreadsheet, downloaded over re
   async function world(): Promise<DialogWorld> {
     const opened = await worlds.open({ dpia: [SUNNYVIEW_DPIA], dspt: [sunnyviewDspt('25/26 Standards Met')] });
     opened.ods.answers.VX1A2 = { status: 'found', organisation: SUNNYVIEW };
-    opened.services.attachments = createAttachmentReader({ isAllowedUrl: httpsOrLoopback });
+    opened.services.spreadsheets = createSpreadsheetReader(createAttachmentReader({ isAllowedUrl: httpsOrLoopback }));
     return opened;
   }
 
@@ -97,9 +98,9 @@ describe('the multiple-user route: the filled-in spreadsheet, downloaded over re
   it('gives the download 8 seconds at most, so reading and answering fit in the turn Bot Framework allows (about 15 s)', async () => {
     const w = await world();
     files.serve('/staff.xlsx', await staffWorkbook(TWELVE_STAFF_FIXED));
-    const real = w.services.attachments;
+    const real = createAttachmentReader({ isAllowedUrl: httpsOrLoopback });
     const asked: { maxBytes: number; timeoutMs: number }[] = [];
-    w.services.attachments = { read: (url, options) => { asked.push(options); return real.read(url, options); } };
+    w.services.spreadsheets = createSpreadsheetReader({ read: (url, options) => { asked.push(options); return real.read(url, options); } });
     const client = dialogClient(new UsersDialog(w.services), w);
     await talk(client, [...TO_SPREADSHEET, [fileMessage(files.url('/staff.xlsx')), 'All 12 people in the spreadsheet are ready to send.']]);
     expect(asked).toEqual([{ maxBytes: 2 * 1024 * 1024, timeoutMs: 8000 }]);

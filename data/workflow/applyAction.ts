@@ -1,6 +1,6 @@
 /** Carries out one action inside a store update: the decision, the change and its audit event land together. */
-import type { PersonRef, WorkflowTicket } from '../../data/model.js';
-import type { Transaction } from '../../data/store/store.js';
+import type { PersonRef, WorkflowTicket } from '../model.js';
+import type { Transaction } from '../store/store.js';
 import { decideAction } from './decide.js';
 import type { Actor, ActionOutcome, ActionRequest, TicketEvent } from './types.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { AutomaticCheck, DsptRecord, WorkflowTicket } from '../../../data/model.js';
-import { isStale, runAutomaticChecks, type CheckInputs, type DirectoryAnswer } from '../../../bot/workflow/automaticChecks.js';
+import { isStale, runAutomaticChecks, type CheckInputs, type DirectoryAnswer } from '../../../data/workflow/automaticChecks.js';
 import { makeWorkflowTicket } from '../../helpers/workflowFixtures.js';
 
 // 10:42 in London on Tuesday 1 December 2026 (GMT).

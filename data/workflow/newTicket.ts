@@ -1,6 +1,6 @@
 /** Checking what a requester submits, and where a new ticket goes first. Pure. */
-import { ValidationError } from '../../data/errors.js';
-import type { Leaver, PersonRef, RequestedUser, TicketKind, TicketOrganisation, TicketPriority, TicketState, WorkflowTicket } from '../../data/model.js';
+import { ValidationError } from '../errors.js';
+import type { Leaver, PersonRef, RequestedUser, TicketKind, TicketOrganisation, TicketPriority, TicketState, WorkflowTicket } from '../model.js';
 import type { NewTicketInput } from './types.js';
 
 const KINDS: readonly TicketKind[] = ['organisationAccess', 'addUsers', 'deactivateUsers', 'question'];

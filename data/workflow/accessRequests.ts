@@ -1,5 +1,5 @@
 /** Which access requests an organisation has: one open request at a time, and "done" only once its accounts exist. */
-import type { Ticket, TicketState, WorkflowTicket } from '../../data/model.js';
+import type { Ticket, TicketState, WorkflowTicket } from '../model.js';
 import { OPEN_STATES } from './transitions.js';
 
 /** States of a request the helpdesk has finished with (closed ones may also have been turned down or withdrawn). */

@@ -3,16 +3,16 @@
  * service from what it knows, each with its evidence. Pure: the host gathers the inputs (the ODS directory's answer, the
  * imported lists, the ICS lead's approval) and records the results through the workflow's 'check' verb.
  */
-import type { AutomaticCheck, AutomaticItem, DpiaEntry, DsptRecord, ImportedList, WorkflowTicket } from '../../data/model.js';
-import { dpiaEntriesFor } from '../../data/rules/dpia.js';
-import { dsptLapsed, meetsUcpBar, parsePublishedStatus, renewalDue } from '../../data/rules/dspt.js';
-import { accreditedDomainSet, checkEmail } from '../../data/rules/email.js';
-import { icsByCode } from '../../data/rules/ics.js';
-import { londonParts, londonToday } from '../../data/rules/londonTime.js';
-import { longDate } from '../../data/rules/longDate.js';
-import { describeOdsKind, kindFromRoles, normaliseOdsCode } from '../../data/rules/ods.js';
-import { dsptAsked, organisationTypeFromLabel } from '../../data/rules/organisationTypes.js';
-import { compactKey } from '../../data/rules/text.js';
+import type { AutomaticCheck, AutomaticItem, DpiaEntry, DsptRecord, ImportedList, WorkflowTicket } from '../model.js';
+import { dpiaEntriesFor } from '../rules/dpia.js';
+import { dsptLapsed, meetsUcpBar, parsePublishedStatus, renewalDue } from '../rules/dspt.js';
+import { accreditedDomainSet, checkEmail } from '../rules/email.js';
+import { icsByCode } from '../rules/ics.js';
+import { londonParts, londonToday } from '../rules/londonTime.js';
+import { longDate } from '../rules/longDate.js';
+import { describeOdsKind, kindFromRoles, normaliseOdsCode } from '../rules/ods.js';
+import { dsptAsked, organisationTypeFromLabel } from '../rules/organisationTypes.js';
+import { compactKey } from '../rules/text.js';
 
 /** What the ODS directory answered for the ticket's code (the host's client has a short timeout and a cache). */
 export type DirectoryAnswer =

@@ -4,7 +4,7 @@
  * archive) and its organisation checks (ODS, DPIA, DSPT, then ICS onboarding approval where the DPIA does not name the
  * organisation). Every applied transition is audited; "track" is the audit trail and `lastAction` on the ticket.
  */
-import type { TicketState } from '../../data/model.js';
+import type { TicketState } from '../model.js';
 
 /** A role a person (or the service itself) holds for one ticket; a person may hold several. */
 export type ActorRole = 'requester' | 'icsLead' | 'helpdeskAgent' | 'system';

@@ -1,8 +1,8 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import type { WorkflowTicket } from '../../../data/model.js';
-import type { TicketEvent } from '../../../bot/workflow/types.js';
-import { createWorkflow } from '../../../bot/workflow/workflow.js';
+import type { TicketEvent } from '../../../data/workflow/types.js';
+import { createWorkflow } from '../../../data/workflow/workflow.js';
 import { useStoreFolder } from '../../helpers/storeFixtures.js';
 import { asPerson, makeWorkflowTicket, manualClock, people, seedWorkflow } from '../../helpers/workflowFixtures.js';
 

@@ -1,5 +1,5 @@
 /** How a run of the automatic checks changes a ticket (the 'check' verb's change); pure. */
-import { AUTOMATIC_ITEMS, type AutomaticCheck, type AutomaticItem, type WorkflowTicket } from '../../data/model.js';
+import { AUTOMATIC_ITEMS, type AutomaticCheck, type AutomaticItem, type WorkflowTicket } from '../model.js';
 
 /**
  * Records a run: each result is kept with its evidence; a passing one ticks its item for the service unless an agent has

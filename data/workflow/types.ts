@@ -1,7 +1,7 @@
 /** The workflow's own vocabulary: who acts, what they ask for, and what comes back. Pure types. */
 import type {
   AutomaticCheck, AutomaticItem, ChecklistItem, Leaver, PersonRef, RequestedUser, TicketKind, TicketOrganisation, TicketPriority, TicketState, WorkflowTicket,
-} from '../../data/model.js';
+} from '../model.js';
 import type { ActorRole, Verb } from './transitions.js';
 
 export type { ActorRole, Verb };

@@ -1,6 +1,6 @@
 /** The ticket workflow: submitting requests and moving tickets through the table in transitions.ts. */
-import type { CardCopy, PersonRef, WorkflowTicket } from '../../data/model.js';
-import type { Store, Transaction } from '../../data/store/store.js';
+import type { CardCopy, PersonRef, WorkflowTicket } from '../model.js';
+import type { Store, Transaction } from '../store/store.js';
 import { applyAction, plainCopy } from './applyAction.js';
 import { EventHub, type ListenerErrorHook, type TicketEventListener } from './events.js';
 import { createTicket } from './createTicket.js';

@@ -1,7 +1,7 @@
 /** Creating a ticket inside a store update: stored, routed and audited together. */
-import { AppError, ConflictError } from '../../data/errors.js';
-import type { PersonRef, WorkflowTicket } from '../../data/model.js';
-import type { LiveData, Transaction } from '../../data/store/store.js';
+import { AppError, ConflictError } from '../errors.js';
+import type { PersonRef, WorkflowTicket } from '../model.js';
+import type { LiveData, Transaction } from '../store/store.js';
 import { plainCopy } from './applyAction.js';
 import { formatTicketId, routeFor, validateNewTicket, validateRequester } from './newTicket.js';
 import { accessRequestsFor, isOpen } from './accessRequests.js';

@@ -1,13 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import { CHECKLIST_ITEMS, type TicketState, type WorkflowTicket } from '../../../data/model.js';
-import { TICKET_STATES, VERBS, verbsAvailable, type Verb } from '../../../bot/workflow/transitions.js';
-import type { ActionRequest, ActorRole } from '../../../bot/workflow/types.js';
-import { createWorkflow } from '../../../bot/workflow/workflow.js';
+import { TICKET_STATES, VERBS, verbsAvailable, type Verb } from '../../../data/workflow/transitions.js';
+import type { ActionRequest, ActorRole } from '../../../data/workflow/types.js';
+import { createWorkflow } from '../../../data/workflow/workflow.js';
 import { useStoreFolder } from '../../helpers/storeFixtures.js';
 import { asPerson, asSystem, auditOf, makeWorkflowTicket, manualClock, people, seedWorkflow, storedTicketJson } from '../../helpers/workflowFixtures.js';
 
 /**
- * What source 001's procedure allows, written out independently of bot/workflow/transitions.ts so this test can
+ * What source 001's procedure allows, written out independently of data/workflow/transitions.ts so this test can
  * disagree with it. Each line: verb, the states it applies in, who may use it there, where it leads.
  */
 const OPEN = ['submitted', 'awaitingIcsApproval', 'awaitingHelpdesk', 'assigned', 'needsInformation'] as const;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { WorkflowTicket } from '../../../data/model.js';
-import type { ActionRequest } from '../../../bot/workflow/types.js';
-import { createWorkflow } from '../../../bot/workflow/workflow.js';
+import type { ActionRequest } from '../../../data/workflow/types.js';
+import { createWorkflow } from '../../../data/workflow/workflow.js';
 import { useStoreFolder } from '../../helpers/storeFixtures.js';
 import { asPerson, asSystem, auditOf, makeWorkflowTicket, manualClock, people, seedWorkflow, storedTicketJson } from '../../helpers/workflowFixtures.js';
 

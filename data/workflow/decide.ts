@@ -5,7 +5,7 @@
 import {
   CHECKLIST_ITEMS, type AutomaticItem, type ChecklistItem, type ImportedList, type PersonRef, type RosterEntry, type TicketPriority,
   type TicketState, type WorkflowTicket,
-} from '../../data/model.js';
+} from '../model.js';
 import { automaticResults, recordChecks } from './recordChecks.js';
 import { isStale } from './automaticChecks.js';
 import { PRIORITIES, routeFor } from './newTicket.js';

@@ -2,8 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
 import { ValidationError } from '../../../data/errors.js';
 import type { TicketOrganisation, WorkflowTicket } from '../../../data/model.js';
-import type { NewTicketInput } from '../../../bot/workflow/types.js';
-import { createWorkflow } from '../../../bot/workflow/workflow.js';
+import type { NewTicketInput } from '../../../data/workflow/types.js';
+import { createWorkflow } from '../../../data/workflow/workflow.js';
 import { useStoreFolder } from '../../helpers/storeFixtures.js';
 import { auditOf, makeWorkflowTicket, manualClock, people, seedWorkflow } from '../../helpers/workflowFixtures.js';
 

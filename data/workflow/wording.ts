@@ -1,6 +1,6 @@
 /** The sentences people read when the workflow refuses something. Plain and kind; no codes, no internal names. */
-import type { ChecklistItem, PersonRef, TicketState, WorkflowTicket } from '../../data/model.js';
-import { londonParts } from '../../data/rules/londonTime.js';
+import type { ChecklistItem, PersonRef, TicketState, WorkflowTicket } from '../model.js';
+import { londonParts } from '../rules/londonTime.js';
 import type { ActorRole, Verb } from './transitions.js';
 
 /** How a finished action is described after the fact: "approved by Sam Lead at 10:04". */

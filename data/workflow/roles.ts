@@ -1,5 +1,5 @@
 /** Who someone is for one ticket, read from the rosters. Pure. */
-import type { RosterEntry, WorkflowTicket } from '../../data/model.js';
+import type { RosterEntry, WorkflowTicket } from '../model.js';
 import type { ActorRole } from './transitions.js';
 import type { Actor } from './types.js';
 

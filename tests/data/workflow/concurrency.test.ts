@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { ALREADY_OPEN } from '../../../bot/workflow/createTicket.js';
-import { createWorkflow } from '../../../bot/workflow/workflow.js';
-import type { TicketEvent } from '../../../bot/workflow/types.js';
+import { ALREADY_OPEN } from '../../../data/workflow/createTicket.js';
+import { createWorkflow } from '../../../data/workflow/workflow.js';
+import type { TicketEvent } from '../../../data/workflow/types.js';
 import { useStoreFolder } from '../../helpers/storeFixtures.js';
 import { asPerson, auditOf, makeWorkflowTicket, manualClock, people, seedWorkflow } from '../../helpers/workflowFixtures.js';
 
