@@ -6,17 +6,17 @@ import { AppError } from '../data/errors.js';
 import { openLowdbStore, type LowdbStore } from '../data/store/lowdbStore.js';
 import type { Store } from '../data/store/store.js';
 import type { Workflow } from '../data/workflow/workflow.js';
-import { createAdapter } from './adapter.js';
+import { createAdapter } from './teams/adapter.js';
 import { isLocalMode, isLoopbackHost, type Config } from './config.js';
 import { InFlight } from './inFlight.js';
 import { errorKind, type Logger } from './log.js';
-import { OnboardingBot } from './onboardingBot.js';
-import { BotStateStorage, expireIdleBotState } from './storage/botStateStorage.js';
+import { OnboardingBot } from './teams/onboardingBot.js';
+import { BotStateStorage, expireIdleBotState } from './teams/botStateStorage.js';
 import { createServer } from './server.js';
 import { startTicketServices } from './tickets/ticketServices.js';
-import { createConversationHost } from './conversationHost.js';
+import { createDialogTurns } from './teams/dialogTurns.js';
 import { buildUsersTemplate } from './spreadsheet/usersTemplate.js';
-import { recoverFromTurnErrors } from './adapter.js';
+import { recoverFromTurnErrors } from './teams/adapter.js';
 import { startReminders } from './reminders/reminderService.js';
 import { seedDemoIfFresh } from './demo/seedDemo.js';
 import { registerHelpdeskTab } from './web/tabRoutes.js';
@@ -51,7 +51,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   let stopping: Promise<{ drained: boolean }> | undefined;
   let usersTemplate: Promise<Buffer> | undefined;
   const server = createServer({
-    adapter, bot: new OnboardingBot(conversationState, store, createConversationHost(config, store, tickets.workflow, conversationState, logger, ods), tickets.cardInvoke),
+    adapter, bot: new OnboardingBot(conversationState, store, createDialogTurns(config, store, tickets.workflow, conversationState, logger, ods), tickets.cardInvoke),
     store, inFlight, logger, version: VERSION, authenticated: !isLocalMode(config), limits: config.http,
     isStopping: () => stopping !== undefined,
     usersTemplate: () => (usersTemplate ??= buildUsersTemplate()),

@@ -1,14 +1,14 @@
 import restify, { type Request, type Response } from 'restify';
 import type { ActivityHandler } from 'botbuilder';
-import { isAuthenticationFailure, type OnboardingAdapter } from './adapter.js';
+import { isAuthenticationFailure, type OnboardingAdapter } from './teams/adapter.js';
 import type { Store } from '../data/store/store.js';
-import { isInboundActivity } from './activityGuard.js';
+import { isInboundActivity } from './teams/activityGuard.js';
 import type { InFlight } from './inFlight.js';
 import { errorKind, type Logger } from './log.js';
-import { USERS_TEMPLATE_PATH } from './conversationHost.js';
+import { USERS_TEMPLATE_PATH } from './teams/dialogTurns.js';
 import { isFromThisMachine } from './fromThisMachine.js';
-import { TokenRefused } from './channelToken.js';
-import { SigningKeysUnavailable } from './signingKeys.js';
+import { TokenRefused } from './teams/channelToken.js';
+import { SigningKeysUnavailable } from './teams/signingKeys.js';
 import type { HttpLimits } from './config.js';
 import { applyHttpLimits } from './httpLimits.js';
 

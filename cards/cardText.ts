@@ -14,7 +14,7 @@ export const KIND_HEADING: Readonly<Record<TicketKind, string>> = {
 };
 
 /** The helpdesk's checks (source 001), as they read them: one list, the workflow's. */
-export { CHECKLIST_LABEL } from '../data/workflow/wording.js';
+export { CHECKLIST_LABEL } from '../data/workflow/refusalWording.js';
 
 const LOCATION: Readonly<Record<TicketOrganisation['location'], string>> = {
   london: 'London',

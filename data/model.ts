@@ -60,7 +60,7 @@ export interface ConversationRecord {
   reference: Record<string, unknown>;
   usable: boolean;
   updatedAt: string;
-  /** When the welcome was sent in this conversation (bot/conversations.ts claimWelcome): it is sent once. */
+  /** When the welcome was sent in this conversation (bot/teams/conversationReferences.ts claimWelcome): it is sent once. */
   welcomedAt?: string;
 }
 
@@ -210,7 +210,7 @@ export interface CardCopy {
  * ledger (so exactly once), for its cards and the helpdesk tab. Bookkeeping, not a transition: the version stays.
  */
 export interface ReminderMark {
-  /** The sweep's reminder kind (bot/reminders/wording.ts ReminderKind). */
+  /** The sweep's reminder kind (bot/reminders/reminderWording.ts ReminderKind). */
   kind: string;
   /** ISO instant the sweep recorded it. */
   at: string;

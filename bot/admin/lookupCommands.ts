@@ -1,4 +1,4 @@
-import { roleForJobTitle } from '../../data/rules/roles.js';
+import { roleForJobTitle } from '../../data/rules/jobTitleRoles.js';
 import { registrationBodiesFor, registrationBodyName } from '../../data/rules/registration.js';
 import { accreditedDomainSet, checkEmail } from '../../data/rules/email.js';
 import { checkOdsCode } from '../../data/rules/ods.js';

@@ -2,7 +2,7 @@ import type { NotificationRecord } from '../../data/model.js';
 import type { Store } from '../../data/store/store.js';
 import { errorKind, type Logger } from '../log.js';
 import { createCardSender, type CardUpdateOutcome } from './cardSender.js';
-import { conversationKeyFor } from './conversations.js';
+import { conversationKeyFor } from './recipientConversations.js';
 import { asDeliveryError, type DeliveryError } from './deliveryError.js';
 import type { Mailer } from './mailer.js';
 import { dueNotifications, findNotification, markQueued, markSent, pruneSent, recordNotification, type NotificationInput } from './outbox.js';

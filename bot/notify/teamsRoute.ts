@@ -1,7 +1,7 @@
 import type { Activity, ConversationReference } from 'botbuilder';
 import type { Store } from '../../data/store/store.js';
 import { errorKind, type Logger } from '../log.js';
-import { findConversation, markConversationUnusable } from './conversations.js';
+import { findConversation, markConversationUnusable } from './recipientConversations.js';
 import { asDeliveryError, DeliveryError } from './deliveryError.js';
 import { withRetry, type RetryOptions } from './retry.js';
 import type { TeamsSender } from './teamsSender.js';

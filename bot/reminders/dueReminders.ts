@@ -11,7 +11,7 @@ import { readLedger, sentDspt, sentOrdinal, type ReminderLedger } from './ledger
 import type { ReminderThresholds } from './thresholds.js';
 import { waitSince } from '../../data/workflow/waitSince.js';
 import { workingClock, type WorkingClock } from './workingClock.js';
-import { reminderText, type ReminderKind } from './wording.js';
+import { reminderText, type ReminderKind } from './reminderWording.js';
 
 export type { ReminderKind };
 

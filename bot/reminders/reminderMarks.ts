@@ -6,7 +6,7 @@
 import type { ReminderMark, WorkflowTicket } from '../../data/model.js';
 import type { Transaction } from '../../data/store/store.js';
 import type { DueReminder } from './dueReminders.js';
-import type { ReminderKind } from './wording.js';
+import type { ReminderKind } from './reminderWording.js';
 
 /** A ticket keeps this many marks, newest last: enough for every kind over a few waits, small in the live file. */
 export const MAX_MARKS = 12;

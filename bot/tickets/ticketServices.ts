@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Store } from '../../data/store/store.js';
 import type { Config } from '../config.js';
-import type { OnboardingAdapter } from '../adapter.js';
-import { createCardInvokeHandler } from '../cardInvoke.js';
+import type { OnboardingAdapter } from '../teams/adapter.js';
+import { createCardInvokeHandler } from '../teams/cardInvoke.js';
 import { errorKind, type Logger } from '../log.js';
 import { createMailer } from '../notify/mailer.js';
 import { createNotifier, type Notifier } from '../notify/notifier.js';

@@ -4,7 +4,7 @@
  */
 import type { WorkflowTicket } from '../../data/model.js';
 import { compactKey, wordsOf } from '../../data/rules/text.js';
-import { formatTicketId } from '../../data/workflow/newTicket.js';
+import { formatTicketId } from '../../data/workflow/submission.js';
 
 /** Longer than any ticket number, ODS code or name an agent would type; more is refused, not cut. */
 export const SEARCH_MAX_LENGTH = 100;

@@ -12,7 +12,7 @@ export interface CardActionContext {
   store: Store;
   /** The Teams user of the invoke; undefined when Teams sent no aadObjectId (then nobody can act). */
   actor: PersonRef | undefined;
-  /** Where the card was pressed (bot/conversations.ts conversationKey), to tell a posted copy from a guessed ticket id. */
+  /** Where the card was pressed (bot/teams/conversationReferences.ts conversationKey), to tell a posted copy from a guessed ticket id. */
   conversationKey: string | undefined;
   /** Teams user ids ("29:…") of everyone who should see their own view of this ticket's card. */
   refreshUserIds(ticket: WorkflowTicket): string[];

@@ -7,7 +7,7 @@ import { checkEmail, type EmailPolicy } from '../rules/email.js';
 import {
   checkRegistration, registrationBodiesFor, registrationBodyName, REGISTRATION_BODIES, type RegistrationBody,
 } from '../rules/registration.js';
-import { roleForJobTitle, type JobTitleMatch } from '../rules/roles.js';
+import { roleForJobTitle, type JobTitleMatch } from '../rules/jobTitleRoles.js';
 import { compactKey } from '../rules/text.js';
 import { EXAMPLE_USERS, readYesNo, type UserSheetRow } from './usersSheetColumns.js';
 

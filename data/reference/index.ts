@@ -33,7 +33,7 @@ export interface JobTitles {
   aliases: readonly JobTitleAlias[];
   /**
    * Words that are clinical on their own in a care home ("nurse"), lower case: only they, or a whole Clinical title
-   * typed, let an unknown title be offered a Clinical one (data/rules/roles.ts). Absent in the file: none.
+   * typed, let an unknown title be offered a Clinical one (data/rules/jobTitleRoles.ts). Absent in the file: none.
    */
   clinicalWords: readonly string[];
 }

@@ -3,7 +3,7 @@
  * Only the shape is checked here; whether the person is on the register is for the helpdesk to confirm.
  */
 import { REGISTRATION_BODIES, jobTitles as shippedTitles, type JobTitles, type RegistrationBody } from '../reference/index.js';
-import { roleForJobTitle } from './roles.js';
+import { roleForJobTitle } from './jobTitleRoles.js';
 
 export { REGISTRATION_BODIES, type RegistrationBody };
 

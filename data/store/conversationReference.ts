@@ -47,7 +47,7 @@ function bounded(value: unknown, max: number): string | undefined {
 }
 
 /**
- * Used when a reference is stored (bot/conversations.ts) and by the store migration that trims older ones (schema
+ * Used when a reference is stored (bot/teams/conversationReferences.ts) and by the store migration that trims older ones (schema
  * version 3): a change to what is kept needs a new migration step too. A required
  * field that is missing, not a string or too long makes the whole reference unusable (`ok: false`): nothing could be
  * sent with it, and such a value is forged, not from Teams. An optional one is simply left out. The user is optional

@@ -3,7 +3,7 @@ import { AppError, ConflictError } from '../errors.js';
 import type { PersonRef, WorkflowTicket } from '../model.js';
 import type { LiveData, Transaction } from '../store/store.js';
 import { plainCopy } from './applyAction.js';
-import { formatTicketId, routeFor, validateNewTicket, validateRequester } from './newTicket.js';
+import { formatTicketId, routeFor, validateNewTicket, validateRequester } from './submission.js';
 import { accessRequestsFor, isOpen } from './accessRequests.js';
 import type { TicketEvent } from './types.js';
 

@@ -8,12 +8,12 @@ import {
 } from '../model.js';
 import { automaticResults, recordChecks } from './recordChecks.js';
 import { isStale } from './automaticChecks.js';
-import { PRIORITIES, routeFor } from './newTicket.js';
+import { PRIORITIES, routeFor } from './submission.js';
 import { automaticTicksToConfirm, checksMissingToResolve, failedAutomaticChecks } from './resolveChecks.js';
-import { helpdeskAgentEntry, rolesFor } from './roles.js';
+import { helpdeskAgentEntry, rolesFor } from './ticketRoles.js';
 import { isVerb, ruleFor, rulesFor, type ActorRole, type TransitionRule, type Verb } from './transitions.js';
 import type { ActionRequest, RefusalCode } from './types.js';
-import { byWhomAndWhen, CHECKLIST_LABEL, conflictMessage, forbiddenMessage, illegalMessage } from './wording.js';
+import { byWhomAndWhen, CHECKLIST_LABEL, conflictMessage, forbiddenMessage, illegalMessage } from './refusalWording.js';
 
 /** Longest reason kept: enough for a paragraph, not a pasted document. */
 export const MAX_REASON = 2000;

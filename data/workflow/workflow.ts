@@ -4,7 +4,7 @@ import type { Store, Transaction } from '../store/store.js';
 import { applyAction, plainCopy } from './applyAction.js';
 import { EventHub, type ListenerErrorHook, type TicketEventListener } from './events.js';
 import { createTicket } from './createTicket.js';
-import { rolesFor } from './roles.js';
+import { rolesFor } from './ticketRoles.js';
 import type { ActionOutcome, ActionRequest, ActorRole, NewTicketInput, TicketEvent } from './types.js';
 
 /** What the workflow is built from; the host passes the real store and clock, tests a temporary store and a fixed clock. */

@@ -1,6 +1,6 @@
 /** The request as the manager checks it on the summary card, and as the workflow receives it. */
 import type { AccessSummary } from '../../cards/accessSummaryCard.js';
-import { routeFor } from '../../data/workflow/newTicket.js';
+import { routeFor } from '../../data/workflow/submission.js';
 import type { NewTicketInput } from '../../data/workflow/types.js';
 import type { RequestedUser } from '../../data/model.js';
 import { londonToday } from '../../data/rules/londonTime.js';

@@ -8,7 +8,7 @@ import {
   TextPrompt, WaterfallDialog, type Dialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { REGISTRATION_BODIES, registrationBodiesFor, registrationBodyName, type RegistrationBody } from '../../data/rules/registration.js';
-import { roleForJobTitle, type JobTitleMatch } from '../../data/rules/roles.js';
+import { roleForJobTitle, type JobTitleMatch } from '../../data/rules/jobTitleRoles.js';
 import type { DialogServices } from '../dialogServices.js';
 import { withRetryLimit } from '../input/answerCheck.js';
 import { choiceAnswer } from '../input/choiceAnswer.js';

@@ -1,7 +1,7 @@
 /**
  * The welcome when the app is installed in a manager's 1:1 chat. Teams sends both a conversationUpdate (the bot added)
  * and an installationUpdate (add) for one install, often at the same moment, so an atomic check-and-set in the store
- * (bot/conversations.ts claimWelcome) lets only the first one speak.
+ * (bot/teams/conversationReferences.ts claimWelcome) lets only the first one speak.
  * Channels and group chats (ICS and helpdesk channels have the bot too) never get the manager's welcome.
  */
 import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { ConversationState, TestAdapter, TurnContext, type Activity } from 'botbuilder';
-import { createAdapter, failuresKey, recoverFromTurnErrors, SORRY_MESSAGE, STARTED_AGAIN_MESSAGE } from '../../bot/adapter.js';
+import { createAdapter, failuresKey, recoverFromTurnErrors, SORRY_MESSAGE, STARTED_AGAIN_MESSAGE } from '../../bot/teams/adapter.js';
 import { loadConfig } from '../../bot/config.js';
 import { createLogger } from '../../bot/log.js';
-import { BotStateStorage } from '../../bot/storage/botStateStorage.js';
+import { BotStateStorage } from '../../bot/teams/botStateStorage.js';
 import { useStoreFolder } from '../helpers/storeFixtures.js';
 
 const folder = useStoreFolder();

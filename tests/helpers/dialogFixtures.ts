@@ -5,7 +5,7 @@
 import { ConversationState, type Activity, type Attachment, type Middleware, type TurnContext } from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
 import { DialogTestClient } from 'botbuilder-testing';
-import { BotStateStorage } from '../../bot/storage/botStateStorage.js';
+import { BotStateStorage } from '../../bot/teams/botStateStorage.js';
 import { createWorkflow, type Workflow } from '../../data/workflow/workflow.js';
 import { UpstreamError } from '../../data/errors.js';
 import type { DsptRecord, DpiaEntry, PersonRef, WorkflowTicket } from '../../data/model.js';

@@ -4,7 +4,7 @@ import path from 'node:path';
 
 /** Every file whose strings a person reads (the e-mail refusals in data/rules/email.ts are checked by their own tests). */
 const PERSON_FACING = [
-  'dialogs', 'cards', 'bot/reminders/wording.ts', 'bot/web/tabWording.ts', 'bot/spreadsheet/usersTemplate.ts',
+  'dialogs', 'cards', 'bot/reminders/reminderWording.ts', 'bot/web/tabWording.ts', 'bot/spreadsheet/usersTemplate.ts',
   'data/rules/eligibility.ts', 'data/rules/helpdesk.ts', 'data/rules/sourceContacts.ts', 'deploy/teams/manifest.template.json',
 ];
 

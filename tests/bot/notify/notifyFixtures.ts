@@ -1,4 +1,4 @@
-import { createAdapter } from '../../../bot/adapter.js';
+import { createAdapter } from '../../../bot/teams/adapter.js';
 import { loadConfig } from '../../../bot/config.js';
 import { createLogger, type Logger } from '../../../bot/log.js';
 import type { ConversationRecord } from '../../../data/model.js';

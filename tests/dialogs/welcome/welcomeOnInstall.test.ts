@@ -1,6 +1,6 @@
 import { describe, it, expect } from '@jest/globals';
 import { ActivityTypes, TestAdapter, type Activity } from 'botbuilder';
-import { claimWelcome, rememberConversation } from '../../../bot/conversations.js';
+import { claimWelcome, rememberConversation } from '../../../bot/teams/conversationReferences.js';
 import { createLogger } from '../../../bot/log.js';
 import type { Store } from '../../../data/store/store.js';
 import { isInstallActivity, welcomeOnInstall } from '../../../dialogs/welcome/welcomeOnInstall.js';

@@ -1,7 +1,7 @@
 import { CloudAdapter, type Activity, type ConversationState, type InvokeResponse, type TurnContext } from 'botbuilder';
-import type { Config } from './config.js';
-import { errorKind, type Logger } from './log.js';
-import type { Store } from '../data/store/store.js';
+import type { Config } from '../config.js';
+import { errorKind, type Logger } from '../log.js';
+import type { Store } from '../../data/store/store.js';
 import { plainTextOutbound } from './plainTextOutbound.js';
 import { ReusingBotFrameworkAuthentication } from './reusedClients.js';
 import { createChannelTokenCheck } from './channelToken.js';
@@ -47,7 +47,7 @@ export function createAdapter(config: Config, logger: Logger): OnboardingAdapter
     MicrosoftAppType: config.bot.appType,
   }, config.bot.appId ? createChannelTokenCheck(config.bot.appId, new SigningKeys(config.bot.openIdMetadataUrl)) : undefined);
   const adapter = new OnboardingAdapter(auth);
-  // Every message the bot writes, in a turn or proactively, goes out as plain text (bot/plainTextOutbound.ts).
+  // Every message the bot writes, in a turn or proactively, goes out as plain text (bot/teams/plainTextOutbound.ts).
   adapter.use(plainTextOutbound);
   adapter.onTurnError = async (context: TurnContext, err: unknown) => {
     // Ids only: the activity's text and the person's name stay out of the log.

@@ -1,6 +1,6 @@
 import { ActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type ConversationState, type InvokeResponse, type TurnContext } from 'botbuilder';
-import type { ConversationHost } from './conversationHost.js';
-import type { Store } from '../data/store/store.js';
+import type { DialogTurns } from './dialogTurns.js';
+import type { Store } from '../../data/store/store.js';
 import { failuresKey } from './adapter.js';
 import { invokeRefusal } from './invokeGuard.js';
 
@@ -12,7 +12,7 @@ export class OnboardingBot extends ActivityHandler {
   constructor(
     private readonly conversationState: ConversationState,
     private readonly store: Store,
-    private readonly conversations: ConversationHost,
+    private readonly conversations: DialogTurns,
     private readonly cardInvoke: (context: TurnContext, value: AdaptiveCardInvokeValue) => Promise<AdaptiveCardInvokeResponse>,
   ) {
     super();
@@ -30,13 +30,13 @@ export class OnboardingBot extends ActivityHandler {
     });
   }
 
-  /** Malformed card actions and invokes this bot does not answer get a 400 here, before botbuilder reads them (bot/invokeGuard.ts). */
+  /** Malformed card actions and invokes this bot does not answer get a 400 here, before botbuilder reads them (bot/teams/invokeGuard.ts). */
   protected override onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     const refusal = invokeRefusal(context.activity);
     return refusal ? Promise.resolve(refusal) : super.onInvokeActivity(context);
   }
 
-  /** Card buttons (Universal Actions) and Teams' refresh requests: see bot/cardInvoke.ts and cards/handlers/. */
+  /** Card buttons (Universal Actions) and Teams' refresh requests: see bot/teams/cardInvoke.ts and cards/handlers/. */
   protected override onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     return this.cardInvoke(context, invokeValue);
   }
@@ -49,7 +49,7 @@ export class OnboardingBot extends ActivityHandler {
     await this.forgetPastFailures(context);
   }
 
-  /** A turn that worked ends any run of failed ones (bot/adapter.ts recoverFromTurnErrors). Writes only when there was one. */
+  /** A turn that worked ends any run of failed ones (bot/teams/adapter.ts recoverFromTurnErrors). Writes only when there was one. */
   private async forgetPastFailures(context: TurnContext): Promise<void> {
     const key = failuresKey(context.activity.conversation?.id ?? '');
     if (this.store.read((data) => data.settings[key] === undefined)) return;

@@ -1,7 +1,7 @@
 import { TurnContext, type Activity } from 'botbuilder';
-import { trimConversationReference } from '../data/store/conversationReference.js';
-import type { Store } from '../data/store/store.js';
-import type { Logger } from './log.js';
+import { trimConversationReference } from '../../data/store/conversationReference.js';
+import type { Store } from '../../data/store/store.js';
+import type { Logger } from '../log.js';
 
 /** The key a conversation is stored under: a person's 1:1 chat by their aadObjectId, anything else by its conversation id. */
 export function conversationKey(activity: Partial<Activity>): string | undefined {

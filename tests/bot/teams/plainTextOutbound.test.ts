@@ -1,18 +1,18 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import type { Activity, InvokeResponse } from 'botbuilder';
-import { SORRY_MESSAGE } from '../../bot/adapter.js';
-import { createNotifier, type NotificationInput } from '../../bot/notify/notifier.js';
-import { createTeamsSender } from '../../bot/notify/teamsSender.js';
-import { markPlainText } from '../../bot/plainTextOutbound.js';
-import { buildDigests } from '../../bot/reminders/digests.js';
-import type { DueReminder } from '../../bot/reminders/dueReminders.js';
-import { buildRequesterUpdate, type RequesterUpdateEvent } from '../../cards/requesterUpdate.js';
-import type { WorkflowTicket } from '../../data/model.js';
-import type { Store } from '../../data/store/store.js';
-import { startFakeConnector, type FakeConnector, type RecordedRequest } from '../helpers/fakeConnector.js';
-import { useStoreFolder } from '../helpers/storeFixtures.js';
-import { makeWorkflowTicket } from '../helpers/workflowFixtures.js';
-import { localAdapter, MANAGER_AAD, seedConversation, teamsReference } from './notify/notifyFixtures.js';
+import { SORRY_MESSAGE } from '../../../bot/teams/adapter.js';
+import { createNotifier, type NotificationInput } from '../../../bot/notify/notifier.js';
+import { createTeamsSender } from '../../../bot/notify/teamsSender.js';
+import { markPlainText } from '../../../bot/teams/plainTextOutbound.js';
+import { buildDigests } from '../../../bot/reminders/digests.js';
+import type { DueReminder } from '../../../bot/reminders/dueReminders.js';
+import { buildRequesterUpdate, type RequesterUpdateEvent } from '../../../cards/requesterUpdate.js';
+import type { WorkflowTicket } from '../../../data/model.js';
+import type { Store } from '../../../data/store/store.js';
+import { startFakeConnector, type FakeConnector, type RecordedRequest } from '../../helpers/fakeConnector.js';
+import { useStoreFolder } from '../../helpers/storeFixtures.js';
+import { makeWorkflowTicket } from '../../helpers/workflowFixtures.js';
+import { localAdapter, MANAGER_AAD, seedConversation, teamsReference } from '../notify/notifyFixtures.js';
 
 /** What a lead or the helpdesk might type as a reason: in Teams markdown this would be a link and bold text. */
 const MARKUP = '[link](https://example.org) and <b>bold</b>';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { isInboundActivity } from '../../bot/activityGuard.js';
+import { isInboundActivity } from '../../../bot/teams/activityGuard.js';
 
 const activity = (from: Record<string, unknown>) => ({
   type: 'message', channelId: 'msteams', serviceUrl: 'https://smba.trafficmanager.net/uk/',

@@ -14,7 +14,7 @@ export function markPlainText(activity: Partial<Activity>): void {
 }
 
 /**
- * Registered once on the adapter (bot/adapter.ts createAdapter). The adapter runs its middleware for incoming turns and
+ * Registered once on the adapter (bot/teams/adapter.ts createAdapter). The adapter runs its middleware for incoming turns and
  * for proactive ones (continueConversationAsync: the notifier, ticket cards, reminders), so nothing sent through it
  * escapes, whoever built the activity.
  */

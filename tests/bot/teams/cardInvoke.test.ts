@@ -1,12 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import type { AdaptiveCardInvokeValue, TurnContext } from 'botbuilder';
-import type { WorkflowTicket } from '../../data/model.js';
-import { createCardInvokeHandler } from '../../bot/cardInvoke.js';
-import { NOT_YOURS } from '../../cards/handlers/cardActionContext.js';
-import { createWorkflow } from '../../data/workflow/workflow.js';
-import { auditOf, makeWorkflowTicket, people, seedWorkflow } from '../helpers/workflowFixtures.js';
-import { useStoreFolder } from '../helpers/storeFixtures.js';
-import { everyActionVerb } from '../helpers/everyActionVerb.js';
+import type { WorkflowTicket } from '../../../data/model.js';
+import { createCardInvokeHandler } from '../../../bot/teams/cardInvoke.js';
+import { NOT_YOURS } from '../../../cards/handlers/cardActionContext.js';
+import { createWorkflow } from '../../../data/workflow/workflow.js';
+import { auditOf, makeWorkflowTicket, people, seedWorkflow } from '../../helpers/workflowFixtures.js';
+import { useStoreFolder } from '../../helpers/storeFixtures.js';
+import { everyActionVerb } from '../../helpers/everyActionVerb.js';
 
 const folder = useStoreFolder();
 const NOW = new Date('2026-03-02T10:04:00Z');

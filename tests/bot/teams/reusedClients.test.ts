@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { TurnContext } from 'botbuilder';
 import { ClaimsIdentity } from 'botframework-connector';
-import { createAdapter, type OnboardingAdapter } from '../../bot/adapter.js';
-import { loadConfig } from '../../bot/config.js';
-import { botIdentity } from '../../bot/reusedClients.js';
-import { startFakeConnector, type FakeConnector } from '../helpers/fakeConnector.js';
-import { capturedLogger } from './notify/notifyFixtures.js';
+import { createAdapter, type OnboardingAdapter } from '../../../bot/teams/adapter.js';
+import { loadConfig } from '../../../bot/config.js';
+import { botIdentity } from '../../../bot/teams/reusedClients.js';
+import { startFakeConnector, type FakeConnector } from '../../helpers/fakeConnector.js';
+import { capturedLogger } from '../notify/notifyFixtures.js';
 
 const message = (serviceUrl: string, deliveryMode: 'expectReplies' | 'normal' = 'expectReplies') => ({
   type: 'message', id: `m-${Math.random()}`, channelId: 'msteams', serviceUrl, text: 'hello',

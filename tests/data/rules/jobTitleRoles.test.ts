@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { nearestJobTitles, roleForJobTitle } from '../../../data/rules/roles.js';
+import { nearestJobTitles, roleForJobTitle } from '../../../data/rules/jobTitleRoles.js';
 import { jobTitles, type JobTitles } from '../../../data/reference/index.js';
 import type { UcpRole } from '../../../data/model.js';
 

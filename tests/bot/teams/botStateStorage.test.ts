@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import { ConversationState, MemoryStorage, TestAdapter, type Storage } from 'botbuilder';
 import { DialogSet, TextPrompt, WaterfallDialog, type DialogState } from 'botbuilder-dialogs';
-import { BotStateStorage, expireIdleBotState } from '../../../bot/storage/botStateStorage.js';
+import { BotStateStorage, expireIdleBotState } from '../../../bot/teams/botStateStorage.js';
 import type { LowdbStore } from '../../../data/store/lowdbStore.js';
 import { useStoreFolder } from '../../helpers/storeFixtures.js';
 

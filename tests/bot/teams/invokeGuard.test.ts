@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { invokeRefusal, MALFORMED_CARD_ACTION, UNKNOWN_INVOKE } from '../../bot/invokeGuard.js';
+import { invokeRefusal, MALFORMED_CARD_ACTION, UNKNOWN_INVOKE } from '../../../bot/teams/invokeGuard.js';
 
 const NAME = 'adaptiveCard/action';
 const execute = (action: Record<string, unknown>) => ({ action: { type: 'Action.Execute', ...action } });

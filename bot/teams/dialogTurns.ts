@@ -1,26 +1,26 @@
 import { TeamsInfo, type ConversationState, type TurnContext } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
-import type { Store } from '../data/store/store.js';
-import { AccessRequestDialog } from '../dialogs/accessRequest/accessRequestDialog.js';
-import { AddUsersDialog } from '../dialogs/accessRequest/addUsersDialog.js';
-import { runDialog } from '../dialogs/base/runDialog.js';
-import type { DialogServices, OdsDirectory } from '../dialogs/dialogServices.js';
-import { MainDialog } from '../dialogs/mainDialog.js';
-import { isPersonalChat, welcomeOnInstall } from '../dialogs/welcome/welcomeOnInstall.js';
-import { createAttachmentReader, httpsUnder } from './attachments/attachmentReader.js';
-import { createSpreadsheetReader } from './spreadsheet/attachedSpreadsheet.js';
-import { isLocalMode, type Config } from './config.js';
-import { claimWelcome, rememberConversation } from './conversations.js';
-import type { Logger } from './log.js';
-import type { Workflow } from '../data/workflow/workflow.js';
-import { storeCalendar } from './storeCalendar.js';
+import type { Store } from '../../data/store/store.js';
+import { AccessRequestDialog } from '../../dialogs/accessRequest/accessRequestDialog.js';
+import { AddUsersDialog } from '../../dialogs/accessRequest/addUsersDialog.js';
+import { runDialog } from '../../dialogs/base/runDialog.js';
+import type { DialogServices, OdsDirectory } from '../../dialogs/dialogServices.js';
+import { MainDialog } from '../../dialogs/mainDialog.js';
+import { isPersonalChat, welcomeOnInstall } from '../../dialogs/welcome/welcomeOnInstall.js';
+import { createAttachmentReader, httpsUnder } from '../attachments/attachmentReader.js';
+import { createSpreadsheetReader } from '../spreadsheet/attachedSpreadsheet.js';
+import { isLocalMode, type Config } from '../config.js';
+import { claimWelcome, rememberConversation } from './conversationReferences.js';
+import type { Logger } from '../log.js';
+import type { Workflow } from '../../data/workflow/workflow.js';
+import { storeCalendar } from '../storeCalendar.js';
 
 /** The path the multiple-user spreadsheet template is served at (bot/server.ts). */
 export const USERS_TEMPLATE_PATH = '/templates/ucp-multiple-users.xlsx';
 
 /** Ties the care home manager's conversations to Teams: which activities start or continue a dialog, and the services they use. */
-export interface ConversationHost {
-  /** Every activity, first: keeps where its person or channel can be reached (bot/conversations.ts). */
+export interface DialogTurns {
+  /** Every activity, first: keeps where its person or channel can be reached (bot/teams/conversationReferences.ts). */
   remember(context: TurnContext): Promise<void>;
   /** A message (or card submit, or file) in a 1:1 chat: continue the conversation, or begin one. */
   onMessage(context: TurnContext): Promise<void>;
@@ -29,9 +29,9 @@ export interface ConversationHost {
 }
 
 /** Builds the dialogs and their services once per process. */
-export function createConversationHost(
+export function createDialogTurns(
   config: Config, store: Store, workflow: Workflow, conversationState: ConversationState, logger: Logger, ods: OdsDirectory,
-): ConversationHost {
+): DialogTurns {
   const dialogState = conversationState.createProperty<DialogState>('dialogState');
   const allowed = httpsUnder(config.attachmentHosts);
   const services: DialogServices = {

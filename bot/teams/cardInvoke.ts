@@ -1,14 +1,14 @@
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from 'botbuilder';
-import type { Store } from '../data/store/store.js';
-import type { WorkflowTicket } from '../data/model.js';
-import type { HelpdeskFacts } from '../data/rules/helpdesk.js';
-import { handleCardAction } from '../cards/handlers/index.js';
-import { parseCardAction } from '../cards/verbs.js';
-import { ADAPTIVE_CARD } from './notify/teamsRoute.js';
-import { refreshUserIdsFor } from './tickets/cardAudiences.js';
-import { conversationKey } from './conversations.js';
-import type { Workflow } from '../data/workflow/workflow.js';
-import type { AutomaticCheckRuns } from './tickets/automaticCheckRuns.js';
+import type { Store } from '../../data/store/store.js';
+import type { WorkflowTicket } from '../../data/model.js';
+import type { HelpdeskFacts } from '../../data/rules/helpdesk.js';
+import { handleCardAction } from '../../cards/handlers/index.js';
+import { parseCardAction } from '../../cards/verbs.js';
+import { ADAPTIVE_CARD } from '../notify/teamsRoute.js';
+import { refreshUserIdsFor } from '../tickets/cardAudiences.js';
+import { conversationKey } from './conversationReferences.js';
+import type { Workflow } from '../../data/workflow/workflow.js';
+import type { AutomaticCheckRuns } from '../tickets/automaticCheckRuns.js';
 
 export interface CardInvokeDeps {
   workflow: Workflow;
