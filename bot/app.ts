@@ -16,7 +16,7 @@ import { createServer } from './server.js';
 import { startTicketServices } from './tickets/ticketServices.js';
 import { createDialogTurns } from './teams/dialogTurns.js';
 import { buildUsersTemplate } from './spreadsheet/usersTemplate.js';
-import { recoverFromTurnErrors } from './teams/adapter.js';
+import { handleTurnErrors } from './teams/turnErrors.js';
 import { startReminders } from './reminders/reminderService.js';
 import { seedDemoIfFresh } from './demo/seedDemo.js';
 import { registerHelpdeskTab } from './web/tabRoutes.js';
@@ -42,12 +42,12 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   refuseOpenBotOnPublicAddress(config);
   const store = await openStore(config.dataDir);
   const inFlight = new InFlight();
-  const adapter = createAdapter(config, logger);
+  const adapter = createAdapter(config);
   // One ODS client for the conversations and the helpdesk's automatic checks: its cache and rate limit are shared.
   const ods = createOrdClient({ baseUrl: config.odsBaseUrl, logger });
   const tickets = startTicketServices(config, store, adapter, logger, ods);
   const conversationState = new ConversationState(new BotStateStorage(store));
-  recoverFromTurnErrors(adapter, conversationState, store);
+  handleTurnErrors(adapter, { logger, conversationState, store });
   let stopping: Promise<{ drained: boolean }> | undefined;
   let usersTemplate: Promise<Buffer> | undefined;
   const server = createServer({

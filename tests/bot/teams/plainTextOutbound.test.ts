@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import type { Activity, InvokeResponse } from 'botbuilder';
-import { SORRY_MESSAGE } from '../../../bot/teams/adapter.js';
+import { SORRY_MESSAGE } from '../../../bot/teams/turnErrors.js';
 import { createNotifier, type NotificationInput } from '../../../bot/notify/notifier.js';
 import { createTeamsSender } from '../../../bot/notify/teamsSender.js';
 import { markPlainText } from '../../../bot/teams/plainTextOutbound.js';
