@@ -6,7 +6,7 @@ import { ensureChannelConversation } from '../../../bot/tickets/channels.js';
 import { createLogger } from '../../../bot/log.js';
 import { useStoreFolder } from '../../helpers/storeFixtures.js';
 import { asPerson, makeWorkflowTicket, people, workflowRosters } from '../../helpers/workflowFixtures.js';
-import { validateCard } from '../../../cards/validateCard.js';
+import { validateCard } from '../../helpers/validateCard.js';
 import { buttonVerbs } from '../../cards/cardFixtures.js';
 
 const folder = useStoreFolder();

@@ -1,5 +1,5 @@
 import { describe, it, expect } from '@jest/globals';
-import { validateCard } from '../../../cards/validateCard.js';
+import { validateCard } from '../../helpers/validateCard.js';
 import { AccessRequestDialog } from '../../../dialogs/accessRequest/accessRequestDialog.js';
 import { AddUsersDialog } from '../../../dialogs/accessRequest/addUsersDialog.js';
 import { dialogClient, pressOnCards, useDialogWorld } from '../../helpers/dialogFixtures.js';

@@ -1,6 +1,6 @@
 import { describe, it, expect } from '@jest/globals';
 import { TextPrompt, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { validateCard } from '../../../cards/validateCard.js';
+import { validateCard } from '../../helpers/validateCard.js';
 import { CancelAndHelpDialog } from '../../../dialogs/base/cancelAndHelpDialog.js';
 import { MainDialog, QUESTION_FINISHED } from '../../../dialogs/mainDialog.js';
 import { EARLIER_QUESTION, withRetryLimit } from '../../../dialogs/input/answerCheck.js';
