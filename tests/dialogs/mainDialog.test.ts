@@ -5,7 +5,7 @@ import { NOTHING_TO_CANCEL } from '../../dialogs/base/baseMessages.js';
 import { ASK_ODS_CODE } from '../../dialogs/readiness/readinessMessages.js';
 import { NO_REQUESTS } from '../../dialogs/status/sendStatus.js';
 import { WELCOME_INTRO } from '../../dialogs/welcome/welcomeActivity.js';
-import { makeWorkflowTicket } from '../helpers/workflowFixtures.js';
+import { makeWorkflowTicket } from '../fixtures/workflowFixtures.js';
 import {
   adaptiveCards, buttons, dialogClient, manager, readable, submit, turn, useDialogWorld, type DialogWorld, type WorldOptions,
 } from '../helpers/dialogFixtures.js';
