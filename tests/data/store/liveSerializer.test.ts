@@ -1,7 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import { ChangeTracker } from '../../../data/store/changeTracker.js';
-import { LiveSerializer, serializedText } from '../../../data/store/liveSerializer.js';
+import { LiveSerializer } from '../../../data/store/liveSerializer.js';
 import { makeWorkflowTicket } from '../../fixtures/workflowFixtures.js';
+
+/** The whole document as one string, as the commit writes it. */
+function serializedText(chunks: readonly Buffer[]): string {
+  return Buffer.concat(chunks).toString('utf8');
+}
 
 function document() {
   return {
