@@ -23,8 +23,6 @@ export interface CardSender {
   update(conversationKey: string, activityId: string, card: Record<string, unknown>): Promise<CardUpdateOutcome>;
   /** Tries again every update left pending; used by the notifier's timer. */
   retryPending(): Promise<void>;
-  /** Card updates waiting for a retry (for tests and health). */
-  pendingCount(): number;
 }
 
 interface CopyState {
@@ -96,8 +94,6 @@ export function createCardSender(route: TeamsRoute, stopSignal: () => AbortSigna
         await sender.update(conversationKey, activityId, card);
       }
     },
-
-    pendingCount: () => pending.size,
   };
   return sender;
 }

@@ -7,7 +7,7 @@ import { chromium, type BrowserContext, type Page, type Route } from 'playwright
 import { parseCsv } from '../../data/imports/csv.js';
 import { openLowdbStore } from '../../data/store/lowdbStore.js';
 import { startBotProcess, type BotProcess } from '../helpers/botProcess.js';
-import { makeWorkflowTicket, people, seedWorkflow } from '../helpers/workflowFixtures.js';
+import { makeWorkflowTicket, people, seedWorkflow } from '../fixtures/workflowFixtures.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOT = path.resolve('tests/artifacts/helpdesk-tab.png');

@@ -11,7 +11,7 @@ import type { WorkflowTicket } from '../../../data/model.js';
 import type { Store } from '../../../data/store/store.js';
 import { startFakeConnector, type FakeConnector, type RecordedRequest } from '../../helpers/fakeConnector.js';
 import { useStoreFolder } from '../../helpers/storeFixtures.js';
-import { makeWorkflowTicket } from '../../helpers/workflowFixtures.js';
+import { makeWorkflowTicket } from '../../fixtures/workflowFixtures.js';
 import { localAdapter, MANAGER_AAD, seedConversation, teamsReference } from '../notify/notifyFixtures.js';
 
 /** What a lead or the helpdesk might type as a reason: in Teams markdown this would be a link and bold text. */

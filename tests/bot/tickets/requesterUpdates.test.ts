@@ -4,7 +4,7 @@ import type { NotificationRecord, WorkflowTicket } from '../../../data/model.js'
 import { createWorkflow } from '../../../data/workflow/workflow.js';
 import { recordRequesterUpdate, requesterUpdateKey } from '../../../bot/tickets/requesterUpdates.js';
 import { useStoreFolder } from '../../helpers/storeFixtures.js';
-import { asPerson, makeWorkflowTicket, people, seedWorkflow } from '../../helpers/workflowFixtures.js';
+import { asPerson, makeWorkflowTicket, people, seedWorkflow } from '../../fixtures/workflowFixtures.js';
 
 const folder = useStoreFolder();
 const NOW = new Date('2026-03-02T10:04:00Z');
