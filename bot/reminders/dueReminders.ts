@@ -9,6 +9,7 @@ import type { WorkingCalendar } from '../../data/rules/workingHours.js';
 import type { LiveData } from '../../data/store/store.js';
 import { readLedger, sentDspt, sentOrdinal, type ReminderLedger } from './ledger.js';
 import type { ReminderThresholds } from './thresholds.js';
+import { OPEN_STATES } from '../../data/workflow/transitions.js';
 import { waitSince } from '../../data/workflow/waitSince.js';
 import { workingClock, type WorkingClock } from './workingClock.js';
 import { reminderText, type ReminderKind } from './reminderWording.js';
@@ -57,7 +58,7 @@ export interface DueResult {
   year: string;
 }
 
-const OPEN = new Set(['awaitingIcsApproval', 'awaitingHelpdesk', 'assigned', 'needsInformation', 'submitted']);
+const OPEN: ReadonlySet<string> = new Set(OPEN_STATES);
 
 /** Used by the sweep (inside its store update) and by `reminders preview`: everything due at `now`, not yet sent. */
 export function dueReminders(data: Readonly<LiveData>, calendar: WorkingCalendar, now: Date, t: ReminderThresholds): DueResult {

@@ -3,6 +3,7 @@ import type { Store } from '../../data/store/store.js';
 import { buildTicketCard } from '../../cards/ticketCard.js';
 import { helpdeskAgents } from '../../cards/handlers/cardActionContext.js';
 import type { Notifier } from '../notify/notifier.js';
+import { CLOSED_STATES } from '../../data/workflow/transitions.js';
 import type { Workflow } from '../../data/workflow/workflow.js';
 import type { Logger } from '../log.js';
 import { audiencesFor, destinationsFor, refreshUserIdsFor } from './cardAudiences.js';
@@ -25,7 +26,7 @@ export interface TicketCardsDeps {
   now(): Date;
 }
 
-const FINISHED = new Set(['closed', 'archived']);
+const FINISHED: ReadonlySet<string> = new Set(CLOSED_STATES);
 
 /** Used once by the host; every workflow event calls sync() for its ticket. */
 export function createTicketCards(deps: TicketCardsDeps): TicketCards {

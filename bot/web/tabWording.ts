@@ -15,9 +15,6 @@ export const STATE_LABEL: Readonly<Record<TicketState, string>> = {
   withdrawn: 'Withdrawn',
 };
 
-/** The states the queue shows unless a filter asks for others: work still to do. */
-export const OPEN_STATES: readonly TicketState[] = ['submitted', 'awaitingIcsApproval', 'awaitingHelpdesk', 'assigned', 'needsInformation'];
-
 const ACTION_LABEL: Readonly<Record<string, string>> = {
   submit: 'Sent by the care home', route: 'Passed to the right team', approve: 'Approved by the ICS', reject: 'Turned down',
   askForInformation: 'Sent back for more information', requestInformation: 'Sent back for more information',

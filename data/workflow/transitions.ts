@@ -21,8 +21,11 @@ export const TICKET_STATES: readonly TicketState[] = [
   'submitted', 'awaitingIcsApproval', 'awaitingHelpdesk', 'assigned', 'needsInformation', 'resolved', 'closed', 'archived', 'rejected', 'withdrawn',
 ];
 
-/** States in which someone still has something to do. */
+/** States in which someone still has something to do: the tab's queue, the reminders and the reports count these. */
 export const OPEN_STATES: readonly TicketState[] = ['submitted', 'awaitingIcsApproval', 'awaitingHelpdesk', 'assigned', 'needsInformation'];
+
+/** States after which nothing more happens to a ticket: its cards are no longer synced and the archive takes it out of the live file. */
+export const CLOSED_STATES: readonly TicketState[] = ['closed', 'archived'];
 
 /**
  * Where a rule leads: a state; 'returnTo' (back to the state a needs-information ticket left); 'same' (the ticket
