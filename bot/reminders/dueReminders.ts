@@ -2,6 +2,7 @@
  * What is due at one moment: the reminders, escalations and system withdrawals of issue 5, from the live data, the
  * working-hours calendar and now. Pure: nothing is read from outside and nothing is written.
  */
+import { channelKey } from '../../data/conversationKeys.js';
 import type { WorkflowTicket } from '../../data/model.js';
 import { parsePublishedStatus, renewalDue } from '../../data/rules/dspt.js';
 import { londonToday } from '../../data/rules/londonTime.js';
@@ -78,7 +79,7 @@ export function dueReminders(data: Readonly<LiveData>, calendar: WorkingCalendar
   }
   const clock = workingClock(calendar, now, earliest, t.workingDayHours);
   const leads = peopleByScope(data, 'icsLead');
-  const channels = data.rosters.filter((e) => e.kind === 'helpdeskChannel').map((e): Recipient => ({ kind: 'channel', conversationKey: `conversation:${e.id}` }));
+  const channels = data.rosters.filter((e) => e.kind === 'helpdeskChannel').map((e): Recipient => ({ kind: 'channel', conversationKey: channelKey(e.id) }));
   const reminders: DueReminder[] = [];
   const withdrawals: DueWithdrawal[] = [];
 

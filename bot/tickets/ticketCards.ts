@@ -1,3 +1,4 @@
+import { isChannelKey } from '../../data/conversationKeys.js';
 import type { CardCopy, WorkflowTicket } from '../../data/model.js';
 import type { Store } from '../../data/store/store.js';
 import { buildTicketCard } from '../../cards/ticketCard.js';
@@ -78,7 +79,7 @@ export function createTicketCards(deps: TicketCardsDeps): TicketCards {
       if (destinations.length === 0) deps.logger.warn('no one to send the ticket card to', { ticketId: ticket.id, audience, icb: ticket.organisation?.icbCode });
       for (const conversationKey of destinations) {
         if (ticket.cardCopies.some((copy) => copy.audience === audience && copy.conversationKey === conversationKey)) continue;
-        if (conversationKey.startsWith('conversation:')) await deps.ensureChannel(conversationKey);
+        if (isChannelKey(conversationKey)) await deps.ensureChannel(conversationKey);
         const card = postedCard(ticket, audience);
         const activityId = await deps.notifier.postCard(conversationKey, card);
         if (!activityId) continue; // logged by the notifier; the next sync tries again
