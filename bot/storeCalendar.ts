@@ -1,10 +1,9 @@
-import { bankHolidays as shippedHolidays } from '../data/reference/index.js';
-import { createWorkingCalendar, type WorkingCalendar } from '../data/rules/workingHours.js';
+import { calendarInForce } from '../data/rules/bankHolidaysInForce.js';
+import type { WorkingCalendar } from '../data/rules/workingHours.js';
 import type { Store } from '../data/store/store.js';
 
 /**
- * The working-hours calendar over the bank holidays in force: an imported gov.uk feed when there is one, else the shipped
- * snapshot. Rebuilt only when the imported list changes, so an import is used from the next question on.
+ * The working-hours calendar over the bank holidays in force (data/rules/bankHolidaysInForce.ts). Rebuilt only when the imported list changes, so an import is used from the next question on.
  */
 export function storeCalendar(store: Store): WorkingCalendar {
   let source: unknown;
@@ -13,7 +12,7 @@ export function storeCalendar(store: Store): WorkingCalendar {
     const imported = store.read((data) => data.bankHolidays);
     if (!calendar || imported !== source) {
       source = imported;
-      calendar = createWorkingCalendar({ holidays: imported ?? shippedHolidays });
+      calendar = calendarInForce(imported);
     }
     return calendar;
   };

@@ -2,7 +2,7 @@
 import type { PersonRef, Stamp, TicketKind, TicketOrganisation, TicketState, WorkflowTicket } from '../data/model.js';
 import { parseDsptStatus } from '../data/rules/dspt.js';
 import { icsByCode } from '../data/rules/ics.js';
-import { rulesFor, VERBS, type ActorRole, type Verb } from '../data/workflow/transitions.js';
+import { formerVerbRole, recordedVerb, rulesFor, type ActorRole } from '../data/workflow/transitions.js';
 import { formatCardTime } from './cardTime.js';
 
 /** What kind of request a card is about, as its heading. */
@@ -25,7 +25,7 @@ const LOCATION: Readonly<Record<TicketOrganisation['location'], string>> = {
 /** What a workflow verb did, said after the fact; card verbs are listed too so either name reads well. */
 const DONE: Readonly<Record<string, string>> = {
   submit: 'Sent', route: 'Passed to the right team', approve: 'Approved', reject: 'Turned down',
-  askForInformation: 'Sent back for more information', requestInformation: 'Sent back for more information',
+  requestInformation: 'Sent back for more information',
   provideInformation: 'Answered', seekIcsApproval: 'Sent to the ICS lead for approval', assign: 'Assigned',
   check: 'Checked automatically', confirmChecks: 'Automatic checks confirmed', tick: 'Checklist updated', untick: 'Checklist updated', setPriority: 'Priority changed', escalate: 'Escalated',
   resolve: 'Resolved', close: 'Closed', archive: 'Archived', withdraw: 'Withdrawn',
@@ -70,7 +70,7 @@ export function statusText(ticket: WorkflowTicket): string {
 export function lastActionText(ticket: WorkflowTicket, now: Date, showRequesterName: boolean): string {
   const last = ticket.lastAction;
   if (!last) return '';
-  const done = DONE[last.verb] ?? 'Updated';
+  const done = DONE[recordedVerb(last.verb) ?? last.verb] ?? 'Updated';
   return `${done} ${actorText(last.by, last.role ?? roleFromVerb(last.verb), ticket, showRequesterName)}, ${formatCardTime(last.at, now)}`;
 }
 
@@ -81,9 +81,12 @@ export function checklistStampText(stamp: Stamp | undefined, ticket: WorkflowTic
 }
 
 /** A ticket stored before `lastAction.role` existed: the role, where only one person's role may use the verb. */
-function roleFromVerb(verb: string): ActorRole | undefined {
-  if (!(VERBS as readonly string[]).includes(verb)) return undefined;
-  const roles = [...new Set(rulesFor(verb as Verb).flatMap((rule) => rule.who))].filter((role) => role !== 'system');
+function roleFromVerb(recorded: string): ActorRole | undefined {
+  const former = formerVerbRole(recorded);
+  if (former) return former;
+  const verb = recordedVerb(recorded);
+  if (!verb) return undefined;
+  const roles = [...new Set(rulesFor(verb).flatMap((rule) => rule.who))].filter((role) => role !== 'system');
   return roles.length === 1 ? roles[0] : undefined;
 }
 

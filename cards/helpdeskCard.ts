@@ -8,7 +8,7 @@ import { CHECKLIST_LABEL, organisationFacts, roleText, watcherReason } from './c
 import { checklistLines } from './checklistText.js';
 import { reminderLines } from './reminderLines.js';
 import { people } from './requesterText.js';
-import { cardVerbsFor } from './ticketActions.js';
+import { cardVerbsFor } from './verbs.js';
 import { actionSwitches, clip, commonCardData, countsByRole, type TicketCardOptions } from './ticketCardView.js';
 import { checklistInputId, type CardVerb } from './verbs.js';
 

@@ -7,7 +7,7 @@ import { londonToday } from '../data/rules/londonTime.js';
 import { organisationFacts, watcherReason } from './cardText.js';
 import { reminderLines } from './reminderLines.js';
 import { people } from './requesterText.js';
-import { cardVerbsFor } from './ticketActions.js';
+import { cardVerbsFor } from './verbs.js';
 import { actionSwitches, clip, commonCardData, countsByRole, type TicketCardOptions } from './ticketCardView.js';
 
 const ICS_REMINDERS: ReadonlySet<string> = new Set(['icsApproval', 'icsEscalation']);

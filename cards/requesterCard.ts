@@ -4,7 +4,7 @@ import { formatCardTime } from './cardTime.js';
 import { accountNextSteps, accountsWereCreated } from './nextSteps.js';
 import { requesterReason, requesterStatus, requesterWhatNext } from './requesterText.js';
 import { actionSwitches, clip, commonCardData, type TicketCardOptions } from './ticketCardView.js';
-import { cardVerbsFor } from './ticketActions.js';
+import { cardVerbsFor } from './verbs.js';
 
 /** Used by buildTicketCard for `{ kind: 'requester' }`: the data for templates/ticketRequester.json. */
 export function requesterCardData(ticket: WorkflowTicket, options: TicketCardOptions, now: Date): object {

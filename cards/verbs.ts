@@ -1,28 +1,63 @@
 /**
- * The card verbs (Adaptive Card Universal Actions) and what each brings back. Teams merges the card's input values into
- * `data` next to what the card put there, so every payload is checked here before a handler sees it.
+ * The card verbs (Adaptive Card Universal Actions), in one table: for each, the workflow verb it applies, the cards that
+ * show it, and what its card sends. Teams merges the card's input values into `data` next to what the card put there, so
+ * every payload is checked here, against the inputs a real card has, before anything runs.
  */
-import { CHECKLIST_ITEMS, type ChecklistItem } from '../data/model.js';
+import { CHECKLIST_ITEMS, type ChecklistItem, type TicketState } from '../data/model.js';
+import { MAX_REASON } from '../data/workflow/decide.js';
+import { verbsAvailable, type ActorRole, type Verb } from '../data/workflow/transitions.js';
 
-/** Every `Action.Execute` verb the ticket cards use; the handlers in cards/handlers/ are named after these. */
-export const CARD_VERBS = [
-  'refreshCard', 'approveOrganisation', 'rejectOrganisation', 'askForInformation', 'assignTicket', 'confirmChecks', 'tickChecklist',
-  'requestInformation', 'resolveTicket', 'closeTicket', 'provideInformation', 'withdrawRequest',
-] as const;
-export type CardVerb = (typeof CARD_VERBS)[number];
+/** The audiences whose cards carry buttons, and the role each acts in. */
+export type ActingAudience = 'icsLead' | 'helpdesk' | 'requester';
+const AUDIENCE_ROLE: Readonly<Record<ActingAudience, ActorRole>> = { icsLead: 'icsLead', helpdesk: 'helpdeskAgent', requester: 'requester' };
 
-/** The verbs that need a reason (or, for the requester, an answer) typed on the card. */
-export type ReasonVerb = 'rejectOrganisation' | 'askForInformation' | 'requestInformation' | 'provideInformation';
+/** What a verb's card sends besides the ticket id and version. */
+type DataCheck =
+  | { kind: 'none' }
+  /** Typed text, in the verb's own box (input ids must be unique across a card, and the ICS card has two boxes). */
+  | { kind: 'reason'; inputId: string; missing: string }
+  /** The assignee choice on the helpdesk card. */
+  | { kind: 'assignee' }
+  /** One checklist item's toggle: the item is in the data, the toggle's value ("true" or "false") under its input id. */
+  | { kind: 'checklistToggle' };
+
+const NONE = { kind: 'none' } as const;
+const GIVE_A_REASON = 'Please give a reason: the care home will see it.';
 
 /**
- * The id of the reason box for each reason verb. Input ids must be unique across a card (the parser refuses duplicates)
- * and the ICS card carries two reason boxes, so each verb has its own.
+ * Every card verb that acts. The helpdesk card deliberately has no reject button: rejectOrganisation is the ICS lead's
+ * decision on their card. A checklist toggle is a tick, or an untick when switched off (both allowed together).
  */
-export const REASON_INPUT_IDS: Readonly<Record<ReasonVerb, string>> = {
-  rejectOrganisation: 'rejectReason',
-  askForInformation: 'askReason',
-  requestInformation: 'requestReason',
-  provideInformation: 'answer',
+export const CARD_VERB_TABLE = {
+  approveOrganisation: { workflowVerb: 'approve', audiences: ['icsLead'], data: NONE },
+  rejectOrganisation: { workflowVerb: 'reject', audiences: ['icsLead'], data: { kind: 'reason', inputId: 'rejectReason', missing: GIVE_A_REASON } },
+  requestInformation: {
+    workflowVerb: 'requestInformation', audiences: ['icsLead', 'helpdesk'], data: { kind: 'reason', inputId: 'requestReason', missing: GIVE_A_REASON },
+  },
+  assignTicket: { workflowVerb: 'assign', audiences: ['helpdesk'], data: { kind: 'assignee' } },
+  confirmChecks: { workflowVerb: 'confirmChecks', audiences: ['helpdesk'], data: NONE },
+  tickChecklist: { workflowVerb: 'tick', audiences: ['helpdesk'], data: { kind: 'checklistToggle' } },
+  resolveTicket: { workflowVerb: 'resolve', audiences: ['helpdesk'], data: NONE },
+  closeTicket: { workflowVerb: 'close', audiences: ['helpdesk'], data: NONE },
+  provideInformation: {
+    workflowVerb: 'provideInformation', audiences: ['requester'], data: { kind: 'reason', inputId: 'answer', missing: 'Please type your answer before sending it.' },
+  },
+  withdrawRequest: { workflowVerb: 'withdraw', audiences: ['requester'], data: NONE },
+} as const satisfies Record<string, { workflowVerb: Verb; audiences: readonly ActingAudience[]; data: DataCheck }>;
+
+/** The card verbs that act on a ticket. */
+export type ActingCardVerb = keyof typeof CARD_VERB_TABLE;
+
+/** Every `Action.Execute` verb the ticket cards use: the acting ones and `refreshCard` (Teams asking for a viewer's own view). */
+export const CARD_VERBS = ['refreshCard', ...(Object.keys(CARD_VERB_TABLE) as ActingCardVerb[])] as const;
+export type CardVerb = 'refreshCard' | ActingCardVerb;
+
+/**
+ * Card verbs on cards posted before a rename, and what each is now: a copy in a channel that never refreshes keeps its
+ * buttons until the ticket next changes. The ICS lead's "ask for information" is now requestInformation (one act).
+ */
+const FORMER_CARD_VERBS: Readonly<Record<string, { verb: ActingCardVerb; inputId: string }>> = {
+  askForInformation: { verb: 'requestInformation', inputId: 'askReason' },
 };
 
 /** The id of the assignee choice on the helpdesk card. */
@@ -33,9 +68,6 @@ export function checklistInputId(item: ChecklistItem): string {
   return `checklist_${item}`;
 }
 
-/** Longest reason a card accepts (its input box stops there too); the same limit as the workflow's MAX_REASON. */
-export const MAX_REASON_LENGTH = 2000;
-
 /** What every ticket action carries: which ticket, and the version the person was looking at. */
 export interface TicketActionData {
   ticketId: string;
@@ -43,20 +75,16 @@ export interface TicketActionData {
   version: number;
 }
 
+/** What each kind of data check hands on, after checking. */
+type CheckedInputs<K extends DataCheck['kind']> = K extends 'reason' ? { reason: string }
+  : K extends 'assignee' ? { assignee: string }
+    : K extends 'checklistToggle' ? { item: ChecklistItem; ticked: boolean }
+      : Record<never, never>;
+
 /** The payload of each verb, after checking. */
 export type CardAction =
   | { verb: 'refreshCard'; data: { ticketId: string; version?: number } }
-  | { verb: 'approveOrganisation'; data: TicketActionData }
-  | { verb: 'rejectOrganisation'; data: TicketActionData & { reason: string } }
-  | { verb: 'askForInformation'; data: TicketActionData & { reason: string } }
-  | { verb: 'assignTicket'; data: TicketActionData & { assignee: string } }
-  | { verb: 'confirmChecks'; data: TicketActionData }
-  | { verb: 'tickChecklist'; data: TicketActionData & { item: ChecklistItem; ticked: boolean } }
-  | { verb: 'requestInformation'; data: TicketActionData & { reason: string } }
-  | { verb: 'resolveTicket'; data: TicketActionData }
-  | { verb: 'closeTicket'; data: TicketActionData }
-  | { verb: 'provideInformation'; data: TicketActionData & { reason: string } }
-  | { verb: 'withdrawRequest'; data: TicketActionData };
+  | { [V in ActingCardVerb]: { verb: V; data: TicketActionData & CheckedInputs<(typeof CARD_VERB_TABLE)[V]['data']['kind']> } }[ActingCardVerb];
 
 /** What `parseCardAction` answers: a typed action, or a short message that is safe to show the person. */
 export type ParsedCardAction = { ok: true; action: CardAction } | { ok: false; error: string };
@@ -64,69 +92,69 @@ export type ParsedCardAction = { ok: true; action: CardAction } | { ok: false; e
 const STALE_CARD = 'This card is out of date or incomplete. Please refresh it and try again.';
 const TICKET_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
-/** True for a verb the ticket cards use; used by the activity handler to route an `adaptiveCard/action` invoke. */
+/** True for a verb the ticket cards use. */
 export function isCardVerb(verb: unknown): verb is CardVerb {
   return typeof verb === 'string' && (CARD_VERBS as readonly string[]).includes(verb);
 }
 
 /** Used by the invoke handler on every `adaptiveCard/action`: checks the verb and its data before anything else runs. */
 export function parseCardAction(verb: unknown, data: unknown): ParsedCardAction {
-  if (!isCardVerb(verb)) return refuse('This button is not one I know. Please refresh the card and try again.');
+  const former = typeof verb === 'string' && Object.hasOwn(FORMER_CARD_VERBS, verb) ? FORMER_CARD_VERBS[verb] : undefined;
+  const cardVerb = former?.verb ?? verb;
+  if (!isCardVerb(cardVerb)) return refuse('This button is not one I know. Please refresh the card and try again.');
   if (!isRecord(data)) return refuse(STALE_CARD);
   const ticketId = data.ticketId;
   if (typeof ticketId !== 'string' || !TICKET_ID.test(ticketId)) return refuse(STALE_CARD);
   const version = data.version;
   const hasVersion = typeof version === 'number' && Number.isSafeInteger(version) && version >= 0;
-  if (verb === 'refreshCard') {
+  if (cardVerb === 'refreshCard') {
     // Refresh only asks for the current view, so a missing or odd version is not a reason to refuse it.
-    return accept({ verb, data: hasVersion ? { ticketId, version } : { ticketId } });
+    return accept({ verb: cardVerb, data: hasVersion ? { ticketId, version } : { ticketId } });
   }
   if (!hasVersion) return refuse(STALE_CARD);
   const base: TicketActionData = { ticketId, version };
-  switch (verb) {
-    case 'approveOrganisation':
-    case 'confirmChecks':
-    case 'resolveTicket':
-    case 'closeTicket':
-    case 'withdrawRequest':
-      return accept({ verb, data: base });
-    case 'rejectOrganisation':
-    case 'askForInformation':
-    case 'requestInformation':
-    case 'provideInformation': {
-      const reason = readReason(data, verb);
-      return typeof reason === 'string' ? accept({ verb, data: { ...base, reason } }) : reason;
+  const check: DataCheck = CARD_VERB_TABLE[cardVerb].data;
+  switch (check.kind) {
+    case 'none':
+      return accept({ verb: cardVerb, data: base } as CardAction);
+    case 'reason': {
+      const reason = readReason(data[former?.inputId ?? check.inputId], check.missing);
+      return typeof reason === 'string' ? accept({ verb: cardVerb, data: { ...base, reason } } as CardAction) : reason;
     }
-    case 'assignTicket': {
+    case 'assignee': {
       const assignee = data[ASSIGNEE_INPUT_ID];
       if (typeof assignee !== 'string' || assignee.trim() === '' || assignee.length > 128) {
         return refuse('Please choose who should work on this ticket.');
       }
-      return accept({ verb, data: { ...base, assignee: assignee.trim() } });
+      return accept({ verb: cardVerb, data: { ...base, assignee: assignee.trim() } } as CardAction);
     }
-    case 'tickChecklist':
-      return readTick(data, base);
+    case 'checklistToggle':
+      return readToggle(data, base);
   }
 }
 
-function readReason(data: Record<string, unknown>, verb: ReasonVerb): string | { ok: false; error: string } {
-  // The verb's own box first; a plain `reason` is accepted too, for hosts and tests that send it directly.
-  const raw = data[REASON_INPUT_IDS[verb]] ?? data.reason;
+/** Used by the card builders: the card verbs this audience may use on a ticket in this state (the transition table decides). */
+export function cardVerbsFor(state: TicketState, audience: ActingAudience): Set<CardVerb> {
+  const allowed = new Set(verbsAvailable(state, [AUDIENCE_ROLE[audience]]));
+  const verbs = Object.entries(CARD_VERB_TABLE) as [ActingCardVerb, (typeof CARD_VERB_TABLE)[ActingCardVerb]][];
+  return new Set(verbs.filter(([, row]) => (row.audiences as readonly ActingAudience[]).includes(audience) && allowed.has(row.workflowVerb)).map(([verb]) => verb));
+}
+
+function readReason(raw: unknown, missing: string): string | { ok: false; error: string } {
   const reason = typeof raw === 'string' ? raw.trim() : '';
-  if (reason === '') return refuse(verb === 'provideInformation' ? 'Please type your answer before sending it.' : 'Please give a reason: the care home will see it.');
-  if (reason.length > MAX_REASON_LENGTH) return refuse(`Please keep the reason under ${MAX_REASON_LENGTH} characters.`);
+  if (reason === '') return refuse(missing);
+  if (reason.length > MAX_REASON) return refuse(`Please keep the reason under ${MAX_REASON} characters.`);
   return reason;
 }
 
-function readTick(data: Record<string, unknown>, base: TicketActionData): ParsedCardAction {
+function readToggle(data: Record<string, unknown>, base: TicketActionData): ParsedCardAction {
   const item = data.item;
   if (typeof item !== 'string' || !(CHECKLIST_ITEMS as readonly string[]).includes(item)) return refuse(STALE_CARD);
   const checklistItem = item as ChecklistItem;
-  // The toggle's value is what the person set; an explicit boolean `ticked` serves hosts without the toggle.
+  // The toggle's value is what the person set; the other toggles on the card come along and are not this press.
   const toggle = data[checklistInputId(checklistItem)];
-  const ticked = toggle === 'true' ? true : toggle === 'false' ? false : data.ticked;
-  if (typeof ticked !== 'boolean') return refuse(STALE_CARD);
-  return accept({ verb: 'tickChecklist', data: { ...base, item: checklistItem, ticked } });
+  if (toggle !== 'true' && toggle !== 'false') return refuse(STALE_CARD);
+  return accept({ verb: 'tickChecklist', data: { ...base, item: checklistItem, ticked: toggle === 'true' } });
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

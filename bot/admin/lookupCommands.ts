@@ -6,9 +6,9 @@ import { parseDsptStatus } from '../../data/rules/dspt.js';
 import { decideEligibility, type OrganisationLocation } from '../../data/rules/eligibility.js';
 import { ORGANISATION_TYPES, isOrganisationType } from '../../data/rules/organisationTypes.js';
 import { findIcs } from '../../data/rules/ics.js';
+import { bankHolidaysInForce } from '../../data/rules/bankHolidaysInForce.js';
 import { createWorkingCalendar } from '../../data/rules/workingHours.js';
 import { formatLondon, londonToday } from '../../data/rules/londonTime.js';
-import { bankHolidays as shippedHolidays } from '../../data/reference/index.js';
 import { noMore, required, type ParsedArgs } from './args.js';
 import { print, type AdminContext } from './context.js';
 import { UsageError } from './usage.js';
@@ -118,17 +118,15 @@ export async function workingHoursCommand(ctx: AdminContext, args: ParsedArgs): 
     throw new UsageError(`hours must be a number from 0 to ${MAX_HOURS} (got "${hoursText}")`);
   }
   const hours = Number(hoursText);
-  const imported = (await ctx.snapshot()).bankHolidays;
-  const calendar = createWorkingCalendar({ holidays: imported ?? shippedHolidays });
-  const result = calendar.addWorkingHours(start, hours);
-  const holidays = imported ?? shippedHolidays;
+  const { holidays, source } = bankHolidaysInForce((await ctx.snapshot()).bankHolidays);
+  const result = createWorkingCalendar({ holidays }).addWorkingHours(start, hours);
   const lastKnownYear = Math.max(...holidays.map((h) => Number(h.date.slice(0, 4))));
   const warning = result.getUTCFullYear() > lastKnownYear
     ? `Bank holidays are known only up to ${lastKnownYear}; later ones are counted as working days. Import a newer gov.uk feed.`
     : undefined;
   const value = {
     start: start.toISOString(), hours, resultUtc: result.toISOString(), resultLondon: formatLondon(result),
-    holidays: imported ? 'imported' : 'shipped snapshot', ...(warning ? { warning } : {}),
+    holidays: source, ...(warning ? { warning } : {}),
   };
   print(ctx, value, () => [`${value.resultUtc} (London: ${value.resultLondon})`, ...(warning ? [`warning: ${warning}`] : [])]);
 }

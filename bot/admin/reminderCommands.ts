@@ -1,6 +1,5 @@
-import { bankHolidays as shippedHolidays } from '../../data/reference/index.js';
+import { calendarInForce } from '../../data/rules/bankHolidaysInForce.js';
 import { formatLondon } from '../../data/rules/londonTime.js';
-import { createWorkingCalendar } from '../../data/rules/workingHours.js';
 import { buildDigests } from '../reminders/digests.js';
 import { dueReminders } from '../reminders/dueReminders.js';
 import { noMore, required, type ParsedArgs } from './args.js';
@@ -21,7 +20,7 @@ export async function remindersCommand(ctx: AdminContext, args: ParsedArgs): Pro
     throw new UsageError(`--at must be an ISO instant such as 2026-03-09T09:00:00Z (got "${raw.slice(0, 40)}")`);
   }
   const data = await ctx.snapshot();
-  const calendar = createWorkingCalendar({ holidays: data.bankHolidays ?? shippedHolidays });
+  const calendar = calendarInForce(data.bankHolidays);
   const due = dueReminders(data, calendar, at, ctx.reminders);
   const working = calendar.isWorkingTime(at);
   const digests = buildDigests(due.reminders.filter((r) => r.recipients.length > 0), at);

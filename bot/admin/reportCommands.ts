@@ -1,8 +1,7 @@
 /** `report <requests|decisions|unreachable>`: a report as CSV on standard output, nothing else there, so it can be piped. */
-import { bankHolidays as shippedHolidays } from '../../data/reference/index.js';
+import { calendarInForce } from '../../data/rules/bankHolidaysInForce.js';
 import { ValidationError } from '../../data/errors.js';
 import type { ConversationRecord, NotificationRecord, RosterEntry, WorkflowTicket } from '../../data/model.js';
-import { createWorkingCalendar } from '../../data/rules/workingHours.js';
 import { findArchivedTicketsSnapshot, readAuditSnapshot } from '../../data/store/fileSnapshot.js';
 import { csvLines } from '../reports/csv.js';
 import { csvTable, isReportName, REPORT_NAMES } from '../reports/reportTables.js';
@@ -39,7 +38,7 @@ export async function reportCommand(ctx: AdminContext, args: ParsedArgs): Promis
     }),
     audit: (query) => readAuditSnapshot(ctx.dataDir, query),
     archived: (ids) => findArchivedTicketsSnapshot(ctx.dataDir, ids),
-    calendar: createWorkingCalendar({ holidays: data.bankHolidays ?? shippedHolidays }),
+    calendar: calendarInForce(data.bankHolidays),
     now: new Date(),
     dayHours: ctx.reminders.workingDayHours,
   });

@@ -2,13 +2,13 @@ import type { AuditEvent, TicketState, WorkflowTicket } from '../../data/model.j
 import { findArchivedTicketSnapshot, readAuditSnapshot } from '../../data/store/fileSnapshot.js';
 import { formatLondon } from '../../data/rules/londonTime.js';
 import { csvLine } from '../../data/csvWrite.js';
+import { TICKET_STATES } from '../../data/workflow/transitions.js';
 import { ValidationError } from '../../data/errors.js';
 import { noMore, required, type ParsedArgs } from './args.js';
 import { print, type AdminContext } from './context.js';
 import { UsageError } from './usage.js';
 
-const STATES: readonly TicketState[] = ['submitted', 'awaitingIcsApproval', 'awaitingHelpdesk', 'assigned', 'needsInformation',
-  'resolved', 'closed', 'archived', 'rejected', 'withdrawn'];
+const STATES: readonly TicketState[] = TICKET_STATES;
 
 /** `tickets list [--state a,b]`: the live tickets, newest change first. */
 export async function ticketsCommand(ctx: AdminContext, args: ParsedArgs): Promise<void> {

@@ -1,3 +1,4 @@
+import { userKey } from '../../data/conversationKeys.js';
 import type { ConversationRecord } from '../../data/model.js';
 import type { Store } from '../../data/store/store.js';
 
@@ -12,7 +13,7 @@ export function findConversation(store: Store, key: string): ConversationRecord 
 /** The conversation key a recipient resolves to: the explicit one wins over the person's 1:1 chat. */
 export function conversationKeyFor(recipient: { aadObjectId?: string; conversationKey?: string }): string | undefined {
   if (recipient.conversationKey) return recipient.conversationKey;
-  return recipient.aadObjectId ? `user:${recipient.aadObjectId}` : undefined;
+  return recipient.aadObjectId ? userKey(recipient.aadObjectId) : undefined;
 }
 
 /**

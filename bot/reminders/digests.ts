@@ -1,4 +1,5 @@
 /** Groups the due reminders into one digest per recipient: the notification each person or channel is owed this sweep. */
+import { userKey } from '../../data/conversationKeys.js';
 import type { NotificationRecord } from '../../data/model.js';
 import { buildReminderDigestCard, reminderDigestText } from '../../cards/reminderDigestCard.js';
 import type { NotificationInput } from '../notify/notifier.js';
@@ -13,7 +14,7 @@ export interface Digest {
 }
 
 function recipientKey(recipient: Recipient): string {
-  return recipient.kind === 'channel' ? recipient.conversationKey : `user:${recipient.aadObjectId}`;
+  return recipient.kind === 'channel' ? recipient.conversationKey : userKey(recipient.aadObjectId);
 }
 
 function notificationRecipient(recipient: Recipient): NotificationRecord['recipient'] {

@@ -2,6 +2,7 @@
  * What is due at one moment: the reminders, escalations and system withdrawals of issue 5, from the live data, the
  * working-hours calendar and now. Pure: nothing is read from outside and nothing is written.
  */
+import { channelKey } from '../../data/conversationKeys.js';
 import type { WorkflowTicket } from '../../data/model.js';
 import { parsePublishedStatus, renewalDue } from '../../data/rules/dspt.js';
 import { londonToday } from '../../data/rules/londonTime.js';
@@ -9,6 +10,7 @@ import type { WorkingCalendar } from '../../data/rules/workingHours.js';
 import type { LiveData } from '../../data/store/store.js';
 import { readLedger, sentDspt, sentOrdinal, type ReminderLedger } from './ledger.js';
 import type { ReminderThresholds } from './thresholds.js';
+import { OPEN_STATES } from '../../data/workflow/transitions.js';
 import { waitSince } from '../../data/workflow/waitSince.js';
 import { workingClock, type WorkingClock } from './workingClock.js';
 import { reminderText, type ReminderKind } from './reminderWording.js';
@@ -57,7 +59,7 @@ export interface DueResult {
   year: string;
 }
 
-const OPEN = new Set(['awaitingIcsApproval', 'awaitingHelpdesk', 'assigned', 'needsInformation', 'submitted']);
+const OPEN: ReadonlySet<string> = new Set(OPEN_STATES);
 
 /** Used by the sweep (inside its store update) and by `reminders preview`: everything due at `now`, not yet sent. */
 export function dueReminders(data: Readonly<LiveData>, calendar: WorkingCalendar, now: Date, t: ReminderThresholds): DueResult {
@@ -77,7 +79,7 @@ export function dueReminders(data: Readonly<LiveData>, calendar: WorkingCalendar
   }
   const clock = workingClock(calendar, now, earliest, t.workingDayHours);
   const leads = peopleByScope(data, 'icsLead');
-  const channels = data.rosters.filter((e) => e.kind === 'helpdeskChannel').map((e): Recipient => ({ kind: 'channel', conversationKey: `conversation:${e.id}` }));
+  const channels = data.rosters.filter((e) => e.kind === 'helpdeskChannel').map((e): Recipient => ({ kind: 'channel', conversationKey: channelKey(e.id) }));
   const reminders: DueReminder[] = [];
   const withdrawals: DueWithdrawal[] = [];
 

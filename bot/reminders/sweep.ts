@@ -3,6 +3,7 @@
  * store update, then deliver. A stop after the update leaves the digests pending for the notifier's retry, and the
  * reminders already recorded: nothing repeats and nothing is skipped.
  */
+import { isChannelKey } from '../../data/conversationKeys.js';
 import type { WorkingCalendar } from '../../data/rules/workingHours.js';
 import type { Store } from '../../data/store/store.js';
 import { errorKind, type Logger } from '../log.js';
@@ -80,7 +81,7 @@ export async function runSweep(deps: SweepDeps): Promise<SweepResult> {
     return { digests: built.map((d) => ({ key: d.notification.key, recipientKey: d.recipientKey, count: d.reminders.length })), marked };
   });
 
-  for (const channel of new Set(digests.map((d) => d.recipientKey).filter((k) => k.startsWith('conversation:')))) {
+  for (const channel of new Set(digests.map((d) => d.recipientKey).filter(isChannelKey))) {
     try {
       await deps.ensureChannel?.(channel);
     } catch (err) {

@@ -3,7 +3,7 @@
  * Pure: the events, the tickets they name (live or archived) and the rosters come in.
  */
 import type { AuditEvent, RosterEntry, TicketState, WorkflowTicket } from '../../data/model.js';
-import { isVerb, ruleFor, type ActorRole } from '../../data/workflow/transitions.js';
+import { recordedVerb, ruleFor, type ActorRole } from '../../data/workflow/transitions.js';
 import { actionLabel, stateLabel } from '../web/tabWording.js';
 import { actorName, icsLabel, peopleNames, roleLabel } from './reportPeople.js';
 import { inWindow, reportTime, type ReportFilters } from './reportWindow.js';
@@ -12,10 +12,15 @@ import { inWindow, reportTime, type ReportFilters } from './reportWindow.js';
  * The audit actions that are decisions about a request: what the ICS lead, the helpdesk, the care home or the service
  * decided. Receipt and routing, the care home's answers, checklist ticks and archiving are records, not decisions.
  */
-export const DECISION_ACTIONS: ReadonlySet<string> = new Set([
-  'approve', 'reject', 'askForInformation', 'requestInformation', 'seekIcsApproval', 'assign', 'confirmChecks', 'setPriority', 'escalate',
+const DECISION_ACTIONS: ReadonlySet<string> = new Set([
+  'approve', 'reject', 'requestInformation', 'seekIcsApproval', 'assign', 'confirmChecks', 'setPriority', 'escalate',
   'resolve', 'close', 'withdraw',
 ]);
+
+/** Whether an audit action is a decision; an action under a former name counts as the verb it is now. */
+export function isDecision(action: string): boolean {
+  return DECISION_ACTIONS.has(recordedVerb(action) ?? action);
+}
 
 /** One decision. */
 export interface DecisionRow {
@@ -39,7 +44,7 @@ export function decisions(events: Iterable<AuditEvent>, tickets: ReadonlyMap<str
   const names = peopleNames(tickets.values(), rosters);
   const rows: DecisionRow[] = [];
   for (const event of events) {
-    if (!DECISION_ACTIONS.has(event.action) || !inWindow(event.at, filters.window)) continue;
+    if (!isDecision(event.action) || !inWindow(event.at, filters.window)) continue;
     const ticket = event.ticketId === undefined ? undefined : tickets.get(event.ticketId);
     const icbCode = ticket?.organisation?.icbCode ?? '';
     if (filters.icbCode !== undefined && icbCode !== filters.icbCode) continue;
@@ -67,7 +72,8 @@ export function decisions(events: Iterable<AuditEvent>, tickets: ReadonlyMap<str
  */
 export function roleOf(event: Pick<AuditEvent, 'actor' | 'action' | 'from'>): ActorRole | undefined {
   if (event.actor === 'system') return 'system';
-  if (!isVerb(event.action) || event.from === undefined) return undefined;
-  const people = ruleFor(event.action, event.from as TicketState)?.who.filter((role) => role !== 'system') ?? [];
+  const verb = recordedVerb(event.action);
+  if (!verb || event.from === undefined) return undefined;
+  const people = ruleFor(verb, event.from as TicketState)?.who.filter((role) => role !== 'system') ?? [];
   return people.length === 1 ? people[0] : undefined;
 }

@@ -5,7 +5,7 @@
 import type { TicketState, WorkflowTicket } from '../../data/model.js';
 import type { WorkingCalendar } from '../../data/rules/workingHours.js';
 import { KIND_HEADING } from '../../cards/cardText.js';
-import { OPEN_STATES } from '../../data/workflow/transitions.js';
+import { CLOSED_STATES, OPEN_STATES } from '../../data/workflow/transitions.js';
 import { waitSince } from '../../data/workflow/waitSince.js';
 import { workingClock } from '../reminders/workingClock.js';
 import { STATE_LABEL } from '../web/tabWording.js';
@@ -90,7 +90,7 @@ export function requestsByIcs(tickets: readonly WorkflowTicket[], filters: Repor
   return { counts: [...counts.values()], rows };
 }
 
-const ORDER: readonly TicketState[] = ['submitted', 'awaitingIcsApproval', 'awaitingHelpdesk', 'assigned', 'needsInformation', 'resolved', 'rejected', 'withdrawn', 'closed', 'archived'];
+const ORDER: readonly TicketState[] = [...OPEN_STATES, 'resolved', 'rejected', 'withdrawn', ...CLOSED_STATES];
 
 function stateOrder(state: TicketState): number {
   const index = ORDER.indexOf(state);

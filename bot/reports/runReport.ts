@@ -2,7 +2,7 @@
 import type { AuditEvent, ConversationRecord, NotificationRecord, RosterEntry, Ticket, WorkflowTicket } from '../../data/model.js';
 import type { WorkingCalendar } from '../../data/rules/workingHours.js';
 import type { AuditQuery } from '../../data/store/store.js';
-import { DECISION_ACTIONS, decisions } from './decisions.js';
+import { decisions, isDecision } from './decisions.js';
 import { decisionsTables, requestsTables, unreachableTables, type ReportName, type ReportView } from './reportTables.js';
 import { requestsByIcs } from './requestsByIcs.js';
 import type { ReportFilters } from './reportWindow.js';
@@ -35,7 +35,7 @@ export async function runReport(name: ReportName, filters: ReportFilters, source
       return requestsTables(requestsByIcs(live.tickets, filters, source.calendar, source.now, source.dayHours));
     case 'decisions': {
       const events: AuditEvent[] = [];
-      for await (const event of source.audit(filters.window)) if (DECISION_ACTIONS.has(event.action)) events.push(event);
+      for await (const event of source.audit(filters.window)) if (isDecision(event.action)) events.push(event);
       const tickets = await withArchived(live.tickets, new Set(events.flatMap((e) => (e.ticketId ? [e.ticketId] : []))), source);
       return decisionsTables(decisions(events, tickets, live.rosters, filters));
     }

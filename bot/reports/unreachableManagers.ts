@@ -3,6 +3,7 @@
  * message failed in Teams because the app is uninstalled or blocked (or their chat was already marked unusable for that)
  * and could not go by e-mail either. Personal data: for the helpdesk only. Pure.
  */
+import { userKey } from '../../data/conversationKeys.js';
 import type { ConversationRecord, NotificationRecord, WorkflowTicket } from '../../data/model.js';
 import { inWindow, reportTime, type ReportFilters } from './reportWindow.js';
 
@@ -66,7 +67,7 @@ export function unreachableManagers(
   const latest = new Map<string, NotificationRecord>();
   for (const record of notifications) {
     const person = record.recipient.aadObjectId;
-    if (!person || !ticketsOf.has(person) || (record.recipient.conversationKey && record.recipient.conversationKey !== `user:${person}`)) continue;
+    if (!person || !ticketsOf.has(person) || (record.recipient.conversationKey && record.recipient.conversationKey !== userKey(person))) continue;
     if (record.attempts === 0 && record.status === 'pending') continue;
     const seen = latest.get(person);
     if (!seen || triedAt(record) > triedAt(seen)) latest.set(person, record);
@@ -80,7 +81,7 @@ export function unreachableManagers(
     const email = record.recipient.email ?? newest?.requester.email ?? '';
     const why = unreachableWhy(record.lastError, record.recipient.email !== undefined);
     if (!why) continue;
-    const chat = conversations.find((c) => c.key === `user:${person}`);
+    const chat = conversations.find((c) => c.key === userKey(person));
     if (chat?.usable && chat.updatedAt > triedAt(record)) continue;
     const at = triedAt(record);
     if (!inWindow(at, filters.window)) continue;

@@ -1,4 +1,5 @@
 import { TurnContext, type Activity } from 'botbuilder';
+import { channelIdOf, channelKey, userKey } from '../../data/conversationKeys.js';
 import { trimConversationReference } from '../../data/store/conversationReference.js';
 import type { Store } from '../../data/store/store.js';
 import type { Logger } from '../log.js';
@@ -7,11 +8,11 @@ import type { Logger } from '../log.js';
 export function conversationKey(activity: Partial<Activity>): string | undefined {
   const type = activity.conversation?.conversationType;
   if ((type === 'personal' || type === undefined) && activity.from?.aadObjectId && !activity.conversation?.isGroup) {
-    return `user:${activity.from.aadObjectId}`;
+    return userKey(activity.from.aadObjectId);
   }
   // A channel thread's id carries ";messageid=…": the channel itself is what we post to.
   const id = activity.conversation?.id?.split(';')[0];
-  return id ? `conversation:${id}` : undefined;
+  return id ? channelKey(id) : undefined;
 }
 
 /**
@@ -29,8 +30,9 @@ export async function rememberConversation(store: Store, activity: Activity, log
   const key = conversationKey(activity);
   if (!key) return;
   const reference = trimmed.reference;
-  if (key.startsWith('conversation:')) {
-    reference.conversation = { ...reference.conversation, id: key.slice('conversation:'.length) };
+  const channelId = channelIdOf(key);
+  if (channelId !== undefined) {
+    reference.conversation = { ...reference.conversation, id: channelId };
     // Whoever spoke last is not part of where a channel is: keeping them would rewrite the record for every viewer.
     delete reference.user;
   }

@@ -1,3 +1,4 @@
+import { channelKey, userKey } from '../../data/conversationKeys.js';
 import type { CardCopy, ConversationRecord, RosterEntry, WorkflowTicket } from '../../data/model.js';
 import type { LiveData } from '../../data/store/store.js';
 
@@ -14,9 +15,9 @@ export function audiencesFor(ticket: WorkflowTicket): CardCopy['audience'][] {
 export function destinationsFor(data: Readonly<LiveData>, ticket: WorkflowTicket, audience: CardCopy['audience']): string[] {
   const icb = ticket.organisation?.icbCode;
   const on = (kind: RosterEntry['kind']) => data.rosters.filter((e) => e.kind === kind && (kind.startsWith('ics') ? e.scope === icb : true));
-  if (audience === 'helpdesk') return on('helpdeskChannel').map((e) => `conversation:${e.id}`);
-  const leads = on('icsLead').map((e) => `user:${e.id}`).filter((key) => usable(data.conversations, key));
-  return [...leads, ...on('icsChannel').map((e) => `conversation:${e.id}`)];
+  if (audience === 'helpdesk') return on('helpdeskChannel').map((e) => channelKey(e.id));
+  const leads = on('icsLead').map((e) => userKey(e.id)).filter((key) => usable(data.conversations, key));
+  return [...leads, ...on('icsChannel').map((e) => channelKey(e.id))];
 }
 
 /**
@@ -26,7 +27,7 @@ export function destinationsFor(data: Readonly<LiveData>, ticket: WorkflowTicket
 export function refreshUserIdsFor(data: Readonly<LiveData>, ticket: WorkflowTicket): string[] {
   const people = data.rosters.filter((e) => e.kind === 'helpdeskAgent' || (e.kind === 'icsLead' && e.scope === ticket.organisation?.icbCode));
   const ids = people
-    .map((e) => data.conversations.find((c) => c.key === `user:${e.id}` && c.usable))
+    .map((e) => data.conversations.find((c) => c.key === userKey(e.id) && c.usable))
     .map((record) => (record?.reference as { user?: { id?: string } } | undefined)?.user?.id)
     .filter((id): id is string => typeof id === 'string' && id !== '');
   return [...new Set(ids)];

@@ -1,3 +1,4 @@
+import { channelIdOf } from '../../data/conversationKeys.js';
 import type { Store } from '../../data/store/store.js';
 
 /**
@@ -6,7 +7,7 @@ import type { Store } from '../../data/store/store.js';
  */
 export async function ensureChannelConversation(store: Store, conversationKey: string, serviceUrl: string, botAppId: string, now: Date): Promise<void> {
   if (store.read((data) => data.conversations.some((c) => c.key === conversationKey))) return;
-  const id = conversationKey.slice('conversation:'.length);
+  const id = channelIdOf(conversationKey) ?? conversationKey;
   await store.update((tx) => {
     if (tx.data.conversations.some((c) => c.key === conversationKey)) return;
     tx.data.conversations.push({

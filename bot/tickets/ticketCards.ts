@@ -1,8 +1,10 @@
+import { isChannelKey } from '../../data/conversationKeys.js';
 import type { CardCopy, WorkflowTicket } from '../../data/model.js';
 import type { Store } from '../../data/store/store.js';
 import { buildTicketCard } from '../../cards/ticketCard.js';
 import { helpdeskAgents } from '../../cards/handlers/cardActionContext.js';
 import type { Notifier } from '../notify/notifier.js';
+import { CLOSED_STATES } from '../../data/workflow/transitions.js';
 import type { Workflow } from '../../data/workflow/workflow.js';
 import type { Logger } from '../log.js';
 import { audiencesFor, destinationsFor, refreshUserIdsFor } from './cardAudiences.js';
@@ -25,7 +27,7 @@ export interface TicketCardsDeps {
   now(): Date;
 }
 
-const FINISHED = new Set(['closed', 'archived']);
+const FINISHED: ReadonlySet<string> = new Set(CLOSED_STATES);
 
 /** Used once by the host; every workflow event calls sync() for its ticket. */
 export function createTicketCards(deps: TicketCardsDeps): TicketCards {
@@ -77,7 +79,7 @@ export function createTicketCards(deps: TicketCardsDeps): TicketCards {
       if (destinations.length === 0) deps.logger.warn('no one to send the ticket card to', { ticketId: ticket.id, audience, icb: ticket.organisation?.icbCode });
       for (const conversationKey of destinations) {
         if (ticket.cardCopies.some((copy) => copy.audience === audience && copy.conversationKey === conversationKey)) continue;
-        if (conversationKey.startsWith('conversation:')) await deps.ensureChannel(conversationKey);
+        if (isChannelKey(conversationKey)) await deps.ensureChannel(conversationKey);
         const card = postedCard(ticket, audience);
         const activityId = await deps.notifier.postCard(conversationKey, card);
         if (!activityId) continue; // logged by the notifier; the next sync tries again

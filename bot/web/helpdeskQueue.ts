@@ -10,7 +10,8 @@ import { workingClock } from '../reminders/workingClock.js';
 import { currentMarks, reminderLine } from '../../cards/reminderLines.js';
 import { ESCALATIONS } from '../reminders/reminderMarks.js';
 import { matchesSearch, type QueueSearch } from './queueSearch.js';
-import { ageText, OPEN_STATES, STATE_LABEL } from './tabWording.js';
+import { OPEN_STATES } from '../../data/workflow/transitions.js';
+import { ageText, STATE_LABEL } from './tabWording.js';
 import { whoHasIt } from './whoHasIt.js';
 
 /** What the queue may be narrowed to. state: 'open' (the default), 'all', or one state; assignee: an aadObjectId or 'unassigned'. */

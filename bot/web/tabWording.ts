@@ -1,5 +1,6 @@
 /** The words on the helpdesk tab: states, ages and audit actions as an agent reads them. */
 import type { TicketState } from '../../data/model.js';
+import { recordedVerb } from '../../data/workflow/transitions.js';
 
 /** A ticket's state in a few words, for the queue's Status column and its filter. */
 export const STATE_LABEL: Readonly<Record<TicketState, string>> = {
@@ -15,12 +16,9 @@ export const STATE_LABEL: Readonly<Record<TicketState, string>> = {
   withdrawn: 'Withdrawn',
 };
 
-/** The states the queue shows unless a filter asks for others: work still to do. */
-export const OPEN_STATES: readonly TicketState[] = ['submitted', 'awaitingIcsApproval', 'awaitingHelpdesk', 'assigned', 'needsInformation'];
-
 const ACTION_LABEL: Readonly<Record<string, string>> = {
   submit: 'Sent by the care home', route: 'Passed to the right team', approve: 'Approved by the ICS', reject: 'Turned down',
-  askForInformation: 'Sent back for more information', requestInformation: 'Sent back for more information',
+  requestInformation: 'Sent back for more information',
   provideInformation: 'Answered', seekIcsApproval: 'Sent to the ICS lead for approval', assign: 'Assigned',
   check: 'Checked automatically', confirmChecks: 'Automatic checks confirmed',
   tick: 'Checklist item ticked', untick: 'Checklist item unticked', setPriority: 'Priority changed', escalate: 'Escalated',
@@ -30,9 +28,12 @@ const ACTION_LABEL: Readonly<Record<string, string>> = {
   'notification.unconfirmed': 'Message may not have arrived: please check with the person',
 };
 
-/** An audit event's action as a sentence fragment; an action the tab does not know is shown as recorded. */
+/**
+ * An audit event's action as a sentence fragment; an action under a former name reads as the verb it is now (data/workflow/
+ * transitions.ts recordedVerb); an action the tab does not know is shown as recorded.
+ */
 export function actionLabel(action: string): string {
-  return ACTION_LABEL[action] ?? `Recorded: ${action}`;
+  return ACTION_LABEL[recordedVerb(action) ?? action] ?? `Recorded: ${action}`;
 }
 
 /** A state for the audit trail's from/to columns; unknown values are shown as recorded. */

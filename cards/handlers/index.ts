@@ -1,35 +1,31 @@
+import type { ActionRequest } from '../../data/workflow/types.js';
 import type { CardJson } from '../cardTemplates.js';
-import type { CardAction } from '../verbs.js';
-import { approveOrganisation } from './approveOrganisation.js';
-import { askForInformation } from './askForInformation.js';
-import { assignTicket } from './assignTicket.js';
-import type { CardActionContext } from './cardActionContext.js';
-import { closeTicket } from './closeTicket.js';
-import { confirmChecks } from './confirmChecks.js';
+import { CARD_VERB_TABLE, type CardAction } from '../verbs.js';
+import { actAndShow, helpdeskAgents, type CardActionContext } from './cardActionContext.js';
 import { refreshCard } from './refreshCard.js';
-import { rejectOrganisation } from './rejectOrganisation.js';
-import { requestInformation } from './requestInformation.js';
-import { resolveTicket } from './resolveTicket.js';
-import { tickChecklist } from './tickChecklist.js';
-import { provideInformation } from './provideInformation.js';
-import { withdrawRequest } from './withdrawRequest.js';
 
-/** Every card verb and its handler, in one place: the activity handler dispatches `adaptiveCard/action` invokes through this. */
+/**
+ * Every card verb, in one place: the activity handler dispatches `adaptiveCard/action` invokes through this. `refreshCard`
+ * only shows; every other verb applies its workflow verb (cards/verbs.ts CARD_VERB_TABLE) as the person who pressed it.
+ */
 export function handleCardAction(ctx: CardActionContext, action: CardAction): Promise<CardJson> {
-  switch (action.verb) {
-    case 'refreshCard': return refreshCard(ctx, action.data);
-    case 'approveOrganisation': return approveOrganisation(ctx, action.data);
-    case 'rejectOrganisation': return rejectOrganisation(ctx, action.data);
-    case 'askForInformation': return askForInformation(ctx, action.data);
-    case 'assignTicket': return assignTicket(ctx, action.data);
-    case 'confirmChecks': return confirmChecks(ctx, action.data);
-    case 'tickChecklist': return tickChecklist(ctx, action.data);
-    case 'requestInformation': return requestInformation(ctx, action.data);
-    case 'resolveTicket': return resolveTicket(ctx, action.data);
-    case 'closeTicket': return closeTicket(ctx, action.data);
-    case 'provideInformation': return provideInformation(ctx, action.data);
-    case 'withdrawRequest': return withdrawRequest(ctx, action.data);
+  if (action.verb === 'refreshCard') return refreshCard(ctx, action.data);
+  return actAndShow(ctx, workflowRequest(ctx, action));
+}
+
+/** The workflow request a checked card action stands for. */
+function workflowRequest(ctx: CardActionContext, action: Exclude<CardAction, { verb: 'refreshCard' }>): Omit<ActionRequest, 'actor'> {
+  const { data } = action;
+  const request: Omit<ActionRequest, 'actor'> = { ticketId: data.ticketId, verb: CARD_VERB_TABLE[action.verb].workflowVerb, expectedVersion: data.version };
+  if ('reason' in data) request.reason = data.reason;
+  // A checklist toggle switched off is an untick; each is its own audited change.
+  if ('item' in data) Object.assign(request, { verb: data.ticked ? 'tick' : 'untick', item: data.item });
+  if ('assignee' in data) {
+    // Anyone on the helpdesk roster, by the roster's own id and name (the workflow checks the roster).
+    const agent = helpdeskAgents(ctx.store).find((a) => a.aadObjectId.toLowerCase() === data.assignee.toLowerCase());
+    request.assignee = agent ?? { aadObjectId: data.assignee };
   }
+  return request;
 }
 
 export type { CardActionContext };

@@ -1,8 +1,9 @@
 import type { Ticket } from '../model.js';
+import { CLOSED_STATES } from '../workflow/transitions.js';
 import { JsonLinesFile } from './jsonLinesFile.js';
 
 /** States whose tickets leave the live file when the archive runs. */
-export const ARCHIVABLE_STATES: ReadonlySet<string> = new Set(['closed', 'archived']);
+export const ARCHIVABLE_STATES: ReadonlySet<string> = new Set(CLOSED_STATES);
 
 /** Whether the archive run moves this ticket out of the live file. */
 export function isArchivable(ticket: Pick<Ticket, 'state'>): boolean {

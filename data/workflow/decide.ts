@@ -53,7 +53,6 @@ export interface DecideContext {
 
 const REASON_NEEDED: Partial<Record<Verb, string>> = {
   reject: 'Please say why this request is being turned down: the person who asked will see it.',
-  askForInformation: 'Please say what information is needed: the person who asked will see it.',
   requestInformation: 'Please say what information is needed: the person who asked will see it.',
   provideInformation: 'Please type your answer so the request can carry on.',
   escalate: 'Please say why this request needs escalating.',
@@ -102,7 +101,6 @@ const VERB_CHECKS: Partial<Record<Verb, VerbCheck>> = {
     };
     return undefined;
   },
-  askForInformation: sendBack,
   requestInformation: sendBack,
   provideInformation: (_ticket, _request, _context, plan) => {
     plan.change = (t) => {

@@ -1,7 +1,7 @@
 /** The sentences people read when the workflow refuses something. Plain and kind; no codes, no internal names. */
 import type { ChecklistItem, PersonRef, TicketState, WorkflowTicket } from '../model.js';
 import { londonParts } from '../rules/londonTime.js';
-import type { ActorRole, Verb } from './transitions.js';
+import { recordedVerb, type ActorRole, type Verb } from './transitions.js';
 
 /** How a finished action is described after the fact: "approved by Sam Lead at 10:04". */
 const DONE: Record<Verb, string> = {
@@ -9,7 +9,6 @@ const DONE: Record<Verb, string> = {
   route: 'passed to the right team',
   approve: 'approved',
   reject: 'turned down',
-  askForInformation: 'sent back for more information',
   requestInformation: 'sent back for more information',
   provideInformation: 'answered',
   seekIcsApproval: 'sent to the ICS lead for approval',
@@ -32,7 +31,6 @@ const CANNOT: Record<Verb, string> = {
   route: 'it cannot be passed on again',
   approve: 'it cannot be approved now',
   reject: 'it cannot be turned down now',
-  askForInformation: 'more information cannot be asked for now',
   requestInformation: 'more information cannot be asked for now',
   provideInformation: 'no answer is needed now',
   seekIcsApproval: 'it cannot be sent to the ICS lead now',
@@ -87,8 +85,8 @@ export function byWhomAndWhen(by: PersonRef | 'system', at: string, now: Date): 
 /** Used when the verb does not apply in the ticket's state: "This request was already approved by Sam Lead at 10:04." */
 export function illegalMessage(ticket: WorkflowTicket, verb: Verb, now: Date): string {
   const last = ticket.lastAction;
-  const lastVerb = last?.verb as Verb | undefined;
-  if (last && lastVerb && lastVerb in DONE) {
+  const lastVerb = last ? recordedVerb(last.verb) : undefined;
+  if (last && lastVerb) {
     const done = `${DONE[lastVerb]} ${byWhomAndWhen(last.by, last.at, now)}`;
     if (lastVerb === verb && verb !== 'tick' && verb !== 'untick' && verb !== 'confirmChecks' && verb !== 'setPriority') return `This request was already ${done}.`;
     // "turned down … and is turned down": where the last action already names the state, it is said once.
@@ -102,8 +100,8 @@ export function illegalMessage(ticket: WorkflowTicket, verb: Verb, now: Date): s
 export function conflictMessage(ticket: WorkflowTicket, now: Date): string {
   const last = ticket.lastAction;
   if (!last) return 'This request has changed since you opened it. Please look at the latest version and try again.';
-  const lastVerb = last.verb as Verb;
-  const done = lastVerb in DONE ? DONE[lastVerb] : 'changed';
+  const lastVerb = recordedVerb(last.verb);
+  const done = lastVerb ? DONE[lastVerb] : 'changed';
   return `This request was ${done} ${byWhomAndWhen(last.by, last.at, now)}, after you opened it. Please look at the latest version and try again.`;
 }
 

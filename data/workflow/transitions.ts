@@ -11,7 +11,7 @@ export type ActorRole = 'requester' | 'icsLead' | 'helpdeskAgent' | 'system';
 
 /** Every action the workflow knows, by the name card verbs and audit events use. */
 export const VERBS = [
-  'submit', 'route', 'approve', 'reject', 'askForInformation', 'requestInformation', 'provideInformation', 'seekIcsApproval',
+  'submit', 'route', 'approve', 'reject', 'requestInformation', 'provideInformation', 'seekIcsApproval',
   'assign', 'check', 'confirmChecks', 'tick', 'untick', 'setPriority', 'escalate', 'resolve', 'close', 'archive', 'withdraw',
 ] as const;
 export type Verb = (typeof VERBS)[number];
@@ -21,8 +21,11 @@ export const TICKET_STATES: readonly TicketState[] = [
   'submitted', 'awaitingIcsApproval', 'awaitingHelpdesk', 'assigned', 'needsInformation', 'resolved', 'closed', 'archived', 'rejected', 'withdrawn',
 ];
 
-/** States in which someone still has something to do. */
+/** States in which someone still has something to do: the tab's queue, the reminders and the reports count these. */
 export const OPEN_STATES: readonly TicketState[] = ['submitted', 'awaitingIcsApproval', 'awaitingHelpdesk', 'assigned', 'needsInformation'];
+
+/** States after which nothing more happens to a ticket: its cards are no longer synced and the archive takes it out of the live file. */
+export const CLOSED_STATES: readonly TicketState[] = ['closed', 'archived'];
 
 /**
  * Where a rule leads: a state; 'returnTo' (back to the state a needs-information ticket left); 'same' (the ticket
@@ -49,7 +52,7 @@ export interface TransitionRule {
 
 const HELPDESK_WORKING: readonly TicketState[] = ['awaitingHelpdesk', 'assigned'];
 
-/** The whole table; a verb may have several rows when different people use it from different states (reject). */
+/** The whole table; a verb has several rows when different people use it from different states (reject, requestInformation). */
 export const TRANSITIONS: readonly TransitionRule[] = [
   // Receive and log: the requester's submission is stored, then routed by the service in the same write.
   { verb: 'submit', from: ['new'], to: 'submitted', who: ['requester'], needsReason: false },
@@ -57,7 +60,7 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   // ICS onboarding approval (source 001): only a lead of the ticket's own ICS decides.
   { verb: 'approve', from: ['awaitingIcsApproval'], to: 'awaitingHelpdesk', who: ['icsLead'], needsReason: false },
   { verb: 'reject', from: ['awaitingIcsApproval'], to: 'rejected', who: ['icsLead'], needsReason: true, keepsReason: true },
-  { verb: 'askForInformation', from: ['awaitingIcsApproval'], to: 'needsInformation', who: ['icsLead'], needsReason: true, keepsReason: true },
+  { verb: 'requestInformation', from: ['awaitingIcsApproval'], to: 'needsInformation', who: ['icsLead'], needsReason: true, keepsReason: true },
   // The helpdesk's own checks can also end a request or send it back to the requester.
   { verb: 'reject', from: HELPDESK_WORKING, to: 'rejected', who: ['helpdeskAgent'], needsReason: true, keepsReason: true },
   { verb: 'requestInformation', from: HELPDESK_WORKING, to: 'needsInformation', who: ['helpdeskAgent'], needsReason: true, keepsReason: true },
@@ -82,6 +85,24 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   // The requester may change their mind; the service withdraws requests left unanswered (10 working days).
   { verb: 'withdraw', from: OPEN_STATES, to: 'withdrawn', who: ['requester', 'system'], needsReason: false },
 ];
+
+/**
+ * Names older audit events and tickets still carry, and the verb each is now with the one role that used it. The ICS lead's
+ * `askForInformation` and the helpdesk's `requestInformation` were one act by two roles: now one verb with two rows.
+ */
+const FORMER_VERBS: Readonly<Record<string, { verb: Verb; who: ActorRole }>> = {
+  askForInformation: { verb: 'requestInformation', who: 'icsLead' },
+};
+
+/** The verb a recorded action (an audit event's action, a ticket's last action) names today; undefined for anything else. */
+export function recordedVerb(action: string): Verb | undefined {
+  return isVerb(action) ? action : FORMER_VERBS[action]?.verb;
+}
+
+/** The one role that could use a recorded action under its former name (an ICS lead's `askForInformation`); else undefined. */
+export function formerVerbRole(action: string): ActorRole | undefined {
+  return Object.hasOwn(FORMER_VERBS, action) ? FORMER_VERBS[action]!.who : undefined;
+}
 
 /** Every row for a verb; used to tell "not now" (illegal) from "never you" (forbidden). */
 export function rulesFor(verb: Verb): TransitionRule[] {

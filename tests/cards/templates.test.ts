@@ -1,7 +1,8 @@
 import { describe, it, expect } from '@jest/globals';
 import { readTemplate, TEMPLATE_NAMES } from '../../cards/cardTemplates.js';
 import { validateCard } from '../helpers/validateCard.js';
-import { ASSIGNEE_INPUT_ID, CARD_VERBS, REASON_INPUT_IDS, type ReasonVerb } from '../../cards/verbs.js';
+import { MAX_REASON } from '../../data/workflow/decide.js';
+import { ASSIGNEE_INPUT_ID, CARD_VERB_TABLE, CARD_VERBS, type ActingAudience } from '../../cards/verbs.js';
 import { allObjects, ofType } from './cardFixtures.js';
 
 describe('the card templates as stored', () => {
@@ -31,14 +32,25 @@ describe('the card templates as stored', () => {
     expect([...used].sort()).toEqual([...CARD_VERBS].sort());
   });
 
-  it('names each reason box and the assignee choice as the payload guards read them', () => {
+  it("puts each verb's button on the card of every audience the verb table names, and on no other", () => {
+    const template: Record<ActingAudience, 'ticketIcsLead' | 'ticketHelpdesk' | 'ticketRequester'> = { icsLead: 'ticketIcsLead', helpdesk: 'ticketHelpdesk', requester: 'ticketRequester' };
+    for (const [verb, row] of Object.entries(CARD_VERB_TABLE)) {
+      const on = (Object.keys(template) as ActingAudience[]).filter((audience) => ofType(readTemplate(template[audience]), 'Action.Execute').some((action) => action.verb === verb));
+      expect({ verb, audiences: on }).toEqual({ verb, audiences: [...row.audiences] });
+    }
+  });
+
+  it("names each reason box and the assignee choice as the payload guards read them, each box stopping at the workflow's reason limit", () => {
     const all = TEMPLATE_NAMES.map((name) => readTemplate(name));
-    for (const [verb, id] of Object.entries(REASON_INPUT_IDS) as [ReasonVerb, string][]) {
-      const showCard = all.flatMap((card) => ofType(card, 'Action.ShowCard')).find((show) => ofType(show.card, 'Action.Execute').some((action) => action.verb === verb));
-      expect(showCard).toBeDefined();
-      const input = ofType(showCard?.card, 'Input.Text').find((box) => box.id === id);
-      expect(input).toMatchObject({ isRequired: true, maxLength: 2000 });
-      expect(String(input?.errorMessage)).not.toBe('');
+    for (const [verb, row] of Object.entries(CARD_VERB_TABLE)) {
+      if (row.data.kind !== 'reason') continue;
+      const showCards = all.flatMap((card) => ofType(card, 'Action.ShowCard')).filter((show) => ofType(show.card, 'Action.Execute').some((action) => action.verb === verb));
+      expect(showCards).toHaveLength(row.audiences.length);
+      for (const showCard of showCards) {
+        const input = ofType(showCard.card, 'Input.Text').find((box) => 'inputId' in row.data && box.id === row.data.inputId);
+        expect(input).toMatchObject({ isRequired: true, maxLength: MAX_REASON });
+        expect(String(input?.errorMessage)).not.toBe('');
+      }
     }
     expect(ofType(readTemplate('ticketHelpdesk'), 'Input.ChoiceSet').map((input) => input.id)).toEqual([ASSIGNEE_INPUT_ID]);
   });

@@ -51,7 +51,7 @@ describe('every ticket card view, in every state', () => {
 describe('which buttons each view shows', () => {
   const helpdeskWorking = ['assignTicket', 'requestInformation', 'tickChecklist'];
   const expected: Record<'icsLead' | 'helpdesk', Partial<Record<TicketState, string[]>>> = {
-    icsLead: { awaitingIcsApproval: ['approveOrganisation', 'askForInformation', 'rejectOrganisation'] },
+    icsLead: { awaitingIcsApproval: ['approveOrganisation', 'rejectOrganisation', 'requestInformation'] },
     helpdesk: {
       awaitingHelpdesk: helpdeskWorking,
       assigned: [...helpdeskWorking, 'resolveTicket'].sort(),
@@ -92,7 +92,7 @@ describe('which buttons each view shows', () => {
     const shows = ofType(card, 'Action.ShowCard');
     expect(shows.map((show) => [show.title, ofType(show.card, 'Input.Text').map((input) => input.id), buttonVerbs(show.card as Record<string, unknown>)])).toEqual([
       ['Reject', ['rejectReason'], ['rejectOrganisation']],
-      ['Ask for information', ['askReason'], ['askForInformation']],
+      ['Ask for information', ['requestReason'], ['requestInformation']],
     ]);
   });
 
@@ -195,6 +195,20 @@ describe('what each view says', () => {
     expect(shown).toContain('Waiting for the UCP helpdesk');
     expect(shown).toContain('Approved by Sam Lead, South East London governance lead, Mon 2 Mar, 10:04');
     for (const personal of ['Grace', 'Samuel', 'Priya', 'Leaver', 'Private reason', 'Health Care Assistant', 'SE13', '@']) expect(shown).not.toContain(personal);
+  });
+
+  it("names the ICS lead's role on a ticket last sent back under the former name askForInformation, stored with no role", () => {
+    const lastAction = { by: { aadObjectId: 'aad-lead-sam', name: 'Sam Lead' }, at: '2026-03-02T10:04:00.000Z', verb: 'askForInformation' };
+    const shown = text(build(cardTicket({ state: 'needsInformation', returnTo: 'awaitingIcsApproval', lastAction }), { kind: 'readOnly' }));
+    expect(shown).toContain('Sent back for more information by Sam Lead, South East London governance lead, Mon 2 Mar, 10:04');
+  });
+
+  it("names the role from the ticket's record when the ICS lead or the helpdesk sent it back for more information", () => {
+    const by = { aadObjectId: 'aad-lead-sam', name: 'Sam Lead' };
+    const asLead = cardTicket({ state: 'needsInformation', lastAction: { by, at: '2026-03-02T10:04:00.000Z', verb: 'requestInformation', role: 'icsLead' } });
+    expect(text(build(asLead, { kind: 'readOnly' }))).toContain('Sent back for more information by Sam Lead, South East London governance lead');
+    const asAgent = cardTicket({ state: 'needsInformation', lastAction: { by, at: '2026-03-02T10:04:00.000Z', verb: 'requestInformation', role: 'helpdeskAgent' } });
+    expect(text(build(asAgent, { kind: 'readOnly' }))).toContain('Sent back for more information by Sam Lead, UCP helpdesk');
   });
 
   it('calls the care home manager "the care home" outside the helpdesk view', () => {

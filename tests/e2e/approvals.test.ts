@@ -228,7 +228,7 @@ describe('acting from the posted copy, as a client that never refreshes (issue 1
   it('the lead approves with the Approve button of the card posted to their chat; every copy is updated, buttons that no longer apply gone', async () => {
     const { id } = tickets.fromPostedCopy;
     const posted = postedCard(`a:1on1-${people.lead.aadObjectId}`, id);
-    expect([...new Set(buttonVerbs(posted.card))].sort()).toEqual(['approveOrganisation', 'askForInformation', 'rejectOrganisation']);
+    expect([...new Set(buttonVerbs(posted.card))].sort()).toEqual(['approveOrganisation', 'rejectOrganisation', 'requestInformation']);
     const approve = posted.button('approveOrganisation');
     const answer = await cardFrom(await invoke(people.lead, approve.verb, approve.data));
     expect(answer.text).toContain('Approved by Sam Lead, South East London governance lead');

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { CARD_VERB_TABLE } from '../../cards/verbs.js';
 import type { WorkflowTicket } from '../../data/model.js';
 import { openLowdbStore } from '../../data/store/lowdbStore.js';
 import { createWorkflow } from '../../data/workflow/workflow.js';
@@ -27,14 +28,16 @@ let tickets: { rejected: WorkflowTicket; questioned: WorkflowTicket };
 const replies: Record<string, unknown>[] = [];
 
 /** An ICS lead pressing a card button with a typed reason. */
-async function leadActs(verb: string, ticket: WorkflowTicket, reason: string): Promise<void> {
+/** Presses an ICS lead's reason button as a real card does: the typed text in the verb's own box. */
+async function leadActs(verb: 'rejectOrganisation' | 'requestInformation', ticket: WorkflowTicket, reason: string): Promise<void> {
+  const box = CARD_VERB_TABLE[verb].data.inputId;
   const response = await fetch(`${bot.url}/api/messages`, {
     method: 'POST', headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
       type: 'invoke', name: 'adaptiveCard/action', id: `inv-${verb}`, channelId: 'msteams', serviceUrl: connector.url,
       from: { id: '29:lead-sam', aadObjectId: people.lead.aadObjectId, name: people.lead.name }, recipient: { id: '28:bot' },
       conversation: { id: `a:1on1-${people.lead.aadObjectId}`, conversationType: 'personal' },
-      value: { action: { type: 'Action.Execute', verb, data: { ticketId: ticket.id, version: ticket.version, reason } } },
+      value: { action: { type: 'Action.Execute', verb, data: { ticketId: ticket.id, version: ticket.version, [box]: reason } } },
     }),
   });
   expect(response.status).toBe(200);
@@ -79,7 +82,7 @@ afterAll(async () => {
 describe('everything people read goes out as plain text, over real HTTP', () => {
   it("an ICS lead's reason typed with a markdown link and HTML reaches the manager as literal plain text", async () => {
     await leadActs('rejectOrganisation', tickets.rejected, MARKUP);
-    await leadActs('askForInformation', tickets.questioned, MARKUP);
+    await leadActs('requestInformation', tickets.questioned, MARKUP);
     const rejected = await connector.waitFor((r) => toGrace(r) && String(r.body.text).includes('could not approve'), 20_000);
     const asked = await connector.waitFor((r) => toGrace(r) && String(r.body.text).includes('needs a little more information'), 20_000);
     for (const { body } of [rejected, asked]) {

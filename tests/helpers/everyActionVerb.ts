@@ -8,7 +8,6 @@ export function everyActionVerb(assignee: string): Array<[string, Record<string,
   const data: Record<Exclude<CardVerb, 'refreshCard'>, Record<string, unknown>> = {
     approveOrganisation: {},
     rejectOrganisation: { rejectReason: 'Not in our ICS' },
-    askForInformation: { askReason: 'Which borough?' },
     assignTicket: { assignee },
     confirmChecks: {},
     tickChecklist: { item: 'odsVerified', checklist_odsVerified: 'true' },

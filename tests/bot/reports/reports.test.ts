@@ -66,6 +66,10 @@ describe('decisions', () => {
     ['withdraw', 'needsInformation', 'system', 'system'],
     ['close', 'resolved', 'aad-someone', 'helpdeskAgent'],
     ['escalate', 'assigned', 'system', 'system'],
+    ['requestInformation', 'awaitingIcsApproval', 'aad-someone', 'icsLead'],
+    ['requestInformation', 'assigned', 'aad-someone', 'helpdeskAgent'],
+    // An ICS lead's request for information recorded before it and the helpdesk's became one verb.
+    ['askForInformation', 'awaitingIcsApproval', 'aad-someone', 'icsLead'],
     ['notAVerb', 'assigned', 'aad-someone', undefined],
   ])('reads the role of %s from %s by %s from the transition table: %s', (action, from, actor, role) => {
     expect(roleOf({ action, from, actor })).toBe(role);
@@ -84,6 +88,20 @@ describe('decisions', () => {
       ['Alex Agent', 'UCP helpdesk', 'Not known (the request was not found)'],
     ]);
     expect(JSON.stringify(rows)).not.toContain('undefined');
+  });
+});
+
+describe('decisions recorded under a former name', () => {
+  it("still lists an ICS lead's askForInformation as a decision, worded like a request for information today", () => {
+    const ticket = makeWorkflowTicket({ id: 'UCP-810004' });
+    const rows = decisions([
+      { id: '1', at: '2026-03-02T10:00:00.000Z', actor: people.lead.aadObjectId, action: 'askForInformation', ticketId: ticket.id, from: 'awaitingIcsApproval', to: 'needsInformation', reason: 'Which borough?' },
+      { id: '2', at: '2026-03-02T11:00:00.000Z', actor: people.lead.aadObjectId, action: 'requestInformation', ticketId: ticket.id, from: 'awaitingIcsApproval', to: 'needsInformation', reason: 'Which borough?' },
+    ], new Map([[ticket.id, ticket]]), workflowRosters(), everything);
+    expect(rows.map((r) => [r.decision, r.role])).toEqual([
+      ['Sent back for more information', 'South East London governance lead'],
+      ['Sent back for more information', 'South East London governance lead'],
+    ]);
   });
 });
 

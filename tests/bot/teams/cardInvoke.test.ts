@@ -34,7 +34,7 @@ const buttons = (text: string) => [...text.matchAll(/"verb":"(\w+)"/g)].map((m) 
 describe('card buttons, answered through the invoke handler', () => {
   it('gives each viewer their own view on refresh: lead, agent, requester, and nothing to a stranger with a guessed number', async () => {
     const { press, id } = await setUp(makeWorkflowTicket({ state: 'awaitingIcsApproval' }));
-    expect(buttons((await press(people.lead, 'refreshCard', { ticketId: id })).text)).toEqual(['approveOrganisation', 'askForInformation', 'rejectOrganisation']);
+    expect(buttons((await press(people.lead, 'refreshCard', { ticketId: id })).text)).toEqual(['approveOrganisation', 'rejectOrganisation', 'requestInformation']);
     expect((await press(people.agent, 'refreshCard', { ticketId: id })).text).toContain('grace.adeyemi@nhs.net');
     expect(buttons((await press(people.requester, 'refreshCard', { ticketId: id })).text)).toEqual(['withdrawRequest']);
     const stranger = await press(people.stranger, 'refreshCard', { ticketId: id });
@@ -61,11 +61,11 @@ describe('card buttons, answered through the invoke handler', () => {
 
   it('lets the lead ask for information, and the requester answer and then withdraw', async () => {
     const asked = await setUp(makeWorkflowTicket({ state: 'awaitingIcsApproval' }));
-    await asked.press(people.lead, 'askForInformation', { ticketId: asked.id, version: 3, askReason: 'Which borough?' });
+    await asked.press(people.lead, 'requestInformation', { ticketId: asked.id, version: 3, requestReason: 'Which borough?' });
     const answered = await asked.press(people.requester, 'provideInformation', { ticketId: asked.id, version: 4, answer: 'Lewisham' });
     expect(buttons(answered.text)).toEqual(['withdrawRequest']);
     await asked.press(people.requester, 'withdrawRequest', { ticketId: asked.id, version: 5 });
-    expect((await auditOf(asked.store, asked.id)).map((e) => [e.action, e.to])).toEqual([['askForInformation', 'needsInformation'], ['provideInformation', 'awaitingIcsApproval'], ['withdraw', 'withdrawn']]);
+    expect((await auditOf(asked.store, asked.id)).map((e) => [e.action, e.to])).toEqual([['requestInformation', 'needsInformation'], ['provideInformation', 'awaitingIcsApproval'], ['withdraw', 'withdrawn']]);
   });
 
   it('lets the lead reject with a reason the care home will see', async () => {

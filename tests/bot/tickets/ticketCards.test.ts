@@ -102,7 +102,7 @@ describe('each posted copy carries the buttons of the role it is posted for', ()
     await workflow.drain();
     const lead = posted.find((p) => p.key === `user:${people.lead.aadObjectId}`)!;
     const helpdesk = posted.find((p) => p.key === 'conversation:19:helpdesk@thread.tacv2')!;
-    expect(verbsOf(lead.card)).toEqual(['approveOrganisation', 'askForInformation', 'rejectOrganisation']);
+    expect(verbsOf(lead.card)).toEqual(['approveOrganisation', 'rejectOrganisation', 'requestInformation']);
     expect(verbsOf(helpdesk.card)).toEqual([]);
     expect(helpdesk.card).toContain('once the ICS governance lead has approved it');
     // The refresh stays, so each roster member's client can still fetch their own view.

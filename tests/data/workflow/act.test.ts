@@ -25,7 +25,7 @@ describe('acting on a ticket', () => {
 
   it.each<[string, Partial<WorkflowTicket>, ActionRequest['verb'], keyof typeof people]>([
     ['an ICS lead rejecting', { state: 'awaitingIcsApproval' }, 'reject', 'lead'],
-    ['an ICS lead asking for information', { state: 'awaitingIcsApproval' }, 'askForInformation', 'lead'],
+    ['an ICS lead asking for information', { state: 'awaitingIcsApproval' }, 'requestInformation', 'lead'],
     ['the helpdesk rejecting', { state: 'assigned', assignee: people.agent }, 'reject', 'agent'],
     ['the helpdesk asking for information', { state: 'awaitingHelpdesk' }, 'requestInformation', 'agent'],
     ['the requester answering', { state: 'needsInformation', returnTo: 'awaitingIcsApproval' }, 'provideInformation', 'requester'],
@@ -55,13 +55,13 @@ describe('acting on a ticket', () => {
   it('sends a ticket back to the requester and returns it to the ICS lead once they answer', async () => {
     const ticket = makeWorkflowTicket({ state: 'awaitingIcsApproval', version: 1 });
     const { store, workflow } = await setUp(ticket);
-    const asked = await workflow.act({ ticketId: ticket.id, verb: 'askForInformation', actor: asPerson(people.lead), reason: 'Which borough is the home in?', expectedVersion: 1 });
+    const asked = await workflow.act({ ticketId: ticket.id, verb: 'requestInformation', actor: asPerson(people.lead), reason: 'Which borough is the home in?', expectedVersion: 1 });
     expect(asked).toMatchObject({ ok: true, ticket: { state: 'needsInformation', returnTo: 'awaitingIcsApproval', reason: 'Which borough is the home in?', version: 2 } });
     const answered = await workflow.act({ ticketId: ticket.id, verb: 'provideInformation', actor: asPerson(people.requester), reason: 'Lewisham.', expectedVersion: 2 });
     expect(answered).toMatchObject({ ok: true, ticket: { state: 'awaitingIcsApproval', version: 3, lastAction: { verb: 'provideInformation', reason: 'Lewisham.' } } });
     expect(answered.ok && 'returnTo' in answered.ticket).toBe(false);
     expect((await auditOf(store, ticket.id)).map((e) => [e.action, e.from, e.to])).toEqual([
-      ['askForInformation', 'awaitingIcsApproval', 'needsInformation'],
+      ['requestInformation', 'awaitingIcsApproval', 'needsInformation'],
       ['provideInformation', 'needsInformation', 'awaitingIcsApproval'],
     ]);
   });

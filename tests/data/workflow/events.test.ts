@@ -43,7 +43,7 @@ describe('workflow events', () => {
     });
     const submitted = await workflow.submit({ kind: 'question', question: 'Is there training?' }, people.requester);
     await Promise.all([
-      workflow.act({ ticketId: ticket.id, verb: 'askForInformation', actor: asPerson(people.lead), reason: 'Which borough?' }),
+      workflow.act({ ticketId: ticket.id, verb: 'requestInformation', actor: asPerson(people.lead), reason: 'Which borough?' }),
       workflow.act({ ticketId: ticket.id, verb: 'approve', actor: asPerson(people.secondLead) }),
       workflow.act({ ticketId: ticket.id, verb: 'provideInformation', actor: asPerson(people.requester), reason: 'Lewisham.' }),
     ]);
@@ -51,7 +51,7 @@ describe('workflow events', () => {
     expect(events.map((e) => [e.ticket.id, e.verb, e.from, e.to, e.reason])).toEqual([
       [submitted.id, 'submit', undefined, 'submitted', undefined],
       [submitted.id, 'route', 'submitted', 'awaitingHelpdesk', undefined],
-      [ticket.id, 'askForInformation', 'awaitingIcsApproval', 'needsInformation', 'Which borough?'],
+      [ticket.id, 'requestInformation', 'awaitingIcsApproval', 'needsInformation', 'Which borough?'],
       [ticket.id, 'provideInformation', 'needsInformation', 'awaitingIcsApproval', 'Lewisham.'],
     ]);
     expect(events[2]).toMatchObject({ actor: { kind: 'person', person: people.lead }, at: '2026-03-02T10:04:00.000Z', ticket: { version: 2, state: 'needsInformation' } });

@@ -16,7 +16,7 @@ const LEGAL: [Verb, readonly TicketState[], readonly ActorRole[], TicketState | 
   ['approve', ['awaitingIcsApproval'], ['icsLead'], 'awaitingHelpdesk'],
   ['reject', ['awaitingIcsApproval'], ['icsLead'], 'rejected'],
   ['reject', ['awaitingHelpdesk', 'assigned'], ['helpdeskAgent'], 'rejected'],
-  ['askForInformation', ['awaitingIcsApproval'], ['icsLead'], 'needsInformation'],
+  ['requestInformation', ['awaitingIcsApproval'], ['icsLead'], 'needsInformation'],
   ['requestInformation', ['awaitingHelpdesk', 'assigned'], ['helpdeskAgent'], 'needsInformation'],
   // The seeded needs-information ticket was sent back from 'assigned'.
   ['provideInformation', ['needsInformation'], ['requester'], 'assigned'],
@@ -52,7 +52,6 @@ const ROLE_OF: Record<ActorName, ActorRole | undefined> = {
 /** What each verb needs to be applicable at all, so that a refusal in the matrix is about state and role, not input. */
 const INPUT: Partial<Record<Verb, Partial<ActionRequest>>> = {
   reject: { reason: 'The organisation is not in our ICS.' },
-  askForInformation: { reason: 'Which borough is the home in?' },
   requestInformation: { reason: 'Please send the DSPT publication date.' },
   provideInformation: { reason: 'Published on 12 February.' },
   escalate: { reason: 'Waiting longer than a week.' },
@@ -142,7 +141,7 @@ describe('the transition table, for every verb in every state by every kind of a
   });
 
   it('offers a viewer exactly the verbs the table lets them use', () => {
-    expect(verbsAvailable('awaitingIcsApproval', ['icsLead']).sort()).toEqual(['approve', 'askForInformation', 'reject']);
+    expect(verbsAvailable('awaitingIcsApproval', ['icsLead']).sort()).toEqual(['approve', 'reject', 'requestInformation']);
     expect(verbsAvailable('awaitingIcsApproval', ['requester'])).toEqual(['withdraw']);
     expect(verbsAvailable('assigned', ['helpdeskAgent']).sort()).toEqual(
       ['assign', 'confirmChecks', 'escalate', 'reject', 'requestInformation', 'resolve', 'seekIcsApproval', 'setPriority', 'tick', 'untick'],
