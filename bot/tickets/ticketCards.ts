@@ -2,7 +2,7 @@ import type { CardCopy, WorkflowTicket } from '../../data/model.js';
 import type { Store } from '../../data/store/store.js';
 import { buildTicketCard } from '../../cards/ticketCard.js';
 import { helpdeskAgents } from '../../cards/handlers/cardActionContext.js';
-import type { Notifier } from '../notify/notifier.js';
+import type { CardSender } from '../notify/cardSender.js';
 import type { Workflow } from '../../data/workflow/workflow.js';
 import type { Logger } from '../log.js';
 import { audiencesFor, destinationsFor, refreshUserIdsFor } from './cardAudiences.js';
@@ -18,7 +18,8 @@ export interface TicketCards {
 export interface TicketCardsDeps {
   store: Store;
   workflow: Workflow;
-  notifier: Pick<Notifier, 'postCard' | 'updateCard'>;
+  /** Posts and updates the cards in Teams (bot/notify/cardSender.ts). */
+  sender: Pick<CardSender, 'post' | 'update'>;
   /** Makes sure a channel on the roster has a stored conversation to post to. */
   ensureChannel(conversationKey: string): Promise<void>;
   logger: Logger;
@@ -54,7 +55,7 @@ export function createTicketCards(deps: TicketCardsDeps): TicketCards {
       .map(async (copy) => {
         const { card, text } = cards.get(copy.audience)!;
         shown.set(copy.activityId, text);
-        const outcome = await deps.notifier.updateCard(copy.conversationKey, copy.activityId, card);
+        const outcome = await deps.sender.update(copy.conversationKey, copy.activityId, card);
         if (outcome === 'failed') shown.delete(copy.activityId);
         if (outcome === 'gone') await forgetCopy(ticketId, copy.activityId);
       }));
@@ -79,8 +80,8 @@ export function createTicketCards(deps: TicketCardsDeps): TicketCards {
         if (ticket.cardCopies.some((copy) => copy.audience === audience && copy.conversationKey === conversationKey)) continue;
         if (conversationKey.startsWith('conversation:')) await deps.ensureChannel(conversationKey);
         const card = postedCard(ticket, audience);
-        const activityId = await deps.notifier.postCard(conversationKey, card);
-        if (!activityId) continue; // logged by the notifier; the next sync tries again
+        const activityId = await deps.sender.post(conversationKey, card);
+        if (!activityId) continue; // logged by the card sender; the next sync tries again
         shown.set(activityId, JSON.stringify(card));
         const copy: CardCopy = { audience, conversationKey, activityId };
         await deps.workflow.recordCardCopy(ticket.id, copy);

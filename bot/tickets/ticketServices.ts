@@ -5,6 +5,7 @@ import type { OnboardingAdapter } from '../teams/adapter.js';
 import { createCardInvokeHandler } from '../teams/cardInvoke.js';
 import { errorKind, type Logger } from '../log.js';
 import { createMailer } from '../notify/mailer.js';
+import { createCardSender, type CardSender } from '../notify/cardSender.js';
 import { createNotifier, type Notifier } from '../notify/notifier.js';
 import { createTeamsSender } from '../notify/teamsSender.js';
 import { createWorkflow, type Workflow } from '../../data/workflow/workflow.js';
@@ -17,6 +18,7 @@ import { createTicketCards, type TicketCards } from './ticketCards.js';
 export interface TicketServices {
   workflow: Workflow;
   notifier: Notifier;
+  cardSender: CardSender;
   cards: TicketCards;
   automaticChecks: AutomaticCheckRuns;
   cardInvoke: ReturnType<typeof createCardInvokeHandler>;
@@ -39,9 +41,11 @@ export function startTicketServices(
   const automaticChecks = createAutomaticCheckRuns({ store, workflow: recording, ods, clock, logger });
   const workflow = checkingWorkflow(recording, automaticChecks);
   const mailer = createMailer(config.smtp, config.smtp.caFile ? { tls: { ca: readFileSync(config.smtp.caFile, 'utf8') } } : {});
-  const notifier = createNotifier({ store, teams: createTeamsSender(adapter, config.bot.appId), mailer, clock, logger, queueStepMs: config.notifyRetryMs });
+  const teams = createTeamsSender(adapter, config.bot.appId);
+  const notifier = createNotifier({ store, teams, mailer, clock, logger, queueStepMs: config.notifyRetryMs });
+  const cardSender = createCardSender({ store, teams, clock, logger });
   const cards = createTicketCards({
-    store, workflow, notifier, logger, now: clock,
+    store, workflow, sender: cardSender, logger, now: clock,
     ensureChannel: (key) => ensureChannelConversation(store, key, config.teamsServiceUrl, config.bot.appId, clock()),
   });
   // Two listeners, so a slow delivery to one manager (Teams throttling, then e-mail) never holds up anyone's cards.
@@ -49,18 +53,19 @@ export function startTicketServices(
   workflow.onEvent((event) => { void notifier.deliver(requesterUpdateKey(event)); });
 
   notifier.start(config.notifyRetryMs);
+  cardSender.start(config.notifyRetryMs);
   const syncAll = () => cards.syncAll().catch((err: unknown) => logger.error('could not post ticket cards', { error: errorKind(err) }));
   void syncAll();
   const timer = setInterval(() => void syncAll(), config.notifyRetryMs);
   timer.unref();
 
   return {
-    workflow, notifier, cards, automaticChecks,
+    workflow, notifier, cardSender, cards, automaticChecks,
     cardInvoke: createCardInvokeHandler({ workflow, store, now: clock, helpdesk: config.helpdesk, automaticChecks }),
     async stop() {
       clearInterval(timer);
-      // The notifier first: it cuts its retry waits short, so draining the card updates cannot run into the hard stop.
-      await notifier.stop();
+      // The senders first: they cut their retry waits short, so draining the card updates cannot run into the hard stop.
+      await Promise.all([notifier.stop(), cardSender.stop()]);
       await Promise.race([workflow.drain(), new Promise((resolve) => setTimeout(resolve, 3000).unref())]);
       mailer?.close();
     },

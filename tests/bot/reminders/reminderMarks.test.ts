@@ -143,15 +143,15 @@ describe('the card update path for an escalation', () => {
     const clock = manualClock('2026-03-02T12:00:00.000Z');
     const workflow = createWorkflow({ store, clock: clock.now });
     const updated: Array<{ activityId: string; card: string }> = [];
-    const notifier = {
-      postCard: async () => `act-${ticket.id}`,
-      updateCard: async (_key: string, activityId: string, card: Record<string, unknown>) => {
+    const notifier = { deliver: async () => 'queued' as const };
+    const sender = {
+      post: async () => `act-${ticket.id}`,
+      update: async (_key: string, activityId: string, card: Record<string, unknown>) => {
         updated.push({ activityId, card: JSON.stringify(card) });
         return 'updated' as const;
       },
-      deliver: async () => 'queued' as const,
     };
-    const cards = createTicketCards({ store, workflow, notifier, logger: createLogger('error', () => undefined), now: clock.now, ensureChannel: async () => undefined });
+    const cards = createTicketCards({ store, workflow, sender, logger: createLogger('error', () => undefined), now: clock.now, ensureChannel: async () => undefined });
     await cards.sync(ticket.id);
     expect(workflow.get(ticket.id)?.cardCopies).toEqual([{ audience: 'helpdesk', conversationKey: 'conversation:19:helpdesk@thread.tacv2', activityId: `act-${ticket.id}` }]);
 
