@@ -12,7 +12,7 @@ import { createWorkflow, type Workflow } from '../../data/workflow/workflow.js';
 import type { OdsDirectory } from '../../dialogs/dialogServices.js';
 import { checkingWorkflow, createAutomaticCheckRuns, type AutomaticCheckRuns } from './automaticCheckRuns.js';
 import { ensureChannelConversation } from './channels.js';
-import { recordRequesterUpdate, requesterUpdateKey } from './requesterUpdates.js';
+import { recordRequesterUpdate } from './requesterUpdates.js';
 import { createTicketCards, type TicketCards } from './ticketCards.js';
 
 export interface TicketServices {
@@ -33,24 +33,25 @@ export interface TicketServices {
 export function startTicketServices(
   config: Config, store: Store, adapter: OnboardingAdapter, logger: Logger, ods: OdsDirectory, clock: () => Date = () => new Date(),
 ): TicketServices {
-  const recording = createWorkflow({
-    store, clock,
-    onListenerError: (err, where) => logger.error('ticket event handling failed', { error: errorKind(err), ticketId: where.ticketId, verb: where.verb }),
-    withTransition: (tx, event) => { recordRequesterUpdate(tx.data, event, clock(), config.helpdesk); },
-  });
-  const automaticChecks = createAutomaticCheckRuns({ store, workflow: recording, ods, clock, logger });
-  const workflow = checkingWorkflow(recording, automaticChecks);
   const mailer = createMailer(config.smtp, config.smtp.caFile ? { tls: { ca: readFileSync(config.smtp.caFile, 'utf8') } } : {});
   const teams = createTeamsSender(adapter, config.bot.appId);
   const notifier = createNotifier({ store, teams, mailer, clock, logger, queueStepMs: config.notifyRetryMs });
+  // The manager's update is recorded in the same write as the step and handed to the notifier once it is on disk: a slow
+  // delivery to one manager (Teams throttling, then e-mail) never holds up anyone's cards.
+  const recording = createWorkflow({
+    store, clock,
+    onListenerError: (err, where) => logger.error('ticket event handling failed', { error: errorKind(err), ticketId: where.ticketId, verb: where.verb }),
+    withTransition: (tx, event) => recordRequesterUpdate(tx.data, event, clock(), config.helpdesk),
+    deliver: (key) => { void notifier.deliver(key); },
+  });
+  const automaticChecks = createAutomaticCheckRuns({ store, workflow: recording, ods, clock, logger });
+  const workflow = checkingWorkflow(recording, automaticChecks);
   const cardSender = createCardSender({ store, teams, clock, logger });
   const cards = createTicketCards({
     store, workflow, sender: cardSender, logger, now: clock,
     ensureChannel: (key) => ensureChannelConversation(store, key, config.teamsServiceUrl, config.bot.appId, clock()),
   });
-  // Two listeners, so a slow delivery to one manager (Teams throttling, then e-mail) never holds up anyone's cards.
   workflow.onEvent((event) => cards.sync(event.ticket.id));
-  workflow.onEvent((event) => { void notifier.deliver(requesterUpdateKey(event)); });
 
   notifier.start(config.notifyRetryMs);
   cardSender.start(config.notifyRetryMs);
