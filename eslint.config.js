@@ -9,6 +9,11 @@ const upward = (layers, why) => ({ group: layers.flatMap((layer) => [`**/${layer
 const dataImports = {
   patterns: [BOTBUILDER, upward(['bot', 'cards', 'dialogs'], 'data/ is the lowest layer: it may not import bot/, cards/ or dialogs/ (docs/architecture.md).')],
 };
+// The benchmarks run on plain Node: what they share with the tests lives in tests/fixtures/, which must load without jest.
+const jestFree = {
+  paths: [{ name: '@jest/globals', message: 'tests/fixtures/ and bench/ run without jest.' }],
+  patterns: [{ group: ['**/helpers/**'], message: 'tests/fixtures/ and bench/ run without jest: take shared builders from tests/fixtures/.' }],
+};
 const viewImports = {
   patterns: [upward(['bot'], 'cards/ and dialogs/ may not import the host (bot/): take what you need through the services the host hands in.')],
 };
@@ -26,4 +31,5 @@ export default tseslint.config(
   },
   { files: ['data/**/*.ts'], rules: { 'no-restricted-imports': ['error', dataImports] } },
   { files: ['cards/**/*.ts', 'dialogs/**/*.ts'], rules: { 'no-restricted-imports': ['error', viewImports] } },
+  { files: ['tests/fixtures/**/*.ts', 'bench/**/*.ts'], rules: { 'no-restricted-imports': ['error', jestFree] } },
 );

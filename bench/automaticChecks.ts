@@ -12,10 +12,10 @@ import { DEMO_DPIA, DEMO_ICB_CODE, DEMO_NOT_IN_DPIA, demoDsptStatuses } from '..
 import { createOrdClient } from '../bot/ods/ordClient.js';
 import { checkingWorkflow, createAutomaticCheckRuns } from '../bot/tickets/automaticCheckRuns.js';
 import { createWorkflow } from '../data/workflow/workflow.js';
-import { startFakeOrd } from '../tests/helpers/fakeOrd.js';
-import { ordAnswer } from '../tests/helpers/ordFixtures.js';
-import { seededRandom } from '../tests/helpers/seededRandom.js';
-import { makeWorkflowTicket, people, workflowRosters } from '../tests/helpers/workflowFixtures.js';
+import { startFakeOrd } from '../tests/fixtures/fakeOrd.js';
+import { ordAnswer } from '../tests/fixtures/ordFixtures.js';
+import { seededRandom } from '../tests/fixtures/seededRandom.js';
+import { makeWorkflowTicket, people, workflowRosters } from '../tests/fixtures/workflowFixtures.js';
 
 const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 

@@ -7,8 +7,9 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import type { WorkflowTicket } from '../data/model.js';
 import { openLowdbStore, type LowdbStore } from '../data/store/lowdbStore.js';
-import { makeStoreTicket } from '../tests/helpers/storeFixtures.js';
+import { makeWorkflowTicket, people } from '../tests/fixtures/workflowFixtures.js';
 import { machineLine, writePerformanceSections } from './performanceDoc.js';
 
 const SIZES = [1000, 5000];
@@ -64,29 +65,41 @@ async function seedAudit(file: string, tickets: string[]): Promise<void> {
   const start = Date.UTC(2025, 0, 1);
   for (let i = 0; i < AUDIT_EVENTS; i += 1) {
     const ticketId = tickets[i % tickets.length];
-    lines.push(JSON.stringify({ id: `seed-${i}`, at: new Date(start + i * 60_000).toISOString(), actor: `aad-${i % 40}`, action: 'assign', ticketId, from: 'awaitingHelpdesk', to: 'inProgress' }));
+    lines.push(JSON.stringify({ id: `seed-${i}`, at: new Date(start + i * 60_000).toISOString(), actor: `aad-${i % 40}`, action: 'assign', ticketId, from: 'awaitingHelpdesk', to: 'assigned' }));
   }
   await writeFile(file, `${lines.join('\n')}\n`);
 }
 
-/** One realistic change: a helpdesk agent moves a ticket on, with its audit event. */
+/** A request the helpdesk is working on, its automatic checks done: about 1 KB as JSON. */
+function workingTicket(): WorkflowTicket {
+  const checked = { by: 'system', at: '2026-03-02T09:16:00.000Z' } as const;
+  return makeWorkflowTicket({
+    state: 'assigned',
+    assignee: { ...people.agent },
+    checklist: { odsVerified: checked, dpiaChecked: checked, dsptChecked: checked, emailDomainsChecked: checked },
+  });
+}
+
+/** One realistic change: the agent asks the manager for information, or the manager answers, with its audit event. */
 function touch(store: LowdbStore, ids: string[], i: number): Promise<unknown> {
   const id = ids[(i * 7919) % ids.length];
   return store.update((tx) => {
     const ticket = tx.data.tickets.find((t) => t.id === id);
     if (!ticket) throw new Error(`missing ${id}`);
     const from = ticket.state;
-    ticket.state = from === 'inProgress' ? 'awaitingRequester' : 'inProgress';
+    const asking = from === 'assigned';
+    ticket.state = asking ? 'needsInformation' : 'assigned';
     ticket.version += 1;
     ticket.updatedAt = new Date().toISOString();
-    tx.audit({ actor: 'aad-agent-3', action: 'changeState', ticketId: id, from, to: ticket.state });
+    const actor = asking ? people.agent.aadObjectId : people.requester.aadObjectId;
+    tx.audit({ actor, action: asking ? 'requestInformation' : 'provideInformation', ticketId: id, from, to: ticket.state });
   });
 }
 
 async function measure(size: number): Promise<Result> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'ucp-bench-store-'));
   try {
-    const tickets = Array.from({ length: size }, () => makeStoreTicket());
+    const tickets = Array.from({ length: size }, workingTicket);
     const ids = tickets.map((t) => t.id);
     await seedAudit(path.join(dir, 'audit.jsonl'), ids);
     let store = await openLowdbStore({ dir });

@@ -9,7 +9,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { openLowdbStore } from '../data/store/lowdbStore.js';
 import { buildService } from '../scripts/build.js';
-import { makeWorkflowTicket, people, seedWorkflow } from '../tests/helpers/workflowFixtures.js';
+import { makeWorkflowTicket, people, seedWorkflow } from '../tests/fixtures/workflowFixtures.js';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 // Unreachable at once: nothing the measured turns do should wait on the network.

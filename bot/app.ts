@@ -28,11 +28,12 @@ import { createServer } from './server.js';
 import { createSpreadsheetReader } from './spreadsheet/attachedSpreadsheet.js';
 import { buildUsersTemplate } from './spreadsheet/usersTemplate.js';
 import { storeCalendar } from './storeCalendar.js';
-import { createAdapter, recoverFromTurnErrors } from './teams/adapter.js';
+import { createAdapter } from './teams/adapter.js';
 import { BotStateStorage, expireIdleBotState } from './teams/botStateStorage.js';
 import { createCardInvokeHandler } from './teams/cardInvoke.js';
 import { createDialogTurns, memberEmail, USERS_TEMPLATE_PATH } from './teams/dialogTurns.js';
 import { OnboardingBot } from './teams/onboardingBot.js';
+import { handleTurnErrors } from './teams/turnErrors.js';
 import { checkingWorkflow, createAutomaticCheckRuns } from './tickets/automaticCheckRuns.js';
 import { ensureChannelConversation } from './tickets/channels.js';
 import { recordRequesterUpdate } from './tickets/requesterUpdates.js';
@@ -65,7 +66,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const clock = () => new Date();
   const store = await openStore(config.dataDir);
   const calendar = storeCalendar(store);
-  const adapter = createAdapter(config, logger);
+  const adapter = createAdapter(config);
   const teams = createTeamsSender(adapter, config.bot.appId);
   // One ODS client for the conversations and the helpdesk's automatic checks: its cache and rate limit are shared.
   const ods = createOrdClient({ baseUrl: config.odsBaseUrl, logger });
@@ -113,7 +114,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
 
   // The activity handler: dialog state lives in the store; card buttons go to the card handlers.
   const conversationState = new ConversationState(new BotStateStorage(store));
-  recoverFromTurnErrors(adapter, conversationState, store);
+  handleTurnErrors(adapter, { logger, conversationState, store });
   const dialogTurns = createDialogTurns({ main: mainDialog, dialogState: conversationState.createProperty<DialogState>('dialogState'), store, logger });
   const cardInvoke = createCardInvokeHandler({ workflow, store, now: clock, helpdesk: config.helpdesk, automaticChecks });
   const bot = new OnboardingBot(conversationState, store, dialogTurns, cardInvoke);

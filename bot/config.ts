@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import dotenv from 'dotenv';
+import { AppError } from '../data/errors.js';
 import type { HelpdeskFacts } from '../data/rules/helpdesk.js';
 import { loadReminderThresholds, ReminderSettingError, type ReminderThresholds } from './reminders/thresholds.js';
 
@@ -76,10 +77,9 @@ export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export type AppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
 
 /** A bad setting: the message names the variable and says what is wrong, in one line. */
-export class ConfigError extends Error {
+export class ConfigError extends AppError {
   constructor(readonly variable: string, problem: string) {
-    super(`${variable} ${problem}`);
-    this.name = 'ConfigError';
+    super('bad-setting', `${variable} ${problem}`, { variable });
   }
 }
 

@@ -1,5 +1,7 @@
-/** The few error kinds the product raises, each with a stable code so callers decide without parsing messages. */
-
+/**
+ * The one error family: every error class in the product extends AppError (tests/data/errors.test.ts checks it), so each
+ * carries a stable code that callers decide on without parsing messages, and the context it arose in.
+ */
 export class AppError extends Error {
   constructor(readonly code: string, message: string, readonly context: Record<string, unknown> = {}) {
     super(message);
@@ -11,13 +13,6 @@ export class AppError extends Error {
 export class ValidationError extends AppError {
   constructor(message: string, context: Record<string, unknown> = {}) {
     super('validation', message, context);
-  }
-}
-
-/** The actor may not do this. */
-export class ForbiddenError extends AppError {
-  constructor(message: string, context: Record<string, unknown> = {}) {
-    super('forbidden', message, context);
   }
 }
 

@@ -27,8 +27,8 @@ export interface MainDialogOptions {
 /** The conversations written elsewhere, passed in so tests can use stand-ins. `accessRequest` must have the id 'accessRequestDialog'. */
 export interface OtherConversations {
   accessRequest: Dialog;
-  /** Adding staff to an organisation that already has access; until there is one, "Add staff" opens the access request. */
-  addStaff?: Dialog;
+  /** Adding staff to an organisation that already has access. */
+  addStaff: Dialog;
 }
 
 const ROUTE_STEPS = 'mainRouteSteps';
@@ -41,8 +41,6 @@ export const CARRY_ON = "Let's carry on where we were.";
 export const QUESTION_FINISHED = "That button belongs to a question we've already finished, so I haven't used it.";
 /** Said when a command switches from one conversation to another. */
 export const SWITCHING = "I've stopped what we were doing; nothing from it was sent.";
-/** Said when "Add staff" has no conversation of its own yet. */
-export const ADD_STAFF_VIA_ACCESS = "Staff are added through a request for access: I'll ask about your organisation first, then the staff who need accounts.";
 
 /** The manager's root dialog; built once by the host with the services and the other engineers' conversations. */
 export class MainDialog extends CancelAndHelpDialog {
@@ -52,7 +50,7 @@ export class MainDialog extends CancelAndHelpDialog {
     this.addDialog(new LeaversDialog(services));
     this.addDialog(new StatusDialog(services));
     this.addDialog(others.accessRequest);
-    if (others.addStaff) this.addDialog(others.addStaff);
+    this.addDialog(others.addStaff);
     this.addDialog(new WaterfallDialog(ROUTE_STEPS, [this.routeStep.bind(this), this.finishStep.bind(this)]));
     this.initialDialogId = ROUTE_STEPS;
   }
@@ -76,7 +74,7 @@ export class MainDialog extends CancelAndHelpDialog {
         await sayPlain(step.context, NOTHING_TO_CANCEL);
         return step.endDialog();
       default:
-        return this.open(step, action);
+        return step.beginDialog(this.conversationFor(action));
     }
   }
 
@@ -84,19 +82,14 @@ export class MainDialog extends CancelAndHelpDialog {
     return step.endDialog(step.result);
   }
 
-  private async open(dc: DialogContext, action: OpenableAction): Promise<DialogTurnResult> {
-    if (action === 'addStaff' && !this.others.addStaff) await sayPlain(dc.context, ADD_STAFF_VIA_ACCESS);
-    return dc.beginDialog(this.conversationFor(action));
-  }
-
-  /** The id of the conversation an action opens ("Add staff" opens the access request until there is an add-staff conversation). */
+  /** The id of the conversation an action opens. */
   private conversationFor(action: OpenableAction): string {
     switch (action) {
       case 'readiness': return READINESS_DIALOG_ID;
       case 'leavers': return LEAVERS_DIALOG_ID;
       case 'status': return STATUS_DIALOG_ID;
       case 'accessRequest': return this.others.accessRequest.id;
-      case 'addStaff': return (this.others.addStaff ?? this.others.accessRequest).id;
+      case 'addStaff': return this.others.addStaff.id;
     }
   }
 

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import JSZip from 'jszip';
 import { ConfigError, loadDotEnv } from '../bot/config.js';
+import { AppError } from '../data/errors.js';
 import { fillManifest, readManifestTemplate, teamsSettingsFromEnv, type TeamsManifest } from '../deploy/teams/fillManifest.js';
 import { colorIcon, outlineIcon } from '../deploy/teams/icons.js';
 import { manifestProblems } from '../deploy/teams/validateManifest.js';
@@ -17,10 +18,9 @@ export const DEFAULT_PACKAGE_FILE = path.join(ROOT, 'deploy', 'teams', 'build', 
 const TEMPLATE_FILE = path.join(ROOT, 'deploy', 'teams', 'manifest.template.json');
 
 /** A manifest the official schema refuses: the package is not written. */
-export class InvalidManifestError extends Error {
+export class InvalidManifestError extends AppError {
   constructor(readonly problems: string[]) {
-    super(`the filled manifest does not match the Teams schema:\n  ${problems.join('\n  ')}`);
-    this.name = 'InvalidManifestError';
+    super('invalid-manifest', `the filled manifest does not match the Teams schema:\n  ${problems.join('\n  ')}`, { problems });
   }
 }
 

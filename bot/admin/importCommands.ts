@@ -15,7 +15,7 @@ import { UsageError } from './usage.js';
 /** Thrown when an import file has bad rows: the CLI prints the first line, then every bad row, and exits 2. */
 export class BadRowsError extends UsageError {
   constructor(message: string, readonly rows: string[]) {
-    super(message);
+    super(message, 'bad-import-rows', { rows: rows.length });
   }
 }
 

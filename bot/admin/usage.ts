@@ -1,8 +1,9 @@
+import { AppError } from '../../data/errors.js';
+
 /** Bad command-line input: the CLI prints the message as one line and exits 2. */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
+export class UsageError extends AppError {
+  constructor(message: string, code = 'bad-command', context: Record<string, unknown> = {}) {
+    super(code, message, context);
   }
 }
 

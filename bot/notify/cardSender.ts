@@ -27,8 +27,6 @@ export interface CardSender {
   update(conversationKey: string, activityId: string, card: Record<string, unknown>): Promise<CardUpdateOutcome>;
   /** Tries again every update left pending; what the timer runs. One round runs at a time. */
   retryPending(): Promise<void>;
-  /** Card updates waiting for a retry (for tests and health). */
-  pendingCount(): number;
   /** Starts the timer that retries pending updates (unref'd: it never keeps the process alive). */
   start(intervalMs: number): void;
   /**
@@ -134,8 +132,6 @@ export function createCardSender(deps: CardSenderDeps): CardSender {
       round ??= track(retryRound()).finally(() => { round = undefined; });
       return round;
     },
-
-    pendingCount: () => pending.size,
 
     start(intervalMs) {
       if (timer) return;

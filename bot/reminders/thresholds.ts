@@ -1,4 +1,5 @@
 /** When each reminder falls due, in working hours (issue 5); every value can be changed through the environment. */
+import { AppError } from '../../data/errors.js';
 
 /** The thresholds the sweep uses. Hours are working hours: Monday–Friday 09:00–17:00 London, minus bank holidays. */
 export interface ReminderThresholds {
@@ -50,10 +51,9 @@ const HOUR_SETTINGS: Record<string, keyof ReminderThresholds> = {
 };
 
 /** A bad reminder setting: the message names the variable, in one line. */
-export class ReminderSettingError extends Error {
+export class ReminderSettingError extends AppError {
   constructor(readonly variable: string, problem: string) {
-    super(`${variable} ${problem}`);
-    this.name = 'ReminderSettingError';
+    super('bad-reminder-setting', `${variable} ${problem}`, { variable });
   }
 }
 

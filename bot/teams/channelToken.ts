@@ -1,6 +1,7 @@
 /** Checks the token the Bot Framework channel (Teams) sends with each activity, before botbuilder sees the request. */
 import { decodeJwt, decodeProtectedHeader, errors, importJWK, jwtVerify, type JWTPayload } from 'jose';
 import { SkillValidation, type Claim } from 'botframework-connector';
+import { AppError } from '../../data/errors.js';
 import type { SigningKey, SigningKeys } from './signingKeys.js';
 
 type ImportedKey = Promise<Awaited<ReturnType<typeof importJWK>>>;
@@ -16,11 +17,10 @@ export type RefusalReason = 'missing' | 'malformed' | 'wrong-issuer' | 'algorith
   | 'expired' | 'not-yet-valid' | 'wrong-audience' | 'not-endorsed' | 'wrong-service-url' | 'skill' | 'invalid';
 
 /** The request carries no token the channel signed for this bot: answered 401. */
-export class TokenRefused extends Error {
-  override readonly name = 'TokenRefused';
+export class TokenRefused extends AppError {
   readonly statusCode = 401;
   constructor(readonly reason: RefusalReason) {
-    super('The request is not authorised.');
+    super('token-refused', 'The request is not authorised.', { reason });
   }
 }
 

@@ -1,8 +1,8 @@
 import { ActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type ConversationState, type InvokeResponse, type TurnContext } from 'botbuilder';
 import type { DialogTurns } from './dialogTurns.js';
 import type { Store } from '../../data/store/store.js';
-import { failuresKey } from './adapter.js';
 import { invokeRefusal } from './invokeGuard.js';
+import { forgetPastFailures } from './turnErrors.js';
 
 /**
  * Routes Teams activities: every activity first records where its person or channel can be reached; messages (and card
@@ -46,13 +46,6 @@ export class OnboardingBot extends ActivityHandler {
     await this.conversations.remember(context);
     await super.run(context);
     await this.conversationState.saveChanges(context);
-    await this.forgetPastFailures(context);
-  }
-
-  /** A turn that worked ends any run of failed ones (bot/teams/adapter.ts recoverFromTurnErrors). Writes only when there was one. */
-  private async forgetPastFailures(context: TurnContext): Promise<void> {
-    const key = failuresKey(context.activity.conversation?.id ?? '');
-    if (this.store.read((data) => data.settings[key] === undefined)) return;
-    await this.store.update((tx) => { delete tx.data.settings[key]; });
+    await forgetPastFailures(this.store, context);
   }
 }

@@ -1,4 +1,5 @@
 import type { JWK } from 'jose';
+import { AppError } from '../../data/errors.js';
 
 /** A published signing key, with the channels it is endorsed for (login.botframework.com lists them on each key). */
 export type SigningKey = JWK & { endorsements?: unknown };
@@ -12,12 +13,11 @@ export const RETRY_AFTER_SECONDS = 10;
 const FETCH_TIMEOUT_MS = 5000;
 
 /** The keys could not be fetched, and none that could check this token are known: the caller should try again later. */
-export class SigningKeysUnavailable extends Error {
-  override readonly name = 'SigningKeysUnavailable';
+export class SigningKeysUnavailable extends AppError {
   readonly retryAfterSeconds = RETRY_AFTER_SECONDS;
   /** Why, in a word or two for the log: 'unreachable', 'http 500', 'not a key set'. */
   constructor(readonly reason: string) {
-    super('The Bot Framework signing keys could not be fetched.');
+    super('signing-keys-unavailable', 'The Bot Framework signing keys could not be fetched.', { reason });
   }
 }
 

@@ -70,11 +70,6 @@ export class LiveSerializer {
   }
 }
 
-/** The whole document as one string; for tests and tools, not for commits. */
-export function serializedText(chunks: readonly Buffer[]): string {
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 function text(value: string): Buffer {
   return Buffer.from(value, 'utf8');
 }

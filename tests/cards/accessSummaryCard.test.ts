@@ -2,7 +2,7 @@ import { describe, it, expect } from '@jest/globals';
 import {
   ACCESS_SUMMARY_ACTIONS, buildAccessSummaryCard, readAccessSummaryPress, readAccessSummaryTemplate, type AccessSummary,
 } from '../../cards/accessSummaryCard.js';
-import { validateCard } from '../../cards/validateCard.js';
+import { validateCard } from '../helpers/validateCard.js';
 import { allObjects, allStrings, ofType } from './cardFixtures.js';
 
 const TYPED = ' ${heading} ${$root.users} **bold** <b>x</b> [link](http://x)';

@@ -1,7 +1,7 @@
 import { describe, it, expect } from '@jest/globals';
 import { buildChoiceCard, choicePressOf, readChoiceQuestionTemplate } from '../../cards/choiceCard.js';
 import { readSpreadsheetQuestionTemplate } from '../../cards/spreadsheetCard.js';
-import { validateCard } from '../../cards/validateCard.js';
+import { validateCard } from '../helpers/validateCard.js';
 import { allObjects, ofType } from './cardFixtures.js';
 
 describe('the choice question card', () => {

@@ -1,6 +1,6 @@
 import { describe, it, expect } from '@jest/globals';
 import { buildTicketCard } from '../../cards/ticketCard.js';
-import { validateCard } from '../../cards/validateCard.js';
+import { validateCard } from '../helpers/validateCard.js';
 import type { PersonRef, WorkflowTicket } from '../../data/model.js';
 import { agents, allStrings, cardTicket, FIXTURE_EMAILS, NOW, ofType } from './cardFixtures.js';
 

@@ -1,6 +1,6 @@
 import { describe, it, expect } from '@jest/globals';
 import { buildLinesCard, MAX_LINE_ON_CARD, paragraphsOf, readLinesTemplate } from '../../cards/linesCard.js';
-import { validateCard } from '../../cards/validateCard.js';
+import { validateCard } from '../helpers/validateCard.js';
 import { allObjects } from './cardFixtures.js';
 
 const TYPED = '**Rex** <b>the</b> ${dog} [link](http://x) ${$root.paragraphs}';

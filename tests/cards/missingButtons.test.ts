@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { buildTicketCard } from '../../cards/ticketCard.js';
-import { validateCard } from '../../cards/validateCard.js';
+import { validateCard } from '../helpers/validateCard.js';
 import type { PersonRef, WorkflowTicket } from '../../data/model.js';
 import { agents, allStrings, buttonVerbs, cardTicket, NOW } from './cardFixtures.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { buildReminderDigestCard, MAX_DIGEST_LINES, readReminderDigestTemplate, reminderDigestText } from '../../cards/reminderDigestCard.js';
-import { validateCard } from '../../cards/validateCard.js';
+import { validateCard } from '../helpers/validateCard.js';
 
 describe('the reminder digest card', () => {
   it('is a valid Adaptive Card 1.5 as stored and as built', () => {

@@ -1,7 +1,7 @@
 import { describe, it, expect } from '@jest/globals';
 import { reminderLine, reminderLines } from '../../cards/reminderLines.js';
 import { buildTicketCard } from '../../cards/ticketCard.js';
-import { validateCard } from '../../cards/validateCard.js';
+import { validateCard } from '../helpers/validateCard.js';
 import type { ReminderMark } from '../../data/model.js';
 import { agents, allStrings, cardTicket, NOW } from './cardFixtures.js';
 

@@ -1,6 +1,6 @@
 import { describe, it, expect } from '@jest/globals';
 import { buildRequesterUpdate, type RequesterUpdateEvent } from '../../cards/requesterUpdate.js';
-import { validateCard } from '../../cards/validateCard.js';
+import { validateCard } from '../helpers/validateCard.js';
 import type { TicketOrganisation, WorkflowTicket } from '../../data/model.js';
 import { agents, cardTicket, FIXTURE_EMAILS, NOW } from './cardFixtures.js';
 

@@ -1,6 +1,6 @@
 import { describe, it, expect } from '@jest/globals';
 import { readTemplate, TEMPLATE_NAMES } from '../../cards/cardTemplates.js';
-import { validateCard } from '../../cards/validateCard.js';
+import { validateCard } from '../helpers/validateCard.js';
 import { ASSIGNEE_INPUT_ID, CARD_VERBS, REASON_INPUT_IDS, type ReasonVerb } from '../../cards/verbs.js';
 import { allObjects, ofType } from './cardFixtures.js';
 

@@ -1,6 +1,6 @@
 import { describe, it, expect } from '@jest/globals';
 import { buildTicketCard, type TicketCardView } from '../../cards/ticketCard.js';
-import { validateCard } from '../../cards/validateCard.js';
+import { validateCard } from '../helpers/validateCard.js';
 import type { TicketState, WorkflowTicket } from '../../data/model.js';
 import { agents, ALL_STATES, allStrings, buttonVerbs, cardTicket, NOW, ofType } from './cardFixtures.js';
 

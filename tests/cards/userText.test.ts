@@ -1,7 +1,7 @@
 import { describe, it, expect } from '@jest/globals';
 import { buildRequesterUpdate } from '../../cards/requesterUpdate.js';
 import { buildTicketCard, type TicketCardView } from '../../cards/ticketCard.js';
-import { validateCard } from '../../cards/validateCard.js';
+import { validateCard } from '../helpers/validateCard.js';
 import type { WorkflowTicket } from '../../data/model.js';
 import { allStrings, cardTicket, FIXTURE_EMAILS, NOW } from './cardFixtures.js';
 

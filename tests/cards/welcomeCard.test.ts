@@ -1,6 +1,6 @@
 import { describe, it, expect } from '@jest/globals';
 import { buildWelcomeCard, welcomeCardAttachment } from '../../cards/welcomeCard.js';
-import { validateCard } from '../../cards/validateCard.js';
+import { validateCard } from '../helpers/validateCard.js';
 import { actionFromValue } from '../../dialogs/base/menuActions.js';
 import { allObjects, ofType } from './cardFixtures.js';
 

@@ -1,11 +1,11 @@
 import { describe, it, expect } from '@jest/globals';
 import type { Activity } from 'botbuilder';
-import { ADD_STAFF_VIA_ACCESS, BACK_TO_IT, CARRY_ON, MainDialog, SWITCHING } from '../../dialogs/mainDialog.js';
+import { BACK_TO_IT, CARRY_ON, MainDialog, SWITCHING } from '../../dialogs/mainDialog.js';
 import { NOTHING_TO_CANCEL } from '../../dialogs/base/baseMessages.js';
 import { ASK_ODS_CODE } from '../../dialogs/readiness/readinessMessages.js';
 import { NO_REQUESTS } from '../../dialogs/status/sendStatus.js';
 import { WELCOME_INTRO } from '../../dialogs/welcome/welcomeActivity.js';
-import { makeWorkflowTicket } from '../helpers/workflowFixtures.js';
+import { makeWorkflowTicket } from '../fixtures/workflowFixtures.js';
 import {
   adaptiveCards, buttons, dialogClient, manager, readable, submit, turn, useDialogWorld, type DialogWorld, type WorldOptions,
 } from '../helpers/dialogFixtures.js';
@@ -17,11 +17,11 @@ const STAFF_QUESTION = 'Stand-in add staff: who?';
 describe('the main dialog', () => {
   const worlds = useDialogWorld();
 
-  async function start(options: WorldOptions = {}, withAddStaff = false) {
+  async function start(options: WorldOptions = {}) {
     const world: DialogWorld = await worlds.open(options);
     const dialog = new MainDialog(world.services, {
       accessRequest: new StandInDialog('accessRequestDialog', ACCESS_QUESTION),
-      ...(withAddStaff ? { addStaff: new StandInDialog('usersDialog', STAFF_QUESTION) } : {}),
+      addStaff: new StandInDialog('addUsersDialog', STAFF_QUESTION),
     });
     const client = dialogClient(dialog, world);
     return { world, client, send: (input: string | Partial<Activity>) => turn(client, input) };
@@ -60,15 +60,11 @@ describe('the main dialog', () => {
       ['Leavers', "what is your organisation's ODS code?"],
       [submit({ action: 'accessRequest' }), ACCESS_QUESTION],
       ['Request access', ACCESS_QUESTION],
-      [submit({ action: 'addStaff' }), `${ADD_STAFF_VIA_ACCESS}\n${ACCESS_QUESTION}`],
+      [submit({ action: 'addStaff' }), STAFF_QUESTION],
+      ['Add staff', STAFF_QUESTION],
     ])('opens the right conversation for %j', async (input, question) => {
       const { send } = await start();
       expect(readable(await send(input))).toContain(question);
-    });
-
-    it('opens the add-staff conversation when there is one', async () => {
-      const { send } = await start({}, true);
-      expect(readable(await send(submit({ action: 'addStaff' })))).toBe(STAFF_QUESTION);
     });
 
     it('starts the access request by the id accessRequestDialog, and carries on in it', async () => {
@@ -124,19 +120,24 @@ describe('the main dialog', () => {
     });
 
     it.each([
-      ['request access', 'request access', false],
-      ['request access', submit({ action: 'accessRequest' }), false],
-      ['add staff', 'add staff', true],
-      ['add staff', submit({ action: 'addStaff' }), true],
-      ['request access', 'add staff', false],
-    ])('carries on the running conversation when "%s" is asked for again by %j, keeping the answer to come', async (first, again, withAddStaff) => {
-      const { send } = await start({}, withAddStaff);
+      ['request access', 'request access', ACCESS_QUESTION, 'accessRequestDialog'],
+      ['request access', submit({ action: 'accessRequest' }), ACCESS_QUESTION, 'accessRequestDialog'],
+      ['add staff', 'add staff', STAFF_QUESTION, 'addUsersDialog'],
+      ['add staff', submit({ action: 'addStaff' }), STAFF_QUESTION, 'addUsersDialog'],
+    ])('carries on the running conversation when "%s" is asked for again by %j, keeping the answer to come', async (first, again, question, id) => {
+      const { send } = await start();
       await send(first);
       const replies = readable(await send(again));
-      const question = withAddStaff ? STAFF_QUESTION : ACCESS_QUESTION;
       expect(replies).toBe(`${CARRY_ON}\n${question}`);
       expect(replies).not.toContain(SWITCHING);
-      expect(readable(await send('VN4K2'))).toBe(`Stand-in ${withAddStaff ? 'usersDialog' : 'accessRequestDialog'} got: VN4K2`);
+      expect(readable(await send('VN4K2'))).toBe(`Stand-in ${id} got: VN4K2`);
+    });
+
+    it('switches from a request for access to adding staff, saying nothing was sent', async () => {
+      const { send } = await start();
+      await send('request access');
+      expect(readable(await send('add staff'))).toBe(`${SWITCHING}\n${STAFF_QUESTION}`);
+      expect(readable(await send('Sam Jones'))).toBe('Stand-in addUsersDialog got: Sam Jones');
     });
 
     it('carries on a readiness check asked for again, with the answers given so far', async () => {

@@ -6,10 +6,10 @@ import { CHECKLIST_ITEMS, type TicketOrganisation, type WorkflowTicket } from '.
 import { openLowdbStore } from '../../data/store/lowdbStore.js';
 import { readLiveSnapshot } from '../../data/store/liveSnapshot.js';
 import { FakeConnector } from '../helpers/fakeConnector.js';
-import { startFakeOrd, type FakeOrd } from '../helpers/fakeOrd.js';
+import { startFakeOrd, type FakeOrd } from '../fixtures/fakeOrd.js';
 import { startBotProcess, type BotProcess } from '../helpers/botProcess.js';
 import { manager, said, type Manager, type Reply } from '../helpers/conversationDriver.js';
-import { makeWorkflowTicket } from '../helpers/workflowFixtures.js';
+import { makeWorkflowTicket } from '../fixtures/workflowFixtures.js';
 
 /**
  * "Add staff" over real HTTP (issue 11 point 4): the bot runs as its own process with a data folder holding two

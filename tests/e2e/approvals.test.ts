@@ -8,7 +8,7 @@ import { createWorkflow } from '../../data/workflow/workflow.js';
 import { FakeConnector, type RecordedRequest } from '../helpers/fakeConnector.js';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtpServer.js';
 import { startBotProcess, type BotProcess } from '../helpers/botProcess.js';
-import { makeWorkflowTicket, people, workflowRosters } from '../helpers/workflowFixtures.js';
+import { makeWorkflowTicket, people, workflowRosters } from '../fixtures/workflowFixtures.js';
 import { buttonVerbs, ofType } from '../cards/cardFixtures.js';
 import { everyActionVerb } from '../helpers/everyActionVerb.js';
 

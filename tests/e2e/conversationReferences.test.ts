@@ -8,7 +8,7 @@ import { openLowdbStore } from '../../data/store/lowdbStore.js';
 import { createWorkflow } from '../../data/workflow/workflow.js';
 import { FakeConnector } from '../helpers/fakeConnector.js';
 import { startBotProcess, type BotProcess } from '../helpers/botProcess.js';
-import { makeWorkflowTicket, people, workflowRosters } from '../helpers/workflowFixtures.js';
+import { makeWorkflowTicket, people, workflowRosters } from '../fixtures/workflowFixtures.js';
 
 /**
  * Conversation references over real HTTP: whatever a sender puts in an activity's `conversation`, only what is needed

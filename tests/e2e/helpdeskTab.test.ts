@@ -3,11 +3,11 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Route } from 'playwright-core';
 import { parseCsv } from '../../data/imports/csv.js';
 import { openLowdbStore } from '../../data/store/lowdbStore.js';
 import { startBotProcess, type BotProcess } from '../helpers/botProcess.js';
-import { makeWorkflowTicket, people, seedWorkflow } from '../helpers/workflowFixtures.js';
+import { makeWorkflowTicket, people, seedWorkflow } from '../fixtures/workflowFixtures.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOT = path.resolve('tests/artifacts/helpdesk-tab.png');
@@ -147,5 +147,23 @@ describe('the helpdesk tab in a browser (local mode)', () => {
     await page.getByRole('button', { name: 'Back to the queue' }).press('Enter');
     await expect(page.locator('#detail').isHidden()).resolves.toBe(true);
     await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe(waitingForIcs.id);
+  }, 30_000);
+
+  it.each<[string, (route: Route) => Promise<void>, string]>([
+    ['refused (403)', (route) => route.fulfill({ status: 403, body: '' }),
+      'Only members of the UCP helpdesk can see the queue. If you should be one, ask a system administrator to add you to the helpdesk roster.'],
+    ['not reachable', (route) => route.abort('connectionrefused'),
+      'The helpdesk service could not be reached. Please check your connection and try again.'],
+  ])('tells the agent what to do when the queue is %s, in the words the page gives that case', async (_case, answer, words) => {
+    await page.route('**/api/tab/tickets?*', answer);
+    try {
+      await page.getByRole('button', { name: 'Clear filters' }).click();
+      await page.getByRole('alert').getByText(words).waitFor();
+    } finally {
+      await page.unroute('**/api/tab/tickets?*');
+    }
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await page.locator('#status').getByText('3 tickets shown, 1 overdue.').waitFor();
+    await expect(page.locator('#problem').isHidden()).resolves.toBe(true);
   }, 30_000);
 });

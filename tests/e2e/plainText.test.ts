@@ -8,7 +8,7 @@ import { createWorkflow } from '../../data/workflow/workflow.js';
 import { FakeConnector, type RecordedRequest } from '../helpers/fakeConnector.js';
 import { startBotProcess, type BotProcess } from '../helpers/botProcess.js';
 import { manager, type Reply } from '../helpers/conversationDriver.js';
-import { makeWorkflowTicket, people, workflowRosters } from '../helpers/workflowFixtures.js';
+import { makeWorkflowTicket, people, workflowRosters } from '../fixtures/workflowFixtures.js';
 
 /**
  * Everything people read goes out as plain text, over real HTTP: the bot's replies in a conversation (returned in the

@@ -15,7 +15,7 @@ import type { LowdbStore } from '../../data/store/lowdbStore.js';
 import type { HelpdeskFacts } from '../../data/rules/helpdesk.js';
 import type { AttachmentReader, DialogServices, OdsDirectory, OdsLookupResult } from '../../dialogs/dialogServices.js';
 import { useStoreFolder } from './storeFixtures.js';
-import { manualClock } from './workflowFixtures.js';
+import { manualClock } from '../fixtures/workflowFixtures.js';
 import { createSpreadsheetReader } from '../../bot/spreadsheet/attachedSpreadsheet.js';
 
 /** The care home manager of the dialog tests, as Teams names her. */

@@ -1,7 +1,7 @@
 /** A data folder for the report tests: requests in two ICSs, decisions in the audit trail, managers Teams cannot reach. */
 import type { AuditEvent, ConversationRecord, NotificationRecord, WorkflowTicket } from '../../data/model.js';
 import { openLowdbStore } from '../../data/store/lowdbStore.js';
-import { makeWorkflowTicket, people, workflowRosters } from './workflowFixtures.js';
+import { makeWorkflowTicket, people, workflowRosters } from '../fixtures/workflowFixtures.js';
 
 /** Managers with no roster entry: their names come from their tickets. */
 export const managers = {

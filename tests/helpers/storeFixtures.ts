@@ -1,8 +1,7 @@
-import type { afterEach as AfterEach, beforeEach as BeforeEach } from '@jest/globals';
+import { afterEach, beforeEach } from '@jest/globals';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Ticket } from '../../data/model.js';
 import { openLowdbStore, type LowdbStore, type LowdbStoreOptions } from '../../data/store/lowdbStore.js';
 
 /** A fresh temporary data folder for one store test, and a way to remove it. */
@@ -27,9 +26,6 @@ export interface StoreFolder {
  * runs before the stores are closed and the folder removed.
  */
 export function useStoreFolder(): StoreFolder {
-  // Jest's injected globals rather than an import of '@jest/globals', which throws outside Jest:
-  // bench/store.ts imports this module for makeStoreTicket.
-  const { beforeEach, afterEach } = globalThis as unknown as { beforeEach: typeof BeforeEach; afterEach: typeof AfterEach };
   let dir: string | undefined;
   let cleanup: (() => Promise<void>) | undefined;
   const opened: LowdbStore[] = [];
@@ -60,32 +56,4 @@ export function useStoreFolder(): StoreFolder {
     },
   };
   return folder;
-}
-
-let sequence = 0;
-
-/** A realistic ticket (about 1 KB as JSON), with overrides: `makeStoreTicket({ state: 'closed' })`. */
-export function makeStoreTicket(overrides: Partial<Ticket> = {}): Ticket {
-  sequence += 1;
-  const n = sequence;
-  return {
-    id: `T-${String(n).padStart(6, '0')}`,
-    kind: 'addUsers',
-    state: 'awaitingHelpdesk',
-    version: 1,
-    createdAt: '2026-03-02T09:15:00.000Z',
-    updatedAt: '2026-03-02T09:15:00.000Z',
-    organisation: { odsCode: 'VN4K2', name: 'Rosewood Court Care Home', icbCode: 'QKK', borough: 'Lewisham' },
-    requester: { aadObjectId: `a1b2c3d4-0000-4000-8000-${String(n).padStart(12, '0')}`, name: 'Grace Adeyemi', email: 'grace.adeyemi@nhs.net', jobTitle: 'Registered Manager' },
-    users: [
-      { name: 'Samuel Okafor', email: 'samuel.okafor@nhs.net', jobTitle: 'Senior Carer', role: 'Non-Clinical' },
-      { name: 'Priya Natarajan', email: 'priya.natarajan@nhs.net', jobTitle: 'Registered Nurse', role: 'Clinical', registration: { body: 'NMC', number: '12A3456E' } },
-      { name: 'Tom Whitfield', email: 'tom.whitfield@nhs.net', jobTitle: 'Care Assistant', role: 'Urgent Care' },
-    ],
-    checks: { ods: 'verified', dpia: 'listed', dspt: 'Standards Met', icsApproval: 'notNeeded' },
-    network: 'internet',
-    assignee: null,
-    notes: 'Manager asked for access before the new starters begin on Monday; two of them work nights.',
-    ...overrides,
-  };
 }

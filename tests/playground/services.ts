@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { playgroundEnv } from '../../bot/demo/playgroundEnv.js';
 import { buildService } from '../../scripts/build.js';
-import { startFakeOrd, type FakeOrd } from '../helpers/fakeOrd.js';
+import { startFakeOrd, type FakeOrd } from '../fixtures/fakeOrd.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** Its own build folder, so a developer's bot running from dist/ is not rebuilt under its feet (gitignored: .build-test-*). */

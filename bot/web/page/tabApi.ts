@@ -1,10 +1,15 @@
 /** The tab's calls to its JSON API, with the Teams token when there is one, and the words for each refusal. */
+import { AppError } from '../../../data/errors.js';
 import type { QueueView } from '../helpdeskQueue.js';
 import type { QueuePaging } from '../queueQuery.js';
 import type { TicketDetail } from '../ticketDetail.js';
 
-/** A refusal or failure, with a sentence the agent can act on. */
-export class TabApiError extends Error {}
+/** A refusal (with the answer's status) or an API that could not be reached, with a sentence the agent can act on. */
+export class TabApiError extends AppError {
+  constructor(message: string, readonly status?: number) {
+    super(status === undefined ? 'tab-api-unreachable' : 'tab-api-refused', message, { status });
+  }
+}
 
 const PROBLEM: Record<number, string> = {
   401: 'Your sign-in could not be checked. Please close and reopen the tab.',
@@ -56,8 +61,8 @@ export async function callTabApi(path: string, accept: string, token: (() => Pro
   } catch {
     throw new TabApiError('The helpdesk service could not be reached. Please check your connection and try again.');
   }
-  if (response.status === 400) throw new TabApiError(await refusal(response, words.badRequest));
-  if (!response.ok) throw new TabApiError(words.byStatus[response.status] ?? words.otherwise);
+  if (response.status === 400) throw new TabApiError(await refusal(response, words.badRequest), 400);
+  if (!response.ok) throw new TabApiError(words.byStatus[response.status] ?? words.otherwise, response.status);
   return response;
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { useStoreFolder } from '../../helpers/storeFixtures.js';
 import { runAdminIn } from '../../helpers/adminRunner.js';
-import { makeWorkflowTicket, people, seedWorkflow } from '../../helpers/workflowFixtures.js';
+import { makeWorkflowTicket, people, seedWorkflow } from '../../fixtures/workflowFixtures.js';
 import { waitingSince } from '../reminders/reminderFixtures.js';
 
 const folder = useStoreFolder();

@@ -9,7 +9,8 @@ import { loadConfig } from '../../../bot/config.js';
 import { createLogger } from '../../../bot/log.js';
 import { DEMO_DPIA, DEMO_NOT_IN_DPIA, demoDsptStatuses, PLAYGROUND_USER } from '../../../bot/demo/demoData.js';
 import { seedDemoIfFresh } from '../../../bot/demo/seedDemo.js';
-import { makeStoreTicket, useStoreFolder } from '../../helpers/storeFixtures.js';
+import { makeWorkflowTicket } from '../../fixtures/workflowFixtures.js';
+import { useStoreFolder } from '../../helpers/storeFixtures.js';
 
 const LOCAL = loadConfig({});
 const AUTHENTICATED = loadConfig({
@@ -60,7 +61,7 @@ describe('the demo a fresh local start is seeded with', () => {
   });
 
   it.each([
-    ['a ticket', (store: Store) => store.update((tx) => { tx.data.tickets.push(makeStoreTicket()); })],
+    ['a ticket', (store: Store) => store.update((tx) => { tx.data.tickets.push(makeWorkflowTicket()); })],
     ['a roster entry', (store: Store) => store.update((tx) => { tx.data.rosters.push({ kind: 'helpdeskChannel', id: '19:real@thread.tacv2', addedAt: '2026-01-05T09:00:00.000Z' }); })],
     ['a DPIA entry', (store: Store) => store.update((tx) => { tx.data.dpiaRegister.push({ odsCode: 'VN4K2', name: 'Rosewood Court Care Home', icbCode: 'QKK' }); })],
   ])('leaves a store that already holds %s alone', async (_what, prepare) => {

@@ -76,7 +76,6 @@ describe('ticket cards, posted and updated through the card sender', () => {
     n.start(10);
     await connector.waitFor((r) => r.method === 'PUT' && r.status === 200);
     expect(connector.updates().map((u) => u.body.attachments)).toEqual([[expect.objectContaining({ content: card('resolved') })]]);
-    expect(n.pendingCount()).toBe(0);
   });
 
   it('drops a pending update once a newer one for the same card lands', async () => {

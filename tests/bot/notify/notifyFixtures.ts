@@ -49,6 +49,6 @@ export function capturedLogger(): { logger: Logger; lines: string[] } {
 }
 
 /** The real adapter in local mode (no app id), as the host builds it. */
-export function localAdapter(logger: Logger = capturedLogger().logger) {
-  return createAdapter(loadConfig({}), logger);
+export function localAdapter() {
+  return createAdapter(loadConfig({}));
 }

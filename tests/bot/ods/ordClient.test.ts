@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { createLogger } from '../../../bot/log.js';
 import { createOrdClient, type OrdClientOptions } from '../../../bot/ods/ordClient.js';
 import { RateLimiter } from '../../../bot/ods/rateLimiter.js';
-import { refusedUrl, startFakeOrd, type FakeOrd } from '../../helpers/fakeOrd.js';
-import { CARE_HOME } from '../../helpers/ordFixtures.js';
+import { refusedUrl, startFakeOrd, type FakeOrd } from '../../fixtures/fakeOrd.js';
+import { CARE_HOME } from '../../fixtures/ordFixtures.js';
 
 let ord: FakeOrd;
 let logLines: string[];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { readOrdOrganisation } from '../../../bot/ods/ordOrganisation.js';
 import { kindFromRoles } from '../../../data/rules/ods.js';
-import { CARE_HOME, CLOSED_HOME, GP_PRACTICE, PROVIDER_HQ, SINGLE_ITEM_LISTS, ordAnswer } from '../../helpers/ordFixtures.js';
+import { CARE_HOME, CLOSED_HOME, GP_PRACTICE, PROVIDER_HQ, SINGLE_ITEM_LISTS, ordAnswer } from '../../fixtures/ordFixtures.js';
 
 describe('reading an ORD organisation', () => {
   it('takes the ICB from the active RE5 relationship whose target is an ICB, not the region or an old CCG', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { dueReminders } from '../../../bot/reminders/dueReminders.js';
 import { DEFAULT_THRESHOLDS } from '../../../bot/reminders/thresholds.js';
-import { makeWorkflowTicket, people } from '../../helpers/workflowFixtures.js';
+import { makeWorkflowTicket, people } from '../../fixtures/workflowFixtures.js';
 import { calendar, liveWith, waitingSince } from './reminderFixtures.js';
 
 const due = (tickets: Parameters<typeof liveWith>[0], at: string, extra = {}) => dueReminders(liveWith(tickets, extra), calendar, new Date(at), DEFAULT_THRESHOLDS);

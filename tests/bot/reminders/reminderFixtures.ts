@@ -4,7 +4,7 @@ import { createWorkingCalendar } from '../../../data/rules/workingHours.js';
 import type { LiveData } from '../../../data/store/store.js';
 import type { WorkflowTicket } from '../../../data/model.js';
 import type { TeamsSender } from '../../../bot/notify/teamsSender.js';
-import { workflowRosters } from '../../helpers/workflowFixtures.js';
+import { workflowRosters } from '../../fixtures/workflowFixtures.js';
 
 /** The real calendar over the shipped England-and-Wales bank holidays (2026: 3 and 6 April, 25 and 28 December …). */
 export const calendar = createWorkingCalendar({ holidays: bankHolidays });

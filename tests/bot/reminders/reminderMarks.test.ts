@@ -15,7 +15,7 @@ import type { AuditEvent, WorkflowTicket } from '../../../data/model.js';
 import type { Store } from '../../../data/store/store.js';
 import { allStrings } from '../../cards/cardFixtures.js';
 import { useStoreFolder } from '../../helpers/storeFixtures.js';
-import { asPerson, makeWorkflowTicket, manualClock, people, seedWorkflow, workflowRosters } from '../../helpers/workflowFixtures.js';
+import { asPerson, makeWorkflowTicket, manualClock, people, seedWorkflow, workflowRosters } from '../../fixtures/workflowFixtures.js';
 import { calendar, waitingSince } from './reminderFixtures.js';
 
 const folder = useStoreFolder();

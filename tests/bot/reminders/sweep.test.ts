@@ -7,7 +7,7 @@ import { createWorkflow } from '../../../data/workflow/workflow.js';
 import type { Store } from '../../../data/store/store.js';
 import { seedConversation, teamsReference } from '../notify/notifyFixtures.js';
 import { useStoreFolder } from '../../helpers/storeFixtures.js';
-import { asPerson, makeWorkflowTicket, manualClock, people, seedWorkflow } from '../../helpers/workflowFixtures.js';
+import { asPerson, makeWorkflowTicket, manualClock, people, seedWorkflow } from '../../fixtures/workflowFixtures.js';
 import { calendar, recordingTeams, waitingSince } from './reminderFixtures.js';
 
 const folder = useStoreFolder();

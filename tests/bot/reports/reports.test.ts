@@ -6,7 +6,7 @@ import { requestsByIcs } from '../../../bot/reports/requestsByIcs.js';
 import { reportFilters, reportTime } from '../../../bot/reports/reportWindow.js';
 import { unreachableManagers, unreachableWhy } from '../../../bot/reports/unreachableManagers.js';
 import { managers, reportConversations, reportNotifications, reportTickets } from '../../helpers/reportFixtures.js';
-import { makeWorkflowTicket, people, workflowRosters } from '../../helpers/workflowFixtures.js';
+import { makeWorkflowTicket, people, workflowRosters } from '../../fixtures/workflowFixtures.js';
 
 const calendar = createWorkingCalendar({ holidays: bankHolidays });
 const everything = reportFilters({});

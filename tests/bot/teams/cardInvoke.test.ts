@@ -4,7 +4,7 @@ import type { WorkflowTicket } from '../../../data/model.js';
 import { createCardInvokeHandler } from '../../../bot/teams/cardInvoke.js';
 import { NOT_YOURS } from '../../../cards/handlers/cardActionContext.js';
 import { createWorkflow } from '../../../data/workflow/workflow.js';
-import { auditOf, makeWorkflowTicket, people, seedWorkflow } from '../../helpers/workflowFixtures.js';
+import { auditOf, makeWorkflowTicket, people, seedWorkflow } from '../../fixtures/workflowFixtures.js';
 import { useStoreFolder } from '../../helpers/storeFixtures.js';
 import { everyActionVerb } from '../../helpers/everyActionVerb.js';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import type { Activity, InvokeResponse } from 'botbuilder';
-import { SORRY_MESSAGE } from '../../../bot/teams/adapter.js';
+import { SORRY_MESSAGE } from '../../../bot/teams/turnErrors.js';
 import { createCardSender } from '../../../bot/notify/cardSender.js';
 import { createNotifier, type NotificationInput } from '../../../bot/notify/notifier.js';
 import { createTeamsSender } from '../../../bot/notify/teamsSender.js';
@@ -12,7 +12,7 @@ import type { WorkflowTicket } from '../../../data/model.js';
 import type { Store } from '../../../data/store/store.js';
 import { startFakeConnector, type FakeConnector, type RecordedRequest } from '../../helpers/fakeConnector.js';
 import { useStoreFolder } from '../../helpers/storeFixtures.js';
-import { makeWorkflowTicket } from '../../helpers/workflowFixtures.js';
+import { makeWorkflowTicket } from '../../fixtures/workflowFixtures.js';
 import { localAdapter, MANAGER_AAD, seedConversation, teamsReference } from '../notify/notifyFixtures.js';
 
 /** What a lead or the helpdesk might type as a reason: in Teams markdown this would be a link and bold text. */

@@ -5,7 +5,6 @@ import { createAdapter, type OnboardingAdapter } from '../../../bot/teams/adapte
 import { loadConfig } from '../../../bot/config.js';
 import { botIdentity } from '../../../bot/teams/reusedClients.js';
 import { startFakeConnector, type FakeConnector } from '../../helpers/fakeConnector.js';
-import { capturedLogger } from '../notify/notifyFixtures.js';
 
 const message = (serviceUrl: string, deliveryMode: 'expectReplies' | 'normal' = 'expectReplies') => ({
   type: 'message', id: `m-${Math.random()}`, channelId: 'msteams', serviceUrl, text: 'hello',
@@ -24,7 +23,7 @@ async function clientsOfTurn(adapter: OnboardingAdapter, serviceUrl: string): Pr
 }
 
 describe('connector clients shared between incoming turns', () => {
-  const adapter = () => createAdapter(loadConfig({}), capturedLogger().logger);
+  const adapter = () => createAdapter(loadConfig({}));
 
   it('gives a second turn from the same Teams service the client the first turn built', async () => {
     const a = adapter();

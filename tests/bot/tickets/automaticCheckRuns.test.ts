@@ -6,7 +6,7 @@ import { checkingWorkflow, createAutomaticCheckRuns } from '../../../bot/tickets
 import type { Logger } from '../../../bot/log.js';
 import { createWorkflow, type Workflow } from '../../../data/workflow/workflow.js';
 import { useStoreFolder } from '../../helpers/storeFixtures.js';
-import { asPerson, auditOf, makeWorkflowTicket, manualClock, people, seedWorkflow } from '../../helpers/workflowFixtures.js';
+import { asPerson, auditOf, makeWorkflowTicket, manualClock, people, seedWorkflow } from '../../fixtures/workflowFixtures.js';
 
 const quiet: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 const ROSEWOOD: OdsLookupResult = {

@@ -4,7 +4,7 @@ import { createWorkflow } from '../../../data/workflow/workflow.js';
 import { ticketDetail } from '../../../bot/web/ticketDetail.js';
 import { buildTicketCard, type TicketCardView } from '../../../cards/ticketCard.js';
 import { useStoreFolder } from '../../helpers/storeFixtures.js';
-import { asPerson, makeWorkflowTicket, people, workflowRosters } from '../../helpers/workflowFixtures.js';
+import { asPerson, makeWorkflowTicket, people, workflowRosters } from '../../fixtures/workflowFixtures.js';
 import { allStrings } from '../../cards/cardFixtures.js';
 
 /**

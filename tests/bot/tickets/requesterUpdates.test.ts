@@ -5,7 +5,7 @@ import type { NotificationRecord, WorkflowTicket } from '../../../data/model.js'
 import { createWorkflow } from '../../../data/workflow/workflow.js';
 import { recordRequesterUpdate } from '../../../bot/tickets/requesterUpdates.js';
 import { useStoreFolder } from '../../helpers/storeFixtures.js';
-import { asPerson, makeWorkflowTicket, people, seedWorkflow, workflowRosters } from '../../helpers/workflowFixtures.js';
+import { asPerson, makeWorkflowTicket, people, seedWorkflow, workflowRosters } from '../../fixtures/workflowFixtures.js';
 
 const folder = useStoreFolder();
 const NOW = new Date('2026-03-02T10:04:00Z');

@@ -5,8 +5,8 @@ import { createTicketCards } from '../../../bot/tickets/ticketCards.js';
 import { ensureChannelConversation } from '../../../bot/tickets/channels.js';
 import { createLogger } from '../../../bot/log.js';
 import { useStoreFolder } from '../../helpers/storeFixtures.js';
-import { asPerson, makeWorkflowTicket, people, workflowRosters } from '../../helpers/workflowFixtures.js';
-import { validateCard } from '../../../cards/validateCard.js';
+import { asPerson, makeWorkflowTicket, people, workflowRosters } from '../../fixtures/workflowFixtures.js';
+import { validateCard } from '../../helpers/validateCard.js';
 import { buttonVerbs } from '../../cards/cardFixtures.js';
 
 const folder = useStoreFolder();

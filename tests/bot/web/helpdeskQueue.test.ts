@@ -4,7 +4,7 @@ import { createWorkingCalendar } from '../../../data/rules/workingHours.js';
 import { DEFAULT_THRESHOLDS } from '../../../bot/reminders/thresholds.js';
 import { helpdeskQueue, isKnownStateFilter, type QueueFilters } from '../../../bot/web/helpdeskQueue.js';
 import { ageText } from '../../../bot/web/tabWording.js';
-import { makeWorkflowTicket, people, workflowRosters } from '../../helpers/workflowFixtures.js';
+import { makeWorkflowTicket, people, workflowRosters } from '../../fixtures/workflowFixtures.js';
 
 const calendar = createWorkingCalendar({ holidays: bankHolidays });
 const ALL: QueueFilters = { state: 'open', ics: '', assignee: '' };

@@ -1,6 +1,6 @@
 import { describe, it, expect } from '@jest/globals';
 import { exactTicketFirst, matchesSearch, parseSearch } from '../../../bot/web/queueSearch.js';
-import { makeWorkflowTicket } from '../../helpers/workflowFixtures.js';
+import { makeWorkflowTicket } from '../../fixtures/workflowFixtures.js';
 
 const ticket = makeWorkflowTicket({
   id: 'UCP-000123',

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { parseCsv } from '../../../data/imports/csv.js';
 import { startBotProcess, type BotProcess } from '../../helpers/botProcess.js';
 import { seedReportData } from '../../helpers/reportFixtures.js';
-import { people } from '../../helpers/workflowFixtures.js';
+import { people } from '../../fixtures/workflowFixtures.js';
 import { APP_ID, makeSigningKey, makeToken, startJwksServer, TENANT, type SigningKey } from './tabTokenFixtures.js';
 
 // The bot runs in its own process (restify patches Node's HTTP responses process-wide); the JWKS server runs here.

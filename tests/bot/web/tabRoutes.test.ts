@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openLowdbStore } from '../../../data/store/lowdbStore.js';
 import { startBotProcess, type BotProcess } from '../../helpers/botProcess.js';
-import { makeWorkflowTicket, people, seedWorkflow } from '../../helpers/workflowFixtures.js';
+import { makeWorkflowTicket, people, seedWorkflow } from '../../fixtures/workflowFixtures.js';
 import { APP_ID, makeSigningKey, makeToken, startJwksServer, TENANT, type SigningKey } from './tabTokenFixtures.js';
 
 // The bot runs in its own process (restify patches Node's HTTP responses process-wide); the JWKS server runs here.

@@ -6,7 +6,7 @@ import type { WorkflowTicket } from '../../../data/model.js';
 import { parseCsv } from '../../../data/imports/csv.js';
 import { openLowdbStore } from '../../../data/store/lowdbStore.js';
 import { startBotProcess, type BotProcess } from '../../helpers/botProcess.js';
-import { makeWorkflowTicket, people, seedWorkflow } from '../../helpers/workflowFixtures.js';
+import { makeWorkflowTicket, people, seedWorkflow } from '../../fixtures/workflowFixtures.js';
 
 // The tab's search, paging and CSV over real HTTP, in local mode (the bot in its own process: restify patches Node's HTTP).
 let bot: BotProcess;

@@ -1,6 +1,6 @@
 import { describe, it, expect } from '@jest/globals';
 import { ticketDetail } from '../../../bot/web/ticketDetail.js';
-import { makeWorkflowTicket, people, workflowRosters } from '../../helpers/workflowFixtures.js';
+import { makeWorkflowTicket, people, workflowRosters } from '../../fixtures/workflowFixtures.js';
 
 const NOW = new Date('2026-03-03T12:00:00.000Z');
 

@@ -1,7 +1,7 @@
 import { describe, it, expect } from '@jest/globals';
 import type { TicketState } from '../../../data/model.js';
 import { whoHasIt } from '../../../bot/web/whoHasIt.js';
-import { makeWorkflowTicket, people } from '../../helpers/workflowFixtures.js';
+import { makeWorkflowTicket, people } from '../../fixtures/workflowFixtures.js';
 
 const names = new Map([[people.agent.aadObjectId, 'Alex Agent']]);
 

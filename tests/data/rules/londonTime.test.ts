@@ -1,6 +1,6 @@
 import { describe, it, expect } from '@jest/globals';
 import { formatLondon, fromLondonWallClock, londonParts, londonToday } from '../../../data/rules/londonTime.js';
-import { seededRandom } from '../../helpers/seededRandom.js';
+import { seededRandom } from '../../fixtures/seededRandom.js';
 
 
 describe('londonParts', () => {

@@ -4,7 +4,7 @@ import { ValidationError } from '../../../data/errors.js';
 import { bankHolidays } from '../../../data/reference/index.js';
 import { parseBankHolidayFeed } from '../../../data/rules/bankHolidays.js';
 import { createWorkingCalendar } from '../../../data/rules/workingHours.js';
-import { seededRandom } from '../../helpers/seededRandom.js';
+import { seededRandom } from '../../fixtures/seededRandom.js';
 
 const holidays = parseBankHolidayFeed(JSON.parse(readFileSync(new URL('../../../data/reference/bankHolidays.json', import.meta.url), 'utf8')));
 const calendar = createWorkingCalendar({ holidays });

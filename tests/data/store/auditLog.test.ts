@@ -4,7 +4,8 @@ import type { AuditEvent } from '../../../data/model.js';
 import { emptyLiveFile } from '../../../data/store/liveFile.js';
 import type { LowdbStore } from '../../../data/store/lowdbStore.js';
 import type { AuditQuery } from '../../../data/store/store.js';
-import { makeStoreTicket, useStoreFolder } from '../../helpers/storeFixtures.js';
+import { makeWorkflowTicket } from '../../fixtures/workflowFixtures.js';
+import { useStoreFolder } from '../../helpers/storeFixtures.js';
 
 const folder = useStoreFolder();
 
@@ -26,7 +27,7 @@ function event(id: string, at: string, ticketId?: string): AuditEvent {
 describe('the audit trail', () => {
   it('records each event with the change, stamped by the injected clock, in audit.jsonl', async () => {
     const store = await folder.open({ clock: () => new Date('2026-03-02T10:30:00Z') });
-    const ticket = makeStoreTicket();
+    const ticket = makeWorkflowTicket();
     const recorded = await store.update((tx) => {
       tx.data.tickets.push(ticket);
       return tx.audit({ actor: 'manager-1', action: 'createTicket', ticketId: ticket.id, to: 'awaitingHelpdesk' });

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { AuditEvent, Ticket } from '../../../data/model.js';
 import { openLowdbStore } from '../../../data/store/lowdbStore.js';
 import { useStoreFolder } from '../../helpers/storeFixtures.js';
-import { seededRandom } from '../../helpers/seededRandom.js';
+import { seededRandom } from '../../fixtures/seededRandom.js';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..');
 const WRITER = 'tests/helpers/storeCrashWriter.ts';

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import type { LowdbStore } from '../../../data/store/lowdbStore.js';
-import { makeStoreTicket, useStoreFolder } from '../../helpers/storeFixtures.js';
+import { makeWorkflowTicket } from '../../fixtures/workflowFixtures.js';
+import { useStoreFolder } from '../../helpers/storeFixtures.js';
 
 describe('the store under jest fake timers', () => {
   // Declared before the folder so that it runs first: the store is closed under real timers.
@@ -16,7 +17,7 @@ describe('the store under jest fake timers', () => {
   });
 
   it('still saves updates, stamping audit events with the faked time, so reminder tests can use a real store', async () => {
-    const ticket = makeStoreTicket();
+    const ticket = makeWorkflowTicket();
     const event = await store.update((tx) => {
       tx.data.tickets.push(ticket);
       return tx.audit({ actor: 'system', action: 'remind', ticketId: ticket.id });

@@ -1,14 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Ticket } from '../../../data/model.js';
 import { findArchivedTicketsSnapshot } from '../../../data/store/fileSnapshot.js';
-import { makeStoreTicket, useStoreFolder } from '../../helpers/storeFixtures.js';
+import { makeWorkflowTicket } from '../../fixtures/workflowFixtures.js';
+import { useStoreFolder } from '../../helpers/storeFixtures.js';
 
 const folder = useStoreFolder();
 
 describe('finding several archived tickets at once (reports)', () => {
   it.each([2, 40])('finds the wanted tickets among %i, the last archived copy of each, from the store and from the files the CLI reads', async (count) => {
     const store = await folder.open();
-    const tickets = Array.from({ length: count }, () => makeStoreTicket({ state: 'closed', closedAt: '2026-03-05T16:00:00.000Z' }));
+    const tickets = Array.from({ length: count }, () => makeWorkflowTicket({ state: 'closed', closedAt: '2026-03-05T16:00:00.000Z' }));
     await store.update((tx) => void tx.data.tickets.push(...tickets));
     await store.archiveClosedTickets();
     // Archived again after a crash, with a newer copy: the newer one is the answer.

@@ -1,12 +1,17 @@
 import { describe, expect, it } from '@jest/globals';
 import { ChangeTracker } from '../../../data/store/changeTracker.js';
-import { LiveSerializer, serializedText } from '../../../data/store/liveSerializer.js';
-import { makeStoreTicket } from '../../helpers/storeFixtures.js';
+import { LiveSerializer } from '../../../data/store/liveSerializer.js';
+import { makeWorkflowTicket } from '../../fixtures/workflowFixtures.js';
+
+/** The whole document as one string, as the commit writes it. */
+function serializedText(chunks: readonly Buffer[]): string {
+  return Buffer.concat(chunks).toString('utf8');
+}
 
 function document() {
   return {
     schemaVersion: 1,
-    tickets: [makeStoreTicket(), makeStoreTicket({ note: 'ünïcødé ✓ and "quotes"\nnew line' }), makeStoreTicket()],
+    tickets: [makeWorkflowTicket(), makeWorkflowTicket({ note: 'ünïcødé ✓ and "quotes"\nnew line' }), makeWorkflowTicket()],
     rosters: [{ kind: 'icsLead', id: 'aad-1', addedAt: '2026-01-01' }],
     accreditedDomains: ['example.org', 'care.example'],
     bankHolidays: null as null | unknown[],
@@ -47,7 +52,7 @@ describe('LiveSerializer', () => {
     }
 
     tracker.begin();
-    doc.tickets[0].state = 'undone';
+    doc.tickets[0].state = 'withdrawn';
     expect(serializedText(serializer.serialize(raw))).toBe(JSON.stringify(raw));
     tracker.undoAll();
     expect(serializedText(serializer.serialize(raw))).toBe(JSON.stringify(raw));

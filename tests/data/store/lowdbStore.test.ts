@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { CURRENT_SCHEMA_VERSION } from '../../../data/store/migrations.js';
-import { makeStoreTicket, useStoreFolder } from '../../helpers/storeFixtures.js';
+import { makeWorkflowTicket } from '../../fixtures/workflowFixtures.js';
+import { useStoreFolder } from '../../helpers/storeFixtures.js';
 
 const folder = useStoreFolder();
 
@@ -22,7 +23,7 @@ describe('opening a data folder', () => {
 
   it('writes the live file compactly, not pretty-printed', async () => {
     const store = await folder.open();
-    await store.update((tx) => void tx.data.tickets.push(makeStoreTicket()));
+    await store.update((tx) => void tx.data.tickets.push(makeWorkflowTicket()));
     expect(await readFile(folder.path('live.json'), 'utf8')).not.toContain('\n');
   });
 
@@ -38,7 +39,7 @@ describe('updates', () => {
   it('applies 1,000 concurrent updates, keeps every one after reopening, and writes them in a handful of commits', async () => {
     const store = await folder.open();
     const before = store.stats().commits;
-    const tickets = Array.from({ length: 1000 }, () => makeStoreTicket());
+    const tickets = Array.from({ length: 1000 }, () => makeWorkflowTicket());
     const results = await Promise.all(tickets.map((ticket) => store.update((tx) => tx.data.tickets.push(ticket))));
 
     expect(results).toHaveLength(1000);
@@ -57,12 +58,12 @@ describe('updates', () => {
   it('groups updates that arrive while a commit is being written into the next single commit', async () => {
     const store = await folder.open();
     const before = store.stats().commits;
-    const first = store.update((tx) => void tx.data.tickets.push(makeStoreTicket()));
+    const first = store.update((tx) => void tx.data.tickets.push(makeWorkflowTicket()));
     await new Promise((resolve) => setImmediate(resolve));
     // The first commit is now on its way to disk; these 200 arrive over several turns of the event loop.
     const later: Promise<unknown>[] = [];
     for (let i = 0; i < 200; i += 1) {
-      later.push(store.update((tx) => void tx.data.tickets.push(makeStoreTicket())));
+      later.push(store.update((tx) => void tx.data.tickets.push(makeWorkflowTicket())));
       if (i % 50 === 0) await Promise.resolve();
     }
     await Promise.all([first, ...later]);
@@ -72,14 +73,14 @@ describe('updates', () => {
 
   it('resolves only once the change is in the file on disk', async () => {
     const store = await folder.open();
-    const ticket = makeStoreTicket();
+    const ticket = makeWorkflowTicket();
     await store.update((tx) => void tx.data.tickets.push(ticket));
     expect((await onDisk()).tickets.map((t) => t.id)).toEqual([ticket.id]);
   });
 
   it('resolves with what the update function returned, and a change made in place reaches the file', async () => {
     const store = await folder.open();
-    const ticket = makeStoreTicket({ state: 'awaitingIcsApproval' });
+    const ticket = makeWorkflowTicket({ state: 'awaitingIcsApproval' });
     await store.update((tx) => void tx.data.tickets.push(ticket));
     const state = await store.update((tx) => {
       const stored = tx.data.tickets.find((t) => t.id === ticket.id)!;
@@ -92,7 +93,7 @@ describe('updates', () => {
 
   it('leaves the data exactly as it was when an update throws, while the other updates of its group still land', async () => {
     const store = await folder.open();
-    const ticket = makeStoreTicket({ state: 'awaitingHelpdesk' });
+    const ticket = makeWorkflowTicket({ state: 'awaitingHelpdesk' });
     await store.update((tx) => void tx.data.tickets.push(ticket));
     const fileBefore = await readFile(folder.path('live.json'), 'utf8');
 
@@ -100,7 +101,7 @@ describe('updates', () => {
       const stored = tx.data.tickets[0];
       stored.state = 'resolved';
       (stored.users as unknown[]).splice(0, 1);
-      tx.data.tickets.push(makeStoreTicket());
+      tx.data.tickets.push(makeWorkflowTicket());
       tx.data.settings.broken = true;
       tx.audit({ actor: 'agent-1', action: 'resolve', ticketId: ticket.id });
       throw new Error('the helpdesk agent is not on the roster');
@@ -130,7 +131,7 @@ describe('updates', () => {
 
   it('does not let data read from the store be changed outside an update', async () => {
     const store = await folder.open();
-    await store.update((tx) => void tx.data.tickets.push(makeStoreTicket()));
+    await store.update((tx) => void tx.data.tickets.push(makeWorkflowTicket({ state: 'awaitingHelpdesk' })));
     const ticket = store.read((data) => data.tickets[0]) as { state: string };
     expect(() => {
       ticket.state = 'hacked';
@@ -144,25 +145,25 @@ describe('updates', () => {
 
   it('stores a copy of what it is given, so changing the original later changes nothing', async () => {
     const store = await folder.open();
-    const ticket = makeStoreTicket();
+    const ticket = makeWorkflowTicket({ state: 'awaitingHelpdesk' });
     await store.update((tx) => void tx.data.tickets.push(ticket));
-    ticket.state = 'changed behind the store';
+    ticket.state = 'closed';
     expect(store.read((data) => data.tickets[0].state)).toBe('awaitingHelpdesk');
   });
 
   it('rejects every update of a group whose disk write fails, and memory then shows only what is on disk', async () => {
     const store = await folder.open();
-    const kept = makeStoreTicket();
+    const kept = makeWorkflowTicket();
     await store.update((tx) => void tx.data.tickets.push(kept));
     await rm(folder.dir, { recursive: true, force: true });
 
-    const lost = [makeStoreTicket(), makeStoreTicket()].map((ticket) => store.update((tx) => void tx.data.tickets.push(ticket)));
+    const lost = [makeWorkflowTicket(), makeWorkflowTicket()].map((ticket) => store.update((tx) => void tx.data.tickets.push(ticket)));
     for (const update of lost) await expect(update).rejects.toThrow(/could not be saved to disk/);
     expect(store.read((data) => data.tickets.map((ticket) => ticket.id))).toEqual([kept.id]);
     expect(store.stats().failedCommits).toBe(1);
 
     await mkdir(folder.dir);
-    const later = makeStoreTicket();
+    const later = makeWorkflowTicket();
     await store.update((tx) => void tx.data.tickets.push(later));
     expect((await onDisk()).tickets.map((ticket) => ticket.id)).toEqual([kept.id, later.id]);
   });
@@ -178,7 +179,7 @@ describe('updates', () => {
 describe('health, flush and close', () => {
   it('reports a writable store with its schema version and live ticket count', async () => {
     const store = await folder.open();
-    await store.update((tx) => void tx.data.tickets.push(makeStoreTicket(), makeStoreTicket()));
+    await store.update((tx) => void tx.data.tickets.push(makeWorkflowTicket(), makeWorkflowTicket()));
     await expect(store.health()).resolves.toEqual({ writable: true, schemaVersion: CURRENT_SCHEMA_VERSION, liveTickets: 2 });
     await expect(stat(folder.path('.health-probe'))).rejects.toThrow();
   });
@@ -193,7 +194,7 @@ describe('health, flush and close', () => {
 
   it('flush resolves once every update issued before it is on disk', async () => {
     const store = await folder.open();
-    const ticket = makeStoreTicket();
+    const ticket = makeWorkflowTicket();
     void store.update((tx) => void tx.data.tickets.push(ticket));
     await store.flush();
     expect((await onDisk()).tickets.map((t) => t.id)).toEqual([ticket.id]);
@@ -201,12 +202,12 @@ describe('health, flush and close', () => {
 
   it('close saves what was already asked for, then refuses further updates clearly', async () => {
     const store = await folder.open();
-    const ticket = makeStoreTicket();
+    const ticket = makeWorkflowTicket();
     const pending = store.update((tx) => void tx.data.tickets.push(ticket));
     await store.close();
     await pending;
     expect((await onDisk()).tickets.map((t) => t.id)).toEqual([ticket.id]);
-    await expect(store.update((tx) => void tx.data.tickets.push(makeStoreTicket()))).rejects.toThrow('The store has been closed, so this change was not saved.');
+    await expect(store.update((tx) => void tx.data.tickets.push(makeWorkflowTicket()))).rejects.toThrow('The store has been closed, so this change was not saved.');
     await expect(store.archiveClosedTickets()).rejects.toThrow(/closed/);
     expect((await store.health()).writable).toBe(false);
   });

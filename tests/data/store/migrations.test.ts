@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFile, writeFile } from 'node:fs/promises';
 import { CURRENT_SCHEMA_VERSION, MIGRATIONS, migrateLiveFile, type Migration } from '../../../data/store/migrations.js';
-import { makeStoreTicket, useStoreFolder } from '../../helpers/storeFixtures.js';
+import { makeWorkflowTicket } from '../../fixtures/workflowFixtures.js';
+import { useStoreFolder } from '../../helpers/storeFixtures.js';
 
 describe('migrateLiveFile', () => {
   const steps: Migration[] = [
@@ -39,7 +40,7 @@ describe('opening a file from before schema versions', () => {
   const folder = useStoreFolder();
 
   it('fills the missing collections, keeps what was there, writes the new version and keeps a backup of the old file', async () => {
-    const ticket = makeStoreTicket();
+    const ticket = makeWorkflowTicket();
     const old = JSON.stringify({ tickets: [ticket], settings: { reminderHour: 10 } }, null, 2);
     await writeFile(folder.path('live.json'), old);
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { appendFile, readFile } from 'node:fs/promises';
 import type { AuditEvent, Ticket } from '../../../data/model.js';
-import { makeStoreTicket, useStoreFolder } from '../../helpers/storeFixtures.js';
+import { makeWorkflowTicket } from '../../fixtures/workflowFixtures.js';
+import { useStoreFolder } from '../../helpers/storeFixtures.js';
 
 const folder = useStoreFolder();
 
@@ -13,10 +14,10 @@ async function archiveLines(): Promise<Ticket[]> {
 describe('archiving closed tickets', () => {
   it('moves closed and archived tickets out of the live file, keeps the rest, and still finds the moved ones', async () => {
     const store = await folder.open();
-    const open1 = makeStoreTicket({ state: 'awaitingHelpdesk' });
-    const closed = makeStoreTicket({ state: 'closed', closedAt: '2026-03-05T16:00:00.000Z' });
-    const resolved = makeStoreTicket({ state: 'resolved' });
-    const archived = makeStoreTicket({ state: 'archived', closedAt: '2026-02-01T12:00:00.000Z' });
+    const open1 = makeWorkflowTicket({ state: 'awaitingHelpdesk' });
+    const closed = makeWorkflowTicket({ state: 'closed', closedAt: '2026-03-05T16:00:00.000Z' });
+    const resolved = makeWorkflowTicket({ state: 'resolved' });
+    const archived = makeWorkflowTicket({ state: 'archived', closedAt: '2026-02-01T12:00:00.000Z' });
     await store.update((tx) => void tx.data.tickets.push(open1, closed, resolved, archived));
 
     await expect(store.archiveClosedTickets()).resolves.toBe(2);
@@ -32,7 +33,7 @@ describe('archiving closed tickets', () => {
 
   it('records a move to the archive in the audit trail for each ticket', async () => {
     const store = await folder.open();
-    const closed = makeStoreTicket({ state: 'closed', closedAt: '2026-03-05T16:00:00.000Z' });
+    const closed = makeWorkflowTicket({ state: 'closed', closedAt: '2026-03-05T16:00:00.000Z' });
     await store.update((tx) => void tx.data.tickets.push(closed));
     await store.archiveClosedTickets();
     const events: AuditEvent[] = [];
@@ -42,7 +43,7 @@ describe('archiving closed tickets', () => {
 
   it('does nothing, and writes nothing, when no ticket is closed', async () => {
     const store = await folder.open();
-    await store.update((tx) => void tx.data.tickets.push(makeStoreTicket()));
+    await store.update((tx) => void tx.data.tickets.push(makeWorkflowTicket()));
     const commits = store.stats().commits;
     await expect(store.archiveClosedTickets()).resolves.toBe(0);
     expect(store.stats().commits).toBe(commits);
@@ -50,7 +51,7 @@ describe('archiving closed tickets', () => {
 
   it('keeps archived tickets findable after a restart', async () => {
     const store = await folder.open();
-    const closed = makeStoreTicket({ state: 'closed', closedAt: '2026-03-05T16:00:00.000Z' });
+    const closed = makeWorkflowTicket({ state: 'closed', closedAt: '2026-03-05T16:00:00.000Z' });
     await store.update((tx) => void tx.data.tickets.push(closed));
     await store.archiveClosedTickets();
     await store.close();
@@ -59,7 +60,7 @@ describe('archiving closed tickets', () => {
   });
 
   it('copes with a crash between archiving and removing: the ticket is archived again and the latest copy is the one found', async () => {
-    const stale = makeStoreTicket({ state: 'closed', closedAt: '2026-03-05T16:00:00.000Z', notes: 'first run' });
+    const stale = makeWorkflowTicket({ state: 'closed', closedAt: '2026-03-05T16:00:00.000Z', notes: 'first run' });
     // What a crash after the append but before the live commit leaves: the ticket in both files, plus a torn line.
     await appendFile(folder.path('archive.jsonl'), `${JSON.stringify(stale)}\n{"id":"T-torn","st`);
     const store = await folder.open();
@@ -74,7 +75,7 @@ describe('archiving closed tickets', () => {
 
   it('runs in turn with updates: an update issued after it sees the tickets already gone', async () => {
     const store = await folder.open();
-    const closed = makeStoreTicket({ state: 'closed', closedAt: '2026-03-05T16:00:00.000Z' });
+    const closed = makeWorkflowTicket({ state: 'closed', closedAt: '2026-03-05T16:00:00.000Z' });
     await store.update((tx) => void tx.data.tickets.push(closed));
     const moved = store.archiveClosedTickets();
     const seen = store.update((tx) => tx.data.tickets.length);

@@ -3,7 +3,7 @@ import type { WorkflowTicket } from '../../../data/model.js';
 import type { ActionRequest } from '../../../data/workflow/types.js';
 import { createWorkflow } from '../../../data/workflow/workflow.js';
 import { useStoreFolder } from '../../helpers/storeFixtures.js';
-import { asPerson, asSystem, auditOf, makeWorkflowTicket, manualClock, people, seedWorkflow, storedTicketJson } from '../../helpers/workflowFixtures.js';
+import { asPerson, asSystem, auditOf, makeWorkflowTicket, manualClock, people, seedWorkflow, storedTicketJson } from '../../fixtures/workflowFixtures.js';
 
 describe('acting on a ticket', () => {
   const folder = useStoreFolder();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { AutomaticCheck, DsptRecord, WorkflowTicket } from '../../../data/model.js';
 import { isStale, runAutomaticChecks, type CheckInputs, type DirectoryAnswer } from '../../../data/workflow/automaticChecks.js';
-import { makeWorkflowTicket } from '../../helpers/workflowFixtures.js';
+import { makeWorkflowTicket } from '../../fixtures/workflowFixtures.js';
 
 // 10:42 in London on Tuesday 1 December 2026 (GMT).
 const NOW = new Date('2026-12-01T10:42:00.000Z');

@@ -3,7 +3,7 @@ import { ALREADY_OPEN } from '../../../data/workflow/createTicket.js';
 import { createWorkflow } from '../../../data/workflow/workflow.js';
 import type { TicketEvent } from '../../../data/workflow/types.js';
 import { useStoreFolder } from '../../helpers/storeFixtures.js';
-import { asPerson, auditOf, makeWorkflowTicket, manualClock, people, seedWorkflow } from '../../helpers/workflowFixtures.js';
+import { asPerson, auditOf, makeWorkflowTicket, manualClock, people, seedWorkflow } from '../../fixtures/workflowFixtures.js';
 
 describe('two people acting on the same ticket at once', () => {
   const folder = useStoreFolder();

@@ -4,7 +4,7 @@ import type { WorkflowTicket } from '../../../data/model.js';
 import type { TicketEvent } from '../../../data/workflow/types.js';
 import { createWorkflow } from '../../../data/workflow/workflow.js';
 import { useStoreFolder } from '../../helpers/storeFixtures.js';
-import { asPerson, makeWorkflowTicket, manualClock, people, seedWorkflow } from '../../helpers/workflowFixtures.js';
+import { asPerson, makeWorkflowTicket, manualClock, people, seedWorkflow } from '../../fixtures/workflowFixtures.js';
 
 describe('workflow events', () => {
   const folder = useStoreFolder();

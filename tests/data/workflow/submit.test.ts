@@ -5,7 +5,7 @@ import type { TicketOrganisation, WorkflowTicket } from '../../../data/model.js'
 import type { NewTicketInput } from '../../../data/workflow/types.js';
 import { createWorkflow } from '../../../data/workflow/workflow.js';
 import { useStoreFolder } from '../../helpers/storeFixtures.js';
-import { auditOf, makeWorkflowTicket, manualClock, people, seedWorkflow } from '../../helpers/workflowFixtures.js';
+import { auditOf, makeWorkflowTicket, manualClock, people, seedWorkflow } from '../../fixtures/workflowFixtures.js';
 
 const organisation = (overrides: Partial<TicketOrganisation> = {}): TicketOrganisation => ({ ...makeWorkflowTicket().organisation!, ...overrides });
 const staff = [{ name: 'Samuel Okafor', jobTitle: 'Health Care Assistant', role: 'Non-Clinical' as const, email: 'samuel.okafor@nhs.net' }];

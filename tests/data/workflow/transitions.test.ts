@@ -4,7 +4,7 @@ import { TICKET_STATES, VERBS, verbsAvailable, type Verb } from '../../../data/w
 import type { ActionRequest, ActorRole } from '../../../data/workflow/types.js';
 import { createWorkflow } from '../../../data/workflow/workflow.js';
 import { useStoreFolder } from '../../helpers/storeFixtures.js';
-import { asPerson, asSystem, auditOf, makeWorkflowTicket, manualClock, people, seedWorkflow, storedTicketJson } from '../../helpers/workflowFixtures.js';
+import { asPerson, asSystem, auditOf, makeWorkflowTicket, manualClock, people, seedWorkflow, storedTicketJson } from '../../fixtures/workflowFixtures.js';
 
 /**
  * What source 001's procedure allows, written out independently of data/workflow/transitions.ts so this test can

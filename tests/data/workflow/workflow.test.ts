@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { CardCopy } from '../../../data/model.js';
 import { createWorkflow } from '../../../data/workflow/workflow.js';
 import { useStoreFolder } from '../../helpers/storeFixtures.js';
-import { auditOf, makeWorkflowTicket, manualClock, people, seedWorkflow, storedTicketJson } from '../../helpers/workflowFixtures.js';
+import { auditOf, makeWorkflowTicket, manualClock, people, seedWorkflow, storedTicketJson } from '../../fixtures/workflowFixtures.js';
 
 describe('the workflow around its transitions', () => {
   const folder = useStoreFolder();

@@ -6,7 +6,7 @@ import { CHECKLIST_ITEMS, type DpiaEntry, type DsptRecord, type TicketOrganisati
 import type { Store } from '../../../data/store/store.js';
 import type { OdsOrganisation } from '../../../dialogs/dialogServices.js';
 import { adaptiveCards, buttons, readable, submit, turn } from '../../helpers/dialogFixtures.js';
-import { makeWorkflowTicket } from '../../helpers/workflowFixtures.js';
+import { makeWorkflowTicket } from '../../fixtures/workflowFixtures.js';
 
 /** A care home in Islington (North Central London), as the ORD directory describes it. */
 export const SUNNYVIEW: OdsOrganisation = {

@@ -1,5 +1,5 @@
 import { describe, it, expect } from '@jest/globals';
-import { validateCard } from '../../../cards/validateCard.js';
+import { validateCard } from '../../helpers/validateCard.js';
 import { AccessRequestDialog } from '../../../dialogs/accessRequest/accessRequestDialog.js';
 import { dialogClient, submit, useDialogWorld } from '../../helpers/dialogFixtures.js';
 import { allStrings } from '../../cards/cardFixtures.js';

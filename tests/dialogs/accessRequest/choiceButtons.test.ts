@@ -1,9 +1,9 @@
 import { describe, it, expect } from '@jest/globals';
-import { validateCard } from '../../../cards/validateCard.js';
+import { validateCard } from '../../helpers/validateCard.js';
 import { AccessRequestDialog } from '../../../dialogs/accessRequest/accessRequestDialog.js';
 import { AddUsersDialog } from '../../../dialogs/accessRequest/addUsersDialog.js';
 import { dialogClient, pressOnCards, useDialogWorld } from '../../helpers/dialogFixtures.js';
-import { makeWorkflowTicket } from '../../helpers/workflowFixtures.js';
+import { makeWorkflowTicket } from '../../fixtures/workflowFixtures.js';
 import { press, ROSEWOOD_LISTS, ROSEWOOD_ORGANISATION, SUNNYVIEW, SUNNYVIEW_DPIA, talk, type Answer } from './accessFixtures.js';
 
 /**

@@ -3,7 +3,7 @@ import type { TicketState, WorkflowTicket } from '../../../data/model.js';
 import { AccessRequestDialog } from '../../../dialogs/accessRequest/accessRequestDialog.js';
 import { AddUsersDialog } from '../../../dialogs/accessRequest/addUsersDialog.js';
 import { dialogClient, useDialogWorld } from '../../helpers/dialogFixtures.js';
-import { makeWorkflowTicket } from '../../helpers/workflowFixtures.js';
+import { makeWorkflowTicket } from '../../fixtures/workflowFixtures.js';
 import { INTERNET_WEB_PORTAL_FEW, onboarded, ONE_CARE_MANAGER, press, ROSEWOOD_LISTS, talk, tickets } from './accessFixtures.js';
 
 /** Another care home manager at Rosewood Court: nothing of theirs may be shown to Grace. */

@@ -2,7 +2,7 @@ import { describe, it, expect } from '@jest/globals';
 import type { Activity } from 'botbuilder';
 import { AccessRequestDialog } from '../../../dialogs/accessRequest/accessRequestDialog.js';
 import { dialogClient, readable, submit, useDialogWorld } from '../../helpers/dialogFixtures.js';
-import { makeWorkflowTicket } from '../../helpers/workflowFixtures.js';
+import { makeWorkflowTicket } from '../../fixtures/workflowFixtures.js';
 import {
   INTERNET_WEB_PORTAL_FEW, ONE_CARE_MANAGER, press, SUNNYVIEW, SUNNYVIEW_DPIA, SUNNYVIEW_FOUND_IN_LONDON, sunnyviewDspt, talk, tickets,
 } from './accessFixtures.js';

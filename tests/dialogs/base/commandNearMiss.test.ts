@@ -42,7 +42,10 @@ describe('typing slips in the commands', () => {
 
     async function start() {
       const world = await worlds.open();
-      const dialog = new MainDialog(world.services, { accessRequest: new StandInDialog('accessRequestDialog', 'Stand-in: what is your ODS code?') });
+      const dialog = new MainDialog(world.services, {
+        accessRequest: new StandInDialog('accessRequestDialog', 'Stand-in: what is your ODS code?'),
+        addStaff: new StandInDialog('addUsersDialog', 'Stand-in: who needs an account?'),
+      });
       const client = dialogClient(dialog, world);
       return (input: string | Partial<Activity>) => turn(client, input);
     }

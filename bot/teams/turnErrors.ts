@@ -1,0 +1,58 @@
+/**
+ * What happens when a turn fails, in one place: the log line, what the person is told, the count of failed turns in a row
+ * and the reset of the conversation. A passing fault (Teams throttling) must not lose a half-finished request, so one
+ * failure keeps the conversation; a second in a row clears it, so nobody is stuck for ever.
+ */
+import type { CloudAdapter, ConversationState, TurnContext } from 'botbuilder';
+import type { Store } from '../../data/store/store.js';
+import { errorKind, type Logger } from '../log.js';
+
+export const SORRY_MESSAGE = "Sorry, something went wrong on our side. What you had already told me is kept: please try again in a minute.";
+export const STARTED_AGAIN_MESSAGE = "Sorry, this keeps going wrong, so I've cleared our conversation to start afresh. Nothing was sent. Type start to begin again.";
+
+/** Failed turns in a row, per conversation, after which its state is cleared. */
+const FAILURES_BEFORE_RESET = 2;
+
+export interface TurnErrorServices {
+  logger: Logger;
+  conversationState: ConversationState;
+  store: Store;
+}
+
+/** Where a conversation's consecutive failed turns are counted (a setting, so a restart does not reset it). */
+export function failuresKey(conversationId: string): string {
+  return `turnFailures:${conversationId}`;
+}
+
+/** Used once by the host: every turn on `adapter` that throws, incoming or proactive, ends here. */
+export function handleTurnErrors(adapter: CloudAdapter, { logger, conversationState, store }: TurnErrorServices): void {
+  adapter.onTurnError = async (context: TurnContext, err: unknown) => {
+    const key = failuresKey(context.activity.conversation?.id ?? '');
+    const failures = await store.update((tx) => {
+      const count = (typeof tx.data.settings[key] === 'number' ? tx.data.settings[key] as number : 0) + 1;
+      tx.data.settings[key] = count;
+      return count;
+    }).catch(() => 1);
+    const reset = failures >= FAILURES_BEFORE_RESET;
+    if (reset) {
+      await conversationState.delete(context).catch(() => undefined);
+      await store.update((tx) => { delete tx.data.settings[key]; }).catch(() => undefined);
+    }
+    // Ids only: the activity's text and the person's name stay out of the log.
+    logger.error('turn failed', { error: errorKind(err), activityType: context.activity.type, conversation: context.activity.conversation?.id });
+    if (context.activity.type !== 'message') return;
+    try {
+      await context.sendActivity(SORRY_MESSAGE);
+    } catch (sendErr) {
+      logger.warn('could not tell the person about the failure', { error: errorKind(sendErr) });
+    }
+    if (reset) await context.sendActivity(STARTED_AGAIN_MESSAGE).catch(() => undefined);
+  };
+}
+
+/** Used by the activity handler after a turn that worked: it ends any run of failed ones. Writes only when there was one. */
+export async function forgetPastFailures(store: Store, context: TurnContext): Promise<void> {
+  const key = failuresKey(context.activity.conversation?.id ?? '');
+  if (store.read((data) => data.settings[key] === undefined)) return;
+  await store.update((tx) => { delete tx.data.settings[key]; });
+}
