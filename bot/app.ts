@@ -2,25 +2,44 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type restify from 'restify';
 import { ConversationState } from 'botbuilder';
+import type { DialogState } from 'botbuilder-dialogs';
 import { AppError } from '../data/errors.js';
 import { openLowdbStore, type LowdbStore } from '../data/store/lowdbStore.js';
 import type { Store } from '../data/store/store.js';
-import type { Workflow } from '../data/workflow/workflow.js';
-import { createAdapter } from './teams/adapter.js';
+import { createWorkflow, type Workflow } from '../data/workflow/workflow.js';
+import { AccessRequestDialog } from '../dialogs/accessRequest/accessRequestDialog.js';
+import { AddUsersDialog } from '../dialogs/accessRequest/addUsersDialog.js';
+import type { DialogServices } from '../dialogs/dialogServices.js';
+import { MainDialog } from '../dialogs/mainDialog.js';
+import { createAttachmentReader, httpsUnder } from './attachments/attachmentReader.js';
 import { isLocalMode, isLoopbackHost, type Config } from './config.js';
+import { seedDemoIfFresh } from './demo/seedDemo.js';
 import { InFlight } from './inFlight.js';
 import { errorKind, type Logger } from './log.js';
-import { OnboardingBot } from './teams/onboardingBot.js';
-import { BotStateStorage, expireIdleBotState } from './teams/botStateStorage.js';
-import { createServer } from './server.js';
-import { startTicketServices } from './tickets/ticketServices.js';
-import { createDialogTurns } from './teams/dialogTurns.js';
-import { buildUsersTemplate } from './spreadsheet/usersTemplate.js';
-import { handleTurnErrors } from './teams/turnErrors.js';
-import { startReminders } from './reminders/reminderService.js';
-import { seedDemoIfFresh } from './demo/seedDemo.js';
-import { registerHelpdeskTab } from './web/tabRoutes.js';
+import { createCardSender } from './notify/cardSender.js';
+import { createMailer } from './notify/mailer.js';
+import { createNotifier } from './notify/notifier.js';
+import { createTeamsSender } from './notify/teamsSender.js';
 import { createOrdClient } from './ods/ordClient.js';
+import { startReminderScheduler } from './reminders/scheduler.js';
+import { runSweep } from './reminders/sweep.js';
+import { directorySweepLock } from './reminders/sweepLock.js';
+import { createServer } from './server.js';
+import { createSpreadsheetReader } from './spreadsheet/attachedSpreadsheet.js';
+import { buildUsersTemplate } from './spreadsheet/usersTemplate.js';
+import { storeCalendar } from './storeCalendar.js';
+import { createAdapter } from './teams/adapter.js';
+import { BotStateStorage, expireIdleBotState } from './teams/botStateStorage.js';
+import { createCardInvokeHandler } from './teams/cardInvoke.js';
+import { createDialogTurns, memberEmail, USERS_TEMPLATE_PATH } from './teams/dialogTurns.js';
+import { OnboardingBot } from './teams/onboardingBot.js';
+import { handleTurnErrors } from './teams/turnErrors.js';
+import { checkingWorkflow, createAutomaticCheckRuns } from './tickets/automaticCheckRuns.js';
+import { ensureChannelConversation } from './tickets/channels.js';
+import { recordRequesterUpdate } from './tickets/requesterUpdates.js';
+import { createTicketCards } from './tickets/ticketCards.js';
+import { createTabTokenVerifier } from './web/tabToken.js';
+import { registerHelpdeskTab } from './web/tabRoutes.js';
 
 /** How often closed tickets are moved out of the live file (every write re-serialises it, so it must stay small). */
 const ARCHIVE_EVERY_MS = 60 * 60 * 1000;
@@ -37,26 +56,96 @@ export interface RunningApp {
 /** The package version, reported by /healthz. */
 export const VERSION: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
-/** Opens the store, builds the bot and starts listening. Used by bot/index.ts and by tests that need a real server. */
+/**
+ * The one place the service is put together, in order: config → store → calendar → notifier → workflow → ticket cards →
+ * reminders → dialogs → activity handler → server; then it starts, and stop() takes it down in the reverse order.
+ * Used by bot/index.ts and by tests that need a real server.
+ */
 export async function startApp(config: Config, logger: Logger): Promise<RunningApp> {
   refuseOpenBotOnPublicAddress(config);
+  const clock = () => new Date();
   const store = await openStore(config.dataDir);
-  const inFlight = new InFlight();
+  const calendar = storeCalendar(store);
   const adapter = createAdapter(config);
+  const teams = createTeamsSender(adapter, config.bot.appId);
   // One ODS client for the conversations and the helpdesk's automatic checks: its cache and rate limit are shared.
   const ods = createOrdClient({ baseUrl: config.odsBaseUrl, logger });
-  const tickets = startTicketServices(config, store, adapter, logger, ods);
+
+  // Messages to people: recorded in the store first, then Teams with retries, e-mail as the fallback.
+  const mailer = createMailer(config.smtp, config.smtp.caFile ? { tls: { ca: readFileSync(config.smtp.caFile, 'utf8') } } : {});
+  const notifier = createNotifier({ store, teams, mailer, clock, logger, queueStepMs: config.notifyRetryMs });
+
+  // The workflow. The manager's update is recorded in the same write as the step and handed to the notifier once it is
+  // on disk, without waiting: a slow delivery to one manager (Teams throttling, then e-mail) never holds up anyone's cards.
+  const recording = createWorkflow({
+    store, clock,
+    onListenerError: (err, where) => logger.error('ticket event handling failed', { error: errorKind(err), ticketId: where.ticketId, verb: where.verb }),
+    withTransition: (tx, event) => recordRequesterUpdate(tx.data, event, clock(), config.helpdesk),
+    deliver: (key) => { void notifier.deliver(key); },
+  });
+  const automaticChecks = createAutomaticCheckRuns({ store, workflow: recording, ods, clock, logger });
+  const workflow = checkingWorkflow(recording, automaticChecks);
+
+  // Ticket cards: every copy posted where it belongs and updated on every event.
+  const ensureChannel = (key: string) => ensureChannelConversation(store, key, config.teamsServiceUrl, config.bot.appId, clock());
+  const cardSender = createCardSender({ store, teams, clock, logger });
+  const cards = createTicketCards({ store, workflow, sender: cardSender, ensureChannel, logger, now: clock });
+  workflow.onEvent((event) => cards.sync(event.ticket.id));
+
+  // Reminders: thresholds from REMINDER_* (bot/reminders/thresholds.ts); one instance per DATA_DIR sweeps (the lock).
+  const sweep = () => runSweep({
+    store, calendar, clock, logger, thresholds: config.reminders, notifier, workflow, ensureChannel,
+    // The escalation lines on the tickets' cards (issue 14 point 5): every posted copy is updated.
+    syncCard: (ticketId) => cards.sync(ticketId),
+  });
+  const sweepLock = directorySweepLock(config.dataDir, { onLost: () => logger.warn('reminders: the sweep lock was lost; will try to take it again') });
+
+  // The care home manager's conversations and the services they use.
+  const allowedAttachment = httpsUnder(config.attachmentHosts);
+  const dialogServices: DialogServices = {
+    store, workflow, ods, calendar, clock, memberEmail, helpdesk: config.helpdesk,
+    // Loopback downloads only in local mode (the Agents Playground and tests serve files from this machine).
+    spreadsheets: createSpreadsheetReader(createAttachmentReader({
+      isAllowedUrl: (url) => allowedAttachment(url) || (isLocalMode(config) && ['127.0.0.1', 'localhost'].includes(url.hostname)),
+    })),
+    usersTemplateUrl: new URL(USERS_TEMPLATE_PATH.slice(1), config.publicBaseUrl).toString(),
+  };
+  const mainDialog = new MainDialog(dialogServices, { accessRequest: new AccessRequestDialog(dialogServices), addStaff: new AddUsersDialog(dialogServices) });
+
+  // The activity handler: dialog state lives in the store; card buttons go to the card handlers.
   const conversationState = new ConversationState(new BotStateStorage(store));
   handleTurnErrors(adapter, { logger, conversationState, store });
+  const dialogTurns = createDialogTurns({ main: mainDialog, dialogState: conversationState.createProperty<DialogState>('dialogState'), store, logger });
+  const cardInvoke = createCardInvokeHandler({ workflow, store, now: clock, helpdesk: config.helpdesk, automaticChecks });
+  const bot = new OnboardingBot(conversationState, store, dialogTurns, cardInvoke);
+
+  // The server: the Bot Framework endpoint, health, the users template and the helpdesk tab.
+  const inFlight = new InFlight();
   let stopping: Promise<{ drained: boolean }> | undefined;
   let usersTemplate: Promise<Buffer> | undefined;
   const server = createServer({
-    adapter, bot: new OnboardingBot(conversationState, store, createDialogTurns(config, store, tickets.workflow, conversationState, logger, ods), tickets.cardInvoke),
-    store, inFlight, logger, version: VERSION, authenticated: !isLocalMode(config), limits: config.http,
+    adapter, bot, store, inFlight, logger, version: VERSION, authenticated: !isLocalMode(config), limits: config.http,
     isStopping: () => stopping !== undefined,
     usersTemplate: () => (usersTemplate ??= buildUsersTemplate()),
   });
-  registerHelpdeskTab(server, { config, store, logger, automaticChecks: tickets.automaticChecks });
+  registerHelpdeskTab(server, { config, store, logger, now: clock, calendar, verifier: createTabTokenVerifier(config.tab), automaticChecks });
+
+  // Start. Deliveries first: a timer retries what could not be delivered and re-syncs every open ticket's cards, so a
+  // card that could not be posted (Teams down, a lead who had not yet spoken to the bot) is posted later.
+  notifier.start(config.notifyRetryMs);
+  cardSender.start(config.notifyRetryMs);
+  const syncAll = () => cards.syncAll().catch((err: unknown) => logger.error('could not post ticket cards', { error: errorKind(err) }));
+  void syncAll();
+  const syncTimer = setInterval(() => void syncAll(), config.notifyRetryMs);
+  syncTimer.unref();
+  /** Stops the timers and waits for deliveries and event handling in progress; what is left stays pending in the store. */
+  const stopDeliveries = async () => {
+    clearInterval(syncTimer);
+    // The senders first: they cut their retry waits short, so draining the card updates cannot run into the hard stop.
+    await Promise.all([notifier.stop(), cardSender.stop()]);
+    await Promise.race([workflow.drain(), new Promise((resolve) => setTimeout(resolve, 3000).unref())]);
+    mailer?.close();
+  };
 
   try {
     await new Promise<void>((resolve, reject) => {
@@ -64,7 +153,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       server.listen(config.port, config.host, resolve);
     });
   } catch (err) {
-    await tickets.stop();
+    await stopDeliveries();
     await store.close();
     const code = (err as NodeJS.ErrnoException).code;
     throw new AppError('listen-failed', code === 'EADDRINUSE'
@@ -72,17 +161,12 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       : `Cannot listen on ${config.host}:${config.port} (${code ?? errorKind(err)}): check HOST and PORT.`);
   }
   const port = (server.address() as AddressInfo).port;
-  if (isLocalMode(config)) {
-    logger.warn('LOCAL MODE: no MicrosoftAppId is set, so requests are NOT authenticated. Use this only on your own machine (Agents Playground, Emulator, tests).');
-    if (!isLoopbackHost(config.host)) logger.warn('ALLOW_UNAUTHENTICATED=true: this unauthenticated bot answers every machine that can reach it', { host: config.host });
-  } else {
-    logger.info('authenticated mode: every request must carry a valid Bot Framework token', { appType: config.bot.appType });
-  }
+  announceMode(config, logger);
   logger.info(`listening on http://localhost:${port}`, { port, version: VERSION });
   await seedDemoIfFresh({ config, store, logger, port }); // local mode with an empty store only: bot/demo/seedDemo.ts
 
   // Closed tickets become 'archived' through the workflow (audited, every copy's card updated), then leave the live file.
-  const archive = () => archiveClosed(tickets.workflow, store).then(
+  const archive = () => archiveClosed(workflow, store).then(
     async (moved) => {
       if (moved > 0) logger.info('archived closed tickets', { moved });
       const forgotten = await expireIdleBotState(store, new Date());
@@ -91,11 +175,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     (err: unknown) => logger.error('could not archive closed tickets', { error: errorKind(err) }),
   );
   void archive();
-  // Reminder thresholds come from REMINDER_* variables (bot/reminders/thresholds.ts); one instance per DATA_DIR sweeps.
-  const reminders = startReminders({
-    dataDir: config.dataDir, store, tickets, thresholds: config.reminders, logger,
-    teamsServiceUrl: config.teamsServiceUrl, botAppId: config.bot.appId,
-  });
+  const reminders = startReminderScheduler({ cron: config.reminders.cron, lock: sweepLock, logger, sweep });
   const archiveTimer = setInterval(() => void archive(), ARCHIVE_EVERY_MS);
   archiveTimer.unref();
 
@@ -109,13 +189,13 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       server.server.closeAllConnections();
       await closed;
       await reminders.stop();
-      await tickets.stop();
+      await stopDeliveries();
       await store.close();
       return { drained };
     })();
     return stopping;
   };
-  return { server, store, port, workflow: tickets.workflow, stop };
+  return { server, store, port, workflow, stop };
 }
 
 /**
@@ -125,6 +205,16 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
 function refuseOpenBotOnPublicAddress(config: Config): void {
   if (!isLocalMode(config) || isLoopbackHost(config.host) || config.allowUnauthenticated) return;
   throw new AppError('unauthenticated-public', `HOST is ${config.host}, which other machines can reach, but no MicrosoftAppId is set, so anyone there could post as anyone: set MicrosoftAppId, or HOST=127.0.0.1, or ALLOW_UNAUTHENTICATED=true if an open bot there is really meant.`);
+}
+
+/** Says in the log whether requests are authenticated, loudly when they are not. */
+function announceMode(config: Config, logger: Logger): void {
+  if (isLocalMode(config)) {
+    logger.warn('LOCAL MODE: no MicrosoftAppId is set, so requests are NOT authenticated. Use this only on your own machine (Agents Playground, Emulator, tests).');
+    if (!isLoopbackHost(config.host)) logger.warn('ALLOW_UNAUTHENTICATED=true: this unauthenticated bot answers every machine that can reach it', { host: config.host });
+  } else {
+    logger.info('authenticated mode: every request must carry a valid Bot Framework token', { appType: config.bot.appType });
+  }
 }
 
 /** Opens the store, turning a file-system failure into one line that names DATA_DIR (store errors already say what is wrong). */

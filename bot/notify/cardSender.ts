@@ -1,4 +1,8 @@
+import type { Store } from '../../data/store/store.js';
+import { errorKind, type Logger } from '../log.js';
+import type { RetryOptions } from './retry.js';
 import { cardActivity, throughConversation, type TeamsRoute } from './teamsRoute.js';
+import type { TeamsSender } from './teamsSender.js';
 
 /**
  * What happened to a card update: done now; kept for a later retry; replaced by a newer update; 'gone': Teams
@@ -21,8 +25,23 @@ export interface CardSender {
    * failure is kept for `retryPending`; a 403/404 gives 'gone' and leaves the conversation usable.
    */
   update(conversationKey: string, activityId: string, card: Record<string, unknown>): Promise<CardUpdateOutcome>;
-  /** Tries again every update left pending; used by the notifier's timer. */
+  /** Tries again every update left pending; what the timer runs. One round runs at a time. */
   retryPending(): Promise<void>;
+  /** Starts the timer that retries pending updates (unref'd: it never keeps the process alive). */
+  start(intervalMs: number): void;
+  /**
+   * Used by the host before closing the store: stops the timer, cuts retry waits short and waits (at most `maxWaitMs`,
+   * default 5 s, inside the host's stop budget) for posts and updates in flight.
+   */
+  stop(maxWaitMs?: number): Promise<void>;
+}
+
+export interface CardSenderDeps {
+  store: Store;
+  teams: TeamsSender;
+  clock: () => Date;
+  logger?: Logger;
+  retry?: Partial<RetryOptions>;
 }
 
 interface CopyState {
@@ -37,7 +56,18 @@ interface CopyState {
  * update of the same copy carries the whole current state. After a restart a stale copy is put right by the ticket's
  * next change, or when a viewer opens it (the card's `refresh` asks the bot for the current view).
  */
-export function createCardSender(route: TeamsRoute, stopSignal: () => AbortSignal): CardSender {
+export function createCardSender(deps: CardSenderDeps): CardSender {
+  const route: TeamsRoute = { store: deps.store, teams: deps.teams, clock: deps.clock, logger: deps.logger ?? silent, retry: deps.retry ?? {} };
+  let stopping = new AbortController();
+  const stopSignal = () => stopping.signal;
+  let timer: NodeJS.Timeout | undefined;
+  let round: Promise<void> | undefined;
+  const work = new Set<Promise<unknown>>();
+  const track = <T>(promise: Promise<T>): Promise<T> => {
+    work.add(promise);
+    void promise.finally(() => work.delete(promise)).catch(() => undefined);
+    return promise;
+  };
   const copies = new Map<string, CopyState>();
   const pending = new Map<string, { conversationKey: string; activityId: string; card: Record<string, unknown> }>();
 
@@ -61,39 +91,68 @@ export function createCardSender(route: TeamsRoute, stopSignal: () => AbortSigna
     return 'failed';
   };
 
+  const post = async (conversationKey: string, card: Record<string, unknown>): Promise<string | undefined> => {
+    const outcome = await throughConversation(route, conversationKey, (reference) => route.teams.send(reference, cardActivity(card)), 'card-post', stopSignal());
+    if (outcome.ok) return outcome.value.activityId;
+    if (outcome.failure.kind === 'ambiguous') route.logger.warn('card post unconfirmed: the next sync may post a second copy', { conversationKey, reason: outcome.failure.reason });
+    return undefined;
+  };
+
+  const update = (conversationKey: string, activityId: string, card: Record<string, unknown>): Promise<CardUpdateOutcome> => {
+    const copyKey = `${conversationKey}\n${activityId}`;
+    const previous = copies.get(copyKey);
+    previous?.supersede.abort();
+    pending.delete(copyKey);
+    const supersede = new AbortController();
+    const generation = (previous?.generation ?? 0) + 1;
+    const signal = AbortSignal.any([supersede.signal, stopSignal()]);
+    // One copy's updates never overlap: an older one still in flight could otherwise land after a newer one.
+    const run = (previous?.chain ?? Promise.resolve()).then(() => attempt(copyKey, generation, conversationKey, activityId, card, signal));
+    const state: CopyState = { generation, supersede, chain: run.catch(() => undefined) };
+    copies.set(copyKey, state);
+    void state.chain.then(() => {
+      if (copies.get(copyKey) === state && !pending.has(copyKey)) copies.delete(copyKey);
+    });
+    return run;
+  };
+
+  const retryRound = async (): Promise<void> => {
+    for (const [copyKey, { conversationKey, activityId, card }] of [...pending]) {
+      if (stopSignal().aborted) return;
+      if (pending.get(copyKey)?.card !== card) continue;
+      await update(conversationKey, activityId, card);
+    }
+  };
+
   const sender: CardSender = {
-    async post(conversationKey, card) {
-      const outcome = await throughConversation(route, conversationKey, (reference) => route.teams.send(reference, cardActivity(card)), 'card-post', stopSignal());
-      if (outcome.ok) return outcome.value.activityId;
-      if (outcome.failure.kind === 'ambiguous') route.logger.warn('card post unconfirmed: the next sync may post a second copy', { conversationKey, reason: outcome.failure.reason });
-      return undefined;
+    post: (conversationKey, card) => track(post(conversationKey, card)),
+    update: (conversationKey, activityId, card) => track(update(conversationKey, activityId, card)),
+
+    retryPending() {
+      round ??= track(retryRound()).finally(() => { round = undefined; });
+      return round;
     },
 
-    update(conversationKey, activityId, card) {
-      const copyKey = `${conversationKey}\n${activityId}`;
-      const previous = copies.get(copyKey);
-      previous?.supersede.abort();
-      pending.delete(copyKey);
-      const supersede = new AbortController();
-      const generation = (previous?.generation ?? 0) + 1;
-      const signal = AbortSignal.any([supersede.signal, stopSignal()]);
-      // One copy's updates never overlap: an older one still in flight could otherwise land after a newer one.
-      const run = (previous?.chain ?? Promise.resolve()).then(() => attempt(copyKey, generation, conversationKey, activityId, card, signal));
-      const state: CopyState = { generation, supersede, chain: run.catch(() => undefined) };
-      copies.set(copyKey, state);
-      void state.chain.then(() => {
-        if (copies.get(copyKey) === state && !pending.has(copyKey)) copies.delete(copyKey);
-      });
-      return run;
+    start(intervalMs) {
+      if (timer) return;
+      if (stopping.signal.aborted) stopping = new AbortController();
+      timer = setInterval(() => {
+        sender.retryPending().catch((err: unknown) => route.logger.error('card update retry round failed', { error: errorKind(err) }));
+      }, intervalMs);
+      timer.unref();
     },
 
-    async retryPending() {
-      for (const [copyKey, { conversationKey, activityId, card }] of [...pending]) {
-        if (stopSignal().aborted) return;
-        if (pending.get(copyKey)?.card !== card) continue;
-        await sender.update(conversationKey, activityId, card);
-      }
+    async stop(maxWaitMs = 5000) {
+      if (timer) clearInterval(timer);
+      timer = undefined;
+      stopping.abort();
+      let waitTimer: NodeJS.Timeout | undefined;
+      const budget = new Promise<void>((resolve) => { waitTimer = setTimeout(resolve, maxWaitMs); });
+      await Promise.race([Promise.allSettled([...work]), budget]);
+      clearTimeout(waitTimer);
     },
   };
   return sender;
 }
+
+const silent: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };

@@ -1,7 +1,6 @@
 import type { NotificationRecord } from '../../data/model.js';
 import type { Store } from '../../data/store/store.js';
 import { errorKind, type Logger } from '../log.js';
-import { createCardSender, type CardUpdateOutcome } from './cardSender.js';
 import { conversationKeyFor } from './recipientConversations.js';
 import { asDeliveryError, type DeliveryError } from './deliveryError.js';
 import type { Mailer } from './mailer.js';
@@ -36,7 +35,7 @@ export interface RetryRound {
   queued: number;
 }
 
-/** Proactive messages to people, with retries, e-mail fallback and a durable outbox; plus the ticket cards. */
+/** Proactive messages to people, with retries, e-mail fallback and a durable outbox. (Ticket cards: cardSender.ts.) */
 export interface Notifier {
   /**
    * Records a notification (in a write of its own) and delivers it: deliver() after recordNotification. 'sent'
@@ -51,7 +50,7 @@ export interface Notifier {
    * the outcome is logged and gives 'queued': the record stays pending), so the host may call it without awaiting.
    */
   deliver(key: string): Promise<'sent' | 'queued' | 'duplicate' | 'unknown'>;
-  /** Delivers every pending notification due at `now`, one at a time, and retries pending card updates. One round runs at a time. */
+  /** Delivers every pending notification due at `now`, one at a time. One round runs at a time. */
   retryDue(now?: Date): Promise<RetryRound>;
   /** Starts the retry timer (unref'd: it never keeps the process alive). */
   start(intervalMs: number): void;
@@ -60,10 +59,6 @@ export interface Notifier {
    * default 5 s, inside the host's stop budget) for requests in flight. Anything not delivered stays pending in the store.
    */
   stop(maxWaitMs?: number): Promise<void>;
-  /** Posts a ticket card to a stored conversation; its activity id, or undefined when it could not be posted. */
-  postCard(conversationKey: string, card: Record<string, unknown>): Promise<string | undefined>;
-  /** Updates a posted ticket card; a retryable failure is retried by the timer until a newer update replaces it. */
-  updateCard(conversationKey: string, activityId: string, card: Record<string, unknown>): Promise<CardUpdateOutcome>;
 }
 
 const silent: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -82,7 +77,7 @@ const silent: Logger = { debug: () => undefined, info: () => undefined, warn: ()
  *   fails), the message is sent again. The window is kept small: 'sent' is written straight after the acceptance, with
  *   nothing else awaited in between. A repeated e-mail carries the same Message-ID (derived from the key), so mail
  *   clients and the helpdesk can recognise it.
- * Ticket cards are different: see CardSender.post (at least once) and CardUpdateOutcome.
+ * Ticket cards are different: see CardSender.post (at least once) and CardUpdateOutcome (bot/notify/cardSender.ts).
  */
 export function createNotifier(deps: NotifierDeps): Notifier {
   const logger = deps.logger ?? silent;
@@ -95,7 +90,6 @@ export function createNotifier(deps: NotifierDeps): Notifier {
   /** Keys being delivered in this process: a timer round must not deliver what notify() is delivering. */
   const inFlight = new Set<string>();
   const work = new Set<Promise<unknown>>();
-  const cards = createCardSender(route, () => stopping.signal);
 
   const track = <T>(promise: Promise<T>): Promise<T> => {
     work.add(promise);
@@ -190,7 +184,6 @@ export function createNotifier(deps: NotifierDeps): Notifier {
       if (outcome === 'sent') result.sent += 1;
       if (outcome === 'queued') result.queued += 1;
     }
-    await cards.retryPending();
     const pruned = await pruneSent(deps.store, new Date(now.getTime() - keepSentMs));
     if (pruned > 0) logger.info('delivered notifications removed from the live file', { pruned });
     return result;
@@ -234,9 +227,6 @@ export function createNotifier(deps: NotifierDeps): Notifier {
       await Promise.race([Promise.allSettled([...work]), budget]);
       clearTimeout(waitTimer);
     },
-
-    postCard: (conversationKey, card) => track(cards.post(conversationKey, card)),
-    updateCard: (conversationKey, activityId, card) => track(cards.update(conversationKey, activityId, card)),
   };
   return notifier;
 }

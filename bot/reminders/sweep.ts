@@ -52,7 +52,8 @@ export async function runSweep(deps: SweepDeps): Promise<SweepResult> {
   const first = await findCandidates(deps, now);
   let withdrawn = 0;
   for (const w of first.withdrawals) {
-    // The requester's notice is recorded by the workflow's withTransition in the same write as the withdrawal.
+    // The requester's notice is recorded by the workflow's withTransition in the same write as the withdrawal, and
+    // handed to the notifier by the workflow after it.
     const outcome = await deps.workflow.act({ ticketId: w.ticketId, verb: 'withdraw', actor: { kind: 'system' }, expectedVersion: w.version });
     if (outcome.ok) withdrawn += 1;
     else logger.info('reminder withdrawal not applied', { ticketId: w.ticketId, code: outcome.code });

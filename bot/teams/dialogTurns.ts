@@ -1,24 +1,15 @@
-import { TeamsInfo, type ConversationState, type TurnContext } from 'botbuilder';
-import type { DialogState } from 'botbuilder-dialogs';
+import { TeamsInfo, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import type { Dialog, DialogState } from 'botbuilder-dialogs';
 import type { Store } from '../../data/store/store.js';
-import { AccessRequestDialog } from '../../dialogs/accessRequest/accessRequestDialog.js';
-import { AddUsersDialog } from '../../dialogs/accessRequest/addUsersDialog.js';
 import { runDialog } from '../../dialogs/base/runDialog.js';
-import type { DialogServices, OdsDirectory } from '../../dialogs/dialogServices.js';
-import { MainDialog } from '../../dialogs/mainDialog.js';
 import { isPersonalChat, welcomeOnInstall } from '../../dialogs/welcome/welcomeOnInstall.js';
-import { createAttachmentReader, httpsUnder } from '../attachments/attachmentReader.js';
-import { createSpreadsheetReader } from '../spreadsheet/attachedSpreadsheet.js';
-import { isLocalMode, type Config } from '../config.js';
 import { claimWelcome, rememberConversation } from './conversationReferences.js';
 import type { Logger } from '../log.js';
-import type { Workflow } from '../../data/workflow/workflow.js';
-import { storeCalendar } from '../storeCalendar.js';
 
 /** The path the multiple-user spreadsheet template is served at (bot/server.ts). */
 export const USERS_TEMPLATE_PATH = '/templates/ucp-multiple-users.xlsx';
 
-/** Ties the care home manager's conversations to Teams: which activities start or continue a dialog, and the services they use. */
+/** Ties the care home manager's conversations to Teams: which activities start or continue a dialog. */
 export interface DialogTurns {
   /** Every activity, first: keeps where its person or channel can be reached (bot/teams/conversationReferences.ts). */
   remember(context: TurnContext): Promise<void>;
@@ -28,26 +19,17 @@ export interface DialogTurns {
   onInstall(context: TurnContext): Promise<void>;
 }
 
-/** Builds the dialogs and their services once per process. */
-export function createDialogTurns(
-  config: Config, store: Store, workflow: Workflow, conversationState: ConversationState, logger: Logger, ods: OdsDirectory,
-): DialogTurns {
-  const dialogState = conversationState.createProperty<DialogState>('dialogState');
-  const allowed = httpsUnder(config.attachmentHosts);
-  const services: DialogServices = {
-    store,
-    workflow,
-    ods,
-    // Loopback downloads only in local mode (the Agents Playground and tests serve files from this machine).
-    spreadsheets: createSpreadsheetReader(createAttachmentReader({ isAllowedUrl: (url) => allowed(url) || (isLocalMode(config) && ['127.0.0.1', 'localhost'].includes(url.hostname)) })),
-    calendar: storeCalendar(store),
-    clock: () => new Date(),
-    memberEmail: (context) => memberEmail(context),
-    usersTemplateUrl: new URL(USERS_TEMPLATE_PATH.slice(1), config.publicBaseUrl).toString(),
-    helpdesk: config.helpdesk,
-  };
-  const main = new MainDialog(services, { accessRequest: new AccessRequestDialog(services), addStaff: new AddUsersDialog(services) });
+export interface DialogTurnsDeps {
+  /** The main dialog (dialogs/mainDialog.ts), built by the host with its services. */
+  main: Dialog;
+  /** Where each conversation's dialog state is kept (ConversationState over the store). */
+  dialogState: StatePropertyAccessor<DialogState>;
+  store: Store;
+  logger: Logger;
+}
 
+/** Used once by the host, with the dialogs it built. */
+export function createDialogTurns({ main, dialogState, store, logger }: DialogTurnsDeps): DialogTurns {
   return {
     remember: (context) => rememberConversation(store, context.activity, logger),
     async onMessage(context) {
@@ -67,7 +49,7 @@ const CHANNEL_REPLY = 'Hello! Care home managers talk to me in a 1:1 chat: open 
   + 'In this channel I post ticket cards for the people who act on them.';
 
 /** The person's NHSmail address as Teams knows it; undefined when Teams cannot say (outside Teams, or slow). */
-async function memberEmail(context: TurnContext): Promise<string | undefined> {
+export async function memberEmail(context: TurnContext): Promise<string | undefined> {
   const from = context.activity.from;
   if (!from?.id) return undefined;
   const lookup = TeamsInfo.getMember(context, from.id).then((member) => member.email ?? member.userPrincipalName ?? undefined, () => undefined);

@@ -3,7 +3,7 @@ import type { CardCopy, WorkflowTicket } from '../../data/model.js';
 import type { Store } from '../../data/store/store.js';
 import { buildTicketCard } from '../../cards/ticketCard.js';
 import { helpdeskAgents } from '../../cards/handlers/cardActionContext.js';
-import type { Notifier } from '../notify/notifier.js';
+import type { CardSender } from '../notify/cardSender.js';
 import { CLOSED_STATES } from '../../data/workflow/transitions.js';
 import type { Workflow } from '../../data/workflow/workflow.js';
 import type { Logger } from '../log.js';
@@ -20,7 +20,8 @@ export interface TicketCards {
 export interface TicketCardsDeps {
   store: Store;
   workflow: Workflow;
-  notifier: Pick<Notifier, 'postCard' | 'updateCard'>;
+  /** Posts and updates the cards in Teams (bot/notify/cardSender.ts). */
+  sender: Pick<CardSender, 'post' | 'update'>;
   /** Makes sure a channel on the roster has a stored conversation to post to. */
   ensureChannel(conversationKey: string): Promise<void>;
   logger: Logger;
@@ -56,7 +57,7 @@ export function createTicketCards(deps: TicketCardsDeps): TicketCards {
       .map(async (copy) => {
         const { card, text } = cards.get(copy.audience)!;
         shown.set(copy.activityId, text);
-        const outcome = await deps.notifier.updateCard(copy.conversationKey, copy.activityId, card);
+        const outcome = await deps.sender.update(copy.conversationKey, copy.activityId, card);
         if (outcome === 'failed') shown.delete(copy.activityId);
         if (outcome === 'gone') await forgetCopy(ticketId, copy.activityId);
       }));
@@ -81,8 +82,8 @@ export function createTicketCards(deps: TicketCardsDeps): TicketCards {
         if (ticket.cardCopies.some((copy) => copy.audience === audience && copy.conversationKey === conversationKey)) continue;
         if (isChannelKey(conversationKey)) await deps.ensureChannel(conversationKey);
         const card = postedCard(ticket, audience);
-        const activityId = await deps.notifier.postCard(conversationKey, card);
-        if (!activityId) continue; // logged by the notifier; the next sync tries again
+        const activityId = await deps.sender.post(conversationKey, card);
+        if (!activityId) continue; // logged by the card sender; the next sync tries again
         shown.set(activityId, JSON.stringify(card));
         const copy: CardCopy = { audience, conversationKey, activityId };
         await deps.workflow.recordCardCopy(ticket.id, copy);

@@ -6,13 +6,13 @@ import type { WorkflowTicket } from '../../data/model.js';
 import type { Store } from '../../data/store/store.js';
 import { isLocalMode, type Config } from '../config.js';
 import { errorKind, type Logger } from '../log.js';
-import { storeCalendar } from '../storeCalendar.js';
+import type { WorkingCalendar } from '../../data/rules/workingHours.js';
 import { queueCsv, queueCsvFileName } from './queueCsv.js';
 import { pageOf, parseQueueQuery, type QueueQuery } from './queueQuery.js';
 import { fullQueue } from './queueTickets.js';
 import { registerReportRoutes } from './reportRoutes.js';
 import { tabBundle } from './tabBundle.js';
-import { createTabTokenVerifier, type TabTokenVerifier } from './tabToken.js';
+import type { TabTokenVerifier } from './tabToken.js';
 import { ticketDetail } from './ticketDetail.js';
 import { sendCsv } from './sendCsv.js';
 
@@ -20,10 +20,10 @@ export interface HelpdeskTabDeps {
   config: Config;
   store: Store;
   logger: Logger;
-  /** Tests fix the clock; the service uses real time. */
-  now?: () => Date;
-  /** Tests may pass a verifier over local keys; by default the tenant's published keys (config.tab) are used. */
-  verifier?: TabTokenVerifier;
+  now: () => Date;
+  calendar: WorkingCalendar;
+  /** Checks the tab's sign-in token against the tenant's published keys (config.tab). */
+  verifier: TabTokenVerifier;
   /** Runs a ticket's stale automatic checks again when an agent opens it, so the tab never shows a tick its list no longer backs. */
   automaticChecks?: { runIfStale(ticketId: string): Promise<void> };
 }
@@ -51,9 +51,7 @@ const TICKET_ID = /^[A-Za-z0-9-]{1,40}$/;
 /** Used once by app.ts: adds the tab's page and API to the bot's server. */
 export function registerHelpdeskTab(server: restify.Server, deps: HelpdeskTabDeps): void {
   const local = isLocalMode(deps.config);
-  const now = deps.now ?? (() => new Date());
-  const verify = deps.verifier ?? createTabTokenVerifier(deps.config.tab);
-  const calendar = storeCalendar(deps.store);
+  const { now, calendar, verifier: verify } = deps;
   const script = tabBundle();
   const html = readFileSync(new URL('tab.html', PAGE_DIR), 'utf8').replace('{{MODE}}', local ? 'local' : 'authenticated');
   const css = readFileSync(new URL('tab.css', PAGE_DIR));

@@ -53,6 +53,8 @@ export interface TicketEvent {
   actor: Actor;
   reason?: string;
   at: string;
+  /** The keys of the notifications recorded in the same write as this transition (the manager's update), delivered after it. */
+  notifications?: string[];
 }
 
 /** What `act` answers: the applied transition, or a refusal a person can read (with the current ticket when there is one). */

@@ -17,9 +17,15 @@ export interface WorkflowOptions {
   onListenerError?: ListenerErrorHook;
   /**
    * Runs inside the same store update as each applied transition, so whatever it records (the notifications owed to
-   * people) lands on disk with the change or not at all. Must be synchronous and must not throw.
+   * people) lands on disk with the change or not at all. Returns the keys of the notifications it recorded; the event
+   * carries them (`notifications`). Must be synchronous and must not throw.
    */
-  withTransition?: (tx: Transaction, event: TicketEvent) => void;
+  withTransition?: (tx: Transaction, event: TicketEvent) => readonly string[];
+  /**
+   * Given each key withTransition recorded, once the change is on disk, to deliver it now without waiting for it. Must not
+   * throw. A key it never got (the process stopped in between) is still pending in the store: the notifier's timer sends it.
+   */
+  deliver?: (key: string) => void;
 }
 
 /** The one way tickets are created and changed. */
@@ -50,15 +56,27 @@ export function createWorkflow(options: WorkflowOptions): Workflow {
   const { store, clock } = options;
   const hub = new EventHub(options.onListenerError);
 
+  /** Inside the write: records what the step owes people, and notes the keys on the event. */
+  const recordWith = (tx: Transaction, event: TicketEvent): void => {
+    const keys = options.withTransition?.(tx, event) ?? [];
+    if (keys.length > 0) event.notifications = [...keys];
+  };
+
+  /** After the commit: hands the events to the listeners and what they recorded to the host to deliver. */
+  const afterCommit = (events: readonly TicketEvent[]): void => {
+    hub.emit(events);
+    for (const event of events) for (const key of event.notifications ?? []) options.deliver?.(key);
+  };
+
   return {
     async submit(input, requester) {
       const now = clock();
       const { ticket, events } = await store.update((tx) => {
         const created = createTicket(tx, input, requester, now, options.newId);
-        for (const event of created.events) options.withTransition?.(tx, event);
+        for (const event of created.events) recordWith(tx, event);
         return created;
       });
-      hub.emit(events);
+      afterCommit(events);
       return ticket;
     },
 
@@ -66,10 +84,10 @@ export function createWorkflow(options: WorkflowOptions): Workflow {
       const now = clock();
       const outcome = await store.update((tx) => {
         const applied = applyAction(tx, request, now);
-        if (applied.ok) options.withTransition?.(tx, applied.event);
+        if (applied.ok) recordWith(tx, applied.event);
         return applied;
       });
-      if (outcome.ok) hub.emit([outcome.event]);
+      if (outcome.ok) afterCommit([outcome.event]);
       return outcome;
     },
 

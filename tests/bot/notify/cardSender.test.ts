@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { createNotifier, type Notifier, type NotifierDeps } from '../../../bot/notify/notifier.js';
+import { createCardSender, type CardSender, type CardSenderDeps } from '../../../bot/notify/cardSender.js';
 import { createTeamsSender } from '../../../bot/notify/teamsSender.js';
 import type { Store } from '../../../data/store/store.js';
 import { startFakeConnector, type FakeConnector } from '../../helpers/fakeConnector.js';
@@ -9,11 +9,11 @@ import { fakeSleep, localAdapter, seedConversation, storedConversation, teamsRef
 const HELPDESK = 'conversation:19:helpdesk@thread.tacv2';
 const card = (status: string) => ({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: `T-000123: ${status}` }] });
 
-describe('ticket cards, posted and updated through the notifier', () => {
+describe('ticket cards, posted and updated through the card sender', () => {
   const folder = useStoreFolder();
   let connector: FakeConnector;
   let store: Store;
-  let notifier: Notifier | undefined;
+  let sender: CardSender | undefined;
   const clock = () => new Date('2026-03-02T10:00:00.000Z');
 
   beforeAll(async () => { connector = await startFakeConnector(); });
@@ -23,22 +23,22 @@ describe('ticket cards, posted and updated through the notifier', () => {
     store = await folder.open({ clock });
     await seedConversation(store, HELPDESK, teamsReference(connector.url, '19:helpdesk@thread.tacv2'));
   });
-  afterEach(async () => { await notifier?.stop(); });
+  afterEach(async () => { await sender?.stop(); });
 
-  const make = (overrides: Partial<NotifierDeps> = {}) => {
-    notifier = createNotifier({ store, teams: createTeamsSender(localAdapter(), ''), clock, retry: { sleep: fakeSleep().sleep }, ...overrides });
-    return notifier;
+  const make = (overrides: Partial<CardSenderDeps> = {}) => {
+    sender = createCardSender({ store, teams: createTeamsSender(localAdapter(), ''), clock, retry: { sleep: fakeSleep().sleep }, ...overrides });
+    return sender;
   };
 
   it('posts a card and updates that same activity, both recorded by the connector', async () => {
     const n = make();
-    const activityId = await n.postCard(HELPDESK, card('awaiting helpdesk'));
+    const activityId = await n.post(HELPDESK, card('awaiting helpdesk'));
     const [post] = connector.posts();
     expect(activityId).toBe(post.answeredId);
     expect(post.conversationId).toBe('19:helpdesk@thread.tacv2');
     expect(post.body.attachments).toEqual([{ contentType: 'application/vnd.microsoft.card.adaptive', content: card('awaiting helpdesk') }]);
 
-    await expect(n.updateCard(HELPDESK, activityId as string, card('assigned'))).resolves.toBe('updated');
+    await expect(n.update(HELPDESK, activityId as string, card('assigned'))).resolves.toBe('updated');
     const [put] = connector.updates();
     expect(put.activityId).toBe(activityId);
     expect(put.body.attachments).toEqual([{ contentType: 'application/vnd.microsoft.card.adaptive', content: card('assigned') }]);
@@ -46,35 +46,44 @@ describe('ticket cards, posted and updated through the notifier', () => {
 
   it('retries a card post after a 429 and returns the id of the one post that landed', async () => {
     connector.fail({ status: 429, retryAfter: 1 });
-    const id = await make().postCard(HELPDESK, card('submitted'));
+    const id = await make().post(HELPDESK, card('submitted'));
     expect(connector.posts()).toHaveLength(1);
     expect(id).toBe(connector.posts()[0].answeredId);
   });
 
   it('returns no id when the bot was removed from the channel, and marks that conversation unusable', async () => {
     connector.fail({ status: 403 });
-    await expect(make().postCard(HELPDESK, card('submitted'))).resolves.toBeUndefined();
+    await expect(make().post(HELPDESK, card('submitted'))).resolves.toBeUndefined();
     expect(storedConversation(store, HELPDESK)?.usable).toBe(false);
   });
 
   it('keeps an update that keeps failing and delivers it on the next retry round', async () => {
     connector.fail({ status: 502, times: 4 });
     const n = make();
-    await expect(n.updateCard(HELPDESK, 'activity-1', card('resolved'))).resolves.toBe('pending');
+    await expect(n.update(HELPDESK, 'activity-1', card('resolved'))).resolves.toBe('pending');
     expect(connector.updates()).toHaveLength(0);
-    await n.retryDue();
+    await n.retryPending();
     const [put] = connector.updates();
     expect(put.body.attachments).toEqual([expect.objectContaining({ content: card('resolved') })]);
-    await n.retryDue();
+    await n.retryPending();
     expect(connector.updates()).toHaveLength(1);
+  });
+
+  it('retries a pending update on its own timer, with nobody calling it', async () => {
+    connector.fail({ status: 502, times: 4 });
+    const n = make();
+    await expect(n.update(HELPDESK, 'activity-1', card('resolved'))).resolves.toBe('pending');
+    n.start(10);
+    await connector.waitFor((r) => r.method === 'PUT' && r.status === 200);
+    expect(connector.updates().map((u) => u.body.attachments)).toEqual([[expect.objectContaining({ content: card('resolved') })]]);
   });
 
   it('drops a pending update once a newer one for the same card lands', async () => {
     connector.fail({ status: 502, times: 4 });
     const n = make();
-    await expect(n.updateCard(HELPDESK, 'activity-1', card('assigned'))).resolves.toBe('pending');
-    await expect(n.updateCard(HELPDESK, 'activity-1', card('resolved'))).resolves.toBe('updated');
-    await n.retryDue();
+    await expect(n.update(HELPDESK, 'activity-1', card('assigned'))).resolves.toBe('pending');
+    await expect(n.update(HELPDESK, 'activity-1', card('resolved'))).resolves.toBe('updated');
+    await n.retryPending();
     expect(connector.updates().map((u) => u.body.attachments)).toEqual([[expect.objectContaining({ content: card('resolved') })]]);
   });
 
@@ -85,9 +94,9 @@ describe('ticket cards, posted and updated through the notifier', () => {
     });
     connector.fail({ status: 500 });
     const n = make({ retry: { sleep } });
-    const older = n.updateCard(HELPDESK, 'activity-1', card('assigned'));
+    const older = n.update(HELPDESK, 'activity-1', card('assigned'));
     await connector.waitFor((r) => r.status === 500);
-    const newer = n.updateCard(HELPDESK, 'activity-1', card('resolved'));
+    const newer = n.update(HELPDESK, 'activity-1', card('resolved'));
     await expect(older).resolves.toBe('superseded');
     await expect(newer).resolves.toBe('updated');
     expect(connector.updates().map((u) => u.body.attachments)).toEqual([[expect.objectContaining({ content: card('resolved') })]]);
@@ -96,40 +105,40 @@ describe('ticket cards, posted and updated through the notifier', () => {
   it.each([[403], [404]])('reports an update refused with %i as gone for that copy and leaves the conversation usable (the message may just have been deleted)', async (status) => {
     connector.fail({ status });
     const n = make();
-    await expect(n.updateCard(HELPDESK, 'activity-gone', card('closed'))).resolves.toBe('gone');
+    await expect(n.update(HELPDESK, 'activity-gone', card('closed'))).resolves.toBe('gone');
     expect(storedConversation(store, HELPDESK)?.usable).toBe(true);
     expect(connector.requests()).toHaveLength(1);
     // Other copies in the same channel are still updated, and new cards still posted.
-    await expect(n.updateCard(HELPDESK, 'activity-2', card('closed'))).resolves.toBe('updated');
-    await expect(n.postCard(HELPDESK, card('submitted'))).resolves.toEqual(expect.any(String));
-    await n.retryDue();
+    await expect(n.update(HELPDESK, 'activity-2', card('closed'))).resolves.toBe('updated');
+    await expect(n.post(HELPDESK, card('submitted'))).resolves.toEqual(expect.any(String));
+    await n.retryPending();
     expect(connector.requests()).toHaveLength(3);
   });
 
   it('still marks the conversation unusable when a card post is refused with 404', async () => {
     connector.fail({ status: 404 });
-    await expect(make().postCard(HELPDESK, card('submitted'))).resolves.toBeUndefined();
+    await expect(make().post(HELPDESK, card('submitted'))).resolves.toBeUndefined();
     expect(storedConversation(store, HELPDESK)?.usable).toBe(false);
   });
 
   it('fails an update at once when the conversation is already marked unusable', async () => {
     await seedConversation(store, HELPDESK, teamsReference(connector.url, '19:helpdesk@thread.tacv2'), false);
-    await expect(make().updateCard(HELPDESK, 'activity-1', card('closed'))).resolves.toBe('failed');
+    await expect(make().update(HELPDESK, 'activity-1', card('closed'))).resolves.toBe('failed');
     expect(connector.requests()).toHaveLength(0);
   });
 
   it('keeps an update whose connection dropped after the request (ambiguous) and sends it again: replacing a card twice is harmless', async () => {
     connector.fail({ status: 'drop' });
     const n = make();
-    await expect(n.updateCard(HELPDESK, 'activity-1', card('resolved'))).resolves.toBe('pending');
+    await expect(n.update(HELPDESK, 'activity-1', card('resolved'))).resolves.toBe('pending');
     expect(connector.requests()).toHaveLength(1);
-    await n.retryDue();
+    await n.retryPending();
     expect(connector.updates().map((u) => u.body.attachments)).toEqual([[expect.objectContaining({ content: card('resolved') })]]);
   });
 
   it('does not repeat a card post whose connection dropped after the request (ambiguous): no id, the host\'s next sync decides', async () => {
     connector.fail({ status: 'drop' });
-    await expect(make().postCard(HELPDESK, card('submitted'))).resolves.toBeUndefined();
+    await expect(make().post(HELPDESK, card('submitted'))).resolves.toBeUndefined();
     expect(connector.requests().map((r) => r.status)).toEqual(['dropped']);
     expect(storedConversation(store, HELPDESK)?.usable).toBe(true);
   });

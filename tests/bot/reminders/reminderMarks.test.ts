@@ -1,7 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { createLogger } from '../../../bot/log.js';
-import type { Notifier } from '../../../bot/notify/notifier.js';
-import { startReminders } from '../../../bot/reminders/reminderService.js';
+import { startReminderScheduler } from '../../../bot/reminders/scheduler.js';
+import { directorySweepLock } from '../../../bot/reminders/sweepLock.js';
+import { storeCalendar } from '../../../bot/storeCalendar.js';
+import { ensureChannelConversation } from '../../../bot/tickets/channels.js';
 import { runSweep } from '../../../bot/reminders/sweep.js';
 import { createTicketCards } from '../../../bot/tickets/ticketCards.js';
 import { DEFAULT_THRESHOLDS, loadReminderThresholds, type ReminderThresholds } from '../../../bot/reminders/thresholds.js';
@@ -132,7 +134,7 @@ describe('escalations on the ticket (issue 14 point 5)', () => {
 });
 
 describe('the card update path for an escalation', () => {
-  it('updates every posted copy of the ticket\'s card through the host\'s reminder service, with the line and the version the copy had', async () => {
+  it('updates every posted copy of the ticket\'s card through the reminder schedule as the host wires it, with the line and the version the copy had', async () => {
     const store = await folder.open();
     await store.update((tx) => {
       tx.data.conversations.push({ key: 'conversation:19:helpdesk@thread.tacv2', usable: true, updatedAt: '2026-03-02T09:00:00.000Z',
@@ -143,21 +145,26 @@ describe('the card update path for an escalation', () => {
     const clock = manualClock('2026-03-02T12:00:00.000Z');
     const workflow = createWorkflow({ store, clock: clock.now });
     const updated: Array<{ activityId: string; card: string }> = [];
-    const notifier = {
-      postCard: async () => `act-${ticket.id}`,
-      updateCard: async (_key: string, activityId: string, card: Record<string, unknown>) => {
+    const notifier = { deliver: async () => 'queued' as const };
+    const sender = {
+      post: async () => `act-${ticket.id}`,
+      update: async (_key: string, activityId: string, card: Record<string, unknown>) => {
         updated.push({ activityId, card: JSON.stringify(card) });
         return 'updated' as const;
       },
-      deliver: async () => 'queued' as const,
     };
-    const cards = createTicketCards({ store, workflow, notifier, logger: createLogger('error', () => undefined), now: clock.now, ensureChannel: async () => undefined });
+    const cards = createTicketCards({ store, workflow, sender, logger: createLogger('error', () => undefined), now: clock.now, ensureChannel: async () => undefined });
     await cards.sync(ticket.id);
     expect(workflow.get(ticket.id)?.cardCopies).toEqual([{ audience: 'helpdesk', conversationKey: 'conversation:19:helpdesk@thread.tacv2', activityId: `act-${ticket.id}` }]);
 
-    const reminders = startReminders({
-      dataDir: folder.dir, store, tickets: { notifier: notifier as unknown as Notifier, workflow, cards }, thresholds: DEFAULT_THRESHOLDS,
-      logger: createLogger('error', () => undefined), teamsServiceUrl: 'http://127.0.0.1:9/', botAppId: '', clock: clock.now,
+    const logger = createLogger('error', () => undefined);
+    const reminders = startReminderScheduler({
+      cron: DEFAULT_THRESHOLDS.cron, lock: directorySweepLock(folder.dir), logger,
+      sweep: () => runSweep({
+        store, calendar: storeCalendar(store), clock: clock.now, logger, thresholds: DEFAULT_THRESHOLDS, notifier, workflow,
+        ensureChannel: (key) => ensureChannelConversation(store, key, 'http://127.0.0.1:9/', '', clock.now()),
+        syncCard: (ticketId) => cards.sync(ticketId),
+      }),
     });
     try {
       // 3 working hours: nothing due, nothing to update.

@@ -17,7 +17,7 @@ async function world(store: Store, start: string) {
   const clock = manualClock(start);
   const teams = recordingTeams();
   const notifier: Notifier = createNotifier({ store, teams, clock: clock.now, retry: fastRetry });
-  const workflow = createWorkflow({ store, clock: clock.now, withTransition: (tx, event) => { recordRequesterUpdate(tx.data, event, clock.now()); } });
+  const workflow = createWorkflow({ store, clock: clock.now, withTransition: (tx, event) => recordRequesterUpdate(tx.data, event, clock.now()) });
   for (const person of [people.lead, people.secondLead, people.agent, people.requester]) {
     await seedConversation(store, `user:${person.aadObjectId}`, teamsReference('http://127.0.0.1:9/', `a:1on1-${person.aadObjectId}`, person.aadObjectId));
   }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import type { Activity, InvokeResponse } from 'botbuilder';
 import { SORRY_MESSAGE } from '../../../bot/teams/turnErrors.js';
+import { createCardSender } from '../../../bot/notify/cardSender.js';
 import { createNotifier, type NotificationInput } from '../../../bot/notify/notifier.js';
 import { createTeamsSender } from '../../../bot/notify/teamsSender.js';
 import { markPlainText } from '../../../bot/teams/plainTextOutbound.js';
@@ -78,7 +79,7 @@ describe('every message the notifier sends goes out as plain text, through the r
     const sender = createTeamsSender(localAdapter(), '');
     await sender.update(teamsReference(connector.url), 'activity-1', { type: 'message', text: MARKUP });
     const card = { type: 'AdaptiveCard', version: '1.5', body: [] };
-    await notifier().postCard(MANAGER_KEY, card);
+    await createCardSender({ store, teams: createTeamsSender(localAdapter(), ''), clock: () => new Date('2026-03-02T10:00:00Z') }).post(MANAGER_KEY, card);
     const [update] = connector.updates();
     expect(update.body).toMatchObject({ text: MARKUP, textFormat: 'plain' });
     expect(connector.posts()[0].body.textFormat).toBeUndefined();

@@ -15,7 +15,7 @@ function chat(person: { aadObjectId: string }, teamsId: string): ConversationRec
   return { key: `user:${person.aadObjectId}`, usable: true, updatedAt: '2026-03-02T09:00:00.000Z', reference: { serviceUrl: 'http://x/', user: { id: teamsId } } };
 }
 
-/** The ticket cards wired to an in-process workflow, with a notifier that records what would go to Teams. */
+/** The ticket cards wired to an in-process workflow, with a card sender that records what would go to Teams. */
 async function setUp(conversations: ConversationRecord[]) {
   const store = await folder.open();
   await store.update((tx) => {
@@ -25,19 +25,19 @@ async function setUp(conversations: ConversationRecord[]) {
   const workflow = createWorkflow({ store, clock: () => new Date('2026-03-02T10:04:00Z') });
   const posted: Array<{ key: string; card: string; id: string }> = [];
   const updated: Array<{ key: string; activityId: string; card: string }> = [];
-  const notifier = {
-    postCard: async (key: string, card: Record<string, unknown>) => {
+  const sender = {
+    post: async (key: string, card: Record<string, unknown>) => {
       const id = `act-${posted.length + 1}`;
       posted.push({ key, card: JSON.stringify(card), id });
       return id;
     },
-    updateCard: async (key: string, activityId: string, card: Record<string, unknown>) => {
+    update: async (key: string, activityId: string, card: Record<string, unknown>) => {
       updated.push({ key, activityId, card: JSON.stringify(card) });
       return 'updated' as const;
     },
   };
   const cards = createTicketCards({
-    store, workflow, notifier, logger: createLogger('error', () => undefined), now: () => new Date('2026-03-02T10:04:00Z'),
+    store, workflow, sender, logger: createLogger('error', () => undefined), now: () => new Date('2026-03-02T10:04:00Z'),
     ensureChannel: (key) => ensureChannelConversation(store, key, 'https://smba.example/uk/', '', new Date()),
   });
   workflow.onEvent((event) => cards.sync(event.ticket.id));
@@ -149,7 +149,7 @@ describe('a deleted card message', () => {
     const cards = createTicketCards({
       store, workflow, logger: createLogger('error', () => undefined), now: () => new Date('2026-03-02T10:04:00Z'),
       ensureChannel: (key) => ensureChannelConversation(store, key, 'https://smba.example/uk/', '', new Date()),
-      notifier: { postCard: async () => `act-${++posts}`, updateCard: async () => 'gone' as const },
+      sender: { post: async () => `act-${++posts}`, update: async () => 'gone' as const },
     });
     workflow.onEvent((event) => cards.sync(event.ticket.id));
     const ticket = await workflow.submit({ kind: 'question', question: 'How do I log in?' }, people.requester);
