@@ -11,7 +11,7 @@ import { AccessRequestDialog } from '../dialogs/accessRequest/accessRequestDialo
 import { AddUsersDialog } from '../dialogs/accessRequest/addUsersDialog.js';
 import type { DialogServices } from '../dialogs/dialogServices.js';
 import { MainDialog } from '../dialogs/mainDialog.js';
-import { createAttachmentReader, httpsUnder } from './attachments/attachmentReader.js';
+import { createAttachmentReader, httpsUnder, onThisMachine } from './attachments/attachmentReader.js';
 import { isLocalMode, isLoopbackHost, type Config } from './config.js';
 import { seedDemoIfFresh } from './demo/seedDemo.js';
 import { InFlight } from './inFlight.js';
@@ -106,7 +106,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     store, workflow, ods, calendar, clock, memberEmail, helpdesk: config.helpdesk,
     // Loopback downloads only in local mode (the Agents Playground and tests serve files from this machine).
     spreadsheets: createSpreadsheetReader(createAttachmentReader({
-      isAllowedUrl: (url) => allowedAttachment(url) || (isLocalMode(config) && ['127.0.0.1', 'localhost'].includes(url.hostname)),
+      isAllowedUrl: (url) => allowedAttachment(url) || (isLocalMode(config) && onThisMachine(url)),
     })),
     usersTemplateUrl: new URL(USERS_TEMPLATE_PATH.slice(1), config.publicBaseUrl).toString(),
   };

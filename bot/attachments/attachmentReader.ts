@@ -18,10 +18,11 @@ export function httpsOnly(url: URL): boolean {
   return url.protocol === 'https:';
 }
 
-/** Used by tests and local development: https, or plain http to this machine. */
-export function httpsOrLoopback(url: URL): boolean {
-  return httpsOnly(url) || (url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname));
+/** A file on this machine (the Agents Playground serves the files a person sends from it): allowed in local mode only. */
+export function onThisMachine(url: URL): boolean {
+  return ['http:', 'https:'].includes(url.protocol) && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
 }
+
 
 /** A rule that also requires the host to be one of `suffixes` or under it (e.g. ['sharepoint.com']). */
 export function httpsUnder(suffixes: readonly string[]): (url: URL) => boolean {

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AttachmentDownloadError, AttachmentTooLargeError } from '../../../bot/attachments/attachmentErrors.js';
-import { createAttachmentReader, httpsOrLoopback, httpsUnder } from '../../../bot/attachments/attachmentReader.js';
+import { createAttachmentReader, httpsUnder } from '../../../bot/attachments/attachmentReader.js';
+import { httpsOrLoopback } from '../../helpers/httpsOrLoopback.js';
 
 const FILE = Buffer.from(Array.from({ length: 3000 }, (_, i) => i % 251));
 const CHUNK = Buffer.alloc(16 * 1024, 7);

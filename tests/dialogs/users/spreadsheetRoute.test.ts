@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, it, expect } from '@jest/globals';
-import { createAttachmentReader, httpsOrLoopback } from '../../../bot/attachments/attachmentReader.js';
+import { createAttachmentReader } from '../../../bot/attachments/attachmentReader.js';
+import { httpsOrLoopback } from '../../helpers/httpsOrLoopback.js';
 import { AccessRequestDialog } from '../../../dialogs/accessRequest/accessRequestDialog.js';
 import { UsersDialog, type UsersResult } from '../../../dialogs/users/usersDialog.js';
 import { validateCard } from '../../helpers/validateCard.js';
