@@ -1,8 +1,9 @@
 import type { Store } from '../../data/store/store.js';
-import { errorKind, type Logger } from '../log.js';
+import type { Logger } from '../log.js';
 import type { RetryOptions } from './retry.js';
 import { cardActivity, throughConversation, type TeamsRoute } from './teamsRoute.js';
 import type { TeamsSender } from './teamsSender.js';
+import { backgroundWork } from './backgroundWork.js';
 
 /**
  * What happened to a card update: done now; kept for a later retry; replaced by a newer update; 'gone': Teams
@@ -58,16 +59,10 @@ interface CopyState {
  */
 export function createCardSender(deps: CardSenderDeps): CardSender {
   const route: TeamsRoute = { store: deps.store, teams: deps.teams, clock: deps.clock, logger: deps.logger ?? silent, retry: deps.retry ?? {} };
-  let stopping = new AbortController();
-  const stopSignal = () => stopping.signal;
-  let timer: NodeJS.Timeout | undefined;
+  const background = backgroundWork();
+  const stopSignal = () => background.signal;
+  const track = background.track;
   let round: Promise<void> | undefined;
-  const work = new Set<Promise<unknown>>();
-  const track = <T>(promise: Promise<T>): Promise<T> => {
-    work.add(promise);
-    void promise.finally(() => work.delete(promise)).catch(() => undefined);
-    return promise;
-  };
   const copies = new Map<string, CopyState>();
   const pending = new Map<string, { conversationKey: string; activityId: string; card: Record<string, unknown> }>();
 
@@ -134,23 +129,10 @@ export function createCardSender(deps: CardSenderDeps): CardSender {
     },
 
     start(intervalMs) {
-      if (timer) return;
-      if (stopping.signal.aborted) stopping = new AbortController();
-      timer = setInterval(() => {
-        sender.retryPending().catch((err: unknown) => route.logger.error('card update retry round failed', { error: errorKind(err) }));
-      }, intervalMs);
-      timer.unref();
+      background.start(intervalMs, () => sender.retryPending(), route.logger, 'card update retry round failed');
     },
 
-    async stop(maxWaitMs = 5000) {
-      if (timer) clearInterval(timer);
-      timer = undefined;
-      stopping.abort();
-      let waitTimer: NodeJS.Timeout | undefined;
-      const budget = new Promise<void>((resolve) => { waitTimer = setTimeout(resolve, maxWaitMs); });
-      await Promise.race([Promise.allSettled([...work]), budget]);
-      clearTimeout(waitTimer);
-    },
+    stop: (maxWaitMs) => background.stop(maxWaitMs),
   };
   return sender;
 }

@@ -9,6 +9,7 @@ import type { RetryOptions } from './retry.js';
 import { withRetry } from './retry.js';
 import { cardActivity, throughConversation, type TeamsRoute } from './teamsRoute.js';
 import type { TeamsSender } from './teamsSender.js';
+import { backgroundWork } from './backgroundWork.js';
 
 export type { NotificationInput } from './outbox.js';
 export { addNotificationIfNew, pendingNotification, unconfirmedMark } from './outbox.js';
@@ -84,23 +85,16 @@ export function createNotifier(deps: NotifierDeps): Notifier {
   const route: TeamsRoute = { store: deps.store, teams: deps.teams, clock: deps.clock, logger, retry: deps.retry ?? {} };
   const maxPerRound = deps.maxPerRound ?? 25;
   const keepSentMs = (deps.keepSentDays ?? 30) * 24 * 60 * 60 * 1000;
-  let stopping = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
+  const background = backgroundWork();
+  const track = background.track;
   let round: Promise<RetryRound> | undefined;
   /** Keys being delivered in this process: a timer round must not deliver what notify() is delivering. */
   const inFlight = new Set<string>();
-  const work = new Set<Promise<unknown>>();
-
-  const track = <T>(promise: Promise<T>): Promise<T> => {
-    work.add(promise);
-    void promise.finally(() => work.delete(promise)).catch(() => undefined);
-    return promise;
-  };
 
   /** Resolves with the failure, or undefined once the relay accepted the message. */
   const tryEmail = async (mailer: Mailer, email: string, record: NotificationRecord): Promise<DeliveryError | undefined> => {
     try {
-      await withRetry(() => mailer.send({ to: email, subject: record.subject, text: record.text, key: record.key }), route.retry, stopping.signal,
+      await withRetry(() => mailer.send({ to: email, subject: record.subject, text: record.text, key: record.key }), route.retry, background.signal,
         (failure, waitMs, attempt) => logger.info('e-mail will be retried', { key: record.key, reason: failure.reason, attempt, waitMs }));
       return undefined;
     } catch (err) {
@@ -112,12 +106,12 @@ export function createNotifier(deps: NotifierDeps): Notifier {
 
   /** One delivery round for one record: Teams first, then e-mail; the outcome is on disk before this resolves. */
   const deliverRecord = async (record: NotificationRecord): Promise<'sent' | 'queued'> => {
-    if (stopping.signal.aborted) return 'queued';
+    if (background.signal.aborted) return 'queued';
     const failures: string[] = [];
     let retryAfterMs = 0;
     const conversationKey = conversationKeyFor(record.recipient);
     if (conversationKey) {
-      const outcome = await throughConversation(route, conversationKey, (reference) => deps.teams.send(reference, cardActivity(record.card, record.text)), 'notification', stopping.signal);
+      const outcome = await throughConversation(route, conversationKey, (reference) => deps.teams.send(reference, cardActivity(record.card, record.text)), 'notification', background.signal);
       if (outcome.ok) {
         await markSent(deps.store, record.key, 'teams', deps.clock());
         logger.info('notification sent', { key: record.key, via: 'teams' });
@@ -131,7 +125,7 @@ export function createNotifier(deps: NotifierDeps): Notifier {
       failures.push(`teams:${outcome.failure.reason}`);
       retryAfterMs = Math.max(retryAfterMs, outcome.failure.retryAfterMs ?? 0);
     }
-    if (deps.mailer && record.recipient.email && !stopping.signal.aborted) {
+    if (deps.mailer && record.recipient.email && !background.signal.aborted) {
       const failure = await tryEmail(deps.mailer, record.recipient.email, record);
       if (!failure) {
         await markSent(deps.store, record.key, 'email', deps.clock());
@@ -179,7 +173,7 @@ export function createNotifier(deps: NotifierDeps): Notifier {
   const runRound = async (now: Date): Promise<RetryRound> => {
     const result: RetryRound = { sent: 0, queued: 0 };
     for (const due of dueNotifications(deps.store, now, inFlight).slice(0, maxPerRound)) {
-      if (stopping.signal.aborted) break;
+      if (background.signal.aborted) break;
       const outcome = await deliverKey(due.key);
       if (outcome === 'sent') result.sent += 1;
       if (outcome === 'queued') result.queued += 1;
@@ -210,23 +204,10 @@ export function createNotifier(deps: NotifierDeps): Notifier {
     },
 
     start(intervalMs) {
-      if (timer) return;
-      if (stopping.signal.aborted) stopping = new AbortController();
-      timer = setInterval(() => {
-        notifier.retryDue().catch((err: unknown) => logger.error('notification retry round failed', { error: errorKind(err) }));
-      }, intervalMs);
-      timer.unref();
+      background.start(intervalMs, () => notifier.retryDue(), logger, 'notification retry round failed');
     },
 
-    async stop(maxWaitMs = 5000) {
-      if (timer) clearInterval(timer);
-      timer = undefined;
-      stopping.abort();
-      let waitTimer: NodeJS.Timeout | undefined;
-      const budget = new Promise<void>((resolve) => { waitTimer = setTimeout(resolve, maxWaitMs); });
-      await Promise.race([Promise.allSettled([...work]), budget]);
-      clearTimeout(waitTimer);
-    },
+    stop: (maxWaitMs) => background.stop(maxWaitMs),
   };
   return notifier;
 }
