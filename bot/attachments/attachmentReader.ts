@@ -18,7 +18,7 @@ export function httpsOnly(url: URL): boolean {
   return url.protocol === 'https:';
 }
 
-/** Used by tests and local development: https, or plain http to this machine. */
+/** For local development: https, or plain http to this machine. */
 export function httpsOrLoopback(url: URL): boolean {
   return httpsOnly(url) || (url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname));
 }

@@ -43,7 +43,7 @@ export interface SweepResult {
 
 const silent: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 
-/** Used by the scheduler on each tick (and by tests with a fixed clock). */
+/** One sweep at `deps.clock()` (nothing outside working hours); the clock is injected so time can be fixed. */
 export async function runSweep(deps: SweepDeps): Promise<SweepResult> {
   const logger = deps.logger ?? silent;
   const now = deps.clock();

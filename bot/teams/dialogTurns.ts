@@ -28,7 +28,6 @@ export interface DialogTurnsDeps {
   logger: Logger;
 }
 
-/** Used once by the host, with the dialogs it built. */
 export function createDialogTurns({ main, dialogState, store, logger }: DialogTurnsDeps): DialogTurns {
   return {
     remember: (context) => rememberConversation(store, context.activity, logger),
