@@ -1,5 +1,5 @@
 /**
- * `npm run bench:checks`: how many of source 001's five checklist items the service settles on its own (issue 14), for the
+ * `npm run bench:checks`: how many of source 001's five checklist items the service settles on its own, for the
  * demo data and for a synthetic day of 100 requests. Real parts: the store on disk, the ORD client over HTTP to a local
  * directory, the workflow and the check runner. Prints its tables; writes nothing.
  */

@@ -28,7 +28,7 @@ export async function readPerformanceDoc(): Promise<string> {
   return readFile(DOC, 'utf8').catch(() => '# Performance\n');
 }
 
-/** Used by each benchmark once it has its figures. */
+/** Writes a benchmark's sections into docs/performance.md once it has its figures. */
 export async function writePerformanceSections(sections: string): Promise<void> {
   await writeFile(DOC, replaceSections(await readPerformanceDoc(), sections));
 }

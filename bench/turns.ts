@@ -1,6 +1,6 @@
 /**
  * Turns over HTTP: drives the echo bot (bench/echoBot.ts) and the real service with autocannon, on the same machine in
- * the same run, and measures the service's resident size. Used by bench/index.ts (`npm run bench`); never by npm test.
+ * the same run, and measures the service's resident size. Part of `npm run bench`, never of npm test.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';

@@ -59,7 +59,6 @@ export const VERSION: string = (JSON.parse(readFileSync(new URL('../package.json
 /**
  * The one place the service is put together, in order: config → store → calendar → notifier → workflow → ticket cards →
  * reminders → dialogs → activity handler → server; then it starts, and stop() takes it down in the reverse order.
- * Used by bot/index.ts and by tests that need a real server.
  */
 export async function startApp(config: Config, logger: Logger): Promise<RunningApp> {
   refuseOpenBotOnPublicAddress(config);
@@ -95,7 +94,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   // Reminders: thresholds from REMINDER_* (bot/reminders/thresholds.ts); one instance per DATA_DIR sweeps (the lock).
   const sweep = () => runSweep({
     store, calendar, clock, logger, thresholds: config.reminders, notifier, workflow, ensureChannel,
-    // The escalation lines on the tickets' cards (issue 14 point 5): every posted copy is updated.
+    // The escalation lines on the tickets' cards: every posted copy is updated.
     syncCard: (ticketId) => cards.sync(ticketId),
   });
   const sweepLock = directorySweepLock(config.dataDir, { onLost: () => logger.warn('reminders: the sweep lock was lost; will try to take it again') });

@@ -44,7 +44,7 @@ export interface Config {
   publicBaseUrl: string;
   /** Host suffixes a Teams file download may come from (SharePoint/OneDrive); loopback is also allowed in local mode only. */
   attachmentHosts: string[];
-  /** When reminders and escalations fall due, in working hours (REMINDER_* variables; defaults from issue 5 / source 000). */
+  /** When reminders and escalations fall due, in working hours (REMINDER_* variables; defaults from source 000). */
   reminders: ReminderThresholds;
   /** Where proactive messages to channels go when no conversation reference has been stored yet (Teams' regional service URL). */
   teamsServiceUrl: string;
@@ -91,7 +91,7 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Reads `.env` (if present in the working directory) under the real environment: a variable already set wins.
- * Used once by the entry points before `loadConfig`.
+ * Call it before `loadConfig`.
  */
 export function loadDotEnv(cwd = process.cwd()): void {
   const file = path.join(cwd, '.env');

@@ -2,7 +2,7 @@ import type http from 'node:http';
 import type { HttpLimits } from './config.js';
 
 /**
- * Puts the configured timeouts and connection cap on the HTTP server, before it listens (used by server.ts).
+ * Puts the configured timeouts and connection cap on the HTTP server, before it listens.
  * A slow-loris client (headers sent a byte at a time, a body that never ends, a socket that says nothing) is answered
  * 408 and closed once its time is up, and no more than `maxConnections` sockets are held at once.
  */

@@ -52,13 +52,13 @@ export const MAX_FIELD_ON_CARD = 120;
 
 let template: ACData.Template | undefined;
 
-/** The stored template; used by the tests that validate it as stored. */
+/** The template as stored, before any data is bound. */
 export function readAccessSummaryTemplate(): CardJson {
   return JSON.parse(readFileSync(new URL('./templates/accessSummary.json', import.meta.url), 'utf8')) as CardJson;
 }
 
 /**
- * Used by the access request and add-staff conversations to show the request before it is submitted. Up to 25 people are
+ * Shows the request before it is submitted. Up to 25 people are
  * listed, fewer when long names and addresses would take the card past MAX_CARD_BYTES; the rest are counted.
  */
 export function buildAccessSummaryCard(summary: AccessSummary): CardJson {
@@ -107,7 +107,7 @@ function short(text: string): string {
   return characters.length <= MAX_FIELD_ON_CARD ? text : `${characters.slice(0, MAX_FIELD_ON_CARD - 1).join('')}…`;
 }
 
-/** Used by the conversations on every reply: the summary button pressed and on which summary, or undefined for anything else. */
+/** The summary button pressed and on which summary, or undefined for anything else. */
 export function readAccessSummaryPress(value: unknown): AccessSummaryPress | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const { accessSummary: action, summaryId } = value as Record<string, unknown>;

@@ -14,12 +14,12 @@ export type CardJson = Record<string, unknown>;
 
 const templates = new Map<TemplateName, ACData.Template>();
 
-/** The raw template JSON; used by the tests that validate every template as it is stored. */
+/** The raw template JSON, as stored. */
 export function readTemplate(name: TemplateName): CardJson {
   return JSON.parse(readFileSync(new URL(`./templates/${name}.json`, import.meta.url), 'utf8')) as CardJson;
 }
 
-/** Used by the card builders: the template filled with `data` (read once, then kept). */
+/** The template filled with `data` (read once, then kept). */
 export function expandTemplate(name: TemplateName, data: object): CardJson {
   let template = templates.get(name);
   if (!template) {

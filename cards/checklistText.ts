@@ -21,7 +21,7 @@ export interface ChecklistLine {
 }
 
 /**
- * Used by the helpdesk card and the tab's ticket detail for each of source 001's checks, in order. `names` (aadObjectId →
+ * One line for one of source 001's checks, the same on the helpdesk card and in the tab. `names` (aadObjectId →
  * current display name, from the rosters) wins over the name a stamp kept.
  */
 export function checklistLine(item: ChecklistItem, ticket: WorkflowTicket, now: Date, names?: ReadonlyMap<string, string>): ChecklistLine {

@@ -24,12 +24,12 @@ export interface ChoiceQuestionCard {
 
 let template: ACData.Template | undefined;
 
-/** The stored template; used by the tests that validate it as stored. */
+/** The template as stored, before any data is bound. */
 export function readChoiceQuestionTemplate(): CardJson {
   return JSON.parse(readFileSync(new URL('./templates/choiceQuestion.json', import.meta.url), 'utf8')) as CardJson;
 }
 
-/** The card JSON; used by choiceCardAttachment and the card tests. */
+/** The card JSON for one choice question. */
 export function buildChoiceCard(input: ChoiceQuestionCard): CardJson {
   template ??= new ACData.Template(readChoiceQuestionTemplate());
   const lines = input.question.split('\n').map((line) => line.trim()).filter((line) => line !== '');

@@ -15,7 +15,7 @@ import { checklistInputId, type CardVerb } from './verbs.js';
 const PRIORITY: Readonly<Record<TicketPriority, string>> = { low: 'Low', normal: 'Normal', high: 'High', urgent: 'Urgent' };
 
 /**
- * Used by buildTicketCard for `{ kind: 'helpdesk' }`: the data for templates/ticketHelpdesk.json. `shared` is the copy
+ * For `{ kind: 'helpdesk' }`: the data for templates/ticketHelpdesk.json. `shared` is the copy
  * posted to a helpdesk channel: the same buttons, the people counted by role instead of named (see ticketCardView.ts).
  */
 export function helpdeskCardData(ticket: WorkflowTicket, agents: readonly PersonRef[], options: TicketCardOptions, now: Date, shared = false): object {

@@ -12,7 +12,7 @@ import { actionSwitches, clip, commonCardData, countsByRole, type TicketCardOpti
 
 const ICS_REMINDERS: ReadonlySet<string> = new Set(['icsApproval', 'icsEscalation']);
 
-/** Used by buildTicketCard for `{ kind: 'icsLead' }`: the data for templates/ticketIcsLead.json. */
+/** For `{ kind: 'icsLead' }`: the data for templates/ticketIcsLead.json. */
 export function icsLeadCardData(ticket: WorkflowTicket, options: TicketCardOptions, now: Date): object {
   const users = ticket.users ?? [];
   const reason = watcherReason(ticket);

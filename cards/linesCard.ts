@@ -1,6 +1,6 @@
 /**
  * A reply of several lines as a small Adaptive Card, one line per block. Teams and the Agents Playground run a plain-text
- * message's line breaks together into one paragraph (issue 12 made every message plain text, so markdown is not an
+ * message's line breaks together into one paragraph (every message is sent as plain text, so markdown is not an
  * option), which turns a status or a list into a run-on sentence; a card keeps each line on its own. Each line is bound
  * as data into a TextRun (no markdown), so what a person typed still reads exactly as typed.
  */
@@ -14,14 +14,14 @@ export const MAX_LINE_ON_CARD = 2000;
 
 let template: ACData.Template | undefined;
 
-/** The stored template; used by the tests that validate it as stored. */
+/** The template as stored, before any data is bound. */
 export function readLinesTemplate(): CardJson {
   return JSON.parse(readFileSync(new URL('./templates/lines.json', import.meta.url), 'utf8')) as CardJson;
 }
 
 /**
  * The lines grouped into paragraphs: each text may hold several lines ("\n"), and an empty line starts a new paragraph
- * (shown with a gap). Pure; used by buildLinesCard and by the tests.
+ * (shown with a gap). Pure.
  */
 export function paragraphsOf(texts: readonly string[]): string[][] {
   const paragraphs: string[][] = [[]];
@@ -32,7 +32,7 @@ export function paragraphsOf(texts: readonly string[]): string[][] {
   return paragraphs.filter((paragraph) => paragraph.length > 0);
 }
 
-/** The card for some lines; used by sayPlain (dialogs/input/plainText.ts) when a reply has more than one line. */
+/** The card for a reply of more than one line. */
 export function buildLinesCard(texts: readonly string[]): CardJson {
   template ??= new ACData.Template(readLinesTemplate());
   // The callers bound their lists (ten requests, thirty people), so only one very long line needs cutting here.

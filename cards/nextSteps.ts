@@ -19,7 +19,7 @@ export function accountsWereCreated(ticket: WorkflowTicket): boolean {
   return ticket.checklist?.accountsCreated !== undefined && ['resolved', 'closed', 'archived'].includes(ticket.state);
 }
 
-/** Used by the requester's card and update when accounts were created; the network decides which address comes first. */
+/** What the requester does next once accounts were created; the network decides which address comes first. */
 export function accountNextSteps(org: Pick<TicketOrganisation, 'hscn'> | undefined): NextSteps {
   const activation = `Each person will get an e-mail from ${ACTIVATION_SENDER} with their username and a link to activate their account and choose a password.`;
   const training = 'We advise everyone to complete the online UCP training (on the UCP website, onelondon.online) before they start.';

@@ -1,6 +1,6 @@
 /**
  * How the helpdesk card shows what is known about an organisation's type and, for staff added to an onboarded organisation,
- * what the re-check against the imported lists found (issue 11 points 4 and 5): the helpdesk sees what was checked and when,
+ * what the re-check against the imported lists found: the helpdesk sees what was checked and when,
  * not only that a ticket exists.
  */
 import type { TicketOrganisation } from '../data/model.js';

@@ -3,7 +3,7 @@ import type { WorkflowTicket } from '../data/model.js';
 import { commonCardData, type TicketCardOptions } from './ticketCardView.js';
 
 /**
- * Used by buildTicketCard for `{ kind: 'readOnly' }` and, with a message, `{ kind: 'notAllowed' }`: the data for
+ * For `{ kind: 'readOnly' }` and, with a message, `{ kind: 'notAllowed' }`: the data for
  * templates/ticketReadOnly.json. Only the organisation's name and ODS code and the names of staff who acted appear.
  */
 export function readOnlyCardData(ticket: WorkflowTicket, options: TicketCardOptions, now: Date, notAllowed?: string): object {

@@ -19,12 +19,12 @@ export const MAX_DIGEST_LINES = 25;
 
 let template: ACData.Template | undefined;
 
-/** The raw template JSON; used by the template test. */
+/** The raw template JSON, before any data is bound. */
 export function readReminderDigestTemplate(): CardJson {
   return JSON.parse(readFileSync(new URL('./templates/reminderDigest.json', import.meta.url), 'utf8')) as CardJson;
 }
 
-/** Used by the reminder sweep for each recipient's digest. Text is bound as data, never spliced into the template. */
+/** One recipient's reminder digest. Text is bound as data, never spliced into the template. */
 export function buildReminderDigestCard(lines: readonly DigestLine[]): CardJson {
   template ??= new ACData.Template(readReminderDigestTemplate());
   const shown = lines.slice(0, MAX_DIGEST_LINES);

@@ -43,7 +43,7 @@ export function currentMarks(ticket: WorkflowTicket): ReminderMark[] {
   return (ticket.remindersSent ?? []).filter((mark) => mark.since === since);
 }
 
-/** Used by the helpdesk and ICS lead cards: the current wait's lines, of the kinds `kinds` (all when omitted). */
+/** The current wait's reminder lines, of the kinds `kinds` (all when omitted). */
 export function reminderLines(ticket: WorkflowTicket, now: Date, kinds?: ReadonlySet<string>): { text: string }[] {
   return currentMarks(ticket)
     .filter((mark) => kinds === undefined || kinds.has(mark.kind))

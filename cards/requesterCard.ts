@@ -6,7 +6,7 @@ import { requesterReason, requesterStatus, requesterWhatNext } from './requester
 import { actionSwitches, clip, commonCardData, type TicketCardOptions } from './ticketCardView.js';
 import { cardVerbsFor } from './verbs.js';
 
-/** Used by buildTicketCard for `{ kind: 'requester' }`: the data for templates/ticketRequester.json. */
+/** For `{ kind: 'requester' }`: the data for templates/ticketRequester.json. */
 export function requesterCardData(ticket: WorkflowTicket, options: TicketCardOptions, now: Date): object {
   const reason = requesterReason(ticket);
   return {

@@ -23,7 +23,7 @@ export interface RequesterUpdate {
 }
 
 /**
- * Used by the notifier's listener on every applied transition. Returns null for steps that do not change anything for
+ * What the manager is told about an applied transition. Returns null for steps that do not change anything for
  * the manager: routing straight to the helpdesk (the "received" message covers it), checklist ticks, priority,
  * escalation, re-assignment, closing a request that was already turned down or withdrawn, and archiving.
  * `text` carries people's words (reasons): send it to Teams as plain text, not markdown.

@@ -9,7 +9,7 @@ import type { CardJson } from './cardTemplates.js';
 
 let template: ACData.Template | undefined;
 
-/** The stored template; used by the tests that validate it as stored. */
+/** The template as stored, before any data is bound. */
 export function readSpreadsheetQuestionTemplate(): CardJson {
   return JSON.parse(readFileSync(new URL('./templates/spreadsheetQuestion.json', import.meta.url), 'utf8')) as CardJson;
 }

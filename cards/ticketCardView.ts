@@ -47,7 +47,7 @@ export interface CommonCardData {
   lastAction: { show: boolean; text: string };
 }
 
-/** Used by every view's builder: ids, refresh, notice, heading, status and who acted last. */
+/** What every view of a ticket shows: ids, refresh, notice, heading, status and who acted last. */
 export function commonCardData(ticket: WorkflowTicket, options: TicketCardOptions, now: Date, showRequesterName: boolean): CommonCardData {
   const userIds = refreshUserIds(options.refreshUserIds);
   const notice = options.notice?.trim() ?? '';

@@ -97,7 +97,7 @@ export function isCardVerb(verb: unknown): verb is CardVerb {
   return typeof verb === 'string' && (CARD_VERBS as readonly string[]).includes(verb);
 }
 
-/** Used by the invoke handler on every `adaptiveCard/action`: checks the verb and its data before anything else runs. */
+/** Checks an `adaptiveCard/action`'s verb and its data before anything else runs. */
 export function parseCardAction(verb: unknown, data: unknown): ParsedCardAction {
   const former = typeof verb === 'string' && Object.hasOwn(FORMER_CARD_VERBS, verb) ? FORMER_CARD_VERBS[verb] : undefined;
   const cardVerb = former?.verb ?? verb;
@@ -133,7 +133,7 @@ export function parseCardAction(verb: unknown, data: unknown): ParsedCardAction 
   }
 }
 
-/** Used by the card builders: the card verbs this audience may use on a ticket in this state (the transition table decides). */
+/** The card verbs this audience may use on a ticket in this state (the transition table decides). */
 export function cardVerbsFor(state: TicketState, audience: ActingAudience): Set<CardVerb> {
   const allowed = new Set(verbsAvailable(state, [AUDIENCE_ROLE[audience]]));
   const verbs = Object.entries(CARD_VERB_TABLE) as [ActingCardVerb, (typeof CARD_VERB_TABLE)[ActingCardVerb]][];

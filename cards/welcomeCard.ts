@@ -10,7 +10,7 @@ import type { CardJson } from './cardTemplates.js';
 const TEMPLATE_URL = new URL('./templates/welcome.json', import.meta.url);
 let cached: string | undefined;
 
-/** The welcome card JSON, a fresh copy each time; used by the welcome activity and the template tests. */
+/** The welcome card JSON, a fresh copy each time. */
 export function buildWelcomeCard(): CardJson {
   cached ??= readFileSync(TEMPLATE_URL, 'utf8');
   return JSON.parse(cached) as CardJson;

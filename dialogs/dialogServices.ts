@@ -42,7 +42,7 @@ export interface SpreadsheetReader {
   readAttached(activity: Pick<Activity, 'attachments'>, limits: { maxBytes: number; timeoutMs: number }): Promise<AttachedSpreadsheet>;
 }
 
-/** What the conversations need from the rest of the product. Built once by the host; tests pass fakes from tests/helpers/. */
+/** What the conversations need from the rest of the product; an interface, so tests can pass fakes (tests/helpers/). */
 export interface DialogServices {
   store: Store;
   workflow: Workflow;

@@ -42,7 +42,7 @@ export const QUESTION_FINISHED = "That button belongs to a question we've alread
 /** Said when a command switches from one conversation to another. */
 export const SWITCHING = "I've stopped what we were doing; nothing from it was sent.";
 
-/** The manager's root dialog; built once by the host with the services and the other engineers' conversations. */
+/** The manager's root dialog; the access request and add-staff conversations come in built. */
 export class MainDialog extends CancelAndHelpDialog {
   constructor(private readonly services: DialogServices, private readonly others: OtherConversations) {
     super(MAIN_DIALOG_ID, services.helpdesk);
@@ -95,7 +95,7 @@ export class MainDialog extends CancelAndHelpDialog {
 
   /**
    * "status" shows the requests and carries on; asking for the conversation already running carries on with it, answers
-   * kept (issue 4, point 7); any other command stops the running conversation and opens the new one.
+   * kept; any other command stops the running conversation and opens the new one.
    */
   protected override async openFromAnywhere(innerDc: DialogContext, action: OpenableAction): Promise<DialogTurnResult> {
     if (action === 'status') {

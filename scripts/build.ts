@@ -19,7 +19,7 @@ export const DEFAULT_OUT_DIR = path.join(ROOT, 'dist');
 export interface BuildResult { outDir: string; compiled: number; copied: number }
 
 /**
- * Used by `npm run build`, the benchmark and the tests. `outDir` is dist/ or a `.build-…` folder directly in the project:
+ * `outDir` is dist/ or a `.build-…` folder directly in the project:
  * inside it, so the compiled code finds node_modules the way the source does, and never a folder of source or data,
  * because it is emptied first (nothing of an older build lingers).
  */

@@ -24,7 +24,7 @@ export class InvalidManifestError extends AppError {
   }
 }
 
-/** Builds and writes the app package; used by the npm script and the tests. Throws ConfigError for a missing or bad setting. */
+/** Builds and writes the app package. Throws ConfigError for a missing or bad setting. */
 export async function packageTeams(options: { env?: Record<string, string | undefined>; outFile?: string } = {}): Promise<{ file: string; manifest: TeamsManifest }> {
   const env = options.env ?? process.env;
   const { version } = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };

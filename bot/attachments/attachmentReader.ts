@@ -23,7 +23,6 @@ export function onThisMachine(url: URL): boolean {
   return ['http:', 'https:'].includes(url.protocol) && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
 }
 
-
 /** A rule that also requires the host to be one of `suffixes` or under it (e.g. ['sharepoint.com']). */
 export function httpsUnder(suffixes: readonly string[]): (url: URL) => boolean {
   const wanted = suffixes.map((s) => s.toLowerCase().replace(/^\.+/, ''));

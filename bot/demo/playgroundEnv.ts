@@ -16,7 +16,7 @@ export interface PlaygroundEnv {
 }
 
 /**
- * Used by scripts/playground.ts. The playground opens its page with xdg-open and, where there is none (containers, servers),
+ * The environment for the Agents Playground. The playground opens its page with xdg-open and, where there is none (containers, servers),
  * exits right after "Listening"; a no-op one keeps it running and the person opens the address themselves.
  * Its log goes under workDir rather than ./devTools in the checkout.
  */

@@ -19,7 +19,7 @@ export interface DemoSeedOptions {
 }
 
 /**
- * Used once by startApp after the server listens: in local mode with an empty store (no tickets, rosters or DPIA entries),
+ * Runs once the server listens: in local mode with an empty store (no tickets, rosters or DPIA entries),
  * writes the demo in one audited update ('demo.seed') and logs where to go next. Never in authenticated mode, never over
  * data; a failure is logged and the bot carries on without a demo.
  */

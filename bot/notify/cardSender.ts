@@ -31,7 +31,7 @@ export interface CardSender {
   /** Starts the timer that retries pending updates (unref'd: it never keeps the process alive). */
   start(intervalMs: number): void;
   /**
-   * Used by the host before closing the store: stops the timer, cuts retry waits short and waits (at most `maxWaitMs`,
+   * Called before the store closes: stops the timer, cuts retry waits short and waits (at most `maxWaitMs`,
    * default 5 s, inside the host's stop budget) for posts and updates in flight.
    */
   stop(maxWaitMs?: number): Promise<void>;

@@ -29,7 +29,7 @@ export interface MailerOptions {
   timeoutMs?: number;
 }
 
-/** Used by the host when SMTP is configured (`config.smtp.host` not empty); otherwise there is no e-mail fallback. */
+/** A mailer when SMTP is configured (`config.smtp.host` not empty); otherwise undefined, and there is no e-mail fallback. */
 export function createMailer(smtp: Config['smtp'], options: MailerOptions = {}): Mailer | undefined {
   if (!smtp.host) return undefined;
   const timeoutMs = options.timeoutMs ?? 20_000;

@@ -56,7 +56,7 @@ export interface Notifier {
   /** Starts the retry timer (unref'd: it never keeps the process alive). */
   start(intervalMs: number): void;
   /**
-   * Used by the host before closing the store: stops the timer, cuts retry waits short and waits (at most `maxWaitMs`,
+   * Called before the store closes: stops the timer, cuts retry waits short and waits (at most `maxWaitMs`,
    * default 5 s, inside the host's stop budget) for requests in flight. Anything not delivered stays pending in the store.
    */
   stop(maxWaitMs?: number): Promise<void>;
@@ -65,7 +65,7 @@ export interface Notifier {
 const silent: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 
 /**
- * Used once by the host (and by tests). Guarantees, for one process owning the store:
+ * Guarantees, for one process owning the store:
  * - a key recorded 'sent' is never delivered again through notify() or retryDue(); the same key twice gives 'duplicate'
  *   (for `keepSentDays` after delivery: then the record leaves the live file; its audit event stays);
  * - a recorded notification is never dropped: until delivered it stays 'pending' in live.json and is retried;

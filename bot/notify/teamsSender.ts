@@ -31,7 +31,7 @@ interface PipelineLike {
 }
 
 /**
- * Used by the host to build the notifier's sender: `appId` is the bot's Microsoft app id ('' in local mode, where the
+ * The notifier's sender: `appId` is the bot's Microsoft app id ('' in local mode, where the
  * adapter sends without a token to the serviceUrl stored in the reference).
  */
 export function createTeamsSender(adapter: CloudAdapter, appId: string, options: TeamsSenderOptions = {}): TeamsSender {
@@ -140,8 +140,7 @@ function tuneConnector(context: TurnContext, adapter: CloudAdapter, timeoutMs: n
 }
 
 /**
- * Maps what the connector client throws to retryable / ambiguous / permanent / other; used by the sender, exported
- * for tests. An answered status decides by itself. A broken connection or a timeout without an answer is `ambiguous`
+ * Maps what the connector client throws to retryable / ambiguous / permanent / other. An answered status decides by itself. A broken connection or a timeout without an answer is `ambiguous`
  * when the request had been written in full (`requestWritten`; undefined when unknown, counted as written), and
  * `retryable` when it had not; a refused connection or an unknown host is always `retryable`.
  */

@@ -44,7 +44,7 @@ function icbOf(organisation: Json): string | undefined {
   return (byRole ?? targets.find((t) => (t.role === undefined || t.role === ICB_OTHER_ROLE) && ICB_CODE.test(t.code)))?.code;
 }
 
-/** Used by the ORD client on a 200 answer: the organisation, or undefined when the body is not an ORD organisation. */
+/** From a 200 answer of the ORD API: the organisation, or undefined when the body is not an ORD organisation. */
 export function readOrdOrganisation(body: unknown, requestedCode: string): OdsOrganisation | undefined {
   const organisation = isObject(body) ? body.Organisation : undefined;
   if (!isObject(organisation)) return undefined;

@@ -16,7 +16,7 @@ interface Waiter {
   onAbort?: () => void;
 }
 
-/** Used by the ODS client so every caller together stays under the ORD API's 5 requests a second. */
+/** Keeps every caller of the ODS client together under the ORD API's 5 requests a second. */
 export class RateLimiter {
   readonly #limit: number;
   readonly #windowMs: number;

@@ -9,7 +9,7 @@ export interface TtlCacheOptions {
   now?: () => number;
 }
 
-/** Used by the ODS client to keep directory answers for a day; good for any lookup whose answer changes slowly. */
+/** Keeps the ODS directory's answers for a day; good for any lookup whose answer changes slowly. */
 export class TtlCache<V> {
   readonly #entries = new Map<string, { value: V; expiresAt: number }>();
   readonly #maxEntries: number;

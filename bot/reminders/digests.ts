@@ -23,7 +23,7 @@ function notificationRecipient(recipient: Recipient): NotificationRecord['recipi
 }
 
 /**
- * Used by the sweep and the preview. The key names the recipient and the sweep's instant, so each sweep's digest is
+ * One digest per recipient. The key names the recipient and the sweep's instant, so each sweep's digest is
  * its own notification; what makes a reminder go once is the ledger written in the same update.
  */
 export function buildDigests(reminders: readonly DueReminder[], now: Date): Digest[] {

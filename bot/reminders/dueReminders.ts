@@ -1,5 +1,5 @@
 /**
- * What is due at one moment: the reminders, escalations and system withdrawals of issue 5, from the live data, the
+ * What is due at one moment: the reminders, escalations and system withdrawals, from the live data, the
  * working-hours calendar and now. Pure: nothing is read from outside and nothing is written.
  */
 import { channelKey } from '../../data/conversationKeys.js';
@@ -61,7 +61,7 @@ export interface DueResult {
 
 const OPEN: ReadonlySet<string> = new Set(OPEN_STATES);
 
-/** Used by the sweep (inside its store update) and by `reminders preview`: everything due at `now`, not yet sent. */
+/** Everything due at `now`, not yet sent; pure, so it can run inside the sweep's store update. */
 export function dueReminders(data: Readonly<LiveData>, calendar: WorkingCalendar, now: Date, t: ReminderThresholds): DueResult {
   const tickets = data.tickets as unknown as readonly WorkflowTicket[];
   const ledger = readLedger(data);

@@ -15,7 +15,7 @@ export const MAX_MARKS = 12;
 export const ESCALATIONS: ReadonlySet<string> = new Set<ReminderKind>(['icsEscalation', 'unassigned', 'assignedEscalation']);
 
 /**
- * Used by the sweep inside its update: one mark (the latest of its kind in that wait) and one audit event per ticket
+ * Runs inside the sweep's store update: one mark (the latest of its kind in that wait) and one audit event per ticket
  * reminder sent. Neither the version nor updatedAt changes: a card showing version N stays current for the agent's
  * next press, and "last changed" stays the last person's change. Returns the ids of the tickets marked.
  */

@@ -12,7 +12,7 @@ export type ReminderSubject = Partial<Pick<WorkflowTicket, 'id' | 'assignee'>> &
   dueOn?: string;
 };
 
-/** Used by dueReminders for each item; `hours` is the working time the wait has lasted. */
+/** The text of one reminder; `hours` is the working time the wait has lasted. */
 export function reminderText(kind: ReminderKind, subject: ReminderSubject, hours: number, dayHours: number): string {
   const org = subject.organisation ? `${subject.organisation.name} (${subject.organisation.odsCode})` : 'a request';
   const request = `Request ${subject.id ?? ''} for ${org}`;

@@ -25,7 +25,7 @@ export interface ReminderScheduler {
   stop(): Promise<void>;
 }
 
-/** Used by the host at start; the returned stop() is called before the store closes. */
+/** The returned stop() must be called before the store closes. */
 export function startReminderScheduler(options: ReminderSchedulerOptions): ReminderScheduler {
   const { lock, logger } = options;
   let standingBy = false;

@@ -27,7 +27,7 @@ export interface SweepDeps {
   /** Makes sure a channel has a stored conversation before a digest to it is delivered (the host's ensureChannelConversation). */
   ensureChannel?: (conversationKey: string) => Promise<void>;
   /**
-   * Updates every posted copy of a ticket's card (the host's TicketCards.sync), called once the reminders marked on it are
+   * Updates every posted copy of a ticket's card called once the reminders marked on it are
    * on disk. A copy missed here (a stop in between) is caught by the ticket cards' periodic re-sync.
    */
   syncCard?: (ticketId: string) => Promise<void>;
@@ -43,7 +43,7 @@ export interface SweepResult {
 
 const silent: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 
-/** Used by the scheduler on each tick (and by tests with a fixed clock). */
+/** One sweep at `deps.clock()` (nothing outside working hours); the clock is injected so time can be fixed. */
 export async function runSweep(deps: SweepDeps): Promise<SweepResult> {
   const logger = deps.logger ?? silent;
   const now = deps.clock();

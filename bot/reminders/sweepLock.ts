@@ -22,7 +22,7 @@ export interface DirectoryLockOptions {
 /** The lock file inside the data directory. */
 export const SWEEP_LOCK_FILE = 'reminders.lock';
 
-/** Used by the host on the lowdb data directory (and by tests on a temporary one). */
+/** The sweep lock as a lock file in `dataDir`, the lowdb data directory. */
 export function directorySweepLock(dataDir: string, options: DirectoryLockOptions = {}): SweepLock {
   const staleMs = options.staleMs ?? 30_000;
   let unlock: (() => Promise<void>) | undefined;

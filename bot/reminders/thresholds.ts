@@ -1,4 +1,4 @@
-/** When each reminder falls due, in working hours (issue 5); every value can be changed through the environment. */
+/** When each reminder falls due, in working hours; every value can be changed through the environment. */
 import { AppError } from '../../data/errors.js';
 
 /** The thresholds the sweep uses. Hours are working hours: Monday–Friday 09:00–17:00 London, minus bank holidays. */
@@ -57,7 +57,7 @@ export class ReminderSettingError extends AppError {
   }
 }
 
-/** Used by the host at start and by the admin CLI: the defaults, with any REMINDER_* variable set in `env` in their place. */
+/** The defaults, with any REMINDER_* variable set in `env` in their place. */
 export function loadReminderThresholds(env: Record<string, string | undefined>): ReminderThresholds {
   const thresholds: ReminderThresholds = { ...DEFAULT_THRESHOLDS };
   for (const [variable, field] of Object.entries(HOUR_SETTINGS)) {

@@ -1,5 +1,5 @@
 /**
- * Decisions (issue 14 point 4): who decided what on which request, in which role, and when, from the audit trail.
+ * Decisions: who decided what on which request, in which role, and when, from the audit trail.
  * Pure: the events, the tickets they name (live or archived) and the rosters come in.
  */
 import type { AuditEvent, RosterEntry, TicketState, WorkflowTicket } from '../../data/model.js';
@@ -39,7 +39,7 @@ export interface DecisionRow {
   reason: string;
 }
 
-/** Used by `report decisions` and GET /api/tab/reports/decisions: decisions in the window, oldest first, of the ICS if given. */
+/** The decisions in the window, oldest first, of the ICS if given. */
 export function decisions(events: Iterable<AuditEvent>, tickets: ReadonlyMap<string, WorkflowTicket>, rosters: readonly RosterEntry[], filters: ReportFilters): DecisionRow[] {
   const names = peopleNames(tickets.values(), rosters);
   const rows: DecisionRow[] = [];

@@ -18,7 +18,7 @@ export interface ReportFilters {
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /**
- * Used by `report …` and the tab's report routes. Dates are London calendar days (yyyy-mm-dd), both included; the ICS is
+ * A report's filters from what the person typed. Dates are London calendar days (yyyy-mm-dd), both included; the ICS is
  * an ICB code, short name or name. Throws ValidationError with a sentence naming the bad value.
  */
 export function reportFilters(input: { from?: string; to?: string; ics?: string }): ReportFilters {

@@ -1,5 +1,5 @@
 /**
- * Requests by ICS and state (issue 14 point 4): how many requests each ICS has in each state, and each request with the
+ * Requests by ICS and state: how many requests each ICS has in each state, and each request with the
  * working hours it has waited in its current state and in all. Pure: tickets, calendar and now come in.
  */
 import type { TicketState, WorkflowTicket } from '../../data/model.js';
@@ -47,7 +47,7 @@ export interface RequestsReport {
   rows: RequestRow[];
 }
 
-/** Used by `report requests` and GET /api/tab/reports/requests: live tickets received in the window, of the ICS if given. */
+/** The live tickets received in the window, of the ICS if given. */
 export function requestsByIcs(tickets: readonly WorkflowTicket[], filters: ReportFilters, calendar: WorkingCalendar, now: Date, dayHours: number): RequestsReport {
   const chosen = tickets.filter((t) => inWindow(t.createdAt, filters.window) && (filters.icbCode === undefined || t.organisation?.icbCode === filters.icbCode));
   const earliest = chosen.reduce((min, t) => Math.min(min, finite(Date.parse(t.createdAt), min), finite(Date.parse(t.stateEnteredAt ?? waitSince(t)), min)), now.getTime());

@@ -27,7 +27,7 @@ export interface ReportSource {
   dayHours: number;
 }
 
-/** Used by `report <name>` and by GET /api/tab/reports/<name>. */
+/** Builds the named report from `source`, the same way for the admin CLI and the tab. */
 export async function runReport(name: ReportName, filters: ReportFilters, source: ReportSource): Promise<ReportView> {
   const live = await source.live();
   switch (name) {

@@ -1,5 +1,5 @@
 /**
- * Managers the bot cannot reach (issue 14 point 4), so the helpdesk can phone them: care home managers whose latest
+ * Managers the bot cannot reach, so the helpdesk can phone them: care home managers whose latest
  * message failed in Teams because the app is uninstalled or blocked (or their chat was already marked unusable for that)
  * and could not go by e-mail either. Personal data: for the helpdesk only. Pure.
  */
@@ -50,7 +50,7 @@ function emailFailed(code: string): string {
 }
 
 /**
- * Used by `report unreachable` and GET /api/tab/reports/unreachable. Looks at each requester's latest message that was
+ * Looks at each requester's latest message that was
  * tried: still undelivered with a Teams "gone" failure and no e-mail delivered means they are listed. A manager who has
  * since talked to the bot again (a fresh, usable chat stored after that try) is not: the next retry will reach them.
  * The window applies to when the message was last tried; the ICS to the manager's requests.

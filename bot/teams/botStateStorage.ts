@@ -11,7 +11,7 @@ import type { Store } from '../../data/store/store.js';
 export class BotStateStorage implements Storage {
   constructor(private readonly store: Store, private readonly newETag: () => string = randomUUID, private readonly now: () => Date = () => new Date()) {}
 
-  /** Used by botbuilder at the start of a turn to load state. */
+  /** Loads state at the start of a turn. */
   async read(keys: string[]): Promise<StoreItems> {
     if (!keys) throw new ReferenceError('Keys are required when reading.');
     // scan, not read: the value is copied through JSON anyway, and copying it through the write-guard views cost ~8% of a turn.
@@ -26,7 +26,7 @@ export class BotStateStorage implements Storage {
     });
   }
 
-  /** Used by botbuilder at the end of a turn to save state; rejects on an eTag conflict, writing nothing. */
+  /** Saves state at the end of a turn; rejects on an eTag conflict, writing nothing. */
   async write(changes: StoreItems): Promise<void> {
     if (!changes) throw new ReferenceError('Changes are required when writing.');
     const keys = Object.keys(changes);
@@ -46,7 +46,7 @@ export class BotStateStorage implements Storage {
     });
   }
 
-  /** Used by botbuilder to clear state (for example when a conversation ends); missing keys are ignored. */
+  /** Clears state (for example when a conversation ends); missing keys are ignored. */
   async delete(keys: string[]): Promise<void> {
     if (!keys) throw new ReferenceError('Keys are required when deleting.');
     await this.store.update((tx) => {

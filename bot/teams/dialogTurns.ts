@@ -28,7 +28,7 @@ export interface DialogTurnsDeps {
   logger: Logger;
 }
 
-/** Used once by the host, with the dialogs it built. */
+/** A person's turn in Teams, as the dialogs need it: where they can be reached, their conversation continued, a welcome once. */
 export function createDialogTurns({ main, dialogState, store, logger }: DialogTurnsDeps): DialogTurns {
   return {
     remember: (context) => rememberConversation(store, context.activity, logger),

@@ -28,7 +28,7 @@ export function isCardActionValue(value: unknown): value is CardActionInvokeValu
 }
 
 /**
- * Used by OnboardingBot before botbuilder reads an invoke: the answer for one it must not read (a malformed card action,
+ * Checked before botbuilder reads an invoke: the answer for one it must not read (a malformed card action,
  * an invoke this bot does not answer), or undefined to carry on. A refusal is an answer, not a failed turn.
  */
 export function invokeRefusal(activity: { name?: unknown; value?: unknown }): InvokeResponse | undefined {

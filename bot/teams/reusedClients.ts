@@ -10,7 +10,7 @@ const MAX_CLIENTS = 100;
  * turn built for the same bot identity, service URL and audience. botbuilder builds both, each with its own HTTP pipeline,
  * on every turn: ~15% of a turn's CPU in the benchmark (docs/performance.md). The clients hold no state of a turn; their
  * credentials cache and renew tokens by themselves (botbuilder's C# twin shares credentials the same way).
- * Proactive turns (createConnectorFactory, used by continueConversation) still get a client of their own: the notifier
+ * Proactive turns (createConnectorFactory) still get a client of their own: the notifier
  * changes that client's pipeline for its one send (bot/notify/teamsSender.ts).
  */
 export class ReusingBotFrameworkAuthentication extends ChannelAuthentication {

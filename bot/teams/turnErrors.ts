@@ -24,7 +24,7 @@ export function failuresKey(conversationId: string): string {
   return `turnFailures:${conversationId}`;
 }
 
-/** Used once by the host: every turn on `adapter` that throws, incoming or proactive, ends here. */
+/** Every turn on `adapter` that throws, incoming or proactive, ends here. */
 export function handleTurnErrors(adapter: CloudAdapter, { logger, conversationState, store }: TurnErrorServices): void {
   adapter.onTurnError = async (context: TurnContext, err: unknown) => {
     const key = failuresKey(context.activity.conversation?.id ?? '');
@@ -50,7 +50,7 @@ export function handleTurnErrors(adapter: CloudAdapter, { logger, conversationSt
   };
 }
 
-/** Used by the activity handler after a turn that worked: it ends any run of failed ones. Writes only when there was one. */
+/** After a turn that worked: ends any run of failed ones. Writes only when there was one. */
 export async function forgetPastFailures(store: Store, context: TurnContext): Promise<void> {
   const key = failuresKey(context.activity.conversation?.id ?? '');
   if (store.read((data) => data.settings[key] === undefined)) return;

@@ -26,7 +26,7 @@ export interface AutomaticCheckDeps {
   logger: Logger;
 }
 
-/** Used once by the host. Runs for one ticket are queued, so two triggers at once cannot record out of order. */
+/** Runs for one ticket are queued, so two triggers at once cannot record out of order. */
 export function createAutomaticCheckRuns(deps: AutomaticCheckDeps): AutomaticCheckRuns {
   const queues = new Map<string, Promise<void>>();
 

@@ -30,7 +30,7 @@ export interface TicketCardsDeps {
 
 const FINISHED: ReadonlySet<string> = new Set(CLOSED_STATES);
 
-/** Used once by the host; every workflow event calls sync() for its ticket. */
+/** Every workflow event calls sync() for its ticket. */
 export function createTicketCards(deps: TicketCardsDeps): TicketCards {
   // One sync per ticket at a time: two overlapping syncs would both see a copy missing and post it twice.
   const running = new Map<string, Promise<void>>();

@@ -84,7 +84,7 @@ export function overdueAfterHours(state: string, t: ReminderThresholds): number 
 }
 
 /**
- * Used by GET /api/tab/tickets: the tickets matching `filters`, overdue first, then the longest waits. `archivedIds` names
+ * The tickets matching `filters`, overdue first, then the longest waits. `archivedIds` names
  * those among `tickets` that were read from the archive, so their rows say so.
  */
 export function helpdeskQueue(

@@ -7,7 +7,7 @@ import { dueText } from './tabWording.js';
 const HEADER = ['Ticket', 'Status', 'Archived', 'Due', 'Request', 'Organisation', 'Requester', 'ICS', 'Waiting',
   'Working hours waited', 'Waiting since (London)', 'Who has it', 'Latest reminder', 'Priority'];
 
-/** Used by the CSV route: a header row, then one record per queue row in the queue's order; Excel-ready (BOM, CRLF). */
+/** The queue as CSV: a header row, then one record per queue row in the queue's order; Excel-ready (BOM, CRLF). */
 export function queueCsv(rows: readonly QueueRow[]): string {
   return csvDocument(HEADER, rows.map((row) => [
     row.id, row.stateLabel, row.archived ? 'Yes' : 'No', dueText(row), row.kind, row.organisation, row.requester, row.icsName,

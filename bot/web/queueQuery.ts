@@ -21,7 +21,7 @@ export interface QueueQuery {
 
 export type QueueQueryCheck = { ok: true; query: QueueQuery } | { ok: false; message: string };
 
-/** Used by both queue routes on the request's query string. */
+/** The queue's filters and page from the request's query string, or a message saying what is wrong. */
 export function parseQueueQuery(params: URLSearchParams): QueueQueryCheck {
   const filters: QueueFilters = { state: params.get('state') || 'open', ics: params.get('ics') ?? '', assignee: params.get('assignee') ?? '' };
   if (!isKnownStateFilter(filters.state) || filters.ics.length > 20 || filters.assignee.length > 100) {

@@ -1,6 +1,6 @@
 /**
  * The tab's search box: what an agent types (a ticket number, an ODS code, part of an organisation's or a requester's name)
- * and which tickets it finds. Pure; used by GET /api/tab/tickets and its CSV for live and archived tickets alike.
+ * and which tickets it finds. Pure, so live and archived tickets are searched alike.
  */
 import type { WorkflowTicket } from '../../data/model.js';
 import { compactKey, wordsOf } from '../../data/rules/text.js';

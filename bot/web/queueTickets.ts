@@ -20,7 +20,7 @@ export interface FullQueue extends QueueView {
   searchedArchive: boolean;
 }
 
-/** Used by both queue routes: every matching row (the JSON route then takes one page of them). */
+/** Every matching row, before any paging. */
 export async function fullQueue(
   store: Store, calendar: WorkingCalendar, now: Date, thresholds: ReminderThresholds, filters: QueueFilters,
 ): Promise<FullQueue> {

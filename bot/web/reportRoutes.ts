@@ -1,5 +1,5 @@
 /**
- * The tab's reports (issue 14 point 4): GET /api/tab/reports/<name> (JSON tables) and /api/tab/reports/<name>.csv, with
+ * The tab's reports: GET /api/tab/reports/<name> (JSON tables) and /api/tab/reports/<name>.csv, with
  * the queue's authorisation (helpdesk roster members, or local mode): the unreachable managers report is personal data.
  */
 import type restify from 'restify';
@@ -31,7 +31,7 @@ const ICS_CHOICES = () => [{ value: '', label: 'Every ICS' }, ...listIcs().map((
 
 const REPORT_PATH = /^\/api\/tab\/reports\/([a-z]{1,20})(\.csv)?$/;
 
-/** Used once by registerHelpdeskTab. */
+/** The reports' JSON and CSV routes, behind the same helpdesk-roster check as the queue. */
 export function registerReportRoutes(server: restify.Server, deps: ReportRouteDeps): void {
   server.get('/api/tab/reports/:name', async (req: Request, res: Response) => {
     if (!(await deps.authorised(req, res))) return;

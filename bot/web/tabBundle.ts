@@ -4,7 +4,7 @@ import { onceUntilFailure } from '../onceUntilFailure.js';
 
 const ENTRY = fileURLToPath(new URL('./page/tab.ts', import.meta.url));
 
-/** Used by the /tab/tab.js route: one bundle per process; a failed build is retried on the next request. */
+/** The tab's script, one bundle per process; a failed build is retried on the next request. */
 export function tabBundle(): () => Promise<string> {
   return onceUntilFailure(buildTabScript);
 }

@@ -48,7 +48,7 @@ const PAGE_HEADERS = {
 const PAGE_DIR = new URL('./page/', import.meta.url);
 const TICKET_ID = /^[A-Za-z0-9-]{1,40}$/;
 
-/** Used once by app.ts: adds the tab's page and API to the bot's server. */
+/** Adds the tab's page and API to the bot's server. */
 export function registerHelpdeskTab(server: restify.Server, deps: HelpdeskTabDeps): void {
   const local = isLocalMode(deps.config);
   const { now, calendar, verifier: verify } = deps;

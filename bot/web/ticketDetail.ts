@@ -44,7 +44,7 @@ export interface TicketDetail {
 
 const PRIORITY: Readonly<Record<string, string>> = { low: 'Low', normal: 'Normal', high: 'High', urgent: 'Urgent' };
 
-/** Used by the ticket route once the ticket (live or archived) and its audit events are read. */
+/** What the tab shows of one ticket (live or archived), from the ticket and its audit events. */
 export function ticketDetail(ticket: WorkflowTicket, audit: readonly AuditEvent[], rosters: readonly RosterEntry[], now: Date): TicketDetail {
   const names = knownNames(ticket, rosters);
   const facts: Fact[] = [

@@ -3,7 +3,7 @@ import type { WorkflowTicket } from '../../data/model.js';
 import { icsName } from '../../cards/cardText.js';
 
 /**
- * Used by the queue's "Who has it" column and the ticket detail. `names` maps an agent's id to the name to show (the
+ * Who has a ticket, as the queue's "Who has it" column and the ticket detail show it. `names` maps an agent's id to the name to show (the
  * roster's first). A ticket waiting for the ICS is the governance lead's; one sent back to the care home is theirs, then
  * its assignee's; otherwise its assignee, or nobody yet.
  */

@@ -37,7 +37,7 @@ export function cardFor(ctx: CardActionContext, ticket: WorkflowTicket, notice?:
 }
 
 /**
- * Used by the workflow-verb handlers: applies the action as this person and answers with their refreshed card. The
+ * Applies the action as this person and answers with their refreshed card. The
  * workflow decides and audits every refusal; this only chooses what the answer may show.
  */
 export async function actAndShow(ctx: CardActionContext, request: Omit<ActionRequest, 'actor'>): Promise<CardJson> {

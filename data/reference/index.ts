@@ -64,12 +64,12 @@ export interface PersonalDomains {
   notPersonal: ReadonlySet<string>;
 }
 
-/** Stops the start when a shipped file is not what the code expects; used by every parser here. */
+/** Stops the start when a shipped file is not what the code expects. */
 export function invalid(file: string, problems: string[]): never {
   throw new AppError('reference-invalid', `data/reference/${file} is not valid: ${problems.slice(0, 5).join(' ')}`, { file, problems });
 }
 
-/** Reads one JSON file from this folder; used by the exported constants below (and by tests of the parsers). */
+/** Reads one JSON file from this folder. */
 export function readReferenceJson(file: string): unknown {
   const text = readFileSync(new URL(`./${file}`, import.meta.url), 'utf8');
   try {

@@ -76,7 +76,7 @@ export function parsePublishedStatus(record: { status: string; publishedOn?: str
   return { status: 'unknown', ...(parsed.year ? { year: parsed.year } : {}), raw: parsed.raw, notYetPossible: true };
 }
 
-/** Used by the eligibility rules: the UCP needs Standards Met or Standards Exceeded (sources 000, 001). */
+/** The UCP needs Standards Met or Standards Exceeded (sources 000, 001). */
 export function meetsUcpBar(parsed: ParsedDsptStatus): boolean {
   return parsed.status === 'standardsMet' || parsed.status === 'standardsExceeded';
 }
@@ -87,7 +87,7 @@ export function meetsNhsmailBar(parsed: ParsedDsptStatus): boolean {
 }
 
 /**
- * Used by reminders and the eligibility rules: the 30 June by which this status must be renewed.
+ * The 30 June by which this status must be renewed.
  *
  * Reading (DOMAIN.md, source 004): the DSPT is annual and each year's assessment is due by 30 June. The "24/25"
  * assessment is the one due by 30 June 2025; the status it earns stands until the next deadline, 30 June 2026,
@@ -107,7 +107,7 @@ export function renewalDue(parsed: ParsedDsptStatus, today: string): DsptRenewal
   return { dueOn, basis: 'nextDeadline', overdue: false, endsThisYear: dueOn === thisYearsDeadline };
 }
 
-/** Used by the eligibility rules: true when a dated status has passed its renewal deadline (see renewalDue). */
+/** True when a dated status has passed its renewal deadline (see renewalDue). */
 export function dsptLapsed(parsed: ParsedDsptStatus, today: string): boolean {
   return renewalDue(parsed, today).overdue;
 }

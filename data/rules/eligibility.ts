@@ -41,7 +41,7 @@ const DPIA = 'data protection impact assessment (DPIA) for the UCP';
 const APPROVAL_TIME = 'This usually takes around a week, and we will let you know as soon as they decide.';
 
 /**
- * Used by the readiness conversation and the helpdesk checks to decide an organisation's route.
+ * An organisation's route, decided the same way for the readiness conversation and the helpdesk checks.
  *
  * Order when several things fail (the helpdesk's own order is ODS, DPIA, DSPT, ICS approval):
  * 1. Outside London, not commissioned for Londoners and not in a DPIA → needsOwnDpia. Its own DPIA is the longest

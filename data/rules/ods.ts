@@ -89,7 +89,7 @@ export function checkOdsCode(input: string | null | undefined): OdsCodeCheck {
   return { ok: true, code, kinds, description: describeKinds(kinds) };
 }
 
-/** Used by the ODS directory client: the kind an organisation is, from its ORD role ids (primary role first). */
+/** The kind an organisation is, from its ORD role ids (primary role first). */
 export function kindFromRoles(roleIds: readonly string[], primaryRoleId?: string): OdsKind | undefined {
   const ids = new Set(roleIds.map((id) => id.trim().toUpperCase()));
   const primary = primaryRoleId?.trim().toUpperCase();

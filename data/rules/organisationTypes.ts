@@ -39,13 +39,13 @@ export function isOrganisationType(value: unknown): value is OrganisationType {
   return typeof value === 'string' && (ORGANISATION_TYPES as readonly string[]).includes(value);
 }
 
-/** Used by the eligibility rules: NHS organisations are not asked for a DSPT status (source 001). */
+/** NHS organisations are not asked for a DSPT status (source 001). */
 export function isNhsOrganisation(type: OrganisationType): boolean {
   return NHS_TYPES.has(type);
 }
 
 /**
- * Used by the eligibility rules: source 001 asks social care, charities, domiciliary care and any non-NHS
+ * Source 001 asks social care, charities, domiciliary care and any non-NHS
  * organisation for DSPT Standards Met. Anything not known to be NHS is asked, so an unexpected value stays safe.
  */
 export function dsptRequiredFor(type: OrganisationType): boolean {

@@ -125,7 +125,7 @@ function onGenericList(local: string, generic: GenericMailboxes): boolean {
 }
 
 /**
- * Used by checkEmail for every address: a person, a shared mailbox (refused), or a role word beside what may be a
+ * What an address's local part is: a person, a shared mailbox (refused), or a role word beside what may be a
  * surname (the helpdesk checks). `places` are London's boroughs and "london", for the postcode-or-town part.
  */
 export function readMailbox(local: string, generic: GenericMailboxes, places: readonly string[], organisation?: MailboxOrganisation): MailboxVerdict {

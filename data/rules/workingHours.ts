@@ -82,7 +82,7 @@ function checkInstant(instant: Date, name: string): number {
   return time;
 }
 
-/** Builds the helpdesk calendar from bank holidays; used by service-level clocks and the reminder sweep. */
+/** Builds the helpdesk calendar from bank holidays; service levels and reminders count time in it. */
 export function createWorkingCalendar(options: WorkingCalendarOptions): WorkingCalendar {
   const { startHour = 9, endHour = 17 } = options;
   checkHours(startHour, endHour);

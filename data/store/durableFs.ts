@@ -36,7 +36,7 @@ async function writeAll(handle: FileHandle, chunks: readonly Buffer[]): Promise<
   if (bytesWritten !== expected) throw new Error(`short write: ${bytesWritten} of ${expected} bytes`);
 }
 
-/** Appends `text` to `file` and returns only once it is on disk; used by the audit trail and the archive. */
+/** Appends `text` to `file` and returns only once it is on disk. */
 export async function appendDurably(file: string, text: string): Promise<void> {
   const handle = await open(file, 'a');
   try {

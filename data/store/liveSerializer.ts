@@ -10,7 +10,7 @@
 export class LiveSerializer {
   #cache = new WeakMap<object, Buffer>();
 
-  /** Called by the change tracker whenever a record is written or restored. */
+  /** Drops a record's cached bytes: it was written or restored, so its next serialisation must be fresh. */
   forget(record: object): void {
     this.#cache.delete(record);
   }

@@ -7,7 +7,7 @@ import type { LiveData } from './store.js';
 
 /**
  * The live records as last committed, read without opening the store: no lock, no write, no migration on disk.
- * Used by look-ups (the admin CLI) that must work while the bot is running and owns the folder.
+ * For look-ups (the admin CLI) that must work while the bot is running and owns the folder.
  * The writer replaces live.json by rename, so this sees one whole commit, never half of one.
  */
 export async function readLiveSnapshot(dir: string): Promise<LiveData> {

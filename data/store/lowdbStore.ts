@@ -40,7 +40,7 @@ export interface LowdbStore extends Store {
 /** Data folders open in this process: a second Low on the same file would race the first and lose updates. */
 const openDirs = new Set<string>();
 
-/** Used by the host at start (and by tools and tests): opens, migrates and recovers the data folder. */
+/** Opens, migrates and recovers the data folder. */
 export async function openLowdbStore(options: LowdbStoreOptions): Promise<LowdbStore> {
   const dir = path.resolve(options.dir);
   if (openDirs.has(dir)) {

@@ -72,7 +72,7 @@ export interface WriterLock {
   release(): Promise<void>;
 }
 
-/** Takes the data folder for this process, or throws DataFolderBusyError. Used by the store on open. */
+/** Takes the data folder for this process when the store opens, or throws DataFolderBusyError. */
 export async function acquireWriterLock(dir: string, now: () => number = Date.now): Promise<WriterLock> {
   const file = path.join(dir, LOCK_FILE);
   const token = randomUUID();

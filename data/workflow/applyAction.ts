@@ -18,7 +18,7 @@ export function plainCopy<T>(value: T): T {
 }
 
 /**
- * Used by `Workflow.act` as its store update; must stay synchronous. A forbidden attempt (or another refusal the decision
+ * Runs as `Workflow.act`'s store update, so it must stay synchronous. A forbidden attempt (or another refusal the decision
  * marks as audited, such as assigning to someone off the roster) is audited ('denied') and changes nothing else; any
  * other refusal changes nothing at all. An applied action bumps the version (bookkeeping rules excepted) and records
  * exactly one audit event.

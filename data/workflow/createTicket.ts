@@ -11,7 +11,7 @@ import type { TicketEvent } from './types.js';
 export const SEQUENCE_SETTING = 'workflow.lastTicketNumber';
 
 /**
- * Used by `Workflow.submit` as its store update (synchronous). Validates first (a ValidationError changes nothing),
+ * Runs as `Workflow.submit`'s store update, so it is synchronous. Validates first (a ValidationError changes nothing),
  * then creates the ticket at version 1 and records two audit events, submit (new → submitted) and route
  * (submitted → where it goes). Returns the ticket and both events, in that order, for the listeners; when this
  * submission (same `submissionId`, same requester) already made a ticket, that ticket and no events.

@@ -59,7 +59,7 @@ const REASON_NEEDED: Partial<Record<Verb, string>> = {
 };
 
 /**
- * Used by `applyAction` inside its store update. Checks in this order: the verb exists; the actor holds a role the
+ * A refusal, or a plan for one action. Checks in this order: the verb exists; the actor holds a role the
  * verb allows in some state (forbidden); the verb applies in the current state for one of the actor's roles (illegal,
  * saying who acted last); the actor saw the current version (conflict); the request carries what the verb needs
  * (invalid); then the verb's own preconditions.

@@ -11,7 +11,7 @@ export type TicketEventListener = (event: TicketEvent) => void | Promise<void>;
 export type ListenerErrorHook = (error: unknown, event: { ticketId: string; verb: string }) => void;
 
 /**
- * Used by the workflow to fan out events. Each listener has its own queue: it sees events one at a time in the
+ * Fans out the workflow's events. Each listener has its own queue: it sees events one at a time in the
  * order they were committed, and a slow or failing listener delays or affects nobody else.
  */
 export class EventHub {

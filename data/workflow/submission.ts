@@ -11,7 +11,7 @@ const LOCATIONS: readonly TicketOrganisation['location'][] = ['london', 'commiss
 const MAX_TEXT = 4000;
 
 /**
- * Used by `submit` on whatever a dialog hands over: refuses an incomplete request with a message the requester can act on.
+ * Checks whatever a dialog hands over: refuses an incomplete request with a message the requester can act on.
  * Returns a fresh copy holding only the known fields.
  */
 export function validateNewTicket(input: unknown): NewTicketInput {
@@ -53,7 +53,7 @@ export function validateNewTicket(input: unknown): NewTicketInput {
   return result;
 }
 
-/** Used by `submit`: the requester must be a Teams user, known by aadObjectId. */
+/** The requester must be a Teams user, known by aadObjectId. */
 export function validateRequester(requester: unknown): PersonRef & { email?: string } {
   if (!isRecord(requester) || !nonEmpty(requester.aadObjectId)) {
     throw new ValidationError('I could not tell who is asking. Please message me from Microsoft Teams.');

@@ -4,7 +4,7 @@ import type { ActorRole } from './transitions.js';
 import type { Actor } from './types.js';
 
 /**
- * Used by `act` (inside its store update) and by card views. Roles are per ticket: an ICS lead is a lead only for
+ * Roles are per ticket: an ICS lead is a lead only for
  * tickets of their own ICS (roster scope = the organisation's ICB code), and the requester is whoever submitted it.
  */
 export function rolesFor(rosters: readonly RosterEntry[], ticket: Pick<WorkflowTicket, 'requester' | 'organisation'>, actor: Actor): ActorRole[] {

@@ -109,7 +109,7 @@ export function rulesFor(verb: Verb): TransitionRule[] {
   return TRANSITIONS.filter((rule) => rule.verb === verb);
 }
 
-/** The row that applies to a verb in a state, if any; used by `act` and by cards deciding which buttons to show. */
+/** The row that applies to a verb in a state, if any. */
 export function ruleFor(verb: Verb, state: TicketState): TransitionRule | undefined {
   return TRANSITIONS.find((rule) => rule.verb === verb && rule.from.includes(state));
 }
@@ -119,7 +119,7 @@ export function isVerb(value: unknown): value is Verb {
   return typeof value === 'string' && (VERBS as readonly string[]).includes(value);
 }
 
-/** The verbs someone holding these roles may use on a ticket in this state; used by cards to choose the buttons a viewer sees. */
+/** The verbs someone holding these roles may use on a ticket in this state: the buttons a viewer's card shows. */
 export function verbsAvailable(state: TicketState, roles: readonly ActorRole[]): Verb[] {
   const verbs = TRANSITIONS.filter((rule) => rule.from.includes(state) && rule.who.some((role) => roles.includes(role))).map((rule) => rule.verb);
   return [...new Set(verbs)];

@@ -32,14 +32,14 @@ export interface WorkflowOptions {
 export interface Workflow {
   /** Used when a requester sends a request: checks it (ValidationError), stores it, routes it and audits both, in one write. */
   submit(input: NewTicketInput, requester: PersonRef & { email?: string }): Promise<WorkflowTicket>;
-  /** Used by card handlers and scheduled jobs for every other transition; never throws for a refusal. */
+  /** Every other transition, from a card or a scheduled job; never throws for a refusal. */
   act(request: ActionRequest): Promise<ActionOutcome>;
   /**
    * Used after a card is posted, so every copy can be updated later. Bookkeeping, not a transition: the version does
    * not change (a card showing version N is still current) and nothing is audited. A copy already recorded is kept once.
    */
   recordCardCopy(ticketId: string, copy: CardCopy): Promise<boolean>;
-  /** Used by card views to choose what a viewer sees: their roles for this ticket, from the current rosters. */
+  /** A viewer's roles for this ticket, from the current rosters: they decide what the viewer's card shows. */
   rolesOf(ticket: Pick<WorkflowTicket, 'requester' | 'organisation'>, aadObjectId: string): ActorRole[];
   /** A plain copy of a live ticket, or undefined. */
   get(ticketId: string): WorkflowTicket | undefined;
@@ -51,7 +51,7 @@ export interface Workflow {
   readonly listenerFailures: number;
 }
 
-/** Used once by the host at start (and by tests) to build the workflow on an open store. */
+/** Builds the workflow on an open store. */
 export function createWorkflow(options: WorkflowOptions): Workflow {
   const { store, clock } = options;
   const hub = new EventHub(options.onListenerError);

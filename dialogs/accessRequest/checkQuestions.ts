@@ -38,7 +38,7 @@ export interface ChecksResult {
 
 const CHOICE_PROMPT = 'accessCheckChoicePrompt';
 
-/** Used by the access request dialog: the waterfall and its prompt, to add to the component. */
+/** The waterfall and its prompt, to add to the access request dialog. */
 export function checkDialogs(services: DialogServices): Dialog[] {
   const steps = new CheckSteps(services);
   return [
@@ -57,7 +57,7 @@ export interface RecordedFacts {
   dsptStatus?: string;
 }
 
-/** Used by the checks and by the summary. */
+/** What the imported DPIA register and DSPT export hold for the draft's code, read at this moment. */
 export function recordedFacts(services: DialogServices, draft: OrganisationDraft): RecordedFacts {
   const code = draft.odsCode ?? '';
   const own = draft.icbCode?.trim().toUpperCase();

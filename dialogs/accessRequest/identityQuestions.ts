@@ -73,7 +73,7 @@ const POSTCODE_PROMPT = 'accessPostcodePrompt';
 const BOROUGH_PROMPT = 'accessBoroughPrompt';
 const CHOICE_PROMPT = 'accessIdentityChoicePrompt';
 
-/** Used by the access request and add-staff dialogs: the waterfall and its prompts, to add to the component. */
+/** The waterfall and its prompts that ask which organisation, to add to the component. */
 export function identityDialogs(services: DialogServices): Dialog[] {
   const steps = new IdentitySteps(services);
   return [

@@ -1,7 +1,7 @@
 /** What the base dialog says when someone asks for help, cancels or starts again. Plain, kind English. */
 import { contactSentence, type HelpdeskFacts } from '../../data/rules/helpdesk.js';
 
-/** The general help: what the assistant does; used by the main dialog and by any dialog without help of its own. */
+/** The general help: what the assistant does; any dialog without help of its own says this. */
 export const GENERAL_HELP = 'I can check whether your care home is ready for the Universal Care Plan (UCP), ask for access for your home and '
   + 'your staff, tell the helpdesk when someone leaves, and show you where your requests have got to.';
 

@@ -17,7 +17,7 @@ function wordClose(typed: string, command: string): boolean {
 
 /**
  * The one command a normalised message is a slip of, or undefined (none, or more than one). `commands` maps each
- * command phrase to what it means; used by menuActions after the exact keywords.
+ * command phrase to what it means; tried only after the exact keywords.
  */
 export function nearMissOf<T>(normalised: string, commands: ReadonlyMap<string, T>, options: { inConversation: boolean }): T | undefined {
   const typed = normalised.split(' ');

@@ -4,7 +4,7 @@
 export const MAIN_DIALOG_ID = 'mainDialog';
 /** "Am I ready?": organisation type, ODS code, DSPT status, outcome (dialogs/readiness/). */
 export const READINESS_DIALOG_ID = 'readinessDialog';
-/** Access for the home and its staff (dialogs/accessRequest/, another engineer's). */
+/** Access for the home and its staff (dialogs/accessRequest/). */
 export const ACCESS_REQUEST_DIALOG_ID = 'accessRequestDialog';
 /** Staff to switch off (dialogs/leavers/). */
 export const LEAVERS_DIALOG_ID = 'leaversDialog';

@@ -3,7 +3,7 @@ import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogState, type DialogTurnResult } from 'botbuilder-dialogs';
 
 /**
- * Used by the host for every message in a manager's 1:1 chat: continues the running conversation, or begins `dialog`
+ * For every message in a manager's 1:1 chat: continues the running conversation, or begins `dialog`
  * when none is running. Other activity types only continue (a prompt ignores them), so an install or a typing
  * indicator never starts a conversation. The caller saves the ConversationState after the turn.
  */

@@ -25,7 +25,7 @@ export type AnswerCheck<In, Out = In> = (
 /** How many times a question is asked again after a bad answer before the bot offers help instead. */
 export const MAX_REASKS = 2;
 
-/** What the bot says once it has asked twice again; used by withRetryLimit and any dialog that gives up on a question. */
+/** What the bot says once it has asked twice again and gives up on a question. */
 export const TROUBLE_MESSAGE = "I'm having trouble with this one. Type help to see what I can do and how to contact the UCP helpdesk, "
   + 'or cancel to stop: nothing will be sent.';
 

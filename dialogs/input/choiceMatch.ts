@@ -97,7 +97,7 @@ function byNumber(n: number, count: number, numbers: ChoiceNumbers | undefined):
   return index >= 0 && index < count ? { ok: true, index } : { ok: false, why: 'numberOutOfRange' };
 }
 
-/** Used by the choice prompt on every typed answer; pure, so the tables in the tests are the rules. */
+/** Matches a typed answer to a choice; pure, so the tables in the tests are the rules. */
 export function matchTypedChoice(typed: string, choices: readonly MatchableChoice[], numbers?: ChoiceNumbers): ChoiceMatch {
   const words = choiceWords(typed);
   if (words.length === 0) return { ok: false, why: 'nothing' };

@@ -17,7 +17,7 @@ function how(today: string): string {
   return `Please give the date as a day, month and year, like ${exampleDay(today)}, or type today.`;
 }
 
-/** The day as yyyy-mm-dd, or why it could not be read; used by dayAnswer and anywhere a typed date arrives. */
+/** The day as yyyy-mm-dd, or why it could not be read; for any typed date. */
 export function parseDay(typed: string, today: string): { ok: true; day: string } | { ok: false; reason: string } {
   const text = typed.trim().toLowerCase().replace(/\.$/, '');
   if (text === 'today') return { ok: true, day: today };

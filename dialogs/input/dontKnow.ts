@@ -6,7 +6,7 @@ const PHRASES: ReadonlySet<string> = new Set([
   'im not sure', 'no idea', 'unknown', 'idk', 'skip', 'pass', 'none', 'n/a', 'na',
 ]);
 
-/** True when the whole answer says the person does not know; used by optional questions such as the ODS code in readiness. */
+/** True when the whole answer says the person does not know, for optional questions such as the ODS code in readiness. */
 export function isDontKnow(text: string | undefined): boolean {
   if (typeof text !== 'string') return false;
   return PHRASES.has(normaliseCommand(text.replace(/[’‘]/g, "'")));

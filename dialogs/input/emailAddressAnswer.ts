@@ -1,6 +1,6 @@
 /**
  * The check for an e-mail address that only has to be a well-formed address (a leaver's existing account). Whether a
- * NEW account may use it (personal, shared, confirmation) is data/rules/email.ts checkEmail's job, used by the users dialog.
+ * NEW account may use it (personal, shared, confirmation) is data/rules/email.ts checkEmail's job.
  */
 import { checkEmail } from '../../data/rules/email.js';
 import type { AnswerCheck } from './answerCheck.js';

@@ -12,7 +12,7 @@ export function cutText(text: string, max: number): { text: string; cut: boolean
   return { text: characters.slice(0, max).join('').trimEnd(), cut: true };
 }
 
-/** What the bot says when it has kept only the start of an answer; used by the text validators. */
+/** What the bot says when it has kept only the start of an answer. */
 export function cutNotice(max: number): string {
   return `That was longer than I can keep, so I've kept the first ${max} characters.`;
 }

@@ -59,7 +59,7 @@ export function dpiaNotChecked(location: OrganisationLocation): string {
   }
 }
 
-/** Used by the readiness dialog's last step. */
+/** The readiness check's outcome, from the facts gathered. */
 export function readinessOutcome(facts: ReadinessFacts): ReadinessOutcome {
   const dpiaKnown = facts.namedInDpia !== undefined;
   // Without an ODS code the DPIA question stays open: judge the DSPT side alone and say so instead of guessing.

@@ -1,4 +1,4 @@
-/** Sends the manager's status report, or a kind "nothing yet" with the menu; used by the status dialog and by "status" mid-conversation. */
+/** Sends the manager's status report, or a kind "nothing yet" with the menu; also when "status" is typed mid-conversation. */
 import type { TurnContext } from 'botbuilder';
 import { welcomeCardAttachment } from '../../cards/welcomeCard.js';
 import type { DialogServices } from '../dialogServices.js';

@@ -54,7 +54,7 @@ const CHOICE_PROMPT = 'userChoicePrompt';
 
 const NAME_QUESTION: Readonly<Record<OneUserOptions['position'], string>> = { first: ASK_FIRST_NAME, next: ASK_NEXT_NAME, again: ASK_NAME_AGAIN };
 
-/** Used by the users dialog: the waterfall and its prompts, to add to the component. */
+/** The waterfall and its prompts, to add to the users dialog. */
 export function oneUserDialogs(services: DialogServices): Dialog[] {
   const steps = new OneUserSteps();
   return [

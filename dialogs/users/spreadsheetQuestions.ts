@@ -42,7 +42,7 @@ type Kept = Omit<SpreadsheetOutcome, 'report'>;
 const FILE_PROMPT = 'usersFilePrompt';
 const FIX_PROMPT = 'usersFixPrompt';
 
-/** Used by the users dialog: the waterfall and its prompts, to add to the component. */
+/** The waterfall and its prompts, to add to the users dialog. */
 export function spreadsheetDialogs(services: DialogServices): Dialog[] {
   return [
     new AttachmentPrompt(FILE_PROMPT, withRetryLimit(spreadsheetAnswer(services))),

@@ -26,7 +26,7 @@ export function isInstallActivity(activity: Partial<Activity>): boolean {
 }
 
 /**
- * Used by the host on conversationUpdate and installationUpdate: sends the welcome once per 1:1 chat. `claim` is the
+ * On conversationUpdate and installationUpdate: sends the welcome once per 1:1 chat. `claim` is the
  * check-and-set: true only for the first install activity of the conversation, however many arrive at once.
  * Returns whether it sent it.
  */

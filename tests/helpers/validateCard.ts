@@ -9,7 +9,7 @@ export interface CardCheck {
   problems: string[];
 }
 
-/** Used by the card tests on every template and built card. */
+/** Parses and validates one template or built card. */
 export function validateCard(json: object): CardCheck {
   const card = new AdaptiveCards.AdaptiveCard();
   const context = new AdaptiveCards.SerializationContext();

@@ -18,7 +18,7 @@ const REPORT_WORDS: RefusalWords = {
   otherwise: 'Something went wrong reading the report. Please try again.',
 };
 
-/** Used once by tab.ts after sign-in; `token` is absent outside Teams (local mode). */
+/** Wires the reports form once the person is signed in; `token` is absent outside Teams (local mode). */
 export function startReports(token: (() => Promise<string>) | undefined): void {
   const form = byId<HTMLFormElement>('report-form');
   const name = byId<HTMLSelectElement>('report-name');
