@@ -15,7 +15,12 @@ declare module 'autocannon' {
     headers?: Record<string, string>;
     method?: string;
   }
-  interface Histogram { average: number; p50: number; p99: number; max: number }
+  interface Histogram {
+    average: number;
+    p50: number;
+    p99: number;
+    max: number;
+  }
   interface Result {
     requests: Histogram & { total: number };
     latency: Histogram;

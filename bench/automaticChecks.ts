@@ -39,7 +39,17 @@ async function measure(scenario: Scenario): Promise<Tally> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'ucp-bench-checks-'));
   const ord = await startFakeOrd({});
   for (const [code, org] of Object.entries(scenario.directory)) {
-    if (org) ord.setFixture(code, ordAnswer({ code, name: org.name, status: org.active ? 'Active' : 'Inactive', roles: [{ id: 'RO101', primary: true }], icb: { code: DEMO_ICB_CODE, role: 'RO261' } }));
+    if (org)
+      ord.setFixture(
+        code,
+        ordAnswer({
+          code,
+          name: org.name,
+          status: org.active ? 'Active' : 'Inactive',
+          roles: [{ id: 'RO101', primary: true }],
+          icb: { code: DEMO_ICB_CODE, role: 'RO261' },
+        }),
+      );
   }
   const store = await openLowdbStore({ dir });
   try {
@@ -52,9 +62,21 @@ async function measure(scenario: Scenario): Promise<Tally> {
       tx.data.imports = { dpia: now().toISOString(), dspt: now().toISOString() };
     });
     const recording = createWorkflow({ store, clock: now });
-    const runs = createAutomaticCheckRuns({ store, workflow: recording, ods: createOrdClient({ baseUrl: ord.url }), clock: now, logger: quiet });
+    const runs = createAutomaticCheckRuns({
+      store,
+      workflow: recording,
+      ods: createOrdClient({ baseUrl: ord.url }),
+      clock: now,
+      logger: quiet,
+    });
     checkingWorkflow(recording, runs);
-    const tally: Tally = { requests: 0, settledByCount: new Map(), outcomes: { passed: 0, failed: 0, unsettled: 0 }, ticked: 0, settled: 0 };
+    const tally: Tally = {
+      requests: 0,
+      settledByCount: new Map(),
+      outcomes: { passed: 0, failed: 0, unsettled: 0 },
+      ticked: 0,
+      settled: 0,
+    };
     for (const ticket of scenario.tickets) {
       await runs.run(ticket.id);
       const checked = recording.get(ticket.id)!;
@@ -77,13 +99,27 @@ async function measure(scenario: Scenario): Promise<Tally> {
 function accessRequest(odsCode: string, name: string, users: WorkflowTicket['users'], approved = false): WorkflowTicket {
   return makeWorkflowTicket({
     state: 'awaitingHelpdesk',
-    organisation: { odsCode, name, icbCode: DEMO_ICB_CODE, location: 'london', namedInDpia: !approved, organisationType: 'Care home (residential or nursing)', postcode: 'SE1 7EH' },
+    organisation: {
+      odsCode,
+      name,
+      icbCode: DEMO_ICB_CODE,
+      location: 'london',
+      namedInDpia: !approved,
+      organisationType: 'Care home (residential or nursing)',
+      postcode: 'SE1 7EH',
+    },
     users,
     ...(approved ? { icsApproval: { by: { ...people.lead }, at: new Date().toISOString() } } : {}),
   });
 }
 
-const staff = (n: number, domain = 'nhs.net') => Array.from({ length: n }, (_, i) => ({ name: `Person ${i}`, jobTitle: 'Carer', role: 'Non-Clinical' as const, email: `person.${i}@${domain}` }));
+const staff = (n: number, domain = 'nhs.net') =>
+  Array.from({ length: n }, (_, i) => ({
+    name: `Person ${i}`,
+    jobTitle: 'Carer',
+    role: 'Non-Clinical' as const,
+    email: `person.${i}@${domain}`,
+  }));
 
 /** The demo's homes as their managers would send them (bot/demo/demoData.ts); Riverside after its ICS lead approved it. */
 function demoScenario(): Scenario {
@@ -111,10 +147,22 @@ function syntheticDay(): Scenario {
     const roll = random();
     const approved = roll >= 0.7 && roll < 0.8;
     if (!approved) scenario.dpia.push({ odsCode, name, icbCode: DEMO_ICB_CODE });
-    const status = roll >= 0.8 && roll < 0.9 ? (random() < 0.5 ? `${String((year - 3) % 100)}/${String((year - 2) % 100)} Standards Met` : demoDsptStatuses(new Date())[1].status) : demoDsptStatuses(new Date())[0].status;
+    const status =
+      roll >= 0.8 && roll < 0.9
+        ? random() < 0.5
+          ? `${String((year - 3) % 100)}/${String((year - 2) % 100)} Standards Met`
+          : demoDsptStatuses(new Date())[1].status
+        : demoDsptStatuses(new Date())[0].status;
     scenario.dspt.push({ odsCode, name, status, publishedOn: demoDsptStatuses(new Date())[0].publishedOn });
     scenario.directory[odsCode] = roll >= 0.9 && roll < 0.95 ? undefined : { name, active: !(roll >= 0.95 && random() < 0.5) };
-    scenario.tickets.push(accessRequest(odsCode, name, random() < 0.05 ? [...staff(2), { ...staff(1)[0], email: 'jane.nurse@nhs.net' }] : staff(1 + Math.floor(random() * 5)), approved));
+    scenario.tickets.push(
+      accessRequest(
+        odsCode,
+        name,
+        random() < 0.05 ? [...staff(2), { ...staff(1)[0], email: 'jane.nurse@nhs.net' }] : staff(1 + Math.floor(random() * 5)),
+        approved,
+      ),
+    );
   }
   return scenario;
 }
@@ -122,15 +170,25 @@ function syntheticDay(): Scenario {
 const rows: string[] = [];
 for (const scenario of [demoScenario(), syntheticDay()]) {
   const tally = await measure(scenario);
-  const spread = [...tally.settledByCount].sort((a, b) => b[0] - a[0]).map(([n, count]) => `${count} × ${n}/5`).join(', ');
-  rows.push(`| ${scenario.label} | ${tally.requests} | ${(tally.settled / tally.requests).toFixed(2)} of 5 | ${(tally.ticked / tally.requests).toFixed(2)} | ${tally.outcomes.failed} | ${tally.outcomes.unsettled} | ${spread} |`);
+  const spread = [...tally.settledByCount]
+    .sort((a, b) => b[0] - a[0])
+    .map(([n, count]) => `${count} × ${n}/5`)
+    .join(', ');
+  rows.push(
+    `| ${scenario.label} | ${tally.requests} | ${(tally.settled / tally.requests).toFixed(2)} of 5 | ${(tally.ticked / tally.requests).toFixed(2)} | ${tally.outcomes.failed} | ${tally.outcomes.unsettled} | ${spread} |`,
+  );
 }
-const load = os.loadavg().map((n) => n.toFixed(2)).join(' ');
-process.stdout.write([
-  `Automatic checks, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, load ${load}`,
-  '',
-  '| Requests | n | Settled per request (passed or failed; "Accounts created" is always the agent\'s) | Ticked automatically per request | Failed checks | Left to the agent | Requests by items settled |',
-  '|---|---|---|---|---|---|---|',
-  ...rows,
-  '',
-].join('\n'));
+const load = os
+  .loadavg()
+  .map((n) => n.toFixed(2))
+  .join(' ');
+process.stdout.write(
+  [
+    `Automatic checks, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, load ${load}`,
+    '',
+    '| Requests | n | Settled per request (passed or failed; "Accounts created" is always the agent\'s) | Ticked automatically per request | Failed checks | Left to the agent | Requests by items settled |',
+    '|---|---|---|---|---|---|---|',
+    ...rows,
+    '',
+  ].join('\n'),
+);

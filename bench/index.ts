@@ -16,28 +16,51 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 
 for (const script of ['bench/store.ts', 'bench/reminders.ts']) {
   process.stdout.write(`— ${script}\n`);
-  const run = spawnSync(process.execPath, ['--import', 'tsx', script], { cwd: fileURLToPath(new URL('..', import.meta.url)), stdio: 'inherit' });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', script], {
+    cwd: fileURLToPath(new URL('..', import.meta.url)),
+    stdio: 'inherit',
+  });
   if (run.status !== 0) throw new Error(`${script} failed (exit ${run.status ?? run.signal})`);
 }
 process.stdout.write('— bench/turns.ts\n');
-const turns = await runTurns({ seconds, rounds, tickets: 5000, conversations: 1000, connections: [1, 10, 50], log: (line) => process.stdout.write(`${line}\n`) });
+const turns = await runTurns({
+  seconds,
+  rounds,
+  tickets: 5000,
+  conversations: 1000,
+  connections: [1, 10, 50],
+  log: (line) => process.stdout.write(`${line}\n`),
+});
 const doc = await readPerformanceDoc();
-const machine = { nproc: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', node: process.version, date: new Date().toISOString().slice(0, 10) };
+const machine = {
+  nproc: os.cpus().length,
+  cpu: os.cpus()[0]?.model ?? 'unknown',
+  node: process.version,
+  date: new Date().toISOString().slice(0, 10),
+};
 const at10 = (list: LoadFigures[]) => list.find((f) => f.connections === 10);
 const echo10 = at10(turns.echo);
 const dialog10 = at10(turns.dialogTurn);
 const ratio = turns.throughputRatio.find((r) => r.connections === 10)?.median ?? NaN;
 const p99Ratio = echo10 && dialog10 ? dialog10.p99Ms / Math.max(echo10.p99Ms, 1) : NaN;
 const targets = {
-  throughputRatioAt10: round(ratio), throughputMet: ratio >= 0.6,
-  p99RatioAt10: round(p99Ratio), p99Met: p99Ratio <= 2,
-  memoryMb: turns.memory.withConversationsMb, memoryMet: turns.memory.withConversationsMb < 250,
+  throughputRatioAt10: round(ratio),
+  throughputMet: ratio >= 0.6,
+  p99RatioAt10: round(p99Ratio),
+  p99Met: p99Ratio <= 2,
+  memoryMb: turns.memory.withConversationsMb,
+  memoryMet: turns.memory.withConversationsMb < 250,
 };
-await writeFile(RESULTS, `${JSON.stringify({ machine, turns, targets, store: tableRows(doc, 'Store'), reminders: tableRows(doc, 'Reminders') }, null, 2)}\n`);
+await writeFile(
+  RESULTS,
+  `${JSON.stringify({ machine, turns, targets, store: tableRows(doc, 'Store'), reminders: tableRows(doc, 'Reminders') }, null, 2)}\n`,
+);
 await writePerformanceSections(turnsSection(turns, machine, targets));
 process.stdout.write(`wrote bench/results.json and docs/performance.md: ${JSON.stringify(targets)}\n`);
 
-function round(n: number): number { return Math.round(n * 100) / 100; }
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}
 
 /** The headline rows of an existing section's table (written by bench:store / bench:reminders), as header → cell. */
 function tableRows(text: string, heading: string): Array<Record<string, string>> {
@@ -50,7 +73,11 @@ function tableRows(text: string, heading: string): Array<Record<string, string>>
   const after = lines.findIndex((l, i) => i > first && !l.startsWith('|'));
   const [header, , ...rows] = lines.slice(first, after < 0 ? lines.length : after);
   if (!header) return [];
-  const cells = (l: string) => l.split('|').slice(1, -1).map((c) => c.trim());
+  const cells = (l: string) =>
+    l
+      .split('|')
+      .slice(1, -1)
+      .map((c) => c.trim());
   return rows.map((row) => Object.fromEntries(cells(header).map((h, i) => [h, cells(row)[i] ?? ''])));
 }
 

@@ -26,18 +26,37 @@ function ticket(i: number): WorkflowTicket {
   const at = new Date(NOW.getTime() - (i % 30) * 86_400_000 - (i % 9) * 3_600_000).toISOString();
   const state = STATES[i % STATES.length];
   return {
-    id: `UCP-${String(i).padStart(6, '0')}`, kind: 'organisationAccess', state, version: 3, createdAt: at, updatedAt: at, priority: 'normal',
+    id: `UCP-${String(i).padStart(6, '0')}`,
+    kind: 'organisationAccess',
+    state,
+    version: 3,
+    createdAt: at,
+    updatedAt: at,
+    priority: 'normal',
     requester: { aadObjectId: `aad-requester-${i}`, name: 'Grace Adeyemi', email: `manager${i}@nhs.net` },
-    organisation: { odsCode: `V${String(i).padStart(4, '0')}`, name: 'Rosewood Court Care Home', icbCode: ICBS[i % ICBS.length], location: 'london', namedInDpia: false },
+    organisation: {
+      odsCode: `V${String(i).padStart(4, '0')}`,
+      name: 'Rosewood Court Care Home',
+      icbCode: ICBS[i % ICBS.length],
+      location: 'london',
+      namedInDpia: false,
+    },
     ...(state === 'assigned' ? { assignee: { aadObjectId: `aad-agent-${i % 20}`, name: 'Alex Agent' } } : {}),
-    checklist: {}, cardCopies: [], lastAction: { by: 'system', at, verb: 'route' },
+    checklist: {},
+    cardCopies: [],
+    lastAction: { by: 'system', at, verb: 'route' },
   };
 }
 
 function probe(): { stop(): number } {
   const h = monitorEventLoopDelay({ resolution: 5 });
   h.enable();
-  return { stop: () => { h.disable(); return h.max / 1e6; } };
+  return {
+    stop: () => {
+      h.disable();
+      return h.max / 1e6;
+    },
+  };
 }
 
 async function measure<T>(fn: () => Promise<T>): Promise<{ ms: number; stallMs: number; value: T }> {
@@ -52,7 +71,13 @@ async function measure<T>(fn: () => Promise<T>): Promise<{ ms: number; stallMs: 
 }
 
 const rows: string[] = [];
-const largest: { firstMs: number; firstStallMs: number; steadyMs: number; steadyStallMs: number; due: number } = { firstMs: 0, firstStallMs: 0, steadyMs: 0, steadyStallMs: 0, due: 0 };
+const largest: { firstMs: number; firstStallMs: number; steadyMs: number; steadyStallMs: number; due: number } = {
+  firstMs: 0,
+  firstStallMs: 0,
+  steadyMs: 0,
+  steadyStallMs: 0,
+  due: 0,
+};
 for (const size of SIZES) {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'ucp-bench-reminders-'));
   const store = await openLowdbStore({ dir });
@@ -64,22 +89,38 @@ for (const size of SIZES) {
   const calendar = createWorkingCalendar({ holidays: bankHolidays });
   const delivered: string[] = [];
   const deps = {
-    store, calendar, thresholds: DEFAULT_THRESHOLDS,
-    notifier: { deliver: async (key: string) => { delivered.push(key); return 'queued' as const; } },
+    store,
+    calendar,
+    thresholds: DEFAULT_THRESHOLDS,
+    notifier: {
+      deliver: async (key: string) => {
+        delivered.push(key);
+        return 'queued' as const;
+      },
+    },
     workflow: { act: async () => ({ ok: false as const, code: 'illegal' as const, message: 'bench: withdrawals not applied' }) },
   };
   const due = await measure(async () => store.scan((data) => dueReminders(data, calendar, NOW, DEFAULT_THRESHOLDS)));
   const first = await measure(() => runSweep({ ...deps, clock: () => NOW }));
   const steady = await measure(() => runSweep({ ...deps, clock: () => new Date(NOW.getTime() + 300_000) }));
   const peakMb = process.resourceUsage().maxRSS / 1024;
-  Object.assign(largest, { firstMs: first.ms, firstStallMs: first.stallMs, steadyMs: steady.ms, steadyStallMs: steady.stallMs, due: due.value.reminders.length });
-  rows.push(`| ${size.toLocaleString('en-GB')} | ${due.ms.toFixed(0)} ms (${due.value.reminders.length.toLocaleString('en-GB')} due, ${due.value.withdrawals.length.toLocaleString('en-GB')} withdrawals) / ${due.stallMs.toFixed(0)} ms`
-    + ` | ${first.ms.toFixed(0)} ms (${first.value.digests.toLocaleString('en-GB')} digests) / ${first.stallMs.toFixed(0)} ms | ${steady.ms.toFixed(0)} ms / ${steady.stallMs.toFixed(0)} ms | ${peakMb.toFixed(0)} MB |`);
+  Object.assign(largest, {
+    firstMs: first.ms,
+    firstStallMs: first.stallMs,
+    steadyMs: steady.ms,
+    steadyStallMs: steady.stallMs,
+    due: due.value.reminders.length,
+  });
+  rows.push(
+    `| ${size.toLocaleString('en-GB')} | ${due.ms.toFixed(0)} ms (${due.value.reminders.length.toLocaleString('en-GB')} due, ${due.value.withdrawals.length.toLocaleString('en-GB')} withdrawals) / ${due.stallMs.toFixed(0)} ms` +
+      ` | ${first.ms.toFixed(0)} ms (${first.value.digests.toLocaleString('en-GB')} digests) / ${first.stallMs.toFixed(0)} ms | ${steady.ms.toFixed(0)} ms / ${steady.stallMs.toFixed(0)} ms | ${peakMb.toFixed(0)} MB |`,
+  );
   await store.close();
   await rm(dir, { recursive: true, force: true });
 }
 
-const header = '| open tickets | due computation, one pass (time / longest stall) | first sweep, everything due (time / stall) | steady sweep, nothing new (time / stall) | peak RSS |\n| ---: | ---: | ---: | ---: | ---: |';
+const header =
+  '| open tickets | due computation, one pass (time / longest stall) | first sweep, everything due (time / stall) | steady sweep, nothing new (time / stall) | peak RSS |\n| ---: | ---: | ---: | ---: | ---: |';
 console.log(`${header}\n${rows.join('\n')}`);
 const fmt = (ms: number) => `${Math.round(ms).toLocaleString('en-GB')} ms`;
 const steadyMet = largest.steadyMs < 250 && largest.steadyStallMs < 50;

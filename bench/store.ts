@@ -65,7 +65,17 @@ async function seedAudit(file: string, tickets: string[]): Promise<void> {
   const start = Date.UTC(2025, 0, 1);
   for (let i = 0; i < AUDIT_EVENTS; i += 1) {
     const ticketId = tickets[i % tickets.length];
-    lines.push(JSON.stringify({ id: `seed-${i}`, at: new Date(start + i * 60_000).toISOString(), actor: `aad-${i % 40}`, action: 'assign', ticketId, from: 'awaitingHelpdesk', to: 'assigned' }));
+    lines.push(
+      JSON.stringify({
+        id: `seed-${i}`,
+        at: new Date(start + i * 60_000).toISOString(),
+        actor: `aad-${i % 40}`,
+        action: 'assign',
+        ticketId,
+        from: 'awaitingHelpdesk',
+        to: 'assigned',
+      }),
+    );
   }
   await writeFile(file, `${lines.join('\n')}\n`);
 }
@@ -198,7 +208,9 @@ async function main(): Promise<void> {
   // The target is the latency one write sees; with 50 writes queued each also waits for the commit ahead of it (see the doc).
   const met = largest.seqP99 < TARGET_P99_MS && Math.max(...results.map((r) => r.stallMs)) < TARGET_STALL_MS;
   const rendered = table(results);
-  process.stdout.write(`\n${rendered}\n\ntarget (p99 < ${TARGET_P99_MS} ms at 5,000 tickets, no stall over ${TARGET_STALL_MS} ms): ${met ? 'met' : 'MISSED'}\n`);
+  process.stdout.write(
+    `\n${rendered}\n\ntarget (p99 < ${TARGET_P99_MS} ms at 5,000 tickets, no stall over ${TARGET_STALL_MS} ms): ${met ? 'met' : 'MISSED'}\n`,
+  );
 
   const section = `## Store
 

@@ -23,30 +23,60 @@ const LIVE_STATES: TicketState[] = ['submitted', 'awaitingIcsApproval', 'awaitin
 const ICBS = ['QMJ', 'QMF', 'QRV', 'QKK', 'QWE'];
 const FIRST = ['Grace', 'Zoë', 'Tomasz', 'Aisha', 'Seán', 'Priya', 'Oluwaseun', 'Marta', 'James', 'Chloé', 'Ibrahim', 'Niamh'];
 const LAST = ['Adeyemi', 'Brontë', 'Nowak', 'Rahman', "O'Neill", 'Natarajan', 'Okafor', 'Kowalska', 'Smith', 'Dubois', 'Hussain', 'Byrne'];
-const HOMES = ['Rosewood Court', 'St Mary\'s', 'Meadowbank', 'Hillside', 'Riverside', 'Oak Lodge', 'Sunnyview', 'Birchwood House', 'The Willows'];
+const HOMES = [
+  'Rosewood Court',
+  "St Mary's",
+  'Meadowbank',
+  'Hillside',
+  'Riverside',
+  'Oak Lodge',
+  'Sunnyview',
+  'Birchwood House',
+  'The Willows',
+];
 
 // A ticket as the bot writes one (organisation, requester, two staff asked for), so archive lines have a realistic size.
 function ticket(n: number, state: TicketState): WorkflowTicket {
   const at = new Date(NOW - (n % 40) * 86_400_000 - (n % 9) * 3_600_000).toISOString();
   const person = (k: number) => `${FIRST[k % FIRST.length]} ${LAST[Math.floor(k / FIRST.length) % LAST.length]}`;
   return {
-    id: `UCP-${String(n).padStart(6, '0')}`, kind: n % 3 === 0 ? 'addUsers' : 'organisationAccess', state, version: 4, createdAt: at, updatedAt: at,
-    stateEnteredAt: at, priority: 'normal',
+    id: `UCP-${String(n).padStart(6, '0')}`,
+    kind: n % 3 === 0 ? 'addUsers' : 'organisationAccess',
+    state,
+    version: 4,
+    createdAt: at,
+    updatedAt: at,
+    stateEnteredAt: at,
+    priority: 'normal',
     requester: { aadObjectId: `aad-requester-${n}`, name: person(n), email: `manager${n}@nhs.net` },
     organisation: {
-      odsCode: `V${n.toString(36).toUpperCase().padStart(4, '0')}`, name: `${HOMES[n % HOMES.length]} Care Home ${Math.floor(n / HOMES.length)}`,
-      icbCode: ICBS[n % ICBS.length], borough: 'Lewisham', postcode: 'SE13 5AB', location: 'london', namedInDpia: true, dsptStatus: '25/26 Standards Met',
+      odsCode: `V${n.toString(36).toUpperCase().padStart(4, '0')}`,
+      name: `${HOMES[n % HOMES.length]} Care Home ${Math.floor(n / HOMES.length)}`,
+      icbCode: ICBS[n % ICBS.length],
+      borough: 'Lewisham',
+      postcode: 'SE13 5AB',
+      location: 'london',
+      namedInDpia: true,
+      dsptStatus: '25/26 Standards Met',
     },
-    users: [0, 1].map((k) => ({ name: person(n + k + 7), jobTitle: 'Senior Carer', role: 'Non-Clinical', email: `staff${n}-${k}@nhs.net` })),
+    users: [0, 1].map((k) => ({
+      name: person(n + k + 7),
+      jobTitle: 'Senior Carer',
+      role: 'Non-Clinical',
+      email: `staff${n}-${k}@nhs.net`,
+    })),
     ...(state === 'assigned' ? { assignee: { aadObjectId: `aad-agent-${n % 12}`, name: 'Alex Agent' } } : {}),
-    checklist: {}, cardCopies: [],
+    checklist: {},
+    cardCopies: [],
   } as WorkflowTicket;
 }
 
 async function seed(dir: string, archived: number): Promise<void> {
   const store = await openLowdbStore({ dir });
   if (archived > 0) {
-    await store.update((tx) => { for (let n = 1; n <= archived; n += 1) tx.data.tickets.push(ticket(n, 'closed')); });
+    await store.update((tx) => {
+      for (let n = 1; n <= archived; n += 1) tx.data.tickets.push(ticket(n, 'closed'));
+    });
     await store.archiveClosedTickets();
   }
   await store.update((tx) => {
@@ -59,8 +89,16 @@ async function seed(dir: string, archived: number): Promise<void> {
 /** Starts the compiled service on a free port in local mode; resolves with its port and a stop function. */
 async function startService(dir: string): Promise<{ port: number; stop(): Promise<void> }> {
   const child = spawn(process.execPath, ['dist/bot/index.js'], {
-    cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'],
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, NODE_ENV: 'production' },
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dir,
+      NODE_ENV: 'production',
+    },
   });
   let output = '';
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
@@ -69,16 +107,33 @@ async function startService(dir: string): Promise<{ port: number; stop(): Promis
     const read = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /"port":(\d+)/.exec(output);
-      if (match) { clearTimeout(timer); resolve(Number(match[1])); }
+      if (match) {
+        clearTimeout(timer);
+        resolve(Number(match[1]));
+      }
     };
     child.stdout.on('data', read);
     child.stderr.on('data', read);
     void exited.then(() => reject(new Error(`the service exited:\n${output}`)));
   });
-  return { port, stop: async () => { child.kill('SIGTERM'); await exited; } };
+  return {
+    port,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
 }
 
-interface Figures { label: string; query: string; rows: number; total: number; p50: number; p95: number; max: number }
+interface Figures {
+  label: string;
+  query: string;
+  rows: number;
+  total: number;
+  p50: number;
+  p95: number;
+  max: number;
+}
 
 async function time(port: number, label: string, query: string): Promise<Figures> {
   const url = `http://127.0.0.1:${port}${query}`;
@@ -92,8 +147,14 @@ async function time(port: number, label: string, query: string): Promise<Figures
     const body = await response.text();
     ms.push(performance.now() - t0);
     if (!response.ok) throw new Error(`${query} answered ${response.status}: ${body}`);
-    if (query.includes('.csv')) { rows = body.split('\r\n').length - 2; total = rows; }
-    else ({ rows: { length: rows }, paging: { total } } = JSON.parse(body) as { rows: unknown[]; paging: { total: number } });
+    if (query.includes('.csv')) {
+      rows = body.split('\r\n').length - 2;
+      total = rows;
+    } else
+      ({
+        rows: { length: rows },
+        paging: { total },
+      } = JSON.parse(body) as { rows: unknown[]; paging: { total: number } });
   }
   ms.sort((a, b) => a - b);
   const at = (q: number) => ms[Math.min(ms.length - 1, Math.ceil(q * ms.length) - 1)];
@@ -150,13 +211,28 @@ for (const archived of [0, ARCHIVED]) {
 }
 
 const ms = (n: number) => `${n.toFixed(1)} ms`;
-const lines = [`Machine: ${machineLine()}; load average ${os.loadavg().map((n) => n.toFixed(2)).join(' / ')} (1/5/15 min).`,
-  `${SAMPLES} requests per row, one at a time, after 3 warm-up requests; time to the last byte over HTTP on 127.0.0.1.`];
+const lines = [
+  `Machine: ${machineLine()}; load average ${os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' / ')} (1/5/15 min).`,
+  `${SAMPLES} requests per row, one at a time, after 3 warm-up requests; time to the last byte over HTTP on 127.0.0.1.`,
+];
 for (const { scenario, figures, archiveMb } of results) {
-  lines.push('', `### ${scenario} (archive.jsonl ${archiveMb.toFixed(1)} MB)`, '', '| search | rows / total | p50 | p95 | max |', '| --- | ---: | ---: | ---: | ---: |');
-  for (const f of figures) lines.push(`| ${f.label} | ${f.rows} / ${f.total.toLocaleString('en-GB')} | ${ms(f.p50)} | ${ms(f.p95)} | ${ms(f.max)} |`);
+  lines.push(
+    '',
+    `### ${scenario} (archive.jsonl ${archiveMb.toFixed(1)} MB)`,
+    '',
+    '| search | rows / total | p50 | p95 | max |',
+    '| --- | ---: | ---: | ---: | ---: |',
+  );
+  for (const f of figures)
+    lines.push(`| ${f.label} | ${f.rows} / ${f.total.toLocaleString('en-GB')} | ${ms(f.p50)} | ${ms(f.p95)} | ${ms(f.max)} |`);
 }
 const liveOnly = results[0].figures.filter((f) => !f.label.startsWith('CSV'));
 const worst = Math.max(...liveOnly.map((f) => f.p95));
-lines.push('', `Target at ${LIVE.toLocaleString('en-GB')} live tickets: p95 < ${TARGET_P95_MS} ms for every search — ${worst < TARGET_P95_MS ? 'met' : 'missed'} (worst p95 ${ms(worst)}).`);
+lines.push(
+  '',
+  `Target at ${LIVE.toLocaleString('en-GB')} live tickets: p95 < ${TARGET_P95_MS} ms for every search — ${worst < TARGET_P95_MS ? 'met' : 'missed'} (worst p95 ${ms(worst)}).`,
+);
 console.log(lines.join('\n'));

@@ -15,7 +15,15 @@ const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 // Unreachable at once: nothing the measured turns do should wait on the network.
 const DEAD_URL = 'http://127.0.0.1:9/';
 
-export interface LoadFigures { connections: number; requestsPerSecond: number; p50Ms: number; p99Ms: number; total: number; errors: number; non2xx: number }
+export interface LoadFigures {
+  connections: number;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  total: number;
+  errors: number;
+  non2xx: number;
+}
 export interface TurnResults {
   seconds: number;
   rounds: number;
@@ -34,7 +42,12 @@ export interface TurnResults {
   memory: { emptyStartMb: number; seededStartMb: number; withConversationsMb: number; afterLoadMb: number };
 }
 
-interface Child { child: ChildProcess; port: number; output(): string; stop(): Promise<void> }
+interface Child {
+  child: ChildProcess;
+  port: number;
+  output(): string;
+  stop(): Promise<void>;
+}
 
 /**
  * How `npm start` runs the service (package.json), so the benchmark measures what ships, Node options included; it
@@ -59,8 +72,12 @@ async function startChild(args: string[] | string, env: Record<string, string>):
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
-  child.stderr?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -69,13 +86,21 @@ async function startChild(args: string[] | string, env: Record<string, string>):
     }, 30_000);
     const check = () => {
       const match = /"port":(\d+)/.exec(output);
-      if (match) { clearTimeout(timer); resolve(Number(match[1])); }
+      if (match) {
+        clearTimeout(timer);
+        resolve(Number(match[1]));
+      }
     };
     child.stdout?.on('data', check);
-    void exited.then(() => { clearTimeout(timer); reject(new Error(`${script} exited before listening:\n${output}`)); });
+    void exited.then(() => {
+      clearTimeout(timer);
+      reject(new Error(`${script} exited before listening:\n${output}`));
+    });
   });
   return {
-    child, port, output: () => output,
+    child,
+    port,
+    output: () => output,
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGTERM');
       const killer = setTimeout(() => child.kill('SIGKILL'), 12_000);
@@ -92,28 +117,54 @@ async function rssMb(pid: number | undefined): Promise<number> {
   return Math.round(kb / 1024);
 }
 
-function activity(conversation: number, extra: Record<string, unknown>, from: { aadObjectId: string; name: string } = { aadObjectId: `aad-bench-${conversation}`, name: 'Bench Manager' }): Record<string, unknown> {
+function activity(
+  conversation: number,
+  extra: Record<string, unknown>,
+  from: { aadObjectId: string; name: string } = { aadObjectId: `aad-bench-${conversation}`, name: 'Bench Manager' },
+): Record<string, unknown> {
   return {
-    type: 'message', id: `b-${conversation}-${Math.random().toString(36).slice(2)}`, channelId: 'msteams', serviceUrl: DEAD_URL,
-    deliveryMode: 'expectReplies', from: { id: `29:${from.aadObjectId}`, ...from }, recipient: { id: '28:bot' },
+    type: 'message',
+    id: `b-${conversation}-${Math.random().toString(36).slice(2)}`,
+    channelId: 'msteams',
+    serviceUrl: DEAD_URL,
+    deliveryMode: 'expectReplies',
+    from: { id: `29:${from.aadObjectId}`, ...from },
+    recipient: { id: '28:bot' },
     conversation: { id: `a:bench-${conversation}`, conversationType: 'personal', tenantId: 'tenant' },
-    timestamp: new Date().toISOString(), ...extra,
+    timestamp: new Date().toISOString(),
+    ...extra,
   };
 }
 
 /** Runs autocannon with a body made fresh for each request (round-robin over conversations or tickets). */
-async function load(port: number, connections: number, seconds: number, body: (n: number) => Record<string, unknown>): Promise<LoadFigures> {
+async function load(
+  port: number,
+  connections: number,
+  seconds: number,
+  body: (n: number) => Record<string, unknown>,
+): Promise<LoadFigures> {
   let n = 0;
   const result = await autocannon({
-    url: `http://127.0.0.1:${port}`, connections, duration: seconds,
-    requests: [{
-      method: 'POST', path: '/api/messages', headers: { 'content-type': 'application/json' },
-      setupRequest: (request) => ({ ...request, body: JSON.stringify(body(n++)) }),
-    }],
+    url: `http://127.0.0.1:${port}`,
+    connections,
+    duration: seconds,
+    requests: [
+      {
+        method: 'POST',
+        path: '/api/messages',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (request) => ({ ...request, body: JSON.stringify(body(n++)) }),
+      },
+    ],
   });
   return {
-    connections, requestsPerSecond: Math.round(result.requests.average), p50Ms: result.latency.p50, p99Ms: result.latency.p99,
-    total: result['2xx'] + result.non2xx, errors: result.errors + result.timeouts, non2xx: result.non2xx,
+    connections,
+    requestsPerSecond: Math.round(result.requests.average),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    total: result['2xx'] + result.non2xx,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
   };
 }
 
@@ -126,8 +177,13 @@ function middle(values: number[]): number {
 function median(runs: LoadFigures[]): LoadFigures {
   const mid = (pick: (f: LoadFigures) => number) => middle(runs.map(pick));
   return {
-    connections: runs[0].connections, requestsPerSecond: mid((f) => f.requestsPerSecond), p50Ms: mid((f) => f.p50Ms), p99Ms: mid((f) => f.p99Ms),
-    total: runs.reduce((sum, f) => sum + f.total, 0), errors: runs.reduce((sum, f) => sum + f.errors, 0), non2xx: runs.reduce((sum, f) => sum + f.non2xx, 0),
+    connections: runs[0].connections,
+    requestsPerSecond: mid((f) => f.requestsPerSecond),
+    p50Ms: mid((f) => f.p50Ms),
+    p99Ms: mid((f) => f.p99Ms),
+    total: runs.reduce((sum, f) => sum + f.total, 0),
+    errors: runs.reduce((sum, f) => sum + f.errors, 0),
+    non2xx: runs.reduce((sum, f) => sum + f.non2xx, 0),
   };
 }
 
@@ -147,17 +203,27 @@ async function startConversations(port: number, count: number): Promise<void> {
     while (next < count) {
       const n = next++;
       const response = await fetch(`http://127.0.0.1:${port}/api/messages`, {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity(n, { text: 'request access' })),
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(activity(n, { text: 'request access' })),
       });
       const text = await response.text();
-      if (response.status !== 200 || !text.includes('ODS code')) throw new Error(`conversation ${n} did not reach the ODS question (${response.status})`);
+      if (response.status !== 200 || !text.includes('ODS code'))
+        throw new Error(`conversation ${n} did not reach the ODS question (${response.status})`);
     }
   };
   await Promise.all(Array.from({ length: 10 }, worker));
 }
 
 /** The whole turn benchmark. */
-export async function runTurns(options: { seconds: number; rounds: number; tickets: number; conversations: number; connections: number[]; log(line: string): void }): Promise<TurnResults> {
+export async function runTurns(options: {
+  seconds: number;
+  rounds: number;
+  tickets: number;
+  conversations: number;
+  connections: number[];
+  log(line: string): void;
+}): Promise<TurnResults> {
   const { seconds, rounds, tickets, conversations, connections, log } = options;
   const temp = await mkdtemp(path.join(os.tmpdir(), 'ucp-bench-turns-'));
   const children: Child[] = [];
@@ -186,7 +252,17 @@ export async function runTurns(options: { seconds: number; rounds: number; ticke
     const withConversationsMb = await rssMb(bot.child.pid);
 
     const result: TurnResults = {
-      seconds, rounds, serviceCommand: service.command, tickets, conversations, echo: [], dialogTurn: [], throughputRatio: [], cardAction: [], cardActionVerb: 'approveOrganisation', ticketsApproved: 0,
+      seconds,
+      rounds,
+      serviceCommand: service.command,
+      tickets,
+      conversations,
+      echo: [],
+      dialogTurn: [],
+      throughputRatio: [],
+      cardAction: [],
+      cardActionVerb: 'approveOrganisation',
+      ticketsApproved: 0,
       memory: { emptyStartMb, seededStartMb, withConversationsMb, afterLoadMb: 0 },
     };
     // Unmeasured warm-up of both (JIT, connection pools): otherwise the first echo round runs cold and flatters the ratio.
@@ -203,7 +279,9 @@ export async function runTurns(options: { seconds: number; rounds: number; ticke
         // "help" inside the access request: loads the dialog state, answers with the help and the question again, and leaves
         // the state as it was (botbuilder then writes nothing back).
         dialogRounds.push(await load(bot.port, c, seconds, (n) => activity(n % conversations, { text: 'help' })));
-        log(`${c} connections, round ${round + 1}: echo ${echoRounds.at(-1)?.requestsPerSecond} req/s, dialog turn ${dialogRounds.at(-1)?.requestsPerSecond} req/s`);
+        log(
+          `${c} connections, round ${round + 1}: echo ${echoRounds.at(-1)?.requestsPerSecond} req/s, dialog turn ${dialogRounds.at(-1)?.requestsPerSecond} req/s`,
+        );
       }
       result.echo.push(median(echoRounds));
       result.dialogTurn.push(median(dialogRounds));
@@ -213,20 +291,29 @@ export async function runTurns(options: { seconds: number; rounds: number; ticke
     // Each Approve lands on a different ticket awaiting ICS approval, by a lead on the roster.
     let nextTicket = 0;
     for (const c of connections) {
-      result.cardAction.push(await load(bot.port, c, seconds, () => {
-        const ticketId = ticketIds[nextTicket++ % ticketIds.length];
-        return activity(0, {
-          type: 'invoke', name: 'adaptiveCard/action', text: undefined,
-          value: { action: { type: 'Action.Execute', verb: 'approveOrganisation', data: { ticketId, version: 3 } } },
-        }, people.lead);
-      }));
+      result.cardAction.push(
+        await load(bot.port, c, seconds, () => {
+          const ticketId = ticketIds[nextTicket++ % ticketIds.length];
+          return activity(
+            0,
+            {
+              type: 'invoke',
+              name: 'adaptiveCard/action',
+              text: undefined,
+              value: { action: { type: 'Action.Execute', verb: 'approveOrganisation', data: { ticketId, version: 3 } } },
+            },
+            people.lead,
+          );
+        }),
+      );
       log(`approve ${c}: ${JSON.stringify(result.cardAction.at(-1))} (tickets used so far: ${nextTicket})`);
     }
     result.memory.afterLoadMb = await rssMb(bot.child.pid);
     await bot.stop();
     const live = JSON.parse(await readFile(path.join(dataDir, 'live.json'), 'utf8')) as { tickets: Array<{ state: string }> };
     result.ticketsApproved = live.tickets.filter((t) => t.state !== 'awaitingIcsApproval').length;
-    if (nextTicket > ticketIds.length) log(`note: ${nextTicket} approvals over ${ticketIds.length} tickets: later ones met already-approved tickets`);
+    if (nextTicket > ticketIds.length)
+      log(`note: ${nextTicket} approvals over ${ticketIds.length} tickets: later ones met already-approved tickets`);
     return result;
   } finally {
     await Promise.all(children.map((c) => c.stop()));

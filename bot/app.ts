@@ -54,7 +54,8 @@ export interface RunningApp {
 }
 
 /** The package version, reported by /healthz. */
-export const VERSION: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+export const VERSION: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string })
+  .version;
 
 /**
  * The one place the service is put together, in order: config → store → calendar → notifier → workflow → ticket cards →
@@ -77,10 +78,14 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   // The workflow. The manager's update is recorded in the same write as the step and handed to the notifier once it is
   // on disk, without waiting: a slow delivery to one manager (Teams throttling, then e-mail) never holds up anyone's cards.
   const recording = createWorkflow({
-    store, clock,
-    onListenerError: (err, where) => logger.error('ticket event handling failed', { error: errorKind(err), ticketId: where.ticketId, verb: where.verb }),
+    store,
+    clock,
+    onListenerError: (err, where) =>
+      logger.error('ticket event handling failed', { error: errorKind(err), ticketId: where.ticketId, verb: where.verb }),
     withTransition: (tx, event) => recordRequesterUpdate(tx.data, event, clock(), config.helpdesk),
-    deliver: (key) => { void notifier.deliver(key); },
+    deliver: (key) => {
+      void notifier.deliver(key);
+    },
   });
   const automaticChecks = createAutomaticCheckRuns({ store, workflow: recording, ods, clock, logger });
   const workflow = checkingWorkflow(recording, automaticChecks);
@@ -92,29 +97,55 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   workflow.onEvent((event) => cards.sync(event.ticket.id));
 
   // Reminders: thresholds from REMINDER_* (bot/reminders/thresholds.ts); one instance per DATA_DIR sweeps (the lock).
-  const sweep = () => runSweep({
-    store, calendar, clock, logger, thresholds: config.reminders, notifier, workflow, ensureChannel,
-    // The escalation lines on the tickets' cards: every posted copy is updated.
-    syncCard: (ticketId) => cards.sync(ticketId),
+  const sweep = () =>
+    runSweep({
+      store,
+      calendar,
+      clock,
+      logger,
+      thresholds: config.reminders,
+      notifier,
+      workflow,
+      ensureChannel,
+      // The escalation lines on the tickets' cards: every posted copy is updated.
+      syncCard: (ticketId) => cards.sync(ticketId),
+    });
+  const sweepLock = directorySweepLock(config.dataDir, {
+    onLost: () => logger.warn('reminders: the sweep lock was lost; will try to take it again'),
   });
-  const sweepLock = directorySweepLock(config.dataDir, { onLost: () => logger.warn('reminders: the sweep lock was lost; will try to take it again') });
 
   // The care home manager's conversations and the services they use.
   const allowedAttachment = httpsUnder(config.attachmentHosts);
   const dialogServices: DialogServices = {
-    store, workflow, ods, calendar, clock, memberEmail, helpdesk: config.helpdesk,
+    store,
+    workflow,
+    ods,
+    calendar,
+    clock,
+    memberEmail,
+    helpdesk: config.helpdesk,
     // Loopback downloads only in local mode (the Agents Playground and tests serve files from this machine).
-    spreadsheets: createSpreadsheetReader(createAttachmentReader({
-      isAllowedUrl: (url) => allowedAttachment(url) || (isLocalMode(config) && onThisMachine(url)),
-    })),
+    spreadsheets: createSpreadsheetReader(
+      createAttachmentReader({
+        isAllowedUrl: (url) => allowedAttachment(url) || (isLocalMode(config) && onThisMachine(url)),
+      }),
+    ),
     usersTemplateUrl: new URL(USERS_TEMPLATE_PATH.slice(1), config.publicBaseUrl).toString(),
   };
-  const mainDialog = new MainDialog(dialogServices, { accessRequest: new AccessRequestDialog(dialogServices), addStaff: new AddUsersDialog(dialogServices) });
+  const mainDialog = new MainDialog(dialogServices, {
+    accessRequest: new AccessRequestDialog(dialogServices),
+    addStaff: new AddUsersDialog(dialogServices),
+  });
 
   // The activity handler: dialog state lives in the store; card buttons go to the card handlers.
   const conversationState = new ConversationState(new BotStateStorage(store));
   handleTurnErrors(adapter, { logger, conversationState, store });
-  const dialogTurns = createDialogTurns({ main: mainDialog, dialogState: conversationState.createProperty<DialogState>('dialogState'), store, logger });
+  const dialogTurns = createDialogTurns({
+    main: mainDialog,
+    dialogState: conversationState.createProperty<DialogState>('dialogState'),
+    store,
+    logger,
+  });
   const cardInvoke = createCardInvokeHandler({ workflow, store, now: clock, helpdesk: config.helpdesk, automaticChecks });
   const bot = new OnboardingBot(conversationState, store, dialogTurns, cardInvoke);
 
@@ -123,11 +154,26 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   let stopping: Promise<{ drained: boolean }> | undefined;
   let usersTemplate: Promise<Buffer> | undefined;
   const server = createServer({
-    adapter, bot, store, inFlight, logger, version: VERSION, authenticated: !isLocalMode(config), limits: config.http,
+    adapter,
+    bot,
+    store,
+    inFlight,
+    logger,
+    version: VERSION,
+    authenticated: !isLocalMode(config),
+    limits: config.http,
     isStopping: () => stopping !== undefined,
     usersTemplate: () => (usersTemplate ??= buildUsersTemplate()),
   });
-  registerHelpdeskTab(server, { config, store, logger, now: clock, calendar, verifier: createTabTokenVerifier(config.tab), automaticChecks });
+  registerHelpdeskTab(server, {
+    config,
+    store,
+    logger,
+    now: clock,
+    calendar,
+    verifier: createTabTokenVerifier(config.tab),
+    automaticChecks,
+  });
 
   // Start. Deliveries first: a timer retries what could not be delivered and re-syncs every open ticket's cards, so a
   // card that could not be posted (Teams down, a lead who had not yet spoken to the bot) is posted later.
@@ -155,9 +201,12 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     await stopDeliveries();
     await store.close();
     const code = (err as NodeJS.ErrnoException).code;
-    throw new AppError('listen-failed', code === 'EADDRINUSE'
-      ? `Port ${config.port} on ${config.host} is already in use: stop what is using it, or set PORT to another port.`
-      : `Cannot listen on ${config.host}:${config.port} (${code ?? errorKind(err)}): check HOST and PORT.`);
+    throw new AppError(
+      'listen-failed',
+      code === 'EADDRINUSE'
+        ? `Port ${config.port} on ${config.host} is already in use: stop what is using it, or set PORT to another port.`
+        : `Cannot listen on ${config.host}:${config.port} (${code ?? errorKind(err)}): check HOST and PORT.`,
+    );
   }
   const port = (server.address() as AddressInfo).port;
   announceMode(config, logger);
@@ -165,14 +214,15 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   await seedDemoIfFresh({ config, store, logger, port }); // local mode with an empty store only: bot/demo/seedDemo.ts
 
   // Closed tickets become 'archived' through the workflow (audited, every copy's card updated), then leave the live file.
-  const archive = () => archiveClosed(workflow, store).then(
-    async (moved) => {
-      if (moved > 0) logger.info('archived closed tickets', { moved });
-      const forgotten = await expireIdleBotState(store, new Date());
-      if (forgotten > 0) logger.info('forgot idle conversations', { forgotten });
-    },
-    (err: unknown) => logger.error('could not archive closed tickets', { error: errorKind(err) }),
-  );
+  const archive = () =>
+    archiveClosed(workflow, store).then(
+      async (moved) => {
+        if (moved > 0) logger.info('archived closed tickets', { moved });
+        const forgotten = await expireIdleBotState(store, new Date());
+        if (forgotten > 0) logger.info('forgot idle conversations', { forgotten });
+      },
+      (err: unknown) => logger.error('could not archive closed tickets', { error: errorKind(err) }),
+    );
   void archive();
   const reminders = startReminderScheduler({ cron: config.reminders.cron, lock: sweepLock, logger, sweep });
   const archiveTimer = setInterval(() => void archive(), ARCHIVE_EVERY_MS);
@@ -203,14 +253,20 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
  */
 function refuseOpenBotOnPublicAddress(config: Config): void {
   if (!isLocalMode(config) || isLoopbackHost(config.host) || config.allowUnauthenticated) return;
-  throw new AppError('unauthenticated-public', `HOST is ${config.host}, which other machines can reach, but no MicrosoftAppId is set, so anyone there could post as anyone: set MicrosoftAppId, or HOST=127.0.0.1, or ALLOW_UNAUTHENTICATED=true if an open bot there is really meant.`);
+  throw new AppError(
+    'unauthenticated-public',
+    `HOST is ${config.host}, which other machines can reach, but no MicrosoftAppId is set, so anyone there could post as anyone: set MicrosoftAppId, or HOST=127.0.0.1, or ALLOW_UNAUTHENTICATED=true if an open bot there is really meant.`,
+  );
 }
 
 /** Says in the log whether requests are authenticated, loudly when they are not. */
 function announceMode(config: Config, logger: Logger): void {
   if (isLocalMode(config)) {
-    logger.warn('LOCAL MODE: no MicrosoftAppId is set, so requests are NOT authenticated. Use this only on your own machine (Agents Playground, Emulator, tests).');
-    if (!isLoopbackHost(config.host)) logger.warn('ALLOW_UNAUTHENTICATED=true: this unauthenticated bot answers every machine that can reach it', { host: config.host });
+    logger.warn(
+      'LOCAL MODE: no MicrosoftAppId is set, so requests are NOT authenticated. Use this only on your own machine (Agents Playground, Emulator, tests).',
+    );
+    if (!isLoopbackHost(config.host))
+      logger.warn('ALLOW_UNAUTHENTICATED=true: this unauthenticated bot answers every machine that can reach it', { host: config.host });
   } else {
     logger.info('authenticated mode: every request must carry a valid Bot Framework token', { appType: config.bot.appType });
   }
@@ -223,7 +279,10 @@ async function openStore(dataDir: string): Promise<LowdbStore> {
   } catch (err) {
     if (err instanceof AppError) throw err;
     const code = (err as NodeJS.ErrnoException).code ?? errorKind(err);
-    throw new AppError('data-dir-unusable', `The data folder ${dataDir} (DATA_DIR) cannot be used (${code}): it must be a folder this process can write.`);
+    throw new AppError(
+      'data-dir-unusable',
+      `The data folder ${dataDir} (DATA_DIR) cannot be used (${code}): it must be a folder this process can write.`,
+    );
   }
 }
 

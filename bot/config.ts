@@ -78,7 +78,10 @@ export type AppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
 
 /** A bad setting: the message names the variable and says what is wrong, in one line. */
 export class ConfigError extends AppError {
-  constructor(readonly variable: string, problem: string) {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
     super('bad-setting', `${variable} ${problem}`, { variable });
   }
 }
@@ -105,11 +108,22 @@ export function loadConfig(env: Env = process.env): Config {
   const appTenantId = text(env, 'MicrosoftAppTenantId');
   const appType = oneOf(env, 'MicrosoftAppType', APP_TYPES, appId ? 'SingleTenant' : 'MultiTenant');
 
-  if (appId && !GUID.test(appId)) throw new ConfigError('MicrosoftAppId', `must be the bot's Microsoft app id, a GUID like 00000000-0000-0000-0000-000000000000 (got "${clip(appId)}")`);
-  if (appTenantId && !GUID.test(appTenantId)) throw new ConfigError('MicrosoftAppTenantId', `must be a tenant id GUID (got "${clip(appTenantId)}")`);
-  if (!appId && (appPassword || appTenantId)) throw new ConfigError('MicrosoftAppId', 'is empty but MicrosoftAppPassword or MicrosoftAppTenantId is set: set the app id too, or clear both for local mode');
-  if (appId && appType !== 'UserAssignedMSI' && !appPassword) throw new ConfigError('MicrosoftAppPassword', `is required when MicrosoftAppId is set and MicrosoftAppType is ${appType}`);
-  if (appId && appType !== 'MultiTenant' && !appTenantId) throw new ConfigError('MicrosoftAppTenantId', `is required when MicrosoftAppType is ${appType}`);
+  if (appId && !GUID.test(appId))
+    throw new ConfigError(
+      'MicrosoftAppId',
+      `must be the bot's Microsoft app id, a GUID like 00000000-0000-0000-0000-000000000000 (got "${clip(appId)}")`,
+    );
+  if (appTenantId && !GUID.test(appTenantId))
+    throw new ConfigError('MicrosoftAppTenantId', `must be a tenant id GUID (got "${clip(appTenantId)}")`);
+  if (!appId && (appPassword || appTenantId))
+    throw new ConfigError(
+      'MicrosoftAppId',
+      'is empty but MicrosoftAppPassword or MicrosoftAppTenantId is set: set the app id too, or clear both for local mode',
+    );
+  if (appId && appType !== 'UserAssignedMSI' && !appPassword)
+    throw new ConfigError('MicrosoftAppPassword', `is required when MicrosoftAppId is set and MicrosoftAppType is ${appType}`);
+  if (appId && appType !== 'MultiTenant' && !appTenantId)
+    throw new ConfigError('MicrosoftAppTenantId', `is required when MicrosoftAppType is ${appType}`);
 
   const publicBaseUrl = url(env, 'PUBLIC_BASE_URL', `http://localhost:${integer(env, 'PORT', 3978, 0, 65535)}/`);
   return {
@@ -121,7 +135,13 @@ export function loadConfig(env: Env = process.env): Config {
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 7000, 100, 8000),
     allowUnauthenticated: oneOf(env, 'ALLOW_UNAUTHENTICATED', ['true', 'false'] as const, 'false') === 'true',
     http: httpLimits(env),
-    bot: { appId, appPassword, appTenantId, appType, openIdMetadataUrl: httpsUrl(env, 'BOT_OPENID_METADATA_URL', 'https://login.botframework.com/v1/.well-known/openidconfiguration') },
+    bot: {
+      appId,
+      appPassword,
+      appTenantId,
+      appType,
+      openIdMetadataUrl: httpsUrl(env, 'BOT_OPENID_METADATA_URL', 'https://login.botframework.com/v1/.well-known/openidconfiguration'),
+    },
     smtp: smtpSettings(env),
     teamsServiceUrl: url(env, 'TEAMS_SERVICE_URL', 'https://smba.trafficmanager.net/uk/'),
     notifyRetryMs: integer(env, 'NOTIFY_RETRY_SECONDS', 60, 1, 3600) * 1000,
@@ -141,7 +161,10 @@ export function isLocalMode(config: Config): boolean {
 
 /** True when HOST is an address only this machine can reach (127.0.0.0/8, ::1, localhost). */
 export function isLoopbackHost(host: string): boolean {
-  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '');
   return h === 'localhost' || h === '::1' || /^(::ffff:)?127(\.\d{1,3}){3}$/.test(h);
 }
 
@@ -156,7 +179,10 @@ function httpLimits(env: Env): HttpLimits {
     maxConnections: integer(env, 'HTTP_MAX_CONNECTIONS', 500, 10, 10_000),
   };
   if (limits.headersTimeoutMs > limits.requestTimeoutMs) {
-    throw new ConfigError('HTTP_HEADERS_TIMEOUT_MS', `must not be longer than HTTP_REQUEST_TIMEOUT_MS (${limits.requestTimeoutMs}): the headers are part of the request (got "${limits.headersTimeoutMs}")`);
+    throw new ConfigError(
+      'HTTP_HEADERS_TIMEOUT_MS',
+      `must not be longer than HTTP_REQUEST_TIMEOUT_MS (${limits.requestTimeoutMs}): the headers are part of the request (got "${limits.headersTimeoutMs}")`,
+    );
   }
   return limits;
 }
@@ -164,17 +190,29 @@ function httpLimits(env: Env): HttpLimits {
 function smtpSettings(env: Env): Config['smtp'] {
   const host = text(env, 'SMTP_HOST');
   const from = text(env, 'SMTP_FROM');
-  if (host && !/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(from)) throw new ConfigError('SMTP_FROM', `must be the sender's e-mail address when SMTP_HOST is set (got "${clip(from)}")`);
+  if (host && !/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(from))
+    throw new ConfigError('SMTP_FROM', `must be the sender's e-mail address when SMTP_HOST is set (got "${clip(from)}")`);
   const secure = oneOf(env, 'SMTP_SECURE', ['true', 'false'] as const, 'false') === 'true';
   const caFile = text(env, 'SMTP_CA_FILE');
   if (caFile && !existsSync(caFile)) throw new ConfigError('SMTP_CA_FILE', `names a file that does not exist (got "${clip(caFile)}")`);
-  return { host, port: integer(env, 'SMTP_PORT', secure ? 465 : 587, 1, 65535), secure, user: text(env, 'SMTP_USER'), password: text(env, 'SMTP_PASSWORD'), from, caFile };
+  return {
+    host,
+    port: integer(env, 'SMTP_PORT', secure ? 465 : 587, 1, 65535),
+    secure,
+    user: text(env, 'SMTP_USER'),
+    password: text(env, 'SMTP_PASSWORD'),
+    from,
+    caFile,
+  };
 }
 
 // Teams SSO tokens name the app id (v2 tokens) or its Application ID URI api://<host>/<app id> (v1): both are accepted by default.
 function tabTokenSettings(env: Env, appId: string, tenantId: string, publicBaseUrl: string): TabTokenSettings {
   const tenant = tenantId || 'organizations';
-  const audiences = text(env, 'TAB_TOKEN_AUDIENCE').split(',').map((a) => a.trim()).filter(Boolean);
+  const audiences = text(env, 'TAB_TOKEN_AUDIENCE')
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
   return {
     tokenIssuer: text(env, 'TAB_TOKEN_ISSUER') || (tenantId ? `https://login.microsoftonline.com/${tenantId}/v2.0` : ''),
     tokenAudiences: audiences.length > 0 ? audiences : appId ? [appId, `api://${new URL(publicBaseUrl).host}/${appId}`] : [],
@@ -190,7 +228,10 @@ function helpdeskFacts(env: Env): HelpdeskFacts {
   const contact = text(env, 'UCP_SUPPORT_CONTACT').replace(/\.+$/, '');
   if (contact !== '') {
     if (contact.length > 200 || /[\p{Cc}<>]/u.test(contact)) {
-      throw new ConfigError('UCP_SUPPORT_CONTACT', `must be one line of at most 200 characters without < or >, such as a phone number, an e-mail address or a web address (got "${clip(contact)}")`);
+      throw new ConfigError(
+        'UCP_SUPPORT_CONTACT',
+        `must be one line of at most 200 characters without < or >, such as a phone number, an e-mail address or a web address (got "${clip(contact)}")`,
+      );
     }
     facts.supportContact = contact;
   }
@@ -209,9 +250,13 @@ function reminderThresholds(env: Env): ReminderThresholds {
 function hostList(env: Env, name: string, fallback: string[]): string[] {
   const raw = text(env, name);
   if (raw === '') return fallback;
-  const hosts = raw.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean);
+  const hosts = raw
+    .split(',')
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
   const bad = hosts.find((h) => !/^[a-z0-9.-]+\.[a-z]{2,}$/.test(h));
-  if (bad !== undefined || hosts.length === 0) throw new ConfigError(name, `must be a comma-separated list of host names such as sharepoint.com (got "${clip(raw)}")`);
+  if (bad !== undefined || hosts.length === 0)
+    throw new ConfigError(name, `must be a comma-separated list of host names such as sharepoint.com (got "${clip(raw)}")`);
   return hosts;
 }
 

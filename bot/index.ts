@@ -34,16 +34,18 @@ async function main(): Promise<void> {
       logger.info('stopped before the service had opened anything');
       process.exit(0);
     }
-    started.then((app) => app.stop()).then(
-      ({ drained }) => {
-        logger.info('stopped', { drained });
-        process.exit(0);
-      },
-      (err: unknown) => {
-        logger.error('could not stop cleanly', { error: errorKind(err) });
-        process.exit(1);
-      },
-    );
+    started
+      .then((app) => app.stop())
+      .then(
+        ({ drained }) => {
+          logger.info('stopped', { drained });
+          process.exit(0);
+        },
+        (err: unknown) => {
+          logger.error('could not stop cleanly', { error: errorKind(err) });
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));

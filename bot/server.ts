@@ -70,15 +70,29 @@ export function createServer(deps: ServerDeps): restify.Server {
     }
     return next();
   });
-  server.use(restify.plugins.jsonBodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, rejectUnknown: false } as restify.plugins.BodyParserOptions));
+  server.use(
+    restify.plugins.jsonBodyParser({
+      maxBodySize: MAX_BODY_BYTES,
+      mapParams: false,
+      rejectUnknown: false,
+    } as restify.plugins.BodyParserOptions),
+  );
 
   // Every error restify raises itself (413, bad JSON, 404, 405) leaves with our neutral wording.
-  server.on('restifyError', (_req: Request, _res: Response, err: { statusCode?: number; toJSON?: () => unknown; toString?: () => string }, callback: () => void) => {
-    const body = { error: neutral(err.statusCode ?? 500) };
-    err.toJSON = () => body;
-    err.toString = () => body.error;
-    callback();
-  });
+  server.on(
+    'restifyError',
+    (
+      _req: Request,
+      _res: Response,
+      err: { statusCode?: number; toJSON?: () => unknown; toString?: () => string },
+      callback: () => void,
+    ) => {
+      const body = { error: neutral(err.statusCode ?? 500) };
+      err.toJSON = () => body;
+      err.toString = () => body.error;
+      callback();
+    },
+  );
 
   server.post('/api/messages', async (req: Request, res: Response) => {
     if (!isInboundActivity(req.body)) {
@@ -91,7 +105,11 @@ export function createServer(deps: ServerDeps): restify.Server {
   // Linked from the conversation when a manager has ten or more staff to add (source 001's multiple-user route).
   server.get(USERS_TEMPLATE_PATH, async (_req: Request, res: Response) => {
     const body = await deps.usersTemplate();
-    res.writeHead(200, { 'content-type': XLSX, 'content-length': body.length, 'content-disposition': 'attachment; filename="ucp-multiple-users.xlsx"' });
+    res.writeHead(200, {
+      'content-type': XLSX,
+      'content-length': body.length,
+      'content-disposition': 'attachment; filename="ucp-multiple-users.xlsx"',
+    });
     res.end(body);
   });
 
@@ -130,7 +148,10 @@ async function processActivity(deps: ServerDeps, req: Request, res: Response): P
       res.header('Retry-After', String(err.retryAfterSeconds));
       res.send(503, { error: neutral(503) });
     } else if (isAuthenticationFailure(err)) {
-      deps.logger.warn('request refused: not authenticated', err instanceof TokenRefused ? { reason: err.reason } : { error: errorKind(err) });
+      deps.logger.warn(
+        'request refused: not authenticated',
+        err instanceof TokenRefused ? { reason: err.reason } : { error: errorKind(err) },
+      );
       res.send(401, { error: neutral(401) });
     } else {
       deps.logger.error('activity failed', { error: errorKind(err) });
@@ -142,7 +163,6 @@ async function processActivity(deps: ServerDeps, req: Request, res: Response): P
 function askedFromThisMachine(req: Request): boolean {
   return isFromThisMachine(req.socket.remoteAddress, req.headers);
 }
-
 
 function neutral(status: number): string {
   return NEUTRAL[status] ?? (status >= 500 ? NEUTRAL[500] : 'The request could not be processed.');

@@ -82,7 +82,8 @@ function expandSummary(summary: AccessSummary, shown: number): CardJson {
       heading: HEADINGS[summary.kind],
       notices: (summary.notices ?? []).map(clip),
       organisation: [...organisationFacts(summary.organisation, summary.today), ...extraFacts(summary.organisation)].map((fact) => ({
-        label: fact.label, value: short(fact.value),
+        label: fact.label,
+        value: short(fact.value),
       })),
       usersHeading: `Staff who need access (${people})`,
       users: summary.users.slice(0, shown).map((user, i) => ({
@@ -90,8 +91,10 @@ function expandSummary(summary: AccessSummary, shown: number): CardJson {
         name: short(user.name),
         jobTitle: short(user.jobTitle),
         role: roleText(user.role),
-        email: short(user.email) + (user.emailConfirmed ? ' (you confirmed it is used appropriately)' : '')
-          + (user.emailCheck ? ' (the helpdesk will check it is their own)' : ''),
+        email:
+          short(user.email) +
+          (user.emailConfirmed ? ' (you confirmed it is used appropriately)' : '') +
+          (user.emailCheck ? ' (the helpdesk will check it is their own)' : ''),
         registration: user.registration ? short(`Registration: ${user.registration.body} ${user.registration.number}`) : '',
       })),
       more: hidden > 0 ? `…and ${hidden} more, all of them in the request. Choose Change users to see everyone.` : '',
@@ -119,9 +122,13 @@ function extraFacts(org: TicketOrganisation): { label: string; value: string }[]
   const facts: { label: string; value: string }[] = [];
   if (org.postcode?.trim()) facts.push({ label: 'Postcode', value: org.postcode });
   if (org.organisationType?.trim()) facts.push({ label: 'Type', value: org.organisationType });
-  if (org.hscn !== undefined) facts.push({ label: 'Network', value: org.hscn ? 'HSCN' : 'Internet (an extra code is e-mailed at each log-in)' });
+  if (org.hscn !== undefined)
+    facts.push({ label: 'Network', value: org.hscn ? 'HSCN' : 'Internet (an extra code is e-mailed at each log-in)' });
   if (org.accessRoute) {
-    facts.push({ label: 'How staff reach the UCP', value: org.accessRoute === 'webPortal' ? 'The UCP web portal' : 'Your own record system' });
+    facts.push({
+      label: 'How staff reach the UCP',
+      value: org.accessRoute === 'webPortal' ? 'The UCP web portal' : 'Your own record system',
+    });
   }
   return facts;
 }

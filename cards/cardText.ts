@@ -24,13 +24,30 @@ const LOCATION: Readonly<Record<TicketOrganisation['location'], string>> = {
 
 /** What a workflow verb did, said after the fact; card verbs are listed too so either name reads well. */
 const DONE: Readonly<Record<string, string>> = {
-  submit: 'Sent', route: 'Passed to the right team', approve: 'Approved', reject: 'Turned down',
+  submit: 'Sent',
+  route: 'Passed to the right team',
+  approve: 'Approved',
+  reject: 'Turned down',
   requestInformation: 'Sent back for more information',
-  provideInformation: 'Answered', seekIcsApproval: 'Sent to the ICS lead for approval', assign: 'Assigned',
-  check: 'Checked automatically', confirmChecks: 'Automatic checks confirmed', tick: 'Checklist updated', untick: 'Checklist updated', setPriority: 'Priority changed', escalate: 'Escalated',
-  resolve: 'Resolved', close: 'Closed', archive: 'Archived', withdraw: 'Withdrawn',
-  approveOrganisation: 'Approved', rejectOrganisation: 'Turned down', assignTicket: 'Assigned', tickChecklist: 'Checklist updated',
-  resolveTicket: 'Resolved', closeTicket: 'Closed',
+  provideInformation: 'Answered',
+  seekIcsApproval: 'Sent to the ICS lead for approval',
+  assign: 'Assigned',
+  check: 'Checked automatically',
+  confirmChecks: 'Automatic checks confirmed',
+  tick: 'Checklist updated',
+  untick: 'Checklist updated',
+  setPriority: 'Priority changed',
+  escalate: 'Escalated',
+  resolve: 'Resolved',
+  close: 'Closed',
+  archive: 'Archived',
+  withdraw: 'Withdrawn',
+  approveOrganisation: 'Approved',
+  rejectOrganisation: 'Turned down',
+  assignTicket: 'Assigned',
+  tickChecklist: 'Checklist updated',
+  resolveTicket: 'Resolved',
+  closeTicket: 'Closed',
 };
 
 /** The ICS's name for an ICB code, or the code itself when the shipped list does not know it. */
@@ -94,11 +111,15 @@ function actorText(by: PersonRef | 'system', role: ActorRole | undefined, ticket
   if (by === 'system') return 'automatically';
   const name = by.name?.trim() || 'a colleague';
   switch (role) {
-    case 'icsLead': return `by ${name}, ${icsName(ticket.organisation?.icbCode)} governance lead`;
-    case 'helpdeskAgent': return `by ${name}, UCP helpdesk`;
-    case 'requester': return showRequesterName ? `by ${name}, the care home` : 'by the care home';
+    case 'icsLead':
+      return `by ${name}, ${icsName(ticket.organisation?.icbCode)} governance lead`;
+    case 'helpdeskAgent':
+      return `by ${name}, UCP helpdesk`;
+    case 'requester':
+      return showRequesterName ? `by ${name}, the care home` : 'by the care home';
     // The role is not known (an older ticket, a verb more than one role may use): the name alone, never a guessed role.
-    default: return by.aadObjectId === ticket.requester?.aadObjectId && !showRequesterName ? 'by the care home' : `by ${name}`;
+    default:
+      return by.aadObjectId === ticket.requester?.aadObjectId && !showRequesterName ? 'by the care home' : `by ${name}`;
   }
 }
 
@@ -106,7 +127,11 @@ function actorText(by: PersonRef | 'system', role: ActorRole | undefined, ticket
  * The organisation rows an ICS lead needs to decide, read on `today` (yyyy-mm-dd, London); the helpdesk card adds its own.
  * `checklist` is the ticket's: once the helpdesk ticks "ODS verified", no card or tab says "ODS not yet verified" any more.
  */
-export function organisationFacts(org: TicketOrganisation, today: string, checklist?: WorkflowTicket['checklist']): { label: string; value: string }[] {
+export function organisationFacts(
+  org: TicketOrganisation,
+  today: string,
+  checklist?: WorkflowTicket['checklist'],
+): { label: string; value: string }[] {
   return [
     { label: 'Organisation', value: org.name },
     { label: 'ODS code', value: `${org.odsCode} (${odsText(org, checklist)})` },
@@ -120,7 +145,8 @@ export function organisationFacts(org: TicketOrganisation, today: string, checkl
 
 /** Whether the ODS code is known good: checked against the NHS directory when asked for, or by the helpdesk since. */
 function odsText(org: TicketOrganisation, checklist: WorkflowTicket['checklist'] | undefined): string {
-  if (checklist?.odsVerified) return checklist.odsVerified.by === 'system' ? 'ODS verified automatically with the ODS directory' : 'ODS verified by the UCP helpdesk';
+  if (checklist?.odsVerified)
+    return checklist.odsVerified.by === 'system' ? 'ODS verified automatically with the ODS directory' : 'ODS verified by the UCP helpdesk';
   return org.odsVerified === true ? 'ODS verified' : 'ODS not yet verified';
 }
 

@@ -32,7 +32,10 @@ export function readChoiceQuestionTemplate(): CardJson {
 /** The card JSON for one choice question. */
 export function buildChoiceCard(input: ChoiceQuestionCard): CardJson {
   template ??= new ACData.Template(readChoiceQuestionTemplate());
-  const lines = input.question.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+  const lines = input.question
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
   const choices = input.choices.map(({ title, value }) => ({ title, value }));
   return template.expand({ $root: { lines, choices, questionId: input.questionId } }) as CardJson;
 }

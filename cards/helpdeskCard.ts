@@ -18,7 +18,13 @@ const PRIORITY: Readonly<Record<TicketPriority, string>> = { low: 'Low', normal:
  * For `{ kind: 'helpdesk' }`: the data for templates/ticketHelpdesk.json. `shared` is the copy
  * posted to a helpdesk channel: the same buttons, the people counted by role instead of named (see ticketCardView.ts).
  */
-export function helpdeskCardData(ticket: WorkflowTicket, agents: readonly PersonRef[], options: TicketCardOptions, now: Date, shared = false): object {
+export function helpdeskCardData(
+  ticket: WorkflowTicket,
+  agents: readonly PersonRef[],
+  options: TicketCardOptions,
+  now: Date,
+  shared = false,
+): object {
   const allowed = cardVerbsFor(ticket.state, 'helpdesk');
   const choices = agentChoices(agents);
   // The parser refuses a choice set with no choices, so Assign waits until the roster has someone on it.
@@ -30,7 +36,7 @@ export function helpdeskCardData(ticket: WorkflowTicket, agents: readonly Person
   const reason = watcherReason(ticket);
   const users = ticket.users ?? [];
   const leavers = ticket.leavers ?? [];
-  const question = shared ? '' : ticket.question?.trim() ?? '';
+  const question = shared ? '' : (ticket.question?.trim() ?? '');
   return {
     ...commonCardData(ticket, options, now, !shared),
     reason: { show: reason !== undefined, label: reason?.label ?? '', text: clip(reason?.text ?? '') },
@@ -38,21 +44,32 @@ export function helpdeskCardData(ticket: WorkflowTicket, agents: readonly Person
     ticketFacts: ticketFacts(ticket, now, shared),
     question: { show: question !== '', text: clip(question) },
     facts: ticket.organisation
-      ? [...organisationFacts(ticket.organisation, londonToday(now), ticket.checklist), ...helpdeskOrganisationFacts(ticket.organisation), ...recheckFacts(ticket.organisation, now)] : [],
+      ? [
+          ...organisationFacts(ticket.organisation, londonToday(now), ticket.checklist),
+          ...helpdeskOrganisationFacts(ticket.organisation),
+          ...recheckFacts(ticket.organisation, now),
+        ]
+      : [],
     usersSummary: `${people(users.length)} asked for access${!shared && users.length > MAX_LISTED ? ` (the first ${MAX_LISTED} shown; all of them: npm run admin -- ticket show ${ticket.id})` : ''}`,
-    users: shared ? [] : users.slice(0, MAX_LISTED).map((user) => ({
-      name: user.name,
-      jobTitle: user.jobTitle,
-      role: roleText(user.role),
-      email: user.email,
-      registration: user.registration ? `${user.registration.body} ${user.registration.number}` : '',
-      emailNote: [
-        user.emailConfirmed ? 'The manager confirmed this address will be used appropriately for direct care.' : '',
-        user.emailCheck ? `${user.emailCheck} The manager said it is this person's own.` : '',
-      ].filter(Boolean).join(' '),
-    })),
+    users: shared
+      ? []
+      : users.slice(0, MAX_LISTED).map((user) => ({
+          name: user.name,
+          jobTitle: user.jobTitle,
+          role: roleText(user.role),
+          email: user.email,
+          registration: user.registration ? `${user.registration.body} ${user.registration.number}` : '',
+          emailNote: [
+            user.emailConfirmed ? 'The manager confirmed this address will be used appropriately for direct care.' : '',
+            user.emailCheck ? `${user.emailCheck} The manager said it is this person's own.` : '',
+          ]
+            .filter(Boolean)
+            .join(' '),
+        })),
     usersByRole: shared ? countsByRole(users) : [],
-    leavers: shared ? [] : leavers.slice(0, MAX_LISTED).map((leaver) => ({ name: leaver.name, email: leaver.email, lastWorkingDay: leaver.lastWorkingDay })),
+    leavers: shared
+      ? []
+      : leavers.slice(0, MAX_LISTED).map((leaver) => ({ name: leaver.name, email: leaver.email, lastWorkingDay: leaver.lastWorkingDay })),
     leaversCount: { show: shared && leavers.length > 0, text: `${people(leavers.length)} to deactivate` },
     privacy: { show: shared, text: SHARED_NOTE },
     checklist,
@@ -66,32 +83,45 @@ export function helpdeskCardData(ticket: WorkflowTicket, agents: readonly Person
 }
 
 /** What the copy in a channel leaves out, and where an agent finds it. */
-const SHARED_NOTE = 'Names, e-mail addresses and questions are not shown on the card in the channel. To see them, open the ticket in '
-  + "the helpdesk tab, or choose Refresh card in this card's menu for your own view.";
+const SHARED_NOTE =
+  'Names, e-mail addresses and questions are not shown on the card in the channel. To see them, open the ticket in ' +
+  "the helpdesk tab, or choose Refresh card in this card's menu for your own view.";
 
 /**
  * Says why a button the helpdesk may expect is not there, so nobody waits for one that cannot appear. Resolve needs an
  * assignee (the workflow resolves only assigned tickets, and assigning is its own audited decision, so the last tick does
  * not assign anyone silently) and source 001's checks.
  */
-function missingButtonLines(ticket: WorkflowTicket, allowed: ReadonlySet<CardVerb>, agentCount: number, missing: readonly ChecklistItem[]): { text: string }[] {
+function missingButtonLines(
+  ticket: WorkflowTicket,
+  allowed: ReadonlySet<CardVerb>,
+  agentCount: number,
+  missing: readonly ChecklistItem[],
+): { text: string }[] {
   const lines: string[] = [];
-  if (ticket.state === 'awaitingIcsApproval') lines.push('The helpdesk can act on this request once the ICS governance lead has approved it.');
+  if (ticket.state === 'awaitingIcsApproval')
+    lines.push('The helpdesk can act on this request once the ICS governance lead has approved it.');
   if (ticket.state === 'awaitingHelpdesk' && agentCount === 0) {
-    lines.push('Nobody is on the helpdesk roster yet, so this ticket cannot be assigned. An administrator adds agents with npm run admin -- roster add helpdeskAgent.');
+    lines.push(
+      'Nobody is on the helpdesk roster yet, so this ticket cannot be assigned. An administrator adds agents with npm run admin -- roster add helpdeskAgent.',
+    );
   } else if (ticket.state === 'awaitingHelpdesk') {
     const allTicked = hasChecklist(ticket) && missing.length === 0;
     lines.push(allTicked ? 'Every check is ticked. Assign the ticket to resolve it.' : 'Assign the ticket to resolve it.');
   }
   const failed = failedAutomaticChecks(ticket);
   if (hasChecklist(ticket) && failed.length > 0 && ['awaitingHelpdesk', 'assigned'].includes(ticket.state)) {
-    lines.push(`Resolve is refused while ${joinAnd(failed.map((item) => `"${CHECKLIST_LABEL[item]}"`))} ${failed.length === 1 ? 'fails' : 'fail'} its automatic check: see the checklist.`);
+    lines.push(
+      `Resolve is refused while ${joinAnd(failed.map((item) => `"${CHECKLIST_LABEL[item]}"`))} ${failed.length === 1 ? 'fails' : 'fail'} its automatic check: see the checklist.`,
+    );
   } else if (ticket.state === 'assigned' && !allowed.has('resolveTicket') && missing.length > 0) {
     const toConfirm = automaticTicksToConfirm(ticket).filter((item) => missing.includes(item));
     const toTick = missing.filter((item) => !(toConfirm as ChecklistItem[]).includes(item));
     const parts = [
       toConfirm.length > 0 ? `the automatic ${toConfirm.length === 1 ? 'check is' : 'checks are'} confirmed` : '',
-      toTick.length > 0 ? `${joinAnd(toTick.map((item) => `"${CHECKLIST_LABEL[item]}"`))} ${toTick.length === 1 ? 'is' : 'are'} ticked` : '',
+      toTick.length > 0
+        ? `${joinAnd(toTick.map((item) => `"${CHECKLIST_LABEL[item]}"`))} ${toTick.length === 1 ? 'is' : 'are'} ticked`
+        : '',
     ].filter(Boolean);
     lines.push(`Resolve appears once ${parts.join(' and ')}.`);
   }
@@ -132,17 +162,20 @@ function ticketFacts(ticket: WorkflowTicket, now: Date, shared: boolean): { labe
   return [
     { label: 'Priority', value: PRIORITY[ticket.priority] ?? 'Normal' },
     { label: 'Assigned to', value: ticket.assignee ? ticket.assignee.name?.trim() || 'a colleague' : 'Nobody yet' },
-    ...(shared ? [] : [
-      { label: 'Requested by', value: ticket.requester?.name?.trim() || 'Not given' },
-      { label: 'Requester e-mail', value: ticket.requester?.email?.trim() || 'Not given' },
-    ]),
+    ...(shared
+      ? []
+      : [
+          { label: 'Requested by', value: ticket.requester?.name?.trim() || 'Not given' },
+          { label: 'Requester e-mail', value: ticket.requester?.email?.trim() || 'Not given' },
+        ]),
     { label: 'Received', value: formatCardTime(ticket.createdAt, now) },
   ];
 }
 
 function helpdeskOrganisationFacts(org: TicketOrganisation): { label: string; value: string }[] {
   const network = org.hscn === true ? 'HSCN' : org.hscn === false ? 'Internet (an extra code is e-mailed at each log-in)' : 'Not known';
-  const route = org.accessRoute === 'webPortal' ? 'UCP web portal' : org.accessRoute === 'recordSystem' ? 'Their own record system' : 'Not known';
+  const route =
+    org.accessRoute === 'webPortal' ? 'UCP web portal' : org.accessRoute === 'recordSystem' ? 'Their own record system' : 'Not known';
   return [
     { label: 'Type', value: organisationTypeText(org) },
     { label: 'Postcode', value: org.postcode?.trim() || 'Not given' },

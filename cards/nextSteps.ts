@@ -28,7 +28,11 @@ export function accountNextSteps(org: Pick<TicketOrganisation, 'hscn'> | undefin
   const extraCode = 'each time someone logs in there, they are sent an extra code by e-mail to type in';
   if (org?.hscn === true) {
     return {
-      lines: [activation, `Your organisation is on the HSCN, so log in at ${UCP_HSCN_URL}. If that address does not open, use ${UCP_INTERNET_URL} instead: ${extraCode}.`, training],
+      lines: [
+        activation,
+        `Your organisation is on the HSCN, so log in at ${UCP_HSCN_URL}. If that address does not open, use ${UCP_INTERNET_URL} instead: ${extraCode}.`,
+        training,
+      ],
       links: [hscnLink, internetLink],
     };
   }
@@ -36,7 +40,11 @@ export function accountNextSteps(org: Pick<TicketOrganisation, 'hscn'> | undefin
     return { lines: [activation, `Log in at ${UCP_INTERNET_URL}: ${extraCode}.`, training], links: [internetLink] };
   }
   return {
-    lines: [activation, `If your organisation is on the HSCN, log in at ${UCP_HSCN_URL}. Otherwise use ${UCP_INTERNET_URL}: ${extraCode}.`, training],
+    lines: [
+      activation,
+      `If your organisation is on the HSCN, log in at ${UCP_HSCN_URL}. Otherwise use ${UCP_INTERNET_URL}: ${extraCode}.`,
+      training,
+    ],
     links: [hscnLink, internetLink],
   };
 }

@@ -8,12 +8,13 @@ import { formatCardTime } from './cardTime.js';
 import { icsName } from './cardText.js';
 import { longDate } from '../data/rules/longDate.js';
 
-
 /** "NHS trust (said by the requester; not confirmed by the ODS directory)": only a type the directory's roles gave is shown as confirmed. */
 export function organisationTypeText(org: TicketOrganisation): string {
   const type = org.organisationType?.trim();
   if (!type) return 'Not given';
-  return org.typeConfirmedByDirectory === true ? `${type} (confirmed by the ODS directory)` : `${type} (said by the requester; not confirmed by the ODS directory)`;
+  return org.typeConfirmedByDirectory === true
+    ? `${type} (confirmed by the ODS directory)`
+    : `${type} (said by the requester; not confirmed by the ODS directory)`;
 }
 
 /** The re-check rows for an add-staff ticket; none for a ticket without one. */
@@ -24,7 +25,9 @@ export function recheckFacts(org: TicketOrganisation, now: Date): { label: strin
     { label: 'Re-checked', value: `${formatCardTime(recheck.checkedAt, now)}, against the imported DPIA register and DSPT list` },
     {
       label: 'DPIA (re-checked)',
-      value: recheck.dpiaIcbCode ? `Named in the ${icsName(recheck.dpiaIcbCode)} onboarding DPIA` : "Not named in its ICS's onboarding DPIA",
+      value: recheck.dpiaIcbCode
+        ? `Named in the ${icsName(recheck.dpiaIcbCode)} onboarding DPIA`
+        : "Not named in its ICS's onboarding DPIA",
     },
     { label: 'DSPT (re-checked)', value: dsptText(recheck) },
   ];

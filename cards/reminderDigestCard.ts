@@ -47,6 +47,7 @@ export function buildReminderDigestCard(lines: readonly DigestLine[]): CardJson 
 
 /** The digest as plain text: the Teams message text and the e-mail body. */
 export function reminderDigestText(lines: readonly DigestLine[]): string {
-  const intro = lines.length === 1 ? 'A reminder from the UCP onboarding assistant:' : `${lines.length} reminders from the UCP onboarding assistant:`;
+  const intro =
+    lines.length === 1 ? 'A reminder from the UCP onboarding assistant:' : `${lines.length} reminders from the UCP onboarding assistant:`;
   return [intro, '', ...lines.map((line) => `- ${line.text}`)].join('\n');
 }

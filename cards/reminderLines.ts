@@ -14,13 +14,20 @@ function parts(kind: string, ticket: WorkflowTicket): { done: string; without: s
   const code = ticket.organisation?.icbCode;
   const lead = code ? `the ${icsName(code)} governance lead` : 'the ICS governance lead';
   switch (kind) {
-    case 'icsApproval': return { done: `Reminder sent to ${lead}`, without: 'waiting for approval' };
-    case 'icsEscalation': return { done: 'Escalated to the helpdesk channel', without: `without an answer from ${lead}` };
-    case 'unassigned': return { done: 'Escalated to the helpdesk channel', without: 'with nobody assigned' };
-    case 'assigneeReminder': return { done: 'Reminder sent to the assigned agent', without: 'without an action' };
-    case 'assignedEscalation': return { done: 'Escalated to the helpdesk channel', without: 'without an action' };
-    case 'requesterNudge': return { done: 'Reminder sent to the care home', without: 'without an answer' };
-    default: return undefined;
+    case 'icsApproval':
+      return { done: `Reminder sent to ${lead}`, without: 'waiting for approval' };
+    case 'icsEscalation':
+      return { done: 'Escalated to the helpdesk channel', without: `without an answer from ${lead}` };
+    case 'unassigned':
+      return { done: 'Escalated to the helpdesk channel', without: 'with nobody assigned' };
+    case 'assigneeReminder':
+      return { done: 'Reminder sent to the assigned agent', without: 'without an action' };
+    case 'assignedEscalation':
+      return { done: 'Escalated to the helpdesk channel', without: 'without an action' };
+    case 'requesterNudge':
+      return { done: 'Reminder sent to the care home', without: 'without an answer' };
+    default:
+      return undefined;
   }
 }
 

@@ -4,7 +4,6 @@ import { contactSentence, HELPDESK_HOURS, type HelpdeskFacts } from '../data/rul
 import { icsName } from './cardText.js';
 import { accountNextSteps, accountsWereCreated } from './nextSteps.js';
 
-
 /** "your request for UCP access for Rosewood Court Care Home": the request in the manager's own terms. */
 export function requestPhrase(ticket: WorkflowTicket): string {
   const org = ticket.organisation?.name ?? 'your organisation';
@@ -60,17 +59,24 @@ export function requesterWhatNext(ticket: WorkflowTicket, helpdesk: HelpdeskFact
         'This usually takes about a week. We will tell you as soon as they decide.',
       ];
     case 'awaitingHelpdesk':
-      return [`The UCP helpdesk will pick this up in its working hours (${HELPDESK_HOURS}). We will tell you when someone is working on it.`];
+      return [
+        `The UCP helpdesk will pick this up in its working hours (${HELPDESK_HOURS}). We will tell you when someone is working on it.`,
+      ];
     case 'assigned':
       return ['Someone at the UCP helpdesk is working on your request. We will tell you when it is done.'];
     case 'needsInformation':
-      return [`${capitalise(whoAsked(ticket))} needs a little more information (shown above). Please press Answer the question on the card and send your answer: your request carries on as soon as we have it.`];
+      return [
+        `${capitalise(whoAsked(ticket))} needs a little more information (shown above). Please press Answer the question on the card and send your answer: your request carries on as soon as we have it.`,
+      ];
     case 'resolved':
     case 'closed':
     case 'archived':
       return finishedNext(ticket);
     case 'rejected':
-      return ['Sorry, access could not be approved this time. The reason is shown above. If things change, or you have questions, please contact the UCP helpdesk.', contactSentence(helpdesk)];
+      return [
+        'Sorry, access could not be approved this time. The reason is shown above. If things change, or you have questions, please contact the UCP helpdesk.',
+        contactSentence(helpdesk),
+      ];
     case 'withdrawn':
       return ['Nothing more will happen with this request. If you still need it, you can ask again here at any time.'];
   }
@@ -79,7 +85,8 @@ export function requesterWhatNext(ticket: WorkflowTicket, helpdesk: HelpdeskFact
 
 function finishedNext(ticket: WorkflowTicket): string[] {
   if (accountsWereCreated(ticket)) return accountNextSteps(ticket.organisation).lines;
-  if (ticket.kind === 'deactivateUsers') return ['The accounts you asked us to remove have been deactivated. Nothing more is needed from you.'];
+  if (ticket.kind === 'deactivateUsers')
+    return ['The accounts you asked us to remove have been deactivated. Nothing more is needed from you.'];
   if (ticket.kind === 'question') return ['The UCP helpdesk has answered your question. If you need anything else, just ask here.'];
   return ['The UCP helpdesk has finished this request. If you need anything else, just ask here.'];
 }

@@ -29,7 +29,9 @@ export interface RequesterUpdate {
  * `text` carries people's words (reasons): send it to Teams as plain text, not markdown.
  */
 export function buildRequesterUpdate(
-  ticket: WorkflowTicket, event: RequesterUpdateEvent, options: { now?: Date; helpdesk?: HelpdeskFacts } = {},
+  ticket: WorkflowTicket,
+  event: RequesterUpdateEvent,
+  options: { now?: Date; helpdesk?: HelpdeskFacts } = {},
 ): RequesterUpdate | null {
   const helpdesk = options.helpdesk ?? {};
   const message = messageFor(ticket, event, helpdesk);
@@ -38,7 +40,11 @@ export function buildRequesterUpdate(
   return { subject: `Your UCP request ${ticket.id}: ${message.subject}`, text: message.text, card };
 }
 
-function messageFor(ticket: WorkflowTicket, event: RequesterUpdateEvent, helpdesk: HelpdeskFacts): { subject: string; text: string } | null {
+function messageFor(
+  ticket: WorkflowTicket,
+  event: RequesterUpdateEvent,
+  helpdesk: HelpdeskFacts,
+): { subject: string; text: string } | null {
   const { from, to } = event;
   const request = `${requestPhrase(ticket)} (ticket ${ticket.id})`;
   const reason = (event.reason ?? ticket.reason ?? '').trim();
@@ -51,7 +57,10 @@ function messageFor(ticket: WorkflowTicket, event: RequesterUpdateEvent, helpdes
   }
   switch (to) {
     case 'awaitingIcsApproval':
-      return { subject: 'sent to the ICS for approval', text: `${capitalise(request)} has gone to the ${ics(ticket)} governance lead for approval. ${requesterWhatNext(ticket, helpdesk).join(' ')}` };
+      return {
+        subject: 'sent to the ICS for approval',
+        text: `${capitalise(request)} has gone to the ${ics(ticket)} governance lead for approval. ${requesterWhatNext(ticket, helpdesk).join(' ')}`,
+      };
     case 'awaitingHelpdesk':
       if (from !== 'awaitingIcsApproval') return null;
       return {
@@ -59,7 +68,10 @@ function messageFor(ticket: WorkflowTicket, event: RequesterUpdateEvent, helpdes
         text: `Good news: the ${ics(ticket)} governance lead has approved ${ticket.organisation?.name ?? 'your organisation'} for the UCP. The UCP helpdesk will now set up access (ticket ${ticket.id}).`,
       };
     case 'assigned':
-      return { subject: 'being worked on', text: `Someone at the UCP helpdesk is now working on ${request}. We will tell you when it is done.` };
+      return {
+        subject: 'being worked on',
+        text: `Someone at the UCP helpdesk is now working on ${request}. We will tell you when it is done.`,
+      };
     case 'needsInformation':
       return {
         subject: 'more information needed',
@@ -79,8 +91,14 @@ function messageFor(ticket: WorkflowTicket, event: RequesterUpdateEvent, helpdes
       return { subject: 'closed', text: `${capitalise(request)} is now closed. If you need anything else, just ask here.` };
     case 'withdrawn':
       return event.actor?.kind === 'system'
-        ? { subject: 'withdrawn', text: `We have withdrawn ${request}, as it had been waiting a long time without a reply. If you still need it, you can ask again here at any time.` }
-        : { subject: 'withdrawn', text: `You withdrew ${request}. Nothing more will happen with it. If you still need it, you can ask again here at any time.` };
+        ? {
+            subject: 'withdrawn',
+            text: `We have withdrawn ${request}, as it had been waiting a long time without a reply. If you still need it, you can ask again here at any time.`,
+          }
+        : {
+            subject: 'withdrawn',
+            text: `You withdrew ${request}. Nothing more will happen with it. If you still need it, you can ask again here at any time.`,
+          };
     default:
       return null;
   }

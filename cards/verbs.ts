@@ -9,7 +9,11 @@ import { verbsAvailable, type ActorRole, type Verb } from '../data/workflow/tran
 
 /** The audiences whose cards carry buttons, and the role each acts in. */
 export type ActingAudience = 'icsLead' | 'helpdesk' | 'requester';
-const AUDIENCE_ROLE: Readonly<Record<ActingAudience, ActorRole>> = { icsLead: 'icsLead', helpdesk: 'helpdeskAgent', requester: 'requester' };
+const AUDIENCE_ROLE: Readonly<Record<ActingAudience, ActorRole>> = {
+  icsLead: 'icsLead',
+  helpdesk: 'helpdeskAgent',
+  requester: 'requester',
+};
 
 /** What a verb's card sends besides the ticket id and version. */
 type DataCheck =
@@ -30,9 +34,15 @@ const GIVE_A_REASON = 'Please give a reason: the care home will see it.';
  */
 export const CARD_VERB_TABLE = {
   approveOrganisation: { workflowVerb: 'approve', audiences: ['icsLead'], data: NONE },
-  rejectOrganisation: { workflowVerb: 'reject', audiences: ['icsLead'], data: { kind: 'reason', inputId: 'rejectReason', missing: GIVE_A_REASON } },
+  rejectOrganisation: {
+    workflowVerb: 'reject',
+    audiences: ['icsLead'],
+    data: { kind: 'reason', inputId: 'rejectReason', missing: GIVE_A_REASON },
+  },
   requestInformation: {
-    workflowVerb: 'requestInformation', audiences: ['icsLead', 'helpdesk'], data: { kind: 'reason', inputId: 'requestReason', missing: GIVE_A_REASON },
+    workflowVerb: 'requestInformation',
+    audiences: ['icsLead', 'helpdesk'],
+    data: { kind: 'reason', inputId: 'requestReason', missing: GIVE_A_REASON },
   },
   assignTicket: { workflowVerb: 'assign', audiences: ['helpdesk'], data: { kind: 'assignee' } },
   confirmChecks: { workflowVerb: 'confirmChecks', audiences: ['helpdesk'], data: NONE },
@@ -40,7 +50,9 @@ export const CARD_VERB_TABLE = {
   resolveTicket: { workflowVerb: 'resolve', audiences: ['helpdesk'], data: NONE },
   closeTicket: { workflowVerb: 'close', audiences: ['helpdesk'], data: NONE },
   provideInformation: {
-    workflowVerb: 'provideInformation', audiences: ['requester'], data: { kind: 'reason', inputId: 'answer', missing: 'Please type your answer before sending it.' },
+    workflowVerb: 'provideInformation',
+    audiences: ['requester'],
+    data: { kind: 'reason', inputId: 'answer', missing: 'Please type your answer before sending it.' },
   },
   withdrawRequest: { workflowVerb: 'withdraw', audiences: ['requester'], data: NONE },
 } as const satisfies Record<string, { workflowVerb: Verb; audiences: readonly ActingAudience[]; data: DataCheck }>;
@@ -76,15 +88,20 @@ export interface TicketActionData {
 }
 
 /** What each kind of data check hands on, after checking. */
-type CheckedInputs<K extends DataCheck['kind']> = K extends 'reason' ? { reason: string }
-  : K extends 'assignee' ? { assignee: string }
-    : K extends 'checklistToggle' ? { item: ChecklistItem; ticked: boolean }
+type CheckedInputs<K extends DataCheck['kind']> = K extends 'reason'
+  ? { reason: string }
+  : K extends 'assignee'
+    ? { assignee: string }
+    : K extends 'checklistToggle'
+      ? { item: ChecklistItem; ticked: boolean }
       : Record<never, never>;
 
 /** The payload of each verb, after checking. */
 export type CardAction =
   | { verb: 'refreshCard'; data: { ticketId: string; version?: number } }
-  | { [V in ActingCardVerb]: { verb: V; data: TicketActionData & CheckedInputs<(typeof CARD_VERB_TABLE)[V]['data']['kind']> } }[ActingCardVerb];
+  | {
+      [V in ActingCardVerb]: { verb: V; data: TicketActionData & CheckedInputs<(typeof CARD_VERB_TABLE)[V]['data']['kind']> };
+    }[ActingCardVerb];
 
 /** What `parseCardAction` answers: a typed action, or a short message that is safe to show the person. */
 export type ParsedCardAction = { ok: true; action: CardAction } | { ok: false; error: string };
@@ -137,7 +154,11 @@ export function parseCardAction(verb: unknown, data: unknown): ParsedCardAction 
 export function cardVerbsFor(state: TicketState, audience: ActingAudience): Set<CardVerb> {
   const allowed = new Set(verbsAvailable(state, [AUDIENCE_ROLE[audience]]));
   const verbs = Object.entries(CARD_VERB_TABLE) as [ActingCardVerb, (typeof CARD_VERB_TABLE)[ActingCardVerb]][];
-  return new Set(verbs.filter(([, row]) => (row.audiences as readonly ActingAudience[]).includes(audience) && allowed.has(row.workflowVerb)).map(([verb]) => verb));
+  return new Set(
+    verbs
+      .filter(([, row]) => (row.audiences as readonly ActingAudience[]).includes(audience) && allowed.has(row.workflowVerb))
+      .map(([verb]) => verb),
+  );
 }
 
 function readReason(raw: unknown, missing: string): string | { ok: false; error: string } {

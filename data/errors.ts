@@ -3,7 +3,11 @@
  * carries a stable code that callers decide on without parsing messages, and the context it arose in.
  */
 export class AppError extends Error {
-  constructor(readonly code: string, message: string, readonly context: Record<string, unknown> = {}) {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly context: Record<string, unknown> = {},
+  ) {
     super(message);
     this.name = new.target.name;
   }

@@ -92,8 +92,16 @@ export interface AuditEvent {
 }
 
 export type TicketState =
-  | 'submitted' | 'awaitingIcsApproval' | 'awaitingHelpdesk' | 'assigned' | 'needsInformation'
-  | 'resolved' | 'closed' | 'archived' | 'rejected' | 'withdrawn';
+  | 'submitted'
+  | 'awaitingIcsApproval'
+  | 'awaitingHelpdesk'
+  | 'assigned'
+  | 'needsInformation'
+  | 'resolved'
+  | 'closed'
+  | 'archived'
+  | 'rejected'
+  | 'withdrawn';
 
 export type TicketPriority = 'low' | 'normal' | 'high' | 'urgent';
 

@@ -19,10 +19,7 @@ export interface OdsOrganisation {
 }
 
 /** found; notFound (the directory answered: no such code); unavailable (it could not be reached in time: carry on, verify later). */
-export type OdsLookupResult =
-  | { status: 'found'; organisation: OdsOrganisation }
-  | { status: 'notFound' }
-  | { status: 'unavailable' };
+export type OdsLookupResult = { status: 'found'; organisation: OdsOrganisation } | { status: 'notFound' } | { status: 'unavailable' };
 
 /** The ODS directory, behind an interface: the real client has a short timeout, a cache and a rate limit. */
 export interface OdsDirectory {

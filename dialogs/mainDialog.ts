@@ -34,7 +34,7 @@ export interface OtherConversations {
 const ROUTE_STEPS = 'mainRouteSteps';
 
 /** Said after "status" in the middle of a conversation, before the question is asked again. */
-export const BACK_TO_IT = "Now, back to where we were.";
+export const BACK_TO_IT = 'Now, back to where we were.';
 /** Said when the manager asks for the conversation that is already running, before its question is asked again. */
 export const CARRY_ON = "Let's carry on where we were.";
 /** Said for a choice button pressed when no question is waiting (its conversation ended or was stopped). */
@@ -44,7 +44,10 @@ export const SWITCHING = "I've stopped what we were doing; nothing from it was s
 
 /** The manager's root dialog; the access request and add-staff conversations come in built. */
 export class MainDialog extends CancelAndHelpDialog {
-  constructor(private readonly services: DialogServices, private readonly others: OtherConversations) {
+  constructor(
+    private readonly services: DialogServices,
+    private readonly others: OtherConversations,
+  ) {
     super(MAIN_DIALOG_ID, services.helpdesk);
     this.addDialog(new ReadinessDialog(services));
     this.addDialog(new LeaversDialog(services));
@@ -85,11 +88,16 @@ export class MainDialog extends CancelAndHelpDialog {
   /** The id of the conversation an action opens. */
   private conversationFor(action: OpenableAction): string {
     switch (action) {
-      case 'readiness': return READINESS_DIALOG_ID;
-      case 'leavers': return LEAVERS_DIALOG_ID;
-      case 'status': return STATUS_DIALOG_ID;
-      case 'accessRequest': return this.others.accessRequest.id;
-      case 'addStaff': return this.others.addStaff.id;
+      case 'readiness':
+        return READINESS_DIALOG_ID;
+      case 'leavers':
+        return LEAVERS_DIALOG_ID;
+      case 'status':
+        return STATUS_DIALOG_ID;
+      case 'accessRequest':
+        return this.others.accessRequest.id;
+      case 'addStaff':
+        return this.others.addStaff.id;
     }
   }
 

@@ -16,7 +16,11 @@ const SOURCE_FOLDERS = ['bot', 'cards', 'dialogs', 'data'];
 const BROWSER_SOURCES = path.join('bot', 'web', 'page');
 export const DEFAULT_OUT_DIR = path.join(ROOT, 'dist');
 
-export interface BuildResult { outDir: string; compiled: number; copied: number }
+export interface BuildResult {
+  outDir: string;
+  compiled: number;
+  copied: number;
+}
 
 /**
  * `outDir` is dist/ or a `.build-…` folder directly in the project:
@@ -53,7 +57,7 @@ async function filesUnder(dir: string): Promise<string[]> {
   const files: string[] = [];
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...await filesUnder(full));
+    if (entry.isDirectory()) files.push(...(await filesUnder(full)));
     else if (entry.isFile()) files.push(full);
   }
   return files;
@@ -63,7 +67,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const started = Date.now();
   try {
     const result = await buildService(process.argv[2] ?? DEFAULT_OUT_DIR);
-    process.stdout.write(`built ${path.relative(ROOT, result.outDir) || '.'}/: ${result.compiled} files compiled, ${result.copied} copied (${Date.now() - started} ms)\n`);
+    process.stdout.write(
+      `built ${path.relative(ROOT, result.outDir) || '.'}/: ${result.compiled} files compiled, ${result.copied} copied (${Date.now() - started} ms)\n`,
+    );
   } catch (err) {
     process.stderr.write(`Build failed: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exit(1);

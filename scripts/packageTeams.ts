@@ -25,7 +25,9 @@ export class InvalidManifestError extends AppError {
 }
 
 /** Builds and writes the app package. Throws ConfigError for a missing or bad setting. */
-export async function packageTeams(options: { env?: Record<string, string | undefined>; outFile?: string } = {}): Promise<{ file: string; manifest: TeamsManifest }> {
+export async function packageTeams(
+  options: { env?: Record<string, string | undefined>; outFile?: string } = {},
+): Promise<{ file: string; manifest: TeamsManifest }> {
   const env = options.env ?? process.env;
   const { version } = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
   const manifest = fillManifest(readManifestTemplate(TEMPLATE_FILE), teamsSettingsFromEnv(env, version));
@@ -47,7 +49,9 @@ async function main(): Promise<void> {
   try {
     const { file, manifest } = await packageTeams();
     process.stdout.write(`Teams app package written: ${path.relative(process.cwd(), file)} (app version ${String(manifest.version)}).\n`);
-    process.stdout.write('Upload it in the Teams admin centre (Manage apps > Upload new app) or the Developer Portal; see deploy/README.md.\n');
+    process.stdout.write(
+      'Upload it in the Teams admin centre (Manage apps > Upload new app) or the Developer Portal; see deploy/README.md.\n',
+    );
   } catch (err) {
     if (err instanceof ConfigError || err instanceof InvalidManifestError) {
       process.stderr.write(`cannot package the Teams app: ${err.message}\n`);

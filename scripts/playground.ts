@@ -20,9 +20,12 @@ try {
 
 const endpoint = `http://localhost:${port}/api/messages`;
 const { env, addedNoOpOpener } = playgroundEnv({ env: process.env, workDir: fileURLToPath(new URL('../var/playground', import.meta.url)) });
-if (addedNoOpOpener) process.stdout.write('No xdg-open here, so no browser will open: go to the address the playground prints ("Listening on …").\n');
+if (addedNoOpOpener)
+  process.stdout.write('No xdg-open here, so no browser will open: go to the address the playground prints ("Listening on …").\n');
 if (!(await botAnswers(port))) {
-  process.stdout.write(`The bot is not answering on http://localhost:${port} yet: start it with "npm start" in another terminal (the playground waits for it).\n`);
+  process.stdout.write(
+    `The bot is not answering on http://localhost:${port} yet: start it with "npm start" in another terminal (the playground waits for it).\n`,
+  );
 }
 
 // The CLI is started with this same node rather than through PATH, which may hold only the no-op opener's folder first.

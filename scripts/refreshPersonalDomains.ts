@@ -49,6 +49,8 @@ const builtOn = new Date().toISOString().slice(0, 10);
 const next = { ...current, source: { package: PACKAGE, version: pkg.version ?? '', published, built: builtOn }, domains };
 writeFileSync(target, `${JSON.stringify(next, null, 2)}\n`);
 
-console.log(`${PACKAGE}@${pkg.version}: ${upstream.length} upstream, ${domains.length} written (${upstream.length - kept.length} left out).`);
+console.log(
+  `${PACKAGE}@${pkg.version}: ${upstream.length} upstream, ${domains.length} written (${upstream.length - kept.length} left out).`,
+);
 // A UK organisation wrongly listed upstream would have its staff refused: a person checks every new .uk entry.
 if (newUk.length > 0) console.log(`New .uk domains to review (add organisations to "excluded"):\n  ${newUk.join('\n  ')}`);

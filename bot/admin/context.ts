@@ -22,7 +22,12 @@ export interface AdminContext {
 }
 
 /** Builds the context for one CLI run against `dataDir`. */
-export function createAdminContext(dataDir: string, json: boolean, out: (line: string) => void, reminders: ReminderThresholds): AdminContext {
+export function createAdminContext(
+  dataDir: string,
+  json: boolean,
+  out: (line: string) => void,
+  reminders: ReminderThresholds,
+): AdminContext {
   let opened: Promise<Store> | undefined;
   return {
     out,
@@ -32,7 +37,9 @@ export function createAdminContext(dataDir: string, json: boolean, out: (line: s
     actor: `admin-cli:${os.userInfo().username}`,
     store: () => (opened ??= openLowdbStore({ dir: dataDir })),
     snapshot: () => readLiveSnapshot(dataDir),
-    close: async () => { if (opened) await (await opened).close(); },
+    close: async () => {
+      if (opened) await (await opened).close();
+    },
   };
 }
 

@@ -14,7 +14,10 @@ import { UsageError } from './usage.js';
 
 /** Thrown when an import file has bad rows: the CLI prints the first line, then every bad row, and exits 2. */
 export class BadRowsError extends UsageError {
-  constructor(message: string, readonly rows: string[]) {
+  constructor(
+    message: string,
+    readonly rows: string[],
+  ) {
     super(message, 'bad-import-rows', { rows: rows.length });
   }
 }
@@ -39,19 +42,22 @@ const IMPORTERS: Record<string, Importer> = {
     what: 'DSPT statuses',
     list: 'dspt',
     parse: (text) => parseDsptExport(text, londonToday(new Date())),
-    apply: (data, records) => replaced('DSPT statuses', data.dsptStatuses.length, (data.dsptStatuses = records as LiveData['dsptStatuses']).length),
+    apply: (data, records) =>
+      replaced('DSPT statuses', data.dsptStatuses.length, (data.dsptStatuses = records as LiveData['dsptStatuses']).length),
   },
   'accredited-domains': {
     what: 'accredited domains',
     list: 'accreditedDomains',
     parse: parseAccreditedDomains,
-    apply: (data, records) => replaced('accredited domains', data.accreditedDomains.length, (data.accreditedDomains = records as string[]).length),
+    apply: (data, records) =>
+      replaced('accredited domains', data.accreditedDomains.length, (data.accreditedDomains = records as string[]).length),
   },
   'bank-holidays': {
     what: 'bank holidays',
     list: 'bankHolidays',
     parse: (text) => parseBankHolidayFile(text, londonToday(new Date())),
-    apply: (data, records) => replaced('bank holidays', data.bankHolidays?.length ?? 0, (data.bankHolidays = records as BankHoliday[]).length),
+    apply: (data, records) =>
+      replaced('bank holidays', data.bankHolidays?.length ?? 0, (data.bankHolidays = records as BankHoliday[]).length),
   },
 };
 
@@ -63,14 +69,20 @@ export async function importCommand(ctx: AdminContext, args: ParsedArgs): Promis
   const file = required(args, 2, 'file to import');
   noMore(args, 3);
   const text = await readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
-    throw new UsageError(`cannot read ${file}: ${err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'it is a folder' : err.code ?? 'unreadable'}`);
+    throw new UsageError(
+      `cannot read ${file}: ${err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'it is a folder' : (err.code ?? 'unreadable')}`,
+    );
   });
   const result = importer.parse(text);
   if (!result.ok) {
-    throw new BadRowsError(`nothing imported: ${result.problems.length} bad row${result.problems.length === 1 ? '' : 's'} in ${file}`,
-      result.problems.map((p) => `line ${p.line}: ${p.problem}`));
+    throw new BadRowsError(
+      `nothing imported: ${result.problems.length} bad row${result.problems.length === 1 ? '' : 's'} in ${file}`,
+      result.problems.map((p) => `line ${p.line}: ${p.problem}`),
+    );
   }
-  const change = await (await ctx.store()).update((tx) => {
+  const change = await (
+    await ctx.store()
+  ).update((tx) => {
     const summary = importer.apply(tx.data, result.records);
     // Automatic checks made before this moment relied on the previous list: they are run again (data/workflow/automaticChecks.ts).
     tx.data.imports = { ...tx.data.imports, [importer.list]: new Date().toISOString() };

@@ -21,12 +21,15 @@ export async function roleCommand(ctx: AdminContext, args: ParsedArgs): Promise<
   const bodies = match.kind !== 'unknown' && match.needsRegistration ? registrationBodiesFor(match.title) : [];
   print(ctx, { ...match, registrationBodies: bodies }, () => {
     if (match.kind === 'unknown') {
-      return [match.message,
-        ...(match.suggestions.length ? [`Nearest titles: ${match.suggestions.join('; ')}`] : [])];
+      return [match.message, ...(match.suggestions.length ? [`Nearest titles: ${match.suggestions.join('; ')}`] : [])];
     }
     const how = match.kind === 'alias' ? `"${match.alias}" is read as "${match.title}"` : `"${match.title}" is in the table`;
-    return [`${how}: role ${match.role}.`,
-      ...(match.needsRegistration ? [`Needs a professional registration${bodies.length ? ` (${bodies.map(registrationBodyName).join(' or ')})` : ''}.`] : [])];
+    return [
+      `${how}: role ${match.role}.`,
+      ...(match.needsRegistration
+        ? [`Needs a professional registration${bodies.length ? ` (${bodies.map(registrationBodyName).join(' or ')})` : ''}.`]
+        : []),
+    ];
   });
 }
 
@@ -44,10 +47,17 @@ export async function emailCommand(ctx: AdminContext, args: ParsedArgs): Promise
   if (result.outcome === 'refused' && result.reason === 'malformed') throw new UsageError(result.message);
   print(ctx, result, () => {
     switch (result.outcome) {
-      case 'accepted': return [`Accepted (${result.rule}): ${result.address}`];
-      case 'needsConfirmation': return [`Needs confirmation: ${result.message}`];
-      case 'needsHelpdesk': return [`Needs the helpdesk's check: ${result.helpdeskNote}`, ...(result.domainConfirmation ? [`Also needs confirmation: ${result.domainConfirmation}`] : [])];
-      case 'refused': return [`Refused (${result.reason}): ${result.message}`];
+      case 'accepted':
+        return [`Accepted (${result.rule}): ${result.address}`];
+      case 'needsConfirmation':
+        return [`Needs confirmation: ${result.message}`];
+      case 'needsHelpdesk':
+        return [
+          `Needs the helpdesk's check: ${result.helpdeskNote}`,
+          ...(result.domainConfirmation ? [`Also needs confirmation: ${result.domainConfirmation}`] : []),
+        ];
+      case 'refused':
+        return [`Refused (${result.reason}): ${result.message}`];
     }
   });
 }
@@ -67,7 +77,8 @@ const LOCATIONS: readonly OrganisationLocation[] = ['london', 'commissioned', 'o
 export async function eligibilityCommand(ctx: AdminContext, args: ParsedArgs): Promise<void> {
   noMore(args, 1);
   const { type, dpia, location, dspt, ods, ics } = args.options;
-  if (!type || !isOrganisationType(type)) throw new UsageError(`--type must be one of ${ORGANISATION_TYPES.join(', ')}${type ? ` (got "${type}")` : ''}`);
+  if (!type || !isOrganisationType(type))
+    throw new UsageError(`--type must be one of ${ORGANISATION_TYPES.join(', ')}${type ? ` (got "${type}")` : ''}`);
   const confirmed = args.options['type-confirmed'] ?? 'no';
   if (confirmed !== 'yes' && confirmed !== 'no') throw new UsageError(`--type-confirmed must be yes or no (got "${confirmed}")`);
   if (dpia !== 'yes' && dpia !== 'no') throw new UsageError(`--dpia must be yes or no${dpia ? ` (got "${dpia}")` : ''}`);
@@ -77,18 +88,27 @@ export async function eligibilityCommand(ctx: AdminContext, args: ParsedArgs): P
   const odsCheck = ods === undefined ? undefined : checkOdsCode(ods);
   if (odsCheck && !odsCheck.ok) throw new UsageError(`--ods: ${odsCheck.message}`);
   const icsFound = ics === undefined ? undefined : findIcs(ics);
-  if (ics !== undefined && !icsFound) throw new UsageError(`--ics "${ics}" is not one of the London ICSs (give an ICB code such as QMJ, a short name such as NCL, or a name)`);
+  if (ics !== undefined && !icsFound)
+    throw new UsageError(
+      `--ics "${ics}" is not one of the London ICSs (give an ICB code such as QMJ, a short name such as NCL, or a name)`,
+    );
   const today = londonToday(new Date());
   const parsedDspt = dspt === undefined ? undefined : parseDsptStatus(dspt, today);
   const decision = decideEligibility({
-    organisationType: type, typeConfirmedByDirectory: confirmed === 'yes', dspt: parsedDspt, namedInDpia: dpia === 'yes', location: location as OrganisationLocation,
+    organisationType: type,
+    typeConfirmedByDirectory: confirmed === 'yes',
+    dspt: parsedDspt,
+    namedInDpia: dpia === 'yes',
+    location: location as OrganisationLocation,
     today,
   });
   print(ctx, { ...decision, ods: odsCheck, ics: icsFound, dspt: parsedDspt }, () => [
     `Decision: ${decision.decision}`,
     ...(icsFound ? [`ICS: ${icsFound.name} (${icsFound.icbCode})`] : []),
-    'Why:', ...decision.reasons.map((r) => `  - ${r}`),
-    'Next steps:', ...decision.nextSteps.map((s, i) => `  ${i + 1}. ${s}`),
+    'Why:',
+    ...decision.reasons.map((r) => `  - ${r}`),
+    'Next steps:',
+    ...decision.nextSteps.map((s, i) => `  ${i + 1}. ${s}`),
   ]);
 }
 
@@ -109,7 +129,8 @@ function parseInstant(text: string): Date {
 
 /** `working-hours add <ISO instant> <hours>`: the instant that many working hours later, in UTC and London time. */
 export async function workingHoursCommand(ctx: AdminContext, args: ParsedArgs): Promise<void> {
-  if (required(args, 1, 'sub-command (add)') !== 'add') throw new UsageError(`unknown working-hours sub-command "${args.positionals[1]}" (try: working-hours add <ISO instant> <hours>)`);
+  if (required(args, 1, 'sub-command (add)') !== 'add')
+    throw new UsageError(`unknown working-hours sub-command "${args.positionals[1]}" (try: working-hours add <ISO instant> <hours>)`);
   const startText = required(args, 2, 'ISO instant, e.g. 2026-12-24T16:00:00Z');
   const hoursText = required(args, 3, 'number of working hours');
   noMore(args, 4);
@@ -121,12 +142,17 @@ export async function workingHoursCommand(ctx: AdminContext, args: ParsedArgs): 
   const { holidays, source } = bankHolidaysInForce((await ctx.snapshot()).bankHolidays);
   const result = createWorkingCalendar({ holidays }).addWorkingHours(start, hours);
   const lastKnownYear = Math.max(...holidays.map((h) => Number(h.date.slice(0, 4))));
-  const warning = result.getUTCFullYear() > lastKnownYear
-    ? `Bank holidays are known only up to ${lastKnownYear}; later ones are counted as working days. Import a newer gov.uk feed.`
-    : undefined;
+  const warning =
+    result.getUTCFullYear() > lastKnownYear
+      ? `Bank holidays are known only up to ${lastKnownYear}; later ones are counted as working days. Import a newer gov.uk feed.`
+      : undefined;
   const value = {
-    start: start.toISOString(), hours, resultUtc: result.toISOString(), resultLondon: formatLondon(result),
-    holidays: source, ...(warning ? { warning } : {}),
+    start: start.toISOString(),
+    hours,
+    resultUtc: result.toISOString(),
+    resultLondon: formatLondon(result),
+    holidays: source,
+    ...(warning ? { warning } : {}),
   };
   print(ctx, value, () => [`${value.resultUtc} (London: ${value.resultLondon})`, ...(warning ? [`warning: ${warning}`] : [])]);
 }

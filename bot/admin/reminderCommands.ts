@@ -23,17 +23,24 @@ export async function remindersCommand(ctx: AdminContext, args: ParsedArgs): Pro
   const calendar = calendarInForce(data.bankHolidays);
   const due = dueReminders(data, calendar, at, ctx.reminders);
   const working = calendar.isWorkingTime(at);
-  const digests = buildDigests(due.reminders.filter((r) => r.recipients.length > 0), at);
+  const digests = buildDigests(
+    due.reminders.filter((r) => r.recipients.length > 0),
+    at,
+  );
   const unsent = due.reminders.filter((r) => r.recipients.length === 0);
   const result = {
-    at: at.toISOString(), workingTime: working, ...(working ? {} : { sendsAt: calendar.nextWorkingTime(at).toISOString() }),
+    at: at.toISOString(),
+    workingTime: working,
+    ...(working ? {} : { sendsAt: calendar.nextWorkingTime(at).toISOString() }),
     digests: digests.map((d) => ({ to: d.recipientKey, reminders: d.reminders.map((r) => ({ key: r.key, why: r.why, text: r.text })) })),
     withdrawals: due.withdrawals,
     noRecipient: unsent.map((r) => ({ key: r.key, why: r.why })),
   };
   print(ctx, result, () => [
     `Reminders at ${formatLondon(at)}:`,
-    ...(working ? [] : [`Outside working hours: the sweep sends nothing now; this would go at ${formatLondon(calendar.nextWorkingTime(at))}.`]),
+    ...(working
+      ? []
+      : [`Outside working hours: the sweep sends nothing now; this would go at ${formatLondon(calendar.nextWorkingTime(at))}.`]),
     ...(digests.length === 0 && due.withdrawals.length === 0 ? ['Nothing is due.'] : []),
     ...digests.flatMap((d) => [`To ${d.recipientKey} (${d.reminders.length}):`, ...d.reminders.map((r) => `  ${r.key}: ${r.why}`)]),
     ...due.withdrawals.map((w) => `Withdraw ${w.ticketId} (the requester is told): ${w.why}`),

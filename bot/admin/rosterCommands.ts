@@ -28,7 +28,9 @@ export async function rosterCommand(ctx: AdminContext, args: ParsedArgs): Promis
       tx.audit({ actor: ctx.actor, action: 'roster.add', details: { kind, id, scope } });
       return true;
     });
-    print(ctx, { added, kind, id, scope }, () => [added ? `Added ${id} as ${where}.` : `${id} is already on the roster as ${where}; nothing changed.`]);
+    print(ctx, { added, kind, id, scope }, () => [
+      added ? `Added ${id} as ${where}.` : `${id} is already on the roster as ${where}; nothing changed.`,
+    ]);
     return;
   }
   const removed = await store.update((tx) => {
@@ -47,8 +49,11 @@ async function listRoster(ctx: AdminContext, args: ParsedArgs): Promise<void> {
   noMore(args, 3);
   const scope = args.options.ics === undefined ? undefined : scopeFor('icsLead', args.options.ics);
   const entries = (await ctx.snapshot()).rosters.filter((e) => (!kind || e.kind === kind) && (!scope || e.scope === scope));
-  print(ctx, entries, () => entries.length === 0 ? ['The roster is empty.']
-    : entries.map((e) => `${e.kind}${e.scope ? ` (${e.scope})` : ''}\t${e.id}${e.displayName ? `\t${e.displayName}` : ''}`));
+  print(ctx, entries, () =>
+    entries.length === 0
+      ? ['The roster is empty.']
+      : entries.map((e) => `${e.kind}${e.scope ? ` (${e.scope})` : ''}\t${e.id}${e.displayName ? `\t${e.displayName}` : ''}`),
+  );
 }
 
 function parseKind(text: string): RosterKind {
@@ -74,7 +79,10 @@ function scopeFor(kind: RosterKind, written: string | undefined): string | undef
     if (written !== undefined) throw new UsageError(`--ics applies to icsLead and icsChannel only, not ${kind}`);
     return undefined;
   }
-  if (written === undefined) throw new UsageError(`${kind === 'icsLead' ? 'an ICS lead' : 'an ICS channel'} needs --ics <ICS> (an ICB code such as QMJ, a short name such as NCL, or a name)`);
+  if (written === undefined)
+    throw new UsageError(
+      `${kind === 'icsLead' ? 'an ICS lead' : 'an ICS channel'} needs --ics <ICS> (an ICB code such as QMJ, a short name such as NCL, or a name)`,
+    );
   const ics = findIcs(written);
   if (!ics) throw new UsageError(`--ics "${written}" is not one of the London ICSs`);
   return ics.icbCode;

@@ -75,4 +75,3 @@ export async function runAdmin(argv: string[], io: AdminIo = processIo): Promise
     await ctx?.close().catch(() => undefined);
   }
 }
-

@@ -4,8 +4,12 @@ import { AppError, UpstreamError } from '../../data/errors.js';
 /** Used when a file is over the size limit, whatever its Content-Length said. */
 export class AttachmentTooLargeError extends AppError {
   constructor(readonly maxBytes: number) {
-    super('attachment-too-large', `The file is bigger than we can take (the limit is ${describeSize(maxBytes)}). `
-      + 'Please check it is the users spreadsheet, remove any pictures or extra sheets, and send it again.', { maxBytes });
+    super(
+      'attachment-too-large',
+      `The file is bigger than we can take (the limit is ${describeSize(maxBytes)}). ` +
+        'Please check it is the users spreadsheet, remove any pictures or extra sheets, and send it again.',
+      { maxBytes },
+    );
   }
 }
 
@@ -14,7 +18,10 @@ export type AttachmentFailure = 'notAllowed' | 'timeout' | 'status' | 'network' 
 
 /** Used when a file could not be downloaded: a refused address, a slow or failing file store, an expired link. */
 export class AttachmentDownloadError extends UpstreamError {
-  constructor(readonly reason: AttachmentFailure, readonly status?: number) {
+  constructor(
+    readonly reason: AttachmentFailure,
+    readonly status?: number,
+  ) {
     super(messageFor(reason, status), { reason, status });
   }
 }

@@ -62,7 +62,13 @@ async function readLimited(body: ReadableStream<Uint8Array>, maxBytes: number): 
   return Buffer.concat(chunks, total);
 }
 
-async function download(start: URL, maxBytes: number, signal: AbortSignal, isAllowed: (url: URL) => boolean, maxRedirects: number): Promise<Buffer> {
+async function download(
+  start: URL,
+  maxBytes: number,
+  signal: AbortSignal,
+  isAllowed: (url: URL) => boolean,
+  maxRedirects: number,
+): Promise<Buffer> {
   let url = start;
   for (let redirects = 0; ; redirects += 1) {
     // Redirects are followed by hand so every hop is checked against the rule.
@@ -100,7 +106,8 @@ export function createAttachmentReader(options: AttachmentReaderOptions = {}): A
       } catch (error) {
         if (error instanceof AttachmentTooLargeError || error instanceof AttachmentDownloadError) throw error;
         // The timeout can fire while waiting for headers or in the middle of the body.
-        if (signal.aborted || errorName(error) === 'TimeoutError' || errorName(error) === 'AbortError') throw new AttachmentDownloadError('timeout');
+        if (signal.aborted || errorName(error) === 'TimeoutError' || errorName(error) === 'AbortError')
+          throw new AttachmentDownloadError('timeout');
         throw new AttachmentDownloadError('network');
       }
     },

@@ -56,8 +56,9 @@ export function findSpreadsheetAttachment(activity: { attachments?: Attachment[]
     return {
       ok: false,
       reason: 'oldFormat',
-      message: `"${shown(other.fileName)}" isn't an Excel workbook we can read. Please open it in Excel, choose File, Save As, `
-        + 'pick "Excel Workbook (.xlsx)" and send that file.',
+      message:
+        `"${shown(other.fileName)}" isn't an Excel workbook we can read. Please open it in Excel, choose File, Save As, ` +
+        'pick "Excel Workbook (.xlsx)" and send that file.',
     };
   }
   if (other) {
@@ -72,7 +73,7 @@ export function findSpreadsheetAttachment(activity: { attachments?: Attachment[]
     ok: false,
     reason: 'noFile',
     message: picture
-      ? "We got a picture rather than the spreadsheet. Please send the filled-in .xlsx file itself, using the paperclip (Attach) button under the message box."
+      ? 'We got a picture rather than the spreadsheet. Please send the filled-in .xlsx file itself, using the paperclip (Attach) button under the message box.'
       : "We didn't find a file in your message. Please send the filled-in spreadsheet using the paperclip (Attach) button under the message box.",
   };
 }

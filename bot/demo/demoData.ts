@@ -40,7 +40,12 @@ export function demoDsptStatuses(today: Date): DsptRecord[] {
   const label = `${String(year % 100).padStart(2, '0')}/${String((year + 1) % 100).padStart(2, '0')}`;
   const publishedOn = `${year + 1}-06-15`;
   const record = (odsCode: string, name: string, status: string): DsptRecord => ({
-    odsCode, name, status: `${label} ${status}`, publishedOn, sector: 'Social Care', icb: 'NHS North Central London Integrated Care Board',
+    odsCode,
+    name,
+    status: `${label} ${status}`,
+    publishedOn,
+    sector: 'Social Care',
+    icb: 'NHS North Central London Integrated Care Board',
   });
   return [
     record('VX1A2', 'Demo Sunnyview Care Home', 'Standards Met'),

@@ -22,13 +22,20 @@ export interface PlaygroundEnv {
  */
 export function playgroundEnv({ env, workDir }: PlaygroundEnvOptions): PlaygroundEnv {
   mkdirSync(workDir, { recursive: true });
-  const next = { ...env, M365_AGENTS_PLAYGROUND_LOGFILE: env.M365_AGENTS_PLAYGROUND_LOGFILE ?? path.join(workDir, 'm365agentsplayground.log') };
+  const next = {
+    ...env,
+    M365_AGENTS_PLAYGROUND_LOGFILE: env.M365_AGENTS_PLAYGROUND_LOGFILE ?? path.join(workDir, 'm365agentsplayground.log'),
+  };
   if (process.platform === 'win32' || process.platform === 'darwin' || findOnPath('xdg-open', env.PATH ?? '')) {
     return { env: next, addedNoOpOpener: false };
   }
   const binDir = path.join(workDir, 'bin');
   mkdirSync(binDir, { recursive: true });
-  writeFileSync(path.join(binDir, 'xdg-open'), '#!/bin/sh\n# No browser here: the Agents Playground prints its address; open it yourself.\nexit 0\n', { mode: 0o755 });
+  writeFileSync(
+    path.join(binDir, 'xdg-open'),
+    '#!/bin/sh\n# No browser here: the Agents Playground prints its address; open it yourself.\nexit 0\n',
+    { mode: 0o755 },
+  );
   return { env: { ...next, PATH: [binDir, env.PATH].filter(Boolean).join(path.delimiter) }, addedNoOpOpener: true };
 }
 

@@ -39,7 +39,8 @@ export async function seedDemoIfFresh({ config, store, logger, port, now = () =>
       tx.data.settings[DEMO_SEEDED_SETTING] = addedAt;
       tx.data.imports = { ...tx.data.imports, dpia: addedAt, dspt: addedAt };
       tx.audit({
-        actor: 'system', action: 'demo.seed',
+        actor: 'system',
+        action: 'demo.seed',
         details: { icbCode: DEMO_ICB_CODE, rosterEntries: 3, dpiaEntries: DEMO_DPIA.length, odsCodes: DEMO_DPIA.map((e) => e.odsCode) },
       });
       return true;
@@ -54,14 +55,31 @@ export async function seedDemoIfFresh({ config, store, logger, port, now = () =>
 }
 
 /** Fresh: nothing an administrator or a person has put there, and no demo seeded before. */
-function isFresh(data: { tickets: readonly unknown[]; rosters: readonly unknown[]; dpiaRegister: readonly unknown[]; settings: Readonly<Record<string, unknown>> }): boolean {
-  return data.tickets.length === 0 && data.rosters.length === 0 && data.dpiaRegister.length === 0 && data.settings[DEMO_SEEDED_SETTING] === undefined;
+function isFresh(data: {
+  tickets: readonly unknown[];
+  rosters: readonly unknown[];
+  dpiaRegister: readonly unknown[];
+  settings: Readonly<Record<string, unknown>>;
+}): boolean {
+  return (
+    data.tickets.length === 0 &&
+    data.rosters.length === 0 &&
+    data.dpiaRegister.length === 0 &&
+    data.settings[DEMO_SEEDED_SETTING] === undefined
+  );
 }
 
 // Addresses and commands only: the demo's people are the playground's own made-up users, and still never logged by name.
 function logWhereToGo(logger: Logger, port: number): void {
-  logger.info('demo seeded: one ICS (North Central London, QMJ), the helpdesk, and demo care homes VX1A2, VX2B3, VX4D5 (in the DPIA) and VX3C4 (not in it)');
-  logger.info('try it: in another terminal run "npm run playground", then open http://localhost:56150 (see README "Try it in the Agents Playground")', { playground: 'npm run playground' });
+  logger.info(
+    'demo seeded: one ICS (North Central London, QMJ), the helpdesk, and demo care homes VX1A2, VX2B3, VX4D5 (in the DPIA) and VX3C4 (not in it)',
+  );
+  logger.info(
+    'try it: in another terminal run "npm run playground", then open http://localhost:56150 (see README "Try it in the Agents Playground")',
+    { playground: 'npm run playground' },
+  );
   logger.info(`helpdesk tab: http://localhost:${port}/tab`, { tab: `http://localhost:${port}/tab` });
-  logger.info('admin CLI: "npm run admin -- roster list" reads the demo rosters; changes need the bot stopped', { admin: 'npm run admin -- roster list' });
+  logger.info('admin CLI: "npm run admin -- roster list" reads the demo rosters; changes need the bot stopped', {
+    admin: 'npm run admin -- roster list',
+  });
 }

@@ -41,7 +41,9 @@ export function backgroundWork(): BackgroundWork {
       timer = undefined;
       stopping.abort();
       let waitTimer: NodeJS.Timeout | undefined;
-      const budget = new Promise<void>((resolve) => { waitTimer = setTimeout(resolve, maxWaitMs); });
+      const budget = new Promise<void>((resolve) => {
+        waitTimer = setTimeout(resolve, maxWaitMs);
+      });
       await Promise.race([Promise.allSettled([...work]), budget]);
       clearTimeout(waitTimer);
     },

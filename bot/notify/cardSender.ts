@@ -58,7 +58,13 @@ interface CopyState {
  * next change, or when a viewer opens it (the card's `refresh` asks the bot for the current view).
  */
 export function createCardSender(deps: CardSenderDeps): CardSender {
-  const route: TeamsRoute = { store: deps.store, teams: deps.teams, clock: deps.clock, logger: deps.logger ?? silent, retry: deps.retry ?? {} };
+  const route: TeamsRoute = {
+    store: deps.store,
+    teams: deps.teams,
+    clock: deps.clock,
+    logger: deps.logger ?? silent,
+    retry: deps.retry ?? {},
+  };
   const background = backgroundWork();
   const stopSignal = () => background.signal;
   const track = background.track;
@@ -66,11 +72,25 @@ export function createCardSender(deps: CardSenderDeps): CardSender {
   const copies = new Map<string, CopyState>();
   const pending = new Map<string, { conversationKey: string; activityId: string; card: Record<string, unknown> }>();
 
-  const attempt = async (copyKey: string, generation: number, conversationKey: string, activityId: string, card: Record<string, unknown>, signal: AbortSignal): Promise<CardUpdateOutcome> => {
+  const attempt = async (
+    copyKey: string,
+    generation: number,
+    conversationKey: string,
+    activityId: string,
+    card: Record<string, unknown>,
+    signal: AbortSignal,
+  ): Promise<CardUpdateOutcome> => {
     const current = () => copies.get(copyKey)?.generation === generation;
     if (!current()) return 'superseded';
     // A 403/404 on an update concerns this one message (someone may have deleted it): the conversation stays usable.
-    const outcome = await throughConversation(route, conversationKey, (reference) => route.teams.update(reference, activityId, cardActivity(card)), 'card-update', signal, false);
+    const outcome = await throughConversation(
+      route,
+      conversationKey,
+      (reference) => route.teams.update(reference, activityId, cardActivity(card)),
+      'card-update',
+      signal,
+      false,
+    );
     if (outcome.ok) return 'updated';
     if (!current()) return 'superseded';
     const { kind, reason } = outcome.failure;
@@ -87,9 +107,16 @@ export function createCardSender(deps: CardSenderDeps): CardSender {
   };
 
   const post = async (conversationKey: string, card: Record<string, unknown>): Promise<string | undefined> => {
-    const outcome = await throughConversation(route, conversationKey, (reference) => route.teams.send(reference, cardActivity(card)), 'card-post', stopSignal());
+    const outcome = await throughConversation(
+      route,
+      conversationKey,
+      (reference) => route.teams.send(reference, cardActivity(card)),
+      'card-post',
+      stopSignal(),
+    );
     if (outcome.ok) return outcome.value.activityId;
-    if (outcome.failure.kind === 'ambiguous') route.logger.warn('card post unconfirmed: the next sync may post a second copy', { conversationKey, reason: outcome.failure.reason });
+    if (outcome.failure.kind === 'ambiguous')
+      route.logger.warn('card post unconfirmed: the next sync may post a second copy', { conversationKey, reason: outcome.failure.reason });
     return undefined;
   };
 
@@ -124,7 +151,9 @@ export function createCardSender(deps: CardSenderDeps): CardSender {
     update: (conversationKey, activityId, card) => track(update(conversationKey, activityId, card)),
 
     retryPending() {
-      round ??= track(retryRound()).finally(() => { round = undefined; });
+      round ??= track(retryRound()).finally(() => {
+        round = undefined;
+      });
       return round;
     },
 

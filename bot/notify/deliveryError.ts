@@ -14,7 +14,11 @@ export type FailureKind = 'retryable' | 'ambiguous' | 'permanent' | 'other';
 
 /** A failed Teams or e-mail send, classified; `reason` is a code safe to log and store (`http-429`, `ECONNREFUSED`, `smtp-550`). */
 export class DeliveryError extends UpstreamError {
-  constructor(readonly kind: FailureKind, readonly reason: string, readonly retryAfterMs?: number) {
+  constructor(
+    readonly kind: FailureKind,
+    readonly reason: string,
+    readonly retryAfterMs?: number,
+  ) {
     super(`The message could not be delivered (${reason}).`, { kind, reason });
   }
 }
@@ -23,7 +27,10 @@ export class DeliveryError extends UpstreamError {
 export function asDeliveryError(err: unknown): DeliveryError {
   if (err instanceof DeliveryError) return err;
   const code = (err as { code?: unknown } | null)?.code;
-  return new DeliveryError('other', typeof code === 'string' && /^[\w.-]{1,40}$/.test(code) ? code : err instanceof Error ? err.name : 'unknown');
+  return new DeliveryError(
+    'other',
+    typeof code === 'string' && /^[\w.-]{1,40}$/.test(code) ? code : err instanceof Error ? err.name : 'unknown',
+  );
 }
 
 /**
@@ -31,9 +38,24 @@ export function asDeliveryError(err: unknown): DeliveryError {
  * `ambiguous` depends on whether the request had been written when it happened (see UNREACHED_NETWORK_CODES).
  */
 export const RETRYABLE_NETWORK_CODES: ReadonlySet<string> = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ESOCKETTIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH',
-  'REQUEST_SEND_ERROR', 'UND_ERR_SOCKET',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ESOCKETTIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'REQUEST_SEND_ERROR',
+  'UND_ERR_SOCKET',
 ]);
 
 /** Network error codes that mean no connection was made at all, so nothing can have been delivered: always `retryable`. */
-export const UNREACHED_NETWORK_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+export const UNREACHED_NETWORK_CODES: ReadonlySet<string> = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);

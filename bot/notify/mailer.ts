@@ -37,19 +37,20 @@ export function createMailer(smtp: Config['smtp'], options: MailerOptions = {}):
   // tells about that message alone. It is only read for the moment the body has been written; nodemailer's log lines
   // carry addresses, so none of them is passed on. nodemailer itself is loaded at the first e-mail (most days none is
   // needed, and it adds ~10 MB to the service's resident size).
-  const transportFor = async (sent: { body: boolean }) => (await loadNodemailer()).createTransport({
-    host: smtp.host,
-    port: smtp.port,
-    secure: smtp.secure,
-    // NHSmail's relay is port 587 with STARTTLS: never fall back to sending the password in clear.
-    requireTLS: !smtp.secure,
-    auth: smtp.user ? { user: smtp.user, pass: smtp.password } : undefined,
-    tls: { minVersion: 'TLSv1.2', ...options.tls },
-    connectionTimeout: timeoutMs,
-    greetingTimeout: timeoutMs,
-    socketTimeout: timeoutMs * 2,
-    logger: bodyWatcher(sent),
-  });
+  const transportFor = async (sent: { body: boolean }) =>
+    (await loadNodemailer()).createTransport({
+      host: smtp.host,
+      port: smtp.port,
+      secure: smtp.secure,
+      // NHSmail's relay is port 587 with STARTTLS: never fall back to sending the password in clear.
+      requireTLS: !smtp.secure,
+      auth: smtp.user ? { user: smtp.user, pass: smtp.password } : undefined,
+      tls: { minVersion: 'TLSv1.2', ...options.tls },
+      connectionTimeout: timeoutMs,
+      greetingTimeout: timeoutMs,
+      socketTimeout: timeoutMs * 2,
+      logger: bodyWatcher(sent),
+    });
   return {
     async send(message) {
       const sent = { body: false };

@@ -4,7 +4,15 @@ import { errorKind, type Logger } from '../log.js';
 import { conversationKeyFor } from './recipientConversations.js';
 import { asDeliveryError, type DeliveryError } from './deliveryError.js';
 import type { Mailer } from './mailer.js';
-import { dueNotifications, findNotification, markQueued, markSent, pruneSent, recordNotification, type NotificationInput } from './outbox.js';
+import {
+  dueNotifications,
+  findNotification,
+  markQueued,
+  markSent,
+  pruneSent,
+  recordNotification,
+  type NotificationInput,
+} from './outbox.js';
 import type { RetryOptions } from './retry.js';
 import { withRetry } from './retry.js';
 import { cardActivity, throughConversation, type TeamsRoute } from './teamsRoute.js';
@@ -94,8 +102,12 @@ export function createNotifier(deps: NotifierDeps): Notifier {
   /** Resolves with the failure, or undefined once the relay accepted the message. */
   const tryEmail = async (mailer: Mailer, email: string, record: NotificationRecord): Promise<DeliveryError | undefined> => {
     try {
-      await withRetry(() => mailer.send({ to: email, subject: record.subject, text: record.text, key: record.key }), route.retry, background.signal,
-        (failure, waitMs, attempt) => logger.info('e-mail will be retried', { key: record.key, reason: failure.reason, attempt, waitMs }));
+      await withRetry(
+        () => mailer.send({ to: email, subject: record.subject, text: record.text, key: record.key }),
+        route.retry,
+        background.signal,
+        (failure, waitMs, attempt) => logger.info('e-mail will be retried', { key: record.key, reason: failure.reason, attempt, waitMs }),
+      );
       return undefined;
     } catch (err) {
       const failure = asDeliveryError(err);
@@ -111,7 +123,13 @@ export function createNotifier(deps: NotifierDeps): Notifier {
     let retryAfterMs = 0;
     const conversationKey = conversationKeyFor(record.recipient);
     if (conversationKey) {
-      const outcome = await throughConversation(route, conversationKey, (reference) => deps.teams.send(reference, cardActivity(record.card, record.text)), 'notification', background.signal);
+      const outcome = await throughConversation(
+        route,
+        conversationKey,
+        (reference) => deps.teams.send(reference, cardActivity(record.card, record.text)),
+        'notification',
+        background.signal,
+      );
       if (outcome.ok) {
         await markSent(deps.store, record.key, 'teams', deps.clock());
         logger.info('notification sent', { key: record.key, via: 'teams' });
@@ -199,7 +217,9 @@ export function createNotifier(deps: NotifierDeps): Notifier {
     deliver: (key) => track(deliverKey(key)),
 
     retryDue(now = deps.clock()) {
-      round ??= track(runRound(now)).finally(() => { round = undefined; });
+      round ??= track(runRound(now)).finally(() => {
+        round = undefined;
+      });
       return round;
     },
 

@@ -61,9 +61,11 @@ export function findNotification(store: Store, key: string): NotificationRecord 
 
 /** Pending notifications due at `now`, oldest due first, as copies; `skip` holds keys being delivered right now. */
 export function dueNotifications(store: Store, now: Date, skip: ReadonlySet<string>): NotificationRecord[] {
-  const due = store.read((data) => data.notifications
-    .filter((n) => n.status === 'pending' && !skip.has(n.key) && Date.parse(n.nextAttemptAt) <= now.getTime())
-    .map((n) => JSON.parse(JSON.stringify(n)) as NotificationRecord));
+  const due = store.read((data) =>
+    data.notifications
+      .filter((n) => n.status === 'pending' && !skip.has(n.key) && Date.parse(n.nextAttemptAt) <= now.getTime())
+      .map((n) => JSON.parse(JSON.stringify(n)) as NotificationRecord),
+  );
   return due.sort((a, b) => Date.parse(a.nextAttemptAt) - Date.parse(b.nextAttemptAt));
 }
 
@@ -85,7 +87,9 @@ export async function markSent(store: Store, key: string, via: 'teams' | 'email'
     else record.lastError = unconfirmedMark(via);
     const ticketId = /^([A-Z]+-\d+):/.exec(key)?.[1];
     tx.audit({
-      actor: 'system', action: unconfirmedReason === undefined ? 'notification.sent' : 'notification.unconfirmed', ...(ticketId ? { ticketId } : {}),
+      actor: 'system',
+      action: unconfirmedReason === undefined ? 'notification.sent' : 'notification.unconfirmed',
+      ...(ticketId ? { ticketId } : {}),
       details: { key, via, ...(unconfirmedReason === undefined ? {} : { reason: unconfirmedReason }) },
     });
   });
@@ -97,7 +101,14 @@ export function unconfirmedMark(via: 'teams' | 'email'): string {
 }
 
 /** Leaves a notification pending after a failed round and schedules the next: the queue backoff, or later if the service asked. */
-export async function markQueued(store: Store, key: string, now: Date, lastError: string, retryAfterMs = 0, stepMs = 60_000): Promise<void> {
+export async function markQueued(
+  store: Store,
+  key: string,
+  now: Date,
+  lastError: string,
+  retryAfterMs = 0,
+  stepMs = 60_000,
+): Promise<void> {
   await store.update((tx) => {
     const record = tx.data.notifications.find((n) => n.key === key);
     if (!record || record.status !== 'pending') return;

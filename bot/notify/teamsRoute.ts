@@ -48,9 +48,14 @@ export async function throughConversation<T>(
   if (!conversation.usable) return { ok: false, failure: new DeliveryError('permanent', 'conversation-unusable') };
   const reference = conversation.reference as Partial<ConversationReference>;
   try {
-    const value = await withRetry(() => operation(reference), route.retry, signal, (failure, waitMs, attempt) => {
-      route.logger.info('teams send will be retried', { what, conversationKey, reason: failure.reason, attempt, waitMs });
-    });
+    const value = await withRetry(
+      () => operation(reference),
+      route.retry,
+      signal,
+      (failure, waitMs, attempt) => {
+        route.logger.info('teams send will be retried', { what, conversationKey, reason: failure.reason, attempt, waitMs });
+      },
+    );
     return { ok: true, value };
   } catch (err) {
     const failure = asDeliveryError(err);

@@ -27,7 +27,10 @@ interface RequestLike {
 }
 interface PipelineLike {
   removePolicy(options: { name: string }): unknown;
-  addPolicy(policy: { name: string; sendRequest(request: RequestLike, next: (request: RequestLike) => Promise<unknown>): Promise<unknown> }): void;
+  addPolicy(policy: {
+    name: string;
+    sendRequest(request: RequestLike, next: (request: RequestLike) => Promise<unknown>): Promise<unknown>;
+  }): void;
 }
 
 /**
@@ -97,7 +100,9 @@ function trackingAgent(secure: boolean, state: RequestState): http.Agent {
   const inner = agent as unknown as { addRequest(req: http.ClientRequest, options: unknown): void };
   const addRequest = inner.addRequest.bind(agent);
   inner.addRequest = (req, options) => {
-    req.once('finish', () => { state.written = true; });
+    req.once('finish', () => {
+      state.written = true;
+    });
     addRequest(req, options);
   };
   return agent;
@@ -146,19 +151,26 @@ function tuneConnector(context: TurnContext, adapter: CloudAdapter, timeoutMs: n
  */
 export function classifyTeamsError(err: unknown, now: Date, requestWritten?: boolean): DeliveryError {
   if (err instanceof DeliveryError) return err;
-  const e = (err ?? {}) as { statusCode?: unknown; code?: unknown; name?: unknown; response?: { headers?: { get?(name: string): string | undefined } } };
+  const e = (err ?? {}) as {
+    statusCode?: unknown;
+    code?: unknown;
+    name?: unknown;
+    response?: { headers?: { get?(name: string): string | undefined } };
+  };
   const status = typeof e.statusCode === 'number' ? e.statusCode : undefined;
   if (status !== undefined) {
     const reason = `http-${status}`;
     if (status === 429) return new DeliveryError('retryable', reason, parseRetryAfter(e.response?.headers?.get?.('retry-after'), now));
-    if (status >= 500 || status === 408) return new DeliveryError('retryable', reason, parseRetryAfter(e.response?.headers?.get?.('retry-after'), now));
+    if (status >= 500 || status === 408)
+      return new DeliveryError('retryable', reason, parseRetryAfter(e.response?.headers?.get?.('retry-after'), now));
     if (status === 403 || status === 404) return new DeliveryError('permanent', reason);
     return new DeliveryError('other', reason);
   }
   const code = typeof e.code === 'string' ? e.code : undefined;
   if (code && UNREACHED_NETWORK_CODES.has(code)) return new DeliveryError('retryable', code);
   // core-rest-pipeline aborts a request that passed its timeout.
-  const broken = code && RETRYABLE_NETWORK_CODES.has(code) ? code : e.name === 'AbortError' || e.name === 'TimeoutError' ? 'timeout' : undefined;
+  const broken =
+    code && RETRYABLE_NETWORK_CODES.has(code) ? code : e.name === 'AbortError' || e.name === 'TimeoutError' ? 'timeout' : undefined;
   if (broken) return new DeliveryError(requestWritten === false ? 'retryable' : 'ambiguous', broken);
   return new DeliveryError('other', code && /^[\w.-]{1,40}$/.test(code) ? code : typeof e.name === 'string' ? e.name : 'unknown');
 }

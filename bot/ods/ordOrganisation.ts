@@ -31,8 +31,9 @@ function isActive(entry: Json): boolean {
 }
 
 function icbOf(organisation: Json): string | undefined {
-  const rels = many(isObject(organisation.Rels) ? organisation.Rels.Rel : undefined)
-    .filter((rel) => text(rel.id)?.toUpperCase() === 'RE5' && isActive(rel));
+  const rels = many(isObject(organisation.Rels) ? organisation.Rels.Rel : undefined).filter(
+    (rel) => text(rel.id)?.toUpperCase() === 'RE5' && isActive(rel),
+  );
   const targets = rels.flatMap((rel) => {
     const target = isObject(rel.Target) ? rel.Target : {};
     const code = text(isObject(target.OrgId) ? target.OrgId.extension : undefined)?.toUpperCase();

@@ -79,7 +79,9 @@ export function dueReminders(data: Readonly<LiveData>, calendar: WorkingCalendar
   }
   const clock = workingClock(calendar, now, earliest, t.workingDayHours);
   const leads = peopleByScope(data, 'icsLead');
-  const channels = data.rosters.filter((e) => e.kind === 'helpdeskChannel').map((e): Recipient => ({ kind: 'channel', conversationKey: channelKey(e.id) }));
+  const channels = data.rosters
+    .filter((e) => e.kind === 'helpdeskChannel')
+    .map((e): Recipient => ({ kind: 'channel', conversationKey: channelKey(e.id) }));
   const reminders: DueReminder[] = [];
   const withdrawals: DueWithdrawal[] = [];
 
@@ -89,18 +91,30 @@ export function dueReminders(data: Readonly<LiveData>, calendar: WorkingCalendar
     const add = (kind: ReminderKind, ordinal: number, recipients: Recipient[], threshold: number, dueAfter = threshold) => {
       if (ordinal <= sentOrdinal(ledger, ticket.id, since, kind)) return;
       reminders.push({
-        key: `${ticket.id}:${kind}:${ordinal}`, kind, ordinal, ticketId: ticket.id, ticketVersion: ticket.version, since, recipients,
+        key: `${ticket.id}:${kind}:${ordinal}`,
+        kind,
+        ordinal,
+        ticketId: ticket.id,
+        ticketVersion: ticket.version,
+        since,
+        recipients,
         text: reminderText(kind, ticket, hours, t.workingDayHours),
         why: `${ticket.state} for ${round(hours)} working hours since ${since} (threshold ${threshold})`,
-        waitedHours: round(hours), dueAfterHours: dueAfter,
+        waitedHours: round(hours),
+        dueAfterHours: dueAfter,
       });
     };
     switch (ticket.state) {
       case 'awaitingIcsApproval': {
         if (hours >= t.icsRemindAfterHours) {
           const ordinal = 1 + Math.floor((hours - t.icsRemindAfterHours) / t.icsRemindEveryHours);
-          add('icsApproval', ordinal, leads.get(ticket.organisation?.icbCode ?? '') ?? [], t.icsRemindAfterHours,
-            t.icsRemindAfterHours + (ordinal - 1) * t.icsRemindEveryHours);
+          add(
+            'icsApproval',
+            ordinal,
+            leads.get(ticket.organisation?.icbCode ?? '') ?? [],
+            t.icsRemindAfterHours,
+            t.icsRemindAfterHours + (ordinal - 1) * t.icsRemindEveryHours,
+          );
         }
         if (hours >= t.icsEscalateAfterHours) add('icsEscalation', 1, channels, t.icsEscalateAfterHours);
         break;
@@ -116,7 +130,11 @@ export function dueReminders(data: Readonly<LiveData>, calendar: WorkingCalendar
         break;
       case 'needsInformation':
         if (hours >= t.withdrawAfterHours) {
-          withdrawals.push({ ticketId: ticket.id, version: ticket.version, why: `unanswered for ${round(hours)} working hours since ${since} (threshold ${t.withdrawAfterHours})` });
+          withdrawals.push({
+            ticketId: ticket.id,
+            version: ticket.version,
+            why: `unanswered for ${round(hours)} working hours since ${since} (threshold ${t.withdrawAfterHours})`,
+          });
         } else if (hours >= t.requesterNudgeAfterHours) {
           add('requesterNudge', 1, [requesterOf(ticket)], t.requesterNudgeAfterHours);
         }
@@ -151,7 +169,13 @@ export function dsptCodesDue(data: Readonly<LiveData>, now: Date, t: ReminderThr
 }
 
 /** DSPT renewal: organisations whose stored status runs out on 30 June this year, reminded on each configured date. */
-function dsptReminders(data: Readonly<LiveData>, ledger: ReminderLedger, today: string, t: ReminderThresholds, clock: WorkingClock): DueReminder[] {
+function dsptReminders(
+  data: Readonly<LiveData>,
+  ledger: ReminderLedger,
+  today: string,
+  t: ReminderThresholds,
+  clock: WorkingClock,
+): DueReminder[] {
   const year = today.slice(0, 4);
   const ordinal = t.dsptReminderDates.filter((mmdd) => `${year}-${mmdd}` <= today).length;
   if (ordinal === 0 || today > `${year}-06-30` || data.dsptStatuses.length === 0) return [];
@@ -165,8 +189,18 @@ function dsptReminders(data: Readonly<LiveData>, ledger: ReminderLedger, today: 
     const recipients = requesters.get(record.odsCode.toUpperCase()) ?? [];
     if (recipients.length === 0) continue;
     out.push({
-      key: `dspt:${record.odsCode}:${year}:${ordinal}`, kind: 'dsptRenewal', ordinal, odsCode: record.odsCode, year, recipients,
-      text: reminderText('dsptRenewal', { organisation: { name: record.name, odsCode: record.odsCode }, dueOn: renewal.dueOn }, 0, t.workingDayHours),
+      key: `dspt:${record.odsCode}:${year}:${ordinal}`,
+      kind: 'dsptRenewal',
+      ordinal,
+      odsCode: record.odsCode,
+      year,
+      recipients,
+      text: reminderText(
+        'dsptRenewal',
+        { organisation: { name: record.name, odsCode: record.odsCode }, dueOn: renewal.dueOn },
+        0,
+        t.workingDayHours,
+      ),
       why: `DSPT status "${record.status}" is due for renewal on ${renewal.dueOn}; reminder ${ordinal} of ${t.dsptReminderDates.length} (${clock.now.toISOString()})`,
     });
   }
@@ -186,7 +220,11 @@ function requestersByOdsCode(data: Readonly<LiveData>): Map<string, Recipient[]>
 }
 
 function requesterOf(ticket: WorkflowTicket): Recipient {
-  return { kind: 'person', aadObjectId: ticket.requester.aadObjectId, ...(ticket.requester.email ? { email: ticket.requester.email } : {}) };
+  return {
+    kind: 'person',
+    aadObjectId: ticket.requester.aadObjectId,
+    ...(ticket.requester.email ? { email: ticket.requester.email } : {}),
+  };
 }
 
 function peopleByScope(data: Readonly<LiveData>, kind: 'icsLead'): Map<string, Recipient[]> {

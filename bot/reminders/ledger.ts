@@ -63,7 +63,8 @@ export function writeLedger(
   for (const item of sent) {
     if (item.ticketId !== undefined && item.since !== undefined) {
       let entry = ledger.tickets[item.ticketId];
-      if (!isRecord(entry) || entry.since !== item.since || !isRecord(entry.sent)) entry = ledger.tickets[item.ticketId] = { since: item.since, sent: {} };
+      if (!isRecord(entry) || entry.since !== item.since || !isRecord(entry.sent))
+        entry = ledger.tickets[item.ticketId] = { since: item.since, sent: {} };
       entry.sent[item.kind] = Math.max(entry.sent[item.kind] ?? 0, item.ordinal);
     } else if (item.odsCode !== undefined && item.year !== undefined) {
       ledger.dspt[item.odsCode] = { year: item.year, sent: Math.max(sentDspt(ledger, item.odsCode, item.year), item.ordinal) };

@@ -24,21 +24,30 @@ export function recordReminderMarks(tx: Transaction, sent: readonly DueReminder[
   const wanted = new Set(sent.map((r) => r.ticketId).filter((id): id is string => id !== undefined));
   // Found through the unguarded scan (cheap over 50,000 tickets), then changed through `data` (tracked).
   const index = new Map<string, number>();
-  tx.scan.tickets.forEach((t, i) => { if (wanted.has(t.id)) index.set(t.id, i); });
+  tx.scan.tickets.forEach((t, i) => {
+    if (wanted.has(t.id)) index.set(t.id, i);
+  });
   for (const reminder of sent) {
     if (!reminder.ticketId || reminder.since === undefined) continue;
     const at = index.get(reminder.ticketId);
     const ticket = at === undefined ? undefined : (tx.data.tickets[at] as WorkflowTicket);
     if (!ticket) continue;
     const mark: ReminderMark = {
-      kind: reminder.kind, at: now.toISOString(), since: reminder.since,
-      waitedHours: reminder.waitedHours ?? 0, dueAfterHours: reminder.dueAfterHours ?? 0, workingDayHours,
+      kind: reminder.kind,
+      at: now.toISOString(),
+      since: reminder.since,
+      waitedHours: reminder.waitedHours ?? 0,
+      dueAfterHours: reminder.dueAfterHours ?? 0,
+      workingDayHours,
     };
     const kept = (ticket.remindersSent ?? []).filter((m) => !(m.kind === mark.kind && m.since === mark.since));
     ticket.remindersSent = [...kept, mark].slice(-MAX_MARKS);
     tx.audit({
       // The sweep's clock, as on the mark: the trail and the card name the same moment.
-      at: mark.at, actor: 'system', action: ESCALATIONS.has(reminder.kind) ? 'reminder.escalated' : 'reminder.sent', ticketId: ticket.id,
+      at: mark.at,
+      actor: 'system',
+      action: ESCALATIONS.has(reminder.kind) ? 'reminder.escalated' : 'reminder.sent',
+      ticketId: ticket.id,
       details: { key: reminder.key, kind: reminder.kind, waitedHours: mark.waitedHours, dueAfterHours: mark.dueAfterHours },
     });
     marked.add(ticket.id);

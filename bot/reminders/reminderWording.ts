@@ -4,7 +4,8 @@ import { icsByCode } from '../../data/rules/ics.js';
 import { workingSpan } from '../../cards/cardTime.js';
 
 /** Every reminder the sweep sends. */
-export type ReminderKind = 'icsApproval' | 'icsEscalation' | 'unassigned' | 'assigneeReminder' | 'assignedEscalation' | 'requesterNudge' | 'dsptRenewal';
+export type ReminderKind =
+  'icsApproval' | 'icsEscalation' | 'unassigned' | 'assigneeReminder' | 'assignedEscalation' | 'requesterNudge' | 'dsptRenewal';
 
 /** The fields the wording reads: a ticket, or an organisation with its DSPT deadline. */
 export type ReminderSubject = Partial<Pick<WorkflowTicket, 'id' | 'assignee'>> & {
@@ -40,10 +41,11 @@ export function reminderText(kind: ReminderKind, subject: ReminderSubject, hours
     default:
       return `${request} needs your attention.`;
   }
-
 }
 
 function longDate(iso: string): string {
   const date = new Date(`${iso}T12:00:00Z`);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return Number.isNaN(date.getTime())
+    ? iso
+    : date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }

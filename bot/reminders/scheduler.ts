@@ -48,12 +48,16 @@ export function startReminderScheduler(options: ReminderSchedulerOptions): Remin
       } catch (err) {
         logger.error('reminder sweep failed', { error: errorKind(err) });
       }
-    })().finally(() => { running = undefined; });
+    })().finally(() => {
+      running = undefined;
+    });
     return running;
   };
 
   const task: ScheduledTask = cron.schedule(options.cron, tick, {
-    name: options.name ?? 'reminder-sweep', timezone: 'Europe/London', noOverlap: true,
+    name: options.name ?? 'reminder-sweep',
+    timezone: 'Europe/London',
+    noOverlap: true,
   });
 
   return {

@@ -54,7 +54,12 @@ export async function runSweep(deps: SweepDeps): Promise<SweepResult> {
   for (const w of first.withdrawals) {
     // The requester's notice is recorded by the workflow's withTransition in the same write as the withdrawal, and
     // handed to the notifier by the workflow after it.
-    const outcome = await deps.workflow.act({ ticketId: w.ticketId, verb: 'withdraw', actor: { kind: 'system' }, expectedVersion: w.version });
+    const outcome = await deps.workflow.act({
+      ticketId: w.ticketId,
+      verb: 'withdraw',
+      actor: { kind: 'system' },
+      expectedVersion: w.version,
+    });
     if (outcome.ok) withdrawn += 1;
     else logger.info('reminder withdrawal not applied', { ticketId: w.ticketId, code: outcome.code });
   }
@@ -64,8 +69,11 @@ export async function runSweep(deps: SweepDeps): Promise<SweepResult> {
   const { digests, marked } = await deps.store.update((tx) => {
     // Only the candidates are worked out again: tickets with something due, and for a DSPT renewal the organisation's
     // tickets (their requesters receive it).
-    const tickets = tx.scan.tickets.filter((t) => first.ticketIds.has(t.id)
-      || first.dsptCodes.has(String((t as { organisation?: { odsCode?: string } }).organisation?.odsCode ?? '').toUpperCase()));
+    const tickets = tx.scan.tickets.filter(
+      (t) =>
+        first.ticketIds.has(t.id) ||
+        first.dsptCodes.has(String((t as { organisation?: { odsCode?: string } }).organisation?.odsCode ?? '').toUpperCase()),
+    );
     const dsptStatuses = tx.scan.dsptStatuses.filter((r) => first.dsptCodes.has(r.odsCode.toUpperCase()));
     const due = dueReminders({ ...tx.scan, tickets, dsptStatuses }, deps.calendar, now, deps.thresholds);
     const sendable = due.reminders.filter((r) => r.recipients.length > 0);
@@ -73,7 +81,8 @@ export async function runSweep(deps: SweepDeps): Promise<SweepResult> {
     for (const digest of built) {
       addNotificationIfNew(tx.data, pendingNotification(digest.notification, now));
       tx.audit({
-        actor: 'system', action: 'reminder.digest',
+        actor: 'system',
+        action: 'reminder.digest',
         details: { key: digest.notification.key, recipient: digest.recipientKey, reminders: digest.reminders.map((r) => r.key) },
       });
     }
@@ -91,9 +100,13 @@ export async function runSweep(deps: SweepDeps): Promise<SweepResult> {
     }
   }
   await Promise.all(digests.map((d) => deps.notifier.deliver(d.key)));
-  await Promise.all([...marked].map((ticketId) => deps.syncCard?.(ticketId).catch((err: unknown) => {
-    logger.warn('reminder card update failed', { ticketId, error: errorKind(err) });
-  })));
+  await Promise.all(
+    [...marked].map((ticketId) =>
+      deps.syncCard?.(ticketId).catch((err: unknown) => {
+        logger.warn('reminder card update failed', { ticketId, error: errorKind(err) });
+      }),
+    ),
+  );
   const reminders = digests.reduce((sum, d) => sum + d.count, 0);
   if (digests.length > 0) logger.info('reminders sent', { digests: digests.length, reminders, withdrawn });
   return { digests: digests.length, reminders, withdrawn };
@@ -123,7 +136,8 @@ async function findCandidates(deps: SweepDeps, now: Date): Promise<Candidates> {
   const total = deps.store.scan((data) => data.tickets.length);
   for (let start = 0; start < total; start += SLICE) {
     const part = deps.store.scan((data) =>
-      dueReminders({ ...data, tickets: data.tickets.slice(start, start + SLICE), dsptStatuses: [] }, deps.calendar, now, deps.thresholds));
+      dueReminders({ ...data, tickets: data.tickets.slice(start, start + SLICE), dsptStatuses: [] }, deps.calendar, now, deps.thresholds),
+    );
     for (const reminder of part.reminders) if (reminder.ticketId && reminder.recipients.length > 0) ticketIds.add(reminder.ticketId);
     for (const id of part.openTicketIds) openTicketIds.add(id);
     withdrawals.push(...part.withdrawals);
@@ -133,7 +147,8 @@ async function findCandidates(deps: SweepDeps, now: Date): Promise<Candidates> {
     const dsptCodes = dsptCodesDue(data, now, deps.thresholds);
     const ledger = readLedger(data);
     const year = londonToday(now).slice(0, 4);
-    const stale = Object.keys(ledger.tickets).some((id) => !openTicketIds.has(id)) || Object.values(ledger.dspt).some((entry) => entry?.year !== year);
+    const stale =
+      Object.keys(ledger.tickets).some((id) => !openTicketIds.has(id)) || Object.values(ledger.dspt).some((entry) => entry?.year !== year);
     return { ticketIds, openTicketIds, withdrawals, dsptCodes, work: ticketIds.size > 0 || dsptCodes.size > 0 || stale };
   });
 }

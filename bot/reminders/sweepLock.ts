@@ -52,7 +52,9 @@ export function directorySweepLock(dataDir: string, options: DirectoryLockOption
   return {
     acquire() {
       if (unlock) return Promise.resolve(true);
-      pending ??= take().finally(() => { pending = undefined; });
+      pending ??= take().finally(() => {
+        pending = undefined;
+      });
       return pending;
     },
     async release() {

@@ -52,7 +52,10 @@ const HOUR_SETTINGS: Record<string, keyof ReminderThresholds> = {
 
 /** A bad reminder setting: the message names the variable, in one line. */
 export class ReminderSettingError extends AppError {
-  constructor(readonly variable: string, problem: string) {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
     super('bad-reminder-setting', `${variable} ${problem}`, { variable });
   }
 }
@@ -72,7 +75,10 @@ export function loadReminderThresholds(env: Record<string, string | undefined>):
   if (dates !== '') {
     const list = dates.split(',').map((d) => d.trim());
     if (!list.every((d) => /^(0[1-6])-(0[1-9]|[12]\d|30)$/.test(d))) {
-      throw new ReminderSettingError('REMINDER_DSPT_DATES', `must be MM-DD dates on or before 06-30, comma-separated (got "${dates.slice(0, 40)}")`);
+      throw new ReminderSettingError(
+        'REMINDER_DSPT_DATES',
+        `must be MM-DD dates on or before 06-30, comma-separated (got "${dates.slice(0, 40)}")`,
+      );
     }
     thresholds.dsptReminderDates = [...list].sort();
   }

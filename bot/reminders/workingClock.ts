@@ -32,7 +32,9 @@ export function workingClock(calendar: WorkingCalendar, now: Date, earliest: num
   while (open < end) {
     const close = calendar.addWorkingHours(new Date(open), dayHours).getTime();
     if (calendar.isWorkingTime(new Date(close)) || !calendar.isWorkingTime(new Date(close - 1))) {
-      throw new RangeError(`A working day is not ${dayHours} hours long in this calendar: set the reminder thresholds' workingDayHours to match it.`);
+      throw new RangeError(
+        `A working day is not ${dayHours} hours long in this calendar: set the reminder thresholds' workingDayHours to match it.`,
+      );
     }
     opens.push(open);
     closes.push(Math.min(close, end));

@@ -13,8 +13,17 @@ import { inWindow, reportTime, type ReportFilters } from './reportWindow.js';
  * decided. Receipt and routing, the care home's answers, checklist ticks and archiving are records, not decisions.
  */
 const DECISION_ACTIONS: ReadonlySet<string> = new Set([
-  'approve', 'reject', 'requestInformation', 'seekIcsApproval', 'assign', 'confirmChecks', 'setPriority', 'escalate',
-  'resolve', 'close', 'withdraw',
+  'approve',
+  'reject',
+  'requestInformation',
+  'seekIcsApproval',
+  'assign',
+  'confirmChecks',
+  'setPriority',
+  'escalate',
+  'resolve',
+  'close',
+  'withdraw',
 ]);
 
 /** Whether an audit action is a decision; an action under a former name counts as the verb it is now. */
@@ -40,7 +49,12 @@ export interface DecisionRow {
 }
 
 /** The decisions in the window, oldest first, of the ICS if given. */
-export function decisions(events: Iterable<AuditEvent>, tickets: ReadonlyMap<string, WorkflowTicket>, rosters: readonly RosterEntry[], filters: ReportFilters): DecisionRow[] {
+export function decisions(
+  events: Iterable<AuditEvent>,
+  tickets: ReadonlyMap<string, WorkflowTicket>,
+  rosters: readonly RosterEntry[],
+  filters: ReportFilters,
+): DecisionRow[] {
   const names = peopleNames(tickets.values(), rosters);
   const rows: DecisionRow[] = [];
   for (const event of events) {
@@ -54,7 +68,11 @@ export function decisions(events: Iterable<AuditEvent>, tickets: ReadonlyMap<str
       ticket: event.ticketId ?? '',
       icbCode,
       ics: ticket ? icsLabel(icbCode) : 'Not known (the request was not found)',
-      organisation: ticket?.organisation ? `${ticket.organisation.name} (${ticket.organisation.odsCode})` : ticket ? 'No organisation given' : '',
+      organisation: ticket?.organisation
+        ? `${ticket.organisation.name} (${ticket.organisation.odsCode})`
+        : ticket
+          ? 'No organisation given'
+          : '',
       decision: actionLabel(event.action),
       who: actorName(event.actor, names),
       role: roleLabel(roleOf(event), icbCode),

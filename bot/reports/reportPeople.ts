@@ -16,7 +16,8 @@ export function icsLabel(icbCode: string | undefined): string {
 export function peopleNames(tickets: Iterable<WorkflowTicket>, rosters: readonly RosterEntry[]): Map<string, string> {
   const names = new Map<string, string>();
   const add = (person: PersonRef | 'system' | undefined) => {
-    if (person && person !== 'system' && typeof person.aadObjectId === 'string' && person.name?.trim()) names.set(person.aadObjectId, person.name.trim());
+    if (person && person !== 'system' && typeof person.aadObjectId === 'string' && person.name?.trim())
+      names.set(person.aadObjectId, person.name.trim());
   };
   for (const ticket of tickets) {
     add(ticket.requester);
@@ -24,7 +25,8 @@ export function peopleNames(tickets: Iterable<WorkflowTicket>, rosters: readonly
     add(ticket.lastAction?.by);
   }
   for (const entry of rosters) {
-    if (entry.kind !== 'icsChannel' && entry.kind !== 'helpdeskChannel' && entry.displayName?.trim()) names.set(entry.id, entry.displayName.trim());
+    if (entry.kind !== 'icsChannel' && entry.kind !== 'helpdeskChannel' && entry.displayName?.trim())
+      names.set(entry.id, entry.displayName.trim());
   }
   return names;
 }
@@ -38,10 +40,15 @@ export function actorName(actor: string, names: ReadonlyMap<string, string>): st
 /** The role someone acted in, in words, naming the ICS for a governance lead. */
 export function roleLabel(role: ActorRole | undefined, icbCode: string | undefined): string {
   switch (role) {
-    case 'requester': return 'Care home (requester)';
-    case 'icsLead': return `${icsLabel(icbCode) === 'No ICS' ? 'ICS' : icsLabel(icbCode)} governance lead`;
-    case 'helpdeskAgent': return 'UCP helpdesk';
-    case 'system': return 'The service (automatic)';
-    default: return 'Not recorded';
+    case 'requester':
+      return 'Care home (requester)';
+    case 'icsLead':
+      return `${icsLabel(icbCode) === 'No ICS' ? 'ICS' : icsLabel(icbCode)} governance lead`;
+    case 'helpdeskAgent':
+      return 'UCP helpdesk';
+    case 'system':
+      return 'The service (automatic)';
+    default:
+      return 'Not recorded';
   }
 }

@@ -43,10 +43,30 @@ export function requestsTables(report: RequestsReport): ReportView {
       },
       {
         caption: 'Each request, with the working hours it has waited',
-        columns: ['Ticket', 'Request', 'ICS', 'Organisation', 'ODS code', 'State', 'Received (London)', 'In this state since (London)',
-          'Working hours in this state', 'Working hours in all'],
-        rows: report.rows.map((r) => [r.ticket, r.kind, r.ics, r.organisation, r.odsCode, r.stateLabel, r.received, r.inStateSince,
-          r.hoursInState ?? 'Finished', r.hoursInAll]),
+        columns: [
+          'Ticket',
+          'Request',
+          'ICS',
+          'Organisation',
+          'ODS code',
+          'State',
+          'Received (London)',
+          'In this state since (London)',
+          'Working hours in this state',
+          'Working hours in all',
+        ],
+        rows: report.rows.map((r) => [
+          r.ticket,
+          r.kind,
+          r.ics,
+          r.organisation,
+          r.odsCode,
+          r.stateLabel,
+          r.received,
+          r.inStateSince,
+          r.hoursInState ?? 'Finished',
+          r.hoursInAll,
+        ]),
       },
     ],
   };
@@ -58,11 +78,13 @@ export function decisionsTables(rows: readonly DecisionRow[]): ReportView {
     name: 'decisions',
     title: 'Decisions',
     note: 'Approvals, refusals, requests for information, assignments, priorities, escalations, resolutions, closures and withdrawals, from the audit trail.',
-    tables: [{
-      caption: 'Who decided what, in which role, and when',
-      columns: ['When (London)', 'Ticket', 'ICS', 'Organisation', 'Decision', 'Who', 'Role', 'From', 'To', 'Reason given'],
-      rows: rows.map((r) => [r.when, r.ticket, r.ics, r.organisation, r.decision, r.who, r.role, r.from, r.to, r.reason]),
-    }],
+    tables: [
+      {
+        caption: 'Who decided what, in which role, and when',
+        columns: ['When (London)', 'Ticket', 'ICS', 'Organisation', 'Decision', 'Who', 'Role', 'From', 'To', 'Reason given'],
+        rows: rows.map((r) => [r.when, r.ticket, r.ics, r.organisation, r.decision, r.who, r.role, r.from, r.to, r.reason]),
+      },
+    ],
   };
 }
 
@@ -72,11 +94,13 @@ export function unreachableTables(rows: readonly UnreachableRow[]): ReportView {
     name: 'unreachable',
     title: 'Managers the bot cannot reach',
     note: 'Teams says the app is uninstalled or blocked and the e-mail failed too, so the latest message is still waiting: please phone them. Personal data: for the helpdesk only.',
-    tables: [{
-      caption: 'Care home managers to phone: Teams and e-mail both failed',
-      columns: ['Name', 'E-mail', 'Organisation', 'Tickets', 'Last tried (London)', 'Why', 'Message waiting'],
-      rows: rows.map((r) => [r.name, r.email, r.organisation, r.tickets, r.lastTried, r.why, r.waiting]),
-    }],
+    tables: [
+      {
+        caption: 'Care home managers to phone: Teams and e-mail both failed',
+        columns: ['Name', 'E-mail', 'Organisation', 'Tickets', 'Last tried (London)', 'Why', 'Message waiting'],
+        rows: rows.map((r) => [r.name, r.email, r.organisation, r.tickets, r.lastTried, r.why, r.waiting]),
+      },
+    ],
   };
 }
 

@@ -25,13 +25,20 @@ export function reportFilters(input: { from?: string; to?: string; ics?: string 
   const from = input.from?.trim() ? londonMidnight(input.from.trim(), 'from', 0) : undefined;
   const to = input.to?.trim() ? londonMidnight(input.to.trim(), 'to', 1) : undefined;
   if (from !== undefined && to !== undefined && from >= to) {
-    throw new ValidationError(`The report's --to date (${input.to}) is before its --from date (${input.from}).`, { from: input.from, to: input.to });
+    throw new ValidationError(`The report's --to date (${input.to}) is before its --from date (${input.from}).`, {
+      from: input.from,
+      to: input.to,
+    });
   }
   const written = input.ics?.trim() ?? '';
   if (written === '') return { window: { from, to } };
   if (written.length > 100) throw new ValidationError('The ICS given is too long to be an ICS name.', {});
   const ics = icsByCode(written) ?? findIcs(written);
-  if (!ics) throw new ValidationError(`"${written}" is not an ICS this service knows (use an ICB code such as QMJ, a short name such as NCL, or a name).`, {});
+  if (!ics)
+    throw new ValidationError(
+      `"${written}" is not an ICS this service knows (use an ICB code such as QMJ, a short name such as NCL, or a name).`,
+      {},
+    );
   return { window: { from, to }, icbCode: ics.icbCode };
 }
 
@@ -45,7 +52,10 @@ function londonMidnight(value: string, name: 'from' | 'to', daysAfter: number): 
   const [year, month, day] = match ? [Number(match[1]), Number(match[2]), Number(match[3])] : [0, 0, 0];
   const check = new Date(Date.UTC(year, month - 1, day));
   if (!match || check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
-    throw new ValidationError(`The report's --${name} date "${value.slice(0, 40)}" is not a date written yyyy-mm-dd (for example 2026-03-31).`, { [name]: value.slice(0, 40) });
+    throw new ValidationError(
+      `The report's --${name} date "${value.slice(0, 40)}" is not a date written yyyy-mm-dd (for example 2026-03-31).`,
+      { [name]: value.slice(0, 40) },
+    );
   }
   const next = new Date(Date.UTC(year, month - 1, day + daysAfter));
   return fromLondonWallClock(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate(), 0, 0).toISOString();

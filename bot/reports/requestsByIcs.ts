@@ -48,9 +48,20 @@ export interface RequestsReport {
 }
 
 /** The live tickets received in the window, of the ICS if given. */
-export function requestsByIcs(tickets: readonly WorkflowTicket[], filters: ReportFilters, calendar: WorkingCalendar, now: Date, dayHours: number): RequestsReport {
-  const chosen = tickets.filter((t) => inWindow(t.createdAt, filters.window) && (filters.icbCode === undefined || t.organisation?.icbCode === filters.icbCode));
-  const earliest = chosen.reduce((min, t) => Math.min(min, finite(Date.parse(t.createdAt), min), finite(Date.parse(t.stateEnteredAt ?? waitSince(t)), min)), now.getTime());
+export function requestsByIcs(
+  tickets: readonly WorkflowTicket[],
+  filters: ReportFilters,
+  calendar: WorkingCalendar,
+  now: Date,
+  dayHours: number,
+): RequestsReport {
+  const chosen = tickets.filter(
+    (t) => inWindow(t.createdAt, filters.window) && (filters.icbCode === undefined || t.organisation?.icbCode === filters.icbCode),
+  );
+  const earliest = chosen.reduce(
+    (min, t) => Math.min(min, finite(Date.parse(t.createdAt), min), finite(Date.parse(t.stateEnteredAt ?? waitSince(t)), min)),
+    now.getTime(),
+  );
   const clock = workingClock(calendar, now, earliest, dayHours);
   const between = (from: number, to: number) => Math.max(0, clock.hoursSince(from) - clock.hoursSince(to));
   const nowMs = now.getTime();
@@ -78,7 +89,13 @@ export function requestsByIcs(tickets: readonly WorkflowTicket[], filters: Repor
       hoursInAll: tenths(between(receivedMs, open ? nowMs : sinceMs)),
     };
   });
-  rows.sort((a, b) => a.ics.localeCompare(b.ics) || stateOrder(a.state) - stateOrder(b.state) || (b.hoursInState ?? -1) - (a.hoursInState ?? -1) || a.ticket.localeCompare(b.ticket));
+  rows.sort(
+    (a, b) =>
+      a.ics.localeCompare(b.ics) ||
+      stateOrder(a.state) - stateOrder(b.state) ||
+      (b.hoursInState ?? -1) - (a.hoursInState ?? -1) ||
+      a.ticket.localeCompare(b.ticket),
+  );
 
   const counts = new Map<string, RequestCount>();
   for (const row of rows) {

@@ -48,7 +48,11 @@ export async function runReport(name: ReportName, filters: ReportFilters, source
   }
 }
 
-async function withArchived(tickets: readonly WorkflowTicket[], wanted: ReadonlySet<string>, source: ReportSource): Promise<Map<string, WorkflowTicket>> {
+async function withArchived(
+  tickets: readonly WorkflowTicket[],
+  wanted: ReadonlySet<string>,
+  source: ReportSource,
+): Promise<Map<string, WorkflowTicket>> {
   const byId = new Map(tickets.map((t) => [t.id, t]));
   const missing = new Set([...wanted].filter((id) => !byId.has(id)));
   if (missing.size > 0) for (const ticket of await source.archived(missing)) byId.set(ticket.id, ticket as WorkflowTicket);

@@ -56,7 +56,10 @@ function emailFailed(code: string): string {
  * The window applies to when the message was last tried; the ICS to the manager's requests.
  */
 export function unreachableManagers(
-  notifications: readonly NotificationRecord[], conversations: readonly ConversationRecord[], tickets: readonly WorkflowTicket[], filters: ReportFilters,
+  notifications: readonly NotificationRecord[],
+  conversations: readonly ConversationRecord[],
+  tickets: readonly WorkflowTicket[],
+  filters: ReportFilters,
 ): UnreachableRow[] {
   const ticketsOf = new Map<string, WorkflowTicket[]>();
   for (const ticket of tickets) {
@@ -67,7 +70,8 @@ export function unreachableManagers(
   const latest = new Map<string, NotificationRecord>();
   for (const record of notifications) {
     const person = record.recipient.aadObjectId;
-    if (!person || !ticketsOf.has(person) || (record.recipient.conversationKey && record.recipient.conversationKey !== userKey(person))) continue;
+    if (!person || !ticketsOf.has(person) || (record.recipient.conversationKey && record.recipient.conversationKey !== userKey(person)))
+      continue;
     if (record.attempts === 0 && record.status === 'pending') continue;
     const seen = latest.get(person);
     if (!seen || triedAt(record) > triedAt(seen)) latest.set(person, record);
@@ -89,8 +93,14 @@ export function unreachableManagers(
     rows.push({
       name: theirs.map((t) => t.requester.name?.trim()).find(Boolean) ?? 'Name not given',
       email,
-      organisation: [...new Set(theirs.map((t) => (t.organisation ? `${t.organisation.name} (${t.organisation.odsCode})` : '')).filter(Boolean))].join('; ') || 'No organisation given',
-      tickets: theirs.map((t) => t.id).sort().join(', '),
+      organisation:
+        [...new Set(theirs.map((t) => (t.organisation ? `${t.organisation.name} (${t.organisation.odsCode})` : '')).filter(Boolean))].join(
+          '; ',
+        ) || 'No organisation given',
+      tickets: theirs
+        .map((t) => t.id)
+        .sort()
+        .join(', '),
       lastTriedAt: at,
       lastTried: reportTime(at),
       why,

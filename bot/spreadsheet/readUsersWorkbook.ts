@@ -5,7 +5,12 @@
  */
 import type ExcelJS from 'exceljs';
 import {
-  columnForHeader, MAX_USER_ROWS, REQUIRED_COLUMNS, USER_COLUMNS, type UserColumn, type UserSheetRow,
+  columnForHeader,
+  MAX_USER_ROWS,
+  REQUIRED_COLUMNS,
+  USER_COLUMNS,
+  type UserColumn,
+  type UserSheetRow,
 } from '../../data/imports/usersSheetColumns.js';
 import { cellText } from './cellText.js';
 import { loadExcelJs } from './loadExcelJs.js';
@@ -38,7 +43,7 @@ interface Header {
 }
 
 const NAMES: Readonly<Record<UserColumn, string>> = {
-  ...Object.fromEntries(USER_COLUMNS.map((c) => [c.key, c.header])) as Record<UserColumn, string>,
+  ...(Object.fromEntries(USER_COLUMNS.map((c) => [c.key, c.header])) as Record<UserColumn, string>),
   fullName: 'Name',
 };
 
@@ -117,22 +122,31 @@ export async function readUsersWorkbook(file: Buffer, options: ReadUsersWorkbook
   const maxRows = options.maxRows ?? MAX_USER_ROWS;
   const maxUnzipped = options.maxUnzippedBytes ?? 50 * 1024 * 1024;
   if (file.subarray(0, 4).equals(OLE_MAGIC)) {
-    return refuse('protected', 'This file is either protected with a password or saved in the older Excel format (.xls). '
-      + 'Please remove any password, save it as "Excel Workbook (.xlsx)" and send it again.');
+    return refuse(
+      'protected',
+      'This file is either protected with a password or saved in the older Excel format (.xls). ' +
+        'Please remove any password, save it as "Excel Workbook (.xlsx)" and send it again.',
+    );
   }
   const unzipped = file.subarray(0, 4).equals(ZIP_MAGIC) ? declaredUnzippedSize(file) : undefined;
   if (unzipped === undefined) {
     return refuse('notXlsx', "This file isn't an Excel workbook (.xlsx), so we can't read it. " + TEMPLATE_HINT);
   }
   if (unzipped > maxUnzipped) {
-    return refuse('tooBig', 'This workbook is far bigger inside than a staff list would be. Please send the template with just the staff list in it.');
+    return refuse(
+      'tooBig',
+      'This workbook is far bigger inside than a staff list would be. Please send the template with just the staff list in it.',
+    );
   }
   const workbook = new (await loadExcelJs()).Workbook();
   try {
     // exceljs types its input as its own Buffer interface; at run time it takes a Node Buffer.
     await workbook.xlsx.load(file as unknown as ExcelJS.Buffer);
   } catch {
-    return refuse('notXlsx', "We couldn't open this file as an Excel workbook. It may be damaged, or another kind of file. " + TEMPLATE_HINT);
+    return refuse(
+      'notXlsx',
+      "We couldn't open this file as an Excel workbook. It may be damaged, or another kind of file. " + TEMPLATE_HINT,
+    );
   }
   // Any zip loads; one with no sheets (a Word file, a folder of photos) was never a workbook.
   if (workbook.worksheets.length === 0) {
@@ -145,15 +159,24 @@ export async function readUsersWorkbook(file: Buffer, options: ReadUsersWorkbook
   const missing = missingColumns(picked.header);
   if (missing.length > 0) {
     const names = listInWords(missing.map((c) => `"${NAMES[c]}"`));
-    return refuse('missingColumns', `The ${picked.sheet.name} sheet has no ${names} column${missing.length > 1 ? 's' : ''}. `
-      + 'Please keep the headings from the template in the first row and send it again.');
+    return refuse(
+      'missingColumns',
+      `The ${picked.sheet.name} sheet has no ${names} column${missing.length > 1 ? 's' : ''}. ` +
+        'Please keep the headings from the template in the first row and send it again.',
+    );
   }
   const rows = readRows(picked.sheet, picked.header, maxRows);
   if (rows === 'tooMany') {
-    return refuse('tooManyRows', `The spreadsheet lists more than ${maxRows} people. Please split them into files of up to ${maxRows} and send them one at a time.`);
+    return refuse(
+      'tooManyRows',
+      `The spreadsheet lists more than ${maxRows} people. Please split them into files of up to ${maxRows} and send them one at a time.`,
+    );
   }
   if (rows.length === 0) {
-    return refuse('empty', `We found the headings on the ${picked.sheet.name} sheet but no one listed under them. Please add one person per row and send it again.`);
+    return refuse(
+      'empty',
+      `We found the headings on the ${picked.sheet.name} sheet but no one listed under them. Please add one person per row and send it again.`,
+    );
   }
   return { ok: true, rows, sheetName: picked.sheet.name };
 }

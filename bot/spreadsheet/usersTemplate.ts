@@ -12,7 +12,14 @@ import { registrationBodyName } from '../../data/rules/registration.js';
 const NHS_BLUE = 'FF005EB8';
 const PALE_BLUE = 'FFE8EDEE';
 const WIDTHS: Readonly<Record<UserColumn, number>> = {
-  firstName: 18, lastName: 20, fullName: 30, jobTitle: 30, email: 36, professionalBody: 22, registrationNumber: 22, confirmAppropriateUse: 24,
+  firstName: 18,
+  lastName: 20,
+  fullName: 30,
+  jobTitle: 30,
+  email: 36,
+  professionalBody: 22,
+  registrationNumber: 22,
+  confirmAppropriateUse: 24,
 };
 const BODY_CHOICES = REGISTRATION_BODIES.map((b) => (b === 'SWE' ? 'Social Work England' : b));
 
@@ -41,7 +48,10 @@ function addColumns(sheet: ExcelJS.Worksheet): void {
  * (C10 before C2), which writes overlapping ranges that Excel reports as damage; its untyped range form avoids that.
  */
 function validateRange(sheet: ExcelJS.Worksheet, range: string, validation: ExcelJS.DataValidation): void {
-  (sheet as unknown as { dataValidations: { add(address: string, rule: ExcelJS.DataValidation): void } }).dataValidations.add(range, validation);
+  (sheet as unknown as { dataValidations: { add(address: string, rule: ExcelJS.DataValidation): void } }).dataValidations.add(
+    range,
+    validation,
+  );
 }
 
 function addUsersSheet(workbook: ExcelJS.Workbook, titleCount: number): void {
@@ -54,16 +64,31 @@ function addUsersSheet(workbook: ExcelJS.Workbook, titleCount: number): void {
   };
   // A warning, not a stop: a title outside the list is allowed and the helpdesk decides its role.
   validateRange(sheet, rows('jobTitle'), {
-    type: 'list', allowBlank: true, formulae: [`Lists!$A$2:$A$${titleCount + 1}`], showErrorMessage: true, errorStyle: 'warning',
-    errorTitle: 'Not a UCP job title', error: 'This title is not in the list. You can keep it: the helpdesk will decide which access it gives.',
+    type: 'list',
+    allowBlank: true,
+    formulae: [`Lists!$A$2:$A$${titleCount + 1}`],
+    showErrorMessage: true,
+    errorStyle: 'warning',
+    errorTitle: 'Not a UCP job title',
+    error: 'This title is not in the list. You can keep it: the helpdesk will decide which access it gives.',
   });
   validateRange(sheet, rows('professionalBody'), {
-    type: 'list', allowBlank: true, formulae: [`"${BODY_CHOICES.join(',')}"`], showErrorMessage: true, errorStyle: 'stop',
-    errorTitle: 'Professional body', error: `Please pick one of: ${BODY_CHOICES.join(', ')}.`,
+    type: 'list',
+    allowBlank: true,
+    formulae: [`"${BODY_CHOICES.join(',')}"`],
+    showErrorMessage: true,
+    errorStyle: 'stop',
+    errorTitle: 'Professional body',
+    error: `Please pick one of: ${BODY_CHOICES.join(', ')}.`,
   });
   validateRange(sheet, rows('confirmAppropriateUse'), {
-    type: 'list', allowBlank: true, formulae: ['"Yes,No"'], showErrorMessage: true, errorStyle: 'stop',
-    errorTitle: 'Confirm appropriate use', error: 'Please pick Yes or No, or leave it empty for NHSmail, nhs.uk and gov.uk addresses.',
+    type: 'list',
+    allowBlank: true,
+    formulae: ['"Yes,No"'],
+    showErrorMessage: true,
+    errorStyle: 'stop',
+    errorTitle: 'Confirm appropriate use',
+    error: 'Please pick Yes or No, or leave it empty for NHSmail, nhs.uk and gov.uk addresses.',
   });
 }
 
@@ -92,20 +117,34 @@ function instructions(): string[][] {
   const bodies = REGISTRATION_BODIES.map(registrationBodyName).join(', ');
   return [
     ['Asking for Universal Care Plan (UCP) access for 10 or more staff'],
-    ['Use this spreadsheet when you ask for UCP access for ten or more members of staff at once. For fewer people, the assistant in Teams asks about each person one by one.'],
+    [
+      'Use this spreadsheet when you ask for UCP access for ten or more members of staff at once. For fewer people, the assistant in Teams asks about each person one by one.',
+    ],
     [''],
     ['How to fill it in'],
     ['1. Go to the Users sheet. Put one person on each row, starting on row 2, under the headings. Please leave the headings as they are.'],
-    ['2. Job title: pick it from the list if you can. The title decides what the person can do in the UCP: Clinical (read and edit), Non-Clinical (fill in most sections; submit only non-clinical ones) or Urgent Care (view only). If their title is not in the list, type it in: the helpdesk will decide.'],
-    [`3. Clinical staff must be registered with a professional body. For them, fill in "Professional body" and "Registration number". The bodies we can check are: ${bodies}. These job titles have clinical access: ${clinical.join(', ')}.`],
-    ['4. Work e-mail: each person\'s own work address. These are accepted straight away: NHSmail addresses (ending @nhs.net), other NHS addresses (ending nhs.uk), government addresses (ending gov.uk) and addresses on the NHS secure e-mail accredited list.'],
-    ['5. Personal addresses (such as Gmail, Hotmail, Outlook.com, Yahoo or iCloud) and shared mailboxes (such as info@, admin@, office@ or enquiries@) cannot be used: each account belongs to one person.'],
-    ['6. Any other work address (for example one at your care home\'s own web address) can be used if you confirm that it is the person\'s own work address and will be used only for the direct care of the people you look after: put Yes in "Confirm appropriate use". Leave that column empty for NHSmail, nhs.uk and gov.uk addresses.'],
+    [
+      '2. Job title: pick it from the list if you can. The title decides what the person can do in the UCP: Clinical (read and edit), Non-Clinical (fill in most sections; submit only non-clinical ones) or Urgent Care (view only). If their title is not in the list, type it in: the helpdesk will decide.',
+    ],
+    [
+      `3. Clinical staff must be registered with a professional body. For them, fill in "Professional body" and "Registration number". The bodies we can check are: ${bodies}. These job titles have clinical access: ${clinical.join(', ')}.`,
+    ],
+    [
+      "4. Work e-mail: each person's own work address. These are accepted straight away: NHSmail addresses (ending @nhs.net), other NHS addresses (ending nhs.uk), government addresses (ending gov.uk) and addresses on the NHS secure e-mail accredited list.",
+    ],
+    [
+      '5. Personal addresses (such as Gmail, Hotmail, Outlook.com, Yahoo or iCloud) and shared mailboxes (such as info@, admin@, office@ or enquiries@) cannot be used: each account belongs to one person.',
+    ],
+    [
+      '6. Any other work address (for example one at your care home\'s own web address) can be used if you confirm that it is the person\'s own work address and will be used only for the direct care of the people you look after: put Yes in "Confirm appropriate use". Leave that column empty for NHSmail, nhs.uk and gov.uk addresses.',
+    ],
     [`7. You can list up to ${MAX_USER_ROWS} people in one spreadsheet. If you have more, please send them in more than one file.`],
     ['8. The Example sheet shows two filled-in rows. They are only examples and are never read.'],
     [''],
     ['Sending it'],
-    ['Save the file as an Excel workbook (.xlsx) and send it to the UCP onboarding assistant in your Teams chat, using the paperclip (Attach) button. The assistant checks every row and tells you which ones, if any, need changing. Nothing goes to the helpdesk until every row is right.'],
+    [
+      'Save the file as an Excel workbook (.xlsx) and send it to the UCP onboarding assistant in your Teams chat, using the paperclip (Attach) button. The assistant checks every row and tells you which ones, if any, need changing. Nothing goes to the helpdesk until every row is right.',
+    ],
     [''],
     ['Please list only staff who need the UCP for the direct care of the people you look after.'],
   ];

@@ -15,12 +15,18 @@ const MAX_AAD_OBJECT_ID = 128;
 /** Checks shape only (no trust decisions: authentication is the adapter's job). Used before the adapter sees a body. */
 export function isInboundActivity(body: unknown): body is InboundActivity {
   if (!isRecord(body)) return false;
-  return shortText(body.type)
-    && shortText(body.channelId)
-    && typeof body.serviceUrl === 'string' && /^https?:\/\/\S+$/i.test(body.serviceUrl)
-    && isRecord(body.conversation) && shortText(body.conversation.id)
-    && isRecord(body.from) && shortText(body.from.id)
-    && (body.from.aadObjectId === undefined || (typeof body.from.aadObjectId === 'string' && body.from.aadObjectId.length <= MAX_AAD_OBJECT_ID));
+  return (
+    shortText(body.type) &&
+    shortText(body.channelId) &&
+    typeof body.serviceUrl === 'string' &&
+    /^https?:\/\/\S+$/i.test(body.serviceUrl) &&
+    isRecord(body.conversation) &&
+    shortText(body.conversation.id) &&
+    isRecord(body.from) &&
+    shortText(body.from.id) &&
+    (body.from.aadObjectId === undefined ||
+      (typeof body.from.aadObjectId === 'string' && body.from.aadObjectId.length <= MAX_AAD_OBJECT_ID))
+  );
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

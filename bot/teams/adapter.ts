@@ -11,7 +11,11 @@ import { SigningKeys } from './signingKeys.js';
  */
 export class OnboardingAdapter extends CloudAdapter {
   /** Authenticates and runs one turn; resolves with the invoke response, if any; rejects with the adapter's error. */
-  async handle(authHeader: string, activity: Record<string, unknown>, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+  async handle(
+    authHeader: string,
+    activity: Record<string, unknown>,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
     return this.processActivity(authHeader, withDates(activity) as unknown as Activity, logic);
   }
 }
@@ -24,7 +28,11 @@ export function isAuthenticationFailure(err: unknown): boolean {
 /** The Bot Framework keeps the wire strings in raw* fields and works with Date objects, as CloudAdapter.process does. */
 function withDates(activity: Record<string, unknown>): Record<string, unknown> {
   const fixed = { ...activity };
-  for (const [field, raw] of [['timestamp', 'rawTimestamp'], ['expiration', 'rawExpiration'], ['localTimestamp', 'rawLocalTimestamp']] as const) {
+  for (const [field, raw] of [
+    ['timestamp', 'rawTimestamp'],
+    ['expiration', 'rawExpiration'],
+    ['localTimestamp', 'rawLocalTimestamp'],
+  ] as const) {
     if (typeof fixed[field] === 'string') {
       fixed[raw] = fixed[field];
       fixed[field] = new Date(fixed[field] as string);
@@ -35,12 +43,15 @@ function withDates(activity: Record<string, unknown>): Record<string, unknown> {
 
 /** The Bot Framework adapter: local unauthenticated mode when no app id is configured, token-checked otherwise; failed turns: turnErrors.ts. */
 export function createAdapter(config: Config): OnboardingAdapter {
-  const auth = new ReusingBotFrameworkAuthentication({
-    MicrosoftAppId: config.bot.appId,
-    MicrosoftAppPassword: config.bot.appPassword,
-    MicrosoftAppTenantId: config.bot.appTenantId,
-    MicrosoftAppType: config.bot.appType,
-  }, config.bot.appId ? createChannelTokenCheck(config.bot.appId, new SigningKeys(config.bot.openIdMetadataUrl)) : undefined);
+  const auth = new ReusingBotFrameworkAuthentication(
+    {
+      MicrosoftAppId: config.bot.appId,
+      MicrosoftAppPassword: config.bot.appPassword,
+      MicrosoftAppTenantId: config.bot.appTenantId,
+      MicrosoftAppType: config.bot.appType,
+    },
+    config.bot.appId ? createChannelTokenCheck(config.bot.appId, new SigningKeys(config.bot.openIdMetadataUrl)) : undefined,
+  );
   const adapter = new OnboardingAdapter(auth);
   // Every message the bot writes, in a turn or proactively, goes out as plain text (bot/teams/plainTextOutbound.ts).
   adapter.use(plainTextOutbound);

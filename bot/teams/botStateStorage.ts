@@ -9,7 +9,11 @@ import type { Store } from '../../data/store/store.js';
  * means last write wins. Unlike MemoryStorage, a write is all or nothing: one conflict and no key is written.
  */
 export class BotStateStorage implements Storage {
-  constructor(private readonly store: Store, private readonly newETag: () => string = randomUUID, private readonly now: () => Date = () => new Date()) {}
+  constructor(
+    private readonly store: Store,
+    private readonly newETag: () => string = randomUUID,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   /** Loads state at the start of a turn. */
   async read(keys: string[]): Promise<StoreItems> {

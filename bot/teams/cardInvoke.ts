@@ -29,19 +29,26 @@ export function createCardInvokeHandler(deps: CardInvokeDeps) {
     const parsed = parseCardAction(invokeValue?.action?.verb, invokeValue?.action?.data);
     if (!parsed.ok) {
       // A message, not a card: Teams shows it to the person and leaves their card as it was.
-      return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: parsed.error } as unknown as AdaptiveCardInvokeResponse;
+      return {
+        statusCode: 200,
+        type: 'application/vnd.microsoft.activity.message',
+        value: parsed.error,
+      } as unknown as AdaptiveCardInvokeResponse;
     }
     const from = context.activity.from;
-    const card = await handleCardAction({
-      workflow: deps.workflow,
-      store: deps.store,
-      actor: from?.aadObjectId ? { aadObjectId: from.aadObjectId, ...(from.name ? { name: from.name } : {}) } : undefined,
-      conversationKey: conversationKey(context.activity),
-      refreshUserIds: (ticket: WorkflowTicket) => deps.store.read((data) => refreshUserIdsFor(data, ticket)),
-      now: deps.now,
-      helpdesk: deps.helpdesk ?? {},
-      ...(deps.automaticChecks ? { automaticChecks: deps.automaticChecks } : {}),
-    }, parsed.action);
+    const card = await handleCardAction(
+      {
+        workflow: deps.workflow,
+        store: deps.store,
+        actor: from?.aadObjectId ? { aadObjectId: from.aadObjectId, ...(from.name ? { name: from.name } : {}) } : undefined,
+        conversationKey: conversationKey(context.activity),
+        refreshUserIds: (ticket: WorkflowTicket) => deps.store.read((data) => refreshUserIdsFor(data, ticket)),
+        now: deps.now,
+        helpdesk: deps.helpdesk ?? {},
+        ...(deps.automaticChecks ? { automaticChecks: deps.automaticChecks } : {}),
+      },
+      parsed.action,
+    );
     return { statusCode: 200, type: ADAPTIVE_CARD, value: card } as unknown as AdaptiveCardInvokeResponse;
   };
 }

@@ -1,4 +1,9 @@
-import { CallerIdConstants, ConfigurationBotFrameworkAuthentication, type Activity, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import {
+  CallerIdConstants,
+  ConfigurationBotFrameworkAuthentication,
+  type Activity,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+} from 'botbuilder';
 import { AuthenticationConstants, ClaimsIdentity, type AuthenticateRequestResult } from 'botframework-connector';
 import { claimList, type ChannelTokenCheck } from './channelToken.js';
 
@@ -10,7 +15,10 @@ import { claimList, type ChannelTokenCheck } from './channelToken.js';
  */
 export class ChannelAuthentication extends ConfigurationBotFrameworkAuthentication {
   /** Without a check (no app id: local mode) the connector's anonymous identity is used, and no token is read. */
-  constructor(options: ConfigurationBotFrameworkAuthenticationOptions, private readonly check?: ChannelTokenCheck) {
+  constructor(
+    options: ConfigurationBotFrameworkAuthenticationOptions,
+    private readonly check?: ChannelTokenCheck,
+  ) {
     super(options);
   }
 

@@ -13,8 +13,20 @@ const ALGORITHMS = ['RS256', 'RS384', 'RS512'];
 const CLOCK_TOLERANCE_SECONDS = 5 * 60;
 
 /** Why a token was refused: a word for the log, never the token or anything in it. */
-export type RefusalReason = 'missing' | 'malformed' | 'wrong-issuer' | 'algorithm' | 'unknown-key' | 'bad-signature'
-  | 'expired' | 'not-yet-valid' | 'wrong-audience' | 'not-endorsed' | 'wrong-service-url' | 'skill' | 'invalid';
+export type RefusalReason =
+  | 'missing'
+  | 'malformed'
+  | 'wrong-issuer'
+  | 'algorithm'
+  | 'unknown-key'
+  | 'bad-signature'
+  | 'expired'
+  | 'not-yet-valid'
+  | 'wrong-audience'
+  | 'not-endorsed'
+  | 'wrong-service-url'
+  | 'skill'
+  | 'invalid';
 
 /** The request carries no token the channel signed for this bot: answered 401. */
 export class TokenRefused extends AppError {
@@ -51,7 +63,9 @@ export function createChannelTokenCheck(appId: string, keys: SigningKeys): Chann
       byAlg.set(alg, key);
     }
     // A published key that is not an RSA key cannot have signed a channel token (the connector skips such keys too).
-    return key.catch(() => { throw new TokenRefused('unknown-key'); });
+    return key.catch(() => {
+      throw new TokenRefused('unknown-key');
+    });
   };
 
   return async (authorization, activity) => {
@@ -66,8 +80,17 @@ export function createChannelTokenCheck(appId: string, keys: SigningKeys): Chann
 
     const key = await imported(jwk, header.alg);
     const claims = await jwtVerify(token, key, {
-      issuer: ISSUER, audience: appId, algorithms: ALGORITHMS, clockTolerance: CLOCK_TOLERANCE_SECONDS, requiredClaims: ['exp'],
-    }).then(({ payload: verified }) => verified, (err: unknown) => { throw new TokenRefused(refusalFor(err)); });
+      issuer: ISSUER,
+      audience: appId,
+      algorithms: ALGORITHMS,
+      clockTolerance: CLOCK_TOLERANCE_SECONDS,
+      requiredClaims: ['exp'],
+    }).then(
+      ({ payload: verified }) => verified,
+      (err: unknown) => {
+        throw new TokenRefused(refusalFor(err));
+      },
+    );
 
     const endorsements = Array.isArray(jwk.endorsements) ? jwk.endorsements : [];
     if (endorsements.length > 0 && !endorsements.includes(activity.channelId)) throw new TokenRefused('not-endorsed');

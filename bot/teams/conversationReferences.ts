@@ -21,10 +21,18 @@ export function conversationKey(activity: Partial<Activity>): string | undefined
  * conversationReference.ts): an activity with an unusable one is not remembered, and the log says which field (no
  * values: they may be anything). Writes only when something changed: most turns cost no commit.
  */
-export async function rememberConversation(store: Store, activity: Activity, logger: Logger, now: () => Date = () => new Date()): Promise<void> {
+export async function rememberConversation(
+  store: Store,
+  activity: Activity,
+  logger: Logger,
+  now: () => Date = () => new Date(),
+): Promise<void> {
   const trimmed = trimConversationReference(TurnContext.getConversationReference(activity));
   if (!trimmed.ok) {
-    logger.warn('conversation not remembered: unusable reference', { field: trimmed.field, activityType: typeof activity.type === 'string' ? activity.type.slice(0, 40) : undefined });
+    logger.warn('conversation not remembered: unusable reference', {
+      field: trimmed.field,
+      activityType: typeof activity.type === 'string' ? activity.type.slice(0, 40) : undefined,
+    });
     return;
   }
   const key = conversationKey(activity);
@@ -45,7 +53,13 @@ export async function rememberConversation(store: Store, activity: Activity, log
   await store.update((tx) => {
     const index = tx.data.conversations.findIndex((c) => c.key === key);
     const welcomedAt = index === -1 ? undefined : tx.data.conversations[index].welcomedAt;
-    const record = { key, reference: { ...reference }, usable: true, updatedAt: now().toISOString(), ...(welcomedAt ? { welcomedAt } : {}) };
+    const record = {
+      key,
+      reference: { ...reference },
+      usable: true,
+      updatedAt: now().toISOString(),
+      ...(welcomedAt ? { welcomedAt } : {}),
+    };
     if (index === -1) tx.data.conversations.push(record);
     else tx.data.conversations[index] = record;
   });

@@ -45,14 +45,18 @@ export function createDialogTurns({ main, dialogState, store, logger }: DialogTu
   };
 }
 
-const CHANNEL_REPLY = 'Hello! Care home managers talk to me in a 1:1 chat: open the app from the Teams app bar. '
-  + 'In this channel I post ticket cards for the people who act on them.';
+const CHANNEL_REPLY =
+  'Hello! Care home managers talk to me in a 1:1 chat: open the app from the Teams app bar. ' +
+  'In this channel I post ticket cards for the people who act on them.';
 
 /** The person's NHSmail address as Teams knows it; undefined when Teams cannot say (outside Teams, or slow). */
 export async function memberEmail(context: TurnContext): Promise<string | undefined> {
   const from = context.activity.from;
   if (!from?.id) return undefined;
-  const lookup = TeamsInfo.getMember(context, from.id).then((member) => member.email ?? member.userPrincipalName ?? undefined, () => undefined);
+  const lookup = TeamsInfo.getMember(context, from.id).then(
+    (member) => member.email ?? member.userPrincipalName ?? undefined,
+    () => undefined,
+  );
   const timeout = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 3000).unref());
   return Promise.race([lookup, timeout]);
 }

@@ -22,9 +22,7 @@ const MAX_VERB = 64;
 export function isCardActionValue(value: unknown): value is CardActionInvokeValue {
   if (!isRecord(value) || !isRecord(value.action)) return false;
   const { type, verb, data } = value.action;
-  return type === 'Action.Execute'
-    && typeof verb === 'string' && verb.trim() !== '' && verb.length <= MAX_VERB
-    && isRecord(data);
+  return type === 'Action.Execute' && typeof verb === 'string' && verb.trim() !== '' && verb.length <= MAX_VERB && isRecord(data);
 }
 
 /**

@@ -1,4 +1,11 @@
-import { ActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type ConversationState, type InvokeResponse, type TurnContext } from 'botbuilder';
+import {
+  ActivityHandler,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type ConversationState,
+  type InvokeResponse,
+  type TurnContext,
+} from 'botbuilder';
 import type { DialogTurns } from './dialogTurns.js';
 import type { Store } from '../../data/store/store.js';
 import { invokeRefusal } from './invokeGuard.js';

@@ -1,6 +1,13 @@
 import type { Activity } from 'botbuilder';
 import { ChannelAuthentication } from './channelAuthentication.js';
-import { AuthenticationConstants, type AuthenticateRequestResult, type ClaimsIdentity, type ConnectorClient, type ConnectorFactory, type UserTokenClient } from 'botframework-connector';
+import {
+  AuthenticationConstants,
+  type AuthenticateRequestResult,
+  type ClaimsIdentity,
+  type ConnectorClient,
+  type ConnectorFactory,
+  type UserTokenClient,
+} from 'botframework-connector';
 
 /** Enough for every Teams region's service URL several times over; the oldest is dropped beyond it. */
 const MAX_CLIENTS = 100;
@@ -41,7 +48,11 @@ export class ReusingBotFrameworkAuthentication extends ChannelAuthentication {
  * for a request from a channel), else its appid claim (the Emulator); none in local mode, where nothing is signed.
  */
 export function botIdentity(claimsIdentity: ClaimsIdentity): string {
-  return claimsIdentity.getClaimValue(AuthenticationConstants.AudienceClaim) ?? claimsIdentity.getClaimValue(AuthenticationConstants.AppIdClaim) ?? '';
+  return (
+    claimsIdentity.getClaimValue(AuthenticationConstants.AudienceClaim) ??
+    claimsIdentity.getClaimValue(AuthenticationConstants.AppIdClaim) ??
+    ''
+  );
 }
 
 /** A map of promises that keeps at most `max` entries and forgets a promise that rejected, so a failure is retried next turn. */
@@ -56,7 +67,9 @@ class BoundedCache<T extends Promise<unknown>> {
     const made = make();
     if (this.#entries.size >= this.max) this.#entries.delete(this.#entries.keys().next().value as string);
     this.#entries.set(key, made);
-    made.catch(() => { if (this.#entries.get(key) === made) this.#entries.delete(key); });
+    made.catch(() => {
+      if (this.#entries.get(key) === made) this.#entries.delete(key);
+    });
     return made;
   }
 }

@@ -31,7 +31,10 @@ export class SigningKeys {
   #failedAt = -Infinity;
   #fetching: Promise<void> | undefined;
 
-  constructor(private readonly metadataUrl: string, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly metadataUrl: string,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** The key published under `kid`, or undefined when there is none; throws SigningKeysUnavailable when it cannot be known. */
   async find(kid: string): Promise<SigningKey | undefined> {
@@ -39,32 +42,46 @@ export class SigningKeys {
     const known = this.#keys?.find((key) => key.kid === kid);
     if (this.#keys === undefined || age > REFRESH_MS || (!known && age > UNKNOWN_KEY_REFETCH_MS)) {
       // A failed daily re-read keeps the keys we have, as the connector does; with none at all, nothing can be checked.
-      await this.#refresh().catch((err: unknown) => { if (this.#keys === undefined || !known) throw err; });
+      await this.#refresh().catch((err: unknown) => {
+        if (this.#keys === undefined || !known) throw err;
+      });
     }
     return this.#keys?.find((key) => key.kid === kid);
   }
 
   #refresh(): Promise<void> {
     if (this.now() - this.#failedAt < RETRY_AFTER_SECONDS * 1000) return Promise.reject(new SigningKeysUnavailable('recently failed'));
-    this.#fetching ??= this.#fetch().then(
-      (keys) => { this.#keys = keys; this.#fetchedAt = this.now(); },
-      (err: unknown) => { this.#failedAt = this.now(); throw err; },
-    ).finally(() => { this.#fetching = undefined; });
+    this.#fetching ??= this.#fetch()
+      .then(
+        (keys) => {
+          this.#keys = keys;
+          this.#fetchedAt = this.now();
+        },
+        (err: unknown) => {
+          this.#failedAt = this.now();
+          throw err;
+        },
+      )
+      .finally(() => {
+        this.#fetching = undefined;
+      });
     return this.#fetching;
   }
 
   async #fetch(): Promise<SigningKey[]> {
-    const metadata = await getJson(this.metadataUrl) as { jwks_uri?: unknown };
-    if (typeof metadata.jwks_uri !== 'string' || !metadata.jwks_uri.startsWith('https://')) throw new SigningKeysUnavailable('not OpenID metadata');
-    const set = await getJson(metadata.jwks_uri) as { keys?: unknown };
+    const metadata = (await getJson(this.metadataUrl)) as { jwks_uri?: unknown };
+    if (typeof metadata.jwks_uri !== 'string' || !metadata.jwks_uri.startsWith('https://'))
+      throw new SigningKeysUnavailable('not OpenID metadata');
+    const set = (await getJson(metadata.jwks_uri)) as { keys?: unknown };
     if (!Array.isArray(set.keys)) throw new SigningKeysUnavailable('not a key set');
     return set.keys.filter((key): key is SigningKey => typeof key === 'object' && key !== null && typeof (key as JWK).kid === 'string');
   }
 }
 
 async function getJson(url: string): Promise<unknown> {
-  const res = await fetch(url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) })
-    .catch(() => { throw new SigningKeysUnavailable('unreachable'); });
+  const res = await fetch(url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) }).catch(() => {
+    throw new SigningKeysUnavailable('unreachable');
+  });
   if (!res.ok) throw new SigningKeysUnavailable(`http ${res.status}`);
   const body: unknown = await res.json().catch(() => undefined);
   if (typeof body !== 'object' || body === null) throw new SigningKeysUnavailable('not JSON');

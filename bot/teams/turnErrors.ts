@@ -7,8 +7,9 @@ import type { CloudAdapter, ConversationState, TurnContext } from 'botbuilder';
 import type { Store } from '../../data/store/store.js';
 import { errorKind, type Logger } from '../log.js';
 
-export const SORRY_MESSAGE = "Sorry, something went wrong on our side. What you had already told me is kept: please try again in a minute.";
-export const STARTED_AGAIN_MESSAGE = "Sorry, this keeps going wrong, so I've cleared our conversation to start afresh. Nothing was sent. Type start to begin again.";
+export const SORRY_MESSAGE = 'Sorry, something went wrong on our side. What you had already told me is kept: please try again in a minute.';
+export const STARTED_AGAIN_MESSAGE =
+  "Sorry, this keeps going wrong, so I've cleared our conversation to start afresh. Nothing was sent. Type start to begin again.";
 
 /** Failed turns in a row, per conversation, after which its state is cleared. */
 const FAILURES_BEFORE_RESET = 2;
@@ -28,18 +29,28 @@ export function failuresKey(conversationId: string): string {
 export function handleTurnErrors(adapter: CloudAdapter, { logger, conversationState, store }: TurnErrorServices): void {
   adapter.onTurnError = async (context: TurnContext, err: unknown) => {
     const key = failuresKey(context.activity.conversation?.id ?? '');
-    const failures = await store.update((tx) => {
-      const count = (typeof tx.data.settings[key] === 'number' ? tx.data.settings[key] as number : 0) + 1;
-      tx.data.settings[key] = count;
-      return count;
-    }).catch(() => 1);
+    const failures = await store
+      .update((tx) => {
+        const count = (typeof tx.data.settings[key] === 'number' ? (tx.data.settings[key] as number) : 0) + 1;
+        tx.data.settings[key] = count;
+        return count;
+      })
+      .catch(() => 1);
     const reset = failures >= FAILURES_BEFORE_RESET;
     if (reset) {
       await conversationState.delete(context).catch(() => undefined);
-      await store.update((tx) => { delete tx.data.settings[key]; }).catch(() => undefined);
+      await store
+        .update((tx) => {
+          delete tx.data.settings[key];
+        })
+        .catch(() => undefined);
     }
     // Ids only: the activity's text and the person's name stay out of the log.
-    logger.error('turn failed', { error: errorKind(err), activityType: context.activity.type, conversation: context.activity.conversation?.id });
+    logger.error('turn failed', {
+      error: errorKind(err),
+      activityType: context.activity.type,
+      conversation: context.activity.conversation?.id,
+    });
     if (context.activity.type !== 'message') return;
     try {
       await context.sendActivity(SORRY_MESSAGE);
@@ -54,5 +65,7 @@ export function handleTurnErrors(adapter: CloudAdapter, { logger, conversationSt
 export async function forgetPastFailures(store: Store, context: TurnContext): Promise<void> {
   const key = failuresKey(context.activity.conversation?.id ?? '');
   if (store.read((data) => data.settings[key] === undefined)) return;
-  await store.update((tx) => { delete tx.data.settings[key]; });
+  await store.update((tx) => {
+    delete tx.data.settings[key];
+  });
 }

@@ -35,13 +35,20 @@ export function createAutomaticCheckRuns(deps: AutomaticCheckDeps): AutomaticChe
     if (!ticket || !hasAutomaticChecks(ticket) || !ruleFor('check', ticket.state)) return;
     if (onlyIfStale && !needsRun(ticket, deps.store, deps.clock())) return;
     const directory = await lookUp(deps.ods, ticket.organisation!.odsCode);
-    const icsApproval = ticket.icsApproval ?? await approvalFromAudit(deps.store, ticket);
+    const icsApproval = ticket.icsApproval ?? (await approvalFromAudit(deps.store, ticket));
     const now = deps.clock();
-    const checks = deps.store.read((data) => runAutomaticChecks({
-      ticket, directory, now,
-      dpiaRegister: data.dpiaRegister, dsptStatuses: data.dsptStatuses, accreditedDomains: data.accreditedDomains, imports: data.imports,
-      ...(icsApproval ? { icsApproval: { by: personName(data.rosters, icsApproval.by), at: icsApproval.at } } : {}),
-    }));
+    const checks = deps.store.read((data) =>
+      runAutomaticChecks({
+        ticket,
+        directory,
+        now,
+        dpiaRegister: data.dpiaRegister,
+        dsptStatuses: data.dsptStatuses,
+        accreditedDomains: data.accreditedDomains,
+        imports: data.imports,
+        ...(icsApproval ? { icsApproval: { by: personName(data.rosters, icsApproval.by), at: icsApproval.at } } : {}),
+      }),
+    );
     const outcome = await deps.workflow.act({ ticketId, verb: 'check', actor: { kind: 'system' }, checks });
     // Moved on meanwhile (sent back, withdrawn): nothing to record, and the next arrival at the helpdesk runs them again.
     if (!outcome.ok && outcome.code !== 'illegal') deps.logger.warn('automatic checks not recorded', { ticketId, code: outcome.code });
@@ -49,11 +56,14 @@ export function createAutomaticCheckRuns(deps: AutomaticCheckDeps): AutomaticChe
 
   const queued = (ticketId: string, onlyIfStale: boolean): Promise<void> => {
     const previous = queues.get(ticketId) ?? Promise.resolve();
-    const next = previous.then(() => runNow(ticketId, onlyIfStale)).catch((err: unknown) => {
-      deps.logger.error('automatic checks failed', { ticketId, error: errorKind(err) });
-    }).finally(() => {
-      if (queues.get(ticketId) === next) queues.delete(ticketId);
-    });
+    const next = previous
+      .then(() => runNow(ticketId, onlyIfStale))
+      .catch((err: unknown) => {
+        deps.logger.error('automatic checks failed', { ticketId, error: errorKind(err) });
+      })
+      .finally(() => {
+        if (queues.get(ticketId) === next) queues.delete(ticketId);
+      });
     queues.set(ticketId, next);
     return next;
   };
@@ -100,8 +110,12 @@ async function lookUp(ods: OdsDirectory, odsCode: string): Promise<DirectoryAnsw
   if (answer.status !== 'found') return answer;
   const org = answer.organisation;
   return {
-    status: 'found', name: org.name, active: org.active, roleIds: org.roleIds,
-    ...(org.postcode ? { postcode: org.postcode } : {}), ...(org.primaryRoleId ? { primaryRoleId: org.primaryRoleId } : {}),
+    status: 'found',
+    name: org.name,
+    active: org.active,
+    roleIds: org.roleIds,
+    ...(org.postcode ? { postcode: org.postcode } : {}),
+    ...(org.primaryRoleId ? { primaryRoleId: org.primaryRoleId } : {}),
   };
 }
 
@@ -113,7 +127,10 @@ async function approvalFromAudit(store: Store, ticket: WorkflowTicket): Promise<
   return approval ? { by: { aadObjectId: approval.actor }, at: approval.at } : undefined;
 }
 
-function personName(rosters: readonly { id: string; displayName?: string }[], by: NonNullable<WorkflowTicket['icsApproval']>['by']): string {
+function personName(
+  rosters: readonly { id: string; displayName?: string }[],
+  by: NonNullable<WorkflowTicket['icsApproval']>['by'],
+): string {
   if (by === 'system') return 'the service';
   return rosters.find((entry) => entry.id === by.aadObjectId)?.displayName?.trim() || by.name?.trim() || 'a governance lead';
 }

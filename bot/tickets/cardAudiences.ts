@@ -14,9 +14,12 @@ export function audiencesFor(ticket: WorkflowTicket): CardCopy['audience'][] {
  */
 export function destinationsFor(data: Readonly<LiveData>, ticket: WorkflowTicket, audience: CardCopy['audience']): string[] {
   const icb = ticket.organisation?.icbCode;
-  const on = (kind: RosterEntry['kind']) => data.rosters.filter((e) => e.kind === kind && (kind.startsWith('ics') ? e.scope === icb : true));
+  const on = (kind: RosterEntry['kind']) =>
+    data.rosters.filter((e) => e.kind === kind && (kind.startsWith('ics') ? e.scope === icb : true));
   if (audience === 'helpdesk') return on('helpdeskChannel').map((e) => channelKey(e.id));
-  const leads = on('icsLead').map((e) => userKey(e.id)).filter((key) => usable(data.conversations, key));
+  const leads = on('icsLead')
+    .map((e) => userKey(e.id))
+    .filter((key) => usable(data.conversations, key));
   return [...leads, ...on('icsChannel').map((e) => channelKey(e.id))];
 }
 
@@ -25,7 +28,9 @@ export function destinationsFor(data: Readonly<LiveData>, ticket: WorkflowTicket
  * sees their own view; taken from their stored 1:1 conversations (someone who never spoke to the bot sees the shared view).
  */
 export function refreshUserIdsFor(data: Readonly<LiveData>, ticket: WorkflowTicket): string[] {
-  const people = data.rosters.filter((e) => e.kind === 'helpdeskAgent' || (e.kind === 'icsLead' && e.scope === ticket.organisation?.icbCode));
+  const people = data.rosters.filter(
+    (e) => e.kind === 'helpdeskAgent' || (e.kind === 'icsLead' && e.scope === ticket.organisation?.icbCode),
+  );
   const ids = people
     .map((e) => data.conversations.find((c) => c.key === userKey(e.id) && c.usable))
     .map((record) => (record?.reference as { user?: { id?: string } } | undefined)?.user?.id)

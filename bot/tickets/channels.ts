@@ -5,14 +5,25 @@ import type { Store } from '../../data/store/store.js';
  * A channel named on the roster may never have sent the bot a message, so there is no stored reference to post with.
  * Teams accepts a proactive post to a channel the app is installed in given the channel id and the regional service URL.
  */
-export async function ensureChannelConversation(store: Store, conversationKey: string, serviceUrl: string, botAppId: string, now: Date): Promise<void> {
+export async function ensureChannelConversation(
+  store: Store,
+  conversationKey: string,
+  serviceUrl: string,
+  botAppId: string,
+  now: Date,
+): Promise<void> {
   if (store.read((data) => data.conversations.some((c) => c.key === conversationKey))) return;
   const id = channelIdOf(conversationKey) ?? conversationKey;
   await store.update((tx) => {
     if (tx.data.conversations.some((c) => c.key === conversationKey)) return;
     tx.data.conversations.push({
       key: conversationKey,
-      reference: { channelId: 'msteams', serviceUrl, conversation: { id, isGroup: true, conversationType: 'channel' }, bot: { id: botAppId } },
+      reference: {
+        channelId: 'msteams',
+        serviceUrl,
+        conversation: { id, isGroup: true, conversationType: 'channel' },
+        bot: { id: botAppId },
+      },
       usable: true,
       updatedAt: now.toISOString(),
     });

@@ -14,12 +14,15 @@ export function recordRequesterUpdate(data: LiveData, event: TicketEvent, now: D
   const update = buildRequesterUpdate(event.ticket, event, { now, helpdesk });
   if (!update) return [];
   const { ticket } = event;
-  const record = pendingNotification({
-    key: `${ticket.id}:${event.verb}:v${ticket.version}:requester`,
-    recipient: { aadObjectId: ticket.requester.aadObjectId, ...(ticket.requester.email ? { email: ticket.requester.email } : {}) },
-    text: update.text,
-    subject: update.subject,
-    ...(update.card ? { card: update.card } : {}),
-  }, now);
+  const record = pendingNotification(
+    {
+      key: `${ticket.id}:${event.verb}:v${ticket.version}:requester`,
+      recipient: { aadObjectId: ticket.requester.aadObjectId, ...(ticket.requester.email ? { email: ticket.requester.email } : {}) },
+      text: update.text,
+      subject: update.subject,
+      ...(update.card ? { card: update.card } : {}),
+    },
+    now,
+  );
   return addNotificationIfNew(data, record) ? [record.key] : [];
 }

@@ -48,19 +48,23 @@ export function createTicketCards(deps: TicketCardsDeps): TicketCards {
     const posted = await postMissingCopies(ticket);
     const current = deps.workflow.get(ticketId) ?? ticket;
     // One card per audience (each ICS lead's chat and the ICS's channels show the same card; so do the helpdesk channels).
-    const cards = new Map(audiencesOf(current).map((audience) => {
-      const card = postedCard(current, audience);
-      return [audience, { card, text: JSON.stringify(card) }] as const;
-    }));
-    await Promise.all(current.cardCopies
-      .filter((copy) => !posted.has(copy.activityId) && shown.get(copy.activityId) !== cards.get(copy.audience)?.text)
-      .map(async (copy) => {
-        const { card, text } = cards.get(copy.audience)!;
-        shown.set(copy.activityId, text);
-        const outcome = await deps.sender.update(copy.conversationKey, copy.activityId, card);
-        if (outcome === 'failed') shown.delete(copy.activityId);
-        if (outcome === 'gone') await forgetCopy(ticketId, copy.activityId);
-      }));
+    const cards = new Map(
+      audiencesOf(current).map((audience) => {
+        const card = postedCard(current, audience);
+        return [audience, { card, text: JSON.stringify(card) }] as const;
+      }),
+    );
+    await Promise.all(
+      current.cardCopies
+        .filter((copy) => !posted.has(copy.activityId) && shown.get(copy.activityId) !== cards.get(copy.audience)?.text)
+        .map(async (copy) => {
+          const { card, text } = cards.get(copy.audience)!;
+          shown.set(copy.activityId, text);
+          const outcome = await deps.sender.update(copy.conversationKey, copy.activityId, card);
+          if (outcome === 'failed') shown.delete(copy.activityId);
+          if (outcome === 'gone') await forgetCopy(ticketId, copy.activityId);
+        }),
+    );
   };
 
   /** Someone deleted that message (Teams answers 403/404 for it alone): drop the copy; the next sync posts a fresh one. */
@@ -77,7 +81,8 @@ export function createTicketCards(deps: TicketCardsDeps): TicketCards {
     if (FINISHED.has(ticket.state)) return posted;
     for (const audience of audiencesFor(ticket)) {
       const destinations = deps.store.read((data) => destinationsFor(data, ticket, audience));
-      if (destinations.length === 0) deps.logger.warn('no one to send the ticket card to', { ticketId: ticket.id, audience, icb: ticket.organisation?.icbCode });
+      if (destinations.length === 0)
+        deps.logger.warn('no one to send the ticket card to', { ticketId: ticket.id, audience, icb: ticket.organisation?.icbCode });
       for (const conversationKey of destinations) {
         if (ticket.cardCopies.some((copy) => copy.audience === audience && copy.conversationKey === conversationKey)) continue;
         if (isChannelKey(conversationKey)) await deps.ensureChannel(conversationKey);
@@ -110,9 +115,11 @@ export function createTicketCards(deps: TicketCardsDeps): TicketCards {
 
   const sync = (ticketId: string): Promise<void> => {
     const previous = running.get(ticketId) ?? Promise.resolve();
-    const next = previous.then(() => syncNow(ticketId)).finally(() => {
-      if (running.get(ticketId) === next) running.delete(ticketId);
-    });
+    const next = previous
+      .then(() => syncNow(ticketId))
+      .finally(() => {
+        if (running.get(ticketId) === next) running.delete(ticketId);
+      });
     running.set(ticketId, next);
     return next;
   };

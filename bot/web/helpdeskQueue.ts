@@ -75,11 +75,16 @@ export function isKnownStateFilter(value: string): boolean {
 export function overdueAfterHours(state: string, t: ReminderThresholds): number | null {
   switch (state as TicketState) {
     case 'submitted':
-    case 'awaitingHelpdesk': return t.unassignedAfterHours;
-    case 'awaitingIcsApproval': return t.icsRemindAfterHours;
-    case 'assigned': return t.assigneeRemindAfterHours;
-    case 'needsInformation': return t.requesterNudgeAfterHours;
-    default: return null;
+    case 'awaitingHelpdesk':
+      return t.unassignedAfterHours;
+    case 'awaitingIcsApproval':
+      return t.icsRemindAfterHours;
+    case 'assigned':
+      return t.assigneeRemindAfterHours;
+    case 'needsInformation':
+      return t.requesterNudgeAfterHours;
+    default:
+      return null;
   }
 }
 
@@ -88,8 +93,13 @@ export function overdueAfterHours(state: string, t: ReminderThresholds): number 
  * those among `tickets` that were read from the archive, so their rows say so.
  */
 export function helpdeskQueue(
-  tickets: readonly WorkflowTicket[], rosters: readonly RosterEntry[], calendar: WorkingCalendar, now: Date,
-  thresholds: ReminderThresholds, filters: QueueFilters, archivedIds: ReadonlySet<string> = new Set(),
+  tickets: readonly WorkflowTicket[],
+  rosters: readonly RosterEntry[],
+  calendar: WorkingCalendar,
+  now: Date,
+  thresholds: ReminderThresholds,
+  filters: QueueFilters,
+  archivedIds: ReadonlySet<string> = new Set(),
 ): QueueView {
   const since = tickets.map((ticket) => Date.parse(waitSince(ticket)));
   const earliest = since.reduce((min, ms) => (Number.isFinite(ms) && ms < min ? ms : min), now.getTime());
@@ -110,13 +120,15 @@ export function helpdeskQueue(
       stateLabel: `${STATE_LABEL[ticket.state] ?? ticket.state}${archived ? ' (archived)' : ''}`,
       priority: ticket.priority ?? 'normal',
       icbCode,
-      icsName: icbCode ? icsByCode(icbCode)?.name ?? icbCode : 'No ICS',
+      icsName: icbCode ? (icsByCode(icbCode)?.name ?? icbCode) : 'No ICS',
       organisation: ticket.organisation ? `${ticket.organisation.name} (${ticket.organisation.odsCode})` : 'No organisation given',
       requester: ticket.requester?.name ?? '',
       archived,
       waitingSince: waitSince(ticket),
       // Worked out only when read (the page shown, as JSON): reading the London clock for every ticket was most of a 5,000-ticket queue's time.
-      get waitingSinceText() { return formatCardTime(this.waitingSince, now); },
+      get waitingSinceText() {
+        return formatCardTime(this.waitingSince, now);
+      },
       ageWorkingHours: Math.round(hours * 10) / 10,
       ageText: ageText(hours, thresholds.workingDayHours),
       assignee: ticket.assignee ? { id: ticket.assignee.aadObjectId, name: names.get(ticket.assignee.aadObjectId) ?? 'A colleague' } : null,
@@ -141,7 +153,8 @@ function latestReminder(ticket: WorkflowTicket, now: Date): QueueRow['reminder']
 
 /** Used for live tickets here and, by the route, for archived ones before they are kept. */
 export function matchesFilters(ticket: WorkflowTicket, filters: QueueFilters): boolean {
-  if (filters.state === 'open' ? !OPEN_STATES.includes(ticket.state) : filters.state !== 'all' && ticket.state !== filters.state) return false;
+  if (filters.state === 'open' ? !OPEN_STATES.includes(ticket.state) : filters.state !== 'all' && ticket.state !== filters.state)
+    return false;
   if (filters.ics !== '' && (ticket.organisation?.icbCode ?? '') !== filters.ics) return false;
   if (filters.search && !matchesSearch(ticket, filters.search)) return false;
   if (filters.assignee === 'unassigned') return !ticket.assignee;
@@ -165,7 +178,9 @@ function filterOptions(tickets: readonly WorkflowTicket[], names: Map<string, st
   const states: FilterOption[] = [
     { value: 'open', label: 'All open tickets' },
     { value: 'all', label: 'All tickets, including finished and archived ones' },
-    ...Object.entries(STATE_LABEL).filter(([state]) => state !== 'archived').map(([value, label]) => ({ value, label })),
+    ...Object.entries(STATE_LABEL)
+      .filter(([state]) => state !== 'archived')
+      .map(([value, label]) => ({ value, label })),
   ];
   const ics: FilterOption[] = [{ value: '', label: 'Every ICS' }, ...listIcs().map((s) => ({ value: s.icbCode, label: s.name }))];
   for (const code of new Set(tickets.map((t) => t.organisation?.icbCode ?? ''))) {

@@ -4,15 +4,45 @@ import { londonParts } from '../../data/rules/londonTime.js';
 import type { QueueRow } from './helpdeskQueue.js';
 import { dueText } from './tabWording.js';
 
-const HEADER = ['Ticket', 'Status', 'Archived', 'Due', 'Request', 'Organisation', 'Requester', 'ICS', 'Waiting',
-  'Working hours waited', 'Waiting since (London)', 'Who has it', 'Latest reminder', 'Priority'];
+const HEADER = [
+  'Ticket',
+  'Status',
+  'Archived',
+  'Due',
+  'Request',
+  'Organisation',
+  'Requester',
+  'ICS',
+  'Waiting',
+  'Working hours waited',
+  'Waiting since (London)',
+  'Who has it',
+  'Latest reminder',
+  'Priority',
+];
 
 /** The queue as CSV: a header row, then one record per queue row in the queue's order; Excel-ready (BOM, CRLF). */
 export function queueCsv(rows: readonly QueueRow[]): string {
-  return csvDocument(HEADER, rows.map((row) => [
-    row.id, row.stateLabel, row.archived ? 'Yes' : 'No', dueText(row), row.kind, row.organisation, row.requester, row.icsName,
-    row.ageText, row.ageWorkingHours, londonMinute(row.waitingSince), row.withWhom, row.reminder?.text ?? '', row.priority,
-  ]), { bom: true });
+  return csvDocument(
+    HEADER,
+    rows.map((row) => [
+      row.id,
+      row.stateLabel,
+      row.archived ? 'Yes' : 'No',
+      dueText(row),
+      row.kind,
+      row.organisation,
+      row.requester,
+      row.icsName,
+      row.ageText,
+      row.ageWorkingHours,
+      londonMinute(row.waitingSince),
+      row.withWhom,
+      row.reminder?.text ?? '',
+      row.priority,
+    ]),
+    { bom: true },
+  );
 }
 
 /** The file's name: the day it was taken, so successive downloads do not overwrite each other unnoticed. */

@@ -23,17 +23,27 @@ export type QueueQueryCheck = { ok: true; query: QueueQuery } | { ok: false; mes
 
 /** The queue's filters and page from the request's query string, or a message saying what is wrong. */
 export function parseQueueQuery(params: URLSearchParams): QueueQueryCheck {
-  const filters: QueueFilters = { state: params.get('state') || 'open', ics: params.get('ics') ?? '', assignee: params.get('assignee') ?? '' };
+  const filters: QueueFilters = {
+    state: params.get('state') || 'open',
+    ics: params.get('ics') ?? '',
+    assignee: params.get('assignee') ?? '',
+  };
   if (!isKnownStateFilter(filters.state) || filters.ics.length > 20 || filters.assignee.length > 100) {
     return { ok: false, message: 'The filter is not one the queue knows.' };
   }
   const searchText = (params.get('q') ?? '').trim();
   if (searchText.length > SEARCH_MAX_LENGTH) {
-    return { ok: false, message: `The search is too long: type at most ${SEARCH_MAX_LENGTH} characters, such as a ticket number, an ODS code or part of a name.` };
+    return {
+      ok: false,
+      message: `The search is too long: type at most ${SEARCH_MAX_LENGTH} characters, such as a ticket number, an ODS code or part of a name.`,
+    };
   }
   const search = parseSearch(searchText);
   if (searchText !== '' && !search) {
-    return { ok: false, message: 'Search with letters or numbers: a ticket number, an ODS code, or part of an organisation\'s or a requester\'s name.' };
+    return {
+      ok: false,
+      message: "Search with letters or numbers: a ticket number, an ODS code, or part of an organisation's or a requester's name.",
+    };
   }
   const pageText = params.get('page') ?? '1';
   if (!/^[1-9]\d{0,5}$/.test(pageText) || Number(pageText) > MAX_PAGE) {
@@ -62,8 +72,11 @@ export function pageOf<T>(rows: readonly T[], page: number, pageSize = QUEUE_PAG
   const shown = Math.min(page, pages);
   const start = (shown - 1) * pageSize;
   const slice = rows.slice(start, start + pageSize);
-  const text = total === 0 ? 'No tickets to show'
-    : slice.length === 1 ? `Showing ${start + 1} of ${total}`
-      : `Showing ${start + 1}-${start + slice.length} of ${total}`;
+  const text =
+    total === 0
+      ? 'No tickets to show'
+      : slice.length === 1
+        ? `Showing ${start + 1} of ${total}`
+        : `Showing ${start + 1}-${start + slice.length} of ${total}`;
   return { rows: slice, paging: { page: shown, pageSize, pages, total, text } };
 }

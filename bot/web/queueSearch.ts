@@ -53,7 +53,12 @@ const ASCII = /^[\x20-\x7e]*$/;
 // compactKey, without Unicode normalisation for plain ASCII text (most names and every id and code), where it changes nothing:
 // the search folds four fields of every ticket, and normalising them was most of its time.
 function searchKey(text: string): string {
-  return ASCII.test(text) ? text.toLowerCase().replace(/&/g, 'and').replace(/[^a-z0-9]/g, '') : compactKey(text);
+  return ASCII.test(text)
+    ? text
+        .toLowerCase()
+        .replace(/&/g, 'and')
+        .replace(/[^a-z0-9]/g, '')
+    : compactKey(text);
 }
 
 /** The ticket an agent typed the number of comes first; the rest keep their order (overdue first, longest wait). */

@@ -22,7 +22,11 @@ export interface FullQueue extends QueueView {
 
 /** Every matching row, before any paging. */
 export async function fullQueue(
-  store: Store, calendar: WorkingCalendar, now: Date, thresholds: ReminderThresholds, filters: QueueFilters,
+  store: Store,
+  calendar: WorkingCalendar,
+  now: Date,
+  thresholds: ReminderThresholds,
+  filters: QueueFilters,
 ): Promise<FullQueue> {
   const searchedArchive = includesArchive(filters.state);
   // The archive is read before the live file: a ticket archived meanwhile is then in the live file (or, if the archive run

@@ -41,7 +41,11 @@ export function registerReportRoutes(server: restify.Server, deps: ReportRouteDe
     let filters: ReportFilters;
     try {
       const query = url.searchParams;
-      filters = reportFilters({ from: query.get('from') ?? undefined, to: query.get('to') ?? undefined, ics: query.get('ics') ?? undefined });
+      filters = reportFilters({
+        from: query.get('from') ?? undefined,
+        to: query.get('to') ?? undefined,
+        ics: query.get('ics') ?? undefined,
+      });
     } catch (err) {
       if (err instanceof ValidationError) return sendJson(res, 400, { error: err.message.replace(/--/g, '') });
       throw err;
@@ -68,9 +72,17 @@ export function registerReportRoutes(server: restify.Server, deps: ReportRouteDe
 
 // A copy: the report reads the audit trail between its reads, while the live records may change.
 function liveCopy(store: Store): ReportLive {
-  return store.read((data) => JSON.parse(JSON.stringify({
-    tickets: data.tickets, rosters: data.rosters, notifications: data.notifications, conversations: data.conversations,
-  })) as { tickets: WorkflowTicket[]; rosters: RosterEntry[]; notifications: NotificationRecord[]; conversations: ConversationRecord[] });
+  return store.read(
+    (data) =>
+      JSON.parse(
+        JSON.stringify({
+          tickets: data.tickets,
+          rosters: data.rosters,
+          notifications: data.notifications,
+          conversations: data.conversations,
+        }),
+      ) as { tickets: WorkflowTicket[]; rosters: RosterEntry[]; notifications: NotificationRecord[]; conversations: ConversationRecord[] },
+  );
 }
 
 function sendJson(res: Response, status: number, body: unknown): void {

@@ -39,8 +39,9 @@ const REFUSAL = {
 
 // Teams shows tabs inside its own pages: only it (and this service) may frame the page.
 const PAGE_HEADERS = {
-  'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
-    + "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft https://*.office.com https://*.microsoft365.com https://*.skype.com",
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; " +
+    "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft https://*.office.com https://*.microsoft365.com https://*.skype.com",
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
 };
@@ -56,7 +57,9 @@ export function registerHelpdeskTab(server: restify.Server, deps: HelpdeskTabDep
   const html = readFileSync(new URL('tab.html', PAGE_DIR), 'utf8').replace('{{MODE}}', local ? 'local' : 'authenticated');
   const css = readFileSync(new URL('tab.css', PAGE_DIR));
   if (!local && (deps.config.tab.tokenIssuer === '' || deps.config.tab.tokenAudiences.length === 0)) {
-    deps.logger.warn('helpdesk tab: no token issuer or audience (set MicrosoftAppTenantId or TAB_TOKEN_ISSUER), so its API refuses every request');
+    deps.logger.warn(
+      'helpdesk tab: no token issuer or audience (set MicrosoftAppTenantId or TAB_TOKEN_ISSUER), so its API refuses every request',
+    );
   }
 
   server.get('/tab', async (_req: Request, res: Response) => {
@@ -98,8 +101,12 @@ export function registerHelpdeskTab(server: restify.Server, deps: HelpdeskTabDep
       const queue = await fullQueue(deps.store, calendar, now(), deps.config.reminders, { ...query.filters, search: query.search });
       const { rows, paging } = pageOf(queue.rows, query.page);
       sendJson(res, 200, {
-        mode: local ? 'local' : 'authenticated', ...queue, rows, paging,
-        overdue: queue.rows.filter((row) => row.overdue).length, search: query.searchText,
+        mode: local ? 'local' : 'authenticated',
+        ...queue,
+        rows,
+        paging,
+        overdue: queue.rows.filter((row) => row.overdue).length,
+        search: query.searchText,
       });
     } catch (err) {
       deps.logger.error('helpdesk tab could not read the queue', { error: errorKind(err) });
@@ -129,7 +136,14 @@ export function registerHelpdeskTab(server: restify.Server, deps: HelpdeskTabDep
     }
   });
 
-  registerReportRoutes(server, { store: deps.store, logger: deps.logger, calendar, now, dayHours: deps.config.reminders.workingDayHours, authorised });
+  registerReportRoutes(server, {
+    store: deps.store,
+    logger: deps.logger,
+    calendar,
+    now,
+    dayHours: deps.config.reminders.workingDayHours,
+    authorised,
+  });
 
   /** The filters, search and page asked for, or undefined once a 400 naming what to change has been sent. */
   function queueQuery(req: Request, res: Response): QueueQuery | undefined {

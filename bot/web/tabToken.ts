@@ -3,9 +3,7 @@ import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jos
 import type { TabTokenSettings } from '../config.js';
 
 /** The outcome of one check: the signed-in person's object id, or why the token was not accepted. */
-export type TokenCheck =
-  | { ok: true; oid: string }
-  | { ok: false; reason: 'missing' | 'invalid' | 'expired' | 'unavailable' };
+export type TokenCheck = { ok: true; oid: string } | { ok: false; reason: 'missing' | 'invalid' | 'expired' | 'unavailable' };
 
 /** Checks an Authorization header value; never throws. */
 export type TabTokenVerifier = (authorization: string | undefined) => Promise<TokenCheck>;
@@ -17,7 +15,10 @@ const ALGORITHMS = ['RS256'];
  * Used once at start in authenticated mode. `keys` is the tenant's published key set (fetched and cached by jose);
  * tests pass a local one. Issuer, audience, signature and expiry are all checked; the token must name a person (`oid`).
  */
-export function createTabTokenVerifier(settings: TabTokenSettings, keys: JWTVerifyGetKey = createRemoteJWKSet(new URL(settings.jwksUrl))): TabTokenVerifier {
+export function createTabTokenVerifier(
+  settings: TabTokenSettings,
+  keys: JWTVerifyGetKey = createRemoteJWKSet(new URL(settings.jwksUrl)),
+): TabTokenVerifier {
   return async (authorization) => {
     const match = /^Bearer\s+(\S+)$/i.exec((authorization ?? '').trim());
     if (!match) return { ok: false, reason: 'missing' };

@@ -45,7 +45,12 @@ export interface TicketDetail {
 const PRIORITY: Readonly<Record<string, string>> = { low: 'Low', normal: 'Normal', high: 'High', urgent: 'Urgent' };
 
 /** What the tab shows of one ticket (live or archived), from the ticket and its audit events. */
-export function ticketDetail(ticket: WorkflowTicket, audit: readonly AuditEvent[], rosters: readonly RosterEntry[], now: Date): TicketDetail {
+export function ticketDetail(
+  ticket: WorkflowTicket,
+  audit: readonly AuditEvent[],
+  rosters: readonly RosterEntry[],
+  now: Date,
+): TicketDetail {
   const names = knownNames(ticket, rosters);
   const facts: Fact[] = [
     { label: 'Status', value: STATE_LABEL[ticket.state] ?? ticket.state },
@@ -53,9 +58,11 @@ export function ticketDetail(ticket: WorkflowTicket, audit: readonly AuditEvent[
     { label: 'Received', value: formatCardTime(ticket.createdAt, now) },
     { label: 'Last changed', value: formatCardTime(ticket.updatedAt, now) },
     { label: 'Asked by', value: personText(ticket.requester, ticket.requester?.email) },
-    { label: 'Assigned to', value: ticket.assignee ? names.get(ticket.assignee.aadObjectId) ?? 'A colleague' : 'Nobody yet' },
+    { label: 'Assigned to', value: ticket.assignee ? (names.get(ticket.assignee.aadObjectId) ?? 'A colleague') : 'Nobody yet' },
     { label: 'Who has it', value: whoHasIt(ticket, names) },
-    ...(ticket.organisation ? organisationFacts(ticket.organisation, londonToday(now), ticket.checklist) : [{ label: 'Organisation', value: 'No organisation given' }]),
+    ...(ticket.organisation
+      ? organisationFacts(ticket.organisation, londonToday(now), ticket.checklist)
+      : [{ label: 'Organisation', value: 'No organisation given' }]),
   ];
   if (ticket.question?.trim()) facts.push({ label: 'Question', value: ticket.question });
   if (ticket.reason?.trim()) facts.push({ label: 'Last reason given', value: ticket.reason });
@@ -69,13 +76,20 @@ export function ticketDetail(ticket: WorkflowTicket, audit: readonly AuditEvent[
     people: (ticket.users ?? []).map((u) => ({ name: u.name, jobTitle: u.jobTitle, role: roleText(u.role), email: u.email })),
     leavers: (ticket.leavers ?? []).map((l) => ({ name: l.name, email: l.email, lastWorkingDay: l.lastWorkingDay })),
     checklist: checklistLines(ticket, now, names).map((line) => ({
-      label: line.label, done: line.ticked, automatic: line.automatic, mark: line.mark, status: line.status, evidence: line.evidence,
+      label: line.label,
+      done: line.ticked,
+      automatic: line.automatic,
+      mark: line.mark,
+      status: line.status,
+      evidence: line.evidence,
     })),
-    reminders: (ticket.remindersSent ?? []).map((mark) => reminderLine(mark, ticket, now)).filter((line): line is string => line !== undefined),
+    reminders: (ticket.remindersSent ?? [])
+      .map((mark) => reminderLine(mark, ticket, now))
+      .filter((line): line is string => line !== undefined),
     audit: audit.map((event) => ({
       at: event.at,
       when: formatCardTime(event.at, now),
-      who: event.actor === 'system' ? 'The service' : names.get(event.actor) ?? 'Someone not on a roster',
+      who: event.actor === 'system' ? 'The service' : (names.get(event.actor) ?? 'Someone not on a roster'),
       what: actionLabel(event.action),
       from: stateLabel(event.from),
       to: stateLabel(event.to),
@@ -99,6 +113,8 @@ function knownNames(ticket: WorkflowTicket, rosters: readonly RosterEntry[]): Ma
   add(ticket.assignee);
   add(ticket.lastAction?.by);
   for (const stamp of Object.values(ticket.checklist ?? {})) add(stamp?.by);
-  for (const entry of rosters) if (entry.displayName?.trim() && entry.kind !== 'icsChannel' && entry.kind !== 'helpdeskChannel') names.set(entry.id, entry.displayName.trim());
+  for (const entry of rosters)
+    if (entry.displayName?.trim() && entry.kind !== 'icsChannel' && entry.kind !== 'helpdeskChannel')
+      names.set(entry.id, entry.displayName.trim());
   return names;
 }

@@ -8,7 +8,9 @@ import { icsName } from '../../cards/cardText.js';
  * its assignee's; otherwise its assignee, or nobody yet.
  */
 export function whoHasIt(ticket: WorkflowTicket, names: ReadonlyMap<string, string>): string {
-  const assignee = ticket.assignee ? names.get(ticket.assignee.aadObjectId) ?? (ticket.assignee.name?.trim() || 'A colleague') : undefined;
+  const assignee = ticket.assignee
+    ? (names.get(ticket.assignee.aadObjectId) ?? (ticket.assignee.name?.trim() || 'A colleague'))
+    : undefined;
   switch (ticket.state) {
     case 'awaitingIcsApproval':
       return ticket.organisation?.icbCode ? `The ${icsName(ticket.organisation.icbCode)} governance lead` : 'The ICS governance lead';

@@ -29,11 +29,17 @@ const NO_IDENTITY = 'We could not tell who you are from Teams, so this card cann
  * What someone with no part in a ticket sees, whatever they pressed, and also what anyone sees for a ticket that is not
  * live: one answer for both, so a guessed ticket number tells nobody whether it exists, let alone what it is about.
  */
-export const NOT_YOURS = 'You cannot act on this card: it is for someone else, or the request has been closed. If you think you should be able to, please ask the helpdesk.';
+export const NOT_YOURS =
+  'You cannot act on this card: it is for someone else, or the request has been closed. If you think you should be able to, please ask the helpdesk.';
 
 /** The card this person should see for a ticket: their role's view, built from the stored ticket only. */
 export function cardFor(ctx: CardActionContext, ticket: WorkflowTicket, notice?: string): CardJson {
-  return buildTicketCard(ticket, viewFor(ctx, ticket), { refreshUserIds: ctx.refreshUserIds(ticket), notice, now: ctx.now(), helpdesk: ctx.helpdesk });
+  return buildTicketCard(ticket, viewFor(ctx, ticket), {
+    refreshUserIds: ctx.refreshUserIds(ticket),
+    notice,
+    now: ctx.now(),
+    helpdesk: ctx.helpdesk,
+  });
 }
 
 /**
@@ -44,7 +50,12 @@ export async function actAndShow(ctx: CardActionContext, request: Omit<ActionReq
   if (!ctx.actor) {
     // Still an attempt to act: audited like any refused one, with the actor unknown.
     await ctx.store.update((tx) => {
-      tx.audit({ actor: 'unknown', action: 'denied', ticketId: request.ticketId, details: { verb: request.verb, why: 'no Teams identity' } });
+      tx.audit({
+        actor: 'unknown',
+        action: 'denied',
+        ticketId: request.ticketId,
+        details: { verb: request.verb, why: 'no Teams identity' },
+      });
     });
     const ticket = ctx.workflow.get(request.ticketId);
     return ticket && maySee(ctx, ticket) ? notAllowedCard(ctx, ticket, NO_IDENTITY) : messageCard(NO_IDENTITY);
@@ -66,7 +77,9 @@ function notAllowedCard(ctx: CardActionContext, ticket: WorkflowTicket, message:
 /** A minimal valid card with one line: for requests that are gone (closed and archived) or cards that cannot be read. */
 export function messageCard(message: string): CardJson {
   return {
-    type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5',
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
     body: [{ type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: message }] }],
   };
 }
@@ -89,7 +102,9 @@ function viewFor(ctx: CardActionContext, ticket: WorkflowTicket): TicketCardView
 
 /** Everyone on the helpdesk roster, for the Assign choice (anyone, not only the person assigning). */
 export function helpdeskAgents(store: Store): PersonRef[] {
-  return store.read((data) => data.rosters
-    .filter((entry) => entry.kind === 'helpdeskAgent')
-    .map((entry) => ({ aadObjectId: entry.id, ...(entry.displayName ? { name: entry.displayName } : {}) })));
+  return store.read((data) =>
+    data.rosters
+      .filter((entry) => entry.kind === 'helpdeskAgent')
+      .map((entry) => ({ aadObjectId: entry.id, ...(entry.displayName ? { name: entry.displayName } : {}) })),
+  );
 }

@@ -16,7 +16,11 @@ export function handleCardAction(ctx: CardActionContext, action: CardAction): Pr
 /** The workflow request a checked card action stands for. */
 function workflowRequest(ctx: CardActionContext, action: Exclude<CardAction, { verb: 'refreshCard' }>): Omit<ActionRequest, 'actor'> {
   const { data } = action;
-  const request: Omit<ActionRequest, 'actor'> = { ticketId: data.ticketId, verb: CARD_VERB_TABLE[action.verb].workflowVerb, expectedVersion: data.version };
+  const request: Omit<ActionRequest, 'actor'> = {
+    ticketId: data.ticketId,
+    verb: CARD_VERB_TABLE[action.verb].workflowVerb,
+    expectedVersion: data.version,
+  };
   if ('reason' in data) request.reason = data.reason;
   // A checklist toggle switched off is an untick; each is its own audited change.
   if ('item' in data) Object.assign(request, { verb: data.ticked ? 'tick' : 'untick', item: data.item });

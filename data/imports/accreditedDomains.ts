@@ -17,7 +17,15 @@ export function parseAccreditedDomains(text: string): ImportResult<string> {
   for (const row of read.table.rows) {
     const cell = read.table.cell(row, 'domain');
     // Lists write domains as "example.org", "@example.org" or "*.example.org"; all mean the same domain and its subdomains.
-    const found = cell.split(/[;\s]+/).map((d) => d.trim().toLowerCase().replace(/^\*?\.|^@/, '')).filter(Boolean);
+    const found = cell
+      .split(/[;\s]+/)
+      .map((d) =>
+        d
+          .trim()
+          .toLowerCase()
+          .replace(/^\*?\.|^@/, ''),
+      )
+      .filter(Boolean);
     if (found.length === 0) {
       problems.push({ line: row.line, problem: 'the domain is empty' });
       continue;

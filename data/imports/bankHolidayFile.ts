@@ -25,13 +25,16 @@ export function parseBankHolidayFile(text: string, today: string): ImportResult<
       ok: false,
       problems: problems.map((problem): RowProblem => {
         const entry = /^Holiday (\d+)/.exec(problem);
-        return { line: entry ? lines[Number(entry[1]) - 1] ?? 1 : 1, problem: problem.replace(/\.$/, '') };
+        return { line: entry ? (lines[Number(entry[1]) - 1] ?? 1) : 1, problem: problem.replace(/\.$/, '') };
       }),
     };
   }
   const year = Number(today.slice(0, 4));
   const missing = [year, year + 1].filter((y) => !holidays.some((h) => h.date.startsWith(`${y}-`)));
-  const warnings = missing.map((y): RowProblem => ({ line: 1, problem: `the feed lists no bank holidays in ${y}, so ${y} will count every weekday as a working day` }));
+  const warnings = missing.map((y): RowProblem => ({
+    line: 1,
+    problem: `the feed lists no bank holidays in ${y}, so ${y} will count every weekday as a working day`,
+  }));
   return { ok: true, records: holidays, warnings };
 }
 

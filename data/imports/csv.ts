@@ -26,12 +26,21 @@ export function parseCsv(text: string): CsvRow[] {
   for (let i = 0; i < source.length; i += 1) {
     const ch = source[i];
     if (quoted) {
-      if (ch === '"' && source[i + 1] === '"') { field += '"'; i += 1; }
-      else if (ch === '"') quoted = false;
-      else { if (ch === '\n') line += 1; field += ch; }
-    } else if (ch === '"') { quoted = true; quoteLine = line; }
-    else if (ch === ',') { cells.push(field); field = ''; }
-    else if (ch === '\n' || ch === '\r') {
+      if (ch === '"' && source[i + 1] === '"') {
+        field += '"';
+        i += 1;
+      } else if (ch === '"') quoted = false;
+      else {
+        if (ch === '\n') line += 1;
+        field += ch;
+      }
+    } else if (ch === '"') {
+      quoted = true;
+      quoteLine = line;
+    } else if (ch === ',') {
+      cells.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && source[i + 1] === '\n') i += 1;
       endRow();
       line += 1;

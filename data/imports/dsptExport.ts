@@ -50,7 +50,14 @@ export function parseDsptExport(text: string, today: string): ImportResult<DsptR
     }
     const sector = cell(row, 'sector');
     const icb = cell(row, 'icb');
-    records.push({ odsCode: ods.code, name, status, ...(publishedOn ? { publishedOn } : {}), ...(sector ? { sector } : {}), ...(icb ? { icb } : {}) });
+    records.push({
+      odsCode: ods.code,
+      name,
+      status,
+      ...(publishedOn ? { publishedOn } : {}),
+      ...(sector ? { sector } : {}),
+      ...(icb ? { icb } : {}),
+    });
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, records, warnings };
 }

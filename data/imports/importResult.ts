@@ -7,9 +7,7 @@ export interface RowProblem {
 }
 
 /** All or nothing: either every row is good, or nothing is imported and every bad row is listed. */
-export type ImportResult<T> =
-  | { ok: true; records: T[]; warnings: RowProblem[] }
-  | { ok: false; problems: RowProblem[] };
+export type ImportResult<T> = { ok: true; records: T[]; warnings: RowProblem[] } | { ok: false; problems: RowProblem[] };
 
 type Columns = Record<string, string[]>;
 
@@ -23,8 +21,11 @@ export interface CsvTable<F extends string> {
  * Parses an import CSV and finds each field's column by its accepted header names (case and punctuation ignored).
  * Returns the problems instead when the file is unreadable, empty or lacks a required column.
  */
-export function readCsvTable<R extends string, O extends string>(text: string, required: Record<R, string[]>, optional: Record<O, string[]>):
-  { ok: true; table: CsvTable<R | O> } | { ok: false; problems: RowProblem[] } {
+export function readCsvTable<R extends string, O extends string>(
+  text: string,
+  required: Record<R, string[]>,
+  optional: Record<O, string[]>,
+): { ok: true; table: CsvTable<R | O> } | { ok: false; problems: RowProblem[] } {
   let rows: CsvRow[];
   try {
     rows = parseCsv(text);
@@ -35,13 +36,19 @@ export function readCsvTable<R extends string, O extends string>(text: string, r
   if (rows.length === 0) return { ok: false, problems: [{ line: 1, problem: 'the file is empty' }] };
   const [header, ...data] = rows;
   // A header alone is far more likely a wrong export than a wish to empty the list: refuse rather than wipe it.
-  if (data.length === 0) return { ok: false, problems: [{ line: header.line, problem: 'the file has a header but no rows, so nothing was imported' }] };
+  if (data.length === 0)
+    return { ok: false, problems: [{ line: header.line, problem: 'the file has a header but no rows, so nothing was imported' }] };
   const keys = header.cells.map(headerKey);
   const find = (names: string[]) => keys.findIndex((k) => names.map(headerKey).includes(k));
   const missing = Object.values<string[]>(required).filter((names) => find(names) === -1);
   if (missing.length > 0) {
     const expected = [...Object.values<string[]>(required), ...Object.values<string[]>(optional)].map((names) => names[0]).join(', ');
-    return { ok: false, problems: [{ line: header.line, problem: `the header has no ${missing.map((n) => `"${n[0]}"`).join(', ')} column (expected: ${expected})` }] };
+    return {
+      ok: false,
+      problems: [
+        { line: header.line, problem: `the header has no ${missing.map((n) => `"${n[0]}"`).join(', ')} column (expected: ${expected})` },
+      ],
+    };
   }
   const index = new Map<string, number>();
   for (const [field, names] of Object.entries<string[]>({ ...required, ...optional } as Columns)) {
@@ -50,6 +57,6 @@ export function readCsvTable<R extends string, O extends string>(text: string, r
   }
   return {
     ok: true,
-    table: { rows: data, cell: (row, field) => (index.has(field) ? row.cells[index.get(field) as number] ?? '' : '') },
+    table: { rows: data, cell: (row, field) => (index.has(field) ? (row.cells[index.get(field) as number] ?? '') : '') },
   };
 }

@@ -5,7 +5,11 @@
 import type { RequestedUser } from '../model.js';
 import { checkEmail, type EmailPolicy } from '../rules/email.js';
 import {
-  checkRegistration, registrationBodiesFor, registrationBodyName, REGISTRATION_BODIES, type RegistrationBody,
+  checkRegistration,
+  registrationBodiesFor,
+  registrationBodyName,
+  REGISTRATION_BODIES,
+  type RegistrationBody,
 } from '../rules/registration.js';
 import { roleForJobTitle, type JobTitleMatch } from '../rules/jobTitleRoles.js';
 import { compactKey } from '../rules/text.js';
@@ -35,7 +39,11 @@ const BODY_LIST = 'NMC, GMC, HCPC, GPhC, GDC or Social Work England';
 
 /** Removes invisible and control characters a copy-and-paste brings along, and runs of spaces. */
 function tidy(text: string): string {
-  return text.normalize('NFC').replace(/[\p{Cc}\p{Cf}]/gu, ' ').replace(/\s+/g, ' ').trim();
+  return text
+    .normalize('NFC')
+    .replace(/[\p{Cc}\p{Cf}]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** What a person typed, cut to a length that fits a sentence of the report. */
@@ -102,9 +110,12 @@ function checkTitle(row: UserSheetRow, state: RowState): CheckedTitle | undefine
   const match = roleForJobTitle(typed);
   if (match.kind === 'unknown') {
     const [only, ...more] = match.suggestions;
-    const nearest = more.length > 0
-      ? ` The closest UCP titles are ${match.suggestions.join(', ')}: use one of them if it fits.`
-      : only ? ` The closest UCP title is ${only}: use it if it fits.` : '';
+    const nearest =
+      more.length > 0
+        ? ` The closest UCP titles are ${match.suggestions.join(', ')}: use one of them if it fits.`
+        : only
+          ? ` The closest UCP title is ${only}: use it if it fits.`
+          : '';
     state.notes.push(`"${shown(typed)}" is not one of the UCP's job titles, so the helpdesk will decide which access it gives.${nearest}`);
     return { title: typed, match };
   }
@@ -115,16 +126,22 @@ function checkTitle(row: UserSheetRow, state: RowState): CheckedTitle | undefine
 type Registration = NonNullable<RequestedUser['registration']>;
 
 /** The registration from the two cells, or why it cannot be used; `note` when the body was worked out from the number. */
-function readRegistration(typedBody: string, typedNumber: string, title: CheckedTitle | undefined): { registration: Registration; note?: string } | { problem: string } {
+function readRegistration(
+  typedBody: string,
+  typedNumber: string,
+  title: CheckedTitle | undefined,
+): { registration: Registration; note?: string } | { problem: string } {
   let body = typedBody === '' ? undefined : bodyFromCell(typedBody);
-  if (typedBody !== '' && !body) return { problem: `"${shown(typedBody)}" in "Professional body" is not one we know. Please use ${BODY_LIST}.` };
+  if (typedBody !== '' && !body)
+    return { problem: `"${shown(typedBody)}" in "Professional body" is not one we know. Please use ${BODY_LIST}.` };
   let note: string | undefined;
   if (!body) {
     // With no body given, the number's shape usually settles it (an NMC PIN looks like nothing else).
     const usual = title && title.match.kind !== 'unknown' ? registrationBodiesFor(title.title) : [];
     const candidates = usual.length > 0 ? usual : [...REGISTRATION_BODIES];
     const fitting = candidates.filter((b) => checkRegistration(b, typedNumber).outcome === 'ok');
-    if (fitting.length !== 1) return { problem: `Please say which professional body registration number "${shown(typedNumber)}" is with (${BODY_LIST}).` };
+    if (fitting.length !== 1)
+      return { problem: `Please say which professional body registration number "${shown(typedNumber)}" is with (${BODY_LIST}).` };
     body = fitting[0];
     note = `We took registration number "${shown(typedNumber)}" to be with the ${registrationBodyName(body)}.`;
   }
@@ -141,7 +158,9 @@ function checkRegistrationCells(row: UserSheetRow, title: CheckedTitle | undefin
     if (role === 'Clinical') {
       const usual = title ? registrationBodiesFor(title.title).map(registrationBodyName) : [];
       const body = usual.length === 1 ? `${usual[0]} ` : '';
-      state.problems.push(`${aOrAn(title?.title ?? 'clinical role', true)} has clinical access, so we need their ${body}registration number in the "Registration number" column.`);
+      state.problems.push(
+        `${aOrAn(title?.title ?? 'clinical role', true)} has clinical access, so we need their ${body}registration number in the "Registration number" column.`,
+      );
     }
     return undefined;
   }
@@ -152,11 +171,18 @@ function checkRegistrationCells(row: UserSheetRow, title: CheckedTitle | undefin
   }
   // Only a clinical (or undecided) role needs the number; for the others a doubtful one is left out, not held against the row.
   if (role === 'Clinical' || role === null) state.problems.push(read.problem);
-  else if (title) state.notes.push(`${aOrAn(title.title, true)} doesn't need a registration number, and "${shown(typedNumber)}" couldn't be checked, so we left it out.`);
+  else if (title)
+    state.notes.push(
+      `${aOrAn(title.title, true)} doesn't need a registration number, and "${shown(typedNumber)}" couldn't be checked, so we left it out.`,
+    );
   return undefined;
 }
 
-function checkEmailCell(row: UserSheetRow, policy: EmailPolicy, state: RowState): { address: string; confirmed?: boolean; check?: string } | undefined {
+function checkEmailCell(
+  row: UserSheetRow,
+  policy: EmailPolicy,
+  state: RowState,
+): { address: string; confirmed?: boolean; check?: string } | undefined {
   const typed = tidy(row.email);
   if (typed === '') {
     state.problems.push('The work e-mail is missing.');
@@ -166,7 +192,9 @@ function checkEmailCell(row: UserSheetRow, policy: EmailPolicy, state: RowState)
   if (checked.outcome === 'accepted') return { address: checked.address };
   if (checked.outcome === 'refused') {
     if (checked.reason === 'personal') {
-      state.problems.push(`The e-mail ${shown(typed)} is a personal address. The UCP needs the person's own work address: NHSmail (@nhs.net) or your organisation's own.`);
+      state.problems.push(
+        `The e-mail ${shown(typed)} is a personal address. The UCP needs the person's own work address: NHSmail (@nhs.net) or your organisation's own.`,
+      );
     } else {
       // Shared mailboxes too: the rule's words say why (the home's name or ODS code, a role) and why it matters (the log-in code).
       state.problems.push(`The e-mail "${shown(typed)}" can't be used. ${checked.message}`);
@@ -179,15 +207,19 @@ function checkEmailCell(row: UserSheetRow, policy: EmailPolicy, state: RowState)
     // A role word beside a possible surname ("jane.nurse"): never taken silently; the manager says Yes, the helpdesk checks.
     const domainConfirmed = checked.domainConfirmation !== undefined;
     if (answer === true) return { address: checked.address, check: checked.helpdeskNote, ...(domainConfirmed ? { confirmed: true } : {}) };
-    state.problems.push(answer === false
-      ? `You put No in "Confirm appropriate use" for ${checked.address}, so this person needs another work address that is their own.`
-      : `${checked.message} If ${checked.address} is this person's own work address, put Yes in the "Confirm appropriate use" column.`);
+    state.problems.push(
+      answer === false
+        ? `You put No in "Confirm appropriate use" for ${checked.address}, so this person needs another work address that is their own.`
+        : `${checked.message} If ${checked.address} is this person's own work address, put Yes in the "Confirm appropriate use" column.`,
+    );
     return undefined;
   }
   if (answer === true) return { address: checked.address, confirmed: true };
-  state.problems.push(answer === false
-    ? `You put No in "Confirm appropriate use" for ${checked.address}. Addresses at ${domain} are not on the NHS-approved list, so this person needs another work address (for example NHSmail) before they can have an account.`
-    : `Addresses at ${domain} are not on the NHS-approved list. If ${checked.address} is this person's own work address and will be used only for direct care, put Yes in the "Confirm appropriate use" column.`);
+  state.problems.push(
+    answer === false
+      ? `You put No in "Confirm appropriate use" for ${checked.address}. Addresses at ${domain} are not on the NHS-approved list, so this person needs another work address (for example NHSmail) before they can have an account.`
+      : `Addresses at ${domain} are not on the NHS-approved list. If ${checked.address} is this person's own work address and will be used only for direct care, put Yes in the "Confirm appropriate use" column.`,
+  );
   return undefined;
 }
 
@@ -248,7 +280,9 @@ export function validateUserRows(rows: readonly UserSheetRow[], policy: EmailPol
       extra.push(`The e-mail ${shown(tidy(rows[i].email))} is also on ${otherRows(others)}. Each person needs their own address.`);
     }
     if (key !== '' && listed.has(key)) {
-      extra.push(`The e-mail ${shown(tidy(rows[i].email))} is already on this request for someone you gave me one by one. If it is the same person, delete this row; if not, each person needs their own address.`);
+      extra.push(
+        `The e-mail ${shown(tidy(rows[i].email))} is already on this request for someone you gave me one by one. If it is the same person, delete this row; if not, each person needs their own address.`,
+      );
     }
     if (extra.length === 0) return result;
     return { row: result.row, ok: false, problems: [...result.problems, ...extra], notes: result.notes };

@@ -9,7 +9,7 @@ export const MAX_USER_ROWS = 500;
 
 /** A field of a users-sheet row; `fullName` is read from other people's sheets, never written in the template. */
 export type UserColumn =
-  | 'firstName' | 'lastName' | 'fullName' | 'jobTitle' | 'email' | 'professionalBody' | 'registrationNumber' | 'confirmAppropriateUse';
+  'firstName' | 'lastName' | 'fullName' | 'jobTitle' | 'email' | 'professionalBody' | 'registrationNumber' | 'confirmAppropriateUse';
 
 /** How the template writes a column and which other headings mean the same. */
 export interface UserColumnSpec {
@@ -27,26 +27,45 @@ export const USER_COLUMNS: readonly UserColumnSpec[] = [
   { key: 'firstName', header: 'First name', aliases: ['forename', 'forenames', 'given name', 'first'], hint: "The person's first name." },
   { key: 'lastName', header: 'Last name', aliases: ['surname', 'family name', 'last'], hint: "The person's last name (surname)." },
   {
-    key: 'jobTitle', header: 'Job title', aliases: ['job', 'role', 'job role', 'position', 'designation', 'post'],
+    key: 'jobTitle',
+    header: 'Job title',
+    aliases: ['job', 'role', 'job role', 'position', 'designation', 'post'],
     hint: 'Pick from the list if you can. If their title is not there, type it: the helpdesk will decide which access it gives.',
   },
   {
-    key: 'email', header: 'Work e-mail', aliases: ['email', 'e-mail', 'email address', 'e-mail address', 'work email address', 'nhsmail', 'nhsmail address', 'mail'],
+    key: 'email',
+    header: 'Work e-mail',
+    aliases: ['email', 'e-mail', 'email address', 'e-mail address', 'work email address', 'nhsmail', 'nhsmail address', 'mail'],
     hint: "The person's own work address, ideally NHSmail (@nhs.net). Not a personal address (Gmail, Hotmail…) or a shared one (info@, office@…).",
   },
   {
-    key: 'professionalBody', header: 'Professional body', aliases: ['body', 'regulator', 'regulatory body', 'registration body', 'professional registration body'],
+    key: 'professionalBody',
+    header: 'Professional body',
+    aliases: ['body', 'regulator', 'regulatory body', 'registration body', 'professional registration body'],
     hint: 'For clinical staff: who they are registered with (NMC for nurses, GMC for doctors, HCPC, GPhC, GDC or Social Work England).',
   },
   {
-    key: 'registrationNumber', header: 'Registration number',
-    aliases: ['registration', 'registration no', 'reg no', 'reg number', 'pin', 'nmc pin', 'professional registration number', 'gmc number'],
+    key: 'registrationNumber',
+    header: 'Registration number',
+    aliases: [
+      'registration',
+      'registration no',
+      'reg no',
+      'reg number',
+      'pin',
+      'nmc pin',
+      'professional registration number',
+      'gmc number',
+    ],
     hint: 'For clinical staff: their registration number, e.g. an NMC PIN like 12A3456E.',
   },
   {
-    key: 'confirmAppropriateUse', header: 'Confirm appropriate use', aliases: ['appropriate use', 'confirm', 'confirmed', 'appropriate use confirmed'],
-    hint: 'Only for e-mail addresses not ending @nhs.net, nhs.uk or gov.uk: put Yes to confirm the address is this person\'s own work address and '
-      + 'will be used only for the direct care of the people you look after.',
+    key: 'confirmAppropriateUse',
+    header: 'Confirm appropriate use',
+    aliases: ['appropriate use', 'confirm', 'confirmed', 'appropriate use confirmed'],
+    hint:
+      "Only for e-mail addresses not ending @nhs.net, nhs.uk or gov.uk: put Yes to confirm the address is this person's own work address and " +
+      'will be used only for the direct care of the people you look after.',
   },
 ];
 
@@ -58,7 +77,7 @@ export const REQUIRED_COLUMNS: readonly UserColumn[] = ['jobTitle', 'email'];
 
 const byKey = new Map<string, UserColumn>();
 for (const spec of [...USER_COLUMNS, FULL_NAME]) {
-  for (const heading of [('header' in spec ? spec.header : ''), ...spec.aliases]) {
+  for (const heading of ['header' in spec ? spec.header : '', ...spec.aliases]) {
     if (heading !== '') byKey.set(headerKey(heading), spec.key);
   }
 }
@@ -86,12 +105,22 @@ export interface UserSheetRow {
 /** The example people shown in the template (on its own sheet); a row copied from them is refused, never sent. */
 export const EXAMPLE_USERS: ReadonlyArray<Omit<UserSheetRow, 'row'>> = [
   {
-    firstName: 'Example', lastName: 'Nurse', jobTitle: 'Nurse', email: 'example.nurse@nhs.net',
-    professionalBody: 'NMC', registrationNumber: '12A3456E', confirmAppropriateUse: '',
+    firstName: 'Example',
+    lastName: 'Nurse',
+    jobTitle: 'Nurse',
+    email: 'example.nurse@nhs.net',
+    professionalBody: 'NMC',
+    registrationNumber: '12A3456E',
+    confirmAppropriateUse: '',
   },
   {
-    firstName: 'Example', lastName: 'Carer', jobTitle: 'Care Manager', email: 'example.carer@sunnyviewcare.co.uk',
-    professionalBody: '', registrationNumber: '', confirmAppropriateUse: 'Yes',
+    firstName: 'Example',
+    lastName: 'Carer',
+    jobTitle: 'Care Manager',
+    email: 'example.carer@sunnyviewcare.co.uk',
+    professionalBody: '',
+    registrationNumber: '',
+    confirmAppropriateUse: 'Yes',
   },
 ];
 

@@ -33,9 +33,13 @@ export function formatRowReport(report: UserRowsReport, options: RowReportOption
   if (total === 0) return 'The spreadsheet has no one listed in it yet.';
   const lines: string[] = [];
   if (report.badCount === 0) {
-    lines.push(total === 1 ? 'The 1 person in the spreadsheet is ready to send.' : `All ${total} people in the spreadsheet are ready to send.`);
+    lines.push(
+      total === 1 ? 'The 1 person in the spreadsheet is ready to send.' : `All ${total} people in the spreadsheet are ready to send.`,
+    );
   } else {
-    lines.push(`${people(report.okCount)} ${report.okCount === 1 ? 'is' : 'are'} ready; ${rows(report.badCount)} need${report.badCount === 1 ? 's' : ''} changing before we can send the request:`);
+    lines.push(
+      `${people(report.okCount)} ${report.okCount === 1 ? 'is' : 'are'} ready; ${rows(report.badCount)} need${report.badCount === 1 ? 's' : ''} changing before we can send the request:`,
+    );
     const bad = report.rows.filter((r) => !r.ok);
     for (const row of bad.slice(0, maxProblemRows)) lines.push(`Row ${row.row}: ${row.problems.join(' ')}`);
     if (bad.length > maxProblemRows) {
@@ -48,7 +52,8 @@ export function formatRowReport(report: UserRowsReport, options: RowReportOption
   if (noted.length > 0) {
     lines.push('', 'Good to know:');
     for (const row of noted.slice(0, maxNoteRows)) lines.push(`Row ${row.row}: ${row.notes.join(' ')}`);
-    if (noted.length > maxNoteRows) lines.push(`…and notes on ${noted.length - maxNoteRows} more ${noted.length - maxNoteRows === 1 ? 'row' : 'rows'}.`);
+    if (noted.length > maxNoteRows)
+      lines.push(`…and notes on ${noted.length - maxNoteRows} more ${noted.length - maxNoteRows === 1 ? 'row' : 'rows'}.`);
   }
   return withinBytes(lines, problemLines, maxBytes);
 }

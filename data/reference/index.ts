@@ -93,7 +93,8 @@ function textList(value: unknown): string[] | undefined {
 
 /** Checks jobTitles.json: each title once, known roles and bodies, aliases pointing at real titles, no two entries that read the same. */
 export function parseJobTitles(raw: unknown, file = 'jobTitles.json'): JobTitles {
-  if (!isRecord(raw) || !Array.isArray(raw.titles) || !Array.isArray(raw.aliases)) return invalid(file, ['it needs "titles" and "aliases" lists.']);
+  if (!isRecord(raw) || !Array.isArray(raw.titles) || !Array.isArray(raw.aliases))
+    return invalid(file, ['it needs "titles" and "aliases" lists.']);
   const problems: string[] = [];
   const keys = new Map<string, string>();
   const claim = (text: string, where: string) => {
@@ -105,13 +106,22 @@ export function parseJobTitles(raw: unknown, file = 'jobTitles.json'): JobTitles
   const titles: JobTitle[] = [];
   raw.titles.forEach((entry: unknown, i) => {
     const bodies = isRecord(entry) ? textList(entry.registrationBodies) : undefined;
-    if (!isRecord(entry) || !isText(entry.title) || !ROLES.includes(entry.role as UcpRole) || !bodies
-      || !bodies.every((b) => (REGISTRATION_BODIES as readonly string[]).includes(b))) {
-      problems.push(`Title ${i + 1} needs a title, a role (${ROLES.join(', ')}) and registrationBodies from ${REGISTRATION_BODIES.join(', ')}.`);
+    if (
+      !isRecord(entry) ||
+      !isText(entry.title) ||
+      !ROLES.includes(entry.role as UcpRole) ||
+      !bodies ||
+      !bodies.every((b) => (REGISTRATION_BODIES as readonly string[]).includes(b))
+    ) {
+      problems.push(
+        `Title ${i + 1} needs a title, a role (${ROLES.join(', ')}) and registrationBodies from ${REGISTRATION_BODIES.join(', ')}.`,
+      );
       return;
     }
     claim(entry.title, `Title "${entry.title}"`);
-    titles.push(Object.freeze({ title: entry.title, role: entry.role as UcpRole, registrationBodies: Object.freeze(bodies as RegistrationBody[]) }));
+    titles.push(
+      Object.freeze({ title: entry.title, role: entry.role as UcpRole, registrationBodies: Object.freeze(bodies as RegistrationBody[]) }),
+    );
   });
   const names = new Set(titles.map((t) => t.title));
   const aliases: JobTitleAlias[] = [];
@@ -142,14 +152,22 @@ export function parseJobTitles(raw: unknown, file = 'jobTitles.json'): JobTitles
 
 /** Checks ics.json: ICB codes unique and well formed, each borough in one ICS only, aliases pointing at listed boroughs. */
 export function parseIcs(raw: unknown, file = 'ics.json'): IcsReference {
-  if (!isRecord(raw) || !Array.isArray(raw.systems) || !isRecord(raw.boroughAliases)) return invalid(file, ['it needs "systems" and "boroughAliases".']);
+  if (!isRecord(raw) || !Array.isArray(raw.systems) || !isRecord(raw.boroughAliases))
+    return invalid(file, ['it needs "systems" and "boroughAliases".']);
   const problems: string[] = [];
   const codes = new Set<string>();
   const boroughs = new Map<string, string>();
   const systems: Ics[] = [];
   raw.systems.forEach((entry: unknown, i) => {
     const names = isRecord(entry) ? textList(entry.boroughs) : undefined;
-    if (!isRecord(entry) || !isText(entry.icbCode) || !/^Q[A-Z0-9]{2}$/.test(entry.icbCode) || !isText(entry.name) || !isText(entry.shortName) || !names) {
+    if (
+      !isRecord(entry) ||
+      !isText(entry.icbCode) ||
+      !/^Q[A-Z0-9]{2}$/.test(entry.icbCode) ||
+      !isText(entry.name) ||
+      !isText(entry.shortName) ||
+      !names
+    ) {
       problems.push(`System ${i + 1} needs an icbCode (Q and two characters), a name, a shortName and boroughs.`);
       return;
     }
@@ -160,7 +178,14 @@ export function parseIcs(raw: unknown, file = 'ics.json'): IcsReference {
       if (boroughs.has(key)) problems.push(`${borough} is listed twice.`);
       boroughs.set(key, borough);
     }
-    systems.push(Object.freeze({ icbCode: entry.icbCode, name: entry.name, shortName: entry.shortName, boroughs: Object.freeze([...names]) as string[] }));
+    systems.push(
+      Object.freeze({
+        icbCode: entry.icbCode,
+        name: entry.name,
+        shortName: entry.shortName,
+        boroughs: Object.freeze([...names]) as string[],
+      }),
+    );
   });
   const boroughAliases = new Map<string, string>();
   for (const [alias, borough] of Object.entries(raw.boroughAliases)) {
@@ -202,7 +227,10 @@ export function parsePersonalDomains(raw: unknown, file = 'personalEmailDomains.
   const domains = parseDomainList(raw, file);
   const noted = (key: 'personalSuffixes' | 'notPersonal', field: 'suffix' | 'domain'): string[] => {
     const list = isRecord(raw) ? raw[key] : undefined;
-    if (!Array.isArray(list) || !list.every((e) => isRecord(e) && typeof e[field] === 'string' && isDomainName(e[field]) && isText(e.why))) {
+    if (
+      !Array.isArray(list) ||
+      !list.every((e) => isRecord(e) && typeof e[field] === 'string' && isDomainName(e[field]) && isText(e.why))
+    ) {
       return invalid(file, [`"${key}" needs entries with a lower-case "${field}" and a "why".`]);
     }
     return list.map((e) => (e as Record<string, string>)[field]);

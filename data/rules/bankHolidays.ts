@@ -36,10 +36,15 @@ function readEvent(raw: unknown, index: number, problems: string[]): BankHoliday
   if (typeof raw.date !== 'string') problems.push(`${label} has no date.`);
   else if (!isCalendarDate(raw.date)) problems.push(`${label} has the date "${raw.date}", which is not a real day written as yyyy-mm-dd.`);
   if (raw.notes !== undefined && typeof raw.notes !== 'string') problems.push(`${label} has notes that are not text.`);
-  if (raw.bunting !== undefined && typeof raw.bunting !== 'boolean') problems.push(`${label} has a bunting value that is not true or false.`);
+  if (raw.bunting !== undefined && typeof raw.bunting !== 'boolean')
+    problems.push(`${label} has a bunting value that is not true or false.`);
   if (problems.length > before) return undefined;
 
-  const holiday: BankHoliday = { title: (raw.title as string).trim(), date: raw.date as string, notes: (raw.notes as string | undefined) ?? '' };
+  const holiday: BankHoliday = {
+    title: (raw.title as string).trim(),
+    date: raw.date as string,
+    notes: (raw.notes as string | undefined) ?? '',
+  };
   if (typeof raw.bunting === 'boolean') holiday.bunting = raw.bunting;
   return holiday;
 }

@@ -92,9 +92,10 @@ interface Finding {
 
 function placeFinding(input: EligibilityInput): Finding {
   if (input.namedInDpia) {
-    const reason = input.location === 'london'
-      ? `Your organisation is named in the ${DPIA}.`
-      : `Your organisation is based outside London, but it is already named in the ${DPIA}.`;
+    const reason =
+      input.location === 'london'
+        ? `Your organisation is named in the ${DPIA}.`
+        : `Your organisation is based outside London, but it is already named in the ${DPIA}.`;
     return { ok: true, reason, steps: [] };
   }
   if (input.location === 'outside') {
@@ -111,7 +112,9 @@ function placeFinding(input: EligibilityInput): Finding {
     return {
       ok: false,
       reason: `Your organisation is outside London and commissioned to care for Londoners, but it is not yet named in the ${DPIA}.`,
-      steps: [`We will ask the London Integrated Care System lead for the service you are commissioned to provide to approve your organisation. ${APPROVAL_TIME}`],
+      steps: [
+        `We will ask the London Integrated Care System lead for the service you are commissioned to provide to approve your organisation. ${APPROVAL_TIME}`,
+      ],
     };
   }
   return {
@@ -123,7 +126,11 @@ function placeFinding(input: EligibilityInput): Finding {
 
 function dsptFinding(input: EligibilityInput, required: boolean): Finding {
   if (!required) {
-    return { ok: true, reason: 'As an NHS organisation, you do not need to show a Data Security and Protection Toolkit (DSPT) status for this.', steps: [] };
+    return {
+      ok: true,
+      reason: 'As an NHS organisation, you do not need to show a Data Security and Protection Toolkit (DSPT) status for this.',
+      steps: [],
+    };
   }
   const { dspt, today } = input;
   if (dspt !== undefined && today !== undefined && dsptLapsed(dspt, today)) {
@@ -132,8 +139,8 @@ function dsptFinding(input: EligibilityInput, required: boolean): Finding {
       reason: `Your latest published Data Security and Protection Toolkit (DSPT) assessment is for ${dspt.year}, and it needed renewing by ${longDate(renewalDue(dspt, today).dueOn)}.`,
       // Lapsed means access has no DSPT behind it today: naming next year's 30 June would read as time to wait.
       steps: [
-        `Your organisation needs to publish a new assessment now: complete it on the DSPT website (${DSPT_WEBSITE}) and publish it at Standards Met. `
-          + 'Until it is published, your organisation cannot use the UCP.',
+        `Your organisation needs to publish a new assessment now: complete it on the DSPT website (${DSPT_WEBSITE}) and publish it at Standards Met. ` +
+          'Until it is published, your organisation cannot use the UCP.',
         DSPT_HELPLINE,
       ],
     };
@@ -154,7 +161,11 @@ function dsptFinding(input: EligibilityInput, required: boolean): Finding {
         ],
       };
     case 'notPublished':
-      return { ok: false, reason: 'Your organisation has no published Data Security and Protection Toolkit (DSPT) assessment yet.', steps: [...startSteps(), ...deadline] };
+      return {
+        ok: false,
+        reason: 'Your organisation has no published Data Security and Protection Toolkit (DSPT) assessment yet.',
+        steps: [...startSteps(), ...deadline],
+      };
     case 'unknown':
       return {
         ok: false,
@@ -162,7 +173,11 @@ function dsptFinding(input: EligibilityInput, required: boolean): Finding {
         reason: dspt.notYetPossible
           ? `The Data Security and Protection Toolkit (DSPT) status we found, "${dspt.raw.trim()}", is dated after today, so we cannot count it as Standards Met yet.`
           : 'We could not confirm your Data Security and Protection Toolkit (DSPT) status, so we cannot count it as Standards Met yet.',
-        steps: [`Check your status by searching for your organisation on the DSPT website (${DSPT_WEBSITE}).`, ...startSteps(), ...deadline],
+        steps: [
+          `Check your status by searching for your organisation on the DSPT website (${DSPT_WEBSITE}).`,
+          ...startSteps(),
+          ...deadline,
+        ],
       };
     default:
       return {
@@ -188,11 +203,14 @@ function deadlineStep(dspt: ParsedDsptStatus | undefined, today: string | undefi
 }
 
 function statusName(dspt: ParsedDsptStatus): string {
-  const name = dspt.status === 'standardsExceeded' ? 'Standards Exceeded'
-    : dspt.status === 'approachingStandards' ? 'Approaching Standards' : 'Standards Met';
+  const name =
+    dspt.status === 'standardsExceeded'
+      ? 'Standards Exceeded'
+      : dspt.status === 'approachingStandards'
+        ? 'Approaching Standards'
+        : 'Standards Met';
   return dspt.year ? `${name} for ${dspt.year}` : name;
 }
-
 
 function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);

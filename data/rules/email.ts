@@ -1,6 +1,9 @@
 /** Which e-mail addresses may receive a UCP web-portal account (source 001, "Acceptable Email Domains"; source 004 on shared mailboxes). */
 import {
-  genericMailboxes as shippedGeneric, icsReference, personalDomains as shippedPersonal, type GenericMailboxes,
+  genericMailboxes as shippedGeneric,
+  icsReference,
+  personalDomains as shippedPersonal,
+  type GenericMailboxes,
 } from '../reference/index.js';
 import { acceptedRule, isInOrUnder, isPersonalDomain, type AcceptedRule } from './emailDomains.js';
 import { readMailbox, type MailboxOrganisation, type SharedReason } from './sharedMailbox.js';
@@ -39,15 +42,37 @@ const EXAMPLE = 'jane.smith@nhs.net';
 const LOCAL_PART = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
 // A one-letter slip of these (gmial.com) is still a personal address, not "any other organisation". Some names
 // (aol.com, live.co.uk, icloud.com) are left out: one letter away from them are real businesses (aon.com, life.co.uk, cloud.com).
-const WELL_KNOWN_PERSONAL = ['gmail.com', 'googlemail.com', 'hotmail.com', 'hotmail.co.uk', 'outlook.com',
-  'yahoo.com', 'yahoo.co.uk', 'btinternet.com'];
+const WELL_KNOWN_PERSONAL = [
+  'gmail.com',
+  'googlemail.com',
+  'hotmail.com',
+  'hotmail.co.uk',
+  'outlook.com',
+  'yahoo.com',
+  'yahoo.co.uk',
+  'btinternet.com',
+];
 /** London and its boroughs, as source 004's "postcodetown" part of a shared mailbox may name them. */
-const PLACES: readonly string[] = [...new Set(['london',
-  ...icsReference.systems.flatMap((ics) => ics.boroughs), ...icsReference.boroughAliases.keys()].map((p) => wordsOf(p).join('')))];
+const PLACES: readonly string[] = [
+  ...new Set(
+    ['london', ...icsReference.systems.flatMap((ics) => ics.boroughs), ...icsReference.boroughAliases.keys()].map((p) =>
+      wordsOf(p).join(''),
+    ),
+  ),
+];
 
 /** Turns an imported accredited-domain list into the set `checkEmail` expects (lower case, no leading "@" or "."). */
 export function accreditedDomainSet(domains: Iterable<string>): ReadonlySet<string> {
-  return new Set([...domains].map((d) => d.trim().toLowerCase().replace(/^[@.]+/, '')).filter(isDomainName));
+  return new Set(
+    [...domains]
+      .map((d) =>
+        d
+          .trim()
+          .toLowerCase()
+          .replace(/^[@.]+/, ''),
+      )
+      .filter(isDomainName),
+  );
 }
 
 function refused(reason: 'malformed' | 'personal' | 'generic', message: string): EmailCheck {
@@ -64,8 +89,10 @@ function malformation(address: string, local: string, domain: string, accredited
   if (local === '') return `Something is missing before the @. It should look like ${EXAMPLE}.`;
   if (domain === '') return `Something is missing after the @. It should look like ${EXAMPLE}.`;
   if (address.length > 254 || local.length > 64) return 'This address is longer than e-mail allows. Please check it and try again.';
-  if (!LOCAL_PART.test(local)) return 'The part before the @ has characters or dots an e-mail address cannot have. Please check it and try again.';
-  if (!isDomainName(domain)) return `The part after the @ (${domain}) doesn't look like an e-mail domain. Please check it for typing mistakes.`;
+  if (!LOCAL_PART.test(local))
+    return 'The part before the @ has characters or dots an e-mail address cannot have. Please check it and try again.';
+  if (!isDomainName(domain))
+    return `The part after the @ (${domain}) doesn't look like an e-mail domain. Please check it for typing mistakes.`;
   // Otherwise jane@nhs.nte would go to the confirmation route, be confirmed, and the account e-mail would never arrive.
   // An accredited domain is a real organisation's, so it is never a slip.
   if (domain !== 'nhs.net' && damerauLevenshtein(domain, 'nhs.net') === 1 && !isInOrUnder(domain, accredited)) {
@@ -76,9 +103,11 @@ function malformation(address: string, local: string, domain: string, accredited
 
 function personalDomainMessage(domain: string, meant?: string): string {
   const named = meant ? `${domain}, which looks like ${meant}` : domain;
-  return `This looks like a personal e-mail address (${named}). The UCP needs the person's own work address: an NHSmail address `
-    + "ending @nhs.net or one from your organisation's own domain. If your home has no work e-mail yet, NHSmail is free for care "
-    + `providers: the Digital Social Care helpline can tell you how to get it (${DIGITAL_SOCIAL_CARE_HELPLINE}).`;
+  return (
+    `This looks like a personal e-mail address (${named}). The UCP needs the person's own work address: an NHSmail address ` +
+    "ending @nhs.net or one from your organisation's own domain. If your home has no work e-mail yet, NHSmail is free for care " +
+    `providers: the Digital Social Care helpline can tell you how to get it (${DIGITAL_SOCIAL_CARE_HELPLINE}).`
+  );
 }
 
 /** Why a shared mailbox cannot be used, and what to give instead, in words a care home manager understands. */
@@ -91,19 +120,25 @@ function sharedMessage(local: string, why: SharedReason): string {
     role: why.kind === 'role' ? ` "${why.word}" is a job, not a person.` : '',
   }[why.kind];
   // Source 001 "Non-HSCN" / source 000 "Non-HSCN": a code is e-mailed to the address at each log-in over the internet.
-  return `This looks like a shared mailbox (${local}@).${reason} Each UCP account belongs to one person: when they log in over `
-    + 'the internet, the UCP e-mails a code to their address to finish logging in, so everyone who reads a shared mailbox could use it. '
-    + "Please give this person's own work address, such as their own NHSmail address.";
+  return (
+    `This looks like a shared mailbox (${local}@).${reason} Each UCP account belongs to one person: when they log in over ` +
+    'the internet, the UCP e-mails a code to their address to finish logging in, so everyone who reads a shared mailbox could use it. ' +
+    "Please give this person's own work address, such as their own NHSmail address."
+  );
 }
 
 function doubtMessage(local: string, word: string): string {
-  return `${local}@ might be a shared or role mailbox ("${word}" is a job as well as a name). The UCP e-mails a log-in code to `
-    + 'this address, so only this person may read it. If it is their own, the helpdesk will check it before making the account.';
+  return (
+    `${local}@ might be a shared or role mailbox ("${word}" is a job as well as a name). The UCP e-mails a log-in code to ` +
+    'this address, so only this person may read it. If it is their own, the helpdesk will check it before making the account.'
+  );
 }
 
 function confirmationMessage(domain: string): string {
-  return `${domain} is not on the list of NHS-approved e-mail domains. You can still use this address if you confirm that it `
-    + "belongs to this person at work and will be used appropriately, only for the direct care of the people you look after.";
+  return (
+    `${domain} is not on the list of NHS-approved e-mail domains. You can still use this address if you confirm that it ` +
+    'belongs to this person at work and will be used appropriately, only for the direct care of the people you look after.'
+  );
 }
 
 /**

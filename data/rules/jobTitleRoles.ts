@@ -113,11 +113,11 @@ function listInWords(items: string[]): string {
 
 function unknownTitle(input: string, suggestions: string[]): JobTitleMatch {
   const shown = input.trim().replace(/\s+/g, ' ');
-  const closest = suggestions.length > 0
-    ? ` The closest titles we use are ${listInWords(suggestions)}. If none of them fits, keep`
-    : ' Keep';
-  const message = `"${shown}" is not one of the job titles the UCP uses, so we won't guess which access it gives.${closest}`
-    + ' the title you gave and the helpdesk will decide the right role when they check the request.';
+  const closest =
+    suggestions.length > 0 ? ` The closest titles we use are ${listInWords(suggestions)}. If none of them fits, keep` : ' Keep';
+  const message =
+    `"${shown}" is not one of the job titles the UCP uses, so we won't guess which access it gives.${closest}` +
+    ' the title you gave and the helpdesk will decide the right role when they check the request.';
   return { kind: 'unknown', input: shown, suggestions, message };
 }
 

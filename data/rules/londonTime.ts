@@ -53,7 +53,12 @@ export function londonParts(instant: Date): LondonParts {
   const wholeSecond = time - (((time % 1000) + 1000) % 1000);
   const weekdayFromSunday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
   return {
-    year, month, day, hour, minute, second,
+    year,
+    month,
+    day,
+    hour,
+    minute,
+    second,
     weekday: weekdayFromSunday === 0 ? 7 : weekdayFromSunday,
     offsetMinutes: (wallAsUtc - wholeSecond) / MINUTE_MS,
   };
@@ -111,8 +116,10 @@ export function formatLondon(instant: Date): string {
   const sign = p.offsetMinutes < 0 ? '-' : '+';
   const offset = Math.abs(p.offsetMinutes);
   const fraction = ms === 0 ? '' : `.${pad(ms, 3)}`;
-  return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}${fraction}`
-    + `${sign}${pad(Math.floor(offset / 60))}:${pad(offset % 60)}`;
+  return (
+    `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}${fraction}` +
+    `${sign}${pad(Math.floor(offset / 60))}:${pad(offset % 60)}`
+  );
 }
 
 /** The London calendar date of an instant, as yyyy-mm-dd: "today" for rules that work in days (the DSPT deadline, imports). */

@@ -2,18 +2,9 @@
 
 /** The organisation kinds the onboarding cares about. A code's format only suggests one; its ORD roles decide. */
 export type OdsKind =
-  | 'socialCareSite'
-  | 'socialCareProvider'
-  | 'nhsTrust'
-  | 'nhsTrustSite'
-  | 'gpPractice'
-  | 'icb'
-  | 'dentalPractice'
-  | 'nonNhsOrganisation';
+  'socialCareSite' | 'socialCareProvider' | 'nhsTrust' | 'nhsTrustSite' | 'gpPractice' | 'icb' | 'dentalPractice' | 'nonNhsOrganisation';
 
-export type OdsCodeCheck =
-  | { ok: true; code: string; kinds: OdsKind[]; description: string }
-  | { ok: false; message: string };
+export type OdsCodeCheck = { ok: true; code: string; kinds: OdsKind[]; description: string } | { ok: false; message: string };
 
 const KIND_NAMES: Record<OdsKind, string> = {
   socialCareSite: 'a care home or other social care service',
@@ -64,8 +55,9 @@ const ROLE_KINDS: ReadonlyArray<readonly [string, OdsKind]> = [
   ['RO157', 'nonNhsOrganisation'],
 ];
 
-const TOO_SHORT_OR_LONG = 'An ODS code is 3 to 6 letters and numbers, like VABC1 for a care home. '
-  + 'You can find yours by searching for your postcode on the ODS Data Search and Export website.';
+const TOO_SHORT_OR_LONG =
+  'An ODS code is 3 to 6 letters and numbers, like VABC1 for a care home. ' +
+  'You can find yours by searching for your postcode on the ODS Data Search and Export website.';
 
 /** Used before storing or comparing any ODS code a person typed: trims, upper-cases and removes spaces. */
 export function normaliseOdsCode(input: string): string {
@@ -77,10 +69,16 @@ export function normaliseOdsCode(input: string): string {
 export function checkOdsCode(input: string | null | undefined): OdsCodeCheck {
   const code = normaliseOdsCode(input ?? '');
   if (code === '') {
-    return { ok: false, message: "Please type your organisation's ODS code. It is 3 to 6 letters and numbers, like VABC1 for a care home." };
+    return {
+      ok: false,
+      message: "Please type your organisation's ODS code. It is 3 to 6 letters and numbers, like VABC1 for a care home.",
+    };
   }
   if (!/^[A-Z0-9]+$/.test(code)) {
-    return { ok: false, message: 'An ODS code only has letters and numbers in it, with no dashes or other symbols. Please check it and try again.' };
+    return {
+      ok: false,
+      message: 'An ODS code only has letters and numbers in it, with no dashes or other symbols. Please check it and try again.',
+    };
   }
   if (code.length < 3 || code.length > 6) {
     return { ok: false, message: TOO_SHORT_OR_LONG };

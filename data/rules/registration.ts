@@ -8,17 +8,27 @@ import { roleForJobTitle } from './jobTitleRoles.js';
 export { REGISTRATION_BODIES, type RegistrationBody };
 
 export type RegistrationCheck =
-  | { outcome: 'ok'; body: RegistrationBody; number: string }
-  | { outcome: 'refused'; body: RegistrationBody; message: string };
+  { outcome: 'ok'; body: RegistrationBody; number: string } | { outcome: 'refused'; body: RegistrationBody; message: string };
 
 // HCPC profession codes, from the HCPC's registrant statistics and "How to check the Register":
 // a number is the profession code followed by up to six digits (e.g. PH123456, PYL123456).
 // Social workers in England left the HCPC for Social Work England on 2 December 2019, so SW is not among them.
 export const HCPC_PROFESSIONS: Readonly<Record<string, string>> = {
-  AS: 'arts therapist', BS: 'biomedical scientist', CH: 'chiropodist or podiatrist', CS: 'clinical scientist',
-  DT: 'dietitian', HAD: 'hearing aid dispenser', ODP: 'operating department practitioner', OR: 'orthoptist',
-  OT: 'occupational therapist', PA: 'paramedic', PH: 'physiotherapist', PO: 'prosthetist or orthotist',
-  PYL: 'practitioner psychologist', RA: 'radiographer', SL: 'speech and language therapist',
+  AS: 'arts therapist',
+  BS: 'biomedical scientist',
+  CH: 'chiropodist or podiatrist',
+  CS: 'clinical scientist',
+  DT: 'dietitian',
+  HAD: 'hearing aid dispenser',
+  ODP: 'operating department practitioner',
+  OR: 'orthoptist',
+  OT: 'occupational therapist',
+  PA: 'paramedic',
+  PH: 'physiotherapist',
+  PO: 'prosthetist or orthotist',
+  PYL: 'practitioner psychologist',
+  RA: 'radiographer',
+  SL: 'speech and language therapist',
 };
 
 interface BodyRule {
@@ -46,7 +56,8 @@ const BODIES: Readonly<Record<RegistrationBody, BodyRule>> = {
   HCPC: {
     name: 'Health and Care Professions Council (HCPC)',
     pattern: new RegExp(`^(?:${Object.keys(HCPC_PROFESSIONS).join('|')})\\d{1,6}$`),
-    looksLike: 'An HCPC number is the letters for the profession and then up to six numbers, for example OT12345 for an occupational therapist, PA123456 for a paramedic or SL12345 for a speech and language therapist.',
+    looksLike:
+      'An HCPC number is the letters for the profession and then up to six numbers, for example OT12345 for an occupational therapist, PA123456 for a paramedic or SL12345 for a speech and language therapist.',
   },
   // GPhC registration number: 7 digits (pharmacy technicians' start with 5, per the NHS Data Dictionary).
   GPhC: {
@@ -74,7 +85,10 @@ const BODIES: Readonly<Record<RegistrationBody, BodyRule>> = {
 const LABEL_WORDS = new Set(['NMC', 'GMC', 'HCPC', 'GPHC', 'GDC', 'SWE', 'PIN', 'NO', 'NUMBER', 'REG', 'REGISTRATION']);
 
 function tidy(body: RegistrationBody, typed: string): string {
-  const words = typed.toUpperCase().split(/[^A-Z0-9]+/).filter(Boolean);
+  const words = typed
+    .toUpperCase()
+    .split(/[^A-Z0-9]+/)
+    .filter(Boolean);
   while (words.length > 1 && LABEL_WORDS.has(words[0])) words.shift();
   const number = words.join('');
   return BODIES[body].tidy?.(number) ?? number;
@@ -97,10 +111,15 @@ export function checkRegistration(body: RegistrationBody, typed: string): Regist
     return {
       outcome: 'refused',
       body,
-      message: 'Social workers in England have been registered with Social Work England, not the HCPC, since December 2019. Please choose Social Work England for this number.',
+      message:
+        'Social workers in England have been registered with Social Work England, not the HCPC, since December 2019. Please choose Social Work England for this number.',
     };
   }
-  return { outcome: 'refused', body, message: `That doesn't look like a ${rule.name} number. ${rule.looksLike} Please check it and try again.` };
+  return {
+    outcome: 'refused',
+    body,
+    message: `That doesn't look like a ${rule.name} number. ${rule.looksLike} Please check it and try again.`,
+  };
 }
 
 /** The bodies a person with this job title is usually registered with, most likely first; used to offer a short choice. */

@@ -57,7 +57,8 @@ function vocabulary(generic: GenericMailboxes, places: readonly string[], organi
   for (const word of generic.roleWords) words.set(word, 'role');
   const nameWords = wordsOf((organisation?.name ?? '').replace(/['’]/g, ''));
   const significant = nameWords.filter((w) => !generic.careWords.has(w) && !/^\d+$/.test(w) && w.length > 1);
-  for (const word of nameWords) if (!words.has(word) || significant.includes(word)) words.set(word, significant.includes(word) ? 'name' : 'filler');
+  for (const word of nameWords)
+    if (!words.has(word) || significant.includes(word)) words.set(word, significant.includes(word) ? 'name' : 'filler');
   const code = organisation?.odsCode?.toLowerCase().replace(/[^a-z0-9]/g, '');
   if (code && code.length >= 3) words.set(code, 'ods');
   return { words, significant };
@@ -82,7 +83,9 @@ function readPart(part: string, vocab: Vocabulary): PartReading | undefined {
       if (kind === 'role' && !merged.roles.includes(piece)) merged.roles.push(piece);
       rest.kinds.forEach((k) => merged.kinds.add(k));
       rest.names.forEach((n) => merged.names.add(n));
-      rest.roles.forEach((r) => { if (!merged.roles.includes(r)) merged.roles.push(r); });
+      rest.roles.forEach((r) => {
+        if (!merged.roles.includes(r)) merged.roles.push(r);
+      });
     };
     for (const [word, kind] of vocab.words) if (part.startsWith(word, i)) take(word.length, kind);
     const digits = /^\d+/.exec(part.slice(i));
@@ -98,7 +101,10 @@ function readPart(part: string, vocab: Vocabulary): PartReading | undefined {
 /** True when a part carries the organisation's ODS code at its start or end (digits after it allowed: "vabc12"). */
 function carriesCode(part: string, code: string): boolean {
   if (code.length < 4 || !HAS_DIGIT.test(code)) return part === code;
-  return part.startsWith(code) || [0, 1, 2].some((extra) => /^\d*$/.test(part.slice(part.length - extra)) && part.slice(0, part.length - extra).endsWith(code));
+  return (
+    part.startsWith(code) ||
+    [0, 1, 2].some((extra) => /^\d*$/.test(part.slice(part.length - extra)) && part.slice(0, part.length - extra).endsWith(code))
+  );
 }
 
 /** Source 004's convention: a postcode or town part, then a part of a home's name ending in an ODS-code-shaped token. */
@@ -113,7 +119,13 @@ function followsConvention(parts: readonly string[], vocab: Vocabulary): boolean
 /** The words of the local part as the generic lists compare them (no "+tag", separators or trailing digits). */
 function genericWords(local: string): { base: string; words: string[] } {
   const base = local.toLowerCase().replace(/\+.*$/, '');
-  return { base, words: base.split(/[._-]+/).filter(Boolean).map((w) => w.replace(/\d+$/, '')) };
+  return {
+    base,
+    words: base
+      .split(/[._-]+/)
+      .filter(Boolean)
+      .map((w) => w.replace(/\d+$/, '')),
+  };
 }
 
 /** The shared-mailbox lists alone: info@, front.desk@, sunnyview.admin@, care.home@ (no organisation needed). */
@@ -128,7 +140,12 @@ function onGenericList(local: string, generic: GenericMailboxes): boolean {
  * What an address's local part is: a person, a shared mailbox (refused), or a role word beside what may be a
  * surname (the helpdesk checks). `places` are London's boroughs and "london", for the postcode-or-town part.
  */
-export function readMailbox(local: string, generic: GenericMailboxes, places: readonly string[], organisation?: MailboxOrganisation): MailboxVerdict {
+export function readMailbox(
+  local: string,
+  generic: GenericMailboxes,
+  places: readonly string[],
+  organisation?: MailboxOrganisation,
+): MailboxVerdict {
   if (onGenericList(local, generic)) return { verdict: 'shared', why: { kind: 'generic' } };
   const { base } = genericWords(local);
   const parts = base.split(/[._-]+/).filter(Boolean);

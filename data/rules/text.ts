@@ -5,11 +5,7 @@
  * so "A&E", "a & e" and "A and E" compare equal.
  */
 export function foldText(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/&/g, ' and ');
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/&/g, ' and ');
 }
 
 /** The words of a piece of text (letters and digits only); used to compare titles and names word by word. */

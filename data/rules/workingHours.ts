@@ -70,9 +70,13 @@ function holidayDates(holidays: readonly BankHoliday[] | readonly string[]): Set
 function checkHours(startHour: number, endHour: number): void {
   const ok = Number.isInteger(startHour) && Number.isInteger(endHour) && startHour >= 0 && endHour <= 24 && startHour < endHour;
   if (!ok) {
-    throw new ValidationError(`Working hours must be whole hours with opening before closing, within one day (got ${startHour} to ${endHour}).`, {
-      startHour, endHour,
-    });
+    throw new ValidationError(
+      `Working hours must be whole hours with opening before closing, within one day (got ${startHour} to ${endHour}).`,
+      {
+        startHour,
+        endHour,
+      },
+    );
   }
 }
 
@@ -104,7 +108,11 @@ export function createWorkingCalendar(options: WorkingCalendarOptions): WorkingC
       const open = fromLondonWallClock(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), startHour, 0).getTime();
       const closeDate = endHour === 24 ? civilDate(day + 1) : date;
       const close = fromLondonWallClock(
-        closeDate.getUTCFullYear(), closeDate.getUTCMonth() + 1, closeDate.getUTCDate(), endHour % 24, 0,
+        closeDate.getUTCFullYear(),
+        closeDate.getUTCMonth() + 1,
+        closeDate.getUTCDate(),
+        endHour % 24,
+        0,
       ).getTime();
       window = { open, close };
       windows.set(day, window);

@@ -80,7 +80,9 @@ export function auditFilter(query: AuditQuery): (event: AuditEvent) => boolean {
   const from = query.from === undefined ? undefined : isoBound(query.from, 'from');
   const to = query.to === undefined ? undefined : isoBound(query.to, 'to');
   return (event) =>
-    (from === undefined || event.at >= from) && (to === undefined || event.at < to) && (query.ticketId === undefined || event.ticketId === query.ticketId);
+    (from === undefined || event.at >= from) &&
+    (to === undefined || event.at < to) &&
+    (query.ticketId === undefined || event.ticketId === query.ticketId);
 }
 
 function longestDeliveredPrefix(tail: readonly Partial<AuditEvent>[], outbox: readonly AuditEvent[]): number {
@@ -97,6 +99,9 @@ function longestDeliveredPrefix(tail: readonly Partial<AuditEvent>[], outbox: re
  */
 function isoBound(value: string, name: 'from' | 'to'): string {
   const time = Date.parse(value);
-  if (Number.isNaN(time)) throw new ValidationError(`The audit "${name}" date "${value}" is not a date (use for example 2026-03-31 or 2026-03-31T09:00:00Z).`, { [name]: value });
+  if (Number.isNaN(time))
+    throw new ValidationError(`The audit "${name}" date "${value}" is not a date (use for example 2026-03-31 or 2026-03-31T09:00:00Z).`, {
+      [name]: value,
+    });
   return new Date(time).toISOString();
 }

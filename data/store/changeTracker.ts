@@ -170,7 +170,8 @@ export class ChangeTracker {
     },
     defineProperty: (target, key, descriptor) => {
       this.#beforeWrite(target);
-      if ('value' in descriptor) descriptor = { ...descriptor, value: this.#adopt(descriptor.value, (this.#meta.get(target)?.depth ?? 0) + 1) };
+      if ('value' in descriptor)
+        descriptor = { ...descriptor, value: this.#adopt(descriptor.value, (this.#meta.get(target)?.depth ?? 0) + 1) };
       return Reflect.defineProperty(target, key, descriptor);
     },
     setPrototypeOf: () => false,
@@ -187,7 +188,20 @@ export class ChangeTracker {
 }
 
 /** Array methods that only read the array (their callbacks may still change the elements, which stay tracked). */
-const SCANS: ReadonlySet<string> = new Set(['find', 'findIndex', 'findLast', 'findLastIndex', 'filter', 'some', 'every', 'forEach', 'map', 'flatMap', 'reduce', 'reduceRight']);
+const SCANS: ReadonlySet<string> = new Set([
+  'find',
+  'findIndex',
+  'findLast',
+  'findLastIndex',
+  'filter',
+  'some',
+  'every',
+  'forEach',
+  'map',
+  'flatMap',
+  'reduce',
+  'reduceRight',
+]);
 
 function snapshot(target: object): Snapshot {
   if (Array.isArray(target)) return target.slice();

@@ -61,7 +61,9 @@ export class CommitQueue<Tx> {
           continue;
         }
         const end = this.#items.findIndex((item) => 'task' in item);
-        const group = this.#items.splice(0, end === -1 ? this.#items.length : end).map((item) => (item as { update: PendingUpdate<Tx> }).update);
+        const group = this.#items
+          .splice(0, end === -1 ? this.#items.length : end)
+          .map((item) => (item as { update: PendingUpdate<Tx> }).update);
         await this.commitGroup(group).catch((err: unknown) => group.forEach((update) => update.reject(err)));
       }
     } finally {

@@ -38,7 +38,7 @@ export type TrimmedReference = { ok: true; reference: StoredReference } | { ok: 
 type Loose = Record<string, unknown>;
 
 function objectAt(value: unknown): Loose {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? value as Loose : {};
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Loose) : {};
 }
 
 /** A bounded, non-empty string, or undefined. */
@@ -82,7 +82,8 @@ export function trimConversationReference(raw: unknown): TrimmedReference {
   if (source.user !== undefined) {
     const user = objectAt(source.user);
     const userId = bounded(user.id, REFERENCE_LIMITS.id);
-    if (user.aadObjectId !== undefined && !bounded(user.aadObjectId, REFERENCE_LIMITS.guid)) return { ok: false, field: 'user.aadObjectId' };
+    if (user.aadObjectId !== undefined && !bounded(user.aadObjectId, REFERENCE_LIMITS.guid))
+      return { ok: false, field: 'user.aadObjectId' };
     if (user.id !== undefined && !userId) return { ok: false, field: 'user.id' };
     if (userId) reference.user = withDefined({ id: userId, aadObjectId: bounded(user.aadObjectId, REFERENCE_LIMITS.guid) });
   }

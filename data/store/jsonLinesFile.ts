@@ -15,7 +15,10 @@ export class JsonLinesFile {
   #size: number;
   #needsRepair = false;
 
-  private constructor(readonly file: string, size: number) {
+  private constructor(
+    readonly file: string,
+    size: number,
+  ) {
     this.#size = size;
   }
 
@@ -52,7 +55,10 @@ export class JsonLinesFile {
       await appendDurably(this.file, text);
     } catch (err) {
       this.#needsRepair = true;
-      await truncate(this.file, this.#size).then(() => (this.#needsRepair = false), () => undefined);
+      await truncate(this.file, this.#size).then(
+        () => (this.#needsRepair = false),
+        () => undefined,
+      );
       throw err;
     }
     this.#size += Buffer.byteLength(text);
@@ -100,7 +106,10 @@ export class JsonLinesFile {
         chunks.unshift(buffer);
         newlines += countNewlines(buffer);
       }
-      const lines = Buffer.concat(chunks).toString('utf8').split('\n').filter((line) => line !== '');
+      const lines = Buffer.concat(chunks)
+        .toString('utf8')
+        .split('\n')
+        .filter((line) => line !== '');
       return lines.slice(-count).map((line) => JSON.parse(line) as T);
     } finally {
       await handle.close();
@@ -111,7 +120,10 @@ export class JsonLinesFile {
     try {
       return JSON.parse(line) as T;
     } catch {
-      throw new StoreCorruptError(`Line ${lineNumber} of ${this.file} is not valid JSON; the file needs repair from a backup.`, { file: this.file, line: lineNumber });
+      throw new StoreCorruptError(`Line ${lineNumber} of ${this.file} is not valid JSON; the file needs repair from a backup.`, {
+        file: this.file,
+        line: lineNumber,
+      });
     }
   }
 }

@@ -10,7 +10,16 @@ export interface LiveFile extends LiveData {
   pendingAudit: AuditEvent[];
 }
 
-const ARRAYS = ['tickets', 'rosters', 'conversations', 'dpiaRegister', 'dsptStatuses', 'accreditedDomains', 'notifications', 'pendingAudit'] as const;
+const ARRAYS = [
+  'tickets',
+  'rosters',
+  'conversations',
+  'dpiaRegister',
+  'dsptStatuses',
+  'accreditedDomains',
+  'notifications',
+  'pendingAudit',
+] as const;
 const OBJECTS = ['settings', 'botState', 'imports'] as const;
 
 /** A fresh, empty live file at the given schema version; used when the data folder is new. */
@@ -55,7 +64,10 @@ export function validateLiveFile(document: Record<string, unknown>, file: string
  * `read` only checks that the file holds a JSON object: migration and validation follow in openLowdbStore.
  */
 export class DurableJsonFile implements Adapter<LiveFile> {
-  constructor(readonly file: string, private readonly encode: (data: LiveFile) => string | readonly Buffer[]) {}
+  constructor(
+    readonly file: string,
+    private readonly encode: (data: LiveFile) => string | readonly Buffer[],
+  ) {}
 
   async read(): Promise<LiveFile | null> {
     let text: string;

@@ -44,7 +44,11 @@ const openDirs = new Set<string>();
 export async function openLowdbStore(options: LowdbStoreOptions): Promise<LowdbStore> {
   const dir = path.resolve(options.dir);
   if (openDirs.has(dir)) {
-    throw new AppError('store-already-open', `The data folder ${dir} is already open in this process; share that store instead of opening it twice.`, { dir });
+    throw new AppError(
+      'store-already-open',
+      `The data folder ${dir} is already open in this process; share that store instead of opening it twice.`,
+      { dir },
+    );
   }
   openDirs.add(dir);
   let lock: WriterLock | undefined;
@@ -63,7 +67,9 @@ export async function openLowdbStore(options: LowdbStoreOptions): Promise<LowdbS
 /** Thrown to every update of a group whose commit could not be written; nothing of the group was kept. */
 export class StoreWriteError extends AppError {
   constructor(cause: unknown) {
-    super('store-write-failed', `The change could not be saved to disk (${fsErrorCode(cause)}), so it was not made.`, { cause: fsErrorCode(cause) });
+    super('store-write-failed', `The change could not be saved to disk (${fsErrorCode(cause)}), so it was not made.`, {
+      cause: fsErrorCode(cause),
+    });
   }
 }
 
@@ -174,7 +180,9 @@ class LowdbFileStore implements LowdbStore {
     }
     if (this.audit.problem) {
       const n = this.audit.waiting.length;
-      problems.push(`${n} audit ${n === 1 ? 'event is' : 'events are'} safe in live.json but could not be added to audit.jsonl (${this.audit.problem}); each commit retries.`);
+      problems.push(
+        `${n} audit ${n === 1 ? 'event is' : 'events are'} safe in live.json but could not be added to audit.jsonl (${this.audit.problem}); each commit retries.`,
+      );
     }
     const health: StoreHealth = { writable, schemaVersion: this.#db.data.schemaVersion, liveTickets: this.#db.data.tickets.length };
     if (problems.length > 0) health.detail = problems.join(' ');
@@ -273,7 +281,8 @@ class LowdbFileStore implements LowdbStore {
     await new Promise<void>((resolve, reject) => {
       const fn = (tx: Transaction) => {
         tx.data.tickets = tx.data.tickets.filter((ticket) => !ids.has(ticket.id));
-        for (const ticket of moving) tx.audit({ actor: 'system', action: 'ticketArchived', ticketId: ticket.id, details: { state: ticket.state } });
+        for (const ticket of moving)
+          tx.audit({ actor: 'system', action: 'ticketArchived', ticketId: ticket.id, details: { state: ticket.state } });
       };
       void this.#commitGroup([{ fn, resolve: () => resolve(), reject }]);
     });
@@ -286,7 +295,9 @@ function closedError(): AppError {
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return value !== null && (typeof value === 'object' || typeof value === 'function') && typeof (value as { then?: unknown }).then === 'function';
+  return (
+    value !== null && (typeof value === 'object' || typeof value === 'function') && typeof (value as { then?: unknown }).then === 'function'
+  );
 }
 
 /** Proves the folder takes a durable write right now (disk full, read-only remount and lost volumes all fail here). */

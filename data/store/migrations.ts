@@ -37,8 +37,9 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     to: 3,
-    description: 'Conversation references keep only what is needed to write to a person or channel, each field bounded; '
-      + 'one that cannot be used is dropped (the next message from that person or channel stores it afresh).',
+    description:
+      'Conversation references keep only what is needed to write to a person or channel, each field bounded; ' +
+      'one that cannot be used is dropped (the next message from that person or channel stores it afresh).',
     up: (document) => ({ ...document, conversations: trimmedConversations(document.conversations) }),
   },
   {

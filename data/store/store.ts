@@ -1,5 +1,14 @@
 import type {
-  AuditEvent, BankHoliday, ConversationRecord, DpiaEntry, DsptRecord, ImportedList, NotificationRecord, RosterEntry, RosterKind, Ticket,
+  AuditEvent,
+  BankHoliday,
+  ConversationRecord,
+  DpiaEntry,
+  DsptRecord,
+  ImportedList,
+  NotificationRecord,
+  RosterEntry,
+  RosterKind,
+  Ticket,
 } from '../model.js';
 
 /** What the live file holds. Closed tickets and the audit trail live elsewhere so this stays small. */

@@ -59,12 +59,15 @@ const heldTokens = new Set<string>();
 /** The folder is being written by another live process; the message says which and what to do. */
 export class DataFolderBusyError extends AppError {
   constructor(dir: string, holder: Pick<Holder, 'pid' | 'host'> | undefined) {
-    super('data-folder-busy', holder
-      ? `Another process (pid ${holder.pid} on ${holder.host}) is using the data folder ${dir}. `
-        + 'Only one process may write it at a time: if that is the bot, stop it, run this again, then start the bot.'
-      : `Another process is using the data folder ${dir} (its ${LOCK_FILE} cannot be read, so it counts as held until it is `
-        + `${STALE_MS / 1000} s old). Only one process may write it at a time: if that is the bot, stop it, run this again, then start the bot.`,
-    { dir, pid: holder?.pid });
+    super(
+      'data-folder-busy',
+      holder
+        ? `Another process (pid ${holder.pid} on ${holder.host}) is using the data folder ${dir}. ` +
+            'Only one process may write it at a time: if that is the bot, stop it, run this again, then start the bot.'
+        : `Another process is using the data folder ${dir} (its ${LOCK_FILE} cannot be read, so it counts as held until it is ` +
+            `${STALE_MS / 1000} s old). Only one process may write it at a time: if that is the bot, stop it, run this again, then start the bot.`,
+      { dir, pid: holder?.pid },
+    );
   }
 }
 
@@ -76,7 +79,14 @@ export interface WriterLock {
 export async function acquireWriterLock(dir: string, now: () => number = Date.now): Promise<WriterLock> {
   const file = path.join(dir, LOCK_FILE);
   const token = randomUUID();
-  const me = (): Holder => ({ pid: process.pid, started: processStart(process.pid), bootId: bootId(), host: os.hostname(), heartbeatAt: now(), token });
+  const me = (): Holder => ({
+    pid: process.pid,
+    started: processStart(process.pid),
+    bootId: bootId(),
+    host: os.hostname(),
+    heartbeatAt: now(),
+    token,
+  });
   const deadline = Date.now() + TAKEOVER_WAIT_MS;
   for (;;) {
     if (Date.now() > deadline + 2_000) {
@@ -121,15 +131,17 @@ function startHeartbeat(dir: string, file: string, token: string, me: () => Hold
   let lost = false;
   let beat: Promise<void> = Promise.resolve();
   const timer = setInterval(() => {
-    beat = beat.then(async () => {
-      if (lost) return;
-      // Never overwrite a lock that is no longer ours (taken over while this process was paused).
-      if ((await readLock(file))?.holder?.token !== token) {
-        lost = true;
-        return;
-      }
-      await replaceAtomically(file, me());
-    }).catch(() => undefined);
+    beat = beat
+      .then(async () => {
+        if (lost) return;
+        // Never overwrite a lock that is no longer ours (taken over while this process was paused).
+        if ((await readLock(file))?.holder?.token !== token) {
+          lost = true;
+          return;
+        }
+        await replaceAtomically(file, me());
+      })
+      .catch(() => undefined);
   }, HEARTBEAT_MS);
   timer.unref();
   let released: Promise<void> | undefined;
@@ -218,7 +230,10 @@ async function readLock(file: string): Promise<LockState | undefined> {
   try {
     const { mtimeMs } = await stat(file);
     // A lock that exists but cannot be read counts as unreadable (held until old), not as gone.
-    const raw = await readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => { if (err.code === 'ENOENT') throw err; return ''; });
+    const raw = await readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') throw err;
+      return '';
+    });
     return { raw, holder: parseHolder(raw), mtimeMs };
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;

@@ -8,8 +8,9 @@ export const FINISHED_STATES: readonly TicketState[] = ['resolved', 'closed', 'a
 /** The organisation access requests in `tickets` for this ODS code (case and spaces ignored). */
 export function accessRequestsFor(tickets: readonly Ticket[], odsCode: string): WorkflowTicket[] {
   const code = odsCode.trim().toUpperCase();
-  return (tickets as readonly unknown[] as readonly WorkflowTicket[])
-    .filter((t) => t.kind === 'organisationAccess' && t.organisation?.odsCode?.trim().toUpperCase() === code);
+  return (tickets as readonly unknown[] as readonly WorkflowTicket[]).filter(
+    (t) => t.kind === 'organisationAccess' && t.organisation?.odsCode?.trim().toUpperCase() === code,
+  );
 }
 
 /** Still with someone: a second request for the same organisation would only ask the ICS lead again. */

@@ -31,8 +31,16 @@ export function applyAction(tx: Transaction, request: ActionRequest, now: Date):
   if (!('change' in decision)) {
     if (decision.code === 'forbidden' || decision.audited) {
       tx.audit({
-        actor: auditActor(request.actor), action: 'denied', ticketId: ticket.id, from: ticket.state, at: now.toISOString(),
-        details: { verb: String(request.verb), ...(decision.code === 'forbidden' ? { allowed: [...(decision.allowed ?? [])] } : {}), ...decision.audited },
+        actor: auditActor(request.actor),
+        action: 'denied',
+        ticketId: ticket.id,
+        from: ticket.state,
+        at: now.toISOString(),
+        details: {
+          verb: String(request.verb),
+          ...(decision.code === 'forbidden' ? { allowed: [...(decision.allowed ?? [])] } : {}),
+          ...decision.audited,
+        },
       });
     }
     return { ok: false, code: decision.code, message: decision.message, ticket: plainCopy(ticket) };
@@ -48,18 +56,36 @@ export function applyAction(tx: Transaction, request: ActionRequest, now: Date):
     ticket.state = decision.to;
     ticket.version += 1;
     ticket.updatedAt = at;
-    ticket.lastAction = { by: stampBy(request.actor), at, verb: decision.verb, ...(role ? { role } : {}), ...(decision.reason ? { reason: decision.reason } : {}) };
+    ticket.lastAction = {
+      by: stampBy(request.actor),
+      at,
+      verb: decision.verb,
+      ...(role ? { role } : {}),
+      ...(decision.reason ? { reason: decision.reason } : {}),
+    };
     if (decision.rule.keepsReason && decision.reason) ticket.reason = decision.reason;
   }
 
   tx.audit({
-    actor: auditActor(request.actor), action: decision.verb, ticketId: ticket.id, from: decision.from, to: decision.to, at,
+    actor: auditActor(request.actor),
+    action: decision.verb,
+    ticketId: ticket.id,
+    from: decision.from,
+    to: decision.to,
+    at,
     ...(decision.reason ? { reason: decision.reason } : {}),
     ...(decision.details ? { details: decision.details } : {}),
   });
 
   const copy = plainCopy(ticket);
-  const event: TicketEvent = { ticket: copy, verb: decision.verb, from: decision.from, to: decision.to, actor: plainCopy(request.actor), at };
+  const event: TicketEvent = {
+    ticket: copy,
+    verb: decision.verb,
+    from: decision.from,
+    to: decision.to,
+    actor: plainCopy(request.actor),
+    at,
+  };
   if (decision.reason) event.reason = decision.reason;
   return { ok: true, ticket: copy, event };
 }

@@ -39,7 +39,10 @@ export const DIRECTORY_ANSWER_TRUSTED_MS = 24 * 60 * 60 * 1000;
 
 /** The list each check relies on; the ODS directory is asked afresh instead. */
 const LIST_OF: Readonly<Record<AutomaticItem, ImportedList | undefined>> = {
-  odsVerified: undefined, dpiaChecked: 'dpia', dsptChecked: 'dspt', emailDomainsChecked: 'accreditedDomains',
+  odsVerified: undefined,
+  dpiaChecked: 'dpia',
+  dsptChecked: 'dspt',
+  emailDomainsChecked: 'accreditedDomains',
 };
 
 /** The kinds of request whose checklist the service works through: access for an organisation, and staff added to one. */
@@ -79,9 +82,11 @@ type Result = (outcome: AutomaticCheck['outcome'], evidence: string) => Automati
 function directoryCheck({ ticket, directory, now }: CheckInputs, result: Result): AutomaticCheck {
   const org = ticket.organisation!;
   const code = normaliseOdsCode(org.odsCode);
-  if (directory.status === 'unavailable') return result('unsettled', `The ODS directory could not be reached at ${clockTime(now)}: check ${code} on the ODS portal.`);
+  if (directory.status === 'unavailable')
+    return result('unsettled', `The ODS directory could not be reached at ${clockTime(now)}: check ${code} on the ODS portal.`);
   // Not a failure: a manager may carry on with a code the directory does not know (a new home, a typing slip), and the agent decides.
-  if (directory.status === 'notFound') return result('unsettled', `The ODS directory has no organisation with the code ${code}: check the code with the care home.`);
+  if (directory.status === 'notFound')
+    return result('unsettled', `The ODS directory has no organisation with the code ${code}: check the code with the care home.`);
   const kind = kindFromRoles(directory.roleIds, directory.primaryRoleId);
   const found = `${directory.name} (${code})${kind ? `, ${describeOdsKind(kind)}` : ''}${directory.postcode ? `, postcode ${directory.postcode}` : ''}`;
   if (!directory.active) return result('failed', `The ODS directory lists ${found} as no longer active.`);
@@ -89,20 +94,27 @@ function directoryCheck({ ticket, directory, now }: CheckInputs, result: Result)
   const samePostcode = !org.postcode?.trim() || !directory.postcode || compactKey(org.postcode) === compactKey(directory.postcode);
   if (!sameName || !samePostcode) {
     const asked = `${org.name}${org.postcode?.trim() ? `, ${org.postcode.trim()}` : ''}`;
-    return result('unsettled', `The ODS directory lists ${found}, active; the request says ${asked}. Check they are the same organisation.`);
+    return result(
+      'unsettled',
+      `The ODS directory lists ${found}, active; the request says ${asked}. Check they are the same organisation.`,
+    );
   }
   return result('passed', `The ODS directory lists ${found}, active (looked up at ${clockTime(now)}).`);
 }
 
 function dpiaCheck({ ticket, dpiaRegister, imports, icsApproval }: CheckInputs, result: Result): AutomaticCheck {
   const org = ticket.organisation!;
-  if (dpiaRegister.length === 0) return result('unsettled', 'No DPIA register has been imported yet, so the ICS onboarding DPIA must be checked by hand.');
+  if (dpiaRegister.length === 0)
+    return result('unsettled', 'No DPIA register has been imported yet, so the ICS onboarding DPIA must be checked by hand.');
   const own = icsName(org.icbCode);
   const register = `the register imported ${importDate(imports.dpia)}`;
   const entries = dpiaEntriesFor(dpiaRegister, org.odsCode);
   if (entries.some((entry) => entry.icbCode === org.icbCode)) return result('passed', `Named in the ${own} onboarding DPIA (${register}).`);
   if (icsApproval) {
-    return result('passed', `Not named in the ${own} onboarding DPIA (${register}); onboarding approved by ${icsApproval.by}, ${own} governance lead, on ${dayAndTime(icsApproval.at)}.`);
+    return result(
+      'passed',
+      `Not named in the ${own} onboarding DPIA (${register}); onboarding approved by ${icsApproval.by}, ${own} governance lead, on ${dayAndTime(icsApproval.at)}.`,
+    );
   }
   const elsewhere = [...new Set(entries.map((entry) => icsName(entry.icbCode)))];
   const also = elsewhere.length > 0 ? ` It is named only in the ${elsewhere.join(' and ')} DPIA.` : '';
@@ -113,9 +125,13 @@ function dsptCheck({ ticket, dsptStatuses, imports, now }: CheckInputs, result: 
   const org = ticket.organisation!;
   const type = organisationTypeFromLabel(org.organisationType);
   if (type !== undefined && !dsptAsked(type, org.typeConfirmedByDirectory === true)) {
-    return result('passed', `Not needed: ${org.organisationType}, confirmed by the ODS directory (source 001 asks only organisations outside the NHS).`);
+    return result(
+      'passed',
+      `Not needed: ${org.organisationType}, confirmed by the ODS directory (source 001 asks only organisations outside the NHS).`,
+    );
   }
-  if (dsptStatuses.length === 0) return result('unsettled', 'No DSPT export has been imported yet, so the status must be checked on the DSPT website by hand.');
+  if (dsptStatuses.length === 0)
+    return result('unsettled', 'No DSPT export has been imported yet, so the status must be checked on the DSPT website by hand.');
   const code = normaliseOdsCode(org.odsCode);
   const exported = `export imported ${importDate(imports.dspt)}`;
   const record = dsptStatuses.find((r) => normaliseOdsCode(r.odsCode) === code);
@@ -125,7 +141,10 @@ function dsptCheck({ ticket, dsptStatuses, imports, now }: CheckInputs, result: 
   const published = `${record.status}, published ${record.publishedOn ? shortDate(record.publishedOn) : 'on a date not given'}`;
   if (parsed.notYetPossible) return result('failed', `${published}: dated after today, so it counts as unknown (${exported}).`);
   if (meetsUcpBar(parsed) && dsptLapsed(parsed, today)) {
-    return result('failed', `${published}: it needed renewing by ${longDate(renewalDue(parsed, today).dueOn)} and has lapsed (${exported}).`);
+    return result(
+      'failed',
+      `${published}: it needed renewing by ${longDate(renewalDue(parsed, today).dueOn)} and has lapsed (${exported}).`,
+    );
   }
   if (!meetsUcpBar(parsed)) return result('failed', `${published}: the UCP needs Standards Met (${exported}).`);
   return result('passed', `${published}, current until ${longDate(renewalDue(parsed, today).dueOn)} (${exported}).`);
@@ -144,18 +163,30 @@ function emailCheck({ ticket, accreditedDomains, imports }: CheckInputs, result:
   users.forEach((user, index) => {
     const check = checkEmail(user.email, policy);
     if (check.outcome === 'refused') refused.push(index + 1);
-    else if (check.outcome === 'needsHelpdesk' || (check.outcome === 'needsConfirmation' && user.emailConfirmed !== true)) toCheck.push(index + 1);
+    else if (check.outcome === 'needsHelpdesk' || (check.outcome === 'needsConfirmation' && user.emailConfirmed !== true))
+      toCheck.push(index + 1);
     else if (check.outcome === 'needsConfirmation') confirmed += 1;
     else if (check.rule === 'accredited') accredited += 1;
   });
   const of = `of ${addresses(users.length)}`;
-  if (refused.length > 0) return result('failed', `${refused.length} ${of} cannot have an account (a personal, shared or malformed address): ${people(refused)}.`);
-  if (toCheck.length > 0) return result('unsettled', `${toCheck.length} ${of} ${toCheck.length === 1 ? 'needs' : 'need'} your check (see the note beside ${people(toCheck)}).`);
+  if (refused.length > 0)
+    return result(
+      'failed',
+      `${refused.length} ${of} cannot have an account (a personal, shared or malformed address): ${people(refused)}.`,
+    );
+  if (toCheck.length > 0)
+    return result(
+      'unsettled',
+      `${toCheck.length} ${of} ${toCheck.length === 1 ? 'needs' : 'need'} your check (see the note beside ${people(toCheck)}).`,
+    );
   const parts = [
     accredited > 0 ? `${accredited} on the accredited list imported ${importDate(imports.accreditedDomains)}` : '',
     confirmed > 0 ? `${confirmed} confirmed by the manager as used appropriately (source 001)` : '',
   ].filter(Boolean);
-  return result('passed', `All ${addresses(users.length)} accepted${parts.length > 0 ? `, ${parts.join('; ')}` : ' (NHS or government domains)'}.`);
+  return result(
+    'passed',
+    `All ${addresses(users.length)} accepted${parts.length > 0 ? `, ${parts.join('; ')}` : ' (NHS or government domains)'}.`,
+  );
 }
 
 function addresses(count: number): string {

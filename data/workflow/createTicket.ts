@@ -17,22 +17,32 @@ export const SEQUENCE_SETTING = 'workflow.lastTicketNumber';
  * submission (same `submissionId`, same requester) already made a ticket, that ticket and no events.
  */
 export function createTicket(
-  tx: Transaction, input: unknown, requester: unknown, now: Date, newId: (sequence: number) => string = formatTicketId,
+  tx: Transaction,
+  input: unknown,
+  requester: unknown,
+  now: Date,
+  newId: (sequence: number) => string = formatTicketId,
 ): { ticket: WorkflowTicket; events: TicketEvent[] } {
   const request = validateNewTicket(input);
   const person = validateRequester(requester);
   const at = now.toISOString();
 
   // A second press of the same Submit (a double click, Teams re-sending a slow turn) finds the ticket the first one made.
-  const duplicate = request.submissionId === undefined ? undefined
-    : tx.data.tickets.find((t) => t.submissionId === request.submissionId && (t as WorkflowTicket).requester?.aadObjectId === person.aadObjectId);
+  const duplicate =
+    request.submissionId === undefined
+      ? undefined
+      : tx.data.tickets.find(
+          (t) => t.submissionId === request.submissionId && (t as WorkflowTicket).requester?.aadObjectId === person.aadObjectId,
+        );
   if (duplicate) return { ticket: plainCopy(duplicate) as WorkflowTicket, events: [] };
   refuseSecondOpenAccessRequest(tx.data, request.kind, request.organisation?.odsCode);
 
   const sequence = nextSequence(tx.data);
   const id = newId(sequence);
   if (tx.data.tickets.some((t) => t.id === id)) {
-    throw new AppError('ticket-id-taken', `The ticket id ${id} is already in use; the ticket sequence setting may have been reset.`, { id });
+    throw new AppError('ticket-id-taken', `The ticket id ${id} is already in use; the ticket sequence setting may have been reset.`, {
+      id,
+    });
   }
   tx.data.settings[SEQUENCE_SETTING] = sequence;
 
@@ -75,8 +85,9 @@ export function createTicket(
 }
 
 /** Said when two people send an access request for one organisation at once: the second is not sent. */
-export const ALREADY_OPEN = 'An access request for this organisation was sent while we were talking, so I have not sent a second one: '
-  + 'the UCP helpdesk and the ICS governance lead will deal with that one.';
+export const ALREADY_OPEN =
+  'An access request for this organisation was sent while we were talking, so I have not sent a second one: ' +
+  'the UCP helpdesk and the ICS governance lead will deal with that one.';
 
 /**
  * The conversation checks for an open request when the ODS code is given; this is the same check inside the write, so two
@@ -84,7 +95,8 @@ export const ALREADY_OPEN = 'An access request for this organisation was sent wh
  */
 function refuseSecondOpenAccessRequest(data: LiveData, kind: string, odsCode: string | undefined): void {
   if (kind !== 'organisationAccess' || odsCode === undefined) return;
-  if (accessRequestsFor(data.tickets, odsCode).some(isOpen)) throw new ConflictError(ALREADY_OPEN, { odsCode: odsCode.trim().toUpperCase() });
+  if (accessRequestsFor(data.tickets, odsCode).some(isOpen))
+    throw new ConflictError(ALREADY_OPEN, { odsCode: odsCode.trim().toUpperCase() });
 }
 
 function nextSequence(data: LiveData): number {

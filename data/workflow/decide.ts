@@ -3,8 +3,15 @@
  * Pure, so the whole table can be checked quickly and the store update stays short and synchronous.
  */
 import {
-  CHECKLIST_ITEMS, type AutomaticItem, type ChecklistItem, type ImportedList, type PersonRef, type RosterEntry, type TicketPriority,
-  type TicketState, type WorkflowTicket,
+  CHECKLIST_ITEMS,
+  type AutomaticItem,
+  type ChecklistItem,
+  type ImportedList,
+  type PersonRef,
+  type RosterEntry,
+  type TicketPriority,
+  type TicketState,
+  type WorkflowTicket,
 } from '../model.js';
 import { automaticResults, recordChecks } from './recordChecks.js';
 import { isStale } from './automaticChecks.js';
@@ -76,7 +83,8 @@ export function decideAction(ticket: WorkflowTicket, request: ActionRequest, con
   const roles = rolesFor(context.rosters, ticket, request.actor);
   if (!roles.some((role) => allowed.includes(role))) return { code: 'forbidden', message: forbiddenMessage(allowed), allowed };
 
-  if (!rule || !roles.some((role) => rule.who.includes(role))) return { code: 'illegal', message: illegalMessage(ticket, verb, context.now) };
+  if (!rule || !roles.some((role) => rule.who.includes(role)))
+    return { code: 'illegal', message: illegalMessage(ticket, verb, context.now) };
   if (request.expectedVersion !== undefined && request.expectedVersion !== ticket.version) {
     return { code: 'conflict', message: conflictMessage(ticket, context.now) };
   }
@@ -113,7 +121,8 @@ const VERB_CHECKS: Partial<Record<Verb, VerbCheck>> = {
     if (ticket.kind !== 'organisationAccess' || !org || org.location === 'outside') {
       return {
         code: 'illegal',
-        message: 'Only an access request for an organisation in London, or commissioned to serve Londoners, goes to an ICS lead for approval.',
+        message:
+          'Only an access request for an organisation in London, or commissioned to serve Londoners, goes to an ICS lead for approval.',
       };
     }
     return undefined;
@@ -124,7 +133,8 @@ const VERB_CHECKS: Partial<Record<Verb, VerbCheck>> = {
     if (!entry) {
       // Giving a ticket to someone off the roster would show them its staff's details: refused, and audited as a refusal.
       return {
-        code: 'invalid', message: 'Please choose someone on the helpdesk roster to assign this request to.',
+        code: 'invalid',
+        message: 'Please choose someone on the helpdesk roster to assign this request to.',
         audited: { why: 'assignee not on the helpdesk roster', ...(typeof id === 'string' ? { assignee: id.slice(0, MAX_ID) } : {}) },
       };
     }
@@ -143,7 +153,9 @@ const VERB_CHECKS: Partial<Record<Verb, VerbCheck>> = {
   check: (_ticket, request, _context, plan) => {
     const checks = automaticResults(request.checks);
     if (!checks) return { code: 'invalid', message: 'The automatic checks could not be recorded.' };
-    plan.details = { checks: Object.fromEntries(Object.entries(checks).map(([item, c]) => [item, { outcome: c.outcome, evidence: c.evidence }])) };
+    plan.details = {
+      checks: Object.fromEntries(Object.entries(checks).map(([item, c]) => [item, { outcome: c.outcome, evidence: c.evidence }])),
+    };
     plan.change = (t) => recordChecks(t, checks);
     return undefined;
   },
@@ -153,9 +165,10 @@ const VERB_CHECKS: Partial<Record<Verb, VerbCheck>> = {
     if (fresh.length === 0) {
       return {
         code: 'illegal',
-        message: waiting.length > 0
-          ? 'A list these checks relied on has changed since, so they are being run again. Please refresh the card in a moment.'
-          : 'There are no automatic checks waiting to be confirmed.',
+        message:
+          waiting.length > 0
+            ? 'A list these checks relied on has changed since, so they are being run again. Please refresh the card in a moment.'
+            : 'There are no automatic checks waiting to be confirmed.',
       };
     }
     plan.details = { items: fresh };
@@ -176,7 +189,8 @@ const VERB_CHECKS: Partial<Record<Verb, VerbCheck>> = {
       };
       return undefined;
     }
-    if (done) return { code: 'illegal', message: `"${CHECKLIST_LABEL[item]}" was already ticked ${byWhomAndWhen(done.by, done.at, context.now)}.` };
+    if (done)
+      return { code: 'illegal', message: `"${CHECKLIST_LABEL[item]}" was already ticked ${byWhomAndWhen(done.by, done.at, context.now)}.` };
     plan.details = { item };
     plan.change = (t, stamp) => {
       t.checklist = { ...(t.checklist ?? {}), [item]: stamp };
@@ -186,7 +200,8 @@ const VERB_CHECKS: Partial<Record<Verb, VerbCheck>> = {
   untick: (ticket, request, _context, plan) => {
     const item = checklistItem(request.item);
     if (!item) return unknownItem();
-    if (!ticket.checklist?.[item]) return { code: 'illegal', message: `"${CHECKLIST_LABEL[item]}" is not ticked, so there is nothing to untick.` };
+    if (!ticket.checklist?.[item])
+      return { code: 'illegal', message: `"${CHECKLIST_LABEL[item]}" is not ticked, so there is nothing to untick.` };
     plan.details = { item };
     plan.change = (t, stamp) => {
       const checklist = { ...(t.checklist ?? {}) };
@@ -234,11 +249,21 @@ const VERB_CHECKS: Partial<Record<Verb, VerbCheck>> = {
     if (toConfirm.length > 0) {
       return {
         code: 'illegal',
-        message: `Please confirm the automatic checks (${toConfirm.map((item) => `"${CHECKLIST_LABEL[item]}"`).join(', ')})${missing.length > toConfirm.length ? ` and tick ${missing.filter((item) => !(toConfirm as ChecklistItem[]).includes(item)).map((item) => `"${CHECKLIST_LABEL[item]}"`).join(', ')}` : ''} before resolving this request.`,
+        message: `Please confirm the automatic checks (${toConfirm.map((item) => `"${CHECKLIST_LABEL[item]}"`).join(', ')})${
+          missing.length > toConfirm.length
+            ? ` and tick ${missing
+                .filter((item) => !(toConfirm as ChecklistItem[]).includes(item))
+                .map((item) => `"${CHECKLIST_LABEL[item]}"`)
+                .join(', ')}`
+            : ''
+        } before resolving this request.`,
       };
     }
     if (missing.length > 0) {
-      return { code: 'illegal', message: `Please tick ${missing.map((item) => `"${CHECKLIST_LABEL[item]}"`).join(', ')} before resolving this request: the staff are told to look for their activation e-mail.` };
+      return {
+        code: 'illegal',
+        message: `Please tick ${missing.map((item) => `"${CHECKLIST_LABEL[item]}"`).join(', ')} before resolving this request: the staff are told to look for their activation e-mail.`,
+      };
     }
     return undefined;
   },
@@ -267,11 +292,15 @@ function sendBack(ticket: WorkflowTicket, _request: ActionRequest, _context: Dec
 
 function target(rule: TransitionRule, ticket: WorkflowTicket): TicketState {
   switch (rule.to) {
-    case 'same': return ticket.state;
-    case 'routed': return routeFor(ticket);
+    case 'same':
+      return ticket.state;
+    case 'routed':
+      return routeFor(ticket);
     // A needs-information ticket without a returnTo (made by hand) goes to the helpdesk, who can send it on.
-    case 'returnTo': return ticket.returnTo ?? 'awaitingHelpdesk';
-    default: return rule.to;
+    case 'returnTo':
+      return ticket.returnTo ?? 'awaitingHelpdesk';
+    default:
+      return rule.to;
   }
 }
 

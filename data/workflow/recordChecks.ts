@@ -24,9 +24,16 @@ export function recordChecks(ticket: WorkflowTicket, checks: Partial<Record<Auto
 export function automaticResults(value: unknown): Partial<Record<AutomaticItem, AutomaticCheck>> | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const entries = Object.entries(value);
-  const valid = entries.length > 0 && entries.every(([item, check]) => (AUTOMATIC_ITEMS as readonly string[]).includes(item)
-    && typeof check === 'object' && check !== null && ['passed', 'failed', 'unsettled'].includes((check as AutomaticCheck).outcome)
-    && typeof (check as AutomaticCheck).evidence === 'string' && Number.isFinite(Date.parse((check as AutomaticCheck).at)));
+  const valid =
+    entries.length > 0 &&
+    entries.every(
+      ([item, check]) =>
+        (AUTOMATIC_ITEMS as readonly string[]).includes(item) &&
+        typeof check === 'object' &&
+        check !== null &&
+        ['passed', 'failed', 'unsettled'].includes((check as AutomaticCheck).outcome) &&
+        typeof (check as AutomaticCheck).evidence === 'string' &&
+        Number.isFinite(Date.parse((check as AutomaticCheck).at)),
+    );
   return valid ? (value as Partial<Record<AutomaticItem, AutomaticCheck>>) : undefined;
 }
-

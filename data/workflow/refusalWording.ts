@@ -88,10 +88,13 @@ export function illegalMessage(ticket: WorkflowTicket, verb: Verb, now: Date): s
   const lastVerb = last ? recordedVerb(last.verb) : undefined;
   if (last && lastVerb) {
     const done = `${DONE[lastVerb]} ${byWhomAndWhen(last.by, last.at, now)}`;
-    if (lastVerb === verb && verb !== 'tick' && verb !== 'untick' && verb !== 'confirmChecks' && verb !== 'setPriority') return `This request was already ${done}.`;
+    if (lastVerb === verb && verb !== 'tick' && verb !== 'untick' && verb !== 'confirmChecks' && verb !== 'setPriority')
+      return `This request was already ${done}.`;
     // "turned down … and is turned down": where the last action already names the state, it is said once.
     const state = stateNow(ticket.state);
-    return state === DONE[lastVerb] ? `This request was ${done}, so ${CANNOT[verb]}.` : `This request was ${done} and is ${state}, so ${CANNOT[verb]}.`;
+    return state === DONE[lastVerb]
+      ? `This request was ${done}, so ${CANNOT[verb]}.`
+      : `This request was ${done} and is ${state}, so ${CANNOT[verb]}.`;
   }
   return `This request is ${stateNow(ticket.state)}, so ${CANNOT[verb]}.`;
 }
@@ -107,7 +110,8 @@ export function conflictMessage(ticket: WorkflowTicket, now: Date): string {
 
 /** Used when none of the actor's roles may use this verb on this ticket. */
 export function forbiddenMessage(allowed: readonly ActorRole[]): string {
-  if (allowed.length === 1 && allowed[0] === 'system') return 'This happens automatically, so nobody needs to do it by hand. Nothing was changed.';
+  if (allowed.length === 1 && allowed[0] === 'system')
+    return 'This happens automatically, so nobody needs to do it by hand. Nothing was changed.';
   const people = allowed.filter((role) => role !== 'system').map((role) => ROLE_NAME[role]);
   return `Only ${joinOr(people)} can do this, so nothing was changed. If you think you should be able to, please contact the UCP helpdesk.`;
 }

@@ -3,8 +3,11 @@ import { AUTOMATIC_ITEMS, CHECKLIST_ITEMS, type AutomaticItem, type ChecklistIte
 
 /** The checks a ticket needs before it can be resolved: all of them for a new organisation; the e-mail check for new staff. */
 export function checksNeededToResolve(ticket: Pick<WorkflowTicket, 'kind'>): readonly ChecklistItem[] {
-  return ticket.kind === 'organisationAccess' ? CHECKLIST_ITEMS
-    : ticket.kind === 'addUsers' ? ['emailDomainsChecked', 'accountsCreated'] : [];
+  return ticket.kind === 'organisationAccess'
+    ? CHECKLIST_ITEMS
+    : ticket.kind === 'addUsers'
+      ? ['emailDomainsChecked', 'accountsCreated']
+      : [];
 }
 
 /**
@@ -20,7 +23,9 @@ export function checksMissingToResolve(ticket: Pick<WorkflowTicket, 'kind' | 'ch
 
 /** The items ticked automatically and not yet confirmed by an agent. */
 export function automaticTicksToConfirm(ticket: Pick<WorkflowTicket, 'checklist' | 'automaticChecks'>): AutomaticItem[] {
-  return AUTOMATIC_ITEMS.filter((item) => ticket.checklist?.[item]?.by === 'system' && ticket.automaticChecks?.[item]?.outcome === 'passed');
+  return AUTOMATIC_ITEMS.filter(
+    (item) => ticket.checklist?.[item]?.by === 'system' && ticket.automaticChecks?.[item]?.outcome === 'passed',
+  );
 }
 
 /** The automatic checks whose latest run failed: while any does, the ticket is not resolved. */

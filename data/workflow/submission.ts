@@ -1,6 +1,15 @@
 /** Checking what a requester submits, and where a new ticket goes first. Pure. */
 import { ValidationError } from '../errors.js';
-import type { Leaver, PersonRef, RequestedUser, TicketKind, TicketOrganisation, TicketPriority, TicketState, WorkflowTicket } from '../model.js';
+import type {
+  Leaver,
+  PersonRef,
+  RequestedUser,
+  TicketKind,
+  TicketOrganisation,
+  TicketPriority,
+  TicketState,
+  WorkflowTicket,
+} from '../model.js';
 import type { NewTicketInput } from './types.js';
 
 const KINDS: readonly TicketKind[] = ['organisationAccess', 'addUsers', 'deactivateUsers', 'question'];
@@ -21,7 +30,8 @@ export function validateNewTicket(input: unknown): NewTicketInput {
   const result: NewTicketInput = { kind: kind as TicketKind };
 
   if (input.priority !== undefined) {
-    if (!PRIORITIES.includes(input.priority as TicketPriority)) throw new ValidationError('The priority must be low, normal, high or urgent.');
+    if (!PRIORITIES.includes(input.priority as TicketPriority))
+      throw new ValidationError('The priority must be low, normal, high or urgent.');
     result.priority = input.priority as TicketPriority;
   }
   if (input.organisation !== undefined) result.organisation = checkOrganisation(input.organisation);
@@ -90,10 +100,16 @@ function checkOrganisation(value: unknown): TicketOrganisation {
     throw new ValidationError('I could not tell whether the organisation is in London. Please check the organisation details.');
   }
   if (typeof value.namedInDpia !== 'boolean') {
-    throw new ValidationError('I could not tell whether the organisation is named in its ICS\'s DPIA. Please check the organisation details.');
+    throw new ValidationError(
+      "I could not tell whether the organisation is named in its ICS's DPIA. Please check the organisation details.",
+    );
   }
   // The organisation's other fields come from our own look-ups (ODS, DSPT), not from free text: keep them as given.
-  return { ...(copy(value) as unknown as TicketOrganisation), odsCode: value.odsCode.trim().toUpperCase(), icbCode: String(value.icbCode).trim().toUpperCase() };
+  return {
+    ...(copy(value) as unknown as TicketOrganisation),
+    odsCode: value.odsCode.trim().toUpperCase(),
+    icbCode: String(value.icbCode).trim().toUpperCase(),
+  };
 }
 
 /** Far above any real name, title or address: a longer one is a mistake (or an attack on the card size), not a person. */
@@ -119,12 +135,14 @@ function checkLeaver(value: unknown, n: number): Leaver {
 
 function checkLengths(value: Record<string, unknown>, fields: string[], who: string): void {
   const long = fields.find((field) => typeof value[field] === 'string' && (value[field] as string).length > MAX_FIELD);
-  if (long) throw new ValidationError(`${who}'s ${long === 'jobTitle' ? 'job title' : long} is too long (at most ${MAX_FIELD} characters).`);
+  if (long)
+    throw new ValidationError(`${who}'s ${long === 'jobTitle' ? 'job title' : long} is too long (at most ${MAX_FIELD} characters).`);
 }
 
 function checkList<T>(value: unknown, check: (item: unknown, n: number) => T, what: string): T[] {
   if (!Array.isArray(value)) throw new ValidationError(`The list of ${what} was not readable. Please start again.`);
-  if (value.length > MAX_PEOPLE) throw new ValidationError(`One request can list at most ${MAX_PEOPLE} ${what}. Please split it into more than one request.`);
+  if (value.length > MAX_PEOPLE)
+    throw new ValidationError(`One request can list at most ${MAX_PEOPLE} ${what}. Please split it into more than one request.`);
   return value.map((item, i) => check(item, i + 1));
 }
 

@@ -7,7 +7,11 @@ import type { Actor } from './types.js';
  * Roles are per ticket: an ICS lead is a lead only for
  * tickets of their own ICS (roster scope = the organisation's ICB code), and the requester is whoever submitted it.
  */
-export function rolesFor(rosters: readonly RosterEntry[], ticket: Pick<WorkflowTicket, 'requester' | 'organisation'>, actor: Actor): ActorRole[] {
+export function rolesFor(
+  rosters: readonly RosterEntry[],
+  ticket: Pick<WorkflowTicket, 'requester' | 'organisation'>,
+  actor: Actor,
+): ActorRole[] {
   if (actor.kind === 'system') return ['system'];
   const id = actor.person.aadObjectId;
   if (typeof id !== 'string' || id === '') return [];

@@ -11,14 +11,39 @@ export type ActorRole = 'requester' | 'icsLead' | 'helpdeskAgent' | 'system';
 
 /** Every action the workflow knows, by the name card verbs and audit events use. */
 export const VERBS = [
-  'submit', 'route', 'approve', 'reject', 'requestInformation', 'provideInformation', 'seekIcsApproval',
-  'assign', 'check', 'confirmChecks', 'tick', 'untick', 'setPriority', 'escalate', 'resolve', 'close', 'archive', 'withdraw',
+  'submit',
+  'route',
+  'approve',
+  'reject',
+  'requestInformation',
+  'provideInformation',
+  'seekIcsApproval',
+  'assign',
+  'check',
+  'confirmChecks',
+  'tick',
+  'untick',
+  'setPriority',
+  'escalate',
+  'resolve',
+  'close',
+  'archive',
+  'withdraw',
 ] as const;
 export type Verb = (typeof VERBS)[number];
 
 /** Every ticket state, in the order a ticket usually passes through them. */
 export const TICKET_STATES: readonly TicketState[] = [
-  'submitted', 'awaitingIcsApproval', 'awaitingHelpdesk', 'assigned', 'needsInformation', 'resolved', 'closed', 'archived', 'rejected', 'withdrawn',
+  'submitted',
+  'awaitingIcsApproval',
+  'awaitingHelpdesk',
+  'assigned',
+  'needsInformation',
+  'resolved',
+  'closed',
+  'archived',
+  'rejected',
+  'withdrawn',
 ];
 
 /** States in which someone still has something to do: the tab's queue, the reminders and the reports count these. */
@@ -60,10 +85,24 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   // ICS onboarding approval (source 001): only a lead of the ticket's own ICS decides.
   { verb: 'approve', from: ['awaitingIcsApproval'], to: 'awaitingHelpdesk', who: ['icsLead'], needsReason: false },
   { verb: 'reject', from: ['awaitingIcsApproval'], to: 'rejected', who: ['icsLead'], needsReason: true, keepsReason: true },
-  { verb: 'requestInformation', from: ['awaitingIcsApproval'], to: 'needsInformation', who: ['icsLead'], needsReason: true, keepsReason: true },
+  {
+    verb: 'requestInformation',
+    from: ['awaitingIcsApproval'],
+    to: 'needsInformation',
+    who: ['icsLead'],
+    needsReason: true,
+    keepsReason: true,
+  },
   // The helpdesk's own checks can also end a request or send it back to the requester.
   { verb: 'reject', from: HELPDESK_WORKING, to: 'rejected', who: ['helpdeskAgent'], needsReason: true, keepsReason: true },
-  { verb: 'requestInformation', from: HELPDESK_WORKING, to: 'needsInformation', who: ['helpdeskAgent'], needsReason: true, keepsReason: true },
+  {
+    verb: 'requestInformation',
+    from: HELPDESK_WORKING,
+    to: 'needsInformation',
+    who: ['helpdeskAgent'],
+    needsReason: true,
+    keepsReason: true,
+  },
   { verb: 'provideInformation', from: ['needsInformation'], to: 'returnTo', who: ['requester'], needsReason: true },
   // Source 001: "help desk shall seek onboarding approval from the relevant ICS Lead" when its DPIA check finds the
   // organisation unlisted, even if the request arrived as listed (the register the bot used may have been out of date).
@@ -77,7 +116,13 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   { verb: 'untick', from: HELPDESK_WORKING, to: 'same', who: ['helpdeskAgent'], needsReason: false },
   // Prioritise and escalate; the service escalates too (a service-level clock running out).
   { verb: 'setPriority', from: OPEN_STATES, to: 'same', who: ['helpdeskAgent'], needsReason: false },
-  { verb: 'escalate', from: ['awaitingIcsApproval', 'awaitingHelpdesk', 'assigned', 'needsInformation'], to: 'same', who: ['helpdeskAgent', 'system'], needsReason: true },
+  {
+    verb: 'escalate',
+    from: ['awaitingIcsApproval', 'awaitingHelpdesk', 'assigned', 'needsInformation'],
+    to: 'same',
+    who: ['helpdeskAgent', 'system'],
+    needsReason: true,
+  },
   // Resolve, close, archive.
   { verb: 'resolve', from: ['assigned'], to: 'resolved', who: ['helpdeskAgent'], needsReason: false },
   { verb: 'close', from: ['resolved', 'rejected', 'withdrawn'], to: 'closed', who: ['helpdeskAgent', 'system'], needsReason: false },
@@ -121,6 +166,8 @@ export function isVerb(value: unknown): value is Verb {
 
 /** The verbs someone holding these roles may use on a ticket in this state: the buttons a viewer's card shows. */
 export function verbsAvailable(state: TicketState, roles: readonly ActorRole[]): Verb[] {
-  const verbs = TRANSITIONS.filter((rule) => rule.from.includes(state) && rule.who.some((role) => roles.includes(role))).map((rule) => rule.verb);
+  const verbs = TRANSITIONS.filter((rule) => rule.from.includes(state) && rule.who.some((role) => roles.includes(role))).map(
+    (rule) => rule.verb,
+  );
   return [...new Set(verbs)];
 }

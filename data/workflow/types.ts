@@ -1,6 +1,16 @@
 /** The workflow's own vocabulary: who acts, what they ask for, and what comes back. Pure types. */
 import type {
-  AutomaticCheck, AutomaticItem, ChecklistItem, Leaver, PersonRef, RequestedUser, TicketKind, TicketOrganisation, TicketPriority, TicketState, WorkflowTicket,
+  AutomaticCheck,
+  AutomaticItem,
+  ChecklistItem,
+  Leaver,
+  PersonRef,
+  RequestedUser,
+  TicketKind,
+  TicketOrganisation,
+  TicketPriority,
+  TicketState,
+  WorkflowTicket,
 } from '../model.js';
 import type { ActorRole, Verb } from './transitions.js';
 
@@ -59,5 +69,4 @@ export interface TicketEvent {
 
 /** What `act` answers: the applied transition, or a refusal a person can read (with the current ticket when there is one). */
 export type ActionOutcome =
-  | { ok: true; ticket: WorkflowTicket; event: TicketEvent }
-  | { ok: false; code: RefusalCode; message: string; ticket?: WorkflowTicket };
+  { ok: true; ticket: WorkflowTicket; event: TicketEvent } | { ok: false; code: RefusalCode; message: string; ticket?: WorkflowTicket };

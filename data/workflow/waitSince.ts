@@ -7,5 +7,5 @@ import type { WorkflowTicket } from '../model.js';
  */
 export function waitSince(ticket: WorkflowTicket): string {
   const lastAction = ticket.lastAction?.at ?? ticket.updatedAt ?? ticket.createdAt;
-  return ticket.state === 'assigned' ? lastAction : ticket.stateEnteredAt ?? lastAction;
+  return ticket.state === 'assigned' ? lastAction : (ticket.stateEnteredAt ?? lastAction);
 }

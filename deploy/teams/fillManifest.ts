@@ -30,13 +30,18 @@ const PLACEHOLDER = /\{\{([A-Z_]+)\}\}/g;
  */
 export function teamsSettingsFromEnv(env: Env, fallbackVersion: string): TeamsPackageSettings {
   const appId = text(env, 'MicrosoftAppId');
-  if (appId === '') throw new ConfigError('MicrosoftAppId', "is empty: the app package needs the bot's Microsoft app id (a GUID from the Entra app registration)");
+  if (appId === '')
+    throw new ConfigError(
+      'MicrosoftAppId',
+      "is empty: the app package needs the bot's Microsoft app id (a GUID from the Entra app registration)",
+    );
   if (!GUID.test(appId)) throw new ConfigError('MicrosoftAppId', 'must be a GUID like 00000000-0000-0000-0000-000000000000');
   const base = httpsUrl(env, 'PUBLIC_BASE_URL', '');
   // The tab lives at <base>tab, as the bot serves it; the base is a folder.
   const publicBaseUrl = base.endsWith('/') ? base : `${base}/`;
   const appVersion = text(env, 'TEAMS_APP_VERSION') || fallbackVersion;
-  if (!APP_VERSION.test(appVersion)) throw new ConfigError('TEAMS_APP_VERSION', `must be three whole numbers like 1.0.3 (got "${appVersion.slice(0, 40)}")`);
+  if (!APP_VERSION.test(appVersion))
+    throw new ConfigError('TEAMS_APP_VERSION', `must be three whole numbers like 1.0.3 (got "${appVersion.slice(0, 40)}")`);
   const developerName = text(env, 'TEAMS_DEVELOPER_NAME') || 'London UCP helpdesk';
   if (developerName.length > 32) throw new ConfigError('TEAMS_DEVELOPER_NAME', 'must be at most 32 characters (a Teams limit)');
   const websiteUrl = httpsUrl(env, 'TEAMS_WEBSITE_URL', publicBaseUrl);
@@ -85,7 +90,8 @@ export function readManifestTemplate(file: string): TeamsManifest {
 
 function httpsUrl(env: Env, name: string, fallback: string): string {
   const raw = text(env, name) || fallback;
-  if (raw === '') throw new ConfigError(name, "is empty: set it to the service's public https address, e.g. https://ucp-onboarding.azurewebsites.net/");
+  if (raw === '')
+    throw new ConfigError(name, "is empty: set it to the service's public https address, e.g. https://ucp-onboarding.azurewebsites.net/");
   let url: URL;
   try {
     url = new URL(raw);
@@ -93,7 +99,8 @@ function httpsUrl(env: Env, name: string, fallback: string): string {
     throw new ConfigError(name, `must be an https URL (got "${raw.slice(0, 40)}")`);
   }
   // Teams loads tabs and links only over https; an http address would be refused at upload or fail inside Teams.
-  if (url.protocol !== 'https:') throw new ConfigError(name, `must start with https:// because Teams only opens https pages (got "${raw.slice(0, 40)}")`);
+  if (url.protocol !== 'https:')
+    throw new ConfigError(name, `must start with https:// because Teams only opens https pages (got "${raw.slice(0, 40)}")`);
   if (url.search !== '' || url.hash !== '') throw new ConfigError(name, 'must be a plain address without ? or #');
   return url.href;
 }

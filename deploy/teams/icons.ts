@@ -10,7 +10,12 @@ const GLYPHS: readonly (readonly string[])[] = [
   ['###', '#.#', '###', '#..', '#..'],
 ];
 
-interface Rgba { r: number; g: number; b: number; a: number }
+interface Rgba {
+  r: number;
+  g: number;
+  b: number;
+  a: number;
+}
 const WHITE: Rgba = { r: 255, g: 255, b: 255, a: 255 };
 const CLEAR: Rgba = { r: 0, g: 0, b: 0, a: 0 };
 

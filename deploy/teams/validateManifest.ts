@@ -19,7 +19,10 @@ let compiled: ValidateFunction | undefined;
 export function manifestProblems(manifest: TeamsManifest): string[] {
   compiled ??= compileSchema();
   if (compiled(manifest)) return [];
-  return (compiled.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is not valid'}${e.params && 'allowedValues' in e.params ? ` (${JSON.stringify(e.params.allowedValues)})` : ''}`);
+  return (compiled.errors ?? []).map(
+    (e) =>
+      `${e.instancePath || '/'} ${e.message ?? 'is not valid'}${e.params && 'allowedValues' in e.params ? ` (${JSON.stringify(e.params.allowedValues)})` : ''}`,
+  );
 }
 
 function compileSchema(): ValidateFunction {

@@ -20,9 +20,15 @@ export function postcodeAnswer(): AnswerCheck<string> {
 }
 
 const TYPED_ACTIONS: ReadonlyMap<string, AccessSummaryAction> = new Map([
-  ['submit', 'submit'], ['send', 'submit'], ['send it', 'submit'],
-  ['change organisation', 'changeOrganisation'], ['change organisation details', 'changeOrganisation'], ['change organization', 'changeOrganisation'],
-  ['change users', 'changeUsers'], ['change staff', 'changeUsers'], ['change people', 'changeUsers'],
+  ['submit', 'submit'],
+  ['send', 'submit'],
+  ['send it', 'submit'],
+  ['change organisation', 'changeOrganisation'],
+  ['change organisation details', 'changeOrganisation'],
+  ['change organization', 'changeOrganisation'],
+  ['change users', 'changeUsers'],
+  ['change staff', 'changeUsers'],
+  ['change people', 'changeUsers'],
 ]);
 
 /** What the summary step passes as the prompt's validations: the id on the card it has just shown. */
@@ -41,7 +47,8 @@ export function summaryAnswer(): AnswerCheck<string, AccessSummaryAction> {
       const current = (validations as SummaryValidations | undefined)?.summaryId;
       return pressed.summaryId === current ? { ok: true, value: pressed.action } : { ok: false, reason: OLDER_SUMMARY };
     }
-    const typed = recognized.succeeded && typeof recognized.value === 'string' ? TYPED_ACTIONS.get(normaliseCommand(recognized.value)) : undefined;
+    const typed =
+      recognized.succeeded && typeof recognized.value === 'string' ? TYPED_ACTIONS.get(normaliseCommand(recognized.value)) : undefined;
     return typed ? { ok: true, value: typed } : { ok: false, reason: SUMMARY_REASON };
   };
 }

@@ -6,9 +6,7 @@
  * Everything collected travels in the options of each replaceDialog and in step values, so a restart resumes.
  */
 import { randomUUID } from 'node:crypto';
-import {
-  TextPrompt, WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
-} from 'botbuilder-dialogs';
+import { TextPrompt, WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { AccessSummaryAction } from '../../cards/accessSummaryCard.js';
 import { buildAccessSummaryCard } from '../../cards/accessSummaryCard.js';
 import type { RequestedUser } from '../../data/model.js';
@@ -23,13 +21,33 @@ import { choiceOptions } from '../input/choiceOptions.js';
 import { plainMessage, sayPlain } from '../input/plainText.js';
 import { USERS_DIALOG_ID, UsersDialog, type UsersOptions, type UsersResult } from '../users/usersDialog.js';
 import {
-  ACCESS_HELP, ACCESS_INTRO, ADD_USERS_CHECKED, ADD_USERS_HELP, ADD_USERS_RECHECK, ASK_SAME_ORGANISATION, ADD_USERS_INTRO, ASK_WHAT_TO_CHANGE, PREVIOUS_NO_TITLE, SECTIONS_EXPLAINED,
-  previousOrganisation as askPrevious, PREVIOUS_NO, PREVIOUS_YES, RECHECK_AS_NEW, SUMMARY_QUESTION,
+  ACCESS_HELP,
+  ACCESS_INTRO,
+  ADD_USERS_CHECKED,
+  ADD_USERS_HELP,
+  ADD_USERS_RECHECK,
+  ASK_SAME_ORGANISATION,
+  ADD_USERS_INTRO,
+  ASK_WHAT_TO_CHANGE,
+  PREVIOUS_NO_TITLE,
+  SECTIONS_EXPLAINED,
+  previousOrganisation as askPrevious,
+  PREVIOUS_NO,
+  PREVIOUS_YES,
+  RECHECK_AS_NEW,
+  SUMMARY_QUESTION,
 } from './accessMessages.js';
 import { summaryAnswer, type SummaryValidations } from './accessAnswers.js';
 import { checkDialogs, CHECK_STEPS, type ChecksResult } from './checkQuestions.js';
 import { identityDialogs, IDENTITY_STEPS, type IdentityOptions, type IdentityResult } from './identityQuestions.js';
-import { clearSection, ORGANISATION_SECTIONS, SECTION_BUTTONS, SECTION_TITLES, type OrganisationDraft, type OrganisationSection } from './organisationDraft.js';
+import {
+  clearSection,
+  ORGANISATION_SECTIONS,
+  SECTION_BUTTONS,
+  SECTION_TITLES,
+  type OrganisationDraft,
+  type OrganisationSection,
+} from './organisationDraft.js';
 import { draftFromEarlier, previousOrganisation, type EarlierOrganisation } from './previousOrganisation.js';
 import { recheck, requestInput, requestSummary, type RequestKind } from './requestSummary.js';
 import { submitRequest } from './submitRequest.js';
@@ -59,16 +77,27 @@ const ADD_USERS_SECTIONS: readonly OrganisationSection[] = ['odsCode', 'nameAndP
 
 /** Started by the main dialog for "Request access" (id 'accessRequestDialog'). */
 export class AccessRequestDialog extends CancelAndHelpDialog {
-  constructor(private readonly services: DialogServices, id = ACCESS_REQUEST_DIALOG_ID, private readonly kind: RequestKind = 'organisationAccess') {
+  constructor(
+    private readonly services: DialogServices,
+    id = ACCESS_REQUEST_DIALOG_ID,
+    private readonly kind: RequestKind = 'organisationAccess',
+  ) {
     super(id, services.helpdesk);
     for (const dialog of [...identityDialogs(services), ...checkDialogs(services)]) this.addDialog(dialog);
     this.addDialog(new UsersDialog(services));
     this.addDialog(new TextPrompt(SUMMARY_PROMPT, withRetryLimit(summaryAnswer())));
     this.addDialog(new ButtonChoicePrompt(CHOICE_PROMPT, withRetryLimit(choiceAnswer())));
-    this.addDialog(new WaterfallDialog(STEPS, [
-      this.introStep.bind(this), this.organisationStep.bind(this), this.checksStep.bind(this), this.usersStep.bind(this),
-      this.summaryStep.bind(this), this.actStep.bind(this), this.changeStep.bind(this),
-    ]));
+    this.addDialog(
+      new WaterfallDialog(STEPS, [
+        this.introStep.bind(this),
+        this.organisationStep.bind(this),
+        this.checksStep.bind(this),
+        this.usersStep.bind(this),
+        this.summaryStep.bind(this),
+        this.actStep.bind(this),
+        this.changeStep.bind(this),
+      ]),
+    );
     this.initialDialogId = STEPS;
   }
 
@@ -90,7 +119,10 @@ export class AccessRequestDialog extends CancelAndHelpDialog {
     values(step).earlier = earlier;
     // The name may be as a manager typed it: it goes in a plain message, never in the choice card's text.
     await sayPlain(step.context, askPrevious(earlier.organisation.name, earlier.organisation.odsCode));
-    return step.prompt(CHOICE_PROMPT, choiceOptions(ASK_SAME_ORGANISATION, [PREVIOUS_YES, { value: PREVIOUS_NO, title: PREVIOUS_NO_TITLE }]));
+    return step.prompt(
+      CHOICE_PROMPT,
+      choiceOptions(ASK_SAME_ORGANISATION, [PREVIOUS_YES, { value: PREVIOUS_NO, title: PREVIOUS_NO_TITLE }]),
+    );
   }
 
   private async organisationStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -107,9 +139,11 @@ export class AccessRequestDialog extends CancelAndHelpDialog {
     const current = currentOf(step);
     const identity = step.result as IdentityResult | undefined;
     if (identity?.stopped) return step.endDialog();
-    if (identity?.draft) Object.assign(current, { draft: identity.draft, identityDone: true, ...(identity.onboarded ? { onboarded: true } : {}) });
+    if (identity?.draft)
+      Object.assign(current, { draft: identity.draft, identityDone: true, ...(identity.onboarded ? { onboarded: true } : {}) });
     if (current.checksDone) return step.next();
-    if (this.kind === 'addUsers' && !current.usersDone) await sayPlain(step.context, current.onboarded ? ADD_USERS_RECHECK : ADD_USERS_CHECKED);
+    if (this.kind === 'addUsers' && !current.usersDone)
+      await sayPlain(step.context, current.onboarded ? ADD_USERS_RECHECK : ADD_USERS_CHECKED);
     return step.beginDialog(CHECK_STEPS, { draft: current.draft ?? {} });
   }
 
@@ -141,7 +175,10 @@ export class AccessRequestDialog extends CancelAndHelpDialog {
     values(step).summaryId = summaryId;
     const card = buildAccessSummaryCard({ ...requestSummary(this.services, input, current.draft ?? {}), summaryId });
     return step.prompt(SUMMARY_PROMPT, {
-      prompt: { ...plainMessage(SUMMARY_QUESTION), attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] },
+      prompt: {
+        ...plainMessage(SUMMARY_QUESTION),
+        attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
+      },
       validations: { summaryId } satisfies SummaryValidations,
     });
   }
@@ -153,7 +190,8 @@ export class AccessRequestDialog extends CancelAndHelpDialog {
       case 'submit': {
         const input = requestInput(this.services, this.requestKind(current), current.draft ?? {}, current.users ?? []);
         const summaryId = values(step).summaryId;
-        const sent = input && summaryId ? await submitRequest(step.context, this.services, { ...input, submissionId: summaryId }) : undefined;
+        const sent =
+          input && summaryId ? await submitRequest(step.context, this.services, { ...input, submissionId: summaryId }) : undefined;
         if (!sent) return step.replaceDialog(STEPS, current);
         return step.endDialog(sent);
       }
@@ -163,7 +201,13 @@ export class AccessRequestDialog extends CancelAndHelpDialog {
         await sayPlain(step.context, CANCELLED);
         return step.cancelAllDialogs(true);
       case 'changeOrganisation':
-        return step.prompt(CHOICE_PROMPT, choiceOptions(`${ASK_WHAT_TO_CHANGE}\n${SECTIONS_EXPLAINED}`, this.sections(current).map((s) => ({ value: SECTION_TITLES[s], title: SECTION_BUTTONS[s] }))));
+        return step.prompt(
+          CHOICE_PROMPT,
+          choiceOptions(
+            `${ASK_WHAT_TO_CHANGE}\n${SECTIONS_EXPLAINED}`,
+            this.sections(current).map((s) => ({ value: SECTION_TITLES[s], title: SECTION_BUTTONS[s] })),
+          ),
+        );
     }
   }
 
@@ -175,7 +219,11 @@ export class AccessRequestDialog extends CancelAndHelpDialog {
     const current = currentOf(step);
     const section = this.sections(current)[(step.result as FoundChoice).index];
     return step.replaceDialog(STEPS, {
-      ...current, draft: clearSection(current.draft ?? {}, section), identityDone: false, checksDone: false, onboarded: false,
+      ...current,
+      draft: clearSection(current.draft ?? {}, section),
+      identityDone: false,
+      checksDone: false,
+      onboarded: false,
     } satisfies AccessRequestOptions);
   }
 

@@ -4,13 +4,17 @@
  * Standards and the like stop here kindly: no ticket), then HSCN or internet and record system or web portal.
  * Questions already answered in the draft are skipped; the decision is worked out and said every time.
  */
-import {
-  WaterfallDialog, type Dialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
-} from 'botbuilder-dialogs';
+import { WaterfallDialog, type Dialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { decideEligibility } from '../../data/rules/eligibility.js';
 import { icsByCode } from '../../data/rules/ics.js';
 import { londonToday } from '../../data/rules/londonTime.js';
-import { dsptAsked, dsptRequiredFor, ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES, typeConfirmed } from '../../data/rules/organisationTypes.js';
+import {
+  dsptAsked,
+  dsptRequiredFor,
+  ORGANISATION_TYPE_LABELS,
+  ORGANISATION_TYPES,
+  typeConfirmed,
+} from '../../data/rules/organisationTypes.js';
 import type { DialogServices } from '../dialogServices.js';
 import { withRetryLimit } from '../input/answerCheck.js';
 import { choiceAnswer } from '../input/choiceAnswer.js';
@@ -18,11 +22,33 @@ import { ButtonChoicePrompt } from '../input/choicePrompt.js';
 import { choiceOptions } from '../input/choiceOptions.js';
 import { ORGANISATION_TYPE_CHOICES, ORGANISATION_TYPES_EXPLAINED } from '../input/organisationTypeChoices.js';
 import { sayPlain } from '../input/plainText.js';
-import { DSPT_BUTTONS, DSPT_EXPLAINED, findPublishedStatus, fromChoice, fromExport, type DsptChoice, type DsptFinding } from '../readiness/dsptAnswers.js';
+import {
+  DSPT_BUTTONS,
+  DSPT_EXPLAINED,
+  findPublishedStatus,
+  fromChoice,
+  fromExport,
+  type DsptChoice,
+  type DsptFinding,
+} from '../readiness/dsptAnswers.js';
 import { foundInExport, typeNotConfirmed } from '../readiness/readinessMessages.js';
 import {
-  ASK_ACCESS_ROUTE, ASK_DSPT_STATUS, ASK_HSCN, ASK_ORGANISATION_TYPE, directoryTypeHint, dpiaFound, dpiaNotFound, dpiaOtherIcs, dsptNotInExport,
-  HSCN_BUTTONS, HSCN_NOT_SURE, NOT_YET, NOT_YET_END, RECORD_SYSTEM_EXPLAINED, ROUTE_CHOICES, WEB_PORTAL_EXPLAINED,
+  ASK_ACCESS_ROUTE,
+  ASK_DSPT_STATUS,
+  ASK_HSCN,
+  ASK_ORGANISATION_TYPE,
+  directoryTypeHint,
+  dpiaFound,
+  dpiaNotFound,
+  dpiaOtherIcs,
+  dsptNotInExport,
+  HSCN_BUTTONS,
+  HSCN_NOT_SURE,
+  NOT_YET,
+  NOT_YET_END,
+  RECORD_SYSTEM_EXPLAINED,
+  ROUTE_CHOICES,
+  WEB_PORTAL_EXPLAINED,
 } from './accessMessages.js';
 import type { OrganisationDraft } from './organisationDraft.js';
 import { dpiaEntriesFor } from '../../data/rules/dpia.js';
@@ -93,13 +119,15 @@ class CheckSteps {
     (step.values as { draft: OrganisationDraft }).draft = draft;
     if (draft.organisationType) return step.next();
     const suggested = draft.directory?.suggestedType;
-    const question = suggested ? `${directoryTypeHint(ORGANISATION_TYPE_LABELS[suggested])} ${ASK_ORGANISATION_TYPE}` : ASK_ORGANISATION_TYPE;
+    const question = suggested
+      ? `${directoryTypeHint(ORGANISATION_TYPE_LABELS[suggested])} ${ASK_ORGANISATION_TYPE}`
+      : ASK_ORGANISATION_TYPE;
     return step.prompt(CHOICE_PROMPT, choiceOptions(`${question}\n${ORGANISATION_TYPES_EXPLAINED}`, ORGANISATION_TYPE_CHOICES));
   };
 
   askDsptStep = async (step: WaterfallStepContext): Promise<DialogTurnResult> => {
     const draft = draftOf(step);
-    const type = draft.organisationType ??= ORGANISATION_TYPES[(step.result as FoundChoice).index];
+    const type = (draft.organisationType ??= ORGANISATION_TYPES[(step.result as FoundChoice).index]);
     draft.typeConfirmedByDirectory ??= typeConfirmed(type, draft.directory?.suggestedType);
     const facts = recordedFacts(this.services, draft);
     if (!dsptAsked(type, draft.typeConfirmedByDirectory) || draft.dsptAnswer) return step.next();
@@ -110,7 +138,10 @@ class CheckSteps {
       if (record) await sayPlain(step.context, foundInExport(record));
       return step.next();
     }
-    return step.prompt(CHOICE_PROMPT, choiceOptions(`${dsptNotInExport(draft.odsCode ?? '')}\n${ASK_DSPT_STATUS}\n${DSPT_EXPLAINED}`, DSPT_BUTTONS));
+    return step.prompt(
+      CHOICE_PROMPT,
+      choiceOptions(`${dsptNotInExport(draft.odsCode ?? '')}\n${ASK_DSPT_STATUS}\n${DSPT_EXPLAINED}`, DSPT_BUTTONS),
+    );
   };
 
   decideStep = async (step: WaterfallStepContext): Promise<DialogTurnResult> => {

@@ -5,7 +5,12 @@
  * and the borough (or ICS) that decides which ICS lead approves. Every question is skipped once its answer is in the draft.
  */
 import {
-  TextPrompt, WaterfallDialog, type Dialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
+  TextPrompt,
+  WaterfallDialog,
+  type Dialog,
+  type DialogTurnResult,
+  type FoundChoice,
+  type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { findIcs, icsByCode, icsForBorough, listIcs } from '../../data/rules/ics.js';
 import type { DialogServices } from '../dialogServices.js';
@@ -17,10 +22,39 @@ import { odsCodeAnswer, type OdsCodeAnswer } from '../input/odsCodeAnswer.js';
 import { plainMessage, sayPlain } from '../input/plainText.js';
 import { textAnswer } from '../input/textAnswer.js';
 import {
-  ASK_CARRY_ON, ASK_DIRECTORY_RIGHT, CARRY_ON_TITLE, ASK_LOCATION, ASK_NAME, ASK_ODS_CODE, ASK_POSTCODE, ASK_WHICH_BOROUGH, ASK_WHICH_ICS, askBorough,
-  boroughIsIn, boroughNotFound, CARRY_ON, COMMISSIONED_EXPLAINED, DIRECTORY_NO, DIRECTORY_YES, directoryFound, directoryIcsHint,
-  LOCATION_CHOICES, NONE_OF_THESE, ODS_UNAVAILABLE, NOT_YET, NOT_YET_END, ownRequestOpen, otherRequestOpen, WAIT_FOR_ACCESS,
-  alreadyOnboarded, ADD_STAFF_INSTEAD, odsNotFound, odsStillNotFound, OUTSIDE_EXPLAINED, TYPE_ANOTHER_CODE, usingDirectoryIcs,
+  ASK_CARRY_ON,
+  ASK_DIRECTORY_RIGHT,
+  CARRY_ON_TITLE,
+  ASK_LOCATION,
+  ASK_NAME,
+  ASK_ODS_CODE,
+  ASK_POSTCODE,
+  ASK_WHICH_BOROUGH,
+  ASK_WHICH_ICS,
+  askBorough,
+  boroughIsIn,
+  boroughNotFound,
+  CARRY_ON,
+  COMMISSIONED_EXPLAINED,
+  DIRECTORY_NO,
+  DIRECTORY_YES,
+  directoryFound,
+  directoryIcsHint,
+  LOCATION_CHOICES,
+  NONE_OF_THESE,
+  ODS_UNAVAILABLE,
+  NOT_YET,
+  NOT_YET_END,
+  ownRequestOpen,
+  otherRequestOpen,
+  WAIT_FOR_ACCESS,
+  alreadyOnboarded,
+  ADD_STAFF_INSTEAD,
+  odsNotFound,
+  odsStillNotFound,
+  OUTSIDE_EXPLAINED,
+  TYPE_ANOTHER_CODE,
+  usingDirectoryIcs,
 } from './accessMessages.js';
 import { postcodeAnswer } from './accessAnswers.js';
 import { nearestBoroughs } from './nearestBoroughs.js';
@@ -83,8 +117,15 @@ export function identityDialogs(services: DialogServices): Dialog[] {
     new TextPrompt(BOROUGH_PROMPT, withRetryLimit(textAnswer({ what: 'the London borough' }))),
     new ButtonChoicePrompt(CHOICE_PROMPT, withRetryLimit(choiceAnswer())),
     new WaterfallDialog(IDENTITY_STEPS, [
-      steps.askOdsCodeStep, steps.lookUpStep, steps.afterLookUpStep, steps.askNameStep, steps.askPostcodeStep,
-      steps.askLocationStep, steps.askBoroughStep, steps.resolveBoroughStep, steps.afterBoroughChoiceStep,
+      steps.askOdsCodeStep,
+      steps.lookUpStep,
+      steps.afterLookUpStep,
+      steps.askNameStep,
+      steps.askPostcodeStep,
+      steps.askLocationStep,
+      steps.askBoroughStep,
+      steps.resolveBoroughStep,
+      steps.afterBoroughChoiceStep,
     ]),
   ];
 }
@@ -116,9 +157,14 @@ class IdentitySteps {
     if (existing) state.onboarded = true;
     if (draft.odsCode) return step.next();
     const found = await this.services.ods.lookup(code);
-    const dsptStop = this.services.store.read((data) => earlyDsptStop(
-      data.dsptStatuses, code, found.status === 'found' ? directoryFacts(found.organisation).suggestedType : undefined, londonToday(this.services.clock()),
-    ));
+    const dsptStop = this.services.store.read((data) =>
+      earlyDsptStop(
+        data.dsptStatuses,
+        code,
+        found.status === 'found' ? directoryFacts(found.organisation).suggestedType : undefined,
+        londonToday(this.services.clock()),
+      ),
+    );
     if (dsptStop) {
       await sayPlain(step.context, foundInExport(dsptStop.record));
       await sayPlain(step.context, dsptStop.reason);
@@ -155,7 +201,10 @@ class IdentitySteps {
     if (state.awaiting === 'carryOn') {
       if (answer === TYPE_ANOTHER_CODE) {
         // One more unknown code and the manager is offered to carry on again, rather than asked twice more.
-        return step.replaceDialog(IDENTITY_STEPS, { ...(step.options as IdentityOptions), odsMisses: MAX_REASKS } satisfies IdentityOptions);
+        return step.replaceDialog(IDENTITY_STEPS, {
+          ...(step.options as IdentityOptions),
+          odsMisses: MAX_REASKS,
+        } satisfies IdentityOptions);
       }
       Object.assign(state.draft, { odsCode: state.pendingCode, odsCheck: 'notFound' });
     }
@@ -252,16 +301,28 @@ class IdentitySteps {
     const state = values(step);
     const misses = (options.boroughMisses ?? 0) + 1;
     if (misses <= MAX_REASKS) {
-      return step.replaceDialog(IDENTITY_STEPS, { ...options, draft: state.draft, boroughMisses: misses, onboarded: state.onboarded } satisfies IdentityOptions);
+      return step.replaceDialog(IDENTITY_STEPS, {
+        ...options,
+        draft: state.draft,
+        boroughMisses: misses,
+        onboarded: state.onboarded,
+      } satisfies IdentityOptions);
     }
-    const linked = state.draft.location === 'london' && state.draft.directory?.icbCode ? icsByCode(state.draft.directory.icbCode) : undefined;
+    const linked =
+      state.draft.location === 'london' && state.draft.directory?.icbCode ? icsByCode(state.draft.directory.icbCode) : undefined;
     if (linked) {
       state.draft.icbCode = linked.icbCode;
       await sayPlain(step.context, usingDirectoryIcs(linked.name));
       return step.endDialog(identityResult(state));
     }
     state.awaiting = 'icsChoice';
-    return step.prompt(CHOICE_PROMPT, choiceOptions(ASK_WHICH_ICS, listIcs().map((ics) => ics.name)));
+    return step.prompt(
+      CHOICE_PROMPT,
+      choiceOptions(
+        ASK_WHICH_ICS,
+        listIcs().map((ics) => ics.name),
+      ),
+    );
   }
 }
 
@@ -270,7 +331,13 @@ function identityResult(state: IdentityValues): IdentityResult {
 }
 
 /** What the manager is told when the code already has an access request, open or done; nothing new is started. */
-async function sayExisting(step: WaterfallStepContext, code: string, existing: ExistingRequest, kind: RequestKind, now: Date): Promise<void> {
+async function sayExisting(
+  step: WaterfallStepContext,
+  code: string,
+  existing: ExistingRequest,
+  kind: RequestKind,
+  now: Date,
+): Promise<void> {
   const { ticket, open, mine } = existing;
   if (!open) {
     await sayPlain(step.context, alreadyOnboarded(code, mine ? ticket.id : undefined));

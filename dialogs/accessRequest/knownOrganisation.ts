@@ -23,7 +23,11 @@ export interface ExistingRequest {
  * one. Turned-down, withdrawn and finished-without-accounts requests do not count: the organisation may ask again.
  * Only the live file is read (a request the archive run moved out is not found).
  */
-export function existingAccessRequest(tickets: readonly Ticket[], odsCode: string, aadObjectId: string | undefined): ExistingRequest | undefined {
+export function existingAccessRequest(
+  tickets: readonly Ticket[],
+  odsCode: string,
+  aadObjectId: string | undefined,
+): ExistingRequest | undefined {
   const forCode = accessRequestsFor(tickets, odsCode);
   const mineFirst = (a: WorkflowTicket, b: WorkflowTicket) => Number(isMine(b, aadObjectId)) - Number(isMine(a, aadObjectId));
   const open = forCode.filter(isOpen).sort(mineFirst)[0];
@@ -35,11 +39,16 @@ export function existingAccessRequest(tickets: readonly Ticket[], odsCode: strin
 /** How far someone else's open request has got, in words that do not speak to its requester ("we need … from you"). */
 export function stageForOthers(state: string): string {
   switch (state) {
-    case 'awaitingIcsApproval': return 'waiting for approval from the Integrated Care System';
-    case 'awaitingHelpdesk': return 'with the UCP helpdesk';
-    case 'assigned': return 'being worked on by the UCP helpdesk';
-    case 'needsInformation': return 'waiting for more information from the person who asked';
-    default: return 'received';
+    case 'awaitingIcsApproval':
+      return 'waiting for approval from the Integrated Care System';
+    case 'awaitingHelpdesk':
+      return 'with the UCP helpdesk';
+    case 'assigned':
+      return 'being worked on by the UCP helpdesk';
+    case 'needsInformation':
+      return 'waiting for more information from the person who asked';
+    default:
+      return 'received';
   }
 }
 
@@ -60,12 +69,21 @@ export interface EarlyDsptStop {
  * directory does not show an NHS organisation (which needs no DSPT). Undefined when the export says nothing, or it is met:
  * the later checks then decide as before. The DPIA is judged later, so it is left out here.
  */
-export function earlyDsptStop(records: readonly DsptRecord[], odsCode: string, directoryType: OrganisationType | undefined, today: string): EarlyDsptStop | undefined {
+export function earlyDsptStop(
+  records: readonly DsptRecord[],
+  odsCode: string,
+  directoryType: OrganisationType | undefined,
+  today: string,
+): EarlyDsptStop | undefined {
   if (directoryType !== undefined && !dsptRequiredFor(directoryType)) return undefined;
   const record = findPublishedStatus(records, odsCode);
   if (!record) return undefined;
   const decision = decideEligibility({
-    organisationType: 'careHome', dspt: fromExport(record, today).parsed, namedInDpia: true, location: 'london', today,
+    organisationType: 'careHome',
+    dspt: fromExport(record, today).parsed,
+    namedInDpia: true,
+    location: 'london',
+    today,
   });
   if (decision.decision !== 'needsDsptFirst') return undefined;
   return { record, reason: decision.reasons[0], nextSteps: decision.nextSteps };

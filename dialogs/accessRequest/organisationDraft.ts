@@ -54,7 +54,10 @@ export const SECTION_TITLES: Readonly<Record<OrganisationSection, string>> = {
 
 /** Their buttons, short enough for Teams to show whole; SECTIONS_EXPLAINED says what the shortened ones cover. */
 export const SECTION_BUTTONS: Readonly<Record<OrganisationSection, string>> = {
-  ...SECTION_TITLES, place: 'Where it is', network: 'Network', accessRoute: 'Access route',
+  ...SECTION_TITLES,
+  place: 'Where it is',
+  network: 'Network',
+  accessRoute: 'Access route',
 };
 
 /** Used when the manager picks a part to change: that part and whatever depends on it are asked again. */
@@ -114,7 +117,8 @@ export function directoryFacts(org: OdsOrganisation): NonNullable<OrganisationDr
  * `dsptStatus` is only ever the published status: what a manager told us is not evidence, and the cards say "as published".
  */
 export function toTicketOrganisation(
-  draft: OrganisationDraft, facts: { namedInDpia: boolean; dsptStatus?: string; recheck?: OrganisationRecheck },
+  draft: OrganisationDraft,
+  facts: { namedInDpia: boolean; dsptStatus?: string; recheck?: OrganisationRecheck },
 ): TicketOrganisation | undefined {
   if (!draft.odsCode || !draft.name || !draft.icbCode || !draft.location) return undefined;
   const org: TicketOrganisation = {

@@ -19,12 +19,19 @@ export type RequestKind = 'organisationAccess' | 'addUsers';
  * the imported lists at that moment, and the ticket carries what it found; otherwise the staff go with a request for the
  * organisation ('organisationAccess'), so the workflow routes it as a new one (to the ICS lead when its DPIA does not name it).
  */
-export function requestInput(services: DialogServices, kind: RequestKind, draft: OrganisationDraft, users: readonly RequestedUser[]): NewTicketInput | undefined {
+export function requestInput(
+  services: DialogServices,
+  kind: RequestKind,
+  draft: OrganisationDraft,
+  users: readonly RequestedUser[],
+): NewTicketInput | undefined {
   const facts = recordedFacts(services, draft);
   const checked = kind === 'addUsers' ? recheck(services, draft) : undefined;
   const stillOnboarded = checked?.stillOnboarded === true;
   const organisation = toTicketOrganisation(draft, {
-    namedInDpia: facts.namedInDpia, dsptStatus: facts.dsptStatus, ...(stillOnboarded ? { recheck: checked.facts } : {}),
+    namedInDpia: facts.namedInDpia,
+    dsptStatus: facts.dsptStatus,
+    ...(stillOnboarded ? { recheck: checked.facts } : {}),
   });
   const sentAs: RequestKind = kind === 'addUsers' && !stillOnboarded ? 'organisationAccess' : kind;
   return organisation ? { kind: sentAs, organisation, users: users.map((user) => ({ ...user })) } : undefined;
@@ -48,7 +55,11 @@ export function recheck(services: DialogServices, draft: OrganisationDraft): Rec
 }
 
 /** Used to show the summary card: the request, with the warnings that matter and what will happen after Submit. */
-export function requestSummary(services: DialogServices, input: NewTicketInput, draft: OrganisationDraft): Omit<AccessSummary, 'summaryId'> {
+export function requestSummary(
+  services: DialogServices,
+  input: NewTicketInput,
+  draft: OrganisationDraft,
+): Omit<AccessSummary, 'summaryId'> {
   const organisation = input.organisation!;
   const users = input.users ?? [];
   const notices: string[] = [];

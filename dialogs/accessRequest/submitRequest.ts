@@ -19,14 +19,21 @@ export type SubmittedRequest = { ticketId: string } | { alreadyOpen: true };
  * Submit again could only be refused again).
  */
 export async function submitRequest(
-  context: TurnContext, services: DialogServices, input: NewTicketInput & { submissionId: string },
+  context: TurnContext,
+  services: DialogServices,
+  input: NewTicketInput & { submissionId: string },
 ): Promise<SubmittedRequest | undefined> {
   const from = context.activity.from;
   const email = await memberEmail(context, services);
   const requester = { aadObjectId: from?.aadObjectId ?? '', ...(from?.name ? { name: from.name } : {}), ...(email ? { email } : {}) };
   try {
-    const sentBefore = services.store.read((data) => data.tickets.some((t) => t.submissionId === input.submissionId
-      && (t as { requester?: { aadObjectId?: string } }).requester?.aadObjectId === requester.aadObjectId));
+    const sentBefore = services.store.read((data) =>
+      data.tickets.some(
+        (t) =>
+          t.submissionId === input.submissionId &&
+          (t as { requester?: { aadObjectId?: string } }).requester?.aadObjectId === requester.aadObjectId,
+      ),
+    );
     const ticket = await services.workflow.submit(input, requester);
     if (sentBefore) {
       await sayPlain(context, alreadySubmitted(ticket.id), contactSentence(services.helpdesk), STATUS_HINT);

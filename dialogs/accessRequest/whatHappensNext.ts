@@ -26,16 +26,19 @@ export function londonDate(instant: Date): string {
  * the steps ahead, each with a London date counted in working days from `now`.
  */
 export function whatHappensNext(
-  state: TicketState, organisation: Pick<TicketOrganisation, 'icbCode' | 'location' | 'namedInDpia'> | undefined,
-  calendar: WorkingCalendar, now: Date, helpdesk: HelpdeskFacts,
+  state: TicketState,
+  organisation: Pick<TicketOrganisation, 'icbCode' | 'location' | 'namedInDpia'> | undefined,
+  calendar: WorkingCalendar,
+  now: Date,
+  helpdesk: HelpdeskFacts,
 ): string[] {
   const byDays = (days: number) => londonDate(calendar.addWorkingHours(now, days * HOURS_PER_WORKING_DAY));
   if (state === 'awaitingIcsApproval') {
     const ics = organisation ? icsByCode(organisation.icbCode)?.name : undefined;
     const lead = ics ? `the ${ics} Integrated Care System's governance lead` : "the Integrated Care System's governance lead";
     return [
-      `First, ${lead} is asked to approve your organisation, because it is not yet named in their data protection impact assessment (DPIA). `
-        + `This usually takes around a week, so expect to hear by about ${byDays(ICS_APPROVAL_WORKING_DAYS)}.`,
+      `First, ${lead} is asked to approve your organisation, because it is not yet named in their data protection impact assessment (DPIA). ` +
+        `This usually takes around a week, so expect to hear by about ${byDays(ICS_APPROVAL_WORKING_DAYS)}.`,
       `Once they approve, the UCP helpdesk checks the request and sets up access, ${helpdeskTiming(helpdesk, byDays, ICS_APPROVAL_WORKING_DAYS)}.`,
       'I will message you here at each step.',
     ];

@@ -2,13 +2,16 @@
 import { contactSentence, type HelpdeskFacts } from '../../data/rules/helpdesk.js';
 
 /** The general help: what the assistant does; any dialog without help of its own says this. */
-export const GENERAL_HELP = 'I can check whether your care home is ready for the Universal Care Plan (UCP), ask for access for your home and '
-  + 'your staff, tell the helpdesk when someone leaves, and show you where your requests have got to.';
+export const GENERAL_HELP =
+  'I can check whether your care home is ready for the Universal Care Plan (UCP), ask for access for your home and ' +
+  'your staff, tell the helpdesk when someone leaves, and show you where your requests have got to.';
 
 /** The words that work anywhere and how to reach the helpdesk (its configured contact, else source 000's page); said after every help text. */
 export function keywordsReminder(helpdesk: HelpdeskFacts): string {
-  return 'At any time you can type: help (this message), cancel (stop: nothing is sent), start again (back to the menu) or '
-    + `status (see your requests). ${contactSentence(helpdesk)}`;
+  return (
+    'At any time you can type: help (this message), cancel (stop: nothing is sent), start again (back to the menu) or ' +
+    `status (see your requests). ${contactSentence(helpdesk)}`
+  );
 }
 
 /** Said when the person cancels. */

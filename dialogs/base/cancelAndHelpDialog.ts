@@ -16,7 +16,11 @@ import { MAIN_DIALOG_ID } from './dialogIds.js';
 import { menuActionOf, type MenuAction, type OpenableAction } from './menuActions.js';
 
 const COMMAND_WORDS: Readonly<Record<OpenableAction, string>> = {
-  readiness: 'check readiness', accessRequest: 'request access', addStaff: 'add staff', leavers: 'leavers', status: 'status',
+  readiness: 'check readiness',
+  accessRequest: 'request access',
+  addStaff: 'add staff',
+  leavers: 'leavers',
+  status: 'status',
 };
 
 /** The typed command that opens a conversation, for messages such as "Type leavers to start that". */
@@ -27,7 +31,10 @@ export function commandFor(action: OpenableAction): string {
 /** Extend this for every conversation; keep all state in step values and dialog options (never in fields) so it survives a restart. */
 export abstract class CancelAndHelpDialog extends ComponentDialog {
   /** `helpdesk`: the configured contact that help gives (DialogServices.helpdesk). */
-  constructor(dialogId: string, private readonly helpdesk: HelpdeskFacts) {
+  constructor(
+    dialogId: string,
+    private readonly helpdesk: HelpdeskFacts,
+  ) {
     super(dialogId);
   }
 

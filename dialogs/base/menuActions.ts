@@ -17,14 +17,33 @@ const MENU_ACTIONS: ReadonlySet<string> = new Set<MenuAction>([...OPENABLE_ACTIO
 
 // Whole-message matches only: "help" inside a sentence someone typed as an answer is an answer, not a command.
 const KEYWORDS: ReadonlyMap<string, MenuAction> = new Map<string, MenuAction>([
-  ['help', 'help'], ['?', 'help'], ['what can you do', 'help'],
-  ['cancel', 'cancel'], ['stop', 'cancel'], ['quit', 'cancel'], ['exit', 'cancel'],
-  ['start', 'start'], ['start again', 'start'], ['restart', 'start'], ['start over', 'start'], ['menu', 'start'],
-  ['status', 'status'], ['where is my request', 'status'], ['my requests', 'status'], ['check status', 'status'],
-  ['check readiness', 'readiness'], ['readiness', 'readiness'], ['am i ready', 'readiness'],
-  ['request access', 'accessRequest'], ['access request', 'accessRequest'],
-  ['add staff', 'addStaff'], ['add users', 'addStaff'],
-  ['leavers', 'leavers'], ['leaver', 'leavers'], ['remove leavers', 'leavers'], ['someone is leaving', 'leavers'],
+  ['help', 'help'],
+  ['?', 'help'],
+  ['what can you do', 'help'],
+  ['cancel', 'cancel'],
+  ['stop', 'cancel'],
+  ['quit', 'cancel'],
+  ['exit', 'cancel'],
+  ['start', 'start'],
+  ['start again', 'start'],
+  ['restart', 'start'],
+  ['start over', 'start'],
+  ['menu', 'start'],
+  ['status', 'status'],
+  ['where is my request', 'status'],
+  ['my requests', 'status'],
+  ['check status', 'status'],
+  ['check readiness', 'readiness'],
+  ['readiness', 'readiness'],
+  ['am i ready', 'readiness'],
+  ['request access', 'accessRequest'],
+  ['access request', 'accessRequest'],
+  ['add staff', 'addStaff'],
+  ['add users', 'addStaff'],
+  ['leavers', 'leavers'],
+  ['leaver', 'leavers'],
+  ['remove leavers', 'leavers'],
+  ['someone is leaving', 'leavers'],
 ]);
 
 /** Lower case, single spaces, no surrounding punctuation ("Help!", " start  again. "). Used before any keyword match. */
@@ -57,8 +76,7 @@ export function menuActionOf(activity: Partial<Activity>, options: { inConversat
   const byValue = actionFromValue(activity.value);
   if (byValue) return byValue;
   // A copy: removing the mention changes the activity's text, which the active step may still read.
-  const text = typeof activity.text === 'string' && activity.entities?.length
-    ? TurnContext.removeRecipientMention({ ...activity })
-    : activity.text;
+  const text =
+    typeof activity.text === 'string' && activity.entities?.length ? TurnContext.removeRecipientMention({ ...activity }) : activity.text;
   return actionFromText(text, options);
 }

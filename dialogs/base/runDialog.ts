@@ -7,7 +7,11 @@ import { DialogSet, DialogTurnStatus, type Dialog, type DialogState, type Dialog
  * when none is running. Other activity types only continue (a prompt ignores them), so an install or a typing
  * indicator never starts a conversation. The caller saves the ConversationState after the turn.
  */
-export async function runDialog(dialog: Dialog, context: TurnContext, accessor: StatePropertyAccessor<DialogState>): Promise<DialogTurnResult> {
+export async function runDialog(
+  dialog: Dialog,
+  context: TurnContext,
+  accessor: StatePropertyAccessor<DialogState>,
+): Promise<DialogTurnResult> {
   const dialogs = new DialogSet(accessor);
   dialogs.add(dialog);
   const dc = await dialogs.createContext(context);

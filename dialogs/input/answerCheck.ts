@@ -19,15 +19,18 @@ export type AnswerVerdict<T> = { ok: true; value: T; notice?: string } | { ok: f
  * `validations` is the prompt's PromptOptions.validations: what the step knew when it asked (e.g. addresses already given).
  */
 export type AnswerCheck<In, Out = In> = (
-  recognized: PromptRecognizerResult<In>, context: TurnContext, validations?: unknown,
+  recognized: PromptRecognizerResult<In>,
+  context: TurnContext,
+  validations?: unknown,
 ) => AnswerVerdict<Out> | Promise<AnswerVerdict<Out>>;
 
 /** How many times a question is asked again after a bad answer before the bot offers help instead. */
 export const MAX_REASKS = 2;
 
 /** What the bot says once it has asked twice again and gives up on a question. */
-export const TROUBLE_MESSAGE = "I'm having trouble with this one. Type help to see what I can do and how to contact the UCP helpdesk, "
-  + 'or cancel to stop: nothing will be sent.';
+export const TROUBLE_MESSAGE =
+  "I'm having trouble with this one. Type help to see what I can do and how to contact the UCP helpdesk, " +
+  'or cancel to stop: nothing will be sent.';
 
 /** What a person sees when an answer came as a card button or a file where typed text was needed. */
 export function noTextReason(context: TurnContext): string {

@@ -12,19 +12,25 @@ function or(titles: readonly string[]): string {
 /** The reason a person reads; it never repeats what was typed (Teams shows it inside the card's text). */
 export function choiceReason(miss: ChoiceMiss | undefined): string {
   switch (miss?.why) {
-    case 'stale': return EARLIER_QUESTION;
-    case 'ambiguous': return `That could be ${or(miss.candidates ?? [])}. Please press the one you mean.`;
-    case 'numberNotShown': return "The options aren't numbered, so please press one of the buttons, or type the words on it.";
-    case 'numberOutOfRange': return miss.quantity
-      ? 'Please type how many, from 1 up, or press one of the buttons.'
-      : `Please type a number from 1 to ${miss.count}, or press one of the buttons.`;
-    default: return NOT_CAUGHT;
+    case 'stale':
+      return EARLIER_QUESTION;
+    case 'ambiguous':
+      return `That could be ${or(miss.candidates ?? [])}. Please press the one you mean.`;
+    case 'numberNotShown':
+      return "The options aren't numbered, so please press one of the buttons, or type the words on it.";
+    case 'numberOutOfRange':
+      return miss.quantity
+        ? 'Please type how many, from 1 up, or press one of the buttons.'
+        : `Please type a number from 1 to ${miss.count}, or press one of the buttons.`;
+    default:
+      return NOT_CAUGHT;
   }
 }
 
 /** Used with every choice prompt (dialogs/input/choicePrompt.ts). */
 export function choiceAnswer(): AnswerCheck<FoundChoice> {
-  return (recognized) => recognized.succeeded && recognized.value !== undefined
-    ? { ok: true, value: recognized.value }
-    : { ok: false, reason: choiceReason((recognized as ChoiceRecognized).miss) };
+  return (recognized) =>
+    recognized.succeeded && recognized.value !== undefined
+      ? { ok: true, value: recognized.value }
+      : { ok: false, reason: choiceReason((recognized as ChoiceRecognized).miss) };
 }

@@ -21,8 +21,7 @@ export type ChoiceNumbers = 'position' | { quantityFrom: readonly number[] };
 
 /** A pick (the option's index), or why nothing was picked. `candidates` are the indexes an ambiguous answer fits. */
 export type ChoiceMatch =
-  | { ok: true; index: number }
-  | { ok: false; why: 'nothing' | 'numberNotShown' | 'numberOutOfRange' | 'ambiguous'; candidates?: number[] };
+  { ok: true; index: number } | { ok: false; why: 'nothing' | 'numberNotShown' | 'numberOutOfRange' | 'ambiguous'; candidates?: number[] };
 
 /** Said yes in other words; listed once here and given to any option whose title starts with "Yes". */
 export const YES_SYNONYMS = ['y', 'yeah', 'yep', 'yes please', 'correct', 'right', "that's right", 'that is right', 'ok', 'okay'] as const;
@@ -32,20 +31,75 @@ export const NO_SYNONYMS = ['n', 'nope', 'no thanks', 'no thank you', 'wrong', '
 export const NOT_SURE_SYNONYMS = ["i don't know", "don't know", 'dont know', 'not sure', "i'm not sure", 'unsure', 'no idea'] as const;
 
 // Words that carry no meaning on their own: an answer made only of them is never a part of an option.
-const FILLER = new Set(['a', 'an', 'the', 'of', 'or', 'and', 'to', 'for', 'in', 'on', 'at', 'with', 'by', 'is', 'it', 'its', 'i', 'we', 'our', 'my', 'me', 'be', 'are', 'this', 'that', 'one', 'please']);
+const FILLER = new Set([
+  'a',
+  'an',
+  'the',
+  'of',
+  'or',
+  'and',
+  'to',
+  'for',
+  'in',
+  'on',
+  'at',
+  'with',
+  'by',
+  'is',
+  'it',
+  'its',
+  'i',
+  'we',
+  'our',
+  'my',
+  'me',
+  'be',
+  'are',
+  'this',
+  'that',
+  'one',
+  'please',
+]);
 // With one of these outside an option's words, the option standing inside the answer is not a pick ("not in London").
 const NEGATIONS = new Set(['not', 'no', 'dont', 'isnt', 'arent', 'never', 'nor', 'neither', 'without']);
 
-const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
-  'zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen',
-  'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty',
-].map((word, n) => [word, n]));
+const NUMBER_WORDS: ReadonlyMap<string, number> = new Map(
+  [
+    'zero',
+    'one',
+    'two',
+    'three',
+    'four',
+    'five',
+    'six',
+    'seven',
+    'eight',
+    'nine',
+    'ten',
+    'eleven',
+    'twelve',
+    'thirteen',
+    'fourteen',
+    'fifteen',
+    'sixteen',
+    'seventeen',
+    'eighteen',
+    'nineteen',
+    'twenty',
+  ].map((word, n) => [word, n]),
+);
 // "about 12 people", "3 staff": a quantity said plainly. Comparisons ("fewer than 10") are options' words, never quantities.
-const QUANTITY = /^(?:(?:about|around|roughly|approximately|maybe|just|only) )?(\S+)(?: (?:people|persons|person|staff|members of staff|members|users|of them))?$/;
+const QUANTITY =
+  /^(?:(?:about|around|roughly|approximately|maybe|just|only) )?(\S+)(?: (?:people|persons|person|staff|members of staff|members|users|of them))?$/;
 
 /** Lower case, apostrophes dropped ("that's" → "thats"), words only; used on both sides of every comparison. */
 export function choiceWords(text: string): string[] {
-  return text.normalize('NFKC').toLowerCase().replace(/['’‘`]/g, '').split(/[^\p{L}\p{N}]+/u).filter((word) => word !== '');
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/['’‘`]/g, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word !== '');
 }
 
 /** An option's own words (title and value) and its listed synonyms, as words; a synonym is never matched by a part of it. */
@@ -93,7 +147,9 @@ function byNumber(n: number, count: number, numbers: ChoiceNumbers | undefined):
   if (numbers === 'position') return n >= 1 && n <= count ? { ok: true, index: n - 1 } : { ok: false, why: 'numberOutOfRange' };
   if (numbers === undefined) return { ok: false, why: 'numberNotShown' };
   let index = -1;
-  numbers.quantityFrom.forEach((from, i) => { if (n >= from) index = i; });
+  numbers.quantityFrom.forEach((from, i) => {
+    if (n >= from) index = i;
+  });
   return index >= 0 && index < count ? { ok: true, index } : { ok: false, why: 'numberOutOfRange' };
 }
 
@@ -111,13 +167,19 @@ export function matchTypedChoice(typed: string, choices: readonly MatchableChoic
   if (meaningful.length === 0) return { ok: false, why: 'nothing' };
   const part = only(new Set(phrases.flatMap(({ own }, i) => (own.some((p) => inOrder(p, meaningful)) ? [i] : []))));
   if (part) return part;
-  const inside = new Set(phrases.flatMap(({ own, listed }, i) => ([...own, ...listed].some((p) => {
-    // A single letter ("y", "n") counts only as the whole answer, never inside a longer one ("n/a").
-    if (p.join('').length < 2) return false;
-    const at = runAt(words, p);
-    if (at < 0) return false;
-    const rest = [...words.slice(0, at), ...words.slice(at + p.length)];
-    return !rest.some((word) => NEGATIONS.has(word));
-  }) ? [i] : [])));
+  const inside = new Set(
+    phrases.flatMap(({ own, listed }, i) =>
+      [...own, ...listed].some((p) => {
+        // A single letter ("y", "n") counts only as the whole answer, never inside a longer one ("n/a").
+        if (p.join('').length < 2) return false;
+        const at = runAt(words, p);
+        if (at < 0) return false;
+        const rest = [...words.slice(0, at), ...words.slice(at + p.length)];
+        return !rest.some((word) => NEGATIONS.has(word));
+      })
+        ? [i]
+        : [],
+    ),
+  );
   return only(inside) ?? { ok: false, why: 'nothing' };
 }

@@ -22,10 +22,16 @@ export interface ChoiceQuestionOptions extends PromptOptions {
 }
 
 /** Used for every choice question; a plain string is an option whose title is its value. */
-export function choiceOptions(question: string, choices: readonly (string | ButtonChoice)[], options: { numbers?: ChoiceNumbers } = {}): ChoiceQuestionOptions {
+export function choiceOptions(
+  question: string,
+  choices: readonly (string | ButtonChoice)[],
+  options: { numbers?: ChoiceNumbers } = {},
+): ChoiceQuestionOptions {
   return {
     prompt: plainMessage(question),
-    choices: choices.map((choice) => (typeof choice === 'string' ? { value: choice } : { ...choice, ...(choice.synonyms ? { synonyms: [...choice.synonyms] } : {}) })),
+    choices: choices.map((choice) =>
+      typeof choice === 'string' ? { value: choice } : { ...choice, ...(choice.synonyms ? { synonyms: [...choice.synonyms] } : {}) },
+    ),
     ...(options.numbers ? { numbers: options.numbers } : {}),
   };
 }

@@ -35,7 +35,11 @@ export function buttonsOf(options: PromptOptions): MatchableChoice[] {
   return (options.choices ?? []).map((choice) => {
     if (typeof choice === 'string') return { title: choice, value: choice };
     const stored = choice as { value: string; title?: string; synonyms?: readonly string[]; action?: { title?: string } };
-    return { title: stored.title ?? stored.action?.title ?? stored.value, value: stored.value, ...(stored.synonyms ? { synonyms: stored.synonyms } : {}) };
+    return {
+      title: stored.title ?? stored.action?.title ?? stored.value,
+      value: stored.value,
+      ...(stored.synonyms ? { synonyms: stored.synonyms } : {}),
+    };
   });
 }
 
@@ -67,7 +71,12 @@ export class ButtonChoicePrompt extends Prompt<FoundChoice> {
     const numbers = (options as ChoiceQuestionOptions).numbers;
     const miss = (why: ChoiceMiss['why'], candidates?: number[]): ChoiceRecognized => ({
       succeeded: false,
-      miss: { why, count: choices.length, quantity: typeof numbers === 'object', ...(candidates ? { candidates: candidates.map((i) => choices[i].title) } : {}) },
+      miss: {
+        why,
+        count: choices.length,
+        quantity: typeof numbers === 'object',
+        ...(candidates ? { candidates: candidates.map((i) => choices[i].title) } : {}),
+      },
     });
     const picked = (index: number): ChoiceRecognized => ({ succeeded: true, value: { value: choices[index].value, index, score: 1 } });
     const press = choicePressOf(context.activity.value);

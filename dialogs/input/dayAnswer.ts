@@ -36,7 +36,10 @@ export function parseDay(typed: string, today: string): { ok: true; day: string 
  * Used with a TextPrompt for a day; `today` is read on each answer (from the services' clock, London date), and
  * `judge` may refuse a real day that is out of range, with its reason.
  */
-export function dayAnswer(options: { today: () => string; judge?: (day: string, today: string) => string | undefined }): AnswerCheck<string> {
+export function dayAnswer(options: {
+  today: () => string;
+  judge?: (day: string, today: string) => string | undefined;
+}): AnswerCheck<string> {
   return (recognized, context) => {
     if (!recognized.succeeded || typeof recognized.value !== 'string') return { ok: false, reason: noTextReason(context) };
     const today = options.today();

@@ -2,8 +2,23 @@
 import { normaliseCommand } from '../base/menuActions.js';
 
 const PHRASES: ReadonlySet<string> = new Set([
-  "i don't know", 'i dont know', 'i do not know', "don't know", 'dont know', 'do not know', 'not sure', "i'm not sure",
-  'im not sure', 'no idea', 'unknown', 'idk', 'skip', 'pass', 'none', 'n/a', 'na',
+  "i don't know",
+  'i dont know',
+  'i do not know',
+  "don't know",
+  'dont know',
+  'do not know',
+  'not sure',
+  "i'm not sure",
+  'im not sure',
+  'no idea',
+  'unknown',
+  'idk',
+  'skip',
+  'pass',
+  'none',
+  'n/a',
+  'na',
 ]);
 
 /** True when the whole answer says the person does not know, for optional questions such as the ODS code in readiness. */

@@ -27,5 +27,7 @@ export const ORGANISATION_TYPES_EXPLAINED = 'Care home means a residential or nu
 
 /** The options, in ORGANISATION_TYPES order (the dialogs read the answer's index). */
 export const ORGANISATION_TYPE_CHOICES: readonly ButtonChoice[] = ORGANISATION_TYPES.map((type) => ({
-  value: ORGANISATION_TYPE_LABELS[type], title: TITLES[type], ...(SYNONYMS[type] ? { synonyms: SYNONYMS[type] } : {}),
+  value: ORGANISATION_TYPE_LABELS[type],
+  title: TITLES[type],
+  ...(SYNONYMS[type] ? { synonyms: SYNONYMS[type] } : {}),
 }));

@@ -17,9 +17,7 @@ export function textAnswer(options: TextAnswerOptions): AnswerCheck<string> {
   const max = options.max ?? (options.freeText ? MAX_FREE_TEXT_LENGTH : MAX_NAME_LENGTH);
   return (recognized, context) => {
     if (!recognized.succeeded || typeof recognized.value !== 'string') return { ok: false, reason: noTextReason(context) };
-    const tidy = options.freeText
-      ? recognized.value.replace(/\r\n?/g, '\n').trim()
-      : recognized.value.replace(/\s+/g, ' ').trim();
+    const tidy = options.freeText ? recognized.value.replace(/\r\n?/g, '\n').trim() : recognized.value.replace(/\s+/g, ' ').trim();
     if (tidy === '') return { ok: false, reason: `Please type ${options.what}.` };
     const kept = cutText(tidy, max);
     return kept.cut ? { ok: true, value: kept.text, notice: cutNotice(max) } : { ok: true, value: kept.text };

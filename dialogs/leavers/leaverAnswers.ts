@@ -31,7 +31,10 @@ export function boroughAnswer(): AnswerCheck<string, BoroughAnswer> {
     const match = icsForBorough(recognized.value);
     return match
       ? { ok: true, value: { borough: match.borough, icbCode: match.ics.icbCode } }
-      : { ok: false, reason: "I don't recognise that as a London borough. Please type the borough, like Lewisham or Camden, or type outside London." };
+      : {
+          ok: false,
+          reason: "I don't recognise that as a London borough. Please type the borough, like Lewisham or Camden, or type outside London.",
+        };
   };
 }
 

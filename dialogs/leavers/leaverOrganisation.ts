@@ -26,7 +26,11 @@ export function ticketOrganisation(org: PartialOrganisation, outsideLondon: bool
 }
 
 /** From stored data only (earlier requests, newest first, then the DPIA register); used before asking the ODS directory. */
-export function organisationFromStore(tickets: readonly Ticket[], register: readonly DpiaEntry[], odsCode: string): PartialOrganisation | undefined {
+export function organisationFromStore(
+  tickets: readonly Ticket[],
+  register: readonly DpiaEntry[],
+  odsCode: string,
+): PartialOrganisation | undefined {
   const code = normaliseOdsCode(odsCode);
   const earlier = tickets
     .map((t) => (t as WorkflowTicket).organisation)

@@ -5,9 +5,7 @@
  * collected on in their options (replaceDialog), so nothing lives in the dialog object and a restart loses nothing.
  */
 import { randomUUID } from 'node:crypto';
-import {
-  TextPrompt, WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
-} from 'botbuilder-dialogs';
+import { TextPrompt, WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { ValidationError } from '../../data/errors.js';
 import type { Leaver } from '../../data/model.js';
 import { londonToday } from '../../data/rules/londonTime.js';
@@ -27,9 +25,29 @@ import { organisationFromDirectory, organisationFromStore, ticketOrganisation, t
 import { helpdeskTiming } from '../../data/rules/helpdesk.js';
 import { expectedBy, judgeLastWorkingDay, MAX_LEAVERS } from './leaverRules.js';
 import {
-  ADD_ANOTHER, ASK_ANOTHER, ASK_BOROUGH, ASK_FIRST_NAME, ASK_NEXT_NAME, ASK_ODS_CODE, ASK_ORGANISATION_NAME, ASK_REVIEW, ASK_WHICH,
-  askEmail, askLastDay, LEAVERS_HELP, leaverLine, LIST_FULL, NOBODY_LEFT, organisationFound, OUTSIDE_LONDON, REMOVE, reviewText,
-  SEND, SEND_FAILED, sentText, THATS_ALL,
+  ADD_ANOTHER,
+  ASK_ANOTHER,
+  ASK_BOROUGH,
+  ASK_FIRST_NAME,
+  ASK_NEXT_NAME,
+  ASK_ODS_CODE,
+  ASK_ORGANISATION_NAME,
+  ASK_REVIEW,
+  ASK_WHICH,
+  askEmail,
+  askLastDay,
+  LEAVERS_HELP,
+  leaverLine,
+  LIST_FULL,
+  NOBODY_LEFT,
+  organisationFound,
+  OUTSIDE_LONDON,
+  REMOVE,
+  reviewText,
+  SEND,
+  SEND_FAILED,
+  sentText,
+  THATS_ALL,
 } from './leaversMessages.js';
 
 /** Everything collected so far; the begin options, and what each waterfall hands the next. */
@@ -85,21 +103,21 @@ export class LeaversDialog extends CancelAndHelpDialog {
     this.addDialog(new ButtonChoicePrompt(ANOTHER_PROMPT, withRetryLimit(choiceAnswer())));
     this.addDialog(new ButtonChoicePrompt(REVIEW_PROMPT, withRetryLimit(choiceAnswer())));
     this.addDialog(new TextPrompt(NUMBER_PROMPT, withRetryLimit(listNumberAnswer())));
-    this.addDialog(new WaterfallDialog(COLLECT, [
-      this.askOdsCodeStep.bind(this),
-      this.askOrganisationNameStep.bind(this),
-      this.askBoroughStep.bind(this),
-      this.askLeaverNameStep.bind(this),
-      this.askLeaverEmailStep.bind(this),
-      this.askLastWorkingDayStep.bind(this),
-      this.askAnotherStep.bind(this),
-      this.afterAnotherStep.bind(this),
-    ]));
-    this.addDialog(new WaterfallDialog(REVIEW, [
-      this.askSendOrChangeStep.bind(this),
-      this.askWhichToRemoveStep.bind(this),
-      this.removeStep.bind(this),
-    ]));
+    this.addDialog(
+      new WaterfallDialog(COLLECT, [
+        this.askOdsCodeStep.bind(this),
+        this.askOrganisationNameStep.bind(this),
+        this.askBoroughStep.bind(this),
+        this.askLeaverNameStep.bind(this),
+        this.askLeaverEmailStep.bind(this),
+        this.askLastWorkingDayStep.bind(this),
+        this.askAnotherStep.bind(this),
+        this.afterAnotherStep.bind(this),
+      ]),
+    );
+    this.addDialog(
+      new WaterfallDialog(REVIEW, [this.askSendOrChangeStep.bind(this), this.askWhichToRemoveStep.bind(this), this.removeStep.bind(this)]),
+    );
     this.initialDialogId = COLLECT;
   }
 
@@ -164,7 +182,9 @@ export class LeaversDialog extends CancelAndHelpDialog {
   private async askLastWorkingDayStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const values = collected(step);
     values.email = step.result as string;
-    return step.prompt(DAY_PROMPT, { prompt: plainMessage(askLastDay(values.name ?? 'their', exampleDay(londonToday(this.services.clock())))) });
+    return step.prompt(DAY_PROMPT, {
+      prompt: plainMessage(askLastDay(values.name ?? 'their', exampleDay(londonToday(this.services.clock())))),
+    });
   }
 
   private async askAnotherStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -236,7 +256,15 @@ export class LeaversDialog extends CancelAndHelpDialog {
       );
       const today = londonToday(clock());
       const anyFuture = leavers.some((leaver) => leaver.lastWorkingDay > today);
-      await sayPlain(step.context, ...sentText(ticket.id, leavers.length, helpdeskTiming(this.services.helpdesk, (days) => expectedBy(calendar, clock(), days)), anyFuture));
+      await sayPlain(
+        step.context,
+        ...sentText(
+          ticket.id,
+          leavers.length,
+          helpdeskTiming(this.services.helpdesk, (days) => expectedBy(calendar, clock(), days)),
+          anyFuture,
+        ),
+      );
       return step.endDialog({ ticketId: ticket.id } satisfies LeaversResult);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;

@@ -3,10 +3,12 @@ import type { Leaver } from '../../data/model.js';
 import { longDay } from './leaverRules.js';
 import type { PartialOrganisation } from './leaverOrganisation.js';
 
-export const LEAVERS_HELP = 'I am collecting the people whose Universal Care Plan (UCP) accounts should be switched off: their name, '
-  + 'work e-mail address and last working day. Nothing is sent until you choose Send the request.';
-export const ASK_ODS_CODE = "Let's get the accounts of people who have left switched off. First, what is your organisation's ODS code? "
-  + 'It is 3 to 6 letters and numbers, like VABC1 for a care home.';
+export const LEAVERS_HELP =
+  'I am collecting the people whose Universal Care Plan (UCP) accounts should be switched off: their name, ' +
+  'work e-mail address and last working day. Nothing is sent until you choose Send the request.';
+export const ASK_ODS_CODE =
+  "Let's get the accounts of people who have left switched off. First, what is your organisation's ODS code? " +
+  'It is 3 to 6 letters and numbers, like VABC1 for a care home.';
 export const ASK_ORGANISATION_NAME = "What is your organisation's name?";
 export const ASK_BOROUGH = 'Which London borough is your organisation in? If it is outside London, type outside London.';
 export const ASK_FIRST_NAME = 'What is the full name of the person who is leaving?';
@@ -18,9 +20,11 @@ export const REMOVE = 'Remove someone';
 export const ASK_ANOTHER = 'Is anyone else leaving?';
 export const ASK_REVIEW = 'Shall I send it to the UCP helpdesk?';
 export const ASK_WHICH = 'Which number should I take off the list?';
-export const LIST_FULL = (max: number) => `That's ${max} people, the most I can take in one request. You can send another request afterwards.`;
+export const LIST_FULL = (max: number) =>
+  `That's ${max} people, the most I can take in one request. You can send another request afterwards.`;
 export const NOBODY_LEFT = "There's nobody on the request now, so let's add someone.";
-export const OUTSIDE_LONDON = "Thank you. I'll send the request with your organisation's ODS code and name, and the helpdesk will confirm the details with you.";
+export const OUTSIDE_LONDON =
+  "Thank you. I'll send the request with your organisation's ODS code and name, and the helpdesk will confirm the details with you.";
 export const FUTURE_DAYS = 'For anyone whose last working day is still to come, the account is switched off after that day.';
 export const STATUS_HINT = 'You can type status at any time to see where it has got to.';
 export const SEND_FAILED = 'Nothing was sent.';

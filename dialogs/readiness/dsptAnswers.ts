@@ -5,12 +5,18 @@ import { parsePublishedStatus, type ParsedDsptStatus } from '../../data/rules/ds
 import { normaliseOdsCode } from '../../data/rules/ods.js';
 
 /** The answers offered when the status is not in the export, in the order shown. */
-export const DSPT_CHOICES = ['Standards Met', 'Standards Exceeded', 'Approaching Standards', 'Not registered or not published', "I don't know"] as const;
+export const DSPT_CHOICES = [
+  'Standards Met',
+  'Standards Exceeded',
+  'Approaching Standards',
+  'Not registered or not published',
+  "I don't know",
+] as const;
 export type DsptChoice = (typeof DSPT_CHOICES)[number];
 /** The buttons for DSPT_CHOICES (the values); only the long one is shortened, and DSPT_EXPLAINED says what it means. */
-export const DSPT_BUTTONS: readonly ButtonChoice[] = DSPT_CHOICES.map((value) => (
-  value === 'Not registered or not published' ? { value, title: 'Not published', synonyms: ['not registered'] } : { value }
-));
+export const DSPT_BUTTONS: readonly ButtonChoice[] = DSPT_CHOICES.map((value) =>
+  value === 'Not registered or not published' ? { value, title: 'Not published', synonyms: ['not registered'] } : { value },
+);
 export const DSPT_EXPLAINED = 'Choose Not published if you are not registered or no assessment has been published.';
 
 /** What the readiness outcome works from: the parsed status (undefined: none at all) and where it came from. */
@@ -41,10 +47,15 @@ export function fromExport(record: DsptRecord, today: string): DsptFinding {
 export function fromChoice(choice: string): DsptFinding {
   switch (choice as DsptChoice) {
     // The answers carry no year, so there is nothing that could lie in the future.
-    case 'Standards Met': return { parsed: { status: 'standardsMet', raw: 'Standards Met' }, source: 'manager' };
-    case 'Standards Exceeded': return { parsed: { status: 'standardsExceeded', raw: 'Standards Exceeded' }, source: 'manager' };
-    case 'Approaching Standards': return { parsed: { status: 'approachingStandards', raw: 'Approaching Standards' }, source: 'manager' };
-    case 'Not registered or not published': return { parsed: { status: 'notPublished', raw: 'Not Published' }, source: 'manager' };
-    default: return { parsed: { status: 'unknown', raw: choice }, source: 'manager' };
+    case 'Standards Met':
+      return { parsed: { status: 'standardsMet', raw: 'Standards Met' }, source: 'manager' };
+    case 'Standards Exceeded':
+      return { parsed: { status: 'standardsExceeded', raw: 'Standards Exceeded' }, source: 'manager' };
+    case 'Approaching Standards':
+      return { parsed: { status: 'approachingStandards', raw: 'Approaching Standards' }, source: 'manager' };
+    case 'Not registered or not published':
+      return { parsed: { status: 'notPublished', raw: 'Not Published' }, source: 'manager' };
+    default:
+      return { parsed: { status: 'unknown', raw: choice }, source: 'manager' };
   }
 }

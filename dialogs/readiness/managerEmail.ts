@@ -8,11 +8,15 @@ export function managerEmailRefusal(address: string | undefined, accreditedDomai
   if (check.outcome !== 'refused') return undefined;
   switch (check.reason) {
     case 'personal':
-      return `the address Teams has for you (${address.trim()}) looks like a personal one. UCP accounts need a work `
-        + 'address: NHSmail (ending @nhs.net) or one from your organisation\'s own domain.';
+      return (
+        `the address Teams has for you (${address.trim()}) looks like a personal one. UCP accounts need a work ` +
+        "address: NHSmail (ending @nhs.net) or one from your organisation's own domain."
+      );
     case 'generic':
-      return `the address Teams has for you (${address.trim()}) looks like a shared mailbox. Each UCP account belongs `
-        + 'to one person, so it needs your own work address.';
+      return (
+        `the address Teams has for you (${address.trim()}) looks like a shared mailbox. Each UCP account belongs ` +
+        'to one person, so it needs your own work address.'
+      );
     default:
       return "the address Teams has for you doesn't look like an e-mail address the UCP could use.";
   }

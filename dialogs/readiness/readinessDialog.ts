@@ -5,11 +5,13 @@
  * routes to NHSmail when the manager's own address could not be used.
  * Sends nothing to anyone; all state is in step values, so it resumes after a restart.
  */
+import { TextPrompt, WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import {
-  TextPrompt, WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
-} from 'botbuilder-dialogs';
-import {
-  dsptRequiredFor, isOrganisationType, ORGANISATION_TYPES, typeConfirmed, type OrganisationType,
+  dsptRequiredFor,
+  isOrganisationType,
+  ORGANISATION_TYPES,
+  typeConfirmed,
+  type OrganisationType,
 } from '../../data/rules/organisationTypes.js';
 import type { OrganisationLocation } from '../../data/rules/eligibility.js';
 import { contactSentence } from '../../data/rules/helpdesk.js';
@@ -33,7 +35,17 @@ import { DSPT_BUTTONS, DSPT_EXPLAINED, findPublishedStatus, fromChoice, fromExpo
 import { managerEmailRefusal } from './managerEmail.js';
 import { nhsmailAdvice } from './nhsmailRoutes.js';
 import {
-  ASK_DSPT_STATUS, ASK_ODS_CODE, DSPT_CHECK_AGAIN, ASK_ORGANISATION_TYPE, foundInExport, NEXT_STEP, NHS_NO_DSPT, NO_ODS_CODE, NOT_IN_EXPORT, READINESS_HELP, typeNotConfirmed,
+  ASK_DSPT_STATUS,
+  ASK_ODS_CODE,
+  DSPT_CHECK_AGAIN,
+  ASK_ORGANISATION_TYPE,
+  foundInExport,
+  NEXT_STEP,
+  NHS_NO_DSPT,
+  NO_ODS_CODE,
+  NOT_IN_EXPORT,
+  READINESS_HELP,
+  typeNotConfirmed,
 } from './readinessMessages.js';
 import { readinessOutcome } from './readinessOutcome.js';
 
@@ -75,13 +87,15 @@ export class ReadinessDialog extends CancelAndHelpDialog {
     this.addDialog(new TextPrompt(ODS_PROMPT, withRetryLimit(odsCodeAnswer({ allowUnknown: true }))));
     this.addDialog(new ButtonChoicePrompt(DSPT_PROMPT, withRetryLimit(choiceAnswer())));
     this.addDialog(new ButtonChoicePrompt(LOCATION_PROMPT, withRetryLimit(choiceAnswer())));
-    this.addDialog(new WaterfallDialog(STEPS, [
-      this.askOrganisationTypeStep.bind(this),
-      this.askOdsCodeStep.bind(this),
-      this.askDsptStatusStep.bind(this),
-      this.askLocationStep.bind(this),
-      this.showOutcomeStep.bind(this),
-    ]));
+    this.addDialog(
+      new WaterfallDialog(STEPS, [
+        this.askOrganisationTypeStep.bind(this),
+        this.askOdsCodeStep.bind(this),
+        this.askDsptStatusStep.bind(this),
+        this.askLocationStep.bind(this),
+        this.showOutcomeStep.bind(this),
+      ]),
+    );
     this.initialDialogId = STEPS;
   }
 
@@ -131,7 +145,10 @@ export class ReadinessDialog extends CancelAndHelpDialog {
         return step.next();
       }
     }
-    return step.prompt(DSPT_PROMPT, choiceOptions(`${code ? NOT_IN_EXPORT(code) : NO_ODS_CODE}\n${ASK_DSPT_STATUS}\n${DSPT_EXPLAINED}`, DSPT_BUTTONS));
+    return step.prompt(
+      DSPT_PROMPT,
+      choiceOptions(`${code ? NOT_IN_EXPORT(code) : NO_ODS_CODE}\n${ASK_DSPT_STATUS}\n${DSPT_EXPLAINED}`, DSPT_BUTTONS),
+    );
   }
 
   /** Source 001 gives organisations outside London their own routes, so where it is changes the answer. */
@@ -154,25 +171,32 @@ export class ReadinessDialog extends CancelAndHelpDialog {
     const dspt = state.dspt ?? { parsed: undefined, source: 'notAsked' };
     const { store, clock } = this.services;
     // The imported register is the DPIA the helpdesk checks (source 001): say what it holds, not just a verdict.
-    const icsCodes = code === null
-      ? []
-      : store.read((data) => dpiaEntriesFor(data.dpiaRegister, code).map((entry) => entry.icbCode));
+    const icsCodes = code === null ? [] : store.read((data) => dpiaEntriesFor(data.dpiaRegister, code).map((entry) => entry.icbCode));
     if (code !== null) {
       const names = [...new Set(icsCodes.map(icsName))];
       await sayPlain(step.context, names.length > 0 ? dpiaFound(code, names.join(' and ')) : dpiaNotFound(code));
     }
     const namedInDpia = code === null ? undefined : icsCodes.length > 0;
     const outcome = readinessOutcome({
-      organisationType: type, typeConfirmedByDirectory: state.typeConfirmedByDirectory === true, odsCode: code, dspt, namedInDpia,
-      location: state.location, today: londonToday(clock()),
+      organisationType: type,
+      typeConfirmedByDirectory: state.typeConfirmedByDirectory === true,
+      odsCode: code,
+      dspt,
+      namedInDpia,
+      location: state.location,
+      today: londonToday(clock()),
     });
     // Source 001 to an organisation outside London needing its own DPIA: "Please contact the UCP for further information".
     const mayNeedOwnDpia = outcome.decision.decision === 'needsOwnDpia' || (state.location === 'outside' && namedInDpia === undefined);
     await sayPlain(step.context, outcome.headline, ...outcome.lines, ...(mayNeedOwnDpia ? [contactSentence(this.services.helpdesk)] : []));
 
-    const refusal = managerEmailRefusal(await this.memberEmail(step), store.read((data) => [...data.accreditedDomains]));
+    const refusal = managerEmailRefusal(
+      await this.memberEmail(step),
+      store.read((data) => [...data.accreditedDomains]),
+    );
     if (refusal) await sayPlain(step.context, ...nhsmailAdvice(type, refusal, dspt.parsed));
-    if (outcome.decision.decision === 'eligible' || outcome.decision.decision === 'needsIcsApproval') await sayPlain(step.context, NEXT_STEP);
+    if (outcome.decision.decision === 'eligible' || outcome.decision.decision === 'needsIcsApproval')
+      await sayPlain(step.context, NEXT_STEP);
     if (outcome.decision.decision === 'needsDsptFirst') await sayPlain(step.context, DSPT_CHECK_AGAIN);
     return step.endDialog({ decision: outcome.decision.decision, organisationType: type, odsCode: code } satisfies ReadinessResult);
   }

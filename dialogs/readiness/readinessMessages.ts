@@ -3,12 +3,15 @@ import type { DsptRecord } from '../../data/model.js';
 import type { OrganisationType } from '../../data/rules/organisationTypes.js';
 import { longDate } from '../../data/rules/longDate.js';
 
-export const ASK_ORGANISATION_TYPE = "Let's check whether your organisation is ready for the Universal Care Plan (UCP). What kind of organisation is it?";
-export const ASK_ODS_CODE = "What is your organisation's ODS code? It is 3 to 6 letters and numbers, like VABC1 for a care home. "
-  + "If you don't know it, type I don't know.";
+export const ASK_ORGANISATION_TYPE =
+  "Let's check whether your organisation is ready for the Universal Care Plan (UCP). What kind of organisation is it?";
+export const ASK_ODS_CODE =
+  "What is your organisation's ODS code? It is 3 to 6 letters and numbers, like VABC1 for a care home. " +
+  "If you don't know it, type I don't know.";
 export const ASK_DSPT_STATUS = 'What does your latest Data Security and Protection Toolkit (DSPT) assessment show?';
-export const READINESS_HELP = 'I am checking whether your organisation is ready for the Universal Care Plan (UCP): its type, its ODS code if '
-  + 'you know it, its Data Security and Protection Toolkit (DSPT) status and where it is. Nothing is sent to anyone.';
+export const READINESS_HELP =
+  'I am checking whether your organisation is ready for the Universal Care Plan (UCP): its type, its ODS code if ' +
+  'you know it, its Data Security and Protection Toolkit (DSPT) status and where it is. Nothing is sent to anyone.';
 /** The one way to carry on after the DSPT stops an access request. */
 export const DSPT_COME_BACK = 'When your DSPT status shows Standards Met, type request access to ask again.';
 /** The one way to carry on after the DSPT stops a readiness check (no request exists to carry on with). */
@@ -24,7 +27,11 @@ export function foundInExport(record: DsptRecord): string {
   return `I found ${record.odsCode} (${record.name}) in the published DSPT list: "${record.status}"${published}.`;
 }
 
-const AS_NHS: Partial<Record<OrganisationType, string>> = { nhsTrust: 'an NHS trust', gpPractice: 'a GP practice', otherNhs: 'an NHS organisation' };
+const AS_NHS: Partial<Record<OrganisationType, string>> = {
+  nhsTrust: 'an NHS trust',
+  gpPractice: 'a GP practice',
+  otherNhs: 'an NHS organisation',
+};
 
 /**
  * Said before the DSPT question when the manager chose an NHS type the NHS organisation directory did not confirm (it gave
@@ -32,7 +39,8 @@ const AS_NHS: Partial<Record<OrganisationType, string>> = { nhsTrust: 'an NHS tr
  */
 export function typeNotConfirmed(type: OrganisationType, code: string | null): string {
   const what = AS_NHS[type] ?? 'an NHS organisation';
-  const unconfirmed = code ? `The NHS organisation directory could not confirm that ${code} is ${what}`
+  const unconfirmed = code
+    ? `The NHS organisation directory could not confirm that ${code} is ${what}`
     : `Without your ODS code I can't confirm with the NHS organisation directory that your organisation is ${what}`;
   return `${unconfirmed}, so I need to ask about its Data Security and Protection Toolkit (DSPT) status, as for any organisation outside the NHS.`;
 }

@@ -33,22 +33,23 @@ export interface ReadinessOutcome {
   lines: string[];
 }
 
-
-
 /** Why the DSPT matters, for those who have not published one yet (source 004). */
-export const WHY_DSPT_MATTERS = 'Why it matters: the DSPT shows that your home keeps people\'s information safe, on paper and on '
-  + 'computer. The UCP holds the wishes of the people you care for and is seen by ambulance crews, NHS 111 and '
-  + 'out-of-hours doctors, so London asks every care provider to reach Standards Met before it can use it. Standards Met also '
-  + 'opens the door to NHSmail and shared care records, and it is what commissioners and the CQC expect to see.';
+export const WHY_DSPT_MATTERS =
+  "Why it matters: the DSPT shows that your home keeps people's information safe, on paper and on " +
+  'computer. The UCP holds the wishes of the people you care for and is seen by ambulance crews, NHS 111 and ' +
+  'out-of-hours doctors, so London asks every care provider to reach Standards Met before it can use it. Standards Met also ' +
+  'opens the door to NHSmail and shared care records, and it is what commissioners and the CQC expect to see.';
 
 /** Support for completing it, from source 004, said with the steps for a status that is not there yet. */
-export const DSPT_SUPPORT = 'The Better Security, Better Care programme offers free guidance and local support, including '
-  + 'registration and completion workshops.';
+export const DSPT_SUPPORT =
+  'The Better Security, Better Care programme offers free guidance and local support, including ' +
+  'registration and completion workshops.';
 
 /** Without an ODS code the DPIA cannot be checked; said in place of a DPIA reason, with the route if it is not named (source 001). */
 export function dpiaNotChecked(location: OrganisationLocation): string {
-  const start = 'Without your ODS code I could not check whether your organisation is named in a data protection impact assessment '
-    + '(DPIA) for the UCP, so this check covers only the DSPT. The UCP helpdesk checks the DPIA when you request access. ';
+  const start =
+    'Without your ODS code I could not check whether your organisation is named in a data protection impact assessment ' +
+    '(DPIA) for the UCP, so this check covers only the DSPT. The UCP helpdesk checks the DPIA when you request access. ';
   switch (location) {
     case 'commissioned':
       return `${start}If your organisation is not named, the lead of the London Integrated Care System (ICS) that commissions your service is asked to approve it, which usually takes around a week.`;
@@ -71,7 +72,9 @@ export function readinessOutcome(facts: ReadinessFacts): ReadinessOutcome {
     location: facts.location,
     today: facts.today,
   });
-  const reasons = dpiaKnown ? decision.reasons : decision.reasons.filter((reason) => !/named in the data protection impact assessment/.test(reason));
+  const reasons = dpiaKnown
+    ? decision.reasons
+    : decision.reasons.filter((reason) => !/named in the data protection impact assessment/.test(reason));
   const lines = [...reasons, ...(dpiaKnown ? [] : [dpiaNotChecked(facts.location)]), ...decision.nextSteps];
 
   const status = facts.dspt.parsed?.status;
@@ -81,23 +84,31 @@ export function readinessOutcome(facts: ReadinessFacts): ReadinessOutcome {
   }
   if (decision.dsptRequired && decision.dsptOk && facts.dspt.parsed) {
     const due = renewalDue(facts.dspt.parsed, facts.today);
-    lines.push(`The DSPT is renewed every year by 30 June: make sure your next assessment is published by ${longDate(due.dueOn)}, or access could stop.`);
+    lines.push(
+      `The DSPT is renewed every year by 30 June: make sure your next assessment is published by ${longDate(due.dueOn)}, or access could stop.`,
+    );
   }
   return { decision, headline: headline(decision, status, dpiaKnown), lines };
 }
 
 function headline(decision: EligibilityDecision, status: string | undefined, dpiaKnown: boolean): string {
   if (!dpiaKnown && decision.dsptOk) {
-    const dspt = decision.dsptRequired ? 'Your DSPT status is in order for the UCP' : 'Your organisation does not need a DSPT status for the UCP';
+    const dspt = decision.dsptRequired
+      ? 'Your DSPT status is in order for the UCP'
+      : 'Your organisation does not need a DSPT status for the UCP';
     return `${dspt}, but I could not check the DPIA, so I cannot say yet that your organisation is ready.`;
   }
   switch (decision.decision) {
-    case 'eligible': return 'Good news: your organisation is ready for the UCP.';
-    case 'needsIcsApproval': return 'You are nearly ready: your DSPT status is fine, and your Integrated Care System needs to approve your organisation.';
-    case 'needsOwnDpia': return 'Your organisation needs its own data protection impact assessment first.';
+    case 'eligible':
+      return 'Good news: your organisation is ready for the UCP.';
+    case 'needsIcsApproval':
+      return 'You are nearly ready: your DSPT status is fine, and your Integrated Care System needs to approve your organisation.';
+    case 'needsOwnDpia':
+      return 'Your organisation needs its own data protection impact assessment first.';
     default:
       if (status === 'approachingStandards') return 'You are on your way, but not ready for the UCP yet: it needs DSPT Standards Met.';
-      if (status === 'standardsMet' || status === 'standardsExceeded') return 'Your DSPT assessment needs renewing before your organisation can use the UCP.';
+      if (status === 'standardsMet' || status === 'standardsExceeded')
+        return 'Your DSPT assessment needs renewing before your organisation can use the UCP.';
       if (status === 'unknown') return "Let's confirm your DSPT status first: the UCP needs Standards Met.";
       return 'Your organisation needs a published DSPT assessment at Standards Met before it can use the UCP.';
   }

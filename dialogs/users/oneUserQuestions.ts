@@ -5,7 +5,12 @@
  * the same waterfall changes one detail of someone already listed.
  */
 import {
-  TextPrompt, WaterfallDialog, type Dialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
+  TextPrompt,
+  WaterfallDialog,
+  type Dialog,
+  type DialogTurnResult,
+  type FoundChoice,
+  type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { REGISTRATION_BODIES, registrationBodiesFor, registrationBodyName, type RegistrationBody } from '../../data/rules/registration.js';
 import { roleForJobTitle, type JobTitleMatch } from '../../data/rules/jobTitleRoles.js';
@@ -16,13 +21,39 @@ import { ButtonChoicePrompt } from '../input/choicePrompt.js';
 import { choiceOptions } from '../input/choiceOptions.js';
 import { plainMessage, sayPlain } from '../input/plainText.js';
 import { textAnswer } from '../input/textAnswer.js';
-import { newAccountEmailAnswer, registrationNumberAnswer, type AcceptedEmail, type EmailValidations, type RegistrationValidations } from './userAnswers.js';
+import {
+  newAccountEmailAnswer,
+  registrationNumberAnswer,
+  type AcceptedEmail,
+  type EmailValidations,
+  type RegistrationValidations,
+} from './userAnswers.js';
 import { toRequestedUser, type UserDraft } from './userDraft.js';
 import type { UsersOrganisation } from './usersMessages.js';
 import {
-  ANOTHER_ADDRESS, ASK_CONFIRM_EMAIL, ASK_FIRST_NAME, ASK_NAME_AGAIN, ASK_NEXT_NAME, ASK_REGISTRATION_BODY, ASK_ROLE_RIGHT, ASK_WHICH_TITLE,
-  askEmail, askJobTitle, askRegistrationNumber, CONFIRM_NO, CONFIRM_NO_TITLE, CONFIRM_YES, HELPDESK_DECIDES, KEEP_TYPED, KEEP_TYPED_EXPLAINED, KEEP_TYPED_TITLE,
-  ROLE_NO, ROLE_NO_TITLE, ROLE_YES, roleFound, TYPE_TITLE_AGAIN,
+  ANOTHER_ADDRESS,
+  ASK_CONFIRM_EMAIL,
+  ASK_FIRST_NAME,
+  ASK_NAME_AGAIN,
+  ASK_NEXT_NAME,
+  ASK_REGISTRATION_BODY,
+  ASK_ROLE_RIGHT,
+  ASK_WHICH_TITLE,
+  askEmail,
+  askJobTitle,
+  askRegistrationNumber,
+  CONFIRM_NO,
+  CONFIRM_NO_TITLE,
+  CONFIRM_YES,
+  HELPDESK_DECIDES,
+  KEEP_TYPED,
+  KEEP_TYPED_EXPLAINED,
+  KEEP_TYPED_TITLE,
+  ROLE_NO,
+  ROLE_NO_TITLE,
+  ROLE_YES,
+  roleFound,
+  TYPE_TITLE_AGAIN,
 } from './usersMessages.js';
 
 /** The waterfall's id; begin it with OneUserOptions, it ends with the finished RequestedUser. */
@@ -52,7 +83,11 @@ const REGISTRATION_PROMPT = 'userRegistrationPrompt';
 const EMAIL_PROMPT = 'userEmailPrompt';
 const CHOICE_PROMPT = 'userChoicePrompt';
 
-const NAME_QUESTION: Readonly<Record<OneUserOptions['position'], string>> = { first: ASK_FIRST_NAME, next: ASK_NEXT_NAME, again: ASK_NAME_AGAIN };
+const NAME_QUESTION: Readonly<Record<OneUserOptions['position'], string>> = {
+  first: ASK_FIRST_NAME,
+  next: ASK_NEXT_NAME,
+  again: ASK_NAME_AGAIN,
+};
 
 /** The waterfall and its prompts, to add to the users dialog. */
 export function oneUserDialogs(services: DialogServices): Dialog[] {
@@ -64,8 +99,14 @@ export function oneUserDialogs(services: DialogServices): Dialog[] {
     new TextPrompt(EMAIL_PROMPT, withRetryLimit(newAccountEmailAnswer(services.store))),
     new ButtonChoicePrompt(CHOICE_PROMPT, withRetryLimit(choiceAnswer())),
     new WaterfallDialog(ONE_USER_STEPS, [
-      steps.askNameStep, steps.askTitleStep, steps.resolveTitleStep, steps.settleTitleStep, steps.askRegistrationStep,
-      steps.askEmailStep, steps.confirmEmailStep, steps.finishStep,
+      steps.askNameStep,
+      steps.askTitleStep,
+      steps.resolveTitleStep,
+      steps.settleTitleStep,
+      steps.askRegistrationStep,
+      steps.askEmailStep,
+      steps.confirmEmailStep,
+      steps.finishStep,
     ]),
   ];
 }
@@ -93,7 +134,11 @@ class OneUserSteps {
     state.match = match;
     if (match.kind === 'unknown') {
       await sayPlain(step.context, match.message);
-      const choices = [...match.suggestions, { value: KEEP_TYPED, title: KEEP_TYPED_TITLE }, ...(match.suggestions.length === 0 ? [TYPE_TITLE_AGAIN] : [])];
+      const choices = [
+        ...match.suggestions,
+        { value: KEEP_TYPED, title: KEEP_TYPED_TITLE },
+        ...(match.suggestions.length === 0 ? [TYPE_TITLE_AGAIN] : []),
+      ];
       return step.prompt(CHOICE_PROMPT, choiceOptions(`${ASK_WHICH_TITLE}\n${KEEP_TYPED_EXPLAINED}`, choices));
     }
     await sayPlain(step.context, roleFound(match.title, match.role, match.kind === 'alias' ? match.alias : undefined));
@@ -126,7 +171,10 @@ class OneUserSteps {
       return step.next();
     }
     state.bodies = bodies;
-    return step.prompt(CHOICE_PROMPT, choiceOptions(`${ASK_REGISTRATION_BODY}\n${bodies.map(registrationBodyName).join('\n')}`, bodies.map(bodyChoice)));
+    return step.prompt(
+      CHOICE_PROMPT,
+      choiceOptions(`${ASK_REGISTRATION_BODY}\n${bodies.map(registrationBodyName).join('\n')}`, bodies.map(bodyChoice)),
+    );
   };
 
   askRegistrationStep = async (step: WaterfallStepContext): Promise<DialogTurnResult> => {

@@ -50,7 +50,10 @@ export function spreadsheetAnswer(services: DialogServices): AnswerCheck<unknown
     if ((context.activity.attachments?.length ?? 0) === 0 && typeof text === 'string' && ONE_BY_ONE_TYPED.test(normaliseCommand(text))) {
       return { ok: true, value: { oneByOne: true } };
     }
-    const workbook = await services.spreadsheets.readAttached(context.activity, { maxBytes: MAX_SPREADSHEET_BYTES, timeoutMs: SPREADSHEET_TIMEOUT_MS });
+    const workbook = await services.spreadsheets.readAttached(context.activity, {
+      maxBytes: MAX_SPREADSHEET_BYTES,
+      timeoutMs: SPREADSHEET_TIMEOUT_MS,
+    });
     if (!workbook.ok) return { ok: false, reason: workbook.message };
     const accreditedDomains = accreditedDomainSet(services.store.read((data) => [...data.accreditedDomains]));
     const { listedEmails = [], organisation } = (validations as SpreadsheetValidations | undefined) ?? {};

@@ -5,7 +5,12 @@
  * button, or typed) leads back out, for a manager who needs fewer than ten after all.
  */
 import {
-  AttachmentPrompt, WaterfallDialog, type Dialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
+  AttachmentPrompt,
+  WaterfallDialog,
+  type Dialog,
+  type DialogTurnResult,
+  type FoundChoice,
+  type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import type { Activity } from 'botbuilder';
 import { spreadsheetQuestionAttachment } from '../../cards/spreadsheetCard.js';
@@ -18,8 +23,19 @@ import { choiceOptions } from '../input/choiceOptions.js';
 import { plainMessage, sayPlain } from '../input/plainText.js';
 import { spreadsheetAnswer, type OneByOne, type SpreadsheetOutcome, type SpreadsheetValidations } from './spreadsheetAnswer.js';
 import {
-  ASK_FIX, badRowsRemoved, DOWNLOAD_TEMPLATE, ENTER_ONE_BY_ONE, FIX_AND_SEND, FIX_AND_SEND_TITLE, NOTHING_USABLE, ONE_BY_ONE_OFFER, REMOVE_BAD_ROWS, SPREADSHEET_AGAIN,
-  SPREADSHEET_INTRO, spreadsheetKeeping, type UsersOrganisation,
+  ASK_FIX,
+  badRowsRemoved,
+  DOWNLOAD_TEMPLATE,
+  ENTER_ONE_BY_ONE,
+  FIX_AND_SEND,
+  FIX_AND_SEND_TITLE,
+  NOTHING_USABLE,
+  ONE_BY_ONE_OFFER,
+  REMOVE_BAD_ROWS,
+  SPREADSHEET_AGAIN,
+  SPREADSHEET_INTRO,
+  spreadsheetKeeping,
+  type UsersOrganisation,
 } from './usersMessages.js';
 
 /** The waterfall's id; begin it with SpreadsheetOptions, it ends with `{ users }`. */
@@ -47,11 +63,7 @@ export function spreadsheetDialogs(services: DialogServices): Dialog[] {
   return [
     new AttachmentPrompt(FILE_PROMPT, withRetryLimit(spreadsheetAnswer(services))),
     new ButtonChoicePrompt(FIX_PROMPT, withRetryLimit(choiceAnswer())),
-    new WaterfallDialog(SPREADSHEET_STEPS, [
-      async (step) => askForFile(step, services.usersTemplateUrl),
-      reportStep,
-      fixStep,
-    ]),
+    new WaterfallDialog(SPREADSHEET_STEPS, [async (step) => askForFile(step, services.usersTemplateUrl), reportStep, fixStep]),
   ];
 }
 
@@ -62,11 +74,16 @@ export function spreadsheetDialogs(services: DialogServices): Dialog[] {
 function askForFile(step: WaterfallStepContext, templateUrl: string): Promise<DialogTurnResult> {
   const options = (step.options ?? {}) as SpreadsheetOptions;
   const listedEmails = options.listedEmails ?? [];
-  const question = options.again === true ? SPREADSHEET_AGAIN : listedEmails.length > 0 ? spreadsheetKeeping(listedEmails.length) : SPREADSHEET_INTRO;
-  const prompt: Partial<Activity> = { ...plainMessage(`${question}\n${ONE_BY_ONE_OFFER}`), attachments: [
-    spreadsheetQuestionAttachment({ templateUrl, downloadTitle: DOWNLOAD_TEMPLATE, oneByOneTitle: ENTER_ONE_BY_ONE }),
-  ] };
-  return step.prompt(FILE_PROMPT, { prompt, validations: { listedEmails, organisation: options.organisation } satisfies SpreadsheetValidations });
+  const question =
+    options.again === true ? SPREADSHEET_AGAIN : listedEmails.length > 0 ? spreadsheetKeeping(listedEmails.length) : SPREADSHEET_INTRO;
+  const prompt: Partial<Activity> = {
+    ...plainMessage(`${question}\n${ONE_BY_ONE_OFFER}`),
+    attachments: [spreadsheetQuestionAttachment({ templateUrl, downloadTitle: DOWNLOAD_TEMPLATE, oneByOneTitle: ENTER_ONE_BY_ONE })],
+  };
+  return step.prompt(FILE_PROMPT, {
+    prompt,
+    validations: { listedEmails, organisation: options.organisation } satisfies SpreadsheetValidations,
+  });
 }
 
 async function reportStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

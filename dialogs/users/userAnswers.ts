@@ -42,14 +42,17 @@ export interface AcceptedEmail {
 
 function acceptedEmail(checked: Exclude<EmailCheck, { outcome: 'refused' }>): AcceptedEmail {
   switch (checked.outcome) {
-    case 'accepted': return { address: checked.address };
-    case 'needsConfirmation': return { address: checked.address, confirmation: checked.message };
-    case 'needsHelpdesk': return {
-      address: checked.address,
-      confirmation: [checked.message, checked.domainConfirmation].filter(Boolean).join(' '),
-      domainConfirmation: checked.domainConfirmation !== undefined,
-      helpdeskNote: checked.helpdeskNote,
-    };
+    case 'accepted':
+      return { address: checked.address };
+    case 'needsConfirmation':
+      return { address: checked.address, confirmation: checked.message };
+    case 'needsHelpdesk':
+      return {
+        address: checked.address,
+        confirmation: [checked.message, checked.domainConfirmation].filter(Boolean).join(' '),
+        domainConfirmation: checked.domainConfirmation !== undefined,
+        helpdeskNote: checked.helpdeskNote,
+      };
   }
 }
 

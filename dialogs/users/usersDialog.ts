@@ -6,7 +6,12 @@
  * The list travels in the options of each replaceDialog, so a restart in the middle loses nothing.
  */
 import {
-  TextPrompt, WaterfallDialog, type DialogContext, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
+  TextPrompt,
+  WaterfallDialog,
+  type DialogContext,
+  type DialogTurnResult,
+  type FoundChoice,
+  type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import type { RequestedUser } from '../../data/model.js';
 import { CancelAndHelpDialog } from '../base/cancelAndHelpDialog.js';
@@ -21,9 +26,29 @@ import { spreadsheetDialogs, SPREADSHEET_STEPS, type SpreadsheetOptions, type Sp
 import { listNumberAnswer, type NumberValidations } from './userAnswers.js';
 import { clearUserField, describeUser, draftOf, USER_FIELDS, USER_FIELD_TITLES, type UserField } from './userDraft.js';
 import {
-  ADD_ANOTHER, ADD_BY_SPREADSHEET, askNumber, ASK_HOW_MANY, ASK_REVIEW, ASK_WHAT_CHANGE, ASK_WHO_CHANGE, ASK_WHO_REMOVE, CHANGE_SOMEONE, HOW_MANY_CHOICES, PRESS_NUMBER,
-  NOBODY_YET, moreNotListed, ONE_BY_ONE_AGAIN, oneByOneFull, REMOVE_SOMEONE, removed, reviewHeading, spreadsheetFromNowOn, TEN_OR_MORE, THATS_EVERYONE,
-  USERS_HELP, type UsersOrganisation,
+  ADD_ANOTHER,
+  ADD_BY_SPREADSHEET,
+  askNumber,
+  ASK_HOW_MANY,
+  ASK_REVIEW,
+  ASK_WHAT_CHANGE,
+  ASK_WHO_CHANGE,
+  ASK_WHO_REMOVE,
+  CHANGE_SOMEONE,
+  HOW_MANY_CHOICES,
+  PRESS_NUMBER,
+  NOBODY_YET,
+  moreNotListed,
+  ONE_BY_ONE_AGAIN,
+  oneByOneFull,
+  REMOVE_SOMEONE,
+  removed,
+  reviewHeading,
+  spreadsheetFromNowOn,
+  TEN_OR_MORE,
+  THATS_EVERYONE,
+  USERS_HELP,
+  type UsersOrganisation,
 } from './usersMessages.js';
 
 /** The users dialog's id, for the conversations that begin it. */
@@ -73,10 +98,16 @@ export class UsersDialog extends CancelAndHelpDialog {
     for (const dialog of [...oneUserDialogs(services), ...spreadsheetDialogs(services)]) this.addDialog(dialog);
     this.addDialog(new ButtonChoicePrompt(CHOICE_PROMPT, withRetryLimit(choiceAnswer())));
     this.addDialog(new TextPrompt(NUMBER_PROMPT, withRetryLimit(listNumberAnswer())));
-    this.addDialog(new WaterfallDialog(LOOP, [
-      this.startStep.bind(this), this.collectStep.bind(this), this.reviewStep.bind(this), this.reviewAnswerStep.bind(this),
-      this.whoStep.bind(this), this.fieldStep.bind(this),
-    ]));
+    this.addDialog(
+      new WaterfallDialog(LOOP, [
+        this.startStep.bind(this),
+        this.collectStep.bind(this),
+        this.reviewStep.bind(this),
+        this.reviewAnswerStep.bind(this),
+        this.whoStep.bind(this),
+        this.fieldStep.bind(this),
+      ]),
+    );
     this.initialDialogId = LOOP;
   }
 
@@ -94,7 +125,10 @@ export class UsersDialog extends CancelAndHelpDialog {
   private async startStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { next } = loopOptions(step);
     if (next !== 'start') return step.next();
-    return step.prompt(CHOICE_PROMPT, choiceOptions(ASK_HOW_MANY, HOW_MANY_CHOICES, { numbers: { quantityFrom: [1, MAX_ONE_BY_ONE + 1] } }));
+    return step.prompt(
+      CHOICE_PROMPT,
+      choiceOptions(ASK_HOW_MANY, HOW_MANY_CHOICES, { numbers: { quantityFrom: [1, MAX_ONE_BY_ONE + 1] } }),
+    );
   }
 
   /** Begins what this round needs: the spreadsheet, a new person, or a change to someone listed. */
@@ -108,7 +142,12 @@ export class UsersDialog extends CancelAndHelpDialog {
       return step.next();
     }
     if (next === 'start' || next === 'add') {
-      const options: OneUserOptions = { draft: {}, otherEmails: users.map((u) => u.email), position: users.length === 0 ? 'first' : 'next', organisation };
+      const options: OneUserOptions = {
+        draft: {},
+        otherEmails: users.map((u) => u.email),
+        position: users.length === 0 ? 'first' : 'next',
+        organisation,
+      };
       return step.beginDialog(ONE_USER_STEPS, options);
     }
     if (next === 'change' && changing) {
@@ -138,7 +177,13 @@ export class UsersDialog extends CancelAndHelpDialog {
     const full = users.length >= MAX_ONE_BY_ONE;
     const listed = users.slice(0, MAX_LISTED).map((user, i) => `${i + 1}. ${describeUser(user)}`);
     const more = users.length > MAX_LISTED ? [moreNotListed(users.length - MAX_LISTED)] : [];
-    await sayPlain(step.context, reviewHeading(users.length), ...listed, ...more, ...(full ? ['', spreadsheetFromNowOn(users.length)] : []));
+    await sayPlain(
+      step.context,
+      reviewHeading(users.length),
+      ...listed,
+      ...more,
+      ...(full ? ['', spreadsheetFromNowOn(users.length)] : []),
+    );
     return step.prompt(CHOICE_PROMPT, choiceOptions(ASK_REVIEW, full ? FULL_REVIEW_CHOICES : REVIEW_CHOICES));
   }
 
@@ -152,7 +197,10 @@ export class UsersDialog extends CancelAndHelpDialog {
     state.choosing = answer === CHANGE_SOMEONE ? 'change' : 'remove';
     const question = state.choosing === 'change' ? ASK_WHO_CHANGE : ASK_WHO_REMOVE;
     if (users.length > MAX_BUTTONS) {
-      return step.prompt(NUMBER_PROMPT, { prompt: plainMessage(`${question} ${askNumber(users.length)}`), validations: { count: users.length } satisfies NumberValidations });
+      return step.prompt(NUMBER_PROMPT, {
+        prompt: plainMessage(`${question} ${askNumber(users.length)}`),
+        validations: { count: users.length } satisfies NumberValidations,
+      });
     }
     // The buttons are the list's numbers (a choice card carries no typed text); the name typed whole also picks.
     const choices = users.map((user, i) => ({ value: String(i + 1), synonyms: [user.name] }));
@@ -170,14 +218,25 @@ export class UsersDialog extends CancelAndHelpDialog {
       return step.replaceDialog(LOOP, { users, organisation, next: users.length > 0 ? 'review' : 'add' } satisfies LoopOptions);
     }
     state.index = index;
-    return step.prompt(CHOICE_PROMPT, choiceOptions(ASK_WHAT_CHANGE, USER_FIELDS.map((f) => USER_FIELD_TITLES[f])));
+    return step.prompt(
+      CHOICE_PROMPT,
+      choiceOptions(
+        ASK_WHAT_CHANGE,
+        USER_FIELDS.map((f) => USER_FIELD_TITLES[f]),
+      ),
+    );
   }
 
   private async fieldStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { users, organisation } = loopOptions(step);
     const state = step.values as LoopValues;
     const field = USER_FIELDS[(step.result as FoundChoice).index];
-    return step.replaceDialog(LOOP, { users, organisation, next: 'change', changing: { index: state.index ?? 0, field } } satisfies LoopOptions);
+    return step.replaceDialog(LOOP, {
+      users,
+      organisation,
+      next: 'change',
+      changing: { index: state.index ?? 0, field },
+    } satisfies LoopOptions);
   }
 }
 

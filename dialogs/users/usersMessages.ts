@@ -10,8 +10,9 @@ export interface UsersOrganisation extends MailboxOrganisation {
   type?: OrganisationType;
 }
 
-export const USERS_HELP = "I'm collecting the staff who need Universal Care Plan (UCP) access: each person's name, job title, registration if they are "
-  + 'clinical, and work e-mail address. For ten or more people you can send a spreadsheet instead. Nothing is sent until you press Submit on the summary.';
+export const USERS_HELP =
+  "I'm collecting the staff who need Universal Care Plan (UCP) access: each person's name, job title, registration if they are " +
+  'clinical, and work e-mail address. For ten or more people you can send a spreadsheet instead. Nothing is sent until you press Submit on the summary.';
 
 export const ASK_HOW_MANY = 'How many members of staff need access?';
 export const FEWER_THAN_TEN = 'Fewer than 10';
@@ -31,7 +32,8 @@ export function askJobTitle(name: string): string {
 
 const ROLE_MEANING: Readonly<Record<UcpRole, string>> = {
   Clinical: 'full read and edit of care plans',
-  'Non-Clinical': 'can save every section of a care plan in progress, but submit only the non-clinical ones such as demographics and preferences',
+  'Non-Clinical':
+    'can save every section of a care plan in progress, but submit only the non-clinical ones such as demographics and preferences',
   'Urgent Care': 'can view care plans only',
 };
 
@@ -52,7 +54,8 @@ export const KEEP_TYPED_EXPLAINED = 'If you keep what you typed, the helpdesk de
 export const TYPE_TITLE_AGAIN = 'Type the title again';
 export const HELPDESK_DECIDES = 'I have kept the title as you typed it. The helpdesk will decide which access it gives.';
 
-export const ASK_REGISTRATION_BODY = 'Clinical access needs registration with a professional body. Which one is this person registered with?';
+export const ASK_REGISTRATION_BODY =
+  'Clinical access needs registration with a professional body. Which one is this person registered with?';
 export function askRegistrationNumber(name: string, bodyName: string): string {
   return `Clinical access needs a professional registration. What is ${name}'s ${bodyName} registration number?`;
 }
@@ -71,13 +74,15 @@ export function sharedMailboxAdvice(type: OrganisationType | undefined): string[
     ...nhsmailRoutes(type ?? 'otherSocialCare').map((route) => `- ${route}`),
   ];
 }
-export const DUPLICATE_EMAIL = 'That address is already on this request for someone else. Each person needs their own address: please give another.';
+export const DUPLICATE_EMAIL =
+  'That address is already on this request for someone else. Each person needs their own address: please give another.';
 export const ASK_CONFIRM_EMAIL = 'Do you confirm this address belongs to this person at work and will be used only for direct care?';
 export const CONFIRM_YES = 'Yes, I confirm';
 export const CONFIRM_NO = "No, I'll give another address";
 export const CONFIRM_NO_TITLE = 'No, another address';
-export const ANOTHER_ADDRESS = 'All right. Please give another work address for this person. NHSmail is free for care providers: '
-  + `the Digital Social Care helpline can tell you how to get it (${DIGITAL_SOCIAL_CARE_HELPLINE}).`;
+export const ANOTHER_ADDRESS =
+  'All right. Please give another work address for this person. NHSmail is free for care providers: ' +
+  `the Digital Social Care helpline can tell you how to get it (${DIGITAL_SOCIAL_CARE_HELPLINE}).`;
 
 export function reviewHeading(count: number): string {
   return count === 1 ? 'So far I have 1 person:' : `So far I have ${count} people:`;
@@ -87,8 +92,10 @@ export const ADD_ANOTHER = 'Add another person';
 export const ADD_BY_SPREADSHEET = 'Add more by spreadsheet';
 /** Said at the review once one more person would make ten: from ten people on, the helpdesk needs its spreadsheet (source 001). */
 export function spreadsheetFromNowOn(count: number): string {
-  return `For 10 or more people, the UCP helpdesk needs them on its spreadsheet, so I can't take anyone else one by one. `
-    + `To add more people, choose ${ADD_BY_SPREADSHEET}: I'll keep the ${count} already here, so put only the others on the spreadsheet.`;
+  return (
+    `For 10 or more people, the UCP helpdesk needs them on its spreadsheet, so I can't take anyone else one by one. ` +
+    `To add more people, choose ${ADD_BY_SPREADSHEET}: I'll keep the ${count} already here, so put only the others on the spreadsheet.`
+  );
 }
 export const CHANGE_SOMEONE = 'Change someone';
 export const REMOVE_SOMEONE = 'Remove someone';
@@ -108,21 +115,27 @@ export function removed(name: string): string {
 }
 export const NOBODY_YET = "There's nobody on the request now, so let's add someone.";
 
-export const SPREADSHEET_INTRO = 'For ten or more people, a spreadsheet is quicker. Please download the template, put one person on each row of '
-  + 'the Users sheet, save it, and send it back to me here as an attachment (the paperclip button under the message box).';
+export const SPREADSHEET_INTRO =
+  'For ten or more people, a spreadsheet is quicker. Please download the template, put one person on each row of ' +
+  'the Users sheet, save it, and send it back to me here as an attachment (the paperclip button under the message box).';
 /** The spreadsheet question when people are already on the request: they are kept, and added to the rows sent. */
 export function spreadsheetKeeping(count: number): string {
   const who = count === 1 ? 'the 1 person' : `the ${count} people`;
-  return `I'll keep ${who} you've already given me. Please download the template and put only the other people on the Users sheet, `
-    + 'one person on each row, then save it and send it back to me here as an attachment (the paperclip button under the message box).';
+  return (
+    `I'll keep ${who} you've already given me. Please download the template and put only the other people on the Users sheet, ` +
+    'one person on each row, then save it and send it back to me here as an attachment (the paperclip button under the message box).'
+  );
 }
 export const SPREADSHEET_AGAIN = 'Please send the corrected spreadsheet here as an attachment when it is ready.';
 export const ENTER_ONE_BY_ONE = 'Enter people one by one';
 export const ONE_BY_ONE_OFFER = `If fewer than 10 people need access in all, you can give them to me one by one instead: choose ${ENTER_ONE_BY_ONE}.`;
-export const ONE_BY_ONE_AGAIN = "All right, let's go one by one. That works for up to 9 people: for 10 or more, the helpdesk needs the spreadsheet.";
+export const ONE_BY_ONE_AGAIN =
+  "All right, let's go one by one. That works for up to 9 people: for 10 or more, the helpdesk needs the spreadsheet.";
 export function oneByOneFull(count: number): string {
-  return `You already have ${count} people on the request, so anyone else needs to go on the spreadsheet. You can finish with the people you have, `
-    + `or choose ${ADD_BY_SPREADSHEET} when the spreadsheet is ready.`;
+  return (
+    `You already have ${count} people on the request, so anyone else needs to go on the spreadsheet. You can finish with the people you have, ` +
+    `or choose ${ADD_BY_SPREADSHEET} when the spreadsheet is ready.`
+  );
 }
 export const DOWNLOAD_TEMPLATE = 'Download the template';
 export const ASK_FIX = 'What would you like to do?';

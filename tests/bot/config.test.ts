@@ -26,8 +26,13 @@ describe('configuration', () => {
     const config = loadConfig({ ...APP, PORT: '8080', DATA_DIR: '/srv/ucp' });
     expect(config.port).toBe(8080);
     expect(config.dataDir).toBe('/srv/ucp');
-    expect(config.bot).toEqual({ appId: APP.MicrosoftAppId, appPassword: 'secret', appTenantId: APP.MicrosoftAppTenantId, appType: 'SingleTenant',
-      openIdMetadataUrl: 'https://login.botframework.com/v1/.well-known/openidconfiguration' });
+    expect(config.bot).toEqual({
+      appId: APP.MicrosoftAppId,
+      appPassword: 'secret',
+      appTenantId: APP.MicrosoftAppTenantId,
+      appType: 'SingleTenant',
+      openIdMetadataUrl: 'https://login.botframework.com/v1/.well-known/openidconfiguration',
+    });
     expect(isLocalMode(config)).toBe(false);
     expect(config.host).toBe('0.0.0.0');
   });
@@ -49,8 +54,15 @@ describe('configuration', () => {
 
   it('reads the SMTP relay settings, defaulting to port 587 with STARTTLS, and refuses a relay without a sender', () => {
     expect(loadConfig({}).smtp.host).toBe('');
-    expect(loadConfig({ SMTP_HOST: 'send.nhs.net', SMTP_FROM: 'ucp.helpdesk@nhs.net', SMTP_USER: 'u', SMTP_PASSWORD: 'p' }).smtp)
-      .toEqual({ host: 'send.nhs.net', port: 587, secure: false, user: 'u', password: 'p', from: 'ucp.helpdesk@nhs.net', caFile: '' });
+    expect(loadConfig({ SMTP_HOST: 'send.nhs.net', SMTP_FROM: 'ucp.helpdesk@nhs.net', SMTP_USER: 'u', SMTP_PASSWORD: 'p' }).smtp).toEqual({
+      host: 'send.nhs.net',
+      port: 587,
+      secure: false,
+      user: 'u',
+      password: 'p',
+      from: 'ucp.helpdesk@nhs.net',
+      caFile: '',
+    });
     expect(() => loadConfig({ SMTP_CA_FILE: '/no/such/ca.pem' })).toThrow(/^SMTP_CA_FILE names a file that does not exist/);
     expect(() => loadConfig({ SMTP_HOST: 'send.nhs.net' })).toThrow(/^SMTP_FROM must be the sender's e-mail address/);
     expect(() => loadConfig({ TEAMS_SERVICE_URL: 'smba' })).toThrow(/^TEAMS_SERVICE_URL must be an http\(s\) URL/);
@@ -75,8 +87,18 @@ describe('an unauthenticated bot on a public address (tests/e2e/publicInterface.
   });
 
   it.each([
-    ['127.0.0.1', true], ['127.1.2.3', true], ['localhost', true], ['::1', true], ['[::1]', true], ['::ffff:127.0.0.1', true],
-    ['0.0.0.0', false], ['::', false], ['192.168.1.10', false], ['::ffff:10.0.0.1', false], ['bot.example.org', false], ['127.0.0.1.example.org', false],
+    ['127.0.0.1', true],
+    ['127.1.2.3', true],
+    ['localhost', true],
+    ['::1', true],
+    ['[::1]', true],
+    ['::ffff:127.0.0.1', true],
+    ['0.0.0.0', false],
+    ['::', false],
+    ['192.168.1.10', false],
+    ['::ffff:10.0.0.1', false],
+    ['bot.example.org', false],
+    ['127.0.0.1.example.org', false],
   ])('counts HOST %s as loopback: %s', (host, loopback) => {
     expect(isLoopbackHost(host)).toBe(loopback);
   });
@@ -105,8 +127,9 @@ describe('helpdesk settings', () => {
   });
 
   it('read the target in working days and the support contact, without a trailing full stop', () => {
-    expect(loadConfig({ HELPDESK_TARGET_WORKING_DAYS: '3', UCP_SUPPORT_CONTACT: ' 020 3000 0000 or ucp.support@example.nhs.uk. ' }).helpdesk)
-      .toEqual({ targetWorkingDays: 3, supportContact: '020 3000 0000 or ucp.support@example.nhs.uk' });
+    expect(
+      loadConfig({ HELPDESK_TARGET_WORKING_DAYS: '3', UCP_SUPPORT_CONTACT: ' 020 3000 0000 or ucp.support@example.nhs.uk. ' }).helpdesk,
+    ).toEqual({ targetWorkingDays: 3, supportContact: '020 3000 0000 or ucp.support@example.nhs.uk' });
   });
 
   it.each([
@@ -123,16 +146,27 @@ describe('helpdesk settings', () => {
   it('stop the service start with one line when the target is not a number of days', async () => {
     const { code, output } = await runBotExpectingFailure({ HELPDESK_TARGET_WORKING_DAYS: 'soon' });
     expect(code).toBe(1);
-    expect(output.trim().split('\n')).toEqual(['Configuration error: HELPDESK_TARGET_WORKING_DAYS must be a whole number from 1 to 30 (got "soon")']);
+    expect(output.trim().split('\n')).toEqual([
+      'Configuration error: HELPDESK_TARGET_WORKING_DAYS must be a whole number from 1 to 30 (got "soon")',
+    ]);
   });
 });
 
 describe('reminder settings', () => {
-  it('default to the issue\'s thresholds and refuse a bad one naming it', () => {
-    expect(loadConfig({}).reminders).toMatchObject({ icsRemindAfterHours: 16, icsEscalateAfterHours: 40, unassignedAfterHours: 4, withdrawAfterHours: 80 });
+  it("default to the issue's thresholds and refuse a bad one naming it", () => {
+    expect(loadConfig({}).reminders).toMatchObject({
+      icsRemindAfterHours: 16,
+      icsEscalateAfterHours: 40,
+      unassignedAfterHours: 4,
+      withdrawAfterHours: 80,
+    });
     expect(loadConfig({ REMINDER_UNASSIGNED_HOURS: '2' }).reminders.unassignedAfterHours).toBe(2);
     let error: unknown;
-    try { loadConfig({ REMINDER_WITHDRAW_HOURS: 'ten days' }); } catch (err) { error = err; }
+    try {
+      loadConfig({ REMINDER_WITHDRAW_HOURS: 'ten days' });
+    } catch (err) {
+      error = err;
+    }
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).message).toMatch(/^REMINDER_WITHDRAW_HOURS must be a number of working hours/);
   });

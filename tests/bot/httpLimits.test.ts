@@ -7,10 +7,15 @@ import { expectConfigRefused } from '../helpers/configErrors.js';
 /** The production limits (issue 12 point 5); tests/e2e/serverTimeouts.test.ts watches short ones close slow connections. */
 describe('HTTP limits', () => {
   it('default to 10 s for headers, 30 s for the whole request, 5 s for an idle kept-alive connection and 500 connections', () => {
-    expect(loadConfig({}).http).toEqual({ headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5000, maxConnections: 500 });
+    expect(loadConfig({}).http).toEqual({
+      headersTimeoutMs: 10_000,
+      requestTimeoutMs: 30_000,
+      keepAliveTimeoutMs: 5000,
+      maxConnections: 500,
+    });
   });
 
-  it('are put on the HTTP server, which looks for expired requests every second rather than Node\'s 30 s', () => {
+  it("are put on the HTTP server, which looks for expired requests every second rather than Node's 30 s", () => {
     const server = http.createServer();
     applyHttpLimits(server, loadConfig({}).http);
     expect(server.headersTimeout).toBe(10_000);
@@ -25,8 +30,14 @@ describe('HTTP limits', () => {
   });
 
   it('read the HTTP_* variables', () => {
-    expect(loadConfig({ HTTP_HEADERS_TIMEOUT_MS: '1000', HTTP_REQUEST_TIMEOUT_MS: '2000', HTTP_KEEP_ALIVE_TIMEOUT_MS: '1500', HTTP_MAX_CONNECTIONS: '20' }).http)
-      .toEqual({ headersTimeoutMs: 1000, requestTimeoutMs: 2000, keepAliveTimeoutMs: 1500, maxConnections: 20 });
+    expect(
+      loadConfig({
+        HTTP_HEADERS_TIMEOUT_MS: '1000',
+        HTTP_REQUEST_TIMEOUT_MS: '2000',
+        HTTP_KEEP_ALIVE_TIMEOUT_MS: '1500',
+        HTTP_MAX_CONNECTIONS: '20',
+      }).http,
+    ).toEqual({ headersTimeoutMs: 1000, requestTimeoutMs: 2000, keepAliveTimeoutMs: 1500, maxConnections: 20 });
   });
 
   it.each([

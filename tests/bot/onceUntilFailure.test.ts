@@ -4,7 +4,10 @@ import { onceUntilFailure } from '../../bot/onceUntilFailure.js';
 describe('something loaded when first needed', () => {
   it('is loaded once, however many callers ask, at once or later', async () => {
     let loads = 0;
-    const load = onceUntilFailure(async () => { loads += 1; return `module ${loads}`; });
+    const load = onceUntilFailure(async () => {
+      loads += 1;
+      return `module ${loads}`;
+    });
     const results = await Promise.all([load(), load(), load()]);
     expect(await load()).toBe('module 1');
     expect(results).toEqual(['module 1', 'module 1', 'module 1']);

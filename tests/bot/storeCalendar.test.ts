@@ -12,7 +12,8 @@ describe('the working calendar the conversations use', () => {
     expect(calendar.addWorkingHours(new Date('2026-12-24T16:00:00Z'), 2).toISOString()).toBe('2026-12-29T10:00:00.000Z');
     await store.update((tx) => {
       tx.data.bankHolidays = [
-        { title: 'Christmas Day', date: '2026-12-25', notes: '' }, { title: 'Boxing Day', date: '2026-12-28', notes: 'Substitute day' },
+        { title: 'Christmas Day', date: '2026-12-25', notes: '' },
+        { title: 'Boxing Day', date: '2026-12-28', notes: 'Substitute day' },
         { title: 'An extra day', date: '2026-12-29', notes: '' },
       ];
     });

@@ -24,12 +24,27 @@ export function cardTicket(overrides: Partial<WorkflowTicket> = {}): WorkflowTic
     priority: 'high',
     requester: { aadObjectId: 'aad-requester-grace', name: 'Grace Adeyemi', email: 'grace.adeyemi@nhs.net' },
     organisation: {
-      odsCode: 'VN4K2', name: 'Rosewood Court Care Home', icbCode: 'QKK', borough: 'Lewisham', postcode: 'SE13 5AB',
-      location: 'london', namedInDpia: false, organisationType: 'Care home', dsptStatus: '25/26 Standards Met', odsVerified: true, hscn: false,
+      odsCode: 'VN4K2',
+      name: 'Rosewood Court Care Home',
+      icbCode: 'QKK',
+      borough: 'Lewisham',
+      postcode: 'SE13 5AB',
+      location: 'london',
+      namedInDpia: false,
+      organisationType: 'Care home',
+      dsptStatus: '25/26 Standards Met',
+      odsVerified: true,
+      hscn: false,
     },
     users: [
       { name: 'Samuel Okafor', jobTitle: 'Health Care Assistant', role: 'Non-Clinical', email: 'samuel.okafor@nhs.net' },
-      { name: 'Priya Natarajan', jobTitle: 'Staff Nurse', role: 'Clinical', email: 'priya.natarajan@nhs.net', registration: { body: 'NMC', number: '12A3456E' } },
+      {
+        name: 'Priya Natarajan',
+        jobTitle: 'Staff Nurse',
+        role: 'Clinical',
+        email: 'priya.natarajan@nhs.net',
+        registration: { body: 'NMC', number: '12A3456E' },
+      },
     ],
     leavers: [{ name: 'Old Leaver', email: 'old.leaver@nhs.net', lastWorkingDay: '2026-02-27' }],
     checklist: { odsVerified: { by: agents[0], at: '2026-03-02T10:00:00.000Z' } },
@@ -40,7 +55,16 @@ export function cardTicket(overrides: Partial<WorkflowTicket> = {}): WorkflowTic
 }
 
 export const ALL_STATES: TicketState[] = [
-  'submitted', 'awaitingIcsApproval', 'awaitingHelpdesk', 'assigned', 'needsInformation', 'resolved', 'closed', 'archived', 'rejected', 'withdrawn',
+  'submitted',
+  'awaitingIcsApproval',
+  'awaitingHelpdesk',
+  'assigned',
+  'needsInformation',
+  'resolved',
+  'closed',
+  'archived',
+  'rejected',
+  'withdrawn',
 ];
 
 type Json = Record<string, unknown>;
@@ -64,7 +88,9 @@ export function ofType(card: unknown, type: string): Json[] {
 /** The verbs of the card's buttons (the refresh action left out). */
 export function buttonVerbs(card: Json): string[] {
   const refresh = (card.refresh as Json | undefined)?.action;
-  return ofType(card, 'Action.Execute').filter((action) => action !== refresh).map((action) => String(action.verb));
+  return ofType(card, 'Action.Execute')
+    .filter((action) => action !== refresh)
+    .map((action) => String(action.verb));
 }
 
 /** Every string in a card, with the object and key that hold it. */

@@ -10,24 +10,58 @@ import { agents, allStrings, buttonVerbs, cardTicket, NOW } from './cardFixtures
  * resolves only assigned tickets, and who works a ticket is its own audited decision (source 001 "assign").
  */
 const ALL_TICKED: WorkflowTicket['checklist'] = Object.fromEntries(
-  ['odsVerified', 'dpiaChecked', 'dsptChecked', 'emailDomainsChecked', 'accountsCreated'].map((item) => [item, { by: agents[0], at: '2026-03-02T11:00:00.000Z' }]),
+  ['odsVerified', 'dpiaChecked', 'dsptChecked', 'emailDomainsChecked', 'accountsCreated'].map((item) => [
+    item,
+    { by: agents[0], at: '2026-03-02T11:00:00.000Z' },
+  ]),
 );
 
 function card(ticket: WorkflowTicket, roster: PersonRef[] = agents, shared = false) {
   return buildTicketCard(ticket, { kind: 'helpdesk', agents: roster, shared }, { refreshUserIds: [], now: NOW });
 }
-const text = (c: object) => allStrings(c).map((s) => s.value).join('\n');
+const text = (c: object) =>
+  allStrings(c)
+    .map((s) => s.value)
+    .join('\n');
 
 describe('the helpdesk card says why a button is missing', () => {
   it.each<[string, Partial<WorkflowTicket>, string, PersonRef[]]>([
-    ["source 001 'assign, track, escalate, resolve': every check ticked, nobody assigned, no Resolve", { state: 'awaitingHelpdesk', checklist: ALL_TICKED }, 'Every check is ticked. Assign the ticket to resolve it.', agents],
-    ["source 001 'assign, track, escalate, resolve': some checks ticked, nobody assigned, no Resolve", { state: 'awaitingHelpdesk' }, 'Assign the ticket to resolve it.', agents],
-    ["source 001 'To onboard new organisations the helpdesk shall follow the steps below': assigned, checks missing, no Resolve (the workflow would refuse it)", { state: 'assigned', assignee: agents[0] },
-      'Resolve appears once "DPIA checked", "DSPT checked", "E-mail domains checked" and "Accounts created" are ticked.', agents],
-    ["source 001 'To onboard new organisations the helpdesk shall follow the steps below': assigned, one check missing", { state: 'assigned', assignee: agents[0], checklist: { ...ALL_TICKED, accountsCreated: undefined } },
-      'Resolve appears once "Accounts created" is ticked.', agents],
-    ["source 001 'ICS onboarding approval': waiting for the ICS lead, no helpdesk buttons yet", { state: 'awaitingIcsApproval' }, 'The helpdesk can act on this request once the ICS governance lead has approved it.', agents],
-    ["configuration (the helpdesk roster): nobody on it, no Assign", { state: 'awaitingHelpdesk' }, 'Nobody is on the helpdesk roster yet, so this ticket cannot be assigned.', []],
+    [
+      "source 001 'assign, track, escalate, resolve': every check ticked, nobody assigned, no Resolve",
+      { state: 'awaitingHelpdesk', checklist: ALL_TICKED },
+      'Every check is ticked. Assign the ticket to resolve it.',
+      agents,
+    ],
+    [
+      "source 001 'assign, track, escalate, resolve': some checks ticked, nobody assigned, no Resolve",
+      { state: 'awaitingHelpdesk' },
+      'Assign the ticket to resolve it.',
+      agents,
+    ],
+    [
+      "source 001 'To onboard new organisations the helpdesk shall follow the steps below': assigned, checks missing, no Resolve (the workflow would refuse it)",
+      { state: 'assigned', assignee: agents[0] },
+      'Resolve appears once "DPIA checked", "DSPT checked", "E-mail domains checked" and "Accounts created" are ticked.',
+      agents,
+    ],
+    [
+      "source 001 'To onboard new organisations the helpdesk shall follow the steps below': assigned, one check missing",
+      { state: 'assigned', assignee: agents[0], checklist: { ...ALL_TICKED, accountsCreated: undefined } },
+      'Resolve appears once "Accounts created" is ticked.',
+      agents,
+    ],
+    [
+      "source 001 'ICS onboarding approval': waiting for the ICS lead, no helpdesk buttons yet",
+      { state: 'awaitingIcsApproval' },
+      'The helpdesk can act on this request once the ICS governance lead has approved it.',
+      agents,
+    ],
+    [
+      'configuration (the helpdesk roster): nobody on it, no Assign',
+      { state: 'awaitingHelpdesk' },
+      'Nobody is on the helpdesk roster yet, so this ticket cannot be assigned.',
+      [],
+    ],
   ])('%s', (_case, overrides, line, roster) => {
     for (const shared of [false, true]) {
       const built = card(cardTicket(overrides), roster, shared);

@@ -4,8 +4,10 @@ import { validateCard } from '../helpers/validateCard.js';
 import type { OrganisationRecheck, TicketOrganisation, WorkflowTicket } from '../../data/model.js';
 import { agents, allStrings, cardTicket, NOW } from './cardFixtures.js';
 
-const shown = (ticket: WorkflowTicket) => allStrings(buildTicketCard(ticket, { kind: 'helpdesk', agents }, { refreshUserIds: [], now: NOW }))
-  .map((s) => s.value).join('\n');
+const shown = (ticket: WorkflowTicket) =>
+  allStrings(buildTicketCard(ticket, { kind: 'helpdesk', agents }, { refreshUserIds: [], now: NOW }))
+    .map((s) => s.value)
+    .join('\n');
 
 function withOrganisation(changes: Partial<TicketOrganisation>, ticket: Partial<WorkflowTicket> = {}): WorkflowTicket {
   const base = cardTicket(ticket);
@@ -15,17 +17,38 @@ function withOrganisation(changes: Partial<TicketOrganisation>, ticket: Partial<
 // Issue 11 point 5: only a type the directory's roles gave is shown as confirmed (source 001 "Organisation verification: … ODS Portal").
 describe("the helpdesk card's organisation type", () => {
   it.each<[string, Partial<TicketOrganisation>, string]>([
-    ['an NHS trust only the requester named', { organisationType: 'NHS trust', typeConfirmedByDirectory: false }, 'NHS trust (said by the requester; not confirmed by the ODS directory)'],
-    ['a GP practice from a ticket made before the type was checked', { organisationType: 'GP practice' }, 'GP practice (said by the requester; not confirmed by the ODS directory)'],
-    ['an NHS trust the directory confirmed', { organisationType: 'NHS trust', typeConfirmedByDirectory: true }, 'NHS trust (confirmed by the ODS directory)'],
-    ['a care home the directory confirmed', { organisationType: 'Care home (residential or nursing)', typeConfirmedByDirectory: true }, 'Care home (residential or nursing) (confirmed by the ODS directory)'],
+    [
+      'an NHS trust only the requester named',
+      { organisationType: 'NHS trust', typeConfirmedByDirectory: false },
+      'NHS trust (said by the requester; not confirmed by the ODS directory)',
+    ],
+    [
+      'a GP practice from a ticket made before the type was checked',
+      { organisationType: 'GP practice' },
+      'GP practice (said by the requester; not confirmed by the ODS directory)',
+    ],
+    [
+      'an NHS trust the directory confirmed',
+      { organisationType: 'NHS trust', typeConfirmedByDirectory: true },
+      'NHS trust (confirmed by the ODS directory)',
+    ],
+    [
+      'a care home the directory confirmed',
+      { organisationType: 'Care home (residential or nursing)', typeConfirmedByDirectory: true },
+      'Care home (residential or nursing) (confirmed by the ODS directory)',
+    ],
   ])('shows %s', (_case, changes, expected) => {
     expect(shown(withOrganisation(changes, { state: 'assigned' }))).toContain(expected);
   });
 });
 
 const RECHECK: OrganisationRecheck = {
-  checkedAt: '2026-03-03T09:40:00.000Z', dpiaIcbCode: 'QKK', dsptRequired: true, dsptStatus: '25/26 Standards Met', dsptCurrent: true, dsptRenewalDue: '2027-06-30',
+  checkedAt: '2026-03-03T09:40:00.000Z',
+  dpiaIcbCode: 'QKK',
+  dsptRequired: true,
+  dsptStatus: '25/26 Standards Met',
+  dsptCurrent: true,
+  dsptRenewalDue: '2027-06-30',
 };
 
 // Issue 11 point 4: source 001 user onboarding "Check organisation is already listed in the ICS Better Onboarding DPIA".
@@ -41,9 +64,17 @@ describe('the helpdesk card of an add-staff ticket shows what the re-check found
   });
 
   it.each<[string, Partial<OrganisationRecheck>, string]>([
-    ['a confirmed NHS organisation', { dsptRequired: false, dsptStatus: undefined, dsptCurrent: false, dsptRenewalDue: undefined }, 'Not asked: an NHS organisation confirmed by the ODS directory'],
+    [
+      'a confirmed NHS organisation',
+      { dsptRequired: false, dsptStatus: undefined, dsptCurrent: false, dsptRenewalDue: undefined },
+      'Not asked: an NHS organisation confirmed by the ODS directory',
+    ],
     ['no row in the DSPT list', { dsptStatus: undefined, dsptCurrent: false, dsptRenewalDue: undefined }, 'No published status found'],
-    ['a status that is no longer current', { dsptStatus: '23/24 Standards Met', dsptCurrent: false, dsptRenewalDue: undefined }, '23/24 Standards Met (as published), not current'],
+    [
+      'a status that is no longer current',
+      { dsptStatus: '23/24 Standards Met', dsptCurrent: false, dsptRenewalDue: undefined },
+      '23/24 Standards Met (as published), not current',
+    ],
     ['no DPIA listing', { dpiaIcbCode: undefined }, "Not named in its ICS's onboarding DPIA"],
   ])('shows %s plainly', (_case, changes, expected) => {
     expect(shown(addStaff({ ...RECHECK, ...changes }))).toContain(expected);

@@ -28,14 +28,22 @@ describe('the card templates as stored', () => {
   });
 
   it('uses only the verbs of cards/verbs.ts, and every verb has a button somewhere', () => {
-    const used = new Set(TEMPLATE_NAMES.flatMap((name) => ofType(readTemplate(name), 'Action.Execute').map((action) => String(action.verb))));
+    const used = new Set(
+      TEMPLATE_NAMES.flatMap((name) => ofType(readTemplate(name), 'Action.Execute').map((action) => String(action.verb))),
+    );
     expect([...used].sort()).toEqual([...CARD_VERBS].sort());
   });
 
   it("puts each verb's button on the card of every audience the verb table names, and on no other", () => {
-    const template: Record<ActingAudience, 'ticketIcsLead' | 'ticketHelpdesk' | 'ticketRequester'> = { icsLead: 'ticketIcsLead', helpdesk: 'ticketHelpdesk', requester: 'ticketRequester' };
+    const template: Record<ActingAudience, 'ticketIcsLead' | 'ticketHelpdesk' | 'ticketRequester'> = {
+      icsLead: 'ticketIcsLead',
+      helpdesk: 'ticketHelpdesk',
+      requester: 'ticketRequester',
+    };
     for (const [verb, row] of Object.entries(CARD_VERB_TABLE)) {
-      const on = (Object.keys(template) as ActingAudience[]).filter((audience) => ofType(readTemplate(template[audience]), 'Action.Execute').some((action) => action.verb === verb));
+      const on = (Object.keys(template) as ActingAudience[]).filter((audience) =>
+        ofType(readTemplate(template[audience]), 'Action.Execute').some((action) => action.verb === verb),
+      );
       expect({ verb, audiences: on }).toEqual({ verb, audiences: [...row.audiences] });
     }
   });
@@ -44,7 +52,9 @@ describe('the card templates as stored', () => {
     const all = TEMPLATE_NAMES.map((name) => readTemplate(name));
     for (const [verb, row] of Object.entries(CARD_VERB_TABLE)) {
       if (row.data.kind !== 'reason') continue;
-      const showCards = all.flatMap((card) => ofType(card, 'Action.ShowCard')).filter((show) => ofType(show.card, 'Action.Execute').some((action) => action.verb === verb));
+      const showCards = all
+        .flatMap((card) => ofType(card, 'Action.ShowCard'))
+        .filter((show) => ofType(show.card, 'Action.Execute').some((action) => action.verb === verb));
       expect(showCards).toHaveLength(row.audiences.length);
       for (const showCard of showCards) {
         const input = ofType(showCard.card, 'Input.Text').find((box) => 'inputId' in row.data && box.id === row.data.inputId);

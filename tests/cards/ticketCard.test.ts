@@ -19,16 +19,30 @@ const VARIANTS: [string, Partial<WorkflowTicket>][] = [
   ['an organisation access request', {}],
   ['a request to add users', { kind: 'addUsers', leavers: undefined }],
   ['a leavers request', { kind: 'deactivateUsers', users: undefined }],
-  ['a question with no organisation', { kind: 'question', organisation: undefined, users: undefined, leavers: undefined, question: 'How do I reset a password?' }],
+  [
+    'a question with no organisation',
+    { kind: 'question', organisation: undefined, users: undefined, leavers: undefined, question: 'How do I reset a password?' },
+  ],
   ['a ticket nobody has acted on, with no users', { lastAction: undefined, users: [], checklist: {} }],
-  ['a ticket with every check ticked and a reason', {
-    reason: 'Please confirm the DSPT status.',
-    checklist: Object.fromEntries(['odsVerified', 'dpiaChecked', 'dsptChecked', 'emailDomainsChecked', 'accountsCreated'].map((item) => [item, { by: 'system', at: '2026-03-02T11:00:00.000Z' }])),
-  }],
+  [
+    'a ticket with every check ticked and a reason',
+    {
+      reason: 'Please confirm the DSPT status.',
+      checklist: Object.fromEntries(
+        ['odsVerified', 'dpiaChecked', 'dsptChecked', 'emailDomainsChecked', 'accountsCreated'].map((item) => [
+          item,
+          { by: 'system', at: '2026-03-02T11:00:00.000Z' },
+        ]),
+      ),
+    },
+  ],
 ];
 
 const EVERY_CHECK: WorkflowTicket['checklist'] = Object.fromEntries(
-  ['odsVerified', 'dpiaChecked', 'dsptChecked', 'emailDomainsChecked', 'accountsCreated'].map((item) => [item, { by: agents[0], at: '2026-03-02T11:00:00.000Z' }]),
+  ['odsVerified', 'dpiaChecked', 'dsptChecked', 'emailDomainsChecked', 'accountsCreated'].map((item) => [
+    item,
+    { by: agents[0], at: '2026-03-02T11:00:00.000Z' },
+  ]),
 );
 
 function build(ticket: WorkflowTicket, view: TicketCardView, notice?: string) {
@@ -36,7 +50,9 @@ function build(ticket: WorkflowTicket, view: TicketCardView, notice?: string) {
 }
 
 describe('every ticket card view, in every state', () => {
-  const cases = VIEWS.flatMap((view) => ALL_STATES.flatMap((state) => VARIANTS.map(([variant, overrides]) => [view.kind, state, variant, view, overrides] as const)));
+  const cases = VIEWS.flatMap((view) =>
+    ALL_STATES.flatMap((state) => VARIANTS.map(([variant, overrides]) => [view.kind, state, variant, view, overrides] as const)),
+  );
 
   it.each(cases)('the %s view of %s (%s) parses and validates clean as version 1.5', (_kind, state, _variant, view, overrides) => {
     const card = build(cardTicket({ state, ...overrides }), view, 'Sam Lead already approved this at 10:04.');
@@ -79,7 +95,10 @@ describe('which buttons each view shows', () => {
   const OPEN = ['submitted', 'awaitingIcsApproval', 'awaitingHelpdesk', 'assigned', 'needsInformation'];
   it.each(ALL_STATES)('in %s: the requester can answer a question, and withdraw while the request is open', (state) => {
     const card = build(cardTicket({ state }), { kind: 'requester' });
-    const expectedVerbs = [...(state === 'needsInformation' ? ['provideInformation'] : []), ...(OPEN.includes(state) ? ['withdrawRequest'] : [])];
+    const expectedVerbs = [
+      ...(state === 'needsInformation' ? ['provideInformation'] : []),
+      ...(OPEN.includes(state) ? ['withdrawRequest'] : []),
+    ];
     expect(buttonVerbs(card).sort()).toEqual(expectedVerbs.sort());
     expect(ofType(card, 'Input.Text').map((input) => input.id)).toEqual(state === 'needsInformation' ? ['answer'] : []);
     expect(validateCard(card).problems).toEqual([]);
@@ -90,7 +109,13 @@ describe('which buttons each view shows', () => {
     const topLevelInputs = (card.body as Record<string, unknown>[]).filter((element) => String(element.type).startsWith('Input.'));
     expect(topLevelInputs).toEqual([]);
     const shows = ofType(card, 'Action.ShowCard');
-    expect(shows.map((show) => [show.title, ofType(show.card, 'Input.Text').map((input) => input.id), buttonVerbs(show.card as Record<string, unknown>)])).toEqual([
+    expect(
+      shows.map((show) => [
+        show.title,
+        ofType(show.card, 'Input.Text').map((input) => input.id),
+        buttonVerbs(show.card as Record<string, unknown>),
+      ]),
+    ).toEqual([
       ['Reject', ['rejectReason'], ['rejectOrganisation']],
       ['Ask for information', ['requestReason'], ['requestInformation']],
     ]);
@@ -159,13 +184,30 @@ describe('the notice and the refresh', () => {
 });
 
 describe('what each view says', () => {
-  const text = (card: object) => allStrings(card).map((s) => s.value).join('\n');
+  const text = (card: object) =>
+    allStrings(card)
+      .map((s) => s.value)
+      .join('\n');
 
   it('tells the ICS lead what they need to decide, with roles and no e-mail addresses', () => {
-    const ticket = cardTicket({ users: [...cardTicket().users ?? [], { name: 'Tom Whitfield', jobTitle: 'Activities Lead', role: null, email: 'tom@example.org' }] });
+    const ticket = cardTicket({
+      users: [...(cardTicket().users ?? []), { name: 'Tom Whitfield', jobTitle: 'Activities Lead', role: null, email: 'tom@example.org' }],
+    });
     const shown = text(build(ticket, { kind: 'icsLead' }));
-    for (const phrase of ['Rosewood Court Care Home', 'VN4K2 (ODS verified by the UCP helpdesk)', 'South East London', 'Lewisham', 'London', '25/26 Standards Met (as published)',
-      'Not named in the ICS onboarding DPIA', '3 people asked for access', 'Non-Clinical: ', 'Clinical: ', 'Role for the helpdesk to decide: ', '1 person']) {
+    for (const phrase of [
+      'Rosewood Court Care Home',
+      'VN4K2 (ODS verified by the UCP helpdesk)',
+      'South East London',
+      'Lewisham',
+      'London',
+      '25/26 Standards Met (as published)',
+      'Not named in the ICS onboarding DPIA',
+      '3 people asked for access',
+      'Non-Clinical: ',
+      'Clinical: ',
+      'Role for the helpdesk to decide: ',
+      '1 person',
+    ]) {
       expect(shown).toContain(phrase);
     }
     // The lead decides on the organisation, not its staff: no names, job titles or addresses.
@@ -173,18 +215,24 @@ describe('what each view says', () => {
   });
 
   // Source 004 "annual self-assessment": a status for a year that has not begun cannot have been published (data/rules/dspt.ts).
-  it.each<[string, TicketCardView]>([['ICS lead', { kind: 'icsLead' }], ['helpdesk', { kind: 'helpdesk', agents }]])(
-    'the %s view never shows a status dated after today as if it counted', (_name, view) => {
-      const ticket = cardTicket();
-      const future = { ...ticket, organisation: { ...ticket.organisation!, dsptStatus: '99/00 Standards Met' } };
-      expect(text(build(future, view))).toContain('99/00 Standards Met (as published, but dated after today: it counts as unknown, not met)');
-      expect(text(build(ticket, view))).not.toContain('dated after today');
-    },
-  );
+  it.each<[string, TicketCardView]>([
+    ['ICS lead', { kind: 'icsLead' }],
+    ['helpdesk', { kind: 'helpdesk', agents }],
+  ])('the %s view never shows a status dated after today as if it counted', (_name, view) => {
+    const ticket = cardTicket();
+    const future = { ...ticket, organisation: { ...ticket.organisation!, dsptStatus: '99/00 Standards Met' } };
+    expect(text(build(future, view))).toContain('99/00 Standards Met (as published, but dated after today: it counts as unknown, not met)');
+    expect(text(build(ticket, view))).not.toContain('dated after today');
+  });
 
   it('says "ODS not yet verified" while the ODS directory could not be reached and the helpdesk has not ticked it', () => {
     const ticket = cardTicket({ checklist: {} });
-    const shown = text(build({ ...ticket, organisation: { ...ticket.organisation!, odsVerified: false, dsptStatus: undefined, namedInDpia: true } }, { kind: 'icsLead' }));
+    const shown = text(
+      build(
+        { ...ticket, organisation: { ...ticket.organisation!, odsVerified: false, dsptStatus: undefined, namedInDpia: true } },
+        { kind: 'icsLead' },
+      ),
+    );
     expect(shown).toContain('VN4K2 (ODS not yet verified)');
     expect(shown).toContain('No published status found');
     expect(shown).toContain('Named in the ICS onboarding DPIA');
@@ -194,7 +242,8 @@ describe('what each view says', () => {
     const shown = text(build(cardTicket({ state: 'awaitingHelpdesk', reason: 'Private reason' }), { kind: 'readOnly' }));
     expect(shown).toContain('Waiting for the UCP helpdesk');
     expect(shown).toContain('Approved by Sam Lead, South East London governance lead, Mon 2 Mar, 10:04');
-    for (const personal of ['Grace', 'Samuel', 'Priya', 'Leaver', 'Private reason', 'Health Care Assistant', 'SE13', '@']) expect(shown).not.toContain(personal);
+    for (const personal of ['Grace', 'Samuel', 'Priya', 'Leaver', 'Private reason', 'Health Care Assistant', 'SE13', '@'])
+      expect(shown).not.toContain(personal);
   });
 
   it("names the ICS lead's role on a ticket last sent back under the former name askForInformation, stored with no role", () => {
@@ -205,14 +254,25 @@ describe('what each view says', () => {
 
   it("names the role from the ticket's record when the ICS lead or the helpdesk sent it back for more information", () => {
     const by = { aadObjectId: 'aad-lead-sam', name: 'Sam Lead' };
-    const asLead = cardTicket({ state: 'needsInformation', lastAction: { by, at: '2026-03-02T10:04:00.000Z', verb: 'requestInformation', role: 'icsLead' } });
-    expect(text(build(asLead, { kind: 'readOnly' }))).toContain('Sent back for more information by Sam Lead, South East London governance lead');
-    const asAgent = cardTicket({ state: 'needsInformation', lastAction: { by, at: '2026-03-02T10:04:00.000Z', verb: 'requestInformation', role: 'helpdeskAgent' } });
+    const asLead = cardTicket({
+      state: 'needsInformation',
+      lastAction: { by, at: '2026-03-02T10:04:00.000Z', verb: 'requestInformation', role: 'icsLead' },
+    });
+    expect(text(build(asLead, { kind: 'readOnly' }))).toContain(
+      'Sent back for more information by Sam Lead, South East London governance lead',
+    );
+    const asAgent = cardTicket({
+      state: 'needsInformation',
+      lastAction: { by, at: '2026-03-02T10:04:00.000Z', verb: 'requestInformation', role: 'helpdeskAgent' },
+    });
     expect(text(build(asAgent, { kind: 'readOnly' }))).toContain('Sent back for more information by Sam Lead, UCP helpdesk');
   });
 
   it('calls the care home manager "the care home" outside the helpdesk view', () => {
-    const ticket = cardTicket({ state: 'withdrawn', lastAction: { by: { aadObjectId: 'aad-requester-grace', name: 'Grace Adeyemi' }, at: '2026-07-01T08:30:00.000Z', verb: 'withdraw' } });
+    const ticket = cardTicket({
+      state: 'withdrawn',
+      lastAction: { by: { aadObjectId: 'aad-requester-grace', name: 'Grace Adeyemi' }, at: '2026-07-01T08:30:00.000Z', verb: 'withdraw' },
+    });
     expect(text(build(ticket, { kind: 'readOnly' }))).toContain('Withdrawn by the care home, Wed 1 Jul, 09:30');
     expect(text(build(ticket, { kind: 'helpdesk', agents }))).toContain('Withdrawn by Grace Adeyemi, the care home, Wed 1 Jul, 09:30');
   });
@@ -226,10 +286,14 @@ describe('what each view says', () => {
   });
 
   it('tells the requester the status, what happens next and the reason, without e-mail addresses', () => {
-    const waiting = text(build(cardTicket({ state: 'needsInformation', reason: 'Which floor is the nurses\' station on?', returnTo: 'awaitingIcsApproval' }), { kind: 'requester' }));
+    const waiting = text(
+      build(cardTicket({ state: 'needsInformation', reason: "Which floor is the nurses' station on?", returnTo: 'awaitingIcsApproval' }), {
+        kind: 'requester',
+      }),
+    );
     expect(waiting).toContain('We need more information from you');
     expect(waiting).toContain('What the South East London governance lead needs to know');
-    expect(waiting).toContain('Which floor is the nurses\' station on?');
+    expect(waiting).toContain("Which floor is the nurses' station on?");
     expect(waiting).toContain('Please press Answer the question on the card');
     const rejected = text(build(cardTicket({ state: 'rejected', reason: 'Not commissioned by this ICS.' }), { kind: 'requester' }));
     expect(rejected).toContain('Why it was not approved');
@@ -238,7 +302,10 @@ describe('what each view says', () => {
   });
 
   it('gives the requester the next steps and the internet address once accounts are created', () => {
-    const card = build(cardTicket({ state: 'resolved', checklist: { accountsCreated: { by: agents[0], at: '2026-03-03T09:00:00.000Z' } } }), { kind: 'requester' });
+    const card = build(
+      cardTicket({ state: 'resolved', checklist: { accountsCreated: { by: agents[0], at: '2026-03-03T09:00:00.000Z' } } }),
+      { kind: 'requester' },
+    );
     const shown = text(card);
     expect(shown).toContain('ucp.better@nhs.net');
     expect(shown).toContain('https://london-scpa.better.care/');

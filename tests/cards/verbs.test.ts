@@ -13,7 +13,11 @@ describe('parseCardAction', () => {
     ['rejectOrganisation', { ...ref, rejectReason: '  Not in our area.  ' }, { ...ref, reason: 'Not in our area.' }],
     ['requestInformation', { ...ref, requestReason: 'Which e-mail?' }, { ...ref, reason: 'Which e-mail?' }],
     ['assignTicket', { ...ref, assignee: 'aad-agent-bea' }, { ...ref, assignee: 'aad-agent-bea' }],
-    ['tickChecklist', { ...ref, item: 'dsptChecked', checklist_dsptChecked: 'true', checklist_odsVerified: 'false' }, { ...ref, item: 'dsptChecked', ticked: true }],
+    [
+      'tickChecklist',
+      { ...ref, item: 'dsptChecked', checklist_dsptChecked: 'true', checklist_odsVerified: 'false' },
+      { ...ref, item: 'dsptChecked', ticked: true },
+    ],
     ['tickChecklist', { ...ref, item: 'odsVerified', checklist_odsVerified: 'false' }, { ...ref, item: 'odsVerified', ticked: false }],
     ['refreshCard', { ticketId: 'UCP-000123' }, { ticketId: 'UCP-000123' }],
     ['refreshCard', ref, ref],
@@ -22,13 +26,20 @@ describe('parseCardAction', () => {
   });
 
   it('reads a checklist toggle for its own item only, ignoring the other toggles on the card', () => {
-    const result = parseCardAction('tickChecklist', { ...ref, item: 'dpiaChecked', checklist_dpiaChecked: 'false', checklist_odsVerified: 'true' });
+    const result = parseCardAction('tickChecklist', {
+      ...ref,
+      item: 'dpiaChecked',
+      checklist_dpiaChecked: 'false',
+      checklist_odsVerified: 'true',
+    });
     expect(result).toEqual({ ok: true, action: { verb: 'tickChecklist', data: { ...ref, item: 'dpiaChecked', ticked: false } } });
   });
 
   it('reads the ask-for-information button of an ICS card posted before it became requestInformation, with its own box', () => {
-    expect(parseCardAction('askForInformation', { ...ref, askReason: 'Which borough?' }))
-      .toEqual({ ok: true, action: { verb: 'requestInformation', data: { ...ref, reason: 'Which borough?' } } });
+    expect(parseCardAction('askForInformation', { ...ref, askReason: 'Which borough?' })).toEqual({
+      ok: true,
+      action: { verb: 'requestInformation', data: { ...ref, reason: 'Which borough?' } },
+    });
   });
 
   it.each([
@@ -49,7 +60,11 @@ describe('parseCardAction', () => {
     ['a tick of an unknown item', 'tickChecklist', { ...ref, item: 'coffeeMade', checklist_coffeeMade: 'true' }],
     ['a tick as a bare true, with no toggle as no card sends it', 'tickChecklist', { ...ref, item: 'accountsCreated', ticked: true }],
     ['a tick with no value', 'tickChecklist', { ...ref, item: 'odsVerified' }],
-    ['a tick with a toggle value that is not true or false', 'tickChecklist', { ...ref, item: 'odsVerified', checklist_odsVerified: 'yes' }],
+    [
+      'a tick with a toggle value that is not true or false',
+      'tickChecklist',
+      { ...ref, item: 'odsVerified', checklist_odsVerified: 'yes' },
+    ],
     ['a refresh with no ticket id', 'refreshCard', {}],
   ])('refuses %s with a plain message', (_what, verb, data) => {
     const result = parseCardAction(verb, data);
@@ -61,11 +76,17 @@ describe('parseCardAction', () => {
   });
 
   it('asks for a reason in words the person understands', () => {
-    expect(parseCardAction('requestInformation', { ...ref, requestReason: '' })).toEqual({ ok: false, error: 'Please give a reason: the care home will see it.' });
+    expect(parseCardAction('requestInformation', { ...ref, requestReason: '' })).toEqual({
+      ok: false,
+      error: 'Please give a reason: the care home will see it.',
+    });
   });
 
   it('asks the care home for their answer, not a reason', () => {
-    expect(parseCardAction('provideInformation', { ...ref, answer: ' ' })).toEqual({ ok: false, error: 'Please type your answer before sending it.' });
+    expect(parseCardAction('provideInformation', { ...ref, answer: ' ' })).toEqual({
+      ok: false,
+      error: 'Please type your answer before sending it.',
+    });
   });
 
   it('knows exactly the card verbs', () => {
@@ -77,9 +98,19 @@ describe('parseCardAction', () => {
 
 describe('cardVerbsFor', () => {
   it.each<[string, TicketState, ActingAudience, string[]]>([
-    ['an ICS lead, awaiting their approval', 'awaitingIcsApproval', 'icsLead', ['approveOrganisation', 'rejectOrganisation', 'requestInformation']],
+    [
+      'an ICS lead, awaiting their approval',
+      'awaitingIcsApproval',
+      'icsLead',
+      ['approveOrganisation', 'rejectOrganisation', 'requestInformation'],
+    ],
     ['the helpdesk, awaiting their approval', 'awaitingIcsApproval', 'helpdesk', []],
-    ['the helpdesk, at work on it', 'assigned', 'helpdesk', ['assignTicket', 'confirmChecks', 'requestInformation', 'resolveTicket', 'tickChecklist']],
+    [
+      'the helpdesk, at work on it',
+      'assigned',
+      'helpdesk',
+      ['assignTicket', 'confirmChecks', 'requestInformation', 'resolveTicket', 'tickChecklist'],
+    ],
     ['an ICS lead, at the helpdesk', 'assigned', 'icsLead', []],
     ['the care home, asked for information', 'needsInformation', 'requester', ['provideInformation', 'withdrawRequest']],
     ['the helpdesk, once it is resolved', 'resolved', 'helpdesk', ['closeTicket']],

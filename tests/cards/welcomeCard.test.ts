@@ -11,12 +11,25 @@ describe('the welcome card', () => {
     expect(check.version).toBe('1.5');
   });
 
-  it('has a button for each conversation, and each button\'s data is a menu action the dialogs understand', () => {
+  it("has a button for each conversation, and each button's data is a menu action the dialogs understand", () => {
     const card = buildWelcomeCard();
     const submits = ofType(card, 'Action.Submit');
-    expect(submits.map((a) => a.title)).toEqual(['Check readiness', 'Request access', 'Add staff', 'Someone is leaving', 'Where is my request?', 'Help']);
+    expect(submits.map((a) => a.title)).toEqual([
+      'Check readiness',
+      'Request access',
+      'Add staff',
+      'Someone is leaving',
+      'Where is my request?',
+      'Help',
+    ]);
     expect(submits.map((a) => actionFromValue(a.data))).toEqual(['readiness', 'accessRequest', 'addStaff', 'leavers', 'status', 'help']);
-    expect((card.actions as { title: string }[]).map((a) => a.title)).toEqual(['Check readiness', 'Request access', 'Add staff / leavers', 'Where is my request?', 'Help']);
+    expect((card.actions as { title: string }[]).map((a) => a.title)).toEqual([
+      'Check readiness',
+      'Request access',
+      'Add staff / leavers',
+      'Where is my request?',
+      'Help',
+    ]);
   });
 
   it('binds no data at all, so nothing anyone typed can reach it', () => {

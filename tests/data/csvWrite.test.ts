@@ -32,6 +32,9 @@ describe('writing CSV for spreadsheets', () => {
   it('writes a whole file with a header, CRLF line ends and, when asked, a byte-order mark Excel needs for accents', () => {
     const file = csvDocument(['Name', 'Home'], [['Zoë Brontë', 'Rosewood']], { bom: true });
     expect(file).toBe(`${CSV_BOM}Name,Home\r\nZoë Brontë,Rosewood\r\n`);
-    expect(parseCsv(file).map((row) => row.cells)).toEqual([['Name', 'Home'], ['Zoë Brontë', 'Rosewood']]);
+    expect(parseCsv(file).map((row) => row.cells)).toEqual([
+      ['Name', 'Home'],
+      ['Zoë Brontë', 'Rosewood'],
+    ]);
   });
 });

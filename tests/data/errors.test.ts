@@ -20,7 +20,16 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** Where the product's code lives (tests and benchmarks have their own helpers). */
 const PRODUCT_FOLDERS = ['bot', 'cards', 'dialogs', 'data', 'scripts'];
 /** JavaScript's own error classes: extending one of these directly is what starts an error family. */
-const BUILT_IN_ERRORS = new Set(['Error', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'EvalError', 'URIError', 'AggregateError']);
+const BUILT_IN_ERRORS = new Set([
+  'Error',
+  'TypeError',
+  'RangeError',
+  'SyntaxError',
+  'ReferenceError',
+  'EvalError',
+  'URIError',
+  'AggregateError',
+]);
 
 /** One of each error class, as the product raises it, with the code it carries. */
 const ERRORS: [string, AppError, string][] = [
@@ -47,7 +56,7 @@ async function productSources(dir: string): Promise<string[]> {
   const files: string[] = [];
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...await productSources(full));
+    if (entry.isDirectory()) files.push(...(await productSources(full)));
     else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) files.push(full);
   }
   return files;
@@ -58,7 +67,8 @@ async function declaredClasses(): Promise<Map<string, string>> {
   const parents = new Map<string, string>();
   for (const folder of PRODUCT_FOLDERS) {
     for (const file of await productSources(path.join(ROOT, folder))) {
-      for (const match of (await readFile(file, 'utf8')).matchAll(/\bclass\s+(\w+)(?:<[^>{]*>)?\s+extends\s+([\w.]+)/g)) parents.set(match[1], match[2].split('.').pop() ?? match[2]);
+      for (const match of (await readFile(file, 'utf8')).matchAll(/\bclass\s+(\w+)(?:<[^>{]*>)?\s+extends\s+([\w.]+)/g))
+        parents.set(match[1], match[2].split('.').pop() ?? match[2]);
     }
   }
   return parents;
@@ -75,7 +85,7 @@ function errorClasses(parents: Map<string, string>): string[] {
 }
 
 describe('one error family', () => {
-  it('no class in the product extends one of JavaScript\'s errors directly except AppError', async () => {
+  it("no class in the product extends one of JavaScript's errors directly except AppError", async () => {
     const parents = await declaredClasses();
     expect(errorClasses(parents).filter((name) => BUILT_IN_ERRORS.has(parents.get(name) ?? ''))).toEqual(['AppError']);
   });
@@ -95,6 +105,8 @@ describe('one error family', () => {
 
   it('tells apart a tab call that was refused from one that never reached the service', () => {
     expect(new TabApiError('Please try again in a minute.', 503).code).toBe('tab-api-refused');
-    expect(new TabApiError('The helpdesk service could not be reached. Please check your connection and try again.').code).toBe('tab-api-unreachable');
+    expect(new TabApiError('The helpdesk service could not be reached. Please check your connection and try again.').code).toBe(
+      'tab-api-unreachable',
+    );
   });
 });

@@ -4,8 +4,13 @@ import { describe, it, expect } from '@jest/globals';
 
 // No Azure CLI here, so the template cannot be compiled: these checks read it as text for what the deployment depends on.
 const bicep = readFileSync(fileURLToPath(new URL('../../deploy/azure/main.bicep', import.meta.url)), 'utf8');
-const code = bicep.split('\n').map((line) => line.replace(/\s\/\/.*$|^\s*\/\/.*$/, '')).join('\n');
-const example = JSON.parse(readFileSync(fileURLToPath(new URL('../../deploy/azure/main.parameters.example.json', import.meta.url)), 'utf8')) as { parameters: Record<string, unknown> };
+const code = bicep
+  .split('\n')
+  .map((line) => line.replace(/\s\/\/.*$|^\s*\/\/.*$/, ''))
+  .join('\n');
+const example = JSON.parse(
+  readFileSync(fileURLToPath(new URL('../../deploy/azure/main.parameters.example.json', import.meta.url)), 'utf8'),
+) as { parameters: Record<string, unknown> };
 
 /** The body of `resource <name> '<type>@<version>' = … { … }`, by brace matching. */
 function resource(type: string): string {
@@ -32,7 +37,8 @@ function params(): Map<string, { secure: boolean; line: string }> {
     const m = /^param (\w+) /.exec(line);
     if (!m) return;
     let secure = false;
-    for (let j = i - 1; j >= 0 && /^\s*(@|\s*'|\]|$)/.test(lines[j]) && !lines[j].startsWith('param '); j -= 1) if (lines[j].startsWith('@secure()')) secure = true;
+    for (let j = i - 1; j >= 0 && /^\s*(@|\s*'|\]|$)/.test(lines[j]) && !lines[j].startsWith('param '); j -= 1)
+      if (lines[j].startsWith('@secure()')) secure = true;
     found.set(m[1], { secure, line });
   });
   return found;
@@ -47,7 +53,7 @@ describe('the Azure deployment (deploy/azure/main.bicep)', () => {
     for (const r of resources) expect(r).toMatch(/^Microsoft\.[A-Za-z]+\/[A-Za-z/]+@\d{4}-\d{2}-\d{2}(-preview)?$/);
   });
 
-  it('registers a single-tenant Azure Bot pointing at the web app\'s /api/messages, with the Teams channel', () => {
+  it("registers a single-tenant Azure Bot pointing at the web app's /api/messages, with the Teams channel", () => {
     const bot = resource('Microsoft.BotService/botServices');
     expect(bot).toMatch(/kind: 'azurebot'/);
     expect(bot).toMatch(/location: 'global'/);
@@ -67,7 +73,9 @@ describe('the Azure deployment (deploy/azure/main.bicep)', () => {
     expect(plan).toMatch(/capacity: 1/);
     const site = resource('Microsoft.Web/sites');
     expect(site).toMatch(/linuxFxVersion: empty\(containerImage\) \? 'NODE\|22-lts' : 'DOCKER\|\$\{containerImage\}'/);
-    const startScript = (JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')) as { scripts: { start: string } }).scripts.start;
+    const startScript = (
+      JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')) as { scripts: { start: string } }
+    ).scripts.start;
     expect(site).toContain(`appCommandLine: empty(containerImage) ? '${startScript}' : ''`);
     expect(site).toMatch(/httpsOnly: true/);
     expect(site).toMatch(/minTlsVersion: '1\.2'/);
@@ -88,7 +96,8 @@ describe('the Azure deployment (deploy/azure/main.bicep)', () => {
     expect(settings.get('WEBSITES_PORT')).toBe('botPort');
     expect(settings.get('PUBLIC_BASE_URL')).toBe('effectiveBaseUrl');
     expect(settings.get('MicrosoftAppType')).toBe("'SingleTenant'");
-    for (const name of ['MicrosoftAppId', 'MicrosoftAppTenantId', 'SMTP_HOST', 'SMTP_PORT', 'SMTP_USER', 'SMTP_FROM', 'LOG_LEVEL']) expect(settings.has(name)).toBe(true);
+    for (const name of ['MicrosoftAppId', 'MicrosoftAppTenantId', 'SMTP_HOST', 'SMTP_PORT', 'SMTP_USER', 'SMTP_FROM', 'LOG_LEVEL'])
+      expect(settings.has(name)).toBe(true);
   });
 
   it('always runs authenticated: the app id is a required parameter and ALLOW_UNAUTHENTICATED is never set', () => {
@@ -97,10 +106,14 @@ describe('the Azure deployment (deploy/azure/main.bicep)', () => {
     expect(code).not.toMatch(/ALLOW_UNAUTHENTICATED/);
   });
 
-  it('takes both secrets from Key Vault references, read with the web app\'s own identity', () => {
+  it("takes both secrets from Key Vault references, read with the web app's own identity", () => {
     const settings = appSettings();
-    expect(settings.get('MicrosoftAppPassword')).toBe("'@Microsoft.KeyVault(SecretUri=${keyVault.properties.vaultUri}secrets/${appPasswordSecretName}/)'");
-    expect(settings.get('SMTP_PASSWORD')).toBe("'@Microsoft.KeyVault(SecretUri=${keyVault.properties.vaultUri}secrets/${smtpPasswordSecretName}/)'");
+    expect(settings.get('MicrosoftAppPassword')).toBe(
+      "'@Microsoft.KeyVault(SecretUri=${keyVault.properties.vaultUri}secrets/${appPasswordSecretName}/)'",
+    );
+    expect(settings.get('SMTP_PASSWORD')).toBe(
+      "'@Microsoft.KeyVault(SecretUri=${keyVault.properties.vaultUri}secrets/${smtpPasswordSecretName}/)'",
+    );
     expect(resource('Microsoft.KeyVault/vaults')).toMatch(/enableRbacAuthorization: true/);
     const role = resource('Microsoft.Authorization/roleAssignments');
     expect(role).toMatch(/scope: keyVault/);
@@ -129,6 +142,7 @@ describe('the Azure deployment (deploy/azure/main.bicep)', () => {
       expect(all.has(name)).toBe(true);
       expect(all.get(name)?.secure).toBe(false);
     }
-    for (const required of [...all.entries()].filter(([, p]) => !p.line.includes('='))) expect(Object.keys(example.parameters)).toContain(required[0]);
+    for (const required of [...all.entries()].filter(([, p]) => !p.line.includes('=')))
+      expect(Object.keys(example.parameters)).toContain(required[0]);
   });
 });

@@ -15,7 +15,9 @@ describe('the build that npm start runs the service from', () => {
   let result: BuildResult;
   let bot: BotProcess | undefined;
 
-  beforeAll(async () => { result = await buildService(outDir); }, 60_000);
+  beforeAll(async () => {
+    result = await buildService(outDir);
+  }, 60_000);
   afterAll(async () => {
     bot?.kill('SIGKILL');
     await rm(outDir, { recursive: true, force: true });
@@ -23,7 +25,14 @@ describe('the build that npm start runs the service from', () => {
 
   it('compiles every service file with the same layout and copies what the code reads at run time', () => {
     expect(result.compiled).toBeGreaterThan(100);
-    for (const file of ['bot/index.js', 'bot/app.js', 'cards/cardTemplates.js', 'dialogs/mainDialog.js', 'data/store/lowdbStore.js', 'package.json']) {
+    for (const file of [
+      'bot/index.js',
+      'bot/app.js',
+      'cards/cardTemplates.js',
+      'dialogs/mainDialog.js',
+      'data/store/lowdbStore.js',
+      'package.json',
+    ]) {
       expect(existsSync(path.join(outDir, file))).toBe(true);
     }
     // Read beside the code through import.meta.url: card templates, reference data, the tab's page and its browser sources.
@@ -36,16 +45,23 @@ describe('the build that npm start runs the service from', () => {
 
   it('starts on plain node, reports its version and answers a manager', async () => {
     bot = await startBotProcess({}, { entry: path.join(outDir, 'bot', 'index.js') });
-    const health = await fetch(`${bot.url}/healthz`).then((r) => r.json()) as { status: string; version: string };
+    const health = (await fetch(`${bot.url}/healthz`).then((r) => r.json())) as { status: string; version: string };
     expect(health).toMatchObject({ status: 'ok', version: pkg.version });
-    const answer = await fetch(`${bot.url}/api/messages`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
+    const answer = (await fetch(`${bot.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
-        type: 'message', id: 'm1', channelId: 'msteams', serviceUrl: 'http://127.0.0.1:9/', deliveryMode: 'expectReplies', text: 'request access',
-        from: { id: '29:manager', aadObjectId: 'aad-manager', name: 'A Manager' }, recipient: { id: '28:bot' },
+        type: 'message',
+        id: 'm1',
+        channelId: 'msteams',
+        serviceUrl: 'http://127.0.0.1:9/',
+        deliveryMode: 'expectReplies',
+        text: 'request access',
+        from: { id: '29:manager', aadObjectId: 'aad-manager', name: 'A Manager' },
+        recipient: { id: '28:bot' },
         conversation: { id: 'a:build-test', conversationType: 'personal', tenantId: 'tenant' },
       }),
-    }).then((r) => r.json()) as { activities: Array<{ text?: string }> };
+    }).then((r) => r.json())) as { activities: Array<{ text?: string }> };
     expect(answer.activities.map((a) => a.text ?? '').join('\n')).toMatch(/ODS code/);
     // The tab's script is bundled from the copied browser sources on first request.
     const script = await fetch(`${bot.url}/tab/tab.js`);
@@ -60,7 +76,14 @@ describe('the build that npm start runs the service from', () => {
   });
 
   it('refuses to build outside the project, or into a folder of source or data that the build would empty', async () => {
-    for (const folder of ['/tmp/elsewhere', ROOT, path.join(ROOT, 'bot'), path.join(ROOT, 'var'), path.join(ROOT, 'node_modules'), path.join(ROOT, 'dist', 'bot')]) {
+    for (const folder of [
+      '/tmp/elsewhere',
+      ROOT,
+      path.join(ROOT, 'bot'),
+      path.join(ROOT, 'var'),
+      path.join(ROOT, 'node_modules'),
+      path.join(ROOT, 'dist', 'bot'),
+    ]) {
       await expect(buildService(folder)).rejects.toThrow(/must be dist\/ or a \.build-… folder/);
     }
     expect(existsSync(path.join(ROOT, 'bot', 'index.ts'))).toBe(true);

@@ -47,7 +47,8 @@ describe('npm run package:teams', () => {
     const at = (x: number, y: number): number[] => [...icon.data.subarray((y * 192 + x) * 4, (y * 192 + x) * 4 + 4)];
     expect(at(96, 20)).toEqual([0x00, 0x5e, 0xb8, 255]);
     let white = 0;
-    for (let i = 0; i < icon.data.length; i += 4) if (icon.data[i] === 255 && icon.data[i + 1] === 255 && icon.data[i + 2] === 255 && icon.data[i + 3] === 255) white += 1;
+    for (let i = 0; i < icon.data.length; i += 4)
+      if (icon.data[i] === 255 && icon.data[i + 1] === 255 && icon.data[i + 2] === 255 && icon.data[i + 3] === 255) white += 1;
     expect(white).toBeGreaterThan(1000);
   });
 

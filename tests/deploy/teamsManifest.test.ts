@@ -9,12 +9,23 @@ const TEMPLATE = fileURLToPath(new URL('../../deploy/teams/manifest.template.jso
 const APP_ID = '6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f';
 
 function filled(env: Record<string, string> = {}): TeamsManifest {
-  const settings = teamsSettingsFromEnv({ MicrosoftAppId: APP_ID, PUBLIC_BASE_URL: 'https://ucp-onboarding.azurewebsites.net', ...env }, '0.1.0');
+  const settings = teamsSettingsFromEnv(
+    { MicrosoftAppId: APP_ID, PUBLIC_BASE_URL: 'https://ucp-onboarding.azurewebsites.net', ...env },
+    '0.1.0',
+  );
   return fillManifest(readManifestTemplate(TEMPLATE), settings);
 }
 
-interface Bot { botId: string; scopes: string[]; supportsFiles: boolean; commandLists: { scopes: string[]; commands: { title: string; description: string }[] }[] }
-interface StaticTab { contentUrl: string; scopes: string[] }
+interface Bot {
+  botId: string;
+  scopes: string[];
+  supportsFiles: boolean;
+  commandLists: { scopes: string[]; commands: { title: string; description: string }[] }[];
+}
+interface StaticTab {
+  contentUrl: string;
+  scopes: string[];
+}
 
 describe('the Teams app manifest', () => {
   it('validates against the official v1.30 schema shipped in the repo', () => {

@@ -38,7 +38,10 @@ describe('the Teams package settings', () => {
   });
 
   it('ends the base address with a slash, takes the version from TEAMS_APP_VERSION, and points the developer links at the service by default', () => {
-    const settings = teamsSettingsFromEnv({ ...BASE, TEAMS_APP_VERSION: '1.4.0', TEAMS_PRIVACY_URL: 'https://example.nhs.uk/privacy' }, '0.1.0');
+    const settings = teamsSettingsFromEnv(
+      { ...BASE, TEAMS_APP_VERSION: '1.4.0', TEAMS_PRIVACY_URL: 'https://example.nhs.uk/privacy' },
+      '0.1.0',
+    );
     expect(settings.publicBaseUrl).toBe('https://ucp-onboarding.azurewebsites.net/');
     expect(settings.appVersion).toBe('1.4.0');
     expect(settings.websiteUrl).toBe('https://ucp-onboarding.azurewebsites.net/');

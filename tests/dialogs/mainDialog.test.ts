@@ -7,7 +7,16 @@ import { NO_REQUESTS } from '../../dialogs/status/sendStatus.js';
 import { WELCOME_INTRO } from '../../dialogs/welcome/welcomeActivity.js';
 import { makeWorkflowTicket } from '../fixtures/workflowFixtures.js';
 import {
-  adaptiveCards, buttons, dialogClient, manager, readable, submit, turn, useDialogWorld, type DialogWorld, type WorldOptions,
+  adaptiveCards,
+  buttons,
+  dialogClient,
+  manager,
+  readable,
+  submit,
+  turn,
+  useDialogWorld,
+  type DialogWorld,
+  type WorldOptions,
 } from '../helpers/dialogFixtures.js';
 import { StandInDialog } from './standIns.js';
 
@@ -45,7 +54,11 @@ describe('the main dialog', () => {
       const replies = await send('Help');
       expect(readable(replies)).toContain('I can check whether your care home is ready');
       expect(readable(replies)).toContain('start again (back to the menu)');
-      expect(adaptiveCards(replies).map((card) => JSON.stringify(card)).filter((json) => json.includes('Welcome to the UCP onboarding assistant'))).toHaveLength(1);
+      expect(
+        adaptiveCards(replies)
+          .map((card) => JSON.stringify(card))
+          .filter((json) => json.includes('Welcome to the UCP onboarding assistant')),
+      ).toHaveLength(1);
     });
 
     it('says kindly that there is nothing to cancel', async () => {
@@ -83,7 +96,7 @@ describe('the main dialog', () => {
       expect(adaptiveCards(replies)).toHaveLength(1);
     });
 
-    it('lists the manager\'s requests from the welcome card\'s button', async () => {
+    it("lists the manager's requests from the welcome card's button", async () => {
       const { send } = await start({ tickets: [makeWorkflowTicket({ requester: { ...manager }, state: 'awaitingHelpdesk' })] });
       expect(readable(await send(submit({ action: 'status' })))).toContain('You have 1 request:');
     });
@@ -91,7 +104,9 @@ describe('the main dialog', () => {
 
   describe('while a conversation runs', () => {
     it('shows the requests on "status" and carries on where the manager was', async () => {
-      const { send } = await start({ tickets: [makeWorkflowTicket({ requester: { ...manager }, state: 'assigned', assignee: { aadObjectId: 'a', name: 'Alex Agent' } })] });
+      const { send } = await start({
+        tickets: [makeWorkflowTicket({ requester: { ...manager }, state: 'assigned', assignee: { aadObjectId: 'a', name: 'Alex Agent' } })],
+      });
       await send('check readiness');
       const replies = await send('status');
       expect(readable(replies)).toContain('Who has it: Alex Agent at the UCP helpdesk');
@@ -100,7 +115,7 @@ describe('the main dialog', () => {
       expect(readable(await send('Charity'))).toContain("What is your organisation's ODS code?");
     });
 
-    it('takes the welcome card\'s status button the same way', async () => {
+    it("takes the welcome card's status button the same way", async () => {
       const { send } = await start();
       await send('leavers');
       const replies = readable(await send(submit({ action: 'status' })));
@@ -124,14 +139,17 @@ describe('the main dialog', () => {
       ['request access', submit({ action: 'accessRequest' }), ACCESS_QUESTION, 'accessRequestDialog'],
       ['add staff', 'add staff', STAFF_QUESTION, 'addUsersDialog'],
       ['add staff', submit({ action: 'addStaff' }), STAFF_QUESTION, 'addUsersDialog'],
-    ])('carries on the running conversation when "%s" is asked for again by %j, keeping the answer to come', async (first, again, question, id) => {
-      const { send } = await start();
-      await send(first);
-      const replies = readable(await send(again));
-      expect(replies).toBe(`${CARRY_ON}\n${question}`);
-      expect(replies).not.toContain(SWITCHING);
-      expect(readable(await send('VN4K2'))).toBe(`Stand-in ${id} got: VN4K2`);
-    });
+    ])(
+      'carries on the running conversation when "%s" is asked for again by %j, keeping the answer to come',
+      async (first, again, question, id) => {
+        const { send } = await start();
+        await send(first);
+        const replies = readable(await send(again));
+        expect(replies).toBe(`${CARRY_ON}\n${question}`);
+        expect(replies).not.toContain(SWITCHING);
+        expect(readable(await send('VN4K2'))).toBe(`Stand-in ${id} got: VN4K2`);
+      },
+    );
 
     it('switches from a request for access to adding staff, saying nothing was sent', async () => {
       const { send } = await start();
@@ -163,7 +181,7 @@ describe('the main dialog', () => {
       expect(review).toContain('2. Ann Lee');
     });
 
-    it('gives the running conversation\'s own help, then asks its question again', async () => {
+    it("gives the running conversation's own help, then asks its question again", async () => {
       const { send } = await start();
       await send('leavers');
       const replies = readable(await send('help'));
@@ -179,7 +197,7 @@ describe('the main dialog', () => {
       expect(readable(await send(submit({ action: 'readiness' })))).toContain('What kind of organisation is it?');
     });
 
-    it('cancels everything, inside another engineer\'s conversation too', async () => {
+    it("cancels everything, inside another engineer's conversation too", async () => {
       const { send, client: c } = await start();
       await send('request access');
       expect(readable(await send('cancel'))).toContain('Nothing has been sent');

@@ -5,7 +5,10 @@ import { buttons, dialogClient, readable, turn, useDialogWorld, type DialogWorld
 import { StandInDialog } from './standIns.js';
 
 function mainDialog(world: DialogWorld): MainDialog {
-  return new MainDialog(world.services, { accessRequest: new StandInDialog('accessRequestDialog', 'What is your ODS code?'), addStaff: new StandInDialog('addUsersDialog', 'Who needs an account?') });
+  return new MainDialog(world.services, {
+    accessRequest: new StandInDialog('accessRequestDialog', 'What is your ODS code?'),
+    addStaff: new StandInDialog('addUsersDialog', 'Who needs an account?'),
+  });
 }
 
 describe('a conversation after a restart', () => {

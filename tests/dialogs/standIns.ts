@@ -7,16 +7,21 @@ import { textAnswer } from '../../dialogs/input/textAnswer.js';
 
 /** A one-question conversation with the given id that says `question` and then thanks. */
 export class StandInDialog extends CancelAndHelpDialog {
-  constructor(id: string, private readonly question: string) {
+  constructor(
+    id: string,
+    private readonly question: string,
+  ) {
     super(id, {});
     this.addDialog(new TextPrompt(`${id}Answer`, withRetryLimit(textAnswer({ what: 'an answer' }))));
-    this.addDialog(new WaterfallDialog(`${id}Steps`, [
-      async (step: WaterfallStepContext) => step.prompt(`${id}Answer`, { prompt: plainMessage(this.question) }),
-      async (step: WaterfallStepContext) => {
-        await sayPlain(step.context, `Stand-in ${id} got: ${step.result as string}`);
-        return step.endDialog();
-      },
-    ]));
+    this.addDialog(
+      new WaterfallDialog(`${id}Steps`, [
+        async (step: WaterfallStepContext) => step.prompt(`${id}Answer`, { prompt: plainMessage(this.question) }),
+        async (step: WaterfallStepContext) => {
+          await sayPlain(step.context, `Stand-in ${id} got: ${step.result as string}`);
+          return step.endDialog();
+        },
+      ]),
+    );
     this.initialDialogId = `${id}Steps`;
   }
 }

@@ -37,8 +37,18 @@ const CURRENT_MANAGER = { aadObjectId: '00000000-0000-4000-8000-000000000202', n
 /** A care home onboarded earlier in South East London: a care home the directory confirmed, internet, web portal. */
 function organisation(odsCode: string, name: string): TicketOrganisation {
   return {
-    odsCode, name, icbCode: 'QKK', borough: 'Lewisham', postcode: 'SE13 5AB', location: 'london', namedInDpia: true,
-    organisationType: 'Care home (residential or nursing)', typeConfirmedByDirectory: true, odsVerified: true, hscn: false, accessRoute: 'webPortal',
+    odsCode,
+    name,
+    icbCode: 'QKK',
+    borough: 'Lewisham',
+    postcode: 'SE13 5AB',
+    location: 'london',
+    namedInDpia: true,
+    organisationType: 'Care home (residential or nursing)',
+    typeConfirmedByDirectory: true,
+    odsVerified: true,
+    hscn: false,
+    accessRoute: 'webPortal',
   };
 }
 
@@ -46,7 +56,12 @@ function organisation(odsCode: string, name: string): TicketOrganisation {
 function finishedRequest(who: { aadObjectId: string; name: string }, org: TicketOrganisation, id: string): WorkflowTicket {
   const stamp = { by: AGENT, at: '2025-05-20T10:00:00.000Z' };
   return makeWorkflowTicket({
-    id, state: 'resolved', requester: who, organisation: org, createdAt: '2025-05-19T09:00:00.000Z', updatedAt: '2025-05-20T10:00:00.000Z',
+    id,
+    state: 'resolved',
+    requester: who,
+    organisation: org,
+    createdAt: '2025-05-19T09:00:00.000Z',
+    updatedAt: '2025-05-20T10:00:00.000Z',
     checklist: Object.fromEntries(CHECKLIST_ITEMS.map((item) => [item, stamp])),
   });
 }
@@ -66,10 +81,16 @@ async function talk(who: Manager, lines: Array<[string | (() => Promise<Reply[]>
 /** The card a helpdesk agent sees when Teams refreshes the posted card (an Action.Execute invoke, as Teams sends it). */
 async function helpdeskView(ticketId: string, version: number): Promise<string> {
   const response = await fetch(`${bot.url}/api/messages`, {
-    method: 'POST', headers: { 'content-type': 'application/json' },
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
-      type: 'invoke', name: 'adaptiveCard/action', id: 'inv-refresh', channelId: 'msteams', serviceUrl: connector.url,
-      from: { id: '29:agent-alex', aadObjectId: AGENT.aadObjectId, name: AGENT.name }, recipient: { id: '28:bot' },
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      id: 'inv-refresh',
+      channelId: 'msteams',
+      serviceUrl: connector.url,
+      from: { id: '29:agent-alex', aadObjectId: AGENT.aadObjectId, name: AGENT.name },
+      recipient: { id: '28:bot' },
       conversation: { id: '19:helpdesk@thread.tacv2', conversationType: 'channel' },
       value: { action: { type: 'Action.Execute', verb: 'refreshCard', data: { ticketId, version } } },
     }),
@@ -124,13 +145,16 @@ describe('adding staff to an organisation onboarded earlier, over real HTTP', ()
     const who = manager(() => bot.url, LAPSED_MANAGER, connector.url);
     await talk(who, [
       ['add staff', ['Your earlier request was for Lapsed Lodge (VL0D1).', 'Are these staff for the same organisation?']],
-      ['Yes', [
-        "Before I add staff, I'll check again that your organisation is still named",
-        'VL0D1 is named in the South East London onboarding DPIA.',
-        `"${YEARS.lapsed} Standards Met"`,
-        "So I haven't sent anything yet.",
-        'www.dsptoolkit.nhs.uk',
-      ]],
+      [
+        'Yes',
+        [
+          "Before I add staff, I'll check again that your organisation is still named",
+          'VL0D1 is named in the South East London onboarding DPIA.',
+          `"${YEARS.lapsed} Standards Met"`,
+          "So I haven't sent anything yet.",
+          'www.dsptoolkit.nhs.uk',
+        ],
+      ],
     ]);
     expect((await tickets(LAPSED_MANAGER)).map((t) => t.id)).toEqual(['UCP-000001']);
     expect(said(await who.say('status'))).not.toContain('UCP-000003');
@@ -150,14 +174,22 @@ describe('adding staff to an organisation onboarded earlier, over real HTTP', ()
       [submitSummary(who), 'Your ticket number is UCP-'],
     ]);
     const sent = (await tickets(CURRENT_MANAGER)).find((t) => t.id !== 'UCP-000002');
-    expect(sent).toMatchObject({ kind: 'addUsers', state: 'awaitingHelpdesk', organisation: { odsCode: 'VE0G1', recheck: { dpiaIcbCode: 'QKK', dsptCurrent: true } } });
-    await connector.waitFor((r) => r.route === 'send' && r.conversationId?.startsWith('19:helpdesk') === true && JSON.stringify(r.body).includes(sent!.id), 10_000);
+    expect(sent).toMatchObject({
+      kind: 'addUsers',
+      state: 'awaitingHelpdesk',
+      organisation: { odsCode: 'VE0G1', recheck: { dpiaIcbCode: 'QKK', dsptCurrent: true } },
+    });
+    await connector.waitFor(
+      (r) => r.route === 'send' && r.conversationId?.startsWith('19:helpdesk') === true && JSON.stringify(r.body).includes(sent!.id),
+      10_000,
+    );
     const card = await helpdeskView(sent!.id, sent!.version);
     for (const fact of [
       'Named in the South East London onboarding DPIA',
       `${YEARS.current} Standards Met (as published), current until 30 June`,
       'against the imported DPIA register and DSPT list',
       'Care home (residential or nursing) (confirmed by the ODS directory)',
-    ]) expect(card).toContain(fact);
+    ])
+      expect(card).toContain(fact);
   });
 });

@@ -19,8 +19,11 @@ import { everyActionVerb } from '../helpers/everyActionVerb.js';
  */
 
 const TEAMS_ID: Record<string, string> = {
-  [people.lead.aadObjectId]: '29:lead-sam', [people.secondLead.aadObjectId]: '29:lead-ria', [people.agent.aadObjectId]: '29:agent-alex',
-  [people.requester.aadObjectId]: '29:requester-grace', [people.stranger.aadObjectId]: '29:stranger-sid',
+  [people.lead.aadObjectId]: '29:lead-sam',
+  [people.secondLead.aadObjectId]: '29:lead-ria',
+  [people.agent.aadObjectId]: '29:agent-alex',
+  [people.requester.aadObjectId]: '29:requester-grace',
+  [people.stranger.aadObjectId]: '29:stranger-sid',
 };
 
 let connector: FakeConnector;
@@ -34,23 +37,41 @@ const ICS_CHANNEL = '19:ics-nel@thread.tacv2';
 
 function conversation(person: { aadObjectId: string }): ConversationRecord {
   return {
-    key: `user:${person.aadObjectId}`, usable: true, updatedAt: '2026-03-02T09:00:00.000Z',
+    key: `user:${person.aadObjectId}`,
+    usable: true,
+    updatedAt: '2026-03-02T09:00:00.000Z',
     reference: {
-      channelId: 'msteams', serviceUrl: connector.url, conversation: { id: `a:1on1-${person.aadObjectId}`, conversationType: 'personal' },
-      user: { id: TEAMS_ID[person.aadObjectId], aadObjectId: person.aadObjectId }, bot: { id: '28:bot' },
+      channelId: 'msteams',
+      serviceUrl: connector.url,
+      conversation: { id: `a:1on1-${person.aadObjectId}`, conversationType: 'personal' },
+      user: { id: TEAMS_ID[person.aadObjectId], aadObjectId: person.aadObjectId },
+      bot: { id: '28:bot' },
     },
   };
 }
 
 /** An Action.Execute invoke as Teams sends it when someone presses a card button (in their 1:1 chat, or in a channel). */
-function invoke(person: { aadObjectId: string; name?: string }, verb: string, data: Record<string, unknown>, channel?: string): Promise<Response> {
-  const where = channel ? { id: `${channel};messageid=1700000000000`, conversationType: 'channel', isGroup: true } : { id: `a:1on1-${person.aadObjectId}`, conversationType: 'personal' };
+function invoke(
+  person: { aadObjectId: string; name?: string },
+  verb: string,
+  data: Record<string, unknown>,
+  channel?: string,
+): Promise<Response> {
+  const where = channel
+    ? { id: `${channel};messageid=1700000000000`, conversationType: 'channel', isGroup: true }
+    : { id: `a:1on1-${person.aadObjectId}`, conversationType: 'personal' };
   return fetch(`${bot.url}/api/messages`, {
-    method: 'POST', headers: { 'content-type': 'application/json' },
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
-      type: 'invoke', name: 'adaptiveCard/action', id: `inv-${Math.random().toString(36).slice(2)}`, channelId: 'msteams', serviceUrl: connector.url,
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      id: `inv-${Math.random().toString(36).slice(2)}`,
+      channelId: 'msteams',
+      serviceUrl: connector.url,
       from: { id: TEAMS_ID[person.aadObjectId] ?? '29:unknown', aadObjectId: person.aadObjectId, name: person.name },
-      recipient: { id: '28:bot' }, conversation: where,
+      recipient: { id: '28:bot' },
+      conversation: where,
       value: { action: { type: 'Action.Execute', verb, data } },
     }),
   });
@@ -58,12 +79,16 @@ function invoke(person: { aadObjectId: string; name?: string }, verb: string, da
 
 async function cardFrom(response: Response): Promise<{ statusCode: number; type: string; text: string }> {
   expect(response.status).toBe(200);
-  const body = await response.json() as { statusCode: number; type: string; value: unknown };
+  const body = (await response.json()) as { statusCode: number; type: string; value: unknown };
   return { statusCode: body.statusCode, type: body.type, text: JSON.stringify(body.value) };
 }
 
 function auditOf(ticketId: string): AuditEvent[] {
-  return readFileSync(path.join(dataDir, 'audit.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as AuditEvent).filter((e) => e.ticketId === ticketId);
+  return readFileSync(path.join(dataDir, 'audit.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as AuditEvent)
+    .filter((e) => e.ticketId === ticketId);
 }
 
 function copiesOf(ticketId: string): WorkflowTicket['cardCopies'] {
@@ -80,7 +105,12 @@ beforeAll(async () => {
   const store = await openLowdbStore({ dir: dataDir });
   await store.update((tx) => {
     tx.data.rosters.push(...workflowRosters(), { kind: 'icsChannel', id: ICS_CHANNEL, scope: 'QMF', addedAt: '2026-01-05T09:00:00.000Z' });
-    tx.data.conversations.push(conversation(people.lead), conversation(people.secondLead), conversation(people.agent), conversation(people.requester));
+    tx.data.conversations.push(
+      conversation(people.lead),
+      conversation(people.secondLead),
+      conversation(people.agent),
+      conversation(people.requester),
+    );
   });
   const workflow = createWorkflow({ store, clock: () => new Date() });
   // Each home its own ODS code: one organisation has one open access request.
@@ -96,15 +126,30 @@ beforeAll(async () => {
     emailFallback: await submit('Elm Bank', 'VE6B4'),
     fromPostedCopy: await submit('Willow House', 'VW7H5'),
   };
-  const nel = makeWorkflowTicket({ organisation: { ...makeWorkflowTicket().organisation!, name: 'Hackney Lodge', odsCode: 'VH7Q1', icbCode: 'QMF', borough: 'Hackney', postcode: 'E8 1AA' } });
+  const nel = makeWorkflowTicket({
+    organisation: {
+      ...makeWorkflowTicket().organisation!,
+      name: 'Hackney Lodge',
+      odsCode: 'VH7Q1',
+      icbCode: 'QMF',
+      borough: 'Hackney',
+      postcode: 'E8 1AA',
+    },
+  });
   channelTicket = await workflow.submit({ kind: nel.kind, organisation: nel.organisation, users: nel.users }, people.requester);
   await store.close();
   const caFile = path.join(dataDir, 'smtp-ca.pem');
   writeFileSync(caFile, smtp.certificate);
   bot = await startBotProcess({
-    DATA_DIR: dataDir, TEAMS_SERVICE_URL: connector.url, NOTIFY_RETRY_SECONDS: '1',
-    SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), SMTP_USER: smtp.user, SMTP_PASSWORD: smtp.password,
-    SMTP_FROM: 'ucp.helpdesk@nhs.net', SMTP_CA_FILE: caFile,
+    DATA_DIR: dataDir,
+    TEAMS_SERVICE_URL: connector.url,
+    NOTIFY_RETRY_SECONDS: '1',
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(smtp.port),
+    SMTP_USER: smtp.user,
+    SMTP_PASSWORD: smtp.password,
+    SMTP_FROM: 'ucp.helpdesk@nhs.net',
+    SMTP_CA_FILE: caFile,
   });
   // Each ticket awaits its ICS: a copy to each of the two leads' chats and one to the helpdesk channel.
   for (const ticket of Object.values(tickets)) {
@@ -126,9 +171,13 @@ describe('approving an organisation from its card, over real HTTP', () => {
   it('posts each waiting request to both leads of its ICS and to the helpdesk channel, with a refresh for the people who act', () => {
     for (const ticket of Object.values(tickets)) {
       const copies = copiesOf(ticket.id);
-      expect(copies.map((c) => `${c.audience} ${c.conversationKey}`).sort()).toEqual([
-        'helpdesk conversation:19:helpdesk@thread.tacv2', `icsLead user:${people.lead.aadObjectId}`, `icsLead user:${people.secondLead.aadObjectId}`,
-      ].sort());
+      expect(copies.map((c) => `${c.audience} ${c.conversationKey}`).sort()).toEqual(
+        [
+          'helpdesk conversation:19:helpdesk@thread.tacv2',
+          `icsLead user:${people.lead.aadObjectId}`,
+          `icsLead user:${people.secondLead.aadObjectId}`,
+        ].sort(),
+      );
     }
     const first = connector.posts().find((p) => JSON.stringify(p.body).includes(tickets.roundTrip.id));
     const card = JSON.stringify(first?.body);
@@ -142,9 +191,13 @@ describe('approving an organisation from its card, over real HTTP', () => {
     const answer = await cardFrom(await invoke(people.lead, 'approveOrganisation', { ticketId: id, version }));
     expect(answer.type).toBe('application/vnd.microsoft.card.adaptive');
     expect(answer.text).not.toContain('approveOrganisation');
-    expect(auditOf(id).filter((e) => e.action === 'approve')).toEqual([expect.objectContaining({ actor: people.lead.aadObjectId, from: 'awaitingIcsApproval', to: 'awaitingHelpdesk' })]);
+    expect(auditOf(id).filter((e) => e.action === 'approve')).toEqual([
+      expect.objectContaining({ actor: people.lead.aadObjectId, from: 'awaitingIcsApproval', to: 'awaitingHelpdesk' }),
+    ]);
     for (const copy of copiesOf(id)) {
-      await connector.waitFor((r) => r.route === 'update' && r.activityId === copy.activityId && r.status === 200 && JSON.stringify(r.body).includes('Sam Lead'));
+      await connector.waitFor(
+        (r) => r.route === 'update' && r.activityId === copy.activityId && r.status === 200 && JSON.stringify(r.body).includes('Sam Lead'),
+      );
     }
     const told = await connector.waitFor((r) => toRequester(r) && JSON.stringify(r.body).includes(id));
     expect(JSON.stringify(told.body)).toMatch(/approved/i);
@@ -152,14 +205,19 @@ describe('approving an organisation from its card, over real HTTP', () => {
 
   it('50 simultaneous approvals from two leads: one decision, one audit event, every copy updated, the others told who acted', async () => {
     const { id, version } = tickets.race;
-    const answers = await Promise.all(Array.from({ length: 50 }, (_, i) =>
-      invoke(i % 2 === 0 ? people.lead : people.secondLead, 'approveOrganisation', { ticketId: id, version }).then(cardFrom)));
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        invoke(i % 2 === 0 ? people.lead : people.secondLead, 'approveOrganisation', { ticketId: id, version }).then(cardFrom),
+      ),
+    );
     expect(answers.every((a) => a.statusCode === 200)).toBe(true);
     expect(auditOf(id).filter((e) => e.action === 'approve')).toHaveLength(1);
     const approver = auditOf(id).find((e) => e.action === 'approve')!.actor === people.lead.aadObjectId ? 'Sam Lead' : 'Ria Lead';
     expect(answers.filter((a) => a.text.includes(`already approved by ${approver}`)).length).toBe(49);
     for (const copy of copiesOf(id)) {
-      await connector.waitFor((r) => r.route === 'update' && r.activityId === copy.activityId && r.status === 200 && JSON.stringify(r.body).includes(approver));
+      await connector.waitFor(
+        (r) => r.route === 'update' && r.activityId === copy.activityId && r.status === 200 && JSON.stringify(r.body).includes(approver),
+      );
     }
   });
 
@@ -177,12 +235,15 @@ describe('approving an organisation from its card, over real HTTP', () => {
     const helpdeskCopy = copiesOf(id).find((c) => c.audience === 'helpdesk')!;
     connector.fail({ status: 429, retryAfter: 2, method: 'PUT', path: helpdeskCopy.activityId, times: 1 });
     await cardFrom(await invoke(people.lead, 'approveOrganisation', { ticketId: id, version }));
-    const delivered = await connector.waitFor((r) => r.route === 'update' && r.activityId === helpdeskCopy.activityId && r.status === 200, 15_000);
+    const delivered = await connector.waitFor(
+      (r) => r.route === 'update' && r.activityId === helpdeskCopy.activityId && r.status === 200,
+      15_000,
+    );
     const throttled = updatesOfAll(helpdeskCopy.activityId).find((r) => r.status === 429)!;
     expect(delivered.at - throttled.at).toBeGreaterThanOrEqual(2000);
   });
 
-  it('keeps the manager\'s update while Teams and e-mail are both down, and delivers it once when they return', async () => {
+  it("keeps the manager's update while Teams and e-mail are both down, and delivers it once when they return", async () => {
     const { id, version } = tickets.bothDown;
     await connector.down();
     await smtp.down();
@@ -215,12 +276,16 @@ describe('approving an organisation from its card, over real HTTP', () => {
 });
 
 /** The card as posted to a conversation (what a client that never refreshes shows), and one of its buttons. */
-function postedCard(conversationId: string, ticketId: string): { card: Record<string, unknown>; button(verb: string): { verb: string; data: Record<string, unknown> } } {
+function postedCard(
+  conversationId: string,
+  ticketId: string,
+): { card: Record<string, unknown>; button(verb: string): { verb: string; data: Record<string, unknown> } } {
   const post = connector.posts().find((p) => p.conversationId === conversationId && JSON.stringify(p.body).includes(ticketId));
   const card = (post?.body as { attachments: { content: Record<string, unknown> }[] }).attachments[0].content;
   return {
     card,
-    button: (verb) => ofType(card, 'Action.Execute').find((action) => action.verb === verb) as { verb: string; data: Record<string, unknown> },
+    button: (verb) =>
+      ofType(card, 'Action.Execute').find((action) => action.verb === verb) as { verb: string; data: Record<string, unknown> },
   };
 }
 
@@ -232,11 +297,21 @@ describe('acting from the posted copy, as a client that never refreshes (issue 1
     const approve = posted.button('approveOrganisation');
     const answer = await cardFrom(await invoke(people.lead, approve.verb, approve.data));
     expect(answer.text).toContain('Approved by Sam Lead, South East London governance lead');
-    expect(auditOf(id).filter((e) => e.action === 'approve')).toEqual([expect.objectContaining({ actor: people.lead.aadObjectId, to: 'awaitingHelpdesk' })]);
+    expect(auditOf(id).filter((e) => e.action === 'approve')).toEqual([
+      expect.objectContaining({ actor: people.lead.aadObjectId, to: 'awaitingHelpdesk' }),
+    ]);
     for (const copy of copiesOf(id)) {
-      const update = await connector.waitFor((r) => r.route === 'update' && r.activityId === copy.activityId && r.status === 200 && JSON.stringify(r.body).includes('governance lead'));
+      const update = await connector.waitFor(
+        (r) =>
+          r.route === 'update' &&
+          r.activityId === copy.activityId &&
+          r.status === 200 &&
+          JSON.stringify(r.body).includes('governance lead'),
+      );
       const card = (update.body as { attachments: { content: Record<string, unknown> }[] }).attachments[0].content;
-      expect([...new Set(buttonVerbs(card))].sort()).toEqual(copy.audience === 'icsLead' ? [] : ['assignTicket', 'requestInformation', 'tickChecklist']);
+      expect([...new Set(buttonVerbs(card))].sort()).toEqual(
+        copy.audience === 'icsLead' ? [] : ['assignTicket', 'requestInformation', 'tickChecklist'],
+      );
     }
   });
 
@@ -251,8 +326,14 @@ describe('acting from the posted copy, as a client that never refreshes (issue 1
     expect(answer.text).not.toContain('approveOrganisation');
     const audit = auditOf(id);
     expect(audit.filter((e) => e.action === 'approve')).toHaveLength(0);
-    expect(audit.filter((e) => e.action === 'denied')).toEqual([expect.objectContaining({ actor: people.stranger.aadObjectId, details: expect.objectContaining({ verb: 'approve' }) })]);
-    expect(copiesOf(id).map((c) => c.audience).sort()).toEqual(['helpdesk', 'icsLead']);
+    expect(audit.filter((e) => e.action === 'denied')).toEqual([
+      expect.objectContaining({ actor: people.stranger.aadObjectId, details: expect.objectContaining({ verb: 'approve' }) }),
+    ]);
+    expect(
+      copiesOf(id)
+        .map((c) => c.audience)
+        .sort(),
+    ).toEqual(['helpdesk', 'icsLead']);
   });
 });
 
@@ -260,29 +341,47 @@ describe('card actions from someone with no part in the ticket, over real HTTP',
   /** Every card verb, refresh included, with what its card would send besides the ticket id and version. */
   const EVERY_VERB: Array<[string, Record<string, unknown>]> = [['refreshCard', {}], ...everyActionVerb(people.stranger.aadObjectId)];
 
-  it.each(EVERY_VERB)('%s from a stranger with a guessed ticket number answers a neutral card with no ticket facts, and changes nothing', async (verb, extra) => {
-    const { id } = tickets.race;
-    const before = JSON.parse(readFileSync(path.join(dataDir, 'live.json'), 'utf8')) as { tickets: WorkflowTicket[] };
-    const stored = before.tickets.find((t) => t.id === id)!;
-    const deniedBefore = auditOf(id).filter((e) => e.action === 'denied' && e.actor === people.stranger.aadObjectId).length;
-    const response = await invoke(people.stranger, verb, { ticketId: id, version: stored.version, ...extra });
-    expect(response.status).toBe(200);
-    const raw = await response.text();
-    expect(raw).toMatch(verb === 'refreshCard' ? /closed and archived/ : /You cannot act on this card/);
-    const org = stored.organisation!;
-    for (const fact of [id, org.name, org.odsCode, org.icbCode, 'South East London', org.borough, org.postcode, 'Grace', 'Samuel', 'Priya', 'Waiting', stored.state]) {
-      expect(raw).not.toContain(fact);
-    }
-    const after = JSON.parse(readFileSync(path.join(dataDir, 'live.json'), 'utf8')) as { tickets: WorkflowTicket[] };
-    expect(after.tickets.find((t) => t.id === id)).toMatchObject({ state: stored.state, version: stored.version });
-    // Every attempt to act is audited as a refusal; a refresh only asks to look.
-    const denied = auditOf(id).filter((e) => e.action === 'denied' && e.actor === people.stranger.aadObjectId);
-    expect(denied.length).toBe(deniedBefore + (verb === 'refreshCard' ? 0 : 1));
-  });
+  it.each(EVERY_VERB)(
+    '%s from a stranger with a guessed ticket number answers a neutral card with no ticket facts, and changes nothing',
+    async (verb, extra) => {
+      const { id } = tickets.race;
+      const before = JSON.parse(readFileSync(path.join(dataDir, 'live.json'), 'utf8')) as { tickets: WorkflowTicket[] };
+      const stored = before.tickets.find((t) => t.id === id)!;
+      const deniedBefore = auditOf(id).filter((e) => e.action === 'denied' && e.actor === people.stranger.aadObjectId).length;
+      const response = await invoke(people.stranger, verb, { ticketId: id, version: stored.version, ...extra });
+      expect(response.status).toBe(200);
+      const raw = await response.text();
+      expect(raw).toMatch(verb === 'refreshCard' ? /closed and archived/ : /You cannot act on this card/);
+      const org = stored.organisation!;
+      for (const fact of [
+        id,
+        org.name,
+        org.odsCode,
+        org.icbCode,
+        'South East London',
+        org.borough,
+        org.postcode,
+        'Grace',
+        'Samuel',
+        'Priya',
+        'Waiting',
+        stored.state,
+      ]) {
+        expect(raw).not.toContain(fact);
+      }
+      const after = JSON.parse(readFileSync(path.join(dataDir, 'live.json'), 'utf8')) as { tickets: WorkflowTicket[] };
+      expect(after.tickets.find((t) => t.id === id)).toMatchObject({ state: stored.state, version: stored.version });
+      // Every attempt to act is audited as a refusal; a refresh only asks to look.
+      const denied = auditOf(id).filter((e) => e.action === 'denied' && e.actor === people.stranger.aadObjectId);
+      expect(denied.length).toBe(deniedBefore + (verb === 'refreshCard' ? 0 : 1));
+    },
+  );
 
   it('answers a stranger pressing a button for a ticket number that does not exist exactly as for one that does', async () => {
     const { id } = tickets.race;
-    const stored = (JSON.parse(readFileSync(path.join(dataDir, 'live.json'), 'utf8')) as { tickets: WorkflowTicket[] }).tickets.find((t) => t.id === id)!;
+    const stored = (JSON.parse(readFileSync(path.join(dataDir, 'live.json'), 'utf8')) as { tickets: WorkflowTicket[] }).tickets.find(
+      (t) => t.id === id,
+    )!;
     const real = await (await invoke(people.stranger, 'closeTicket', { ticketId: id, version: stored.version })).json();
     const guessed = await (await invoke(people.stranger, 'closeTicket', { ticketId: 'UCP-999999', version: stored.version })).json();
     expect(real).toEqual(guessed);
@@ -290,12 +389,18 @@ describe('card actions from someone with no part in the ticket, over real HTTP',
 
   it('refuses the helpdesk assigning a ticket to someone off the helpdesk roster, and audits the refusal', async () => {
     const { id } = tickets.race;
-    const stored = (JSON.parse(readFileSync(path.join(dataDir, 'live.json'), 'utf8')) as { tickets: WorkflowTicket[] }).tickets.find((t) => t.id === id)!;
-    const answer = await cardFrom(await invoke(people.agent, 'assignTicket', { ticketId: id, version: stored.version, assignee: people.lead.aadObjectId }));
+    const stored = (JSON.parse(readFileSync(path.join(dataDir, 'live.json'), 'utf8')) as { tickets: WorkflowTicket[] }).tickets.find(
+      (t) => t.id === id,
+    )!;
+    const answer = await cardFrom(
+      await invoke(people.agent, 'assignTicket', { ticketId: id, version: stored.version, assignee: people.lead.aadObjectId }),
+    );
     expect(answer.text).toContain('Please choose someone on the helpdesk roster');
     expect(auditOf(id).filter((e) => e.action === 'assign')).toHaveLength(0);
     expect(auditOf(id).filter((e) => e.action === 'denied' && e.actor === people.agent.aadObjectId)).toEqual([
-      expect.objectContaining({ details: { verb: 'assign', why: 'assignee not on the helpdesk roster', assignee: people.lead.aadObjectId } }),
+      expect.objectContaining({
+        details: { verb: 'assign', why: 'assignee not on the helpdesk roster', assignee: people.lead.aadObjectId },
+      }),
     ]);
   });
 });

@@ -15,16 +15,25 @@ const PUBLIC_PEM = published.publicKey.export({ type: 'spki', format: 'pem' }).t
 
 const now = () => Math.floor(Date.now() / 1000);
 /** What the Bot Framework channel puts in a token for this bot (login.botframework.com signs it). */
-const claims = (overrides: JWTPayload = {}): JWTPayload =>
-  ({ iss: 'https://api.botframework.com', aud: APP_ID, serviceurl: SERVICE_URL, nbf: now() - 60, exp: now() + HOUR, ...overrides });
+const claims = (overrides: JWTPayload = {}): JWTPayload => ({
+  iss: 'https://api.botframework.com',
+  aud: APP_ID,
+  serviceurl: SERVICE_URL,
+  nbf: now() - 60,
+  exp: now() + HOUR,
+  ...overrides,
+});
 const rs256 = (payload: JWTPayload, key = published.privateKey, kid = 'published') =>
   new SignJWT(payload).setProtectedHeader({ alg: 'RS256', kid, typ: 'JWT' }).sign(key);
 const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
 const FORGED: Array<[string, string, () => Promise<string>]> = [
   ['alg none', 'algorithm', async () => `${base64url({ alg: 'none', kid: 'published', typ: 'JWT' })}.${base64url(claims())}.`],
-  ['an HMAC (HS256) signature keyed with the published public key', 'algorithm', () =>
-    new SignJWT(claims()).setProtectedHeader({ alg: 'HS256', kid: 'published', typ: 'JWT' }).sign(Buffer.from(PUBLIC_PEM))],
+  [
+    'an HMAC (HS256) signature keyed with the published public key',
+    'algorithm',
+    () => new SignJWT(claims()).setProtectedHeader({ alg: 'HS256', kid: 'published', typ: 'JWT' }).sign(Buffer.from(PUBLIC_PEM)),
+  ],
   ["another RSA key's signature under the published key id", 'bad-signature', () => rs256(claims(), stranger.privateKey)],
   ['a key id that is not published', 'unknown-key', () => rs256(claims(), stranger.privateKey, 'made-up')],
   ['nbf an hour from now', 'not-yet-valid', () => rs256(claims({ nbf: now() + HOUR, exp: now() + 2 * HOUR }))],
@@ -43,7 +52,7 @@ async function send(bot: BotProcess, authorization?: string) {
     headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
     body: JSON.stringify(messageActivity({ serviceUrl: SERVICE_URL, deliveryMode: 'expectReplies' })),
   });
-  const body = await res.json() as Record<string, unknown>;
+  const body = (await res.json()) as Record<string, unknown>;
   // Library output goes to another pipe and may trail the response: give it time to arrive.
   await new Promise((resolve) => setTimeout(resolve, 300));
   const lines = bot.output().slice(before).split('\n').filter(Boolean);
@@ -64,10 +73,18 @@ describe('a bot with an app id, against a local Bot Framework key set', () => {
   let bot: BotProcess;
   beforeAll(async () => {
     keys = await startKeyServer([publishedJwk]);
-    bot = await startBotProcess({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-a-real-secret',
-      MicrosoftAppTenantId: '66666666-7777-8888-9999-000000000000', BOT_OPENID_METADATA_URL: keys.metadataUrl, NODE_EXTRA_CA_CERTS: keys.caFile });
+    bot = await startBotProcess({
+      MicrosoftAppId: APP_ID,
+      MicrosoftAppPassword: 'not-a-real-secret',
+      MicrosoftAppTenantId: '66666666-7777-8888-9999-000000000000',
+      BOT_OPENID_METADATA_URL: keys.metadataUrl,
+      NODE_EXTRA_CA_CERTS: keys.caFile,
+    });
   });
-  afterAll(async () => { await stopBot(bot); keys.close(); });
+  afterAll(async () => {
+    await stopBot(bot);
+    keys.close();
+  });
 
   it('accepts a token the channel signed with the published key and answers the turn', async () => {
     const token = await rs256(claims());
@@ -77,19 +94,23 @@ describe('a bot with an app id, against a local Bot Framework key set', () => {
     expectOnlyOurLogLines(lines, token);
   });
 
-  it.each(FORGED)('refuses a token with %s: 401, a neutral answer, one log line (%s) and no library output', async (_name, reason, forge) => {
-    const token = await forge();
-    const { status, body, lines } = await send(bot, `Bearer ${token}`);
-    expect(status).toBe(401);
-    expect(body).toEqual({ error: 'The request is not authorised.' });
-    expect(lines).toHaveLength(1);
-    expect(JSON.parse(lines[0])).toEqual({ time: expect.any(String), level: 'warn', msg: 'request refused: not authenticated', reason });
-    expectOnlyOurLogLines(lines, token);
-  });
+  it.each(FORGED)(
+    'refuses a token with %s: 401, a neutral answer, one log line (%s) and no library output',
+    async (_name, reason, forge) => {
+      const token = await forge();
+      const { status, body, lines } = await send(bot, `Bearer ${token}`);
+      expect(status).toBe(401);
+      expect(body).toEqual({ error: 'The request is not authorised.' });
+      expect(lines).toHaveLength(1);
+      expect(JSON.parse(lines[0])).toEqual({ time: expect.any(String), level: 'warn', msg: 'request refused: not authenticated', reason });
+      expectOnlyOurLogLines(lines, token);
+    },
+  );
 
   it('does not fetch the key set again for each made-up key id', async () => {
     const before = keys.requests();
-    for (const kid of ['a', 'b', 'c', 'd', 'e']) expect((await send(bot, `Bearer ${await rs256(claims(), stranger.privateKey, kid)}`)).status).toBe(401);
+    for (const kid of ['a', 'b', 'c', 'd', 'e'])
+      expect((await send(bot, `Bearer ${await rs256(claims(), stranger.privateKey, kid)}`)).status).toBe(401);
     expect(keys.requests()).toBe(before);
   });
 
@@ -104,15 +125,22 @@ describe('a bot with an app id, against a local Bot Framework key set', () => {
 
 describe('a bot with an app id when the signing keys cannot be fetched', () => {
   let keys: KeyServer;
-  beforeAll(async () => { keys = await startKeyServer([publishedJwk]); });
+  beforeAll(async () => {
+    keys = await startKeyServer([publishedJwk]);
+  });
   afterAll(() => keys.close());
 
   it.each([
     ['the OpenID metadata cannot be reached', () => 'https://127.0.0.1:9/v1/.well-known/openidconfiguration'],
     ['the key set answers 500', () => keys.brokenKeysMetadataUrl],
   ])('answers 503 with a Retry-After when %s, never 500, with one log line', async (_name, metadataUrl) => {
-    const bot = await startBotProcess({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-a-real-secret',
-      MicrosoftAppTenantId: '66666666-7777-8888-9999-000000000000', BOT_OPENID_METADATA_URL: metadataUrl(), NODE_EXTRA_CA_CERTS: keys.caFile });
+    const bot = await startBotProcess({
+      MicrosoftAppId: APP_ID,
+      MicrosoftAppPassword: 'not-a-real-secret',
+      MicrosoftAppTenantId: '66666666-7777-8888-9999-000000000000',
+      BOT_OPENID_METADATA_URL: metadataUrl(),
+      NODE_EXTRA_CA_CERTS: keys.caFile,
+    });
     try {
       const token = await rs256(claims());
       const { status, retryAfter, body, lines } = await send(bot, `Bearer ${token}`);

@@ -29,11 +29,19 @@ function liveSize(): number {
 /** A message from Grace, the care home manager, in her 1:1 chat (answered in the HTTP response). */
 function fromGrace(conversation: Record<string, unknown>): Promise<Response> {
   return fetch(`${bot.url}/api/messages`, {
-    method: 'POST', headers: { 'content-type': 'application/json' },
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
-      type: 'message', id: `m-${Math.random().toString(36).slice(2)}`, channelId: 'msteams', serviceUrl: connector.url, deliveryMode: 'expectReplies',
-      from: { id: '29:requester-grace', aadObjectId: people.requester.aadObjectId, name: people.requester.name }, recipient: { id: '28:bot' },
-      conversation, text: 'status', timestamp: new Date().toISOString(),
+      type: 'message',
+      id: `m-${Math.random().toString(36).slice(2)}`,
+      channelId: 'msteams',
+      serviceUrl: connector.url,
+      deliveryMode: 'expectReplies',
+      from: { id: '29:requester-grace', aadObjectId: people.requester.aadObjectId, name: people.requester.name },
+      recipient: { id: '28:bot' },
+      conversation,
+      text: 'status',
+      timestamp: new Date().toISOString(),
     }),
   });
 }
@@ -42,7 +50,9 @@ beforeAll(async () => {
   connector = await FakeConnector.start();
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'ucp-references-'));
   const store = await openLowdbStore({ dir: dataDir });
-  await store.update((tx) => { tx.data.rosters.push(...workflowRosters()); });
+  await store.update((tx) => {
+    tx.data.rosters.push(...workflowRosters());
+  });
   const { kind, organisation, users } = makeWorkflowTicket();
   ticket = await createWorkflow({ store, clock: () => new Date() }).submit({ kind, organisation, users }, { ...people.requester });
   await store.close();
@@ -69,22 +79,34 @@ describe('conversation references, over real HTTP', () => {
     const { conversations } = await readLiveSnapshot(dataDir);
     const stored = conversations.find((c) => c.key === `user:${people.requester.aadObjectId}`);
     expect(stored?.reference).toEqual({
-      channelId: 'msteams', serviceUrl: connector.url, conversation: { id: GRACE_CHAT, conversationType: 'personal', tenantId: 'tenant-1' },
-      bot: { id: '28:bot' }, user: { id: '29:requester-grace', aadObjectId: people.requester.aadObjectId },
+      channelId: 'msteams',
+      serviceUrl: connector.url,
+      conversation: { id: GRACE_CHAT, conversationType: 'personal', tenantId: 'tenant-1' },
+      bot: { id: '28:bot' },
+      user: { id: '29:requester-grace', aadObjectId: people.requester.aadObjectId },
     });
 
     // A proactive message through the trimmed reference: the ICS lead approves, and Grace is told in her chat.
     const approve = await fetch(`${bot.url}/api/messages`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
-        type: 'invoke', name: 'adaptiveCard/action', id: 'inv-1', channelId: 'msteams', serviceUrl: connector.url,
-        from: { id: '29:lead-sam', aadObjectId: people.lead.aadObjectId, name: people.lead.name }, recipient: { id: '28:bot' },
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        id: 'inv-1',
+        channelId: 'msteams',
+        serviceUrl: connector.url,
+        from: { id: '29:lead-sam', aadObjectId: people.lead.aadObjectId, name: people.lead.name },
+        recipient: { id: '28:bot' },
         conversation: { id: `a:1on1-${people.lead.aadObjectId}`, conversationType: 'personal' },
         value: { action: { type: 'Action.Execute', verb: 'approveOrganisation', data: { ticketId: ticket.id, version: ticket.version } } },
       }),
     });
     expect(approve.status).toBe(200);
-    const told = await connector.waitFor((r) => r.route === 'send' && r.conversationId === GRACE_CHAT && String(r.body.text).includes('approved'), 20_000);
+    const told = await connector.waitFor(
+      (r) => r.route === 'send' && r.conversationId === GRACE_CHAT && String(r.body.text).includes('approved'),
+      20_000,
+    );
     expect(told.body).toMatchObject({ recipient: { id: '29:requester-grace' }, conversation: { id: GRACE_CHAT, tenantId: 'tenant-1' } });
     expect(JSON.stringify(told.body)).not.toContain('junk');
   }, 40_000);

@@ -7,7 +7,10 @@ import { DataFolderBusyError, LOCK_FILE } from '../../data/store/writerLock.js';
 import { startBotProcess, type BotProcess } from '../helpers/botProcess.js';
 
 const admin = (dataDir: string, ...argv: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'bot/admin/cli.ts', ...argv], { env: { ...process.env, DATA_DIR: dataDir }, encoding: 'utf8' });
+  spawnSync(process.execPath, ['--import', 'tsx', 'bot/admin/cli.ts', ...argv], {
+    env: { ...process.env, DATA_DIR: dataDir },
+    encoding: 'utf8',
+  });
 
 let bot: BotProcess | undefined;
 afterEach(async () => {
@@ -25,7 +28,9 @@ describe('one writer per data folder', () => {
     const change = admin(bot.dataDir, 'roster', 'add', 'helpdeskAgent', '9c1e2d3f-0000-4000-8000-000000000002');
     expect(change.status).toBe(1);
     expect(change.stderr.trim().split('\n')).toHaveLength(1);
-    expect(change.stderr).toMatch(/Another process \(pid \d+ on .+\) is using the data folder .* stop it, run this again, then start the bot/);
+    expect(change.stderr).toMatch(
+      /Another process \(pid \d+ on .+\) is using the data folder .* stop it, run this again, then start the bot/,
+    );
 
     const lookup = admin(bot.dataDir, 'roster', 'list', '--json');
     expect(lookup.status).toBe(0);

@@ -11,25 +11,56 @@ import { makeWorkflowTicket, people, seedWorkflow } from '../fixtures/workflowFi
 
 const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOT = path.resolve('tests/artifacts/helpdesk-tab.png');
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
 const org = (name: string, odsCode: string, icbCode: string, borough: string) => ({
-  name, odsCode, icbCode, borough, location: 'london' as const, namedInDpia: true, dsptStatus: '25/26 Standards Met', odsVerified: true,
+  name,
+  odsCode,
+  icbCode,
+  borough,
+  location: 'london' as const,
+  namedInDpia: true,
+  dsptStatus: '25/26 Standards Met',
+  odsVerified: true,
 });
 
 // Waiting a month is overdue whatever day the test runs; a ticket that has just arrived never is.
 const monthAgo = hoursAgo(24 * 30);
-const waitingForIcs = makeWorkflowTicket({ id: 'UCP-800001', state: 'awaitingIcsApproval', stateEnteredAt: monthAgo,
+const waitingForIcs = makeWorkflowTicket({
+  id: 'UCP-800001',
+  state: 'awaitingIcsApproval',
+  stateEnteredAt: monthAgo,
   organisation: org('Rosewood Court Care Home', 'VN4K2', 'QKK', 'Lewisham'),
   // What the reminder sweep records when it escalates (issue 14 point 5), in this wait.
-  remindersSent: [{ kind: 'icsEscalation', at: hoursAgo(24 * 20), since: monthAgo, waitedHours: 40, dueAfterHours: 40, workingDayHours: 8 }] });
-const assigned = makeWorkflowTicket({ id: 'UCP-800002', kind: 'addUsers', state: 'assigned', assignee: { ...people.agent },
-  stateEnteredAt: hoursAgo(0.02), lastAction: { by: { ...people.agent }, at: hoursAgo(0.02), verb: 'assign' },
-  organisation: org('Hackney Lodge', 'VQ7P1', 'QMF', 'Hackney') });
-const justArrived = makeWorkflowTicket({ id: 'UCP-800003', state: 'awaitingHelpdesk', stateEnteredAt: hoursAgo(0.01),
-  organisation: org('Greenwich View Nursing Home', 'VG2R8', 'QKK', 'Greenwich') });
+  remindersSent: [
+    { kind: 'icsEscalation', at: hoursAgo(24 * 20), since: monthAgo, waitedHours: 40, dueAfterHours: 40, workingDayHours: 8 },
+  ],
+});
+const assigned = makeWorkflowTicket({
+  id: 'UCP-800002',
+  kind: 'addUsers',
+  state: 'assigned',
+  assignee: { ...people.agent },
+  stateEnteredAt: hoursAgo(0.02),
+  lastAction: { by: { ...people.agent }, at: hoursAgo(0.02), verb: 'assign' },
+  organisation: org('Hackney Lodge', 'VQ7P1', 'QMF', 'Hackney'),
+});
+const justArrived = makeWorkflowTicket({
+  id: 'UCP-800003',
+  state: 'awaitingHelpdesk',
+  stateEnteredAt: hoursAgo(0.01),
+  organisation: org('Greenwich View Nursing Home', 'VG2R8', 'QKK', 'Greenwich'),
+});
 const closed = makeWorkflowTicket({ id: 'UCP-800004', state: 'resolved', organisation: org('Old Mill House', 'VB1X3', 'QKK', 'Bromley') });
 
 let bot: BotProcess;
@@ -45,12 +76,23 @@ beforeAll(async () => {
   await seedWorkflow(store, [waitingForIcs, assigned, justArrived, closed]);
   await store.update((tx) => {
     tx.audit({ actor: people.requester.aadObjectId, action: 'submit', ticketId: waitingForIcs.id, to: 'submitted', at: hoursAgo(24 * 30) });
-    tx.audit({ actor: 'system', action: 'route', ticketId: waitingForIcs.id, from: 'submitted', to: 'awaitingIcsApproval', at: hoursAgo(24 * 30) });
+    tx.audit({
+      actor: 'system',
+      action: 'route',
+      ticketId: waitingForIcs.id,
+      from: 'submitted',
+      to: 'awaitingIcsApproval',
+      at: hoursAgo(24 * 30),
+    });
   });
   await store.close();
   bot = await startBotProcess({ DATA_DIR: dataDir, TEAMS_SERVICE_URL: 'http://127.0.0.1:9/' });
   profile = await mkdtemp(path.join(os.tmpdir(), 'ucp-chromium-'));
-  context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: ARGS, viewport: { width: 1280, height: 900 } });
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    args: ARGS,
+    viewport: { width: 1280, height: 900 },
+  });
   page = await context.newPage();
 }, 60_000);
 
@@ -78,7 +120,9 @@ describe('the helpdesk tab in a browser (local mode)', () => {
     expect(firstRow).toContain('Waiting for ICS approval');
     expect(firstRow).toContain('South East London');
     expect(firstRow).toMatch(/working days/);
-    expect(firstRow).toMatch(/Escalated to the helpdesk channel at \d\d:\d\d on .*: 5 working days without an answer from the South East London governance lead/);
+    expect(firstRow).toMatch(
+      /Escalated to the helpdesk channel at \d\d:\d\d on .*: 5 working days without an answer from the South East London governance lead/,
+    );
     expect(firstRow).toContain('The South East London governance lead');
     const arrived = await page.locator('#tickets tbody tr', { hasText: justArrived.id }).innerText();
     expect(arrived).toContain('On time (reminder after 4 working hours)');
@@ -112,7 +156,10 @@ describe('the helpdesk tab in a browser (local mode)', () => {
     expect(await ticketIds()).toEqual([assigned.id]);
     expect(await page.locator('#tickets tbody tr').first().innerText()).toContain('Grace Adeyemi');
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download these tickets (CSV)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download these tickets (CSV)' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^ucp-helpdesk-tickets-.*\.csv$/);
     const file = path.join(profile, 'download.csv');
     await download.saveAs(file);
@@ -150,20 +197,30 @@ describe('the helpdesk tab in a browser (local mode)', () => {
   }, 30_000);
 
   it.each<[string, (route: Route) => Promise<void>, string]>([
-    ['refused (403)', (route) => route.fulfill({ status: 403, body: '' }),
-      'Only members of the UCP helpdesk can see the queue. If you should be one, ask a system administrator to add you to the helpdesk roster.'],
-    ['not reachable', (route) => route.abort('connectionrefused'),
-      'The helpdesk service could not be reached. Please check your connection and try again.'],
-  ])('tells the agent what to do when the queue is %s, in the words the page gives that case', async (_case, answer, words) => {
-    await page.route('**/api/tab/tickets?*', answer);
-    try {
+    [
+      'refused (403)',
+      (route) => route.fulfill({ status: 403, body: '' }),
+      'Only members of the UCP helpdesk can see the queue. If you should be one, ask a system administrator to add you to the helpdesk roster.',
+    ],
+    [
+      'not reachable',
+      (route) => route.abort('connectionrefused'),
+      'The helpdesk service could not be reached. Please check your connection and try again.',
+    ],
+  ])(
+    'tells the agent what to do when the queue is %s, in the words the page gives that case',
+    async (_case, answer, words) => {
+      await page.route('**/api/tab/tickets?*', answer);
+      try {
+        await page.getByRole('button', { name: 'Clear filters' }).click();
+        await page.getByRole('alert').getByText(words).waitFor();
+      } finally {
+        await page.unroute('**/api/tab/tickets?*');
+      }
       await page.getByRole('button', { name: 'Clear filters' }).click();
-      await page.getByRole('alert').getByText(words).waitFor();
-    } finally {
-      await page.unroute('**/api/tab/tickets?*');
-    }
-    await page.getByRole('button', { name: 'Clear filters' }).click();
-    await page.locator('#status').getByText('3 tickets shown, 1 overdue.').waitFor();
-    await expect(page.locator('#problem').isHidden()).resolves.toBe(true);
-  }, 30_000);
+      await page.locator('#status').getByText('3 tickets shown, 1 overdue.').waitFor();
+      await expect(page.locator('#problem').isHidden()).resolves.toBe(true);
+    },
+    30_000,
+  );
 });

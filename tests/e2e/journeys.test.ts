@@ -32,12 +32,17 @@ let bot: BotProcess;
 let dataDir: string;
 let env: Record<string, string>;
 
-const start = async () => { bot = await startBotProcess(env); };
+const start = async () => {
+  bot = await startBotProcess(env);
+};
 const tickets = async (): Promise<WorkflowTicket[]> => (await readLiveSnapshot(dataDir)).tickets as WorkflowTicket[];
 const person = (n: number) => ({ aadObjectId: `00000000-0000-4000-8000-00000000010${n}`, name: `Manager ${n}` });
 
 /** Plays lines of (what the manager sends, what the answer must contain), failing with the whole transcript. */
-async function talk(who: Manager, lines: Array<[string | Record<string, unknown> | (() => Promise<Reply[]>), string | string[]]>): Promise<Reply[]> {
+async function talk(
+  who: Manager,
+  lines: Array<[string | Record<string, unknown> | (() => Promise<Reply[]>), string | string[]]>,
+): Promise<Reply[]> {
   let last: Reply[] = [];
   for (const [input, expected] of lines) {
     last = typeof input === 'string' ? await who.say(input) : typeof input === 'function' ? await input() : await who.submit(input);
@@ -65,10 +70,46 @@ const ONE_CARE_MANAGER: Array<[string, string]> = [
 
 beforeAll(async () => {
   ord = await startFakeOrd();
-  ord.setFixture('VX5E6', ordAnswer({ code: 'VX5E6', name: 'ELM VIEW CARE HOME', postcode: 'N4 1AA', roles: [{ id: 'RO101', primary: true }], icb: { code: 'QMJ', role: 'RO261' } }));
-  ord.setFixture('VX7G8', ordAnswer({ code: 'VX7G8', name: 'WILLOW HOUSE', postcode: 'N1 2AA', roles: [{ id: 'RO101', primary: true }], icb: { code: 'QMJ', role: 'RO261' } }));
-  ord.setFixture('VX9H1', ordAnswer({ code: 'VX9H1', name: 'OAK LODGE', postcode: 'N1 3AA', roles: [{ id: 'RO101', primary: true }], icb: { code: 'QMJ', role: 'RO261' } }));
-  ord.setFixture('VKT01', ordAnswer({ code: 'VKT01', name: 'KENT COAST CARE', postcode: 'CT1 1AA', roles: [{ id: 'RO101', primary: true }], icb: { code: 'QKS', role: 'RO261' } }));
+  ord.setFixture(
+    'VX5E6',
+    ordAnswer({
+      code: 'VX5E6',
+      name: 'ELM VIEW CARE HOME',
+      postcode: 'N4 1AA',
+      roles: [{ id: 'RO101', primary: true }],
+      icb: { code: 'QMJ', role: 'RO261' },
+    }),
+  );
+  ord.setFixture(
+    'VX7G8',
+    ordAnswer({
+      code: 'VX7G8',
+      name: 'WILLOW HOUSE',
+      postcode: 'N1 2AA',
+      roles: [{ id: 'RO101', primary: true }],
+      icb: { code: 'QMJ', role: 'RO261' },
+    }),
+  );
+  ord.setFixture(
+    'VX9H1',
+    ordAnswer({
+      code: 'VX9H1',
+      name: 'OAK LODGE',
+      postcode: 'N1 3AA',
+      roles: [{ id: 'RO101', primary: true }],
+      icb: { code: 'QMJ', role: 'RO261' },
+    }),
+  );
+  ord.setFixture(
+    'VKT01',
+    ordAnswer({
+      code: 'VKT01',
+      name: 'KENT COAST CARE',
+      postcode: 'CT1 1AA',
+      roles: [{ id: 'RO101', primary: true }],
+      icb: { code: 'QKS', role: 'RO261' },
+    }),
+  );
   connector = await FakeConnector.start();
   files = await startFileServer();
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'ucp-journeys-'));
@@ -91,7 +132,13 @@ beforeAll(async () => {
     tx.data.rosters.push({ kind: 'helpdeskChannel', id: '19:helpdesk@thread.tacv2', addedAt: new Date().toISOString() });
   });
   await store.close();
-  env = { DATA_DIR: dataDir, ODS_BASE_URL: ord.url, TEAMS_SERVICE_URL: connector.url, NOTIFY_RETRY_SECONDS: '1', PUBLIC_BASE_URL: 'https://ucp-bot.example.org/' };
+  env = {
+    DATA_DIR: dataDir,
+    ODS_BASE_URL: ord.url,
+    TEAMS_SERVICE_URL: connector.url,
+    NOTIFY_RETRY_SECONDS: '1',
+    PUBLIC_BASE_URL: 'https://ucp-bot.example.org/',
+  };
   await start();
 }, 60_000);
 
@@ -121,11 +168,20 @@ describe("a care home manager's journeys, over real HTTP", () => {
       [submitSummary(grace), ['Your ticket number is UCP-', 'The UCP helpdesk will be in touch about the request in its working hours']],
     ]);
     const [ticket] = (await tickets()).filter((t) => t.requester.aadObjectId === person(1).aadObjectId);
-    expect(ticket).toMatchObject({ kind: 'organisationAccess', state: 'awaitingHelpdesk', organisation: { odsCode: 'VX1A2', namedInDpia: true, icbCode: 'QMJ' } });
+    expect(ticket).toMatchObject({
+      kind: 'organisationAccess',
+      state: 'awaitingHelpdesk',
+      organisation: { odsCode: 'VX1A2', namedInDpia: true, icbCode: 'QMJ' },
+    });
     await connector.waitFor((r) => r.route === 'send' && JSON.stringify(r.body).includes(ticket.id), 10_000);
     // Issue 14: the helpdesk's card shows the four checks the service settled from the directory and the imported lists.
-    const checked = await connector.waitFor((r) => ['send', 'update'].includes(r.route) && JSON.stringify(r.body).includes(ticket.id)
-      && JSON.stringify(r.body).split('waiting for an agent to confirm').length === 5, 10_000);
+    const checked = await connector.waitFor(
+      (r) =>
+        ['send', 'update'].includes(r.route) &&
+        JSON.stringify(r.body).includes(ticket.id) &&
+        JSON.stringify(r.body).split('waiting for an agent to confirm').length === 5,
+      10_000,
+    );
     expect(JSON.stringify(checked.body)).toContain(`${YEAR} Standards Met, published 20/06/2025`);
     expect(JSON.stringify(checked.body)).toContain('Confirm the 4 automatic checks');
   });
@@ -152,7 +208,14 @@ describe("a care home manager's journeys, over real HTTP", () => {
     const who = manager(() => bot.url, person(3), connector.url);
     const stop = await talk(who, [
       ['request access', "What is your organisation's ODS code?"],
-      ['VX5E6', ['That is enough for NHSmail, but the UCP needs Standards Met.', "So I haven't sent anything yet.", 'type request access to ask again']],
+      [
+        'VX5E6',
+        [
+          'That is enough for NHSmail, but the UCP needs Standards Met.',
+          "So I haven't sent anything yet.",
+          'type request access to ask again',
+        ],
+      ],
     ]);
     expect(said(stop)).not.toMatch(/Where is your organisation|Which London borough|What kind of organisation/);
     expect((await tickets()).filter((t) => t.requester.aadObjectId === person(3).aadObjectId)).toEqual([]);
@@ -173,7 +236,10 @@ describe("a care home manager's journeys, over real HTTP", () => {
       [submitSummary(who), "the South West London Integrated Care System's governance lead is asked to approve"],
     ]);
     const [ticket] = (await tickets()).filter((t) => t.requester.aadObjectId === person(4).aadObjectId);
-    expect(ticket).toMatchObject({ state: 'awaitingIcsApproval', organisation: { odsCode: 'VKT01', location: 'commissioned', icbCode: 'QWE' } });
+    expect(ticket).toMatchObject({
+      state: 'awaitingIcsApproval',
+      organisation: { odsCode: 'VKT01', location: 'commissioned', icbCode: 'QWE' },
+    });
   });
 
   it('twelve staff by spreadsheet with two bad rows: a report row by row, the bad rows left out, ten submitted', async () => {
@@ -195,11 +261,14 @@ describe("a care home manager's journeys, over real HTTP", () => {
     const template = await fetch(`${bot.url}${new URL(templateUrl ?? '').pathname}`);
     expect(template.status).toBe(200);
     await talk(who, [
-      [() => who.attach(files.url('/staff.xlsx'), 'staff.xlsx'), [
-        '10 people are ready; 2 rows need changing before we can send the request:',
-        'Row 7: The e-mail jane@gmail.com is a personal address.',
-        'Row 11:',
-      ]],
+      [
+        () => who.attach(files.url('/staff.xlsx'), 'staff.xlsx'),
+        [
+          '10 people are ready; 2 rows need changing before we can send the request:',
+          'Row 7: The e-mail jane@gmail.com is a personal address.',
+          'Row 11:',
+        ],
+      ],
       ['Remove the bad rows', ["I've left out rows 7 and 11. 10 people are ready to send.", 'Please check your request below.']],
     ]);
     expect((await tickets()).filter((t) => t.requester.aadObjectId === person(5).aadObjectId)).toEqual([]);

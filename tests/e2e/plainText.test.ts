@@ -32,10 +32,16 @@ const replies: Record<string, unknown>[] = [];
 async function leadActs(verb: 'rejectOrganisation' | 'requestInformation', ticket: WorkflowTicket, reason: string): Promise<void> {
   const box = CARD_VERB_TABLE[verb].data.inputId;
   const response = await fetch(`${bot.url}/api/messages`, {
-    method: 'POST', headers: { 'content-type': 'application/json' },
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
-      type: 'invoke', name: 'adaptiveCard/action', id: `inv-${verb}`, channelId: 'msteams', serviceUrl: connector.url,
-      from: { id: '29:lead-sam', aadObjectId: people.lead.aadObjectId, name: people.lead.name }, recipient: { id: '28:bot' },
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      id: `inv-${verb}`,
+      channelId: 'msteams',
+      serviceUrl: connector.url,
+      from: { id: '29:lead-sam', aadObjectId: people.lead.aadObjectId, name: people.lead.name },
+      recipient: { id: '28:bot' },
       conversation: { id: `a:1on1-${people.lead.aadObjectId}`, conversationType: 'personal' },
       value: { action: { type: 'Action.Execute', verb, data: { ticketId: ticket.id, version: ticket.version, [box]: reason } } },
     }),
@@ -45,7 +51,9 @@ async function leadActs(verb: 'rejectOrganisation' | 'requestInformation', ticke
 
 /** Message activities with text that are not marked plain: what Teams would render as markdown. */
 function notPlain(activities: readonly Record<string, unknown>[]): Record<string, unknown>[] {
-  return activities.filter((a) => (a.type ?? 'message') === 'message' && typeof a.text === 'string' && a.text !== '' && a.textFormat !== 'plain');
+  return activities.filter(
+    (a) => (a.type ?? 'message') === 'message' && typeof a.text === 'string' && a.text !== '' && a.textFormat !== 'plain',
+  );
 }
 
 const toGrace = (r: RecordedRequest) => r.route === 'send' && r.conversationId === GRACE_CHAT;
@@ -57,8 +65,16 @@ beforeAll(async () => {
   await store.update((tx) => {
     tx.data.rosters.push(...workflowRosters());
     tx.data.conversations.push({
-      key: `user:${people.requester.aadObjectId}`, usable: true, updatedAt: '2026-03-02T09:00:00.000Z',
-      reference: { channelId: 'msteams', serviceUrl: connector.url, conversation: { id: GRACE_CHAT, conversationType: 'personal' }, bot: { id: '28:bot' }, user: { id: '29:requester-grace', aadObjectId: people.requester.aadObjectId } },
+      key: `user:${people.requester.aadObjectId}`,
+      usable: true,
+      updatedAt: '2026-03-02T09:00:00.000Z',
+      reference: {
+        channelId: 'msteams',
+        serviceUrl: connector.url,
+        conversation: { id: GRACE_CHAT, conversationType: 'personal' },
+        bot: { id: '28:bot' },
+        user: { id: '29:requester-grace', aadObjectId: people.requester.aadObjectId },
+      },
     });
   });
   const workflow = createWorkflow({ store, clock: () => new Date() });
@@ -94,7 +110,18 @@ describe('everything people read goes out as plain text, over real HTTP', () => 
   it("the manager's conversation replies are plain text, whatever the manager typed", async () => {
     const grace = manager(() => bot.url, people.requester, connector.url);
     const keep = (got: Reply[]) => replies.push(...got.map((r) => r.raw));
-    for (const text of ['hello', 'help', 'status', 'request access', `**VN4K2** ${MARKUP}`, 'cancel', 'leavers', 'cancel', 'check readiness', 'start again']) {
+    for (const text of [
+      'hello',
+      'help',
+      'status',
+      'request access',
+      `**VN4K2** ${MARKUP}`,
+      'cancel',
+      'leavers',
+      'cancel',
+      'check readiness',
+      'start again',
+    ]) {
       keep(await grace.say(text));
     }
     expect(replies.length).toBeGreaterThan(10);
@@ -103,14 +130,21 @@ describe('everything people read goes out as plain text, over real HTTP', () => 
 
   it('a message in a channel gets its pointer to the 1:1 chat as plain text', async () => {
     const response = await fetch(`${bot.url}/api/messages`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
-        type: 'message', id: 'ch-1', channelId: 'msteams', serviceUrl: connector.url, deliveryMode: 'expectReplies', text: 'hello',
-        from: { id: '29:requester-grace', aadObjectId: people.requester.aadObjectId }, recipient: { id: '28:bot' },
+        type: 'message',
+        id: 'ch-1',
+        channelId: 'msteams',
+        serviceUrl: connector.url,
+        deliveryMode: 'expectReplies',
+        text: 'hello',
+        from: { id: '29:requester-grace', aadObjectId: people.requester.aadObjectId },
+        recipient: { id: '28:bot' },
         conversation: { id: '19:care-homes@thread.tacv2;messageid=1', conversationType: 'channel', isGroup: true },
       }),
     });
-    const body = await response.json() as { activities: Record<string, unknown>[] };
+    const body = (await response.json()) as { activities: Record<string, unknown>[] };
     replies.push(...body.activities);
     expect(body.activities.length).toBeGreaterThan(0);
     expect(notPlain(body.activities)).toEqual([]);

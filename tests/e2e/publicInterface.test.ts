@@ -6,7 +6,6 @@ import { AUTHENTICATED, type BotProcess, runBotExpectingFailure, startBotProcess
 
 /** No unauthenticated bot on an address other machines can reach by accident, and /healthz tells them only ok or not ok. */
 
-
 /**
  * Tests send traffic to loopback only, so "another machine" is a request relayed by a proxy (X-Forwarded-For), which the bot
  * treats exactly as it treats a non-loopback address (tests/bot/server.test.ts tables the addresses themselves).
@@ -14,7 +13,8 @@ import { AUTHENTICATED, type BotProcess, runBotExpectingFailure, startBotProcess
 const FROM_ELSEWHERE = { 'x-forwarded-for': '203.0.113.9' };
 
 /** The process's own lines, without Node's deprecation notices about restify's dependencies. */
-const meaningfulLines = (output: string) => output.split('\n').filter((l) => l.trim() !== '' && !/DeprecationWarning|trace-deprecation/.test(l) && !l.startsWith('{'));
+const meaningfulLines = (output: string) =>
+  output.split('\n').filter((l) => l.trim() !== '' && !/DeprecationWarning|trace-deprecation/.test(l) && !l.startsWith('{'));
 
 describe('starting without MicrosoftAppId', () => {
   it.each([
@@ -40,7 +40,9 @@ describe('starting without MicrosoftAppId', () => {
     try {
       expect((await fetch(`${bot.url}/healthz`)).status).toBe(200);
       expect(bot.output()).toMatch(/LOCAL MODE.*NOT authenticated/);
-      expect(bot.output()).toMatch(/"msg":"ALLOW_UNAUTHENTICATED=true: this unauthenticated bot answers every machine that can reach it","host":"0.0.0.0"/);
+      expect(bot.output()).toMatch(
+        /"msg":"ALLOW_UNAUTHENTICATED=true: this unauthenticated bot answers every machine that can reach it","host":"0.0.0.0"/,
+      );
     } finally {
       bot.kill('SIGKILL');
       await bot.exited;
@@ -73,7 +75,7 @@ describe('/healthz in authenticated mode', () => {
   it('tells this machine (the container health check) its version and store status', async () => {
     const res = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(res.status).toBe(200);
-    const body = await res.json() as { status: string; version: string; store: { writable: boolean } };
+    const body = (await res.json()) as { status: string; version: string; store: { writable: boolean } };
     expect(body).toMatchObject({ status: 'ok', store: { writable: true } });
     expect(body.version).toMatch(/^\d+\.\d+\.\d+/);
   });

@@ -6,14 +6,23 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { readLiveSnapshot } from '../../data/store/liveSnapshot.js';
-import { AUTHENTICATED, type BotProcess, messageActivity, runBotExpectingFailure, startBotProcess, stopBot } from '../helpers/botProcess.js';
+import {
+  AUTHENTICATED,
+  type BotProcess,
+  messageActivity,
+  runBotExpectingFailure,
+  startBotProcess,
+  stopBot,
+} from '../helpers/botProcess.js';
 
 const post = (url: string, body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
   fetch(url, { method: 'POST', headers, body });
 
 describe('the bot service over real HTTP (local mode)', () => {
   let bot: BotProcess;
-  beforeAll(async () => { bot = await startBotProcess(); });
+  beforeAll(async () => {
+    bot = await startBotProcess();
+  });
   afterAll(() => stopBot(bot));
 
   it('says clearly at start that it runs unauthenticated in local mode', () => {
@@ -23,7 +32,7 @@ describe('the bot service over real HTTP (local mode)', () => {
   it('reports healthy with its version and store status', async () => {
     const res = await fetch(`${bot.url}/healthz`);
     expect(res.status).toBe(200);
-    const body = await res.json() as { status: string; version: string; store: { writable: boolean; schemaVersion: number } };
+    const body = (await res.json()) as { status: string; version: string; store: { writable: boolean; schemaVersion: number } };
     expect(body.status).toBe('ok');
     expect(body.version).toMatch(/^\d+\.\d+\.\d+/);
     expect(body.store.writable).toBe(true);
@@ -33,7 +42,9 @@ describe('the bot service over real HTTP (local mode)', () => {
   it('answers a message with the welcome, returned in the response when delivery mode is expectReplies', async () => {
     const res = await post(`${bot.url}/api/messages`, JSON.stringify(messageActivity({ deliveryMode: 'expectReplies' })));
     expect(res.status).toBe(200);
-    const body = await res.json() as { activities: Array<{ type: string; text: string; attachments?: Array<{ contentType: string; content: unknown }> }> };
+    const body = (await res.json()) as {
+      activities: Array<{ type: string; text: string; attachments?: Array<{ contentType: string; content: unknown }> }>;
+    };
     expect(body.activities).toHaveLength(1);
     expect(body.activities[0].text).toContain('Universal Care Plan (UCP)');
     const card = body.activities[0].attachments?.[0];
@@ -44,13 +55,26 @@ describe('the bot service over real HTTP (local mode)', () => {
 
   it('remembers where each person and channel can be reached, for later proactive messages', async () => {
     await post(`${bot.url}/api/messages`, JSON.stringify(messageActivity({ deliveryMode: 'expectReplies' })));
-    await post(`${bot.url}/api/messages`, JSON.stringify(messageActivity({
-      deliveryMode: 'expectReplies', conversation: { id: '19:helpdesk@thread.tacv2;messageid=1700', conversationType: 'channel' },
-    })));
+    await post(
+      `${bot.url}/api/messages`,
+      JSON.stringify(
+        messageActivity({
+          deliveryMode: 'expectReplies',
+          conversation: { id: '19:helpdesk@thread.tacv2;messageid=1700', conversationType: 'channel' },
+        }),
+      ),
+    );
     const { conversations } = await readLiveSnapshot(bot.dataDir);
-    expect(conversations.map((c) => c.key).sort()).toEqual(['conversation:19:helpdesk@thread.tacv2', 'user:00000000-0000-0000-0000-000000000001']);
+    expect(conversations.map((c) => c.key).sort()).toEqual([
+      'conversation:19:helpdesk@thread.tacv2',
+      'user:00000000-0000-0000-0000-000000000001',
+    ]);
     const personal = conversations.find((c) => c.key.startsWith('user:'));
-    expect(personal?.reference).toMatchObject({ serviceUrl: 'http://127.0.0.1:9/', conversation: { id: 'conv-1' }, user: { id: 'user-1' } });
+    expect(personal?.reference).toMatchObject({
+      serviceUrl: 'http://127.0.0.1:9/',
+      conversation: { id: 'conv-1' },
+      user: { id: 'user-1' },
+    });
     expect(personal?.usable).toBe(true);
   });
 
@@ -70,8 +94,14 @@ describe('the bot service over real HTTP (local mode)', () => {
   });
 
   it('refuses a compressed body, which could inflate past the limit, with 415', async () => {
-    const bomb = gzipSync(Buffer.from(JSON.stringify(messageActivity({ deliveryMode: 'expectReplies', text: 'x'.repeat(5 * 1024 * 1024) }))));
-    const res = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, body: bomb });
+    const bomb = gzipSync(
+      Buffer.from(JSON.stringify(messageActivity({ deliveryMode: 'expectReplies', text: 'x'.repeat(5 * 1024 * 1024) }))),
+    );
+    const res = await fetch(`${bot.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      body: bomb,
+    });
     expect(res.status).toBe(415);
     expect(await res.json()).toEqual({ error: 'The request body must be uncompressed JSON.' });
   });
@@ -101,7 +131,8 @@ describe('the bot service over real HTTP (local mode)', () => {
   /** An invoke as Teams would send it, with the name and value under test; the same 1:1 chat as messageActivity's. */
   const invokeActivity = (fields: Record<string, unknown>) => messageActivity({ type: 'invoke', text: undefined, ...fields });
   const MALFORMED_CARD_ACTION = {
-    statusCode: 400, type: 'application/vnd.microsoft.error',
+    statusCode: 400,
+    type: 'application/vnd.microsoft.error',
     value: { code: 'BadRequest', message: 'The card action could not be read. Please refresh the card and try again.' },
   };
 
@@ -114,7 +145,10 @@ describe('the bot service over real HTTP (local mode)', () => {
     ['an action without a verb or data', { value: { action: { type: 'Action.Execute' } } }],
     ['an action without data', { value: { action: { type: 'Action.Execute', verb: 'refreshCard' } } }],
     ['data that is not an object', { value: { action: { type: 'Action.Execute', verb: 'refreshCard', data: 'UCP-000001' } } }],
-    ['an action type that is not Action.Execute, which botbuilder would echo', { value: { action: { type: '<b>Action.Submit</b>', verb: 'refreshCard', data: {} } } }],
+    [
+      'an action type that is not Action.Execute, which botbuilder would echo',
+      { value: { action: { type: '<b>Action.Submit</b>', verb: 'refreshCard', data: {} } } },
+    ],
   ])('refuses a card action with %s with 400 and a neutral body', async (_name, fields) => {
     const res = await post(`${bot.url}/api/messages`, JSON.stringify(invokeActivity({ name: 'adaptiveCard/action', ...fields })));
     expect(res.status).toBe(400);
@@ -136,13 +170,23 @@ describe('the bot service over real HTTP (local mode)', () => {
     const person = { id: 'user-7', aadObjectId: '00000000-0000-0000-0000-000000000007', name: 'A Manager' };
     const chat = { id: 'conv-7', conversationType: 'personal' };
     const say = async (text: string) => {
-      const res = await post(`${bot.url}/api/messages`, JSON.stringify(messageActivity({ deliveryMode: 'expectReplies', from: person, conversation: chat, text })));
+      const res = await post(
+        `${bot.url}/api/messages`,
+        JSON.stringify(messageActivity({ deliveryMode: 'expectReplies', from: person, conversation: chat, text })),
+      );
       return JSON.stringify(await res.json());
     };
     expect(await say('request access')).toContain("What is your organisation's ODS code?");
     const statuses: number[] = [];
-    for (const fields of [{ name: 'adaptiveCard/action', value: {} }, { name: 'adaptiveCard/action', value: 'x' }, { name: 'task/fetch' }, { value: [] }]) {
-      statuses.push((await post(`${bot.url}/api/messages`, JSON.stringify(invokeActivity({ from: person, conversation: chat, ...fields })))).status);
+    for (const fields of [
+      { name: 'adaptiveCard/action', value: {} },
+      { name: 'adaptiveCard/action', value: 'x' },
+      { name: 'task/fetch' },
+      { value: [] },
+    ]) {
+      statuses.push(
+        (await post(`${bot.url}/api/messages`, JSON.stringify(invokeActivity({ from: person, conversation: chat, ...fields })))).status,
+      );
     }
     // Still at the ODS code step: a code that cannot be one is asked for again, not met with the welcome or "start afresh".
     const answer = await say('not a code!');
@@ -172,7 +216,7 @@ describe('the bot service over real HTTP (local mode)', () => {
     writeFileSync(bot.dataDir, 'not a directory');
     const res = await fetch(`${bot.url}/healthz`);
     expect(res.status).toBe(503);
-    const body = await res.json() as { status: string; store: { writable: boolean } };
+    const body = (await res.json()) as { status: string; store: { writable: boolean } };
     expect(body.status).toBe('unavailable');
     expect(body.store.writable).toBe(false);
     rmSync(bot.dataDir, { force: true });
@@ -193,8 +237,10 @@ describe('the bot service with an app id configured', () => {
   });
 
   it('refuses a request with a token that is not a valid Bot Framework token with 401', async () => {
-    const res = await post(`${bot.url}/api/messages`, JSON.stringify(messageActivity({ deliveryMode: 'expectReplies' })),
-      { 'content-type': 'application/json', authorization: 'Bearer not.a.token' });
+    const res = await post(`${bot.url}/api/messages`, JSON.stringify(messageActivity({ deliveryMode: 'expectReplies' })), {
+      'content-type': 'application/json',
+      authorization: 'Bearer not.a.token',
+    });
     expect(res.status).toBe(401);
     expect(await res.json()).toEqual({ error: 'The request is not authorised.' });
   });
@@ -211,11 +257,15 @@ describe('stopping the service', () => {
     const received: string[] = [];
     const connector = http.createServer((req, res) => {
       let body = '';
-      req.on('data', (c: Buffer) => { body += c.toString(); });
-      req.on('end', () => setTimeout(() => {
-        received.push(body);
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: 'reply-1' }));
-      }, 1500));
+      req.on('data', (c: Buffer) => {
+        body += c.toString();
+      });
+      req.on('end', () =>
+        setTimeout(() => {
+          received.push(body);
+          res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: 'reply-1' }));
+        }, 1500),
+      );
     });
     await new Promise<void>((resolve) => connector.listen(0, '127.0.0.1', resolve));
     const serviceUrl = `http://127.0.0.1:${(connector.address() as AddressInfo).port}/`;
@@ -227,7 +277,10 @@ describe('stopping the service', () => {
       bot.kill('SIGTERM');
       // A request that arrives while the turn is finishing is turned away (connection refused, or 503 on an open connection).
       await new Promise((resolve) => setTimeout(resolve, 200));
-      const refusedDuringStop = await fetch(`${bot.url}/healthz`).then((r) => r.status === 503, () => true);
+      const refusedDuringStop = await fetch(`${bot.url}/healthz`).then(
+        (r) => r.status === 503,
+        () => true,
+      );
       const response = await turn;
       expect(response.status).toBe(200);
       expect(received).toHaveLength(1);
@@ -268,16 +321,35 @@ describe('starting on a damaged data file', () => {
 describe('keeping the live file small', () => {
   it('moves closed tickets to the archive when the service starts', async () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ucp-archive-'));
-    const ticket = (id: string, state: string) => ({ id, kind: 'question', state, version: 3, createdAt: '2026-01-05T10:00:00.000Z', updatedAt: '2026-01-06T10:00:00.000Z' });
-    writeFileSync(path.join(dataDir, 'live.json'), JSON.stringify({
-      schemaVersion: 1, tickets: [ticket('T-1', 'closed'), ticket('T-2', 'assigned')], rosters: [], conversations: [], dpiaRegister: [],
-      dsptStatuses: [], accreditedDomains: [], bankHolidays: null, settings: {}, botState: {}, pendingAudit: [],
-    }));
+    const ticket = (id: string, state: string) => ({
+      id,
+      kind: 'question',
+      state,
+      version: 3,
+      createdAt: '2026-01-05T10:00:00.000Z',
+      updatedAt: '2026-01-06T10:00:00.000Z',
+    });
+    writeFileSync(
+      path.join(dataDir, 'live.json'),
+      JSON.stringify({
+        schemaVersion: 1,
+        tickets: [ticket('T-1', 'closed'), ticket('T-2', 'assigned')],
+        rosters: [],
+        conversations: [],
+        dpiaRegister: [],
+        dsptStatuses: [],
+        accreditedDomains: [],
+        bankHolidays: null,
+        settings: {},
+        botState: {},
+        pendingAudit: [],
+      }),
+    );
     const bot = await startBotProcess({ DATA_DIR: dataDir });
     try {
       for (let i = 0; i < 50 && !bot.output().includes('archived closed tickets'); i += 1) await new Promise((r) => setTimeout(r, 100));
       expect(bot.output()).toMatch(/"msg":"archived closed tickets","moved":1/);
-      const health = await (await fetch(`${bot.url}/healthz`)).json() as { store: { liveTickets: number } };
+      const health = (await (await fetch(`${bot.url}/healthz`)).json()) as { store: { liveTickets: number } };
       expect(health.store.liveTickets).toBe(1);
       expect(readFileSync(path.join(dataDir, 'archive.jsonl'), 'utf8')).toContain('"T-1"');
     } finally {
@@ -305,7 +377,9 @@ describe('refusing to start, in one line', () => {
       const port = new URL(first.url).port;
       const { code, output } = await runBotExpectingFailure({ PORT: port, DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'ucp-port-')) });
       expect(code).toBe(1);
-      expect(meaningfulLines(output)).toEqual([`Cannot start: Port ${port} on 127.0.0.1 is already in use: stop what is using it, or set PORT to another port.`]);
+      expect(meaningfulLines(output)).toEqual([
+        `Cannot start: Port ${port} on 127.0.0.1 is already in use: stop what is using it, or set PORT to another port.`,
+      ]);
     } finally {
       first.kill('SIGKILL');
       await first.exited;
@@ -318,7 +392,9 @@ describe('refusing to start, in one line', () => {
     writeFileSync(notAFolder, 'x');
     const { code, output } = await runBotExpectingFailure({ DATA_DIR: notAFolder });
     expect(code).toBe(1);
-    expect(meaningfulLines(output)).toEqual([`Cannot start: The data folder ${notAFolder} (DATA_DIR) cannot be used (EEXIST): it must be a folder this process can write.`]);
+    expect(meaningfulLines(output)).toEqual([
+      `Cannot start: The data folder ${notAFolder} (DATA_DIR) cannot be used (EEXIST): it must be a folder this process can write.`,
+    ]);
   });
 });
 

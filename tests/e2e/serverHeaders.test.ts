@@ -7,7 +7,8 @@ import { AUTHENTICATED, type BotProcess, messageActivity, startBotProcess, stopB
  * names no product in a `Server` header. Asked over real HTTP, one row per kind of route.
  */
 const json = { 'content-type': 'application/json' };
-const activity = (overrides: Record<string, unknown> = {}) => JSON.stringify(messageActivity({ deliveryMode: 'expectReplies', ...overrides }));
+const activity = (overrides: Record<string, unknown> = {}) =>
+  JSON.stringify(messageActivity({ deliveryMode: 'expectReplies', ...overrides }));
 
 type Row = [string, number, string, RequestInit];
 
@@ -25,8 +26,18 @@ const LOCAL_ROWS: Row[] = [
   ['an unknown ticket in the tab (404)', 404, '/api/tab/tickets/T-NOPE', {}],
   ['an unknown path (404)', 404, '/nope', {}],
   ['a method the route does not take (405)', 405, '/healthz', { method: 'DELETE' }],
-  ['a body over the limit (413)', 413, '/api/messages', { method: 'POST', headers: json, body: activity({ text: 'x'.repeat(300 * 1024) }) }],
-  ['a compressed body (415)', 415, '/api/messages', { method: 'POST', headers: { ...json, 'content-encoding': 'gzip' }, body: gzipSync(activity()) }],
+  [
+    'a body over the limit (413)',
+    413,
+    '/api/messages',
+    { method: 'POST', headers: json, body: activity({ text: 'x'.repeat(300 * 1024) }) },
+  ],
+  [
+    'a compressed body (415)',
+    415,
+    '/api/messages',
+    { method: 'POST', headers: { ...json, 'content-encoding': 'gzip' }, body: gzipSync(activity()) },
+  ],
 ];
 
 const AUTHENTICATED_ROWS: Row[] = [
@@ -42,7 +53,9 @@ function expectSafeHeaders(res: Response): void {
 
 describe('response headers in local mode', () => {
   let bot: BotProcess;
-  beforeAll(async () => { bot = await startBotProcess(); });
+  beforeAll(async () => {
+    bot = await startBotProcess();
+  });
   afterAll(() => stopBot(bot));
 
   it.each(LOCAL_ROWS)('%s carries nosniff and no Server banner', async (_name, status, path, init) => {

@@ -28,27 +28,33 @@ function openSlowSocket(port: number, kind: Kind, startedAt: number): Promise<Sl
   const socket = net.connect(port, '127.0.0.1');
   let trickle: NodeJS.Timeout | undefined;
   const giveUp = setTimeout(() => socket.destroy(), GIVE_UP_MS);
-  socket.on('data', (chunk: Buffer) => { slow.received += chunk.toString(); });
+  socket.on('data', (chunk: Buffer) => {
+    slow.received += chunk.toString();
+  });
   socket.on('error', () => undefined);
   socket.on('close', () => {
     slow.closedAfterMs ??= Date.now() - startedAt;
     clearInterval(trickle);
     clearTimeout(giveUp);
   });
-  const write = (text: string) => { if (socket.writable) socket.write(text); };
-  return new Promise((resolve) => socket.on('connect', () => {
-    if (kind === 'trickles its headers') {
-      write('POST /api/messages HTTP/1.1\r\nHost: 127.0.0.1\r\n');
-      let n = 0;
-      trickle = setInterval(() => write(`X-Slow-${n++}: a\r\n`), TRICKLE_MS);
-    } else if (kind === 'trickles its body') {
-      write('POST /api/messages HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 10000\r\n\r\n{');
-      trickle = setInterval(() => write(' '), TRICKLE_MS);
-    } else if (kind === 'idles after one request') {
-      write('GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n\r\n');
-    }
-    resolve(slow);
-  }));
+  const write = (text: string) => {
+    if (socket.writable) socket.write(text);
+  };
+  return new Promise((resolve) =>
+    socket.on('connect', () => {
+      if (kind === 'trickles its headers') {
+        write('POST /api/messages HTTP/1.1\r\nHost: 127.0.0.1\r\n');
+        let n = 0;
+        trickle = setInterval(() => write(`X-Slow-${n++}: a\r\n`), TRICKLE_MS);
+      } else if (kind === 'trickles its body') {
+        write('POST /api/messages HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 10000\r\n\r\n{');
+        trickle = setInterval(() => write(' '), TRICKLE_MS);
+      } else if (kind === 'idles after one request') {
+        write('GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n\r\n');
+      }
+      resolve(slow);
+    }),
+  );
 }
 
 async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number }> {
@@ -57,10 +63,12 @@ async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number 
   return { value, ms: Date.now() - started };
 }
 
-const welcomeTurn = (url: string) => fetch(`${url}/api/messages`, {
-  method: 'POST', headers: { 'content-type': 'application/json' },
-  body: JSON.stringify(messageActivity({ deliveryMode: 'expectReplies' })),
-});
+const welcomeTurn = (url: string) =>
+  fetch(`${url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(messageActivity({ deliveryMode: 'expectReplies' })),
+  });
 
 describe('200 slow or idle connections over loopback', () => {
   let bot: BotProcess;
@@ -82,7 +90,9 @@ describe('200 slow or idle connections over loopback', () => {
     expect(health.value.status).toBe(200);
     expect(health.ms).toBeLessThan(3000);
     expect(turn.value.status).toBe(200);
-    expect(((await turn.value.json()) as { activities: Array<{ text: string }> }).activities[0].text).toContain('Universal Care Plan (UCP)');
+    expect(((await turn.value.json()) as { activities: Array<{ text: string }> }).activities[0].text).toContain(
+      'Universal Care Plan (UCP)',
+    );
     expect(turn.ms).toBeLessThan(3000);
     // Both were answered while every slow request was still being held open (none had reached its limit yet).
     expect(attackers.filter((s) => s.closedAfterMs !== undefined)).toEqual([]);
@@ -110,7 +120,9 @@ describe('200 slow or idle connections over loopback', () => {
 
 describe('the connection cap', () => {
   let bot: BotProcess;
-  beforeAll(async () => { bot = await startBotProcess({ ...LIMITS, HTTP_HEADERS_TIMEOUT_MS: '1000', HTTP_MAX_CONNECTIONS: '10' }); });
+  beforeAll(async () => {
+    bot = await startBotProcess({ ...LIMITS, HTTP_HEADERS_TIMEOUT_MS: '1000', HTTP_MAX_CONNECTIONS: '10' });
+  });
   afterAll(() => stopBot(bot));
 
   it('drops connections past the cap, and takes them again once the slow ones are closed', async () => {
@@ -118,7 +130,10 @@ describe('the connection cap', () => {
     const startedAt = Date.now();
     const held = await Promise.all(Array.from({ length: 10 }, () => openSlowSocket(port, 'says nothing', startedAt)));
     await new Promise((resolve) => setTimeout(resolve, 300)); // the bot has accepted them all
-    const refused = await fetch(`${bot.url}/healthz`).then(() => false, () => true);
+    const refused = await fetch(`${bot.url}/healthz`).then(
+      () => false,
+      () => true,
+    );
     expect(refused).toBe(true);
 
     while (held.some((s) => s.closedAfterMs === undefined) && Date.now() - startedAt < GIVE_UP_MS) {

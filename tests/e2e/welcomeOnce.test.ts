@@ -27,16 +27,22 @@ afterAll(async () => {
 /** One install activity from this manager, answered in the HTTP response; resolves with the texts the bot sent. */
 async function installEvent(aadObjectId: string, activity: Record<string, unknown>): Promise<string[]> {
   const response = await fetch(`${bot.url}/api/messages`, {
-    method: 'POST', headers: { 'content-type': 'application/json' },
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
-      id: `e-${Math.random().toString(36).slice(2)}`, channelId: 'msteams', serviceUrl: connector.url, deliveryMode: 'expectReplies',
-      from: { id: `29:${aadObjectId}`, aadObjectId, name: 'Grace Adeyemi' }, recipient: { id: '28:bot', name: 'UCP assistant' },
+      id: `e-${Math.random().toString(36).slice(2)}`,
+      channelId: 'msteams',
+      serviceUrl: connector.url,
+      deliveryMode: 'expectReplies',
+      from: { id: `29:${aadObjectId}`, aadObjectId, name: 'Grace Adeyemi' },
+      recipient: { id: '28:bot', name: 'UCP assistant' },
       conversation: { id: `a:1on1-${aadObjectId}`, conversationType: 'personal', tenantId: 'tenant' },
-      timestamp: new Date().toISOString(), ...activity,
+      timestamp: new Date().toISOString(),
+      ...activity,
     }),
   });
   expect(response.status).toBe(200);
-  const body = await response.json() as { activities?: { text?: string }[] };
+  const body = (await response.json()) as { activities?: { text?: string }[] };
   return (body.activities ?? []).map((a) => a.text ?? '');
 }
 
@@ -48,7 +54,10 @@ describe('the welcome over real HTTP', () => {
     'welcomes once when Teams sends the install and the member-added events at the same moment (manager %i)',
     async (n) => {
       const aad = `aad-manager-${n}`;
-      const [first, second] = await Promise.all([installEvent(aad, n % 2 ? INSTALL : BOT_ADDED), installEvent(aad, n % 2 ? BOT_ADDED : INSTALL)]);
+      const [first, second] = await Promise.all([
+        installEvent(aad, n % 2 ? INSTALL : BOT_ADDED),
+        installEvent(aad, n % 2 ? BOT_ADDED : INSTALL),
+      ]);
       expect([...first, ...second].filter((text) => text === WELCOME_INTRO)).toHaveLength(1);
     },
     20_000,

@@ -39,12 +39,24 @@ export async function startBotProcess(env: Record<string, string> = {}, options:
   const child = spawn(process.execPath, options.entry ? [options.entry] : ['--import', 'tsx', 'bot/index.ts'], {
     cwd: ROOT,
     // The ODS directory on a closed loopback port unless a test serves one: tests never reach the real NHS directory.
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ODS_BASE_URL: 'http://127.0.0.1:9/', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      ODS_BASE_URL: 'http://127.0.0.1:9/',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
-  child.stderr?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
     child.on('exit', (code, signal) => resolve({ code, signal }));
   });
@@ -69,7 +81,9 @@ export async function startBotProcess(env: Record<string, string> = {}, options:
     dataDir,
     output: () => output,
     exited,
-    kill: (signal = 'SIGTERM') => { child.kill(signal); },
+    kill: (signal = 'SIGTERM') => {
+      child.kill(signal);
+    },
   };
 }
 
@@ -81,8 +95,12 @@ export async function runBotExpectingFailure(env: Record<string, string>): Promi
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
-  child.stderr?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
   const timer = setTimeout(() => child.kill('SIGKILL'), 20000);
   const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
   clearTimeout(timer);

@@ -29,18 +29,28 @@ export function manager(botUrl: () => string, person: { aadObjectId: string; nam
   let last: Reply[] = [];
   const send = async (activity: Record<string, unknown>): Promise<Reply[]> => {
     const response = await fetch(`${botUrl()}/api/messages`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
-        type: 'message', id: `m-${Math.random().toString(36).slice(2)}`, channelId: 'msteams', serviceUrl, deliveryMode: 'expectReplies',
-        from: { id: `29:${person.aadObjectId}`, aadObjectId: person.aadObjectId, name: person.name }, recipient: { id: '28:bot' },
+        type: 'message',
+        id: `m-${Math.random().toString(36).slice(2)}`,
+        channelId: 'msteams',
+        serviceUrl,
+        deliveryMode: 'expectReplies',
+        from: { id: `29:${person.aadObjectId}`, aadObjectId: person.aadObjectId, name: person.name },
+        recipient: { id: '28:bot' },
         conversation: { id: `a:1on1-${person.aadObjectId}`, conversationType: 'personal', tenantId: 'tenant' },
-        timestamp: new Date().toISOString(), ...activity,
+        timestamp: new Date().toISOString(),
+        ...activity,
       }),
     });
     if (response.status !== 200) throw new Error(`bot answered ${response.status}\n${log.join('\n')}`);
-    const body = await response.json() as { activities?: Record<string, unknown>[] };
+    const body = (await response.json()) as { activities?: Record<string, unknown>[] };
     const replies = (body.activities ?? []).map(toReply);
-    log.push(`> ${JSON.stringify(activity.text ?? activity.value ?? '(file)')}`, ...replies.map((r) => `< ${r.text} ${r.buttons.length ? `[${r.buttons.join(' | ')}]` : ''}`));
+    log.push(
+      `> ${JSON.stringify(activity.text ?? activity.value ?? '(file)')}`,
+      ...replies.map((r) => `< ${r.text} ${r.buttons.length ? `[${r.buttons.join(' | ')}]` : ''}`),
+    );
     last = replies;
     return replies;
   };
@@ -52,9 +62,16 @@ export function manager(botUrl: () => string, person: { aadObjectId: string; nam
       if (!data) throw new Error(`no button "${title}" in the last replies\n${log.join('\n')}`);
       return send({ value: data });
     },
-    attach: (downloadUrl, name) => send({
-      attachments: [{ contentType: 'application/vnd.microsoft.teams.file.download.info', name, content: { downloadUrl, uniqueId: 'f1', fileType: 'xlsx' } }],
-    }),
+    attach: (downloadUrl, name) =>
+      send({
+        attachments: [
+          {
+            contentType: 'application/vnd.microsoft.teams.file.download.info',
+            name,
+            content: { downloadUrl, uniqueId: 'f1', fileType: 'xlsx' },
+          },
+        ],
+      }),
     transcript: () => log.join('\n'),
     lastReplies: () => last,
   };

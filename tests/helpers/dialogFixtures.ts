@@ -71,11 +71,17 @@ export interface WorldOptions {
  * Call at describe level (it registers the store folder's hooks); `open()` inside a test builds the services on a fresh
  * store, `reopen()` opens the same folder again after `world.store.close()` (a restart).
  */
-export function useDialogWorld(): { open(options?: WorldOptions): Promise<DialogWorld>; reopen(previous: DialogWorld): Promise<DialogWorld> } {
+export function useDialogWorld(): {
+  open(options?: WorldOptions): Promise<DialogWorld>;
+  reopen(previous: DialogWorld): Promise<DialogWorld>;
+} {
   const folder = useStoreFolder();
 
   async function build(
-    store: LowdbStore, clock: ReturnType<typeof manualClock>, memberEmail: { value: string | undefined }, helpdesk: HelpdeskFacts,
+    store: LowdbStore,
+    clock: ReturnType<typeof manualClock>,
+    memberEmail: { value: string | undefined },
+    helpdesk: HelpdeskFacts,
   ): Promise<DialogWorld> {
     const workflow = createWorkflow({ store, clock: clock.now });
     const ods = new FakeOdsDirectory();
@@ -131,7 +137,11 @@ export async function turn(client: DialogTestClient, input: string | Partial<Act
   const replies: Partial<Activity>[] = [];
   const first = (await client.sendActivity(input)) as Partial<Activity> | undefined;
   if (first) replies.push(first);
-  for (let next = client.getNextReply() as Partial<Activity> | undefined; next; next = client.getNextReply() as Partial<Activity> | undefined) {
+  for (
+    let next = client.getNextReply() as Partial<Activity> | undefined;
+    next;
+    next = client.getNextReply() as Partial<Activity> | undefined
+  ) {
     replies.push(next);
   }
   return replies;
@@ -154,13 +164,19 @@ export function readable(replies: Partial<Activity>[]): string {
 
 /** The buttons under the questions in some replies, in order: the titles of the question cards' actions (choices, download). */
 export function buttons(replies: Partial<Activity>[]): string[] {
-  return adaptiveCards(replies).filter(isQuestionCard).flatMap((card) => actionsOf(card)).map((action) => String(action.title));
+  return adaptiveCards(replies)
+    .filter(isQuestionCard)
+    .flatMap((card) => actionsOf(card))
+    .map((action) => String(action.title));
 }
 
 /** Each button of the question cards in some replies that sends something: its title and the data a press sends. */
 export function choicePresses(replies: Partial<Activity>[]): { title: string; data: Record<string, unknown> }[] {
-  return adaptiveCards(replies).filter(isQuestionCard).flatMap((card) => actionsOf(card))
-    .filter((action) => action.type === 'Action.Submit').map((action) => ({ title: String(action.title), data: action.data as Record<string, unknown> }));
+  return adaptiveCards(replies)
+    .filter(isQuestionCard)
+    .flatMap((card) => actionsOf(card))
+    .filter((action) => action.type === 'Action.Submit')
+    .map((action) => ({ title: String(action.title), data: action.data as Record<string, unknown> }));
 }
 
 /** Pressing the button titled `title` under a question in some replies, as Teams sends it: a message with the button's data as its value. */
@@ -177,7 +193,8 @@ export function pressOnCards(cards: Record<string, unknown>[], title: string): P
 
 /** The Adaptive Cards in some replies. */
 export function adaptiveCards(replies: Partial<Activity>[]): Record<string, unknown>[] {
-  return replies.flatMap((reply) => reply.attachments ?? [])
+  return replies
+    .flatMap((reply) => reply.attachments ?? [])
     .filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')
     .map((a) => a.content as Record<string, unknown>);
 }
@@ -191,8 +208,11 @@ function actionsOf(card: Record<string, unknown>): Record<string, unknown>[] {
 /** A question's card (cards/choiceCard.ts, cards/spreadsheetCard.ts): text runs and rows of buttons, nothing else. */
 function isQuestionCard(card: Record<string, unknown>): boolean {
   const body = (card.body ?? []) as CardElement[];
-  return card.actions === undefined && body.some((element) => element.type === 'ActionSet')
-    && body.every((element) => element.type === 'ActionSet' || element.type === 'RichTextBlock');
+  return (
+    card.actions === undefined &&
+    body.some((element) => element.type === 'ActionSet') &&
+    body.every((element) => element.type === 'ActionSet' || element.type === 'RichTextBlock')
+  );
 }
 
 function attachmentText(attachment: Attachment): string[] {
@@ -203,7 +223,8 @@ function attachmentText(attachment: Attachment): string[] {
   const card = attachment.content as Record<string, unknown>;
   if (attachment.contentType === 'application/vnd.microsoft.card.adaptive' && isQuestionCard(card)) {
     const runs = ((card.body ?? []) as CardElement[])
-      .filter((element) => element.type === 'RichTextBlock').map((block) => (block.inlines ?? []).map((run) => run.text).join(''));
+      .filter((element) => element.type === 'RichTextBlock')
+      .map((block) => (block.inlines ?? []).map((run) => run.text).join(''));
     return [runs.join('\n'), ...actionsOf(card).map((action) => `[${String(action.title)}]`)].filter((line) => line !== '');
   }
   return linesOfCard(attachment);
@@ -212,7 +233,11 @@ function attachmentText(attachment: Attachment): string[] {
 /** The lines of a card of lines (dialogs/input/plainText.ts plainReply), one per line; nothing for any other card. */
 export function linesOfCard(attachment: Attachment): string[] {
   if (attachment.contentType !== 'application/vnd.microsoft.card.adaptive') return [];
-  const body = (attachment.content as { body?: { type?: string; items?: { type?: string; inlines?: { text?: string }[] }[] }[] }).body ?? [];
-  const isLines = body.length > 0 && body.every((part) => part.type === 'Container' && (part.items ?? []).every((item) => item.type === 'RichTextBlock'));
-  return isLines ? body.flatMap((part) => (part.items ?? []).map((item) => (item.inlines ?? []).map((run) => run.text ?? '').join(''))) : [];
+  const body =
+    (attachment.content as { body?: { type?: string; items?: { type?: string; inlines?: { text?: string }[] }[] }[] }).body ?? [];
+  const isLines =
+    body.length > 0 && body.every((part) => part.type === 'Container' && (part.items ?? []).every((item) => item.type === 'RichTextBlock'));
+  return isLines
+    ? body.flatMap((part) => (part.items ?? []).map((item) => (item.inlines ?? []).map((run) => run.text ?? '').join('')))
+    : [];
 }

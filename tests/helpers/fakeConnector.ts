@@ -52,7 +52,12 @@ export interface ScriptedAnswer {
 }
 
 const ERROR_CODES: Record<number, string> = {
-  400: 'BadArgument', 403: 'BotDisabledByAdmin', 404: 'ConversationNotFound', 429: 'Throttled', 500: 'ServiceError', 502: 'BadGateway',
+  400: 'BadArgument',
+  403: 'BotDisabledByAdmin',
+  404: 'ConversationNotFound',
+  429: 'Throttled',
+  500: 'ServiceError',
+  502: 'BadGateway',
 };
 
 /** Delivered requests (answered 2xx) of one route. */
@@ -65,8 +70,10 @@ function routeOf(method: string, segments: string[]): { route: ConnectorRoute; c
   const conversationId = segments[2];
   if (method === 'POST' && segments.length === 2) return { route: 'create' };
   if (segments[3] === 'activities' && segments.length === 4 && method === 'POST') return { route: 'send', conversationId };
-  if (segments[3] === 'activities' && segments.length === 5 && method === 'POST') return { route: 'reply', conversationId, activityId: segments[4] };
-  if (segments[3] === 'activities' && segments.length === 5 && method === 'PUT') return { route: 'update', conversationId, activityId: segments[4] };
+  if (segments[3] === 'activities' && segments.length === 5 && method === 'POST')
+    return { route: 'reply', conversationId, activityId: segments[4] };
+  if (segments[3] === 'activities' && segments.length === 5 && method === 'PUT')
+    return { route: 'update', conversationId, activityId: segments[4] };
   return { route: 'other', conversationId };
 }
 
@@ -130,7 +137,13 @@ export class FakeConnector {
     const seen = this.#requests.find(predicate);
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {
-      const waiter = { predicate, resolve: (r: RecordedRequest) => { clearTimeout(timer); resolve(r); } };
+      const waiter = {
+        predicate,
+        resolve: (r: RecordedRequest) => {
+          clearTimeout(timer);
+          resolve(r);
+        },
+      };
       const timer = setTimeout(() => {
         this.#waiters = this.#waiters.filter((w) => w !== waiter);
         reject(new Error(`fake connector: no matching request within ${timeoutMs} ms (${this.#requests.length} seen)`));
@@ -182,7 +195,10 @@ export class FakeConnector {
     req.on('end', () => {
       const method = req.method ?? 'GET';
       const rawPath = (req.url ?? '/').split('?')[0];
-      const segments = rawPath.split('/').filter(Boolean).map((s) => decodeURIComponent(s));
+      const segments = rawPath
+        .split('/')
+        .filter(Boolean)
+        .map((s) => decodeURIComponent(s));
       const { route, conversationId, activityId } = routeOf(method, segments);
       let body: Record<string, unknown> = {};
       try {
@@ -191,8 +207,19 @@ export class FakeConnector {
       } catch {
         body = {};
       }
-      const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v ?? '']));
-      const record: RecordedRequest = { seq: this.#requests.length + 1, method, path: rawPath, route, conversationId, activityId, body, headers, status: 200, at: Date.now() };
+      const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : (v ?? '')]));
+      const record: RecordedRequest = {
+        seq: this.#requests.length + 1,
+        method,
+        path: rawPath,
+        route,
+        conversationId,
+        activityId,
+        body,
+        headers,
+        status: 200,
+        at: Date.now(),
+      };
 
       const scripted = this.#takeScript(method, segments.join('/'));
       if (scripted?.status === 'drop') {
@@ -205,7 +232,12 @@ export class FakeConnector {
         record.status = scripted.status as number;
         const extra: Record<string, string> = scripted.retryAfter !== undefined ? { 'retry-after': String(scripted.retryAfter) } : {};
         this.#record(record);
-        this.#json(res, record.status, { error: { code: ERROR_CODES[record.status] ?? 'Error', message: 'Scripted failure from the fake connector.' } }, extra);
+        this.#json(
+          res,
+          record.status,
+          { error: { code: ERROR_CODES[record.status] ?? 'Error', message: 'Scripted failure from the fake connector.' } },
+          extra,
+        );
         return;
       }
       if (route === 'other') {
@@ -227,9 +259,12 @@ export class FakeConnector {
   }
 
   #takeScript(method: string, decodedPath: string): ScriptedAnswer | undefined {
-    const match = this.#script.find((s) => s.left > 0
-      && (!s.method || s.method.toUpperCase() === method)
-      && (!s.path || (typeof s.path === 'string' ? `/${decodedPath}`.includes(s.path) : s.path.test(`/${decodedPath}`))));
+    const match = this.#script.find(
+      (s) =>
+        s.left > 0 &&
+        (!s.method || s.method.toUpperCase() === method) &&
+        (!s.path || (typeof s.path === 'string' ? `/${decodedPath}`.includes(s.path) : s.path.test(`/${decodedPath}`))),
+    );
     if (!match) return undefined;
     match.left -= 1;
     this.#script = this.#script.filter((s) => s.left > 0);
@@ -298,13 +333,21 @@ export async function spawnFakeConnector(port = 0): Promise<RemoteFakeConnector>
       }
     };
     child.stdout?.on('data', onData);
-    child.stderr?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
-    void exited.then(() => { clearTimeout(timer); reject(new Error(`fake connector exited:\n${output}`)); });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    void exited.then(() => {
+      clearTimeout(timer);
+      reject(new Error(`fake connector exited:\n${output}`));
+    });
   });
   const admin = async <T>(method: string, route: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`http://127.0.0.1:${ports.adminPort}${route}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(`http://127.0.0.1:${ports.adminPort}${route}`, {
+      method,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     if (!res.ok) throw new Error(`fake connector admin ${route}: ${res.status}`);
-    return await res.json() as T;
+    return (await res.json()) as T;
   };
   const requests = () => admin<RecordedRequest[]>('GET', '/requests');
   return {
@@ -314,7 +357,9 @@ export async function spawnFakeConnector(port = 0): Promise<RemoteFakeConnector>
     posts: async () => delivered(await requests(), 'send', 'reply'),
     updates: async () => delivered(await requests(), 'update'),
     creates: async () => delivered(await requests(), 'create'),
-    fail: async (answer) => { await admin('POST', '/fail', answer); },
+    fail: async (answer) => {
+      await admin('POST', '/fail', answer);
+    },
     async waitFor(predicate, timeoutMs = 5000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
@@ -324,9 +369,15 @@ export async function spawnFakeConnector(port = 0): Promise<RemoteFakeConnector>
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     },
-    down: async () => { await admin('POST', '/down'); },
-    up: async () => { await admin('POST', '/up'); },
-    reset: async () => { await admin('POST', '/reset'); },
+    down: async () => {
+      await admin('POST', '/down');
+    },
+    up: async () => {
+      await admin('POST', '/up');
+    },
+    reset: async () => {
+      await admin('POST', '/reset');
+    },
     async close() {
       child.kill('SIGTERM');
       await exited;

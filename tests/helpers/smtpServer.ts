@@ -52,11 +52,29 @@ function testCertificate(): { key: string; cert: string } {
   if (certificate) return certificate;
   const dir = mkdtempSync(path.join(os.tmpdir(), 'ucp-smtp-cert-'));
   try {
-    execFileSync('openssl', [
-      'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2',
-      '-subj', '/CN=localhost', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost',
-      '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem'),
-    ], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-days',
+        '2',
+        '-subj',
+        '/CN=localhost',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1,DNS:localhost',
+        '-keyout',
+        path.join(dir, 'key.pem'),
+        '-out',
+        path.join(dir, 'cert.pem'),
+      ],
+      { stdio: 'ignore' },
+    );
     certificate = { key: readFileSync(path.join(dir, 'key.pem'), 'utf8'), cert: readFileSync(path.join(dir, 'cert.pem'), 'utf8') };
     return certificate;
   } catch (err) {
@@ -89,7 +107,9 @@ function decodeQuotedPrintable(body: string): string {
 }
 
 /** Starts the server on a free port (or `port`); `startTls: false` makes a relay that offers no STARTTLS and takes AUTH in clear. */
-export async function startSmtpServer(options: { user?: string; password?: string; port?: number; startTls?: boolean } = {}): Promise<TestSmtpServer> {
+export async function startSmtpServer(
+  options: { user?: string; password?: string; port?: number; startTls?: boolean } = {},
+): Promise<TestSmtpServer> {
   const user = options.user ?? 'ucp-bot@nhs.net';
   const password = options.password ?? 'test-relay-password';
   const { key, cert } = testCertificate();
@@ -99,37 +119,48 @@ export async function startSmtpServer(options: { user?: string; password?: strin
   let port = options.port ?? 0;
   let auths = 0;
 
-  const make = () => new SMTPServer({
-    key, cert, secure: false, logger: false, authMethods: ['PLAIN', 'LOGIN'],
-    hideSTARTTLS: options.startTls === false, allowInsecureAuth: options.startTls === false,
-    onAuth(auth, _session, callback) {
-      auths += 1;
-      if (auth.username === user && auth.password === password) return callback(null, { user: auth.username });
-      return callback(new Error('Invalid username or password'));
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        const raw = Buffer.concat(chunks).toString('utf8');
-        const { headers, text } = parseMail(raw);
-        const mail: ReceivedMail = {
-          mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          rcptTo: session.envelope.rcptTo.map((r) => r.address),
-          headers, subject: headers.subject ?? '', messageId: headers['message-id'] ?? '', text, raw,
-          secure: session.secure, user: typeof session.user === 'string' ? session.user : undefined,
-        };
-        received.push(mail);
-        for (const waiter of [...waiters]) {
-          if (waiter.predicate(mail)) {
-            waiters = waiters.filter((w) => w !== waiter);
-            waiter.resolve(mail);
+  const make = () =>
+    new SMTPServer({
+      key,
+      cert,
+      secure: false,
+      logger: false,
+      authMethods: ['PLAIN', 'LOGIN'],
+      hideSTARTTLS: options.startTls === false,
+      allowInsecureAuth: options.startTls === false,
+      onAuth(auth, _session, callback) {
+        auths += 1;
+        if (auth.username === user && auth.password === password) return callback(null, { user: auth.username });
+        return callback(new Error('Invalid username or password'));
+      },
+      onData(stream, session, callback) {
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('end', () => {
+          const raw = Buffer.concat(chunks).toString('utf8');
+          const { headers, text } = parseMail(raw);
+          const mail: ReceivedMail = {
+            mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+            rcptTo: session.envelope.rcptTo.map((r) => r.address),
+            headers,
+            subject: headers.subject ?? '',
+            messageId: headers['message-id'] ?? '',
+            text,
+            raw,
+            secure: session.secure,
+            user: typeof session.user === 'string' ? session.user : undefined,
+          };
+          received.push(mail);
+          for (const waiter of [...waiters]) {
+            if (waiter.predicate(mail)) {
+              waiters = waiters.filter((w) => w !== waiter);
+              waiter.resolve(mail);
+            }
           }
-        }
-        callback();
-      });
-    },
-  });
+          callback();
+        });
+      },
+    });
 
   const up = async () => {
     if (server) return;
@@ -150,16 +181,28 @@ export async function startSmtpServer(options: { user?: string; password?: strin
 
   return {
     host: '127.0.0.1',
-    get port() { return port; },
-    user, password, certificate: cert,
+    get port() {
+      return port;
+    },
+    user,
+    password,
+    certificate: cert,
     messages: () => [...received],
-    clear: () => { received.length = 0; },
+    clear: () => {
+      received.length = 0;
+    },
     authAttempts: () => auths,
     waitFor(predicate, timeoutMs = 5000) {
       const seen = received.find(predicate);
       if (seen) return Promise.resolve(seen);
       return new Promise((resolve, reject) => {
-        const waiter = { predicate, resolve: (m: ReceivedMail) => { clearTimeout(timer); resolve(m); } };
+        const waiter = {
+          predicate,
+          resolve: (m: ReceivedMail) => {
+            clearTimeout(timer);
+            resolve(m);
+          },
+        };
         const timer = setTimeout(() => {
           waiters = waiters.filter((w) => w !== waiter);
           reject(new Error(`smtp server: no matching message within ${timeoutMs} ms (${received.length} received)`));
@@ -167,7 +210,8 @@ export async function startSmtpServer(options: { user?: string; password?: strin
         waiters.push(waiter);
       });
     },
-    down, up,
+    down,
+    up,
     close: down,
   };
 }

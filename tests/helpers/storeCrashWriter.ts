@@ -13,7 +13,15 @@ if (!dir || run === undefined) throw new Error('usage: storeCrashWriter.ts <dir>
 const store = await openLowdbStore({ dir });
 const tallyId = `tally-${run}`;
 await store.update((tx) => {
-  tx.data.tickets.push({ id: tallyId, kind: 'question', state: 'open', version: 1, createdAt: new Date().toISOString(), updatedAt: new Date().toISOString(), count: 0 });
+  tx.data.tickets.push({
+    id: tallyId,
+    kind: 'question',
+    state: 'open',
+    version: 1,
+    createdAt: new Date().toISOString(),
+    updatedAt: new Date().toISOString(),
+    count: 0,
+  });
 });
 process.stdout.write('ready\n');
 
@@ -27,7 +35,12 @@ async function lane(): Promise<never> {
     const now = new Date().toISOString();
     await store.update((tx) => {
       tx.data.tickets.push({
-        id, kind: 'question', state: closed ? 'closed' : 'awaitingHelpdesk', version: 1, createdAt: now, updatedAt: now,
+        id,
+        kind: 'question',
+        state: closed ? 'closed' : 'awaitingHelpdesk',
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
         ...(closed ? { closedAt: now } : {}),
         question: 'Can our night staff use the same login as the day staff?'.repeat(8),
       });

@@ -17,11 +17,13 @@ describe('validateCard', () => {
         { type: 'Input.ChoiceSet', id: 'who', choices: [] },
       ],
     });
-    expect(check.problems).toEqual(expect.arrayContaining([
-      expect.stringContaining('Unknown element type "Nonsense"'),
-      expect.stringContaining('Duplicate Id "reason"'),
-      expect.stringContaining('at least one choice'),
-    ]));
+    expect(check.problems).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('Unknown element type "Nonsense"'),
+        expect.stringContaining('Duplicate Id "reason"'),
+        expect.stringContaining('at least one choice'),
+      ]),
+    );
   });
 
   it('reads the card version, so a test can insist on 1.5', () => {
@@ -29,7 +31,8 @@ describe('validateCard', () => {
   });
 
   it('loads in plain Node, not only under jest', async () => {
-    const script = "import { validateCard } from './tests/helpers/validateCard.ts'; console.log(JSON.stringify(validateCard({ type: 'AdaptiveCard', version: '1.5', body: [] })));";
+    const script =
+      "import { validateCard } from './tests/helpers/validateCard.ts'; console.log(JSON.stringify(validateCard({ type: 'AdaptiveCard', version: '1.5', body: [] })));";
     const { stdout } = await run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: process.cwd() });
     expect(JSON.parse(stdout)).toEqual({ version: '1.5', problems: [] });
   });

@@ -11,10 +11,12 @@ async function ruleIds(filePath: string, code: string): Promise<string[]> {
 
 describe('the layering lint rules (docs/architecture.md)', () => {
   it.each(['data/rules/anything.ts', 'data/store/anything.ts', 'data/workflow/anything.ts'])(
-    'refuses a botbuilder import in %s', async (file) => {
+    'refuses a botbuilder import in %s',
+    async (file) => {
       expect(await ruleIds(file, importBotbuilder)).toContain('no-restricted-imports');
       expect(await ruleIds(file, "import { x } from 'botframework-connector';\nexport const y = x;\n")).toContain('no-restricted-imports');
-    });
+    },
+  );
 
   it.each([
     ['data/workflow/anything.ts', '../../bot/log.js'],

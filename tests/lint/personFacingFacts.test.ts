@@ -4,18 +4,28 @@ import path from 'node:path';
 
 /** Every file whose strings a person reads (the e-mail refusals in data/rules/email.ts are checked by their own tests). */
 const PERSON_FACING = [
-  'dialogs', 'cards', 'bot/reminders/reminderWording.ts', 'bot/web/tabWording.ts', 'bot/spreadsheet/usersTemplate.ts',
-  'data/rules/eligibility.ts', 'data/rules/helpdesk.ts', 'data/rules/sourceContacts.ts', 'deploy/teams/manifest.template.json',
+  'dialogs',
+  'cards',
+  'bot/reminders/reminderWording.ts',
+  'bot/web/tabWording.ts',
+  'bot/spreadsheet/usersTemplate.ts',
+  'data/rules/eligibility.ts',
+  'data/rules/helpdesk.ts',
+  'data/rules/sourceContacts.ts',
+  'deploy/teams/manifest.template.json',
 ];
 
 function files(entry: string): string[] {
   if (!statSync(entry).isDirectory()) return [entry];
-  return readdirSync(entry).flatMap((name) => files(path.join(entry, name))).filter((file) => /\.(ts|json)$/.test(file));
+  return readdirSync(entry)
+    .flatMap((name) => files(path.join(entry, name)))
+    .filter((file) => /\.(ts|json)$/.test(file));
 }
 
 const TEXT = PERSON_FACING.flatMap(files).map((file) => ({ file, text: readFileSync(file, 'utf8') }));
 
-const FACT = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[a-z]{2,}|\b0\d{3} ?\d{3} ?\d{4}\b|https?:\/\/[^\s"'`)<>]+|www\.[a-z.]*[a-z]|\b[a-z]+\.online\b/g;
+const FACT =
+  /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[a-z]{2,}|\b0\d{3} ?\d{3} ?\d{4}\b|https?:\/\/[^\s"'`)<>]+|www\.[a-z.]*[a-z]|\b[a-z]+\.online\b/g;
 
 /** Each contact, address or link a person may read, and where it comes from. */
 const ALLOWED: Readonly<Record<string, string>> = {
@@ -39,15 +49,20 @@ describe('facts a person reads', () => {
   });
 
   it('has no phone number, e-mail address or link that is not from a source (or configuration)', () => {
-    const unknown = TEXT.flatMap(({ file, text }) => [...text.matchAll(FACT)].map((m) => `${file}: ${m[0]}`))
-      .filter((found) => !(found.split(': ')[1] in ALLOWED));
+    const unknown = TEXT.flatMap(({ file, text }) => [...text.matchAll(FACT)].map((m) => `${file}: ${m[0]}`)).filter(
+      (found) => !(found.split(': ')[1] in ALLOWED),
+    );
     expect(unknown).toEqual([]);
   });
 
   it('calls the programme by its current name (source 001: Universal Care Plan), the old one only where it quotes a source', () => {
-    const old = [...TEXT, ...['README.md', 'package.json'].map((file) => ({ file, text: readFileSync(file, 'utf8') }))]
-      .flatMap(({ file, text }) => text.split('\n').filter((line) => /Urgent Care Plan/.test(line) && !/– Urgent Care Plan \(onelondon\.online\)/.test(line))
-        .map((line) => `${file}: ${line.trim()}`));
+    const old = [...TEXT, ...['README.md', 'package.json'].map((file) => ({ file, text: readFileSync(file, 'utf8') }))].flatMap(
+      ({ file, text }) =>
+        text
+          .split('\n')
+          .filter((line) => /Urgent Care Plan/.test(line) && !/– Urgent Care Plan \(onelondon\.online\)/.test(line))
+          .map((line) => `${file}: ${line.trim()}`),
+    );
     expect(old).toEqual([]);
   });
 });

@@ -31,7 +31,13 @@ export interface Action {
  * Does `opening`, then answers the bot's questions until a message matches `goal`, and returns that message's text.
  * Each action is a step; it passes when the bot answers it with the goal or a question the table answers.
  */
-export async function converse(page: PlaygroundPage, step: Step, opening: Action, answers: readonly Answer[], goal: RegExp): Promise<string> {
+export async function converse(
+  page: PlaygroundPage,
+  step: Step,
+  opening: Action,
+  answers: readonly Answer[],
+  goal: RegExp,
+): Promise<string> {
   const asked = new Map<Answer, number>();
   let current: Action = opening;
   for (let turn = 0; turn < MAX_TURNS; turn += 1) {

@@ -62,9 +62,12 @@ export class PlaygroundPage {
     await box.click({ timeout: 5_000 });
     await this.page.keyboard.type('@');
     const bot = this.page.getByRole('menuitem', { name: 'Test Bot' });
-    await bot.first().click({ timeout: 5_000 }).catch(() => {
-      throw new StepFailure('typing @ in the new post box showed no "Test Bot" to mention');
-    });
+    await bot
+      .first()
+      .click({ timeout: 5_000 })
+      .catch(() => {
+        throw new StepFailure('typing @ in the new post box showed no "Test Bot" to mention');
+      });
     await this.page.keyboard.type(` ${text}`);
     await this.page.keyboard.press('Enter');
   }
@@ -78,8 +81,12 @@ export class PlaygroundPage {
     const warnings = await this.unsupportedWarnings();
     await card.getByRole('button', { name: label }).last().click({ timeout: 5_000 });
     await this.page.waitForTimeout(300);
-    if (await this.unsupportedWarnings() > warnings) {
-      const said = await this.page.getByText(UNSUPPORTED_ACTION).last().innerText().catch(() => UNSUPPORTED_ACTION.source);
+    if ((await this.unsupportedWarnings()) > warnings) {
+      const said = await this.page
+        .getByText(UNSUPPORTED_ACTION)
+        .last()
+        .innerText()
+        .catch(() => UNSUPPORTED_ACTION.source);
       throw new StepFailure(`the playground did not carry out the "${plain(label)}" button: it says "${said.trim()}"`);
     }
   }
@@ -95,15 +102,17 @@ export class PlaygroundPage {
       if (this.chat !== 'General') order.reverse();
       for (const index of order) {
         const candidate = candidates.nth(index);
-        if (await candidate.getByRole('button', { name: label }).count() > 0) return candidate;
+        if ((await candidate.getByRole('button', { name: label }).count()) > 0) return candidate;
       }
       if (Date.now() > deadline) {
         if (count === 0) throw new StepFailure(`no message matching /${on.source}/ in ${this.chat}`);
         const newest = candidates.nth(this.chat === 'General' ? 0 : count - 1);
         // The playground's own icon buttons (a post's menu) have no text: only the card's buttons are named.
         const buttons = (await newest.getByRole('button').allInnerTexts()).map((text) => text.trim()).filter(Boolean);
-        throw new StepFailure(`no "${plain(label)}" button on the message "${summary(await newest.innerText())}" `
-          + `(its buttons: ${buttons.length ? buttons.map((text) => `"${text}"`).join(', ') : 'none'})`);
+        throw new StepFailure(
+          `no "${plain(label)}" button on the message "${summary(await newest.innerText())}" ` +
+            `(its buttons: ${buttons.length ? buttons.map((text) => `"${text}"`).join(', ') : 'none'})`,
+        );
       }
       await this.page.waitForTimeout(250);
     }
@@ -120,8 +129,10 @@ export class PlaygroundPage {
       const found = fresh.find((text) => pattern.test(text));
       if (found) return found;
       if (Date.now() > deadline) {
-        throw new StepFailure(`${what} did not appear in ${this.chat} within ${timeoutMs / 1000} s (looked for /${pattern.source}/). `
-          + (fresh.length ? `New there: ${fresh.map((text) => `"${summary(text)}"`).join('; ')}` : 'Nothing new arrived.'));
+        throw new StepFailure(
+          `${what} did not appear in ${this.chat} within ${timeoutMs / 1000} s (looked for /${pattern.source}/). ` +
+            (fresh.length ? `New there: ${fresh.map((text) => `"${summary(text)}"`).join('; ')}` : 'Nothing new arrived.'),
+        );
       }
       await this.page.waitForTimeout(250);
     }
@@ -147,13 +158,15 @@ export class PlaygroundPage {
   /** Chooses `name` in the card's drop-down list (a compact Input.ChoiceSet), unless it is already chosen. */
   async pick(message: Locator, name: string): Promise<void> {
     const select = message.locator('select').last();
-    if (await select.count() > 0) {
-      const chosen = await select.evaluate((element) => (element as unknown as { selectedOptions: { label: string }[] }).selectedOptions[0]?.label ?? '');
+    if ((await select.count()) > 0) {
+      const chosen = await select.evaluate(
+        (element) => (element as unknown as { selectedOptions: { label: string }[] }).selectedOptions[0]?.label ?? '',
+      );
       if (!chosen.includes(name)) await select.selectOption({ label: name }, { timeout: 5_000 });
       return;
     }
     const list = message.getByRole('combobox').last();
-    if (await list.count() === 0) throw new StepFailure(`no list to choose "${name}" from on the card`);
+    if ((await list.count()) === 0) throw new StepFailure(`no list to choose "${name}" from on the card`);
     await list.click({ timeout: 5_000 });
     await this.page.getByRole('option', { name }).first().click({ timeout: 5_000 });
   }
@@ -162,11 +175,11 @@ export class PlaygroundPage {
   async tick(on: RegExp, label: string): Promise<void> {
     const message = await this.messageWithButton(/^Save$/, on);
     const box = message.getByRole('checkbox', { name: label, exact: true });
-    if (await box.count() === 0) throw new StepFailure(`no "${label}" box on the card`);
+    if ((await box.count()) === 0) throw new StepFailure(`no "${label}" box on the card`);
     if (!(await box.isChecked())) await box.click({ timeout: 5_000 });
     // The Save beside each box says which item it saves when pointed at (its tooltip, "Save ODS verified").
     const save = message.getByTitle(`Save ${label}`, { exact: true });
-    if (await save.count() === 0) throw new StepFailure(`no "Save" beside the "${label}" box on the card`);
+    if ((await save.count()) === 0) throw new StepFailure(`no "Save" beside the "${label}" box on the card`);
     await save.click({ timeout: 5_000 });
   }
 

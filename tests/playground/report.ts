@@ -21,7 +21,11 @@ export class Report {
   readonly results: StepResult[] = [];
   private readonly failed = new Set<string>();
 
-  constructor(private readonly page: PlaygroundPage, private readonly artifacts: string, private readonly log: (line: string) => void) {}
+  constructor(
+    private readonly page: PlaygroundPage,
+    private readonly artifacts: string,
+    private readonly log: (line: string) => void,
+  ) {}
 
   /** Runs one journey's steps; stops it at its first failure. Returns whether it passed. */
   async journey(name: string, needs: readonly string[], body: (step: Step) => Promise<void>): Promise<boolean> {
@@ -65,14 +69,20 @@ export class Report {
 
   private record(journey: string, step: string, passed: boolean, detail: string | undefined, screenshot: string): void {
     this.results.push({ journey, step, passed, detail, screenshot });
-    this.log(`  ${passed ? 'pass' : 'FAIL'}  ${step}${detail ? `\n        ${detail}` : ''}${!passed && screenshot ? `\n        screenshot: ${screenshot}` : ''}`);
+    this.log(
+      `  ${passed ? 'pass' : 'FAIL'}  ${step}${detail ? `\n        ${detail}` : ''}${!passed && screenshot ? `\n        screenshot: ${screenshot}` : ''}`,
+    );
   }
 }
 
 class JourneyStopped extends Error {}
 
 function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60);
 }
 
 function errorText(err: unknown): string {

@@ -58,7 +58,7 @@ async function main(): Promise<number> {
     report = new Report(playground, ARTIFACTS, log);
     await walkthrough(playground, report);
   } catch (err) {
-    setupFailure = timedOut ? `stopped after ${RUN_LIMIT_MS / 1000} s` : (err instanceof Error ? err.message : String(err));
+    setupFailure = timedOut ? `stopped after ${RUN_LIMIT_MS / 1000} s` : err instanceof Error ? err.message : String(err);
   } finally {
     clearTimeout(limit);
     await browser?.close().catch(() => undefined);

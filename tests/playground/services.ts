@@ -67,8 +67,13 @@ export async function startServices(log: (line: string) => void): Promise<Servic
       // Started from an empty folder so a developer's .env (an app id, another port) cannot change the run.
       cwd: work,
       env: {
-        PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: String(botPort), HOST: '127.0.0.1',
-        DATA_DIR: path.join(work, 'data'), ODS_BASE_URL: `${ord.url}/`, LOG_LEVEL: 'info',
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        PORT: String(botPort),
+        HOST: '127.0.0.1',
+        DATA_DIR: path.join(work, 'data'),
+        ODS_BASE_URL: `${ord.url}/`,
+        LOG_LEVEL: 'info',
         // Undelivered cards are retried every few seconds rather than every minute, so no step waits long for one.
         NOTIFY_RETRY_SECONDS: '3',
       },
@@ -81,9 +86,12 @@ export async function startServices(log: (line: string) => void): Promise<Servic
     const { env } = playgroundEnv({ env: { ...process.env }, workDir: path.join(work, 'playground') });
     const cli = createRequire(import.meta.url).resolve('@microsoft/m365agentsplayground/cli.js');
     const askedPort = await freePort();
-    const playground = startProcess('playground', process.execPath,
+    const playground = startProcess(
+      'playground',
+      process.execPath,
       [cli, '-e', `${botUrl}/api/messages`, '-c', 'msteams', '--disable-telemetry', '-p', String(askedPort)],
-      { cwd: path.join(work, 'playground'), env });
+      { cwd: path.join(work, 'playground'), env },
+    );
     stops.push(() => stopProcess(playground));
     // It takes another port of its own when the asked one was taken meanwhile: read the one it really listens on.
     const listening = await waitForOutput(playground, /Listening on (\d+)/, 'the playground did not say it was listening');
@@ -97,8 +105,12 @@ export async function startServices(log: (line: string) => void): Promise<Servic
 function startProcess(name: string, command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Service {
   const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
-  child.stderr?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
   return { name, child, output: () => output };
 }
 

@@ -51,8 +51,13 @@ function managerAnswers(home: Home): Answer[] {
 /** Presses "Request access" on the newest welcome card and answers until the goal; returns the goal's text. */
 async function requestAccess(page: PlaygroundPage, step: Step, home: Home, goal: RegExp): Promise<string> {
   await page.open('Personal Chat');
-  return converse(page, step, { name: `presses "Request access" on the welcome card (for ${home.code})`,
-    act: () => page.press(/^Request access$/, WELCOME) }, managerAnswers(home), goal);
+  return converse(
+    page,
+    step,
+    { name: `presses "Request access" on the welcome card (for ${home.code})`, act: () => page.press(/^Request access$/, WELCOME) },
+    managerAnswers(home),
+    goal,
+  );
 }
 
 export async function walkthrough(page: PlaygroundPage, report: Report): Promise<void> {
@@ -79,7 +84,11 @@ export async function walkthrough(page: PlaygroundPage, report: Report): Promise
     const confirmation = await requestAccess(page, step, RIVERSIDE, TICKET_NUMBER);
     ticket = TICKET_NUMBER.exec(confirmation)?.[1] ?? '';
     await step(`the manager is told ${ticket} has gone to the governance lead`, async () => {
-      await page.expectNew([], new RegExp(`${ticket}[\\s\\S]*gone to the North Central London governance lead`), 'the message that the request went for approval');
+      await page.expectNew(
+        [],
+        new RegExp(`${ticket}[\\s\\S]*gone to the North Central London governance lead`),
+        'the message that the request went for approval',
+      );
     });
   });
 
@@ -88,7 +97,7 @@ export async function walkthrough(page: PlaygroundPage, report: Report): Promise
     await step('the approval card offers "Approve", "Reject" and "Ask for information"', async () => {
       const message = await page.messageWithButton(/^Approve$/, card, 10_000);
       for (const label of [/^Reject/, /^Ask for information$/]) {
-        if (await message.getByRole('button', { name: label }).count() === 0) {
+        if ((await message.getByRole('button', { name: label }).count()) === 0) {
           throw new StepFailure(`the approval card has "Approve" but no "${label.source}" button`);
         }
       }
@@ -112,30 +121,49 @@ export async function walkthrough(page: PlaygroundPage, report: Report): Promise
       await page.press(/^Assign$/, card);
       const message = await page.messageWithButton(/^Assign$/, card);
       await page.pick(message, 'Alex Wilber');
-      await message.getByRole('button', { name: /^Assign$/ }).last().click({ timeout: 5_000 });
+      await message
+        .getByRole('button', { name: /^Assign$/ })
+        .last()
+        .click({ timeout: 5_000 });
       await page.expectNew(mark, new RegExp(`Ticket ${ticket}[\\s\\S]*Assigned to: Alex Wilber`), 'the card showing who has the ticket');
     });
     await step('the checklist shows what the bot checked itself, with the evidence under each item', async () => {
-      await page.expectNew([], new RegExp(`Ticket ${ticket}[\\s\\S]*Checked automatically[^.]*waiting for an agent to confirm[\\s\\S]*Standards Met, published`),
-        'the automatic checks with their evidence', CARD_TIMEOUT_MS);
+      await page.expectNew(
+        [],
+        new RegExp(`Ticket ${ticket}[\\s\\S]*Checked automatically[^.]*waiting for an agent to confirm[\\s\\S]*Standards Met, published`),
+        'the automatic checks with their evidence',
+        CARD_TIMEOUT_MS,
+      );
     });
     await step('presses "Confirm the … automatic checks": they are ticked as Alex Wilber\'s', async () => {
       const mark = await page.mark();
       await page.press(/^Confirm the (\d+ )?automatic checks?$/, card);
-      await page.expectNew(mark, new RegExp(`Ticket ${ticket}[\\s\\S]*Ticked by Alex Wilber, UCP helpdesk, [^.]*\\(after the automatic check\\)`), 'the card showing the confirmed checks');
+      await page.expectNew(
+        mark,
+        new RegExp(`Ticket ${ticket}[\\s\\S]*Ticked by Alex Wilber, UCP helpdesk, [^.]*\\(after the automatic check\\)`),
+        'the card showing the confirmed checks',
+      );
     });
     const message = await page.messageWithButton(/^Save$/, card, CARD_TIMEOUT_MS).catch(() => {
       throw new StepFailure('the assigned ticket card has no checklist to tick (no "Save" button)');
     });
     // What the bot could not settle is left to the agent: "Accounts created" always, and here "ODS verified" (the demo's codes are made up).
-    const labels = await message.getByRole('checkbox').evaluateAll((boxes) => boxes
-      .filter((box) => !(box as HTMLInputElement).checked && box.getAttribute('aria-checked') !== 'true')
-      .map((box) => box.getAttribute('aria-label') ?? ''));
+    const labels = await message
+      .getByRole('checkbox')
+      .evaluateAll((boxes) =>
+        boxes
+          .filter((box) => !(box as HTMLInputElement).checked && box.getAttribute('aria-checked') !== 'true')
+          .map((box) => box.getAttribute('aria-label') ?? ''),
+      );
     for (const label of labels) {
       await step(`ticks "${label}" and presses its "Save"`, async () => {
         const mark = await page.mark();
         await page.tick(card, label);
-        await page.expectNew(mark, new RegExp(`Ticket ${ticket}[\\s\\S]*${escapeRegExp(label)}\\W*Ticked by Alex Wilber`), `the card showing who ticked "${label}"`);
+        await page.expectNew(
+          mark,
+          new RegExp(`Ticket ${ticket}[\\s\\S]*${escapeRegExp(label)}\\W*Ticked by Alex Wilber`),
+          `the card showing who ticked "${label}"`,
+        );
       });
     }
     await step('presses "Resolve": the card says it is resolved', async () => {
@@ -148,7 +176,12 @@ export async function walkthrough(page: PlaygroundPage, report: Report): Promise
   await report.journey('The manager is told the accounts are ready', [HELPDESK], async (step) => {
     await page.open('Personal Chat');
     await step(`a message in the 1:1 chat says ${ticket} is done`, async () => {
-      await page.expectNew([], new RegExp(`${ticket}[\\s\\S]*accounts have been created`), "the manager's message that the accounts are ready", CARD_TIMEOUT_MS);
+      await page.expectNew(
+        [],
+        new RegExp(`${ticket}[\\s\\S]*accounts have been created`),
+        "the manager's message that the accounts are ready",
+        CARD_TIMEOUT_MS,
+      );
     });
   });
 
@@ -157,7 +190,8 @@ export async function walkthrough(page: PlaygroundPage, report: Report): Promise
     const confirmation = await requestAccess(page, step, SUNNYVIEW, TICKET_NUMBER);
     const sunnyview = TICKET_NUMBER.exec(confirmation)?.[1] ?? '';
     await step(`${sunnyview} goes straight to the helpdesk, with no approval asked`, async () => {
-      if (/governance lead/i.test(confirmation)) throw new StepFailure(`the confirmation mentions the governance lead: "${summary(confirmation)}"`);
+      if (/governance lead/i.test(confirmation))
+        throw new StepFailure(`the confirmation mentions the governance lead: "${summary(confirmation)}"`);
       await page.open('General');
       await page.messageWithButton(/^Assign$/, new RegExp(`Ticket ${sunnyview}`), CARD_TIMEOUT_MS);
     });

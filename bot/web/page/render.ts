@@ -20,40 +20,52 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, c
 /** Refills a filter's choices, keeping what was chosen when it is still offered. */
 export function fillSelect(select: HTMLSelectElement, options: readonly FilterOption[]): void {
   const chosen = select.value;
-  select.replaceChildren(...options.map((option) => {
-    const made = element('option', option.label);
-    made.value = option.value;
-    return made;
-  }));
+  select.replaceChildren(
+    ...options.map((option) => {
+      const made = element('option', option.label);
+      made.value = option.value;
+      return made;
+    }),
+  );
   if (options.some((option) => option.value === chosen)) select.value = chosen;
 }
 
 /** Used after each load of the queue; `open` is called with the ticket id when its button is pressed. */
 export function renderQueue(rows: readonly QueueRow[], open: (id: string) => void): void {
   const body = byId<HTMLTableElement>('tickets').tBodies[0];
-  byId('tickets-caption').textContent = rows.length === 0
-    ? 'Helpdesk tickets: none match these filters'
-    : `Helpdesk tickets: ${rows.length} shown, overdue first`;
-  body.replaceChildren(...rows.map((row) => {
-    const tr = element('tr');
-    if (row.overdue) tr.className = 'overdue';
-    const button = element('button', row.id, 'link');
-    button.type = 'button';
-    button.setAttribute('aria-label', `Open ticket ${row.id}`);
-    button.addEventListener('click', () => open(row.id));
-    const first = element('th');
-    first.scope = 'row';
-    first.append(button);
-    // The words carry the meaning; the colour only repeats it.
-    const dueCell = cell(element('span', dueText(row), row.overdue ? 'due-overdue' : 'due-ok'));
-    // What the reminder sweep already did about this wait, so nobody escalates it a second time by hand.
-    if (row.reminder) dueCell.append(element('span', row.reminder.text, row.reminder.escalated ? 'escalated' : 'reminded'));
-    const waiting = element('td', row.ageText);
-    waiting.title = `Waiting since ${row.waitingSinceText}`;
-    tr.append(first, dueCell, element('td', row.stateLabel), element('td', row.kind), element('td', row.organisation),
-      element('td', row.requester), element('td', row.icsName), waiting, element('td', row.withWhom));
-    return tr;
-  }));
+  byId('tickets-caption').textContent =
+    rows.length === 0 ? 'Helpdesk tickets: none match these filters' : `Helpdesk tickets: ${rows.length} shown, overdue first`;
+  body.replaceChildren(
+    ...rows.map((row) => {
+      const tr = element('tr');
+      if (row.overdue) tr.className = 'overdue';
+      const button = element('button', row.id, 'link');
+      button.type = 'button';
+      button.setAttribute('aria-label', `Open ticket ${row.id}`);
+      button.addEventListener('click', () => open(row.id));
+      const first = element('th');
+      first.scope = 'row';
+      first.append(button);
+      // The words carry the meaning; the colour only repeats it.
+      const dueCell = cell(element('span', dueText(row), row.overdue ? 'due-overdue' : 'due-ok'));
+      // What the reminder sweep already did about this wait, so nobody escalates it a second time by hand.
+      if (row.reminder) dueCell.append(element('span', row.reminder.text, row.reminder.escalated ? 'escalated' : 'reminded'));
+      const waiting = element('td', row.ageText);
+      waiting.title = `Waiting since ${row.waitingSinceText}`;
+      tr.append(
+        first,
+        dueCell,
+        element('td', row.stateLabel),
+        element('td', row.kind),
+        element('td', row.organisation),
+        element('td', row.requester),
+        element('td', row.icsName),
+        waiting,
+        element('td', row.withWhom),
+      );
+      return tr;
+    }),
+  );
 }
 
 function cell(content: HTMLElement): HTMLTableCellElement {
@@ -66,32 +78,48 @@ function cell(content: HTMLElement): HTMLTableCellElement {
 export function renderDetail(detail: TicketDetail): void {
   byId('detail-heading').textContent = `${detail.heading}: ${detail.stateLabel}`;
   byId('detail-facts').replaceChildren(...detail.facts.flatMap((fact) => [element('dt', fact.label), element('dd', fact.value)]));
-  byId('detail-checklist').replaceChildren(...detail.checklist.map((item) => {
-    const line = element('li');
-    line.append(element('strong', `${item.mark} ${item.label}: `), document.createTextNode(item.status));
-    if (item.evidence) line.append(element('div', item.evidence, 'evidence'));
-    return line;
-  }));
+  byId('detail-checklist').replaceChildren(
+    ...detail.checklist.map((item) => {
+      const line = element('li');
+      line.append(element('strong', `${item.mark} ${item.label}: `), document.createTextNode(item.status));
+      if (item.evidence) line.append(element('div', item.evidence, 'evidence'));
+      return line;
+    }),
+  );
 
   const people = byId('detail-people');
   people.replaceChildren();
   if (detail.people.length > 0) {
-    people.append(element('h3', 'Staff asked for'), table('People asked for in this request',
-      ['Name', 'Job title', 'UCP role', 'E-mail'], detail.people.map((p) => [p.name, p.jobTitle, p.role, p.email])));
+    people.append(
+      element('h3', 'Staff asked for'),
+      table(
+        'People asked for in this request',
+        ['Name', 'Job title', 'UCP role', 'E-mail'],
+        detail.people.map((p) => [p.name, p.jobTitle, p.role, p.email]),
+      ),
+    );
   }
   if (detail.leavers.length > 0) {
-    people.append(element('h3', 'Leavers'), table('People to remove from the UCP',
-      ['Name', 'E-mail', 'Last working day'], detail.leavers.map((l) => [l.name, l.email, l.lastWorkingDay])));
+    people.append(
+      element('h3', 'Leavers'),
+      table(
+        'People to remove from the UCP',
+        ['Name', 'E-mail', 'Last working day'],
+        detail.leavers.map((l) => [l.name, l.email, l.lastWorkingDay]),
+      ),
+    );
   }
 
-  byId('detail-reminders').replaceChildren(...(detail.reminders.length === 0
-    ? [element('li', 'None sent.')]
-    : detail.reminders.map((line) => element('li', line))));
+  byId('detail-reminders').replaceChildren(
+    ...(detail.reminders.length === 0 ? [element('li', 'None sent.')] : detail.reminders.map((line) => element('li', line))),
+  );
 
   const audit = byId<HTMLTableElement>('detail-audit').tBodies[0];
-  audit.replaceChildren(...(detail.audit.length === 0
-    ? [row([{ text: 'Nothing recorded yet.', span: 6 }])]
-    : detail.audit.map((line) => row([line.when, line.who, line.what, line.from, line.to, line.reason].map((text) => ({ text }))))));
+  audit.replaceChildren(
+    ...(detail.audit.length === 0
+      ? [row([{ text: 'Nothing recorded yet.', span: 6 }])]
+      : detail.audit.map((line) => row([line.when, line.who, line.what, line.from, line.to, line.reason].map((text) => ({ text }))))),
+  );
 }
 
 function row(cells: { text: string; span?: number }[]): HTMLTableRowElement {

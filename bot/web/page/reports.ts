@@ -27,7 +27,9 @@ export function startReports(token: (() => Promise<string>) | undefined): void {
   const ics = byId<HTMLSelectElement>('report-ics');
   const problem = byId('report-problem');
   // Its own status line, so a report never overwrites what the queue said.
-  const say = (text: string) => { byId('report-status').textContent = text; };
+  const say = (text: string) => {
+    byId('report-status').textContent = text;
+  };
 
   const query = () => new URLSearchParams({ from: from.value, to: to.value, ics: ics.value }).toString();
 
@@ -87,32 +89,34 @@ export function startReports(token: (() => Promise<string>) | undefined): void {
 function renderReport(view: ReportView): void {
   byId('report-title').textContent = view.title;
   byId('report-note').textContent = view.note;
-  byId('report-tables').replaceChildren(...view.tables.map((table) => {
-    const made = document.createElement('table');
-    const caption = document.createElement('caption');
-    caption.textContent = table.caption;
-    const head = document.createElement('thead');
-    const headRow = document.createElement('tr');
-    for (const column of table.columns) {
-      const th = document.createElement('th');
-      th.scope = 'col';
-      th.textContent = column;
-      headRow.append(th);
-    }
-    head.append(headRow);
-    const body = document.createElement('tbody');
-    const rows = table.rows.length === 0 ? [['Nothing to report for these choices.']] : table.rows;
-    for (const cells of rows) {
-      const tr = document.createElement('tr');
-      for (const text of cells) {
-        const td = document.createElement('td');
-        td.textContent = String(text);
-        if (table.rows.length === 0) td.colSpan = table.columns.length;
-        tr.append(td);
+  byId('report-tables').replaceChildren(
+    ...view.tables.map((table) => {
+      const made = document.createElement('table');
+      const caption = document.createElement('caption');
+      caption.textContent = table.caption;
+      const head = document.createElement('thead');
+      const headRow = document.createElement('tr');
+      for (const column of table.columns) {
+        const th = document.createElement('th');
+        th.scope = 'col';
+        th.textContent = column;
+        headRow.append(th);
       }
-      body.append(tr);
-    }
-    made.append(caption, head, body);
-    return made;
-  }));
+      head.append(headRow);
+      const body = document.createElement('tbody');
+      const rows = table.rows.length === 0 ? [['Nothing to report for these choices.']] : table.rows;
+      for (const cells of rows) {
+        const tr = document.createElement('tr');
+        for (const text of cells) {
+          const td = document.createElement('td');
+          td.textContent = String(text);
+          if (table.rows.length === 0) td.colSpan = table.columns.length;
+          tr.append(td);
+        }
+        body.append(tr);
+      }
+      made.append(caption, head, body);
+      return made;
+    }),
+  );
 }

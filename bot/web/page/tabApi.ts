@@ -6,7 +6,10 @@ import type { TicketDetail } from '../ticketDetail.js';
 
 /** A refusal (with the answer's status) or an API that could not be reached, with a sentence the agent can act on. */
 export class TabApiError extends AppError {
-  constructor(message: string, readonly status?: number) {
+  constructor(
+    message: string,
+    readonly status?: number,
+  ) {
     super(status === undefined ? 'tab-api-unreachable' : 'tab-api-refused', message, { status });
   }
 }
@@ -52,7 +55,12 @@ const QUEUE_WORDS: RefusalWords = {
  * One call to the tab's API with the Teams token when there is one (`token` is absent outside Teams, in local mode); a
  * refusal becomes a TabApiError with a sentence the agent can act on (a 400 carries the API's own, about what to change).
  */
-export async function callTabApi(path: string, accept: string, token: (() => Promise<string>) | undefined, words: RefusalWords): Promise<Response> {
+export async function callTabApi(
+  path: string,
+  accept: string,
+  token: (() => Promise<string>) | undefined,
+  words: RefusalWords,
+): Promise<Response> {
   const headers: Record<string, string> = { accept };
   if (token) headers.authorization = `Bearer ${await token()}`;
   let response: Response;

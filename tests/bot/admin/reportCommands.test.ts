@@ -14,7 +14,9 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs `report …` and reads its standard output back as CSV: the header row, then objects by column. */
-async function report(...argv: string[]): Promise<{ code: number; header: string[]; rows: Record<string, string>[]; out: string; err: string }> {
+async function report(
+  ...argv: string[]
+): Promise<{ code: number; header: string[]; rows: Record<string, string>[]; out: string; err: string }> {
   const run = await runAdminIn(dir, 'report', ...argv);
   const [header, ...rest] = run.code === 0 ? parseCsv(run.out).map((row) => row.cells) : [[]];
   return { ...run, header, rows: rest.map((cells) => Object.fromEntries(header.map((column, i) => [column, cells[i]]))) };
@@ -25,8 +27,18 @@ describe('admin CLI: report', () => {
     const run = await report('requests');
     expect(run.code).toBe(0);
     expect(run.err).toBe('');
-    expect(run.header).toEqual(['Ticket', 'Request', 'ICS', 'Organisation', 'ODS code', 'State', 'Received (London)', 'In this state since (London)',
-      'Working hours in this state', 'Working hours in all']);
+    expect(run.header).toEqual([
+      'Ticket',
+      'Request',
+      'ICS',
+      'Organisation',
+      'ODS code',
+      'State',
+      'Received (London)',
+      'In this state since (London)',
+      'Working hours in this state',
+      'Working hours in all',
+    ]);
     expect(run.rows.map((r) => [r.Ticket, r.ICS, r.State])).toEqual([
       ['UCP-800004', 'North Central London', 'Waiting for ICS approval'],
       ['UCP-800003', 'North Central London', 'Resolved'],
@@ -44,7 +56,7 @@ describe('admin CLI: report', () => {
     expect(run.rows.map((r) => r.Ticket)).toEqual(['UCP-800004']);
   });
 
-  it('writes decisions with who made them, in which role, and when, naming an archived request\'s ICS and defusing a typed formula', async () => {
+  it("writes decisions with who made them, in which role, and when, naming an archived request's ICS and defusing a typed formula", async () => {
     const run = await report('decisions', '--from', '2026-03-01', '--to', '2026-03-31');
     expect(run.code).toBe(0);
     expect(run.rows.map((r) => [r.Ticket, r.Decision, r.Who, r.Role, r['When (London)']])).toEqual([
@@ -65,12 +77,20 @@ describe('admin CLI: report', () => {
     expect(run.code).toBe(0);
     expect(run.rows).toEqual([
       {
-        Name: 'Mo Manager', 'E-mail': '', Organisation: 'Demo Sunnyview Care Home (VX1A2)', Tickets: 'UCP-800004', 'Last tried (London)': '2026-03-10 10:05',
+        Name: 'Mo Manager',
+        'E-mail': '',
+        Organisation: 'Demo Sunnyview Care Home (VX1A2)',
+        Tickets: 'UCP-800004',
+        'Last tried (London)': '2026-03-10 10:05',
         Why: 'Teams refused an earlier message (the app was uninstalled or blocked), so Teams is no longer tried; no e-mail address is known for them.',
         'Message waiting': 'Your request UCP-800004 went to the ICS',
       },
       {
-        Name: 'Grace Adeyemi', 'E-mail': 'grace.adeyemi@nhs.net', Organisation: 'Rosewood Court Care Home (VN4K2)', Tickets: 'UCP-800001', 'Last tried (London)': '2026-03-09 10:00',
+        Name: 'Grace Adeyemi',
+        'E-mail': 'grace.adeyemi@nhs.net',
+        Organisation: 'Rosewood Court Care Home (VN4K2)',
+        Tickets: 'UCP-800001',
+        'Last tried (London)': '2026-03-09 10:00',
         Why: 'Teams says the app is uninstalled or blocked; the mail server refused the e-mail (code 550).',
         'Message waiting': 'Your request UCP-800001 is being handled',
       },

@@ -7,17 +7,26 @@ import type { WorkflowTicket } from '../../../data/model.js';
 import { openLowdbStore } from '../../../data/store/lowdbStore.js';
 
 let dir: string;
-beforeEach(() => { dir = mkdtempSync(path.join(os.tmpdir(), 'ucp-tickets-')); });
+beforeEach(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'ucp-tickets-'));
+});
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const admin = (...argv: string[]) => runAdminIn(dir, ...argv);
 
 function ticket(id: string, state: WorkflowTicket['state'], updatedAt: string): WorkflowTicket {
   return {
-    id, kind: 'organisationAccess', state, version: 2, priority: 'normal', createdAt: '2026-03-02T09:00:00.000Z', updatedAt,
+    id,
+    kind: 'organisationAccess',
+    state,
+    version: 2,
+    priority: 'normal',
+    createdAt: '2026-03-02T09:00:00.000Z',
+    updatedAt,
     requester: { aadObjectId: '00000000-0000-4000-8000-000000000001', name: 'Grace Adeyemi' },
     organisation: { odsCode: 'VAB12', name: 'Rose Court', icbCode: 'QMJ', location: 'london', namedInDpia: false },
-    checklist: {}, cardCopies: [],
+    checklist: {},
+    cardCopies: [],
   };
 }
 
@@ -28,8 +37,23 @@ async function seed(): Promise<void> {
     tx.data.tickets.push(ticket('UCP-000001', 'awaitingIcsApproval', '2026-03-02T10:00:00.000Z'));
     tx.data.tickets.push(ticket('UCP-000002', 'assigned', '2026-03-03T11:00:00.000Z'));
     tx.data.tickets.push({ ...ticket('UCP-000003', 'closed', '2026-03-04T12:00:00.000Z'), closedAt: '2026-03-04T12:00:00.000Z' });
-    tx.audit({ actor: 'lead-1', action: 'reject', ticketId: 'UCP-000001', from: 'awaitingIcsApproval', to: 'rejected', reason: '=HYPERLINK("x"), "quoted"', at: '2026-03-02T10:00:00.000Z' });
-    tx.audit({ actor: 'agent-1', action: 'assign', ticketId: 'UCP-000002', from: 'awaitingHelpdesk', to: 'assigned', at: '2026-03-03T11:00:00.000Z' });
+    tx.audit({
+      actor: 'lead-1',
+      action: 'reject',
+      ticketId: 'UCP-000001',
+      from: 'awaitingIcsApproval',
+      to: 'rejected',
+      reason: '=HYPERLINK("x"), "quoted"',
+      at: '2026-03-02T10:00:00.000Z',
+    });
+    tx.audit({
+      actor: 'agent-1',
+      action: 'assign',
+      ticketId: 'UCP-000002',
+      from: 'awaitingHelpdesk',
+      to: 'assigned',
+      at: '2026-03-03T11:00:00.000Z',
+    });
     tx.audit({ actor: 'agent-1', action: 'close', ticketId: 'UCP-000003', from: 'resolved', to: 'closed', at: '2026-03-04T12:00:00.000Z' });
   });
   await store.archiveClosedTickets();
@@ -43,16 +67,25 @@ describe('admin CLI: tickets and the audit trail', () => {
     expect(all.map((t) => t.id)).toEqual(['UCP-000002', 'UCP-000001']);
     const waiting = JSON.parse((await admin('tickets', 'list', '--state', 'awaitingIcsApproval', '--json')).out) as Array<{ id: string }>;
     expect(waiting.map((t) => t.id)).toEqual(['UCP-000001']);
-    expect((await admin('tickets', 'list')).out.split('\n')[1]).toMatch(/^UCP-000002\torganisationAccess\tassigned\tnormal\tVAB12 Rose Court\t\t2026-03-03T11:00:00\+00:00$/);
+    expect((await admin('tickets', 'list')).out.split('\n')[1]).toMatch(
+      /^UCP-000002\torganisationAccess\tassigned\tnormal\tVAB12 Rose Court\t\t2026-03-03T11:00:00\+00:00$/,
+    );
   });
 
   it('shows a ticket with its audit trail, and finds archived tickets too', async () => {
     await seed();
-    const shown = JSON.parse((await admin('ticket', 'show', 'ucp-000001', '--json')).out) as { ticket: { id: string }; archived: boolean; audit: Array<{ action: string }> };
+    const shown = JSON.parse((await admin('ticket', 'show', 'ucp-000001', '--json')).out) as {
+      ticket: { id: string };
+      archived: boolean;
+      audit: Array<{ action: string }>;
+    };
     expect(shown.ticket.id).toBe('UCP-000001');
     expect(shown.archived).toBe(false);
     expect(shown.audit.map((e) => e.action)).toEqual(['reject']);
-    const archived = JSON.parse((await admin('ticket', 'show', 'UCP-000003', '--json')).out) as { archived: boolean; audit: Array<{ action: string }> };
+    const archived = JSON.parse((await admin('ticket', 'show', 'UCP-000003', '--json')).out) as {
+      archived: boolean;
+      audit: Array<{ action: string }>;
+    };
     expect(archived.archived).toBe(true);
     expect(archived.audit.map((e) => e.action)).toEqual(['close', 'ticketArchived']);
   });
@@ -66,7 +99,9 @@ describe('admin CLI: tickets and the audit trail', () => {
     // The archive's own event is stamped by the store's clock (10:00 on the 2nd), so it falls in the window too.
     expect(lines).toHaveLength(4);
     expect(lines[3]).toMatch(/^2026-03-02T10:00:00.000Z,system,ticketArchived,UCP-000003,/);
-    expect(lines[1]).toMatch(/^2026-03-02T10:00:00.000Z,lead-1,reject,UCP-000001,awaitingIcsApproval,rejected,"'=HYPERLINK\(""x""\), ""quoted""",,/);
+    expect(lines[1]).toMatch(
+      /^2026-03-02T10:00:00.000Z,lead-1,reject,UCP-000001,awaitingIcsApproval,rejected,"'=HYPERLINK\(""x""\), ""quoted""",,/,
+    );
     expect(lines[2]).toMatch(/^2026-03-03T11:00:00.000Z,agent-1,assign,UCP-000002,/);
   });
 

@@ -79,7 +79,10 @@ const reader = createAttachmentReader({ isAllowedUrl: httpsOrLoopback });
 const limits = { maxBytes: 64 * 1024, timeoutMs: 2000 };
 
 async function failure(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(() => new Error('expected a failure'), (error: unknown) => error);
+  return promise.then(
+    () => new Error('expected a failure'),
+    (error: unknown) => error,
+  );
 }
 
 describe('reading a Teams attachment over real HTTP', () => {
@@ -107,16 +110,23 @@ describe('reading a Teams attachment over real HTTP', () => {
 
   it('takes a file exactly at the limit', async () => {
     expect((await reader.read(`${base}/file.xlsx`, { ...limits, maxBytes: FILE.length })).length).toBe(FILE.length);
-    expect(await failure(reader.read(`${base}/file.xlsx`, { ...limits, maxBytes: FILE.length - 1 }))).toBeInstanceOf(AttachmentTooLargeError);
+    expect(await failure(reader.read(`${base}/file.xlsx`, { ...limits, maxBytes: FILE.length - 1 }))).toBeInstanceOf(
+      AttachmentTooLargeError,
+    );
   });
 
-  it.each([[401, 'expired'], [403, 'expired'], [404, 'expired'], [500, 'few minutes'], [503, 'few minutes']])(
-    'explains an answer of %i in plain words', async (status, words) => {
-      const error = await failure(reader.read(`${base}/status/${status}`, limits));
-      expect(error).toBeInstanceOf(AttachmentDownloadError);
-      expect(error).toMatchObject({ reason: 'status', status, code: 'upstream' });
-      expect((error as Error).message).toContain(words);
-    });
+  it.each([
+    [401, 'expired'],
+    [403, 'expired'],
+    [404, 'expired'],
+    [500, 'few minutes'],
+    [503, 'few minutes'],
+  ])('explains an answer of %i in plain words', async (status, words) => {
+    const error = await failure(reader.read(`${base}/status/${status}`, limits));
+    expect(error).toBeInstanceOf(AttachmentDownloadError);
+    expect(error).toMatchObject({ reason: 'status', status, code: 'upstream' });
+    expect((error as Error).message).toContain(words);
+  });
 
   it('gives up when no answer comes in time', async () => {
     const started = performance.now();
@@ -159,7 +169,7 @@ describe('reading a Teams attachment over real HTTP', () => {
   });
 
   it('keeps the address (which carries a token) out of the error', async () => {
-    const error = await failure(reader.read(`${base}/status/403?tempauth=SECRET`, limits)) as AttachmentDownloadError;
+    const error = (await failure(reader.read(`${base}/status/403?tempauth=SECRET`, limits))) as AttachmentDownloadError;
     expect(JSON.stringify({ message: error.message, context: error.context })).not.toContain('SECRET');
   });
 });

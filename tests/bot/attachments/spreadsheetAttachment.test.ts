@@ -16,7 +16,9 @@ const htmlCopy: Attachment = { contentType: 'text/html', content: '<div>here it 
 describe('finding the spreadsheet in a message', () => {
   it('finds an xlsx sent as a Teams file, skipping the html copy of the message', () => {
     expect(findSpreadsheetAttachment({ attachments: [htmlCopy, teamsFile('Staff list.xlsx', 'xlsx')] })).toEqual({
-      ok: true, downloadUrl: 'https://nhs-my.sharepoint.com/download?id=Staff list.xlsx', fileName: 'Staff list.xlsx',
+      ok: true,
+      downloadUrl: 'https://nhs-my.sharepoint.com/download?id=Staff list.xlsx',
+      fileName: 'Staff list.xlsx',
     });
   });
 
@@ -29,7 +31,10 @@ describe('finding the spreadsheet in a message', () => {
     expect(result).toMatchObject({ ok: false, reason: 'several' });
   });
 
-  it.each([['old.xls', 'xls'], ['staff.csv', 'csv']])('explains how to save %s as an xlsx', (name, type) => {
+  it.each([
+    ['old.xls', 'xls'],
+    ['staff.csv', 'csv'],
+  ])('explains how to save %s as an xlsx', (name, type) => {
     const result = findSpreadsheetAttachment({ attachments: [teamsFile(name, type)] });
     expect(result).toMatchObject({ ok: false, reason: 'oldFormat' });
     expect(!result.ok && result.message).toContain('Save As');

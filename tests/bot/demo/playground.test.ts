@@ -71,14 +71,24 @@ describe('npm run playground', () => {
     });
     children.push(child);
     let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
-    child.stderr?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no "Listening" in time:\n${output}`)), 15_000);
       child.stdout?.on('data', () => {
-        if (output.includes(`Listening on ${playgroundPort}`)) { clearTimeout(timer); resolve(); }
+        if (output.includes(`Listening on ${playgroundPort}`)) {
+          clearTimeout(timer);
+          resolve();
+        }
       });
-      child.once('exit', () => { clearTimeout(timer); reject(new Error(`exited before listening:\n${output}`)); });
+      child.once('exit', () => {
+        clearTimeout(timer);
+        reject(new Error(`exited before listening:\n${output}`));
+      });
     });
     expect(output).toContain('No xdg-open here');
     expect(output).toContain(`The bot is not answering on http://localhost:${botPort}`);

@@ -14,7 +14,9 @@ import { useStoreFolder } from '../../helpers/storeFixtures.js';
 
 const LOCAL = loadConfig({});
 const AUTHENTICATED = loadConfig({
-  MicrosoftAppId: '11111111-2222-4333-8444-555555555555', MicrosoftAppPassword: 'secret', MicrosoftAppTenantId: '66666666-7777-4888-9999-000000000000',
+  MicrosoftAppId: '11111111-2222-4333-8444-555555555555',
+  MicrosoftAppPassword: 'secret',
+  MicrosoftAppTenantId: '66666666-7777-4888-9999-000000000000',
 });
 
 function capture() {
@@ -28,9 +30,18 @@ async function auditActions(store: Store): Promise<AuditEvent[]> {
   return events;
 }
 
-const snapshot = (store: Store) => store.read((data) => JSON.parse(JSON.stringify({
-  rosters: data.rosters, dpiaRegister: data.dpiaRegister, dsptStatuses: data.dsptStatuses, settings: data.settings,
-})) as { rosters: unknown[]; dpiaRegister: unknown[]; dsptStatuses: unknown[]; settings: Record<string, unknown> });
+const snapshot = (store: Store) =>
+  store.read(
+    (data) =>
+      JSON.parse(
+        JSON.stringify({
+          rosters: data.rosters,
+          dpiaRegister: data.dpiaRegister,
+          dsptStatuses: data.dsptStatuses,
+          settings: data.settings,
+        }),
+      ) as { rosters: unknown[]; dpiaRegister: unknown[]; dsptStatuses: unknown[]; settings: Record<string, unknown> },
+  );
 
 describe('the demo a fresh local start is seeded with', () => {
   const folder = useStoreFolder();
@@ -55,15 +66,35 @@ describe('the demo a fresh local start is seeded with', () => {
 
   it('never seeds in authenticated mode, even on an empty store', async () => {
     const store = await folder.open();
-    await expect(seedDemoIfFresh({ config: AUTHENTICATED, store, logger: capture().logger, port: 3978 })).resolves.toBe('authenticatedMode');
+    await expect(seedDemoIfFresh({ config: AUTHENTICATED, store, logger: capture().logger, port: 3978 })).resolves.toBe(
+      'authenticatedMode',
+    );
     expect(snapshot(store)).toEqual({ rosters: [], dpiaRegister: [], dsptStatuses: [], settings: {} });
     expect(await auditActions(store)).toEqual([]);
   });
 
   it.each([
-    ['a ticket', (store: Store) => store.update((tx) => { tx.data.tickets.push(makeWorkflowTicket()); })],
-    ['a roster entry', (store: Store) => store.update((tx) => { tx.data.rosters.push({ kind: 'helpdeskChannel', id: '19:real@thread.tacv2', addedAt: '2026-01-05T09:00:00.000Z' }); })],
-    ['a DPIA entry', (store: Store) => store.update((tx) => { tx.data.dpiaRegister.push({ odsCode: 'VN4K2', name: 'Rosewood Court Care Home', icbCode: 'QKK' }); })],
+    [
+      'a ticket',
+      (store: Store) =>
+        store.update((tx) => {
+          tx.data.tickets.push(makeWorkflowTicket());
+        }),
+    ],
+    [
+      'a roster entry',
+      (store: Store) =>
+        store.update((tx) => {
+          tx.data.rosters.push({ kind: 'helpdeskChannel', id: '19:real@thread.tacv2', addedAt: '2026-01-05T09:00:00.000Z' });
+        }),
+    ],
+    [
+      'a DPIA entry',
+      (store: Store) =>
+        store.update((tx) => {
+          tx.data.dpiaRegister.push({ odsCode: 'VN4K2', name: 'Rosewood Court Care Home', icbCode: 'QKK' });
+        }),
+    ],
   ])('leaves a store that already holds %s alone', async (_what, prepare) => {
     const store = await folder.open();
     await prepare(store);
@@ -80,7 +111,10 @@ describe('the demo a fresh local start is seeded with', () => {
 
     const second = await folder.open();
     await expect(seedDemoIfFresh({ config: LOCAL, store: second, logger: capture().logger, port: 3978 })).resolves.toBe('storeHasData');
-    await second.update((tx) => { tx.data.rosters = []; tx.data.dpiaRegister = []; });
+    await second.update((tx) => {
+      tx.data.rosters = [];
+      tx.data.dpiaRegister = [];
+    });
     await expect(seedDemoIfFresh({ config: LOCAL, store: second, logger: capture().logger, port: 3978 })).resolves.toBe('storeHasData');
     expect(snapshot(second).rosters).toEqual([]);
     expect((await auditActions(second)).filter((e) => e.action === 'demo.seed')).toHaveLength(1);
@@ -110,20 +144,25 @@ describe('the demo data', () => {
     expect(DEMO_DPIA.map((e) => e.odsCode)).not.toContain(DEMO_NOT_IN_DPIA.odsCode);
   });
 
-  it.each(['2026-06-30', '2026-07-01', '2026-11-21', '2027-01-04'])('on %s has one home meeting the UCP bar and one only Approaching Standards, neither lapsed nor dated after that day', (day) => {
-    const statuses = new Map(demoDsptStatuses(new Date(`${day}T12:00:00Z`)).map((r) => [r.odsCode, parsePublishedStatus(r, day)]));
-    const met = statuses.get('VX1A2');
-    const approaching = statuses.get('VX2B3');
-    expect(met && meetsUcpBar(met)).toBe(true);
-    expect(met && dsptLapsed(met, day)).toBe(false);
-    expect(approaching && !meetsUcpBar(approaching) && meetsNhsmailBar(approaching)).toBe(true);
-    expect(approaching && dsptLapsed(approaching, day)).toBe(false);
-    expect(statuses.has('VX4D5')).toBe(false);
-  });
+  it.each(['2026-06-30', '2026-07-01', '2026-11-21', '2027-01-04'])(
+    'on %s has one home meeting the UCP bar and one only Approaching Standards, neither lapsed nor dated after that day',
+    (day) => {
+      const statuses = new Map(demoDsptStatuses(new Date(`${day}T12:00:00Z`)).map((r) => [r.odsCode, parsePublishedStatus(r, day)]));
+      const met = statuses.get('VX1A2');
+      const approaching = statuses.get('VX2B3');
+      expect(met && meetsUcpBar(met)).toBe(true);
+      expect(met && dsptLapsed(met, day)).toBe(false);
+      expect(approaching && !meetsUcpBar(approaching) && meetsNhsmailBar(approaching)).toBe(true);
+      expect(approaching && dsptLapsed(approaching, day)).toBe(false);
+      expect(statuses.has('VX4D5')).toBe(false);
+    },
+  );
 
   it("uses the Agents Playground's own default user, as its installed version defines it", () => {
     const bundle = readFileSync(new URL('../../../node_modules/@microsoft/m365agentsplayground/dist/index.js', import.meta.url), 'utf8');
-    const currentUser = /\\ncurrentUser:\\n {2}id: [^\\]+\\n {2}name: ([^\\]+)\\n(?: {2}[^\\]+\\n)*? {2}aadObjectId: ([^\\]+)\\n/.exec(bundle);
+    const currentUser = /\\ncurrentUser:\\n {2}id: [^\\]+\\n {2}name: ([^\\]+)\\n(?: {2}[^\\]+\\n)*? {2}aadObjectId: ([^\\]+)\\n/.exec(
+      bundle,
+    );
     expect(currentUser?.slice(1)).toEqual([PLAYGROUND_USER.name, PLAYGROUND_USER.aadObjectId]);
     expect(bundle).toContain('\\nteam:\\n  id: team-id\\n');
   });

@@ -16,17 +16,29 @@ describe('ticket cards, posted and updated through the card sender', () => {
   let sender: CardSender | undefined;
   const clock = () => new Date('2026-03-02T10:00:00.000Z');
 
-  beforeAll(async () => { connector = await startFakeConnector(); });
-  afterAll(async () => { await connector.close(); });
+  beforeAll(async () => {
+    connector = await startFakeConnector();
+  });
+  afterAll(async () => {
+    await connector.close();
+  });
   beforeEach(async () => {
     connector.reset();
     store = await folder.open({ clock });
     await seedConversation(store, HELPDESK, teamsReference(connector.url, '19:helpdesk@thread.tacv2'));
   });
-  afterEach(async () => { await sender?.stop(); });
+  afterEach(async () => {
+    await sender?.stop();
+  });
 
   const make = (overrides: Partial<CardSenderDeps> = {}) => {
-    sender = createCardSender({ store, teams: createTeamsSender(localAdapter(), ''), clock, retry: { sleep: fakeSleep().sleep }, ...overrides });
+    sender = createCardSender({
+      store,
+      teams: createTeamsSender(localAdapter(), ''),
+      clock,
+      retry: { sleep: fakeSleep().sleep },
+      ...overrides,
+    });
     return sender;
   };
 
@@ -88,10 +100,14 @@ describe('ticket cards, posted and updated through the card sender', () => {
   });
 
   it('never lets an older update land after a newer one: the older one, still waiting to retry, gives way', async () => {
-    const sleep = (ms: number, signal?: AbortSignal) => new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, 10_000);
-      signal?.addEventListener('abort', () => { clearTimeout(timer); resolve(); });
-    });
+    const sleep = (ms: number, signal?: AbortSignal) =>
+      new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 10_000);
+        signal?.addEventListener('abort', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
     connector.fail({ status: 500 });
     const n = make({ retry: { sleep } });
     const older = n.update(HELPDESK, 'activity-1', card('assigned'));
@@ -102,18 +118,21 @@ describe('ticket cards, posted and updated through the card sender', () => {
     expect(connector.updates().map((u) => u.body.attachments)).toEqual([[expect.objectContaining({ content: card('resolved') })]]);
   });
 
-  it.each([[403], [404]])('reports an update refused with %i as gone for that copy and leaves the conversation usable (the message may just have been deleted)', async (status) => {
-    connector.fail({ status });
-    const n = make();
-    await expect(n.update(HELPDESK, 'activity-gone', card('closed'))).resolves.toBe('gone');
-    expect(storedConversation(store, HELPDESK)?.usable).toBe(true);
-    expect(connector.requests()).toHaveLength(1);
-    // Other copies in the same channel are still updated, and new cards still posted.
-    await expect(n.update(HELPDESK, 'activity-2', card('closed'))).resolves.toBe('updated');
-    await expect(n.post(HELPDESK, card('submitted'))).resolves.toEqual(expect.any(String));
-    await n.retryPending();
-    expect(connector.requests()).toHaveLength(3);
-  });
+  it.each([[403], [404]])(
+    'reports an update refused with %i as gone for that copy and leaves the conversation usable (the message may just have been deleted)',
+    async (status) => {
+      connector.fail({ status });
+      const n = make();
+      await expect(n.update(HELPDESK, 'activity-gone', card('closed'))).resolves.toBe('gone');
+      expect(storedConversation(store, HELPDESK)?.usable).toBe(true);
+      expect(connector.requests()).toHaveLength(1);
+      // Other copies in the same channel are still updated, and new cards still posted.
+      await expect(n.update(HELPDESK, 'activity-2', card('closed'))).resolves.toBe('updated');
+      await expect(n.post(HELPDESK, card('submitted'))).resolves.toEqual(expect.any(String));
+      await n.retryPending();
+      expect(connector.requests()).toHaveLength(3);
+    },
+  );
 
   it('still marks the conversation unusable when a card post is refused with 404', async () => {
     connector.fail({ status: 404 });
@@ -136,7 +155,7 @@ describe('ticket cards, posted and updated through the card sender', () => {
     expect(connector.updates().map((u) => u.body.attachments)).toEqual([[expect.objectContaining({ content: card('resolved') })]]);
   });
 
-  it('does not repeat a card post whose connection dropped after the request (ambiguous): no id, the host\'s next sync decides', async () => {
+  it("does not repeat a card post whose connection dropped after the request (ambiguous): no id, the host's next sync decides", async () => {
     connector.fail({ status: 'drop' });
     await expect(make().post(HELPDESK, card('submitted'))).resolves.toBeUndefined();
     expect(connector.requests().map((r) => r.status)).toEqual(['dropped']);

@@ -6,8 +6,12 @@ import { localAdapter, teamsReference } from './notifyFixtures.js';
 // The form end-to-end tests use when their process has loaded restify: the fake connector in a child process.
 describe('the Teams sender against the fake connector running in its own process', () => {
   let connector: RemoteFakeConnector;
-  beforeAll(async () => { connector = await spawnFakeConnector(); });
-  afterAll(async () => { await connector.close(); });
+  beforeAll(async () => {
+    connector = await spawnFakeConnector();
+  });
+  afterAll(async () => {
+    await connector.close();
+  });
 
   it('records what was sent and answers scripted failures, outages and updates', async () => {
     const sender = createTeamsSender(localAdapter(), '');

@@ -9,11 +9,22 @@ const FROM = 'ucp.onboarding@nhs.net';
 
 describe('the SMTP mailer against a real SMTP server with STARTTLS', () => {
   let smtp: TestSmtpServer;
-  beforeAll(async () => { smtp = await startSmtpServer(); });
-  afterAll(async () => { await smtp.close(); });
+  beforeAll(async () => {
+    smtp = await startSmtpServer();
+  });
+  afterAll(async () => {
+    await smtp.close();
+  });
 
-  const settings = (overrides: Partial<Config['smtp']> = {}): Config['smtp'] =>
-    ({ host: smtp.host, port: smtp.port, secure: false, user: smtp.user, password: smtp.password, from: FROM, ...overrides });
+  const settings = (overrides: Partial<Config['smtp']> = {}): Config['smtp'] => ({
+    host: smtp.host,
+    port: smtp.port,
+    secure: false,
+    user: smtp.user,
+    password: smtp.password,
+    from: FROM,
+    ...overrides,
+  });
   // The test trusts its own certificate; verification itself stays on.
   const tls = () => ({ ca: smtp.certificate });
 
@@ -23,7 +34,12 @@ describe('the SMTP mailer against a real SMTP server with STARTTLS', () => {
 
   it('delivers over STARTTLS after authenticating, with the recipient, subject, body and a Message-ID made from the key', async () => {
     const mailer = createMailer(settings(), { tls: tls() });
-    await mailer?.send({ to: 'grace.adeyemi@nhs.net', subject: 'Your UCP access request', text: 'Your request T-000123 has been approved.', key: 'T-000123:approved:requester' });
+    await mailer?.send({
+      to: 'grace.adeyemi@nhs.net',
+      subject: 'Your UCP access request',
+      text: 'Your request T-000123 has been approved.',
+      key: 'T-000123:approved:requester',
+    });
     const mail = await smtp.waitFor((m) => m.subject === 'Your UCP access request');
     expect(mail.secure).toBe(true);
     expect(mail.user).toBe(smtp.user);
@@ -39,7 +55,12 @@ describe('the SMTP mailer against a real SMTP server with STARTTLS', () => {
   it('keeps a long message with non-ASCII characters intact', async () => {
     const mailer = createMailer(settings(), { tls: tls() });
     const text = `We’ve created the accounts for Rosewood Court – ${'each person gets an activation e-mail from the UCP. '.repeat(4)}\nThank you.`;
-    await mailer?.send({ to: 'grace.adeyemi@nhs.net', subject: 'Accounts created – next steps', text, key: 'T-000124:provisioned:requester' });
+    await mailer?.send({
+      to: 'grace.adeyemi@nhs.net',
+      subject: 'Accounts created – next steps',
+      text,
+      key: 'T-000124:provisioned:requester',
+    });
     const mail = await smtp.waitFor((m) => m.messageId === messageIdFor('T-000124:provisioned:requester', FROM));
     expect(mail.text.replace(/\r\n/g, '\n')).toBe(text);
     mailer?.close();
@@ -60,7 +81,10 @@ describe('the SMTP mailer against a real SMTP server with STARTTLS', () => {
 
   it('reports a wrong password as a setting to fix, not something to retry', async () => {
     const mailer = createMailer(settings({ password: 'wrong' }), { tls: tls() });
-    await expect(mailer?.send({ to: 'a@nhs.net', subject: 's', text: 't', key: 'k2' })).rejects.toMatchObject({ kind: 'other', reason: 'EAUTH' });
+    await expect(mailer?.send({ to: 'a@nhs.net', subject: 's', text: 't', key: 'k2' })).rejects.toMatchObject({
+      kind: 'other',
+      reason: 'EAUTH',
+    });
     mailer?.close();
   });
 
@@ -78,11 +102,22 @@ describe('the SMTP mailer against a real SMTP server with STARTTLS', () => {
 
 describe('a relay that does not offer STARTTLS', () => {
   let plain: TestSmtpServer;
-  beforeAll(async () => { plain = await startSmtpServer({ startTls: false }); });
-  afterAll(async () => { await plain.close(); });
+  beforeAll(async () => {
+    plain = await startSmtpServer({ startTls: false });
+  });
+  afterAll(async () => {
+    await plain.close();
+  });
 
   it('is refused before the password is sent (port 587 must upgrade to TLS)', async () => {
-    const mailer = createMailer({ host: plain.host, port: plain.port, secure: false, user: plain.user, password: plain.password, from: FROM });
+    const mailer = createMailer({
+      host: plain.host,
+      port: plain.port,
+      secure: false,
+      user: plain.user,
+      password: plain.password,
+      from: FROM,
+    });
     await expect(mailer?.send({ to: 'a@nhs.net', subject: 's', text: 't', key: 'k4' })).rejects.toMatchObject({ kind: 'other' });
     expect(plain.authAttempts()).toBe(0);
     expect(plain.messages()).toHaveLength(0);
@@ -95,11 +130,17 @@ describe('a relay that stops answering', () => {
   let silentAt: 'rcpt' | 'data';
   let bodies = 0;
   const relay = new SMTPServer({
-    secure: false, authOptional: true, logger: false,
-    onRcptTo(_address, _session, callback) { if (silentAt !== 'rcpt') callback(); },
+    secure: false,
+    authOptional: true,
+    logger: false,
+    onRcptTo(_address, _session, callback) {
+      if (silentAt !== 'rcpt') callback();
+    },
     onData(stream) {
       stream.on('data', () => undefined);
-      stream.on('end', () => { bodies += 1; });
+      stream.on('end', () => {
+        bodies += 1;
+      });
     },
   });
   let port = 0;
@@ -107,18 +148,30 @@ describe('a relay that stops answering', () => {
     await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', () => resolve()));
     port = (relay.server.address() as AddressInfo).port;
   });
-  afterAll(async () => { await new Promise<void>((resolve) => relay.close(() => resolve())); });
-  const mailer = () => createMailer({ host: '127.0.0.1', port, secure: false, user: '', password: '', from: FROM }, { timeoutMs: 200, tls: { rejectUnauthorized: false } });
+  afterAll(async () => {
+    await new Promise<void>((resolve) => relay.close(() => resolve()));
+  });
+  const mailer = () =>
+    createMailer(
+      { host: '127.0.0.1', port, secure: false, user: '', password: '', from: FROM },
+      { timeoutMs: 200, tls: { rejectUnauthorized: false } },
+    );
 
   it('after the whole message was sent is ambiguous: the relay may have taken it, so it must not be sent again', async () => {
     silentAt = 'data';
-    await expect(mailer()?.send({ to: 'a@nhs.net', subject: 's', text: 't', key: 'k5' })).rejects.toMatchObject({ kind: 'ambiguous', reason: 'ETIMEDOUT' });
+    await expect(mailer()?.send({ to: 'a@nhs.net', subject: 's', text: 't', key: 'k5' })).rejects.toMatchObject({
+      kind: 'ambiguous',
+      reason: 'ETIMEDOUT',
+    });
     expect(bodies).toBe(1);
   });
 
   it('before the message was sent is retryable: nothing can have been delivered', async () => {
     silentAt = 'rcpt';
-    await expect(mailer()?.send({ to: 'a@nhs.net', subject: 's', text: 't', key: 'k6' })).rejects.toMatchObject({ kind: 'retryable', reason: 'ETIMEDOUT' });
+    await expect(mailer()?.send({ to: 'a@nhs.net', subject: 's', text: 't', key: 'k6' })).rejects.toMatchObject({
+      kind: 'retryable',
+      reason: 'ETIMEDOUT',
+    });
     expect(bodies).toBe(1);
   });
 });

@@ -2,14 +2,28 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import net, { type AddressInfo } from 'node:net';
 import { createMailer, messageIdFor, type Mailer } from '../../../bot/notify/mailer.js';
 import { DeliveryError } from '../../../bot/notify/deliveryError.js';
-import { addNotificationIfNew, createNotifier, pendingNotification, type Notifier, type NotifierDeps } from '../../../bot/notify/notifier.js';
+import {
+  addNotificationIfNew,
+  createNotifier,
+  pendingNotification,
+  type Notifier,
+  type NotifierDeps,
+} from '../../../bot/notify/notifier.js';
 import { createTeamsSender } from '../../../bot/notify/teamsSender.js';
 import type { AuditEvent, NotificationRecord } from '../../../data/model.js';
 import type { Store } from '../../../data/store/store.js';
 import { startFakeConnector, type FakeConnector } from '../../helpers/fakeConnector.js';
 import { startSmtpServer, type TestSmtpServer } from '../../helpers/smtpServer.js';
 import { useStoreFolder } from '../../helpers/storeFixtures.js';
-import { capturedLogger, fakeSleep, localAdapter, MANAGER_AAD, seedConversation, storedConversation, teamsReference } from './notifyFixtures.js';
+import {
+  capturedLogger,
+  fakeSleep,
+  localAdapter,
+  MANAGER_AAD,
+  seedConversation,
+  storedConversation,
+  teamsReference,
+} from './notifyFixtures.js';
 
 const FROM = 'ucp.onboarding@nhs.net';
 const MANAGER_KEY = `user:${MANAGER_AAD}`;
@@ -57,7 +71,10 @@ describe('the notifier, over real HTTP to a fake connector and real SMTP', () =>
     smtp.clear();
     store = await folder.open({ clock });
     await seedConversation(store, MANAGER_KEY, teamsReference(connector.url));
-    mailer = createMailer({ host: smtp.host, port: smtp.port, secure: false, user: smtp.user, password: smtp.password, from: FROM }, { tls: { ca: smtp.certificate } }) as Mailer;
+    mailer = createMailer(
+      { host: smtp.host, port: smtp.port, secure: false, user: smtp.user, password: smtp.password, from: FROM },
+      { tls: { ca: smtp.certificate } },
+    ) as Mailer;
   });
   afterEach(async () => {
     await Promise.all(notifiers.splice(0).map((n) => n.stop()));
@@ -67,7 +84,14 @@ describe('the notifier, over real HTTP to a fake connector and real SMTP', () =>
   });
 
   const make = (overrides: Partial<NotifierDeps> = {}) => {
-    const notifier = createNotifier({ store, teams: createTeamsSender(localAdapter(), ''), mailer, clock, retry: { sleep: fakeSleep().sleep }, ...overrides });
+    const notifier = createNotifier({
+      store,
+      teams: createTeamsSender(localAdapter(), ''),
+      mailer,
+      clock,
+      retry: { sleep: fakeSleep().sleep },
+      ...overrides,
+    });
     notifiers.push(notifier);
     return notifier;
   };
@@ -79,7 +103,9 @@ describe('the notifier, over real HTTP to a fake connector and real SMTP', () =>
     expect(post.conversationId).toBe('a:1on1-manager');
     expect(post.body.text).toBe(approved().text);
     expect(notification(store, approved().key)).toMatchObject({ status: 'sent', via: 'teams', sentAt: now.toISOString(), attempts: 1 });
-    expect(await auditEvents(store)).toContainEqual(expect.objectContaining({ action: 'notification.sent', ticketId: 'T-000123', details: { key: approved().key, via: 'teams' } }));
+    expect(await auditEvents(store)).toContainEqual(
+      expect.objectContaining({ action: 'notification.sent', ticketId: 'T-000123', details: { key: approved().key, via: 'teams' } }),
+    );
   });
 
   it('attaches the card when there is one', async () => {
@@ -127,7 +153,9 @@ describe('the notifier, over real HTTP to a fake connector and real SMTP', () =>
     expect(mail.text).toBe(approved().text);
     expect(mail.messageId).toBe(messageIdFor(approved().key, FROM));
     expect(notification(store, approved().key)).toMatchObject({ status: 'sent', via: 'email' });
-    expect(await auditEvents(store)).toContainEqual(expect.objectContaining({ action: 'conversation.unusable', details: { conversationKey: MANAGER_KEY, reason: `http-${status}` } }));
+    expect(await auditEvents(store)).toContainEqual(
+      expect.objectContaining({ action: 'conversation.unusable', details: { conversationKey: MANAGER_KEY, reason: `http-${status}` } }),
+    );
   });
 
   it('does not try Teams again on a conversation already marked unusable', async () => {
@@ -141,7 +169,10 @@ describe('the notifier, over real HTTP to a fake connector and real SMTP', () =>
     const sleep = async () => {
       // While Teams is being retried, the person messages the bot and a fresh reference is stored.
       await seedConversation(store, MANAGER_KEY, { ...teamsReference(connector.url), activityId: 'f:newer' });
-      await store.update((tx) => { const c = tx.data.conversations.find((x) => x.key === MANAGER_KEY); if (c) c.updatedAt = '2026-03-02T10:00:01.000Z'; });
+      await store.update((tx) => {
+        const c = tx.data.conversations.find((x) => x.key === MANAGER_KEY);
+        if (c) c.updatedAt = '2026-03-02T10:00:01.000Z';
+      });
     };
     connector.fail({ status: 500 });
     connector.fail({ status: 403 });
@@ -186,7 +217,12 @@ describe('the notifier, over real HTTP to a fake connector and real SMTP', () =>
     await smtp.down();
     await expect(make().notify(approved())).resolves.toBe('queued');
     const kept = notification(store, approved().key);
-    expect(kept).toMatchObject({ status: 'pending', attempts: 1, nextAttemptAt: '2026-03-02T10:01:00.000Z', lastAttemptAt: now.toISOString() });
+    expect(kept).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      nextAttemptAt: '2026-03-02T10:01:00.000Z',
+      lastAttemptAt: now.toISOString(),
+    });
     expect(kept?.lastError).toMatch(/^teams:ECONNREFUSED email:\w+$/);
 
     // The service restarts: a new store on the same folder, a new notifier.
@@ -199,7 +235,12 @@ describe('the notifier, over real HTTP to a fake connector and real SMTP', () =>
     await expect(notifier.retryDue()).resolves.toEqual({ sent: 0, queued: 0 });
     now = new Date('2026-03-02T10:01:00.000Z');
     await expect(notifier.retryDue()).resolves.toEqual({ sent: 0, queued: 1 });
-    expect(notification(store, approved().key)).toMatchObject({ status: 'pending', attempts: 2, nextAttemptAt: '2026-03-02T10:03:00.000Z', lastAttemptAt: '2026-03-02T10:01:00.000Z' });
+    expect(notification(store, approved().key)).toMatchObject({
+      status: 'pending',
+      attempts: 2,
+      nextAttemptAt: '2026-03-02T10:03:00.000Z',
+      lastAttemptAt: '2026-03-02T10:01:00.000Z',
+    });
 
     await connector.up();
     await smtp.up();
@@ -271,7 +312,13 @@ describe('the notifier, over real HTTP to a fake connector and real SMTP', () =>
   it('stops within a second while deliver() of a recorded notification waits to retry e-mail, and keeps it pending', async () => {
     await seedConversation(store, MANAGER_KEY, teamsReference(connector.url), false);
     let sends = 0;
-    const failing: Mailer = { send: async () => { sends += 1; throw new DeliveryError('retryable', 'smtp-451'); }, close: () => undefined };
+    const failing: Mailer = {
+      send: async () => {
+        sends += 1;
+        throw new DeliveryError('retryable', 'smtp-451');
+      },
+      close: () => undefined,
+    };
     const notifier = make({ mailer: failing, retry: { baseMs: 20_000, capMs: 30_000, maxTotalMs: 120_000 } });
     await store.update((tx) => addNotificationIfNew(tx.data, pendingNotification(approved(), now)));
     const outcome = notifier.deliver(approved().key);
@@ -281,12 +328,17 @@ describe('the notifier, over real HTTP to a fake connector and real SMTP', () =>
     expect(Date.now() - started).toBeLessThan(1000);
     await expect(outcome).resolves.toBe('queued');
     expect(sends).toBe(1);
-    expect(notification(store, approved().key)).toMatchObject({ status: 'pending', lastError: 'teams:conversation-unusable email:smtp-451' });
+    expect(notification(store, approved().key)).toMatchObject({
+      status: 'pending',
+      lastError: 'teams:conversation-unusable email:smtp-451',
+    });
   });
 
   it('stops within its budget even while a request hangs, and keeps the notification', async () => {
     const sockets: net.Socket[] = [];
-    const silent = net.createServer((socket) => { sockets.push(socket); });
+    const silent = net.createServer((socket) => {
+      sockets.push(socket);
+    });
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     try {
       await seedConversation(store, MANAGER_KEY, teamsReference(`http://127.0.0.1:${(silent.address() as AddressInfo).port}/`));
@@ -321,12 +373,20 @@ describe('the notifier, over real HTTP to a fake connector and real SMTP', () =>
     await notifier.retryDue();
     expect(notification(store, approved().key)).toBeUndefined();
     expect(notification(store, 'T-000200:stuck:requester')?.status).toBe('pending');
-    expect(await auditEvents(store)).toContainEqual(expect.objectContaining({ action: 'notification.sent', details: { key: approved().key, via: 'teams' } }));
+    expect(await auditEvents(store)).toContainEqual(
+      expect.objectContaining({ action: 'notification.sent', details: { key: approved().key, via: 'teams' } }),
+    );
   });
 
   it('delivers a notification the host recorded inside its own store update, once: deliver(key)', async () => {
     const record = pendingNotification(approved(), now);
-    expect(record).toMatchObject({ key: approved().key, status: 'pending', attempts: 0, nextAttemptAt: now.toISOString(), createdAt: now.toISOString() });
+    expect(record).toMatchObject({
+      key: approved().key,
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: now.toISOString(),
+      createdAt: now.toISOString(),
+    });
     // The host's synchronous update: the ticket transition and the notification land together.
     await expect(store.update((tx) => addNotificationIfNew(tx.data, record))).resolves.toBe(true);
     await expect(store.update((tx) => addNotificationIfNew(tx.data, { ...record, text: 'other' }))).resolves.toBe(false);
@@ -361,7 +421,14 @@ describe('the notifier, over real HTTP to a fake connector and real SMTP', () =>
   it('resolves deliver() even when the outcome cannot be written (the store closed under it): the record stays pending', async () => {
     await store.update((tx) => addNotificationIfNew(tx.data, pendingNotification(approved(), now)));
     // The store closes while Teams is being retried; the retry lands, but 'sent' cannot be written (sent again later: at least once).
-    const notifier = make({ mailer: undefined, retry: { sleep: async () => { await store.close(); } } });
+    const notifier = make({
+      mailer: undefined,
+      retry: {
+        sleep: async () => {
+          await store.close();
+        },
+      },
+    });
     connector.fail({ status: 500 });
     await expect(notifier.deliver(approved().key)).resolves.toBe('queued');
     store = await folder.open({ clock });
@@ -374,9 +441,21 @@ describe('the notifier, over real HTTP to a fake connector and real SMTP', () =>
     await expect(notifier.notify(approved())).resolves.toBe('sent');
     expect(connector.requests().map((r) => r.status)).toEqual(['dropped']);
     expect(mailsFor(approved().key)).toHaveLength(0);
-    expect(notification(store, approved().key)).toMatchObject({ status: 'sent', via: 'teams', lastError: 'teams:ambiguous', attempts: 1, sentAt: now.toISOString() });
+    expect(notification(store, approved().key)).toMatchObject({
+      status: 'sent',
+      via: 'teams',
+      lastError: 'teams:ambiguous',
+      attempts: 1,
+      sentAt: now.toISOString(),
+    });
     expect(storedConversation(store, MANAGER_KEY)?.usable).toBe(true);
-    expect(await auditEvents(store)).toContainEqual(expect.objectContaining({ action: 'notification.unconfirmed', ticketId: 'T-000123', details: { key: approved().key, via: 'teams', reason: 'ECONNRESET' } }));
+    expect(await auditEvents(store)).toContainEqual(
+      expect.objectContaining({
+        action: 'notification.unconfirmed',
+        ticketId: 'T-000123',
+        details: { key: approved().key, via: 'teams', reason: 'ECONNRESET' },
+      }),
+    );
     now = new Date(now.getTime() + 3_600_000);
     await expect(notifier.retryDue()).resolves.toEqual({ sent: 0, queued: 0 });
     await expect(notifier.deliver(approved().key)).resolves.toBe('duplicate');
@@ -394,12 +473,20 @@ describe('the notifier, over real HTTP to a fake connector and real SMTP', () =>
   it('records an ambiguous e-mail failure (no answer after the message body) as sent but unconfirmed, tried once', async () => {
     await seedConversation(store, MANAGER_KEY, teamsReference(connector.url), false);
     let sends = 0;
-    const silentAfterData: Mailer = { send: async () => { sends += 1; throw new DeliveryError('ambiguous', 'ETIMEDOUT'); }, close: () => undefined };
+    const silentAfterData: Mailer = {
+      send: async () => {
+        sends += 1;
+        throw new DeliveryError('ambiguous', 'ETIMEDOUT');
+      },
+      close: () => undefined,
+    };
     const notifier = make({ mailer: silentAfterData });
     await expect(notifier.notify(approved())).resolves.toBe('sent');
     expect(sends).toBe(1);
     expect(notification(store, approved().key)).toMatchObject({ status: 'sent', via: 'email', lastError: 'email:ambiguous' });
-    expect(await auditEvents(store)).toContainEqual(expect.objectContaining({ action: 'notification.unconfirmed', details: { key: approved().key, via: 'email', reason: 'ETIMEDOUT' } }));
+    expect(await auditEvents(store)).toContainEqual(
+      expect.objectContaining({ action: 'notification.unconfirmed', details: { key: approved().key, via: 'email', reason: 'ETIMEDOUT' } }),
+    );
     now = new Date(now.getTime() + 3_600_000);
     await notifier.retryDue();
     expect(sends).toBe(1);
@@ -410,10 +497,14 @@ describe('the notifier, over real HTTP to a fake connector and real SMTP', () =>
     connector.fail({ status: 403 });
     await make({ logger }).notify(approved());
     await smtp.down();
-    await make({ logger, mailer: createMailer({ host: smtp.host, port: smtp.port, secure: false, user: smtp.user, password: smtp.password, from: FROM }) }).notify(approved('T-000123:reminder:requester'));
+    await make({
+      logger,
+      mailer: createMailer({ host: smtp.host, port: smtp.port, secure: false, user: smtp.user, password: smtp.password, from: FROM }),
+    }).notify(approved('T-000123:reminder:requester'));
     const log = lines.join('\n');
     expect(lines.length).toBeGreaterThan(3);
-    for (const secret of ['grace', 'Grace', 'nhs.net', 'Rosewood', 'Good news', 'approved.', smtp.password]) expect(log).not.toContain(secret);
+    for (const secret of ['grace', 'Grace', 'nhs.net', 'Rosewood', 'Good news', 'approved.', smtp.password])
+      expect(log).not.toContain(secret);
     expect(log).toContain('T-000123:approved:requester');
   });
 });

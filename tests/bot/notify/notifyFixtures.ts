@@ -39,7 +39,12 @@ export function storedConversation(store: Store, key: string): ConversationRecor
 /** A sleep that records the waits asked for and returns at once. */
 export function fakeSleep(): { waits: number[]; sleep: (ms: number) => Promise<void> } {
   const waits: number[] = [];
-  return { waits, sleep: async (ms: number) => { waits.push(ms); } };
+  return {
+    waits,
+    sleep: async (ms: number) => {
+      waits.push(ms);
+    },
+  };
 }
 
 /** A logger whose lines the test can read. */

@@ -7,7 +7,12 @@ const NOW = new Date('2026-03-02T10:00:00Z');
 /** A sleep that records what it was asked to wait and returns at once. */
 function fakeSleep() {
   const waits: number[] = [];
-  return { waits, sleep: async (ms: number) => { waits.push(ms); } };
+  return {
+    waits,
+    sleep: async (ms: number) => {
+      waits.push(ms);
+    },
+  };
 }
 
 /** An attempt that fails with the given errors in turn, then succeeds. */
@@ -56,7 +61,11 @@ describe('withRetry', () => {
 
   it('backs off exponentially with jitter between retryable failures', async () => {
     const { waits, sleep } = fakeSleep();
-    const op = failing(new DeliveryError('retryable', 'http-500'), new DeliveryError('retryable', 'http-502'), new DeliveryError('retryable', 'ECONNRESET'));
+    const op = failing(
+      new DeliveryError('retryable', 'http-500'),
+      new DeliveryError('retryable', 'http-502'),
+      new DeliveryError('retryable', 'ECONNRESET'),
+    );
     await withRetry(op.attempt, { sleep, random: () => 0.5, baseMs: 500 });
     expect(waits).toEqual([375, 750, 1500]);
   });
@@ -73,7 +82,13 @@ describe('withRetry', () => {
     const { waits, sleep } = fakeSleep();
     const forbidden = failing(new DeliveryError('permanent', 'http-403'));
     await expect(withRetry(forbidden.attempt, { sleep })).rejects.toMatchObject({ kind: 'permanent' });
-    const plain = { calls: 0, attempt: async () => { plain.calls += 1; throw new Error('boom'); } };
+    const plain = {
+      calls: 0,
+      attempt: async () => {
+        plain.calls += 1;
+        throw new Error('boom');
+      },
+    };
     await expect(withRetry(plain.attempt, { sleep })).rejects.toMatchObject({ kind: 'other' });
     expect([forbidden.calls(), plain.calls, waits.length]).toEqual([1, 1, 0]);
   });
@@ -101,7 +116,9 @@ describe('withRetry', () => {
 
   it('stops waiting and gives up when its signal aborts', async () => {
     const controller = new AbortController();
-    const sleep = async () => { controller.abort(); };
+    const sleep = async () => {
+      controller.abort();
+    };
     const op = failing(new DeliveryError('retryable', 'http-500'), new DeliveryError('retryable', 'http-500'));
     await expect(withRetry(op.attempt, { sleep }, controller.signal)).rejects.toMatchObject({ reason: 'http-500' });
     expect(op.calls()).toBe(1);

@@ -27,7 +27,13 @@ describe('the ODS directory client over real HTTP', () => {
     expect(result).toEqual({
       status: 'found',
       organisation: {
-        odsCode: 'VX1A2', name: 'SUNNYVIEW CARE HOME', postcode: 'N1 7AB', active: true, roleIds: ['RO101'], primaryRoleId: 'RO101', icbCode: 'QMJ',
+        odsCode: 'VX1A2',
+        name: 'SUNNYVIEW CARE HOME',
+        postcode: 'N1 7AB',
+        active: true,
+        roleIds: ['RO101'],
+        primaryRoleId: 'RO101',
+        icbCode: 'QMJ',
       },
     });
     expect(ord.requests.map((r) => r.path)).toEqual(['/ORD/2-0-0/organisations/VX1A2']);

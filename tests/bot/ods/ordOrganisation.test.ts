@@ -18,7 +18,13 @@ describe('reading an ORD organisation', () => {
 
   it('copes with one-item lists that arrive as bare objects, and an ICB target with no role', () => {
     expect(readOrdOrganisation(SINGLE_ITEM_LISTS, 'VX3C4')).toEqual({
-      odsCode: 'VX3C4', name: 'LILAC HOUSE', postcode: 'CR0 2AA', active: true, roleIds: ['RO101'], primaryRoleId: 'RO101', icbCode: 'QWE',
+      odsCode: 'VX3C4',
+      name: 'LILAC HOUSE',
+      postcode: 'CR0 2AA',
+      active: true,
+      roleIds: ['RO101'],
+      primaryRoleId: 'RO101',
+      icbCode: 'QWE',
     });
   });
 
@@ -30,7 +36,7 @@ describe('reading an ORD organisation', () => {
 
   it('ignores an inactive RE5 relationship', () => {
     const body = ordAnswer({ code: 'VX5E6', name: 'X', roles: [{ id: 'RO101', primary: true }], icb: { code: 'QMF', role: 'RO261' } });
-    const rel = ((body.Organisation as { Rels: { Rel: Array<Record<string, unknown>> } }).Rels.Rel)[0];
+    const rel = (body.Organisation as { Rels: { Rel: Array<Record<string, unknown>> } }).Rels.Rel[0];
     rel.Status = 'Inactive';
     expect(readOrdOrganisation(body, 'VX5E6')?.icbCode).toBeUndefined();
   });

@@ -4,7 +4,8 @@ import { DEFAULT_THRESHOLDS } from '../../../bot/reminders/thresholds.js';
 import { makeWorkflowTicket, people } from '../../fixtures/workflowFixtures.js';
 import { calendar, liveWith, waitingSince } from './reminderFixtures.js';
 
-const due = (tickets: Parameters<typeof liveWith>[0], at: string, extra = {}) => dueReminders(liveWith(tickets, extra), calendar, new Date(at), DEFAULT_THRESHOLDS);
+const due = (tickets: Parameters<typeof liveWith>[0], at: string, extra = {}) =>
+  dueReminders(liveWith(tickets, extra), calendar, new Date(at), DEFAULT_THRESHOLDS);
 const kinds = (tickets: Parameters<typeof liveWith>[0], at: string) => due(tickets, at).reminders.map((r) => `${r.kind}:${r.ordinal}`);
 
 describe('what is due, counted in working hours', () => {
@@ -15,7 +16,10 @@ describe('what is due, counted in working hours', () => {
     expect(kinds([ticket], '2026-03-09T09:59:00.000Z')).toEqual([]);
     const [reminder] = due([ticket], '2026-03-09T10:00:00.000Z').reminders;
     expect(reminder).toMatchObject({ kind: 'icsApproval', ordinal: 1, key: `${ticket.id}:icsApproval:1` });
-    expect(reminder.recipients.map((r) => (r.kind === 'person' ? r.aadObjectId : r.conversationKey))).toEqual([people.lead.aadObjectId, people.secondLead.aadObjectId]);
+    expect(reminder.recipients.map((r) => (r.kind === 'person' ? r.aadObjectId : r.conversationKey))).toEqual([
+      people.lead.aadObjectId,
+      people.secondLead.aadObjectId,
+    ]);
     expect(reminder.text).toContain('Rosewood Court Care Home (VN4K2) has been waiting 2 working days for your ICS onboarding approval');
   });
 
@@ -68,7 +72,9 @@ describe('what is due, counted in working hours', () => {
     const ticket = makeWorkflowTicket({ state: 'needsInformation', ...waitingSince('2026-03-02T09:00:00.000Z') });
     const nudge = due([ticket], '2026-03-04T09:00:00.000Z');
     expect(nudge.reminders.map((r) => r.kind)).toEqual(['requesterNudge']);
-    expect(nudge.reminders[0].recipients).toEqual([{ kind: 'person', aadObjectId: people.requester.aadObjectId, email: 'grace.adeyemi@nhs.net' }]);
+    expect(nudge.reminders[0].recipients).toEqual([
+      { kind: 'person', aadObjectId: people.requester.aadObjectId, email: 'grace.adeyemi@nhs.net' },
+    ]);
     expect(nudge.withdrawals).toEqual([]);
     expect(due([ticket], '2026-03-13T16:59:00.000Z').withdrawals).toEqual([]);
     const late = due([ticket], '2026-03-16T09:00:00.000Z');
@@ -78,11 +84,13 @@ describe('what is due, counted in working hours', () => {
 
   it('reminds requesters of organisations whose DSPT status ends this year on 1 May, 1 June and 23 June, never after 30 June', () => {
     const ticket = makeWorkflowTicket({ state: 'resolved' });
-    const statuses = { dsptStatuses: [
-      { odsCode: 'VN4K2', name: 'Rosewood Court Care Home', status: '24/25 Standards Met' },
-      { odsCode: 'VZZ99', name: 'Nobody Asked House', status: '24/25 Standards Met' },
-      { odsCode: 'VN4K3', name: 'Renewed House', status: '25/26 Standards Met' },
-    ] };
+    const statuses = {
+      dsptStatuses: [
+        { odsCode: 'VN4K2', name: 'Rosewood Court Care Home', status: '24/25 Standards Met' },
+        { odsCode: 'VZZ99', name: 'Nobody Asked House', status: '24/25 Standards Met' },
+        { odsCode: 'VN4K3', name: 'Renewed House', status: '25/26 Standards Met' },
+      ],
+    };
     const at = (iso: string) => due([ticket], iso, statuses).reminders.map((r) => `${r.kind}:${r.odsCode}:${r.ordinal}`);
     expect(at('2026-04-30T10:00:00.000Z')).toEqual([]);
     expect(at('2026-05-01T09:00:00.000Z')).toEqual(['dsptRenewal:VN4K2:1']);

@@ -12,8 +12,19 @@ export const calendar = createWorkingCalendar({ holidays: bankHolidays });
 /** Live data holding only these tickets and the workflow rosters, for the pure due computation. */
 export function liveWith(tickets: WorkflowTicket[], extra: Partial<LiveData> = {}): LiveData {
   return {
-    schemaVersion: 2, tickets, rosters: workflowRosters(), conversations: [], dpiaRegister: [], dsptStatuses: [], accreditedDomains: [],
-    bankHolidays: null, settings: {}, imports: {}, notifications: [], botState: {}, ...extra,
+    schemaVersion: 2,
+    tickets,
+    rosters: workflowRosters(),
+    conversations: [],
+    dpiaRegister: [],
+    dsptStatuses: [],
+    accreditedDomains: [],
+    bankHolidays: null,
+    settings: {},
+    imports: {},
+    notifications: [],
+    botState: {},
+    ...extra,
   };
 }
 

@@ -25,18 +25,30 @@ async function world(store: Store, start: string, thresholds: ReminderThresholds
   const clock = manualClock(start);
   const workflow = createWorkflow({ store, clock: clock.now });
   const synced: Array<{ ticketId: string; marks: number }> = [];
-  const sweep = () => runSweep({
-    store, calendar, clock: clock.now, thresholds, workflow, notifier: { deliver: async () => 'queued' as const },
-    // What the card sync would read at that moment: the marks must already be in the store.
-    syncCard: async (ticketId) => { synced.push({ ticketId, marks: workflow.get(ticketId)?.remindersSent?.length ?? 0 }); },
-  });
+  const sweep = () =>
+    runSweep({
+      store,
+      calendar,
+      clock: clock.now,
+      thresholds,
+      workflow,
+      notifier: { deliver: async () => 'queued' as const },
+      // What the card sync would read at that moment: the marks must already be in the store.
+      syncCard: async (ticketId) => {
+        synced.push({ ticketId, marks: workflow.get(ticketId)?.remindersSent?.length ?? 0 });
+      },
+    });
   return { clock, workflow, sweep, synced };
 }
 
 const helpdeskCardText = (ticket: WorkflowTicket, now: Date) =>
-  allStrings(buildTicketCard(ticket, { kind: 'helpdesk', agents: [people.agent], shared: true }, { refreshUserIds: [], now })).map((s) => s.value).join('\n');
+  allStrings(buildTicketCard(ticket, { kind: 'helpdesk', agents: [people.agent], shared: true }, { refreshUserIds: [], now }))
+    .map((s) => s.value)
+    .join('\n');
 const icsCardText = (ticket: WorkflowTicket, now: Date) =>
-  allStrings(buildTicketCard(ticket, { kind: 'icsLead' }, { refreshUserIds: [], now })).map((s) => s.value).join('\n');
+  allStrings(buildTicketCard(ticket, { kind: 'icsLead' }, { refreshUserIds: [], now }))
+    .map((s) => s.value)
+    .join('\n');
 const reminderAudit = async (store: Store, ticketId: string) => {
   const events: AuditEvent[] = [];
   for await (const event of store.readAudit({ ticketId })) if (event.action.startsWith('reminder.')) events.push(event);
@@ -44,7 +56,7 @@ const reminderAudit = async (store: Store, ticketId: string) => {
 };
 
 describe('escalations on the ticket (issue 14 point 5)', () => {
-  it('the sweep with a fixed clock records the escalation on the ticket, and its card, the tab\'s queue and the ticket detail say so', async () => {
+  it("the sweep with a fixed clock records the escalation on the ticket, and its card, the tab's queue and the ticket detail say so", async () => {
     const store = await folder.open();
     // Assigned on Monday 2 March at 09:00 London (GMT), nothing done since; escalation after 2 working days (REMINDER_ASSIGNEE_ESCALATE_HOURS=16).
     const ticket = makeWorkflowTicket({ state: 'assigned', assignee: { ...people.agent }, ...waitingSince('2026-03-02T09:00:00.000Z') });
@@ -58,11 +70,17 @@ describe('escalations on the ticket (issue 14 point 5)', () => {
     const line = 'Escalated to the helpdesk channel at 09:00 on Wed 4 Mar: 2 working days without an action';
     expect(helpdeskCardText(stored, now)).toContain(line);
     // The assignee's reminder fell due after 1 working day, but this is the first sweep: the line says both.
-    const reminder = 'Reminder sent to the assigned agent at 09:00 on Wed 4 Mar: 2 working days without an action (due after 1 working day)';
+    const reminder =
+      'Reminder sent to the assigned agent at 09:00 on Wed 4 Mar: 2 working days without an action (due after 1 working day)';
     expect(helpdeskCardText(stored, now)).toContain(reminder);
 
     const [row] = helpdeskQueue([stored], workflowRosters(), calendar, now, thresholds, { state: 'open', ics: '', assignee: '' }).rows;
-    expect(row).toMatchObject({ withWhom: 'Alex Agent', reminder: { text: line, escalated: true }, ageText: '2 working days', overdue: true });
+    expect(row).toMatchObject({
+      withWhom: 'Alex Agent',
+      reminder: { text: line, escalated: true },
+      ageText: '2 working days',
+      overdue: true,
+    });
     expect(ticketDetail(stored, await reminderAudit(store, ticket.id), workflowRosters(), now)).toMatchObject({
       reminders: [reminder, line],
       audit: [{ what: 'Reminder sent' }, { what: 'Escalated to the helpdesk channel' }],
@@ -72,7 +90,11 @@ describe('escalations on the ticket (issue 14 point 5)', () => {
 
   it('records each escalation once: the next sweeps add no line, no audit event and touch no card', async () => {
     const store = await folder.open();
-    const ticket = makeWorkflowTicket({ state: 'awaitingHelpdesk', stateEnteredAt: '2026-03-02T09:00:00.000Z', ...waitingSince('2026-03-02T09:00:00.000Z') });
+    const ticket = makeWorkflowTicket({
+      state: 'awaitingHelpdesk',
+      stateEnteredAt: '2026-03-02T09:00:00.000Z',
+      ...waitingSince('2026-03-02T09:00:00.000Z'),
+    });
     await seedWorkflow(store, [ticket]);
     const { sweep, clock, workflow, synced } = await world(store, '2026-03-02T13:00:00.000Z');
     expect(await sweep()).toMatchObject({ reminders: 1 });
@@ -81,9 +103,18 @@ describe('escalations on the ticket (issue 14 point 5)', () => {
       expect(await sweep()).toMatchObject({ reminders: 0 });
     }
     expect(workflow.get(ticket.id)?.remindersSent).toEqual([
-      { kind: 'unassigned', at: '2026-03-02T13:00:00.000Z', since: '2026-03-02T09:00:00.000Z', waitedHours: 4, dueAfterHours: 4, workingDayHours: 8 },
+      {
+        kind: 'unassigned',
+        at: '2026-03-02T13:00:00.000Z',
+        since: '2026-03-02T09:00:00.000Z',
+        waitedHours: 4,
+        dueAfterHours: 4,
+        workingDayHours: 8,
+      },
     ]);
-    expect((await reminderAudit(store, ticket.id)).map((e) => [e.action, e.details?.kind, e.at])).toEqual([['reminder.escalated', 'unassigned', '2026-03-02T13:00:00.000Z']]);
+    expect((await reminderAudit(store, ticket.id)).map((e) => [e.action, e.details?.kind, e.at])).toEqual([
+      ['reminder.escalated', 'unassigned', '2026-03-02T13:00:00.000Z'],
+    ]);
     expect(synced.map((s) => s.ticketId)).toEqual([ticket.id]);
   });
 
@@ -97,7 +128,13 @@ describe('escalations on the ticket (issue 14 point 5)', () => {
     expect([after.version, after.updatedAt, after.remindersSent?.length]).toEqual([ticket.version, ticket.updatedAt, 2]);
 
     clock.set('2026-03-06T09:10:00.000Z');
-    const pressed = await workflow.act({ ticketId: ticket.id, verb: 'tick', item: 'odsVerified', actor: asPerson(people.agent), expectedVersion: ticket.version });
+    const pressed = await workflow.act({
+      ticketId: ticket.id,
+      verb: 'tick',
+      item: 'odsVerified',
+      actor: asPerson(people.agent),
+      expectedVersion: ticket.version,
+    });
     expect(pressed.ok).toBe(true);
     // The agent acted: a new wait begins, so the card no longer says it is escalated; the tab's detail keeps the history.
     const acted = workflow.get(ticket.id)!;
@@ -112,35 +149,56 @@ describe('escalations on the ticket (issue 14 point 5)', () => {
     // The service was down until Tuesday 10 March: 6 working days, past the default 4 (REMINDER_ASSIGNEE_ESCALATE_HOURS=32).
     const { sweep, workflow } = await world(store, '2026-03-10T09:00:00.000Z');
     await sweep();
-    expect(helpdeskCardText(workflow.get(ticket.id)!, new Date('2026-03-10T09:05:00.000Z')))
-      .toContain('Escalated to the helpdesk channel at 09:00 on Tue 10 Mar: 6 working days without an action (due after 4 working days)');
+    expect(helpdeskCardText(workflow.get(ticket.id)!, new Date('2026-03-10T09:05:00.000Z'))).toContain(
+      'Escalated to the helpdesk channel at 09:00 on Tue 10 Mar: 6 working days without an action (due after 4 working days)',
+    );
   });
 
-  it('shows the ICS lead the reminders about the approval and the escalation over their head, and nothing of the helpdesk\'s own', async () => {
+  it("shows the ICS lead the reminders about the approval and the escalation over their head, and nothing of the helpdesk's own", async () => {
     const store = await folder.open();
-    const ticket = makeWorkflowTicket({ state: 'awaitingIcsApproval', stateEnteredAt: '2026-03-02T09:00:00.000Z', ...waitingSince('2026-03-02T09:00:00.000Z') });
+    const ticket = makeWorkflowTicket({
+      state: 'awaitingIcsApproval',
+      stateEnteredAt: '2026-03-02T09:00:00.000Z',
+      ...waitingSince('2026-03-02T09:00:00.000Z'),
+    });
     await seedWorkflow(store, [ticket]);
     const { sweep, workflow } = await world(store, '2026-03-09T09:00:00.000Z');
     await sweep();
     const now = new Date('2026-03-09T09:05:00.000Z');
     const stored = workflow.get(ticket.id)!;
     const shown = icsCardText(stored, now);
-    expect(shown).toContain('Reminder sent to the South East London governance lead at 09:00 on Mon 9 Mar: 5 working days waiting for approval');
-    expect(shown).toContain('Escalated to the helpdesk channel at 09:00 on Mon 9 Mar: 5 working days without an answer from the South East London governance lead');
-    const [row] = helpdeskQueue([stored], workflowRosters(), calendar, now, DEFAULT_THRESHOLDS, { state: 'open', ics: '', assignee: '' }).rows;
+    expect(shown).toContain(
+      'Reminder sent to the South East London governance lead at 09:00 on Mon 9 Mar: 5 working days waiting for approval',
+    );
+    expect(shown).toContain(
+      'Escalated to the helpdesk channel at 09:00 on Mon 9 Mar: 5 working days without an answer from the South East London governance lead',
+    );
+    const [row] = helpdeskQueue([stored], workflowRosters(), calendar, now, DEFAULT_THRESHOLDS, {
+      state: 'open',
+      ics: '',
+      assignee: '',
+    }).rows;
     expect(row.withWhom).toBe('The South East London governance lead');
     expect(row.reminder?.escalated).toBe(true);
   });
 });
 
 describe('the card update path for an escalation', () => {
-  it('updates every posted copy of the ticket\'s card through the reminder schedule as the host wires it, with the line and the version the copy had', async () => {
+  it("updates every posted copy of the ticket's card through the reminder schedule as the host wires it, with the line and the version the copy had", async () => {
     const store = await folder.open();
     await store.update((tx) => {
-      tx.data.conversations.push({ key: 'conversation:19:helpdesk@thread.tacv2', usable: true, updatedAt: '2026-03-02T09:00:00.000Z',
-        reference: { serviceUrl: 'http://x/', conversation: { id: '19:helpdesk@thread.tacv2', conversationType: 'channel' } } });
+      tx.data.conversations.push({
+        key: 'conversation:19:helpdesk@thread.tacv2',
+        usable: true,
+        updatedAt: '2026-03-02T09:00:00.000Z',
+        reference: { serviceUrl: 'http://x/', conversation: { id: '19:helpdesk@thread.tacv2', conversationType: 'channel' } },
+      });
     });
-    const ticket = makeWorkflowTicket({ state: 'awaitingHelpdesk', stateEnteredAt: '2026-03-02T09:00:00.000Z', ...waitingSince('2026-03-02T09:00:00.000Z') });
+    const ticket = makeWorkflowTicket({
+      state: 'awaitingHelpdesk',
+      stateEnteredAt: '2026-03-02T09:00:00.000Z',
+      ...waitingSince('2026-03-02T09:00:00.000Z'),
+    });
     await seedWorkflow(store, [ticket]);
     const clock = manualClock('2026-03-02T12:00:00.000Z');
     const workflow = createWorkflow({ store, clock: clock.now });
@@ -153,18 +211,36 @@ describe('the card update path for an escalation', () => {
         return 'updated' as const;
       },
     };
-    const cards = createTicketCards({ store, workflow, sender, logger: createLogger('error', () => undefined), now: clock.now, ensureChannel: async () => undefined });
+    const cards = createTicketCards({
+      store,
+      workflow,
+      sender,
+      logger: createLogger('error', () => undefined),
+      now: clock.now,
+      ensureChannel: async () => undefined,
+    });
     await cards.sync(ticket.id);
-    expect(workflow.get(ticket.id)?.cardCopies).toEqual([{ audience: 'helpdesk', conversationKey: 'conversation:19:helpdesk@thread.tacv2', activityId: `act-${ticket.id}` }]);
+    expect(workflow.get(ticket.id)?.cardCopies).toEqual([
+      { audience: 'helpdesk', conversationKey: 'conversation:19:helpdesk@thread.tacv2', activityId: `act-${ticket.id}` },
+    ]);
 
     const logger = createLogger('error', () => undefined);
     const reminders = startReminderScheduler({
-      cron: DEFAULT_THRESHOLDS.cron, lock: directorySweepLock(folder.dir), logger,
-      sweep: () => runSweep({
-        store, calendar: storeCalendar(store), clock: clock.now, logger, thresholds: DEFAULT_THRESHOLDS, notifier, workflow,
-        ensureChannel: (key) => ensureChannelConversation(store, key, 'http://127.0.0.1:9/', '', clock.now()),
-        syncCard: (ticketId) => cards.sync(ticketId),
-      }),
+      cron: DEFAULT_THRESHOLDS.cron,
+      lock: directorySweepLock(folder.dir),
+      logger,
+      sweep: () =>
+        runSweep({
+          store,
+          calendar: storeCalendar(store),
+          clock: clock.now,
+          logger,
+          thresholds: DEFAULT_THRESHOLDS,
+          notifier,
+          workflow,
+          ensureChannel: (key) => ensureChannelConversation(store, key, 'http://127.0.0.1:9/', '', clock.now()),
+          syncCard: (ticketId) => cards.sync(ticketId),
+        }),
     });
     try {
       // 3 working hours: nothing due, nothing to update.

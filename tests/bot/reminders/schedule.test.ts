@@ -3,7 +3,9 @@ import { startReminderScheduler } from '../../../bot/reminders/scheduler.js';
 import type { SweepResult } from '../../../bot/reminders/sweep.js';
 import { calendar } from './reminderFixtures.js';
 
-afterEach(() => { jest.useRealTimers(); });
+afterEach(() => {
+  jest.useRealTimers();
+});
 
 describe('the reminder schedule, driven by fake timers', () => {
   it('runs every five minutes but sends only in working hours: what falls due at 17:30 on a Friday goes at 09:00 on Tuesday after a bank holiday', async () => {
@@ -12,7 +14,8 @@ describe('the reminder schedule, driven by fake timers', () => {
     const ticks: string[] = [];
     const sentAt: string[] = [];
     const scheduler = startReminderScheduler({
-      cron: '*/5 * * * *', name: 'reminders-schedule-test',
+      cron: '*/5 * * * *',
+      name: 'reminders-schedule-test',
       lock: { acquire: async () => true, release: async () => undefined },
       logger: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
       sweep: async (): Promise<SweepResult> => {

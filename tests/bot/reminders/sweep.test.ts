@@ -17,16 +17,29 @@ async function world(store: Store, start: string) {
   const clock = manualClock(start);
   const teams = recordingTeams();
   const notifier: Notifier = createNotifier({ store, teams, clock: clock.now, retry: fastRetry });
-  const workflow = createWorkflow({ store, clock: clock.now, withTransition: (tx, event) => recordRequesterUpdate(tx.data, event, clock.now()) });
+  const workflow = createWorkflow({
+    store,
+    clock: clock.now,
+    withTransition: (tx, event) => recordRequesterUpdate(tx.data, event, clock.now()),
+  });
   for (const person of [people.lead, people.secondLead, people.agent, people.requester]) {
-    await seedConversation(store, `user:${person.aadObjectId}`, teamsReference('http://127.0.0.1:9/', `a:1on1-${person.aadObjectId}`, person.aadObjectId));
+    await seedConversation(
+      store,
+      `user:${person.aadObjectId}`,
+      teamsReference('http://127.0.0.1:9/', `a:1on1-${person.aadObjectId}`, person.aadObjectId),
+    );
   }
-  await seedConversation(store, 'conversation:19:helpdesk@thread.tacv2', teamsReference('http://127.0.0.1:9/', '19:helpdesk@thread.tacv2', ''));
+  await seedConversation(
+    store,
+    'conversation:19:helpdesk@thread.tacv2',
+    teamsReference('http://127.0.0.1:9/', '19:helpdesk@thread.tacv2', ''),
+  );
   const sweep = () => runSweep({ store, calendar, notifier, workflow, thresholds: DEFAULT_THRESHOLDS, clock: clock.now });
   return { clock, teams, notifier, workflow, sweep };
 }
 
-const reminderNotifications = (store: Store) => store.read((data) => data.notifications.filter((n) => n.key.startsWith('reminders:')).map((n) => ({ key: n.key, status: n.status })));
+const reminderNotifications = (store: Store) =>
+  store.read((data) => data.notifications.filter((n) => n.key.startsWith('reminders:')).map((n) => ({ key: n.key, status: n.status })));
 
 describe('the reminder sweep', () => {
   it('sends one digest per person listing all their due items, and nothing again on the next sweep', async () => {
@@ -37,7 +50,9 @@ describe('the reminder sweep', () => {
     const { teams, sweep, clock } = await world(store, '2026-03-04T12:00:00.000Z');
 
     expect(await sweep()).toEqual({ digests: 2, reminders: 4, withdrawn: 0 });
-    expect(teams.sent.map((s) => s.conversationId).sort()).toEqual([`a:1on1-${people.lead.aadObjectId}`, `a:1on1-${people.secondLead.aadObjectId}`].sort());
+    expect(teams.sent.map((s) => s.conversationId).sort()).toEqual(
+      [`a:1on1-${people.lead.aadObjectId}`, `a:1on1-${people.secondLead.aadObjectId}`].sort(),
+    );
     const text = String(teams.sent[0].activity.text);
     expect(text).toContain(a.id);
     expect(text).toContain(b.id);
@@ -72,7 +87,9 @@ describe('the reminder sweep', () => {
     const { teams, sweep, clock } = await world(store, '2026-03-09T09:00:00.000Z');
     expect(await sweep()).toEqual({ digests: 3, reminders: 3, withdrawn: 0 });
     expect(teams.sent).toHaveLength(3);
-    const ledger = store.read((data) => JSON.parse(JSON.stringify(data.settings.reminders)) as { tickets: Record<string, { sent: Record<string, number> }> });
+    const ledger = store.read(
+      (data) => JSON.parse(JSON.stringify(data.settings.reminders)) as { tickets: Record<string, { sent: Record<string, number> }> },
+    );
     expect(ledger.tickets[ticket.id].sent).toEqual({ icsApproval: 9, icsEscalation: 1 });
     clock.set('2026-03-09T16:00:00.000Z');
     expect(await sweep()).toEqual({ digests: 0, reminders: 0, withdrawn: 0 });
@@ -89,7 +106,9 @@ describe('the reminder sweep', () => {
     await first.notifier.stop(0);
     expect(await first.sweep()).toEqual({ digests: 1, reminders: 1, withdrawn: 0 });
     expect(first.teams.sent).toHaveLength(0);
-    expect(reminderNotifications(store)).toEqual([{ key: expect.stringContaining(`reminders:user:${people.agent.aadObjectId}:`), status: 'pending' }]);
+    expect(reminderNotifications(store)).toEqual([
+      { key: expect.stringContaining(`reminders:user:${people.agent.aadObjectId}:`), status: 'pending' },
+    ]);
     await store.close();
 
     store = await folder.open();
@@ -129,7 +148,9 @@ describe('DSPT renewal reminders', () => {
     const ticket = makeWorkflowTicket({ state: 'resolved', organisation: { ...makeWorkflowTicket().organisation!, odsCode: 'VN4K2' } });
     await seedWorkflow(store, [ticket]);
     // "24/25 Standards Met" covers submissions due by 30 June 2025 and stays current until 30 June 2026.
-    await store.update((tx) => { tx.data.dsptStatuses.push({ odsCode: 'VN4K2', name: 'Rosewood Court Care Home', status: '24/25 Standards Met' }); });
+    await store.update((tx) => {
+      tx.data.dsptStatuses.push({ odsCode: 'VN4K2', name: 'Rosewood Court Care Home', status: '24/25 Standards Met' });
+    });
     const { teams, sweep, clock } = await world(store, '2026-05-01T09:30:00.000Z');
     expect(await sweep()).toMatchObject({ digests: 1, reminders: 1 });
     expect(teams.sent.map((s) => s.conversationId)).toEqual([`a:1on1-${people.requester.aadObjectId}`]);
@@ -142,7 +163,11 @@ describe('DSPT renewal reminders', () => {
 describe('what restarts the waiting clock', () => {
   it('a priority change while the ICS decides does not restart it: the lead is still reminded on time', async () => {
     const store = await folder.open();
-    const ticket = makeWorkflowTicket({ state: 'awaitingIcsApproval', ...waitingSince('2026-03-02T09:00:00.000Z'), stateEnteredAt: '2026-03-02T09:00:00.000Z' });
+    const ticket = makeWorkflowTicket({
+      state: 'awaitingIcsApproval',
+      ...waitingSince('2026-03-02T09:00:00.000Z'),
+      stateEnteredAt: '2026-03-02T09:00:00.000Z',
+    });
     await seedWorkflow(store, [ticket]);
     const { teams, sweep, clock, workflow } = await world(store, '2026-03-04T08:00:00.000Z');
     // The helpdesk raises the priority on Wednesday morning, before the two working days are up.
@@ -150,6 +175,8 @@ describe('what restarts the waiting clock', () => {
     await workflow.act({ ticketId: ticket.id, verb: 'setPriority', priority: 'high', actor: asPerson(people.agent) });
     clock.set('2026-03-04T09:05:00.000Z');
     expect(await sweep()).toMatchObject({ digests: 2 });
-    expect(teams.sent.map((s) => s.conversationId).sort()).toEqual([`a:1on1-${people.lead.aadObjectId}`, `a:1on1-${people.secondLead.aadObjectId}`].sort());
+    expect(teams.sent.map((s) => s.conversationId).sort()).toEqual(
+      [`a:1on1-${people.lead.aadObjectId}`, `a:1on1-${people.secondLead.aadObjectId}`].sort(),
+    );
   });
 });

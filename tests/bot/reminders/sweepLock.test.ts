@@ -19,8 +19,12 @@ async function dataDir(): Promise<string> {
 }
 
 function holdInChild(dir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./lockHolderProcess.ts', import.meta.url).pathname, dir], { stdio: ['ignore', 'pipe', 'inherit'] });
-  cleanups.push(async () => { child.kill('SIGKILL'); });
+  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./lockHolderProcess.ts', import.meta.url).pathname, dir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  cleanups.push(async () => {
+    child.kill('SIGKILL');
+  });
   return new Promise((resolve, reject) => {
     child.stdout?.on('data', (chunk: Buffer) => (String(chunk).includes('held') ? resolve(child) : reject(new Error(String(chunk)))));
     child.once('exit', () => reject(new Error('lock holder exited')));
@@ -32,7 +36,10 @@ describe('one runner for the reminder sweep', () => {
     const dir = await dataDir();
     const a = directorySweepLock(dir);
     const b = directorySweepLock(dir);
-    cleanups.push(() => a.release(), () => b.release());
+    cleanups.push(
+      () => a.release(),
+      () => b.release(),
+    );
     const both = await Promise.all([a.acquire(), b.acquire()]);
     expect(both.filter(Boolean)).toHaveLength(1);
     const [holder, other] = both[0] ? [a, b] : [b, a];
@@ -60,8 +67,14 @@ describe('one runner for the reminder sweep', () => {
       const { logger, lines } = capturedLogger();
       // The schedule itself never fires in this test (29 February 2099 does not exist): each tick is run by hand, as node-cron would.
       const scheduler = startReminderScheduler({
-        cron: '0 0 29 2 *', lock: directorySweepLock(dir, { staleMs: 3_600_000 }), logger, name: `reminders-${name}`,
-        sweep: async (): Promise<SweepResult> => { sweeps.push(name); return { digests: 0, reminders: 0, withdrawn: 0 }; },
+        cron: '0 0 29 2 *',
+        lock: directorySweepLock(dir, { staleMs: 3_600_000 }),
+        logger,
+        name: `reminders-${name}`,
+        sweep: async (): Promise<SweepResult> => {
+          sweeps.push(name);
+          return { digests: 0, reminders: 0, withdrawn: 0 };
+        },
       });
       cleanups.push(() => scheduler.stop());
       return { scheduler, lines };

@@ -3,7 +3,12 @@ import { cellText } from '../../../bot/spreadsheet/cellText.js';
 
 describe('the text of a spreadsheet cell', () => {
   it.each([
-    [null, ''], [undefined, ''], ['  Amara ', '  Amara '], [1234567, '1234567'], [12.5, '12.5'], [true, 'TRUE'],
+    [null, ''],
+    [undefined, ''],
+    ['  Amara ', '  Amara '],
+    [1234567, '1234567'],
+    [12.5, '12.5'],
+    [true, 'TRUE'],
     [new Date('2026-03-04T00:00:00Z'), '2026-03-04'],
     [{ richText: [{ text: 'a' }, { text: 'b' }] }, 'ab'],
     [{ text: 'jane@nhs.net', hyperlink: 'mailto:jane@nhs.net' }, 'jane@nhs.net'],

@@ -22,7 +22,7 @@ const HEADINGS = ['First name', 'Last name', 'Job title', 'Work e-mail'];
 const PERSON = ['Amara', 'Okafor', 'Care Manager', 'amara.okafor@nhs.net'];
 
 describe('reading a filled-in users workbook', () => {
-  it('reads headings in any order, case or spelling, and keeps each row\'s spreadsheet number', async () => {
+  it("reads headings in any order, case or spelling, and keeps each row's spreadsheet number", async () => {
     const file = await workbook({
       Users: [
         ['Staff for Sunnyview Care Home'],
@@ -34,10 +34,18 @@ describe('reading a filled-in users workbook', () => {
     expect(await readUsersWorkbook(file)).toEqual({
       ok: true,
       sheetName: 'Users',
-      rows: [{
-        row: 4, firstName: 'Amara', lastName: 'Okafor', jobTitle: 'Nurse', email: 'amara.okafor@nhs.net',
-        professionalBody: 'NMC', registrationNumber: '12A3456E', confirmAppropriateUse: 'Yes',
-      }],
+      rows: [
+        {
+          row: 4,
+          firstName: 'Amara',
+          lastName: 'Okafor',
+          jobTitle: 'Nurse',
+          email: 'amara.okafor@nhs.net',
+          professionalBody: 'NMC',
+          registrationNumber: '12A3456E',
+          confirmAppropriateUse: 'Yes',
+        },
+      ],
     });
   });
 
@@ -68,23 +76,42 @@ describe('reading a filled-in users workbook', () => {
       ],
     });
     const read = await readUsersWorkbook(file);
-    expect(read.ok && read.rows[0]).toMatchObject({ firstName: 'Amara', lastName: 'Okafor', email: 'amara.okafor@nhs.net', registrationNumber: '1234567' });
+    expect(read.ok && read.rows[0]).toMatchObject({
+      firstName: 'Amara',
+      lastName: 'Okafor',
+      email: 'amara.okafor@nhs.net',
+      registrationNumber: '1234567',
+    });
   });
 
   it('accepts one Name column instead of first and last name', async () => {
-    const read = await readUsersWorkbook(await workbook({ Users: [['Name', 'Job title', 'Email'], ['Amara Okafor', 'Nurse', 'a@nhs.net']] }));
+    const read = await readUsersWorkbook(
+      await workbook({
+        Users: [
+          ['Name', 'Job title', 'Email'],
+          ['Amara Okafor', 'Nurse', 'a@nhs.net'],
+        ],
+      }),
+    );
     expect(read.ok && read.rows[0]).toMatchObject({ fullName: 'Amara Okafor', firstName: '', lastName: '' });
   });
 
   it('finds the list on a sheet with another name when there is no Users sheet, but never on the Example sheet', async () => {
-    const read = await readUsersWorkbook(await workbook({ Example: [HEADINGS, ['Example', 'Nurse', 'Nurse', 'example.nurse@nhs.net']], 'Sheet 1': [HEADINGS, PERSON] }));
+    const read = await readUsersWorkbook(
+      await workbook({ Example: [HEADINGS, ['Example', 'Nurse', 'Nurse', 'example.nurse@nhs.net']], 'Sheet 1': [HEADINGS, PERSON] }),
+    );
     expect(read).toMatchObject({ ok: true, sheetName: 'Sheet 1' });
   });
 
   it.each([
     ['a text file', Buffer.from('First name,Last name\nAmara,Okafor\n'), 'notXlsx', "isn't an Excel workbook"],
     ['a damaged zip', Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(100, 1)]), 'notXlsx', "isn't an Excel workbook"],
-    ['an old .xls or password-protected file', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]), 'protected', 'password'],
+    [
+      'an old .xls or password-protected file',
+      Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]),
+      'protected',
+      'password',
+    ],
   ])('refuses %s with a plain message', async (_label, file, reason, words) => {
     const read = await readUsersWorkbook(file);
     expect(read).toMatchObject({ ok: false, reason });
@@ -97,7 +124,14 @@ describe('reading a filled-in users workbook', () => {
   });
 
   it('refuses a workbook with no recognisable headings', async () => {
-    const read = await readUsersWorkbook(await workbook({ Users: [['Who', 'What'], ['Amara', 'Nurse']] }));
+    const read = await readUsersWorkbook(
+      await workbook({
+        Users: [
+          ['Who', 'What'],
+          ['Amara', 'Nurse'],
+        ],
+      }),
+    );
     expect(read).toMatchObject({ ok: false, reason: 'noSheet' });
     expect(!read.ok && read.message).toContain('Users sheet');
   });
@@ -105,14 +139,18 @@ describe('reading a filled-in users workbook', () => {
   it('names the columns that are missing', async () => {
     const read = await readUsersWorkbook(await workbook({ Users: [['First name', 'Last name', 'Work e-mail'], PERSON] }));
     expect(read).toEqual({
-      ok: false, reason: 'missingColumns',
+      ok: false,
+      reason: 'missingColumns',
       message: 'The Users sheet has no "Job title" column. Please keep the headings from the template in the first row and send it again.',
     });
   });
 
   it('refuses more than 500 people, and takes exactly 500', async () => {
     const people = (n: number) => Array.from({ length: n }, (_, i) => ['P', `${i}`, 'Nurse', `p${i}@nhs.net`]);
-    expect(await readUsersWorkbook(await workbook({ Users: [HEADINGS, ...people(501)] }))).toMatchObject({ ok: false, reason: 'tooManyRows' });
+    expect(await readUsersWorkbook(await workbook({ Users: [HEADINGS, ...people(501)] }))).toMatchObject({
+      ok: false,
+      reason: 'tooManyRows',
+    });
     const read = await readUsersWorkbook(await workbook({ Users: [HEADINGS, ...people(500)] }));
     expect(read.ok && read.rows).toHaveLength(500);
   });

@@ -9,16 +9,55 @@ const policy = { accreditedDomains: accreditedDomainSet(['carehomes-secure.org.u
 
 /** Twelve staff as a manager would type them; rows 7 and 11 of the sheet are wrong. */
 const STAFF: readonly StaffRow[] = [
-  { firstName: 'Amara', lastName: 'Okafor', jobTitle: 'Nurse', email: 'amara.okafor@nhs.net', professionalBody: 'NMC', registrationNumber: '12A3456E' },
+  {
+    firstName: 'Amara',
+    lastName: 'Okafor',
+    jobTitle: 'Nurse',
+    email: 'amara.okafor@nhs.net',
+    professionalBody: 'NMC',
+    registrationNumber: '12A3456E',
+  },
   // Excel turns a typed address into a mailto: link.
-  { firstName: 'Ben', lastName: 'Walsh', jobTitle: 'Care Manager', email: { text: 'ben.walsh@nhs.net', hyperlink: 'mailto:ben.walsh@nhs.net' } },
-  { firstName: 'Chloe', lastName: 'Nguyen', jobTitle: 'Staff Nurse', email: 'chloe.nguyen@nhs.net', professionalBody: 'NMC', registrationNumber: '09K1234A' },
-  { firstName: 'Dev', lastName: 'Patel', jobTitle: 'Clinical Administrator', email: 'dev.patel@sunnyviewcare.co.uk', confirmAppropriateUse: 'Yes' },
+  {
+    firstName: 'Ben',
+    lastName: 'Walsh',
+    jobTitle: 'Care Manager',
+    email: { text: 'ben.walsh@nhs.net', hyperlink: 'mailto:ben.walsh@nhs.net' },
+  },
+  {
+    firstName: 'Chloe',
+    lastName: 'Nguyen',
+    jobTitle: 'Staff Nurse',
+    email: 'chloe.nguyen@nhs.net',
+    professionalBody: 'NMC',
+    registrationNumber: '09K1234A',
+  },
+  {
+    firstName: 'Dev',
+    lastName: 'Patel',
+    jobTitle: 'Clinical Administrator',
+    email: 'dev.patel@sunnyviewcare.co.uk',
+    confirmAppropriateUse: 'Yes',
+  },
   { firstName: 'Ella', lastName: 'Brown', jobTitle: 'Activities Coordinator', email: 'ella.brown@nhs.net' },
   // Row 7: a personal address.
   { firstName: 'Jane', lastName: 'Doe', jobTitle: 'Care Manager', email: 'jane@gmail.com' },
-  { firstName: 'Femi', lastName: 'Adeyemi', jobTitle: 'General Practitioner', email: 'femi.adeyemi@nhs.net', professionalBody: 'GMC', registrationNumber: 7654321 },
-  { firstName: 'Grace', lastName: 'Kim', jobTitle: 'Occupational Therapist', email: 'grace.kim@carehomes-secure.org.uk', professionalBody: 'HCPC', registrationNumber: 'OT12345' },
+  {
+    firstName: 'Femi',
+    lastName: 'Adeyemi',
+    jobTitle: 'General Practitioner',
+    email: 'femi.adeyemi@nhs.net',
+    professionalBody: 'GMC',
+    registrationNumber: 7654321,
+  },
+  {
+    firstName: 'Grace',
+    lastName: 'Kim',
+    jobTitle: 'Occupational Therapist',
+    email: 'grace.kim@carehomes-secure.org.uk',
+    professionalBody: 'HCPC',
+    registrationNumber: 'OT12345',
+  },
   { firstName: 'Harry', lastName: 'Singh', jobTitle: 'Assistant Care Manager', email: 'harry.singh@camden.gov.uk' },
   // Row 11: a nurse with no registration number.
   { firstName: 'Isla', lastName: 'Murphy', jobTitle: 'Nurse', email: 'isla.murphy@nhs.net' },
@@ -41,7 +80,10 @@ describe('the multiple-user spreadsheet, end to end through a real xlsx file', (
     expect(report.rows.find((r) => r.row === 11)?.problems.join(' ')).toContain('registration number');
 
     const users = report.rows.flatMap((r) => r.user ?? []);
-    expect(users.find((u) => u.name === 'Femi Adeyemi')).toMatchObject({ role: 'Clinical', registration: { body: 'GMC', number: '7654321' } });
+    expect(users.find((u) => u.name === 'Femi Adeyemi')).toMatchObject({
+      role: 'Clinical',
+      registration: { body: 'GMC', number: '7654321' },
+    });
     expect(users.find((u) => u.name === 'Dev Patel')).toMatchObject({ role: 'Non-Clinical', emailConfirmed: true });
     expect(users.find((u) => u.name === 'Ben Walsh')?.email).toBe('ben.walsh@nhs.net');
     expect(users.find((u) => u.name === 'Ella Brown')).toMatchObject({ role: null, jobTitle: 'Activities Coordinator' });
@@ -50,7 +92,9 @@ describe('the multiple-user spreadsheet, end to end through a real xlsx file', (
     const text = formatRowReport(report);
     expect(text.split('\n')[0]).toBe('10 people are ready; 2 rows need changing before we can send the request:');
     expect(text).toMatch(/^Row 7: The e-mail jane@gmail\.com is a personal address/m);
-    expect(text).toMatch(/^Row 11: A Nurse has clinical access, so we need their Nursing and Midwifery Council \(NMC\) registration number/m);
+    expect(text).toMatch(
+      /^Row 11: A Nurse has clinical access, so we need their Nursing and Midwifery Council \(NMC\) registration number/m,
+    );
     expect(text).toMatch(/^Row 6: "Activities Coordinator" is not one of the UCP's job titles/m);
   });
 });

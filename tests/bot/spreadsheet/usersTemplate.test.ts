@@ -42,7 +42,10 @@ describe('the multiple-user spreadsheet template', () => {
     const { file, workbook } = await template();
     expect(file.subarray(0, 2).toString()).toBe('PK');
     expect(workbook.worksheets.map((s) => [s.name, s.state])).toEqual([
-      ['Instructions', 'visible'], ['Users', 'visible'], ['Example', 'visible'], ['Lists', 'veryHidden'],
+      ['Instructions', 'visible'],
+      ['Users', 'visible'],
+      ['Example', 'visible'],
+      ['Lists', 'veryHidden'],
     ]);
   });
 
@@ -50,7 +53,13 @@ describe('the multiple-user spreadsheet template', () => {
     const users = sheet((await template()).workbook, 'Users');
     const header = users.getRow(1);
     expect(USER_COLUMNS.map((_, i) => header.getCell(i + 1).value)).toEqual([
-      'First name', 'Last name', 'Job title', 'Work e-mail', 'Professional body', 'Registration number', 'Confirm appropriate use',
+      'First name',
+      'Last name',
+      'Job title',
+      'Work e-mail',
+      'Professional body',
+      'Registration number',
+      'Confirm appropriate use',
     ]);
     expect(header.getCell(1).font?.bold).toBe(true);
     expect(String(header.getCell(4).note)).toContain('NHSmail');
@@ -63,8 +72,15 @@ describe('the multiple-user spreadsheet template', () => {
     const users = sheet(workbook, 'Users');
     const lists = sheet(workbook, 'Lists');
     for (const row of [2, 501]) {
-      expect(users.getCell(`C${row}`).dataValidation).toMatchObject({ type: 'list', formulae: [`Lists!$A$2:$A$${jobTitles.titles.length + 1}`], errorStyle: 'warning' });
-      expect(users.getCell(`E${row}`).dataValidation).toMatchObject({ type: 'list', formulae: ['"NMC,GMC,HCPC,GPhC,GDC,Social Work England"'] });
+      expect(users.getCell(`C${row}`).dataValidation).toMatchObject({
+        type: 'list',
+        formulae: [`Lists!$A$2:$A$${jobTitles.titles.length + 1}`],
+        errorStyle: 'warning',
+      });
+      expect(users.getCell(`E${row}`).dataValidation).toMatchObject({
+        type: 'list',
+        formulae: ['"NMC,GMC,HCPC,GPhC,GDC,Social Work England"'],
+      });
       expect(users.getCell(`G${row}`).dataValidation).toMatchObject({ type: 'list', formulae: ['"Yes,No"'] });
     }
     const listed = Array.from({ length: jobTitles.titles.length }, (_, i) => lists.getCell(`A${i + 2}`).value);

@@ -3,7 +3,7 @@ import { declaredUnzippedSize } from '../../../bot/spreadsheet/zipSize.js';
 import { buildUsersTemplate } from '../../../bot/spreadsheet/usersTemplate.js';
 
 describe('the declared unpacked size of a zip', () => {
-  it('adds up the sizes in a real workbook\'s directory', async () => {
+  it("adds up the sizes in a real workbook's directory", async () => {
     const size = declaredUnzippedSize(await buildUsersTemplate());
     expect(size).toBeGreaterThan(10_000);
     expect(size).toBeLessThan(5_000_000);

@@ -2,8 +2,11 @@ import { describe, expect, it } from '@jest/globals';
 import { isInboundActivity } from '../../../bot/teams/activityGuard.js';
 
 const activity = (from: Record<string, unknown>) => ({
-  type: 'message', channelId: 'msteams', serviceUrl: 'https://smba.trafficmanager.net/uk/',
-  conversation: { id: 'a:1' }, from: { id: '29:1', ...from },
+  type: 'message',
+  channelId: 'msteams',
+  serviceUrl: 'https://smba.trafficmanager.net/uk/',
+  conversation: { id: 'a:1' },
+  from: { id: '29:1', ...from },
 });
 
 describe('what the edge accepts as an activity', () => {

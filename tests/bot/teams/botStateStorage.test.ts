@@ -34,7 +34,9 @@ describe('BotStateStorage', () => {
     const first = (await storage.read(['conv'])).conv;
     await storage.write({ conv: { ...first, step: 2 } });
 
-    await expect(storage.write({ other: { fresh: true }, conv: { ...first, step: 3 } })).rejects.toThrow('Storage: error writing "conv" due to eTag conflict.');
+    await expect(storage.write({ other: { fresh: true }, conv: { ...first, step: 3 } })).rejects.toThrow(
+      'Storage: error writing "conv" due to eTag conflict.',
+    );
     expect((await storage.read(['conv'])).conv.step).toBe(2);
     expect(await storage.read(['other'])).toEqual({});
   });
@@ -45,7 +47,10 @@ describe('BotStateStorage', () => {
     const outcome = async (storage: Storage, eTag: (current: string) => string | undefined) => {
       await storage.write({ k: { v: 1 } });
       const current = (await storage.read(['k'])).k.eTag as string;
-      return storage.write({ k: { v: 2, eTag: eTag(current) } }).then(() => 'written', () => 'conflict');
+      return storage.write({ k: { v: 2, eTag: eTag(current) } }).then(
+        () => 'written',
+        () => 'conflict',
+      );
     };
     for (const eTag of [(c: string) => c, () => '*', () => undefined, () => 'stale']) {
       expect(await outcome(ours, eTag)).toBe(await outcome(theirs, eTag));
@@ -120,6 +125,8 @@ describe('idle conversations', () => {
     now = new Date('2026-01-25T09:00:00Z');
     await storage.write({ 'msteams/conversations/recent': { dialogState: { step: 1 } } });
     expect(await expireIdleBotState(store, new Date('2026-02-05T09:00:00Z'))).toBe(1);
-    expect(Object.keys(await storage.read(['msteams/conversations/old', 'msteams/conversations/recent']))).toEqual(['msteams/conversations/recent']);
+    expect(Object.keys(await storage.read(['msteams/conversations/old', 'msteams/conversations/recent']))).toEqual([
+      'msteams/conversations/recent',
+    ]);
   });
 });

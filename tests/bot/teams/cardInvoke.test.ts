@@ -17,24 +17,42 @@ async function setUp(ticket: WorkflowTicket) {
   const workflow = createWorkflow({ store, clock: () => NOW });
   const handle = createCardInvokeHandler({ workflow, store, now: () => NOW });
   /** Presses a button on the card as `person` (or as nobody Teams could identify), in their 1:1 chat unless told otherwise. */
-  const press = async (person: { aadObjectId: string; name?: string } | undefined, verb: string, data: Record<string, unknown>, conversationId?: string) => {
+  const press = async (
+    person: { aadObjectId: string; name?: string } | undefined,
+    verb: string,
+    data: Record<string, unknown>,
+    conversationId?: string,
+  ) => {
     const activity = {
-      type: 'invoke', name: 'adaptiveCard/action', channelId: 'msteams',
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      channelId: 'msteams',
       from: { id: '29:x', ...(person ? { aadObjectId: person.aadObjectId, name: person.name } : {}) },
       conversation: conversationId ? { id: conversationId, conversationType: 'channel' } : { id: 'a:1on1', conversationType: 'personal' },
     };
-    const response = await handle({ activity } as unknown as TurnContext, { action: { type: 'Action.Execute', verb, data } } as unknown as AdaptiveCardInvokeValue);
+    const response = await handle(
+      { activity } as unknown as TurnContext,
+      { action: { type: 'Action.Execute', verb, data } } as unknown as AdaptiveCardInvokeValue,
+    );
     return { ...response, text: JSON.stringify(response.value) };
   };
   return { store, workflow, press, id: ticket.id };
 }
 
-const buttons = (text: string) => [...text.matchAll(/"verb":"(\w+)"/g)].map((m) => m[1]).filter((v) => v !== 'refreshCard').sort();
+const buttons = (text: string) =>
+  [...text.matchAll(/"verb":"(\w+)"/g)]
+    .map((m) => m[1])
+    .filter((v) => v !== 'refreshCard')
+    .sort();
 
 describe('card buttons, answered through the invoke handler', () => {
   it('gives each viewer their own view on refresh: lead, agent, requester, and nothing to a stranger with a guessed number', async () => {
     const { press, id } = await setUp(makeWorkflowTicket({ state: 'awaitingIcsApproval' }));
-    expect(buttons((await press(people.lead, 'refreshCard', { ticketId: id })).text)).toEqual(['approveOrganisation', 'rejectOrganisation', 'requestInformation']);
+    expect(buttons((await press(people.lead, 'refreshCard', { ticketId: id })).text)).toEqual([
+      'approveOrganisation',
+      'rejectOrganisation',
+      'requestInformation',
+    ]);
     expect((await press(people.agent, 'refreshCard', { ticketId: id })).text).toContain('grace.adeyemi@nhs.net');
     expect(buttons((await press(people.requester, 'refreshCard', { ticketId: id })).text)).toEqual(['withdrawRequest']);
     const stranger = await press(people.stranger, 'refreshCard', { ticketId: id });
@@ -43,7 +61,10 @@ describe('card buttons, answered through the invoke handler', () => {
   });
 
   it('shows the shared view to someone looking at a posted copy in a channel', async () => {
-    const ticket = makeWorkflowTicket({ state: 'awaitingHelpdesk', cardCopies: [{ audience: 'helpdesk', conversationKey: 'conversation:19:helpdesk@thread.tacv2', activityId: 'a1' }] });
+    const ticket = makeWorkflowTicket({
+      state: 'awaitingHelpdesk',
+      cardCopies: [{ audience: 'helpdesk', conversationKey: 'conversation:19:helpdesk@thread.tacv2', activityId: 'a1' }],
+    });
     const { press, id } = await setUp(ticket);
     const seen = await press(people.stranger, 'refreshCard', { ticketId: id }, '19:helpdesk@thread.tacv2;messageid=1');
     expect(seen.text).toContain('Rosewood');
@@ -65,7 +86,11 @@ describe('card buttons, answered through the invoke handler', () => {
     const answered = await asked.press(people.requester, 'provideInformation', { ticketId: asked.id, version: 4, answer: 'Lewisham' });
     expect(buttons(answered.text)).toEqual(['withdrawRequest']);
     await asked.press(people.requester, 'withdrawRequest', { ticketId: asked.id, version: 5 });
-    expect((await auditOf(asked.store, asked.id)).map((e) => [e.action, e.to])).toEqual([['requestInformation', 'needsInformation'], ['provideInformation', 'awaitingIcsApproval'], ['withdraw', 'withdrawn']]);
+    expect((await auditOf(asked.store, asked.id)).map((e) => [e.action, e.to])).toEqual([
+      ['requestInformation', 'needsInformation'],
+      ['provideInformation', 'awaitingIcsApproval'],
+      ['withdraw', 'withdrawn'],
+    ]);
   });
 
   it('lets the lead reject with a reason the care home will see', async () => {
@@ -95,20 +120,36 @@ const EVERY_VERB = everyActionVerb(people.stranger.aadObjectId);
 
 /** What the ticket card says about the ticket: none of it may reach someone with no part in it. */
 function ticketFacts(ticket: WorkflowTicket): string[] {
-  return [ticket.id, 'Rosewood', 'VN4K2', 'QKK', 'South East London', 'Lewisham', 'SE13', 'Grace', 'Samuel', 'Priya', 'Waiting for', 'awaitingIcsApproval'];
+  return [
+    ticket.id,
+    'Rosewood',
+    'VN4K2',
+    'QKK',
+    'South East London',
+    'Lewisham',
+    'SE13',
+    'Grace',
+    'Samuel',
+    'Priya',
+    'Waiting for',
+    'awaitingIcsApproval',
+  ];
 }
 
 describe('a card action from someone with no part in the ticket', () => {
-  it.each(EVERY_VERB)('%s from a stranger with a guessed ticket number shows a neutral card with no ticket facts, changes nothing and is audited', async (verb, extra) => {
-    const ticket = makeWorkflowTicket({ state: 'awaitingIcsApproval' });
-    const { press, id, store, workflow } = await setUp(ticket);
-    const answer = await press(people.stranger, verb, { ticketId: id, version: 3, ...extra });
-    expect(answer.statusCode).toBe(200);
-    expect(answer.text).toContain('You cannot act on this card');
-    for (const fact of ticketFacts(ticket)) expect(JSON.stringify(answer)).not.toContain(fact);
-    expect(workflow.get(id)).toMatchObject({ state: 'awaitingIcsApproval', version: 3 });
-    expect((await auditOf(store, id)).map((e) => [e.action, e.actor])).toEqual([['denied', people.stranger.aadObjectId]]);
-  });
+  it.each(EVERY_VERB)(
+    '%s from a stranger with a guessed ticket number shows a neutral card with no ticket facts, changes nothing and is audited',
+    async (verb, extra) => {
+      const ticket = makeWorkflowTicket({ state: 'awaitingIcsApproval' });
+      const { press, id, store, workflow } = await setUp(ticket);
+      const answer = await press(people.stranger, verb, { ticketId: id, version: 3, ...extra });
+      expect(answer.statusCode).toBe(200);
+      expect(answer.text).toContain('You cannot act on this card');
+      for (const fact of ticketFacts(ticket)) expect(JSON.stringify(answer)).not.toContain(fact);
+      expect(workflow.get(id)).toMatchObject({ state: 'awaitingIcsApproval', version: 3 });
+      expect((await auditOf(store, id)).map((e) => [e.action, e.actor])).toEqual([['denied', people.stranger.aadObjectId]]);
+    },
+  );
 
   it.each(EVERY_VERB)('%s answers a lead of another ICS exactly as it answers a ticket number that does not exist', async (verb, extra) => {
     const { press, id } = await setUp(makeWorkflowTicket({ state: 'awaitingIcsApproval' }));
@@ -118,7 +159,7 @@ describe('a card action from someone with no part in the ticket', () => {
     expect(otherIcs.text).toContain(JSON.stringify(NOT_YOURS));
   });
 
-  it('shows nothing of the ticket to an invoke Teams could not identify, outside the ticket\'s own posted copies', async () => {
+  it("shows nothing of the ticket to an invoke Teams could not identify, outside the ticket's own posted copies", async () => {
     const ticket = makeWorkflowTicket({ state: 'awaitingIcsApproval' });
     const { press, id, store } = await setUp(ticket);
     const answer = await press(undefined, 'rejectOrganisation', { ticketId: id, version: 3, rejectReason: 'x' });
@@ -128,7 +169,10 @@ describe('a card action from someone with no part in the ticket', () => {
   });
 
   it('still shows people with a part their view, with why they cannot act: the requester pressing approve, a channel viewer pressing close', async () => {
-    const ticket = makeWorkflowTicket({ state: 'awaitingIcsApproval', cardCopies: [{ audience: 'helpdesk', conversationKey: 'conversation:19:helpdesk@thread.tacv2', activityId: 'a1' }] });
+    const ticket = makeWorkflowTicket({
+      state: 'awaitingIcsApproval',
+      cardCopies: [{ audience: 'helpdesk', conversationKey: 'conversation:19:helpdesk@thread.tacv2', activityId: 'a1' }],
+    });
     const { press, id } = await setUp(ticket);
     const requester = await press(people.requester, 'approveOrganisation', { ticketId: id, version: 3 });
     expect(requester.text).toContain('Rosewood');
@@ -140,13 +184,17 @@ describe('a card action from someone with no part in the ticket', () => {
 });
 
 describe('assigning from the card', () => {
-  it('refuses an assignee who is not on the helpdesk roster, says so on the agent\'s card, and audits the refusal', async () => {
+  it("refuses an assignee who is not on the helpdesk roster, says so on the agent's card, and audits the refusal", async () => {
     const { press, id, store, workflow } = await setUp(makeWorkflowTicket({ state: 'awaitingHelpdesk' }));
     const answer = await press(people.agent, 'assignTicket', { ticketId: id, version: 3, assignee: people.lead.aadObjectId });
     expect(answer.text).toContain('Please choose someone on the helpdesk roster');
     expect(workflow.get(id)).toMatchObject({ state: 'awaitingHelpdesk', version: 3 });
     expect((await auditOf(store, id)).map((e) => [e.action, e.actor, e.details])).toEqual([
-      ['denied', people.agent.aadObjectId, { verb: 'assign', why: 'assignee not on the helpdesk roster', assignee: people.lead.aadObjectId }],
+      [
+        'denied',
+        people.agent.aadObjectId,
+        { verb: 'assign', why: 'assignee not on the helpdesk roster', assignee: people.lead.aadObjectId },
+      ],
     ]);
   });
 });

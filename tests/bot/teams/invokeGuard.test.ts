@@ -23,7 +23,8 @@ describe('checking an invoke before botbuilder reads it', () => {
     ['an action type other than Action.Execute', { action: { type: 'Action.Submit', verb: 'refreshCard', data: {} } }],
   ])('refuses a card action with %s with 400 and the same neutral error', (_name, value) => {
     expect(invokeRefusal({ name: NAME, value })).toEqual({
-      status: 400, body: { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: MALFORMED_CARD_ACTION } },
+      status: 400,
+      body: { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: MALFORMED_CARD_ACTION } },
     });
   });
 
@@ -34,11 +35,16 @@ describe('checking an invoke before botbuilder reads it', () => {
     ['no name', undefined],
     ['a name that is not a string', 42],
   ])('refuses an invoke it does not answer (%s) with 400', (_label, name) => {
-    expect(invokeRefusal({ name, value: execute({ verb: 'refreshCard', data: {} }) })).toEqual({ status: 400, body: { error: UNKNOWN_INVOKE } });
+    expect(invokeRefusal({ name, value: execute({ verb: 'refreshCard', data: {} }) })).toEqual({
+      status: 400,
+      body: { error: UNKNOWN_INVOKE },
+    });
   });
 
   it('lets a well-formed card action through, whatever its verb: the card handlers answer an unknown verb themselves', () => {
-    expect(invokeRefusal({ name: NAME, value: execute({ verb: 'approveOrganisation', data: { ticketId: 'UCP-000001', version: 3 } }) })).toBeUndefined();
+    expect(
+      invokeRefusal({ name: NAME, value: execute({ verb: 'approveOrganisation', data: { ticketId: 'UCP-000001', version: 3 } }) }),
+    ).toBeUndefined();
     expect(invokeRefusal({ name: NAME, value: execute({ verb: 'notAVerb', data: {} }) })).toBeUndefined();
   });
 });

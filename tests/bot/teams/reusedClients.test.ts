@@ -7,9 +7,15 @@ import { botIdentity } from '../../../bot/teams/reusedClients.js';
 import { startFakeConnector, type FakeConnector } from '../../helpers/fakeConnector.js';
 
 const message = (serviceUrl: string, deliveryMode: 'expectReplies' | 'normal' = 'expectReplies') => ({
-  type: 'message', id: `m-${Math.random()}`, channelId: 'msteams', serviceUrl, text: 'hello',
-  from: { id: '29:manager', aadObjectId: 'aad-manager' }, recipient: { id: '28:bot' },
-  conversation: { id: 'a:conversation', conversationType: 'personal' }, deliveryMode,
+  type: 'message',
+  id: `m-${Math.random()}`,
+  channelId: 'msteams',
+  serviceUrl,
+  text: 'hello',
+  from: { id: '29:manager', aadObjectId: 'aad-manager' },
+  recipient: { id: '28:bot' },
+  conversation: { id: 'a:conversation', conversationType: 'personal' },
+  deliveryMode,
 });
 
 /** The connector client and user-token client a turn was given, for comparing between turns. */
@@ -43,9 +49,15 @@ describe('connector clients shared between incoming turns', () => {
   it('gives every proactive turn a fresh client, because the notifier changes the client it is given', async () => {
     const a = adapter();
     const seen: unknown[] = [];
-    const reference = { serviceUrl: 'https://smba.trafficmanager.net/uk/', channelId: 'msteams', conversation: { id: 'a:conversation' } } as never;
+    const reference = {
+      serviceUrl: 'https://smba.trafficmanager.net/uk/',
+      channelId: 'msteams',
+      conversation: { id: 'a:conversation' },
+    } as never;
     for (let i = 0; i < 2; i++) {
-      await a.continueConversationAsync('', reference, async (context) => { seen.push(context.turnState.get(a.ConnectorClientKey)); });
+      await a.continueConversationAsync('', reference, async (context) => {
+        seen.push(context.turnState.get(a.ConnectorClientKey));
+      });
     }
     expect(seen[0]).toBeDefined();
     expect(seen[1]).not.toBe(seen[0]);
@@ -59,8 +71,12 @@ describe('connector clients shared between incoming turns', () => {
 
   describe('with a Teams service to answer', () => {
     let connector: FakeConnector;
-    beforeAll(async () => { connector = await startFakeConnector(); });
-    afterAll(async () => { await connector.close(); });
+    beforeAll(async () => {
+      connector = await startFakeConnector();
+    });
+    afterAll(async () => {
+      await connector.close();
+    });
 
     it('delivers the replies of two ordinary turns through the one shared client', async () => {
       const a = adapter();
@@ -72,14 +88,24 @@ describe('connector clients shared between incoming turns', () => {
         });
       }
       expect(clients[1]).toBe(clients[0]);
-      expect(connector.posts().map((p) => (p.body as { text?: string }).text)).toEqual(['reply to the first turn', 'reply to the second turn']);
+      expect(connector.posts().map((p) => (p.body as { text?: string }).text)).toEqual([
+        'reply to the first turn',
+        'reply to the second turn',
+      ]);
     });
   });
 });
 
 describe('whose client a turn may share', () => {
   it("is the token's audience, our app id in a request from a channel, as botbuilder decides whose credentials to use", () => {
-    const fromChannel = new ClaimsIdentity([{ type: 'aud', value: 'our-app-id' }, { type: 'iss', value: 'https://api.botframework.com' }, { type: 'serviceurl', value: 'https://smba.trafficmanager.net/uk/' }], true);
+    const fromChannel = new ClaimsIdentity(
+      [
+        { type: 'aud', value: 'our-app-id' },
+        { type: 'iss', value: 'https://api.botframework.com' },
+        { type: 'serviceurl', value: 'https://smba.trafficmanager.net/uk/' },
+      ],
+      true,
+    );
     expect(botIdentity(fromChannel)).toBe('our-app-id');
   });
 

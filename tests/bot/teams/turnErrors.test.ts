@@ -17,7 +17,14 @@ describe('when a turn fails', () => {
     handleTurnErrors(adapter, { logger: createLogger('error', () => undefined), conversationState: state, store });
     const sent: string[] = [];
     const test = new TestAdapter(async () => undefined);
-    const activity = { type: 'message', text: 'Islington', channelId: 'msteams', conversation: { id: 'a:1on1' }, from: { id: '29:grace' }, recipient: { id: 'bot' } } as Activity;
+    const activity = {
+      type: 'message',
+      text: 'Islington',
+      channelId: 'msteams',
+      conversation: { id: 'a:1on1' },
+      from: { id: '29:grace' },
+      recipient: { id: 'bot' },
+    } as Activity;
     const contextFor = async () => {
       const context = new TurnContext(test, { ...activity });
       context.onSendActivities(async (_ctx, activities, next) => {
@@ -47,13 +54,24 @@ describe('when a turn fails', () => {
 });
 
 describe('what a failed turn leaves behind', () => {
-  const activity = { type: 'message', text: 'Grace Hopper, Islington', channelId: 'msteams', conversation: { id: 'a:1on1' }, from: { id: '29:grace', name: 'Grace Hopper' }, recipient: { id: 'bot' } } as Activity;
+  const activity = {
+    type: 'message',
+    text: 'Grace Hopper, Islington',
+    channelId: 'msteams',
+    conversation: { id: 'a:1on1' },
+    from: { id: '29:grace', name: 'Grace Hopper' },
+    recipient: { id: 'bot' },
+  } as Activity;
 
   it('logs one line with the conversation id and the kind of error, never what the person typed or their name', async () => {
     const store = await folder.open();
     const lines: string[] = [];
     const adapter = createAdapter(loadConfig({}));
-    handleTurnErrors(adapter, { logger: createLogger('debug', (line) => lines.push(line)), conversationState: new ConversationState(new BotStateStorage(store)), store });
+    handleTurnErrors(adapter, {
+      logger: createLogger('debug', (line) => lines.push(line)),
+      conversationState: new ConversationState(new BotStateStorage(store)),
+      store,
+    });
     const context = new TurnContext(new TestAdapter(async () => undefined), { ...activity });
     context.onSendActivities(async () => []);
 
@@ -67,7 +85,9 @@ describe('what a failed turn leaves behind', () => {
 
   it('starts the count again after a turn that works, so a later single failure keeps the conversation', async () => {
     const store = await folder.open();
-    await store.update((tx) => { tx.data.settings[failuresKey('a:1on1')] = 1; });
+    await store.update((tx) => {
+      tx.data.settings[failuresKey('a:1on1')] = 1;
+    });
 
     await forgetPastFailures(store, new TurnContext(new TestAdapter(async () => undefined), { ...activity }));
 

@@ -10,7 +10,15 @@ import { asPerson, auditOf, makeWorkflowTicket, manualClock, people, seedWorkflo
 
 const quiet: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 const ROSEWOOD: OdsLookupResult = {
-  status: 'found', organisation: { odsCode: 'VN4K2', name: 'Rosewood Court Care Home', postcode: 'SE13 5AB', active: true, roleIds: ['RO101'], primaryRoleId: 'RO101' },
+  status: 'found',
+  organisation: {
+    odsCode: 'VN4K2',
+    name: 'Rosewood Court Care Home',
+    postcode: 'SE13 5AB',
+    active: true,
+    roleIds: ['RO101'],
+    primaryRoleId: 'RO101',
+  },
 };
 
 /** The ODS directory as the checks see it: answers what the test sets, and counts the look-ups. */
@@ -40,14 +48,25 @@ const agent = asPerson(people.agent);
 describe('the helpdesk checklist, worked through by the service', () => {
   const folder = useStoreFolder();
 
-  async function setUp(tickets: WorkflowTicket[], lists: { dspt?: DsptRecord[]; dpia?: boolean } = {}, start = '2026-03-02T10:04:00.000Z'): Promise<Setup> {
+  async function setUp(
+    tickets: WorkflowTicket[],
+    lists: { dspt?: DsptRecord[]; dpia?: boolean } = {},
+    start = '2026-03-02T10:04:00.000Z',
+  ): Promise<Setup> {
     const store = await folder.open();
     const clock = manualClock(start);
     await seedWorkflow(store, tickets);
     await store.update((tx) => {
-      tx.data.dpiaRegister.push(lists.dpia === false
-        ? { odsCode: 'AB123', name: 'Another home', icbCode: 'QKK' } : { odsCode: 'VN4K2', name: 'Rosewood Court Care Home', icbCode: 'QKK' });
-      tx.data.dsptStatuses.push(...(lists.dspt ?? [{ odsCode: 'VN4K2', name: 'Rosewood Court Care Home', status: '25/26 Standards Met', publishedOn: '2026-02-12' }]));
+      tx.data.dpiaRegister.push(
+        lists.dpia === false
+          ? { odsCode: 'AB123', name: 'Another home', icbCode: 'QKK' }
+          : { odsCode: 'VN4K2', name: 'Rosewood Court Care Home', icbCode: 'QKK' },
+      );
+      tx.data.dsptStatuses.push(
+        ...(lists.dspt ?? [
+          { odsCode: 'VN4K2', name: 'Rosewood Court Care Home', status: '25/26 Standards Met', publishedOn: '2026-02-12' },
+        ]),
+      );
       tx.data.imports = { dpia: '2026-03-01T09:00:00.000Z', dspt: '2026-03-01T09:00:00.000Z' };
     });
     const recording = createWorkflow({ store, clock: clock.now });
@@ -65,9 +84,14 @@ describe('the helpdesk checklist, worked through by the service', () => {
 
     const checked = current(ticket.id);
     expect(Object.entries(checked.checklist).map(([item, stamp]) => [item, stamp?.by])).toEqual([
-      ['odsVerified', 'system'], ['dpiaChecked', 'system'], ['dsptChecked', 'system'], ['emailDomainsChecked', 'system'],
+      ['odsVerified', 'system'],
+      ['dpiaChecked', 'system'],
+      ['dsptChecked', 'system'],
+      ['emailDomainsChecked', 'system'],
     ]);
-    expect(checked.automaticChecks?.dpiaChecked?.evidence).toMatch(/^Not named in the South East London onboarding DPIA .*; onboarding approved by Sam Lead, South East London governance lead, on 02\/03\/2026 at 10:04\.$/);
+    expect(checked.automaticChecks?.dpiaChecked?.evidence).toMatch(
+      /^Not named in the South East London onboarding DPIA .*; onboarding approved by Sam Lead, South East London governance lead, on 02\/03\/2026 at 10:04\.$/,
+    );
     expect(checked.version).toBe(4); // the approval only: recording the checks leaves the card's version as it was
     expect((await auditOf(store, ticket.id)).map((e) => e.action)).toEqual(['approve', 'check']);
   });
@@ -79,7 +103,9 @@ describe('the helpdesk checklist, worked through by the service', () => {
     await runs.run(ticket.id);
     expect(current(ticket.id).checklist.odsVerified).toBeUndefined();
     expect(current(ticket.id).automaticChecks?.odsVerified).toEqual({
-      outcome: 'unsettled', evidence: 'The ODS directory could not be reached at 10:04: check VN4K2 on the ODS portal.', at: '2026-03-02T10:04:00.000Z',
+      outcome: 'unsettled',
+      evidence: 'The ODS directory could not be reached at 10:04: check VN4K2 on the ODS portal.',
+      at: '2026-03-02T10:04:00.000Z',
     });
   });
 
@@ -89,9 +115,14 @@ describe('the helpdesk checklist, worked through by the service', () => {
     await runs.run(ticket.id);
     const outcome = await workflow.act({ ticketId: ticket.id, verb: 'confirmChecks', actor: agent, expectedVersion: 3 });
     expect(outcome.ok).toBe(true);
-    expect(Object.values(current(ticket.id).checklist).map((stamp) => stamp && stamp.by !== 'system' && stamp.by.aadObjectId)).toEqual(Array(4).fill(people.agent.aadObjectId));
+    expect(Object.values(current(ticket.id).checklist).map((stamp) => stamp && stamp.by !== 'system' && stamp.by.aadObjectId)).toEqual(
+      Array(4).fill(people.agent.aadObjectId),
+    );
     const confirmed = (await auditOf(store, ticket.id)).find((e) => e.action === 'confirmChecks');
-    expect(confirmed).toMatchObject({ actor: people.agent.aadObjectId, details: { items: ['odsVerified', 'dpiaChecked', 'dsptChecked', 'emailDomainsChecked'] } });
+    expect(confirmed).toMatchObject({
+      actor: people.agent.aadObjectId,
+      details: { items: ['odsVerified', 'dpiaChecked', 'dsptChecked', 'emailDomainsChecked'] },
+    });
     const again = await workflow.act({ ticketId: ticket.id, verb: 'confirmChecks', actor: agent, expectedVersion: 4 });
     expect(again).toMatchObject({ ok: false, message: 'There are no automatic checks waiting to be confirmed.' });
   });
@@ -100,10 +131,15 @@ describe('the helpdesk checklist, worked through by the service', () => {
     const ticket = makeWorkflowTicket({ state: 'awaitingHelpdesk' });
     const { workflow, runs, ticket: current } = await setUp([ticket]);
     await runs.run(ticket.id);
-    expect((await workflow.act({ ticketId: ticket.id, verb: 'untick', item: 'dsptChecked', actor: agent, expectedVersion: 3 })).ok).toBe(true);
+    expect((await workflow.act({ ticketId: ticket.id, verb: 'untick', item: 'dsptChecked', actor: agent, expectedVersion: 3 })).ok).toBe(
+      true,
+    );
     await runs.run(ticket.id);
     expect(current(ticket.id).checklist.dsptChecked).toBeUndefined();
-    expect(current(ticket.id).automaticChecks?.dsptChecked).toMatchObject({ outcome: 'passed', overruledBy: { by: { aadObjectId: people.agent.aadObjectId } } });
+    expect(current(ticket.id).automaticChecks?.dsptChecked).toMatchObject({
+      outcome: 'passed',
+      overruledBy: { by: { aadObjectId: people.agent.aadObjectId } },
+    });
   });
 
   it('runs the checks again when an agent opens a ticket whose list was imported since, and not otherwise', async () => {
@@ -115,7 +151,9 @@ describe('the helpdesk checklist, worked through by the service', () => {
     expect(ods.lookups).toBe(1);
 
     await store.update((tx) => {
-      tx.data.dsptStatuses = [{ odsCode: 'VN4K2', name: 'Rosewood Court Care Home', status: '25/26 Approaching Standards', publishedOn: '2026-03-02' }];
+      tx.data.dsptStatuses = [
+        { odsCode: 'VN4K2', name: 'Rosewood Court Care Home', status: '25/26 Approaching Standards', publishedOn: '2026-03-02' },
+      ];
       tx.data.imports = { ...tx.data.imports, dspt: clock.now().toISOString() };
     });
     clock.advance(60 * 1000);
@@ -126,7 +164,12 @@ describe('the helpdesk checklist, worked through by the service', () => {
   });
 
   it('refuses to resolve once the DSPT status has lapsed on 30 June, saying why', async () => {
-    const status: DsptRecord = { odsCode: 'VN4K2', name: 'Rosewood Court Care Home', status: '24/25 Standards Met', publishedOn: '2025-06-10' };
+    const status: DsptRecord = {
+      odsCode: 'VN4K2',
+      name: 'Rosewood Court Care Home',
+      status: '24/25 Standards Met',
+      publishedOn: '2025-06-10',
+    };
     const ticket = makeWorkflowTicket({ state: 'awaitingHelpdesk' });
     const { workflow, runs, clock, ticket: current } = await setUp([ticket], { dspt: [status] }, '2026-06-29T09:00:00.000Z');
     await runs.run(ticket.id);
@@ -138,7 +181,9 @@ describe('the helpdesk checklist, worked through by the service', () => {
 
     const outcome = await workflow.act({ ticketId: ticket.id, verb: 'resolve', actor: agent });
     expect(outcome).toMatchObject({ ok: false, code: 'illegal' });
-    expect(!outcome.ok && outcome.message).toBe('This request cannot be resolved: "DSPT checked" fails (24/25 Standards Met, published 10/06/2025: it needed renewing by 30 June 2026 and has lapsed (export imported 01/03/2026).)');
+    expect(!outcome.ok && outcome.message).toBe(
+      'This request cannot be resolved: "DSPT checked" fails (24/25 Standards Met, published 10/06/2025: it needed renewing by 30 June 2026 and has lapsed (export imported 01/03/2026).)',
+    );
     expect(current(ticket.id).state).toBe('assigned');
   });
 
@@ -157,7 +202,9 @@ describe('the helpdesk checklist, worked through by the service', () => {
     });
 
     const outcome = await workflow.act({ ticketId: ticket.id, verb: 'resolve', actor: agent });
-    expect(!outcome.ok && outcome.message).toMatch(/^This request cannot be resolved: "DPIA checked" fails \(Not named in the South East London onboarding DPIA/);
+    expect(!outcome.ok && outcome.message).toMatch(
+      /^This request cannot be resolved: "DPIA checked" fails \(Not named in the South East London onboarding DPIA/,
+    );
   });
 
   it('resolves once the automatic checks are confirmed, pass again, and "Accounts created" is ticked', async () => {
@@ -167,7 +214,9 @@ describe('the helpdesk checklist, worked through by the service', () => {
     await workflow.act({ ticketId: ticket.id, verb: 'assign', assignee: { ...people.agent }, actor: agent });
     await workflow.drain();
     const early = await workflow.act({ ticketId: ticket.id, verb: 'resolve', actor: agent });
-    expect(!early.ok && early.message).toBe('Please confirm the automatic checks ("ODS verified", "DPIA checked", "DSPT checked", "E-mail domains checked") and tick "Accounts created" before resolving this request.');
+    expect(!early.ok && early.message).toBe(
+      'Please confirm the automatic checks ("ODS verified", "DPIA checked", "DSPT checked", "E-mail domains checked") and tick "Accounts created" before resolving this request.',
+    );
     await workflow.act({ ticketId: ticket.id, verb: 'confirmChecks', actor: agent });
     await workflow.act({ ticketId: ticket.id, verb: 'tick', item: 'accountsCreated', actor: agent });
     expect((await workflow.act({ ticketId: ticket.id, verb: 'resolve', actor: agent })).ok).toBe(true);

@@ -30,35 +30,46 @@ const VIEWS: [string, TicketCardView][] = [
 ];
 
 function shown(ticket: WorkflowTicket, view: TicketCardView): string {
-  return allStrings(buildTicketCard(ticket, view, { refreshUserIds: [], now: NOW })).map((s) => s.value).join('\n');
+  return allStrings(buildTicketCard(ticket, view, { refreshUserIds: [], now: NOW }))
+    .map((s) => s.value)
+    .join('\n');
 }
 
 async function setUp() {
   const store = await folder.open();
-  await store.update((tx) => { tx.data.rosters.push(...demoRosters); });
+  await store.update((tx) => {
+    tx.data.rosters.push(...demoRosters);
+  });
   const workflow = createWorkflow({ store, clock: () => NOW });
   return { store, workflow };
 }
 
 describe('who acted, named in the role they acted in', () => {
-  it.each(VIEWS)('the %s card says "Approved by Alex Wilber, South East London governance lead" when the requester approved as the lead', async (_name, view) => {
-    const { workflow } = await setUp();
-    const { kind, organisation, users } = makeWorkflowTicket();
-    const ticket = await workflow.submit({ kind, organisation, users }, demo);
-    expect(ticket.state).toBe('awaitingIcsApproval');
-    const approved = await workflow.act({ ticketId: ticket.id, verb: 'approve', actor: asPerson(demo), expectedVersion: ticket.version });
-    expect(approved.ok).toBe(true);
-    const text = shown(approved.ticket!, view);
-    expect(text).toContain('Approved by Alex Wilber, South East London governance lead, Mon 2 Mar, 10:04');
-    expect(text).not.toContain('by the care home');
-  });
+  it.each(VIEWS)(
+    'the %s card says "Approved by Alex Wilber, South East London governance lead" when the requester approved as the lead',
+    async (_name, view) => {
+      const { workflow } = await setUp();
+      const { kind, organisation, users } = makeWorkflowTicket();
+      const ticket = await workflow.submit({ kind, organisation, users }, demo);
+      expect(ticket.state).toBe('awaitingIcsApproval');
+      const approved = await workflow.act({ ticketId: ticket.id, verb: 'approve', actor: asPerson(demo), expectedVersion: ticket.version });
+      expect(approved.ok).toBe(true);
+      const text = shown(approved.ticket!, view);
+      expect(text).toContain('Approved by Alex Wilber, South East London governance lead, Mon 2 Mar, 10:04');
+      expect(text).not.toContain('by the care home');
+    },
+  );
 
   it('says "Assigned by …, UCP helpdesk" and "Ticked by …, UCP helpdesk" when the requester works the ticket as an agent', async () => {
     const { workflow } = await setUp();
     const ticket = await workflow.submit({ kind: 'question', question: 'Can agency staff get accounts?' }, demo);
     const assigned = await workflow.act({ ticketId: ticket.id, verb: 'assign', actor: asPerson(demo), assignee: demo });
-    for (const [, view] of VIEWS) expect(shown(assigned.ticket!, view)).toContain('Assigned by Alex Wilber, UCP helpdesk, Mon 2 Mar, 10:04');
-    const access = await workflow.submit({ ...makeWorkflowTicket(), organisation: { ...makeWorkflowTicket().organisation!, namedInDpia: true } }, demo);
+    for (const [, view] of VIEWS)
+      expect(shown(assigned.ticket!, view)).toContain('Assigned by Alex Wilber, UCP helpdesk, Mon 2 Mar, 10:04');
+    const access = await workflow.submit(
+      { ...makeWorkflowTicket(), organisation: { ...makeWorkflowTicket().organisation!, namedInDpia: true } },
+      demo,
+    );
     const ticked = await workflow.act({ ticketId: access.id, verb: 'tick', actor: asPerson(demo), item: 'dpiaChecked' });
     const text = shown(ticked.ticket!, { kind: 'helpdesk', agents: [demo] });
     expect(text).toContain('Ticked by Alex Wilber, UCP helpdesk, Mon 2 Mar, 10:04');
@@ -70,16 +81,28 @@ describe('who acted, named in the role they acted in', () => {
     const ticket = await workflow.submit({ kind: 'question', question: 'How do I log in?' }, demo);
     const withdrawn = await workflow.act({ ticketId: ticket.id, verb: 'withdraw', actor: asPerson(demo) });
     expect(shown(withdrawn.ticket!, { kind: 'readOnly' })).toContain('Withdrawn by the care home, Mon 2 Mar, 10:04');
-    expect(shown(withdrawn.ticket!, { kind: 'helpdesk', agents: [demo] })).toContain('Withdrawn by Alex Wilber, the care home, Mon 2 Mar, 10:04');
+    expect(shown(withdrawn.ticket!, { kind: 'helpdesk', agents: [demo] })).toContain(
+      'Withdrawn by Alex Wilber, the care home, Mon 2 Mar, 10:04',
+    );
   });
 });
 
 describe('"ODS verified" on the cards and the helpdesk tab', () => {
   it('once the helpdesk ticks "ODS verified", no card and not the tab says "ODS not yet verified" any more', async () => {
     const { store, workflow } = await setUp();
-    const { kind, organisation, users } = makeWorkflowTicket({ organisation: { ...makeWorkflowTicket().organisation!, odsVerified: false, namedInDpia: true } });
+    const { kind, organisation, users } = makeWorkflowTicket({
+      organisation: { ...makeWorkflowTicket().organisation!, odsVerified: false, namedInDpia: true },
+    });
     const ticket = await workflow.submit({ kind, organisation, users }, people.requester);
-    const tab = (t: WorkflowTicket) => ticketDetail(t, [], store.read((d) => d.rosters), NOW).facts.map((f) => f.value).join('\n');
+    const tab = (t: WorkflowTicket) =>
+      ticketDetail(
+        t,
+        [],
+        store.read((d) => d.rosters),
+        NOW,
+      )
+        .facts.map((f) => f.value)
+        .join('\n');
     // The read-only card shows no organisation facts at all, so it is left out.
     const withFacts = VIEWS.filter(([, view]) => view.kind !== 'readOnly');
     for (const [, view] of withFacts) expect(shown(ticket, view)).toContain('VN4K2 (ODS not yet verified)');

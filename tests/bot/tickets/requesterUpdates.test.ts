@@ -15,12 +15,29 @@ describe("the care home manager's updates", () => {
     const store = await folder.open();
     await seedWorkflow(store, [makeWorkflowTicket({ id: 'UCP-000042', state: 'awaitingIcsApproval' })]);
     const keys: string[] = [];
-    const workflow = createWorkflow({ store, clock: () => NOW, withTransition: (tx, event) => { const recorded = recordRequesterUpdate(tx.data, event, NOW); keys.push(...recorded); return recorded; } });
+    const workflow = createWorkflow({
+      store,
+      clock: () => NOW,
+      withTransition: (tx, event) => {
+        const recorded = recordRequesterUpdate(tx.data, event, NOW);
+        keys.push(...recorded);
+        return recorded;
+      },
+    });
     const outcome = await workflow.act({ ticketId: 'UCP-000042', verb: 'approve', actor: asPerson(people.lead) });
     expect(outcome.ok).toBe(true);
-    const onDisk = JSON.parse(await readFile(folder.path('live.json'), 'utf8')) as { tickets: WorkflowTicket[]; notifications: NotificationRecord[] };
+    const onDisk = JSON.parse(await readFile(folder.path('live.json'), 'utf8')) as {
+      tickets: WorkflowTicket[];
+      notifications: NotificationRecord[];
+    };
     expect(onDisk.tickets[0].state).toBe('awaitingHelpdesk');
-    expect(onDisk.notifications).toEqual([expect.objectContaining({ key: 'UCP-000042:approve:v4:requester', status: 'pending', recipient: { aadObjectId: people.requester.aadObjectId, email: 'grace.adeyemi@nhs.net' } })]);
+    expect(onDisk.notifications).toEqual([
+      expect.objectContaining({
+        key: 'UCP-000042:approve:v4:requester',
+        status: 'pending',
+        recipient: { aadObjectId: people.requester.aadObjectId, email: 'grace.adeyemi@nhs.net' },
+      }),
+    ]);
     expect(keys).toEqual(['UCP-000042:approve:v4:requester']);
     if (outcome.ok) expect(outcome.event.notifications).toEqual(keys);
   });
@@ -30,19 +47,36 @@ describe("the care home manager's updates", () => {
     await seedWorkflow(store, [makeWorkflowTicket({ id: 'UCP-000044', state: 'awaitingIcsApproval' })]);
     const handed: Array<{ key: string; onDisk: NotificationRecord[] }> = [];
     const workflow = createWorkflow({
-      store, clock: () => NOW,
+      store,
+      clock: () => NOW,
       withTransition: (tx, event) => recordRequesterUpdate(tx.data, event, NOW),
-      deliver: (key) => handed.push({ key, onDisk: (JSON.parse(readFileSync(folder.path('live.json'), 'utf8')) as { notifications: NotificationRecord[] }).notifications }),
+      deliver: (key) =>
+        handed.push({
+          key,
+          onDisk: (JSON.parse(readFileSync(folder.path('live.json'), 'utf8')) as { notifications: NotificationRecord[] }).notifications,
+        }),
     });
     await workflow.act({ ticketId: 'UCP-000044', verb: 'approve', actor: asPerson(people.lead) });
-    expect(handed).toEqual([{ key: 'UCP-000044:approve:v4:requester', onDisk: [expect.objectContaining({ key: 'UCP-000044:approve:v4:requester', status: 'pending' })] }]);
+    expect(handed).toEqual([
+      {
+        key: 'UCP-000044:approve:v4:requester',
+        onDisk: [expect.objectContaining({ key: 'UCP-000044:approve:v4:requester', status: 'pending' })],
+      },
+    ]);
   });
 
   it('of a new request are handed over once, for the request received, not for its routing', async () => {
     const store = await folder.open();
-    await store.update((tx) => { tx.data.rosters.push(...workflowRosters()); });
+    await store.update((tx) => {
+      tx.data.rosters.push(...workflowRosters());
+    });
     const handed: string[] = [];
-    const workflow = createWorkflow({ store, clock: () => NOW, withTransition: (tx, event) => recordRequesterUpdate(tx.data, event, NOW), deliver: (key) => handed.push(key) });
+    const workflow = createWorkflow({
+      store,
+      clock: () => NOW,
+      withTransition: (tx, event) => recordRequesterUpdate(tx.data, event, NOW),
+      deliver: (key) => handed.push(key),
+    });
     const ticket = await workflow.submit({ kind: 'question', question: 'How do I log in?' }, people.requester);
     expect(handed).toEqual(store.read((data) => data.notifications.map((n) => n.key)));
     expect(handed).toEqual([expect.stringMatching(new RegExp(`^${ticket.id}:`))]);
@@ -52,7 +86,12 @@ describe("the care home manager's updates", () => {
     const store = await folder.open();
     const delivered: string[] = [];
     await seedWorkflow(store, [makeWorkflowTicket({ id: 'UCP-000043', state: 'assigned', assignee: people.agent })]);
-    const workflow = createWorkflow({ store, clock: () => NOW, withTransition: (tx, event) => recordRequesterUpdate(tx.data, event, NOW), deliver: (key) => delivered.push(key) });
+    const workflow = createWorkflow({
+      store,
+      clock: () => NOW,
+      withTransition: (tx, event) => recordRequesterUpdate(tx.data, event, NOW),
+      deliver: (key) => delivered.push(key),
+    });
     const outcome = await workflow.act({ ticketId: 'UCP-000043', verb: 'tick', item: 'odsVerified', actor: asPerson(people.agent) });
     expect(store.read((data) => data.notifications.length)).toBe(0);
     expect(outcome.ok && outcome.event.notifications).toBeUndefined();

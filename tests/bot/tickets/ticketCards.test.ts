@@ -12,7 +12,12 @@ import { buttonVerbs } from '../../cards/cardFixtures.js';
 const folder = useStoreFolder();
 
 function chat(person: { aadObjectId: string }, teamsId: string): ConversationRecord {
-  return { key: `user:${person.aadObjectId}`, usable: true, updatedAt: '2026-03-02T09:00:00.000Z', reference: { serviceUrl: 'http://x/', user: { id: teamsId } } };
+  return {
+    key: `user:${person.aadObjectId}`,
+    usable: true,
+    updatedAt: '2026-03-02T09:00:00.000Z',
+    reference: { serviceUrl: 'http://x/', user: { id: teamsId } },
+  };
 }
 
 /** The ticket cards wired to an in-process workflow, with a card sender that records what would go to Teams. */
@@ -37,7 +42,11 @@ async function setUp(conversations: ConversationRecord[]) {
     },
   };
   const cards = createTicketCards({
-    store, workflow, sender, logger: createLogger('error', () => undefined), now: () => new Date('2026-03-02T10:04:00Z'),
+    store,
+    workflow,
+    sender,
+    logger: createLogger('error', () => undefined),
+    now: () => new Date('2026-03-02T10:04:00Z'),
     ensureChannel: (key) => ensureChannelConversation(store, key, 'https://smba.example/uk/', '', new Date()),
   });
   workflow.onEvent((event) => cards.sync(event.ticket.id));
@@ -60,7 +69,10 @@ describe('ticket cards', () => {
     await submit();
     await workflow.drain();
     const channel = store.read((data) => data.conversations.find((c) => c.key === 'conversation:19:helpdesk@thread.tacv2'));
-    expect(channel?.reference).toMatchObject({ serviceUrl: 'https://smba.example/uk/', conversation: { id: '19:helpdesk@thread.tacv2', conversationType: 'channel' } });
+    expect(channel?.reference).toMatchObject({
+      serviceUrl: 'https://smba.example/uk/',
+      conversation: { id: '19:helpdesk@thread.tacv2', conversationType: 'channel' },
+    });
   });
 
   it('updates every posted copy when the ticket changes, from the stored ticket', async () => {
@@ -79,7 +91,9 @@ describe('ticket cards', () => {
     const ticket = await submit();
     await workflow.drain();
     expect(posted.map((p) => p.key)).toEqual(['conversation:19:helpdesk@thread.tacv2']);
-    await store.update((tx) => { tx.data.conversations.push(chat(people.secondLead, '29:ria')); });
+    await store.update((tx) => {
+      tx.data.conversations.push(chat(people.secondLead, '29:ria'));
+    });
     await Promise.all([cards.syncAll(), cards.syncAll(), cards.sync(ticket.id)]);
     expect(posted.map((p) => p.key)).toEqual(['conversation:19:helpdesk@thread.tacv2', `user:${people.secondLead.aadObjectId}`]);
   });
@@ -96,7 +110,7 @@ describe('ticket cards', () => {
 const verbsOf = (card: string) => [...new Set(buttonVerbs(JSON.parse(card) as Record<string, unknown>))].sort();
 
 describe('each posted copy carries the buttons of the role it is posted for', () => {
-  it('posts Approve, Reject and Ask for information to the lead\'s chat, and tells the helpdesk channel it acts once the lead has approved', async () => {
+  it("posts Approve, Reject and Ask for information to the lead's chat, and tells the helpdesk channel it acts once the lead has approved", async () => {
     const { workflow, posted, submit } = await setUp([chat(people.lead, '29:sam')]);
     await submit();
     await workflow.drain();
@@ -112,7 +126,7 @@ describe('each posted copy carries the buttons of the role it is posted for', ()
     }
   });
 
-  it('updates every copy after each action, so buttons that no longer apply disappear and the next role\'s appear', async () => {
+  it("updates every copy after each action, so buttons that no longer apply disappear and the next role's appear", async () => {
     const { workflow, posted, updated, submit } = await setUp([chat(people.lead, '29:sam')]);
     const ticket = await submit();
     await workflow.drain();
@@ -131,7 +145,8 @@ describe('each posted copy carries the buttons of the role it is posted for', ()
     await workflow.act({ ticketId: ticket.id, verb: 'approve', actor: asPerson(people.lead), expectedVersion: ticket.version });
     await workflow.drain();
     for (const { card } of [...posted, ...updated]) {
-      for (const personal of ['Samuel', 'Priya', 'Grace', '@nhs.net', '12A3456E', 'Health Care Assistant']) expect(card).not.toContain(personal);
+      for (const personal of ['Samuel', 'Priya', 'Grace', '@nhs.net', '12A3456E', 'Health Care Assistant'])
+        expect(card).not.toContain(personal);
     }
     const last = updated.at(-1)!.card;
     expect(last).toContain('People asked for');
@@ -143,11 +158,16 @@ describe('each posted copy carries the buttons of the role it is posted for', ()
 describe('a deleted card message', () => {
   it('is dropped from the ticket when Teams says it is gone, and posted afresh on the next sync', async () => {
     const store = await folder.open();
-    await store.update((tx) => { tx.data.rosters.push(...workflowRosters()); });
+    await store.update((tx) => {
+      tx.data.rosters.push(...workflowRosters());
+    });
     const workflow = createWorkflow({ store, clock: () => new Date('2026-03-02T10:04:00Z') });
     let posts = 0;
     const cards = createTicketCards({
-      store, workflow, logger: createLogger('error', () => undefined), now: () => new Date('2026-03-02T10:04:00Z'),
+      store,
+      workflow,
+      logger: createLogger('error', () => undefined),
+      now: () => new Date('2026-03-02T10:04:00Z'),
       ensureChannel: (key) => ensureChannelConversation(store, key, 'https://smba.example/uk/', '', new Date()),
       sender: { post: async () => `act-${++posts}`, update: async () => 'gone' as const },
     });

@@ -37,9 +37,12 @@ describe('the helpdesk queue', () => {
     ]);
   });
 
-  it('counts an assigned ticket from its assignee\'s last action, as the reminders do', () => {
+  it("counts an assigned ticket from its assignee's last action, as the reminders do", () => {
     const ticket = makeWorkflowTicket({
-      id: 'UCP-a', state: 'assigned', assignee: { ...people.agent }, stateEnteredAt: '2026-03-02T09:00:00.000Z',
+      id: 'UCP-a',
+      state: 'assigned',
+      assignee: { ...people.agent },
+      stateEnteredAt: '2026-03-02T09:00:00.000Z',
       lastAction: { by: { ...people.agent }, at: '2026-04-07T09:00:00.000Z', verb: 'tick' },
     });
     const [row] = helpdeskQueue([ticket], [], calendar, NOW, DEFAULT_THRESHOLDS, ALL).rows;
@@ -49,11 +52,18 @@ describe('the helpdesk queue', () => {
   it('filters by state, ICS and assignee, and names the assignee from the roster', () => {
     const tickets = [
       makeWorkflowTicket({ id: 'UCP-qkk', state: 'awaitingHelpdesk' }),
-      makeWorkflowTicket({ id: 'UCP-qmf', state: 'assigned', assignee: { aadObjectId: people.agent.aadObjectId },
-        organisation: { ...makeWorkflowTicket().organisation!, icbCode: 'QMF' } }),
+      makeWorkflowTicket({
+        id: 'UCP-qmf',
+        state: 'assigned',
+        assignee: { aadObjectId: people.agent.aadObjectId },
+        organisation: { ...makeWorkflowTicket().organisation!, icbCode: 'QMF' },
+      }),
       makeWorkflowTicket({ id: 'UCP-done', state: 'resolved' }),
     ];
-    const ids = (filters: Partial<QueueFilters>) => helpdeskQueue(tickets, workflowRosters(), calendar, NOW, DEFAULT_THRESHOLDS, { ...ALL, ...filters }).rows.map((r) => r.id).sort();
+    const ids = (filters: Partial<QueueFilters>) =>
+      helpdeskQueue(tickets, workflowRosters(), calendar, NOW, DEFAULT_THRESHOLDS, { ...ALL, ...filters })
+        .rows.map((r) => r.id)
+        .sort();
     expect(ids({})).toEqual(['UCP-qkk', 'UCP-qmf']);
     expect(ids({ state: 'all' })).toEqual(['UCP-done', 'UCP-qkk', 'UCP-qmf']);
     expect(ids({ state: 'resolved' })).toEqual(['UCP-done']);
@@ -72,7 +82,13 @@ describe('the helpdesk queue', () => {
 
   it('says how long a ticket has waited in words', () => {
     expect([0.5, 1, 5, 8, 9, 16, 19].map((h) => ageText(h, 8))).toEqual([
-      'Under 1 working hour', '1 working hour', '5 working hours', '1 working day', '1 working day 1 hour', '2 working days', '2 working days 3 hours',
+      'Under 1 working hour',
+      '1 working hour',
+      '5 working hours',
+      '1 working day',
+      '1 working day 1 hour',
+      '2 working days',
+      '2 working days 3 hours',
     ]);
   });
 });

@@ -4,22 +4,22 @@ import { makeWorkflowTicket } from '../../fixtures/workflowFixtures.js';
 
 const ticket = makeWorkflowTicket({
   id: 'UCP-000123',
-  organisation: { ...makeWorkflowTicket().organisation!, name: 'St Mary\'s Nursing & Care Home', odsCode: 'VQ7X1' },
+  organisation: { ...makeWorkflowTicket().organisation!, name: "St Mary's Nursing & Care Home", odsCode: 'VQ7X1' },
   requester: { aadObjectId: 'aad-zoe', name: 'Zoë  Brontë-Smith' },
 });
 
-describe('what the tab\'s search box finds', () => {
+describe("what the tab's search box finds", () => {
   it.each([
     ['the ticket number in full', 'UCP-000123', true],
     ['the ticket number without its zeros', 'ucp 123', true],
     ['part of the ticket number', '0012', true],
-    ['another ticket\'s number', 'UCP-000124', false],
+    ["another ticket's number", 'UCP-000124', false],
     ['the ODS code in lower case', 'vq7x1', true],
     ['the ODS code with a space', 'VQ7 X1', true],
-    ['part of the organisation\'s name, without its apostrophe', 'st marys', true],
+    ["part of the organisation's name, without its apostrophe", 'st marys', true],
     ['"and" for an ampersand', 'nursing and care', true],
-    ['the requester\'s name without accents', 'zoe bronte', true],
-    ['the requester\'s name in capitals with no hyphen', 'BRONTESMITH', true],
+    ["the requester's name without accents", 'zoe bronte', true],
+    ["the requester's name in capitals with no hyphen", 'BRONTESMITH', true],
     ['a word from the organisation with one from the requester', 'mary zoe', true],
     ['a name that is not on the ticket', 'grace', false],
     ['the prefix with digits found only in a name or code', 'UCP 7', false],

@@ -21,7 +21,9 @@ beforeAll(async () => {
   await seedReportData(dataDir);
   bot = await startBotProcess({
     DATA_DIR: dataDir,
-    MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-used-here', MicrosoftAppTenantId: TENANT,
+    MicrosoftAppId: APP_ID,
+    MicrosoftAppPassword: 'not-used-here',
+    MicrosoftAppTenantId: TENANT,
     TAB_JWKS_URL: jwks.url,
     TEAMS_SERVICE_URL: 'http://127.0.0.1:9/',
   });
@@ -36,14 +38,23 @@ afterAll(async () => {
 
 async function get(pathname: string, token?: string): Promise<{ status: number; type: string; text: string; headers: Headers }> {
   const response = await fetch(`${bot.url}${pathname}`, { headers: token === undefined ? {} : { authorization: `Bearer ${token}` } });
-  return { status: response.status, type: response.headers.get('content-type') ?? '', text: await response.text(), headers: response.headers };
+  return {
+    status: response.status,
+    type: response.headers.get('content-type') ?? '',
+    text: await response.text(),
+    headers: response.headers,
+  };
 }
 
 const agentToken = () => makeToken(key, { oid: people.agent.aadObjectId });
 
-interface Table { caption: string; columns: string[]; rows: (string | number)[][] }
+interface Table {
+  caption: string;
+  columns: string[];
+  rows: (string | number)[][];
+}
 
-describe('the tab\'s reports over HTTP', () => {
+describe("the tab's reports over HTTP", () => {
   it('refuses every report, JSON or CSV, without a token (401) and to someone not on the helpdesk roster (403), showing nobody', async () => {
     for (const name of ['requests', 'decisions', 'unreachable', 'unreachable.csv']) {
       expect((await get(`/api/tab/reports/${name}`)).status).toBe(401);
@@ -87,7 +98,10 @@ describe('the tab\'s reports over HTTP', () => {
     expect(answer.headers.get('content-disposition')).toBe('attachment; filename="ucp-unreachable-report.csv"');
     const [header, ...rows] = parseCsv(answer.text).map((row) => row.cells);
     expect(header).toEqual(['Name', 'E-mail', 'Organisation', 'Tickets', 'Last tried (London)', 'Why', 'Message waiting']);
-    expect(rows.map((r) => [r[0], r[1]])).toEqual([['Mo Manager', ''], ['Grace Adeyemi', 'grace.adeyemi@nhs.net']]);
+    expect(rows.map((r) => [r[0], r[1]])).toEqual([
+      ['Mo Manager', ''],
+      ['Grace Adeyemi', 'grace.adeyemi@nhs.net'],
+    ]);
 
     const decisions = parseCsv((await get('/api/tab/reports/decisions.csv', await agentToken())).text).map((row) => row.cells);
     expect(decisions.flat()).toContain('\'=HYPERLINK("http://x"), not in our area');
@@ -97,7 +111,9 @@ describe('the tab\'s reports over HTTP', () => {
     const token = await agentToken();
     const bad = await get('/api/tab/reports/requests?from=2026-13-01', token);
     expect(bad.status).toBe(400);
-    expect(JSON.parse(bad.text)).toEqual({ error: 'The report\'s from date "2026-13-01" is not a date written yyyy-mm-dd (for example 2026-03-31).' });
+    expect(JSON.parse(bad.text)).toEqual({
+      error: 'The report\'s from date "2026-13-01" is not a date written yyyy-mm-dd (for example 2026-03-31).',
+    });
     expect((await get('/api/tab/reports/requests?ics=Narnia', token)).status).toBe(400);
     expect((await get('/api/tab/reports/everyone', token)).status).toBe(404);
     expect((await get('/api/tab/reports/requests.xlsx', token)).status).toBe(404);

@@ -21,12 +21,20 @@ beforeAll(async () => {
   const store = await openLowdbStore({ dir: dataDir });
   await seedWorkflow(store, [ticket]);
   await store.update((tx) => {
-    tx.audit({ actor: people.requester.aadObjectId, action: 'submit', ticketId: ticket.id, to: 'submitted', at: '2026-03-02T09:15:00.000Z' });
+    tx.audit({
+      actor: people.requester.aadObjectId,
+      action: 'submit',
+      ticketId: ticket.id,
+      to: 'submitted',
+      at: '2026-03-02T09:15:00.000Z',
+    });
   });
   await store.close();
   bot = await startBotProcess({
     DATA_DIR: dataDir,
-    MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-used-here', MicrosoftAppTenantId: TENANT,
+    MicrosoftAppId: APP_ID,
+    MicrosoftAppPassword: 'not-used-here',
+    MicrosoftAppTenantId: TENANT,
     TAB_JWKS_URL: jwks.url,
     TEAMS_SERVICE_URL: 'http://127.0.0.1:9/',
   });
@@ -63,7 +71,10 @@ describe('the helpdesk tab API in authenticated mode', () => {
   });
 
   it('refuses a token from another tenant with 401', async () => {
-    const token = await makeToken(key, { oid: people.agent.aadObjectId, issuer: 'https://login.microsoftonline.com/00000000-0000-4000-8000-000000000000/v2.0' });
+    const token = await makeToken(key, {
+      oid: people.agent.aadObjectId,
+      issuer: 'https://login.microsoftonline.com/00000000-0000-4000-8000-000000000000/v2.0',
+    });
     expect((await get('/api/tab/tickets', token)).status).toBe(401);
   });
 
@@ -97,7 +108,8 @@ describe('the helpdesk tab API in authenticated mode', () => {
   });
 
   it('gives the queue as CSV only to a helpdesk roster member, refusing others as it refuses the queue', async () => {
-    const csv = async (token?: string) => fetch(`${bot.url}/api/tab/tickets.csv`, { headers: token === undefined ? {} : { authorization: `Bearer ${token}` } });
+    const csv = async (token?: string) =>
+      fetch(`${bot.url}/api/tab/tickets.csv`, { headers: token === undefined ? {} : { authorization: `Bearer ${token}` } });
     const anonymous = await csv();
     expect([anonymous.status, await anonymous.json()]).toEqual([401, { error: 'The request is not authorised.' }]);
     const stranger = await csv(await makeToken(key, { oid: people.stranger.aadObjectId }));
@@ -124,7 +136,10 @@ describe('the helpdesk tab API in authenticated mode', () => {
   });
 
   it('logs refusals without tokens, ids or names', () => {
-    const refusals = bot.output().split('\n').filter((line) => line.includes('helpdesk tab request refused'));
+    const refusals = bot
+      .output()
+      .split('\n')
+      .filter((line) => line.includes('helpdesk tab request refused'));
     expect(refusals.length).toBeGreaterThan(0);
     expect(refusals.join('\n')).not.toMatch(/aad-|eyJ|Grace|Sid/);
   });

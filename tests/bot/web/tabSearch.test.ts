@@ -17,21 +17,40 @@ const person = (name: string) => ({ aadObjectId: `aad-${name.length}`, name, ema
 
 const letters = (i: number) => String.fromCharCode(65 + (i % 26), 65 + Math.floor(i / 26));
 // 125 ordinary open tickets make the queue long enough to page through (50 a page); no number of theirs contains "123".
-const crowd = Array.from({ length: 125 }, (_, i) => makeWorkflowTicket({
-  id: `UCP-${String(4500 + i).padStart(6, '0')}`, state: 'awaitingHelpdesk',
-  organisation: org(`Crowd Care Home ${letters(i)}`, `VC${letters(i)}`),
-  stateEnteredAt: '2026-03-02T09:20:00.000Z',
-}));
+const crowd = Array.from({ length: 125 }, (_, i) =>
+  makeWorkflowTicket({
+    id: `UCP-${String(4500 + i).padStart(6, '0')}`,
+    state: 'awaitingHelpdesk',
+    organisation: org(`Crowd Care Home ${letters(i)}`, `VC${letters(i)}`),
+    stateEnteredAt: '2026-03-02T09:20:00.000Z',
+  }),
+);
 const stMarys = makeWorkflowTicket({
-  id: 'UCP-000123', state: 'assigned', assignee: { ...people.agent }, organisation: org('St Mary\'s  Nursing Home', 'VQ7X1', 'QMF'),
-  requester: person('Zoë Brontë'), stateEnteredAt: '2026-03-03T09:20:00.000Z',
+  id: 'UCP-000123',
+  state: 'assigned',
+  assignee: { ...people.agent },
+  organisation: org("St Mary's  Nursing Home", 'VQ7X1', 'QMF'),
+  requester: person('Zoë Brontë'),
+  stateEnteredAt: '2026-03-03T09:20:00.000Z',
 });
-const numberLookalike = makeWorkflowTicket({ id: 'UCP-001234', state: 'awaitingIcsApproval', organisation: org('Birchwood House', 'VB8K2') });
+const numberLookalike = makeWorkflowTicket({
+  id: 'UCP-001234',
+  state: 'awaitingIcsApproval',
+  organisation: org('Birchwood House', 'VB8K2'),
+});
 const formulas = makeWorkflowTicket({
-  id: 'UCP-000777', state: 'awaitingHelpdesk', organisation: org('=HYPERLINK("http://evil.test","Click")', 'VF0RM'), requester: person('@Mallory, "M"'),
+  id: 'UCP-000777',
+  state: 'awaitingHelpdesk',
+  organisation: org('=HYPERLINK("http://evil.test","Click")', 'VF0RM'),
+  requester: person('@Mallory, "M"'),
 });
 // Closed, then moved to archive.jsonl by the archive run.
-const oldOak = makeWorkflowTicket({ id: 'UCP-000050', state: 'closed', organisation: org('Old Oak Lodge', 'VO1D5'), requester: person('Ana Müller') });
+const oldOak = makeWorkflowTicket({
+  id: 'UCP-000050',
+  state: 'closed',
+  organisation: org('Old Oak Lodge', 'VO1D5'),
+  requester: person('Ana Müller'),
+});
 const closedLive = makeWorkflowTicket({ id: 'UCP-000051', state: 'resolved', organisation: org('Old Oak Annexe', 'VO1D6') });
 
 beforeAll(async () => {
@@ -49,8 +68,20 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-interface Row { id: string; stateLabel: string; archived: boolean; requester: string; organisation: string }
-interface Queue { rows: Row[]; paging: { page: number; pages: number; total: number; text: string }; searchedArchive: boolean; search: string; overdue: number }
+interface Row {
+  id: string;
+  stateLabel: string;
+  archived: boolean;
+  requester: string;
+  organisation: string;
+}
+interface Queue {
+  rows: Row[];
+  paging: { page: number; pages: number; total: number; text: string };
+  searchedArchive: boolean;
+  search: string;
+  overdue: number;
+}
 
 async function queue(query: string): Promise<{ status: number; body: Queue & { error?: string } }> {
   const response = await fetch(`${bot.url}/api/tab/tickets?${query}`);
@@ -73,7 +104,7 @@ describe('searching the helpdesk queue', () => {
     expect(await ids('q=%20VQ7%20X1%20')).toEqual(['UCP-000123']);
   });
 
-  it('finds tickets by part of the organisation\'s or the requester\'s name, ignoring case, accents, spaces and apostrophes', async () => {
+  it("finds tickets by part of the organisation's or the requester's name, ignoring case, accents, spaces and apostrophes", async () => {
     expect(await ids('q=st%20marys%20nursing')).toEqual(['UCP-000123']);
     expect(await ids('q=ZOE%20BRONTE')).toEqual(['UCP-000123']);
     expect(await ids('q=birch%20wood')).toEqual(['UCP-001234']);
@@ -147,14 +178,33 @@ describe('downloading the helpdesk queue as CSV', () => {
     expect(status).toBe(200);
     expect(headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(headers.get('content-disposition')).toMatch(/^attachment; filename="ucp-helpdesk-tickets-\d{4}-\d\d-\d\d-\d{4}\.csv"$/);
-    expect(rows[0]).toEqual(['Ticket', 'Status', 'Archived', 'Due', 'Request', 'Organisation', 'Requester', 'ICS', 'Waiting',
-      'Working hours waited', 'Waiting since (London)', 'Who has it', 'Latest reminder', 'Priority']);
+    expect(rows[0]).toEqual([
+      'Ticket',
+      'Status',
+      'Archived',
+      'Due',
+      'Request',
+      'Organisation',
+      'Requester',
+      'ICS',
+      'Waiting',
+      'Working hours waited',
+      'Waiting since (London)',
+      'Who has it',
+      'Latest reminder',
+      'Priority',
+    ]);
     expect(rows).toHaveLength(1 + 128);
   });
 
   it('exports what the search found, archived tickets included when the filter includes them', async () => {
     const { rows } = await csv('state=all&q=old%20oak');
-    expect(rows.slice(1).map((r) => [r[0], r[1], r[2]]).sort()).toEqual([
+    expect(
+      rows
+        .slice(1)
+        .map((r) => [r[0], r[1], r[2]])
+        .sort(),
+    ).toEqual([
       ['UCP-000050', 'Closed (archived)', 'Yes'],
       ['UCP-000051', 'Resolved', 'No'],
     ]);

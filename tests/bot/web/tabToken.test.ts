@@ -4,7 +4,11 @@ import { createTabTokenVerifier } from '../../../bot/web/tabToken.js';
 import { APP_ID, ISSUER, makeSigningKey, makeToken, startJwksServer, type SigningKey } from './tabTokenFixtures.js';
 
 const OID = 'aad-agent-alex';
-const settings = (jwksUrl = 'http://127.0.0.1:9/keys') => ({ tokenIssuer: ISSUER, tokenAudiences: [APP_ID, `api://tab.example.org/${APP_ID}`], jwksUrl });
+const settings = (jwksUrl = 'http://127.0.0.1:9/keys') => ({
+  tokenIssuer: ISSUER,
+  tokenAudiences: [APP_ID, `api://tab.example.org/${APP_ID}`],
+  jwksUrl,
+});
 
 let key: SigningKey;
 let stranger: SigningKey;
@@ -16,7 +20,7 @@ beforeAll(async () => {
 describe('the helpdesk tab token check', () => {
   const verify = () => createTabTokenVerifier(settings(), createLocalJWKSet({ keys: [key.publicJwk] }));
 
-  it('accepts a token from the tenant for this app and gives the person\'s object id', async () => {
+  it("accepts a token from the tenant for this app and gives the person's object id", async () => {
     await expect(verify()(`Bearer ${await makeToken(key, { oid: OID })}`)).resolves.toEqual({ ok: true, oid: OID });
   });
 

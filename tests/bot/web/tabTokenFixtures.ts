@@ -54,9 +54,10 @@ export async function startJwksServer(keys: JWK[]): Promise<{ url: string; reque
   return {
     url: `http://127.0.0.1:${port}/${TENANT}/discovery/v2.0/keys`,
     requests: () => requests,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -28,25 +28,44 @@ describe('importing the DSPT organisation-search export', () => {
   const header = 'Code,Organisation Name,Status,Date Of Publication,Primary Sector,Integrated Care Board\n';
 
   it('reads every row of a good export with its published date as an ISO date', () => {
-    const result = parseDsptExport(header
-      + 'VAB12,Rose Court Care Home,24/25 Standards Met,28/06/2025,Social Care,NHS North Central London ICB\n'
-      + 'AB1C,"Care Group, Ltd",23/24 Approaching Standards,01/07/2024,Social Care,\n', TODAY);
+    const result = parseDsptExport(
+      header +
+        'VAB12,Rose Court Care Home,24/25 Standards Met,28/06/2025,Social Care,NHS North Central London ICB\n' +
+        'AB1C,"Care Group, Ltd",23/24 Approaching Standards,01/07/2024,Social Care,\n',
+      TODAY,
+    );
     expect(result).toEqual({
       ok: true,
       warnings: [],
       records: [
-        { odsCode: 'VAB12', name: 'Rose Court Care Home', status: '24/25 Standards Met', publishedOn: '2025-06-28', sector: 'Social Care', icb: 'NHS North Central London ICB' },
-        { odsCode: 'AB1C', name: 'Care Group, Ltd', status: '23/24 Approaching Standards', publishedOn: '2024-07-01', sector: 'Social Care' },
+        {
+          odsCode: 'VAB12',
+          name: 'Rose Court Care Home',
+          status: '24/25 Standards Met',
+          publishedOn: '2025-06-28',
+          sector: 'Social Care',
+          icb: 'NHS North Central London ICB',
+        },
+        {
+          odsCode: 'AB1C',
+          name: 'Care Group, Ltd',
+          status: '23/24 Approaching Standards',
+          publishedOn: '2024-07-01',
+          sector: 'Social Care',
+        },
       ],
     });
   });
 
   it('imports nothing when rows are bad, and lists every bad row by its line number', () => {
-    const result = parseDsptExport(header
-      + 'VAB12,Rose Court,24/25 Standards Met,28/06/2025,Social Care,\n'
-      + 'not a code!,Somewhere,24/25 Standards Met,28/06/2025,,\n'
-      + 'VAB13,,24/25 Standards Met,31/02/2025,,\n'
-      + 'VAB12,Rose Court again,24/25 Standards Met,,,\n', TODAY);
+    const result = parseDsptExport(
+      header +
+        'VAB12,Rose Court,24/25 Standards Met,28/06/2025,Social Care,\n' +
+        'not a code!,Somewhere,24/25 Standards Met,28/06/2025,,\n' +
+        'VAB13,,24/25 Standards Met,31/02/2025,,\n' +
+        'VAB12,Rose Court again,24/25 Standards Met,,,\n',
+      TODAY,
+    );
     expect(result).toEqual({
       ok: false,
       problems: [
@@ -59,15 +78,23 @@ describe('importing the DSPT organisation-search export', () => {
 
   it('keeps a status it does not recognise but warns that it counts as unknown', () => {
     const result = parseDsptExport(header + 'VAB12,Rose Court,Standards Not Met,,,\n', TODAY);
-    expect(result.ok && result.warnings).toEqual([{ line: 2, problem: 'the status "Standards Not Met" is not one we recognise; it will count as unknown (not met)' }]);
+    expect(result.ok && result.warnings).toEqual([
+      { line: 2, problem: 'the status "Standards Not Met" is not one we recognise; it will count as unknown (not met)' },
+    ]);
   });
 
   // Source 004 "annual self-assessment": no assessment is published before its year begins (data/rules/dspt.ts).
   it.each([
-    ['a year that begins after today', 'VAB12,Rose Court,27/28 Standards Met,01/11/2026,,\n',
-      'the status "27/28 Standards Met" is for an assessment year that starts on 2027-04-01, after today; it will count as unknown (not met) until then'],
-    ['a publication date after today', 'VAB12,Rose Court,26/27 Standards Met,06/12/2026,,\n',
-      'the publication date 06/12/2026 is after today; the status will count as unknown (not met) until then'],
+    [
+      'a year that begins after today',
+      'VAB12,Rose Court,27/28 Standards Met,01/11/2026,,\n',
+      'the status "27/28 Standards Met" is for an assessment year that starts on 2027-04-01, after today; it will count as unknown (not met) until then',
+    ],
+    [
+      'a publication date after today',
+      'VAB12,Rose Court,26/27 Standards Met,06/12/2026,,\n',
+      'the publication date 06/12/2026 is after today; the status will count as unknown (not met) until then',
+    ],
   ])('keeps a row with %s as published but warns that it counts as unknown', (_name, row, problem) => {
     const result = parseDsptExport(header + row, TODAY);
     expect(result.ok && result.records.map((r) => r.status)).toEqual([row.split(',')[2]]);
@@ -82,7 +109,13 @@ describe('importing the DSPT organisation-search export', () => {
   it('refuses a file without the columns it needs, saying which', () => {
     expect(parseDsptExport('Organisation,Rating\nX,Y\n', TODAY)).toEqual({
       ok: false,
-      problems: [{ line: 1, problem: 'the header has no "Code", "Organisation Name", "Status" column (expected: Code, Organisation Name, Status, Date Of Publication, Primary Sector, Integrated Care Board)' }],
+      problems: [
+        {
+          line: 1,
+          problem:
+            'the header has no "Code", "Organisation Name", "Status" column (expected: Code, Organisation Name, Status, Date Of Publication, Primary Sector, Integrated Care Board)',
+        },
+      ],
     });
   });
 
@@ -90,13 +123,21 @@ describe('importing the DSPT organisation-search export', () => {
     expect(parseDsptExport('', TODAY)).toEqual({ ok: false, problems: [{ line: 1, problem: 'the file is empty' }] });
   });
 
-  it.each([['01/01/2026', '2026-01-01'], ['29/02/2024', '2024-02-29'], ['29/02/2025', null], ['2025-06-28', null], ['13/13/2025', null]])(
-    'reads the UK date %s as %s', (text, iso) => expect(ukDateToIso(text)).toBe(iso));
+  it.each([
+    ['01/01/2026', '2026-01-01'],
+    ['29/02/2024', '2024-02-29'],
+    ['29/02/2025', null],
+    ['2025-06-28', null],
+    ['13/13/2025', null],
+  ])('reads the UK date %s as %s', (text, iso) => expect(ukDateToIso(text)).toBe(iso));
 });
 
 describe('importing the DPIA register', () => {
   it('reads the ICS written as an ICB code, a short name or a name', () => {
-    const result = parseDpiaRegister('ODS Code,Name,ICS\nvab12,Rose Court,QMJ\nVAB13,Lime Tree,SEL\nVAB14,Oak House,North West London\n', resolveIcs);
+    const result = parseDpiaRegister(
+      'ODS Code,Name,ICS\nvab12,Rose Court,QMJ\nVAB13,Lime Tree,SEL\nVAB14,Oak House,North West London\n',
+      resolveIcs,
+    );
     expect(result).toEqual({
       ok: true,
       warnings: [],
@@ -123,7 +164,9 @@ describe('importing the DPIA register', () => {
 
 describe('importing the accredited-domains list', () => {
   it('reads domains written bare, with @ or with *., several to a cell, de-duplicated and sorted', () => {
-    const result = parseAccreditedDomains('Organisation Name,Email Domain,Date\nA,careco.org.uk,2025\nB,"@b-care.co.uk; *.c-care.com",2025\nC,CARECO.org.uk,2024\n');
+    const result = parseAccreditedDomains(
+      'Organisation Name,Email Domain,Date\nA,careco.org.uk,2025\nB,"@b-care.co.uk; *.c-care.com",2025\nC,CARECO.org.uk,2024\n',
+    );
     expect(result).toEqual({ ok: true, warnings: [], records: ['b-care.co.uk', 'c-care.com', 'careco.org.uk'] });
   });
 
@@ -136,7 +179,10 @@ describe('importing the accredited-domains list', () => {
   it('imports nothing when a row is not a domain', () => {
     expect(parseAccreditedDomains('Domain\ncareco.org.uk\nnot a domain\n\n,\n')).toEqual({
       ok: false,
-      problems: [{ line: 3, problem: '"not", "a", "domain" is not a domain name' }, { line: 5, problem: 'the domain is empty' }],
+      problems: [
+        { line: 3, problem: '"not", "a", "domain" is not a domain name' },
+        { line: 5, problem: 'the domain is empty' },
+      ],
     });
   });
 });

@@ -8,8 +8,15 @@ const policy = { accreditedDomains: accreditedDomainSet(['carehomes-secure.org.u
 
 function row(overrides: Partial<UserSheetRow> = {}): UserSheetRow {
   return {
-    row: 2, firstName: 'Amara', lastName: 'Okafor', jobTitle: 'Care Manager', email: 'amara.okafor@nhs.net',
-    professionalBody: '', registrationNumber: '', confirmAppropriateUse: '', ...overrides,
+    row: 2,
+    firstName: 'Amara',
+    lastName: 'Okafor',
+    jobTitle: 'Care Manager',
+    email: 'amara.okafor@nhs.net',
+    professionalBody: '',
+    registrationNumber: '',
+    confirmAppropriateUse: '',
+    ...overrides,
   };
 }
 
@@ -20,7 +27,10 @@ function one(overrides: Partial<UserSheetRow>) {
 describe('checking the rows of the multiple-user spreadsheet', () => {
   it('turns a good row into the user the request will carry', () => {
     expect(one({})).toEqual({
-      row: 2, ok: true, problems: [], notes: [],
+      row: 2,
+      ok: true,
+      problems: [],
+      notes: [],
       user: { name: 'Amara Okafor', jobTitle: 'Care Manager', role: 'Non-Clinical', email: 'amara.okafor@nhs.net' },
     });
   });
@@ -60,17 +70,25 @@ describe('checking the rows of the multiple-user spreadsheet', () => {
     it('need a registration number', () => {
       const result = one({ jobTitle: 'Nurse' });
       expect(result.ok).toBe(false);
-      expect(result.problems[0]).toBe('A Nurse has clinical access, so we need their Nursing and Midwifery Council (NMC) registration number in the "Registration number" column.');
+      expect(result.problems[0]).toBe(
+        'A Nurse has clinical access, so we need their Nursing and Midwifery Council (NMC) registration number in the "Registration number" column.',
+      );
     });
 
     it('have the number checked against the body given', () => {
       const result = one({ jobTitle: 'Nurse', professionalBody: 'nmc', registrationNumber: '1234567' });
       expect(result.ok).toBe(false);
-      expect(result.problems[0]).toMatch(/^Registration number "1234567": That doesn't look like a Nursing and Midwifery Council \(NMC\) number/);
+      expect(result.problems[0]).toMatch(
+        /^Registration number "1234567": That doesn't look like a Nursing and Midwifery Council \(NMC\) number/,
+      );
     });
 
     it('accept the body written out in full, and a number tidied of spaces and labels', () => {
-      const result = one({ jobTitle: 'Occupational Therapist', professionalBody: 'Health and Care Professions Council', registrationNumber: 'ot 12345' });
+      const result = one({
+        jobTitle: 'Occupational Therapist',
+        professionalBody: 'Health and Care Professions Council',
+        registrationNumber: 'ot 12345',
+      });
       expect(result.user?.registration).toEqual({ body: 'HCPC', number: 'OT12345' });
     });
 
@@ -87,8 +105,9 @@ describe('checking the rows of the multiple-user spreadsheet', () => {
     });
 
     it('refuse a body we do not know', () => {
-      expect(one({ jobTitle: 'Nurse', professionalBody: 'RCN', registrationNumber: '12A3456E' }).problems[0])
-        .toBe('"RCN" in "Professional body" is not one we know. Please use NMC, GMC, HCPC, GPhC, GDC or Social Work England.');
+      expect(one({ jobTitle: 'Nurse', professionalBody: 'RCN', registrationNumber: '12A3456E' }).problems[0]).toBe(
+        '"RCN" in "Professional body" is not one we know. Please use NMC, GMC, HCPC, GPhC, GDC or Social Work England.',
+      );
     });
   });
 
@@ -96,7 +115,9 @@ describe('checking the rows of the multiple-user spreadsheet', () => {
     const result = one({ jobTitle: 'Care Manager', registrationNumber: 'abc' });
     expect(result.ok).toBe(true);
     expect(result.user?.registration).toBeUndefined();
-    expect(result.notes).toEqual(['A Care Manager doesn\'t need a registration number, and "abc" couldn\'t be checked, so we left it out.']);
+    expect(result.notes).toEqual([
+      'A Care Manager doesn\'t need a registration number, and "abc" couldn\'t be checked, so we left it out.',
+    ]);
   });
 
   describe('e-mail addresses', () => {
@@ -109,7 +130,9 @@ describe('checking the rows of the multiple-user spreadsheet', () => {
     });
 
     it('refuse an address that is not complete, quoting it', () => {
-      expect(one({ email: 'amara.okafor' }).problems[0]).toMatch(/^The e-mail "amara\.okafor" can't be used\. An e-mail address needs an @/);
+      expect(one({ email: 'amara.okafor' }).problems[0]).toMatch(
+        /^The e-mail "amara\.okafor" can't be used\. An e-mail address needs an @/,
+      );
     });
 
     it('need Yes in the confirmation column for a domain outside the accepted list', () => {
@@ -125,9 +148,14 @@ describe('checking the rows of the multiple-user spreadsheet', () => {
     });
 
     it('refuse the same address on two rows, naming the other row on each', () => {
-      const report = validateUserRows([
-        row({ row: 4 }), row({ row: 5, firstName: 'Ben', email: 'ben@nhs.net' }), row({ row: 9, firstName: 'Amy', email: 'AMARA.OKAFOR@nhs.net ' }),
-      ], policy);
+      const report = validateUserRows(
+        [
+          row({ row: 4 }),
+          row({ row: 5, firstName: 'Ben', email: 'ben@nhs.net' }),
+          row({ row: 9, firstName: 'Amy', email: 'AMARA.OKAFOR@nhs.net ' }),
+        ],
+        policy,
+      );
       expect(report.rows.map((r) => r.ok)).toEqual([false, true, false]);
       expect(report.rows[0].problems).toContain('The e-mail amara.okafor@nhs.net is also on row 9. Each person needs their own address.');
       expect(report.rows[2].problems.join(' ')).toContain('is also on row 4');
@@ -138,8 +166,12 @@ describe('checking the rows of the multiple-user spreadsheet', () => {
       const rows = Array.from({ length: 500 }, (_, i) => row({ row: i + 2, firstName: `Person${i}` }));
       const report = validateUserRows(rows, policy);
       expect(report.badCount).toBe(500);
-      expect(report.rows[0].problems).toEqual(['The e-mail amara.okafor@nhs.net is also on rows 3, 4, 5 and 496 more. Each person needs their own address.']);
-      expect(report.rows[2].problems).toEqual(['The e-mail amara.okafor@nhs.net is also on rows 2, 3, 5 and 496 more. Each person needs their own address.']);
+      expect(report.rows[0].problems).toEqual([
+        'The e-mail amara.okafor@nhs.net is also on rows 3, 4, 5 and 496 more. Each person needs their own address.',
+      ]);
+      expect(report.rows[2].problems).toEqual([
+        'The e-mail amara.okafor@nhs.net is also on rows 2, 3, 5 and 496 more. Each person needs their own address.',
+      ]);
       const all = formatRowReport(report);
       expect(Buffer.byteLength(all)).toBeLessThan(20 * 1024);
       expect(formatRowReport(report, { maxProblemRows: 500 }).split('\n').at(-1)).toBe(MORE_PROBLEMS);
@@ -147,7 +179,9 @@ describe('checking the rows of the multiple-user spreadsheet', () => {
     });
 
     it('refuse a row repeating the address of someone already given one by one, saying what to do', () => {
-      const report = validateUserRows([row({ row: 2 }), row({ row: 3, firstName: 'Ben', email: 'ben@nhs.net' })], policy, { listedEmails: ['Amara.Okafor@nhs.net'] });
+      const report = validateUserRows([row({ row: 2 }), row({ row: 3, firstName: 'Ben', email: 'ben@nhs.net' })], policy, {
+        listedEmails: ['Amara.Okafor@nhs.net'],
+      });
       expect(report.rows.map((r) => r.ok)).toEqual([false, true]);
       expect(report.rows[0].problems).toEqual([
         'The e-mail amara.okafor@nhs.net is already on this request for someone you gave me one by one. If it is the same person, delete this row; if not, each person needs their own address.',
@@ -155,8 +189,15 @@ describe('checking the rows of the multiple-user spreadsheet', () => {
     });
   });
 
-  it('refuses a row copied from the template\'s example', () => {
-    const result = one({ firstName: 'Example', lastName: 'Nurse', jobTitle: 'Nurse', email: 'example.nurse@nhs.net', professionalBody: 'NMC', registrationNumber: '12A3456E' });
+  it("refuses a row copied from the template's example", () => {
+    const result = one({
+      firstName: 'Example',
+      lastName: 'Nurse',
+      jobTitle: 'Nurse',
+      email: 'example.nurse@nhs.net',
+      professionalBody: 'NMC',
+      registrationNumber: '12A3456E',
+    });
     expect(result.problems).toEqual(['This is the example from the template. Please delete this row.']);
   });
 

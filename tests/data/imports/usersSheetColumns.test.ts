@@ -7,9 +7,17 @@ describe('the columns of the users spreadsheet', () => {
   });
 
   it.each([
-    ['FIRST NAME', 'firstName'], ['Forename', 'firstName'], ['Surname', 'lastName'], ['Full name', 'fullName'],
-    ['E-mail address', 'email'], ['Work email (NHSmail preferred)', 'email'], ['EMAIL*', 'email'], ['Job role', 'jobTitle'],
-    ['NMC PIN', 'registrationNumber'], ['Reg. No.', 'registrationNumber'], ['Regulator', 'professionalBody'],
+    ['FIRST NAME', 'firstName'],
+    ['Forename', 'firstName'],
+    ['Surname', 'lastName'],
+    ['Full name', 'fullName'],
+    ['E-mail address', 'email'],
+    ['Work email (NHSmail preferred)', 'email'],
+    ['EMAIL*', 'email'],
+    ['Job role', 'jobTitle'],
+    ['NMC PIN', 'registrationNumber'],
+    ['Reg. No.', 'registrationNumber'],
+    ['Regulator', 'professionalBody'],
     ['Appropriate use confirmed?', 'confirmAppropriateUse'],
   ])('reads the heading %p as %s', (heading, key) => {
     expect(columnForHeader(heading)).toBe(key);

@@ -17,14 +17,21 @@ describe('the per-row report a manager reads', () => {
   });
 
   it('lists each row to fix with its number, then the notes', () => {
-    const text = formatRowReport(report([good(2, ['"Carer" is not one of the UCP\'s job titles.']), bad(3, 'The first name is missing.', 'The job title is missing.')]));
-    expect(text).toBe([
-      '1 person is ready; 1 row needs changing before we can send the request:',
-      'Row 3: The first name is missing. The job title is missing.',
-      '',
-      'Good to know:',
-      'Row 2: "Carer" is not one of the UCP\'s job titles.',
-    ].join('\n'));
+    const text = formatRowReport(
+      report([
+        good(2, ['"Carer" is not one of the UCP\'s job titles.']),
+        bad(3, 'The first name is missing.', 'The job title is missing.'),
+      ]),
+    );
+    expect(text).toBe(
+      [
+        '1 person is ready; 1 row needs changing before we can send the request:',
+        'Row 3: The first name is missing. The job title is missing.',
+        '',
+        'Good to know:',
+        'Row 2: "Carer" is not one of the UCP\'s job titles.',
+      ].join('\n'),
+    );
   });
 
   it('stays short when many rows are wrong', () => {
@@ -35,7 +42,9 @@ describe('the per-row report a manager reads', () => {
   });
 
   it('stops under its byte limit, saying there are more problems to fix first', () => {
-    const rows = Array.from({ length: 400 }, (_, i) => bad(i + 2, `The job title "${'é'.repeat(60)}" is not one we know, and the e-mail ${'x'.repeat(60)}@gmail.com is a personal address.`));
+    const rows = Array.from({ length: 400 }, (_, i) =>
+      bad(i + 2, `The job title "${'é'.repeat(60)}" is not one we know, and the e-mail ${'x'.repeat(60)}@gmail.com is a personal address.`),
+    );
     const text = formatRowReport(report(rows), { maxProblemRows: 400 });
     expect(Buffer.byteLength(text)).toBeLessThanOrEqual(20 * 1024);
     const lines = text.split('\n');

@@ -1,7 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
 import {
-  accreditedDomains, genericMailboxes, icsReference, jobTitles, parseDomainList, parseGenericMailboxes, parseIcs, parseJobTitles,
-  personalEmailDomains, readReferenceJson,
+  accreditedDomains,
+  genericMailboxes,
+  icsReference,
+  jobTitles,
+  parseDomainList,
+  parseGenericMailboxes,
+  parseIcs,
+  parseJobTitles,
+  personalEmailDomains,
+  readReferenceJson,
 } from '../../../data/reference/index.js';
 import { AppError } from '../../../data/errors.js';
 
@@ -33,16 +41,42 @@ describe('shipped reference data', () => {
   });
 
   it('never lists an NHS, government or charity domain as personal', () => {
-    for (const domain of ['nhs.net', 'nhs.uk', 'gov.uk', 'camden.gov.uk', 'homestartbromley.org.uk', 'tivertonhospitalleagueoffriends.co.uk']) {
+    for (const domain of [
+      'nhs.net',
+      'nhs.uk',
+      'gov.uk',
+      'camden.gov.uk',
+      'homestartbromley.org.uk',
+      'tivertonhospitalleagueoffriends.co.uk',
+    ]) {
       expect(personalEmailDomains.has(domain)).toBe(false);
     }
     expect([...personalEmailDomains].some((d) => /(^|\.)(nhs\.net|nhs\.uk|gov\.uk|org\.uk|ac\.uk)$/.test(d))).toBe(false);
   });
 
   it('lists the common UK personal providers, including those the upstream package misses', () => {
-    for (const domain of ['gmail.com', 'googlemail.com', 'hotmail.co.uk', 'live.co.uk', 'yahoo.co.uk', 'btinternet.com', 'btopenworld.com',
-      'sky.com', 'talktalk.net', 'virginmedia.com', 'ntlworld.com', 'blueyonder.co.uk', 'tiscali.co.uk', 'aol.co.uk', 'o2.co.uk',
-      'orange.net', 'plus.com', 'me.com', 'icloud.com', 'outlook.com']) {
+    for (const domain of [
+      'gmail.com',
+      'googlemail.com',
+      'hotmail.co.uk',
+      'live.co.uk',
+      'yahoo.co.uk',
+      'btinternet.com',
+      'btopenworld.com',
+      'sky.com',
+      'talktalk.net',
+      'virginmedia.com',
+      'ntlworld.com',
+      'blueyonder.co.uk',
+      'tiscali.co.uk',
+      'aol.co.uk',
+      'o2.co.uk',
+      'orange.net',
+      'plus.com',
+      'me.com',
+      'icloud.com',
+      'outlook.com',
+    ]) {
       expect(personalEmailDomains.has(domain)).toBe(true);
     }
   });
@@ -76,15 +110,18 @@ describe('checking reference files at start', () => {
   });
 
   it('refuses two titles that read the same once spacing and punctuation are ignored', () => {
-    expect(problemOf(() => parseJobTitles({ titles: [title('Health Care Assistant'), title('Healthcare Assistant')], aliases: [] })))
-      .toMatch(/reads the same as "Health Care Assistant"/);
+    expect(
+      problemOf(() => parseJobTitles({ titles: [title('Health Care Assistant'), title('Healthcare Assistant')], aliases: [] })),
+    ).toMatch(/reads the same as "Health Care Assistant"/);
   });
 
   it('refuses an alias that points to no title, or that reads the same as a title', () => {
-    expect(problemOf(() => parseJobTitles({ titles: [title('Nurse')], aliases: [{ alias: 'RGN', title: 'Nurse RGN', why: 'x' }] })))
-      .toMatch(/not a title/);
-    expect(problemOf(() => parseJobTitles({ titles: [title('Nurse')], aliases: [{ alias: 'NURSE', title: 'Nurse', why: 'x' }] })))
-      .toMatch(/reads the same/);
+    expect(
+      problemOf(() => parseJobTitles({ titles: [title('Nurse')], aliases: [{ alias: 'RGN', title: 'Nurse RGN', why: 'x' }] })),
+    ).toMatch(/not a title/);
+    expect(problemOf(() => parseJobTitles({ titles: [title('Nurse')], aliases: [{ alias: 'NURSE', title: 'Nurse', why: 'x' }] }))).toMatch(
+      /reads the same/,
+    );
   });
 
   it('refuses an alias without a reason', () => {
@@ -103,8 +140,9 @@ describe('checking reference files at start', () => {
     const ics = (icbCode: string, boroughs: string[]) => ({ icbCode, name: 'X', shortName: 'X', boroughs });
     expect(problemOf(() => parseIcs({ systems: [ics('123', ['Camden'])], boroughAliases: {} }))).toMatch(/icbCode/);
     expect(problemOf(() => parseIcs({ systems: [ics('QMJ', ['Camden']), ics('QRV', ['camden'])], boroughAliases: {} }))).toMatch(/twice/);
-    expect(problemOf(() => parseIcs({ systems: [ics('QMJ', ['Camden'])], boroughAliases: { Kingston: 'Kingston upon Thames' } })))
-      .toMatch(/Kingston/);
+    expect(problemOf(() => parseIcs({ systems: [ics('QMJ', ['Camden'])], boroughAliases: { Kingston: 'Kingston upon Thames' } }))).toMatch(
+      /Kingston/,
+    );
   });
 
   it('refuses a domain list with something that is not a lower-case domain', () => {

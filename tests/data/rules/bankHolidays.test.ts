@@ -34,9 +34,30 @@ describe('the shipped bank-holiday snapshot', () => {
 
   it('has the dates the helpdesk closes in 2026, 2027 and 2028 (2028 as the gov.uk feed published it)', () => {
     expect(holidays.filter((h) => h.date >= '2026').map((h) => h.date)).toEqual([
-      '2026-01-01', '2026-04-03', '2026-04-06', '2026-05-04', '2026-05-25', '2026-08-31', '2026-12-25', '2026-12-28',
-      '2027-01-01', '2027-03-26', '2027-03-29', '2027-05-03', '2027-05-31', '2027-08-30', '2027-12-27', '2027-12-28',
-      '2028-01-03', '2028-04-14', '2028-04-17', '2028-05-01', '2028-05-29', '2028-08-28', '2028-12-25', '2028-12-26',
+      '2026-01-01',
+      '2026-04-03',
+      '2026-04-06',
+      '2026-05-04',
+      '2026-05-25',
+      '2026-08-31',
+      '2026-12-25',
+      '2026-12-28',
+      '2027-01-01',
+      '2027-03-26',
+      '2027-03-29',
+      '2027-05-03',
+      '2027-05-31',
+      '2027-08-30',
+      '2027-12-27',
+      '2027-12-28',
+      '2028-01-03',
+      '2028-04-14',
+      '2028-04-17',
+      '2028-05-01',
+      '2028-05-29',
+      '2028-08-28',
+      '2028-12-25',
+      '2028-12-26',
     ]);
   });
 
@@ -58,11 +79,13 @@ describe('the shipped bank-holiday snapshot', () => {
 
 describe('parseBankHolidayFeed', () => {
   it('keeps only England and Wales, sorted by date, with notes and bunting as published', () => {
-    const holidays = parseBankHolidayFeed(feed([
-      { title: 'Christmas Day', date: '2026-12-25', notes: '', bunting: true },
-      { title: 'Good Friday', date: '2026-04-03', notes: '', bunting: false },
-      { title: 'Boxing Day', date: '2026-12-28', notes: 'Substitute day', bunting: true },
-    ]));
+    const holidays = parseBankHolidayFeed(
+      feed([
+        { title: 'Christmas Day', date: '2026-12-25', notes: '', bunting: true },
+        { title: 'Good Friday', date: '2026-04-03', notes: '', bunting: false },
+        { title: 'Boxing Day', date: '2026-12-28', notes: 'Substitute day', bunting: true },
+      ]),
+    );
     expect(holidays).toEqual([
       { title: 'Good Friday', date: '2026-04-03', notes: '', bunting: false },
       { title: 'Christmas Day', date: '2026-12-25', notes: '', bunting: true },
@@ -71,11 +94,13 @@ describe('parseBankHolidayFeed', () => {
   });
 
   it('lists a date only once when the feed repeats it, keeping the first entry', () => {
-    const holidays = parseBankHolidayFeed(feed([
-      { title: 'Christmas Day', date: '2026-12-25', notes: '' },
-      { title: 'Christmas Day (again)', date: '2026-12-25', notes: '' },
-      { title: 'New Year’s Day', date: '2026-01-01', notes: '' },
-    ]));
+    const holidays = parseBankHolidayFeed(
+      feed([
+        { title: 'Christmas Day', date: '2026-12-25', notes: '' },
+        { title: 'Christmas Day (again)', date: '2026-12-25', notes: '' },
+        { title: 'New Year’s Day', date: '2026-01-01', notes: '' },
+      ]),
+    );
     expect(holidays.map((h) => `${h.date} ${h.title}`)).toEqual(['2026-01-01 New Year’s Day', '2026-12-25 Christmas Day']);
   });
 
@@ -99,13 +124,15 @@ describe('parseBankHolidayFeed', () => {
   });
 
   it('refuses a section labelled as another division', () => {
-    expect(problemsOf({ 'england-and-wales': { division: 'scotland', events: [{ title: 'x', date: '2026-01-01' }] } }))
-      .toEqual(['The England and Wales section is labelled "scotland".']);
+    expect(problemsOf({ 'england-and-wales': { division: 'scotland', events: [{ title: 'x', date: '2026-01-01' }] } })).toEqual([
+      'The England and Wales section is labelled "scotland".',
+    ]);
   });
 
   it('refuses a section without a list of holidays', () => {
-    expect(problemsOf({ 'england-and-wales': { division: 'england-and-wales' } }))
-      .toEqual(['The England and Wales section has no list of holidays.']);
+    expect(problemsOf({ 'england-and-wales': { division: 'england-and-wales' } })).toEqual([
+      'The England and Wales section has no list of holidays.',
+    ]);
   });
 
   it('refuses an empty list rather than silently dropping every holiday', () => {
@@ -113,15 +140,17 @@ describe('parseBankHolidayFeed', () => {
   });
 
   it('names every bad event by its position and title, all at once', () => {
-    const problems = problemsOf(feed([
-      { title: 'Christmas Day', date: '2026-12-25', notes: '', bunting: true },
-      { title: 'Boxing Day', date: '28/12/2026', notes: 'Substitute day', bunting: true },
-      { title: 'Leap Day', date: '2026-02-29' },
-      { date: '2026-05-04' },
-      { title: 'Summer bank holiday', notes: '' },
-      { title: 'Good Friday', date: '2026-04-03', notes: 7, bunting: 'no' },
-      'Easter Monday',
-    ]));
+    const problems = problemsOf(
+      feed([
+        { title: 'Christmas Day', date: '2026-12-25', notes: '', bunting: true },
+        { title: 'Boxing Day', date: '28/12/2026', notes: 'Substitute day', bunting: true },
+        { title: 'Leap Day', date: '2026-02-29' },
+        { date: '2026-05-04' },
+        { title: 'Summer bank holiday', notes: '' },
+        { title: 'Good Friday', date: '2026-04-03', notes: 7, bunting: 'no' },
+        'Easter Monday',
+      ]),
+    );
     expect(problems).toEqual([
       'Holiday 2 (Boxing Day) has the date "28/12/2026", which is not a real day written as yyyy-mm-dd.',
       'Holiday 3 (Leap Day) has the date "2026-02-29", which is not a real day written as yyyy-mm-dd.',

@@ -1,7 +1,14 @@
 import { describe, it, expect } from '@jest/globals';
 import {
-  assessmentYearStart, dsptLapsed, meetsNhsmailBar, meetsUcpBar, parseDsptStatus, parsePublishedStatus, renewalDue,
-  type DsptStatus, type ParsedDsptStatus,
+  assessmentYearStart,
+  dsptLapsed,
+  meetsNhsmailBar,
+  meetsUcpBar,
+  parseDsptStatus,
+  parsePublishedStatus,
+  renewalDue,
+  type DsptStatus,
+  type ParsedDsptStatus,
 } from '../../../data/rules/dspt.js';
 
 /** The day these tests read statuses on, unless a row says otherwise: every year used below (but 27/28 and 99/00) had begun. */
@@ -148,7 +155,13 @@ describe('a status dated after today is unknown, never met', () => {
     [`${RULE}: last year's assessment`, '25/26 Standards Met', '2026-12-05', 'standardsMet', false],
     [`${RULE}: a four-digit future year`, '2027-28 Standards Exceeded', '2026-12-05', 'unknown', true],
     [`${RULE}: a four-digit year just begun`, '2026/2027 Standards Exceeded', '2026-04-01', 'standardsExceeded', false],
-    [`source 004 'Approaching Standards': a future year is not enough for NHSmail either`, '27/28 Approaching Standards', '2026-12-05', 'unknown', true],
+    [
+      `source 004 'Approaching Standards': a future year is not enough for NHSmail either`,
+      '27/28 Approaching Standards',
+      '2026-12-05',
+      'unknown',
+      true,
+    ],
     [`${RULE}: a future Not Published is no status at all`, '27/28 Not Published', '2026-12-05', 'unknown', true],
     [`${RULE}: a typing slip far in the future`, '99/00 Standards Met', '2026-12-05', 'unknown', true],
     [`${RULE}: no year, so nothing to date`, 'Standards Met', '2026-12-05', 'standardsMet', false],
@@ -164,11 +177,13 @@ describe('a status dated after today is unknown, never met', () => {
     }
   });
 
-  it.each([['2024-25', '2024-04-01'], ['2027-28', '2027-04-01'], ['2099-00', '2099-04-01']])(
-    'reads the %s assessment year as beginning on %s', (year, start) => {
-      expect(assessmentYearStart(year)).toBe(start);
-    },
-  );
+  it.each([
+    ['2024-25', '2024-04-01'],
+    ['2027-28', '2027-04-01'],
+    ['2099-00', '2099-04-01'],
+  ])('reads the %s assessment year as beginning on %s', (year, start) => {
+    expect(assessmentYearStart(year)).toBe(start);
+  });
 
   it.each(['2026-02-30', '05/12/2026', ''])('refuses a malformed today %j instead of comparing it', (today) => {
     expect(() => parseDsptStatus('27/28 Standards Met', today)).toThrow(RangeError);

@@ -1,7 +1,10 @@
 import { describe, it, expect } from '@jest/globals';
 import { parseDsptStatus, type ParsedDsptStatus } from '../../../data/rules/dspt.js';
 import {
-  decideEligibility, type EligibilityInput, type EligibilityOutcome, type OrganisationLocation,
+  decideEligibility,
+  type EligibilityInput,
+  type EligibilityOutcome,
+  type OrganisationLocation,
 } from '../../../data/rules/eligibility.js';
 import { ORGANISATION_TYPES, type OrganisationType } from '../../../data/rules/organisationTypes.js';
 
@@ -12,7 +15,10 @@ const NHS: OrganisationType[] = ['nhsTrust', 'gpPractice', 'otherNhs'];
 
 type DsptClass = 'met' | 'approaching' | 'missing';
 const DSPT_BY_CLASS: Record<DsptClass, Array<[string, ParsedDsptStatus | undefined]>> = {
-  met: [['24/25 Standards Met', parseDsptStatus('24/25 Standards Met', TODAY)], ['Standards Exceeded', parseDsptStatus('Standards Exceeded', TODAY)]],
+  met: [
+    ['24/25 Standards Met', parseDsptStatus('24/25 Standards Met', TODAY)],
+    ['Standards Exceeded', parseDsptStatus('Standards Exceeded', TODAY)],
+  ],
   approaching: [['24/25 Approaching Standards', parseDsptStatus('24/25 Approaching Standards', TODAY)]],
   missing: [
     ['Not Published', parseDsptStatus('Not Published', TODAY)],
@@ -57,7 +63,9 @@ const CASES = EXPECTED.flatMap(([location, namedInDpia, dsptClass, socialDecisio
         dsptRequired: !isNhs,
         dsptOk: isNhs || dsptClass === 'met',
       };
-    })));
+    }),
+  ),
+);
 
 describe('decideEligibility across every organisation type, DSPT status, DPIA listing and location', () => {
   it('covers all eight organisation types, split between social care and NHS', () => {
@@ -132,8 +140,8 @@ describe('what a care home manager is told', () => {
     const result = decideEligibility(careHome({ dspt: parseDsptStatus('24/25 Approaching Standards', TODAY) }));
     expect(result.decision).toBe('needsDsptFirst');
     expect(result.reasons[0]).toBe(
-      'Your Data Security and Protection Toolkit (DSPT) assessment shows Approaching Standards for 2024-25. '
-      + 'That is enough for NHSmail, but the UCP needs Standards Met.',
+      'Your Data Security and Protection Toolkit (DSPT) assessment shows Approaching Standards for 2024-25. ' +
+        'That is enough for NHSmail, but the UCP needs Standards Met.',
     );
     expect(result.nextSteps[0]).toMatch(/improvement plan/);
     expect(result.nextSteps.join(' ')).not.toMatch(/Register your organisation/);
@@ -141,7 +149,11 @@ describe('what a care home manager is told', () => {
 
   it.each([
     ['Not Published', parseDsptStatus('Not Published', TODAY), /no published Data Security and Protection Toolkit/],
-    ['an unreadable status', parseDsptStatus('Standards Met - with improvement plan', TODAY), /could not confirm your Data Security and Protection Toolkit/],
+    [
+      'an unreadable status',
+      parseDsptStatus('Standards Met - with improvement plan', TODAY),
+      /could not confirm your Data Security and Protection Toolkit/,
+    ],
     ['no status', undefined, /do not have a Data Security and Protection Toolkit/],
   ])('with %s, points to registering, workshops, the helpline and the 30 June deadline', (_name, dspt, reason) => {
     const result = decideEligibility(careHome({ dspt }));
@@ -169,7 +181,13 @@ describe('what a care home manager is told', () => {
   });
 
   it('does not ask an NHS organisation about its DSPT', () => {
-    const result = decideEligibility({ organisationType: 'gpPractice', typeConfirmedByDirectory: true, dspt: undefined, namedInDpia: true, location: 'london' });
+    const result = decideEligibility({
+      organisationType: 'gpPractice',
+      typeConfirmedByDirectory: true,
+      dspt: undefined,
+      namedInDpia: true,
+      location: 'london',
+    });
     expect(result.decision).toBe('eligible');
     expect(result.dsptRequired).toBe(false);
     expect(result.reasons.join(' ')).toMatch(/As an NHS organisation, you do not need to show/);
@@ -179,13 +197,24 @@ describe('what a care home manager is told', () => {
 // Source 001 "Data Security and Protection Toolkit compliant at Standards Met … required for … Non-NHS organisations":
 // only the directory can say an organisation is NHS, so a type the manager gave alone is judged like a non-NHS one.
 describe('an NHS type the ODS directory did not confirm', () => {
-  const UNCONFIRMED = EXPECTED.flatMap(([location, namedInDpia, dsptClass, socialDecision]) => NHS.flatMap((organisationType) =>
-    [undefined, false].flatMap((typeConfirmedByDirectory) => DSPT_BY_CLASS[dsptClass].map(([dsptName, dspt]) => ({
-      name: `${organisationType} (confirmed: ${String(typeConfirmedByDirectory)}), ${dsptName}, ${namedInDpia ? 'in' : 'not in'} the DPIA, ${location}`,
-      input: { organisationType, dspt, namedInDpia, location, ...(typeConfirmedByDirectory === false ? { typeConfirmedByDirectory } : {}) } satisfies EligibilityInput,
-      decision: socialDecision,
-      dsptOk: dsptClass === 'met',
-    })))));
+  const UNCONFIRMED = EXPECTED.flatMap(([location, namedInDpia, dsptClass, socialDecision]) =>
+    NHS.flatMap((organisationType) =>
+      [undefined, false].flatMap((typeConfirmedByDirectory) =>
+        DSPT_BY_CLASS[dsptClass].map(([dsptName, dspt]) => ({
+          name: `${organisationType} (confirmed: ${String(typeConfirmedByDirectory)}), ${dsptName}, ${namedInDpia ? 'in' : 'not in'} the DPIA, ${location}`,
+          input: {
+            organisationType,
+            dspt,
+            namedInDpia,
+            location,
+            ...(typeConfirmedByDirectory === false ? { typeConfirmedByDirectory } : {}),
+          } satisfies EligibilityInput,
+          decision: socialDecision,
+          dsptOk: dsptClass === 'met',
+        })),
+      ),
+    ),
+  );
 
   it.each(UNCONFIRMED)('is asked for the DSPT like any organisation outside the NHS: $name', ({ input, decision, dsptOk }) => {
     const result = decideEligibility(input);
@@ -202,11 +231,13 @@ describe('an out-of-date DSPT status', () => {
     expect(result.reasons[0]).toBe(
       'Your latest published Data Security and Protection Toolkit (DSPT) assessment is for 2022-23, and it needed renewing by 30 June 2024.',
     );
-    expect(result.nextSteps[0]).toBe('Your organisation needs to publish a new assessment now: complete it on the DSPT website '
-      + '(www.dsptoolkit.nhs.uk) and publish it at Standards Met. Until it is published, your organisation cannot use the UCP.');
+    expect(result.nextSteps[0]).toBe(
+      'Your organisation needs to publish a new assessment now: complete it on the DSPT website ' +
+        '(www.dsptoolkit.nhs.uk) and publish it at Standards Met. Until it is published, your organisation cannot use the UCP.',
+    );
   });
 
-  it('tells a lapsed organisation to publish now, never by next year\'s 30 June', () => {
+  it("tells a lapsed organisation to publish now, never by next year's 30 June", () => {
     const result = decideEligibility(careHome({ dspt: parseDsptStatus('24/25 Standards Met', '2026-07-14'), today: '2026-07-14' }));
     expect(result.decision).toBe('needsDsptFirst');
     const steps = result.nextSteps.join(' ');
@@ -215,8 +246,12 @@ describe('an out-of-date DSPT status', () => {
   });
 
   it('still counts up to and including its renewal day', () => {
-    expect(decideEligibility(careHome({ dspt: parseDsptStatus('23/24 Standards Met', TODAY), today: '2025-06-30' })).decision).toBe('eligible');
-    expect(decideEligibility(careHome({ dspt: parseDsptStatus('23/24 Standards Met', TODAY), today: '2025-07-01' })).decision).toBe('needsDsptFirst');
+    expect(decideEligibility(careHome({ dspt: parseDsptStatus('23/24 Standards Met', TODAY), today: '2025-06-30' })).decision).toBe(
+      'eligible',
+    );
+    expect(decideEligibility(careHome({ dspt: parseDsptStatus('23/24 Standards Met', TODAY), today: '2025-07-01' })).decision).toBe(
+      'needsDsptFirst',
+    );
   });
 
   it('is not judged on age when no date is given', () => {
@@ -229,14 +264,45 @@ describe('an out-of-date DSPT status', () => {
 describe('a DSPT status dated after today', () => {
   it.each<[string, OrganisationType, string, string, EligibilityOutcome]>([
     // rule followed, organisation type, status, today, decision
-    ["source 001 'compliant at Standards Met': a year that has not begun is not met", 'careHome', '27/28 Standards Met', '2026-12-05', 'needsDsptFirst'],
-    ["source 001 'compliant at Standards Met': the day before the year begins", 'domiciliaryCare', '27/28 Standards Exceeded', '2027-03-31', 'needsDsptFirst'],
-    ["source 001 'compliant at Standards Met': once the year has begun it counts", 'careHome', '27/28 Standards Met', '2027-04-01', 'eligible'],
+    [
+      "source 001 'compliant at Standards Met': a year that has not begun is not met",
+      'careHome',
+      '27/28 Standards Met',
+      '2026-12-05',
+      'needsDsptFirst',
+    ],
+    [
+      "source 001 'compliant at Standards Met': the day before the year begins",
+      'domiciliaryCare',
+      '27/28 Standards Exceeded',
+      '2027-03-31',
+      'needsDsptFirst',
+    ],
+    [
+      "source 001 'compliant at Standards Met': once the year has begun it counts",
+      'careHome',
+      '27/28 Standards Met',
+      '2027-04-01',
+      'eligible',
+    ],
     ["source 001 'compliant at Standards Met': the year in progress counts", 'careHome', '26/27 Standards Met', '2026-12-05', 'eligible'],
-    ["source 001 'required for … Non-NHS organisations': an NHS trust the directory confirmed is not asked", 'nhsTrust', '27/28 Standards Met', '2026-12-05', 'eligible'],
+    [
+      "source 001 'required for … Non-NHS organisations': an NHS trust the directory confirmed is not asked",
+      'nhsTrust',
+      '27/28 Standards Met',
+      '2026-12-05',
+      'eligible',
+    ],
   ])('%s (%s, %j on %s → %s)', (_rule, organisationType, raw, today, decision) => {
     const dspt = parseDsptStatus(raw, today);
-    const result = decideEligibility({ organisationType, typeConfirmedByDirectory: true, dspt, namedInDpia: true, location: 'london', today });
+    const result = decideEligibility({
+      organisationType,
+      typeConfirmedByDirectory: true,
+      dspt,
+      namedInDpia: true,
+      location: 'london',
+      today,
+    });
     expect(result.decision).toBe(decision);
     expect(result.dsptOk).toBe(decision === 'eligible');
   });
@@ -246,6 +312,8 @@ describe('a DSPT status dated after today', () => {
     expect(result.reasons[0]).toBe(
       'The Data Security and Protection Toolkit (DSPT) status we found, "27/28 Standards Met", is dated after today, so we cannot count it as Standards Met yet.',
     );
-    expect(result.nextSteps[0]).toMatch(/Check your status by searching for your organisation on the DSPT website \(www\.dsptoolkit\.nhs\.uk\)/);
+    expect(result.nextSteps[0]).toMatch(
+      /Check your status by searching for your organisation on the DSPT website \(www\.dsptoolkit\.nhs\.uk\)/,
+    );
   });
 });

@@ -69,8 +69,12 @@ describe('checkEmail: business ISP and organisation domains are not refused as p
   });
 
   it('lets an exception win over a personal suffix, so a reviewed business domain is never refused', () => {
-    expect(isPersonalDomain('a.example.co.uk', { domains: new Set(), suffixes: ['example.co.uk'], notPersonal: new Set(['a.example.co.uk']) })).toBe(false);
-    expect(isPersonalDomain('b.example.co.uk', { domains: new Set(), suffixes: ['example.co.uk'], notPersonal: new Set(['a.example.co.uk']) })).toBe(true);
+    expect(
+      isPersonalDomain('a.example.co.uk', { domains: new Set(), suffixes: ['example.co.uk'], notPersonal: new Set(['a.example.co.uk']) }),
+    ).toBe(false);
+    expect(
+      isPersonalDomain('b.example.co.uk', { domains: new Set(), suffixes: ['example.co.uk'], notPersonal: new Set(['a.example.co.uk']) }),
+    ).toBe(true);
   });
 });
 

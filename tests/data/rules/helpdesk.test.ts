@@ -3,7 +3,11 @@ import { contactSentence, helpdeskTiming, supportContact } from '../../../data/r
 
 describe('what people are told about the UCP helpdesk', () => {
   it.each([
-    ['nothing configured: source 000 "You can contact the UCP Support team here [Contact – … (onelondon.online)]"', {}, 'the UCP Support team through the Contact page of the UCP website (onelondon.online)'],
+    [
+      'nothing configured: source 000 "You can contact the UCP Support team here [Contact – … (onelondon.online)]"',
+      {},
+      'the UCP Support team through the Contact page of the UCP website (onelondon.online)',
+    ],
     ['UCP_SUPPORT_CONTACT set', { supportContact: '020 3000 0000' }, 'the UCP Support team: 020 3000 0000'],
   ])('names the support contact (%s)', (_what, facts, expected) => {
     expect(supportContact(facts)).toBe(expected);
@@ -14,7 +18,9 @@ describe('what people are told about the UCP helpdesk', () => {
   });
 
   it('can leave the hours out where the same message already gives them', () => {
-    expect(contactSentence({ supportContact: '020 3000 0000' }, { withHours: false })).toBe('You can contact the UCP Support team: 020 3000 0000.');
+    expect(contactSentence({ supportContact: '020 3000 0000' }, { withHours: false })).toBe(
+      'You can contact the UCP Support team: 020 3000 0000.',
+    );
   });
 
   it('promises a time only when a target is configured, never a number of its own', () => {

@@ -5,10 +5,12 @@ import type { IcsReference } from '../../../data/reference/index.js';
 // DOMAIN.md, "London's ICSs", copied by hand so the shipped file is checked against it.
 const BOROUGHS: [string, string][] = [
   ...['Barnet', 'Camden', 'Enfield', 'Haringey', 'Islington'].map((b): [string, string] => [b, 'QMJ']),
-  ...['Barking and Dagenham', 'City of London', 'Hackney', 'Havering', 'Newham', 'Redbridge', 'Tower Hamlets', 'Waltham Forest']
-    .map((b): [string, string] => [b, 'QMF']),
-  ...['Brent', 'Ealing', 'Hammersmith and Fulham', 'Harrow', 'Hillingdon', 'Hounslow', 'Kensington and Chelsea', 'Westminster']
-    .map((b): [string, string] => [b, 'QRV']),
+  ...['Barking and Dagenham', 'City of London', 'Hackney', 'Havering', 'Newham', 'Redbridge', 'Tower Hamlets', 'Waltham Forest'].map(
+    (b): [string, string] => [b, 'QMF'],
+  ),
+  ...['Brent', 'Ealing', 'Hammersmith and Fulham', 'Harrow', 'Hillingdon', 'Hounslow', 'Kensington and Chelsea', 'Westminster'].map(
+    (b): [string, string] => [b, 'QRV'],
+  ),
   ...['Bexley', 'Bromley', 'Greenwich', 'Lambeth', 'Lewisham', 'Southwark'].map((b): [string, string] => [b, 'QKK']),
   ...['Croydon', 'Kingston upon Thames', 'Merton', 'Richmond upon Thames', 'Sutton', 'Wandsworth'].map((b): [string, string] => [b, 'QWE']),
 ];
@@ -16,7 +18,11 @@ const BOROUGHS: [string, string][] = [
 describe('icsForBorough', () => {
   it('covers all 33 London boroughs (the City counted as one)', () => {
     expect(BOROUGHS).toHaveLength(33);
-    expect(listIcs().flatMap((ics) => ics.boroughs).sort()).toEqual(BOROUGHS.map(([b]) => b).sort());
+    expect(
+      listIcs()
+        .flatMap((ics) => ics.boroughs)
+        .sort(),
+    ).toEqual(BOROUGHS.map(([b]) => b).sort());
   });
 
   it.each(BOROUGHS)('places %s in the ICS whose ICB is %s', (borough, code) => {
@@ -53,8 +59,13 @@ describe('icsForBorough', () => {
 });
 
 describe('icsByCode and listIcs', () => {
-  it.each([['QMJ', 'North Central London'], ['QMF', 'North East London'], ['QRV', 'North West London'], ['QKK', 'South East London'],
-    ['QWE', 'South West London']])('finds %s as %s', (code, name) => {
+  it.each([
+    ['QMJ', 'North Central London'],
+    ['QMF', 'North East London'],
+    ['QRV', 'North West London'],
+    ['QKK', 'South East London'],
+    ['QWE', 'South West London'],
+  ])('finds %s as %s', (code, name) => {
     expect(icsByCode(code)?.name).toBe(name);
   });
 
@@ -74,8 +85,15 @@ describe('icsByCode and listIcs', () => {
 
 describe('findIcs', () => {
   it.each([
-    ['QMJ', 'QMJ'], ['qrv', 'QRV'], ['NCL', 'QMJ'], ['swl', 'QWE'], ['North East London', 'QMF'], ['south-east london', 'QKK'],
-    ['NHS North Central London Integrated Care Board', 'QMJ'], ['North West London ICB', 'QRV'], ['NEL ICS', 'QMF'],
+    ['QMJ', 'QMJ'],
+    ['qrv', 'QRV'],
+    ['NCL', 'QMJ'],
+    ['swl', 'QWE'],
+    ['North East London', 'QMF'],
+    ['south-east london', 'QKK'],
+    ['NHS North Central London Integrated Care Board', 'QMJ'],
+    ['North West London ICB', 'QRV'],
+    ['NEL ICS', 'QMF'],
     ['South West London Integrated Care System', 'QWE'],
   ])('finds the ICS written as "%s" (%s)', (written, code) => {
     expect(findIcs(written)?.icbCode).toBe(code);

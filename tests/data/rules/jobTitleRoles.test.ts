@@ -5,18 +5,43 @@ import type { UcpRole } from '../../../data/model.js';
 
 // Source 001 Appendix 1, copied here by hand so the shipped JSON is checked against the source, not against itself.
 const APPENDIX_1: [string, UcpRole][] = [
-  ['111 Clinician', 'Urgent Care'], ['111 Supervisor', 'Urgent Care'], ['A&E Liaison Officer', 'Non-Clinical'],
-  ['Access Co-ordinator', 'Non-Clinical'], ['Approved Social Worker', 'Non-Clinical'], ['Assistant Care Manager', 'Non-Clinical'],
-  ['Assistant Team Manager', 'Non-Clinical'], ['Behavioural Specialist', 'Non-Clinical'], ['Care Manager', 'Non-Clinical'],
-  ['Nurse', 'Clinical'], ['Clinical Administrator', 'Non-Clinical'], ['Clinical Lead', 'Clinical'],
-  ['Clinical Nurse Specialist', 'Clinical'], ['Community Nurse', 'Clinical'], ['Community Paediatrician', 'Clinical'],
-  ['Community Psychiatric Nurse', 'Clinical'], ['Community Support Worker', 'Non-Clinical'], ['Consultant Medical', 'Clinical'],
-  ['District Nurse', 'Clinical'], ['Duty Social Worker', 'Non-Clinical'], ['Education Social Worker', 'Non-Clinical'],
-  ['Family Worker', 'Non-Clinical'], ['General Practitioner', 'Clinical'], ['Health Care Assistant', 'Non-Clinical'],
-  ['Junior Doctor', 'Clinical'], ['Occupational Therapist', 'Clinical'], ['OOH GP', 'Urgent Care'], ['Paramedic', 'Urgent Care'],
-  ['Practice Manager', 'Non-Clinical'], ['Registrar', 'Clinical'], ['Reviewing Officer', 'Non-Clinical'],
-  ['Senior Social Worker', 'Non-Clinical'], ['Social Worker', 'Non-Clinical'], ['Social Worker Supervisor', 'Non-Clinical'],
-  ['Speech and Language Therapist', 'Clinical'], ['Staff Nurse', 'Clinical'], ['Trainee Social Worker', 'Non-Clinical'],
+  ['111 Clinician', 'Urgent Care'],
+  ['111 Supervisor', 'Urgent Care'],
+  ['A&E Liaison Officer', 'Non-Clinical'],
+  ['Access Co-ordinator', 'Non-Clinical'],
+  ['Approved Social Worker', 'Non-Clinical'],
+  ['Assistant Care Manager', 'Non-Clinical'],
+  ['Assistant Team Manager', 'Non-Clinical'],
+  ['Behavioural Specialist', 'Non-Clinical'],
+  ['Care Manager', 'Non-Clinical'],
+  ['Nurse', 'Clinical'],
+  ['Clinical Administrator', 'Non-Clinical'],
+  ['Clinical Lead', 'Clinical'],
+  ['Clinical Nurse Specialist', 'Clinical'],
+  ['Community Nurse', 'Clinical'],
+  ['Community Paediatrician', 'Clinical'],
+  ['Community Psychiatric Nurse', 'Clinical'],
+  ['Community Support Worker', 'Non-Clinical'],
+  ['Consultant Medical', 'Clinical'],
+  ['District Nurse', 'Clinical'],
+  ['Duty Social Worker', 'Non-Clinical'],
+  ['Education Social Worker', 'Non-Clinical'],
+  ['Family Worker', 'Non-Clinical'],
+  ['General Practitioner', 'Clinical'],
+  ['Health Care Assistant', 'Non-Clinical'],
+  ['Junior Doctor', 'Clinical'],
+  ['Occupational Therapist', 'Clinical'],
+  ['OOH GP', 'Urgent Care'],
+  ['Paramedic', 'Urgent Care'],
+  ['Practice Manager', 'Non-Clinical'],
+  ['Registrar', 'Clinical'],
+  ['Reviewing Officer', 'Non-Clinical'],
+  ['Senior Social Worker', 'Non-Clinical'],
+  ['Social Worker', 'Non-Clinical'],
+  ['Social Worker Supervisor', 'Non-Clinical'],
+  ['Speech and Language Therapist', 'Clinical'],
+  ['Staff Nurse', 'Clinical'],
+  ['Trainee Social Worker', 'Non-Clinical'],
 ];
 
 describe('roleForJobTitle', () => {
@@ -98,7 +123,10 @@ describe('roleForJobTitle', () => {
 
   it('asks for the title when nothing was typed', () => {
     expect(roleForJobTitle('  ')).toEqual({
-      kind: 'unknown', input: '', suggestions: [], message: expect.stringMatching(/tell us the person's job title/),
+      kind: 'unknown',
+      input: '',
+      suggestions: [],
+      message: expect.stringMatching(/tell us the person's job title/),
     });
   });
 
@@ -129,9 +157,12 @@ describe('nearestJobTitles', () => {
     expect(nearestJobTitles(typed)[0]).toBe(meant);
   });
 
-  it.each(['Bricklayer', 'Chef', 'Bed and Breakfast', 'xyz', '???'])('suggests nothing for "%s", which shares nothing with any title', (typed) => {
-    expect(nearestJobTitles(typed)).toEqual([]);
-  });
+  it.each(['Bricklayer', 'Chef', 'Bed and Breakfast', 'xyz', '???'])(
+    'suggests nothing for "%s", which shares nothing with any title',
+    (typed) => {
+      expect(nearestJobTitles(typed)).toEqual([]);
+    },
+  );
 
   it('does not let an alias word alone pull in its title ("Registered Manager" is not a registered nurse)', () => {
     expect(nearestJobTitles('Registered Manager')).not.toContain('Nurse');
@@ -155,14 +186,46 @@ describe('words that are not clinical on their own', () => {
   const RULE = "source 001 Appendix 1 'Clinical Lead' / 'Consultant Medical' are whole titles";
   const clinicalTitles = new Set(jobTitles.titles.filter((t) => t.role === 'Clinical').map((t) => t.title));
   it.each([
-    [RULE, 'Consultant'], [RULE, 'Care Consultant'], [RULE, 'Dementia Consultant'], [RULE, 'Lead'], [RULE, 'Team Lead'],
-    [RULE, 'Activities Lead'], [RULE, 'Wellbeing Lead'], [RULE, 'Medication Lead'], [RULE, 'Lead Carer'], [RULE, 'Clinical'],
-    [RULE, 'Clinical Manager'], [RULE, 'Specialist'], [RULE, 'Dementia Specialist'], [RULE, 'Specialist Carer'],
-    [RULE, 'Practitioner'], [RULE, 'Care Practitioner'], [RULE, 'Senior Care Practitioner'], [RULE, 'Senior'], [RULE, 'Junior'],
-    [RULE, 'Junior Carer'], [RULE, 'Medical'], [RULE, 'Medical Secretary'], [RULE, 'Therapist'], [RULE, 'Activity Therapist'],
-    [RULE, 'Occupational'], [RULE, 'Speech'], [RULE, 'Psychiatric'], [RULE, 'General'], [RULE, 'District'], [RULE, 'Staff'],
-    [RULE, 'Community'], [RULE, 'Nursing Assistant'], [RULE, 'Nursing Associate'], [RULE, 'Deputy Manager'], [RULE, 'Home Manager'],
-    [RULE, 'Registered Manager'], [RULE, 'Senior Carer'], [RULE, 'Senior Care Assistant'], [RULE, 'Care Worker'], [RULE, 'Carer'],
+    [RULE, 'Consultant'],
+    [RULE, 'Care Consultant'],
+    [RULE, 'Dementia Consultant'],
+    [RULE, 'Lead'],
+    [RULE, 'Team Lead'],
+    [RULE, 'Activities Lead'],
+    [RULE, 'Wellbeing Lead'],
+    [RULE, 'Medication Lead'],
+    [RULE, 'Lead Carer'],
+    [RULE, 'Clinical'],
+    [RULE, 'Clinical Manager'],
+    [RULE, 'Specialist'],
+    [RULE, 'Dementia Specialist'],
+    [RULE, 'Specialist Carer'],
+    [RULE, 'Practitioner'],
+    [RULE, 'Care Practitioner'],
+    [RULE, 'Senior Care Practitioner'],
+    [RULE, 'Senior'],
+    [RULE, 'Junior'],
+    [RULE, 'Junior Carer'],
+    [RULE, 'Medical'],
+    [RULE, 'Medical Secretary'],
+    [RULE, 'Therapist'],
+    [RULE, 'Activity Therapist'],
+    [RULE, 'Occupational'],
+    [RULE, 'Speech'],
+    [RULE, 'Psychiatric'],
+    [RULE, 'General'],
+    [RULE, 'District'],
+    [RULE, 'Staff'],
+    [RULE, 'Community'],
+    [RULE, 'Nursing Assistant'],
+    [RULE, 'Nursing Associate'],
+    [RULE, 'Deputy Manager'],
+    [RULE, 'Home Manager'],
+    [RULE, 'Registered Manager'],
+    [RULE, 'Senior Carer'],
+    [RULE, 'Senior Care Assistant'],
+    [RULE, 'Care Worker'],
+    [RULE, 'Carer'],
     [RULE, 'Activities Coordinator'],
   ])('%s: "%s" is unknown, the helpdesk decides, and no Clinical title is suggested', (_rule, typed) => {
     const match = roleForJobTitle(typed);

@@ -2,20 +2,19 @@ import { describe, it, expect } from '@jest/globals';
 import { formatLondon, fromLondonWallClock, londonParts, londonToday } from '../../../data/rules/londonTime.js';
 import { seededRandom } from '../../fixtures/seededRandom.js';
 
-
 describe('londonParts', () => {
   it.each([
     // instant (UTC)                 y     mo  d   h   mi  s   weekday offset   what a Londoner sees
-    ['2026-01-15T12:00:00Z',        2026, 1,  15, 12, 0,  0,  4,      0],  // Thursday noon, GMT
-    ['2026-07-15T12:00:00Z',        2026, 7,  15, 13, 0,  0,  3,      60], // Wednesday 13:00, BST
-    ['2026-03-29T00:59:59Z',        2026, 3,  29, 0,  59, 59, 7,      0],  // last second of GMT before spring forward
-    ['2026-03-29T01:00:00Z',        2026, 3,  29, 2,  0,  0,  7,      60], // clocks jump straight to 02:00 BST
-    ['2026-10-25T00:30:00Z',        2026, 10, 25, 1,  30, 0,  7,      60], // first 01:30, still BST
-    ['2026-10-25T01:30:00Z',        2026, 10, 25, 1,  30, 0,  7,      0],  // second 01:30, now GMT
-    ['2026-06-30T23:30:00Z',        2026, 7,  1,  0,  30, 0,  3,      60], // already tomorrow in London
-    ['2026-12-31T23:59:59Z',        2026, 12, 31, 23, 59, 59, 4,      0],  // New Year's Eve, GMT: still the old year
-    ['2026-12-28T09:00:00Z',        2026, 12, 28, 9,  0,  0,  1,      0],  // a Monday is weekday 1
-    ['2026-12-27T09:00:00Z',        2026, 12, 27, 9,  0,  0,  7,      0],  // a Sunday is weekday 7
+    ['2026-01-15T12:00:00Z', 2026, 1, 15, 12, 0, 0, 4, 0], // Thursday noon, GMT
+    ['2026-07-15T12:00:00Z', 2026, 7, 15, 13, 0, 0, 3, 60], // Wednesday 13:00, BST
+    ['2026-03-29T00:59:59Z', 2026, 3, 29, 0, 59, 59, 7, 0], // last second of GMT before spring forward
+    ['2026-03-29T01:00:00Z', 2026, 3, 29, 2, 0, 0, 7, 60], // clocks jump straight to 02:00 BST
+    ['2026-10-25T00:30:00Z', 2026, 10, 25, 1, 30, 0, 7, 60], // first 01:30, still BST
+    ['2026-10-25T01:30:00Z', 2026, 10, 25, 1, 30, 0, 7, 0], // second 01:30, now GMT
+    ['2026-06-30T23:30:00Z', 2026, 7, 1, 0, 30, 0, 3, 60], // already tomorrow in London
+    ['2026-12-31T23:59:59Z', 2026, 12, 31, 23, 59, 59, 4, 0], // New Year's Eve, GMT: still the old year
+    ['2026-12-28T09:00:00Z', 2026, 12, 28, 9, 0, 0, 1, 0], // a Monday is weekday 1
+    ['2026-12-27T09:00:00Z', 2026, 12, 27, 9, 0, 0, 7, 0], // a Sunday is weekday 7
   ])('reads %s as the wall clock a Londoner sees', (iso, year, month, day, hour, minute, second, weekday, offsetMinutes) => {
     expect(londonParts(new Date(iso))).toEqual({ year, month, day, hour, minute, second, weekday, offsetMinutes });
   });
@@ -39,17 +38,17 @@ type Wall = [year: number, month: number, day: number, hour: number, minute: num
 describe('fromLondonWallClock', () => {
   it.each<[Wall, string]>([
     // London wall clock                    instant (UTC)
-    [[2026, 1, 15, 9, 0],   '2026-01-15T09:00:00.000Z'], // GMT
-    [[2026, 7, 15, 9, 0],   '2026-07-15T08:00:00.000Z'], // BST
-    [[2026, 3, 29, 0, 59],  '2026-03-29T00:59:00.000Z'], // just before the spring gap
-    [[2026, 3, 29, 1, 0],   '2026-03-29T01:00:00.000Z'], // 01:00 does not exist: moves forward to 02:00 BST
-    [[2026, 3, 29, 1, 30],  '2026-03-29T01:30:00.000Z'], // 01:30 does not exist: moves forward to 02:30 BST
-    [[2026, 3, 29, 2, 0],   '2026-03-29T01:00:00.000Z'], // 02:00 BST, the first minute after the gap
+    [[2026, 1, 15, 9, 0], '2026-01-15T09:00:00.000Z'], // GMT
+    [[2026, 7, 15, 9, 0], '2026-07-15T08:00:00.000Z'], // BST
+    [[2026, 3, 29, 0, 59], '2026-03-29T00:59:00.000Z'], // just before the spring gap
+    [[2026, 3, 29, 1, 0], '2026-03-29T01:00:00.000Z'], // 01:00 does not exist: moves forward to 02:00 BST
+    [[2026, 3, 29, 1, 30], '2026-03-29T01:30:00.000Z'], // 01:30 does not exist: moves forward to 02:30 BST
+    [[2026, 3, 29, 2, 0], '2026-03-29T01:00:00.000Z'], // 02:00 BST, the first minute after the gap
     [[2026, 10, 25, 0, 59], '2026-10-24T23:59:00.000Z'], // before the repeated hour
-    [[2026, 10, 25, 1, 0],  '2026-10-25T00:00:00.000Z'], // repeated hour: the first (BST) 01:00
+    [[2026, 10, 25, 1, 0], '2026-10-25T00:00:00.000Z'], // repeated hour: the first (BST) 01:00
     [[2026, 10, 25, 1, 30], '2026-10-25T00:30:00.000Z'], // repeated hour: the first (BST) 01:30
-    [[2026, 10, 25, 2, 0],  '2026-10-25T02:00:00.000Z'], // 02:00 happens once, in GMT
-    [[2027, 3, 28, 1, 15],  '2027-03-28T01:15:00.000Z'], // 2027's spring gap moves forward too
+    [[2026, 10, 25, 2, 0], '2026-10-25T02:00:00.000Z'], // 02:00 happens once, in GMT
+    [[2027, 3, 28, 1, 15], '2027-03-28T01:15:00.000Z'], // 2027's spring gap moves forward too
   ])('finds the instant London clocks show %j', (wall, iso) => {
     const [y, m, d, h, min] = wall;
     expect(fromLondonWallClock(y, m, d, h, min).toISOString()).toBe(iso);
@@ -82,7 +81,7 @@ describe('fromLondonWallClock', () => {
   });
 
   it.each<[Wall]>([
-    [[2026, 2, 29, 9, 0]],  // 2026 is not a leap year
+    [[2026, 2, 29, 9, 0]], // 2026 is not a leap year
     [[2026, 13, 1, 9, 0]],
     [[2026, 0, 1, 9, 0]],
     [[2026, 4, 31, 9, 0]],
@@ -108,7 +107,13 @@ describe('formatLondon', () => {
   });
 
   it('writes a string that parses back to the same instant', () => {
-    for (const iso of ['2026-01-01T00:00:00Z', '2026-03-29T01:00:00Z', '2026-10-25T00:59:59Z', '2026-10-25T01:00:00Z', '2027-12-28T17:00:00.001Z']) {
+    for (const iso of [
+      '2026-01-01T00:00:00Z',
+      '2026-03-29T01:00:00Z',
+      '2026-10-25T00:59:59Z',
+      '2026-10-25T01:00:00Z',
+      '2027-12-28T17:00:00.001Z',
+    ]) {
       expect(new Date(formatLondon(new Date(iso))).getTime()).toBe(new Date(iso).getTime());
     }
   });

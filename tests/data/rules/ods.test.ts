@@ -56,7 +56,9 @@ describe('checkOdsCode', () => {
 
   it('says "looks like" an NHS trust for a newer T code such as TAF (Camden and Islington), as for an R code', () => {
     const trust = checkOdsCode('TAF');
-    expect(trust.ok && trust.description).toBe("This looks like the code for an NHS trust. We'll confirm it with the NHS organisation directory.");
+    expect(trust.ok && trust.description).toBe(
+      "This looks like the code for an NHS trust. We'll confirm it with the NHS organisation directory.",
+    );
     const site = checkOdsCode('TAF01');
     expect(site.ok && site.description).toBe(
       "This looks like the code for a hospital or other site of an NHS trust. We'll confirm it with the NHS organisation directory.",
@@ -132,7 +134,16 @@ describe('kindFromRoles', () => {
 
 describe('describeOdsKind', () => {
   it('describes every kind in plain words without internal codes', () => {
-    const kinds: OdsKind[] = ['socialCareSite', 'socialCareProvider', 'nhsTrust', 'nhsTrustSite', 'gpPractice', 'icb', 'dentalPractice', 'nonNhsOrganisation'];
+    const kinds: OdsKind[] = [
+      'socialCareSite',
+      'socialCareProvider',
+      'nhsTrust',
+      'nhsTrustSite',
+      'gpPractice',
+      'icb',
+      'dentalPractice',
+      'nonNhsOrganisation',
+    ];
     for (const kind of kinds) {
       expect(describeOdsKind(kind)).toMatch(/^an? [A-Za-z]/);
       expect(describeOdsKind(kind)).not.toMatch(/RO\d|[a-z][A-Z]/);

@@ -1,6 +1,13 @@
 import { describe, it, expect } from '@jest/globals';
 import {
-  ORGANISATION_TYPES, ORGANISATION_TYPE_LABELS, dsptAsked, dsptRequiredFor, isNhsOrganisation, isOrganisationType, organisationTypeFromOds, typeConfirmed,
+  ORGANISATION_TYPES,
+  ORGANISATION_TYPE_LABELS,
+  dsptAsked,
+  dsptRequiredFor,
+  isNhsOrganisation,
+  isOrganisationType,
+  organisationTypeFromOds,
+  typeConfirmed,
   type OrganisationType,
 } from '../../../data/rules/organisationTypes.js';
 import type { OdsKind } from '../../../data/rules/ods.js';
@@ -24,11 +31,16 @@ describe('organisation types', () => {
     expect(dsptRequiredFor('spaceAgency' as OrganisationType)).toBe(true);
   });
 
-  it.each([['careHome', true], ['nhsTrust', true], ['hospital', false], ['', false], [undefined, false], [3, false]])(
-    'recognises %j as a known type: %s', (value, known) => {
-      expect(isOrganisationType(value)).toBe(known);
-    },
-  );
+  it.each([
+    ['careHome', true],
+    ['nhsTrust', true],
+    ['hospital', false],
+    ['', false],
+    [undefined, false],
+    [3, false],
+  ])('recognises %j as a known type: %s', (value, known) => {
+    expect(isOrganisationType(value)).toBe(known);
+  });
 
   it('has a plain label for every type', () => {
     for (const type of ORGANISATION_TYPES) {

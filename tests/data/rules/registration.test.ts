@@ -1,6 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import {
-  REGISTRATION_BODIES, checkRegistration, registrationBodiesFor, registrationBodyName, type RegistrationBody,
+  REGISTRATION_BODIES,
+  checkRegistration,
+  registrationBodiesFor,
+  registrationBodyName,
+  type RegistrationBody,
 } from '../../../data/rules/registration.js';
 
 describe('checkRegistration', () => {
@@ -58,7 +62,10 @@ describe('checkRegistration', () => {
   });
 
   it('sends a social worker to Social Work England when the number was given as HCPC', () => {
-    expect(checkRegistration('HCPC', 'SW12345')).toMatchObject({ outcome: 'refused', message: expect.stringContaining('Social Work England') });
+    expect(checkRegistration('HCPC', 'SW12345')).toMatchObject({
+      outcome: 'refused',
+      message: expect.stringContaining('Social Work England'),
+    });
   });
 
   it.each(REGISTRATION_BODIES)('asks for the number when nothing was typed for %s', (body) => {
@@ -98,9 +105,22 @@ describe('registrationBodiesFor', () => {
   );
 
   it('gives every clinical title at least one body to ask about', () => {
-    for (const title of ['Nurse', 'Clinical Lead', 'Clinical Nurse Specialist', 'Community Nurse', 'Community Paediatrician',
-      'Community Psychiatric Nurse', 'Consultant Medical', 'District Nurse', 'General Practitioner', 'Junior Doctor',
-      'Occupational Therapist', 'Registrar', 'Speech and Language Therapist', 'Staff Nurse']) {
+    for (const title of [
+      'Nurse',
+      'Clinical Lead',
+      'Clinical Nurse Specialist',
+      'Community Nurse',
+      'Community Paediatrician',
+      'Community Psychiatric Nurse',
+      'Consultant Medical',
+      'District Nurse',
+      'General Practitioner',
+      'Junior Doctor',
+      'Occupational Therapist',
+      'Registrar',
+      'Speech and Language Therapist',
+      'Staff Nurse',
+    ]) {
       expect(registrationBodiesFor(title).length).toBeGreaterThan(0);
     }
   });

@@ -12,7 +12,12 @@ const S001_NHS_NET = "source 001 'Acceptable Email Domains: Nhs.net'";
 describe('checkEmail: shared and role mailboxes are refused on any domain, nhs.net included (issue 11 point 1)', () => {
   it.each([
     ['n1sunnyview.vabc1@nhs.net', SUNNYVIEW, /ODS code \(VABC1\)/, `${S004_CONVENTION}: postcode, home name, the home's ODS code`],
-    ['london.sunnyviewcarehomevabc12@nhs.net', SUNNYVIEW, /ODS code \(VABC1\)/, `${S004_CONVENTION}: town, full home name, code and a digit`],
+    [
+      'london.sunnyviewcarehomevabc12@nhs.net',
+      SUNNYVIEW,
+      /ODS code \(VABC1\)/,
+      `${S004_CONVENTION}: town, full home name, code and a digit`,
+    ],
     ['VABC1.office@nhs.net', SUNNYVIEW, /shared mailbox/, `${S001_GENERIC}: the ODS code, in capitals`],
     ['vabc1@sunnyviewcare.co.uk', SUNNYVIEW, /ODS code \(VABC1\)/, `${S001_GENERIC}: the ODS code alone, on the home's own domain`],
     ['sunnyview@nhs.net', SUNNYVIEW, /named after your organisation \(Sunnyview Care Home\)/, `${S001_GENERIC}: the home's name`],
@@ -20,9 +25,24 @@ describe('checkEmail: shared and role mailboxes are refused on any domain, nhs.n
     ['sunnyview.house@nhs.net', SUNNYVIEW, /named after your organisation/, `${S001_GENERIC}: the name with a building word`],
     ['sunnyview.nurse@nhs.net', SUNNYVIEW, /named after your organisation/, `${S001_GENERIC}: a role with the home's name`],
     ['matron.sunnyview@nhs.net', SUNNYVIEW, /named after your organisation/, `${S001_GENERIC}: the home's name after a role`],
-    ['sunnyview.manager2@nhs.net', SUNNYVIEW, /named after your organisation/, `${S001_GENERIC}: manager with the home's name (issue: "combined with the home's name")`],
-    ['stmarys.deputy@nhs.net', { name: "St Mary's Nursing Home", odsCode: 'VXY12' }, /named after your organisation/, `${S001_GENERIC}: deputy with another home's name, apostrophe dropped`],
-    ['e14.rosecourtvq2r7@nhs.net', undefined, /NHSmail's naming/, `${S004_CONVENTION}: no organisation known, postcode then a name ending in a site code`],
+    [
+      'sunnyview.manager2@nhs.net',
+      SUNNYVIEW,
+      /named after your organisation/,
+      `${S001_GENERIC}: manager with the home's name (issue: "combined with the home's name")`,
+    ],
+    [
+      'stmarys.deputy@nhs.net',
+      { name: "St Mary's Nursing Home", odsCode: 'VXY12' },
+      /named after your organisation/,
+      `${S001_GENERIC}: deputy with another home's name, apostrophe dropped`,
+    ],
+    [
+      'e14.rosecourtvq2r7@nhs.net',
+      undefined,
+      /NHSmail's naming/,
+      `${S004_CONVENTION}: no organisation known, postcode then a name ending in a site code`,
+    ],
     ['camden.greenlodgev1ab2@nhs.net', undefined, /NHSmail's naming/, `${S004_CONVENTION}: a London borough as the town`],
     ['nurse@nhs.net', undefined, /"nurse" is a job, not a person/, `${S001_GENERIC}: a role alone`],
     ['matron@sunnyviewcare.co.uk', undefined, /"matron" is a job/, `${S001_GENERIC}: a role alone on the home's own domain`],
@@ -41,7 +61,9 @@ describe('checkEmail: shared and role mailboxes are refused on any domain, nhs.n
     const result = check('n1sunnyview.vabc1@nhs.net');
     const message = result.outcome === 'refused' ? result.message : '';
     // Source 001 "Non-HSCN": "User will be sent a special code to their email ... as part of the login procedure".
-    expect(message).toMatch(/^This looks like a shared mailbox \(n1sunnyview\.vabc1@\)\. It carries your organisation's ODS code \(VABC1\)\./);
+    expect(message).toMatch(
+      /^This looks like a shared mailbox \(n1sunnyview\.vabc1@\)\. It carries your organisation's ODS code \(VABC1\)\./,
+    );
     expect(message).toContain('when they log in over the internet, the UCP e-mails a code to their address');
     expect(message).toContain('everyone who reads a shared mailbox could use it');
     expect(message).toContain("Please give this person's own work address, such as their own NHSmail address.");
@@ -59,7 +81,10 @@ describe('checkEmail: people stay people, with or without the organisation (issu
     ['jo.house@nhs.net', `${S001_NHS_NET}: House is a surname; building words count only with the home's name`],
     ['sam.ward@nhs.net', `${S001_NHS_NET}: Ward is a surname and not on the role list`],
     ['bryan.vabc@nhs.net', `${S001_NHS_NET}: letters of a code without its digit are not the code`],
-    ['ann.hall@sunnyviewcare.co.uk', "source 001 'the user can still use it to register': a person on the home's own domain goes to confirmation"],
+    [
+      'ann.hall@sunnyviewcare.co.uk',
+      "source 001 'the user can still use it to register': a person on the home's own domain goes to confirmation",
+    ],
   ])('does not refuse %s as shared', (address, _source) => {
     const organisation = address === 'rose.smith@nhs.net' ? { name: 'Rose Court', odsCode: 'VRC12' } : SUNNYVIEW;
     expect(check(address, organisation).outcome).toMatch(/^(accepted|needsConfirmation)$/);
@@ -87,7 +112,9 @@ describe('checkEmail: a role beside what may be a surname goes to the helpdesk, 
   it('also asks for the appropriate-use confirmation when the domain is not accepted outright', () => {
     const result = check('jane.nurse@sunnyviewcare.co.uk');
     expect(result).toMatchObject({ outcome: 'needsHelpdesk' });
-    expect(result.outcome === 'needsHelpdesk' && result.domainConfirmation).toMatch(/sunnyviewcare\.co\.uk is not on the list of NHS-approved/);
+    expect(result.outcome === 'needsHelpdesk' && result.domainConfirmation).toMatch(
+      /sunnyviewcare\.co\.uk is not on the list of NHS-approved/,
+    );
   });
 
   it('still refuses a personal domain first, whatever the part before the @', () => {

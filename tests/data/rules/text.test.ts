@@ -10,18 +10,26 @@ describe('text normalisation', () => {
     expect(wordsOf(' Speech & Language/Therapist ')).toEqual(['speech', 'and', 'language', 'therapist']);
   });
 
-  it.each([['Health Care Assistant', 'healthcare assistant'], ['Access Co-ordinator', 'access coordinator'], ['A&E', 'a and e']])(
-    'gives "%s" and "%s" the same key',
-    (a, b) => {
-      expect(compactKey(a)).toBe(compactKey(b));
-    },
-  );
+  it.each([
+    ['Health Care Assistant', 'healthcare assistant'],
+    ['Access Co-ordinator', 'access coordinator'],
+    ['A&E', 'a and e'],
+  ])('gives "%s" and "%s" the same key', (a, b) => {
+    expect(compactKey(a)).toBe(compactKey(b));
+  });
 });
 
 describe('damerauLevenshtein', () => {
   it.each([
-    ['nurse', 'nurse', 0], ['nures', 'nurse', 1], ['nurse', 'nurses', 1], ['nurse', 'purse', 1], ['', 'abc', 3], ['abc', '', 3],
-    ['kitten', 'sitting', 3], ['ca', 'abc', 3], ['therapy', 'therapist', 3],
+    ['nurse', 'nurse', 0],
+    ['nures', 'nurse', 1],
+    ['nurse', 'nurses', 1],
+    ['nurse', 'purse', 1],
+    ['', 'abc', 3],
+    ['abc', '', 3],
+    ['kitten', 'sitting', 3],
+    ['ca', 'abc', 3],
+    ['therapy', 'therapist', 3],
   ])('counts %s → %s as %i edits', (a, b, distance) => {
     expect(damerauLevenshtein(a, b)).toBe(distance);
     expect(damerauLevenshtein(b, a)).toBe(distance);

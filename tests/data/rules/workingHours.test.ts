@@ -6,57 +6,58 @@ import { parseBankHolidayFeed } from '../../../data/rules/bankHolidays.js';
 import { createWorkingCalendar } from '../../../data/rules/workingHours.js';
 import { seededRandom } from '../../fixtures/seededRandom.js';
 
-const holidays = parseBankHolidayFeed(JSON.parse(readFileSync(new URL('../../../data/reference/bankHolidays.json', import.meta.url), 'utf8')));
+const holidays = parseBankHolidayFeed(
+  JSON.parse(readFileSync(new URL('../../../data/reference/bankHolidays.json', import.meta.url), 'utf8')),
+);
 const calendar = createWorkingCalendar({ holidays });
 const at = (iso: string) => new Date(iso);
-
 
 describe('isWorkingTime', () => {
   it.each([
     // instant (UTC)              working? London time
     ['2026-03-27T08:59:59Z', false], // Fri 08:59:59 GMT, before opening
-    ['2026-03-27T09:00:00Z', true],  // Fri 09:00 GMT opens
-    ['2026-03-27T16:59:00Z', true],  // Fri 16:59 GMT
+    ['2026-03-27T09:00:00Z', true], // Fri 09:00 GMT opens
+    ['2026-03-27T16:59:00Z', true], // Fri 16:59 GMT
     ['2026-03-27T16:59:59.999Z', true], // Fri the last millisecond before closing
     ['2026-03-27T17:00:00Z', false], // Fri 17:00 GMT is closed
     ['2026-03-28T12:00:00Z', false], // Sat
     ['2026-03-29T12:00:00Z', false], // Sun, the clocks went forward
     ['2026-03-30T07:59:59Z', false], // Mon 08:59:59 BST
-    ['2026-03-30T08:00:00Z', true],  // Mon 09:00 BST opens
-    ['2026-03-30T08:59:00Z', true],  // Mon 09:59 BST (would be 08:59 if BST were ignored)
-    ['2026-03-30T15:59:00Z', true],  // Mon 16:59 BST
+    ['2026-03-30T08:00:00Z', true], // Mon 09:00 BST opens
+    ['2026-03-30T08:59:00Z', true], // Mon 09:59 BST (would be 08:59 if BST were ignored)
+    ['2026-03-30T15:59:00Z', true], // Mon 16:59 BST
     ['2026-03-30T16:00:00Z', false], // Mon 17:00 BST is closed
     ['2026-03-31T16:30:00Z', false], // Tue 17:30 BST (16:30 UTC looks open in UTC)
-    ['2026-04-02T15:00:00Z', true],  // Thu 16:00 BST before Easter
+    ['2026-04-02T15:00:00Z', true], // Thu 16:00 BST before Easter
     ['2026-04-03T10:00:00Z', false], // Good Friday 11:00 BST
     ['2026-04-06T10:00:00Z', false], // Easter Monday 11:00 BST
-    ['2026-04-07T08:00:00Z', true],  // Tue 09:00 BST after Easter
+    ['2026-04-07T08:00:00Z', true], // Tue 09:00 BST after Easter
     ['2026-10-23T07:59:59Z', false], // Fri 08:59:59 BST
-    ['2026-10-23T08:00:00Z', true],  // Fri 09:00 BST
-    ['2026-10-23T15:59:00Z', true],  // Fri 16:59 BST
+    ['2026-10-23T08:00:00Z', true], // Fri 09:00 BST
+    ['2026-10-23T15:59:00Z', true], // Fri 16:59 BST
     ['2026-10-23T16:00:00Z', false], // Fri 17:00 BST
     ['2026-10-24T12:00:00Z', false], // Sat
     ['2026-10-25T12:00:00Z', false], // Sun, the clocks went back
     ['2026-10-26T08:59:59Z', false], // Mon 08:59:59 GMT
-    ['2026-10-26T09:00:00Z', true],  // Mon 09:00 GMT
-    ['2026-10-26T16:59:00Z', true],  // Mon 16:59 GMT
+    ['2026-10-26T09:00:00Z', true], // Mon 09:00 GMT
+    ['2026-10-26T16:59:00Z', true], // Mon 16:59 GMT
     ['2026-10-26T17:00:00Z', false], // Mon 17:00 GMT
     ['2026-10-27T08:30:00Z', false], // Tue 08:30 GMT (09:30 if BST were still assumed)
-    ['2026-12-24T09:00:00Z', true],  // Christmas Eve, Thu 09:00 GMT: a working day
-    ['2026-12-24T16:59:00Z', true],  // Christmas Eve 16:59
+    ['2026-12-24T09:00:00Z', true], // Christmas Eve, Thu 09:00 GMT: a working day
+    ['2026-12-24T16:59:00Z', true], // Christmas Eve 16:59
     ['2026-12-24T17:00:00Z', false], // Christmas Eve 17:00
     ['2026-12-25T12:00:00Z', false], // Christmas Day, Fri
     ['2026-12-26T12:00:00Z', false], // Sat
     ['2026-12-27T12:00:00Z', false], // Sun
     ['2026-12-28T12:00:00Z', false], // Mon, Boxing Day substitute
     ['2026-12-29T08:59:59Z', false], // Tue 08:59:59
-    ['2026-12-29T09:00:00Z', true],  // Tue 09:00, the helpdesk is back
-    ['2027-12-24T10:00:00Z', true],  // Fri 24 Dec 2027
+    ['2026-12-29T09:00:00Z', true], // Tue 09:00, the helpdesk is back
+    ['2027-12-24T10:00:00Z', true], // Fri 24 Dec 2027
     ['2027-12-27T10:00:00Z', false], // Mon, Christmas Day substitute
     ['2027-12-28T10:00:00Z', false], // Tue, Boxing Day substitute
-    ['2027-12-29T09:00:00Z', true],  // Wed 09:00
+    ['2027-12-29T09:00:00Z', true], // Wed 09:00
     ['2028-01-03T10:00:00Z', false], // Mon, New Year's Day substitute (2028, gov.uk feed)
-    ['2028-01-04T09:00:00Z', true],  // Tue 4 Jan 2028 09:00
+    ['2028-01-04T09:00:00Z', true], // Tue 4 Jan 2028 09:00
     ['2028-04-14T09:00:00Z', false], // Good Friday 2028 (10:00 BST)
     ['2028-04-17T09:00:00Z', false], // Easter Monday 2028
   ])('at %s says working time is %s', (iso, expected) => {
@@ -90,18 +91,18 @@ describe('nextWorkingTime', () => {
 
 describe('addWorkingHours', () => {
   it.each([
-    ['2026-03-27T10:00:00Z', 2, '2026-03-27T12:00:00.000Z'],     // within one day, GMT
-    ['2026-03-27T16:00:00Z', 2, '2026-03-30T09:00:00.000Z'],     // Fri 16:00 GMT + 2h → Mon 10:00 BST, over the spring change
-    ['2026-03-27T09:00:00Z', 16, '2026-03-30T16:00:00.000Z'],    // two whole days: Fri 09:00 GMT → Mon 17:00 BST
-    ['2026-03-28T11:00:00Z', 1.5, '2026-03-30T09:30:00.000Z'],   // from Saturday, counting starts Mon 09:00 BST → 10:30 BST
-    ['2026-10-23T15:00:00Z', 2, '2026-10-26T10:00:00.000Z'],     // Fri 16:00 BST + 2h → Mon 10:00 GMT, over the autumn change
-    ['2026-10-23T08:00:00Z', 16, '2026-10-26T17:00:00.000Z'],    // Fri 09:00 BST → Mon 17:00 GMT
-    ['2026-10-25T00:30:00Z', 0.25, '2026-10-26T09:15:00.000Z'],  // from the repeated hour → Mon 09:15 GMT
-    ['2026-12-24T16:00:00Z', 2, '2026-12-29T10:00:00.000Z'],     // Christmas Eve 16:00 + 2h → Tue 29 Dec 10:00
-    ['2026-12-23T13:00:00Z', 12, '2026-12-24T17:00:00.000Z'],    // Wed 13:00 + 12h: 4 + 8 → Christmas Eve 17:00, not Tue 29 Dec 09:00
-    ['2026-04-02T15:00:00Z', 2, '2026-04-07T09:00:00.000Z'],     // Thu 16:00 BST + 2h → Tue 10:00 BST after Easter
-    ['2027-12-24T16:00:00Z', 2, '2027-12-29T10:00:00.000Z'],     // Fri 24 Dec 2027 16:00 + 2h → Wed 29 Dec 10:00
-    ['2027-12-31T16:00:00Z', 2, '2028-01-04T10:00:00.000Z'],     // Fri 31 Dec 2027 16:00 + 2h → Tue 4 Jan 2028 10:00, over the substitute day
+    ['2026-03-27T10:00:00Z', 2, '2026-03-27T12:00:00.000Z'], // within one day, GMT
+    ['2026-03-27T16:00:00Z', 2, '2026-03-30T09:00:00.000Z'], // Fri 16:00 GMT + 2h → Mon 10:00 BST, over the spring change
+    ['2026-03-27T09:00:00Z', 16, '2026-03-30T16:00:00.000Z'], // two whole days: Fri 09:00 GMT → Mon 17:00 BST
+    ['2026-03-28T11:00:00Z', 1.5, '2026-03-30T09:30:00.000Z'], // from Saturday, counting starts Mon 09:00 BST → 10:30 BST
+    ['2026-10-23T15:00:00Z', 2, '2026-10-26T10:00:00.000Z'], // Fri 16:00 BST + 2h → Mon 10:00 GMT, over the autumn change
+    ['2026-10-23T08:00:00Z', 16, '2026-10-26T17:00:00.000Z'], // Fri 09:00 BST → Mon 17:00 GMT
+    ['2026-10-25T00:30:00Z', 0.25, '2026-10-26T09:15:00.000Z'], // from the repeated hour → Mon 09:15 GMT
+    ['2026-12-24T16:00:00Z', 2, '2026-12-29T10:00:00.000Z'], // Christmas Eve 16:00 + 2h → Tue 29 Dec 10:00
+    ['2026-12-23T13:00:00Z', 12, '2026-12-24T17:00:00.000Z'], // Wed 13:00 + 12h: 4 + 8 → Christmas Eve 17:00, not Tue 29 Dec 09:00
+    ['2026-04-02T15:00:00Z', 2, '2026-04-07T09:00:00.000Z'], // Thu 16:00 BST + 2h → Tue 10:00 BST after Easter
+    ['2027-12-24T16:00:00Z', 2, '2027-12-29T10:00:00.000Z'], // Fri 24 Dec 2027 16:00 + 2h → Wed 29 Dec 10:00
+    ['2027-12-31T16:00:00Z', 2, '2028-01-04T10:00:00.000Z'], // Fri 31 Dec 2027 16:00 + 2h → Tue 4 Jan 2028 10:00, over the substitute day
     ['2026-03-27T10:00:00Z', 1 / 60, '2026-03-27T10:01:00.000Z'], // a minute, as a fraction of an hour
   ])('from %s adds %s working hours to reach %s', (iso, hours, expected) => {
     expect(calendar.addWorkingHours(at(iso), hours).toISOString()).toBe(expected);
@@ -148,19 +149,19 @@ describe('addWorkingHours', () => {
 
 describe('workingHoursBetween', () => {
   it.each([
-    ['2026-03-27T09:00:00Z', '2026-03-30T16:00:00Z', 16],  // Fri 09:00 GMT → Mon 17:00 BST: two full days across the spring change
-    ['2026-03-27T00:00:00Z', '2026-04-01T00:00:00Z', 24],  // Fri, Mon, Tue, whole days
-    ['2026-03-28T00:00:00Z', '2026-03-30T00:00:00Z', 0],   // the spring weekend
-    ['2026-10-23T08:00:00Z', '2026-10-26T17:00:00Z', 16],  // Fri 09:00 BST → Mon 17:00 GMT: two full days across the autumn change
-    ['2026-10-23T00:00:00Z', '2026-10-28T00:00:00Z', 24],  // Fri, Mon, Tue, whole days
-    ['2026-12-24T09:00:00Z', '2026-12-29T17:00:00Z', 16],  // Christmas Eve and Tue 29 Dec only
-    ['2026-12-24T16:00:00Z', '2026-12-29T10:00:00Z', 2],   // the 2h example, measured back
-    ['2026-12-24T17:00:00Z', '2026-12-29T09:00:00Z', 0],   // the whole Christmas closure
-    ['2027-12-24T09:00:00Z', '2027-12-29T17:00:00Z', 16],  // Fri 24 Dec 2027 and Wed 29 Dec 2027
-    ['2026-04-02T08:00:00Z', '2026-04-07T16:00:00Z', 16],  // Easter 2026: Thu and Tue only
+    ['2026-03-27T09:00:00Z', '2026-03-30T16:00:00Z', 16], // Fri 09:00 GMT → Mon 17:00 BST: two full days across the spring change
+    ['2026-03-27T00:00:00Z', '2026-04-01T00:00:00Z', 24], // Fri, Mon, Tue, whole days
+    ['2026-03-28T00:00:00Z', '2026-03-30T00:00:00Z', 0], // the spring weekend
+    ['2026-10-23T08:00:00Z', '2026-10-26T17:00:00Z', 16], // Fri 09:00 BST → Mon 17:00 GMT: two full days across the autumn change
+    ['2026-10-23T00:00:00Z', '2026-10-28T00:00:00Z', 24], // Fri, Mon, Tue, whole days
+    ['2026-12-24T09:00:00Z', '2026-12-29T17:00:00Z', 16], // Christmas Eve and Tue 29 Dec only
+    ['2026-12-24T16:00:00Z', '2026-12-29T10:00:00Z', 2], // the 2h example, measured back
+    ['2026-12-24T17:00:00Z', '2026-12-29T09:00:00Z', 0], // the whole Christmas closure
+    ['2027-12-24T09:00:00Z', '2027-12-29T17:00:00Z', 16], // Fri 24 Dec 2027 and Wed 29 Dec 2027
+    ['2026-04-02T08:00:00Z', '2026-04-07T16:00:00Z', 16], // Easter 2026: Thu and Tue only
     ['2026-03-27T10:00:00Z', '2026-03-27T10:30:00Z', 0.5], // half an hour
-    ['2026-03-27T12:00:00Z', '2026-03-27T12:00:00Z', 0],   // the same instant
-    ['2026-03-30T16:00:00Z', '2026-03-27T09:00:00Z', 0],   // the end before the start gives 0, never negative
+    ['2026-03-27T12:00:00Z', '2026-03-27T12:00:00Z', 0], // the same instant
+    ['2026-03-30T16:00:00Z', '2026-03-27T09:00:00Z', 0], // the end before the start gives 0, never negative
   ])('from %s to %s is %s hours', (from, to, expected) => {
     expect(calendar.workingHoursBetween(at(from), at(to))).toBe(expected);
   });
@@ -217,7 +218,7 @@ describe('addWorkingHours and workingHoursBetween agree', () => {
   it('agrees with counting the working minutes one by one', () => {
     const check = seededRandom(7);
     for (let i = 0; i < 25; i += 1) {
-      const start = from + Math.floor(check() * span / 60_000) * 60_000;
+      const start = from + Math.floor((check() * span) / 60_000) * 60_000;
       const end = start + Math.floor(check() * 6 * 24 * 60) * 60_000; // up to six days later
       let minutes = 0;
       for (let t = start; t < end; t += 60_000) if (calendar.isWorkingTime(new Date(t))) minutes += 1;
@@ -250,13 +251,13 @@ describe('createWorkingCalendar', () => {
   it('uses other opening hours when given, still in London time', () => {
     const early = createWorkingCalendar({ holidays, startHour: 8, endHour: 18 });
     expect(early.isWorkingTime(at('2026-03-30T06:59:00Z'))).toBe(false); // 07:59 BST
-    expect(early.isWorkingTime(at('2026-03-30T07:00:00Z'))).toBe(true);  // 08:00 BST
+    expect(early.isWorkingTime(at('2026-03-30T07:00:00Z'))).toBe(true); // 08:00 BST
     expect(early.workingHoursBetween(at('2026-03-27T00:00:00Z'), at('2026-03-31T00:00:00Z'))).toBe(20);
   });
 
   it('can run until midnight', () => {
     const late = createWorkingCalendar({ holidays, startHour: 9, endHour: 24 });
-    expect(late.isWorkingTime(at('2026-03-30T22:59:59Z'))).toBe(true);  // 23:59:59 BST
+    expect(late.isWorkingTime(at('2026-03-30T22:59:59Z'))).toBe(true); // 23:59:59 BST
     expect(late.isWorkingTime(at('2026-03-30T23:00:00Z'))).toBe(false); // midnight BST
     expect(late.addWorkingHours(at('2026-03-30T22:00:00Z'), 1).toISOString()).toBe('2026-03-30T23:00:00.000Z');
   });

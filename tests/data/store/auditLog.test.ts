@@ -17,7 +17,10 @@ async function collect(store: LowdbStore, query?: AuditQuery): Promise<AuditEven
 
 async function auditLines(): Promise<AuditEvent[]> {
   const text = await readFile(folder.path('audit.jsonl'), 'utf8');
-  return text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as AuditEvent);
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as AuditEvent);
 }
 
 function event(id: string, at: string, ticketId?: string): AuditEvent {
@@ -32,7 +35,13 @@ describe('the audit trail', () => {
       tx.data.tickets.push(ticket);
       return tx.audit({ actor: 'manager-1', action: 'createTicket', ticketId: ticket.id, to: 'awaitingHelpdesk' });
     });
-    expect(recorded).toMatchObject({ at: '2026-03-02T10:30:00.000Z', actor: 'manager-1', action: 'createTicket', ticketId: ticket.id, to: 'awaitingHelpdesk' });
+    expect(recorded).toMatchObject({
+      at: '2026-03-02T10:30:00.000Z',
+      actor: 'manager-1',
+      action: 'createTicket',
+      ticketId: ticket.id,
+      to: 'awaitingHelpdesk',
+    });
     expect(recorded.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(await auditLines()).toEqual([recorded]);
   });
@@ -94,10 +103,17 @@ describe('the audit trail', () => {
   });
 
   it('delivers outbox events left by a crash exactly once, skipping those that already reached the trail', async () => {
-    const outbox = [event('e-2', '2026-03-01T09:01:00.000Z'), event('e-3', '2026-03-01T09:02:00.000Z'), event('e-4', '2026-03-01T09:03:00.000Z')];
+    const outbox = [
+      event('e-2', '2026-03-01T09:01:00.000Z'),
+      event('e-3', '2026-03-01T09:02:00.000Z'),
+      event('e-4', '2026-03-01T09:03:00.000Z'),
+    ];
     await writeFile(folder.path('live.json'), JSON.stringify({ ...emptyLiveFile(1), pendingAudit: outbox }));
     // The crash came while appending: e-2 made it whole, e-3 only in part.
-    await writeFile(folder.path('audit.jsonl'), [event('e-1', '2026-03-01T09:00:00.000Z'), outbox[0]].map((e) => `${JSON.stringify(e)}\n`).join('') + '{"id":"e-3","at');
+    await writeFile(
+      folder.path('audit.jsonl'),
+      [event('e-1', '2026-03-01T09:00:00.000Z'), outbox[0]].map((e) => `${JSON.stringify(e)}\n`).join('') + '{"id":"e-3","at',
+    );
 
     const store = await folder.open();
     expect((await auditLines()).map((e) => e.id)).toEqual(['e-1', 'e-2', 'e-3', 'e-4']);
@@ -108,7 +124,10 @@ describe('the audit trail', () => {
   });
 
   it('appends the whole outbox when the trail does not end with any of it', async () => {
-    await writeFile(folder.path('live.json'), JSON.stringify({ ...emptyLiveFile(1), pendingAudit: [event('e-9', '2026-03-01T09:00:00.000Z')] }));
+    await writeFile(
+      folder.path('live.json'),
+      JSON.stringify({ ...emptyLiveFile(1), pendingAudit: [event('e-9', '2026-03-01T09:00:00.000Z')] }),
+    );
     await writeFile(folder.path('audit.jsonl'), `${JSON.stringify(event('e-1', '2026-03-01T08:00:00.000Z'))}\n`);
     await folder.open();
     expect((await auditLines()).map((e) => e.id)).toEqual(['e-1', 'e-9']);

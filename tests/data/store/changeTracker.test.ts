@@ -27,21 +27,30 @@ function setup() {
 describe('ChangeTracker', () => {
   it.each<[string, (doc: Doc) => void]>([
     ['a nested field', (doc) => void (doc.tickets[0].users[1].name = 'Robert')],
-    ['a push and a splice', (doc) => {
-      doc.tickets.push({ id: 'T-4', state: 'open', users: [] });
-      doc.tickets.splice(0, 2);
-    }],
+    [
+      'a push and a splice',
+      (doc) => {
+        doc.tickets.push({ id: 'T-4', state: 'open', users: [] });
+        doc.tickets.splice(0, 2);
+      },
+    ],
     ['a sort', (doc) => void doc.accreditedDomains.sort()],
     ['a whole collection replaced by a filtered copy', (doc) => void (doc.tickets = doc.tickets.filter((t) => t.state !== 'closed'))],
-    ['a deleted key and a new one', (doc) => {
-      delete doc.settings.reminderHour;
-      doc.settings.other = { deep: [1, 2] };
-    }],
+    [
+      'a deleted key and a new one',
+      (doc) => {
+        delete doc.settings.reminderHour;
+        doc.settings.other = { deep: [1, 2] };
+      },
+    ],
     ['a length cut', (doc) => void (doc.tickets[0].users.length = 0)],
-    ['Object.assign and defineProperty', (doc) => {
-      Object.assign(doc.tickets[1], { state: 'x', extra: 1 });
-      Object.defineProperty(doc.settings, 'defined', { value: 2, enumerable: true, configurable: true, writable: true });
-    }],
+    [
+      'Object.assign and defineProperty',
+      (doc) => {
+        Object.assign(doc.tickets[1], { state: 'x', extra: 1 });
+        Object.defineProperty(doc.settings, 'defined', { value: 2, enumerable: true, configurable: true, writable: true });
+      },
+    ],
   ])('undoes %s exactly', (_name, change) => {
     const { raw, original, tracker, doc } = setup();
     tracker.begin();
@@ -137,7 +146,9 @@ describe('ChangeTracker', () => {
   it('fails loudly when a scan callback writes through its array argument instead of losing the write', () => {
     const { tracker, doc } = setup();
     tracker.begin();
-    expect(() => doc.tickets.forEach((_t, i, all) => void ((all as Doc['tickets'])[i] = { id: 'X', state: 'x', users: [] }))).toThrow(TypeError);
+    expect(() => doc.tickets.forEach((_t, i, all) => void ((all as Doc['tickets'])[i] = { id: 'X', state: 'x', users: [] }))).toThrow(
+      TypeError,
+    );
   });
 
   it('knows whether a group changed anything', () => {

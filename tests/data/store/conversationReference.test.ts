@@ -33,7 +33,9 @@ describe('a conversation reference as stored', () => {
   });
 
   it('drops 240 KB of anything a sender put inside the conversation, keeping the reference under 1 KB', () => {
-    const junk = teamsReference({ conversation: { id: 'a:1on1-grace', conversationType: 'personal', junk: long(240_000), nested: { more: long(1000) } } });
+    const junk = teamsReference({
+      conversation: { id: 'a:1on1-grace', conversationType: 'personal', junk: long(240_000), nested: { more: long(1000) } },
+    });
     const trimmed = trimConversationReference(junk);
     expect(trimmed.ok).toBe(true);
     expect(JSON.stringify(trimmed).length).toBeLessThan(1024);
@@ -41,7 +43,12 @@ describe('a conversation reference as stored', () => {
   });
 
   it('keeps a channel reference with no user and the empty bot id of local mode', () => {
-    const channel = { channelId: 'msteams', serviceUrl: 'http://127.0.0.1:3979/', conversation: { id: '19:helpdesk@thread.tacv2', isGroup: true, conversationType: 'channel' }, bot: { id: '' } };
+    const channel = {
+      channelId: 'msteams',
+      serviceUrl: 'http://127.0.0.1:3979/',
+      conversation: { id: '19:helpdesk@thread.tacv2', isGroup: true, conversationType: 'channel' },
+      bot: { id: '' },
+    };
     expect(trimConversationReference(channel)).toEqual({ ok: true, reference: channel });
   });
 
@@ -49,7 +56,11 @@ describe('a conversation reference as stored', () => {
     ['a conversation id longer than the limit', { conversation: { id: long(REFERENCE_LIMITS.id + 1) } }, 'conversation.id'],
     ['no conversation at all', { conversation: undefined }, 'conversation.id'],
     ['a conversation id that is not text', { conversation: { id: { $gt: '' } } }, 'conversation.id'],
-    ['a service URL longer than the limit', { serviceUrl: `https://smba.trafficmanager.net/${long(REFERENCE_LIMITS.serviceUrl)}` }, 'serviceUrl'],
+    [
+      'a service URL longer than the limit',
+      { serviceUrl: `https://smba.trafficmanager.net/${long(REFERENCE_LIMITS.serviceUrl)}` },
+      'serviceUrl',
+    ],
     ['a service URL that is not http(s)', { serviceUrl: 'file:///etc/passwd' }, 'serviceUrl'],
     ['a channel id longer than the limit', { channelId: long(REFERENCE_LIMITS.short + 1) }, 'channelId'],
     ['a bot id longer than the limit', { bot: { id: long(REFERENCE_LIMITS.id + 1) } }, 'bot.id'],
@@ -60,9 +71,21 @@ describe('a conversation reference as stored', () => {
   });
 
   it.each<[string, Record<string, unknown>, (reference: Record<string, unknown>) => unknown]>([
-    ['a tenant id', { conversation: { id: 'a:1', tenantId: long(REFERENCE_LIMITS.guid + 1) } }, (r) => (r.conversation as Record<string, unknown>).tenantId],
-    ['a conversation type', { conversation: { id: 'a:1', conversationType: long(REFERENCE_LIMITS.short + 1) } }, (r) => (r.conversation as Record<string, unknown>).conversationType],
-    ['an isGroup that is not true or false', { conversation: { id: 'a:1', isGroup: 'yes' } }, (r) => (r.conversation as Record<string, unknown>).isGroup],
+    [
+      'a tenant id',
+      { conversation: { id: 'a:1', tenantId: long(REFERENCE_LIMITS.guid + 1) } },
+      (r) => (r.conversation as Record<string, unknown>).tenantId,
+    ],
+    [
+      'a conversation type',
+      { conversation: { id: 'a:1', conversationType: long(REFERENCE_LIMITS.short + 1) } },
+      (r) => (r.conversation as Record<string, unknown>).conversationType,
+    ],
+    [
+      'an isGroup that is not true or false',
+      { conversation: { id: 'a:1', isGroup: 'yes' } },
+      (r) => (r.conversation as Record<string, unknown>).isGroup,
+    ],
     ['a bot name', { bot: { id: '28:ucp-bot', name: long(REFERENCE_LIMITS.name + 1) } }, (r) => (r.bot as Record<string, unknown>).name],
     ['a locale', { locale: long(REFERENCE_LIMITS.short + 1) }, (r) => r.locale],
   ])('is kept without %s that is too long or not what it should be', (_what, overrides, pick) => {

@@ -55,45 +55,49 @@ async function writeUntilKilled(dir: string, run: number, delayMs: number): Prom
 describe('crash safety', () => {
   const folder = useStoreFolder();
 
-  it(`keeps every acknowledged write, and every acknowledged audit event exactly once, across ${KILLS} kills at random moments`, async () => {
-    const random = seededRandom(20260302);
-    const everyTicket: string[] = [];
-    let totalArchiveRuns = 0;
+  it(
+    `keeps every acknowledged write, and every acknowledged audit event exactly once, across ${KILLS} kills at random moments`,
+    async () => {
+      const random = seededRandom(20260302);
+      const everyTicket: string[] = [];
+      let totalArchiveRuns = 0;
 
-    for (let run = 0; run < KILLS; run += 1) {
-      const acked = await writeUntilKilled(folder.dir, run, 20 + Math.floor(random() * 180));
-      expect(acked.tickets.length).toBeGreaterThan(0);
-      everyTicket.push(...acked.tickets);
-      totalArchiveRuns += acked.archiveRuns;
+      for (let run = 0; run < KILLS; run += 1) {
+        const acked = await writeUntilKilled(folder.dir, run, 20 + Math.floor(random() * 180));
+        expect(acked.tickets.length).toBeGreaterThan(0);
+        everyTicket.push(...acked.tickets);
+        totalArchiveRuns += acked.archiveRuns;
 
-      // The live file parses as it was left by the kill, before anything repairs it.
-      const live = JSON.parse(await readFile(folder.path('live.json'), 'utf8')) as { tickets: Ticket[] };
-      expect(Array.isArray(live.tickets)).toBe(true);
+        // The live file parses as it was left by the kill, before anything repairs it.
+        const live = JSON.parse(await readFile(folder.path('live.json'), 'utf8')) as { tickets: Ticket[] };
+        expect(Array.isArray(live.tickets)).toBe(true);
 
-      const store = await openLowdbStore({ dir: folder.dir });
-      try {
-        const liveIds = new Set(store.read((data) => data.tickets.map((t) => t.id)));
-        const missing: string[] = [];
-        for (const id of everyTicket) {
-          if (!liveIds.has(id) && !(await store.findArchivedTicket(id))) missing.push(id);
+        const store = await openLowdbStore({ dir: folder.dir });
+        try {
+          const liveIds = new Set(store.read((data) => data.tickets.map((t) => t.id)));
+          const missing: string[] = [];
+          for (const id of everyTicket) {
+            if (!liveIds.has(id) && !(await store.findArchivedTicket(id))) missing.push(id);
+          }
+          expect(missing).toEqual([]);
+          const tally = store.read((data) => data.tickets.find((t) => t.id === `tally-${run}`)?.count);
+          expect(tally).toBeGreaterThanOrEqual(acked.tally);
+
+          const lines = (await readFile(folder.path('audit.jsonl'), 'utf8')).split('\n').filter(Boolean);
+          const counts = new Map<string, number>();
+          for (const line of lines) {
+            const id = (JSON.parse(line) as AuditEvent).id;
+            counts.set(id, (counts.get(id) ?? 0) + 1);
+          }
+          expect([...counts].filter(([, n]) => n > 1)).toEqual([]);
+          expect(everyTicket.filter((id) => counts.get(`a-${id}`) !== 1)).toEqual([]);
+        } finally {
+          await store.close();
         }
-        expect(missing).toEqual([]);
-        const tally = store.read((data) => data.tickets.find((t) => t.id === `tally-${run}`)?.count);
-        expect(tally).toBeGreaterThanOrEqual(acked.tally);
-
-        const lines = (await readFile(folder.path('audit.jsonl'), 'utf8')).split('\n').filter(Boolean);
-        const counts = new Map<string, number>();
-        for (const line of lines) {
-          const id = (JSON.parse(line) as AuditEvent).id;
-          counts.set(id, (counts.get(id) ?? 0) + 1);
-        }
-        expect([...counts].filter(([, n]) => n > 1)).toEqual([]);
-        expect(everyTicket.filter((id) => counts.get(`a-${id}`) !== 1)).toEqual([]);
-      } finally {
-        await store.close();
       }
-    }
-    // The kills must have landed while archive runs were happening too, or the test proves less than it claims.
-    expect(totalArchiveRuns).toBeGreaterThan(0);
-  }, TIMEOUT_MS);
+      // The kills must have landed while archive runs were happening too, or the test proves less than it claims.
+      expect(totalArchiveRuns).toBeGreaterThan(0);
+    },
+    TIMEOUT_MS,
+  );
 });

@@ -40,7 +40,7 @@ describe('LiveSerializer', () => {
       (d) => void ((d.tickets[0].users as { name: string }[])[0].name = 'Changed Name'),
       (d) => void d.tickets.splice(2, 1),
       (d) => void (d.botState['conv-1'] = { eTag: '1', value: { dialogStack: [] } }),
-      (d) => void ((d.botState['conv-1'] as { value: { dialogStack: unknown[] } }).value.dialogStack.push({ id: 'askOdsCodeStep' })),
+      (d) => void (d.botState['conv-1'] as { value: { dialogStack: unknown[] } }).value.dialogStack.push({ id: 'askOdsCodeStep' }),
       (d) => void (d.bankHolidays = [{ title: 'Easter Monday', date: '2026-04-06', notes: '' }]),
       (d) => void delete d.settings.a,
     ];

@@ -207,7 +207,9 @@ describe('health, flush and close', () => {
     await store.close();
     await pending;
     expect((await onDisk()).tickets.map((t) => t.id)).toEqual([ticket.id]);
-    await expect(store.update((tx) => void tx.data.tickets.push(makeWorkflowTicket()))).rejects.toThrow('The store has been closed, so this change was not saved.');
+    await expect(store.update((tx) => void tx.data.tickets.push(makeWorkflowTicket()))).rejects.toThrow(
+      'The store has been closed, so this change was not saved.',
+    );
     await expect(store.archiveClosedTickets()).rejects.toThrow(/closed/);
     expect((await store.health()).writable).toBe(false);
   });

@@ -19,15 +19,27 @@ describe('migrateLiveFile', () => {
   });
 
   it('treats a file without a version as version 0 and runs every step', () => {
-    expect(migrateLiveFile({}, 'live.json', steps)).toEqual({ document: { schemaVersion: 3, tickets: [], notes: undefined, remarks: undefined, count: 0 }, from: 0 });
+    expect(migrateLiveFile({}, 'live.json', steps)).toEqual({
+      document: { schemaVersion: 3, tickets: [], notes: undefined, remarks: undefined, count: 0 },
+      from: 0,
+    });
   });
 
   it('leaves a current file as it is', () => {
-    expect(migrateLiveFile({ schemaVersion: 3, tickets: [] }, 'live.json', steps)).toEqual({ document: { schemaVersion: 3, tickets: [] }, from: 3 });
+    expect(migrateLiveFile({ schemaVersion: 3, tickets: [] }, 'live.json', steps)).toEqual({
+      document: { schemaVersion: 3, tickets: [] },
+      from: 3,
+    });
   });
 
-  it.each([['a string', '1'], ['a fraction', 1.5], ['a negative number', -1]])('refuses a version that is %s', (_name, version) => {
-    expect(() => migrateLiveFile({ schemaVersion: version }, '/data/live.json', steps)).toThrow(/\/data\/live.json has a data version the assistant does not recognise/);
+  it.each([
+    ['a string', '1'],
+    ['a fraction', 1.5],
+    ['a negative number', -1],
+  ])('refuses a version that is %s', (_name, version) => {
+    expect(() => migrateLiveFile({ schemaVersion: version }, '/data/live.json', steps)).toThrow(
+      /\/data\/live.json has a data version the assistant does not recognise/,
+    );
   });
 
   it('numbers the shipped steps 1, 2, 3 … with no gap, so every file version has a path to the current one', () => {
@@ -47,7 +59,17 @@ describe('opening a file from before schema versions', () => {
     const store = await folder.open();
     expect(store.read((data) => data.tickets.map((t) => t.id))).toEqual([ticket.id]);
     expect(store.read((data) => data.settings.reminderHour)).toBe(10);
-    expect(store.read((data) => [data.rosters, data.conversations, data.dpiaRegister, data.dsptStatuses, data.accreditedDomains, data.botState, data.bankHolidays])).toEqual([[], [], [], [], [], {}, null]);
+    expect(
+      store.read((data) => [
+        data.rosters,
+        data.conversations,
+        data.dpiaRegister,
+        data.dsptStatuses,
+        data.accreditedDomains,
+        data.botState,
+        data.bankHolidays,
+      ]),
+    ).toEqual([[], [], [], [], [], {}, null]);
     await store.close();
 
     const onDisk = JSON.parse(await readFile(folder.path('live.json'), 'utf8'));
@@ -61,8 +83,19 @@ describe('opening a file from before schema versions', () => {
 
 describe('schema version 2', () => {
   it('adds an empty notifications list to a version 1 file and keeps everything else', () => {
-    const v1 = { schemaVersion: 1, tickets: [{ id: 'T-1' }], rosters: [], conversations: [], dpiaRegister: [], dsptStatuses: [],
-      accreditedDomains: ['careco.org.uk'], bankHolidays: null, settings: {}, botState: {}, pendingAudit: [] };
+    const v1 = {
+      schemaVersion: 1,
+      tickets: [{ id: 'T-1' }],
+      rosters: [],
+      conversations: [],
+      dpiaRegister: [],
+      dsptStatuses: [],
+      accreditedDomains: ['careco.org.uk'],
+      bankHolidays: null,
+      settings: {},
+      botState: {},
+      pendingAudit: [],
+    };
     const { document, from } = migrateLiveFile(v1, 'live.json', MIGRATIONS.slice(0, 2));
     expect(from).toBe(1);
     expect(document).toMatchObject({ schemaVersion: 2, notifications: [], tickets: [{ id: 'T-1' }], accreditedDomains: ['careco.org.uk'] });
@@ -72,26 +105,54 @@ describe('schema version 2', () => {
 describe('schema version 3', () => {
   const folder = useStoreFolder();
   const reference = (conversation: Record<string, unknown>) => ({
-    channelId: 'msteams', serviceUrl: 'https://smba.trafficmanager.net/uk/', conversation,
-    bot: { id: '28:ucp-bot' }, user: { id: '29:grace', aadObjectId: 'aad-grace', name: 'Grace Adeyemi' }, activityId: 'f:1',
+    channelId: 'msteams',
+    serviceUrl: 'https://smba.trafficmanager.net/uk/',
+    conversation,
+    bot: { id: '28:ucp-bot' },
+    user: { id: '29:grace', aadObjectId: 'aad-grace', name: 'Grace Adeyemi' },
+    activityId: 'f:1',
   });
 
   it('trims the conversation references stored before it, and drops one nothing could be sent with', async () => {
     const v2 = {
-      schemaVersion: 2, tickets: [], rosters: [], dpiaRegister: [], dsptStatuses: [], accreditedDomains: [], bankHolidays: null,
-      settings: {}, botState: {}, pendingAudit: [], notifications: [],
+      schemaVersion: 2,
+      tickets: [],
+      rosters: [],
+      dpiaRegister: [],
+      dsptStatuses: [],
+      accreditedDomains: [],
+      bankHolidays: null,
+      settings: {},
+      botState: {},
+      pendingAudit: [],
+      notifications: [],
       conversations: [
-        { key: 'user:aad-grace', usable: true, updatedAt: '2026-03-02T09:00:00.000Z', reference: reference({ id: 'a:1on1-grace', conversationType: 'personal', junk: 'x'.repeat(240_000) }) },
+        {
+          key: 'user:aad-grace',
+          usable: true,
+          updatedAt: '2026-03-02T09:00:00.000Z',
+          reference: reference({ id: 'a:1on1-grace', conversationType: 'personal', junk: 'x'.repeat(240_000) }),
+        },
         { key: 'user:aad-forged', usable: true, updatedAt: '2026-03-02T09:00:00.000Z', reference: reference({ id: 'y'.repeat(600) }) },
       ],
     };
     await writeFile(folder.path('live.json'), JSON.stringify(v2));
 
     const store = await folder.open();
-    expect(store.read((data) => data.conversations)).toEqual([{
-      key: 'user:aad-grace', usable: true, updatedAt: '2026-03-02T09:00:00.000Z',
-      reference: { channelId: 'msteams', serviceUrl: 'https://smba.trafficmanager.net/uk/', conversation: { id: 'a:1on1-grace', conversationType: 'personal' }, bot: { id: '28:ucp-bot' }, user: { id: '29:grace', aadObjectId: 'aad-grace' } },
-    }]);
+    expect(store.read((data) => data.conversations)).toEqual([
+      {
+        key: 'user:aad-grace',
+        usable: true,
+        updatedAt: '2026-03-02T09:00:00.000Z',
+        reference: {
+          channelId: 'msteams',
+          serviceUrl: 'https://smba.trafficmanager.net/uk/',
+          conversation: { id: 'a:1on1-grace', conversationType: 'personal' },
+          bot: { id: '28:ucp-bot' },
+          user: { id: '29:grace', aadObjectId: 'aad-grace' },
+        },
+      },
+    ]);
     await store.close();
     expect((await readFile(folder.path('live.json'), 'utf8')).length).toBeLessThan(2048);
   });

@@ -39,7 +39,11 @@ describe('opening a data folder whose live file cannot be used', () => {
   it('stops the start for a file written by a newer version, saying so, and leaves it as it was', async () => {
     const { error, before, after } = await refusedWith(JSON.stringify({ schemaVersion: CURRENT_SCHEMA_VERSION + 1, tickets: [] }));
     expect(error).toBeInstanceOf(StoreCorruptError);
-    expect((error as Error).message).toMatch(new RegExp(`newer version of the assistant \\(data version ${CURRENT_SCHEMA_VERSION + 1}; this version understands up to ${CURRENT_SCHEMA_VERSION}\\)`));
+    expect((error as Error).message).toMatch(
+      new RegExp(
+        `newer version of the assistant \\(data version ${CURRENT_SCHEMA_VERSION + 1}; this version understands up to ${CURRENT_SCHEMA_VERSION}\\)`,
+      ),
+    );
     expect(after.equals(before)).toBe(true);
   });
 

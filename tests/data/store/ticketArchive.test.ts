@@ -8,7 +8,10 @@ const folder = useStoreFolder();
 
 async function archiveLines(): Promise<Ticket[]> {
   const text = await readFile(folder.path('archive.jsonl'), 'utf8');
-  return text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Ticket);
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Ticket);
 }
 
 describe('archiving closed tickets', () => {
@@ -38,7 +41,9 @@ describe('archiving closed tickets', () => {
     await store.archiveClosedTickets();
     const events: AuditEvent[] = [];
     for await (const event of store.readAudit({ ticketId: closed.id })) events.push(event);
-    expect(events).toEqual([expect.objectContaining({ actor: 'system', action: 'ticketArchived', ticketId: closed.id, details: { state: 'closed' } })]);
+    expect(events).toEqual([
+      expect.objectContaining({ actor: 'system', action: 'ticketArchived', ticketId: closed.id, details: { state: 'closed' } }),
+    ]);
   });
 
   it('does nothing, and writes nothing, when no ticket is closed', async () => {

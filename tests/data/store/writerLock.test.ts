@@ -37,12 +37,18 @@ function startHolder(dir: string, hold: string, waitGo = false): Holder {
     child,
     output: () => stdout,
     exited,
-    line: (prefix) => new Promise<void>((resolve, reject) => {
-      const check = () => { if (stdout.split('\n').some((l) => l.startsWith(prefix))) resolve(); };
-      waiters.push(check);
-      check();
-      void exited.then(() => { check(); reject(new Error(`the lock holder exited without "${prefix}":\n${stdout}\n${stderr}`)); });
-    }),
+    line: (prefix) =>
+      new Promise<void>((resolve, reject) => {
+        const check = () => {
+          if (stdout.split('\n').some((l) => l.startsWith(prefix))) resolve();
+        };
+        waiters.push(check);
+        check();
+        void exited.then(() => {
+          check();
+          reject(new Error(`the lock holder exited without "${prefix}":\n${stdout}\n${stderr}`));
+        });
+      }),
   };
   children.push(holder);
   return holder;
@@ -61,7 +67,8 @@ function localHolder(pid: number, started = startTime(pid)): string {
 }
 
 /** Lock content of a writer on another machine whose last heartbeat was a minute ago. */
-const staleRemoteHolder = () => JSON.stringify({ pid: 4242, started: '1', bootId: 'other-boot', host: 'other-host', heartbeatAt: Date.now() - 60_000, token: 'remote' });
+const staleRemoteHolder = () =>
+  JSON.stringify({ pid: 4242, started: '1', bootId: 'other-boot', host: 'other-host', heartbeatAt: Date.now() - 60_000, token: 'remote' });
 
 describe('the writer lock', () => {
   // Declared before the folder so that it runs first: the holders are gone before their folder is removed.
@@ -80,17 +87,25 @@ describe('the writer lock', () => {
     await holder.line('got');
     const attempt = acquireWriterLock(folder.dir);
     await expect(attempt).rejects.toBeInstanceOf(DataFolderBusyError);
-    await expect(attempt).rejects.toThrow(`Another process (pid ${holder.child.pid} on ${os.hostname()}) is using the data folder ${folder.dir}`);
+    await expect(attempt).rejects.toThrow(
+      `Another process (pid ${holder.child.pid} on ${os.hostname()}) is using the data folder ${folder.dir}`,
+    );
   });
 
-  it.each([['an empty', ''], ['a garbage', '{"pid": 12']])('counts %s lock file younger than 30 s as held, and leaves it alone', async (_kind, content) => {
+  it.each([
+    ['an empty', ''],
+    ['a garbage', '{"pid": 12'],
+  ])('counts %s lock file younger than 30 s as held, and leaves it alone', async (_kind, content) => {
     await writeFile(lockFile(), content);
     await utimes(lockFile(), new Date(), new Date(Date.now() - 20_000));
     await expect(acquireWriterLock(folder.dir)).rejects.toThrow(/Another process is using the data folder .* cannot be read/);
     expect(await readFile(lockFile(), 'utf8')).toBe(content);
   });
 
-  it.each([['an empty', ''], ['a garbage', 'not json']])('takes over %s lock file older than 30 s', async (_kind, content) => {
+  it.each([
+    ['an empty', ''],
+    ['a garbage', 'not json'],
+  ])('takes over %s lock file older than 30 s', async (_kind, content) => {
     await writeFile(lockFile(), content);
     const old = new Date(Date.now() - 31_000);
     await utimes(lockFile(), old, old);

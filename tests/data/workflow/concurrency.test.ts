@@ -18,9 +18,16 @@ describe('two people acting on the same ticket at once', () => {
       events.push(event);
     });
 
-    const outcomes = await Promise.all(Array.from({ length: 50 }, (_, i) => workflow.act({
-      ticketId: ticket.id, verb: 'approve', actor: asPerson(i % 2 === 0 ? people.lead : people.secondLead), ...(i % 3 === 0 ? {} : { expectedVersion: 1 }),
-    })));
+    const outcomes = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        workflow.act({
+          ticketId: ticket.id,
+          verb: 'approve',
+          actor: asPerson(i % 2 === 0 ? people.lead : people.secondLead),
+          ...(i % 3 === 0 ? {} : { expectedVersion: 1 }),
+        }),
+      ),
+    );
     await workflow.drain();
 
     const applied = outcomes.filter((o) => o.ok);
@@ -45,10 +52,20 @@ describe('two people acting on the same ticket at once', () => {
     const workflow = createWorkflow({ store, clock: manualClock().now });
     const [approve, reject] = await Promise.all([
       workflow.act({ ticketId: ticket.id, verb: 'approve', actor: asPerson(people.lead), expectedVersion: 1 }),
-      workflow.act({ ticketId: ticket.id, verb: 'reject', actor: asPerson(people.secondLead), expectedVersion: 1, reason: 'Not in our area.' }),
+      workflow.act({
+        ticketId: ticket.id,
+        verb: 'reject',
+        actor: asPerson(people.secondLead),
+        expectedVersion: 1,
+        reason: 'Not in our area.',
+      }),
     ]);
     expect(approve.ok).toBe(true);
-    expect(reject).toMatchObject({ ok: false, code: 'illegal', message: 'This request was approved by Sam Lead at 10:04 and is waiting for the helpdesk, so it cannot be turned down now.' });
+    expect(reject).toMatchObject({
+      ok: false,
+      code: 'illegal',
+      message: 'This request was approved by Sam Lead at 10:04 and is waiting for the helpdesk, so it cannot be turned down now.',
+    });
     expect((await auditOf(store, ticket.id)).map((e) => e.action)).toEqual(['approve']);
   });
 
@@ -57,9 +74,17 @@ describe('two people acting on the same ticket at once', () => {
     await seedWorkflow(store, []);
     const workflow = createWorkflow({ store, clock: manualClock().now });
     const organisation = makeWorkflowTicket().organisation!;
-    const staff = [{ name: 'Samuel Okafor', jobTitle: 'Health Care Assistant', role: 'Non-Clinical' as const, email: 'samuel.okafor@nhs.net' }];
-    const outcomes = await Promise.allSettled([people.requester, { aadObjectId: '7c9e6679-7425-40de-944b-e07fc1f90ae7', name: 'Tom Deputy' }]
-      .map((person, i) => workflow.submit({ kind: 'organisationAccess', organisation: { ...organisation, odsCode: i === 0 ? 'VX1A2' : ' vx1a2 ' }, users: staff }, person)));
+    const staff = [
+      { name: 'Samuel Okafor', jobTitle: 'Health Care Assistant', role: 'Non-Clinical' as const, email: 'samuel.okafor@nhs.net' },
+    ];
+    const outcomes = await Promise.allSettled(
+      [people.requester, { aadObjectId: '7c9e6679-7425-40de-944b-e07fc1f90ae7', name: 'Tom Deputy' }].map((person, i) =>
+        workflow.submit(
+          { kind: 'organisationAccess', organisation: { ...organisation, odsCode: i === 0 ? 'VX1A2' : ' vx1a2 ' }, users: staff },
+          person,
+        ),
+      ),
+    );
 
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
     const refused = outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult;
@@ -73,7 +98,10 @@ describe('two people acting on the same ticket at once', () => {
     await seedWorkflow(store, [makeWorkflowTicket({ state: 'rejected', version: 2 })]);
     const workflow = createWorkflow({ store, clock: manualClock().now });
     const earlier = makeWorkflowTicket();
-    const ticket = await workflow.submit({ kind: 'organisationAccess', organisation: earlier.organisation!, users: earlier.users! }, people.requester);
+    const ticket = await workflow.submit(
+      { kind: 'organisationAccess', organisation: earlier.organisation!, users: earlier.users! },
+      people.requester,
+    );
     expect(ticket.state).toBe('awaitingIcsApproval');
   });
 });

@@ -54,7 +54,11 @@ describe('workflow events', () => {
       [ticket.id, 'requestInformation', 'awaitingIcsApproval', 'needsInformation', 'Which borough?'],
       [ticket.id, 'provideInformation', 'needsInformation', 'awaitingIcsApproval', 'Lewisham.'],
     ]);
-    expect(events[2]).toMatchObject({ actor: { kind: 'person', person: people.lead }, at: '2026-03-02T10:04:00.000Z', ticket: { version: 2, state: 'needsInformation' } });
+    expect(events[2]).toMatchObject({
+      actor: { kind: 'person', person: people.lead },
+      at: '2026-03-02T10:04:00.000Z',
+      ticket: { version: 2, state: 'needsInformation' },
+    });
     expect(events[1].actor).toEqual({ kind: 'system' });
   });
 
@@ -88,7 +92,10 @@ describe('workflow events', () => {
     expect(outcome.ok).toBe(true);
     expect(heard).toEqual(['approve']);
     expect(workflow.listenerFailures).toBe(2);
-    expect(failures).toEqual([{ ticketId: ticket.id, verb: 'approve' }, { ticketId: ticket.id, verb: 'approve' }]);
+    expect(failures).toEqual([
+      { ticketId: ticket.id, verb: 'approve' },
+      { ticketId: ticket.id, verb: 'approve' },
+    ]);
   });
 
   it('stop when the listener unsubscribes', async () => {

@@ -7,9 +7,16 @@ import { createWorkflow } from '../../../data/workflow/workflow.js';
 import { useStoreFolder } from '../../helpers/storeFixtures.js';
 import { auditOf, makeWorkflowTicket, manualClock, people, seedWorkflow } from '../../fixtures/workflowFixtures.js';
 
-const organisation = (overrides: Partial<TicketOrganisation> = {}): TicketOrganisation => ({ ...makeWorkflowTicket().organisation!, ...overrides });
+const organisation = (overrides: Partial<TicketOrganisation> = {}): TicketOrganisation => ({
+  ...makeWorkflowTicket().organisation!,
+  ...overrides,
+});
 const staff = [{ name: 'Samuel Okafor', jobTitle: 'Health Care Assistant', role: 'Non-Clinical' as const, email: 'samuel.okafor@nhs.net' }];
-const access = (org: Partial<TicketOrganisation> = {}): NewTicketInput => ({ kind: 'organisationAccess', organisation: organisation(org), users: staff });
+const access = (org: Partial<TicketOrganisation> = {}): NewTicketInput => ({
+  kind: 'organisationAccess',
+  organisation: organisation(org),
+  users: staff,
+});
 
 describe('submitting a request', () => {
   const folder = useStoreFolder();
@@ -24,8 +31,16 @@ describe('submitting a request', () => {
     const { store, workflow } = await setUp();
     const ticket = await workflow.submit(access(), { ...people.requester, email: 'grace.adeyemi@nhs.net' });
     expect(ticket).toMatchObject({
-      id: 'UCP-000001', kind: 'organisationAccess', state: 'awaitingIcsApproval', version: 1, priority: 'normal', checklist: {}, cardCopies: [],
-      createdAt: '2026-03-02T10:04:00.000Z', updatedAt: '2026-03-02T10:04:00.000Z', requester: { ...people.requester, email: 'grace.adeyemi@nhs.net' },
+      id: 'UCP-000001',
+      kind: 'organisationAccess',
+      state: 'awaitingIcsApproval',
+      version: 1,
+      priority: 'normal',
+      checklist: {},
+      cardCopies: [],
+      createdAt: '2026-03-02T10:04:00.000Z',
+      updatedAt: '2026-03-02T10:04:00.000Z',
+      requester: { ...people.requester, email: 'grace.adeyemi@nhs.net' },
       lastAction: { verb: 'submit', by: people.requester, at: '2026-03-02T10:04:00.000Z' },
     });
     expect(workflow.get(ticket.id)).toEqual(ticket);
@@ -39,12 +54,32 @@ describe('submitting a request', () => {
   });
 
   it.each<[string, NewTicketInput, WorkflowTicket['state']]>([
-    ['a London organisation not named in the DPIA goes to its ICS lead', access({ namedInDpia: false, location: 'london' }), 'awaitingIcsApproval'],
-    ['an organisation commissioned to serve Londoners, not in the DPIA, goes to the ICS lead', access({ namedInDpia: false, location: 'commissioned' }), 'awaitingIcsApproval'],
+    [
+      'a London organisation not named in the DPIA goes to its ICS lead',
+      access({ namedInDpia: false, location: 'london' }),
+      'awaitingIcsApproval',
+    ],
+    [
+      'an organisation commissioned to serve Londoners, not in the DPIA, goes to the ICS lead',
+      access({ namedInDpia: false, location: 'commissioned' }),
+      'awaitingIcsApproval',
+    ],
     ['an organisation named in the DPIA goes to the helpdesk', access({ namedInDpia: true }), 'awaitingHelpdesk'],
-    ['an organisation outside London needing its own DPIA goes to the helpdesk', access({ namedInDpia: false, location: 'outside' }), 'awaitingHelpdesk'],
-    ['adding users goes to the helpdesk', { kind: 'addUsers', organisation: organisation({ namedInDpia: false }), users: staff }, 'awaitingHelpdesk'],
-    ['leavers go to the helpdesk', { kind: 'deactivateUsers', leavers: [{ name: 'Tom Whitfield', email: 'tom.whitfield@nhs.net', lastWorkingDay: '2026-02-27' }] }, 'awaitingHelpdesk'],
+    [
+      'an organisation outside London needing its own DPIA goes to the helpdesk',
+      access({ namedInDpia: false, location: 'outside' }),
+      'awaitingHelpdesk',
+    ],
+    [
+      'adding users goes to the helpdesk',
+      { kind: 'addUsers', organisation: organisation({ namedInDpia: false }), users: staff },
+      'awaitingHelpdesk',
+    ],
+    [
+      'leavers go to the helpdesk',
+      { kind: 'deactivateUsers', leavers: [{ name: 'Tom Whitfield', email: 'tom.whitfield@nhs.net', lastWorkingDay: '2026-02-27' }] },
+      'awaitingHelpdesk',
+    ],
     ['a question goes to the helpdesk', { kind: 'question', question: 'Can night staff log in from home?' }, 'awaitingHelpdesk'],
   ])('routes: %s', async (_name, input, state) => {
     const { workflow } = await setUp();
@@ -71,23 +106,40 @@ describe('submitting a request', () => {
 
   it('gives each of many simultaneous submissions its own id', async () => {
     const { workflow } = await setUp();
-    const tickets = await Promise.all(Array.from({ length: 30 }, (_, i) => workflow.submit({ kind: 'question', question: `Question ${i}?` }, people.requester)));
+    const tickets = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => workflow.submit({ kind: 'question', question: `Question ${i}?` }, people.requester)),
+    );
     expect(new Set(tickets.map((t) => t.id)).size).toBe(30);
   });
 
   it.each<[string, unknown, RegExp]>([
     ['an access request without its organisation', { kind: 'organisationAccess', users: staff }, /needs the organisation/],
-    ['an access request without staff', { kind: 'organisationAccess', organisation: organisation(), users: [] }, /at least one member of staff/],
+    [
+      'an access request without staff',
+      { kind: 'organisationAccess', organisation: organisation(), users: [] },
+      /at least one member of staff/,
+    ],
     ['adding users with nobody to add', { kind: 'addUsers' }, /at least one member of staff/],
     ['a leavers request with no leavers', { kind: 'deactivateUsers', leavers: [] }, /at least one person/],
     ['an empty question', { kind: 'question', question: '   ' }, /type your question/],
     ['an unknown kind', { kind: 'pizza' }, /what kind of request/],
     ['a made-up priority', { kind: 'question', question: 'Hi?', priority: 'asap' }, /low, normal, high or urgent/],
-    ['an organisation without its ICS', { kind: 'organisationAccess', organisation: { ...organisation(), icbCode: '' }, users: staff }, /name, ODS code and ICS/],
-    ['a staff member without an e-mail address', { kind: 'addUsers', users: [{ name: 'Sam', jobTitle: 'Nurse', role: 'Clinical' }] }, /Staff member 1 needs/],
+    [
+      'an organisation without its ICS',
+      { kind: 'organisationAccess', organisation: { ...organisation(), icbCode: '' }, users: staff },
+      /name, ODS code and ICS/,
+    ],
+    [
+      'a staff member without an e-mail address',
+      { kind: 'addUsers', users: [{ name: 'Sam', jobTitle: 'Nurse', role: 'Clinical' }] },
+      /Staff member 1 needs/,
+    ],
   ])('refuses %s with a plain message and stores nothing', async (_name, input, message) => {
     const { store, workflow } = await setUp();
-    const error = await workflow.submit(input as NewTicketInput, people.requester).then(() => undefined, (err: unknown) => err);
+    const error = await workflow.submit(input as NewTicketInput, people.requester).then(
+      () => undefined,
+      (err: unknown) => err,
+    );
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as Error).message).toMatch(message);
     expect(store.read((data) => data.tickets.length)).toBe(0);
@@ -106,11 +158,21 @@ describe('limits on what one request may carry', () => {
     const store = await folder.open();
     const workflow = createWorkflow({ store, clock: () => new Date('2026-03-02T10:00:00Z') });
     const { organisation } = makeWorkflowTicket();
-    const person = (i: number) => ({ name: `Person ${i}`, jobTitle: 'Health Care Assistant', role: 'Non-Clinical' as const, email: `p${i}@nhs.net` });
-    await expect(workflow.submit({ kind: 'organisationAccess', organisation, users: Array.from({ length: 501 }, (_, i) => person(i)) }, people.requester))
-      .rejects.toThrow('One request can list at most 500 staff. Please split it into more than one request.');
-    await expect(workflow.submit({ kind: 'organisationAccess', organisation, users: [{ ...person(1), name: 'x'.repeat(300) }] }, people.requester))
-      .rejects.toThrow("Staff member 1's name is too long");
+    const person = (i: number) => ({
+      name: `Person ${i}`,
+      jobTitle: 'Health Care Assistant',
+      role: 'Non-Clinical' as const,
+      email: `p${i}@nhs.net`,
+    });
+    await expect(
+      workflow.submit(
+        { kind: 'organisationAccess', organisation, users: Array.from({ length: 501 }, (_, i) => person(i)) },
+        people.requester,
+      ),
+    ).rejects.toThrow('One request can list at most 500 staff. Please split it into more than one request.');
+    await expect(
+      workflow.submit({ kind: 'organisationAccess', organisation, users: [{ ...person(1), name: 'x'.repeat(300) }] }, people.requester),
+    ).rejects.toThrow("Staff member 1's name is too long");
     expect(store.read((data) => data.tickets.length)).toBe(0);
   });
 });
@@ -127,7 +189,10 @@ describe('submitting the same request twice', () => {
     expect(store.read((data) => data.tickets.length)).toBe(1);
     expect((await auditOf(store)).filter((e) => e.action === 'submit')).toHaveLength(1);
     // Another Submit is another request (for another organisation: one organisation has one open access request).
-    const other = await workflow.submit({ ...input, organisation: { ...organisation!, odsCode: 'VX9Z9' }, submissionId: 'summary-9c1b' }, people.requester);
+    const other = await workflow.submit(
+      { ...input, organisation: { ...organisation!, odsCode: 'VX9Z9' }, submissionId: 'summary-9c1b' },
+      people.requester,
+    );
     expect(other.id).not.toBe(first.id);
   });
 });
@@ -139,8 +204,12 @@ describe('an organisation outside London', () => {
     const workflow = createWorkflow({ store, clock: () => new Date('2026-03-02T10:00:00Z') });
     const kent = { odsCode: 'VKT01', name: 'Kent Coast Care', icbCode: '', location: 'outside' as const, namedInDpia: false };
     const leavers = [{ name: 'Tom Whitfield', email: 'tom@nhs.net', lastWorkingDay: '2026-02-27' }];
-    await expect(workflow.submit({ kind: 'deactivateUsers', organisation: kent, leavers }, people.requester)).resolves.toMatchObject({ state: 'awaitingHelpdesk', organisation: { icbCode: '' } });
-    await expect(workflow.submit({ kind: 'deactivateUsers', organisation: { ...kent, location: 'london' }, leavers }, people.requester))
-      .rejects.toThrow('The organisation needs its name, ODS code and ICS.');
+    await expect(workflow.submit({ kind: 'deactivateUsers', organisation: kent, leavers }, people.requester)).resolves.toMatchObject({
+      state: 'awaitingHelpdesk',
+      organisation: { icbCode: '' },
+    });
+    await expect(
+      workflow.submit({ kind: 'deactivateUsers', organisation: { ...kent, location: 'london' }, leavers }, people.requester),
+    ).rejects.toThrow('The organisation needs its name, ODS code and ICS.');
   });
 });

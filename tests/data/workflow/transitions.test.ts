@@ -4,7 +4,16 @@ import { TICKET_STATES, VERBS, verbsAvailable, type Verb } from '../../../data/w
 import type { ActionRequest, ActorRole } from '../../../data/workflow/types.js';
 import { createWorkflow } from '../../../data/workflow/workflow.js';
 import { useStoreFolder } from '../../helpers/storeFixtures.js';
-import { asPerson, asSystem, auditOf, makeWorkflowTicket, manualClock, people, seedWorkflow, storedTicketJson } from '../../fixtures/workflowFixtures.js';
+import {
+  asPerson,
+  asSystem,
+  auditOf,
+  makeWorkflowTicket,
+  manualClock,
+  people,
+  seedWorkflow,
+  storedTicketJson,
+} from '../../fixtures/workflowFixtures.js';
 
 /**
  * What source 001's procedure allows, written out independently of data/workflow/transitions.ts so this test can
@@ -46,7 +55,12 @@ const ACTORS = {
 } as const;
 type ActorName = keyof typeof ACTORS;
 const ROLE_OF: Record<ActorName, ActorRole | undefined> = {
-  requester: 'requester', icsLead: 'icsLead', otherIcsLead: undefined, helpdeskAgent: 'helpdeskAgent', system: 'system', stranger: undefined,
+  requester: 'requester',
+  icsLead: 'icsLead',
+  otherIcsLead: undefined,
+  helpdeskAgent: 'helpdeskAgent',
+  system: 'system',
+  stranger: undefined,
 };
 
 /** What each verb needs to be applicable at all, so that a refusal in the matrix is about state and role, not input. */
@@ -56,7 +70,9 @@ const INPUT: Partial<Record<Verb, Partial<ActionRequest>>> = {
   provideInformation: { reason: 'Published on 12 February.' },
   escalate: { reason: 'Waiting longer than a week.' },
   assign: { assignee: { ...people.secondAgent } },
-  check: { checks: { odsVerified: { outcome: 'passed', evidence: 'The ODS directory lists it, active.', at: '2026-03-02T10:04:00.000Z' } } },
+  check: {
+    checks: { odsVerified: { outcome: 'passed', evidence: 'The ODS directory lists it, active.', at: '2026-03-02T10:04:00.000Z' } },
+  },
   tick: { item: 'odsVerified' },
   untick: { item: 'accountsCreated' },
   setPriority: { priority: 'high' },
@@ -77,14 +93,20 @@ function expected(verb: Verb, state: TicketState, actor: ActorName): Expected {
 /** A ticket in `state` that `verb`'s own preconditions accept (every check ticked for resolve; the one to tick left open). */
 function ticketIn(state: TicketState, verb: Verb): WorkflowTicket {
   const stamp = { by: { ...people.agent }, at: '2026-03-02T09:30:00.000Z' };
-  const checklist = Object.fromEntries(CHECKLIST_ITEMS.filter((item) => !(verb === 'tick' && item === INPUT.tick?.item)).map((item) => [item, stamp]));
+  const checklist = Object.fromEntries(
+    CHECKLIST_ITEMS.filter((item) => !(verb === 'tick' && item === INPUT.tick?.item)).map((item) => [item, stamp]),
+  );
   // For confirmChecks: one item ticked by the service after a passing check, waiting for an agent.
   if (verb === 'confirmChecks') checklist.dsptChecked = { by: 'system', at: '2026-03-02T09:25:00.000Z' } as never;
   return makeWorkflowTicket({
     state,
     version: 3,
     checklist,
-    ...(verb === 'confirmChecks' ? { automaticChecks: { dsptChecked: { outcome: 'passed' as const, evidence: '25/26 Standards Met', at: '2026-03-02T09:25:00.000Z' } } } : {}),
+    ...(verb === 'confirmChecks'
+      ? {
+          automaticChecks: { dsptChecked: { outcome: 'passed' as const, evidence: '25/26 Standards Met', at: '2026-03-02T09:25:00.000Z' } },
+        }
+      : {}),
     ...(state === 'needsInformation' ? { returnTo: 'assigned' as const } : {}),
     ...(['assigned', 'needsInformation', 'resolved'].includes(state) ? { assignee: { ...people.agent } } : {}),
     lastAction: { by: { ...people.agent }, at: '2026-03-02T09:20:00.000Z', verb: 'tick' },
@@ -96,18 +118,36 @@ describe('the transition table, for every verb in every state by every kind of a
 
   it('covers every verb and every state', () => {
     expect(new Set(LEGAL.map(([verb]) => verb).concat('submit'))).toEqual(new Set(VERBS));
-    expect([...TICKET_STATES].sort()).toEqual(['archived', 'assigned', 'awaitingHelpdesk', 'awaitingIcsApproval', 'closed', 'needsInformation', 'rejected', 'resolved', 'submitted', 'withdrawn']);
+    expect([...TICKET_STATES].sort()).toEqual([
+      'archived',
+      'assigned',
+      'awaitingHelpdesk',
+      'awaitingIcsApproval',
+      'closed',
+      'needsInformation',
+      'rejected',
+      'resolved',
+      'submitted',
+      'withdrawn',
+    ]);
   });
 
   it.each([...VERBS])('%s: applies what the procedure allows and refuses the rest, changing nothing', async (verb) => {
     const store = await folder.open();
     const clock = manualClock();
     const workflow = createWorkflow({ store, clock: clock.now });
-    const cases = TICKET_STATES.flatMap((state) => (Object.keys(ACTORS) as ActorName[]).map((actor) => ({ state, actor, ticket: ticketIn(state, verb) })));
-    await seedWorkflow(store, cases.map((c) => c.ticket));
+    const cases = TICKET_STATES.flatMap((state) =>
+      (Object.keys(ACTORS) as ActorName[]).map((actor) => ({ state, actor, ticket: ticketIn(state, verb) })),
+    );
+    await seedWorkflow(
+      store,
+      cases.map((c) => c.ticket),
+    );
     const before = new Map(cases.map((c) => [c.ticket.id, storedTicketJson(store, c.ticket.id)]));
 
-    const outcomes = await Promise.all(cases.map((c) => workflow.act({ ticketId: c.ticket.id, verb, actor: ACTORS[c.actor], expectedVersion: 3, ...INPUT[verb] })));
+    const outcomes = await Promise.all(
+      cases.map((c) => workflow.act({ ticketId: c.ticket.id, verb, actor: ACTORS[c.actor], expectedVersion: 3, ...INPUT[verb] })),
+    );
     const audit = await auditOf(store);
 
     cases.forEach((c, i) => {
@@ -120,21 +160,48 @@ describe('the transition table, for every verb in every state by every kind of a
       if (want.ok && verb === 'check') {
         // Bookkeeping: recorded and audited, but the version and last action an agent's card shows stay as they were.
         expect({ label, ok: outcome.ok }).toEqual({ label, ok: true });
-        expect({ label, state: stored.state, version: stored.version, lastVerb: stored.lastAction?.verb, found: stored.automaticChecks?.odsVerified?.outcome })
-          .toEqual({ label, state: want.to, version: 3, lastVerb: 'tick', found: 'passed' });
-        expect({ label, events: events.map((e) => ({ actor: e.actor, action: e.action })) }).toEqual({ label, events: [{ actor: 'system', action: 'check' }] });
+        expect({
+          label,
+          state: stored.state,
+          version: stored.version,
+          lastVerb: stored.lastAction?.verb,
+          found: stored.automaticChecks?.odsVerified?.outcome,
+        }).toEqual({ label, state: want.to, version: 3, lastVerb: 'tick', found: 'passed' });
+        expect({ label, events: events.map((e) => ({ actor: e.actor, action: e.action })) }).toEqual({
+          label,
+          events: [{ actor: 'system', action: 'check' }],
+        });
       } else if (want.ok) {
         expect({ label, ok: outcome.ok }).toEqual({ label, ok: true });
-        expect({ label, state: stored.state, version: stored.version, updatedAt: stored.updatedAt }).toEqual({ label, state: want.to, version: 4, updatedAt: '2026-03-02T10:04:00.000Z' });
-        expect({ label, verb: stored.lastAction?.verb, at: stored.lastAction?.at, by: stored.lastAction?.by === 'system' ? 'system' : stored.lastAction?.by.aadObjectId }).toEqual({ label, verb, at: '2026-03-02T10:04:00.000Z', by: actorId });
-        expect({ label, events: events.map((e) => ({ actor: e.actor, action: e.action, from: e.from, to: e.to, at: e.at, reason: e.reason })) }).toEqual({
-          label, events: [{ actor: actorId, action: verb, from: c.state, to: want.to, at: '2026-03-02T10:04:00.000Z', reason: INPUT[verb]?.reason }],
+        expect({ label, state: stored.state, version: stored.version, updatedAt: stored.updatedAt }).toEqual({
+          label,
+          state: want.to,
+          version: 4,
+          updatedAt: '2026-03-02T10:04:00.000Z',
+        });
+        expect({
+          label,
+          verb: stored.lastAction?.verb,
+          at: stored.lastAction?.at,
+          by: stored.lastAction?.by === 'system' ? 'system' : stored.lastAction?.by.aadObjectId,
+        }).toEqual({ label, verb, at: '2026-03-02T10:04:00.000Z', by: actorId });
+        expect({
+          label,
+          events: events.map((e) => ({ actor: e.actor, action: e.action, from: e.from, to: e.to, at: e.at, reason: e.reason })),
+        }).toEqual({
+          label,
+          events: [
+            { actor: actorId, action: verb, from: c.state, to: want.to, at: '2026-03-02T10:04:00.000Z', reason: INPUT[verb]?.reason },
+          ],
         });
       } else {
         expect({ label, ok: outcome.ok, code: outcome.ok ? undefined : outcome.code }).toEqual({ label, ok: false, code: want.code });
         expect({ label, stored: storedTicketJson(store, c.ticket.id) }).toEqual({ label, stored: before.get(c.ticket.id) });
         const expectedAudit = want.code === 'forbidden' ? [{ actor: actorId, action: 'denied', from: c.state, to: undefined, verb }] : [];
-        expect({ label, events: events.map((e) => ({ actor: e.actor, action: e.action, from: e.from, to: e.to, verb: e.details?.verb })) }).toEqual({ label, events: expectedAudit });
+        expect({
+          label,
+          events: events.map((e) => ({ actor: e.actor, action: e.action, from: e.from, to: e.to, verb: e.details?.verb })),
+        }).toEqual({ label, events: expectedAudit });
         if (!outcome.ok) expect(outcome.message).not.toMatch(/forbidden|illegal|undefined|aad-/);
       }
     });
@@ -143,9 +210,18 @@ describe('the transition table, for every verb in every state by every kind of a
   it('offers a viewer exactly the verbs the table lets them use', () => {
     expect(verbsAvailable('awaitingIcsApproval', ['icsLead']).sort()).toEqual(['approve', 'reject', 'requestInformation']);
     expect(verbsAvailable('awaitingIcsApproval', ['requester'])).toEqual(['withdraw']);
-    expect(verbsAvailable('assigned', ['helpdeskAgent']).sort()).toEqual(
-      ['assign', 'confirmChecks', 'escalate', 'reject', 'requestInformation', 'resolve', 'seekIcsApproval', 'setPriority', 'tick', 'untick'],
-    );
+    expect(verbsAvailable('assigned', ['helpdeskAgent']).sort()).toEqual([
+      'assign',
+      'confirmChecks',
+      'escalate',
+      'reject',
+      'requestInformation',
+      'resolve',
+      'seekIcsApproval',
+      'setPriority',
+      'tick',
+      'untick',
+    ]);
     expect(verbsAvailable('closed', ['helpdeskAgent', 'requester'])).toEqual([]);
   });
 });

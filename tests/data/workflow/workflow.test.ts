@@ -27,7 +27,9 @@ describe('the workflow around its transitions', () => {
 
   it('says so when a card copy is recorded for a ticket it no longer has', async () => {
     const { workflow } = await setUp();
-    expect(await workflow.recordCardCopy('UCP-404404', { audience: 'helpdesk', conversationKey: 'conversation:x', activityId: '1' })).toBe(false);
+    expect(await workflow.recordCardCopy('UCP-404404', { audience: 'helpdesk', conversationKey: 'conversation:x', activityId: '1' })).toBe(
+      false,
+    );
   });
 
   it('tells a card view who the viewer is for this ticket, ICS by ICS', async () => {
@@ -38,9 +40,14 @@ describe('the workflow around its transitions', () => {
     expect(workflow.rolesOf(ticket, people.agent.aadObjectId)).toEqual(['helpdeskAgent']);
     expect(workflow.rolesOf(ticket, people.stranger.aadObjectId)).toEqual([]);
     // A helpdesk agent who asked for something themself holds both roles.
-    expect(workflow.rolesOf({ ...ticket, requester: { ...people.agent } }, people.agent.aadObjectId)).toEqual(['requester', 'helpdeskAgent']);
+    expect(workflow.rolesOf({ ...ticket, requester: { ...people.agent } }, people.agent.aadObjectId)).toEqual([
+      'requester',
+      'helpdeskAgent',
+    ]);
     // Someone leading a different ICS becomes a lead for a ticket of that ICS.
-    expect(workflow.rolesOf({ ...ticket, organisation: { ...ticket.organisation!, icbCode: 'QMF' } }, people.otherIcsLead.aadObjectId)).toEqual(['icsLead']);
+    expect(
+      workflow.rolesOf({ ...ticket, organisation: { ...ticket.organisation!, icbCode: 'QMF' } }, people.otherIcsLead.aadObjectId),
+    ).toEqual(['icsLead']);
   });
 
   it('hands out copies: changing what get() returns changes nothing stored', async () => {

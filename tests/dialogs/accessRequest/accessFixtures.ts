@@ -10,7 +10,13 @@ import { makeWorkflowTicket } from '../../fixtures/workflowFixtures.js';
 
 /** A care home in Islington (North Central London), as the ORD directory describes it. */
 export const SUNNYVIEW: OdsOrganisation = {
-  odsCode: 'VX1A2', name: 'SUNNYVIEW CARE HOME', postcode: 'N1 7AB', active: true, roleIds: ['RO101', 'RO269'], primaryRoleId: 'RO101', icbCode: 'QMJ',
+  odsCode: 'VX1A2',
+  name: 'SUNNYVIEW CARE HOME',
+  postcode: 'N1 7AB',
+  active: true,
+  roleIds: ['RO101', 'RO269'],
+  primaryRoleId: 'RO101',
+  icbCode: 'QMJ',
 };
 
 /** Sunnyview in North Central London's DPIA. */
@@ -78,7 +84,15 @@ export const SUNNYVIEW_FOUND_IN_LONDON: readonly Line[] = [
 /** From the HSCN question to the first staff question: internet, web portal, fewer than ten. */
 export const INTERNET_WEB_PORTAL_FEW: readonly Line[] = [
   ['No, we use the internet', ['How will your staff reach the UCP?', 'Our record system', 'The UCP web portal']],
-  ['The UCP web portal', ['The helpdesk will create a web portal account for each person you list.', 'How many members of staff need access?', 'Fewer than 10', '10 or more']],
+  [
+    'The UCP web portal',
+    [
+      'The helpdesk will create a web portal account for each person you list.',
+      'How many members of staff need access?',
+      'Fewer than 10',
+      '10 or more',
+    ],
+  ],
   ['Fewer than 10', 'What is the full name of the first person who needs access?'],
 ];
 
@@ -92,8 +106,12 @@ export const ONE_CARE_MANAGER: readonly Line[] = [
 
 /** Rosewood Court as its finished request carried it: a care home the directory confirmed, on the internet, through the web portal. */
 export const ROSEWOOD_ORGANISATION: TicketOrganisation = {
-  ...makeWorkflowTicket().organisation!, organisationType: 'Care home (residential or nursing)', typeConfirmedByDirectory: true,
-  namedInDpia: true, hscn: false, accessRoute: 'webPortal',
+  ...makeWorkflowTicket().organisation!,
+  organisationType: 'Care home (residential or nursing)',
+  typeConfirmedByDirectory: true,
+  namedInDpia: true,
+  hscn: false,
+  accessRoute: 'webPortal',
 };
 /** Rosewood Court in South East London's DPIA, and its published DSPT row (current on 2 March 2026, the dialog tests' today). */
 export const ROSEWOOD_LISTS: { dpia: DpiaEntry[]; dspt: DsptRecord[] } = {
@@ -105,10 +123,10 @@ export const ROSEWOOD_LISTS: { dpia: DpiaEntry[]; dspt: DsptRecord[] } = {
 export function onboarded(overrides: Partial<WorkflowTicket> = {}): WorkflowTicket {
   const stamp = { by: { aadObjectId: 'aad-agent-alex', name: 'Alex Agent' }, at: '2026-02-20T10:00:00.000Z' };
   return makeWorkflowTicket({
-    state: 'closed', requester: { aadObjectId: 'aad-manager-grace', name: 'Grace Adeyemi' },
+    state: 'closed',
+    requester: { aadObjectId: 'aad-manager-grace', name: 'Grace Adeyemi' },
     checklist: Object.fromEntries(CHECKLIST_ITEMS.map((item) => [item, stamp])),
     organisation: ROSEWOOD_ORGANISATION,
     ...overrides,
   });
 }
-

@@ -28,9 +28,7 @@ const AFTER_BOROUGH: readonly Asked[] = [
   ['The UCP web portal', ['Fewer than 10', '10 or more']],
   ['Fewer than 10', []],
 ];
-const AFTER_TITLE: readonly Asked[] = [
-  ['Care Manager', []],
-];
+const AFTER_TITLE: readonly Asked[] = [['Care Manager', []]];
 const AFTER_EMAIL: readonly Asked[] = [
   ['Yes, I confirm', ['Add another person', 'Change someone', 'Remove someone', "That's everyone"]],
   ['Change someone', ['1']],
@@ -41,7 +39,8 @@ const AFTER_EMAIL: readonly Asked[] = [
 function expectShortValidButtons(answer: Answer, wanted: readonly string[]): void {
   expect(answer.buttons).toEqual(wanted);
   for (const card of answer.cards) expect(validateCard(card).problems).toEqual([]);
-  for (const title of answer.buttons.filter((t) => !NAMED_ELSEWHERE.has(t))) expect({ title, length: title.length <= MAX_TITLE }).toEqual({ title, length: true });
+  for (const title of answer.buttons.filter((t) => !NAMED_ELSEWHERE.has(t)))
+    expect({ title, length: title.length <= MAX_TITLE }).toEqual({ title, length: true });
 }
 
 describe('choice questions come as Adaptive Card buttons with short titles, and a press answers them', () => {
@@ -51,7 +50,10 @@ describe('choice questions come as Adaptive Card buttons with short titles, and 
     const world = await worlds.open({ dpia: [SUNNYVIEW_DPIA] });
     world.ods.answers.VX1A2 = { status: 'found', organisation: SUNNYVIEW };
     const client = dialogClient(new AccessRequestDialog(world.services), world);
-    let last = await talk(client, [['hi', 'ODS code'], ['VX1A2', 'Is that the right name and postcode?']]);
+    let last = await talk(client, [
+      ['hi', 'ODS code'],
+      ['VX1A2', 'Is that the right name and postcode?'],
+    ]);
     expectShortValidButtons(last, ["Yes, that's right", 'No, let me type them']);
     const play = async (rows: readonly Asked[]) => {
       for (const [title, wanted] of rows) {
@@ -63,9 +65,21 @@ describe('choice questions come as Adaptive Card buttons with short titles, and 
     last = await talk(client, [['Islinton', 'Did you mean one of these?']]);
     expectShortValidButtons(last, ['Islington', 'None of these']);
     last = await talk(client, [[pressOnCards(last.cards, 'Islington'), 'What kind of organisation is it?']]);
-    expectShortValidButtons(last, ['Care home', 'Home care', 'Charity', 'Other social care', 'Other, not NHS', 'NHS trust', 'GP practice', 'Other NHS']);
+    expectShortValidButtons(last, [
+      'Care home',
+      'Home care',
+      'Charity',
+      'Other social care',
+      'Other, not NHS',
+      'NHS trust',
+      'GP practice',
+      'Other NHS',
+    ]);
     await play(AFTER_BOROUGH);
-    last = await talk(client, [['Sam Carter', 'job title'], ['Senior Carer', 'Which title should I use?']]);
+    last = await talk(client, [
+      ['Sam Carter', 'job title'],
+      ['Senior Carer', 'Which title should I use?'],
+    ]);
     expectShortValidButtons(last, ['Senior Social Worker', 'Care Manager', 'Assistant Care Manager', 'Keep what I typed']);
     expect(last.text).toContain('If you keep what you typed, the helpdesk decides which access it gives.');
     await play(AFTER_TITLE);
@@ -74,15 +88,23 @@ describe('choice questions come as Adaptive Card buttons with short titles, and 
     await play(AFTER_EMAIL);
     last = await talk(client, [['Clinical Lead', 'Is that right for this person?']]);
     expectShortValidButtons(last, ['Yes', 'No, change it']);
-    last = await talk(client, [[pressOnCards(last.cards, 'Yes'), ['Nursing and Midwifery Council (NMC)', 'General Medical Council (GMC)']]]);
+    last = await talk(client, [
+      [pressOnCards(last.cards, 'Yes'), ['Nursing and Midwifery Council (NMC)', 'General Medical Council (GMC)']],
+    ]);
     expectShortValidButtons(last, ['NMC', 'GMC', 'HCPC']);
-    await talk(client, [[pressOnCards(last.cards, 'NMC'), "What is Sam Carter's Nursing and Midwifery Council (NMC) registration number?"]]);
+    await talk(client, [
+      [pressOnCards(last.cards, 'NMC'), "What is Sam Carter's Nursing and Midwifery Council (NMC) registration number?"],
+    ]);
   });
 
   it('when the directory does not know the code, and on the summary\'s "what would you like to change?"', async () => {
     const world = await worlds.open({ dpia: [SUNNYVIEW_DPIA] });
     const client = dialogClient(new AccessRequestDialog(world.services), world);
-    await talk(client, [['hi', 'ODS code'], ['VZZ99', 'ODS code'], ['VZZ98', 'ODS code']]);
+    await talk(client, [
+      ['hi', 'ODS code'],
+      ['VZZ99', 'ODS code'],
+      ['VZZ98', 'ODS code'],
+    ]);
     const asked = await talk(client, [['VZZ97', "I still can't find VZZ97"]]);
     expectShortValidButtons(asked, ['Carry on', 'Type another code']);
     await talk(client, [[pressOnCards(asked.cards, 'Carry on'), "What is your organisation's name?"]]);
@@ -90,17 +112,29 @@ describe('choice questions come as Adaptive Card buttons with short titles, and 
 
   it('for the earlier organisation offered when adding staff, and the parts of it that can change', async () => {
     const earlier = makeWorkflowTicket({
-      state: 'resolved', requester: { aadObjectId: 'aad-manager-grace', name: 'Grace Adeyemi' },
-      checklist: { accountsCreated: { by: { aadObjectId: 'aad-agent-sam' }, at: '2026-02-20T10:00:00.000Z' } }, organisation: ROSEWOOD_ORGANISATION,
+      state: 'resolved',
+      requester: { aadObjectId: 'aad-manager-grace', name: 'Grace Adeyemi' },
+      checklist: { accountsCreated: { by: { aadObjectId: 'aad-agent-sam' }, at: '2026-02-20T10:00:00.000Z' } },
+      organisation: ROSEWOOD_ORGANISATION,
     });
     const world = await worlds.open({ tickets: [earlier], ...ROSEWOOD_LISTS });
     const client = dialogClient(new AddUsersDialog(world.services), world);
-    expectShortValidButtons(await talk(client, [['add staff', 'Are these staff for the same organisation?']]), ['Yes', 'No, a different one']);
-    await talk(client, [
-      ['Yes', 'How many'], ['Fewer than 10', 'first person'], ['Ben Walsh', 'job title'], ['Care Manager', 'Is that right'], ['Yes', 'e-mail'],
-      ['ben.walsh@nhs.net', 'So far'], ["That's everyone", 'Please check'],
+    expectShortValidButtons(await talk(client, [['add staff', 'Are these staff for the same organisation?']]), [
+      'Yes',
+      'No, a different one',
     ]);
-    const change = await talk(client, [[press('changeOrganisation'), ['What would you like to change?', 'Where it is means the borough or ICS']]]);
+    await talk(client, [
+      ['Yes', 'How many'],
+      ['Fewer than 10', 'first person'],
+      ['Ben Walsh', 'job title'],
+      ['Care Manager', 'Is that right'],
+      ['Yes', 'e-mail'],
+      ['ben.walsh@nhs.net', 'So far'],
+      ["That's everyone", 'Please check'],
+    ]);
+    const change = await talk(client, [
+      [press('changeOrganisation'), ['What would you like to change?', 'Where it is means the borough or ICS']],
+    ]);
     expectShortValidButtons(change, ['ODS code', 'Name and postcode', 'Where it is']);
   });
 });

@@ -25,14 +25,53 @@ describe('no second request for an organisation that already has one (issue 13 p
   }
 
   it.each([
-    ['access', 'awaitingIcsApproval' as const, 'Grace', GRACE, ['You have already asked for access for VN4K2: your request UCP-000042 is still open', 'Status: Waiting for approval from the ICS', 'Who has it: The South East London governance lead']],
-    ['access', 'awaitingIcsApproval' as const, 'another manager', OLU, ['Someone at your organisation has already asked for UCP access for VN4K2, and that request is still open (waiting for approval from the Integrated Care System)']],
-    ['access', 'assigned' as const, 'another manager', OLU, ['that request is still open (being worked on by the UCP helpdesk)', "so I haven't started another one"]],
-    ['addStaff', 'awaitingHelpdesk' as const, 'Grace', GRACE, ['your request UCP-000042 is still open', 'Status: With the UCP helpdesk', 'When it is done, type add staff to add more people.']],
-    ['addStaff', 'needsInformation' as const, 'another manager', OLU, ['waiting for more information from the person who asked', 'When it is done, type add staff to add more people.']],
+    [
+      'access',
+      'awaitingIcsApproval' as const,
+      'Grace',
+      GRACE,
+      [
+        'You have already asked for access for VN4K2: your request UCP-000042 is still open',
+        'Status: Waiting for approval from the ICS',
+        'Who has it: The South East London governance lead',
+      ],
+    ],
+    [
+      'access',
+      'awaitingIcsApproval' as const,
+      'another manager',
+      OLU,
+      [
+        'Someone at your organisation has already asked for UCP access for VN4K2, and that request is still open (waiting for approval from the Integrated Care System)',
+      ],
+    ],
+    [
+      'access',
+      'assigned' as const,
+      'another manager',
+      OLU,
+      ['that request is still open (being worked on by the UCP helpdesk)', "so I haven't started another one"],
+    ],
+    [
+      'addStaff',
+      'awaitingHelpdesk' as const,
+      'Grace',
+      GRACE,
+      ['your request UCP-000042 is still open', 'Status: With the UCP helpdesk', 'When it is done, type add staff to add more people.'],
+    ],
+    [
+      'addStaff',
+      'needsInformation' as const,
+      'another manager',
+      OLU,
+      ['waiting for more information from the person who asked', 'When it is done, type add staff to add more people.'],
+    ],
   ])('%s, with a request %s by %s: says so with its status, and starts nothing', async (dialog, state, _who, requester, expected) => {
     const { world, client } = await start(dialog as 'access' | 'addStaff', [rosewoodRequest(state, requester)]);
-    const answer = await talk(client, [['hi', "What is your organisation's ODS code?"], ['vn4k2', expected]]);
+    const answer = await talk(client, [
+      ['hi', "What is your organisation's ODS code?"],
+      ['vn4k2', expected],
+    ]);
     expect(client.dialogContext.activeDialog).toBeUndefined();
     expect(tickets(world.store)).toHaveLength(1);
     expect(answer.text).not.toMatch(/What is your organisation's name|Which London borough/);
@@ -40,19 +79,28 @@ describe('no second request for an organisation that already has one (issue 13 p
   });
 
   it.each([
-    ['Grace\'s own', GRACE, 'VN4K2 already has UCP access (your request UCP-000042 is done), so it does not need to ask again.'],
-    ['another manager\'s', OLU, 'VN4K2 already has UCP access, so it does not need to ask again.'],
-  ])('asking for access for an organisation with %s finished request says it has access and offers add staff', async (_whose, requester, said) => {
-    const { world, client } = await start('access', [onboarded({ id: 'UCP-000042', requester })]);
-    const answer = await talk(client, [['hi', "What is your organisation's ODS code?"], ['VN4K2', [said, 'To give more of your staff access, type add staff.']]]);
-    expect(client.dialogContext.activeDialog).toBeUndefined();
-    expect(tickets(world.store)).toHaveLength(1);
-    expect(answer.text).not.toMatch(/Olu|olu\.bakare/);
-  });
+    ["Grace's own", GRACE, 'VN4K2 already has UCP access (your request UCP-000042 is done), so it does not need to ask again.'],
+    ["another manager's", OLU, 'VN4K2 already has UCP access, so it does not need to ask again.'],
+  ])(
+    'asking for access for an organisation with %s finished request says it has access and offers add staff',
+    async (_whose, requester, said) => {
+      const { world, client } = await start('access', [onboarded({ id: 'UCP-000042', requester })]);
+      const answer = await talk(client, [
+        ['hi', "What is your organisation's ODS code?"],
+        ['VN4K2', [said, 'To give more of your staff access, type add staff.']],
+      ]);
+      expect(client.dialogContext.activeDialog).toBeUndefined();
+      expect(tickets(world.store)).toHaveLength(1);
+      expect(answer.text).not.toMatch(/Olu|olu\.bakare/);
+    },
+  );
 
   it('does not count a request that was turned down or withdrawn: the organisation may ask again', async () => {
     const { client } = await start('access', [rosewoodRequest('rejected', OLU), rosewoodRequest('withdrawn', GRACE, { id: 'UCP-000043' })]);
-    await talk(client, [['hi', "What is your organisation's ODS code?"], ['VN4K2', "What is your organisation's name?"]]);
+    await talk(client, [
+      ['hi', "What is your organisation's ODS code?"],
+      ['VN4K2', "What is your organisation's name?"],
+    ]);
   });
 
   it('adds staff to an organisation another manager onboarded as staff for it, never as a second organisation request to the ICS lead', async () => {
@@ -65,7 +113,8 @@ describe('no second request for an organisation that already has one (issue 13 p
       ['In London', 'Which London borough'],
       ['Lewisham', ['Lewisham is in South East London.', "Before I add staff, I'll check again"]],
       ['Care home (residential or nursing)', 'HSCN'],
-      ...INTERNET_WEB_PORTAL_FEW, ...ONE_CARE_MANAGER,
+      ...INTERNET_WEB_PORTAL_FEW,
+      ...ONE_CARE_MANAGER,
       ["That's everyone", 'Please check your request below.'],
       [press('submit'), 'UCP-'],
     ]);

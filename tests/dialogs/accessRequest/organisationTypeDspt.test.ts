@@ -14,7 +14,15 @@ const ODS = 'source 001 "Organisation verification: Search for the organisation 
 
 /** An organisation in Islington under the code RKE, with the ORD roles given. */
 function inDirectory(roleIds: string[], name = 'WHITTINGTON HEALTH NHS TRUST'): OdsLookupResult {
-  const organisation: OdsOrganisation = { odsCode: 'RKE', name, postcode: 'N19 5NF', active: true, roleIds, primaryRoleId: roleIds[0], icbCode: 'QMJ' };
+  const organisation: OdsOrganisation = {
+    odsCode: 'RKE',
+    name,
+    postcode: 'N19 5NF',
+    active: true,
+    roleIds,
+    primaryRoleId: roleIds[0],
+    icbCode: 'QMJ',
+  };
   return { status: 'found', organisation };
 }
 const TRUST = inDirectory(['RO197']);
@@ -24,11 +32,25 @@ const DENTIST = inDirectory(['RO110'], 'WHITTINGTON DENTAL');
 
 /** Up to the type question: directory found (confirmed) or not reachable (name and postcode asked). */
 function identity(answer: OdsLookupResult): Line[] {
-  const place: Line[] = [['In London', 'Which London borough'], ['Islington', ['Islington is in North Central London.', 'What kind of organisation is it?']]];
+  const place: Line[] = [
+    ['In London', 'Which London borough'],
+    ['Islington', ['Islington is in North Central London.', 'What kind of organisation is it?']],
+  ];
   if (answer.status === 'found') {
-    return [['hi', 'ODS code'], ['RKE', 'The NHS organisation directory lists RKE'], ["Yes, that's right", 'Where is your organisation?'], ...place];
+    return [
+      ['hi', 'ODS code'],
+      ['RKE', 'The NHS organisation directory lists RKE'],
+      ["Yes, that's right", 'Where is your organisation?'],
+      ...place,
+    ];
   }
-  return [['hi', 'ODS code'], ['RKE', "I can't reach the NHS organisation directory"], ['Whittington Health', 'postcode'], ['N19 5NF', 'Where is your organisation?'], ...place];
+  return [
+    ['hi', 'ODS code'],
+    ['RKE', "I can't reach the NHS organisation directory"],
+    ['Whittington Health', 'postcode'],
+    ['N19 5NF', 'Where is your organisation?'],
+    ...place,
+  ];
 }
 
 const ROWS: [string, string, string, OdsLookupResult, boolean][] = [
@@ -49,12 +71,14 @@ describe('the access request asks an NHS type for its DSPT unless the directory 
     world.ods.answers.RKE = answer;
     const client = dialogClient(new AccessRequestDialog(world.services), world);
     await talk(client, identity(answer));
-    const after = await talk(client, [[chosen, asked ? 'could not confirm that RKE is' : 'As an NHS organisation, you do not need to show']]);
+    const after = await talk(client, [
+      [chosen, asked ? 'could not confirm that RKE is' : 'As an NHS organisation, you do not need to show'],
+    ]);
     if (asked) expect(after.buttons).toEqual(DSPT_BUTTONS.map((choice) => choice.title ?? choice.value));
     else expect(after.buttons).toContain('Yes, HSCN');
   });
 
-  it('sends an unconfirmed NHS trust with its type marked as the requester\'s word, and the helpdesk card says so', async () => {
+  it("sends an unconfirmed NHS trust with its type marked as the requester's word, and the helpdesk card says so", async () => {
     const world = await worlds.open({ dpia: [{ odsCode: 'RKE', name: 'Whittington', icbCode: 'QMJ' }] });
     world.ods.answers.RKE = CARE_HOME;
     const client = dialogClient(new AccessRequestDialog(world.services), world);
@@ -62,8 +86,10 @@ describe('the access request asks an NHS type for its DSPT unless the directory 
       ...identity(CARE_HOME),
       ['NHS trust', 'could not confirm that RKE is an NHS trust'],
       ['Standards Met', 'HSCN'],
-      ...INTERNET_WEB_PORTAL_FEW, ...ONE_CARE_MANAGER,
-      ["That's everyone", 'Please check'], [press('submit'), 'Your ticket number is UCP-'],
+      ...INTERNET_WEB_PORTAL_FEW,
+      ...ONE_CARE_MANAGER,
+      ["That's everyone", 'Please check'],
+      [press('submit'), 'Your ticket number is UCP-'],
     ]);
     const [ticket] = tickets(world.store) as WorkflowTicket[];
     expect(ticket?.organisation).toMatchObject({ organisationType: 'NHS trust', typeConfirmedByDirectory: false });
@@ -76,8 +102,12 @@ describe('the access request asks an NHS type for its DSPT unless the directory 
     world.ods.answers.RKE = TRUST;
     const client = dialogClient(new AccessRequestDialog(world.services), world);
     await talk(client, [
-      ...identity(TRUST), ['NHS trust', 'HSCN'], ...INTERNET_WEB_PORTAL_FEW, ...ONE_CARE_MANAGER,
-      ["That's everyone", 'Please check'], [press('submit'), 'Your ticket number is UCP-'],
+      ...identity(TRUST),
+      ['NHS trust', 'HSCN'],
+      ...INTERNET_WEB_PORTAL_FEW,
+      ...ONE_CARE_MANAGER,
+      ["That's everyone", 'Please check'],
+      [press('submit'), 'Your ticket number is UCP-'],
     ]);
     expect(tickets(world.store)[0]?.organisation).toMatchObject({ organisationType: 'NHS trust', typeConfirmedByDirectory: true });
   });

@@ -7,7 +7,18 @@ import { MainDialog } from '../../../dialogs/mainDialog.js';
 import { dialogClient, useDialogWorld, type DialogWorld } from '../../helpers/dialogFixtures.js';
 import { allStrings } from '../../cards/cardFixtures.js';
 import {
-  INTERNET_WEB_PORTAL_FEW, onboarded, ONE_CARE_MANAGER, press, ROSEWOOD_LISTS, ROSEWOOD_ORGANISATION, SUNNYVIEW, SUNNYVIEW_DPIA, SUNNYVIEW_FOUND_IN_LONDON, sunnyviewDspt, talk, tickets,
+  INTERNET_WEB_PORTAL_FEW,
+  onboarded,
+  ONE_CARE_MANAGER,
+  press,
+  ROSEWOOD_LISTS,
+  ROSEWOOD_ORGANISATION,
+  SUNNYVIEW,
+  SUNNYVIEW_DPIA,
+  SUNNYVIEW_FOUND_IN_LONDON,
+  sunnyviewDspt,
+  talk,
+  tickets,
 } from './accessFixtures.js';
 
 describe('an access request across a restart', () => {
@@ -21,7 +32,12 @@ describe('an access request across a restart', () => {
   it('carries on from the staff questions with a new store and new dialog objects over the same data folder', async () => {
     const before = withSunnyview(await worlds.open({ dpia: [SUNNYVIEW_DPIA], dspt: [sunnyviewDspt('25/26 Standards Met')] }));
     const first = dialogClient(new AccessRequestDialog(before.services), before);
-    await talk(first, [...SUNNYVIEW_FOUND_IN_LONDON, ['Care home (residential or nursing)', 'HSCN'], ...INTERNET_WEB_PORTAL_FEW, ['Ben Walsh', "Ben Walsh's job title"]]);
+    await talk(first, [
+      ...SUNNYVIEW_FOUND_IN_LONDON,
+      ['Care home (residential or nursing)', 'HSCN'],
+      ...INTERNET_WEB_PORTAL_FEW,
+      ['Ben Walsh', "Ben Walsh's job title"],
+    ]);
     await before.store.close();
 
     // The service stops and starts again: nothing survives but the data folder.
@@ -32,35 +48,64 @@ describe('an access request across a restart', () => {
       ["That's everyone", 'Please check your request below.'],
       [press('submit'), 'UCP-000001'],
     ]);
-    expect(tickets(after.store)[0]).toMatchObject({ organisation: { odsCode: 'VX1A2', borough: 'Islington', hscn: false }, users: [{ name: 'Ben Walsh' }] });
+    expect(tickets(after.store)[0]).toMatchObject({
+      organisation: { odsCode: 'VX1A2', borough: 'Islington', hscn: false },
+      users: [{ name: 'Ben Walsh' }],
+    });
     expect(after.ods.lookups).toEqual([]);
   });
 });
 
 const RECHECKING = "Before I add staff, I'll check again that your organisation is still named";
 
-const CHECKED_AS_NEW = "I don't have a finished UCP access request for this organisation, so I need to check it can have access, as for a new organisation.";
+const CHECKED_AS_NEW =
+  "I don't have a finished UCP access request for this organisation, so I need to check it can have access, as for a new organisation.";
 
 describe('adding staff to an organisation that already has access', () => {
   const worlds = useDialogWorld();
 
-  it('offers the organisation of the manager\'s finished earlier request, checks it again, and sends an add-users ticket straight to the helpdesk', async () => {
+  it("offers the organisation of the manager's finished earlier request, checks it again, and sends an add-users ticket straight to the helpdesk", async () => {
     const earlier = onboarded({ id: 'UCP-000007' });
     const world = await worlds.open({ tickets: [earlier], ...ROSEWOOD_LISTS });
     const client = dialogClient(new AddUsersDialog(world.services), world);
     expect(new AddUsersDialog(world.services).id).toBe(ADD_USERS_DIALOG_ID);
     await talk(client, [
-      ['add staff', ["Let's add staff to your organisation's Universal Care Plan (UCP) access.", 'Your earlier request was for Rosewood Court Care Home (VN4K2).', 'Are these staff for the same organisation?']],
-      ['Yes', [RECHECKING, 'VN4K2 is named in the South East London onboarding DPIA.', '"25/26 Standards Met"', 'How many members of staff need access?']],
+      [
+        'add staff',
+        [
+          "Let's add staff to your organisation's Universal Care Plan (UCP) access.",
+          'Your earlier request was for Rosewood Court Care Home (VN4K2).',
+          'Are these staff for the same organisation?',
+        ],
+      ],
+      [
+        'Yes',
+        [
+          RECHECKING,
+          'VN4K2 is named in the South East London onboarding DPIA.',
+          '"25/26 Standards Met"',
+          'How many members of staff need access?',
+        ],
+      ],
       ['Fewer than 10', 'first person'],
       ...ONE_CARE_MANAGER,
       ["That's everyone", 'Please check your request below.'],
       [press('submit'), ['Your ticket number is UCP-000008', 'The UCP helpdesk will be in touch about the request in its working hours']],
     ]);
     const added = tickets(world.store).find((t) => t.id === 'UCP-000008');
-    expect(added).toMatchObject({ kind: 'addUsers', state: 'awaitingHelpdesk', organisation: { odsCode: 'VN4K2', icbCode: 'QKK', odsVerified: true }, users: [{ name: 'Ben Walsh' }] });
+    expect(added).toMatchObject({
+      kind: 'addUsers',
+      state: 'awaitingHelpdesk',
+      organisation: { odsCode: 'VN4K2', icbCode: 'QKK', odsVerified: true },
+      users: [{ name: 'Ben Walsh' }],
+    });
     expect(added?.organisation?.recheck).toEqual({
-      checkedAt: world.clock.now().toISOString(), dpiaIcbCode: 'QKK', dsptRequired: true, dsptStatus: '25/26 Standards Met', dsptCurrent: true, dsptRenewalDue: '2027-06-30',
+      checkedAt: world.clock.now().toISOString(),
+      dpiaIcbCode: 'QKK',
+      dsptRequired: true,
+      dsptStatus: '25/26 Standards Met',
+      dsptCurrent: true,
+      dsptRenewalDue: '2027-06-30',
     });
     expect(world.ods.lookups).toEqual([]);
   });
@@ -84,26 +129,41 @@ describe('adding staff to an organisation that already has access', () => {
     const world = await worlds.open({ tickets: [earlier], ...ROSEWOOD_LISTS });
     const client = dialogClient(new AddUsersDialog(world.services), world);
     await talk(client, [
-      ['add staff', 'Your earlier request was for Rosewood Court Care Home (VN4K2).'], ['Yes', 'How many'], ['Fewer than 10', 'first person'],
-      ...ONE_CARE_MANAGER, ["That's everyone", 'Please check'], [press('submit'), 'UCP-'],
+      ['add staff', 'Your earlier request was for Rosewood Court Care Home (VN4K2).'],
+      ['Yes', 'How many'],
+      ['Fewer than 10', 'first person'],
+      ...ONE_CARE_MANAGER,
+      ["That's everyone", 'Please check'],
+      [press('submit'), 'UCP-'],
     ]);
     expect(tickets(world.store).find((t) => t.kind === 'addUsers')?.organisation?.odsVerified).toBe(true);
     expect(world.ods.lookups).toEqual([]);
   });
 
   const unverified: [string, OdsLookupResult, string][] = [
-    ['did not recognise the code', { status: 'notFound' }, 'ODS not yet verified: the NHS organisation directory did not recognise this code, so the helpdesk will check it with you.'],
-    ['cannot be reached', { status: 'unavailable' }, 'ODS not yet verified: the NHS organisation directory could not be reached, so the helpdesk will check your ODS code.'],
+    [
+      'did not recognise the code',
+      { status: 'notFound' },
+      'ODS not yet verified: the NHS organisation directory did not recognise this code, so the helpdesk will check it with you.',
+    ],
+    [
+      'cannot be reached',
+      { status: 'unavailable' },
+      'ODS not yet verified: the NHS organisation directory could not be reached, so the helpdesk will check your ODS code.',
+    ],
   ];
-  it.each(unverified)('says the directory %s when the earlier organisation\'s code was never verified', async (_what, answer, notice) => {
+  it.each(unverified)("says the directory %s when the earlier organisation's code was never verified", async (_what, answer, notice) => {
     const organisation = { ...ROSEWOOD_ORGANISATION, odsVerified: false };
     const earlier = onboarded({ organisation, checklist: { accountsCreated: { by: 'system', at: '2026-02-20T10:00:00.000Z' } } });
     const world = await worlds.open({ tickets: [earlier], ...ROSEWOOD_LISTS });
     world.ods.answers.VN4K2 = answer;
     const client = dialogClient(new AddUsersDialog(world.services), world);
     const summary = await talk(client, [
-      ['add staff', 'Are these staff for the same organisation?'], ['Yes', 'How many'], ['Fewer than 10', 'first person'],
-      ...ONE_CARE_MANAGER, ["That's everyone", 'Please check'],
+      ['add staff', 'Are these staff for the same organisation?'],
+      ['Yes', 'How many'],
+      ['Fewer than 10', 'first person'],
+      ...ONE_CARE_MANAGER,
+      ["That's everyone", 'Please check'],
     ]);
     const onCard = allStrings(summary.cards[0]).map((s) => s.value);
     expect(onCard).toContain(notice);
@@ -121,12 +181,17 @@ describe('adding staff to an organisation that already has access', () => {
       ...SUNNYVIEW_FOUND_IN_LONDON.slice(1, 4),
       ['Islington', ['Islington is in North Central London.', CHECKED_AS_NEW, 'What kind of organisation is it?']],
       ['Care home (residential or nursing)', ['VX1A2 is named in the North Central London onboarding DPIA.', 'Standards Met', 'HSCN']],
-      ...INTERNET_WEB_PORTAL_FEW, ...ONE_CARE_MANAGER,
+      ...INTERNET_WEB_PORTAL_FEW,
+      ...ONE_CARE_MANAGER,
       ["That's everyone", 'Please check your request below.'],
       [press('submit'), 'Your ticket number is UCP-'],
     ]);
     const sent = tickets(world.store).find((t) => t.organisation?.odsCode === 'VX1A2');
-    expect(sent).toMatchObject({ kind: 'organisationAccess', state: 'awaitingHelpdesk', organisation: { namedInDpia: true, hscn: false, accessRoute: 'webPortal' } });
+    expect(sent).toMatchObject({
+      kind: 'organisationAccess',
+      state: 'awaitingHelpdesk',
+      organisation: { namedInDpia: true, hscn: false, accessRoute: 'webPortal' },
+    });
   });
 
   it('runs the same checks when the manager has no finished earlier request: not in the DPIA goes to the ICS lead', async () => {
@@ -137,12 +202,20 @@ describe('adding staff to an organisation that already has access', () => {
       ['hi', ["Let's add staff", "What is your organisation's ODS code?"]],
       ...SUNNYVIEW_FOUND_IN_LONDON.slice(1, 4),
       ['Islington', ['Islington is in North Central London.', CHECKED_AS_NEW, 'What kind of organisation is it?']],
-      ['Care home (residential or nursing)', ['VX1A2 is not named in a London onboarding DPIA yet.', "We will ask your Integrated Care System's governance lead to approve"]],
-      ...INTERNET_WEB_PORTAL_FEW, ...ONE_CARE_MANAGER,
+      [
+        'Care home (residential or nursing)',
+        ['VX1A2 is not named in a London onboarding DPIA yet.', "We will ask your Integrated Care System's governance lead to approve"],
+      ],
+      ...INTERNET_WEB_PORTAL_FEW,
+      ...ONE_CARE_MANAGER,
       ["That's everyone", 'Please check your request below.'],
       [press('submit'), ["the North Central London Integrated Care System's governance lead is asked to approve", 'UCP-000001']],
     ]);
-    expect(tickets(world.store)[0]).toMatchObject({ kind: 'organisationAccess', state: 'awaitingIcsApproval', organisation: { namedInDpia: false } });
+    expect(tickets(world.store)[0]).toMatchObject({
+      kind: 'organisationAccess',
+      state: 'awaitingIcsApproval',
+      organisation: { namedInDpia: false },
+    });
   });
 
   it('stops adding staff to an organisation whose DSPT is only Approaching Standards, and sends nothing', async () => {
@@ -159,8 +232,14 @@ describe('adding staff to an organisation that already has access', () => {
 
   it('is opened by the main router for "add staff"', async () => {
     const world = await worlds.open();
-    const main = new MainDialog(world.services, { accessRequest: new AccessRequestDialog(world.services), addStaff: new AddUsersDialog(world.services) });
+    const main = new MainDialog(world.services, {
+      accessRequest: new AccessRequestDialog(world.services),
+      addStaff: new AddUsersDialog(world.services),
+    });
     const client = dialogClient(main, world);
-    await talk(client, [['add staff', ["Let's add staff", "What is your organisation's ODS code?"]], ['help', "I'm collecting the staff to add"]]);
+    await talk(client, [
+      ['add staff', ["Let's add staff", "What is your organisation's ODS code?"]],
+      ['help', "I'm collecting the staff to add"],
+    ]);
   });
 });

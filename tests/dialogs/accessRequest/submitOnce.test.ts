@@ -4,11 +4,22 @@ import { AccessRequestDialog } from '../../../dialogs/accessRequest/accessReques
 import { dialogClient, readable, submit, useDialogWorld } from '../../helpers/dialogFixtures.js';
 import { makeWorkflowTicket } from '../../fixtures/workflowFixtures.js';
 import {
-  INTERNET_WEB_PORTAL_FEW, ONE_CARE_MANAGER, press, SUNNYVIEW, SUNNYVIEW_DPIA, SUNNYVIEW_FOUND_IN_LONDON, sunnyviewDspt, talk, tickets,
+  INTERNET_WEB_PORTAL_FEW,
+  ONE_CARE_MANAGER,
+  press,
+  SUNNYVIEW,
+  SUNNYVIEW_DPIA,
+  SUNNYVIEW_FOUND_IN_LONDON,
+  sunnyviewDspt,
+  talk,
+  tickets,
 } from './accessFixtures.js';
 
 const TO_SUMMARY = [
-  ...SUNNYVIEW_FOUND_IN_LONDON, ['Care home (residential or nursing)', 'HSCN'], ...INTERNET_WEB_PORTAL_FEW, ...ONE_CARE_MANAGER,
+  ...SUNNYVIEW_FOUND_IN_LONDON,
+  ['Care home (residential or nursing)', 'HSCN'],
+  ...INTERNET_WEB_PORTAL_FEW,
+  ...ONE_CARE_MANAGER,
   ["That's everyone", 'Please check your request below.'],
 ] as const;
 
@@ -34,7 +45,12 @@ describe('pressing Submit on the summary more than once', () => {
     // Teams delivers a double click as two turns at once: both start from the same saved state (the second may then fail to save it).
     const turns = await Promise.allSettled([client.sendActivity(pressed), client.sendActivity({ ...pressed })]);
     const replies = turns.flatMap((t) => (t.status === 'fulfilled' && t.value ? [t.value as Partial<Activity>] : []));
-    for (let next = client.getNextReply() as Partial<Activity> | undefined; next; next = client.getNextReply() as Partial<Activity> | undefined) replies.push(next);
+    for (
+      let next = client.getNextReply() as Partial<Activity> | undefined;
+      next;
+      next = client.getNextReply() as Partial<Activity> | undefined
+    )
+      replies.push(next);
 
     expect(tickets(world.store).map((t) => t.id)).toEqual(['UCP-000001']);
     const said = readable(replies);
@@ -47,15 +63,22 @@ describe('pressing Submit on the summary more than once', () => {
     const summary = await talk(client, TO_SUMMARY);
     const summaryId = summaryIdOn(summary.cards[0]);
     // The first press made this ticket, but its turn never saved the conversation (the service stopped), so the card is still open.
-    const first = makeWorkflowTicket({ id: 'UCP-000001', state: 'awaitingHelpdesk', submissionId: summaryId, requester: { aadObjectId: 'aad-manager-grace', name: 'Grace Adeyemi' } });
+    const first = makeWorkflowTicket({
+      id: 'UCP-000001',
+      state: 'awaitingHelpdesk',
+      submissionId: summaryId,
+      requester: { aadObjectId: 'aad-manager-grace', name: 'Grace Adeyemi' },
+    });
     await world.store.update((tx) => {
       tx.data.tickets.push(first);
       tx.data.settings['workflow.lastTicketNumber'] = 1;
     });
-    await talk(client, [[press('submit'), [
-      "You've already sent this request, so I haven't sent it again. Your ticket number is UCP-000001",
-      'Type status at any time',
-    ]]]);
+    await talk(client, [
+      [
+        press('submit'),
+        ["You've already sent this request, so I haven't sent it again. Your ticket number is UCP-000001", 'Type status at any time'],
+      ],
+    ]);
     expect(tickets(world.store).map((t) => t.id)).toEqual(['UCP-000001']);
     expect(client.dialogTurnResult.result).toEqual({ ticketId: 'UCP-000001' });
   });
@@ -64,14 +87,18 @@ describe('pressing Submit on the summary more than once', () => {
     const { world, client } = await sunnyview();
     await talk(client, TO_SUMMARY);
     const theirs = makeWorkflowTicket({
-      id: 'UCP-000001', state: 'awaitingHelpdesk', organisation: { ...makeWorkflowTicket().organisation!, odsCode: 'VX1A2' },
+      id: 'UCP-000001',
+      state: 'awaitingHelpdesk',
+      organisation: { ...makeWorkflowTicket().organisation!, odsCode: 'VX1A2' },
       requester: { aadObjectId: 'aad-deputy-tom', name: 'Tom Deputy' },
     });
     await world.store.update((tx) => {
       tx.data.tickets.push(theirs);
       tx.data.settings['workflow.lastTicketNumber'] = 1;
     });
-    const answer = await talk(client, [[press('submit'), 'An access request for this organisation was sent while we were talking, so I have not sent a second one']]);
+    const answer = await talk(client, [
+      [press('submit'), 'An access request for this organisation was sent while we were talking, so I have not sent a second one'],
+    ]);
     expect(answer.text).not.toMatch(/Tom Deputy|UCP-000001/);
     expect(tickets(world.store).map((t) => t.id)).toEqual(['UCP-000001']);
     expect(client.dialogTurnResult.result).toEqual({ alreadyOpen: true });

@@ -12,17 +12,19 @@ class PetDialog extends CancelAndHelpDialog {
   constructor(helpdesk: HelpdeskFacts = {}) {
     super('petDialog', helpdesk);
     this.addDialog(new TextPrompt('petName', withRetryLimit(textAnswer({ what: "your pet's name" }))));
-    this.addDialog(new WaterfallDialog('petSteps', [
-      async (step: WaterfallStepContext) => step.prompt('petName', { prompt: plainMessage("What is your pet's name?") }),
-      async (step: WaterfallStepContext) => {
-        (step.values as { name: string }).name = step.result as string;
-        return step.prompt('petName', { prompt: plainMessage('And its nickname?') });
-      },
-      async (step: WaterfallStepContext) => {
-        await sayPlain(step.context, `Thanks: ${(step.values as { name: string }).name} / ${step.result as string}`);
-        return step.endDialog();
-      },
-    ]));
+    this.addDialog(
+      new WaterfallDialog('petSteps', [
+        async (step: WaterfallStepContext) => step.prompt('petName', { prompt: plainMessage("What is your pet's name?") }),
+        async (step: WaterfallStepContext) => {
+          (step.values as { name: string }).name = step.result as string;
+          return step.prompt('petName', { prompt: plainMessage('And its nickname?') });
+        },
+        async (step: WaterfallStepContext) => {
+          await sayPlain(step.context, `Thanks: ${(step.values as { name: string }).name} / ${step.result as string}`);
+          return step.endDialog();
+        },
+      ]),
+    );
     this.initialDialogId = 'petSteps';
   }
 
@@ -34,7 +36,7 @@ class PetDialog extends CancelAndHelpDialog {
 describe('the base dialog', () => {
   const worlds = useDialogWorld();
 
-  it('answers help with this conversation\'s help and the keywords, then asks the same question again', async () => {
+  it("answers help with this conversation's help and the keywords, then asks the same question again", async () => {
     const client = dialogClient(new PetDialog(), await worlds.open());
     expect(readable(await turn(client, 'hi'))).toBe("What is your pet's name?");
     const replies = readable(await turn(client, 'Help'));
@@ -46,8 +48,16 @@ describe('the base dialog', () => {
   });
 
   it.each([
-    ['no contact configured: source 000\'s "Contact" page', {}, 'You can contact the UCP Support team through the Contact page of the UCP website (onelondon.online).'],
-    ['the configured UCP_SUPPORT_CONTACT', { supportContact: 'ucp.support@example.nhs.uk' }, 'You can contact the UCP Support team: ucp.support@example.nhs.uk.'],
+    [
+      'no contact configured: source 000\'s "Contact" page',
+      {},
+      'You can contact the UCP Support team through the Contact page of the UCP website (onelondon.online).',
+    ],
+    [
+      'the configured UCP_SUPPORT_CONTACT',
+      { supportContact: 'ucp.support@example.nhs.uk' },
+      'You can contact the UCP Support team: ucp.support@example.nhs.uk.',
+    ],
   ])('gives the helpdesk contact with help (%s) and its hours (source 001)', async (_what, helpdesk, contact) => {
     const client = dialogClient(new PetDialog(helpdesk), await worlds.open());
     await turn(client, 'hi');
@@ -90,13 +100,17 @@ describe('the base dialog', () => {
   it('passes a card submit or a file without text to the step, which asks again instead of failing', async () => {
     const client = dialogClient(new PetDialog(), await worlds.open());
     await turn(client, 'hi');
-    expect(readable(await turn(client, submit({ something: 'else' })))).toBe("Please type your answer as a message.\nWhat is your pet's name?");
+    expect(readable(await turn(client, submit({ something: 'else' })))).toBe(
+      "Please type your answer as a message.\nWhat is your pet's name?",
+    );
     const file = { type: 'message', attachments: [{ contentType: 'image/png', contentUrl: 'https://example.org/a.png' }] };
-    expect(readable(await turn(client, file))).toBe("I can't use a file here. Please type your answer as a message.\nWhat is your pet's name?");
+    expect(readable(await turn(client, file))).toBe(
+      "I can't use a file here. Please type your answer as a message.\nWhat is your pet's name?",
+    );
     expect(readable(await turn(client, 'Rex'))).toBe('And its nickname?');
   });
 
-  it('takes the welcome card\'s Help button as help, without text', async () => {
+  it("takes the welcome card's Help button as help, without text", async () => {
     const client = dialogClient(new PetDialog(), await worlds.open());
     await turn(client, 'hi');
     expect(readable(await turn(client, submit({ action: 'help' })))).toContain('I am asking about your pet.');

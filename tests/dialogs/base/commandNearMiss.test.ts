@@ -12,23 +12,53 @@ import { StandInDialog } from '../standIns.js';
  */
 describe('typing slips in the commands', () => {
   it.each([
-    ['reqest acess', 'accessRequest'], ['request acess', 'accessRequest'], ['Requst Access', 'accessRequest'], ['chek readiness', 'readiness'],
-    ['check readyness', 'readiness'], ['staus', 'status'], ['stauts', 'status'], ['hlep', 'help'], ['add staf', 'addStaff'],
-    ['where is my reqest', 'status'], ['leavres', 'leavers'], ['cancle', 'cancel'], ['strat again', 'start'],
+    ['reqest acess', 'accessRequest'],
+    ['request acess', 'accessRequest'],
+    ['Requst Access', 'accessRequest'],
+    ['chek readiness', 'readiness'],
+    ['check readyness', 'readiness'],
+    ['staus', 'status'],
+    ['stauts', 'status'],
+    ['hlep', 'help'],
+    ['add staf', 'addStaff'],
+    ['where is my reqest', 'status'],
+    ['leavres', 'leavers'],
+    ['cancle', 'cancel'],
+    ['strat again', 'start'],
   ])('with nothing running, "%s" is taken as %s', (typed, action) => {
     expect(actionFromText(typed)).toBe(action);
   });
 
   it.each([
-    ['reqest acess', 'accessRequest'], ['chek readiness', 'readiness'], ['add staf', 'addStaff'], ['where is my reqest', 'status'],
+    ['reqest acess', 'accessRequest'],
+    ['chek readiness', 'readiness'],
+    ['add staf', 'addStaff'],
+    ['where is my reqest', 'status'],
     ['strat again', 'start'],
   ])('while a question waits, the two-word slip "%s" is still taken as %s', (typed, action) => {
     expect(actionFromText(typed, { inConversation: true })).toBe(action);
   });
 
   it.each([
-    'staus', 'Weaver', 'Stuart', 'states', 'Helen', 'held', 'cancels', 'Leaver Smith', 'yes', 'no', 'Care home', 'and stuff', 'Ada Staff',
-    'Sam Taff', 'request', 'access', 'check', 'ready', 'status report',
+    'staus',
+    'Weaver',
+    'Stuart',
+    'states',
+    'Helen',
+    'held',
+    'cancels',
+    'Leaver Smith',
+    'yes',
+    'no',
+    'Care home',
+    'and stuff',
+    'Ada Staff',
+    'Sam Taff',
+    'request',
+    'access',
+    'check',
+    'ready',
+    'status report',
   ])('while a question waits, the answer "%s" is never taken for a command', (typed) => {
     expect(actionFromText(typed, { inConversation: true })).toBeUndefined();
   });
@@ -37,7 +67,7 @@ describe('typing slips in the commands', () => {
     expect(actionFromText(typed)).toBeUndefined();
   });
 
-  describe('in the manager\'s conversation', () => {
+  describe("in the manager's conversation", () => {
     const worlds = useDialogWorld();
 
     async function start() {

@@ -14,21 +14,25 @@ import { buttons, dialogClient, readable, turn, useDialogWorld } from '../../hel
 class OneQuestion extends CancelAndHelpDialog {
   constructor(kind: 'email' | 'name' | 'note' | 'colour') {
     super('oneQuestion', {});
-    const prompt = kind === 'colour'
-      ? new ButtonChoicePrompt('q', withRetryLimit(choiceAnswer()))
-      : new TextPrompt('q', withRetryLimit(kind === 'email' ? emailAddressAnswer()
-        : textAnswer({ what: 'a name', freeText: kind === 'note' })));
+    const prompt =
+      kind === 'colour'
+        ? new ButtonChoicePrompt('q', withRetryLimit(choiceAnswer()))
+        : new TextPrompt(
+            'q',
+            withRetryLimit(kind === 'email' ? emailAddressAnswer() : textAnswer({ what: 'a name', freeText: kind === 'note' })),
+          );
     this.addDialog(prompt);
-    this.addDialog(new WaterfallDialog('steps', [
-      async (step: WaterfallStepContext) => step.prompt('q', kind === 'colour'
-        ? choiceOptions('Which colour?', ['Red', 'Blue'])
-        : { prompt: plainMessage('Your answer?') }),
-      async (step: WaterfallStepContext) => {
-        const value = kind === 'colour' ? (step.result as FoundChoice).value : step.result as string;
-        await sayPlain(step.context, `Kept: ${value}`);
-        return step.endDialog();
-      },
-    ]));
+    this.addDialog(
+      new WaterfallDialog('steps', [
+        async (step: WaterfallStepContext) =>
+          step.prompt('q', kind === 'colour' ? choiceOptions('Which colour?', ['Red', 'Blue']) : { prompt: plainMessage('Your answer?') }),
+        async (step: WaterfallStepContext) => {
+          const value = kind === 'colour' ? (step.result as FoundChoice).value : (step.result as string);
+          await sayPlain(step.context, `Kept: ${value}`);
+          return step.endDialog();
+        },
+      ]),
+    );
     this.initialDialogId = 'steps';
   }
 }
@@ -76,7 +80,11 @@ describe('the input rules', () => {
     const client = dialogClient(new OneQuestion('note'), await worlds.open());
     await turn(client, 'go');
     const replies = await turn(client, `line one\nline two ${'😀'.repeat(1200)}`);
-    const kept = readable(replies).split('\n').slice(1).join('\n').replace(/^Kept: /, '');
+    const kept = readable(replies)
+      .split('\n')
+      .slice(1)
+      .join('\n')
+      .replace(/^Kept: /, '');
     expect(readable(replies)).toContain('kept the first 1000 characters');
     expect(kept.startsWith('line one\nline two')).toBe(true);
     expect(Array.from(kept)).toHaveLength(1000);

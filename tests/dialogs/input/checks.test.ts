@@ -14,15 +14,22 @@ function answer<Out>(check: AnswerCheck<string, Out>, text: string) {
 
 describe('reading a typed day', () => {
   it.each([
-    ['today', '2026-03-02'], ['Today.', '2026-03-02'], ['31/03/2026', '2026-03-31'], ['1/4/2026', '2026-04-01'],
-    ['2026-02-27', '2026-02-27'], ['29.02.2028', '2028-02-29'],
+    ['today', '2026-03-02'],
+    ['Today.', '2026-03-02'],
+    ['31/03/2026', '2026-03-31'],
+    ['1/4/2026', '2026-04-01'],
+    ['2026-02-27', '2026-02-27'],
+    ['29.02.2028', '2028-02-29'],
   ])('reads "%s" as %s', (typed, day) => {
     expect(parseDay(typed, '2026-03-02')).toEqual({ ok: true, day });
   });
 
   it.each([
-    ['31/02/2026', "That date doesn't exist"], ['03/31/2026', "That date doesn't exist"], ['31/03/26', 'year in full'],
-    ['next Friday', "I couldn't read that as a date"], ['', "I couldn't read that as a date"],
+    ['31/02/2026', "That date doesn't exist"],
+    ['03/31/2026', "That date doesn't exist"],
+    ['31/03/26', 'year in full'],
+    ['next Friday', "I couldn't read that as a date"],
+    ['', "I couldn't read that as a date"],
   ])('refuses "%s" with a reason', (typed, reason) => {
     const parsed = parseDay(typed, '2026-03-02');
     expect(parsed.ok).toBe(false);
@@ -38,7 +45,7 @@ describe('reading a typed day', () => {
 
 describe('the other answer checks', () => {
   it('takes "I don\'t know" for an ODS code only where it is allowed', async () => {
-    expect(await answer(odsCodeAnswer({ allowUnknown: true }), "I don’t know")).toEqual({ ok: true, value: null });
+    expect(await answer(odsCodeAnswer({ allowUnknown: true }), 'I don’t know')).toEqual({ ok: true, value: null });
     const refused = await answer(odsCodeAnswer(), "I don't know");
     expect(refused.ok).toBe(false);
     expect(await answer(odsCodeAnswer(), ' vn4 k2 ')).toMatchObject({ ok: true, value: { code: 'VN4K2' } });

@@ -19,21 +19,23 @@ class TwoChoices extends CancelAndHelpDialog {
     super('twoChoices', {});
     this.addDialog(new ButtonChoicePrompt('choice', withRetryLimit(choiceAnswer())));
     this.addDialog(new TextPrompt('note', withRetryLimit(textAnswer({ what: 'a note' }))));
-    this.addDialog(new WaterfallDialog('steps', [
-      async (step: WaterfallStepContext) => step.prompt('choice', choiceOptions('Tea or coffee?', ['Tea', 'Coffee'])),
-      async (step: WaterfallStepContext) => {
-        await sayPlain(step.context, `Drink: ${(step.result as FoundChoice).value}`);
-        return step.prompt('choice', choiceOptions('Milk?', ['Yes', { value: 'No, black', title: 'No' }]));
-      },
-      async (step: WaterfallStepContext) => {
-        await sayPlain(step.context, `Milk: ${(step.result as FoundChoice).value}`);
-        return step.prompt('note', { prompt: plainMessage('Anything else?') });
-      },
-      async (step: WaterfallStepContext) => {
-        await sayPlain(step.context, `Note: ${step.result as string}`);
-        return step.endDialog();
-      },
-    ]));
+    this.addDialog(
+      new WaterfallDialog('steps', [
+        async (step: WaterfallStepContext) => step.prompt('choice', choiceOptions('Tea or coffee?', ['Tea', 'Coffee'])),
+        async (step: WaterfallStepContext) => {
+          await sayPlain(step.context, `Drink: ${(step.result as FoundChoice).value}`);
+          return step.prompt('choice', choiceOptions('Milk?', ['Yes', { value: 'No, black', title: 'No' }]));
+        },
+        async (step: WaterfallStepContext) => {
+          await sayPlain(step.context, `Milk: ${(step.result as FoundChoice).value}`);
+          return step.prompt('note', { prompt: plainMessage('Anything else?') });
+        },
+        async (step: WaterfallStepContext) => {
+          await sayPlain(step.context, `Note: ${step.result as string}`);
+          return step.endDialog();
+        },
+      ]),
+    );
     this.initialDialogId = 'steps';
   }
 }
@@ -44,13 +46,19 @@ describe('a choice question', () => {
   it('comes as an Adaptive Card that validates clean: the question in text runs, one Action.Submit per option carrying the choice and the question', async () => {
     const client = dialogClient(new TwoChoices(), await worlds.open());
     const replies = await turn(client, 'hi');
-    expect(replies.flatMap((reply) => reply.attachments ?? []).map((a) => a.contentType)).toEqual(['application/vnd.microsoft.card.adaptive']);
+    expect(replies.flatMap((reply) => reply.attachments ?? []).map((a) => a.contentType)).toEqual([
+      'application/vnd.microsoft.card.adaptive',
+    ]);
     const [card] = adaptiveCards(replies);
     expect(validateCard(card)).toEqual({ version: '1.5', problems: [] });
     expect(JSON.stringify(card)).not.toMatch(/imBack|"TextBlock"/);
-    const actions = (card.body as { type: string; actions?: { type: string; title: string; data: { choice: string; question: string } }[] }[])
-      .flatMap((element) => element.actions ?? []);
-    expect(actions.map((action) => [action.type, action.title, action.data.choice])).toEqual([['Action.Submit', 'Tea', 'Tea'], ['Action.Submit', 'Coffee', 'Coffee']]);
+    const actions = (
+      card.body as { type: string; actions?: { type: string; title: string; data: { choice: string; question: string } }[] }[]
+    ).flatMap((element) => element.actions ?? []);
+    expect(actions.map((action) => [action.type, action.title, action.data.choice])).toEqual([
+      ['Action.Submit', 'Tea', 'Tea'],
+      ['Action.Submit', 'Coffee', 'Coffee'],
+    ]);
     expect(new Set(actions.map((action) => action.data.question)).size).toBe(1);
     expect(readable(replies)).toBe('Tea or coffee?\n[Tea]\n[Coffee]');
   });
@@ -63,7 +71,7 @@ describe('a choice question', () => {
     expect(readable(await turn(client, press(second, 'No')))).toContain('Milk: No, black');
   });
 
-  it('refuses kindly a press on an earlier question\'s card, asks the current one again, and still takes its own buttons', async () => {
+  it("refuses kindly a press on an earlier question's card, asks the current one again, and still takes its own buttons", async () => {
     const client = dialogClient(new TwoChoices(), await worlds.open());
     const first = await turn(client, 'hi');
     const second = await turn(client, press(first, 'Tea'));
@@ -89,7 +97,13 @@ describe('a choice question', () => {
 
   it('says so when a choice button is pressed after its conversation ended, then shows the menu', async () => {
     const world = await worlds.open();
-    const client = dialogClient(new MainDialog(world.services, { accessRequest: new StandInDialog('accessRequestDialog', 'Stand-in?'), addStaff: new StandInDialog('addUsersDialog', 'Stand-in?') }), world);
+    const client = dialogClient(
+      new MainDialog(world.services, {
+        accessRequest: new StandInDialog('accessRequestDialog', 'Stand-in?'),
+        addStaff: new StandInDialog('addUsersDialog', 'Stand-in?'),
+      }),
+      world,
+    );
     const asked = await turn(client, 'check readiness');
     await turn(client, 'cancel');
     const replies = await turn(client, press(asked, 'Care home'));
@@ -99,7 +113,13 @@ describe('a choice question', () => {
 
   it('names the options an ambiguous typed answer fits, with the buttons again', async () => {
     const world = await worlds.open();
-    const client = dialogClient(new MainDialog(world.services, { accessRequest: new StandInDialog('accessRequestDialog', '?'), addStaff: new StandInDialog('addUsersDialog', '?') }), world);
+    const client = dialogClient(
+      new MainDialog(world.services, {
+        accessRequest: new StandInDialog('accessRequestDialog', '?'),
+        addStaff: new StandInDialog('addUsersDialog', '?'),
+      }),
+      world,
+    );
     await turn(client, 'check readiness');
     const again = await turn(client, 'home');
     expect(readable(again)).toContain('That could be Care home or Home care. Please press the one you mean.');

@@ -8,8 +8,16 @@ describe('a reply the dialogs write', () => {
   });
 
   it.each([
-    ['several lines given', ['So far I have 2 people:', '1. Sam Smith, Nurse', '2. Ann Lee, Carer'], ['So far I have 2 people:', '1. Sam Smith, Nurse', '2. Ann Lee, Carer']],
-    ['one text holding line breaks', ['You have 1 request:\n\nUCP-000001: Request\nStatus: Done'], ['You have 1 request:', 'UCP-000001: Request', 'Status: Done']],
+    [
+      'several lines given',
+      ['So far I have 2 people:', '1. Sam Smith, Nurse', '2. Ann Lee, Carer'],
+      ['So far I have 2 people:', '1. Sam Smith, Nurse', '2. Ann Lee, Carer'],
+    ],
+    [
+      'one text holding line breaks',
+      ['You have 1 request:\n\nUCP-000001: Request\nStatus: Done'],
+      ['You have 1 request:', 'UCP-000001: Request', 'Status: Done'],
+    ],
   ])('keeps its lines apart on a card of lines when it has %s (Teams runs plain-text line breaks together)', (_what, lines, shown) => {
     const reply = plainReply(...lines);
     expect(reply.text).toBeUndefined();

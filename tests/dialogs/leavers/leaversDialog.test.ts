@@ -1,7 +1,16 @@
 import { describe, it, expect } from '@jest/globals';
 import type { WorkflowTicket } from '../../../data/model.js';
 import { LeaversDialog } from '../../../dialogs/leavers/leaversDialog.js';
-import { buttons, dialogClient, manager, readable, turn, useDialogWorld, type DialogWorld, type WorldOptions } from '../../helpers/dialogFixtures.js';
+import {
+  buttons,
+  dialogClient,
+  manager,
+  readable,
+  turn,
+  useDialogWorld,
+  type DialogWorld,
+  type WorldOptions,
+} from '../../helpers/dialogFixtures.js';
 
 const ROSEWOOD_DPIA = { odsCode: 'VN4K2', name: 'Rosewood Court Care Home', icbCode: 'QKK' };
 
@@ -61,7 +70,9 @@ describe('the leavers conversation', () => {
     const { say } = await start({ dpia: [ROSEWOOD_DPIA] });
     for (const text of ['leavers', 'VN4K2', 'Sam Jones', 'sam.jones@nhs.net', 'today', "That's all"]) await say(text);
     const sent = await say('Send the request');
-    expect(sent).toContain('What happens next: the helpdesk switches the accounts off, in its working hours (Monday to Friday, 9am to 5pm, except bank holidays).');
+    expect(sent).toContain(
+      'What happens next: the helpdesk switches the accounts off, in its working hours (Monday to Friday, 9am to 5pm, except bank holidays).',
+    );
     expect(sent).not.toMatch(/working days?|by about/);
   });
 
@@ -127,17 +138,33 @@ describe('the leavers conversation', () => {
     expect(await say('London Borough of Camden')).toBe('What is the full name of the person who is leaving?');
     for (const text of ['Sam Jones', 'sam.jones@nhs.net', 'today', "That's all"]) await say(text);
     await say('Send the request');
-    expect(tickets(world)[0]?.organisation).toEqual({ odsCode: 'VB7C1', name: 'Bright Lodge', borough: 'Camden', icbCode: 'QMJ', location: 'london', namedInDpia: false });
+    expect(tickets(world)[0]?.organisation).toEqual({
+      odsCode: 'VB7C1',
+      name: 'Bright Lodge',
+      borough: 'Camden',
+      icbCode: 'QMJ',
+      location: 'london',
+      namedInDpia: false,
+    });
   });
 
-  it('uses the ODS directory\'s name and ICS when it knows the code', async () => {
+  it("uses the ODS directory's name and ICS when it knows the code", async () => {
     const { world, say } = await start();
-    world.ods.answers.VB7C1 = { status: 'found', organisation: { odsCode: 'VB7C1', name: 'BRIGHT LODGE', active: true, roleIds: ['RO101'], icbCode: 'QMF', postcode: 'E8 1AA' } };
+    world.ods.answers.VB7C1 = {
+      status: 'found',
+      organisation: { odsCode: 'VB7C1', name: 'BRIGHT LODGE', active: true, roleIds: ['RO101'], icbCode: 'QMF', postcode: 'E8 1AA' },
+    };
     await say('leavers');
     expect(await say('VB7C1')).toBe('I have VB7C1 as BRIGHT LODGE.\nWhat is the full name of the person who is leaving?');
     for (const text of ['Sam Jones', 'sam.jones@nhs.net', 'today', "That's all"]) await say(text);
     await say('Send the request');
-    expect(tickets(world)[0]?.organisation).toMatchObject({ name: 'BRIGHT LODGE', icbCode: 'QMF', postcode: 'E8 1AA', odsVerified: true, namedInDpia: false });
+    expect(tickets(world)[0]?.organisation).toMatchObject({
+      name: 'BRIGHT LODGE',
+      icbCode: 'QMF',
+      postcode: 'E8 1AA',
+      odsVerified: true,
+      namedInDpia: false,
+    });
   });
 
   it('sends the ODS code and name of an organisation outside London, with no London ICS, and says the helpdesk will confirm them', async () => {
@@ -148,18 +175,33 @@ describe('the leavers conversation', () => {
     expect(await say('outside London')).toContain("I'll send the request with your organisation's ODS code and name");
     for (const text of ['Sam Jones', 'sam.jones@nhs.net', 'today', "That's all"]) await say(text);
     expect(await say('Send the request')).toContain('Its reference is UCP-000001.');
-    expect(tickets(world)[0]?.organisation).toEqual({ odsCode: 'VB7C1', name: 'Hillside House', icbCode: '', location: 'outside', namedInDpia: false });
+    expect(tickets(world)[0]?.organisation).toEqual({
+      odsCode: 'VB7C1',
+      name: 'Hillside House',
+      icbCode: '',
+      location: 'outside',
+      namedInDpia: false,
+    });
     expect(tickets(world)[0]?.leavers).toHaveLength(1);
   });
 
   it('keeps what the ODS directory found for an organisation outside London', async () => {
     const { world, say } = await start();
-    world.ods.answers.VB7C1 = { status: 'found', organisation: { odsCode: 'VB7C1', name: 'HILLSIDE HOUSE', active: true, roleIds: ['RO101'], icbCode: 'QHG', postcode: 'LU1 1AA' } };
+    world.ods.answers.VB7C1 = {
+      status: 'found',
+      organisation: { odsCode: 'VB7C1', name: 'HILLSIDE HOUSE', active: true, roleIds: ['RO101'], icbCode: 'QHG', postcode: 'LU1 1AA' },
+    };
     await say('leavers');
     expect(await say('VB7C1')).toContain('Which London borough is your organisation in?');
     for (const text of ['outside London', 'Sam Jones', 'sam.jones@nhs.net', 'today', "That's all", 'Send the request']) await say(text);
     expect(tickets(world)[0]?.organisation).toEqual({
-      odsCode: 'VB7C1', name: 'HILLSIDE HOUSE', postcode: 'LU1 1AA', icbCode: '', location: 'outside', namedInDpia: false, odsVerified: true,
+      odsCode: 'VB7C1',
+      name: 'HILLSIDE HOUSE',
+      postcode: 'LU1 1AA',
+      icbCode: '',
+      location: 'outside',
+      namedInDpia: false,
+      odsVerified: true,
     });
   });
 
@@ -169,7 +211,9 @@ describe('the leavers conversation', () => {
     // The second press reads the conversation as it was before the first one finished (Teams sends both at once).
     const before = world.store.read((data) => JSON.parse(JSON.stringify(data.botState)) as typeof data.botState);
     const first = await say('Send the request');
-    await world.store.update((tx) => { tx.data.botState = before; });
+    await world.store.update((tx) => {
+      tx.data.botState = before;
+    });
     const second = await say('Send the request');
     const all = tickets(world);
     expect(all).toHaveLength(1);
@@ -180,12 +224,25 @@ describe('the leavers conversation', () => {
 
   it('makes a new ticket for a review shown again after a change', async () => {
     const { world, say } = await start({ dpia: [ROSEWOOD_DPIA] });
-    for (const text of ['leavers', 'VN4K2', 'Sam Jones', 'sam.jones@nhs.net', 'today', 'Add another person', 'Ann Lee', 'ann.lee@nhs.net', 'today', "That's all"]) {
+    for (const text of [
+      'leavers',
+      'VN4K2',
+      'Sam Jones',
+      'sam.jones@nhs.net',
+      'today',
+      'Add another person',
+      'Ann Lee',
+      'ann.lee@nhs.net',
+      'today',
+      "That's all",
+    ]) {
       await say(text);
     }
     const before = world.store.read((data) => JSON.parse(JSON.stringify(data.botState)) as typeof data.botState);
     await say('Send the request');
-    await world.store.update((tx) => { tx.data.botState = before; });
+    await world.store.update((tx) => {
+      tx.data.botState = before;
+    });
     await say('Remove someone');
     await say('1');
     await say('Send the request');
@@ -194,7 +251,11 @@ describe('the leavers conversation', () => {
 
   it.each([
     ['is anyone else leaving', ['leavers', 'VN4K2', 'Sam Jones', 'sam.jones@nhs.net', 'today'], ['Add another person', "That's all"]],
-    ['shall I send it', ['leavers', 'VN4K2', 'Sam Jones', 'sam.jones@nhs.net', 'today', "That's all"], ['Send the request', 'Add another person', 'Remove someone']],
+    [
+      'shall I send it',
+      ['leavers', 'VN4K2', 'Sam Jones', 'sam.jones@nhs.net', 'today', "That's all"],
+      ['Send the request', 'Add another person', 'Remove someone'],
+    ],
   ])('asks "%s" again with the same buttons, never a numbered list', async (_what, before, choices) => {
     const { client } = await start({ dpia: [ROSEWOOD_DPIA] });
     let asked: Awaited<ReturnType<typeof turn>> = [];
@@ -207,7 +268,18 @@ describe('the leavers conversation', () => {
 
   it('lets the manager take someone off the list at the review, by number', async () => {
     const { world, say } = await start({ dpia: [ROSEWOOD_DPIA] });
-    for (const text of ['leavers', 'VN4K2', 'Sam Jones', 'sam.jones@nhs.net', 'today', 'Add another person', 'Ann Lee', 'ann.lee@nhs.net', 'today', "That's all"]) {
+    for (const text of [
+      'leavers',
+      'VN4K2',
+      'Sam Jones',
+      'sam.jones@nhs.net',
+      'today',
+      'Add another person',
+      'Ann Lee',
+      'ann.lee@nhs.net',
+      'today',
+      "That's all",
+    ]) {
       await say(text);
     }
     expect(await say('Remove someone')).toBe('Which number should I take off the list?');

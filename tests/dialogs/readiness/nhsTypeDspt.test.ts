@@ -9,7 +9,8 @@ const NON_NHS = 'source 001 "Data Security and Protection Toolkit compliant at S
 const ODS = 'source 001 "Organisation verification: Search for the organisation via the NHS Digital ODS Portal"';
 
 const found = (roleIds: string[]): OdsLookupResult => ({
-  status: 'found', organisation: { odsCode: 'RJ2', name: 'A LONDON ORGANISATION', active: true, roleIds, primaryRoleId: roleIds[0] },
+  status: 'found',
+  organisation: { odsCode: 'RJ2', name: 'A LONDON ORGANISATION', active: true, roleIds, primaryRoleId: roleIds[0] },
 });
 
 const ROWS: [string, string, string, string, OdsLookupResult | undefined, boolean][] = [
@@ -17,7 +18,14 @@ const ROWS: [string, string, string, string, OdsLookupResult | undefined, boolea
   ['GP practice, the directory says GP practice', ODS, 'GP practice', 'RJ2', found(['RO177', 'RO76']), false],
   ['another NHS organisation, the directory says ICB', ODS, 'Another NHS organisation', 'RJ2', found(['RO261', 'RO318']), false],
   ['NHS trust, the directory says care home', NON_NHS, 'NHS trust', 'RJ2', found(['RO101', 'RO269']), true],
-  ['another NHS organisation, the directory says NHS trust (not the type given)', ODS, 'Another NHS organisation', 'RJ2', found(['RO197']), true],
+  [
+    'another NHS organisation, the directory says NHS trust (not the type given)',
+    ODS,
+    'Another NHS organisation',
+    'RJ2',
+    found(['RO197']),
+    true,
+  ],
   ['GP practice, the directory cannot tell (dental practice)', NON_NHS, 'GP practice', 'RJ2', found(['RO110']), true],
   ['GP practice, the directory does not know the code', NON_NHS, 'GP practice', 'RJ2', { status: 'notFound' }, true],
   ['NHS trust, the directory cannot be reached', NON_NHS, 'NHS trust', 'RJ2', { status: 'unavailable' }, true],
@@ -41,7 +49,11 @@ describe('the readiness check asks an NHS type for its DSPT unless the directory
       expect((client.dialogTurnResult.result as ReadinessResult).decision).toBe('eligible');
       return;
     }
-    expect(readable(afterOds)).toMatch(code === 'RJ2' ? /could not confirm that RJ2 is an? (NHS|GP)/ : /Without your ODS code I can't confirm with the NHS organisation directory/);
+    expect(readable(afterOds)).toMatch(
+      code === 'RJ2'
+        ? /could not confirm that RJ2 is an? (NHS|GP)/
+        : /Without your ODS code I can't confirm with the NHS organisation directory/,
+    );
     expect(buttons(afterOds)).toEqual(DSPT_BUTTONS.map((choice) => choice.title ?? choice.value));
     expect(readable(await turn(client, 'Approaching Standards'))).toContain('Where is your organisation?');
     const outcome = await turn(client, 'In London');

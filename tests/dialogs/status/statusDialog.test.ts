@@ -2,7 +2,16 @@ import { describe, it, expect } from '@jest/globals';
 import { StatusDialog } from '../../../dialogs/status/statusDialog.js';
 import { NO_REQUESTS } from '../../../dialogs/status/sendStatus.js';
 import { makeWorkflowTicket } from '../../fixtures/workflowFixtures.js';
-import { adaptiveCards, dialogClient, linesOfCard, manager, readable, turn, useDialogWorld, type WorldOptions } from '../../helpers/dialogFixtures.js';
+import {
+  adaptiveCards,
+  dialogClient,
+  linesOfCard,
+  manager,
+  readable,
+  turn,
+  useDialogWorld,
+  type WorldOptions,
+} from '../../helpers/dialogFixtures.js';
 
 const mine = { requester: { ...manager, email: 'grace.adeyemi@nhs.net' } };
 
@@ -27,9 +36,30 @@ describe('the status conversation', () => {
     const { text, replies } = await status({
       tickets: [
         makeWorkflowTicket({ ...mine, id: 'UCP-000001', createdAt: '2026-02-02T09:00:00.000Z', state: 'awaitingIcsApproval' }),
-        makeWorkflowTicket({ ...mine, id: 'UCP-000002', createdAt: '2026-02-10T09:00:00.000Z', state: 'assigned', assignee: { aadObjectId: 'aad-agent', name: 'Alex Agent' } }),
-        makeWorkflowTicket({ ...mine, id: 'UCP-000003', createdAt: '2026-02-20T09:00:00.000Z', state: 'needsInformation', returnTo: 'assigned', reason: 'Which **site** is this for? ${site}' }),
-        makeWorkflowTicket({ ...mine, id: 'UCP-000004', createdAt: '2026-02-25T09:00:00.000Z', kind: 'deactivateUsers', state: 'resolved', users: undefined, leavers: [{ name: 'Sam', email: 's@nhs.net', lastWorkingDay: '2026-02-20' }] }),
+        makeWorkflowTicket({
+          ...mine,
+          id: 'UCP-000002',
+          createdAt: '2026-02-10T09:00:00.000Z',
+          state: 'assigned',
+          assignee: { aadObjectId: 'aad-agent', name: 'Alex Agent' },
+        }),
+        makeWorkflowTicket({
+          ...mine,
+          id: 'UCP-000003',
+          createdAt: '2026-02-20T09:00:00.000Z',
+          state: 'needsInformation',
+          returnTo: 'assigned',
+          reason: 'Which **site** is this for? ${site}',
+        }),
+        makeWorkflowTicket({
+          ...mine,
+          id: 'UCP-000004',
+          createdAt: '2026-02-25T09:00:00.000Z',
+          kind: 'deactivateUsers',
+          state: 'resolved',
+          users: undefined,
+          leavers: [{ name: 'Sam', email: 's@nhs.net', lastWorkingDay: '2026-02-20' }],
+        }),
         makeWorkflowTicket({ id: 'UCP-000005', state: 'awaitingHelpdesk' }),
       ],
     });
@@ -38,19 +68,32 @@ describe('the status conversation', () => {
     expect(text.indexOf('UCP-000004')).toBeLessThan(text.indexOf('UCP-000003'));
     expect(text.indexOf('UCP-000002')).toBeLessThan(text.indexOf('UCP-000001'));
     expect(text).not.toContain('UCP-000005');
-    expect(text).toContain('UCP-000001: Organisation access request for Rosewood Court Care Home\nStatus: Waiting for approval from the ICS\n'
-      + 'Who has it: The South East London governance lead\nWaiting for: approval of your organisation, which usually takes about a week');
+    expect(text).toContain(
+      'UCP-000001: Organisation access request for Rosewood Court Care Home\nStatus: Waiting for approval from the ICS\n' +
+        'Who has it: The South East London governance lead\nWaiting for: approval of your organisation, which usually takes about a week',
+    );
     expect(text).toContain('Who has it: Alex Agent at the UCP helpdesk');
-    expect(text).toContain('Who has it: Waiting for you\nWaiting for: your answer to the UCP helpdesk: "Which **site** is this for? ${site}". To answer, press Answer the question on the card I sent you about UCP-000003');
+    expect(text).toContain(
+      'Who has it: Waiting for you\nWaiting for: your answer to the UCP helpdesk: "Which **site** is this for? ${site}". To answer, press Answer the question on the card I sent you about UCP-000003',
+    );
     expect(text).not.toContain('Reply here');
-    expect(text).toContain('UCP-000004: Request to remove leavers for Rosewood Court Care Home\nStatus: Done\nWho has it: Nobody: it is finished\nLast update:');
+    expect(text).toContain(
+      'UCP-000004: Request to remove leavers for Rosewood Court Care Home\nStatus: Done\nWho has it: Nobody: it is finished\nLast update:',
+    );
   });
 
   it('shows each line of the answer on its own line, on a card of lines rather than one run-on paragraph', async () => {
     const { replies } = await status({
       tickets: [
         makeWorkflowTicket({ ...mine, id: 'UCP-000001', createdAt: '2026-02-02T09:00:00.000Z', state: 'awaitingIcsApproval' }),
-        makeWorkflowTicket({ ...mine, id: 'UCP-000002', createdAt: '2026-02-10T09:00:00.000Z', state: 'needsInformation', returnTo: 'assigned', reason: 'Which **site**? ${site}' }),
+        makeWorkflowTicket({
+          ...mine,
+          id: 'UCP-000002',
+          createdAt: '2026-02-10T09:00:00.000Z',
+          state: 'needsInformation',
+          returnTo: 'assigned',
+          reason: 'Which **site**? ${site}',
+        }),
       ],
     });
     expect(replies[0]?.text).toBeUndefined();
@@ -64,13 +107,20 @@ describe('the status conversation', () => {
     ]);
     expect(lines).toContain('Status: Waiting for approval from the ICS');
     // Typed words sit in TextRuns, which Teams never reads as markdown.
-    expect(JSON.stringify(card?.content)).toContain('{"type":"TextRun","text":"Waiting for: your answer to the UCP helpdesk: \\"Which **site**? ${site}\\".');
+    expect(JSON.stringify(card?.content)).toContain(
+      '{"type":"TextRun","text":"Waiting for: your answer to the UCP helpdesk: \\"Which **site**? ${site}\\".',
+    );
   });
 
   it('shows at most the 10 most recent and says how many there are', async () => {
-    const tickets = Array.from({ length: 12 }, (_, i) => makeWorkflowTicket({
-      ...mine, id: `UCP-0000${String(i + 10)}`, createdAt: `2026-02-${String(i + 10)}T09:00:00.000Z`, state: 'awaitingHelpdesk',
-    }));
+    const tickets = Array.from({ length: 12 }, (_, i) =>
+      makeWorkflowTicket({
+        ...mine,
+        id: `UCP-0000${String(i + 10)}`,
+        createdAt: `2026-02-${String(i + 10)}T09:00:00.000Z`,
+        state: 'awaitingHelpdesk',
+      }),
+    );
     const { text } = await status({ tickets });
     expect(text).toContain('You have 12 requests. Here are the 10 most recent:');
     expect(text.match(/^UCP-/gm)).toHaveLength(10);

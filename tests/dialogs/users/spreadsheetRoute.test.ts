@@ -6,7 +6,15 @@ import { UsersDialog, type UsersResult } from '../../../dialogs/users/usersDialo
 import { validateCard } from '../../helpers/validateCard.js';
 import { adaptiveCards, dialogClient, turn, useDialogWorld, type DialogWorld } from '../../helpers/dialogFixtures.js';
 import {
-  INTERNET_WEB_PORTAL_FEW, press, SUNNYVIEW, SUNNYVIEW_DPIA, SUNNYVIEW_FOUND_IN_LONDON, sunnyviewDspt, talk, tickets, type Line,
+  INTERNET_WEB_PORTAL_FEW,
+  press,
+  SUNNYVIEW,
+  SUNNYVIEW_DPIA,
+  SUNNYVIEW_FOUND_IN_LONDON,
+  sunnyviewDspt,
+  talk,
+  tickets,
+  type Line,
 } from '../accessRequest/accessFixtures.js';
 import { fileMessage, staffWorkbook, startFileServer, TWELVE_STAFF, TWELVE_STAFF_FIXED, type FileServer } from './staffSpreadsheet.js';
 import { createSpreadsheetReader } from '../../../bot/spreadsheet/attachedSpreadsheet.js';
@@ -46,12 +54,16 @@ describe('the multiple-user route: the filled-in spreadsheet, downloaded over re
       ['Care home (residential or nursing)', 'HSCN'],
       ...INTERNET_WEB_PORTAL_FEW.slice(0, 2),
       ['10 or more', ['For ten or more people, a spreadsheet is quicker.', 'Download the template']],
-      [fileMessage(files.url('/staff.xlsx')), [
-        '10 people are ready; 2 rows need changing before we can send the request:',
-        'Row 7: The e-mail jane@gmail.com is a personal address.',
-        'Row 11: A Nurse has clinical access, so we need their Nursing and Midwifery Council (NMC) registration number',
-        'Remove the bad rows', "I'll fix it",
-      ]],
+      [
+        fileMessage(files.url('/staff.xlsx')),
+        [
+          '10 people are ready; 2 rows need changing before we can send the request:',
+          'Row 7: The e-mail jane@gmail.com is a personal address.',
+          'Row 11: A Nurse has clinical access, so we need their Nursing and Midwifery Council (NMC) registration number',
+          'Remove the bad rows',
+          "I'll fix it",
+        ],
+      ],
       ['Remove the bad rows', ["I've left out rows 7 and 11. 10 people are ready to send.", 'Please check your request below.']],
     ]);
     expect(tickets(w.store)).toEqual([]);
@@ -60,7 +72,10 @@ describe('the multiple-user route: the filled-in spreadsheet, downloaded over re
     expect(ticket.users).toHaveLength(10);
     expect(ticket.users?.map((u) => u.email)).not.toContain('jane@gmail.com');
     expect(ticket.users?.find((u) => u.name === 'Dev Patel')).toMatchObject({ role: 'Non-Clinical', emailConfirmed: true });
-    expect(ticket.users?.find((u) => u.name === 'Femi Adeyemi')).toMatchObject({ role: 'Clinical', registration: { body: 'GMC', number: '7654321' } });
+    expect(ticket.users?.find((u) => u.name === 'Femi Adeyemi')).toMatchObject({
+      role: 'Clinical',
+      registration: { body: 'GMC', number: '7654321' },
+    });
     expect(files.requests).toBe(1);
   });
 
@@ -101,7 +116,12 @@ describe('the multiple-user route: the filled-in spreadsheet, downloaded over re
     files.serve('/staff.xlsx', await staffWorkbook(TWELVE_STAFF_FIXED));
     const real = createAttachmentReader({ isAllowedUrl: httpsOrLoopback });
     const asked: { maxBytes: number; timeoutMs: number }[] = [];
-    w.services.spreadsheets = createSpreadsheetReader({ read: (url, options) => { asked.push(options); return real.read(url, options); } });
+    w.services.spreadsheets = createSpreadsheetReader({
+      read: (url, options) => {
+        asked.push(options);
+        return real.read(url, options);
+      },
+    });
     const client = dialogClient(new UsersDialog(w.services), w);
     await talk(client, [...TO_SPREADSHEET, [fileMessage(files.url('/staff.xlsx')), 'All 12 people in the spreadsheet are ready to send.']]);
     expect(asked).toEqual([{ maxBytes: 2 * 1024 * 1024, timeoutMs: 8000 }]);
@@ -117,8 +137,12 @@ describe('the multiple-user route: the filled-in spreadsheet, downloaded over re
     const w = await world();
     files.serve('/big.xlsx', Buffer.alloc(2 * 1024 * 1024 + 1, 1));
     files.serve('/garbage.xlsx', Buffer.from('not a spreadsheet at all'));
-    const message = sent === 'pdf' ? fileMessage(files.url('/staff.pdf'), 'staff.pdf')
-      : typeof sent === 'string' ? fileMessage(files.url(`/${sent}.xlsx`)) : sent;
+    const message =
+      sent === 'pdf'
+        ? fileMessage(files.url('/staff.pdf'), 'staff.pdf')
+        : typeof sent === 'string'
+          ? fileMessage(files.url(`/${sent}.xlsx`))
+          : sent;
     const client = dialogClient(new UsersDialog(w.services), w);
     await talk(client, [...TO_SPREADSHEET, [message, [reason, 'send it back to me here as an attachment']]]);
   });

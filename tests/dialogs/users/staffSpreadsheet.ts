@@ -11,18 +11,52 @@ export type StaffRow = Partial<Record<UserColumn, ExcelJS.CellValue>>;
 
 /** Twelve staff; rows 7 (a personal address) and 11 (a nurse with no registration number) of the sheet are wrong. */
 export const TWELVE_STAFF: readonly StaffRow[] = [
-  { firstName: 'Amara', lastName: 'Okafor', jobTitle: 'Nurse', email: 'amara.okafor@nhs.net', professionalBody: 'NMC', registrationNumber: '12A3456E' },
+  {
+    firstName: 'Amara',
+    lastName: 'Okafor',
+    jobTitle: 'Nurse',
+    email: 'amara.okafor@nhs.net',
+    professionalBody: 'NMC',
+    registrationNumber: '12A3456E',
+  },
   { firstName: 'Ben', lastName: 'Walsh', jobTitle: 'Care Manager', email: 'ben.walsh@nhs.net' },
-  { firstName: 'Chloe', lastName: 'Nguyen', jobTitle: 'Staff Nurse', email: 'chloe.nguyen@nhs.net', professionalBody: 'NMC', registrationNumber: '09K1234A' },
-  { firstName: 'Dev', lastName: 'Patel', jobTitle: 'Clinical Administrator', email: 'dev.patel@sunnyviewcare.co.uk', confirmAppropriateUse: 'Yes' },
+  {
+    firstName: 'Chloe',
+    lastName: 'Nguyen',
+    jobTitle: 'Staff Nurse',
+    email: 'chloe.nguyen@nhs.net',
+    professionalBody: 'NMC',
+    registrationNumber: '09K1234A',
+  },
+  {
+    firstName: 'Dev',
+    lastName: 'Patel',
+    jobTitle: 'Clinical Administrator',
+    email: 'dev.patel@sunnyviewcare.co.uk',
+    confirmAppropriateUse: 'Yes',
+  },
   { firstName: 'Ella', lastName: 'Brown', jobTitle: 'Care Manager', email: 'ella.brown@nhs.net' },
   { firstName: 'Jane', lastName: 'Doe', jobTitle: 'Care Manager', email: 'jane@gmail.com' },
-  { firstName: 'Femi', lastName: 'Adeyemi', jobTitle: 'General Practitioner', email: 'femi.adeyemi@nhs.net', professionalBody: 'GMC', registrationNumber: '7654321' },
+  {
+    firstName: 'Femi',
+    lastName: 'Adeyemi',
+    jobTitle: 'General Practitioner',
+    email: 'femi.adeyemi@nhs.net',
+    professionalBody: 'GMC',
+    registrationNumber: '7654321',
+  },
   { firstName: 'Grace', lastName: 'Kim', jobTitle: 'Health Care Assistant', email: 'grace.kim@nhs.net' },
   { firstName: 'Harry', lastName: 'Singh', jobTitle: 'Assistant Care Manager', email: 'harry.singh@camden.gov.uk' },
   { firstName: 'Isla', lastName: 'Murphy', jobTitle: 'Nurse', email: 'isla.murphy@nhs.net' },
   { firstName: 'Jack', lastName: "O'Neil", jobTitle: 'Care Manager', email: 'jack.oneil@nhs.net' },
-  { firstName: 'Kemi', lastName: 'Bello', jobTitle: 'District Nurse', email: 'kemi.bello@nhs.net', professionalBody: 'NMC', registrationNumber: '15C7788F' },
+  {
+    firstName: 'Kemi',
+    lastName: 'Bello',
+    jobTitle: 'District Nurse',
+    email: 'kemi.bello@nhs.net',
+    professionalBody: 'NMC',
+    registrationNumber: '15C7788F',
+  },
 ];
 
 /** The same twelve with both rows put right. */
@@ -35,13 +69,14 @@ export const TWELVE_STAFF_FIXED: readonly StaffRow[] = TWELVE_STAFF.map((row) =>
 /** The template as the bot hands it out, filled in with these rows from row 2. */
 export async function staffWorkbook(rows: readonly StaffRow[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(await buildUsersTemplate() as unknown as ExcelJS.Buffer);
+  await workbook.xlsx.load((await buildUsersTemplate()) as unknown as ExcelJS.Buffer);
   const sheet = workbook.getWorksheet('Users');
   if (!sheet) throw new Error('the template has no Users sheet');
   const headings = (sheet.getRow(1).values as unknown[]).map(String);
   rows.forEach((person, i) => {
     const row = sheet.getRow(i + 2);
-    for (const spec of USER_COLUMNS) if (person[spec.key] !== undefined) row.getCell(headings.indexOf(spec.header)).value = person[spec.key];
+    for (const spec of USER_COLUMNS)
+      if (person[spec.key] !== undefined) row.getCell(headings.indexOf(spec.header)).value = person[spec.key];
     row.commit();
   });
   return Buffer.from(await workbook.xlsx.writeBuffer());
@@ -75,10 +110,11 @@ export async function startFileServer(): Promise<FileServer> {
     get requests() {
       return requests;
     },
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -86,6 +122,12 @@ export async function startFileServer(): Promise<FileServer> {
 export function fileMessage(downloadUrl: string, name = 'staff.xlsx'): Partial<Activity> {
   return {
     type: 'message',
-    attachments: [{ contentType: 'application/vnd.microsoft.teams.file.download.info', name, content: { downloadUrl, uniqueId: 'x', fileType: name.split('.').pop() } }],
+    attachments: [
+      {
+        contentType: 'application/vnd.microsoft.teams.file.download.info',
+        name,
+        content: { downloadUrl, uniqueId: 'x', fileType: name.split('.').pop() },
+      },
+    ],
   };
 }

@@ -26,12 +26,20 @@ describe('the users conversation, one by one', () => {
     await talk(client, [
       ...START,
       ['Chloe Nguyen', "What is Chloe Nguyen's job title?"],
-      ['care manager', ['Care Manager has the Non-Clinical role in the UCP: can save every section of a care plan in progress', 'Is that right for this person?']],
+      [
+        'care manager',
+        [
+          'Care Manager has the Non-Clinical role in the UCP: can save every section of a care plan in progress',
+          'Is that right for this person?',
+        ],
+      ],
       ['Yes', "What is Chloe Nguyen's work e-mail address?"],
       ['Chloe.Nguyen@NHS.net', ['So far I have 1 person:', '1. Chloe Nguyen, Care Manager (Non-Clinical), Chloe.Nguyen@nhs.net']],
       ["That's everyone", []],
     ]);
-    expect(finished(client)).toEqual([{ name: 'Chloe Nguyen', jobTitle: 'Care Manager', role: 'Non-Clinical', email: 'Chloe.Nguyen@nhs.net' }]);
+    expect(finished(client)).toEqual([
+      { name: 'Chloe Nguyen', jobTitle: 'Care Manager', role: 'Non-Clinical', email: 'Chloe.Nguyen@nhs.net' },
+    ]);
   });
 
   it('reads an alias as its UCP title, asks a nurse for an NMC PIN, and refuses a number of the wrong shape with the reason', async () => {
@@ -39,14 +47,35 @@ describe('the users conversation, one by one', () => {
     await talk(client, [
       ...START,
       ['Amara Okafor', 'job title'],
-      ['RGN', ["I've taken RGN as Nurse. Nurse has the Clinical role in the UCP: full read and edit of care plans.", 'Is that right for this person?']],
-      ['Yes', "Clinical access needs a professional registration. What is Amara Okafor's Nursing and Midwifery Council (NMC) registration number?"],
-      ['1234567', ["That doesn't look like a Nursing and Midwifery Council (NMC) number. An NMC PIN looks like 12A3456E", "What is Amara Okafor's Nursing and Midwifery Council (NMC) registration number?"]],
+      [
+        'RGN',
+        [
+          "I've taken RGN as Nurse. Nurse has the Clinical role in the UCP: full read and edit of care plans.",
+          'Is that right for this person?',
+        ],
+      ],
+      [
+        'Yes',
+        "Clinical access needs a professional registration. What is Amara Okafor's Nursing and Midwifery Council (NMC) registration number?",
+      ],
+      [
+        '1234567',
+        [
+          "That doesn't look like a Nursing and Midwifery Council (NMC) number. An NMC PIN looks like 12A3456E",
+          "What is Amara Okafor's Nursing and Midwifery Council (NMC) registration number?",
+        ],
+      ],
       ['NMC PIN: 12a3456e', "What is Amara Okafor's work e-mail address?"],
       ['amara.okafor@nhs.net', '1. Amara Okafor, Nurse (Clinical), amara.okafor@nhs.net'],
       ["That's everyone", []],
     ]);
-    expect(finished(client)[0]).toEqual({ name: 'Amara Okafor', jobTitle: 'Nurse', role: 'Clinical', email: 'amara.okafor@nhs.net', registration: { body: 'NMC', number: '12A3456E' } });
+    expect(finished(client)[0]).toEqual({
+      name: 'Amara Okafor',
+      jobTitle: 'Nurse',
+      role: 'Clinical',
+      email: 'amara.okafor@nhs.net',
+      registration: { body: 'NMC', number: '12A3456E' },
+    });
   });
 
   it('asks which body when a clinical title has several, then checks the number against that body', async () => {
@@ -67,8 +96,17 @@ describe('the users conversation, one by one', () => {
     await talk(client, [
       ...START,
       ['Sam Carter', 'job title'],
-      ['Senior Carer', ['"Senior Carer" is not one of the job titles the UCP uses', 'Senior Social Worker', 'Care Manager', 'Keep what I typed']],
-      ['Keep what I typed: the helpdesk decides', ['I have kept the title as you typed it. The helpdesk will decide which access it gives.', "What is Sam Carter's work e-mail address?"]],
+      [
+        'Senior Carer',
+        ['"Senior Carer" is not one of the job titles the UCP uses', 'Senior Social Worker', 'Care Manager', 'Keep what I typed'],
+      ],
+      [
+        'Keep what I typed: the helpdesk decides',
+        [
+          'I have kept the title as you typed it. The helpdesk will decide which access it gives.',
+          "What is Sam Carter's work e-mail address?",
+        ],
+      ],
       ['sam.carter@nhs.net', '1. Sam Carter, Senior Carer (role: helpdesk decides), sam.carter@nhs.net'],
       ['Add another person', 'What is the full name of the next person?'],
       ['Kim Lee', 'job title'],
@@ -78,7 +116,10 @@ describe('the users conversation, one by one', () => {
       ['kim.lee@nhs.net', '2. Kim Lee, Staff Nurse (Clinical), kim.lee@nhs.net'],
       ["That's everyone", []],
     ]);
-    expect(finished(client).map((u) => [u.jobTitle, u.role])).toEqual([['Senior Carer', null], ['Staff Nurse', 'Clinical']]);
+    expect(finished(client).map((u) => [u.jobTitle, u.role])).toEqual([
+      ['Senior Carer', null],
+      ['Staff Nurse', 'Clinical'],
+    ]);
   });
 
   it('asks for the title again when the manager says the role is not right', async () => {
@@ -92,14 +133,24 @@ describe('the users conversation, one by one', () => {
     ]);
   });
 
-  it('refuses personal and shared addresses with the reason, and asks to confirm appropriate use of another organisation\'s domain', async () => {
+  it("refuses personal and shared addresses with the reason, and asks to confirm appropriate use of another organisation's domain", async () => {
     const { client } = await usersClient();
     await talk(client, [
       ...START,
-      ['Dev Patel', 'job title'], ['Care Manager', 'Is that right'], ['Yes', 'work e-mail'],
+      ['Dev Patel', 'job title'],
+      ['Care Manager', 'Is that right'],
+      ['Yes', 'work e-mail'],
       ['dev@gmail.com', ['This looks like a personal e-mail address (gmail.com).', "What is Dev Patel's work e-mail address?"]],
       ['info@sunnyviewcare.co.uk', ['This looks like a shared mailbox (info@).', "What is Dev Patel's work e-mail address?"]],
-      ['dev.patel@sunnyviewcare.co.uk', ['sunnyviewcare.co.uk is not on the list of NHS-approved e-mail domains.', 'Do you confirm', 'Yes, I confirm', 'No, another address']],
+      [
+        'dev.patel@sunnyviewcare.co.uk',
+        [
+          'sunnyviewcare.co.uk is not on the list of NHS-approved e-mail domains.',
+          'Do you confirm',
+          'Yes, I confirm',
+          'No, another address',
+        ],
+      ],
       ["No, I'll give another address", ['Please give another work address for this person', "What is Dev Patel's work e-mail address?"]],
       ['dev.patel@sunnyviewcare.co.uk', 'Do you confirm'],
       ['Yes, I confirm', '1. Dev Patel, Care Manager (Non-Clinical), dev.patel@sunnyviewcare.co.uk'],
@@ -114,7 +165,9 @@ describe('the users conversation, one by one', () => {
     await talk(client, [
       ['go', ['So far I have 1 person:', 'Would you like to add, change or remove anyone?']],
       ['Add another person', 'What is the full name of the next person?'],
-      ['Ella Brown', 'job title'], ['Care Manager', 'Is that right'], ['Yes', 'work e-mail'],
+      ['Ella Brown', 'job title'],
+      ['Care Manager', 'Is that right'],
+      ['Yes', 'work e-mail'],
       ['BEN.WALSH@nhs.net', ['That address is already on this request for someone else.', "What is Ella Brown's work e-mail address?"]],
       ['ella.brown@nhs.net', 'So far I have 2 people:'],
     ]);
@@ -123,7 +176,13 @@ describe('the users conversation, one by one', () => {
   it('changes one detail of someone listed, asking only that, and removes people until nobody is left', async () => {
     const users: RequestedUser[] = [
       { name: 'Ben Walsh', jobTitle: 'Care Manager', role: 'Non-Clinical', email: 'ben.walsh@nhs.net' },
-      { name: 'Amara Okafor', jobTitle: 'Nurse', role: 'Clinical', email: 'amara.okafor@nhs.net', registration: { body: 'NMC', number: '12A3456E' } },
+      {
+        name: 'Amara Okafor',
+        jobTitle: 'Nurse',
+        role: 'Clinical',
+        email: 'amara.okafor@nhs.net',
+        registration: { body: 'NMC', number: '12A3456E' },
+      },
     ];
     const { client } = await usersClient({ users });
     await talk(client, [
@@ -141,13 +200,23 @@ describe('the users conversation, one by one', () => {
       ['Remove someone', 'Who would you like to remove?'],
       ['1', ["I've removed Ben Walsh.", 'So far I have 1 person:', '1. Amara Okafor']],
       ['Remove someone', 'Who would you like to remove?'],
-      ['Amara Okafor', ["I've removed Amara Okafor.", "There's nobody on the request now, so let's add someone.", 'What is the full name of the first person who needs access?']],
+      [
+        'Amara Okafor',
+        [
+          "I've removed Amara Okafor.",
+          "There's nobody on the request now, so let's add someone.",
+          'What is the full name of the first person who needs access?',
+        ],
+      ],
     ]);
   });
 
   it('lists the first thirty of a long list and has the manager type a number to pick someone from it', async () => {
     const users: RequestedUser[] = Array.from({ length: 40 }, (_, i) => ({
-      name: `Person ${i + 1}`, jobTitle: 'Care Manager', role: 'Non-Clinical', email: `person.${i + 1}@nhs.net`,
+      name: `Person ${i + 1}`,
+      jobTitle: 'Care Manager',
+      role: 'Non-Clinical',
+      email: `person.${i + 1}@nhs.net`,
     }));
     const { client } = await usersClient({ users });
     const review = await talk(client, [['go', ['So far I have 40 people:', '30. Person 30, Care Manager', '…and 10 more.']]]);
@@ -164,7 +233,10 @@ describe('the users conversation, one by one', () => {
 
   it('cuts an over-long name with a notice and keeps markup as typed in what it says back', async () => {
     const { client } = await usersClient();
-    const answer = await talk(client, [...START, [`**Sam** ${'x'.repeat(300)}`, ["That was longer than I can keep, so I've kept the first 200 characters.", "What is **Sam** x"]]]);
+    const answer = await talk(client, [
+      ...START,
+      [`**Sam** ${'x'.repeat(300)}`, ["That was longer than I can keep, so I've kept the first 200 characters.", 'What is **Sam** x']],
+    ]);
     expect(answer.text).not.toContain('x'.repeat(201));
   });
 
@@ -173,14 +245,20 @@ describe('the users conversation, one by one', () => {
     const { client } = await usersClient({ organisation });
     await talk(client, [
       ...START,
-      ['Dev Patel', 'job title'], ['Care Manager', 'Is that right'], ['Yes', 'work e-mail'],
-      ['n1sunnyview.vabc1@nhs.net', [
-        "This looks like a shared mailbox (n1sunnyview.vabc1@). It carries your organisation's ODS code (VABC1).",
-        'the UCP e-mails a code to their address to finish logging in, so everyone who reads a shared mailbox could use it',
-        "Please give this person's own work address, such as their own NHSmail address.",
-        'The National Administration Service (NAS) portal', 'Self-management',
-        "What is Dev Patel's work e-mail address?",
-      ]],
+      ['Dev Patel', 'job title'],
+      ['Care Manager', 'Is that right'],
+      ['Yes', 'work e-mail'],
+      [
+        'n1sunnyview.vabc1@nhs.net',
+        [
+          "This looks like a shared mailbox (n1sunnyview.vabc1@). It carries your organisation's ODS code (VABC1).",
+          'the UCP e-mails a code to their address to finish logging in, so everyone who reads a shared mailbox could use it',
+          "Please give this person's own work address, such as their own NHSmail address.",
+          'The National Administration Service (NAS) portal',
+          'Self-management',
+          "What is Dev Patel's work e-mail address?",
+        ],
+      ],
       ['sunnyview.nurse@nhs.net', ['named after your organisation (Sunnyview Care Home)', "What is Dev Patel's work e-mail address?"]],
       ['dev.patel@nhs.net', '1. Dev Patel, Care Manager (Non-Clinical), dev.patel@nhs.net'],
       ["That's everyone", []],
@@ -192,13 +270,21 @@ describe('the users conversation, one by one', () => {
     const { client } = await usersClient({ organisation: { name: 'Sunnyview Care Home', odsCode: 'VABC1' } });
     await talk(client, [
       ...START,
-      ['Jane Nurse', 'job title'], ['Care Manager', 'Is that right'], ['Yes', 'work e-mail'],
-      ['jane.nurse@nhs.net', ['jane.nurse@ might be a shared or role mailbox ("nurse" is a job as well as a name)', 'Do you confirm', 'Yes, I confirm']],
+      ['Jane Nurse', 'job title'],
+      ['Care Manager', 'Is that right'],
+      ['Yes', 'work e-mail'],
+      [
+        'jane.nurse@nhs.net',
+        ['jane.nurse@ might be a shared or role mailbox ("nurse" is a job as well as a name)', 'Do you confirm', 'Yes, I confirm'],
+      ],
       ['Yes, I confirm', '1. Jane Nurse, Care Manager (Non-Clinical), jane.nurse@nhs.net'],
       ["That's everyone", []],
     ]);
     expect(finished(client)[0]).toEqual({
-      name: 'Jane Nurse', jobTitle: 'Care Manager', role: 'Non-Clinical', email: 'jane.nurse@nhs.net',
+      name: 'Jane Nurse',
+      jobTitle: 'Care Manager',
+      role: 'Non-Clinical',
+      email: 'jane.nurse@nhs.net',
       emailCheck: 'Check this is the person\'s own mailbox, not a shared or role one: the part before the @ has the role word "nurse".',
     });
   });

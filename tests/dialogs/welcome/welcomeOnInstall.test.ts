@@ -15,10 +15,13 @@ const quiet = createLogger('error', () => undefined);
 
 /** A TestAdapter whose turns remember the conversation and run welcomeOnInstall with the store's claim, as the host does. */
 function host(store: Store) {
-  const adapter = new TestAdapter(async (context) => {
-    await rememberConversation(store, context.activity, quiet);
-    await welcomeOnInstall(context, (activity) => claimWelcome(store, activity));
-  }, { channelId: 'msteams', recipient: bot });
+  const adapter = new TestAdapter(
+    async (context) => {
+      await rememberConversation(store, context.activity, quiet);
+      await welcomeOnInstall(context, (activity) => claimWelcome(store, activity));
+    },
+    { channelId: 'msteams', recipient: bot },
+  );
   return {
     async receive(activity: Partial<Activity>): Promise<Partial<Activity>[]> {
       await adapter.receiveActivity({ recipient: bot, from: person, ...activity });
@@ -31,7 +34,11 @@ const personal = { id: 'a:1', conversationType: 'personal', isGroup: false, name
 
 describe('the welcome on install', () => {
   it('greets with the welcome card when the bot is added to a 1:1 chat', async () => {
-    const replies = await host(await folder.open()).receive({ type: ActivityTypes.ConversationUpdate, membersAdded: [bot], conversation: personal });
+    const replies = await host(await folder.open()).receive({
+      type: ActivityTypes.ConversationUpdate,
+      membersAdded: [bot],
+      conversation: personal,
+    });
     expect(readable(replies)).toContain("Hello! I'm the Universal Care Plan (UCP) onboarding assistant");
     expect(adaptiveCards(replies)).toHaveLength(1);
   });
@@ -44,7 +51,15 @@ describe('the welcome on install', () => {
 
   it('lets only the first of several claims at the same moment welcome, and keeps the mark when the conversation is remembered again', async () => {
     const store = await folder.open();
-    const install = { type: ActivityTypes.InstallationUpdate, action: 'add', channelId: 'msteams', serviceUrl: 'https://smba.example/uk/', recipient: bot, from: person, conversation: personal } as Activity;
+    const install = {
+      type: ActivityTypes.InstallationUpdate,
+      action: 'add',
+      channelId: 'msteams',
+      serviceUrl: 'https://smba.example/uk/',
+      recipient: bot,
+      from: person,
+      conversation: personal,
+    } as Activity;
     await rememberConversation(store, install, quiet);
     const claims = await Promise.all([claimWelcome(store, install), claimWelcome(store, install), claimWelcome(store, install)]);
     expect(claims.filter(Boolean)).toHaveLength(1);
@@ -58,7 +73,9 @@ describe('the welcome on install', () => {
 
   it('says nothing in a channel or group chat (ICS and helpdesk channels have the bot too)', async () => {
     const channel = { id: '19:x@thread.tacv2', conversationType: 'channel', isGroup: true, name: '' };
-    expect(await host(await folder.open()).receive({ type: ActivityTypes.ConversationUpdate, membersAdded: [bot], conversation: channel })).toHaveLength(0);
+    expect(
+      await host(await folder.open()).receive({ type: ActivityTypes.ConversationUpdate, membersAdded: [bot], conversation: channel }),
+    ).toHaveLength(0);
   });
 
   it('says nothing when someone else joins, or the app is removed', async () => {
