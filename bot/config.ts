@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import dotenv from 'dotenv';
-import { AppError } from '../data/errors.js';
 import type { HelpdeskFacts } from '../data/rules/helpdesk.js';
 import { loadReminderThresholds, ReminderSettingError, type ReminderThresholds } from './reminders/thresholds.js';
+import { ConfigError, clip, exactUrl, hostList, httpsUrl, integer, oneOf, text, url, type Env } from './settingReaders.js';
 
 /** Every setting the service reads, typed and validated once at start. */
 export interface Config {
@@ -76,17 +76,7 @@ export interface TabTokenSettings {
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export type AppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
 
-/** A bad setting: the message names the variable and says what is wrong, in one line. */
-export class ConfigError extends AppError {
-  constructor(
-    readonly variable: string,
-    problem: string,
-  ) {
-    super('bad-setting', `${variable} ${problem}`, { variable });
-  }
-}
-
-type Env = Record<string, string | undefined>;
+export { ConfigError };
 
 const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
 const APP_TYPES: readonly AppType[] = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'];
@@ -245,62 +235,4 @@ function reminderThresholds(env: Env): ReminderThresholds {
     if (err instanceof ReminderSettingError) throw new ConfigError(err.variable, err.message.slice(err.variable.length + 1));
     throw err;
   }
-}
-
-function hostList(env: Env, name: string, fallback: string[]): string[] {
-  const raw = text(env, name);
-  if (raw === '') return fallback;
-  const hosts = raw
-    .split(',')
-    .map((h) => h.trim().toLowerCase())
-    .filter(Boolean);
-  const bad = hosts.find((h) => !/^[a-z0-9.-]+\.[a-z]{2,}$/.test(h));
-  if (bad !== undefined || hosts.length === 0)
-    throw new ConfigError(name, `must be a comma-separated list of host names such as sharepoint.com (got "${clip(raw)}")`);
-  return hosts;
-}
-
-function url(env: Env, name: string, fallback: string): string {
-  const raw = text(env, name) || fallback;
-  if (!/^https?:\/\/[^\s/]+/.test(raw)) throw new ConfigError(name, `must be an http(s) URL (got "${clip(raw)}")`);
-  return raw.endsWith('/') ? raw : `${raw}/`;
-}
-
-function exactUrl(env: Env, name: string, fallback: string): string {
-  const raw = text(env, name) || fallback;
-  if (!/^https?:\/\/[^\s/]+/.test(raw)) throw new ConfigError(name, `must be an http(s) URL (got "${clip(raw)}")`);
-  return raw;
-}
-
-// Keys that sign tokens are only trusted over HTTPS; the address is used exactly as given.
-function httpsUrl(env: Env, name: string, fallback: string): string {
-  const raw = text(env, name) || fallback;
-  if (!/^https:\/\/[^\s/]+/.test(raw)) throw new ConfigError(name, `must be an https URL (got "${clip(raw)}")`);
-  return raw;
-}
-
-function text(env: Env, name: string): string {
-  return (env[name] ?? '').trim();
-}
-
-function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = text(env, name);
-  if (raw === '') return fallback;
-  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
-    throw new ConfigError(name, `must be a whole number from ${min} to ${max} (got "${clip(raw)}")`);
-  }
-  return Number(raw);
-}
-
-function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
-  const raw = text(env, name);
-  if (raw === '') return fallback;
-  const found = allowed.find((value) => value.toLowerCase() === raw.toLowerCase());
-  if (!found) throw new ConfigError(name, `must be one of ${allowed.join(', ')} (got "${clip(raw)}")`);
-  return found;
-}
-
-/** Values are echoed to help the operator, but never in full: a mistyped secret should not land in a log. */
-function clip(value: string): string {
-  return value.length > 40 ? `${value.slice(0, 37)}...` : value;
 }
