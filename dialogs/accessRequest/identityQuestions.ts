@@ -45,11 +45,6 @@ import {
   ODS_UNAVAILABLE,
   NOT_YET,
   NOT_YET_END,
-  ownRequestOpen,
-  otherRequestOpen,
-  WAIT_FOR_ACCESS,
-  alreadyOnboarded,
-  ADD_STAFF_INSTEAD,
   odsNotFound,
   odsStillNotFound,
   OUTSIDE_EXPLAINED,
@@ -59,47 +54,16 @@ import {
 import { postcodeAnswer } from './accessAnswers.js';
 import { nearestBoroughs } from './nearestBoroughs.js';
 import { directoryFacts, settleDirectoryCheck, type OrganisationDraft } from './organisationDraft.js';
-import { earlyDsptStop, existingAccessRequest, stageForOthers, type ExistingRequest } from './knownOrganisation.js';
-import type { RequestKind } from './requestSummary.js';
+import { earlyDsptStop, existingAccessRequest } from './knownOrganisation.js';
+import { sayExisting } from './existingRequestMessages.js';
+import { identityResult, values, type IdentityOptions, type IdentityResult } from './identityState.js';
 import { londonToday } from '../../data/rules/londonTime.js';
-import { describeRequest } from '../status/statusText.js';
 import { foundInExport } from '../readiness/readinessMessages.js';
 
 /** The waterfall's id; begin it with IdentityOptions, it ends with an IdentityResult. */
 export const IDENTITY_STEPS = 'accessIdentitySteps';
 
-/**
- * What the identity questions end with. `stopped`: the request goes no further (one is already open or done for this
- * code, or the DSPT export already stops it); the manager has been told why. `onboarded`: adding staff to an organisation
- * whose access request is done, so the staff are sent as 'addUsers', never as a second organisation request.
- */
-export interface IdentityResult {
-  draft: OrganisationDraft;
-  stopped?: boolean;
-  onboarded?: boolean;
-}
-
-/** What the identity questions start from; the counters survive the replaceDialog that re-asks. */
-export interface IdentityOptions {
-  draft: OrganisationDraft;
-  /** Adding staff (default: asking for access): decides what an existing request for the code means. */
-  kind?: RequestKind;
-  /** Adding staff: the code's access request is done (kept across the re-asks of the borough). */
-  onboarded?: boolean;
-  /** Codes the directory did not know, so far. */
-  odsMisses?: number;
-  /** Boroughs not recognised, so far. */
-  boroughMisses?: number;
-}
-
-interface IdentityValues {
-  draft: OrganisationDraft;
-  /** A code the directory did not know, while the manager decides whether to carry on with it. */
-  pendingCode?: string;
-  awaiting?: 'directoryRight' | 'carryOn' | 'boroughChoice' | 'icsChoice';
-  /** Adding staff to an organisation whose access request is done. */
-  onboarded?: boolean;
-}
+export type { IdentityOptions, IdentityResult } from './identityState.js';
 
 const ODS_PROMPT = 'accessOdsPrompt';
 const NAME_PROMPT = 'accessNamePrompt';
@@ -324,31 +288,4 @@ class IdentitySteps {
       ),
     );
   }
-}
-
-function identityResult(state: IdentityValues): IdentityResult {
-  return { draft: state.draft, ...(state.onboarded ? { onboarded: true } : {}) };
-}
-
-/** What the manager is told when the code already has an access request, open or done; nothing new is started. */
-async function sayExisting(
-  step: WaterfallStepContext,
-  code: string,
-  existing: ExistingRequest,
-  kind: RequestKind,
-  now: Date,
-): Promise<void> {
-  const { ticket, open, mine } = existing;
-  if (!open) {
-    await sayPlain(step.context, alreadyOnboarded(code, mine ? ticket.id : undefined));
-    await sayPlain(step.context, ADD_STAFF_INSTEAD);
-    return;
-  }
-  if (mine) await sayPlain(step.context, ownRequestOpen(code, ticket.id), ...describeRequest(ticket, now));
-  else await sayPlain(step.context, otherRequestOpen(code, stageForOthers(ticket.state)));
-  if (kind === 'addUsers') await sayPlain(step.context, WAIT_FOR_ACCESS);
-}
-
-function values(step: WaterfallStepContext): IdentityValues {
-  return step.values as IdentityValues;
 }
