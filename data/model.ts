@@ -66,7 +66,7 @@ export interface ConversationRecord {
 
 export type TicketKind = 'organisationAccess' | 'addUsers' | 'deactivateUsers' | 'question';
 
-/** A helpdesk ticket. The workflow issue grows this; the store only relies on these fields. */
+/** The fields every ticket has, whatever its kind; the store keeps WorkflowTicket, which adds the rest. */
 export interface Ticket {
   id: string;
   kind: TicketKind;
@@ -75,7 +75,6 @@ export interface Ticket {
   createdAt: string;
   updatedAt: string;
   closedAt?: string;
-  [field: string]: unknown;
 }
 
 /** One line of the audit trail: who did what, when, from which state to which. */
@@ -265,6 +264,24 @@ export interface WorkflowTicket extends Ticket {
   cardCopies: CardCopy[];
   /** What the reminder sweep has sent about it, the latest of each kind per wait, newest last (at most 12). */
   remindersSent?: ReminderMark[];
+}
+
+/** One ticket's reminders in its current wait. */
+export interface TicketLedger {
+  /** ISO instant the wait began; a different one means a new wait, and its reminders start again. */
+  since: string;
+  /** For each reminder kind, the highest ordinal sent in this wait. */
+  sent: Record<string, number>;
+}
+
+/**
+ * What reminders have been sent (bot/reminders/ledger.ts): per open ticket, its current wait; per organisation, the DSPT
+ * reminders sent this year. Compact on purpose (every write re-serialises the live file).
+ */
+export interface ReminderLedger {
+  tickets: Record<string, TicketLedger>;
+  /** By ODS code: the year and how many of that year's DSPT reminder dates have been sent. */
+  dspt: Record<string, { year: string; sent: number }>;
 }
 
 /** A message owed to someone, kept until it is delivered so nothing is lost while Teams or e-mail is down. */

@@ -1,7 +1,6 @@
 /** `report <requests|decisions|unreachable>`: a report as CSV on standard output, nothing else there, so it can be piped. */
 import { calendarInForce } from '../../data/rules/bankHolidaysInForce.js';
 import { ValidationError } from '../../data/errors.js';
-import type { ConversationRecord, NotificationRecord, RosterEntry, WorkflowTicket } from '../../data/model.js';
 import { findArchivedTicketsSnapshot, readAuditSnapshot } from '../../data/store/fileSnapshot.js';
 import { csvLines } from '../reports/csv.js';
 import { csvTable, isReportName, REPORT_NAMES } from '../reports/reportTables.js';
@@ -31,10 +30,10 @@ export async function reportCommand(ctx: AdminContext, args: ParsedArgs): Promis
   const data = await ctx.snapshot();
   const view = await runReport(name, filters, {
     live: () => ({
-      tickets: data.tickets as unknown as WorkflowTicket[],
-      rosters: data.rosters as RosterEntry[],
-      notifications: data.notifications as NotificationRecord[],
-      conversations: data.conversations as ConversationRecord[],
+      tickets: data.tickets,
+      rosters: data.rosters,
+      notifications: data.notifications,
+      conversations: data.conversations,
     }),
     audit: (query) => readAuditSnapshot(ctx.dataDir, query),
     archived: (ids) => findArchivedTicketsSnapshot(ctx.dataDir, ids),

@@ -1,4 +1,4 @@
-import type { AuditEvent, TicketState, WorkflowTicket } from '../../data/model.js';
+import type { AuditEvent, TicketState } from '../../data/model.js';
 import { findArchivedTicketSnapshot, readAuditSnapshot } from '../../data/store/fileSnapshot.js';
 import { formatLondon } from '../../data/rules/londonTime.js';
 import { csvLine } from '../../data/csvWrite.js';
@@ -18,7 +18,7 @@ export async function ticketsCommand(ctx: AdminContext, args: ParsedArgs): Promi
   const wanted = args.options.state === undefined ? undefined : args.options.state.split(',').map((s) => s.trim());
   const unknown = wanted?.filter((s) => !STATES.includes(s as TicketState)) ?? [];
   if (unknown.length > 0) throw new UsageError(`unknown state "${unknown[0]}" (use ${STATES.join(', ')})`);
-  const tickets = ((await ctx.snapshot()).tickets as WorkflowTicket[])
+  const tickets = (await ctx.snapshot()).tickets
     .filter((t) => !wanted || wanted.includes(t.state))
     .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
   const rows = tickets.map((t) => ({

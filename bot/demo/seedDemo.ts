@@ -4,9 +4,6 @@ import { isLocalMode, type Config } from '../config.js';
 import { errorKind, type Logger } from '../log.js';
 import { DEMO_DPIA, DEMO_ICB_CODE, demoDsptStatuses, demoRosters } from './demoData.js';
 
-/** Where a seeded demo is recorded in `settings`: once seeded, never again, even if an administrator later empties the rosters. */
-export const DEMO_SEEDED_SETTING = 'demoSeededAt';
-
 export type DemoSeedOutcome = 'seeded' | 'authenticatedMode' | 'storeHasData' | 'failed';
 
 export interface DemoSeedOptions {
@@ -36,7 +33,7 @@ export async function seedDemoIfFresh({ config, store, logger, port, now = () =>
       tx.data.dpiaRegister.push(...DEMO_DPIA.map((entry) => ({ ...entry })));
       const known = new Set(tx.data.dsptStatuses.map((r) => r.odsCode));
       tx.data.dsptStatuses.push(...demoDsptStatuses(at).filter((r) => !known.has(r.odsCode)));
-      tx.data.settings[DEMO_SEEDED_SETTING] = addedAt;
+      tx.data.demoSeededAt = addedAt;
       tx.data.imports = { ...tx.data.imports, dpia: addedAt, dspt: addedAt };
       tx.audit({
         actor: 'system',
@@ -54,19 +51,14 @@ export async function seedDemoIfFresh({ config, store, logger, port, now = () =>
   }
 }
 
-/** Fresh: nothing an administrator or a person has put there, and no demo seeded before. */
+/** Fresh: nothing an administrator or a person has put there, and no demo seeded before (once seeded, never again, even if an administrator later empties the rosters). */
 function isFresh(data: {
   tickets: readonly unknown[];
   rosters: readonly unknown[];
   dpiaRegister: readonly unknown[];
-  settings: Readonly<Record<string, unknown>>;
+  demoSeededAt: string | null;
 }): boolean {
-  return (
-    data.tickets.length === 0 &&
-    data.rosters.length === 0 &&
-    data.dpiaRegister.length === 0 &&
-    data.settings[DEMO_SEEDED_SETTING] === undefined
-  );
+  return data.tickets.length === 0 && data.rosters.length === 0 && data.dpiaRegister.length === 0 && data.demoSeededAt === null;
 }
 
 // Addresses and commands only: the demo's people are the playground's own made-up users, and still never logged by name.

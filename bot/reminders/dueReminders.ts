@@ -63,7 +63,7 @@ const OPEN: ReadonlySet<string> = new Set(OPEN_STATES);
 
 /** Everything due at `now`, not yet sent; pure, so it can run inside the sweep's store update. */
 export function dueReminders(data: Readonly<LiveData>, calendar: WorkingCalendar, now: Date, t: ReminderThresholds): DueResult {
-  const tickets = data.tickets as unknown as readonly WorkflowTicket[];
+  const tickets = data.tickets;
   const ledger = readLedger(data);
   const openTicketIds = new Set<string>();
   let earliest = now.getTime();
@@ -209,7 +209,7 @@ function dsptReminders(
 
 function requestersByOdsCode(data: Readonly<LiveData>): Map<string, Recipient[]> {
   const map = new Map<string, Recipient[]>();
-  for (const ticket of data.tickets as unknown as readonly WorkflowTicket[]) {
+  for (const ticket of data.tickets) {
     const code = ticket.organisation?.odsCode?.toUpperCase();
     if (!code || !ticket.requester?.aadObjectId) continue;
     const list = map.get(code) ?? [];

@@ -1,52 +1,30 @@
 /**
- * What reminders have been sent, kept in the live file's settings under one key. Per open ticket: the moment its
+ * What reminders have been sent, kept in the live file's reminderLedger. Per open ticket: the moment its
  * current wait began and, for each kind, the highest ordinal sent in that wait; per organisation: the DSPT reminders
  * sent this year. Compact on purpose (every write re-serialises the live file) and pruned as tickets leave the open states.
  */
+import type { ReminderLedger } from '../../data/model.js';
 import type { LiveData } from '../../data/store/store.js';
+import { plainCopy } from '../../data/workflow/applyAction.js';
 
-/** The settings key the ledger lives under. */
-export const LEDGER_SETTING = 'reminders';
+export type { ReminderLedger, TicketLedger } from '../../data/model.js';
 
 /** One ticket's reminders in its current wait. */
-export interface TicketLedger {
-  /** ISO instant the wait began; a different one means a new wait, and its reminders start again. */
-  since: string;
-  sent: Record<string, number>;
-}
-
-export interface ReminderLedger {
-  tickets: Record<string, TicketLedger>;
-  /** By ODS code: the year and how many of that year's DSPT reminder dates have been sent. */
-  dspt: Record<string, { year: string; sent: number }>;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** The ledger as stored (read-only use), or an empty one; anything malformed reads as nothing sent for that entry. */
+/** The ledger as stored, for reading only. */
 export function readLedger(data: Readonly<LiveData>): ReminderLedger {
-  const raw = data.settings[LEDGER_SETTING];
-  if (!isRecord(raw)) return { tickets: {}, dspt: {} };
-  return {
-    tickets: isRecord(raw.tickets) ? (raw.tickets as unknown as Record<string, TicketLedger>) : {},
-    dspt: isRecord(raw.dspt) ? (raw.dspt as unknown as Record<string, { year: string; sent: number }>) : {},
-  };
+  return data.reminderLedger;
 }
 
 /** The highest ordinal of `kind` already sent for this ticket in the wait that began at `since` (0: none). */
 export function sentOrdinal(ledger: ReminderLedger, ticketId: string, since: string, kind: string): number {
   const entry = ledger.tickets[ticketId];
-  if (!isRecord(entry) || entry.since !== since || !isRecord(entry.sent)) return 0;
-  const n = entry.sent[kind];
-  return typeof n === 'number' ? n : 0;
+  return entry?.since === since ? (entry.sent[kind] ?? 0) : 0;
 }
 
 /** How many of this year's DSPT reminders an organisation has had. */
 export function sentDspt(ledger: ReminderLedger, odsCode: string, year: string): number {
   const entry = ledger.dspt[odsCode];
-  return isRecord(entry) && entry.year === year && typeof entry.sent === 'number' ? entry.sent : 0;
+  return entry?.year === year ? entry.sent : 0;
 }
 
 /**
@@ -59,12 +37,11 @@ export function writeLedger(
   openTicketIds: ReadonlySet<string>,
   year: string,
 ): void {
-  const ledger = JSON.parse(JSON.stringify(readLedger(data))) as ReminderLedger;
+  const ledger = plainCopy(readLedger(data));
   for (const item of sent) {
     if (item.ticketId !== undefined && item.since !== undefined) {
       let entry = ledger.tickets[item.ticketId];
-      if (!isRecord(entry) || entry.since !== item.since || !isRecord(entry.sent))
-        entry = ledger.tickets[item.ticketId] = { since: item.since, sent: {} };
+      if (entry?.since !== item.since) entry = ledger.tickets[item.ticketId] = { since: item.since, sent: {} };
       entry.sent[item.kind] = Math.max(entry.sent[item.kind] ?? 0, item.ordinal);
     } else if (item.odsCode !== undefined && item.year !== undefined) {
       ledger.dspt[item.odsCode] = { year: item.year, sent: Math.max(sentDspt(ledger, item.odsCode, item.year), item.ordinal) };
@@ -72,5 +49,5 @@ export function writeLedger(
   }
   for (const id of Object.keys(ledger.tickets)) if (!openTicketIds.has(id)) delete ledger.tickets[id];
   for (const code of Object.keys(ledger.dspt)) if (ledger.dspt[code]?.year !== year) delete ledger.dspt[code];
-  data.settings[LEDGER_SETTING] = ledger;
+  data.reminderLedger = ledger;
 }

@@ -3,7 +3,7 @@
  * ("Escalated to the helpdesk channel at 09:00 on Tue 3 Mar: 4 working days without an action"). Runs inside the
  * sweep's store update, from the same reminders the ledger records: a mark is written exactly when a reminder is.
  */
-import type { ReminderMark, WorkflowTicket } from '../../data/model.js';
+import type { ReminderMark } from '../../data/model.js';
 import type { Transaction } from '../../data/store/store.js';
 import type { DueReminder } from './dueReminders.js';
 import type { ReminderKind } from './reminderWording.js';
@@ -30,7 +30,7 @@ export function recordReminderMarks(tx: Transaction, sent: readonly DueReminder[
   for (const reminder of sent) {
     if (!reminder.ticketId || reminder.since === undefined) continue;
     const at = index.get(reminder.ticketId);
-    const ticket = at === undefined ? undefined : (tx.data.tickets[at] as WorkflowTicket);
+    const ticket = at === undefined ? undefined : tx.data.tickets[at];
     if (!ticket) continue;
     const mark: ReminderMark = {
       kind: reminder.kind,

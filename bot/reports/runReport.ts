@@ -1,5 +1,5 @@
 /** Gathers what a report needs from wherever the records are (the bot's store, or the CLI's read-only files) and builds it. */
-import type { AuditEvent, ConversationRecord, NotificationRecord, RosterEntry, Ticket, WorkflowTicket } from '../../data/model.js';
+import type { AuditEvent, ConversationRecord, NotificationRecord, RosterEntry, WorkflowTicket } from '../../data/model.js';
 import type { WorkingCalendar } from '../../data/rules/workingHours.js';
 import type { AuditQuery } from '../../data/store/store.js';
 import { decisions, isDecision } from './decisions.js';
@@ -20,7 +20,7 @@ export interface ReportLive {
 export interface ReportSource {
   live(): ReportLive | Promise<ReportLive>;
   audit(query: AuditQuery): AsyncIterable<AuditEvent>;
-  archived(ids: ReadonlySet<string>): Promise<Ticket[]>;
+  archived(ids: ReadonlySet<string>): Promise<WorkflowTicket[]>;
   calendar: WorkingCalendar;
   now: Date;
   /** The working day's length in hours (the reminder settings'). */
@@ -55,6 +55,6 @@ async function withArchived(
 ): Promise<Map<string, WorkflowTicket>> {
   const byId = new Map(tickets.map((t) => [t.id, t]));
   const missing = new Set([...wanted].filter((id) => !byId.has(id)));
-  if (missing.size > 0) for (const ticket of await source.archived(missing)) byId.set(ticket.id, ticket as WorkflowTicket);
+  if (missing.size > 0) for (const ticket of await source.archived(missing)) byId.set(ticket.id, ticket);
   return byId;
 }

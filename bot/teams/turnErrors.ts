@@ -20,19 +20,14 @@ export interface TurnErrorServices {
   store: Store;
 }
 
-/** Where a conversation's consecutive failed turns are counted (a setting, so a restart does not reset it). */
-export function failuresKey(conversationId: string): string {
-  return `turnFailures:${conversationId}`;
-}
-
 /** Every turn on `adapter` that throws, incoming or proactive, ends here. */
 export function handleTurnErrors(adapter: CloudAdapter, { logger, conversationState, store }: TurnErrorServices): void {
   adapter.onTurnError = async (context: TurnContext, err: unknown) => {
-    const key = failuresKey(context.activity.conversation?.id ?? '');
+    const key = context.activity.conversation?.id ?? '';
     const failures = await store
       .update((tx) => {
-        const count = (typeof tx.data.settings[key] === 'number' ? (tx.data.settings[key] as number) : 0) + 1;
-        tx.data.settings[key] = count;
+        const count = (tx.data.turnFailures[key] ?? 0) + 1;
+        tx.data.turnFailures[key] = count;
         return count;
       })
       .catch(() => 1);
@@ -41,7 +36,7 @@ export function handleTurnErrors(adapter: CloudAdapter, { logger, conversationSt
       await conversationState.delete(context).catch(() => undefined);
       await store
         .update((tx) => {
-          delete tx.data.settings[key];
+          delete tx.data.turnFailures[key];
         })
         .catch(() => undefined);
     }
@@ -63,9 +58,9 @@ export function handleTurnErrors(adapter: CloudAdapter, { logger, conversationSt
 
 /** After a turn that worked: ends any run of failed ones. Writes only when there was one. */
 export async function forgetPastFailures(store: Store, context: TurnContext): Promise<void> {
-  const key = failuresKey(context.activity.conversation?.id ?? '');
-  if (store.read((data) => data.settings[key] === undefined)) return;
+  const key = context.activity.conversation?.id ?? '';
+  if (store.read((data) => data.turnFailures[key] === undefined)) return;
   await store.update((tx) => {
-    delete tx.data.settings[key];
+    delete tx.data.turnFailures[key];
   });
 }

@@ -71,7 +71,7 @@ export function createTicketCards(deps: TicketCardsDeps): TicketCards {
   const forgetCopy = async (ticketId: string, activityId: string) => {
     shown.delete(activityId);
     await deps.store.update((tx) => {
-      const stored = tx.data.tickets.find((t) => t.id === ticketId) as WorkflowTicket | undefined;
+      const stored = tx.data.tickets.find((t) => t.id === ticketId);
       if (stored) stored.cardCopies = stored.cardCopies.filter((copy) => copy.activityId !== activityId);
     });
   };

@@ -34,14 +34,13 @@ export async function fullQueue(
   const archived = new Map<string, WorkflowTicket>();
   if (searchedArchive) {
     for await (const ticket of store.archivedTickets(prefilter(filters))) {
-      const found = ticket as WorkflowTicket;
-      if (matchesFilters(found, filters)) archived.set(found.id, found);
-      else archived.delete(found.id);
+      if (matchesFilters(ticket, filters)) archived.set(ticket.id, ticket);
+      else archived.delete(ticket.id);
     }
   }
   // Reads without the write guard: everything the queue keeps is a fresh string or number.
   const view = store.scan((data) => {
-    const live = data.tickets as unknown as WorkflowTicket[];
+    const live = data.tickets;
     for (const ticket of live) archived.delete(ticket.id);
     return helpdeskQueue([...live, ...archived.values()], data.rosters, calendar, now, thresholds, filters, new Set(archived.keys()));
   });

@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import type restify from 'restify';
 import type { Request, Response } from 'restify';
-import type { WorkflowTicket } from '../../data/model.js';
 import type { Store } from '../../data/store/store.js';
+import { plainCopy } from '../../data/workflow/applyAction.js';
 import { isLocalMode, type Config } from '../config.js';
 import { errorKind, type Logger } from '../log.js';
 import type { WorkingCalendar } from '../../data/rules/workingHours.js';
@@ -122,9 +122,9 @@ export function registerHelpdeskTab(server: restify.Server, deps: HelpdeskTabDep
       await deps.automaticChecks?.runIfStale(id);
       const live = deps.store.scan((data) => {
         const found = data.tickets.find((t) => t.id === id);
-        return found ? (JSON.parse(JSON.stringify(found)) as WorkflowTicket) : undefined;
+        return found ? plainCopy(found) : undefined;
       });
-      const ticket = live ?? ((await deps.store.findArchivedTicket(id)) as WorkflowTicket | undefined);
+      const ticket = live ?? (await deps.store.findArchivedTicket(id));
       if (!ticket) return refuse(res, 404);
       const audit = [];
       for await (const event of deps.store.readAudit({ ticketId: id })) audit.push(event);

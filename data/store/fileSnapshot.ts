@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import type { AuditEvent, Ticket } from '../model.js';
+import type { AuditEvent, WorkflowTicket } from '../model.js';
 import { auditFilter } from './auditLog.js';
 import { latestOf, mayHoldOneOf } from './ticketArchive.js';
 import { readLiveSnapshot } from './liveSnapshot.js';
@@ -44,17 +44,17 @@ export async function* readAuditSnapshot(dir: string, query: AuditQuery = {}): A
   for (const event of outbox) if (!seen.has(event.id) && matches(event)) yield event;
 }
 
-/** The archived copy of a ticket (the last one written wins), or undefined. */
-export async function findArchivedTicketSnapshot(dir: string, id: string): Promise<Ticket | undefined> {
+/** The archived copy of a ticket (the last one written wins), or undefined; lines are what TicketArchive.append wrote. */
+export async function findArchivedTicketSnapshot(dir: string, id: string): Promise<WorkflowTicket | undefined> {
   const needle = JSON.stringify(id);
-  let found: Ticket | undefined;
-  for await (const ticket of jsonLines<Ticket>(path.join(dir, 'archive.jsonl'), (line) => line.includes(needle))) {
+  let found: WorkflowTicket | undefined;
+  for await (const ticket of jsonLines<WorkflowTicket>(path.join(dir, 'archive.jsonl'), (line) => line.includes(needle))) {
     if (ticket.id === id) found = ticket;
   }
   return found;
 }
 
 /** The archived copies of the tickets in `ids` (the last one written of each), in one pass; for reports run from the CLI. */
-export function findArchivedTicketsSnapshot(dir: string, ids: ReadonlySet<string>): Promise<Ticket[]> {
-  return latestOf(jsonLines<Ticket>(path.join(dir, 'archive.jsonl'), mayHoldOneOf(ids)), ids);
+export function findArchivedTicketsSnapshot(dir: string, ids: ReadonlySet<string>): Promise<WorkflowTicket[]> {
+  return latestOf(jsonLines<WorkflowTicket>(path.join(dir, 'archive.jsonl'), mayHoldOneOf(ids)), ids);
 }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
 import { StoreCorruptError } from '../errors.js';
-import type { AuditEvent } from '../model.js';
+import type { AuditEvent, ReminderLedger } from '../model.js';
 import { writeFileDurably } from './durableFs.js';
 import type { LiveData } from './store.js';
 
@@ -33,6 +33,10 @@ export function emptyLiveFile(schemaVersion: number): LiveFile {
     dsptStatuses: [],
     accreditedDomains: [],
     bankHolidays: null,
+    ticketSequence: 0,
+    reminderLedger: { tickets: {}, dspt: {} },
+    turnFailures: {},
+    demoSeededAt: null,
     settings: {},
     imports: {},
     notifications: [],
@@ -48,6 +52,7 @@ export function validateLiveFile(document: Record<string, unknown>, file: string
     ...ARRAYS.filter((key) => !Array.isArray(document[key])),
     ...OBJECTS.filter((key) => !isPlainObject(document[key])),
     ...(document.bankHolidays === null || Array.isArray(document.bankHolidays) ? [] : ['bankHolidays']),
+    ...wrongTypedFields(document),
   ];
   if (wrong.length > 0) {
     throw new StoreCorruptError(
@@ -98,6 +103,29 @@ export class DurableJsonFile implements Adapter<LiveFile> {
       { file: this.file },
     );
   }
+}
+
+/** The fields that replaced settings (schema 5) whose shape is not what the code relies on. */
+function wrongTypedFields(document: Record<string, unknown>): string[] {
+  const wrong: string[] = [];
+  const sequence = document.ticketSequence;
+  if (!(typeof sequence === 'number' && Number.isInteger(sequence) && sequence >= 0)) wrong.push('ticketSequence');
+  if (!isReminderLedger(document.reminderLedger)) wrong.push('reminderLedger');
+  if (!isRecordOf(document.turnFailures, (n) => typeof n === 'number')) wrong.push('turnFailures');
+  if (!(document.demoSeededAt === null || typeof document.demoSeededAt === 'string')) wrong.push('demoSeededAt');
+  return wrong;
+}
+
+function isReminderLedger(value: unknown): value is ReminderLedger {
+  return (
+    isPlainObject(value) &&
+    isRecordOf(value.tickets, (t) => isPlainObject(t) && typeof t.since === 'string' && isRecordOf(t.sent, (n) => typeof n === 'number')) &&
+    isRecordOf(value.dspt, (d) => isPlainObject(d) && typeof d.year === 'string' && typeof d.sent === 'number')
+  );
+}
+
+function isRecordOf(value: unknown, each: (entry: unknown) => boolean): boolean {
+  return isPlainObject(value) && Object.values(value).every(each);
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -3,7 +3,7 @@ import { copyFile, mkdir, open, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { AppError } from '../errors.js';
-import type { AuditEvent, Ticket } from '../model.js';
+import type { AuditEvent, WorkflowTicket } from '../model.js';
 import { AuditLog } from './auditLog.js';
 import { ChangeTracker } from './changeTracker.js';
 import { CommitQueue, type PendingUpdate } from './commitQueue.js';
@@ -152,15 +152,15 @@ class LowdbFileStore implements LowdbStore {
     return this.#queue.task(() => this.#archiveClosed());
   }
 
-  findArchivedTicket(id: string): Promise<Ticket | undefined> {
+  findArchivedTicket(id: string): Promise<WorkflowTicket | undefined> {
     return this.archive.find(id);
   }
 
-  archivedTickets(wanted?: (line: string) => boolean): AsyncIterable<Ticket> {
+  archivedTickets(wanted?: (line: string) => boolean): AsyncIterable<WorkflowTicket> {
     return this.archive.all(wanted);
   }
 
-  findArchivedTickets(ids: ReadonlySet<string>): Promise<Ticket[]> {
+  findArchivedTickets(ids: ReadonlySet<string>): Promise<WorkflowTicket[]> {
     return this.archive.findMany(ids);
   }
 

@@ -1,5 +1,6 @@
 import { StoreCorruptError } from '../errors.js';
 import { trimConversationReference } from './conversationReference.js';
+import { settingsAsFields } from './settingsAsFields.js';
 
 /** One step of the live file's schema: takes a document at version `to - 1` and returns it at version `to`. */
 export interface Migration {
@@ -46,6 +47,13 @@ export const MIGRATIONS: readonly Migration[] = [
     to: 4,
     description: 'The time each reference list was last imported is kept; for lists imported before this step it is not known.',
     up: (document) => ({ imports: {}, ...document }),
+  },
+  {
+    to: 5,
+    description:
+      'What settings held becomes typed fields: the ticket sequence, the reminder ledger, failed turns per conversation and ' +
+      'when the demo was seeded. Each value moves out of settings; anything else there stays as it is.',
+    up: (document) => ({ ...document, ...settingsAsFields(document.settings) }),
   },
 ];
 

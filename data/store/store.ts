@@ -6,15 +6,16 @@ import type {
   DsptRecord,
   ImportedList,
   NotificationRecord,
+  ReminderLedger,
   RosterEntry,
   RosterKind,
-  Ticket,
+  WorkflowTicket,
 } from '../model.js';
 
 /** What the live file holds. Closed tickets and the audit trail live elsewhere so this stays small. */
 export interface LiveData {
   schemaVersion: number;
-  tickets: Ticket[];
+  tickets: WorkflowTicket[];
   rosters: RosterEntry[];
   conversations: ConversationRecord[];
   dpiaRegister: DpiaEntry[];
@@ -22,6 +23,15 @@ export interface LiveData {
   accreditedDomains: string[];
   /** null until an administrator imports a feed; the shipped snapshot applies meanwhile. */
   bankHolidays: BankHoliday[] | null;
+  /** The last ticket number handed out (0: none yet); tickets leave the live file when archived, so ids cannot be counted. */
+  ticketSequence: number;
+  /** What reminders have been sent, so none is sent twice. */
+  reminderLedger: ReminderLedger;
+  /** Failed turns in a row, by conversation id (kept here so a restart does not reset the count). */
+  turnFailures: Record<string, number>;
+  /** When the demo was seeded (ISO instant), or null: a seeded demo is never seeded again. */
+  demoSeededAt: string | null;
+  /** Free-form values from older files; schema 5 moved everything the code used into the fields above, and nothing writes here. */
   settings: Record<string, unknown>;
   /** When each reference list was last imported (ISO instant): an automatic check older than its list is run again. */
   imports: Partial<Record<ImportedList, string>>;
@@ -76,14 +86,14 @@ export interface Store {
   /** Moves closed tickets out of the live file into the archive. Returns how many moved. */
   archiveClosedTickets(): Promise<number>;
   /** A ticket from the archive, by id. */
-  findArchivedTicket(id: string): Promise<Ticket | undefined>;
+  findArchivedTicket(id: string): Promise<WorkflowTicket | undefined>;
   /**
    * Every archived ticket, oldest first, for searches over the archive (the helpdesk tab); a ticket archived twice comes
    * twice and the later copy counts. `wanted` may skip a stored line before it is parsed (it sees the line's JSON text).
    */
-  archivedTickets(wanted?: (line: string) => boolean): AsyncIterable<Ticket>;
+  archivedTickets(wanted?: (line: string) => boolean): AsyncIterable<WorkflowTicket>;
   /** Archived tickets whose ids are in `ids` (one pass over the archive); for reports naming closed tickets' ICS. */
-  findArchivedTickets(ids: ReadonlySet<string>): Promise<Ticket[]>;
+  findArchivedTickets(ids: ReadonlySet<string>): Promise<WorkflowTicket[]>;
   /** Audit events in the order they were written, filtered. */
   readAudit(query?: AuditQuery): AsyncIterable<AuditEvent>;
   health(): Promise<StoreHealth>;

@@ -1,4 +1,4 @@
-import type { Ticket } from '../model.js';
+import type { Ticket, WorkflowTicket } from '../model.js';
 import { CLOSED_STATES } from '../workflow/transitions.js';
 import { JsonLinesFile } from './jsonLinesFile.js';
 
@@ -11,7 +11,8 @@ export function isArchivable(ticket: Pick<Ticket, 'state'>): boolean {
 }
 
 /**
- * Closed tickets, one per line in `archive.jsonl`, kept out of the live file so every commit stays small.
+ * Closed tickets, one per line in `archive.jsonl`, kept out of the live file so every commit stays small. Only `append`
+ * writes the file and it takes the live file's WorkflowTicket records, so each line read back is typed as one.
  * A crash between appending here and removing the ticket from the live file can leave a ticket in both, or
  * (after a later run) twice here: harmless, because a lookup takes the last line written for that id.
  */
@@ -24,16 +25,16 @@ export class TicketArchive {
   }
 
   /** Appends the tickets and resolves once they are on disk; only then may they leave the live file. */
-  async append(tickets: readonly Ticket[]): Promise<void> {
+  async append(tickets: readonly WorkflowTicket[]): Promise<void> {
     await this.lines.append(tickets);
   }
 
   /** The most recently archived copy of a ticket, streaming the file so its size does not matter. */
-  async find(id: string): Promise<Ticket | undefined> {
+  async find(id: string): Promise<WorkflowTicket | undefined> {
     // A line that does not contain the id as a JSON string cannot be that ticket: skip it without parsing.
     const needle = JSON.stringify(id);
-    let found: Ticket | undefined;
-    for await (const ticket of this.lines.lines<Ticket>((line) => line.includes(needle))) {
+    let found: WorkflowTicket | undefined;
+    for await (const ticket of this.lines.lines<WorkflowTicket>((line) => line.includes(needle))) {
       if (ticket.id === id) found = ticket;
     }
     return found;
@@ -43,13 +44,13 @@ export class TicketArchive {
    * Every archived copy, oldest first (a ticket archived twice comes twice: the later copy is the one that counts);
    * `wanted` skips lines cheaply before they are parsed. Streams the file, so its size does not matter.
    */
-  all(wanted?: (line: string) => boolean): AsyncIterable<Ticket> {
-    return this.lines.lines<Ticket>(wanted);
+  all(wanted?: (line: string) => boolean): AsyncIterable<WorkflowTicket> {
+    return this.lines.lines<WorkflowTicket>(wanted);
   }
 
   /** The most recently archived copy of each ticket in `ids`, in one pass over the file (reports naming closed tickets). */
-  async findMany(ids: ReadonlySet<string>): Promise<Ticket[]> {
-    return latestOf(this.lines.lines<Ticket>(mayHoldOneOf(ids)), ids);
+  async findMany(ids: ReadonlySet<string>): Promise<WorkflowTicket[]> {
+    return latestOf(this.lines.lines<WorkflowTicket>(mayHoldOneOf(ids)), ids);
   }
 }
 
@@ -63,8 +64,8 @@ export function mayHoldOneOf(ids: ReadonlySet<string>): (line: string) => boolea
 }
 
 /** The last copy of each wanted ticket among `tickets` (a ticket archived twice after a crash appears twice). */
-export async function latestOf(tickets: AsyncIterable<Ticket>, ids: ReadonlySet<string>): Promise<Ticket[]> {
-  const latest = new Map<string, Ticket>();
+export async function latestOf(tickets: AsyncIterable<WorkflowTicket>, ids: ReadonlySet<string>): Promise<WorkflowTicket[]> {
+  const latest = new Map<string, WorkflowTicket>();
   for await (const ticket of tickets) if (ids.has(ticket.id)) latest.set(ticket.id, ticket);
   return [...latest.values()];
 }

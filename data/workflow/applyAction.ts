@@ -1,5 +1,5 @@
 /** Carries out one action inside a store update: the decision, the change and its audit event land together. */
-import type { PersonRef, WorkflowTicket } from '../model.js';
+import type { PersonRef } from '../model.js';
 import type { Transaction } from '../store/store.js';
 import { decideAction } from './decide.js';
 import type { Actor, ActionOutcome, ActionRequest, TicketEvent } from './types.js';
@@ -24,7 +24,7 @@ export function plainCopy<T>(value: T): T {
  * exactly one audit event.
  */
 export function applyAction(tx: Transaction, request: ActionRequest, now: Date): ActionOutcome {
-  const ticket = tx.data.tickets.find((t) => t.id === request.ticketId) as WorkflowTicket | undefined;
+  const ticket = tx.data.tickets.find((t) => t.id === request.ticketId);
   if (!ticket) return { ok: false, code: 'notFound', message: 'I could not find that request. It may have been closed and archived.' };
 
   const decision = decideAction(ticket, request, { rosters: tx.data.rosters, now, imports: tx.data.imports });

@@ -7,9 +7,6 @@ import { formatTicketId, routeFor, validateNewTicket, validateRequester } from '
 import { accessRequestsFor, isOpen } from './accessRequests.js';
 import type { TicketEvent } from './types.js';
 
-/** Where the last ticket number is kept: tickets leave the live file when archived, so their ids cannot be counted. */
-export const SEQUENCE_SETTING = 'workflow.lastTicketNumber';
-
 /**
  * Runs as `Workflow.submit`'s store update, so it is synchronous. Validates first (a ValidationError changes nothing),
  * then creates the ticket at version 1 and records two audit events, submit (new → submitted) and route
@@ -31,20 +28,18 @@ export function createTicket(
   const duplicate =
     request.submissionId === undefined
       ? undefined
-      : tx.data.tickets.find(
-          (t) => t.submissionId === request.submissionId && (t as WorkflowTicket).requester?.aadObjectId === person.aadObjectId,
-        );
-  if (duplicate) return { ticket: plainCopy(duplicate) as WorkflowTicket, events: [] };
+      : tx.data.tickets.find((t) => t.submissionId === request.submissionId && t.requester?.aadObjectId === person.aadObjectId);
+  if (duplicate) return { ticket: plainCopy(duplicate), events: [] };
   refuseSecondOpenAccessRequest(tx.data, request.kind, request.organisation?.odsCode);
 
   const sequence = nextSequence(tx.data);
   const id = newId(sequence);
   if (tx.data.tickets.some((t) => t.id === id)) {
-    throw new AppError('ticket-id-taken', `The ticket id ${id} is already in use; the ticket sequence setting may have been reset.`, {
+    throw new AppError('ticket-id-taken', `The ticket id ${id} is already in use; the ticket sequence may have been reset.`, {
       id,
     });
   }
-  tx.data.settings[SEQUENCE_SETTING] = sequence;
+  tx.data.ticketSequence = sequence;
 
   const by: PersonRef = { aadObjectId: person.aadObjectId, ...(person.name ? { name: person.name } : {}) };
   const ticket: WorkflowTicket = {
@@ -100,8 +95,7 @@ function refuseSecondOpenAccessRequest(data: LiveData, kind: string, odsCode: st
 }
 
 function nextSequence(data: LiveData): number {
-  const stored = data.settings[SEQUENCE_SETTING];
-  let last = typeof stored === 'number' && Number.isInteger(stored) ? stored : 0;
+  let last = data.ticketSequence;
   // A lost or older setting must never hand out an id still in the live file.
   for (const ticket of data.tickets) {
     const match = /^UCP-(\d+)$/.exec(ticket.id);

@@ -94,7 +94,7 @@ export function createWorkflow(options: WorkflowOptions): Workflow {
     recordCardCopy(ticketId, copy) {
       const entry: CardCopy = { audience: copy.audience, conversationKey: copy.conversationKey, activityId: copy.activityId };
       return store.update((tx) => {
-        const ticket = tx.data.tickets.find((t) => t.id === ticketId) as WorkflowTicket | undefined;
+        const ticket = tx.data.tickets.find((t) => t.id === ticketId);
         if (!ticket) return false;
         const copies = ticket.cardCopies ?? [];
         if (copies.some((c) => c.conversationKey === entry.conversationKey && c.activityId === entry.activityId)) return true;
@@ -110,7 +110,7 @@ export function createWorkflow(options: WorkflowOptions): Workflow {
     get(ticketId) {
       return store.read((data) => {
         const ticket = data.tickets.find((t) => t.id === ticketId);
-        return ticket ? (plainCopy(ticket) as WorkflowTicket) : undefined;
+        return ticket ? plainCopy(ticket) : undefined;
       });
     },
 

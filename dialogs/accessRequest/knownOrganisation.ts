@@ -6,7 +6,7 @@
  */
 import { accessRequestsFor, isDone, isOpen } from '../../data/workflow/accessRequests.js';
 import { plainCopy } from '../../data/workflow/applyAction.js';
-import type { DsptRecord, Ticket, WorkflowTicket } from '../../data/model.js';
+import type { DsptRecord, WorkflowTicket } from '../../data/model.js';
 import { decideEligibility } from '../../data/rules/eligibility.js';
 import { dsptRequiredFor, type OrganisationType } from '../../data/rules/organisationTypes.js';
 import { findPublishedStatus, fromExport } from '../readiness/dsptAnswers.js';
@@ -24,7 +24,7 @@ export interface ExistingRequest {
  * Only the live file is read (a request the archive run moved out is not found).
  */
 export function existingAccessRequest(
-  tickets: readonly Ticket[],
+  tickets: readonly WorkflowTicket[],
   odsCode: string,
   aadObjectId: string | undefined,
 ): ExistingRequest | undefined {

@@ -4,6 +4,7 @@
  * approval or information, or turned down, is not onboarded, so its staff go through the same checks as a new request.
  */
 import { isDone } from '../../data/workflow/accessRequests.js';
+import { plainCopy } from '../../data/workflow/applyAction.js';
 import type { TicketOrganisation, WorkflowTicket } from '../../data/model.js';
 import { dsptRequiredFor, organisationTypeFromLabel } from '../../data/rules/organisationTypes.js';
 import type { Store } from '../../data/store/store.js';
@@ -31,7 +32,7 @@ export function previousOrganisation(store: Store, aadObjectId: string | undefin
     const latest = mine[0];
     if (!latest?.organisation) return undefined;
     return {
-      organisation: JSON.parse(JSON.stringify(latest.organisation)) as TicketOrganisation,
+      organisation: plainCopy(latest.organisation),
       odsCheckedByHelpdesk: Boolean(latest.checklist?.odsVerified),
     };
   });

@@ -2,9 +2,10 @@
  * The organisation a leavers request is for, from its ODS code: an earlier request for the same code, else the DPIA
  * register, else the ODS directory. Whatever is still missing (the name, the ICS) the dialog asks for.
  */
-import type { DpiaEntry, Ticket, TicketOrganisation, WorkflowTicket } from '../../data/model.js';
+import type { DpiaEntry, TicketOrganisation, WorkflowTicket } from '../../data/model.js';
 import { icsByCode } from '../../data/rules/ics.js';
 import { normaliseOdsCode } from '../../data/rules/ods.js';
+import { plainCopy } from '../../data/workflow/applyAction.js';
 import type { OdsDirectory } from '../dialogServices.js';
 
 /** What is known so far; a ticket needs odsCode, name, icbCode, location and namedInDpia. */
@@ -27,16 +28,16 @@ export function ticketOrganisation(org: PartialOrganisation, outsideLondon: bool
 
 /** From stored data only (earlier requests, newest first, then the DPIA register); used before asking the ODS directory. */
 export function organisationFromStore(
-  tickets: readonly Ticket[],
+  tickets: readonly WorkflowTicket[],
   register: readonly DpiaEntry[],
   odsCode: string,
 ): PartialOrganisation | undefined {
   const code = normaliseOdsCode(odsCode);
   const earlier = tickets
-    .map((t) => (t as WorkflowTicket).organisation)
+    .map((t) => t.organisation)
     .filter((org): org is TicketOrganisation => org !== undefined && normaliseOdsCode(org.odsCode) === code)
     .at(-1);
-  if (earlier) return JSON.parse(JSON.stringify(earlier)) as TicketOrganisation;
+  if (earlier) return plainCopy(earlier);
   const entry = register.find((e) => normaliseOdsCode(e.odsCode) === code);
   // A DPIA register belongs to a London ICS, so its organisations are judged as London ones.
   if (entry) return { odsCode: code, name: entry.name, icbCode: entry.icbCode, location: 'london', namedInDpia: true };

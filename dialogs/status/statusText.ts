@@ -1,18 +1,19 @@
 /** "Where is my request?" in words: each of the manager's requests, its state, who has it and what it waits for. Pure. */
-import type { Ticket, WorkflowTicket } from '../../data/model.js';
+import type { WorkflowTicket } from '../../data/model.js';
 import { formatCardTime } from '../../cards/cardTime.js';
 import { icsName, KIND_HEADING } from '../../cards/cardText.js';
 import { requesterStatus, whoAsked } from '../../cards/requesterText.js';
+import { plainCopy } from '../../data/workflow/applyAction.js';
 import { cutText } from '../input/textLimits.js';
 
 /** How many requests one answer lists: enough for any care home, short enough to read in a chat. */
 export const MAX_REQUESTS_LISTED = 10;
 
 /** The requests a person made, newest first, at most MAX_REQUESTS_LISTED, as plain copies; and how many there are in all. */
-export function requestsOf(tickets: readonly Ticket[], aadObjectId: string): { shown: WorkflowTicket[]; total: number } {
+export function requestsOf(tickets: readonly WorkflowTicket[], aadObjectId: string): { shown: WorkflowTicket[]; total: number } {
   const mine = tickets
-    .filter((t) => (t as WorkflowTicket).requester?.aadObjectId === aadObjectId)
-    .map((t) => JSON.parse(JSON.stringify(t)) as WorkflowTicket)
+    .filter((t) => t.requester?.aadObjectId === aadObjectId)
+    .map((t) => plainCopy(t))
     .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : b.id.localeCompare(a.id)));
   return { shown: mine.slice(0, MAX_REQUESTS_LISTED), total: mine.length };
 }
@@ -79,7 +80,7 @@ export function describeRequest(ticket: WorkflowTicket, now: Date): string[] {
 }
 
 /** The whole answer, or undefined when the person has no requests. */
-export function statusReport(tickets: readonly Ticket[], aadObjectId: string, now: Date): string | undefined {
+export function statusReport(tickets: readonly WorkflowTicket[], aadObjectId: string, now: Date): string | undefined {
   const { shown, total } = requestsOf(tickets, aadObjectId);
   if (total === 0) return undefined;
   const heading =

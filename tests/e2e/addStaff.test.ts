@@ -122,7 +122,7 @@ beforeAll(async () => {
       finishedRequest(LAPSED_MANAGER, organisation('VL0D1', 'Lapsed Lodge'), 'UCP-000001'),
       finishedRequest(CURRENT_MANAGER, organisation('VE0G1', 'Evergreen House'), 'UCP-000002'),
     );
-    tx.data.settings['workflow.lastTicketNumber'] = 2;
+    tx.data.ticketSequence = 2;
     const addedAt = new Date().toISOString();
     tx.data.rosters.push(
       { kind: 'helpdeskChannel', id: '19:helpdesk@thread.tacv2', addedAt },

@@ -192,8 +192,8 @@ describe('the bot service over real HTTP (local mode)', () => {
     const answer = await say('not a code!');
     expect(answer).not.toMatch(/start afresh|ask for access for your home and your staff/);
     expect(answer).toContain('ODS code');
-    const { settings } = await readLiveSnapshot(bot.dataDir);
-    expect(Object.keys(settings).filter((key) => key.startsWith('turnFailures:'))).toEqual([]);
+    const { turnFailures } = await readLiveSnapshot(bot.dataDir);
+    expect(turnFailures).toEqual({});
     expect(bot.output()).not.toContain('"msg":"turn failed"');
     expect(statuses).toEqual([400, 400, 400, 400]);
   });

@@ -2,26 +2,32 @@
  * The child process of the store's crash test: writes to the store as fast as it can until it is killed, and prints
  * a line for each write the store acknowledged. Run: node --import tsx tests/helpers/storeCrashWriter.ts <dir> <run>
  *   ack <ticketId>          the ticket (and its audit event "a-<ticketId>") was created
- *   tally <run> <count>     the run's tally ticket was changed in place to this count
+ *   tally <run> <count>     the run's tally ticket was changed in place: its version is the count
  *   archived <n>            an archive run moved n tickets
  */
+import type { WorkflowTicket } from '../../data/model.js';
 import { openLowdbStore } from '../../data/store/lowdbStore.js';
 
 const [dir, run] = process.argv.slice(2);
 if (!dir || run === undefined) throw new Error('usage: storeCrashWriter.ts <dir> <run>');
 
+/** A question ticket with only what the store and its checks need. */
+function questionTicket(fields: Pick<WorkflowTicket, 'id' | 'state' | 'version' | 'createdAt'> & Partial<WorkflowTicket>): WorkflowTicket {
+  return {
+    kind: 'question',
+    updatedAt: fields.createdAt,
+    priority: 'normal',
+    requester: { aadObjectId: 'aad-crash-test', name: 'Crash Test' },
+    checklist: {},
+    cardCopies: [],
+    ...fields,
+  };
+}
+
 const store = await openLowdbStore({ dir });
 const tallyId = `tally-${run}`;
 await store.update((tx) => {
-  tx.data.tickets.push({
-    id: tallyId,
-    kind: 'question',
-    state: 'open',
-    version: 1,
-    createdAt: new Date().toISOString(),
-    updatedAt: new Date().toISOString(),
-    count: 0,
-  });
+  tx.data.tickets.push(questionTicket({ id: tallyId, state: 'awaitingHelpdesk', version: 0, createdAt: new Date().toISOString() }));
 });
 process.stdout.write('ready\n');
 
@@ -34,23 +40,23 @@ async function lane(): Promise<never> {
     const closed = i % 5 === 0;
     const now = new Date().toISOString();
     await store.update((tx) => {
-      tx.data.tickets.push({
-        id,
-        kind: 'question',
-        state: closed ? 'closed' : 'awaitingHelpdesk',
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
-        ...(closed ? { closedAt: now } : {}),
-        question: 'Can our night staff use the same login as the day staff?'.repeat(8),
-      });
+      tx.data.tickets.push(
+        questionTicket({
+          id,
+          state: closed ? 'closed' : 'awaitingHelpdesk',
+          version: 1,
+          createdAt: now,
+          ...(closed ? { closedAt: now } : {}),
+          question: 'Can our night staff use the same login as the day staff?'.repeat(8),
+        }),
+      );
       tx.audit({ id: `a-${id}`, actor: 'crash-test', action: 'createTicket', ticketId: id });
     });
     process.stdout.write(`ack ${id}\n`);
     const count = await store.update((tx) => {
       const tally = tx.data.tickets.find((t) => t.id === tallyId)!;
-      tally.count = (tally.count as number) + 1;
-      return tally.count as number;
+      tally.version += 1;
+      return tally.version;
     });
     process.stdout.write(`tally ${run} ${count}\n`);
     if (i % 20 === 0) process.stdout.write(`archived ${await store.archiveClosedTickets()}\n`);

@@ -38,9 +38,9 @@ const snapshot = (store: Store) =>
           rosters: data.rosters,
           dpiaRegister: data.dpiaRegister,
           dsptStatuses: data.dsptStatuses,
-          settings: data.settings,
+          demoSeededAt: data.demoSeededAt,
         }),
-      ) as { rosters: unknown[]; dpiaRegister: unknown[]; dsptStatuses: unknown[]; settings: Record<string, unknown> },
+      ) as { rosters: unknown[]; dpiaRegister: unknown[]; dsptStatuses: unknown[]; demoSeededAt: string | null },
   );
 
 describe('the demo a fresh local start is seeded with', () => {
@@ -69,7 +69,7 @@ describe('the demo a fresh local start is seeded with', () => {
     await expect(seedDemoIfFresh({ config: AUTHENTICATED, store, logger: capture().logger, port: 3978 })).resolves.toBe(
       'authenticatedMode',
     );
-    expect(snapshot(store)).toEqual({ rosters: [], dpiaRegister: [], dsptStatuses: [], settings: {} });
+    expect(snapshot(store)).toEqual({ rosters: [], dpiaRegister: [], dsptStatuses: [], demoSeededAt: null });
     expect(await auditActions(store)).toEqual([]);
   });
 

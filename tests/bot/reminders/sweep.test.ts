@@ -88,7 +88,7 @@ describe('the reminder sweep', () => {
     expect(await sweep()).toEqual({ digests: 3, reminders: 3, withdrawn: 0 });
     expect(teams.sent).toHaveLength(3);
     const ledger = store.read(
-      (data) => JSON.parse(JSON.stringify(data.settings.reminders)) as { tickets: Record<string, { sent: Record<string, number> }> },
+      (data) => JSON.parse(JSON.stringify(data.reminderLedger)) as { tickets: Record<string, { sent: Record<string, number> }> },
     );
     expect(ledger.tickets[ticket.id].sent).toEqual({ icsApproval: 9, icsEscalation: 1 });
     clock.set('2026-03-09T16:00:00.000Z');
@@ -137,7 +137,7 @@ describe('the reminder sweep', () => {
     expect(teams.sent.filter((s) => String(s.activity.text).includes('We have withdrawn'))).toHaveLength(0);
     clock.set('2026-03-16T09:05:00.000Z');
     await sweep();
-    const ledger = store.read((data) => JSON.parse(JSON.stringify(data.settings.reminders)) as { tickets: Record<string, unknown> });
+    const ledger = store.read((data) => JSON.parse(JSON.stringify(data.reminderLedger)) as { tickets: Record<string, unknown> });
     expect(ledger.tickets[ticket.id]).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { ConversationState, TestAdapter, TurnContext, type Activity } from 'botbuilder';
 import { createAdapter } from '../../../bot/teams/adapter.js';
-import { failuresKey, forgetPastFailures, handleTurnErrors, SORRY_MESSAGE, STARTED_AGAIN_MESSAGE } from '../../../bot/teams/turnErrors.js';
+import { forgetPastFailures, handleTurnErrors, SORRY_MESSAGE, STARTED_AGAIN_MESSAGE } from '../../../bot/teams/turnErrors.js';
 import { loadConfig } from '../../../bot/config.js';
 import { createLogger } from '../../../bot/log.js';
 import { BotStateStorage } from '../../../bot/teams/botStateStorage.js';
@@ -43,13 +43,13 @@ describe('when a turn fails', () => {
     expect(sent).toEqual([SORRY_MESSAGE]);
     const kept = await contextFor();
     expect(await state.createProperty<{ step: number }>('dialogState').get(kept)).toEqual({ step: 4 });
-    expect(store.read((data) => data.settings[failuresKey('a:1on1')])).toBe(1);
+    expect(store.read((data) => data.turnFailures['a:1on1'])).toBe(1);
 
     await adapter.onTurnError(await contextFor(), new Error('Teams said 429 again'));
     expect(sent).toEqual([SORRY_MESSAGE, SORRY_MESSAGE, STARTED_AGAIN_MESSAGE]);
     const cleared = await contextFor();
     expect(await state.createProperty<{ step: number }>('dialogState').get(cleared)).toBeUndefined();
-    expect(store.read((data) => data.settings[failuresKey('a:1on1')])).toBeUndefined();
+    expect(store.read((data) => data.turnFailures['a:1on1'])).toBeUndefined();
   });
 });
 
@@ -86,11 +86,11 @@ describe('what a failed turn leaves behind', () => {
   it('starts the count again after a turn that works, so a later single failure keeps the conversation', async () => {
     const store = await folder.open();
     await store.update((tx) => {
-      tx.data.settings[failuresKey('a:1on1')] = 1;
+      tx.data.turnFailures['a:1on1'] = 1;
     });
 
     await forgetPastFailures(store, new TurnContext(new TestAdapter(async () => undefined), { ...activity }));
 
-    expect(store.read((data) => data.settings[failuresKey('a:1on1')])).toBeUndefined();
+    expect(store.read((data) => data.turnFailures['a:1on1'])).toBeUndefined();
   });
 });

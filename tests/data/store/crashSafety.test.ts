@@ -80,7 +80,7 @@ describe('crash safety', () => {
             if (!liveIds.has(id) && !(await store.findArchivedTicket(id))) missing.push(id);
           }
           expect(missing).toEqual([]);
-          const tally = store.read((data) => data.tickets.find((t) => t.id === `tally-${run}`)?.count);
+          const tally = store.read((data) => data.tickets.find((t) => t.id === `tally-${run}`)?.version);
           expect(tally).toBeGreaterThanOrEqual(acked.tally);
 
           const lines = (await readFile(folder.path('audit.jsonl'), 'utf8')).split('\n').filter(Boolean);

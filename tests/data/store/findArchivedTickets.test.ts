@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { Ticket } from '../../../data/model.js';
+import type { WorkflowTicket } from '../../../data/model.js';
 import { findArchivedTicketsSnapshot } from '../../../data/store/fileSnapshot.js';
 import { makeWorkflowTicket } from '../../fixtures/workflowFixtures.js';
 import { useStoreFolder } from '../../helpers/storeFixtures.js';
@@ -15,7 +15,7 @@ describe('finding several archived tickets at once (reports)', () => {
       await store.update((tx) => void tx.data.tickets.push(...tickets));
       await store.archiveClosedTickets();
       // Archived again after a crash, with a newer copy: the newer one is the answer.
-      const again: Ticket = { ...tickets[0], version: tickets[0].version + 1 };
+      const again: WorkflowTicket = { ...tickets[0], version: tickets[0].version + 1 };
       await store.update((tx) => void tx.data.tickets.push(again));
       await store.archiveClosedTickets();
 

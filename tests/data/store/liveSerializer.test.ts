@@ -11,7 +11,7 @@ function serializedText(chunks: readonly Buffer[]): string {
 function document() {
   return {
     schemaVersion: 1,
-    tickets: [makeWorkflowTicket(), makeWorkflowTicket({ note: 'ünïcødé ✓ and "quotes"\nnew line' }), makeWorkflowTicket()],
+    tickets: [makeWorkflowTicket(), makeWorkflowTicket({ reason: 'ünïcødé ✓ and "quotes"\nnew line' }), makeWorkflowTicket()],
     rosters: [{ kind: 'icsLead', id: 'aad-1', addedAt: '2026-01-01' }],
     accreditedDomains: ['example.org', 'care.example'],
     bankHolidays: null as null | unknown[],

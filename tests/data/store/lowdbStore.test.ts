@@ -84,11 +84,11 @@ describe('updates', () => {
     await store.update((tx) => void tx.data.tickets.push(ticket));
     const state = await store.update((tx) => {
       const stored = tx.data.tickets.find((t) => t.id === ticket.id)!;
-      stored.state = 'approved';
+      stored.state = 'awaitingHelpdesk';
       return stored.state;
     });
-    expect(state).toBe('approved');
-    expect((await onDisk()).tickets[0].state).toBe('approved');
+    expect(state).toBe('awaitingHelpdesk');
+    expect((await onDisk()).tickets[0].state).toBe('awaitingHelpdesk');
   });
 
   it('leaves the data exactly as it was when an update throws, while the other updates of its group still land', async () => {
@@ -138,7 +138,7 @@ describe('updates', () => {
     }).toThrow(/only be changed inside store.update/);
     const returned = await store.update((tx) => tx.data.tickets[0]);
     expect(() => {
-      returned.state = 'hacked';
+      returned.state = 'closed';
     }).toThrow(/only be changed inside store.update/);
     expect(store.read((data) => data.tickets[0].state)).toBe('awaitingHelpdesk');
   });

@@ -1,17 +1,17 @@
 import { describe, expect, it } from '@jest/globals';
 import { appendFile, readFile } from 'node:fs/promises';
-import type { AuditEvent, Ticket } from '../../../data/model.js';
+import type { AuditEvent, WorkflowTicket } from '../../../data/model.js';
 import { makeWorkflowTicket } from '../../fixtures/workflowFixtures.js';
 import { useStoreFolder } from '../../helpers/storeFixtures.js';
 
 const folder = useStoreFolder();
 
-async function archiveLines(): Promise<Ticket[]> {
+async function archiveLines(): Promise<WorkflowTicket[]> {
   const text = await readFile(folder.path('archive.jsonl'), 'utf8');
   return text
     .split('\n')
     .filter(Boolean)
-    .map((line) => JSON.parse(line) as Ticket);
+    .map((line) => JSON.parse(line) as WorkflowTicket);
 }
 
 describe('archiving closed tickets', () => {
@@ -27,7 +27,7 @@ describe('archiving closed tickets', () => {
 
     expect(store.read((data) => data.tickets.map((t) => t.id))).toEqual([open1.id, resolved.id]);
     const live = JSON.parse(await readFile(folder.path('live.json'), 'utf8'));
-    expect(live.tickets.map((t: Ticket) => t.id)).toEqual([open1.id, resolved.id]);
+    expect(live.tickets.map((t: WorkflowTicket) => t.id)).toEqual([open1.id, resolved.id]);
     expect((await archiveLines()).map((t) => t.id)).toEqual([closed.id, archived.id]);
     await expect(store.findArchivedTicket(closed.id)).resolves.toEqual(closed);
     await expect(store.findArchivedTicket(archived.id)).resolves.toEqual(archived);
@@ -65,16 +65,16 @@ describe('archiving closed tickets', () => {
   });
 
   it('copes with a crash between archiving and removing: the ticket is archived again and the latest copy is the one found', async () => {
-    const stale = makeWorkflowTicket({ state: 'closed', closedAt: '2026-03-05T16:00:00.000Z', notes: 'first run' });
+    const stale = makeWorkflowTicket({ state: 'closed', closedAt: '2026-03-05T16:00:00.000Z', reason: 'first run' });
     // What a crash after the append but before the live commit leaves: the ticket in both files, plus a torn line.
     await appendFile(folder.path('archive.jsonl'), `${JSON.stringify(stale)}\n{"id":"T-torn","st`);
     const store = await folder.open();
-    const current = { ...stale, notes: 'second run' };
+    const current = { ...stale, reason: 'second run' };
     await store.update((tx) => void tx.data.tickets.push(current));
 
     await expect(store.archiveClosedTickets()).resolves.toBe(1);
     expect(store.read((data) => data.tickets)).toEqual([]);
-    expect((await archiveLines()).map((t) => t.notes)).toEqual(['first run', 'second run']);
+    expect((await archiveLines()).map((t) => t.reason)).toEqual(['first run', 'second run']);
     await expect(store.findArchivedTicket(stale.id)).resolves.toEqual(current);
   });
 

@@ -71,7 +71,7 @@ describe('pressing Submit on the summary more than once', () => {
     });
     await world.store.update((tx) => {
       tx.data.tickets.push(first);
-      tx.data.settings['workflow.lastTicketNumber'] = 1;
+      tx.data.ticketSequence = 1;
     });
     await talk(client, [
       [
@@ -94,7 +94,7 @@ describe('pressing Submit on the summary more than once', () => {
     });
     await world.store.update((tx) => {
       tx.data.tickets.push(theirs);
-      tx.data.settings['workflow.lastTicketNumber'] = 1;
+      tx.data.ticketSequence = 1;
     });
     const answer = await talk(client, [
       [press('submit'), 'An access request for this organisation was sent while we were talking, so I have not sent a second one'],
