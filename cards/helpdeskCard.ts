@@ -1,5 +1,5 @@
 /** The helpdesk's view: everything on the ticket (e-mail addresses and registration numbers included) and its working buttons. */
-import { automaticTicksToConfirm, checksMissingToResolve, failedAutomaticChecks } from '../data/workflow/resolveChecks.js';
+import { automaticTicksToConfirm, checksMissingToResolve, failedAutomaticChecks, hasChecklist } from '../data/workflow/resolveChecks.js';
 import { type ChecklistItem, type PersonRef, type TicketOrganisation, type TicketPriority, type WorkflowTicket } from '../data/model.js';
 import { londonToday } from '../data/rules/londonTime.js';
 import { formatCardTime } from './cardTime.js';
@@ -11,6 +11,7 @@ import { people } from './requesterText.js';
 import { cardVerbsFor } from './verbs.js';
 import { actionSwitches, clip, commonCardData, countsByRole, type TicketCardOptions } from './ticketCardView.js';
 import { checklistInputId, type CardVerb } from './verbs.js';
+import { ruleFor } from '../data/workflow/transitions.js';
 
 const PRIORITY: Readonly<Record<TicketPriority, string>> = { low: 'Low', normal: 'Normal', high: 'High', urgent: 'Urgent' };
 
@@ -110,7 +111,7 @@ function missingButtonLines(
     lines.push(allTicked ? 'Every check is ticked. Assign the ticket to resolve it.' : 'Assign the ticket to resolve it.');
   }
   const failed = failedAutomaticChecks(ticket);
-  if (hasChecklist(ticket) && failed.length > 0 && ['awaitingHelpdesk', 'assigned'].includes(ticket.state)) {
+  if (hasChecklist(ticket) && failed.length > 0 && ruleFor('check', ticket.state) !== undefined) {
     lines.push(
       `Resolve is refused while ${joinAnd(failed.map((item) => `"${CHECKLIST_LABEL[item]}"`))} ${failed.length === 1 ? 'fails' : 'fail'} its automatic check: see the checklist.`,
     );
@@ -134,11 +135,6 @@ function joinAnd(items: readonly string[]): string {
 
 /** Teams refuses cards over about 28 KB: a long list is cut on the card and read in full with `ticket show`. */
 const MAX_LISTED = 25;
-
-/** The checklist belongs to requests that onboard an organisation or its users; leavers and questions have none. */
-function hasChecklist(ticket: WorkflowTicket): boolean {
-  return ticket.kind === 'organisationAccess' || ticket.kind === 'addUsers';
-}
 
 function checklistRows(ticket: WorkflowTicket, now: Date): object[] {
   return checklistLines(ticket, now).map((line) => ({

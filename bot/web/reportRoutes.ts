@@ -15,6 +15,7 @@ import { csvTable, isReportName } from '../reports/reportTables.js';
 import { reportFilters, type ReportFilters } from '../reports/reportWindow.js';
 import { runReport, type ReportLive } from '../reports/runReport.js';
 import { sendCsv } from './sendCsv.js';
+import { findArchivedTickets } from '../../data/store/ticketArchive.js';
 
 export interface ReportRouteDeps {
   store: Store;
@@ -54,7 +55,7 @@ export function registerReportRoutes(server: restify.Server, deps: ReportRouteDe
       const view = await runReport(match[1], filters, {
         live: () => liveCopy(deps.store),
         audit: (query) => deps.store.readAudit(query),
-        archived: (ids) => deps.store.findArchivedTickets(ids),
+        archived: (ids) => findArchivedTickets((wanted) => deps.store.archivedTickets(wanted), ids),
         calendar: deps.calendar,
         now: deps.now(),
         dayHours: deps.dayHours,

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { AuditEvent, WorkflowTicket } from '../model.js';
 import { auditFilter } from './auditLog.js';
-import { latestOf, mayHoldOneOf } from './ticketArchive.js';
+import { findArchivedTickets } from './ticketArchive.js';
 import { readLiveSnapshot } from './liveSnapshot.js';
 import type { AuditQuery } from './store.js';
 
@@ -56,5 +56,5 @@ export async function findArchivedTicketSnapshot(dir: string, id: string): Promi
 
 /** The archived copies of the tickets in `ids` (the last one written of each), in one pass; for reports run from the CLI. */
 export function findArchivedTicketsSnapshot(dir: string, ids: ReadonlySet<string>): Promise<WorkflowTicket[]> {
-  return latestOf(jsonLines<WorkflowTicket>(path.join(dir, 'archive.jsonl'), mayHoldOneOf(ids)), ids);
+  return findArchivedTickets((wanted) => jsonLines<WorkflowTicket>(path.join(dir, 'archive.jsonl'), wanted), ids);
 }

@@ -160,10 +160,6 @@ class LowdbFileStore implements LowdbStore {
     return this.archive.all(wanted);
   }
 
-  findArchivedTickets(ids: ReadonlySet<string>): Promise<WorkflowTicket[]> {
-    return this.archive.findMany(ids);
-  }
-
   readAudit(query?: AuditQuery): AsyncIterable<AuditEvent> {
     return this.audit.query(query);
   }

@@ -92,8 +92,6 @@ export interface Store {
    * twice and the later copy counts. `wanted` may skip a stored line before it is parsed (it sees the line's JSON text).
    */
   archivedTickets(wanted?: (line: string) => boolean): AsyncIterable<WorkflowTicket>;
-  /** Archived tickets whose ids are in `ids` (one pass over the archive); for reports naming closed tickets' ICS. */
-  findArchivedTickets(ids: ReadonlySet<string>): Promise<WorkflowTicket[]>;
   /** Audit events in the order they were written, filtered. */
   readAudit(query?: AuditQuery): AsyncIterable<AuditEvent>;
   health(): Promise<StoreHealth>;

@@ -47,11 +47,6 @@ export class TicketArchive {
   all(wanted?: (line: string) => boolean): AsyncIterable<WorkflowTicket> {
     return this.lines.lines<WorkflowTicket>(wanted);
   }
-
-  /** The most recently archived copy of each ticket in `ids`, in one pass over the file (reports naming closed tickets). */
-  async findMany(ids: ReadonlySet<string>): Promise<WorkflowTicket[]> {
-    return latestOf(this.lines.lines<WorkflowTicket>(mayHoldOneOf(ids)), ids);
-  }
 }
 
 /** A cheap test before parsing a line: with a few ids, the line must contain one of them as a JSON string. */
@@ -61,6 +56,14 @@ export function mayHoldOneOf(ids: ReadonlySet<string>): (line: string) => boolea
   if (ids.size > 32) return () => true;
   const needles = [...ids].map((id) => JSON.stringify(id));
   return (line) => needles.some((needle) => line.includes(needle));
+}
+
+/** The most recently archived copy of each ticket in `ids`, in one pass over the archive (the store's, or a snapshot's). */
+export function findArchivedTickets(
+  archived: (wanted: (line: string) => boolean) => AsyncIterable<WorkflowTicket>,
+  ids: ReadonlySet<string>,
+): Promise<WorkflowTicket[]> {
+  return latestOf(archived(mayHoldOneOf(ids)), ids);
 }
 
 /** The last copy of each wanted ticket among `tickets` (a ticket archived twice after a crash appears twice). */

@@ -13,6 +13,7 @@ import { longDate } from '../rules/longDate.js';
 import { describeOdsKind, kindFromRoles, normaliseOdsCode } from '../rules/ods.js';
 import { dsptAsked, organisationTypeFromLabel } from '../rules/organisationTypes.js';
 import { compactKey } from '../rules/text.js';
+import { hasChecklist } from './resolveChecks.js';
 
 /** What the ODS directory answered for the ticket's code (the host's client has a short timeout and a cache). */
 export type DirectoryAnswer =
@@ -45,9 +46,9 @@ const LIST_OF: Readonly<Record<AutomaticItem, ImportedList | undefined>> = {
   emailDomainsChecked: 'accreditedDomains',
 };
 
-/** The kinds of request whose checklist the service works through: access for an organisation, and staff added to one. */
+/** A ticket whose checklist the service works through: one with a checklist, about a known organisation. */
 export function hasAutomaticChecks(ticket: Pick<WorkflowTicket, 'kind' | 'organisation'>): boolean {
-  return (ticket.kind === 'organisationAccess' || ticket.kind === 'addUsers') && ticket.organisation !== undefined;
+  return hasChecklist(ticket) && ticket.organisation !== undefined;
 }
 
 /** Used when the helpdesk gets a ticket, opens or assigns it, and before it is resolved: the four checks, now. */

@@ -1,6 +1,11 @@
 /** Source 001's checks before accounts are provisioned, as one rule the workflow enforces and the helpdesk card explains. */
 import { AUTOMATIC_ITEMS, CHECKLIST_ITEMS, type AutomaticItem, type ChecklistItem, type WorkflowTicket } from '../model.js';
 
+/** The checklist belongs to requests that onboard an organisation or its users; leavers and questions have none. */
+export function hasChecklist(ticket: Pick<WorkflowTicket, 'kind'>): boolean {
+  return ticket.kind === 'organisationAccess' || ticket.kind === 'addUsers';
+}
+
 /** The checks a ticket needs before it can be resolved: all of them for a new organisation; the e-mail check for new staff. */
 export function checksNeededToResolve(ticket: Pick<WorkflowTicket, 'kind'>): readonly ChecklistItem[] {
   return ticket.kind === 'organisationAccess'

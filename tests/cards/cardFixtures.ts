@@ -1,5 +1,6 @@
 /** Tickets and card walkers shared by the card tests. */
 import type { PersonRef, TicketState, WorkflowTicket } from '../../data/model.js';
+import { TICKET_STATES } from '../../data/workflow/transitions.js';
 
 /** 10:05 London time on Tuesday 3 March 2026 (GMT): the "now" of every card test. */
 export const NOW = new Date('2026-03-03T10:05:00.000Z');
@@ -54,18 +55,8 @@ export function cardTicket(overrides: Partial<WorkflowTicket> = {}): WorkflowTic
   };
 }
 
-export const ALL_STATES: TicketState[] = [
-  'submitted',
-  'awaitingIcsApproval',
-  'awaitingHelpdesk',
-  'assigned',
-  'needsInformation',
-  'resolved',
-  'closed',
-  'archived',
-  'rejected',
-  'withdrawn',
-];
+/** Every ticket state, from the transition table. */
+export const ALL_STATES: readonly TicketState[] = TICKET_STATES;
 
 type Json = Record<string, unknown>;
 

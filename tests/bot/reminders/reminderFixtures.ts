@@ -5,31 +5,16 @@ import type { LiveData } from '../../../data/store/store.js';
 import type { WorkflowTicket } from '../../../data/model.js';
 import type { TeamsSender } from '../../../bot/notify/teamsSender.js';
 import { workflowRosters } from '../../fixtures/workflowFixtures.js';
+import { emptyLiveFile } from '../../../data/store/liveFile.js';
+import { CURRENT_SCHEMA_VERSION } from '../../../data/store/migrations.js';
 
 /** The real calendar over the shipped England-and-Wales bank holidays (2026: 3 and 6 April, 25 and 28 December …). */
 export const calendar = createWorkingCalendar({ holidays: bankHolidays });
 
 /** Live data holding only these tickets and the workflow rosters, for the pure due computation. */
 export function liveWith(tickets: WorkflowTicket[], extra: Partial<LiveData> = {}): LiveData {
-  return {
-    schemaVersion: 2,
-    tickets,
-    rosters: workflowRosters(),
-    conversations: [],
-    dpiaRegister: [],
-    dsptStatuses: [],
-    accreditedDomains: [],
-    bankHolidays: null,
-    ticketSequence: 0,
-    reminderLedger: { tickets: {}, dspt: {} },
-    turnFailures: {},
-    demoSeededAt: null,
-    settings: {},
-    imports: {},
-    notifications: [],
-    botState: {},
-    ...extra,
-  };
+  const { pendingAudit: _outbox, ...empty } = emptyLiveFile(CURRENT_SCHEMA_VERSION);
+  return { ...empty, tickets, rosters: workflowRosters(), ...extra };
 }
 
 /** A ticket whose current wait began at `since` (its last action). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { WorkflowTicket } from '../../../data/model.js';
 import { findArchivedTicketsSnapshot } from '../../../data/store/fileSnapshot.js';
+import { findArchivedTickets } from '../../../data/store/ticketArchive.js';
 import { makeWorkflowTicket } from '../../fixtures/workflowFixtures.js';
 import { useStoreFolder } from '../../helpers/storeFixtures.js';
 
@@ -20,10 +21,10 @@ describe('finding several archived tickets at once (reports)', () => {
       await store.archiveClosedTickets();
 
       const wanted = new Set([...tickets.map((t) => t.id), 'UCP-000000']);
-      const found = await store.findArchivedTickets(wanted);
+      const found = await findArchivedTickets((line) => store.archivedTickets(line), wanted);
       expect(found.map((t) => t.id).sort()).toEqual(tickets.map((t) => t.id).sort());
       expect(found.find((t) => t.id === again.id)?.version).toBe(again.version);
-      expect(await store.findArchivedTickets(new Set([tickets[1].id]))).toEqual([tickets[1]]);
+      expect(await findArchivedTickets((line) => store.archivedTickets(line), new Set([tickets[1].id]))).toEqual([tickets[1]]);
       await store.close();
       expect((await findArchivedTicketsSnapshot(folder.dir, new Set([tickets[0].id]))).map((t) => t.version)).toEqual([again.version]);
     },
