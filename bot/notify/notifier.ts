@@ -20,7 +20,7 @@ import type { TeamsSender } from './teamsSender.js';
 import { backgroundWork } from './backgroundWork.js';
 
 export type { NotificationInput } from './outbox.js';
-export { addNotificationIfNew, pendingNotification, unconfirmedMark } from './outbox.js';
+export { addNotificationIfNew, addNotificationToData, pendingNotification, unconfirmedMark } from './outbox.js';
 
 export interface NotifierDeps {
   store: Store;

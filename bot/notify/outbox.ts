@@ -1,5 +1,5 @@
 import type { NotificationRecord } from '../../data/model.js';
-import type { LiveData, Store } from '../../data/store/store.js';
+import type { LiveData, Store, StoreTransaction } from '../../data/store/store.js';
 
 /** What a caller asks to be delivered; the key makes it idempotent. */
 export interface NotificationInput {
@@ -36,10 +36,15 @@ export function pendingNotification(input: NotificationInput, now: Date): Notifi
 }
 
 /**
- * Adds `record` (a copy) to the live data, for use inside a synchronous store update; false, and nothing changed,
- * when a notification with that key is already there, whatever its status.
+ * Adds `record` inside a transaction; false, and nothing changed, when a notification with that key is already there,
+ * whatever its status.
  */
-export function addNotificationIfNew(data: LiveData, record: NotificationRecord): boolean {
+export function addNotificationIfNew(tx: StoreTransaction, record: NotificationRecord): Promise<boolean> {
+  return tx.notifications.insert(record);
+}
+
+/** (Legacy, going with store.update: issue 16.) The same, inside a synchronous store update. */
+export function addNotificationToData(data: LiveData, record: NotificationRecord): boolean {
   if (data.notifications.some((n) => n.key === record.key)) return false;
   data.notifications.push(JSON.parse(JSON.stringify(record)) as NotificationRecord);
   return true;
@@ -48,7 +53,7 @@ export function addNotificationIfNew(data: LiveData, record: NotificationRecord)
 /** Records a new pending notification, due now, in a write of its own; false (nothing written) when the key is already known. */
 export function recordNotification(store: Store, input: NotificationInput, now: Date): Promise<boolean> {
   const record = pendingNotification(input, now);
-  return store.update((tx) => addNotificationIfNew(tx.data, record));
+  return store.transaction((tx) => addNotificationIfNew(tx, record));
 }
 
 /** A detached copy of one notification (store views are read-only and live). */

@@ -7,7 +7,7 @@ import { isChannelKey } from '../../data/conversationKeys.js';
 import type { WorkingCalendar } from '../../data/rules/workingHours.js';
 import type { Store } from '../../data/store/store.js';
 import { errorKind, type Logger } from '../log.js';
-import { addNotificationIfNew, pendingNotification, type Notifier } from '../notify/notifier.js';
+import { addNotificationToData, pendingNotification, type Notifier } from '../notify/notifier.js';
 import type { Workflow } from '../../data/workflow/workflow.js';
 import { buildDigests } from './digests.js';
 import { dsptCodesDue, dueReminders, type DueWithdrawal } from './dueReminders.js';
@@ -79,7 +79,7 @@ export async function runSweep(deps: SweepDeps): Promise<SweepResult> {
     const sendable = due.reminders.filter((r) => r.recipients.length > 0);
     const built = buildDigests(sendable, now);
     for (const digest of built) {
-      addNotificationIfNew(tx.data, pendingNotification(digest.notification, now));
+      addNotificationToData(tx.data, pendingNotification(digest.notification, now));
       tx.audit({
         actor: 'system',
         action: 'reminder.digest',

@@ -1,7 +1,7 @@
 import type { HelpdeskFacts } from '../../data/rules/helpdesk.js';
 import type { LiveData } from '../../data/store/store.js';
 import { buildRequesterUpdate } from '../../cards/requesterUpdate.js';
-import { addNotificationIfNew, pendingNotification } from '../notify/notifier.js';
+import { addNotificationToData, pendingNotification } from '../notify/notifier.js';
 import type { TicketEvent } from '../../data/workflow/types.js';
 
 /**
@@ -24,5 +24,5 @@ export function recordRequesterUpdate(data: LiveData, event: TicketEvent, now: D
     },
     now,
   );
-  return addNotificationIfNew(data, record) ? [record.key] : [];
+  return addNotificationToData(data, record) ? [record.key] : [];
 }

@@ -1,8 +1,8 @@
 import { setImmediate } from 'node:timers';
 
-/** One pending `update()`: its function, and how to settle the caller's promise. */
-export interface PendingUpdate<Tx> {
-  fn: (tx: Tx) => unknown;
+/** One pending change: what to run (the store decides how), and how to settle the caller's promise. */
+export interface PendingUpdate<Work> {
+  fn: Work;
   resolve(value: unknown): void;
   reject(reason: unknown): void;
 }
@@ -27,10 +27,10 @@ export class CommitQueue<Tx> {
   /** @param commitGroup applies and persists a group, settling every update in it; it must not throw. */
   constructor(private readonly commitGroup: (group: PendingUpdate<Tx>[]) => Promise<void>) {}
 
-  /** Queues an update; resolves with what `fn` returned once the group it joined is on disk. */
-  update<T>(fn: (tx: Tx) => T): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      this.#items.push({ update: { fn, resolve: resolve as (value: unknown) => void, reject } });
+  /** Queues a change; resolves with what it returned once the group it joined is on disk. */
+  update(fn: Tx): Promise<unknown> {
+    return new Promise<unknown>((resolve, reject) => {
+      this.#items.push({ update: { fn, resolve, reject } });
       this.#start();
     });
   }

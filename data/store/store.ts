@@ -1,5 +1,6 @@
 import type {
   AuditEvent,
+  TicketLedger,
   BankHoliday,
   ConversationRecord,
   DpiaEntry,
@@ -11,6 +12,7 @@ import type {
   RosterKind,
   WorkflowTicket,
 } from '../model.js';
+import type { NotificationQuery, Page, RosterQuery, TicketQuery } from './records.js';
 
 /** What the live file holds. Closed tickets and the audit trail live elsewhere so this stays small. */
 export interface LiveData {
@@ -41,7 +43,127 @@ export interface LiveData {
   botState: Record<string, { eTag: string; value: Record<string, unknown>; savedAt?: string }>;
 }
 
-/** A unit of work inside one serialised write: change `data`, record audit events; both land together or not at all. */
+/** A bot-state item as botbuilder stores it: its eTag changes on every write (optimistic concurrency). */
+export interface BotStateItem {
+  eTag: string;
+  value: Record<string, unknown>;
+  savedAt?: string;
+}
+
+/** An audit event as a transaction records it: the store stamps the id and time unless given. */
+export type AuditInput = Omit<AuditEvent, 'id' | 'at'> & Partial<Pick<AuditEvent, 'id' | 'at'>>;
+
+/**
+ * Reads of one kind of keyed record. Everything returned is a plain copy the caller may keep and change; a change
+ * reaches the store only through a transaction.
+ */
+export interface RecordReads<T, Q> {
+  get(key: string): Promise<T | undefined>;
+  /** The records matching `query`, in the order they were first stored. */
+  list(query?: Q): Promise<T[]>;
+}
+
+/** The same, inside a transaction: what the transaction has written so far is seen by its own reads. */
+export interface RecordWrites<T, Q> extends RecordReads<T, Q> {
+  /** Stores the record under its key, replacing any record there. */
+  put(record: T): Promise<void>;
+  /** Stores the record only if its key is free; false (and nothing changed) when it is taken. */
+  insert(record: T): Promise<boolean>;
+  /** Removes the record; false when there was none. */
+  delete(key: string): Promise<boolean>;
+}
+
+export interface TicketReads {
+  /** A ticket by id: the live one, else the last archived copy. */
+  get(id: string): Promise<WorkflowTicket | undefined>;
+  /** Live tickets matching `query`, oldest first; a page of them when `page` is given. */
+  list(query?: TicketQuery, page?: Page): Promise<WorkflowTicket[]>;
+  count(query?: TicketQuery): Promise<number>;
+  /** Live tickets matching `query`, oldest first, a batch at a time (the event loop is free between batches). */
+  stream(query?: TicketQuery): AsyncIterable<WorkflowTicket>;
+  /**
+   * Archived tickets matching `query`, oldest first. A ticket archived twice (a crash between the two halves of a move)
+   * comes once, as its last copy. Streams: the archive's size does not matter.
+   */
+  archived(query?: TicketQuery): AsyncIterable<WorkflowTicket>;
+}
+
+export interface TicketWrites {
+  /** A live ticket by id (archived tickets cannot change). */
+  get(id: string): Promise<WorkflowTicket | undefined>;
+  list(query?: TicketQuery): Promise<WorkflowTicket[]>;
+  /** The next ticket number (1, 2, …): never handed out twice, even after tickets are archived. */
+  nextSequence(): Promise<number>;
+  /** Adds a new ticket; a ticket with its id already live is a conflict. */
+  insert(ticket: WorkflowTicket): Promise<void>;
+  /**
+   * Replaces a live ticket. `readVersion` is the version the change was worked out from: if the stored ticket has
+   * another, someone changed it meanwhile and the transaction fails with ConflictError (nothing of it lands).
+   */
+  update(ticket: WorkflowTicket, readVersion: number): Promise<void>;
+}
+
+/** Reference lists an administrator imports (DPIA register, DSPT statuses, accredited domains, bank holidays). */
+export interface ReferenceReads {
+  dpiaRegister(): Promise<DpiaEntry[]>;
+  /** The DSPT rows of one organisation (any case), as published. */
+  dsptStatusesFor(odsCode: string): Promise<DsptRecord[]>;
+  dsptStatuses(): Promise<DsptRecord[]>;
+  accreditedDomains(): Promise<string[]>;
+  /** null until a feed is imported (the shipped snapshot applies meanwhile). */
+  bankHolidays(): Promise<BankHoliday[] | null>;
+  /** When each list was last imported. */
+  imports(): Promise<Partial<Record<ImportedList, string>>>;
+}
+
+export interface ReferenceWrites extends ReferenceReads {
+  setDpiaRegister(entries: DpiaEntry[]): Promise<void>;
+  setDsptStatuses(records: DsptRecord[]): Promise<void>;
+  setAccreditedDomains(domains: string[]): Promise<void>;
+  setBankHolidays(holidays: BankHoliday[] | null): Promise<void>;
+  /** Notes when a list was imported. */
+  setImported(list: ImportedList, at: string): Promise<void>;
+}
+
+/** What the reminder sweep has sent: per open ticket (keyed by ticket id) and per organisation's DSPT renewal (by ODS code). */
+export interface ReminderLedgerReads {
+  ticket(ticketId: string): Promise<TicketLedger | undefined>;
+  dspt(odsCode: string): Promise<{ year: string; sent: number } | undefined>;
+  /** The whole ledger (small: entries of open tickets and of this year's DSPT reminders only). */
+  all(): Promise<ReminderLedger>;
+}
+
+export interface ReminderLedgerWrites extends ReminderLedgerReads {
+  setTicket(ticketId: string, entry: TicketLedger | undefined): Promise<void>;
+  setDspt(odsCode: string, entry: { year: string; sent: number } | undefined): Promise<void>;
+}
+
+/** Small values of their own: failed turns in a row by conversation, when the demo was seeded. */
+export interface CounterReads {
+  turnFailures(conversationKey: string): Promise<number>;
+  demoSeededAt(): Promise<string | null>;
+}
+
+export interface CounterWrites extends CounterReads {
+  setTurnFailures(conversationKey: string, count: number): Promise<void>;
+  setDemoSeededAt(at: string): Promise<void>;
+}
+
+/** The records one transaction may read and change, and its audit events: all land together or none do. */
+export interface StoreTransaction {
+  readonly tickets: TicketWrites;
+  readonly rosters: RecordWrites<RosterEntry, RosterQuery>;
+  readonly conversations: RecordWrites<ConversationRecord, never>;
+  readonly notifications: RecordWrites<NotificationRecord, NotificationQuery>;
+  readonly botState: RecordWrites<BotStateItem & { key: string }, never>;
+  readonly reference: ReferenceWrites;
+  readonly reminders: ReminderLedgerWrites;
+  readonly counters: CounterWrites;
+  /** Records an audit event with the transaction's changes; returns it as recorded. */
+  audit(event: AuditInput): AuditEvent;
+}
+
+/** (Being replaced by StoreTransaction.) A unit of work inside one serialised write: change `data`, record audit events; both land together or not at all. */
 export interface Transaction {
   readonly data: LiveData;
   /**
@@ -70,6 +192,22 @@ export interface AuditQuery {
  * a database implementation can take its place for several instances.
  */
 export interface Store {
+  readonly tickets: TicketReads;
+  readonly rosters: RecordReads<RosterEntry, RosterQuery>;
+  readonly conversations: RecordReads<ConversationRecord, never>;
+  readonly notifications: RecordReads<NotificationRecord, NotificationQuery>;
+  readonly botState: RecordReads<BotStateItem & { key: string }, never>;
+  readonly reference: ReferenceReads;
+  readonly reminders: ReminderLedgerReads;
+  readonly counters: CounterReads;
+  /** Audit events in the order they were written, filtered; streamed. */
+  readAudit(query?: AuditQuery): AsyncIterable<AuditEvent>;
+  /**
+   * Runs `fn` as one transaction and resolves, with what `fn` returned, once everything it changed and audited is durable.
+   * If `fn` throws (or a ticket changed meanwhile: ConflictError), nothing of it lands and the error is rethrown.
+   * Keep slow work (network calls) outside: a transaction may hold others up while it runs.
+   */
+  transaction<T>(fn: (tx: StoreTransaction) => Promise<T> | T): Promise<T>;
   /**
    * The live records for reading. Never mutate what it returns. It shows a group of updates from the moment the group
    * is applied, slightly before it is on disk; if that write then fails, the group is undone and its callers are told.
@@ -92,8 +230,6 @@ export interface Store {
    * twice and the later copy counts. `wanted` may skip a stored line before it is parsed (it sees the line's JSON text).
    */
   archivedTickets(wanted?: (line: string) => boolean): AsyncIterable<WorkflowTicket>;
-  /** Audit events in the order they were written, filtered. */
-  readAudit(query?: AuditQuery): AsyncIterable<AuditEvent>;
   health(): Promise<StoreHealth>;
   /** Resolves when every write issued so far is on disk. */
   flush(): Promise<void>;

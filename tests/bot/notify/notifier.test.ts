@@ -320,7 +320,7 @@ describe('the notifier, over real HTTP to a fake connector and real SMTP', () =>
       close: () => undefined,
     };
     const notifier = make({ mailer: failing, retry: { baseMs: 20_000, capMs: 30_000, maxTotalMs: 120_000 } });
-    await store.update((tx) => addNotificationIfNew(tx.data, pendingNotification(approved(), now)));
+    await store.transaction((tx) => addNotificationIfNew(tx, pendingNotification(approved(), now)));
     const outcome = notifier.deliver(approved().key);
     await new Promise((resolve) => setTimeout(resolve, 100));
     const started = Date.now();
@@ -387,9 +387,9 @@ describe('the notifier, over real HTTP to a fake connector and real SMTP', () =>
       nextAttemptAt: now.toISOString(),
       createdAt: now.toISOString(),
     });
-    // The host's synchronous update: the ticket transition and the notification land together.
-    await expect(store.update((tx) => addNotificationIfNew(tx.data, record))).resolves.toBe(true);
-    await expect(store.update((tx) => addNotificationIfNew(tx.data, { ...record, text: 'other' }))).resolves.toBe(false);
+    // The host's transaction: the ticket transition and the notification land together.
+    await expect(store.transaction((tx) => addNotificationIfNew(tx, record))).resolves.toBe(true);
+    await expect(store.transaction((tx) => addNotificationIfNew(tx, { ...record, text: 'other' }))).resolves.toBe(false);
     expect(notification(store, approved().key)?.text).toBe(approved().text);
 
     const notifier = make();
@@ -410,7 +410,7 @@ describe('the notifier, over real HTTP to a fake connector and real SMTP', () =>
     const sleep = () => new Promise<void>((resolve) => setTimeout(resolve, 50));
     connector.fail({ status: 500 });
     const notifier = make({ retry: { sleep } });
-    await store.update((tx) => addNotificationIfNew(tx.data, pendingNotification(approved(), now)));
+    await store.transaction((tx) => addNotificationIfNew(tx, pendingNotification(approved(), now)));
     const first = notifier.deliver(approved().key);
     await connector.waitFor((r) => r.status === 500);
     const outcomes = await Promise.all([notifier.deliver(approved().key), notifier.retryDue(), first]);
@@ -419,7 +419,7 @@ describe('the notifier, over real HTTP to a fake connector and real SMTP', () =>
   });
 
   it('resolves deliver() even when the outcome cannot be written (the store closed under it): the record stays pending', async () => {
-    await store.update((tx) => addNotificationIfNew(tx.data, pendingNotification(approved(), now)));
+    await store.transaction((tx) => addNotificationIfNew(tx, pendingNotification(approved(), now)));
     // The store closes while Teams is being retried; the retry lands, but 'sent' cannot be written (sent again later: at least once).
     const notifier = make({
       mailer: undefined,

@@ -1,0 +1,131 @@
+/**
+ * The store's reads over the in-process document (the memory and lowdb stores): each query filters the stored records
+ * and hands out copies of what matched, so nothing stored ever leaves the store.
+ */
+import type { WorkflowTicket } from '../model.js';
+import { notificationMatches, rosterKey, rosterMatches, ticketMatches, type TicketQuery } from './records.js';
+import type { LiveData, Store } from './store.js';
+
+/** Where archived tickets are kept: one JSON text per archived copy, oldest first. */
+export interface ArchiveReader {
+  find(id: string): Promise<WorkflowTicket | undefined>;
+  all(wanted?: (line: string) => boolean): AsyncIterable<WorkflowTicket>;
+}
+
+export type DocumentReads = Pick<
+  Store,
+  'tickets' | 'rosters' | 'conversations' | 'notifications' | 'botState' | 'reference' | 'reminders' | 'counters'
+>;
+
+/** Tickets copied per batch of a stream; between batches the event loop is free. */
+const BATCH = 500;
+
+function copy<T>(value: T): T {
+  return structuredClone(value);
+}
+
+export function documentReads(data: () => Readonly<LiveData>, archive: ArchiveReader): DocumentReads {
+  const matching = (query: TicketQuery | undefined) => {
+    const tickets = data().tickets;
+    return query === undefined ? tickets : tickets.filter((t) => ticketMatches(t, query));
+  };
+  return {
+    tickets: {
+      get: async (id) => {
+        const live = data().tickets.find((t) => t.id === id);
+        return live ? copy(live) : archive.find(id);
+      },
+      list: async (query, page) => {
+        const found = matching(query);
+        const offset = page?.offset ?? 0;
+        return (page ? found.slice(offset, offset + page.limit) : found).map(copy);
+      },
+      count: async (query) => matching(query).length,
+      stream: (query) => streamTickets(data, query),
+      archived: (query) => archivedTickets(archive, query),
+    },
+    rosters: {
+      get: async (key) => copy(data().rosters.find((e) => rosterKey(e) === key)),
+      list: async (query) =>
+        data()
+          .rosters.filter((e) => query === undefined || rosterMatches(e, query))
+          .map(copy),
+    },
+    conversations: {
+      get: async (key) => copy(data().conversations.find((c) => c.key === key)),
+      list: async () => data().conversations.map(copy),
+    },
+    notifications: {
+      get: async (key) => copy(data().notifications.find((n) => n.key === key)),
+      list: async (query) =>
+        data()
+          .notifications.filter((n) => query === undefined || notificationMatches(n, query))
+          .map(copy),
+    },
+    botState: {
+      get: async (key) => {
+        const state = data().botState;
+        return Object.hasOwn(state, key) ? { key, ...copy(state[key]) } : undefined;
+      },
+      list: async () => Object.entries(data().botState).map(([key, item]) => ({ key, ...copy(item) })),
+    },
+    reference: {
+      dpiaRegister: async () => copy(data().dpiaRegister),
+      dsptStatuses: async () => copy(data().dsptStatuses),
+      dsptStatusesFor: async (odsCode) => {
+        const wanted = odsCode.trim().toUpperCase();
+        return data()
+          .dsptStatuses.filter((r) => r.odsCode.toUpperCase() === wanted)
+          .map(copy);
+      },
+      accreditedDomains: async () => [...data().accreditedDomains],
+      bankHolidays: async () => copy(data().bankHolidays),
+      imports: async () => ({ ...data().imports }),
+    },
+    reminders: {
+      ticket: async (ticketId) => copy(ownEntry(data().reminderLedger.tickets, ticketId)),
+      dspt: async (odsCode) => copy(ownEntry(data().reminderLedger.dspt, odsCode)),
+      all: async () => copy(data().reminderLedger),
+    },
+    counters: {
+      turnFailures: async (key) => ownEntry(data().turnFailures, key) ?? 0,
+      demoSeededAt: async () => data().demoSeededAt,
+    },
+  };
+}
+
+async function* streamTickets(data: () => Readonly<LiveData>, query: TicketQuery | undefined): AsyncGenerator<WorkflowTicket> {
+  // The tickets as they are now: a commit while the stream is read replaces records, never the ones already taken.
+  const tickets = data().tickets.slice();
+  for (let start = 0; start < tickets.length; start += BATCH) {
+    const batch: WorkflowTicket[] = [];
+    for (const ticket of tickets.slice(start, start + BATCH))
+      if (query === undefined || ticketMatches(ticket, query)) batch.push(copy(ticket));
+    yield* batch;
+    if (start + BATCH < tickets.length) await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/** The last archived copy of each matching ticket. Holds only the matches, so a narrow query over a large archive stays small. */
+async function* archivedTickets(archive: ArchiveReader, query: TicketQuery | undefined): AsyncGenerator<WorkflowTicket> {
+  const wanted = lineFilter(query);
+  const latest = new Map<string, WorkflowTicket>();
+  for await (const ticket of archive.all(wanted)) {
+    if (query === undefined || ticketMatches(ticket, query)) latest.set(ticket.id, ticket);
+    // A later copy that no longer matches still replaces the earlier one.
+    else latest.delete(ticket.id);
+  }
+  yield* latest.values();
+}
+
+/** A cheap test on an archived line before it is parsed: a line without the requester's id or the ODS code cannot match. */
+function lineFilter(query: TicketQuery | undefined): ((line: string) => boolean) | undefined {
+  const needles = [query?.requester, query?.submissionId].filter((value): value is string => value !== undefined);
+  const ods = query?.odsCode?.replace(/\s+/g, '').toUpperCase();
+  if (needles.length === 0 && !ods) return undefined;
+  return (line) => needles.every((needle) => line.includes(needle)) && (!ods || line.toUpperCase().includes(ods));
+}
+
+function ownEntry<T>(object: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(object, key) ? object[key] : undefined;
+}

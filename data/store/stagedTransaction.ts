@@ -1,0 +1,378 @@
+/**
+ * A transaction over the in-process document (the memory and lowdb stores): reads see the stored records and the
+ * transaction's own writes; writes are staged and land in one piece with `applyTo`, on the store's serialised write
+ * path, or not at all. Nothing stored is handed out: every record goes in and comes out as a copy.
+ */
+import { ConflictError } from '../errors.js';
+import type { AuditEvent, ImportedList, TicketLedger, WorkflowTicket } from '../model.js';
+import {
+  notificationMatches,
+  rosterKey,
+  rosterMatches,
+  ticketMatches,
+  type NotificationQuery,
+  type RosterQuery,
+  type TicketQuery,
+} from './records.js';
+import type { AuditInput, BotStateItem, LiveData, RecordWrites, StoreTransaction } from './store.js';
+
+/** A staged value, or DELETED for a removal. */
+const DELETED = Symbol('deleted');
+type Staged<T> = T | typeof DELETED;
+
+/** Staged writes to one keyed collection of the document. */
+class KeyedOverlay<T> {
+  readonly changes = new Map<string, Staged<T>>();
+
+  constructor(
+    private readonly stored: () => Iterable<T>,
+    private readonly find: (key: string) => T | undefined,
+    readonly keyOf: (record: T) => string,
+  ) {}
+
+  get(key: string): T | undefined {
+    const staged = this.changes.get(key);
+    if (staged === DELETED) return undefined;
+    return staged ?? this.find(key);
+  }
+
+  /** Stored records with the staged ones in their place, then the new ones, in that order. */
+  *all(): Iterable<T> {
+    for (const record of this.stored()) {
+      const key = this.keyOf(record);
+      const staged = this.changes.get(key);
+      if (staged === undefined) yield record;
+      else if (staged !== DELETED) yield staged;
+    }
+    for (const [key, staged] of this.changes) if (staged !== DELETED && this.find(key) === undefined) yield staged;
+  }
+
+  set(record: T): void {
+    this.changes.set(this.keyOf(record), record);
+  }
+
+  delete(key: string): boolean {
+    if (this.get(key) === undefined) return false;
+    this.changes.set(key, DELETED);
+    return true;
+  }
+}
+
+/** Replaces, adds and removes `changes` in an array of records kept in the document. */
+function applyToArray<T>(array: T[], stored: readonly T[], overlay: KeyedOverlay<T>): T[] | undefined {
+  if (overlay.changes.size === 0) return undefined;
+  const seen = new Set<string>();
+  let removed = false;
+  stored.forEach((record, i) => {
+    const key = overlay.keyOf(record);
+    const staged = overlay.changes.get(key);
+    if (staged === undefined) return;
+    seen.add(key);
+    if (staged === DELETED) removed = true;
+    else array[i] = staged;
+  });
+  for (const [key, staged] of overlay.changes) if (staged !== DELETED && !seen.has(key)) array.push(staged);
+  if (!removed) return undefined;
+  // Removals rebuild the array once rather than splicing record by record.
+  return array.filter((record) => overlay.changes.get(overlay.keyOf(record)) !== DELETED);
+}
+
+function applyToObject<T>(object: Record<string, T>, overlay: KeyedOverlay<T>): void {
+  for (const [key, staged] of overlay.changes) {
+    if (staged === DELETED) delete object[key];
+    else object[key] = staged;
+  }
+}
+
+function ownEntry<T>(object: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(object, key) ? object[key] : undefined;
+}
+
+function copy<T>(value: T): T {
+  return structuredClone(value);
+}
+
+/** Reads and writes of one keyed collection, copying on the way in and out. */
+function recordWrites<T, Q>(overlay: KeyedOverlay<T>, matches: (record: T, query: Q) => boolean): RecordWrites<T, Q> {
+  return {
+    get: async (key) => {
+      const found = overlay.get(key);
+      return found === undefined ? undefined : copy(found);
+    },
+    list: async (query) => [...overlay.all()].filter((record) => query === undefined || matches(record, query)).map(copy),
+    put: async (record) => overlay.set(copy(record)),
+    insert: async (record) => {
+      if (overlay.get(overlay.keyOf(record)) !== undefined) return false;
+      overlay.set(copy(record));
+      return true;
+    },
+    delete: async (key) => overlay.delete(key),
+  };
+}
+
+const noQuery = (): boolean => true;
+
+export class StagedTransaction implements StoreTransaction {
+  readonly #tickets: KeyedOverlay<WorkflowTicket>;
+  readonly #rosters: KeyedOverlay<(typeof this.data.rosters)[number]>;
+  readonly #conversations: KeyedOverlay<(typeof this.data.conversations)[number]>;
+  readonly #notifications: KeyedOverlay<(typeof this.data.notifications)[number]>;
+  readonly #botState: KeyedOverlay<BotStateItem & { key: string }>;
+  readonly #turnFailures: KeyedOverlay<{ key: string; count: number }>;
+  readonly #ledgerTickets: KeyedOverlay<{ key: string; entry: TicketLedger }>;
+  readonly #ledgerDspt: KeyedOverlay<{ key: string; entry: { year: string; sent: number } }>;
+  readonly #values: Partial<
+    Pick<LiveData, 'dpiaRegister' | 'dsptStatuses' | 'accreditedDomains' | 'bankHolidays' | 'ticketSequence' | 'demoSeededAt'>
+  > = {};
+  readonly #imports: Partial<Record<ImportedList, string>> = {};
+  readonly #events: AuditEvent[] = [];
+  #open = true;
+
+  readonly tickets: StoreTransaction['tickets'];
+  readonly rosters: StoreTransaction['rosters'];
+  readonly conversations: StoreTransaction['conversations'];
+  readonly notifications: StoreTransaction['notifications'];
+  readonly botState: StoreTransaction['botState'];
+  readonly reference: StoreTransaction['reference'];
+  readonly reminders: StoreTransaction['reminders'];
+  readonly counters: StoreTransaction['counters'];
+
+  /**
+   * @param data the stored document as it is now (never changed here)
+   * @param stamp gives a recorded audit event its id and time
+   */
+  constructor(
+    private readonly data: Readonly<LiveData>,
+    private readonly stamp: (event: AuditInput) => AuditEvent,
+  ) {
+    this.#tickets = new KeyedOverlay(
+      () => data.tickets,
+      (id) => data.tickets.find((t) => t.id === id),
+      (t) => t.id,
+    );
+    this.#rosters = new KeyedOverlay(
+      () => data.rosters,
+      (key) => data.rosters.find((e) => rosterKey(e) === key),
+      rosterKey,
+    );
+    this.#conversations = new KeyedOverlay(
+      () => data.conversations,
+      (key) => data.conversations.find((c) => c.key === key),
+      (c) => c.key,
+    );
+    this.#notifications = new KeyedOverlay(
+      () => data.notifications,
+      (key) => data.notifications.find((n) => n.key === key),
+      (n) => n.key,
+    );
+    this.#botState = keyedObject(
+      () => data.botState,
+      (key, item) => ({ key, ...item }),
+    );
+    this.#turnFailures = keyedObject(
+      () => data.turnFailures,
+      (key, count) => ({ key, count }),
+    );
+    this.#ledgerTickets = keyedObject(
+      () => data.reminderLedger.tickets,
+      (key, entry) => ({ key, entry }),
+    );
+    this.#ledgerDspt = keyedObject(
+      () => data.reminderLedger.dspt,
+      (key, entry) => ({ key, entry }),
+    );
+
+    const tickets = this.#tickets;
+    const values = this.#values;
+    const imports = this.#imports;
+    const value = <K extends keyof typeof values>(key: K): NonNullable<LiveData[K]> | LiveData[K] =>
+      copy(key in values ? (values[key] as LiveData[K]) : data[key]);
+
+    this.tickets = {
+      get: async (id) => {
+        const found = tickets.get(id);
+        return found === undefined ? undefined : copy(found);
+      },
+      list: async (query) => [...tickets.all()].filter((t) => query === undefined || ticketMatches(t, query)).map(copy),
+      nextSequence: async () => {
+        const next = (values.ticketSequence ?? data.ticketSequence) + 1;
+        values.ticketSequence = next;
+        return next;
+      },
+      insert: async (ticket) => {
+        if (tickets.get(ticket.id) !== undefined)
+          throw new ConflictError(`Ticket ${ticket.id} already exists, so it was not created again.`, { ticketId: ticket.id });
+        tickets.set(copy(ticket));
+      },
+      update: async (ticket, readVersion) => {
+        const stored = tickets.get(ticket.id);
+        if (stored === undefined || stored.version !== readVersion)
+          throw new ConflictError(`Ticket ${ticket.id} was changed or archived by someone else meanwhile, so this change was not made.`, {
+            ticketId: ticket.id,
+            readVersion,
+            storedVersion: stored?.version,
+          });
+        tickets.set(copy(ticket));
+      },
+    };
+    this.rosters = recordWrites(this.#rosters, (entry, query: RosterQuery) => rosterMatches(entry, query));
+    this.conversations = recordWrites(this.#conversations, noQuery);
+    this.notifications = recordWrites(this.#notifications, (record, query: NotificationQuery) => notificationMatches(record, query));
+    this.botState = recordWrites(this.#botState, noQuery);
+    const turnFailures = this.#turnFailures;
+    const ledgerTickets = this.#ledgerTickets;
+    const ledgerDspt = this.#ledgerDspt;
+
+    this.reference = {
+      dpiaRegister: async () => value('dpiaRegister'),
+      dsptStatuses: async () => value('dsptStatuses'),
+      dsptStatusesFor: async (odsCode) => {
+        const wanted = odsCode.trim().toUpperCase();
+        return copy((values.dsptStatuses ?? data.dsptStatuses).filter((r) => r.odsCode.toUpperCase() === wanted));
+      },
+      accreditedDomains: async () => value('accreditedDomains'),
+      bankHolidays: async () => value('bankHolidays'),
+      imports: async () => ({ ...data.imports, ...imports }),
+      setDpiaRegister: async (entries) => void (values.dpiaRegister = copy(entries)),
+      setDsptStatuses: async (records) => void (values.dsptStatuses = copy(records)),
+      setAccreditedDomains: async (domains) => void (values.accreditedDomains = [...domains]),
+      setBankHolidays: async (holidays) => void (values.bankHolidays = holidays === null ? null : copy(holidays)),
+      setImported: async (list, at) => void (imports[list] = at),
+    };
+    this.reminders = {
+      ticket: async (ticketId) => copy(ledgerTickets.get(ticketId)?.entry),
+      dspt: async (odsCode) => copy(ledgerDspt.get(odsCode)?.entry),
+      all: async () => ({
+        tickets: Object.fromEntries([...ledgerTickets.all()].map((r) => [r.key, copy(r.entry)])),
+        dspt: Object.fromEntries([...ledgerDspt.all()].map((r) => [r.key, copy(r.entry)])),
+      }),
+      setTicket: async (ticketId, entry) => {
+        if (entry === undefined) ledgerTickets.delete(ticketId);
+        else ledgerTickets.set({ key: ticketId, entry: copy(entry) });
+      },
+      setDspt: async (odsCode, entry) => {
+        if (entry === undefined) ledgerDspt.delete(odsCode);
+        else ledgerDspt.set({ key: odsCode, entry: copy(entry) });
+      },
+    };
+    this.counters = {
+      turnFailures: async (key) => turnFailures.get(key)?.count ?? 0,
+      demoSeededAt: async () => (values.demoSeededAt !== undefined ? values.demoSeededAt : data.demoSeededAt),
+      setTurnFailures: async (key, count) => {
+        if (count <= 0) turnFailures.delete(key);
+        else turnFailures.set({ key, count });
+      },
+      setDemoSeededAt: async (at) => void (values.demoSeededAt = at),
+    };
+  }
+
+  audit(input: AuditInput): AuditEvent {
+    if (!this.#open) throw new TypeError('tx.audit() was called after its transaction had finished.');
+    const event = this.stamp(input);
+    this.#events.push(event);
+    return copy(event);
+  }
+
+  /** The audit events recorded, in order. */
+  get events(): readonly AuditEvent[] {
+    return this.#events;
+  }
+
+  /** Whether anything would be written. */
+  get changed(): boolean {
+    return (
+      this.#events.length > 0 ||
+      Object.keys(this.#values).length > 0 ||
+      Object.keys(this.#imports).length > 0 ||
+      this.#overlays().some((overlay) => overlay.changes.size > 0)
+    );
+  }
+
+  #overlays(): { changes: ReadonlyMap<string, unknown> }[] {
+    return [
+      this.#tickets,
+      this.#rosters,
+      this.#conversations,
+      this.#notifications,
+      this.#botState,
+      this.#turnFailures,
+      this.#ledgerTickets,
+      this.#ledgerDspt,
+    ];
+  }
+
+  /** Ends the transaction: later calls to audit() are mistakes. */
+  close(): void {
+    this.#open = false;
+  }
+
+  /**
+   * Writes the staged changes into `target`, the document as the store's write path sees it (for lowdb, the change-
+   * tracking view, so a failed commit can be undone). `this.data` is the same document unwrapped, for finding positions.
+   */
+  applyTo(target: LiveData): void {
+    const data = this.data;
+    const arrays = [
+      ['tickets', this.#tickets],
+      ['rosters', this.#rosters],
+      ['conversations', this.#conversations],
+      ['notifications', this.#notifications],
+    ] as const;
+    for (const [name, overlay] of arrays) {
+      const rebuilt = applyToArray(target[name] as unknown[], data[name] as readonly unknown[], overlay as KeyedOverlay<unknown>);
+      if (rebuilt) (target as unknown as Record<string, unknown>)[name] = rebuilt;
+    }
+    applyToObject(
+      target.botState,
+      mapOverlay(this.#botState, ({ key: _key, ...item }) => item),
+    );
+    applyToObject(
+      target.turnFailures,
+      mapOverlay(this.#turnFailures, (r) => r.count),
+    );
+    if (this.#ledgerTickets.changes.size > 0 || this.#ledgerDspt.changes.size > 0) {
+      const ledger = { tickets: { ...data.reminderLedger.tickets }, dspt: { ...data.reminderLedger.dspt } };
+      applyToObject(
+        ledger.tickets,
+        mapOverlay(this.#ledgerTickets, (r) => r.entry),
+      );
+      applyToObject(
+        ledger.dspt,
+        mapOverlay(this.#ledgerDspt, (r) => r.entry),
+      );
+      target.reminderLedger = ledger;
+    }
+    for (const [key, staged] of Object.entries(this.#values)) (target as unknown as Record<string, unknown>)[key] = staged;
+    if (Object.keys(this.#imports).length > 0) target.imports = { ...data.imports, ...this.#imports };
+  }
+}
+
+/** An object-map collection of the document (botState, turnFailures, ledger entries) seen as keyed records. */
+function keyedObject<V, R extends { key: string }>(
+  object: () => Record<string, V>,
+  toRecord: (key: string, value: V) => R,
+): KeyedOverlay<R> {
+  return new KeyedOverlay<R>(
+    function* () {
+      for (const [key, value] of Object.entries(object())) yield toRecord(key, value);
+    },
+    (key) => {
+      const found = ownEntry(object(), key);
+      return found === undefined ? undefined : toRecord(key, found);
+    },
+    (record) => record.key,
+  );
+}
+
+/** The overlay's changes with each staged record turned back into the stored value. */
+function mapOverlay<R, V>(overlay: KeyedOverlay<R>, toValue: (record: R) => V): KeyedOverlay<V> {
+  const mapped = new KeyedOverlay<V>(
+    () => [],
+    () => undefined,
+    () => '',
+  );
+  for (const [key, staged] of overlay.changes) mapped.changes.set(key, staged === DELETED ? DELETED : toValue(staged));
+  return mapped;
+}
+
+export type { TicketQuery };
