@@ -123,7 +123,8 @@ function lineFilter(query: TicketQuery | undefined): ((line: string) => boolean)
   const needles = [query?.requester, query?.submissionId].filter((value): value is string => value !== undefined);
   const ods = query?.odsCode?.replace(/\s+/g, '').toUpperCase();
   if (needles.length === 0 && !ods) return undefined;
-  return (line) => needles.every((needle) => line.includes(needle)) && (!ods || line.toUpperCase().includes(ods));
+  // The stored code is compared as ticketMatches compares it (any case, spaces ignored), or a match would be skipped here.
+  return (line) => needles.every((needle) => line.includes(needle)) && (!ods || line.toUpperCase().replace(/\s+/g, '').includes(ods));
 }
 
 function ownEntry<T>(object: Record<string, T>, key: string): T | undefined {

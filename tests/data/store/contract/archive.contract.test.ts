@@ -1,7 +1,7 @@
 /** Archive moves as every store makes them: closed tickets leave the live list, stay findable by id and by query, and cannot change. */
 import { describe, expect, it } from '@jest/globals';
 import { ConflictError } from '../../../../data/errors.js';
-import type { TicketState } from '../../../../data/model.js';
+import type { TicketOrganisation, TicketState } from '../../../../data/model.js';
 import { ARCHIVABLE_STATES } from '../../../../data/store/ticketArchive.js';
 import { TICKET_STATES } from '../../../../data/workflow/transitions.js';
 import { auditOf, collect, ids, seed, ticket, useStores } from './contractStores.js';
@@ -9,6 +9,10 @@ import { IMPLEMENTATIONS } from './implementations.js';
 
 const archivable = TICKET_STATES.filter((state) => ARCHIVABLE_STATES.has(state));
 const staying = TICKET_STATES.filter((state) => !ARCHIVABLE_STATES.has(state));
+
+function organisation(odsCode: string): TicketOrganisation {
+  return { odsCode, icbCode: 'QKK', name: `Home ${odsCode}`, location: 'london', namedInDpia: true };
+}
 
 /** One ticket in each state, numbered in the order of `states`. */
 function oneInEach(states: readonly TicketState[], from = 1) {
@@ -56,6 +60,24 @@ describe.each(IMPLEMENTATIONS)('archive moves in the $name store', (implementati
     await expect(attempt).rejects.toBeInstanceOf(ConflictError);
     expect(await store.tickets.list()).toEqual([]);
     expect(await store.tickets.get('T-0001')).toEqual(closed);
+  });
+
+  it('answers the ticket queries over the archive, oldest first, the ODS code in any case and spacing', async () => {
+    const store = await stores.open();
+    await seed(store, [
+      ticket(1, { state: 'closed', organisation: organisation('VN4K2'), requester: { aadObjectId: 'aad-grace' } }),
+      ticket(2, { state: 'closed', organisation: organisation('AB123'), requester: { aadObjectId: 'aad-bob' } }),
+      ticket(3, { state: 'closed', kind: 'addUsers', organisation: organisation('vn4 k2'), requester: { aadObjectId: 'aad-bob' } }),
+      ticket(4, { state: 'assigned', organisation: organisation('VN4K2'), requester: { aadObjectId: 'aad-bob' } }),
+    ]);
+    await store.archiveClosedTickets();
+
+    expect(ids(await collect(store.tickets.archived({ requester: 'aad-bob' })))).toEqual(['T-0002', 'T-0003']);
+    expect(ids(await collect(store.tickets.archived({ odsCode: 'VN4K2' })))).toEqual(['T-0001', 'T-0003']);
+    expect(ids(await collect(store.tickets.archived({ odsCode: ' vn4K 2' })))).toEqual(['T-0001', 'T-0003']);
+    expect(ids(await collect(store.tickets.archived({ requester: 'aad-bob', odsCode: 'vn4k2' })))).toEqual(['T-0003']);
+    expect(ids(await collect(store.tickets.archived({ kind: 'addUsers' })))).toEqual(['T-0003']);
+    expect(ids(await collect(store.tickets.archived({ states: ['assigned'] })))).toEqual([]);
   });
 
   it('never hands out a ticket number again after the tickets that used it were archived', async () => {
