@@ -106,14 +106,26 @@ async function* streamTickets(data: () => Readonly<LiveData>, query: TicketQuery
   }
 }
 
+/** Past this many matches, testing a line for each one's id is slower than parsing every line. */
+const MATCHED_NEEDLES = 32;
+
 /** The last archived copy of each matching ticket. Holds only the matches, so a narrow query over a large archive stays small. */
 async function* archivedTickets(archive: ArchiveReader, query: TicketQuery | undefined): AsyncGenerator<WorkflowTicket> {
-  const wanted = lineFilter(query);
+  const cheap = lineFilter(query);
   const latest = new Map<string, WorkflowTicket>();
+  // A later copy of a ticket already matched must be read even when the cheap test would skip it: it replaces the match.
+  const matched = new Set<string>();
+  const wanted =
+    cheap && ((line: string) => cheap(line) || matched.size > MATCHED_NEEDLES || [...matched].some((needle) => line.includes(needle)));
   for await (const ticket of archive.all(wanted)) {
-    if (query === undefined || ticketMatches(ticket, query)) latest.set(ticket.id, ticket);
-    // A later copy that no longer matches still replaces the earlier one.
-    else latest.delete(ticket.id);
+    if (query === undefined || ticketMatches(ticket, query)) {
+      latest.set(ticket.id, ticket);
+      matched.add(JSON.stringify(ticket.id));
+    } else {
+      // A later copy that no longer matches still replaces the earlier one.
+      latest.delete(ticket.id);
+      matched.delete(JSON.stringify(ticket.id));
+    }
   }
   yield* latest.values();
 }

@@ -80,6 +80,23 @@ describe.each(IMPLEMENTATIONS)('archive moves in the $name store', (implementati
     expect(ids(await collect(store.tickets.archived({ states: ['assigned'] })))).toEqual([]);
   });
 
+  it('gives a ticket archived twice once, as its last copy, to get and to every query (an older copy that matched does not count)', async () => {
+    const store = await stores.open();
+    const first = ticket(1, { state: 'closed', organisation: organisation('AA111'), reason: 'first copy' });
+    const last = ticket(1, { state: 'closed', organisation: organisation('BB222'), reason: 'last copy' });
+    await seed(store, [first]);
+    await store.archiveClosedTickets();
+    // The same id live again beside its archived copy: the live one is the ticket.
+    await seed(store, [last]);
+    expect(await store.tickets.get('T-0001')).toEqual(last);
+    await store.archiveClosedTickets();
+
+    expect(await store.tickets.get('T-0001')).toEqual(last);
+    expect(await collect(store.tickets.archived())).toEqual([last]);
+    expect(await collect(store.tickets.archived({ odsCode: 'BB222' }))).toEqual([last]);
+    expect(await collect(store.tickets.archived({ odsCode: 'AA111' }))).toEqual([]);
+  });
+
   it('never hands out a ticket number again after the tickets that used it were archived', async () => {
     const store = await stores.open();
     const before = await store.transaction(async (tx) => {
