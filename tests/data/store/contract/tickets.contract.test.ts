@@ -115,6 +115,16 @@ describe.each(IMPLEMENTATIONS)('tickets in the $name store', (implementation) =>
     expect(ids(await store.tickets.list())).toEqual(['T-0001', 'T-0002', 'T-0003', 'T-0004']);
   });
 
+  it('streams a result of many tickets whole and in order', async () => {
+    const store = await stores.open();
+    const many = Array.from({ length: 1200 }, (_, i) => ticket(i + 1, { state: i % 3 === 0 ? 'assigned' : 'awaitingHelpdesk' }));
+    await seed(store, many);
+    const streamed = ids(await collect(store.tickets.stream({ states: ['assigned'] })));
+    expect(streamed).toEqual(ids(many.filter((t) => t.state === 'assigned')));
+    expect(await store.tickets.count({ states: ['assigned'] })).toBe(400);
+    expect(ids(await store.tickets.list({ states: ['assigned'] }, { offset: 390, limit: 20 }))).toEqual(streamed.slice(390));
+  });
+
   it('hands out copies: changing what get, list or stream returned never changes the store', async () => {
     const store = await storeWithFour();
     const got = (await store.tickets.get('T-0001'))!;
