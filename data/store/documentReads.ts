@@ -106,14 +106,26 @@ async function* streamTickets(data: () => Readonly<LiveData>, query: TicketQuery
   }
 }
 
+/** Past this many matches, testing a line for each one's id is slower than parsing every line. */
+const MATCHED_NEEDLES = 32;
+
 /** The last archived copy of each matching ticket. Holds only the matches, so a narrow query over a large archive stays small. */
 async function* archivedTickets(archive: ArchiveReader, query: TicketQuery | undefined): AsyncGenerator<WorkflowTicket> {
-  const wanted = lineFilter(query);
+  const cheap = lineFilter(query);
   const latest = new Map<string, WorkflowTicket>();
+  // A later copy of a ticket already matched must be read even when the cheap test would skip it: it replaces the match.
+  const matched = new Set<string>();
+  const wanted =
+    cheap && ((line: string) => cheap(line) || matched.size > MATCHED_NEEDLES || [...matched].some((needle) => line.includes(needle)));
   for await (const ticket of archive.all(wanted)) {
-    if (query === undefined || ticketMatches(ticket, query)) latest.set(ticket.id, ticket);
-    // A later copy that no longer matches still replaces the earlier one.
-    else latest.delete(ticket.id);
+    if (query === undefined || ticketMatches(ticket, query)) {
+      latest.set(ticket.id, ticket);
+      matched.add(JSON.stringify(ticket.id));
+    } else {
+      // A later copy that no longer matches still replaces the earlier one.
+      latest.delete(ticket.id);
+      matched.delete(JSON.stringify(ticket.id));
+    }
   }
   yield* latest.values();
 }
@@ -123,7 +135,8 @@ function lineFilter(query: TicketQuery | undefined): ((line: string) => boolean)
   const needles = [query?.requester, query?.submissionId].filter((value): value is string => value !== undefined);
   const ods = query?.odsCode?.replace(/\s+/g, '').toUpperCase();
   if (needles.length === 0 && !ods) return undefined;
-  return (line) => needles.every((needle) => line.includes(needle)) && (!ods || line.toUpperCase().includes(ods));
+  // The stored code is compared as ticketMatches compares it (any case, spaces ignored), or a match would be skipped here.
+  return (line) => needles.every((needle) => line.includes(needle)) && (!ods || line.toUpperCase().replace(/\s+/g, '').includes(ods));
 }
 
 function ownEntry<T>(object: Record<string, T>, key: string): T | undefined {
