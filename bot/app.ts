@@ -65,7 +65,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   refuseOpenBotOnPublicAddress(config);
   const clock = () => new Date();
   const store = await openStore(config.dataDir);
-  const calendar = storeCalendar(store);
+  const calendar = await storeCalendar(store);
   const adapter = createAdapter(config);
   const teams = createTeamsSender(adapter, config.bot.appId);
   // One ODS client for the conversations and the helpdesk's automatic checks: its cache and rate limit are shared.

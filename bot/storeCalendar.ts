@@ -3,23 +3,11 @@ import type { WorkingCalendar } from '../data/rules/workingHours.js';
 import type { Store } from '../data/store/store.js';
 
 /**
- * The working-hours calendar over the bank holidays in force (data/rules/bankHolidaysInForce.ts). Rebuilt only when the imported list changes, so an import is used from the next question on.
+ * The working-hours calendar over the bank holidays in force (data/rules/bankHolidaysInForce.ts), loaded once when the bot
+ * starts; the calendar itself answers synchronously. Loading at start is enough: only the admin CLI imports bank
+ * holidays, and it can change the store only while the bot is stopped (one writer per data folder), so a new feed is
+ * used from the bot's next start.
  */
-export function storeCalendar(store: Store): WorkingCalendar {
-  let source: unknown;
-  let calendar: WorkingCalendar | undefined;
-  const current = (): WorkingCalendar => {
-    const imported = store.read((data) => data.bankHolidays);
-    if (!calendar || imported !== source) {
-      source = imported;
-      calendar = calendarInForce(imported);
-    }
-    return calendar;
-  };
-  return {
-    isWorkingTime: (instant) => current().isWorkingTime(instant),
-    addWorkingHours: (instant, hours) => current().addWorkingHours(instant, hours),
-    workingHoursBetween: (from, to) => current().workingHoursBetween(from, to),
-    nextWorkingTime: (instant) => current().nextWorkingTime(instant),
-  };
+export async function storeCalendar(store: Store): Promise<WorkingCalendar> {
+  return calendarInForce(await store.reference.bankHolidays());
 }

@@ -113,7 +113,7 @@ export class AccessRequestDialog extends CancelAndHelpDialog {
     if (!fresh) return step.next();
     await sayPlain(step.context, this.kind === 'addUsers' ? ADD_USERS_INTRO : ACCESS_INTRO);
     if (this.kind !== 'addUsers') return step.next();
-    const earlier = previousOrganisation(this.services.store, step.context.activity.from?.aadObjectId);
+    const earlier = await previousOrganisation(this.services.store, step.context.activity.from?.aadObjectId);
     if (!earlier) return step.next();
     options.previousOffered = true;
     values(step).earlier = earlier;
@@ -153,7 +153,7 @@ export class AccessRequestDialog extends CancelAndHelpDialog {
     if (checks?.stopped) return step.endDialog();
     if (checks?.draft) {
       Object.assign(current, { draft: checks.draft, checksDone: true });
-      if (this.kind === 'addUsers' && current.onboarded && !recheck(this.services, checks.draft)?.stillOnboarded) {
+      if (this.kind === 'addUsers' && current.onboarded && !(await recheck(this.services, checks.draft))?.stillOnboarded) {
         await sayPlain(step.context, RECHECK_AS_NEW);
       }
     }
@@ -169,7 +169,7 @@ export class AccessRequestDialog extends CancelAndHelpDialog {
     const current = currentOf(step);
     const chosen = step.result as UsersResult | undefined;
     if (chosen?.users) Object.assign(current, { users: chosen.users, usersDone: true });
-    const input = requestInput(this.services, this.requestKind(current), current.draft ?? {}, current.users ?? []);
+    const input = await requestInput(this.services, this.requestKind(current), current.draft ?? {}, current.users ?? []);
     if (!input) return step.replaceDialog(STEPS, { ...current, identityDone: false, checksDone: false } satisfies AccessRequestOptions);
     const summaryId = randomUUID();
     values(step).summaryId = summaryId;
@@ -188,7 +188,7 @@ export class AccessRequestDialog extends CancelAndHelpDialog {
     const action = step.result as AccessSummaryAction;
     switch (action) {
       case 'submit': {
-        const input = requestInput(this.services, this.requestKind(current), current.draft ?? {}, current.users ?? []);
+        const input = await requestInput(this.services, this.requestKind(current), current.draft ?? {}, current.users ?? []);
         const summaryId = values(step).summaryId;
         const sent =
           input && summaryId ? await submitRequest(step.context, this.services, { ...input, submissionId: summaryId }) : undefined;

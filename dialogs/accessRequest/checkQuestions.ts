@@ -15,6 +15,7 @@ import {
   ORGANISATION_TYPES,
   typeConfirmed,
 } from '../../data/rules/organisationTypes.js';
+import type { DsptRecord } from '../../data/model.js';
 import type { DialogServices } from '../dialogServices.js';
 import { withRetryLimit } from '../input/answerCheck.js';
 import { choiceAnswer } from '../input/choiceAnswer.js';
@@ -79,24 +80,25 @@ export interface RecordedFacts {
   namedInDpia: boolean;
   /** The ICSs of DPIAs that name the code but are not the organisation's own, to explain why they do not count. */
   otherDpiaIcs: string[];
+  /** The export's row for the code, to say what was found. */
+  publishedRecord?: DsptRecord;
   published?: DsptFinding;
   dsptStatus?: string;
 }
 
 /** What the imported DPIA register and DSPT export hold for the draft's code, read at this moment. */
-export function recordedFacts(services: DialogServices, draft: OrganisationDraft): RecordedFacts {
+export async function recordedFacts(services: DialogServices, draft: OrganisationDraft): Promise<RecordedFacts> {
   const code = draft.odsCode ?? '';
   const own = draft.icbCode?.trim().toUpperCase();
-  return services.store.read((data) => {
-    const entries = dpiaEntriesFor(data.dpiaRegister, code);
-    const isOwn = (icbCode: string) => own !== undefined && icbCode.trim().toUpperCase() === own;
-    const record = findPublishedStatus(data.dsptStatuses, code);
-    return {
-      namedInDpia: entries.some((e) => isOwn(e.icbCode)),
-      otherDpiaIcs: [...new Set(entries.filter((e) => !isOwn(e.icbCode)).map((e) => icsName(e.icbCode)))],
-      ...(record ? { published: fromExport(record, londonToday(services.clock())), dsptStatus: record.status } : {}),
-    };
-  });
+  const { reference } = services.store;
+  const entries = dpiaEntriesFor(await reference.dpiaRegister(), code);
+  const isOwn = (icbCode: string) => own !== undefined && icbCode.trim().toUpperCase() === own;
+  const record = findPublishedStatus(await reference.dsptStatusesFor(code), code);
+  return {
+    namedInDpia: entries.some((e) => isOwn(e.icbCode)),
+    otherDpiaIcs: [...new Set(entries.filter((e) => !isOwn(e.icbCode)).map((e) => icsName(e.icbCode)))],
+    ...(record ? { publishedRecord: record, published: fromExport(record, londonToday(services.clock())), dsptStatus: record.status } : {}),
+  };
 }
 
 function icsName(icbCode: string): string {
@@ -129,13 +131,12 @@ class CheckSteps {
     const draft = draftOf(step);
     const type = (draft.organisationType ??= ORGANISATION_TYPES[(step.result as FoundChoice).index]);
     draft.typeConfirmedByDirectory ??= typeConfirmed(type, draft.directory?.suggestedType);
-    const facts = recordedFacts(this.services, draft);
     if (!dsptAsked(type, draft.typeConfirmedByDirectory) || draft.dsptAnswer) return step.next();
     // An NHS type only the manager gave: say why the DSPT is asked all the same.
     if (!dsptRequiredFor(type)) await sayPlain(step.context, typeNotConfirmed(type, draft.odsCode ?? null));
-    if (facts.published) {
-      const record = this.services.store.read((data) => findPublishedStatus(data.dsptStatuses, draft.odsCode ?? ''));
-      if (record) await sayPlain(step.context, foundInExport(record));
+    const facts = await recordedFacts(this.services, draft);
+    if (facts.publishedRecord) {
+      await sayPlain(step.context, foundInExport(facts.publishedRecord));
       return step.next();
     }
     return step.prompt(
@@ -149,7 +150,7 @@ class CheckSteps {
     const answer = (step.result as FoundChoice | undefined)?.value;
     if (answer) draft.dsptAnswer = answer as DsptChoice;
     const type = draft.organisationType ?? 'careHome';
-    const facts = recordedFacts(this.services, draft);
+    const facts = await recordedFacts(this.services, draft);
     const dspt = facts.published ?? (draft.dsptAnswer ? fromChoice(draft.dsptAnswer) : undefined);
     const confirmed = draft.typeConfirmedByDirectory === true;
     const decision = decideEligibility({

@@ -54,7 +54,7 @@ import {
 import { postcodeAnswer } from './accessAnswers.js';
 import { nearestBoroughs } from './nearestBoroughs.js';
 import { directoryFacts, settleDirectoryCheck, type OrganisationDraft } from './organisationDraft.js';
-import { earlyDsptStop, existingAccessRequest } from './knownOrganisation.js';
+import { earlyDsptStop, findExistingRequest } from './knownOrganisation.js';
 import { sayExisting } from './existingRequestMessages.js';
 import { identityResult, values, type IdentityOptions, type IdentityResult } from './identityState.js';
 import { londonToday } from '../../data/rules/londonTime.js';
@@ -113,7 +113,7 @@ class IdentitySteps {
     const options = step.options as IdentityOptions;
     // Checked again when the code is already known (a part changed from the summary): a request may have been opened since.
     const code = draft.odsCode ?? (step.result as NonNullable<OdsCodeAnswer>).code;
-    const existing = this.services.store.read((data) => existingAccessRequest(data.tickets, code, step.context.activity.from?.aadObjectId));
+    const existing = await findExistingRequest(this.services.store, code, step.context.activity.from?.aadObjectId);
     if (existing && (existing.open || options.kind !== 'addUsers')) {
       await sayExisting(step, code, existing, options.kind ?? 'organisationAccess', this.services.clock());
       return step.endDialog({ draft, stopped: true } satisfies IdentityResult);
@@ -121,13 +121,11 @@ class IdentitySteps {
     if (existing) state.onboarded = true;
     if (draft.odsCode) return step.next();
     const found = await this.services.ods.lookup(code);
-    const dsptStop = this.services.store.read((data) =>
-      earlyDsptStop(
-        data.dsptStatuses,
-        code,
-        found.status === 'found' ? directoryFacts(found.organisation).suggestedType : undefined,
-        londonToday(this.services.clock()),
-      ),
+    const dsptStop = earlyDsptStop(
+      await this.services.store.reference.dsptStatusesFor(code),
+      code,
+      found.status === 'found' ? directoryFacts(found.organisation).suggestedType : undefined,
+      londonToday(this.services.clock()),
     );
     if (dsptStop) {
       await sayPlain(step.context, foundInExport(dsptStop.record));

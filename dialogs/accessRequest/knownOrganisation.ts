@@ -2,14 +2,16 @@
  * What is already known about an organisation as soon as its ODS code is given, before anything else is asked:
  * an access request for it that is open or done (so no second organisation request reaches the ICS lead), and a DSPT
  * status in the imported export that is not Standards Met (so the manager is not asked its borough and type first).
- * Pure, over the live records.
+ * The decisions are pure, over the records the store's queries return.
  */
 import { accessRequestsFor, isDone, isOpen } from '../../data/workflow/accessRequests.js';
-import { plainCopy } from '../../data/workflow/applyAction.js';
+import { OPEN_STATES } from '../../data/workflow/transitions.js';
 import type { DsptRecord, WorkflowTicket } from '../../data/model.js';
+import type { Store } from '../../data/store/store.js';
 import { decideEligibility } from '../../data/rules/eligibility.js';
 import { dsptRequiredFor, type OrganisationType } from '../../data/rules/organisationTypes.js';
 import { findPublishedStatus, fromExport } from '../readiness/dsptAnswers.js';
+import { liveAndArchived } from '../storedRequests.js';
 
 /** The organisation's access request found for a code: open or done, and whether the person asking made it. */
 export interface ExistingRequest {
@@ -19,9 +21,23 @@ export interface ExistingRequest {
 }
 
 /**
- * The organisation access request for this ODS code that matters most: an open one (the person's own first), else a done
- * one. Turned-down, withdrawn and finished-without-accounts requests do not count: the organisation may ask again.
- * Only the live file is read (a request the archive run moved out is not found).
+ * existingAccessRequest over the store: the open requests for the code first (they are always live); only when there is
+ * none, the done ones, the archived included, so an organisation whose request was archived is still onboarded.
+ */
+export async function findExistingRequest(
+  store: Store,
+  odsCode: string,
+  aadObjectId: string | undefined,
+): Promise<ExistingRequest | undefined> {
+  const open = await store.tickets.list({ kind: 'organisationAccess', odsCode, states: OPEN_STATES });
+  const tickets = open.length > 0 ? open : await liveAndArchived(store, { kind: 'organisationAccess', odsCode });
+  return existingAccessRequest(tickets, odsCode, aadObjectId);
+}
+
+/**
+ * The organisation access request for this ODS code that matters most among `tickets`: an open one (the person's own
+ * first), else a done one. Turned-down, withdrawn and finished-without-accounts requests do not count: the organisation
+ * may ask again.
  */
 export function existingAccessRequest(
   tickets: readonly WorkflowTicket[],
@@ -33,7 +49,7 @@ export function existingAccessRequest(
   const open = forCode.filter(isOpen).sort(mineFirst)[0];
   const found = open ?? forCode.filter(isDone).sort(mineFirst)[0];
   if (!found) return undefined;
-  return { ticket: plainCopy(found), open: found === open, mine: isMine(found, aadObjectId) };
+  return { ticket: found, open: found === open, mine: isMine(found, aadObjectId) };
 }
 
 /** How far someone else's open request has got, in words that do not speak to its requester ("we need … from you"). */

@@ -4,11 +4,11 @@
  * approval or information, or turned down, is not onboarded, so its staff go through the same checks as a new request.
  */
 import { isDone } from '../../data/workflow/accessRequests.js';
-import { plainCopy } from '../../data/workflow/applyAction.js';
-import type { TicketOrganisation, WorkflowTicket } from '../../data/model.js';
+import type { TicketOrganisation } from '../../data/model.js';
 import { dsptRequiredFor, organisationTypeFromLabel } from '../../data/rules/organisationTypes.js';
 import type { Store } from '../../data/store/store.js';
 import type { OdsDirectory } from '../dialogServices.js';
+import { liveAndArchived } from '../storedRequests.js';
 import { directoryFacts, settleDirectoryCheck, type OrganisationDraft } from './organisationDraft.js';
 
 /** An onboarded organisation, as its access request carries it. */
@@ -19,23 +19,18 @@ export interface EarlierOrganisation {
 }
 
 /**
- * The organisation on the latest finished access request this person made, as a plain copy: resolved, closed or archived
- * with the accounts created (a request can only be resolved once they are, so a turned-down one never counts).
- * Only the live file is read: a request the hourly archive run has moved out is not offered, and is asked for again.
+ * The organisation on the latest finished access request this person made: resolved, closed or archived with the accounts
+ * created (a request can only be resolved once they are, so a turned-down one never counts). The archive is read too, so
+ * a request the hourly archive run has moved out is still offered.
  */
-export function previousOrganisation(store: Store, aadObjectId: string | undefined): EarlierOrganisation | undefined {
+export async function previousOrganisation(store: Store, aadObjectId: string | undefined): Promise<EarlierOrganisation | undefined> {
   if (!aadObjectId) return undefined;
-  return store.read((data) => {
-    const mine = (data.tickets as readonly unknown[] as readonly WorkflowTicket[])
-      .filter((t) => t.kind === 'organisationAccess' && t.requester?.aadObjectId === aadObjectId && t.organisation && isDone(t))
-      .sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
-    const latest = mine[0];
-    if (!latest?.organisation) return undefined;
-    return {
-      organisation: plainCopy(latest.organisation),
-      odsCheckedByHelpdesk: Boolean(latest.checklist?.odsVerified),
-    };
-  });
+  const mine = (await liveAndArchived(store, { kind: 'organisationAccess', requester: aadObjectId }))
+    .filter((t) => t.organisation && isDone(t))
+    .sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
+  const latest = mine[0];
+  if (!latest?.organisation) return undefined;
+  return { organisation: latest.organisation, odsCheckedByHelpdesk: Boolean(latest.checklist?.odsVerified) };
 }
 
 /**

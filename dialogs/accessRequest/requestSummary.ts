@@ -19,14 +19,14 @@ export type RequestKind = 'organisationAccess' | 'addUsers';
  * the imported lists at that moment, and the ticket carries what it found; otherwise the staff go with a request for the
  * organisation ('organisationAccess'), so the workflow routes it as a new one (to the ICS lead when its DPIA does not name it).
  */
-export function requestInput(
+export async function requestInput(
   services: DialogServices,
   kind: RequestKind,
   draft: OrganisationDraft,
   users: readonly RequestedUser[],
-): NewTicketInput | undefined {
-  const facts = recordedFacts(services, draft);
-  const checked = kind === 'addUsers' ? recheck(services, draft) : undefined;
+): Promise<NewTicketInput | undefined> {
+  const facts = await recordedFacts(services, draft);
+  const checked = kind === 'addUsers' ? await recheck(services, draft) : undefined;
   const stillOnboarded = checked?.stillOnboarded === true;
   const organisation = toTicketOrganisation(draft, {
     namedInDpia: facts.namedInDpia,
@@ -38,9 +38,9 @@ export function requestInput(
 }
 
 /** Used for "add staff" to an onboarded organisation: its DPIA listing and DSPT, checked against the imported lists now. */
-export function recheck(services: DialogServices, draft: OrganisationDraft): RecheckResult | undefined {
+export async function recheck(services: DialogServices, draft: OrganisationDraft): Promise<RecheckResult | undefined> {
   if (!draft.organisationType || !draft.icbCode || !draft.location) return undefined;
-  const facts = recordedFacts(services, draft);
+  const facts = await recordedFacts(services, draft);
   const now = services.clock();
   return recheckOrganisation({
     organisationType: draft.organisationType,

@@ -27,13 +27,7 @@ export async function submitRequest(
   const email = await memberEmail(context, services);
   const requester = { aadObjectId: from?.aadObjectId ?? '', ...(from?.name ? { name: from.name } : {}), ...(email ? { email } : {}) };
   try {
-    const sentBefore = services.store.read((data) =>
-      data.tickets.some(
-        (t) =>
-          t.submissionId === input.submissionId &&
-          (t as { requester?: { aadObjectId?: string } }).requester?.aadObjectId === requester.aadObjectId,
-      ),
-    );
+    const sentBefore = (await services.store.tickets.count({ submissionId: input.submissionId, requester: requester.aadObjectId })) > 0;
     const ticket = await services.workflow.submit(input, requester);
     if (sentBefore) {
       await sayPlain(context, alreadySubmitted(ticket.id), contactSentence(services.helpdesk), STATUS_HINT);

@@ -5,7 +5,6 @@
 import type { DpiaEntry, TicketOrganisation, WorkflowTicket } from '../../data/model.js';
 import { icsByCode } from '../../data/rules/ics.js';
 import { normaliseOdsCode } from '../../data/rules/ods.js';
-import { plainCopy } from '../../data/workflow/applyAction.js';
 import type { OdsDirectory } from '../dialogServices.js';
 
 /** What is known so far; a ticket needs odsCode, name, icbCode, location and namedInDpia. */
@@ -37,7 +36,7 @@ export function organisationFromStore(
     .map((t) => t.organisation)
     .filter((org): org is TicketOrganisation => org !== undefined && normaliseOdsCode(org.odsCode) === code)
     .at(-1);
-  if (earlier) return plainCopy(earlier);
+  if (earlier) return earlier;
   const entry = register.find((e) => normaliseOdsCode(e.odsCode) === code);
   // A DPIA register belongs to a London ICS, so its organisations are judged as London ones.
   if (entry) return { odsCode: code, name: entry.name, icbCode: entry.icbCode, location: 'london', namedInDpia: true };

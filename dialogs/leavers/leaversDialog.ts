@@ -138,7 +138,8 @@ export class LeaversDialog extends CancelAndHelpDialog {
     const values = collected(step);
     if (!values.organisation) {
       const code = (step.result as NonNullable<OdsCodeAnswer>).code;
-      const stored = this.services.store.read((data) => organisationFromStore(data.tickets, data.dpiaRegister, code));
+      const { tickets, reference } = this.services.store;
+      const stored = organisationFromStore(await tickets.list({ odsCode: code }), await reference.dpiaRegister(), code);
       values.organisation = stored ?? (await organisationFromDirectory(this.services.ods, code)) ?? { odsCode: code };
       if (values.organisation.name) await sayPlain(step.context, organisationFound(values.organisation));
     }

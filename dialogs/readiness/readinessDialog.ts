@@ -138,7 +138,7 @@ export class ReadinessDialog extends CancelAndHelpDialog {
       await sayPlain(step.context, typeNotConfirmed(type, code));
     }
     if (code) {
-      const record = this.services.store.read((data) => findPublishedStatus(data.dsptStatuses, code));
+      const record = findPublishedStatus(await this.services.store.reference.dsptStatusesFor(code), code);
       if (record) {
         state.dspt = fromExport(record, londonToday(this.services.clock()));
         await sayPlain(step.context, foundInExport(record));
@@ -171,7 +171,7 @@ export class ReadinessDialog extends CancelAndHelpDialog {
     const dspt = state.dspt ?? { parsed: undefined, source: 'notAsked' };
     const { store, clock } = this.services;
     // The imported register is the DPIA the helpdesk checks (source 001): say what it holds, not just a verdict.
-    const icsCodes = code === null ? [] : store.read((data) => dpiaEntriesFor(data.dpiaRegister, code).map((entry) => entry.icbCode));
+    const icsCodes = code === null ? [] : dpiaEntriesFor(await store.reference.dpiaRegister(), code).map((entry) => entry.icbCode);
     if (code !== null) {
       const names = [...new Set(icsCodes.map(icsName))];
       await sayPlain(step.context, names.length > 0 ? dpiaFound(code, names.join(' and ')) : dpiaNotFound(code));
@@ -190,10 +190,7 @@ export class ReadinessDialog extends CancelAndHelpDialog {
     const mayNeedOwnDpia = outcome.decision.decision === 'needsOwnDpia' || (state.location === 'outside' && namedInDpia === undefined);
     await sayPlain(step.context, outcome.headline, ...outcome.lines, ...(mayNeedOwnDpia ? [contactSentence(this.services.helpdesk)] : []));
 
-    const refusal = managerEmailRefusal(
-      await this.memberEmail(step),
-      store.read((data) => [...data.accreditedDomains]),
-    );
+    const refusal = managerEmailRefusal(await this.memberEmail(step), await store.reference.accreditedDomains());
     if (refusal) await sayPlain(step.context, ...nhsmailAdvice(type, refusal, dspt.parsed));
     if (outcome.decision.decision === 'eligible' || outcome.decision.decision === 'needsIcsApproval')
       await sayPlain(step.context, NEXT_STEP);

@@ -3,6 +3,7 @@ import type { TurnContext } from 'botbuilder';
 import { welcomeCardAttachment } from '../../cards/welcomeCard.js';
 import type { DialogServices } from '../dialogServices.js';
 import { plainMessage, sayPlain } from '../input/plainText.js';
+import { liveAndArchived } from '../storedRequests.js';
 import { statusReport } from './statusText.js';
 
 /** Said when the manager has no requests; the welcome card follows. */
@@ -11,7 +12,10 @@ export const NO_REQUESTS = "You haven't sent any requests yet, so there's nothin
 /** Sends the report; `offerMenu` adds the welcome card when there is nothing to show (not mid-conversation). Returns whether any request was listed. */
 export async function sendStatus(context: TurnContext, services: DialogServices, options: { offerMenu: boolean }): Promise<boolean> {
   const aadObjectId = context.activity.from?.aadObjectId;
-  const report = aadObjectId ? services.store.read((data) => statusReport(data.tickets, aadObjectId, services.clock())) : undefined;
+  // The archived requests too: the manager's history does not end when the hourly archive run moves a request out.
+  const report = aadObjectId
+    ? statusReport(await liveAndArchived(services.store, { requester: aadObjectId }), aadObjectId, services.clock())
+    : undefined;
   if (report) {
     await sayPlain(context, report);
     return true;

@@ -3,17 +3,15 @@ import type { WorkflowTicket } from '../../data/model.js';
 import { formatCardTime } from '../../cards/cardTime.js';
 import { icsName, KIND_HEADING } from '../../cards/cardText.js';
 import { requesterStatus, whoAsked } from '../../cards/requesterText.js';
-import { plainCopy } from '../../data/workflow/applyAction.js';
 import { cutText } from '../input/textLimits.js';
 
 /** How many requests one answer lists: enough for any care home, short enough to read in a chat. */
 export const MAX_REQUESTS_LISTED = 10;
 
-/** The requests a person made, newest first, at most MAX_REQUESTS_LISTED, as plain copies; and how many there are in all. */
+/** The requests a person made, newest first, at most MAX_REQUESTS_LISTED; and how many there are in all. */
 export function requestsOf(tickets: readonly WorkflowTicket[], aadObjectId: string): { shown: WorkflowTicket[]; total: number } {
   const mine = tickets
     .filter((t) => t.requester?.aadObjectId === aadObjectId)
-    .map((t) => plainCopy(t))
     .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : b.id.localeCompare(a.id)));
   return { shown: mine.slice(0, MAX_REQUESTS_LISTED), total: mine.length };
 }

@@ -55,7 +55,7 @@ export function spreadsheetAnswer(services: DialogServices): AnswerCheck<unknown
       timeoutMs: SPREADSHEET_TIMEOUT_MS,
     });
     if (!workbook.ok) return { ok: false, reason: workbook.message };
-    const accreditedDomains = accreditedDomainSet(services.store.read((data) => [...data.accreditedDomains]));
+    const accreditedDomains = accreditedDomainSet(await services.store.reference.accreditedDomains());
     const { listedEmails = [], organisation } = (validations as SpreadsheetValidations | undefined) ?? {};
     const report = validateUserRows(workbook.rows, { accreditedDomains, organisation }, { listedEmails });
     return {

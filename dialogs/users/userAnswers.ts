@@ -61,9 +61,9 @@ function acceptedEmail(checked: Exclude<EmailCheck, { outcome: 'refused' }>): Ac
  * shared mailboxes are seen, and refused with the NHSmail routes), and no address twice on one request.
  */
 export function newAccountEmailAnswer(store: Store): AnswerCheck<string, AcceptedEmail> {
-  return (recognized, context, validations) => {
+  return async (recognized, context, validations) => {
     if (!recognized.succeeded || typeof recognized.value !== 'string') return { ok: false, reason: noTextReason(context) };
-    const accreditedDomains = accreditedDomainSet(store.read((data) => [...data.accreditedDomains]));
+    const accreditedDomains = accreditedDomainSet(await store.reference.accreditedDomains());
     const { otherEmails = [], organisation } = (validations as EmailValidations | undefined) ?? {};
     const checked = checkEmail(recognized.value, { accreditedDomains, organisation });
     if (checked.outcome === 'refused') {

@@ -83,7 +83,7 @@ describe('the main dialog', () => {
     it('starts the access request by the id accessRequestDialog, and carries on in it', async () => {
       const { send, world } = await start();
       await send('request access');
-      expect(JSON.stringify(world.store.read((data) => data.botState))).toContain('"id":"accessRequestDialog"');
+      expect(JSON.stringify(await world.store.botState.list())).toContain('"id":"accessRequestDialog"');
       expect(readable(await send('VN4K2'))).toBe('Stand-in accessRequestDialog got: VN4K2');
     });
   });
@@ -130,7 +130,7 @@ describe('the main dialog', () => {
       const replies = readable(await send('Check readiness'));
       expect(replies).toContain(SWITCHING);
       expect(replies).toContain('What kind of organisation is it?');
-      expect(world.store.read((d) => d.tickets.length)).toBe(0);
+      expect(await world.store.tickets.count()).toBe(0);
       expect(readable(await send('Charity'))).toContain('ODS code');
     });
 

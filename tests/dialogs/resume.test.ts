@@ -1,7 +1,6 @@
 import { describe, it, expect } from '@jest/globals';
-import type { WorkflowTicket } from '../../data/model.js';
 import { MainDialog } from '../../dialogs/mainDialog.js';
-import { buttons, dialogClient, readable, turn, useDialogWorld, type DialogWorld } from '../helpers/dialogFixtures.js';
+import { buttons, dialogClient, readable, turn, useDurableDialogWorld, type DialogWorld } from '../helpers/dialogFixtures.js';
 import { StandInDialog } from './standIns.js';
 
 function mainDialog(world: DialogWorld): MainDialog {
@@ -12,7 +11,7 @@ function mainDialog(world: DialogWorld): MainDialog {
 }
 
 describe('a conversation after a restart', () => {
-  const worlds = useDialogWorld();
+  const worlds = useDurableDialogWorld();
 
   it('carries on mid-question with a new store, conversation state and dialogs over the same data folder', async () => {
     const before = await worlds.open({ dpia: [{ odsCode: 'VN4K2', name: 'Rosewood Court Care Home', icbCode: 'QKK' }] });
@@ -31,7 +30,7 @@ describe('a conversation after a restart', () => {
     expect(readable(review)).toContain('2. Ann Lee, ann.lee@nhs.net, last working day Friday 13 March 2026');
     expect(buttons(review)).toContain('Send the request');
     await turn(second, 'Send the request');
-    const tickets = after.store.read((data) => JSON.parse(JSON.stringify(data.tickets)) as WorkflowTicket[]);
+    const tickets = await after.store.tickets.list();
     expect(tickets).toHaveLength(1);
     expect(tickets[0]?.leavers?.map((l) => l.name)).toEqual(['Sam Jones', 'Ann Lee']);
   });

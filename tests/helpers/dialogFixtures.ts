@@ -1,6 +1,7 @@
 /**
- * Fakes and helpers for the dialog tests: real DialogServices around a real lowdb store in a temporary folder and a real
- * workflow, with a fake ODS directory, a fake attachment reader, a fixed clock and the real calendar (shipped holidays).
+ * Fakes and helpers for the dialog tests: real DialogServices around the in-memory store (or, for the tests about a
+ * restart, a real lowdb store in a temporary folder) and a real workflow, with a fake ODS directory, a fake attachment
+ * reader, a fixed clock and the real calendar (shipped holidays).
  */
 import { ConversationState, type Activity, type Attachment, type Middleware, type TurnContext } from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
@@ -11,7 +12,8 @@ import { UpstreamError } from '../../data/errors.js';
 import type { DsptRecord, DpiaEntry, PersonRef, WorkflowTicket } from '../../data/model.js';
 import { bankHolidays } from '../../data/reference/index.js';
 import { createWorkingCalendar } from '../../data/rules/workingHours.js';
-import type { LowdbStore } from '../../data/store/lowdbStore.js';
+import { openMemoryStore } from '../../data/store/memoryStore.js';
+import type { Store } from '../../data/store/store.js';
 import type { HelpdeskFacts } from '../../data/rules/helpdesk.js';
 import type { AttachmentReader, DialogServices, OdsDirectory, OdsLookupResult } from '../../dialogs/dialogServices.js';
 import { useStoreFolder } from './storeFixtures.js';
@@ -47,7 +49,7 @@ export class FakeAttachmentReader implements AttachmentReader {
 /** Everything a dialog test touches. */
 export interface DialogWorld {
   services: DialogServices;
-  store: LowdbStore;
+  store: Store;
   workflow: Workflow;
   ods: FakeOdsDirectory;
   attachments: FakeAttachmentReader;
@@ -62,58 +64,79 @@ export interface WorldOptions {
   memberEmail?: string;
   dspt?: DsptRecord[];
   dpia?: DpiaEntry[];
+  /** Live tickets to start with; the ticket numbers handed out carry on after the highest of them. */
   tickets?: WorkflowTicket[];
   /** The helpdesk's configured target and contact; default none (as with no settings). */
   helpdesk?: HelpdeskFacts;
 }
 
+/** Call at describe level; `open()` inside a test builds the services on a fresh in-memory store. */
+export function useDialogWorld(): { open(options?: WorldOptions): Promise<DialogWorld> } {
+  return {
+    async open(options = {}) {
+      const clock = manualClock(options.now);
+      const tickets = options.tickets ?? [];
+      const store = await openMemoryStore({
+        clock: clock.now,
+        from: {
+          dsptStatuses: options.dspt ?? [],
+          dpiaRegister: options.dpia ?? [],
+          tickets,
+          ticketSequence: Math.max(0, ...tickets.map((t) => Number(/^UCP-(\d+)$/.exec(t.id)?.[1] ?? 0))),
+        },
+      });
+      return build(store, clock, { value: options.memberEmail ?? 'grace.adeyemi@nhs.net' }, options.helpdesk ?? {});
+    },
+  };
+}
+
 /**
- * Call at describe level (it registers the store folder's hooks); `open()` inside a test builds the services on a fresh
- * store, `reopen()` opens the same folder again after `world.store.close()` (a restart).
+ * For the tests about a restart: call at describe level (it registers the store folder's hooks); `open()` inside a test
+ * builds the services on a fresh lowdb store in a temporary folder, `reopen()` opens the same folder again after
+ * `world.store.close()`.
  */
-export function useDialogWorld(): {
-  open(options?: WorldOptions): Promise<DialogWorld>;
+export function useDurableDialogWorld(): {
+  open(options?: Omit<WorldOptions, 'tickets'>): Promise<DialogWorld>;
   reopen(previous: DialogWorld): Promise<DialogWorld>;
 } {
   const folder = useStoreFolder();
-
-  async function build(
-    store: LowdbStore,
-    clock: ReturnType<typeof manualClock>,
-    memberEmail: { value: string | undefined },
-    helpdesk: HelpdeskFacts,
-  ): Promise<DialogWorld> {
-    const workflow = createWorkflow({ store, clock: clock.now });
-    const ods = new FakeOdsDirectory();
-    const attachments = new FakeAttachmentReader();
-    const services: DialogServices = {
-      store,
-      workflow,
-      ods,
-      spreadsheets: createSpreadsheetReader(attachments),
-      calendar: createWorkingCalendar({ holidays: bankHolidays }),
-      clock: clock.now,
-      memberEmail: async () => memberEmail.value,
-      usersTemplateUrl: 'https://bot.example.org/templates/ucp-multiple-users.xlsx',
-      helpdesk,
-    };
-    return { services, store, workflow, ods, attachments, clock, memberEmail };
-  }
-
   return {
     async open(options = {}) {
-      const store = await folder.open();
-      await store.update((tx) => {
-        tx.data.dsptStatuses.push(...(options.dspt ?? []).map((r) => ({ ...r })));
-        tx.data.dpiaRegister.push(...(options.dpia ?? []).map((r) => ({ ...r })));
-        tx.data.tickets.push(...(options.tickets ?? []).map((t) => JSON.parse(JSON.stringify(t)) as WorkflowTicket));
+      const clock = manualClock(options.now);
+      const store = await folder.open({ clock: clock.now });
+      await store.transaction(async (tx) => {
+        await tx.reference.setDsptStatuses(options.dspt ?? []);
+        await tx.reference.setDpiaRegister(options.dpia ?? []);
       });
-      return build(store, manualClock(options.now), { value: options.memberEmail ?? 'grace.adeyemi@nhs.net' }, options.helpdesk ?? {});
+      return build(store, clock, { value: options.memberEmail ?? 'grace.adeyemi@nhs.net' }, options.helpdesk ?? {});
     },
     async reopen(previous) {
-      return build(await folder.open(), previous.clock, previous.memberEmail, previous.services.helpdesk);
+      return build(await folder.open({ clock: previous.clock.now }), previous.clock, previous.memberEmail, previous.services.helpdesk);
     },
   };
+}
+
+async function build(
+  store: Store,
+  clock: ReturnType<typeof manualClock>,
+  memberEmail: { value: string | undefined },
+  helpdesk: HelpdeskFacts,
+): Promise<DialogWorld> {
+  const workflow = createWorkflow({ store, clock: clock.now });
+  const ods = new FakeOdsDirectory();
+  const attachments = new FakeAttachmentReader();
+  const services: DialogServices = {
+    store,
+    workflow,
+    ods,
+    spreadsheets: createSpreadsheetReader(attachments),
+    calendar: createWorkingCalendar({ holidays: bankHolidays }),
+    clock: clock.now,
+    memberEmail: async () => memberEmail.value,
+    usersTemplateUrl: 'https://bot.example.org/templates/ucp-multiple-users.xlsx',
+    helpdesk,
+  };
+  return { services, store, workflow, ods, attachments, clock, memberEmail };
 }
 
 /** Stamps every incoming activity as the manager's, in a Teams 1:1 chat (the TestAdapter has no aadObjectId of its own). */

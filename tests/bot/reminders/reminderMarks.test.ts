@@ -225,6 +225,7 @@ describe('the card update path for an escalation', () => {
     ]);
 
     const logger = createLogger('error', () => undefined);
+    const calendar = await storeCalendar(store);
     const reminders = startReminderScheduler({
       cron: DEFAULT_THRESHOLDS.cron,
       lock: directorySweepLock(folder.dir),
@@ -232,7 +233,7 @@ describe('the card update path for an escalation', () => {
       sweep: () =>
         runSweep({
           store,
-          calendar: storeCalendar(store),
+          calendar,
           clock: clock.now,
           logger,
           thresholds: DEFAULT_THRESHOLDS,

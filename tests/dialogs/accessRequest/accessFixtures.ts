@@ -5,7 +5,7 @@ import type { DialogTestClient } from 'botbuilder-testing';
 import { CHECKLIST_ITEMS, type DpiaEntry, type DsptRecord, type TicketOrganisation, type WorkflowTicket } from '../../../data/model.js';
 import type { Store } from '../../../data/store/store.js';
 import type { OdsOrganisation } from '../../../dialogs/dialogServices.js';
-import { adaptiveCards, buttons, readable, submit, turn } from '../../helpers/dialogFixtures.js';
+import { adaptiveCards, buttons, readable, submit, turn, type DialogWorld } from '../../helpers/dialogFixtures.js';
 import { makeWorkflowTicket } from '../../fixtures/workflowFixtures.js';
 
 /** A care home in Islington (North Central London), as the ORD directory describes it. */
@@ -67,9 +67,14 @@ export async function talk(client: DialogTestClient, lines: readonly Line[]): Pr
   return answer;
 }
 
-/** The live tickets, as plain copies. */
-export function tickets(store: Store): WorkflowTicket[] {
-  return store.read((data) => JSON.parse(JSON.stringify(data.tickets)) as WorkflowTicket[]);
+/** Adds a row to the imported DSPT statuses, as a later import would. */
+export async function addDspt(world: DialogWorld, record: DsptRecord): Promise<void> {
+  await world.store.transaction(async (tx) => tx.reference.setDsptStatuses([...(await tx.reference.dsptStatuses()), record]));
+}
+
+/** The live tickets. */
+export function tickets(store: Store): Promise<WorkflowTicket[]> {
+  return store.tickets.list();
 }
 
 /** The organisation questions for Sunnyview found in the directory, in London, a care home: up to the HSCN question. */

@@ -4,6 +4,7 @@ import { AccessRequestDialog } from '../../../dialogs/accessRequest/accessReques
 import { dialogClient, submit, useDialogWorld } from '../../helpers/dialogFixtures.js';
 import { allStrings } from '../../cards/cardFixtures.js';
 import {
+  addDspt,
   INTERNET_WEB_PORTAL_FEW,
   ONE_CARE_MANAGER,
   press,
@@ -63,7 +64,7 @@ describe('the access request conversation', () => {
         'The UCP helpdesk checks the request and sets up access, usually within 2 working days (by about Wednesday 4 March).',
       ]),
     );
-    expect(tickets(world.store)).toEqual([]);
+    expect(await tickets(world.store)).toEqual([]);
 
     await talk(client, [
       [
@@ -75,7 +76,7 @@ describe('the access request conversation', () => {
         ],
       ],
     ]);
-    const [ticket] = tickets(world.store);
+    const [ticket] = await tickets(world.store);
     expect(ticket).toMatchObject({
       id: 'UCP-000001',
       kind: 'organisationAccess',
@@ -150,7 +151,10 @@ describe('the access request conversation', () => {
         ],
       ],
     ]);
-    expect(tickets(world.store)[0]).toMatchObject({ state: 'awaitingIcsApproval', organisation: { namedInDpia: false, icbCode: 'QMJ' } });
+    expect((await tickets(world.store))[0]).toMatchObject({
+      state: 'awaitingIcsApproval',
+      organisation: { namedInDpia: false, icbCode: 'QMJ' },
+    });
   });
 
   it('stops kindly at Approaching Standards as soon as the ODS code is given, with the next steps and one way to carry on, and creates no ticket', async () => {
@@ -171,7 +175,7 @@ describe('the access request conversation', () => {
     expect(answer.text).not.toMatch(/message me again|Which London borough|What kind of organisation/);
     expect(answer.text.match(/type request access/g)).toHaveLength(1);
     expect(client.dialogContext.activeDialog).toBeUndefined();
-    expect(tickets(world.store)).toEqual([]);
+    expect(await tickets(world.store)).toEqual([]);
   });
 
   it("asks for the DSPT status when the export has none, and keeps the ticket's status to what was published", async () => {
@@ -185,7 +189,7 @@ describe('the access request conversation', () => {
       ["That's everyone", 'Please check'],
       [SUBMIT, 'UCP-000001'],
     ]);
-    const [ticket] = tickets(world.store);
+    const [ticket] = await tickets(world.store);
     expect(ticket.organisation?.dsptStatus).toBeUndefined();
   });
 
@@ -196,7 +200,7 @@ describe('the access request conversation', () => {
       [CARE_HOME, "I don't know"],
       ["I don't know", ['We could not confirm your Data Security and Protection Toolkit (DSPT) status', "So I haven't sent anything yet."]],
     ]);
-    expect(tickets(world.store)).toEqual([]);
+    expect(await tickets(world.store)).toEqual([]);
   });
 
   it('carries on when the ODS directory cannot be reached, and the summary and ticket show "ODS not yet verified"', async () => {
@@ -230,7 +234,11 @@ describe('the access request conversation', () => {
       ]),
     );
     await talk(client, [[SUBMIT, 'UCP-000001']]);
-    expect(tickets(world.store)[0].organisation).toMatchObject({ odsVerified: false, name: 'Sunnyview Care Home', postcode: 'N1 7AB' });
+    expect((await tickets(world.store))[0].organisation).toMatchObject({
+      odsVerified: false,
+      name: 'Sunnyview Care Home',
+      postcode: 'N1 7AB',
+    });
   });
 
   it('says when a code is not in the directory, asks again twice, then lets the manager carry on unverified', async () => {
@@ -284,7 +292,7 @@ describe('the access request conversation', () => {
     expect(holders.map((h) => [h.holder.type, h.key, h.value])).toEqual([['TextRun', 'text', typed]]);
     expect(validateCard(answer.cards[0]).problems).toEqual([]);
     await talk(client, [[SUBMIT, 'UCP-000001']]);
-    expect(tickets(world.store)[0].organisation?.name).toBe(typed);
+    expect((await tickets(world.store))[0].organisation?.name).toBe(typed);
   });
 
   it('asks an organisation outside London commissioned for Londoners which London borough commissions it, and sends it to that ICS', async () => {
@@ -300,9 +308,7 @@ describe('the access request conversation', () => {
         icbCode: 'QKS',
       },
     };
-    await world.store.update((tx) =>
-      tx.data.dsptStatuses.push({ odsCode: 'VKT01', name: 'KENT COAST CARE', status: '25/26 Standards Met' }),
-    );
+    await addDspt(world, { odsCode: 'VKT01', name: 'KENT COAST CARE', status: '25/26 Standards Met' });
     await talk(client, [
       ['hi', 'ODS code'],
       ['VKT01', 'KENT COAST CARE, CT1 1AA'],
@@ -327,7 +333,7 @@ describe('the access request conversation', () => {
       ["That's everyone", 'Please check'],
       [SUBMIT, "the South West London Integrated Care System's governance lead is asked to approve"],
     ]);
-    expect(tickets(world.store)[0]).toMatchObject({
+    expect((await tickets(world.store))[0]).toMatchObject({
       state: 'awaitingIcsApproval',
       organisation: { location: 'commissioned', icbCode: 'QWE' },
     });
@@ -339,7 +345,7 @@ describe('the access request conversation', () => {
       status: 'found',
       organisation: { odsCode: 'VBR01', name: 'BRISTOL VIEW', postcode: 'BS1 1AA', active: true, roleIds: ['RO101'] },
     };
-    await world.store.update((tx) => tx.data.dsptStatuses.push({ odsCode: 'VBR01', name: 'BRISTOL VIEW', status: '25/26 Standards Met' }));
+    await addDspt(world, { odsCode: 'VBR01', name: 'BRISTOL VIEW', status: '25/26 Standards Met' });
     await talk(client, [
       ['hi', 'ODS code'],
       ['VBR01', 'BRISTOL VIEW'],
@@ -361,7 +367,7 @@ describe('the access request conversation', () => {
       ["That's everyone", 'Please check'],
       [SUBMIT, ['UCP-000001', 'The UCP helpdesk will contact you about the DPIA your organisation needs to complete']],
     ]);
-    expect(tickets(world.store)[0]).toMatchObject({
+    expect((await tickets(world.store))[0]).toMatchObject({
       state: 'awaitingHelpdesk',
       organisation: { location: 'outside', icbCode: 'QWE', namedInDpia: false },
     });
@@ -434,7 +440,7 @@ describe('the access request conversation', () => {
       ["That's everyone", 'Please check'],
       ['submit', 'UCP-000001'],
     ]);
-    const [ticket] = tickets(world.store);
+    const [ticket] = await tickets(world.store);
     expect(ticket.organisation).toMatchObject({ hscn: true, accessRoute: 'webPortal', name: 'SUNNYVIEW CARE HOME' });
     expect(ticket.users?.map((u) => u.name)).toEqual(['Ben Walsh', 'Amara Okafor']);
   });
@@ -461,7 +467,7 @@ describe('the access request conversation', () => {
       ["That's everyone", 'Please check'],
       [SUBMIT, 'UCP-000001'],
     ]);
-    expect(tickets(world.store)[0].users?.[0]).toMatchObject({
+    expect((await tickets(world.store))[0].users?.[0]).toMatchObject({
       email: 'ben.matron@nhs.net',
       emailCheck: expect.stringContaining('"matron"'),
     });
@@ -480,7 +486,7 @@ describe('the access request conversation', () => {
       [press('cancel'), 'Nothing has been sent to the helpdesk.'],
     ]);
     expect(client.dialogContext.activeDialog).toBeUndefined();
-    expect(tickets(world.store)).toEqual([]);
+    expect(await tickets(world.store)).toEqual([]);
   });
 
   it('refuses a button on an earlier summary card after a change, and takes the newest one', async () => {
@@ -505,7 +511,7 @@ describe('the access request conversation', () => {
       [() => oldSubmit(staleId), 'That button is on an earlier summary, which may not show your latest changes.'],
       [SUBMIT, 'UCP-000001'],
     ]);
-    expect(tickets(world.store)[0].organisation?.accessRoute).toBe('recordSystem');
+    expect((await tickets(world.store))[0].organisation?.accessRoute).toBe('recordSystem');
   });
 
   it('does not ask an NHS organisation for a DSPT status', async () => {
@@ -522,7 +528,12 @@ describe('the access request conversation', () => {
         icbCode: 'QMF',
       },
     };
-    await world.store.update((tx) => tx.data.dpiaRegister.push({ odsCode: 'F84001', name: 'Rosemary Surgery', icbCode: 'QMF' }));
+    await world.store.transaction(async (tx) =>
+      tx.reference.setDpiaRegister([
+        ...(await tx.reference.dpiaRegister()),
+        { odsCode: 'F84001', name: 'Rosemary Surgery', icbCode: 'QMF' },
+      ]),
+    );
     await talk(client, [
       ['hi', 'ODS code'],
       ['F84001', 'ROSEMARY SURGERY'],
@@ -565,6 +576,6 @@ describe('the access request conversation', () => {
       ["That's everyone", 'Please check'],
       [SUBMIT, 'Thank you.'],
     ]);
-    expect(tickets(world.store)[0].requester).toEqual({ aadObjectId: 'aad-manager-grace', name: 'Grace Adeyemi' });
+    expect((await tickets(world.store))[0].requester).toEqual({ aadObjectId: 'aad-manager-grace', name: 'Grace Adeyemi' });
   });
 });

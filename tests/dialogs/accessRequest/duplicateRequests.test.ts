@@ -73,7 +73,7 @@ describe('no second request for an organisation that already has one (issue 13 p
       ['vn4k2', expected],
     ]);
     expect(client.dialogContext.activeDialog).toBeUndefined();
-    expect(tickets(world.store)).toHaveLength(1);
+    expect(await tickets(world.store)).toHaveLength(1);
     expect(answer.text).not.toMatch(/What is your organisation's name|Which London borough/);
     if (requester === OLU) expect(answer.text).not.toMatch(/Olu|olu\.bakare|UCP-000042/);
   });
@@ -90,7 +90,7 @@ describe('no second request for an organisation that already has one (issue 13 p
         ['VN4K2', [said, 'To give more of your staff access, type add staff.']],
       ]);
       expect(client.dialogContext.activeDialog).toBeUndefined();
-      expect(tickets(world.store)).toHaveLength(1);
+      expect(await tickets(world.store)).toHaveLength(1);
       expect(answer.text).not.toMatch(/Olu|olu\.bakare/);
     },
   );
@@ -118,7 +118,7 @@ describe('no second request for an organisation that already has one (issue 13 p
       ["That's everyone", 'Please check your request below.'],
       [press('submit'), 'UCP-'],
     ]);
-    const sent = tickets(world.store).filter((t) => t.id !== 'UCP-000042');
+    const sent = (await tickets(world.store)).filter((t) => t.id !== 'UCP-000042');
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ kind: 'addUsers', state: 'awaitingHelpdesk' });
   });

@@ -46,7 +46,10 @@ describe('the organisation checks of an access request', () => {
       ["That's everyone", 'Please check'],
       [press('submit'), "the North Central London Integrated Care System's governance lead is asked to approve"],
     ]);
-    expect(tickets(world.store)[0]).toMatchObject({ state: 'awaitingIcsApproval', organisation: { icbCode: 'QMJ', namedInDpia: false } });
+    expect((await tickets(world.store))[0]).toMatchObject({
+      state: 'awaitingIcsApproval',
+      organisation: { icbCode: 'QMJ', namedInDpia: false },
+    });
   });
 
   it("counts the DPIA of the organisation's own ICS when it is named in more than one", async () => {
@@ -59,7 +62,7 @@ describe('the organisation checks of an access request', () => {
       ["That's everyone", 'Please check'],
       [press('submit'), 'UCP-000001'],
     ]);
-    expect(tickets(world.store)[0]).toMatchObject({ state: 'awaitingHelpdesk', organisation: { namedInDpia: true } });
+    expect((await tickets(world.store))[0]).toMatchObject({ state: 'awaitingHelpdesk', organisation: { namedInDpia: true } });
   });
 
   const typedDetails = (name: string, postcode: string): Line[] => [
@@ -82,13 +85,13 @@ describe('the organisation checks of an access request', () => {
     const onCard = allStrings(answer.cards[0]).map((s) => s.value);
     expect(onCard).toEqual(expect.arrayContaining(['VX1A2 (ODS not yet verified)', ODS_DIFFERS]));
     await talk(client, [[press('submit'), 'UCP-000001']]);
-    expect(tickets(world.store)[0].organisation).toMatchObject({ name: 'Sunnyview Nursing Home', odsVerified: false });
+    expect((await tickets(world.store))[0].organisation).toMatchObject({ name: 'Sunnyview Nursing Home', odsVerified: false });
   });
 
   it('leaves it unverified when only the postcode typed differs', async () => {
     const { world, client } = await sunnyviewWorld();
     await talk(client, [...typedDetails('SUNNYVIEW CARE HOME', 'N1 9ZZ'), [press('submit'), 'UCP-000001']]);
-    expect(tickets(world.store)[0].organisation).toMatchObject({ postcode: 'N1 9ZZ', odsVerified: false });
+    expect((await tickets(world.store))[0].organisation).toMatchObject({ postcode: 'N1 9ZZ', odsVerified: false });
   });
 
   it("keeps it verified when the details typed are the directory's, written another way", async () => {
@@ -96,7 +99,7 @@ describe('the organisation checks of an access request', () => {
     const answer = await talk(client, typedDetails('Sunnyview Care Home', 'n17ab'));
     expect(allStrings(answer.cards[0]).map((s) => s.value)).not.toContain(ODS_DIFFERS);
     await talk(client, [[press('submit'), 'UCP-000001']]);
-    expect(tickets(world.store)[0].organisation).toMatchObject({ name: 'Sunnyview Care Home', odsVerified: true });
+    expect((await tickets(world.store))[0].organisation).toMatchObject({ name: 'Sunnyview Care Home', odsVerified: true });
   });
 
   it('leaves it unverified when the name is changed from the summary card', async () => {
@@ -114,6 +117,6 @@ describe('the organisation checks of an access request', () => {
     ]);
     expect(allStrings(summary.cards.at(-1)).map((s) => s.value)).toContain(ODS_DIFFERS);
     await talk(client, [[press('submit'), 'UCP-000001']]);
-    expect(tickets(world.store)[0].organisation).toMatchObject({ name: 'Sunnyview Lodge', odsVerified: false });
+    expect((await tickets(world.store))[0].organisation).toMatchObject({ name: 'Sunnyview Lodge', odsVerified: false });
   });
 });

@@ -1,6 +1,5 @@
 import { describe, it, expect } from '@jest/globals';
 import { buildTicketCard } from '../../../cards/ticketCard.js';
-import type { WorkflowTicket } from '../../../data/model.js';
 import { AccessRequestDialog } from '../../../dialogs/accessRequest/accessRequestDialog.js';
 import type { OdsLookupResult, OdsOrganisation } from '../../../dialogs/dialogServices.js';
 import { DSPT_BUTTONS } from '../../../dialogs/readiness/dsptAnswers.js';
@@ -91,7 +90,7 @@ describe('the access request asks an NHS type for its DSPT unless the directory 
       ["That's everyone", 'Please check'],
       [press('submit'), 'Your ticket number is UCP-'],
     ]);
-    const [ticket] = tickets(world.store) as WorkflowTicket[];
+    const [ticket] = await tickets(world.store);
     expect(ticket?.organisation).toMatchObject({ organisationType: 'NHS trust', typeConfirmedByDirectory: false });
     const card = buildTicketCard(ticket!, { kind: 'helpdesk', agents: [] }, { refreshUserIds: [], now: world.clock.now() });
     expect(allStrings(card).map((s) => s.value)).toContain('NHS trust (said by the requester; not confirmed by the ODS directory)');
@@ -109,6 +108,6 @@ describe('the access request asks an NHS type for its DSPT unless the directory 
       ["That's everyone", 'Please check'],
       [press('submit'), 'Your ticket number is UCP-'],
     ]);
-    expect(tickets(world.store)[0]?.organisation).toMatchObject({ organisationType: 'NHS trust', typeConfirmedByDirectory: true });
+    expect((await tickets(world.store))[0]?.organisation).toMatchObject({ organisationType: 'NHS trust', typeConfirmedByDirectory: true });
   });
 });

@@ -4,7 +4,7 @@ import { AccessRequestDialog } from '../../../dialogs/accessRequest/accessReques
 import { AddUsersDialog, ADD_USERS_DIALOG_ID } from '../../../dialogs/accessRequest/addUsersDialog.js';
 import type { OdsLookupResult } from '../../../dialogs/dialogServices.js';
 import { MainDialog } from '../../../dialogs/mainDialog.js';
-import { dialogClient, useDialogWorld, type DialogWorld } from '../../helpers/dialogFixtures.js';
+import { dialogClient, useDialogWorld, useDurableDialogWorld, type DialogWorld } from '../../helpers/dialogFixtures.js';
 import { allStrings } from '../../cards/cardFixtures.js';
 import {
   INTERNET_WEB_PORTAL_FEW,
@@ -22,7 +22,7 @@ import {
 } from './accessFixtures.js';
 
 describe('an access request across a restart', () => {
-  const worlds = useDialogWorld();
+  const worlds = useDurableDialogWorld();
 
   function withSunnyview(world: DialogWorld): DialogWorld {
     world.ods.answers.VX1A2 = { status: 'found', organisation: SUNNYVIEW };
@@ -48,7 +48,7 @@ describe('an access request across a restart', () => {
       ["That's everyone", 'Please check your request below.'],
       [press('submit'), 'UCP-000001'],
     ]);
-    expect(tickets(after.store)[0]).toMatchObject({
+    expect((await tickets(after.store))[0]).toMatchObject({
       organisation: { odsCode: 'VX1A2', borough: 'Islington', hscn: false },
       users: [{ name: 'Ben Walsh' }],
     });
@@ -92,7 +92,7 @@ describe('adding staff to an organisation that already has access', () => {
       ["That's everyone", 'Please check your request below.'],
       [press('submit'), ['Your ticket number is UCP-000008', 'The UCP helpdesk will be in touch about the request in its working hours']],
     ]);
-    const added = tickets(world.store).find((t) => t.id === 'UCP-000008');
+    const added = (await tickets(world.store)).find((t) => t.id === 'UCP-000008');
     expect(added).toMatchObject({
       kind: 'addUsers',
       state: 'awaitingHelpdesk',
@@ -136,7 +136,7 @@ describe('adding staff to an organisation that already has access', () => {
       ["That's everyone", 'Please check'],
       [press('submit'), 'UCP-'],
     ]);
-    expect(tickets(world.store).find((t) => t.kind === 'addUsers')?.organisation?.odsVerified).toBe(true);
+    expect((await tickets(world.store)).find((t) => t.kind === 'addUsers')?.organisation?.odsVerified).toBe(true);
     expect(world.ods.lookups).toEqual([]);
   });
 
@@ -186,7 +186,7 @@ describe('adding staff to an organisation that already has access', () => {
       ["That's everyone", 'Please check your request below.'],
       [press('submit'), 'Your ticket number is UCP-'],
     ]);
-    const sent = tickets(world.store).find((t) => t.organisation?.odsCode === 'VX1A2');
+    const sent = (await tickets(world.store)).find((t) => t.organisation?.odsCode === 'VX1A2');
     expect(sent).toMatchObject({
       kind: 'organisationAccess',
       state: 'awaitingHelpdesk',
@@ -211,7 +211,7 @@ describe('adding staff to an organisation that already has access', () => {
       ["That's everyone", 'Please check your request below.'],
       [press('submit'), ["the North Central London Integrated Care System's governance lead is asked to approve", 'UCP-000001']],
     ]);
-    expect(tickets(world.store)[0]).toMatchObject({
+    expect((await tickets(world.store))[0]).toMatchObject({
       kind: 'organisationAccess',
       state: 'awaitingIcsApproval',
       organisation: { namedInDpia: false },
@@ -227,7 +227,7 @@ describe('adding staff to an organisation that already has access', () => {
       [' vx1a2 ', ['the UCP needs Standards Met', "So I haven't sent anything yet."]],
     ]);
     expect(client.dialogContext.activeDialog).toBeUndefined();
-    expect(tickets(world.store)).toEqual([]);
+    expect(await tickets(world.store)).toEqual([]);
   });
 
   it('is opened by the main router for "add staff"', async () => {

@@ -52,7 +52,7 @@ describe('pressing Submit on the summary more than once', () => {
     )
       replies.push(next);
 
-    expect(tickets(world.store).map((t) => t.id)).toEqual(['UCP-000001']);
+    expect((await tickets(world.store)).map((t) => t.id)).toEqual(['UCP-000001']);
     const said = readable(replies);
     expect(said.match(/Your ticket number is UCP-000001/g)).toHaveLength(2);
     expect(said).not.toContain('UCP-000002');
@@ -69,9 +69,9 @@ describe('pressing Submit on the summary more than once', () => {
       submissionId: summaryId,
       requester: { aadObjectId: 'aad-manager-grace', name: 'Grace Adeyemi' },
     });
-    await world.store.update((tx) => {
-      tx.data.tickets.push(first);
-      tx.data.ticketSequence = 1;
+    await world.store.transaction(async (tx) => {
+      expect(await tx.tickets.nextSequence()).toBe(1);
+      await tx.tickets.insert(first);
     });
     await talk(client, [
       [
@@ -79,7 +79,7 @@ describe('pressing Submit on the summary more than once', () => {
         ["You've already sent this request, so I haven't sent it again. Your ticket number is UCP-000001", 'Type status at any time'],
       ],
     ]);
-    expect(tickets(world.store).map((t) => t.id)).toEqual(['UCP-000001']);
+    expect((await tickets(world.store)).map((t) => t.id)).toEqual(['UCP-000001']);
     expect(client.dialogTurnResult.result).toEqual({ ticketId: 'UCP-000001' });
   });
 
@@ -92,15 +92,15 @@ describe('pressing Submit on the summary more than once', () => {
       organisation: { ...makeWorkflowTicket().organisation!, odsCode: 'VX1A2' },
       requester: { aadObjectId: 'aad-deputy-tom', name: 'Tom Deputy' },
     });
-    await world.store.update((tx) => {
-      tx.data.tickets.push(theirs);
-      tx.data.ticketSequence = 1;
+    await world.store.transaction(async (tx) => {
+      expect(await tx.tickets.nextSequence()).toBe(1);
+      await tx.tickets.insert(theirs);
     });
     const answer = await talk(client, [
       [press('submit'), 'An access request for this organisation was sent while we were talking, so I have not sent a second one'],
     ]);
     expect(answer.text).not.toMatch(/Tom Deputy|UCP-000001/);
-    expect(tickets(world.store).map((t) => t.id)).toEqual(['UCP-000001']);
+    expect((await tickets(world.store)).map((t) => t.id)).toEqual(['UCP-000001']);
     expect(client.dialogTurnResult.result).toEqual({ alreadyOpen: true });
   });
 
@@ -113,7 +113,7 @@ describe('pressing Submit on the summary more than once', () => {
       ['Our record system', 'Please check your request below.'],
       [press('submit'), "Thank you. I've sent your request to the UCP helpdesk. Your ticket number is UCP-000001"],
     ]);
-    const [ticket] = tickets(world.store);
+    const [ticket] = await tickets(world.store);
     expect(ticket.submissionId).toMatch(/^[0-9a-f-]{36}$/);
   });
 });

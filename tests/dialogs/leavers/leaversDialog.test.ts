@@ -1,5 +1,6 @@
 import { describe, it, expect } from '@jest/globals';
 import type { WorkflowTicket } from '../../../data/model.js';
+import type { BotStateItem } from '../../../data/store/store.js';
 import { LeaversDialog } from '../../../dialogs/leavers/leaversDialog.js';
 import {
   buttons,
@@ -14,8 +15,21 @@ import {
 
 const ROSEWOOD_DPIA = { odsCode: 'VN4K2', name: 'Rosewood Court Care Home', icbCode: 'QKK' };
 
-function tickets(world: DialogWorld): WorkflowTicket[] {
-  return world.store.read((data) => JSON.parse(JSON.stringify(data.tickets)) as WorkflowTicket[]);
+function tickets(world: DialogWorld): Promise<WorkflowTicket[]> {
+  return world.store.tickets.list();
+}
+
+/** The conversation state as stored now, to put back later. */
+function savedConversation(world: DialogWorld): Promise<(BotStateItem & { key: string })[]> {
+  return world.store.botState.list();
+}
+
+/** Puts the conversation state back as it was saved: what a second press read before the first press's turn was saved. */
+async function restoreConversation(world: DialogWorld, saved: readonly (BotStateItem & { key: string })[]): Promise<void> {
+  await world.store.transaction(async (tx) => {
+    for (const item of await tx.botState.list()) await tx.botState.delete(item.key);
+    for (const item of saved) await tx.botState.put(item);
+  });
 }
 
 describe('the leavers conversation', () => {
@@ -45,10 +59,10 @@ describe('the leavers conversation', () => {
     expect(readable(review)).toContain('1. Samuel Okafor, samuel.okafor@nhs.net, last working day Friday 27 February 2026');
     expect(readable(review)).toContain('2. Tom Whitfield, Tom.Whitfield@nhs.net, last working day Tuesday 31 March 2026');
     expect(buttons(review)).toEqual(['Send the request', 'Add another person', 'Remove someone']);
-    expect(tickets(world)).toEqual([]);
+    expect(await tickets(world)).toEqual([]);
 
     const sent = await say('Send the request');
-    const [ticket] = tickets(world);
+    const [ticket] = await tickets(world);
     expect(ticket).toMatchObject({
       kind: 'deactivateUsers',
       state: 'awaitingHelpdesk',
@@ -83,7 +97,7 @@ describe('the leavers conversation', () => {
     // Thursday 2 April 2026, 16:00 London; Good Friday 3 April and Easter Monday 6 April are bank holidays.
     expect(sent).toContain('(by about Wednesday 8 April 2026).');
     expect(sent).not.toContain('still to come');
-    expect(tickets(world)).toHaveLength(1);
+    expect(await tickets(world)).toHaveLength(1);
   });
 
   it.each([
@@ -138,7 +152,7 @@ describe('the leavers conversation', () => {
     expect(await say('London Borough of Camden')).toBe('What is the full name of the person who is leaving?');
     for (const text of ['Sam Jones', 'sam.jones@nhs.net', 'today', "That's all"]) await say(text);
     await say('Send the request');
-    expect(tickets(world)[0]?.organisation).toEqual({
+    expect((await tickets(world))[0]?.organisation).toEqual({
       odsCode: 'VB7C1',
       name: 'Bright Lodge',
       borough: 'Camden',
@@ -158,7 +172,7 @@ describe('the leavers conversation', () => {
     expect(await say('VB7C1')).toBe('I have VB7C1 as BRIGHT LODGE.\nWhat is the full name of the person who is leaving?');
     for (const text of ['Sam Jones', 'sam.jones@nhs.net', 'today', "That's all"]) await say(text);
     await say('Send the request');
-    expect(tickets(world)[0]?.organisation).toMatchObject({
+    expect((await tickets(world))[0]?.organisation).toMatchObject({
       name: 'BRIGHT LODGE',
       icbCode: 'QMF',
       postcode: 'E8 1AA',
@@ -175,14 +189,14 @@ describe('the leavers conversation', () => {
     expect(await say('outside London')).toContain("I'll send the request with your organisation's ODS code and name");
     for (const text of ['Sam Jones', 'sam.jones@nhs.net', 'today', "That's all"]) await say(text);
     expect(await say('Send the request')).toContain('Its reference is UCP-000001.');
-    expect(tickets(world)[0]?.organisation).toEqual({
+    expect((await tickets(world))[0]?.organisation).toEqual({
       odsCode: 'VB7C1',
       name: 'Hillside House',
       icbCode: '',
       location: 'outside',
       namedInDpia: false,
     });
-    expect(tickets(world)[0]?.leavers).toHaveLength(1);
+    expect((await tickets(world))[0]?.leavers).toHaveLength(1);
   });
 
   it('keeps what the ODS directory found for an organisation outside London', async () => {
@@ -194,7 +208,7 @@ describe('the leavers conversation', () => {
     await say('leavers');
     expect(await say('VB7C1')).toContain('Which London borough is your organisation in?');
     for (const text of ['outside London', 'Sam Jones', 'sam.jones@nhs.net', 'today', "That's all", 'Send the request']) await say(text);
-    expect(tickets(world)[0]?.organisation).toEqual({
+    expect((await tickets(world))[0]?.organisation).toEqual({
       odsCode: 'VB7C1',
       name: 'HILLSIDE HOUSE',
       postcode: 'LU1 1AA',
@@ -209,13 +223,11 @@ describe('the leavers conversation', () => {
     const { world, say } = await start({ dpia: [ROSEWOOD_DPIA] });
     for (const text of ['leavers', 'VN4K2', 'Sam Jones', 'sam.jones@nhs.net', 'today', "That's all"]) await say(text);
     // The second press reads the conversation as it was before the first one finished (Teams sends both at once).
-    const before = world.store.read((data) => JSON.parse(JSON.stringify(data.botState)) as typeof data.botState);
+    const before = await savedConversation(world);
     const first = await say('Send the request');
-    await world.store.update((tx) => {
-      tx.data.botState = before;
-    });
+    await restoreConversation(world, before);
     const second = await say('Send the request');
-    const all = tickets(world);
+    const all = await tickets(world);
     expect(all).toHaveLength(1);
     expect(all[0]?.submissionId).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
     expect(first).toContain(`Its reference is ${all[0]?.id}.`);
@@ -238,15 +250,13 @@ describe('the leavers conversation', () => {
     ]) {
       await say(text);
     }
-    const before = world.store.read((data) => JSON.parse(JSON.stringify(data.botState)) as typeof data.botState);
+    const before = await savedConversation(world);
     await say('Send the request');
-    await world.store.update((tx) => {
-      tx.data.botState = before;
-    });
+    await restoreConversation(world, before);
     await say('Remove someone');
     await say('1');
     await say('Send the request');
-    expect(tickets(world).map((t) => t.leavers?.map((l) => l.name))).toEqual([['Sam Jones', 'Ann Lee'], ['Ann Lee']]);
+    expect((await tickets(world)).map((t) => t.leavers?.map((l) => l.name))).toEqual([['Sam Jones', 'Ann Lee'], ['Ann Lee']]);
   });
 
   it.each([
@@ -289,7 +299,7 @@ describe('the leavers conversation', () => {
     expect(review).toContain('1. Ann Lee');
     expect(review).not.toContain('Sam Jones,');
     await say('Send the request');
-    expect(tickets(world)[0]?.leavers?.map((l) => l.name)).toEqual(['Ann Lee']);
+    expect((await tickets(world))[0]?.leavers?.map((l) => l.name)).toEqual(['Ann Lee']);
   });
 
   it('asks for someone again when the only person is taken off', async () => {
@@ -321,6 +331,6 @@ describe('the leavers conversation', () => {
     const { world, say } = await start({ dpia: [ROSEWOOD_DPIA] });
     for (const text of ['leavers', 'VN4K2', 'Sam Jones']) await say(text);
     expect(await say('cancel')).toContain('Nothing has been sent');
-    expect(tickets(world)).toEqual([]);
+    expect(await tickets(world)).toEqual([]);
   });
 });

@@ -32,6 +32,19 @@ describe('the status conversation', () => {
     expect(client.dialogTurnResult.status).toBe('complete');
   });
 
+  it('lists the requests the hourly archive run has moved out too, with the live ones, newest first', async () => {
+    const world = await worlds.open({
+      tickets: [
+        makeWorkflowTicket({ ...mine, id: 'UCP-000001', createdAt: '2026-01-05T09:00:00.000Z', state: 'closed' }),
+        makeWorkflowTicket({ ...mine, id: 'UCP-000002', createdAt: '2026-02-10T09:00:00.000Z', state: 'awaitingHelpdesk' }),
+      ],
+    });
+    expect(await world.store.archiveClosedTickets()).toBe(1);
+    const text = readable(await turn(dialogClient(new StatusDialog(world.services), world), 'status'));
+    expect(text.startsWith('You have 2 requests, newest first:')).toBe(true);
+    expect(text.indexOf('UCP-000002')).toBeLessThan(text.indexOf('UCP-000001: Organisation access request for Rosewood Court Care Home'));
+  });
+
   it('lists each request with its state, who has it and what it waits for, newest first', async () => {
     const { text, replies } = await status({
       tickets: [

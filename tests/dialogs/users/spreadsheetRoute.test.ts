@@ -66,9 +66,9 @@ describe('the multiple-user route: the filled-in spreadsheet, downloaded over re
       ],
       ['Remove the bad rows', ["I've left out rows 7 and 11. 10 people are ready to send.", 'Please check your request below.']],
     ]);
-    expect(tickets(w.store)).toEqual([]);
+    expect(await tickets(w.store)).toEqual([]);
     await talk(client, [[press('submit'), 'Your ticket number is UCP-000001']]);
-    const [ticket] = tickets(w.store);
+    const [ticket] = await tickets(w.store);
     expect(ticket.users).toHaveLength(10);
     expect(ticket.users?.map((u) => u.email)).not.toContain('jane@gmail.com');
     expect(ticket.users?.find((u) => u.name === 'Dev Patel')).toMatchObject({ role: 'Non-Clinical', emailConfirmed: true });

@@ -2,15 +2,14 @@ import { describe, it, expect } from '@jest/globals';
 import { ActivityTypes, TestAdapter, type Activity } from 'botbuilder';
 import { claimWelcome, rememberConversation } from '../../../bot/teams/conversationReferences.js';
 import { createLogger } from '../../../bot/log.js';
+import { openMemoryStore } from '../../../data/store/memoryStore.js';
 import type { Store } from '../../../data/store/store.js';
 import { isInstallActivity, welcomeOnInstall } from '../../../dialogs/welcome/welcomeOnInstall.js';
 import { adaptiveCards, readable } from '../../helpers/dialogFixtures.js';
-import { useStoreFolder } from '../../helpers/storeFixtures.js';
 
 const bot = { id: '28:bot', name: 'UCP assistant' };
 const person = { id: '29:grace', name: 'Grace', aadObjectId: 'aad-grace' };
 
-const folder = useStoreFolder();
 const quiet = createLogger('error', () => undefined);
 
 /** A TestAdapter whose turns remember the conversation and run welcomeOnInstall with the store's claim, as the host does. */
@@ -34,7 +33,7 @@ const personal = { id: 'a:1', conversationType: 'personal', isGroup: false, name
 
 describe('the welcome on install', () => {
   it('greets with the welcome card when the bot is added to a 1:1 chat', async () => {
-    const replies = await host(await folder.open()).receive({
+    const replies = await host(await openMemoryStore()).receive({
       type: ActivityTypes.ConversationUpdate,
       membersAdded: [bot],
       conversation: personal,
@@ -44,13 +43,13 @@ describe('the welcome on install', () => {
   });
 
   it('greets once when Teams sends both the conversation update and the installation update', async () => {
-    const teams = host(await folder.open());
+    const teams = host(await openMemoryStore());
     expect(await teams.receive({ type: ActivityTypes.InstallationUpdate, action: 'add', conversation: personal })).toHaveLength(1);
     expect(await teams.receive({ type: ActivityTypes.ConversationUpdate, membersAdded: [bot], conversation: personal })).toHaveLength(0);
   });
 
   it('lets only the first of several claims at the same moment welcome, and keeps the mark when the conversation is remembered again', async () => {
-    const store = await folder.open();
+    const store = await openMemoryStore();
     const install = {
       type: ActivityTypes.InstallationUpdate,
       action: 'add',
@@ -68,13 +67,13 @@ describe('the welcome on install', () => {
   });
 
   it('does not claim a welcome for a conversation it could not remember (the first message welcomes instead)', async () => {
-    expect(await claimWelcome(await folder.open(), { type: 'installationUpdate', from: person, conversation: personal })).toBe(false);
+    expect(await claimWelcome(await openMemoryStore(), { type: 'installationUpdate', from: person, conversation: personal })).toBe(false);
   });
 
   it('says nothing in a channel or group chat (ICS and helpdesk channels have the bot too)', async () => {
     const channel = { id: '19:x@thread.tacv2', conversationType: 'channel', isGroup: true, name: '' };
     expect(
-      await host(await folder.open()).receive({ type: ActivityTypes.ConversationUpdate, membersAdded: [bot], conversation: channel }),
+      await host(await openMemoryStore()).receive({ type: ActivityTypes.ConversationUpdate, membersAdded: [bot], conversation: channel }),
     ).toHaveLength(0);
   });
 
