@@ -118,9 +118,13 @@ async function* archivedTickets(archive: ArchiveReader, query: TicketQuery | und
   yield* latest.values();
 }
 
-/** A cheap test on an archived line before it is parsed: a line without the requester's id or the ODS code cannot match. */
+/**
+ * A cheap test on an archived line before it is parsed: a line lacking the requester's id, the submission, the id part, the
+ * ODS code or the ICS code (as JSON.stringify wrote it) cannot match.
+ */
 function lineFilter(query: TicketQuery | undefined): ((line: string) => boolean) | undefined {
-  const needles = [query?.requester, query?.submissionId].filter((value): value is string => value !== undefined);
+  const needles = [query?.requester, query?.submissionId, query?.idContains].filter((value): value is string => value !== undefined);
+  if (query?.ics !== undefined) needles.push(`"icbCode":${JSON.stringify(query.ics)}`);
   const ods = query?.odsCode?.replace(/\s+/g, '').toUpperCase();
   if (needles.length === 0 && !ods) return undefined;
   return (line) => needles.every((needle) => line.includes(needle)) && (!ods || line.toUpperCase().includes(ods));
