@@ -5,6 +5,7 @@
 import type { WorkflowTicket } from '../model.js';
 import { notificationMatches, rosterKey, rosterMatches, ticketMatches, type TicketQuery } from './records.js';
 import type { LiveData, Store } from './store.js';
+import { mayHoldOneOf } from './ticketArchive.js';
 
 /** Where archived tickets are kept: one JSON text per archived copy, oldest first. */
 export interface ArchiveReader {
@@ -120,14 +121,16 @@ async function* archivedTickets(archive: ArchiveReader, query: TicketQuery | und
 
 /**
  * A cheap test on an archived line before it is parsed: a line lacking the requester's id, the submission, the id part, the
- * ODS code or the ICS code (as JSON.stringify wrote it) cannot match.
+ * ODS code, the ICS code (as JSON.stringify wrote it) or every id asked for cannot match.
  */
 function lineFilter(query: TicketQuery | undefined): ((line: string) => boolean) | undefined {
   const needles = [query?.requester, query?.submissionId, query?.idContains].filter((value): value is string => value !== undefined);
   if (query?.ics !== undefined) needles.push(`"icbCode":${JSON.stringify(query.ics)}`);
   const ods = query?.odsCode?.replace(/\s+/g, '').toUpperCase();
-  if (needles.length === 0 && !ods) return undefined;
-  return (line) => needles.every((needle) => line.includes(needle)) && (!ods || line.toUpperCase().includes(ods));
+  const oneOf = query?.ids === undefined ? undefined : mayHoldOneOf(new Set(query.ids));
+  if (needles.length === 0 && !ods && !oneOf) return undefined;
+  return (line) =>
+    needles.every((needle) => line.includes(needle)) && (!ods || line.toUpperCase().includes(ods)) && (!oneOf || oneOf(line));
 }
 
 function ownEntry<T>(object: Record<string, T>, key: string): T | undefined {

@@ -28,7 +28,7 @@ async function archivedIds(iterable: AsyncIterable<WorkflowTicket>): Promise<str
   return ids.sort();
 }
 
-describe('tickets by part of their id and by ICS, as the helpdesk tab asks for them', () => {
+describe('tickets by their ids, part of their id and by ICS, as the helpdesk tab and its reports ask for them', () => {
   it('finds live and archived tickets whose id contains the digits typed', async () => {
     const store = await storeWithArchive();
     expect((await store.tickets.list({ idContains: '123' })).map((t) => t.id)).toEqual(['UCP-012399']);
@@ -39,6 +39,13 @@ describe('tickets by part of their id and by ICS, as the helpdesk tab asks for t
     const store = await storeWithArchive();
     expect(await archivedIds(store.tickets.archived({ ics: 'QKK' }))).toEqual(['UCP-000123', 'UCP-000456']);
     expect(await archivedIds(store.tickets.archived({ ics: 'QKK', idContains: '456' }))).toEqual(['UCP-000456']);
+  });
+
+  it('finds the tickets named, live or archived, and no others', async () => {
+    const store = await storeWithArchive();
+    const ids = ['UCP-000123', 'UCP-000789', 'UCP-999999'];
+    expect((await store.tickets.list({ ids })).map((t) => t.id)).toEqual(['UCP-000789']);
+    expect(await archivedIds(store.tickets.archived({ ids }))).toEqual(['UCP-000123']);
   });
 
   it('sees the id part in a transaction too', async () => {
