@@ -54,12 +54,13 @@ async function measure(scenario: Scenario): Promise<Tally> {
   const store = await openLowdbStore({ dir });
   try {
     const now = () => new Date();
-    await store.update((tx) => {
-      tx.data.rosters.push(...workflowRosters());
-      tx.data.tickets.push(...scenario.tickets);
-      tx.data.dpiaRegister = scenario.dpia;
-      tx.data.dsptStatuses = scenario.dspt;
-      tx.data.imports = { dpia: now().toISOString(), dspt: now().toISOString() };
+    await store.transaction(async (tx) => {
+      for (const entry of workflowRosters()) await tx.rosters.insert(entry);
+      for (const ticket of scenario.tickets) await tx.tickets.insert(ticket);
+      await tx.reference.setDpiaRegister(scenario.dpia);
+      await tx.reference.setDsptStatuses(scenario.dspt);
+      await tx.reference.setImported('dpia', now().toISOString());
+      await tx.reference.setImported('dspt', now().toISOString());
     });
     const recording = createWorkflow({ store, clock: now });
     const runs = createAutomaticCheckRuns({

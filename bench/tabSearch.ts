@@ -68,20 +68,20 @@ function ticket(n: number, state: TicketState): WorkflowTicket {
     ...(state === 'assigned' ? { assignee: { aadObjectId: `aad-agent-${n % 12}`, name: 'Alex Agent' } } : {}),
     checklist: {},
     cardCopies: [],
-  } as WorkflowTicket;
+  };
 }
 
 async function seed(dir: string, archived: number): Promise<void> {
   const store = await openLowdbStore({ dir });
   if (archived > 0) {
-    await store.update((tx) => {
-      for (let n = 1; n <= archived; n += 1) tx.data.tickets.push(ticket(n, 'closed'));
+    await store.transaction(async (tx) => {
+      for (let n = 1; n <= archived; n += 1) await tx.tickets.insert(ticket(n, 'closed'));
     });
     await store.archiveClosedTickets();
   }
-  await store.update((tx) => {
-    for (let i = 0; i < LIVE; i += 1) tx.data.tickets.push(ticket(archived + 1 + i, LIVE_STATES[i % LIVE_STATES.length]));
-    tx.data.rosters.push({ kind: 'helpdeskAgent', id: 'aad-agent-1', displayName: 'Alex Agent', addedAt: new Date(NOW).toISOString() });
+  await store.transaction(async (tx) => {
+    for (let i = 0; i < LIVE; i += 1) await tx.tickets.insert(ticket(archived + 1 + i, LIVE_STATES[i % LIVE_STATES.length]));
+    await tx.rosters.insert({ kind: 'helpdeskAgent', id: 'aad-agent-1', displayName: 'Alex Agent', addedAt: new Date(NOW).toISOString() });
   });
   await store.close();
 }

@@ -4,7 +4,8 @@ import type restify from 'restify';
 import { ConversationState } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import { AppError } from '../data/errors.js';
-import { openLowdbStore, type LowdbStore } from '../data/store/lowdbStore.js';
+import { openLowdbStore } from '../data/store/lowdbStore.js';
+import { openMemoryStore } from '../data/store/memoryStore.js';
 import type { Store } from '../data/store/store.js';
 import { createWorkflow, type Workflow } from '../data/workflow/workflow.js';
 import { AccessRequestDialog } from '../dialogs/accessRequest/accessRequestDialog.js';
@@ -64,7 +65,7 @@ export const VERSION: string = (JSON.parse(readFileSync(new URL('../package.json
 export async function startApp(config: Config, logger: Logger): Promise<RunningApp> {
   refuseOpenBotOnPublicAddress(config);
   const clock = () => new Date();
-  const store = await openStore(config.dataDir);
+  const store = await openStore(config, logger);
   const calendar = await storeCalendar(store);
   const adapter = createAdapter(config);
   const teams = createTeamsSender(adapter, config.bot.appId);
@@ -272,8 +273,18 @@ function announceMode(config: Config, logger: Logger): void {
   }
 }
 
-/** Opens the store, turning a file-system failure into one line that names DATA_DIR (store errors already say what is wrong). */
-async function openStore(dataDir: string): Promise<LowdbStore> {
+/**
+ * Opens the store STORE names: the lowdb files in DATA_DIR (a file-system failure becomes one line naming DATA_DIR; store
+ * errors already say what is wrong), or memory, which keeps nothing once the process ends.
+ */
+async function openStore(config: Config, logger: Logger): Promise<Store> {
+  if (config.store === 'memory') {
+    logger.warn(
+      'STORE=memory: records are kept in memory only, so nothing will be kept when the bot stops (tickets, rosters, conversations)',
+    );
+    return openMemoryStore();
+  }
+  const dataDir = config.dataDir;
   try {
     return await openLowdbStore({ dir: dataDir });
   } catch (err) {
@@ -287,8 +298,8 @@ async function openStore(dataDir: string): Promise<LowdbStore> {
 }
 
 async function archiveClosed(workflow: Workflow, store: Store): Promise<number> {
-  const closed = store.read((data) => data.tickets.filter((t) => t.state === 'closed').map((t) => t.id));
-  for (const ticketId of closed) await workflow.act({ ticketId, verb: 'archive', actor: { kind: 'system' } });
+  const closed = await store.tickets.list({ states: ['closed'] });
+  for (const { id: ticketId } of closed) await workflow.act({ ticketId, verb: 'archive', actor: { kind: 'system' } });
   await workflow.drain();
   return store.archiveClosedTickets();
 }

@@ -10,6 +10,8 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  /** Where records are kept (STORE): `lowdb` files in DATA_DIR, or `memory`, which keeps nothing once the process ends. */
+  store: StoreKind;
   logLevel: LogLevel;
   shutdownTimeoutMs: number;
   /** Without an app id, listening on an address other machines can reach is refused unless this is true (ALLOW_UNAUTHENTICATED). */
@@ -75,11 +77,13 @@ export interface TabTokenSettings {
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export type AppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+export type StoreKind = 'lowdb' | 'memory';
 
 export { ConfigError };
 
 const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
 const APP_TYPES: readonly AppType[] = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'];
+const STORE_KINDS: readonly StoreKind[] = ['lowdb', 'memory'];
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -121,6 +125,7 @@ export function loadConfig(env: Env = process.env): Config {
     // Unauthenticated local mode answers only this machine unless HOST says otherwise: anyone who can reach it could post as anyone.
     host: text(env, 'HOST') || (appId ? '0.0.0.0' : '127.0.0.1'),
     dataDir: path.resolve(text(env, 'DATA_DIR') || './var'),
+    store: oneOf(env, 'STORE', STORE_KINDS, 'lowdb'),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 7000, 100, 8000),
     allowUnauthenticated: oneOf(env, 'ALLOW_UNAUTHENTICATED', ['true', 'false'] as const, 'false') === 'true',

@@ -4,10 +4,10 @@ import { parseDpiaRegister } from '../../data/imports/dpiaRegister.js';
 import { parseDsptExport } from '../../data/imports/dsptExport.js';
 import { parseBankHolidayFile } from '../../data/imports/bankHolidayFile.js';
 import { londonToday } from '../../data/rules/londonTime.js';
-import type { ImportResult } from '../../data/imports/importResult.js';
-import type { LiveData } from '../../data/store/store.js';
+import type { ImportResult, RowProblem } from '../../data/imports/importResult.js';
+import type { ReferenceWrites } from '../../data/store/store.js';
 import { findIcs, icsByCode } from '../../data/rules/ics.js';
-import type { BankHoliday, DpiaEntry, ImportedList } from '../../data/model.js';
+import type { DpiaEntry, ImportedList } from '../../data/model.js';
 import { noMore, required, type ParsedArgs } from './args.js';
 import { print, type AdminContext } from './context.js';
 import { UsageError } from './usage.js';
@@ -22,43 +22,81 @@ export class BadRowsError extends UsageError {
   }
 }
 
-interface Importer {
+interface Importer<T> {
   what: string;
   /** Where the store keeps when this list was imported. */
   list: ImportedList;
-  parse(text: string): ImportResult<unknown>;
+  parse(text: string): ImportResult<T>;
   /** Puts the records in place; returns what changed, in words, for the operator. */
-  apply(data: LiveData, records: unknown[]): string;
+  apply(reference: ReferenceWrites, records: T[]): Promise<string>;
 }
 
-const IMPORTERS: Record<string, Importer> = {
-  dpia: {
+/** A file read by its importer: the bad rows, or the records with what putting them in place does. */
+type ReadFile =
+  | Extract<ImportResult<unknown>, { ok: false }>
+  | { ok: true; count: number; warnings: RowProblem[]; apply(reference: ReferenceWrites): Promise<string> };
+
+/** An importer with its record type hidden, so one table holds them all. */
+interface AnyImporter {
+  what: string;
+  list: ImportedList;
+  read(text: string): ReadFile;
+}
+
+function importer<T>(spec: Importer<T>): AnyImporter {
+  return {
+    what: spec.what,
+    list: spec.list,
+    read: (text) => {
+      const result = spec.parse(text);
+      if (!result.ok) return result;
+      return {
+        ok: true,
+        count: result.records.length,
+        warnings: result.warnings,
+        apply: (reference) => spec.apply(reference, result.records),
+      };
+    },
+  };
+}
+
+const IMPORTERS: Record<string, AnyImporter> = {
+  dpia: importer({
     what: 'DPIA register entries',
     list: 'dpia',
     parse: (text) => parseDpiaRegister(text, findIcs),
     apply: replaceDpiaEntriesOfListedIcss,
-  },
-  dspt: {
+  }),
+  dspt: importer({
     what: 'DSPT statuses',
     list: 'dspt',
     parse: (text) => parseDsptExport(text, londonToday(new Date())),
-    apply: (data, records) =>
-      replaced('DSPT statuses', data.dsptStatuses.length, (data.dsptStatuses = records as LiveData['dsptStatuses']).length),
-  },
-  'accredited-domains': {
+    apply: async (reference, records) => {
+      const before = (await reference.dsptStatuses()).length;
+      await reference.setDsptStatuses(records);
+      return replaced('DSPT statuses', before, records.length);
+    },
+  }),
+  'accredited-domains': importer({
     what: 'accredited domains',
     list: 'accreditedDomains',
     parse: parseAccreditedDomains,
-    apply: (data, records) =>
-      replaced('accredited domains', data.accreditedDomains.length, (data.accreditedDomains = records as string[]).length),
-  },
-  'bank-holidays': {
+    apply: async (reference, records) => {
+      const before = (await reference.accreditedDomains()).length;
+      await reference.setAccreditedDomains(records);
+      return replaced('accredited domains', before, records.length);
+    },
+  }),
+  'bank-holidays': importer({
     what: 'bank holidays',
     list: 'bankHolidays',
     parse: (text) => parseBankHolidayFile(text, londonToday(new Date())),
-    apply: (data, records) =>
-      replaced('bank holidays', data.bankHolidays?.length ?? 0, (data.bankHolidays = records as BankHoliday[]).length),
-  },
+    apply: async (reference, records) => {
+      const before = (await reference.bankHolidays())?.length ?? 0;
+      await reference.setBankHolidays(records);
+      return replaced('bank holidays', before, records.length);
+    },
+  }),
 };
 
 /** `import <kind> <file>`: replaces that reference list with the file's rows, all or nothing, audited. */
@@ -73,24 +111,23 @@ export async function importCommand(ctx: AdminContext, args: ParsedArgs): Promis
       `cannot read ${file}: ${err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'it is a folder' : (err.code ?? 'unreadable')}`,
     );
   });
-  const result = importer.parse(text);
+  const result = importer.read(text);
   if (!result.ok) {
     throw new BadRowsError(
       `nothing imported: ${result.problems.length} bad row${result.problems.length === 1 ? '' : 's'} in ${file}`,
       result.problems.map((p) => `line ${p.line}: ${p.problem}`),
     );
   }
-  const change = await (
-    await ctx.store()
-  ).update((tx) => {
-    const summary = importer.apply(tx.data, result.records);
+  const store = await ctx.store();
+  const change = await store.transaction(async (tx) => {
+    const summary = await result.apply(tx.reference);
     // Automatic checks made before this moment relied on the previous list: they are run again (data/workflow/automaticChecks.ts).
-    tx.data.imports = { ...tx.data.imports, [importer.list]: new Date().toISOString() };
-    tx.audit({ actor: ctx.actor, action: `import.${kind}`, details: { records: result.records.length, warnings: result.warnings.length } });
+    await tx.reference.setImported(importer.list, new Date().toISOString());
+    tx.audit({ actor: ctx.actor, action: `import.${kind}`, details: { records: result.count, warnings: result.warnings.length } });
     return summary;
   });
-  print(ctx, { imported: result.records.length, kind, change, warnings: result.warnings }, () => [
-    `Imported ${result.records.length} ${importer.what} from ${file}. ${change}`,
+  print(ctx, { imported: result.count, kind, change, warnings: result.warnings }, () => [
+    `Imported ${result.count} ${importer.what} from ${file}. ${change}`,
     ...result.warnings.map((w) => `  warning, line ${w.line}: ${w.problem}`),
   ]);
 }
@@ -103,14 +140,14 @@ function replaced(what: string, before: number, after: number): string {
  * Each ICS keeps its own onboarding DPIA, so a file replaces the entries of the ICSs it names and leaves the others
  * as they were: importing North Central London's register must not empty South East London's.
  */
-function replaceDpiaEntriesOfListedIcss(data: LiveData, records: unknown[]): string {
-  const entries = records as DpiaEntry[];
+async function replaceDpiaEntriesOfListedIcss(reference: ReferenceWrites, entries: DpiaEntry[]): Promise<string> {
+  const register = await reference.dpiaRegister();
   const listed = [...new Set(entries.map((e) => e.icbCode))].sort();
   const counts = listed.map((code) => {
-    const before = data.dpiaRegister.filter((e) => e.icbCode === code).length;
+    const before = register.filter((e) => e.icbCode === code).length;
     const after = entries.filter((e) => e.icbCode === code).length;
     return `${icsByCode(code)?.shortName ?? code} ${before} → ${after}`;
   });
-  data.dpiaRegister = [...data.dpiaRegister.filter((e) => !listed.includes(e.icbCode)), ...entries];
+  await reference.setDpiaRegister([...register.filter((e) => !listed.includes(e.icbCode)), ...entries]);
   return `Replaced the entries of ${counts.join(', ')}; other ICSs unchanged.`;
 }

@@ -1,5 +1,6 @@
 import type { RosterEntry, RosterKind } from '../../data/model.js';
 import { findIcs } from '../../data/rules/ics.js';
+import { rosterKey } from '../../data/store/records.js';
 import { noMore, required, type ParsedArgs } from './args.js';
 import { print, type AdminContext } from './context.js';
 import { UsageError } from './usage.js';
@@ -19,12 +20,20 @@ export async function rosterCommand(ctx: AdminContext, args: ParsedArgs): Promis
   noMore(args, 4);
   const scope = scopeFor(kind, args.options.ics);
   const store = await ctx.store();
-  const same = (e: RosterEntry) => e.kind === kind && e.id.toLowerCase() === id.toLowerCase() && e.scope === scope;
+  // The roster keeps one entry per kind, scope and id (any case): the store's key for it.
+  const key = rosterKey({ kind, scope, id });
   const where = `${kind}${scope ? ` for ${scope}` : ''}`;
   if (action === 'add') {
-    const added = await store.update((tx) => {
-      if (tx.data.rosters.some(same)) return false;
-      tx.data.rosters.push({ kind, id, scope, displayName: args.options.name?.trim() || undefined, addedAt: new Date().toISOString() });
+    const name = args.options.name?.trim();
+    const entry: RosterEntry = {
+      kind,
+      id,
+      ...(scope ? { scope } : {}),
+      ...(name ? { displayName: name } : {}),
+      addedAt: new Date().toISOString(),
+    };
+    const added = await store.transaction(async (tx) => {
+      if (!(await tx.rosters.insert(entry))) return false;
       tx.audit({ actor: ctx.actor, action: 'roster.add', details: { kind, id, scope } });
       return true;
     });
@@ -33,10 +42,8 @@ export async function rosterCommand(ctx: AdminContext, args: ParsedArgs): Promis
     ]);
     return;
   }
-  const removed = await store.update((tx) => {
-    const before = tx.data.rosters.length;
-    tx.data.rosters = tx.data.rosters.filter((e) => !same(e));
-    if (tx.data.rosters.length === before) return false;
+  const removed = await store.transaction(async (tx) => {
+    if (!(await tx.rosters.delete(key))) return false;
     tx.audit({ actor: ctx.actor, action: 'roster.remove', details: { kind, id, scope } });
     return true;
   });

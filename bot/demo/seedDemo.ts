@@ -17,24 +17,26 @@ export interface DemoSeedOptions {
 
 /**
  * Runs once the server listens: in local mode with an empty store (no tickets, rosters or DPIA entries),
- * writes the demo in one audited update ('demo.seed') and logs where to go next. Never in authenticated mode, never over
+ * writes the demo in one audited transaction ('demo.seed') and logs where to go next. Never in authenticated mode, never over
  * data; a failure is logged and the bot carries on without a demo.
  */
 export async function seedDemoIfFresh({ config, store, logger, port, now = () => new Date() }: DemoSeedOptions): Promise<DemoSeedOutcome> {
   if (!isLocalMode(config)) return 'authenticatedMode';
   try {
-    // Read first so an ordinary restart writes nothing; checked again inside the write, which is what counts.
-    if (!store.read(isFresh)) return 'storeHasData';
+    // Read first so an ordinary restart writes nothing; checked again inside the transaction, which is what counts.
+    if (!(await isFresh(store, await store.tickets.count()))) return 'storeHasData';
     const at = now();
-    const seeded = await store.update((tx) => {
-      if (!isFresh(tx.data)) return false;
+    const seeded = await store.transaction(async (tx) => {
+      if (!(await isFresh(tx, (await tx.tickets.list()).length))) return false;
       const addedAt = at.toISOString();
-      tx.data.rosters.push(...demoRosters(addedAt));
-      tx.data.dpiaRegister.push(...DEMO_DPIA.map((entry) => ({ ...entry })));
-      const known = new Set(tx.data.dsptStatuses.map((r) => r.odsCode));
-      tx.data.dsptStatuses.push(...demoDsptStatuses(at).filter((r) => !known.has(r.odsCode)));
-      tx.data.demoSeededAt = addedAt;
-      tx.data.imports = { ...tx.data.imports, dpia: addedAt, dspt: addedAt };
+      for (const entry of demoRosters(addedAt)) await tx.rosters.insert(entry);
+      await tx.reference.setDpiaRegister([...(await tx.reference.dpiaRegister()), ...DEMO_DPIA]);
+      const dspt = await tx.reference.dsptStatuses();
+      const known = new Set(dspt.map((r) => r.odsCode));
+      await tx.reference.setDsptStatuses([...dspt, ...demoDsptStatuses(at).filter((r) => !known.has(r.odsCode))]);
+      await tx.counters.setDemoSeededAt(addedAt);
+      await tx.reference.setImported('dpia', addedAt);
+      await tx.reference.setImported('dspt', addedAt);
       tx.audit({
         actor: 'system',
         action: 'demo.seed',
@@ -51,14 +53,17 @@ export async function seedDemoIfFresh({ config, store, logger, port, now = () =>
   }
 }
 
-/** Fresh: nothing an administrator or a person has put there, and no demo seeded before (once seeded, never again, even if an administrator later empties the rosters). */
-function isFresh(data: {
-  tickets: readonly unknown[];
-  rosters: readonly unknown[];
-  dpiaRegister: readonly unknown[];
-  demoSeededAt: string | null;
-}): boolean {
-  return data.tickets.length === 0 && data.rosters.length === 0 && data.dpiaRegister.length === 0 && data.demoSeededAt === null;
+/**
+ * Fresh: nothing an administrator or a person has put there (`liveTickets` counts the tickets), and no demo seeded before
+ * (once seeded, never again, even if an administrator later empties the rosters). Reads the store, or a transaction.
+ */
+async function isFresh(reads: Pick<Store, 'rosters' | 'reference' | 'counters'>, liveTickets: number): Promise<boolean> {
+  return (
+    liveTickets === 0 &&
+    (await reads.rosters.list()).length === 0 &&
+    (await reads.reference.dpiaRegister()).length === 0 &&
+    (await reads.counters.demoSeededAt()) === null
+  );
 }
 
 // Addresses and commands only: the demo's people are the playground's own made-up users, and still never logged by name.

@@ -44,24 +44,18 @@ export async function rememberConversation(
     // Whoever spoke last is not part of where a channel is: keeping them would rewrite the record for every viewer.
     delete reference.user;
   }
-  // scan, not read: this runs on every turn, and a find through the write-guard views over every conversation cost ~10% of a turn.
-  const same = store.scan((data) => {
-    const stored = data.conversations.find((c) => c.key === key);
-    return stored !== undefined && stored.usable && JSON.stringify(stored.reference) === JSON.stringify(reference);
-  });
-  if (same) return;
-  await store.update((tx) => {
-    const index = tx.data.conversations.findIndex((c) => c.key === key);
-    const welcomedAt = index === -1 ? undefined : tx.data.conversations[index].welcomedAt;
-    const record = {
+  // Most turns come from a conversation already remembered as it is: they cost a read, no commit.
+  const stored = await store.conversations.get(key);
+  if (stored !== undefined && stored.usable && JSON.stringify(stored.reference) === JSON.stringify(reference)) return;
+  await store.transaction(async (tx) => {
+    const welcomedAt = (await tx.conversations.get(key))?.welcomedAt;
+    await tx.conversations.put({
       key,
       reference: { ...reference },
       usable: true,
       updatedAt: now().toISOString(),
       ...(welcomedAt ? { welcomedAt } : {}),
-    };
-    if (index === -1) tx.data.conversations.push(record);
-    else tx.data.conversations[index] = record;
+    });
   });
 }
 
@@ -74,11 +68,11 @@ export async function rememberConversation(
 export async function claimWelcome(store: Store, activity: Partial<Activity>, now: () => Date = () => new Date()): Promise<boolean> {
   const key = conversationKey(activity);
   if (!key) return false;
-  if (store.scan((data) => data.conversations.find((c) => c.key === key)?.welcomedAt !== undefined)) return false;
-  return store.update((tx) => {
-    const record = tx.data.conversations.find((c) => c.key === key);
+  if ((await store.conversations.get(key))?.welcomedAt !== undefined) return false;
+  return store.transaction(async (tx) => {
+    const record = await tx.conversations.get(key);
     if (!record || record.welcomedAt !== undefined) return false;
-    record.welcomedAt = now().toISOString();
+    await tx.conversations.put({ ...record, welcomedAt: now().toISOString() });
     return true;
   });
 }

@@ -25,20 +25,16 @@ export function handleTurnErrors(adapter: CloudAdapter, { logger, conversationSt
   adapter.onTurnError = async (context: TurnContext, err: unknown) => {
     const key = context.activity.conversation?.id ?? '';
     const failures = await store
-      .update((tx) => {
-        const count = (tx.data.turnFailures[key] ?? 0) + 1;
-        tx.data.turnFailures[key] = count;
+      .transaction(async (tx) => {
+        const count = (await tx.counters.turnFailures(key)) + 1;
+        await tx.counters.setTurnFailures(key, count);
         return count;
       })
       .catch(() => 1);
     const reset = failures >= FAILURES_BEFORE_RESET;
     if (reset) {
       await conversationState.delete(context).catch(() => undefined);
-      await store
-        .update((tx) => {
-          delete tx.data.turnFailures[key];
-        })
-        .catch(() => undefined);
+      await store.transaction((tx) => tx.counters.setTurnFailures(key, 0)).catch(() => undefined);
     }
     // Ids only: the activity's text and the person's name stay out of the log.
     logger.error('turn failed', {
@@ -59,8 +55,6 @@ export function handleTurnErrors(adapter: CloudAdapter, { logger, conversationSt
 /** After a turn that worked: ends any run of failed ones. Writes only when there was one. */
 export async function forgetPastFailures(store: Store, context: TurnContext): Promise<void> {
   const key = context.activity.conversation?.id ?? '';
-  if (store.read((data) => data.turnFailures[key] === undefined)) return;
-  await store.update((tx) => {
-    delete tx.data.turnFailures[key];
-  });
+  if ((await store.counters.turnFailures(key)) === 0) return;
+  await store.transaction((tx) => tx.counters.setTurnFailures(key, 0));
 }

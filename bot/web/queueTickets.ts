@@ -1,10 +1,13 @@
 /**
- * The tickets a queue request looks at: the live file's, and the archive's when the state filter can show finished tickets
- * ('all', 'closed', 'archived'). The archive is streamed and only matching tickets are kept, so its size costs time, not memory.
+ * The tickets a queue request looks at: the live ones, and the archive's when the state filter can show finished tickets
+ * ('all', 'closed', 'archived'). Both are streamed from the store and only matching tickets are kept, so their size costs time,
+ * not memory.
  */
 import type { WorkflowTicket } from '../../data/model.js';
 import { ARCHIVABLE_STATES } from '../../data/store/ticketArchive.js';
+import type { TicketQuery } from '../../data/store/records.js';
 import type { Store } from '../../data/store/store.js';
+import { OPEN_STATES, TICKET_STATES } from '../../data/workflow/transitions.js';
 import type { WorkingCalendar } from '../../data/rules/workingHours.js';
 import type { ReminderThresholds } from '../reminders/thresholds.js';
 import { helpdeskQueue, matchesFilters, type QueueFilters, type QueueView } from './helpdeskQueue.js';
@@ -29,30 +32,33 @@ export async function fullQueue(
   filters: QueueFilters,
 ): Promise<FullQueue> {
   const searchedArchive = includesArchive(filters.state);
-  // The archive is read before the live file: a ticket archived meanwhile is then in the live file (or, if the archive run
-  // finished in between, missed by this one request), never shown twice. A later copy of an id replaces an earlier one.
+  const query = ticketQuery(filters);
+  // The archive is read before the live tickets: a ticket archived meanwhile is then live (or, if the archive run finished
+  // in between, missed by this one request), never shown twice.
   const archived = new Map<string, WorkflowTicket>();
   if (searchedArchive) {
-    for await (const ticket of store.archivedTickets(prefilter(filters))) {
-      if (matchesFilters(ticket, filters)) archived.set(ticket.id, ticket);
-      else archived.delete(ticket.id);
-    }
+    for await (const ticket of store.tickets.archived(query)) if (matchesFilters(ticket, filters)) archived.set(ticket.id, ticket);
   }
-  // Reads without the write guard: everything the queue keeps is a fresh string or number.
-  const view = store.scan((data) => {
-    const live = data.tickets;
-    for (const ticket of live) archived.delete(ticket.id);
-    return helpdeskQueue([...live, ...archived.values()], data.rosters, calendar, now, thresholds, filters, new Set(archived.keys()));
-  });
+  const live: WorkflowTicket[] = [];
+  for await (const ticket of store.tickets.stream(query)) {
+    archived.delete(ticket.id);
+    if (matchesFilters(ticket, filters)) live.push(ticket);
+  }
+  const agents = await store.rosters.list({ kind: 'helpdeskAgent' });
+  const view = helpdeskQueue([...live, ...archived.values()], agents, calendar, now, thresholds, filters, new Set(archived.keys()));
   return { ...view, rows: exactTicketFirst(view.rows, filters.search), searchedArchive };
 }
 
-// A stored line holds a ticket's JSON exactly as JSON.stringify wrote it, so some lines can be skipped without being parsed:
-// one lacking the ICS code the filter asks for, or, for "UCP 123", one lacking those digits (an id is "UCP-" and digits).
-function prefilter(filters: QueueFilters): ((line: string) => boolean) | undefined {
-  const needles: string[] = [];
-  if (filters.ics !== '') needles.push(`"icbCode":${JSON.stringify(filters.ics)}`);
-  if (filters.search?.ticketDigits !== undefined) needles.push(filters.search.ticketDigits);
-  if (needles.length === 0) return undefined;
-  return (line) => needles.every((needle) => line.includes(needle));
+/**
+ * The part of the filters the store answers: state, ICS, assignee, and the digits of a "UCP 123" search. The rest (nobody
+ * assigned, the words of a search) is matched here, and the order (overdue first, longest wait) is the queue's own.
+ */
+export function ticketQuery(filters: QueueFilters): TicketQuery {
+  const query: TicketQuery = {};
+  if (filters.state === 'open') query.states = OPEN_STATES;
+  else if (filters.state !== 'all') query.states = TICKET_STATES.filter((state) => state === filters.state);
+  if (filters.ics !== '') query.ics = filters.ics;
+  if (filters.assignee !== '' && filters.assignee !== 'unassigned') query.assignee = filters.assignee;
+  if (filters.search?.ticketDigits !== undefined) query.idContains = filters.search.ticketDigits;
+  return query;
 }

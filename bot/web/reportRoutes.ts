@@ -5,7 +5,7 @@
 import type restify from 'restify';
 import type { Request, Response } from 'restify';
 import { ValidationError } from '../../data/errors.js';
-import type { ConversationRecord, NotificationRecord, RosterEntry, WorkflowTicket } from '../../data/model.js';
+import type { WorkflowTicket } from '../../data/model.js';
 import { listIcs } from '../../data/rules/ics.js';
 import type { WorkingCalendar } from '../../data/rules/workingHours.js';
 import type { Store } from '../../data/store/store.js';
@@ -15,7 +15,6 @@ import { csvTable, isReportName } from '../reports/reportTables.js';
 import { reportFilters, type ReportFilters } from '../reports/reportWindow.js';
 import { runReport, type ReportLive } from '../reports/runReport.js';
 import { sendCsv } from './sendCsv.js';
-import { findArchivedTickets } from '../../data/store/ticketArchive.js';
 
 export interface ReportRouteDeps {
   store: Store;
@@ -53,9 +52,9 @@ export function registerReportRoutes(server: restify.Server, deps: ReportRouteDe
     }
     try {
       const view = await runReport(match[1], filters, {
-        live: () => liveCopy(deps.store),
+        live: () => liveRecords(deps.store),
         audit: (query) => deps.store.readAudit(query),
-        archived: (ids) => findArchivedTickets((wanted) => deps.store.archivedTickets(wanted), ids),
+        archived: (ids) => archivedTickets(deps.store, ids),
         calendar: deps.calendar,
         now: deps.now(),
         dayHours: deps.dayHours,
@@ -71,19 +70,21 @@ export function registerReportRoutes(server: restify.Server, deps: ReportRouteDe
   });
 }
 
-// A copy: the report reads the audit trail between its reads, while the live records may change.
-function liveCopy(store: Store): ReportLive {
-  return store.read(
-    (data) =>
-      JSON.parse(
-        JSON.stringify({
-          tickets: data.tickets,
-          rosters: data.rosters,
-          notifications: data.notifications,
-          conversations: data.conversations,
-        }),
-      ) as { tickets: WorkflowTicket[]; rosters: RosterEntry[]; notifications: NotificationRecord[]; conversations: ConversationRecord[] },
-  );
+// Copies, as every read of the store is: the report reads the audit trail between its reads, while the live records may change.
+async function liveRecords(store: Store): Promise<ReportLive> {
+  const [tickets, rosters, notifications, conversations] = await Promise.all([
+    store.tickets.list(),
+    store.rosters.list(),
+    store.notifications.list(),
+    store.conversations.list(),
+  ]);
+  return { tickets, rosters, notifications, conversations };
+}
+
+async function archivedTickets(store: Store, ids: ReadonlySet<string>): Promise<WorkflowTicket[]> {
+  const found: WorkflowTicket[] = [];
+  for await (const ticket of store.tickets.archived({ ids: [...ids] })) found.push(ticket);
+  return found;
 }
 
 function sendJson(res: Response, status: number, body: unknown): void {

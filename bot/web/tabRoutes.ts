@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import type restify from 'restify';
 import type { Request, Response } from 'restify';
 import type { Store } from '../../data/store/store.js';
-import { plainCopy } from '../../data/workflow/applyAction.js';
 import { isLocalMode, type Config } from '../config.js';
 import { errorKind, type Logger } from '../log.js';
 import type { WorkingCalendar } from '../../data/rules/workingHours.js';
@@ -120,15 +119,11 @@ export function registerHelpdeskTab(server: restify.Server, deps: HelpdeskTabDep
     if (!TICKET_ID.test(id)) return refuse(res, 404);
     try {
       await deps.automaticChecks?.runIfStale(id);
-      const live = deps.store.scan((data) => {
-        const found = data.tickets.find((t) => t.id === id);
-        return found ? plainCopy(found) : undefined;
-      });
-      const ticket = live ?? (await deps.store.findArchivedTicket(id));
+      const ticket = await deps.store.tickets.get(id);
       if (!ticket) return refuse(res, 404);
       const audit = [];
       for await (const event of deps.store.readAudit({ ticketId: id })) audit.push(event);
-      const rosters = deps.store.read((data) => JSON.parse(JSON.stringify(data.rosters)) as typeof data.rosters);
+      const rosters = await deps.store.rosters.list();
       sendJson(res, 200, ticketDetail(ticket, audit, rosters, now()));
     } catch (err) {
       deps.logger.error('helpdesk tab could not read a ticket', { error: errorKind(err) });
@@ -163,8 +158,8 @@ export function registerHelpdeskTab(server: restify.Server, deps: HelpdeskTabDep
       refuse(res, check.reason === 'unavailable' ? 503 : 401);
       return false;
     }
-    const member = deps.store.read((data) => data.rosters.some((entry) => entry.kind === 'helpdeskAgent' && entry.id === check.oid));
-    if (!member) {
+    const member = await deps.store.rosters.list({ kind: 'helpdeskAgent', id: check.oid });
+    if (member.length === 0) {
       deps.logger.warn('helpdesk tab request refused', { reason: 'notOnRoster' });
       refuse(res, 403);
       return false;

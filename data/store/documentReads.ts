@@ -5,6 +5,7 @@
 import type { WorkflowTicket } from '../model.js';
 import { notificationMatches, rosterKey, rosterMatches, ticketMatches, type TicketQuery } from './records.js';
 import type { LiveData, Store } from './store.js';
+import { mayHoldOneOf } from './ticketArchive.js';
 
 /** Where archived tickets are kept: one JSON text per archived copy, oldest first. */
 export interface ArchiveReader {
@@ -130,13 +131,21 @@ async function* archivedTickets(archive: ArchiveReader, query: TicketQuery | und
   yield* latest.values();
 }
 
-/** A cheap test on an archived line before it is parsed: a line without the requester's id or the ODS code cannot match. */
+/**
+ * A cheap test on an archived line before it is parsed: a line lacking the requester's id, the submission, the id part, the
+ * ODS code, the ICS code (as JSON.stringify wrote it) or every id asked for cannot match.
+ */
 function lineFilter(query: TicketQuery | undefined): ((line: string) => boolean) | undefined {
-  const needles = [query?.requester, query?.submissionId].filter((value): value is string => value !== undefined);
+  const needles = [query?.requester, query?.submissionId, query?.idContains].filter((value): value is string => value !== undefined);
+  if (query?.ics !== undefined) needles.push(`"icbCode":${JSON.stringify(query.ics)}`);
   const ods = query?.odsCode?.replace(/\s+/g, '').toUpperCase();
-  if (needles.length === 0 && !ods) return undefined;
-  // The stored code is compared as ticketMatches compares it (any case, spaces ignored), or a match would be skipped here.
-  return (line) => needles.every((needle) => line.includes(needle)) && (!ods || line.toUpperCase().replace(/\s+/g, '').includes(ods));
+  const oneOf = query?.ids === undefined ? undefined : mayHoldOneOf(new Set(query.ids));
+  if (needles.length === 0 && !ods && !oneOf) return undefined;
+  return (line) =>
+    needles.every((needle) => line.includes(needle)) &&
+    // The stored code is compared as ticketMatches compares it (any case, spaces ignored), or a match would be skipped here.
+    (!ods || line.toUpperCase().replace(/\s+/g, '').includes(ods)) &&
+    (!oneOf || oneOf(line));
 }
 
 function ownEntry<T>(object: Record<string, T>, key: string): T | undefined {

@@ -34,7 +34,7 @@ async function* jsonLines<T>(file: string, wanted: (line: string) => boolean = (
 export async function* readAuditSnapshot(dir: string, query: AuditQuery = {}): AsyncGenerator<AuditEvent> {
   const matches = auditFilter(query);
   const needle = query.ticketId === undefined ? undefined : JSON.stringify(query.ticketId);
-  const outbox = ((await readLiveSnapshot(dir)) as { pendingAudit?: AuditEvent[] }).pendingAudit ?? [];
+  const outbox = (await readLiveSnapshot(dir)).pendingAudit;
   const outboxIds = new Set(outbox.map((e) => e.id));
   const seen = new Set<string>();
   for await (const event of jsonLines<AuditEvent>(path.join(dir, 'audit.jsonl'), (line) => needle === undefined || line.includes(needle))) {

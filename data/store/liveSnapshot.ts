@@ -1,16 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { StoreCorruptError } from '../errors.js';
-import { emptyLiveFile, validateLiveFile } from './liveFile.js';
+import { emptyLiveFile, validateLiveFile, type LiveFile } from './liveFile.js';
 import { CURRENT_SCHEMA_VERSION, migrateLiveFile } from './migrations.js';
-import type { LiveData } from './store.js';
 
 /**
  * The live records as last committed, read without opening the store: no lock, no write, no migration on disk.
  * For look-ups (the admin CLI) that must work while the bot is running and owns the folder.
  * The writer replaces live.json by rename, so this sees one whole commit, never half of one.
  */
-export async function readLiveSnapshot(dir: string): Promise<LiveData> {
+export async function readLiveSnapshot(dir: string): Promise<LiveFile> {
   const file = path.join(path.resolve(dir), 'live.json');
   let text: string;
   try {

@@ -20,6 +20,10 @@ export interface TicketQuery {
   submissionId?: string;
   /** ISO instant: tickets whose current state began before it (the reminder sweep's candidates). */
   stateEnteredBefore?: string;
+  /** Tickets with one of these ids (a report's tickets that may have been archived). */
+  ids?: readonly string[];
+  /** Part of the ticket id, as typed into the helpdesk tab ("UCP 123" asks for ids containing 123). */
+  idContains?: string;
 }
 
 /** Roster entries by role and scope (the ICB code for ICS leads and channels) and id (a person's aadObjectId, a channel's id). */
@@ -55,6 +59,8 @@ export function ticketMatches(ticket: Readonly<WorkflowTicket>, query: TicketQue
   if (query.odsCode !== undefined && normalOds(ticket.organisation?.odsCode) !== normalOds(query.odsCode)) return false;
   if (query.submissionId !== undefined && ticket.submissionId !== query.submissionId) return false;
   if (query.stateEnteredBefore !== undefined && !(ticketStateEnteredAt(ticket) < query.stateEnteredBefore)) return false;
+  if (query.ids !== undefined && !query.ids.includes(ticket.id)) return false;
+  if (query.idContains !== undefined && !ticket.id.includes(query.idContains)) return false;
   return true;
 }
 

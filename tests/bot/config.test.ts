@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ConfigError, isLocalMode, isLoopbackHost, loadConfig, loadDotEnv } from '../../bot/config.js';
-import { runBotExpectingFailure } from '../helpers/botProcess.js';
+import { runBotExpectingFailure, startBotProcess } from '../helpers/botProcess.js';
 import { expectConfigRefused } from '../helpers/configErrors.js';
 
 const APP = {
@@ -20,6 +20,26 @@ describe('configuration', () => {
     expect(isLocalMode(config)).toBe(true);
     expect(config.host).toBe('127.0.0.1');
     expect(config.logLevel).toBe('info');
+  });
+
+  it('keeps records in the lowdb files of DATA_DIR unless STORE asks for memory (any case)', () => {
+    expect(loadConfig({}).store).toBe('lowdb');
+    expect(loadConfig({ STORE: 'lowdb' }).store).toBe('lowdb');
+    expect(loadConfig({ STORE: 'Memory' }).store).toBe('memory');
+  });
+
+  it('with STORE=memory, starts, says at start that nothing will be kept, and writes no records into DATA_DIR', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ucp-memory-store-'));
+    const bot = await startBotProcess({ STORE: 'memory', DATA_DIR: dataDir });
+    try {
+      expect((await fetch(`${bot.url}/healthz`)).status).toBe(200);
+      expect(bot.output()).toContain('nothing will be kept when the bot stops');
+      expect(existsSync(path.join(dataDir, 'live.json'))).toBe(false);
+    } finally {
+      bot.kill();
+      await bot.exited;
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 
   it('reads the Bot Framework settings by their own names and defaults to single tenant', () => {
@@ -42,6 +62,7 @@ describe('configuration', () => {
     [{ PORT: '70000' }, 'PORT', 'from 0 to 65535'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', 'one of debug, info, warn, error'],
     [{ SHUTDOWN_TIMEOUT_MS: '9000' }, 'SHUTDOWN_TIMEOUT_MS', 'from 100 to 8000'],
+    [{ STORE: 'postgres' }, 'STORE', 'must be one of lowdb, memory (got "postgres")'],
     [{ MicrosoftAppId: 'my-bot' }, 'MicrosoftAppId', 'GUID'],
     [{ MicrosoftAppPassword: 'secret' }, 'MicrosoftAppId', 'local mode'],
     [{ MicrosoftAppId: APP.MicrosoftAppId, MicrosoftAppTenantId: APP.MicrosoftAppTenantId }, 'MicrosoftAppPassword', 'required'],

@@ -182,11 +182,11 @@ export function reportConversations(): ConversationRecord[] {
 /** Seeds `dir` as the bot leaves it: rosters, tickets (UCP-800005 archived), the audit trail and the outbox. */
 export async function seedReportData(dir: string): Promise<void> {
   const store = await openLowdbStore({ dir, clock: () => new Date('2026-03-13T09:00:00Z') });
-  await store.update((tx) => {
-    tx.data.rosters.push(...workflowRosters());
-    tx.data.tickets.push(...reportTickets());
-    tx.data.notifications.push(...reportNotifications());
-    tx.data.conversations.push(...reportConversations());
+  await store.transaction(async (tx) => {
+    for (const entry of workflowRosters()) await tx.rosters.insert(entry);
+    for (const ticket of reportTickets()) await tx.tickets.insert(ticket);
+    for (const notification of reportNotifications()) await tx.notifications.insert(notification);
+    for (const conversation of reportConversations()) await tx.conversations.insert(conversation);
     for (const event of reportAudit()) tx.audit(event);
   });
   await store.archiveClosedTickets();

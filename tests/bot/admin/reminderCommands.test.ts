@@ -23,7 +23,7 @@ describe('reminders preview', () => {
     const parsed = JSON.parse(json.out) as { workingTime: boolean; sendsAt: string; digests: unknown[] };
     expect(parsed).toMatchObject({ workingTime: false, sendsAt: '2026-03-09T09:00:00.000Z' });
     expect(parsed.digests).toHaveLength(3);
-    expect(store.read((data) => data.notifications.length)).toBe(0);
+    expect(await store.notifications.list()).toEqual([]);
   });
 
   it('refuses an --at that is not an ISO instant', async () => {

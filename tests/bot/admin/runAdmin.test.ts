@@ -29,10 +29,15 @@ function file(name: string, text: string): string {
   return at;
 }
 
-async function liveData() {
+/** The reference lists the data folder holds, read through the store as the bot would. */
+async function referenceLists() {
   const store = await openLowdbStore({ dir });
   try {
-    return store.read((data) => JSON.parse(JSON.stringify(data)) as typeof data);
+    return {
+      dpiaRegister: await store.reference.dpiaRegister(),
+      dsptStatuses: await store.reference.dsptStatuses(),
+      bankHolidays: await store.reference.bankHolidays(),
+    };
   } finally {
     await store.close();
   }
@@ -240,7 +245,7 @@ describe('admin CLI: imports', () => {
     expect((await admin('import', 'dpia', second)).out).toBe(
       `Imported 2 DPIA register entries from ${second}. Replaced the entries of NCL 1 → 2; other ICSs unchanged.`,
     );
-    expect((await liveData()).dpiaRegister).toEqual([
+    expect((await referenceLists()).dpiaRegister).toEqual([
       { odsCode: 'VAB13', name: 'Lime Tree', icbCode: 'QKK' },
       { odsCode: 'VAB14', name: 'Oak House', icbCode: 'QMJ' },
       { odsCode: 'VAB15', name: 'Elm Lodge', icbCode: 'QMJ' },
@@ -254,7 +259,7 @@ describe('admin CLI: imports', () => {
       code: 2,
       err: `nothing imported: 1 bad row in ${empty}\n  line 1: the file has a header but no rows, so nothing was imported`,
     });
-    expect((await liveData()).dsptStatuses).toHaveLength(1);
+    expect((await referenceLists()).dsptStatuses).toHaveLength(1);
   });
 
   it('lists every bad bank-holiday entry at the line where it starts in the file', async () => {
@@ -302,7 +307,7 @@ describe('admin CLI: imports', () => {
       '  line 3: the ODS code "??" is not valid',
       '  line 4: "Kent" is not one of the London ICSs',
     ]);
-    expect((await liveData()).dpiaRegister).toEqual([{ odsCode: 'VAB12', name: 'Rose Court', icbCode: 'QMJ' }]);
+    expect((await referenceLists()).dpiaRegister).toEqual([{ odsCode: 'VAB12', name: 'Rose Court', icbCode: 'QMJ' }]);
   });
 
   it('imports the DSPT export and warns about statuses it does not recognise', async () => {
@@ -314,13 +319,13 @@ describe('admin CLI: imports', () => {
     const result = await admin('import', 'dspt', csv);
     expect(result.code).toBe(0);
     expect(result.out).toContain('warning, line 3: the status "Standards Pending" is not one we recognise');
-    expect((await liveData()).dsptStatuses.map((r) => r.odsCode)).toEqual(['VAB12', 'VAB13']);
+    expect((await referenceLists()).dsptStatuses.map((r) => r.odsCode)).toEqual(['VAB12', 'VAB13']);
   });
 
   it('refuses a bank-holiday file that is not the gov.uk feed, changing nothing', async () => {
     const result = await admin('import', 'bank-holidays', file('bh.json', '{"scotland": {}}'));
     expect(result.code).toBe(2);
-    expect((await liveData()).bankHolidays).toBeNull();
+    expect((await referenceLists()).bankHolidays).toBeNull();
   });
 
   it('audits every import with its size', async () => {

@@ -33,10 +33,10 @@ function ticket(id: string, state: WorkflowTicket['state'], updatedAt: string): 
 /** Seeds three tickets with audit events (one closed and archived), then closes the store as the bot would on stop. */
 async function seed(): Promise<void> {
   const store = await openLowdbStore({ dir, clock: () => new Date('2026-03-02T10:00:00Z') });
-  await store.update((tx) => {
-    tx.data.tickets.push(ticket('UCP-000001', 'awaitingIcsApproval', '2026-03-02T10:00:00.000Z'));
-    tx.data.tickets.push(ticket('UCP-000002', 'assigned', '2026-03-03T11:00:00.000Z'));
-    tx.data.tickets.push({ ...ticket('UCP-000003', 'closed', '2026-03-04T12:00:00.000Z'), closedAt: '2026-03-04T12:00:00.000Z' });
+  await store.transaction(async (tx) => {
+    await tx.tickets.insert(ticket('UCP-000001', 'awaitingIcsApproval', '2026-03-02T10:00:00.000Z'));
+    await tx.tickets.insert(ticket('UCP-000002', 'assigned', '2026-03-03T11:00:00.000Z'));
+    await tx.tickets.insert({ ...ticket('UCP-000003', 'closed', '2026-03-04T12:00:00.000Z'), closedAt: '2026-03-04T12:00:00.000Z' });
     tx.audit({
       actor: 'lead-1',
       action: 'reject',

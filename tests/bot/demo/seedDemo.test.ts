@@ -4,6 +4,8 @@ import type { AuditEvent } from '../../../data/model.js';
 import { icsByCode } from '../../../data/rules/ics.js';
 import { checkOdsCode } from '../../../data/rules/ods.js';
 import { dsptLapsed, meetsNhsmailBar, meetsUcpBar, parsePublishedStatus } from '../../../data/rules/dspt.js';
+import { openMemoryStore } from '../../../data/store/memoryStore.js';
+import { rosterKey } from '../../../data/store/records.js';
 import type { Store } from '../../../data/store/store.js';
 import { loadConfig } from '../../../bot/config.js';
 import { createLogger } from '../../../bot/log.js';
@@ -30,28 +32,25 @@ async function auditActions(store: Store): Promise<AuditEvent[]> {
   return events;
 }
 
-const snapshot = (store: Store) =>
-  store.read(
-    (data) =>
-      JSON.parse(
-        JSON.stringify({
-          rosters: data.rosters,
-          dpiaRegister: data.dpiaRegister,
-          dsptStatuses: data.dsptStatuses,
-          demoSeededAt: data.demoSeededAt,
-        }),
-      ) as { rosters: unknown[]; dpiaRegister: unknown[]; dsptStatuses: unknown[]; demoSeededAt: string | null },
-  );
+async function snapshot(store: Store) {
+  return {
+    rosters: await store.rosters.list(),
+    dpiaRegister: await store.reference.dpiaRegister(),
+    dsptStatuses: await store.reference.dsptStatuses(),
+    demoSeededAt: await store.counters.demoSeededAt(),
+  };
+}
 
 describe('the demo a fresh local start is seeded with', () => {
   const folder = useStoreFolder();
+  const open = () => openMemoryStore();
 
   it('seeds one ICS lead, one helpdesk agent and channel, the DPIA and DSPT statuses in one audited write on an empty store in local mode', async () => {
-    const store = await folder.open();
+    const store = await open();
     const { logger } = capture();
     await expect(seedDemoIfFresh({ config: LOCAL, store, logger, port: 3978 })).resolves.toBe('seeded');
 
-    const data = snapshot(store);
+    const data = await snapshot(store);
     expect(data.rosters).toEqual([
       expect.objectContaining({ kind: 'icsLead', id: PLAYGROUND_USER.aadObjectId, scope: 'QMJ' }),
       expect.objectContaining({ kind: 'helpdeskAgent', id: PLAYGROUND_USER.aadObjectId }),
@@ -65,42 +64,34 @@ describe('the demo a fresh local start is seeded with', () => {
   });
 
   it('never seeds in authenticated mode, even on an empty store', async () => {
-    const store = await folder.open();
+    const store = await open();
     await expect(seedDemoIfFresh({ config: AUTHENTICATED, store, logger: capture().logger, port: 3978 })).resolves.toBe(
       'authenticatedMode',
     );
-    expect(snapshot(store)).toEqual({ rosters: [], dpiaRegister: [], dsptStatuses: [], demoSeededAt: null });
+    expect(await snapshot(store)).toEqual({ rosters: [], dpiaRegister: [], dsptStatuses: [], demoSeededAt: null });
     expect(await auditActions(store)).toEqual([]);
   });
 
   it.each([
-    [
-      'a ticket',
-      (store: Store) =>
-        store.update((tx) => {
-          tx.data.tickets.push(makeWorkflowTicket());
-        }),
-    ],
+    ['a ticket', (store: Store) => store.transaction((tx) => tx.tickets.insert(makeWorkflowTicket()))],
     [
       'a roster entry',
       (store: Store) =>
-        store.update((tx) => {
-          tx.data.rosters.push({ kind: 'helpdeskChannel', id: '19:real@thread.tacv2', addedAt: '2026-01-05T09:00:00.000Z' });
-        }),
+        store.transaction((tx) =>
+          tx.rosters.insert({ kind: 'helpdeskChannel', id: '19:real@thread.tacv2', addedAt: '2026-01-05T09:00:00.000Z' }),
+        ),
     ],
     [
       'a DPIA entry',
       (store: Store) =>
-        store.update((tx) => {
-          tx.data.dpiaRegister.push({ odsCode: 'VN4K2', name: 'Rosewood Court Care Home', icbCode: 'QKK' });
-        }),
+        store.transaction((tx) => tx.reference.setDpiaRegister([{ odsCode: 'VN4K2', name: 'Rosewood Court Care Home', icbCode: 'QKK' }])),
     ],
   ])('leaves a store that already holds %s alone', async (_what, prepare) => {
-    const store = await folder.open();
+    const store = await open();
     await prepare(store);
-    const before = snapshot(store);
+    const before = await snapshot(store);
     await expect(seedDemoIfFresh({ config: LOCAL, store, logger: capture().logger, port: 3978 })).resolves.toBe('storeHasData');
-    expect(snapshot(store)).toEqual(before);
+    expect(await snapshot(store)).toEqual(before);
     expect((await auditActions(store)).map((e) => e.action)).not.toContain('demo.seed');
   });
 
@@ -111,17 +102,17 @@ describe('the demo a fresh local start is seeded with', () => {
 
     const second = await folder.open();
     await expect(seedDemoIfFresh({ config: LOCAL, store: second, logger: capture().logger, port: 3978 })).resolves.toBe('storeHasData');
-    await second.update((tx) => {
-      tx.data.rosters = [];
-      tx.data.dpiaRegister = [];
+    await second.transaction(async (tx) => {
+      for (const entry of await tx.rosters.list()) await tx.rosters.delete(rosterKey(entry));
+      await tx.reference.setDpiaRegister([]);
     });
     await expect(seedDemoIfFresh({ config: LOCAL, store: second, logger: capture().logger, port: 3978 })).resolves.toBe('storeHasData');
-    expect(snapshot(second).rosters).toEqual([]);
+    expect((await snapshot(second)).rosters).toEqual([]);
     expect((await auditActions(second)).filter((e) => e.action === 'demo.seed')).toHaveLength(1);
   });
 
   it('says where to go (playground, tab, admin CLI) and names nobody in the log', async () => {
-    const store = await folder.open();
+    const store = await open();
     const { lines, logger } = capture();
     await seedDemoIfFresh({ config: LOCAL, store, logger, port: 4123 });
     const log = lines.join('\n');

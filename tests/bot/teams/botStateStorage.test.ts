@@ -3,20 +3,15 @@ import { ConversationState, MemoryStorage, TestAdapter, type Storage } from 'bot
 import { DialogSet, TextPrompt, WaterfallDialog, type DialogState } from 'botbuilder-dialogs';
 import { BotStateStorage, expireIdleBotState } from '../../../bot/teams/botStateStorage.js';
 import type { LowdbStore } from '../../../data/store/lowdbStore.js';
+import { openMemoryStore } from '../../../data/store/memoryStore.js';
+import type { Store } from '../../../data/store/store.js';
 import { useStoreFolder } from '../../helpers/storeFixtures.js';
 
-const folder = useStoreFolder();
-let store: LowdbStore;
+let store: Store;
 
 beforeEach(async () => {
-  store = await folder.open();
+  store = await openMemoryStore();
 });
-
-async function restart(): Promise<BotStateStorage> {
-  await store.close();
-  store = await folder.open();
-  return new BotStateStorage(store);
-}
 
 describe('BotStateStorage', () => {
   it('gives back what was written, with an eTag, as a copy the turn may change freely', async () => {
@@ -39,6 +34,18 @@ describe('BotStateStorage', () => {
     );
     expect((await storage.read(['conv'])).conv.step).toBe(2);
     expect(await storage.read(['other'])).toEqual({});
+  });
+
+  it('lets only one of two turns that read the same state save it, when both save at the same moment', async () => {
+    const storage = new BotStateStorage(store);
+    await storage.write({ conv: { step: 1 } });
+    const read = (await storage.read(['conv'])).conv;
+    const outcomes = await Promise.allSettled([
+      storage.write({ conv: { ...read, step: 2 } }),
+      storage.write({ conv: { ...read, step: 3 } }),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected']);
+    expect((await storage.read(['conv'])).conv.step).toBe(2);
   });
 
   it('agrees with MemoryStorage on which writes are conflicts', async () => {
@@ -73,9 +80,24 @@ describe('BotStateStorage', () => {
     await storage.delete(['a', 'never-written']);
     expect(Object.keys(await storage.read(['a', 'b']))).toEqual(['b']);
   });
+});
+
+describe('BotStateStorage over the data folder', () => {
+  const folder = useStoreFolder();
+  let durable: LowdbStore;
+
+  beforeEach(async () => {
+    durable = await folder.open();
+  });
+
+  async function restart(): Promise<BotStateStorage> {
+    await durable.close();
+    durable = await folder.open();
+    return new BotStateStorage(durable);
+  }
 
   it('keeps state across a restart', async () => {
-    await new BotStateStorage(store).write({ conv: { step: 4 } });
+    await new BotStateStorage(durable).write({ conv: { step: 4 } });
     const storage = await restart();
     expect((await storage.read(['conv'])).conv.step).toBe(4);
   });
@@ -110,15 +132,13 @@ describe('BotStateStorage', () => {
       return replies;
     };
 
-    expect(await run(new BotStateStorage(store), 'hello')).toEqual(['What is your care home’s ODS code?']);
+    expect(await run(new BotStateStorage(durable), 'hello')).toEqual(['What is your care home’s ODS code?']);
     expect(await run(await restart(), 'VN4K2')).toEqual(['Thank you. We will check VN4K2 next.']);
   });
 });
 
 describe('idle conversations', () => {
-  const idle = useStoreFolder();
   it('are forgotten after 30 days without a turn, and active ones are kept', async () => {
-    const store = await idle.open();
     let now = new Date('2026-01-01T09:00:00Z');
     const storage = new BotStateStorage(store, undefined, () => now);
     await storage.write({ 'msteams/conversations/old': { dialogState: { step: 3 } } });

@@ -9,9 +9,9 @@ import { buildDigests } from '../../../bot/reminders/digests.js';
 import type { DueReminder } from '../../../bot/reminders/dueReminders.js';
 import { buildRequesterUpdate, type RequesterUpdateEvent } from '../../../cards/requesterUpdate.js';
 import type { WorkflowTicket } from '../../../data/model.js';
+import { openMemoryStore } from '../../../data/store/memoryStore.js';
 import type { Store } from '../../../data/store/store.js';
 import { startFakeConnector, type FakeConnector, type RecordedRequest } from '../../helpers/fakeConnector.js';
-import { useStoreFolder } from '../../helpers/storeFixtures.js';
 import { makeWorkflowTicket } from '../../fixtures/workflowFixtures.js';
 import { localAdapter, MANAGER_AAD, seedConversation, teamsReference } from '../notify/notifyFixtures.js';
 
@@ -57,7 +57,6 @@ function digest(): NotificationInput {
 }
 
 describe('every message the notifier sends goes out as plain text, through the real adapter to a fake connector', () => {
-  const folder = useStoreFolder();
   let connector: FakeConnector;
   let store: Store;
   beforeAll(async () => {
@@ -68,7 +67,7 @@ describe('every message the notifier sends goes out as plain text, through the r
   });
   beforeEach(async () => {
     connector.reset();
-    store = await folder.open();
+    store = await openMemoryStore();
     await seedConversation(store, MANAGER_KEY, teamsReference(connector.url));
   });
   const notifier = () =>

@@ -5,13 +5,11 @@ import { forgetPastFailures, handleTurnErrors, SORRY_MESSAGE, STARTED_AGAIN_MESS
 import { loadConfig } from '../../../bot/config.js';
 import { createLogger } from '../../../bot/log.js';
 import { BotStateStorage } from '../../../bot/teams/botStateStorage.js';
-import { useStoreFolder } from '../../helpers/storeFixtures.js';
-
-const folder = useStoreFolder();
+import { openMemoryStore } from '../../../data/store/memoryStore.js';
 
 describe('when a turn fails', () => {
   it('keeps the conversation after one failure, and clears it only when the next turn fails too', async () => {
-    const store = await folder.open();
+    const store = await openMemoryStore();
     const state = new ConversationState(new BotStateStorage(store));
     const adapter = createAdapter(loadConfig({}));
     handleTurnErrors(adapter, { logger: createLogger('error', () => undefined), conversationState: state, store });
@@ -43,13 +41,13 @@ describe('when a turn fails', () => {
     expect(sent).toEqual([SORRY_MESSAGE]);
     const kept = await contextFor();
     expect(await state.createProperty<{ step: number }>('dialogState').get(kept)).toEqual({ step: 4 });
-    expect(store.read((data) => data.turnFailures['a:1on1'])).toBe(1);
+    expect(await store.counters.turnFailures('a:1on1')).toBe(1);
 
     await adapter.onTurnError(await contextFor(), new Error('Teams said 429 again'));
     expect(sent).toEqual([SORRY_MESSAGE, SORRY_MESSAGE, STARTED_AGAIN_MESSAGE]);
     const cleared = await contextFor();
     expect(await state.createProperty<{ step: number }>('dialogState').get(cleared)).toBeUndefined();
-    expect(store.read((data) => data.turnFailures['a:1on1'])).toBeUndefined();
+    expect(await store.counters.turnFailures('a:1on1')).toBe(0);
   });
 });
 
@@ -64,7 +62,7 @@ describe('what a failed turn leaves behind', () => {
   } as Activity;
 
   it('logs one line with the conversation id and the kind of error, never what the person typed or their name', async () => {
-    const store = await folder.open();
+    const store = await openMemoryStore();
     const lines: string[] = [];
     const adapter = createAdapter(loadConfig({}));
     handleTurnErrors(adapter, {
@@ -84,13 +82,11 @@ describe('what a failed turn leaves behind', () => {
   });
 
   it('starts the count again after a turn that works, so a later single failure keeps the conversation', async () => {
-    const store = await folder.open();
-    await store.update((tx) => {
-      tx.data.turnFailures['a:1on1'] = 1;
-    });
+    const store = await openMemoryStore();
+    await store.transaction((tx) => tx.counters.setTurnFailures('a:1on1', 1));
 
     await forgetPastFailures(store, new TurnContext(new TestAdapter(async () => undefined), { ...activity }));
 
-    expect(store.read((data) => data.turnFailures['a:1on1'])).toBeUndefined();
+    expect(await store.counters.turnFailures('a:1on1')).toBe(0);
   });
 });

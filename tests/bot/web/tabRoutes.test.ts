@@ -20,7 +20,7 @@ beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'ucp-tab-'));
   const store = await openLowdbStore({ dir: dataDir });
   await seedWorkflow(store, [ticket]);
-  await store.update((tx) => {
+  await store.transaction((tx) => {
     tx.audit({
       actor: people.requester.aadObjectId,
       action: 'submit',
