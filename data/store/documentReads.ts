@@ -120,7 +120,7 @@ async function* archivedTickets(archive: ArchiveReader, query: TicketQuery | und
 
 /** A cheap test on an archived line before it is parsed: a line without the requester's id or the ODS code cannot match. */
 function lineFilter(query: TicketQuery | undefined): ((line: string) => boolean) | undefined {
-  const needles = [query?.requester, query?.submissionId].filter((value): value is string => value !== undefined);
+  const needles = [query?.id, query?.requester, query?.submissionId].filter((value): value is string => value !== undefined);
   const ods = query?.odsCode?.replace(/\s+/g, '').toUpperCase();
   if (needles.length === 0 && !ods) return undefined;
   return (line) => needles.every((needle) => line.includes(needle)) && (!ods || line.toUpperCase().includes(ods));

@@ -6,6 +6,8 @@ import type { NotificationRecord, RosterEntry, RosterKind, TicketKind, TicketSta
 
 /** Live tickets by what the helpdesk, the reminders and the conversations look for. Every field given must match. */
 export interface TicketQuery {
+  /** One ticket by id: with list(), the live ticket only (get() falls back to the archive). */
+  id?: string;
   states?: readonly TicketState[];
   kind?: TicketKind;
   /** The ICB code of the ticket's ICS. */
@@ -47,6 +49,7 @@ export interface Page {
 }
 
 export function ticketMatches(ticket: Readonly<WorkflowTicket>, query: TicketQuery): boolean {
+  if (query.id !== undefined && ticket.id !== query.id) return false;
   if (query.states && !query.states.includes(ticket.state)) return false;
   if (query.kind !== undefined && ticket.kind !== query.kind) return false;
   if (query.ics !== undefined && ticket.organisation?.icbCode !== query.ics) return false;
