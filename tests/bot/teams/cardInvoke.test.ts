@@ -5,14 +5,13 @@ import { createCardInvokeHandler } from '../../../bot/teams/cardInvoke.js';
 import { NOT_YOURS } from '../../../cards/handlers/cardActionContext.js';
 import { createWorkflow } from '../../../data/workflow/workflow.js';
 import { auditOf, makeWorkflowTicket, people, seedWorkflow } from '../../fixtures/workflowFixtures.js';
-import { useStoreFolder } from '../../helpers/storeFixtures.js';
+import { openMemoryStore } from '../../../data/store/memoryStore.js';
 import { everyActionVerb } from '../../helpers/everyActionVerb.js';
 
-const folder = useStoreFolder();
 const NOW = new Date('2026-03-02T10:04:00Z');
 
 async function setUp(ticket: WorkflowTicket) {
-  const store = await folder.open();
+  const store = await openMemoryStore();
   await seedWorkflow(store, [ticket]);
   const workflow = createWorkflow({ store, clock: () => NOW });
   const handle = createCardInvokeHandler({ workflow, store, now: () => NOW });
@@ -96,14 +95,14 @@ describe('card buttons, answered through the invoke handler', () => {
   it('lets the lead reject with a reason the care home will see', async () => {
     const rejected = await setUp(makeWorkflowTicket({ state: 'awaitingIcsApproval' }));
     await rejected.press(people.lead, 'rejectOrganisation', { ticketId: rejected.id, version: 3, rejectReason: 'Not in our ICS' });
-    expect(rejected.workflow.get(rejected.id)).toMatchObject({ state: 'rejected', reason: 'Not in our ICS' });
+    expect(await rejected.workflow.get(rejected.id)).toMatchObject({ state: 'rejected', reason: 'Not in our ICS' });
   });
 
   it('refuses someone Teams could not identify, changing nothing, and audits the attempt', async () => {
     const { press, id, store, workflow } = await setUp(makeWorkflowTicket({ state: 'awaitingIcsApproval' }));
     const answer = await press(undefined, 'approveOrganisation', { ticketId: id, version: 3 });
     expect(answer.text).toContain('We could not tell who you are');
-    expect(workflow.get(id)?.state).toBe('awaitingIcsApproval');
+    expect((await workflow.get(id))?.state).toBe('awaitingIcsApproval');
     expect((await auditOf(store, id)).map((e) => [e.action, e.actor])).toEqual([['denied', 'unknown']]);
   });
 
@@ -146,7 +145,7 @@ describe('a card action from someone with no part in the ticket', () => {
       expect(answer.statusCode).toBe(200);
       expect(answer.text).toContain('You cannot act on this card');
       for (const fact of ticketFacts(ticket)) expect(JSON.stringify(answer)).not.toContain(fact);
-      expect(workflow.get(id)).toMatchObject({ state: 'awaitingIcsApproval', version: 3 });
+      expect(await workflow.get(id)).toMatchObject({ state: 'awaitingIcsApproval', version: 3 });
       expect((await auditOf(store, id)).map((e) => [e.action, e.actor])).toEqual([['denied', people.stranger.aadObjectId]]);
     },
   );
@@ -188,7 +187,7 @@ describe('assigning from the card', () => {
     const { press, id, store, workflow } = await setUp(makeWorkflowTicket({ state: 'awaitingHelpdesk' }));
     const answer = await press(people.agent, 'assignTicket', { ticketId: id, version: 3, assignee: people.lead.aadObjectId });
     expect(answer.text).toContain('Please choose someone on the helpdesk roster');
-    expect(workflow.get(id)).toMatchObject({ state: 'awaitingHelpdesk', version: 3 });
+    expect(await workflow.get(id)).toMatchObject({ state: 'awaitingHelpdesk', version: 3 });
     expect((await auditOf(store, id)).map((e) => [e.action, e.actor, e.details])).toEqual([
       [
         'denied',
