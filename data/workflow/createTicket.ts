@@ -88,13 +88,28 @@ async function refuseSecondOpenAccessRequest(tx: StoreTransaction, kind: string,
 const MAX_SKIPPED = 100_000;
 
 /**
- * The next ticket id. A sequence that was lost or restored from an older copy must never hand out an id still in the live
- * file: such numbers are skipped (they stay used).
+ * The next ticket id. A counter never recorded (a live file from before it, or tickets put there by hand) starts past the
+ * highest live ticket number: the live tickets are read once, the first time only. After that, an id still in the live
+ * file (a counter restored from an older copy) is skipped, and its number stays used.
  */
 async function freeId(tx: StoreTransaction, newId: (sequence: number) => string): Promise<string> {
-  for (let skipped = 0; skipped <= MAX_SKIPPED; skipped += 1) {
-    const id = newId(await tx.tickets.nextSequence());
+  let sequence = await tx.tickets.nextSequence();
+  if (sequence === 1) {
+    const highest = highestNumber(await tx.tickets.list());
+    while (sequence <= highest) sequence = await tx.tickets.nextSequence();
+  }
+  for (let skipped = 0; skipped <= MAX_SKIPPED; skipped += 1, sequence = await tx.tickets.nextSequence()) {
+    const id = newId(sequence);
     if ((await tx.tickets.get(id)) === undefined) return id;
   }
   throw new AppError('ticket-id-taken', 'The ticket ids handed out are all in use already; the ticket sequence may have been reset.');
+}
+
+function highestNumber(tickets: readonly WorkflowTicket[]): number {
+  let highest = 0;
+  for (const ticket of tickets) {
+    const match = /^UCP-(\d+)$/.exec(ticket.id);
+    if (match) highest = Math.max(highest, Number(match[1]));
+  }
+  return highest;
 }

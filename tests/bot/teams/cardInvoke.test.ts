@@ -4,15 +4,18 @@ import type { WorkflowTicket } from '../../../data/model.js';
 import { createCardInvokeHandler } from '../../../bot/teams/cardInvoke.js';
 import { NOT_YOURS } from '../../../cards/handlers/cardActionContext.js';
 import { createWorkflow } from '../../../data/workflow/workflow.js';
-import { auditOf, makeWorkflowTicket, people, seedWorkflow } from '../../fixtures/workflowFixtures.js';
+import { asPerson, auditOf, makeWorkflowTicket, people, seedWorkflow } from '../../fixtures/workflowFixtures.js';
 import { openMemoryStore } from '../../../data/store/memoryStore.js';
+import type { Store } from '../../../data/store/store.js';
+import { racingStore } from '../../fixtures/racingStore.js';
 import { everyActionVerb } from '../../helpers/everyActionVerb.js';
 
 const NOW = new Date('2026-03-02T10:04:00Z');
 
-async function setUp(ticket: WorkflowTicket) {
-  const store = await openMemoryStore();
-  await seedWorkflow(store, [ticket]);
+async function setUp(ticket: WorkflowTicket, storeSeen: (store: Store) => Store = (store) => store) {
+  const stored = await openMemoryStore();
+  await seedWorkflow(stored, [ticket]);
+  const store = storeSeen(stored);
   const workflow = createWorkflow({ store, clock: () => NOW });
   const handle = createCardInvokeHandler({ workflow, store, now: () => NOW });
   /** Presses a button on the card as `person` (or as nobody Teams could identify), in their 1:1 chat unless told otherwise. */
@@ -96,6 +99,25 @@ describe('card buttons, answered through the invoke handler', () => {
     const rejected = await setUp(makeWorkflowTicket({ state: 'awaitingIcsApproval' }));
     await rejected.press(people.lead, 'rejectOrganisation', { ticketId: rejected.id, version: 3, rejectReason: 'Not in our ICS' });
     expect(await rejected.workflow.get(rejected.id)).toMatchObject({ state: 'rejected', reason: 'Not in our ICS' });
+  });
+
+  it('answers the later of two approvals landing at the same moment with the card as it is now, naming who approved', async () => {
+    const ticket = makeWorkflowTicket({ state: 'awaitingIcsApproval' });
+    // The first lead's approval lands between the second lead's read of the ticket and their write.
+    let approveFirst: () => Promise<unknown> = async () => undefined;
+    const { press, id, workflow } = await setUp(ticket, (stored) => {
+      const first = createWorkflow({ store: stored, clock: () => NOW });
+      approveFirst = () => first.act({ ticketId: ticket.id, verb: 'approve', actor: asPerson(people.lead), expectedVersion: 3 });
+      return racingStore(
+        stored,
+        (n) => n === 1,
+        () => approveFirst(),
+      );
+    });
+    const answer = await press(people.secondLead, 'approveOrganisation', { ticketId: id, version: 3 });
+    expect(answer.statusCode).toBe(200);
+    expect(answer.text).toContain('This request was already approved by Sam Lead at 10:04.');
+    expect(await workflow.get(id)).toMatchObject({ state: 'awaitingHelpdesk', version: 4, lastAction: { by: people.lead } });
   });
 
   it('refuses someone Teams could not identify, changing nothing, and audits the attempt', async () => {

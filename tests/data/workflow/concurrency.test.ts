@@ -1,10 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import { ConflictError } from '../../../data/errors.js';
-import type { Store, StoreTransaction } from '../../../data/store/store.js';
 import { ALREADY_OPEN } from '../../../data/workflow/createTicket.js';
 import { createWorkflow } from '../../../data/workflow/workflow.js';
 import type { TicketEvent } from '../../../data/workflow/types.js';
 import { openMemoryStore } from '../../../data/store/memoryStore.js';
+import { racingStore } from '../../fixtures/racingStore.js';
 import { asPerson, asSystem, auditOf, makeWorkflowTicket, manualClock, people, seedWorkflow } from '../../fixtures/workflowFixtures.js';
 
 describe('two people acting on the same ticket at once', () => {
@@ -105,47 +104,6 @@ describe('two people acting on the same ticket at once', () => {
     expect(ticket.state).toBe('awaitingIcsApproval');
   });
 });
-
-/**
- * The store as a database without row locks behaves: in the transactions `races` picks, the ticket changes between the
- * read and the write, so tx.tickets.update throws ConflictError and nothing of that transaction lands. `meanwhile` is the
- * change that landed in between (run once the failed transaction is over).
- */
-function racingStore(store: Store, races: (attempt: number) => boolean, meanwhile: () => Promise<unknown> = async () => undefined): Store {
-  let attempts = 0;
-  const transaction: Store['transaction'] = async (fn) => {
-    attempts += 1;
-    if (!races(attempts)) return store.transaction(fn);
-    try {
-      return await store.transaction((tx) => fn(conflictingWrites(tx)));
-    } finally {
-      await meanwhile();
-    }
-  };
-  return new Proxy(store, {
-    get(target, key) {
-      if (key === 'transaction') return transaction;
-      const value: unknown = Reflect.get(target, key);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-}
-
-function conflictingWrites(tx: StoreTransaction): StoreTransaction {
-  const tickets: StoreTransaction['tickets'] = {
-    ...tx.tickets,
-    update: async (ticket) => {
-      throw new ConflictError(`Ticket ${ticket.id} was changed by someone else meanwhile.`, { ticketId: ticket.id });
-    },
-  };
-  return new Proxy(tx, {
-    get(target, key) {
-      if (key === 'tickets') return tickets;
-      const value: unknown = Reflect.get(target, key);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-}
 
 describe("a change landing between an action's read and its write (a store without row locks)", () => {
   it('tells the second of two approvals that the first was already made, in the usual words, and applies only the first', async () => {

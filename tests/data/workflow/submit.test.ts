@@ -96,12 +96,19 @@ describe('submitting a request', () => {
     expect((await workflow.submit({ kind: 'question', question: 'Three?' }, people.requester)).id).toBe('UCP-000003');
   });
 
-  it('never hands out an id still in the live file, even when the counter was reset', async () => {
+  it('never reuses an id still in the live file, even when the counter was lost', async () => {
     const store = await openMemoryStore();
-    await seedWorkflow(store, [makeWorkflowTicket({ id: 'UCP-000001' }), makeWorkflowTicket({ id: 'UCP-000002', kind: 'question' })]);
+    await seedWorkflow(store, [makeWorkflowTicket({ id: 'UCP-000041' })]);
     const workflow = createWorkflow({ store, clock: manualClock().now, newId: (n) => `UCP-${String(n).padStart(6, '0')}` });
-    expect((await workflow.submit({ kind: 'question', question: 'Hello?' }, people.requester)).id).toBe('UCP-000003');
-    expect((await workflow.submit({ kind: 'question', question: 'Again?' }, people.requester)).id).toBe('UCP-000004');
+    expect((await workflow.submit({ kind: 'question', question: 'Hello?' }, people.requester)).id).toBe('UCP-000042');
+    expect((await workflow.submit({ kind: 'question', question: 'Again?' }, people.requester)).id).toBe('UCP-000043');
+  });
+
+  it('skips an id still in the live file when the counter was put back to an older value', async () => {
+    const store = await openMemoryStore({ from: { ticketSequence: 4 } });
+    await seedWorkflow(store, [makeWorkflowTicket({ id: 'UCP-000005' }), makeWorkflowTicket({ id: 'UCP-000006', kind: 'question' })]);
+    const workflow = createWorkflow({ store, clock: manualClock().now });
+    expect((await workflow.submit({ kind: 'question', question: 'Hello?' }, people.requester)).id).toBe('UCP-000007');
   });
 
   it('gives each of many simultaneous submissions its own id', async () => {
