@@ -80,7 +80,7 @@ async function measure(scenario: Scenario): Promise<Tally> {
     };
     for (const ticket of scenario.tickets) {
       await runs.run(ticket.id);
-      const checked = recording.get(ticket.id)!;
+      const checked = (await recording.get(ticket.id))!;
       const results = AUTOMATIC_ITEMS.map((item) => checked.automaticChecks?.[item]?.outcome ?? 'unsettled');
       const settled = results.filter((outcome) => outcome !== 'unsettled').length;
       tally.requests += 1;

@@ -83,7 +83,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     clock,
     onListenerError: (err, where) =>
       logger.error('ticket event handling failed', { error: errorKind(err), ticketId: where.ticketId, verb: where.verb }),
-    withTransition: (tx, event) => recordRequesterUpdate(tx.data, event, clock(), config.helpdesk),
+    withTransition: (tx, event) => recordRequesterUpdate(tx, event, clock(), config.helpdesk),
     deliver: (key) => {
       void notifier.deliver(key);
     },

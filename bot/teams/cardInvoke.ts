@@ -42,7 +42,7 @@ export function createCardInvokeHandler(deps: CardInvokeDeps) {
         store: deps.store,
         actor: from?.aadObjectId ? { aadObjectId: from.aadObjectId, ...(from.name ? { name: from.name } : {}) } : undefined,
         conversationKey: conversationKey(context.activity),
-        refreshUserIds: (ticket: WorkflowTicket) => deps.store.read((data) => refreshUserIdsFor(data, ticket)),
+        refreshUserIds: (ticket: WorkflowTicket) => refreshUserIdsFor(deps.store, ticket),
         now: deps.now,
         helpdesk: deps.helpdesk ?? {},
         ...(deps.automaticChecks ? { automaticChecks: deps.automaticChecks } : {}),

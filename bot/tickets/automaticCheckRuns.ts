@@ -31,24 +31,30 @@ export function createAutomaticCheckRuns(deps: AutomaticCheckDeps): AutomaticChe
   const queues = new Map<string, Promise<void>>();
 
   const runNow = async (ticketId: string, onlyIfStale: boolean): Promise<void> => {
-    const ticket = deps.workflow.get(ticketId);
+    const ticket = await deps.workflow.get(ticketId);
     if (!ticket || !hasAutomaticChecks(ticket) || !ruleFor('check', ticket.state)) return;
-    if (onlyIfStale && !needsRun(ticket, deps.store, deps.clock())) return;
+    if (onlyIfStale && !(await needsRun(ticket, deps.store, deps.clock()))) return;
     const directory = await lookUp(deps.ods, ticket.organisation!.odsCode);
     const icsApproval = ticket.icsApproval ?? (await approvalFromAudit(deps.store, ticket));
+    const { reference } = deps.store;
+    const [dpiaRegister, dsptStatuses, accreditedDomains, imports, approverName] = await Promise.all([
+      reference.dpiaRegister(),
+      reference.dsptStatuses(),
+      reference.accreditedDomains(),
+      reference.imports(),
+      icsApproval ? personName(deps.store, icsApproval.by) : undefined,
+    ]);
     const now = deps.clock();
-    const checks = deps.store.read((data) =>
-      runAutomaticChecks({
-        ticket,
-        directory,
-        now,
-        dpiaRegister: data.dpiaRegister,
-        dsptStatuses: data.dsptStatuses,
-        accreditedDomains: data.accreditedDomains,
-        imports: data.imports,
-        ...(icsApproval ? { icsApproval: { by: personName(data.rosters, icsApproval.by), at: icsApproval.at } } : {}),
-      }),
-    );
+    const checks = runAutomaticChecks({
+      ticket,
+      directory,
+      now,
+      dpiaRegister,
+      dsptStatuses,
+      accreditedDomains,
+      imports,
+      ...(icsApproval && approverName !== undefined ? { icsApproval: { by: approverName, at: icsApproval.at } } : {}),
+    });
     const outcome = await deps.workflow.act({ ticketId, verb: 'check', actor: { kind: 'system' }, checks });
     // Moved on meanwhile (sent back, withdrawn): nothing to record, and the next arrival at the helpdesk runs them again.
     if (!outcome.ok && outcome.code !== 'illegal') deps.logger.warn('automatic checks not recorded', { ticketId, code: outcome.code });
@@ -97,8 +103,8 @@ export function checkingWorkflow(workflow: Workflow, runs: AutomaticCheckRuns): 
   };
 }
 
-function needsRun(ticket: WorkflowTicket, store: Store, now: Date): boolean {
-  const imports = store.read((data) => ({ ...data.imports }));
+async function needsRun(ticket: WorkflowTicket, store: Store, now: Date): Promise<boolean> {
+  const imports = await store.reference.imports();
   return AUTOMATIC_ITEMS.some((item) => {
     const check = ticket.automaticChecks?.[item];
     return !check || isStale(item, check, imports, now);
@@ -127,10 +133,8 @@ async function approvalFromAudit(store: Store, ticket: WorkflowTicket): Promise<
   return approval ? { by: { aadObjectId: approval.actor }, at: approval.at } : undefined;
 }
 
-function personName(
-  rosters: readonly { id: string; displayName?: string }[],
-  by: NonNullable<WorkflowTicket['icsApproval']>['by'],
-): string {
+async function personName(store: Store, by: NonNullable<WorkflowTicket['icsApproval']>['by']): Promise<string> {
   if (by === 'system') return 'the service';
-  return rosters.find((entry) => entry.id === by.aadObjectId)?.displayName?.trim() || by.name?.trim() || 'a governance lead';
+  const entries = await store.rosters.list({ id: by.aadObjectId });
+  return entries.find((entry) => entry.id === by.aadObjectId)?.displayName?.trim() || by.name?.trim() || 'a governance lead';
 }

@@ -12,11 +12,11 @@ export async function ensureChannelConversation(
   botAppId: string,
   now: Date,
 ): Promise<void> {
-  if (store.read((data) => data.conversations.some((c) => c.key === conversationKey))) return;
+  if (await store.conversations.get(conversationKey)) return;
   const id = channelIdOf(conversationKey) ?? conversationKey;
-  await store.update((tx) => {
-    if (tx.data.conversations.some((c) => c.key === conversationKey)) return;
-    tx.data.conversations.push({
+  // insert() keeps a reference stored meanwhile (the channel spoke to the bot first): that one is the better one.
+  await store.transaction((tx) =>
+    tx.conversations.insert({
       key: conversationKey,
       reference: {
         channelId: 'msteams',
@@ -26,6 +26,6 @@ export async function ensureChannelConversation(
       },
       usable: true,
       updatedAt: now.toISOString(),
-    });
-  });
+    }),
+  );
 }

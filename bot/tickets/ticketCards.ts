@@ -1,10 +1,11 @@
 import { isChannelKey } from '../../data/conversationKeys.js';
-import type { CardCopy, WorkflowTicket } from '../../data/model.js';
+import type { CardCopy, TicketState, WorkflowTicket } from '../../data/model.js';
 import type { Store } from '../../data/store/store.js';
+import { retryOnConflict } from '../../data/workflow/conflicts.js';
 import { buildTicketCard } from '../../cards/ticketCard.js';
 import { helpdeskAgents } from '../../cards/handlers/cardActionContext.js';
 import type { CardSender } from '../notify/cardSender.js';
-import { CLOSED_STATES } from '../../data/workflow/transitions.js';
+import { CLOSED_STATES, TICKET_STATES } from '../../data/workflow/transitions.js';
 import type { Workflow } from '../../data/workflow/workflow.js';
 import type { Logger } from '../log.js';
 import { audiencesFor, destinationsFor, refreshUserIdsFor } from './cardAudiences.js';
@@ -29,6 +30,8 @@ export interface TicketCardsDeps {
 }
 
 const FINISHED: ReadonlySet<string> = new Set(CLOSED_STATES);
+/** The states whose cards are kept up to date: every state but the closed ones. */
+const SYNCED: readonly TicketState[] = TICKET_STATES.filter((state) => !FINISHED.has(state));
 
 /** Every workflow event calls sync() for its ticket. */
 export function createTicketCards(deps: TicketCardsDeps): TicketCards {
@@ -38,7 +41,7 @@ export function createTicketCards(deps: TicketCardsDeps): TicketCards {
   const shown = new Map<string, string>();
 
   const syncNow = async (ticketId: string): Promise<void> => {
-    const ticket = deps.workflow.get(ticketId);
+    const ticket = await deps.workflow.get(ticketId);
     if (!ticket) return;
     if (ticket.state === 'archived') {
       // Its copies had their last update when it was closed: nothing about them needs remembering any more.
@@ -46,13 +49,15 @@ export function createTicketCards(deps: TicketCardsDeps): TicketCards {
       return;
     }
     const posted = await postMissingCopies(ticket);
-    const current = deps.workflow.get(ticketId) ?? ticket;
+    const current = (await deps.workflow.get(ticketId)) ?? ticket;
     // One card per audience (each ICS lead's chat and the ICS's channels show the same card; so do the helpdesk channels).
     const cards = new Map(
-      audiencesOf(current).map((audience) => {
-        const card = postedCard(current, audience);
-        return [audience, { card, text: JSON.stringify(card) }] as const;
-      }),
+      await Promise.all(
+        audiencesOf(current).map(async (audience) => {
+          const card = await postedCard(current, audience);
+          return [audience, { card, text: JSON.stringify(card) }] as const;
+        }),
+      ),
     );
     await Promise.all(
       current.cardCopies
@@ -70,9 +75,16 @@ export function createTicketCards(deps: TicketCardsDeps): TicketCards {
   /** Someone deleted that message (Teams answers 403/404 for it alone): drop the copy; the next sync posts a fresh one. */
   const forgetCopy = async (ticketId: string, activityId: string) => {
     shown.delete(activityId);
-    await deps.store.update((tx) => {
-      const stored = tx.data.tickets.find((t) => t.id === ticketId);
-      if (stored) stored.cardCopies = stored.cardCopies.filter((copy) => copy.activityId !== activityId);
+    // Bookkeeping (the version stays): after a conflict it is simply done again on the newer version.
+    const forget = () =>
+      deps.store.transaction(async (tx) => {
+        const stored = await tx.tickets.get(ticketId);
+        if (!stored || !stored.cardCopies.some((copy) => copy.activityId === activityId)) return;
+        stored.cardCopies = stored.cardCopies.filter((copy) => copy.activityId !== activityId);
+        await tx.tickets.update(stored, stored.version);
+      });
+    await retryOnConflict(forget, async (err) => {
+      throw err;
     });
   };
 
@@ -80,13 +92,13 @@ export function createTicketCards(deps: TicketCardsDeps): TicketCards {
     const posted = new Set<string>();
     if (FINISHED.has(ticket.state)) return posted;
     for (const audience of audiencesFor(ticket)) {
-      const destinations = deps.store.read((data) => destinationsFor(data, ticket, audience));
+      const destinations = await destinationsFor(deps.store, ticket, audience);
       if (destinations.length === 0)
         deps.logger.warn('no one to send the ticket card to', { ticketId: ticket.id, audience, icb: ticket.organisation?.icbCode });
       for (const conversationKey of destinations) {
         if (ticket.cardCopies.some((copy) => copy.audience === audience && copy.conversationKey === conversationKey)) continue;
         if (isChannelKey(conversationKey)) await deps.ensureChannel(conversationKey);
-        const card = postedCard(ticket, audience);
+        const card = await postedCard(ticket, audience);
         const activityId = await deps.sender.post(conversationKey, card);
         if (!activityId) continue; // logged by the card sender; the next sync tries again
         shown.set(activityId, JSON.stringify(card));
@@ -104,11 +116,11 @@ export function createTicketCards(deps: TicketCardsDeps): TicketCards {
    * on the server: anyone else pressing a button gets the not-allowed card. The `refresh` still personalises it: a
    * person with no part sees the read-only view, and a roster member their own.
    */
-  const postedCard = (ticket: WorkflowTicket, audience: CardCopy['audience']) => {
-    const options = { refreshUserIds: deps.store.read((data) => refreshUserIdsFor(data, ticket)), now: deps.now() };
+  const postedCard = async (ticket: WorkflowTicket, audience: CardCopy['audience']) => {
+    const options = { refreshUserIds: await refreshUserIdsFor(deps.store, ticket), now: deps.now() };
     return audience === 'icsLead'
       ? buildTicketCard(ticket, { kind: 'icsLead' }, options)
-      : buildTicketCard(ticket, { kind: 'helpdesk', agents: helpdeskAgents(deps.store), shared: true }, options);
+      : buildTicketCard(ticket, { kind: 'helpdesk', agents: await helpdeskAgents(deps.store), shared: true }, options);
   };
 
   const audiencesOf = (ticket: WorkflowTicket) => [...new Set(ticket.cardCopies.map((copy) => copy.audience))];
@@ -127,7 +139,8 @@ export function createTicketCards(deps: TicketCardsDeps): TicketCards {
   return {
     sync,
     async syncAll() {
-      const ids = deps.store.read((data) => data.tickets.filter((t) => !FINISHED.has(t.state)).map((t) => t.id));
+      const ids: string[] = [];
+      for await (const ticket of deps.store.tickets.stream({ states: SYNCED })) ids.push(ticket.id);
       for (const id of ids) await sync(id);
     },
   };

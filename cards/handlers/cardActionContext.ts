@@ -15,7 +15,7 @@ export interface CardActionContext {
   /** Where the card was pressed (bot/teams/conversationReferences.ts conversationKey), to tell a posted copy from a guessed ticket id. */
   conversationKey: string | undefined;
   /** Teams user ids ("29:…") of everyone who should see their own view of this ticket's card. */
-  refreshUserIds(ticket: WorkflowTicket): string[];
+  refreshUserIds(ticket: WorkflowTicket): Promise<string[]>;
   now(): Date;
   /** The configured helpdesk contact, for the requester's card. */
   helpdesk?: HelpdeskFacts;
@@ -33,9 +33,10 @@ export const NOT_YOURS =
   'You cannot act on this card: it is for someone else, or the request has been closed. If you think you should be able to, please ask the helpdesk.';
 
 /** The card this person should see for a ticket: their role's view, built from the stored ticket only. */
-export function cardFor(ctx: CardActionContext, ticket: WorkflowTicket, notice?: string): CardJson {
-  return buildTicketCard(ticket, viewFor(ctx, ticket), {
-    refreshUserIds: ctx.refreshUserIds(ticket),
+export async function cardFor(ctx: CardActionContext, ticket: WorkflowTicket, notice?: string): Promise<CardJson> {
+  const [view, refreshUserIds] = await Promise.all([viewFor(ctx, ticket), ctx.refreshUserIds(ticket)]);
+  return buildTicketCard(ticket, view, {
+    refreshUserIds,
     notice,
     now: ctx.now(),
     helpdesk: ctx.helpdesk,
@@ -49,7 +50,7 @@ export function cardFor(ctx: CardActionContext, ticket: WorkflowTicket, notice?:
 export async function actAndShow(ctx: CardActionContext, request: Omit<ActionRequest, 'actor'>): Promise<CardJson> {
   if (!ctx.actor) {
     // Still an attempt to act: audited like any refused one, with the actor unknown.
-    await ctx.store.update((tx) => {
+    await ctx.store.transaction((tx) => {
       tx.audit({
         actor: 'unknown',
         action: 'denied',
@@ -57,21 +58,21 @@ export async function actAndShow(ctx: CardActionContext, request: Omit<ActionReq
         details: { verb: request.verb, why: 'no Teams identity' },
       });
     });
-    const ticket = ctx.workflow.get(request.ticketId);
-    return ticket && maySee(ctx, ticket) ? notAllowedCard(ctx, ticket, NO_IDENTITY) : messageCard(NO_IDENTITY);
+    const ticket = await ctx.workflow.get(request.ticketId);
+    return ticket && (await maySee(ctx, ticket)) ? notAllowedCard(ctx, ticket, NO_IDENTITY) : messageCard(NO_IDENTITY);
   }
   const outcome: ActionOutcome = await ctx.workflow.act({ ...request, actor: { kind: 'person', person: ctx.actor } });
   if (outcome.ok) return cardFor(ctx, outcome.ticket);
   // Not live (archived, or never was), or not theirs to see: the same neutral card, with nothing from the ticket.
-  if (!outcome.ticket || !maySee(ctx, outcome.ticket)) return messageCard(NOT_YOURS);
+  if (!outcome.ticket || !(await maySee(ctx, outcome.ticket))) return messageCard(NOT_YOURS);
   if (outcome.code === 'forbidden') return notAllowedCard(ctx, outcome.ticket, outcome.message);
   // Someone else acted first, or the action does not fit any more: show the ticket as it is now, saying why.
   return cardFor(ctx, outcome.ticket, outcome.message);
 }
 
 /** The read-only card with "You cannot act on this card" and why: only for people who may see the ticket. */
-function notAllowedCard(ctx: CardActionContext, ticket: WorkflowTicket, message: string): CardJson {
-  return buildTicketCard(ticket, { kind: 'notAllowed', message }, { refreshUserIds: ctx.refreshUserIds(ticket), now: ctx.now() });
+async function notAllowedCard(ctx: CardActionContext, ticket: WorkflowTicket, message: string): Promise<CardJson> {
+  return buildTicketCard(ticket, { kind: 'notAllowed', message }, { refreshUserIds: await ctx.refreshUserIds(ticket), now: ctx.now() });
 }
 
 /** A minimal valid card with one line: for requests that are gone (closed and archived) or cards that cannot be read. */
@@ -85,26 +86,23 @@ export function messageCard(message: string): CardJson {
 }
 
 /** True when this person has a part in the ticket, or the card they pressed is one of its posted copies. */
-export function maySee(ctx: CardActionContext, ticket: WorkflowTicket): boolean {
-  const roles = ctx.actor ? ctx.workflow.rolesOf(ticket, ctx.actor.aadObjectId) : [];
+export async function maySee(ctx: CardActionContext, ticket: WorkflowTicket): Promise<boolean> {
+  const roles = ctx.actor ? await ctx.workflow.rolesOf(ticket, ctx.actor.aadObjectId) : [];
   return roles.length > 0 || ticket.cardCopies.some((copy) => copy.conversationKey === ctx.conversationKey);
 }
 
-function viewFor(ctx: CardActionContext, ticket: WorkflowTicket): TicketCardView {
-  const roles = ctx.actor ? ctx.workflow.rolesOf(ticket, ctx.actor.aadObjectId) : [];
+async function viewFor(ctx: CardActionContext, ticket: WorkflowTicket): Promise<TicketCardView> {
+  const roles = ctx.actor ? await ctx.workflow.rolesOf(ticket, ctx.actor.aadObjectId) : [];
   // Someone who is both an ICS lead and an agent decides as the lead while the ICS's approval is awaited.
   if (roles.includes('icsLead') && ticket.state === 'awaitingIcsApproval') return { kind: 'icsLead' };
-  if (roles.includes('helpdeskAgent')) return { kind: 'helpdesk', agents: helpdeskAgents(ctx.store) };
+  if (roles.includes('helpdeskAgent')) return { kind: 'helpdesk', agents: await helpdeskAgents(ctx.store) };
   if (roles.includes('icsLead')) return { kind: 'icsLead' };
   if (roles.includes('requester')) return { kind: 'requester' };
   return { kind: 'readOnly' };
 }
 
 /** Everyone on the helpdesk roster, for the Assign choice (anyone, not only the person assigning). */
-export function helpdeskAgents(store: Store): PersonRef[] {
-  return store.read((data) =>
-    data.rosters
-      .filter((entry) => entry.kind === 'helpdeskAgent')
-      .map((entry) => ({ aadObjectId: entry.id, ...(entry.displayName ? { name: entry.displayName } : {}) })),
-  );
+export async function helpdeskAgents(store: Store): Promise<PersonRef[]> {
+  const agents = await store.rosters.list({ kind: 'helpdeskAgent' });
+  return agents.map((entry) => ({ aadObjectId: entry.id, ...(entry.displayName ? { name: entry.displayName } : {}) }));
 }

@@ -8,13 +8,16 @@ import { refreshCard } from './refreshCard.js';
  * Every card verb, in one place: the activity handler dispatches `adaptiveCard/action` invokes through this. `refreshCard`
  * only shows; every other verb applies its workflow verb (cards/verbs.ts CARD_VERB_TABLE) as the person who pressed it.
  */
-export function handleCardAction(ctx: CardActionContext, action: CardAction): Promise<CardJson> {
+export async function handleCardAction(ctx: CardActionContext, action: CardAction): Promise<CardJson> {
   if (action.verb === 'refreshCard') return refreshCard(ctx, action.data);
-  return actAndShow(ctx, workflowRequest(ctx, action));
+  return actAndShow(ctx, await workflowRequest(ctx, action));
 }
 
 /** The workflow request a checked card action stands for. */
-function workflowRequest(ctx: CardActionContext, action: Exclude<CardAction, { verb: 'refreshCard' }>): Omit<ActionRequest, 'actor'> {
+async function workflowRequest(
+  ctx: CardActionContext,
+  action: Exclude<CardAction, { verb: 'refreshCard' }>,
+): Promise<Omit<ActionRequest, 'actor'>> {
   const { data } = action;
   const request: Omit<ActionRequest, 'actor'> = {
     ticketId: data.ticketId,
@@ -26,7 +29,7 @@ function workflowRequest(ctx: CardActionContext, action: Exclude<CardAction, { v
   if ('item' in data) Object.assign(request, { verb: data.ticked ? 'tick' : 'untick', item: data.item });
   if ('assignee' in data) {
     // Anyone on the helpdesk roster, by the roster's own id and name (the workflow checks the roster).
-    const agent = helpdeskAgents(ctx.store).find((a) => a.aadObjectId.toLowerCase() === data.assignee.toLowerCase());
+    const agent = (await helpdeskAgents(ctx.store)).find((a) => a.aadObjectId.toLowerCase() === data.assignee.toLowerCase());
     request.assignee = agent ?? { aadObjectId: data.assignee };
   }
   return request;

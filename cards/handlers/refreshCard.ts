@@ -8,12 +8,12 @@ const GONE = 'This request has been closed and archived. The helpdesk can still 
  * looking at one of its posted copies, get it: ticket numbers are sequential, and guessing one must show nothing.
  */
 export async function refreshCard(ctx: CardActionContext, data: { ticketId: string }): Promise<CardJson> {
-  const ticket = ctx.workflow.get(data.ticketId);
-  if (!ticket || !maySee(ctx, ticket)) return messageCard(GONE);
+  const ticket = await ctx.workflow.get(data.ticketId);
+  if (!ticket || !(await maySee(ctx, ticket))) return messageCard(GONE);
   // An agent opening the card never sees a tick whose list has changed since: it is checked again first.
-  if (ctx.automaticChecks && ctx.actor && ctx.workflow.rolesOf(ticket, ctx.actor.aadObjectId).includes('helpdeskAgent')) {
+  if (ctx.automaticChecks && ctx.actor && (await ctx.workflow.rolesOf(ticket, ctx.actor.aadObjectId)).includes('helpdeskAgent')) {
     await ctx.automaticChecks.runIfStale(ticket.id);
-    return cardFor(ctx, ctx.workflow.get(ticket.id) ?? ticket);
+    return cardFor(ctx, (await ctx.workflow.get(ticket.id)) ?? ticket);
   }
   return cardFor(ctx, ticket);
 }

@@ -20,7 +20,7 @@ export interface TicketQuery {
   submissionId?: string;
   /** ISO instant: tickets whose current state began before it (the reminder sweep's candidates). */
   stateEnteredBefore?: string;
-  /** Tickets with one of these ids (a report's tickets that may have been archived). */
+  /** Tickets with one of these ids (with list(), live ones only: get() falls back to the archive; a report's tickets in the archive). */
   ids?: readonly string[];
   /** Part of the ticket id, as typed into the helpdesk tab ("UCP 123" asks for ids containing 123). */
   idContains?: string;

@@ -1,6 +1,6 @@
-/** Carries out one action inside a store update: the decision, the change and its audit event land together. */
-import type { PersonRef } from '../model.js';
-import type { Transaction } from '../store/store.js';
+/** Carries out one action inside a store transaction: the decision, the change and its audit event land together. */
+import type { PersonRef, RosterEntry } from '../model.js';
+import type { StoreTransaction } from '../store/store.js';
 import { decideAction } from './decide.js';
 import type { Actor, ActionOutcome, ActionRequest, TicketEvent } from './types.js';
 
@@ -12,22 +12,30 @@ export function auditActor(actor: Actor): string {
   return typeof id === 'string' && id !== '' ? id : 'unknown';
 }
 
-/** A plain copy of a stored record: what the store hands out is a read-only view (structuredClone refuses it). */
+/**
+ * (Legacy, for callers not yet moved to the new store: issue 16.) A plain copy of what the old store handed out, a
+ * read-only view that structuredClone refuses. The new store's reads are plain copies already.
+ */
 export function plainCopy<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
-/**
- * Runs as `Workflow.act`'s store update, so it must stay synchronous. A forbidden attempt (or another refusal the decision
- * marks as audited, such as assigning to someone off the roster) is audited ('denied') and changes nothing else; any
- * other refusal changes nothing at all. An applied action bumps the version (bookkeeping rules excepted) and records
- * exactly one audit event.
- */
-export function applyAction(tx: Transaction, request: ActionRequest, now: Date): ActionOutcome {
-  const ticket = tx.data.tickets.find((t) => t.id === request.ticketId);
-  if (!ticket) return { ok: false, code: 'notFound', message: 'I could not find that request. It may have been closed and archived.' };
+/** Said when the ticket is not live (archived, or never was). */
+export const NOT_FOUND = 'I could not find that request. It may have been closed and archived.';
 
-  const decision = decideAction(ticket, request, { rosters: tx.data.rosters, now, imports: tx.data.imports });
+/**
+ * Runs as `Workflow.act`'s transaction. A forbidden attempt (or another refusal the decision marks as audited, such as
+ * assigning to someone off the roster) is audited ('denied') and changes nothing else; any other refusal changes nothing
+ * at all. An applied action bumps the version (bookkeeping rules excepted) and records exactly one audit event. The ticket
+ * is written back stating the version it was read at: a change in between throws ConflictError and nothing lands.
+ */
+export async function applyAction(tx: StoreTransaction, request: ActionRequest, now: Date): Promise<ActionOutcome> {
+  const ticket = await tx.tickets.get(request.ticketId);
+  if (!ticket) return { ok: false, code: 'notFound', message: NOT_FOUND };
+  const readVersion = ticket.version;
+
+  const [rosters, imports] = await Promise.all([rostersOf(tx, request), tx.reference.imports()]);
+  const decision = decideAction(ticket, request, { rosters, now, imports });
   if (!('change' in decision)) {
     if (decision.code === 'forbidden' || decision.audited) {
       tx.audit({
@@ -43,7 +51,7 @@ export function applyAction(tx: Transaction, request: ActionRequest, now: Date):
         },
       });
     }
-    return { ok: false, code: decision.code, message: decision.message, ticket: plainCopy(ticket) };
+    return { ok: false, code: decision.code, message: decision.message, ticket };
   }
 
   const at = now.toISOString();
@@ -65,6 +73,7 @@ export function applyAction(tx: Transaction, request: ActionRequest, now: Date):
     };
     if (decision.rule.keepsReason && decision.reason) ticket.reason = decision.reason;
   }
+  await tx.tickets.update(ticket, readVersion);
 
   tx.audit({
     actor: auditActor(request.actor),
@@ -77,17 +86,39 @@ export function applyAction(tx: Transaction, request: ActionRequest, now: Date):
     ...(decision.details ? { details: decision.details } : {}),
   });
 
-  const copy = plainCopy(ticket);
+  // The ticket is this transaction's own copy (the store kept another): the event and the answer may hold it.
   const event: TicketEvent = {
-    ticket: copy,
+    ticket,
     verb: decision.verb,
     from: decision.from,
     to: decision.to,
-    actor: plainCopy(request.actor),
+    actor: actorCopy(request.actor),
     at,
   };
   if (decision.reason) event.reason = decision.reason;
-  return { ok: true, ticket: copy, event };
+  return { ok: true, ticket, event };
+}
+
+/**
+ * The roster entries the decision can use: the actor's own (their roles) and, for assign, the assignee's. Queried by id,
+ * so a long roster is not read for every press of a button.
+ */
+async function rostersOf(tx: StoreTransaction, request: ActionRequest): Promise<RosterEntry[]> {
+  const ids = new Set<string>();
+  if (request.actor.kind === 'person') addId(ids, request.actor.person?.aadObjectId);
+  addId(ids, request.assignee?.aadObjectId);
+  const lists = await Promise.all([...ids].map((id) => tx.rosters.list({ id })));
+  return lists.flat();
+}
+
+/** Card data arrives from outside: only a non-empty string is an id. */
+function addId(ids: Set<string>, id: unknown): void {
+  if (typeof id === 'string' && id !== '') ids.add(id);
+}
+
+/** The actor as recorded on the event: a fresh object, so the caller's later changes cannot reach the listeners. */
+function actorCopy(actor: Actor): Actor {
+  return actor.kind === 'system' ? { kind: 'system' } : { kind: 'person', person: { ...actor.person } };
 }
 
 /** A fresh object each time, so nothing stored shares an object with the caller or with another field. */

@@ -28,7 +28,7 @@ export interface CheckInputs {
   dpiaRegister: readonly DpiaEntry[];
   dsptStatuses: readonly DsptRecord[];
   accreditedDomains: readonly string[];
-  /** When each list was imported (LiveData.imports). */
+  /** When each list was imported (store.reference.imports()). */
   imports: Partial<Record<ImportedList, string>>;
   /** The ICS governance lead's onboarding approval of this ticket (source 001), when one was given. */
   icsApproval?: { by: string; at: string };

@@ -1,46 +1,36 @@
-/** Creating a ticket inside a store update: stored, routed and audited together. */
+/** Creating a ticket inside a store transaction: stored, routed and audited together. */
 import { AppError, ConflictError } from '../errors.js';
 import type { PersonRef, WorkflowTicket } from '../model.js';
-import type { LiveData, Transaction } from '../store/store.js';
-import { plainCopy } from './applyAction.js';
+import type { StoreTransaction } from '../store/store.js';
 import { formatTicketId, routeFor, validateNewTicket, validateRequester } from './submission.js';
-import { accessRequestsFor, isOpen } from './accessRequests.js';
+import { OPEN_STATES } from './transitions.js';
 import type { TicketEvent } from './types.js';
 
 /**
- * Runs as `Workflow.submit`'s store update, so it is synchronous. Validates first (a ValidationError changes nothing),
- * then creates the ticket at version 1 and records two audit events, submit (new → submitted) and route
- * (submitted → where it goes). Returns the ticket and both events, in that order, for the listeners; when this
- * submission (same `submissionId`, same requester) already made a ticket, that ticket and no events.
+ * Runs as `Workflow.submit`'s transaction. Validates first (a ValidationError changes nothing), then creates the ticket
+ * at version 1 and records two audit events, submit (new → submitted) and route (submitted → where it goes). Returns the
+ * ticket and both events, in that order, for the listeners; when this submission (same `submissionId`, same requester)
+ * already made a ticket, that ticket and no events.
  */
-export function createTicket(
-  tx: Transaction,
+export async function createTicket(
+  tx: StoreTransaction,
   input: unknown,
   requester: unknown,
   now: Date,
   newId: (sequence: number) => string = formatTicketId,
-): { ticket: WorkflowTicket; events: TicketEvent[] } {
+): Promise<{ ticket: WorkflowTicket; events: TicketEvent[] }> {
   const request = validateNewTicket(input);
   const person = validateRequester(requester);
   const at = now.toISOString();
 
   // A second press of the same Submit (a double click, Teams re-sending a slow turn) finds the ticket the first one made.
-  const duplicate =
-    request.submissionId === undefined
-      ? undefined
-      : tx.data.tickets.find((t) => t.submissionId === request.submissionId && t.requester?.aadObjectId === person.aadObjectId);
-  if (duplicate) return { ticket: plainCopy(duplicate), events: [] };
-  refuseSecondOpenAccessRequest(tx.data, request.kind, request.organisation?.odsCode);
-
-  const sequence = nextSequence(tx.data);
-  const id = newId(sequence);
-  if (tx.data.tickets.some((t) => t.id === id)) {
-    throw new AppError('ticket-id-taken', `The ticket id ${id} is already in use; the ticket sequence may have been reset.`, {
-      id,
-    });
+  if (request.submissionId !== undefined) {
+    const [duplicate] = await tx.tickets.list({ submissionId: request.submissionId, requester: person.aadObjectId });
+    if (duplicate) return { ticket: duplicate, events: [] };
   }
-  tx.data.ticketSequence = sequence;
+  await refuseSecondOpenAccessRequest(tx, request.kind, request.organisation?.odsCode);
 
+  const id = await freeId(tx, newId);
   const by: PersonRef = { aadObjectId: person.aadObjectId, ...(person.name ? { name: person.name } : {}) };
   const ticket: WorkflowTicket = {
     id,
@@ -62,19 +52,19 @@ export function createTicket(
     stateEnteredAt: at,
   };
   tx.audit({ actor: person.aadObjectId, action: 'submit', ticketId: id, to: 'submitted', at, details: { kind: ticket.kind } });
-  const submitted = plainCopy(ticket);
+  // The listeners see the ticket as it was submitted and as it was routed: two snapshots of this one new ticket.
+  const submitted = structuredClone(ticket);
 
   const to = routeFor(ticket);
   ticket.state = to;
   tx.audit({ actor: 'system', action: 'route', ticketId: id, from: 'submitted', to, at });
-  tx.data.tickets.push(ticket);
+  await tx.tickets.insert(ticket);
 
-  const routed = plainCopy(ticket);
   return {
-    ticket: routed,
+    ticket,
     events: [
-      { ticket: submitted, verb: 'submit', to: 'submitted', actor: { kind: 'person', person: plainCopy(by) }, at },
-      { ticket: routed, verb: 'route', from: 'submitted', to, actor: { kind: 'system' }, at },
+      { ticket: submitted, verb: 'submit', to: 'submitted', actor: { kind: 'person', person: { ...by } }, at },
+      { ticket: structuredClone(ticket), verb: 'route', from: 'submitted', to, actor: { kind: 'system' }, at },
     ],
   };
 }
@@ -88,18 +78,38 @@ export const ALREADY_OPEN =
  * The conversation checks for an open request when the ODS code is given; this is the same check inside the write, so two
  * managers pressing Submit at once for one organisation still send only one organisation request to the ICS lead.
  */
-function refuseSecondOpenAccessRequest(data: LiveData, kind: string, odsCode: string | undefined): void {
+async function refuseSecondOpenAccessRequest(tx: StoreTransaction, kind: string, odsCode: string | undefined): Promise<void> {
   if (kind !== 'organisationAccess' || odsCode === undefined) return;
-  if (accessRequestsFor(data.tickets, odsCode).some(isOpen))
-    throw new ConflictError(ALREADY_OPEN, { odsCode: odsCode.trim().toUpperCase() });
+  const open = await tx.tickets.list({ kind: 'organisationAccess', odsCode: odsCode.trim(), states: OPEN_STATES });
+  if (open.length > 0) throw new ConflictError(ALREADY_OPEN, { odsCode: odsCode.trim().toUpperCase() });
 }
 
-function nextSequence(data: LiveData): number {
-  let last = data.ticketSequence;
-  // A lost or older setting must never hand out an id still in the live file.
-  for (const ticket of data.tickets) {
-    const match = /^UCP-(\d+)$/.exec(ticket.id);
-    if (match) last = Math.max(last, Number(match[1]));
+/** Most numbers skipped before giving up: more than the live file ever holds, so only a broken `newId` reaches it. */
+const MAX_SKIPPED = 100_000;
+
+/**
+ * The next ticket id. A counter never recorded (a live file from before it, or tickets put there by hand) starts past the
+ * highest live ticket number: the live tickets are read once, the first time only. After that, an id still in the live
+ * file (a counter restored from an older copy) is skipped, and its number stays used.
+ */
+async function freeId(tx: StoreTransaction, newId: (sequence: number) => string): Promise<string> {
+  let sequence = await tx.tickets.nextSequence();
+  if (sequence === 1) {
+    const highest = highestNumber(await tx.tickets.list());
+    while (sequence <= highest) sequence = await tx.tickets.nextSequence();
   }
-  return last + 1;
+  for (let skipped = 0; skipped <= MAX_SKIPPED; skipped += 1, sequence = await tx.tickets.nextSequence()) {
+    const id = newId(sequence);
+    if ((await tx.tickets.get(id)) === undefined) return id;
+  }
+  throw new AppError('ticket-id-taken', 'The ticket ids handed out are all in use already; the ticket sequence may have been reset.');
+}
+
+function highestNumber(tickets: readonly WorkflowTicket[]): number {
+  let highest = 0;
+  for (const ticket of tickets) {
+    const match = /^UCP-(\d+)$/.exec(ticket.id);
+    if (match) highest = Math.max(highest, Number(match[1]));
+  }
+  return highest;
 }

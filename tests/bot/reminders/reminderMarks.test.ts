@@ -35,7 +35,7 @@ async function world(store: Store, start: string, thresholds: ReminderThresholds
       notifier: { deliver: async () => 'queued' as const },
       // What the card sync would read at that moment: the marks must already be in the store.
       syncCard: async (ticketId) => {
-        synced.push({ ticketId, marks: workflow.get(ticketId)?.remindersSent?.length ?? 0 });
+        synced.push({ ticketId, marks: (await workflow.get(ticketId))?.remindersSent?.length ?? 0 });
       },
     });
   return { clock, workflow, sweep, synced };
@@ -65,7 +65,7 @@ describe('escalations on the ticket (issue 14 point 5)', () => {
     const { sweep, workflow, synced } = await world(store, '2026-03-04T09:00:00.000Z', thresholds);
 
     expect(await sweep()).toMatchObject({ reminders: 2 });
-    const stored = workflow.get(ticket.id)!;
+    const stored = (await workflow.get(ticket.id))!;
     const now = new Date('2026-03-04T09:30:00.000Z');
     const line = 'Escalated to the helpdesk channel at 09:00 on Wed 4 Mar: 2 working days without an action';
     expect(helpdeskCardText(stored, now)).toContain(line);
@@ -102,7 +102,7 @@ describe('escalations on the ticket (issue 14 point 5)', () => {
       clock.set(at);
       expect(await sweep()).toMatchObject({ reminders: 0 });
     }
-    expect(workflow.get(ticket.id)?.remindersSent).toEqual([
+    expect((await workflow.get(ticket.id))?.remindersSent).toEqual([
       {
         kind: 'unassigned',
         at: '2026-03-02T13:00:00.000Z',
@@ -124,7 +124,7 @@ describe('escalations on the ticket (issue 14 point 5)', () => {
     await seedWorkflow(store, [ticket]);
     const { sweep, workflow, clock } = await world(store, '2026-03-06T09:00:00.000Z');
     await sweep();
-    const after = workflow.get(ticket.id)!;
+    const after = (await workflow.get(ticket.id))!;
     expect([after.version, after.updatedAt, after.remindersSent?.length]).toEqual([ticket.version, ticket.updatedAt, 2]);
 
     clock.set('2026-03-06T09:10:00.000Z');
@@ -137,7 +137,7 @@ describe('escalations on the ticket (issue 14 point 5)', () => {
     });
     expect(pressed.ok).toBe(true);
     // The agent acted: a new wait begins, so the card no longer says it is escalated; the tab's detail keeps the history.
-    const acted = workflow.get(ticket.id)!;
+    const acted = (await workflow.get(ticket.id))!;
     expect(helpdeskCardText(acted, clock.now())).not.toContain('Escalated');
     expect(ticketDetail(acted, [], workflowRosters(), clock.now()).reminders).toHaveLength(2);
   });
@@ -149,7 +149,7 @@ describe('escalations on the ticket (issue 14 point 5)', () => {
     // The service was down until Tuesday 10 March: 6 working days, past the default 4 (REMINDER_ASSIGNEE_ESCALATE_HOURS=32).
     const { sweep, workflow } = await world(store, '2026-03-10T09:00:00.000Z');
     await sweep();
-    expect(helpdeskCardText(workflow.get(ticket.id)!, new Date('2026-03-10T09:05:00.000Z'))).toContain(
+    expect(helpdeskCardText((await workflow.get(ticket.id))!, new Date('2026-03-10T09:05:00.000Z'))).toContain(
       'Escalated to the helpdesk channel at 09:00 on Tue 10 Mar: 6 working days without an action (due after 4 working days)',
     );
   });
@@ -165,7 +165,7 @@ describe('escalations on the ticket (issue 14 point 5)', () => {
     const { sweep, workflow } = await world(store, '2026-03-09T09:00:00.000Z');
     await sweep();
     const now = new Date('2026-03-09T09:05:00.000Z');
-    const stored = workflow.get(ticket.id)!;
+    const stored = (await workflow.get(ticket.id))!;
     const shown = icsCardText(stored, now);
     expect(shown).toContain(
       'Reminder sent to the South East London governance lead at 09:00 on Mon 9 Mar: 5 working days waiting for approval',
@@ -220,7 +220,7 @@ describe('the card update path for an escalation', () => {
       ensureChannel: async () => undefined,
     });
     await cards.sync(ticket.id);
-    expect(workflow.get(ticket.id)?.cardCopies).toEqual([
+    expect((await workflow.get(ticket.id))?.cardCopies).toEqual([
       { audience: 'helpdesk', conversationKey: 'conversation:19:helpdesk@thread.tacv2', activityId: `act-${ticket.id}` },
     ]);
 

@@ -20,7 +20,7 @@ async function world(store: Store, start: string) {
   const workflow = createWorkflow({
     store,
     clock: clock.now,
-    withTransition: (tx, event) => recordRequesterUpdate(tx.data, event, clock.now()),
+    withTransition: (tx, event) => recordRequesterUpdate(tx, event, clock.now()),
   });
   for (const person of [people.lead, people.secondLead, people.agent, people.requester]) {
     await seedConversation(
@@ -130,8 +130,8 @@ describe('the reminder sweep', () => {
     clock.set('2026-03-16T09:00:00.000Z');
     expect(await sweep()).toEqual({ digests: 0, reminders: 0, withdrawn: 1 });
     await workflow.drain();
-    expect(workflow.get(ticket.id)?.state).toBe('withdrawn');
-    expect(workflow.get(ticket.id)?.lastAction?.by).toBe('system');
+    expect((await workflow.get(ticket.id))?.state).toBe('withdrawn');
+    expect((await workflow.get(ticket.id))?.lastAction?.by).toBe('system');
     const notice = store.read((data) => data.notifications.filter((n) => n.key.startsWith(`${ticket.id}:withdraw:`)).length);
     expect(notice).toBe(1);
     expect(teams.sent.filter((s) => String(s.activity.text).includes('We have withdrawn'))).toHaveLength(0);

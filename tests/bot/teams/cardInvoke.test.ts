@@ -4,16 +4,18 @@ import type { WorkflowTicket } from '../../../data/model.js';
 import { createCardInvokeHandler } from '../../../bot/teams/cardInvoke.js';
 import { NOT_YOURS } from '../../../cards/handlers/cardActionContext.js';
 import { createWorkflow } from '../../../data/workflow/workflow.js';
-import { auditOf, makeWorkflowTicket, people, seedWorkflow } from '../../fixtures/workflowFixtures.js';
-import { useStoreFolder } from '../../helpers/storeFixtures.js';
+import { asPerson, auditOf, makeWorkflowTicket, people, seedWorkflow } from '../../fixtures/workflowFixtures.js';
+import { openMemoryStore } from '../../../data/store/memoryStore.js';
+import type { Store } from '../../../data/store/store.js';
+import { racingStore } from '../../fixtures/racingStore.js';
 import { everyActionVerb } from '../../helpers/everyActionVerb.js';
 
-const folder = useStoreFolder();
 const NOW = new Date('2026-03-02T10:04:00Z');
 
-async function setUp(ticket: WorkflowTicket) {
-  const store = await folder.open();
-  await seedWorkflow(store, [ticket]);
+async function setUp(ticket: WorkflowTicket, storeSeen: (store: Store) => Store = (store) => store) {
+  const stored = await openMemoryStore();
+  await seedWorkflow(stored, [ticket]);
+  const store = storeSeen(stored);
   const workflow = createWorkflow({ store, clock: () => NOW });
   const handle = createCardInvokeHandler({ workflow, store, now: () => NOW });
   /** Presses a button on the card as `person` (or as nobody Teams could identify), in their 1:1 chat unless told otherwise. */
@@ -96,14 +98,33 @@ describe('card buttons, answered through the invoke handler', () => {
   it('lets the lead reject with a reason the care home will see', async () => {
     const rejected = await setUp(makeWorkflowTicket({ state: 'awaitingIcsApproval' }));
     await rejected.press(people.lead, 'rejectOrganisation', { ticketId: rejected.id, version: 3, rejectReason: 'Not in our ICS' });
-    expect(rejected.workflow.get(rejected.id)).toMatchObject({ state: 'rejected', reason: 'Not in our ICS' });
+    expect(await rejected.workflow.get(rejected.id)).toMatchObject({ state: 'rejected', reason: 'Not in our ICS' });
+  });
+
+  it('answers the later of two approvals landing at the same moment with the card as it is now, naming who approved', async () => {
+    const ticket = makeWorkflowTicket({ state: 'awaitingIcsApproval' });
+    // The first lead's approval lands between the second lead's read of the ticket and their write.
+    let approveFirst: () => Promise<unknown> = async () => undefined;
+    const { press, id, workflow } = await setUp(ticket, (stored) => {
+      const first = createWorkflow({ store: stored, clock: () => NOW });
+      approveFirst = () => first.act({ ticketId: ticket.id, verb: 'approve', actor: asPerson(people.lead), expectedVersion: 3 });
+      return racingStore(
+        stored,
+        (n) => n === 1,
+        () => approveFirst(),
+      );
+    });
+    const answer = await press(people.secondLead, 'approveOrganisation', { ticketId: id, version: 3 });
+    expect(answer.statusCode).toBe(200);
+    expect(answer.text).toContain('This request was already approved by Sam Lead at 10:04.');
+    expect(await workflow.get(id)).toMatchObject({ state: 'awaitingHelpdesk', version: 4, lastAction: { by: people.lead } });
   });
 
   it('refuses someone Teams could not identify, changing nothing, and audits the attempt', async () => {
     const { press, id, store, workflow } = await setUp(makeWorkflowTicket({ state: 'awaitingIcsApproval' }));
     const answer = await press(undefined, 'approveOrganisation', { ticketId: id, version: 3 });
     expect(answer.text).toContain('We could not tell who you are');
-    expect(workflow.get(id)?.state).toBe('awaitingIcsApproval');
+    expect((await workflow.get(id))?.state).toBe('awaitingIcsApproval');
     expect((await auditOf(store, id)).map((e) => [e.action, e.actor])).toEqual([['denied', 'unknown']]);
   });
 
@@ -146,7 +167,7 @@ describe('a card action from someone with no part in the ticket', () => {
       expect(answer.statusCode).toBe(200);
       expect(answer.text).toContain('You cannot act on this card');
       for (const fact of ticketFacts(ticket)) expect(JSON.stringify(answer)).not.toContain(fact);
-      expect(workflow.get(id)).toMatchObject({ state: 'awaitingIcsApproval', version: 3 });
+      expect(await workflow.get(id)).toMatchObject({ state: 'awaitingIcsApproval', version: 3 });
       expect((await auditOf(store, id)).map((e) => [e.action, e.actor])).toEqual([['denied', people.stranger.aadObjectId]]);
     },
   );
@@ -188,7 +209,7 @@ describe('assigning from the card', () => {
     const { press, id, store, workflow } = await setUp(makeWorkflowTicket({ state: 'awaitingHelpdesk' }));
     const answer = await press(people.agent, 'assignTicket', { ticketId: id, version: 3, assignee: people.lead.aadObjectId });
     expect(answer.text).toContain('Please choose someone on the helpdesk roster');
-    expect(workflow.get(id)).toMatchObject({ state: 'awaitingHelpdesk', version: 3 });
+    expect(await workflow.get(id)).toMatchObject({ state: 'awaitingHelpdesk', version: 3 });
     expect((await auditOf(store, id)).map((e) => [e.action, e.actor, e.details])).toEqual([
       [
         'denied',

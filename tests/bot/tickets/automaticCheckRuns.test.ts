@@ -1,11 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import type { DsptRecord, WorkflowTicket } from '../../../data/model.js';
-import type { LowdbStore } from '../../../data/store/lowdbStore.js';
+import { openMemoryStore, type MemoryStore } from '../../../data/store/memoryStore.js';
 import type { OdsDirectory, OdsLookupResult } from '../../../dialogs/dialogServices.js';
 import { checkingWorkflow, createAutomaticCheckRuns } from '../../../bot/tickets/automaticCheckRuns.js';
 import type { Logger } from '../../../bot/log.js';
 import { createWorkflow, type Workflow } from '../../../data/workflow/workflow.js';
-import { useStoreFolder } from '../../helpers/storeFixtures.js';
 import { asPerson, auditOf, makeWorkflowTicket, manualClock, people, seedWorkflow } from '../../fixtures/workflowFixtures.js';
 
 const quiet: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -35,45 +34,42 @@ function directory(answer: OdsLookupResult = ROSEWOOD): OdsDirectory & { answer:
 }
 
 interface Setup {
-  store: LowdbStore;
+  store: MemoryStore;
   workflow: Workflow;
   ods: ReturnType<typeof directory>;
   clock: ReturnType<typeof manualClock>;
   runs: ReturnType<typeof createAutomaticCheckRuns>;
-  ticket(id: string): WorkflowTicket;
+  ticket(id: string): Promise<WorkflowTicket>;
 }
 
 const agent = asPerson(people.agent);
 
 describe('the helpdesk checklist, worked through by the service', () => {
-  const folder = useStoreFolder();
-
   async function setUp(
     tickets: WorkflowTicket[],
     lists: { dspt?: DsptRecord[]; dpia?: boolean } = {},
     start = '2026-03-02T10:04:00.000Z',
   ): Promise<Setup> {
-    const store = await folder.open();
     const clock = manualClock(start);
-    await seedWorkflow(store, tickets);
-    await store.update((tx) => {
-      tx.data.dpiaRegister.push(
-        lists.dpia === false
-          ? { odsCode: 'AB123', name: 'Another home', icbCode: 'QKK' }
-          : { odsCode: 'VN4K2', name: 'Rosewood Court Care Home', icbCode: 'QKK' },
-      );
-      tx.data.dsptStatuses.push(
-        ...(lists.dspt ?? [
+    const store = await openMemoryStore({
+      from: {
+        dpiaRegister: [
+          lists.dpia === false
+            ? { odsCode: 'AB123', name: 'Another home', icbCode: 'QKK' }
+            : { odsCode: 'VN4K2', name: 'Rosewood Court Care Home', icbCode: 'QKK' },
+        ],
+        dsptStatuses: lists.dspt ?? [
           { odsCode: 'VN4K2', name: 'Rosewood Court Care Home', status: '25/26 Standards Met', publishedOn: '2026-02-12' },
-        ]),
-      );
-      tx.data.imports = { dpia: '2026-03-01T09:00:00.000Z', dspt: '2026-03-01T09:00:00.000Z' };
+        ],
+        imports: { dpia: '2026-03-01T09:00:00.000Z', dspt: '2026-03-01T09:00:00.000Z' },
+      },
     });
+    await seedWorkflow(store, tickets);
     const recording = createWorkflow({ store, clock: clock.now });
     const ods = directory();
     const runs = createAutomaticCheckRuns({ store, workflow: recording, ods, clock: clock.now, logger: quiet });
     const workflow = checkingWorkflow(recording, runs);
-    return { store, workflow, ods, clock, runs, ticket: (id) => workflow.get(id)! };
+    return { store, workflow, ods, clock, runs, ticket: async (id) => (await workflow.get(id))! };
   }
 
   it('ticks the four checks it can settle when an ICS lead approves, leaving "Accounts created" to the agent', async () => {
@@ -82,7 +78,7 @@ describe('the helpdesk checklist, worked through by the service', () => {
     expect((await workflow.act({ ticketId: ticket.id, verb: 'approve', actor: asPerson(people.lead), expectedVersion: 3 })).ok).toBe(true);
     await workflow.drain();
 
-    const checked = current(ticket.id);
+    const checked = await current(ticket.id);
     expect(Object.entries(checked.checklist).map(([item, stamp]) => [item, stamp?.by])).toEqual([
       ['odsVerified', 'system'],
       ['dpiaChecked', 'system'],
@@ -101,8 +97,8 @@ describe('the helpdesk checklist, worked through by the service', () => {
     const { runs, ods, ticket: current } = await setUp([ticket]);
     ods.answer = { status: 'unavailable' };
     await runs.run(ticket.id);
-    expect(current(ticket.id).checklist.odsVerified).toBeUndefined();
-    expect(current(ticket.id).automaticChecks?.odsVerified).toEqual({
+    expect((await current(ticket.id)).checklist.odsVerified).toBeUndefined();
+    expect((await current(ticket.id)).automaticChecks?.odsVerified).toEqual({
       outcome: 'unsettled',
       evidence: 'The ODS directory could not be reached at 10:04: check VN4K2 on the ODS portal.',
       at: '2026-03-02T10:04:00.000Z',
@@ -115,9 +111,9 @@ describe('the helpdesk checklist, worked through by the service', () => {
     await runs.run(ticket.id);
     const outcome = await workflow.act({ ticketId: ticket.id, verb: 'confirmChecks', actor: agent, expectedVersion: 3 });
     expect(outcome.ok).toBe(true);
-    expect(Object.values(current(ticket.id).checklist).map((stamp) => stamp && stamp.by !== 'system' && stamp.by.aadObjectId)).toEqual(
-      Array(4).fill(people.agent.aadObjectId),
-    );
+    expect(
+      Object.values((await current(ticket.id)).checklist).map((stamp) => stamp && stamp.by !== 'system' && stamp.by.aadObjectId),
+    ).toEqual(Array(4).fill(people.agent.aadObjectId));
     const confirmed = (await auditOf(store, ticket.id)).find((e) => e.action === 'confirmChecks');
     expect(confirmed).toMatchObject({
       actor: people.agent.aadObjectId,
@@ -135,8 +131,8 @@ describe('the helpdesk checklist, worked through by the service', () => {
       true,
     );
     await runs.run(ticket.id);
-    expect(current(ticket.id).checklist.dsptChecked).toBeUndefined();
-    expect(current(ticket.id).automaticChecks?.dsptChecked).toMatchObject({
+    expect((await current(ticket.id)).checklist.dsptChecked).toBeUndefined();
+    expect((await current(ticket.id)).automaticChecks?.dsptChecked).toMatchObject({
       outcome: 'passed',
       overruledBy: { by: { aadObjectId: people.agent.aadObjectId } },
     });
@@ -150,17 +146,17 @@ describe('the helpdesk checklist, worked through by the service', () => {
     await runs.runIfStale(ticket.id);
     expect(ods.lookups).toBe(1);
 
-    await store.update((tx) => {
-      tx.data.dsptStatuses = [
+    await store.transaction(async (tx) => {
+      await tx.reference.setDsptStatuses([
         { odsCode: 'VN4K2', name: 'Rosewood Court Care Home', status: '25/26 Approaching Standards', publishedOn: '2026-03-02' },
-      ];
-      tx.data.imports = { ...tx.data.imports, dspt: clock.now().toISOString() };
+      ]);
+      await tx.reference.setImported('dspt', clock.now().toISOString());
     });
     clock.advance(60 * 1000);
     await runs.runIfStale(ticket.id);
     expect(ods.lookups).toBe(2);
-    expect(current(ticket.id).checklist.dsptChecked).toBeUndefined();
-    expect(current(ticket.id).automaticChecks?.dsptChecked?.outcome).toBe('failed');
+    expect((await current(ticket.id)).checklist.dsptChecked).toBeUndefined();
+    expect((await current(ticket.id)).automaticChecks?.dsptChecked?.outcome).toBe('failed');
   });
 
   it('refuses to resolve once the DSPT status has lapsed on 30 June, saying why', async () => {
@@ -184,7 +180,7 @@ describe('the helpdesk checklist, worked through by the service', () => {
     expect(!outcome.ok && outcome.message).toBe(
       'This request cannot be resolved: "DSPT checked" fails (24/25 Standards Met, published 10/06/2025: it needed renewing by 30 June 2026 and has lapsed (export imported 01/03/2026).)',
     );
-    expect(current(ticket.id).state).toBe('assigned');
+    expect((await current(ticket.id)).state).toBe('assigned');
   });
 
   it('refuses to resolve staff for an organisation that has left its ICS DPIA since', async () => {
@@ -196,9 +192,9 @@ describe('the helpdesk checklist, worked through by the service', () => {
     await workflow.act({ ticketId: ticket.id, verb: 'assign', assignee: { ...people.agent }, actor: agent });
     await workflow.drain();
     clock.advance(60 * 1000);
-    await store.update((tx) => {
-      tx.data.dpiaRegister = [{ odsCode: 'AB123', name: 'Another home', icbCode: 'QKK' }];
-      tx.data.imports = { ...tx.data.imports, dpia: clock.now().toISOString() };
+    await store.transaction(async (tx) => {
+      await tx.reference.setDpiaRegister([{ odsCode: 'AB123', name: 'Another home', icbCode: 'QKK' }]);
+      await tx.reference.setImported('dpia', clock.now().toISOString());
     });
 
     const outcome = await workflow.act({ ticketId: ticket.id, verb: 'resolve', actor: agent });
@@ -220,6 +216,6 @@ describe('the helpdesk checklist, worked through by the service', () => {
     await workflow.act({ ticketId: ticket.id, verb: 'confirmChecks', actor: agent });
     await workflow.act({ ticketId: ticket.id, verb: 'tick', item: 'accountsCreated', actor: agent });
     expect((await workflow.act({ ticketId: ticket.id, verb: 'resolve', actor: agent })).ok).toBe(true);
-    expect(current(ticket.id).state).toBe('resolved');
+    expect((await current(ticket.id)).state).toBe('resolved');
   });
 });

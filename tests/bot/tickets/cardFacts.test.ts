@@ -3,7 +3,7 @@ import type { RosterEntry, WorkflowTicket } from '../../../data/model.js';
 import { createWorkflow } from '../../../data/workflow/workflow.js';
 import { ticketDetail } from '../../../bot/web/ticketDetail.js';
 import { buildTicketCard, type TicketCardView } from '../../../cards/ticketCard.js';
-import { useStoreFolder } from '../../helpers/storeFixtures.js';
+import { openMemoryStore } from '../../../data/store/memoryStore.js';
 import { asPerson, makeWorkflowTicket, people, workflowRosters } from '../../fixtures/workflowFixtures.js';
 import { allStrings } from '../../cards/cardFixtures.js';
 
@@ -11,7 +11,6 @@ import { allStrings } from '../../cards/cardFixtures.js';
  * Issue 13 point 2: a card never contradicts itself or the helpdesk tab, and names each person in the role they acted
  * in. Found in the Agents Playground, whose one demo user is requester, ICS lead and helpdesk agent at once.
  */
-const folder = useStoreFolder();
 const NOW = new Date('2026-03-02T10:04:00Z');
 
 /** One person on every roster, as in the playground's demo. */
@@ -36,10 +35,7 @@ function shown(ticket: WorkflowTicket, view: TicketCardView): string {
 }
 
 async function setUp() {
-  const store = await folder.open();
-  await store.update((tx) => {
-    tx.data.rosters.push(...demoRosters);
-  });
+  const store = await openMemoryStore({ from: { rosters: demoRosters } });
   const workflow = createWorkflow({ store, clock: () => NOW });
   return { store, workflow };
 }
@@ -94,13 +90,9 @@ describe('"ODS verified" on the cards and the helpdesk tab', () => {
       organisation: { ...makeWorkflowTicket().organisation!, odsVerified: false, namedInDpia: true },
     });
     const ticket = await workflow.submit({ kind, organisation, users }, people.requester);
+    const rosters = await store.rosters.list();
     const tab = (t: WorkflowTicket) =>
-      ticketDetail(
-        t,
-        [],
-        store.read((d) => d.rosters),
-        NOW,
-      )
+      ticketDetail(t, [], rosters, NOW)
         .facts.map((f) => f.value)
         .join('\n');
     // The read-only card shows no organisation facts at all, so it is left out.

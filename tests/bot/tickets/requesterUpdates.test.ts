@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import type { NotificationRecord, WorkflowTicket } from '../../../data/model.js';
 import { createWorkflow } from '../../../data/workflow/workflow.js';
 import { recordRequesterUpdate } from '../../../bot/tickets/requesterUpdates.js';
+import { openMemoryStore } from '../../../data/store/memoryStore.js';
 import { useStoreFolder } from '../../helpers/storeFixtures.js';
 import { asPerson, makeWorkflowTicket, people, seedWorkflow, workflowRosters } from '../../fixtures/workflowFixtures.js';
 
@@ -18,8 +19,8 @@ describe("the care home manager's updates", () => {
     const workflow = createWorkflow({
       store,
       clock: () => NOW,
-      withTransition: (tx, event) => {
-        const recorded = recordRequesterUpdate(tx.data, event, NOW);
+      withTransition: async (tx, event) => {
+        const recorded = await recordRequesterUpdate(tx, event, NOW);
         keys.push(...recorded);
         return recorded;
       },
@@ -49,7 +50,7 @@ describe("the care home manager's updates", () => {
     const workflow = createWorkflow({
       store,
       clock: () => NOW,
-      withTransition: (tx, event) => recordRequesterUpdate(tx.data, event, NOW),
+      withTransition: (tx, event) => recordRequesterUpdate(tx, event, NOW),
       deliver: (key) =>
         handed.push({
           key,
@@ -66,34 +67,31 @@ describe("the care home manager's updates", () => {
   });
 
   it('of a new request are handed over once, for the request received, not for its routing', async () => {
-    const store = await folder.open();
-    await store.update((tx) => {
-      tx.data.rosters.push(...workflowRosters());
-    });
+    const store = await openMemoryStore({ from: { rosters: workflowRosters() } });
     const handed: string[] = [];
     const workflow = createWorkflow({
       store,
       clock: () => NOW,
-      withTransition: (tx, event) => recordRequesterUpdate(tx.data, event, NOW),
+      withTransition: (tx, event) => recordRequesterUpdate(tx, event, NOW),
       deliver: (key) => handed.push(key),
     });
     const ticket = await workflow.submit({ kind: 'question', question: 'How do I log in?' }, people.requester);
-    expect(handed).toEqual(store.read((data) => data.notifications.map((n) => n.key)));
+    expect(handed).toEqual((await store.notifications.list()).map((n) => n.key));
     expect(handed).toEqual([expect.stringMatching(new RegExp(`^${ticket.id}:`))]);
   });
 
   it('are not recorded for steps that do not matter to the manager (a checklist tick)', async () => {
-    const store = await folder.open();
+    const store = await openMemoryStore();
     const delivered: string[] = [];
     await seedWorkflow(store, [makeWorkflowTicket({ id: 'UCP-000043', state: 'assigned', assignee: people.agent })]);
     const workflow = createWorkflow({
       store,
       clock: () => NOW,
-      withTransition: (tx, event) => recordRequesterUpdate(tx.data, event, NOW),
+      withTransition: (tx, event) => recordRequesterUpdate(tx, event, NOW),
       deliver: (key) => delivered.push(key),
     });
     const outcome = await workflow.act({ ticketId: 'UCP-000043', verb: 'tick', item: 'odsVerified', actor: asPerson(people.agent) });
-    expect(store.read((data) => data.notifications.length)).toBe(0);
+    expect(await store.notifications.list()).toEqual([]);
     expect(outcome.ok && outcome.event.notifications).toBeUndefined();
     expect(delivered).toEqual([]);
   });

@@ -4,12 +4,10 @@ import { createWorkflow } from '../../../data/workflow/workflow.js';
 import { createTicketCards } from '../../../bot/tickets/ticketCards.js';
 import { ensureChannelConversation } from '../../../bot/tickets/channels.js';
 import { createLogger } from '../../../bot/log.js';
-import { useStoreFolder } from '../../helpers/storeFixtures.js';
+import { openMemoryStore } from '../../../data/store/memoryStore.js';
 import { asPerson, makeWorkflowTicket, people, workflowRosters } from '../../fixtures/workflowFixtures.js';
 import { validateCard } from '../../helpers/validateCard.js';
 import { buttonVerbs } from '../../cards/cardFixtures.js';
-
-const folder = useStoreFolder();
 
 function chat(person: { aadObjectId: string }, teamsId: string): ConversationRecord {
   return {
@@ -22,11 +20,7 @@ function chat(person: { aadObjectId: string }, teamsId: string): ConversationRec
 
 /** The ticket cards wired to an in-process workflow, with a card sender that records what would go to Teams. */
 async function setUp(conversations: ConversationRecord[]) {
-  const store = await folder.open();
-  await store.update((tx) => {
-    tx.data.rosters.push(...workflowRosters());
-    tx.data.conversations.push(...conversations);
-  });
+  const store = await openMemoryStore({ from: { rosters: workflowRosters(), conversations } });
   const workflow = createWorkflow({ store, clock: () => new Date('2026-03-02T10:04:00Z') });
   const posted: Array<{ key: string; card: string; id: string }> = [];
   const updated: Array<{ key: string; activityId: string; card: string }> = [];
@@ -60,7 +54,7 @@ describe('ticket cards', () => {
     const ticket = await submit();
     await workflow.drain();
     expect(posted.map((p) => p.key).sort()).toEqual(['conversation:19:helpdesk@thread.tacv2', `user:${people.lead.aadObjectId}`]);
-    expect(workflow.get(ticket.id)?.cardCopies).toHaveLength(2);
+    expect((await workflow.get(ticket.id))?.cardCopies).toHaveLength(2);
     expect(posted[0].card).toContain('"userIds":["29:sam"]');
   });
 
@@ -68,7 +62,7 @@ describe('ticket cards', () => {
     const { store, workflow, submit } = await setUp([]);
     await submit();
     await workflow.drain();
-    const channel = store.read((data) => data.conversations.find((c) => c.key === 'conversation:19:helpdesk@thread.tacv2'));
+    const channel = await store.conversations.get('conversation:19:helpdesk@thread.tacv2');
     expect(channel?.reference).toMatchObject({
       serviceUrl: 'https://smba.example/uk/',
       conversation: { id: '19:helpdesk@thread.tacv2', conversationType: 'channel' },
@@ -91,9 +85,7 @@ describe('ticket cards', () => {
     const ticket = await submit();
     await workflow.drain();
     expect(posted.map((p) => p.key)).toEqual(['conversation:19:helpdesk@thread.tacv2']);
-    await store.update((tx) => {
-      tx.data.conversations.push(chat(people.secondLead, '29:ria'));
-    });
+    await store.transaction((tx) => tx.conversations.insert(chat(people.secondLead, '29:ria')));
     await Promise.all([cards.syncAll(), cards.syncAll(), cards.sync(ticket.id)]);
     expect(posted.map((p) => p.key)).toEqual(['conversation:19:helpdesk@thread.tacv2', `user:${people.secondLead.aadObjectId}`]);
   });
@@ -157,10 +149,7 @@ describe('each posted copy carries the buttons of the role it is posted for', ()
 
 describe('a deleted card message', () => {
   it('is dropped from the ticket when Teams says it is gone, and posted afresh on the next sync', async () => {
-    const store = await folder.open();
-    await store.update((tx) => {
-      tx.data.rosters.push(...workflowRosters());
-    });
+    const store = await openMemoryStore({ from: { rosters: workflowRosters() } });
     const workflow = createWorkflow({ store, clock: () => new Date('2026-03-02T10:04:00Z') });
     let posts = 0;
     const cards = createTicketCards({
@@ -176,8 +165,8 @@ describe('a deleted card message', () => {
     await workflow.drain();
     await workflow.act({ ticketId: ticket.id, verb: 'assign', actor: asPerson(people.agent), assignee: people.agent });
     await workflow.drain();
-    expect(workflow.get(ticket.id)?.cardCopies).toEqual([]);
+    expect((await workflow.get(ticket.id))?.cardCopies).toEqual([]);
     await cards.sync(ticket.id);
-    expect(workflow.get(ticket.id)?.cardCopies.map((c) => c.activityId)).toEqual(['act-2']);
+    expect((await workflow.get(ticket.id))?.cardCopies.map((c) => c.activityId)).toEqual(['act-2']);
   });
 });

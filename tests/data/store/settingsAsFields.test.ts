@@ -63,7 +63,7 @@ describe('opening a schema-4 file whose settings hold the sequence, the reminder
   it('continues ticket numbers from the old sequence', async () => {
     await writeFile(folder.path('live.json'), schema4({ 'workflow.lastTicketNumber': 41 }));
     const store = await folder.open();
-    const { ticket } = await store.update((tx) =>
+    const { ticket } = await store.transaction((tx) =>
       createTicket(tx, { kind: 'question', question: 'Can night staff share a login?' }, people.requester, NOW),
     );
     expect(ticket.id).toBe('UCP-000042');

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { WorkflowTicket } from '../../../data/model.js';
 import type { ActionRequest } from '../../../data/workflow/types.js';
 import { createWorkflow } from '../../../data/workflow/workflow.js';
-import { useStoreFolder } from '../../helpers/storeFixtures.js';
+import { openMemoryStore } from '../../../data/store/memoryStore.js';
 import {
   asPerson,
   asSystem,
@@ -15,20 +15,18 @@ import {
 } from '../../fixtures/workflowFixtures.js';
 
 describe('acting on a ticket', () => {
-  const folder = useStoreFolder();
-
   async function setUp(...tickets: WorkflowTicket[]) {
-    const store = await folder.open();
+    const store = await openMemoryStore();
     const clock = manualClock();
     await seedWorkflow(store, tickets);
     return { store, clock, workflow: createWorkflow({ store, clock: clock.now }) };
   }
 
   async function expectUnchanged(run: () => Promise<unknown>, store: Awaited<ReturnType<typeof setUp>>['store'], id: string) {
-    const before = storedTicketJson(store, id);
+    const before = await storedTicketJson(store, id);
     const auditBefore = (await auditOf(store, id)).length;
     await run();
-    expect(storedTicketJson(store, id)).toBe(before);
+    expect(await storedTicketJson(store, id)).toBe(before);
     expect((await auditOf(store, id)).length).toBe(auditBefore);
   }
 
@@ -65,7 +63,7 @@ describe('acting on a ticket', () => {
       reason: '  This home is in Kent, not our ICS.  ',
     });
     expect(outcome.ok).toBe(true);
-    const stored = workflow.get(ticket.id);
+    const stored = await workflow.get(ticket.id);
     expect(stored).toMatchObject({
       state: 'rejected',
       reason: 'This home is in Kent, not our ICS.',
@@ -149,7 +147,7 @@ describe('acting on a ticket', () => {
   it('refuses to assign to someone who is not on the helpdesk roster, or to nobody, changing nothing and auditing each refusal', async () => {
     const ticket = makeWorkflowTicket({ state: 'awaitingHelpdesk' });
     const { store, workflow } = await setUp(ticket);
-    const before = storedTicketJson(store, ticket.id);
+    const before = await storedTicketJson(store, ticket.id);
     for (const assignee of [people.lead, people.stranger, undefined]) {
       const outcome = await workflow.act({ ticketId: ticket.id, verb: 'assign', actor: asPerson(people.agent), assignee });
       expect(outcome).toMatchObject({
@@ -158,7 +156,7 @@ describe('acting on a ticket', () => {
         message: 'Please choose someone on the helpdesk roster to assign this request to.',
       });
     }
-    expect(storedTicketJson(store, ticket.id)).toBe(before);
+    expect(await storedTicketJson(store, ticket.id)).toBe(before);
     const why = 'assignee not on the helpdesk roster';
     expect((await auditOf(store, ticket.id)).map((e) => [e.actor, e.action, e.from, e.details])).toEqual([
       [people.agent.aadObjectId, 'denied', 'awaitingHelpdesk', { verb: 'assign', why, assignee: people.lead.aadObjectId }],
@@ -427,13 +425,13 @@ describe('acting on a ticket', () => {
   it('audits a person who is not on the right roster, says who can act, and changes nothing else', async () => {
     const ticket = makeWorkflowTicket({ state: 'awaitingIcsApproval' });
     const { store, workflow } = await setUp(ticket);
-    const before = storedTicketJson(store, ticket.id);
+    const before = await storedTicketJson(store, ticket.id);
     const outcome = await workflow.act({ ticketId: ticket.id, verb: 'approve', actor: asPerson(people.otherIcsLead) });
     expect(outcome).toMatchObject({ ok: false, code: 'forbidden', ticket: { id: ticket.id } });
     expect(outcome.ok ? '' : outcome.message).toBe(
       "Only a governance lead of this organisation's ICS can do this, so nothing was changed. If you think you should be able to, please contact the UCP helpdesk.",
     );
-    expect(storedTicketJson(store, ticket.id)).toBe(before);
+    expect(await storedTicketJson(store, ticket.id)).toBe(before);
     expect(await auditOf(store, ticket.id)).toEqual([
       expect.objectContaining({
         actor: people.otherIcsLead.aadObjectId,

@@ -3,24 +3,29 @@ import { readFileSync } from 'node:fs';
 import type { WorkflowTicket } from '../../../data/model.js';
 import type { TicketEvent } from '../../../data/workflow/types.js';
 import { createWorkflow } from '../../../data/workflow/workflow.js';
+import { openMemoryStore } from '../../../data/store/memoryStore.js';
+import type { Store } from '../../../data/store/store.js';
 import { useStoreFolder } from '../../helpers/storeFixtures.js';
 import { asPerson, makeWorkflowTicket, manualClock, people, seedWorkflow } from '../../fixtures/workflowFixtures.js';
 
-describe('workflow events', () => {
-  const folder = useStoreFolder();
+async function setUp(
+  options: { onListenerError?: (err: unknown, event: { ticketId: string; verb: string }) => void } = {},
+  opened?: Store,
+) {
+  const store = opened ?? (await openMemoryStore());
+  const ticket = makeWorkflowTicket({ state: 'awaitingIcsApproval', version: 1 });
+  await seedWorkflow(store, [ticket]);
+  return { store, ticket, workflow: createWorkflow({ store, clock: manualClock().now, ...options }) };
+}
 
-  async function setUp(options: { onListenerError?: (err: unknown, event: { ticketId: string; verb: string }) => void } = {}) {
-    const store = await folder.open();
-    const ticket = makeWorkflowTicket({ state: 'awaitingIcsApproval', version: 1 });
-    await seedWorkflow(store, [ticket]);
-    return { store, ticket, workflow: createWorkflow({ store, clock: manualClock().now, ...options }) };
-  }
+describe('workflow events, with the store on disk', () => {
+  const folder = useStoreFolder();
 
   const stateOnDisk = (file: string, id: string) =>
     (JSON.parse(readFileSync(file, 'utf8')) as { tickets: WorkflowTicket[] }).tickets.find((t) => t.id === id)?.state;
 
   it('are delivered only once the change is on disk', async () => {
-    const { ticket, workflow } = await setUp();
+    const { ticket, workflow } = await setUp({}, await folder.open());
     const seenOnDisk: (string | undefined)[] = [];
     const auditOnDisk: string[] = [];
     workflow.onEvent((event) => {
@@ -32,7 +37,9 @@ describe('workflow events', () => {
     expect(seenOnDisk).toEqual(['awaitingHelpdesk']);
     expect(auditOnDisk[0]).toContain('"action":"approve"');
   });
+});
 
+describe('workflow events', () => {
   it('come in commit order, one per applied transition, with who, when, from, to and why', async () => {
     const { ticket, workflow } = await setUp();
     const events: TicketEvent[] = [];
@@ -115,6 +122,6 @@ describe('workflow events', () => {
     });
     await workflow.act({ ticketId: ticket.id, verb: 'approve', actor: asPerson(people.lead) });
     await workflow.drain();
-    expect(workflow.get(ticket.id)?.state).toBe('awaitingHelpdesk');
+    expect((await workflow.get(ticket.id))?.state).toBe('awaitingHelpdesk');
   });
 });

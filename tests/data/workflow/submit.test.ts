@@ -4,8 +4,9 @@ import { ValidationError } from '../../../data/errors.js';
 import type { TicketOrganisation, WorkflowTicket } from '../../../data/model.js';
 import type { NewTicketInput } from '../../../data/workflow/types.js';
 import { createWorkflow } from '../../../data/workflow/workflow.js';
+import { openMemoryStore } from '../../../data/store/memoryStore.js';
 import { useStoreFolder } from '../../helpers/storeFixtures.js';
-import { auditOf, makeWorkflowTicket, manualClock, people, seedWorkflow } from '../../fixtures/workflowFixtures.js';
+import { asPerson, asSystem, auditOf, makeWorkflowTicket, manualClock, people, seedWorkflow } from '../../fixtures/workflowFixtures.js';
 
 const organisation = (overrides: Partial<TicketOrganisation> = {}): TicketOrganisation => ({
   ...makeWorkflowTicket().organisation!,
@@ -19,10 +20,8 @@ const access = (org: Partial<TicketOrganisation> = {}): NewTicketInput => ({
 });
 
 describe('submitting a request', () => {
-  const folder = useStoreFolder();
-
   async function setUp() {
-    const store = await folder.open();
+    const store = await openMemoryStore();
     await seedWorkflow(store, []);
     return { store, workflow: createWorkflow({ store, clock: manualClock().now }) };
   }
@@ -43,14 +42,11 @@ describe('submitting a request', () => {
       requester: { ...people.requester, email: 'grace.adeyemi@nhs.net' },
       lastAction: { verb: 'submit', by: people.requester, at: '2026-03-02T10:04:00.000Z' },
     });
-    expect(workflow.get(ticket.id)).toEqual(ticket);
+    expect(await workflow.get(ticket.id)).toEqual(ticket);
     expect((await auditOf(store, ticket.id)).map((e) => ({ actor: e.actor, action: e.action, from: e.from, to: e.to, at: e.at }))).toEqual([
       { actor: people.requester.aadObjectId, action: 'submit', from: undefined, to: 'submitted', at: '2026-03-02T10:04:00.000Z' },
       { actor: 'system', action: 'route', from: 'submitted', to: 'awaitingIcsApproval', at: '2026-03-02T10:04:00.000Z' },
     ]);
-    // On disk, not only in memory.
-    const onDisk = JSON.parse(await readFile(folder.path('live.json'), 'utf8')) as { tickets: WorkflowTicket[] };
-    expect(onDisk.tickets.find((t) => t.id === ticket.id)?.state).toBe('awaitingIcsApproval');
   });
 
   it.each<[string, NewTicketInput, WorkflowTicket['state']]>([
@@ -91,17 +87,28 @@ describe('submitting a request', () => {
     const first = await workflow.submit({ kind: 'question', question: 'One?' }, people.requester);
     const second = await workflow.submit({ kind: 'question', question: 'Two?', priority: 'high' }, people.requester);
     expect([first.id, second.id, second.priority]).toEqual(['UCP-000001', 'UCP-000002', 'high']);
-    await store.update((tx) => {
-      tx.data.tickets.splice(0, tx.data.tickets.length);
-    });
+    for (const { id } of [first, second]) {
+      await workflow.act({ ticketId: id, verb: 'withdraw', actor: asPerson(people.requester) });
+      await workflow.act({ ticketId: id, verb: 'close', actor: asSystem });
+    }
+    expect(await store.archiveClosedTickets()).toBe(2);
+    expect(await store.tickets.count()).toBe(0);
     expect((await workflow.submit({ kind: 'question', question: 'Three?' }, people.requester)).id).toBe('UCP-000003');
   });
 
   it('never reuses an id still in the live file, even when the counter was lost', async () => {
-    const store = await folder.open();
+    const store = await openMemoryStore();
     await seedWorkflow(store, [makeWorkflowTicket({ id: 'UCP-000041' })]);
     const workflow = createWorkflow({ store, clock: manualClock().now, newId: (n) => `UCP-${String(n).padStart(6, '0')}` });
     expect((await workflow.submit({ kind: 'question', question: 'Hello?' }, people.requester)).id).toBe('UCP-000042');
+    expect((await workflow.submit({ kind: 'question', question: 'Again?' }, people.requester)).id).toBe('UCP-000043');
+  });
+
+  it('skips an id still in the live file when the counter was put back to an older value', async () => {
+    const store = await openMemoryStore({ from: { ticketSequence: 4 } });
+    await seedWorkflow(store, [makeWorkflowTicket({ id: 'UCP-000005' }), makeWorkflowTicket({ id: 'UCP-000006', kind: 'question' })]);
+    const workflow = createWorkflow({ store, clock: manualClock().now });
+    expect((await workflow.submit({ kind: 'question', question: 'Hello?' }, people.requester)).id).toBe('UCP-000007');
   });
 
   it('gives each of many simultaneous submissions its own id', async () => {
@@ -142,7 +149,7 @@ describe('submitting a request', () => {
     );
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as Error).message).toMatch(message);
-    expect(store.read((data) => data.tickets.length)).toBe(0);
+    expect(await store.tickets.count()).toBe(0);
     expect(await auditOf(store)).toEqual([]);
   });
 
@@ -153,9 +160,8 @@ describe('submitting a request', () => {
 });
 
 describe('limits on what one request may carry', () => {
-  const folder = useStoreFolder();
   it('refuses more than 500 people and over-long fields with a plain message, creating nothing', async () => {
-    const store = await folder.open();
+    const store = await openMemoryStore();
     const workflow = createWorkflow({ store, clock: () => new Date('2026-03-02T10:00:00Z') });
     const { organisation } = makeWorkflowTicket();
     const person = (i: number) => ({
@@ -173,20 +179,19 @@ describe('limits on what one request may carry', () => {
     await expect(
       workflow.submit({ kind: 'organisationAccess', organisation, users: [{ ...person(1), name: 'x'.repeat(300) }] }, people.requester),
     ).rejects.toThrow("Staff member 1's name is too long");
-    expect(store.read((data) => data.tickets.length)).toBe(0);
+    expect(await store.tickets.count()).toBe(0);
   });
 });
 
 describe('submitting the same request twice', () => {
-  const folder = useStoreFolder();
   it('makes one ticket when the same Submit arrives twice at once, and answers both with it', async () => {
-    const store = await folder.open();
+    const store = await openMemoryStore();
     const workflow = createWorkflow({ store, clock: () => new Date('2026-03-02T10:00:00Z') });
     const { kind, organisation, users } = makeWorkflowTicket();
     const input = { kind, organisation, users, submissionId: 'summary-7f3a' };
     const [first, second] = await Promise.all([workflow.submit(input, people.requester), workflow.submit(input, people.requester)]);
     expect(first.id).toBe(second.id);
-    expect(store.read((data) => data.tickets.length)).toBe(1);
+    expect(await store.tickets.count()).toBe(1);
     expect((await auditOf(store)).filter((e) => e.action === 'submit')).toHaveLength(1);
     // Another Submit is another request (for another organisation: one organisation has one open access request).
     const other = await workflow.submit(
@@ -198,9 +203,8 @@ describe('submitting the same request twice', () => {
 });
 
 describe('an organisation outside London', () => {
-  const folder = useStoreFolder();
   it('may have no London ICS (a leavers request from a home in Kent), but a London one still needs its ICS', async () => {
-    const store = await folder.open();
+    const store = await openMemoryStore();
     const workflow = createWorkflow({ store, clock: () => new Date('2026-03-02T10:00:00Z') });
     const kent = { odsCode: 'VKT01', name: 'Kent Coast Care', icbCode: '', location: 'outside' as const, namedInDpia: false };
     const leavers = [{ name: 'Tom Whitfield', email: 'tom@nhs.net', lastWorkingDay: '2026-02-27' }];
@@ -211,5 +215,16 @@ describe('an organisation outside London', () => {
     await expect(
       workflow.submit({ kind: 'deactivateUsers', organisation: { ...kent, location: 'london' }, leavers }, people.requester),
     ).rejects.toThrow('The organisation needs its name, ODS code and ICS.');
+  });
+});
+
+describe('a submitted request on disk', () => {
+  const folder = useStoreFolder();
+  it('is in the live file once submit has answered, not only in memory', async () => {
+    const store = await folder.open();
+    const workflow = createWorkflow({ store, clock: manualClock().now });
+    const ticket = await workflow.submit(access(), people.requester);
+    const onDisk = JSON.parse(await readFile(folder.path('live.json'), 'utf8')) as { tickets: WorkflowTicket[] };
+    expect(onDisk.tickets.find((t) => t.id === ticket.id)?.state).toBe('awaitingIcsApproval');
   });
 });

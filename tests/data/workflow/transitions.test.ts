@@ -3,17 +3,8 @@ import { CHECKLIST_ITEMS, type TicketState, type WorkflowTicket } from '../../..
 import { TICKET_STATES, VERBS, verbsAvailable, type Verb } from '../../../data/workflow/transitions.js';
 import type { ActionRequest, ActorRole } from '../../../data/workflow/types.js';
 import { createWorkflow } from '../../../data/workflow/workflow.js';
-import { useStoreFolder } from '../../helpers/storeFixtures.js';
-import {
-  asPerson,
-  asSystem,
-  auditOf,
-  makeWorkflowTicket,
-  manualClock,
-  people,
-  seedWorkflow,
-  storedTicketJson,
-} from '../../fixtures/workflowFixtures.js';
+import { openMemoryStore } from '../../../data/store/memoryStore.js';
+import { asPerson, asSystem, auditOf, makeWorkflowTicket, manualClock, people, seedWorkflow } from '../../fixtures/workflowFixtures.js';
 
 /**
  * What source 001's procedure allows, written out independently of data/workflow/transitions.ts so this test can
@@ -114,8 +105,6 @@ function ticketIn(state: TicketState, verb: Verb): WorkflowTicket {
 }
 
 describe('the transition table, for every verb in every state by every kind of actor', () => {
-  const folder = useStoreFolder();
-
   it('covers every verb and every state', () => {
     expect(new Set(LEGAL.map(([verb]) => verb).concat('submit'))).toEqual(new Set(VERBS));
     expect([...TICKET_STATES].sort()).toEqual([
@@ -133,7 +122,7 @@ describe('the transition table, for every verb in every state by every kind of a
   });
 
   it.each([...VERBS])('%s: applies what the procedure allows and refuses the rest, changing nothing', async (verb) => {
-    const store = await folder.open();
+    const store = await openMemoryStore();
     const clock = manualClock();
     const workflow = createWorkflow({ store, clock: clock.now });
     const cases = TICKET_STATES.flatMap((state) =>
@@ -143,19 +132,22 @@ describe('the transition table, for every verb in every state by every kind of a
       store,
       cases.map((c) => c.ticket),
     );
-    const before = new Map(cases.map((c) => [c.ticket.id, storedTicketJson(store, c.ticket.id)]));
+    const storedNow = async () =>
+      new Map(await Promise.all(cases.map(async (c) => [c.ticket.id, (await store.tickets.list({ ids: [c.ticket.id] }))[0]] as const)));
+    const before = await storedNow();
 
     const outcomes = await Promise.all(
       cases.map((c) => workflow.act({ ticketId: c.ticket.id, verb, actor: ACTORS[c.actor], expectedVersion: 3, ...INPUT[verb] })),
     );
     const audit = await auditOf(store);
+    const after = await storedNow();
 
     cases.forEach((c, i) => {
       const outcome = outcomes[i];
       const want = expected(verb, c.state, c.actor);
       const label = `${verb} on ${c.state} by ${c.actor}`;
       const events = audit.filter((e) => e.ticketId === c.ticket.id);
-      const stored = JSON.parse(storedTicketJson(store, c.ticket.id) ?? 'null') as WorkflowTicket;
+      const stored = after.get(c.ticket.id)!;
       const actorId = c.actor === 'system' ? 'system' : (ACTORS[c.actor] as { person: { aadObjectId: string } }).person.aadObjectId;
       if (want.ok && verb === 'check') {
         // Bookkeeping: recorded and audited, but the version and last action an agent's card shows stay as they were.
@@ -196,7 +188,7 @@ describe('the transition table, for every verb in every state by every kind of a
         });
       } else {
         expect({ label, ok: outcome.ok, code: outcome.ok ? undefined : outcome.code }).toEqual({ label, ok: false, code: want.code });
-        expect({ label, stored: storedTicketJson(store, c.ticket.id) }).toEqual({ label, stored: before.get(c.ticket.id) });
+        expect({ label, stored: after.get(c.ticket.id) }).toEqual({ label, stored: before.get(c.ticket.id) });
         const expectedAudit = want.code === 'forbidden' ? [{ actor: actorId, action: 'denied', from: c.state, to: undefined, verb }] : [];
         expect({
           label,

@@ -1,14 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import type { CardCopy } from '../../../data/model.js';
 import { createWorkflow } from '../../../data/workflow/workflow.js';
-import { useStoreFolder } from '../../helpers/storeFixtures.js';
+import { openMemoryStore } from '../../../data/store/memoryStore.js';
 import { auditOf, makeWorkflowTicket, manualClock, people, seedWorkflow, storedTicketJson } from '../../fixtures/workflowFixtures.js';
 
 describe('the workflow around its transitions', () => {
-  const folder = useStoreFolder();
-
   async function setUp() {
-    const store = await folder.open();
+    const store = await openMemoryStore();
     const ticket = makeWorkflowTicket({ state: 'awaitingIcsApproval', version: 4, requester: { ...people.requester } });
     await seedWorkflow(store, [ticket]);
     return { store, ticket, workflow: createWorkflow({ store, clock: manualClock().now }) };
@@ -21,7 +19,7 @@ describe('the workflow around its transitions', () => {
     expect(await workflow.recordCardCopy(ticket.id, copy)).toBe(true);
     expect(await workflow.recordCardCopy(ticket.id, { ...copy })).toBe(true);
     expect(await workflow.recordCardCopy(ticket.id, helpdesk)).toBe(true);
-    expect(workflow.get(ticket.id)).toMatchObject({ version: 4, updatedAt: ticket.updatedAt, cardCopies: [copy, helpdesk] });
+    expect(await workflow.get(ticket.id)).toMatchObject({ version: 4, updatedAt: ticket.updatedAt, cardCopies: [copy, helpdesk] });
     expect(await auditOf(store, ticket.id)).toEqual([]);
   });
 
@@ -34,28 +32,28 @@ describe('the workflow around its transitions', () => {
 
   it('tells a card view who the viewer is for this ticket, ICS by ICS', async () => {
     const { ticket, workflow } = await setUp();
-    expect(workflow.rolesOf(ticket, people.requester.aadObjectId)).toEqual(['requester']);
-    expect(workflow.rolesOf(ticket, people.lead.aadObjectId)).toEqual(['icsLead']);
-    expect(workflow.rolesOf(ticket, people.otherIcsLead.aadObjectId)).toEqual([]);
-    expect(workflow.rolesOf(ticket, people.agent.aadObjectId)).toEqual(['helpdeskAgent']);
-    expect(workflow.rolesOf(ticket, people.stranger.aadObjectId)).toEqual([]);
+    expect(await workflow.rolesOf(ticket, people.requester.aadObjectId)).toEqual(['requester']);
+    expect(await workflow.rolesOf(ticket, people.lead.aadObjectId)).toEqual(['icsLead']);
+    expect(await workflow.rolesOf(ticket, people.otherIcsLead.aadObjectId)).toEqual([]);
+    expect(await workflow.rolesOf(ticket, people.agent.aadObjectId)).toEqual(['helpdeskAgent']);
+    expect(await workflow.rolesOf(ticket, people.stranger.aadObjectId)).toEqual([]);
     // A helpdesk agent who asked for something themself holds both roles.
-    expect(workflow.rolesOf({ ...ticket, requester: { ...people.agent } }, people.agent.aadObjectId)).toEqual([
+    expect(await workflow.rolesOf({ ...ticket, requester: { ...people.agent } }, people.agent.aadObjectId)).toEqual([
       'requester',
       'helpdeskAgent',
     ]);
     // Someone leading a different ICS becomes a lead for a ticket of that ICS.
     expect(
-      workflow.rolesOf({ ...ticket, organisation: { ...ticket.organisation!, icbCode: 'QMF' } }, people.otherIcsLead.aadObjectId),
+      await workflow.rolesOf({ ...ticket, organisation: { ...ticket.organisation!, icbCode: 'QMF' } }, people.otherIcsLead.aadObjectId),
     ).toEqual(['icsLead']);
   });
 
   it('hands out copies: changing what get() returns changes nothing stored', async () => {
     const { store, ticket, workflow } = await setUp();
-    const before = storedTicketJson(store, ticket.id);
-    const copy = workflow.get(ticket.id)!;
+    const before = await storedTicketJson(store, ticket.id);
+    const copy = (await workflow.get(ticket.id))!;
     copy.state = 'closed';
     copy.checklist.odsVerified = { by: 'system', at: 'now' };
-    expect(storedTicketJson(store, ticket.id)).toBe(before);
+    expect(await storedTicketJson(store, ticket.id)).toBe(before);
   });
 });

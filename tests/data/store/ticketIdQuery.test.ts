@@ -1,0 +1,25 @@
+import { describe, expect, it } from '@jest/globals';
+import { openMemoryStore } from '../../../data/store/memoryStore.js';
+import { makeWorkflowTicket } from '../../fixtures/workflowFixtures.js';
+
+describe('finding one live ticket by its id', () => {
+  it('lists the live ticket with that id and no other, inside a transaction too', async () => {
+    const wanted = makeWorkflowTicket();
+    const other = makeWorkflowTicket();
+    const store = await openMemoryStore({ from: { tickets: [wanted, other] } });
+    expect((await store.tickets.list({ ids: [wanted.id] })).map((t) => t.id)).toEqual([wanted.id]);
+    expect(await store.transaction(async (tx) => (await tx.tickets.list({ ids: [other.id] })).map((t) => t.id))).toEqual([other.id]);
+    expect(await store.tickets.list({ ids: ['UCP-404404'] })).toEqual([]);
+  });
+
+  it('leaves an archived ticket out of the live list, while get() still finds it in the archive', async () => {
+    const closed = makeWorkflowTicket({ state: 'closed' });
+    const store = await openMemoryStore({ from: { tickets: [closed] } });
+    expect(await store.archiveClosedTickets()).toBe(1);
+    expect(await store.tickets.list({ ids: [closed.id] })).toEqual([]);
+    expect((await store.tickets.get(closed.id))?.id).toBe(closed.id);
+    const archived = [];
+    for await (const ticket of store.tickets.archived({ ids: [closed.id] })) archived.push(ticket.id);
+    expect(archived).toEqual([closed.id]);
+  });
+});
