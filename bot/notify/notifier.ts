@@ -20,7 +20,7 @@ import type { TeamsSender } from './teamsSender.js';
 import { backgroundWork } from './backgroundWork.js';
 
 export type { NotificationInput } from './outbox.js';
-export { addNotificationIfNew, addNotificationToData, pendingNotification, unconfirmedMark } from './outbox.js';
+export { addNotificationIfNew, pendingNotification, unconfirmedMark } from './outbox.js';
 
 export interface NotifierDeps {
   store: Store;
@@ -165,19 +165,19 @@ export function createNotifier(deps: NotifierDeps): Notifier {
 
   /** Delivers the stored record of `key` unless it is not pending or already being delivered here; never rejects. */
   const deliverKey = async (key: string): Promise<'sent' | 'queued' | 'duplicate' | 'unknown'> => {
-    let record: NotificationRecord | undefined;
+    // Claimed before the first await: two callers cannot both deliver the same key.
+    if (inFlight.has(key)) return 'duplicate';
+    inFlight.add(key);
     try {
-      // Checked and claimed with no await in between: two callers cannot both pass.
-      if (inFlight.has(key)) return 'duplicate';
-      record = findNotification(deps.store, key);
+      let record: NotificationRecord | undefined;
+      try {
+        record = await findNotification(deps.store, key);
+      } catch (err) {
+        logger.error('notification could not be read', { key, error: errorKind(err) });
+        return 'queued';
+      }
       if (!record) return 'unknown';
       if (record.status !== 'pending') return 'duplicate';
-      inFlight.add(key);
-    } catch (err) {
-      logger.error('notification could not be read', { key, error: errorKind(err) });
-      return 'queued';
-    }
-    try {
       return await deliverRecord(record);
     } catch (err) {
       // The outcome could not be written (the store is closing or failing): the record stays pending for a later round.
@@ -190,7 +190,7 @@ export function createNotifier(deps: NotifierDeps): Notifier {
 
   const runRound = async (now: Date): Promise<RetryRound> => {
     const result: RetryRound = { sent: 0, queued: 0 };
-    for (const due of dueNotifications(deps.store, now, inFlight).slice(0, maxPerRound)) {
+    for (const due of (await dueNotifications(deps.store, now, inFlight)).slice(0, maxPerRound)) {
       if (background.signal.aborted) break;
       const outcome = await deliverKey(due.key);
       if (outcome === 'sent') result.sent += 1;
@@ -211,7 +211,7 @@ export function createNotifier(deps: NotifierDeps): Notifier {
       const outcome = await notifier.deliver(input.key);
       if (outcome === 'sent' || outcome === 'queued') return outcome;
       // A timer round took the new key first: it is sent, or still pending and delivered once.
-      return findNotification(deps.store, input.key)?.status === 'sent' ? 'sent' : 'queued';
+      return (await findNotification(deps.store, input.key))?.status === 'sent' ? 'sent' : 'queued';
     },
 
     deliver: (key) => track(deliverKey(key)),

@@ -1,5 +1,5 @@
 import type { NotificationRecord } from '../../data/model.js';
-import type { LiveData, Store, StoreTransaction } from '../../data/store/store.js';
+import type { Store, StoreTransaction } from '../../data/store/store.js';
 
 /** What a caller asks to be delivered; the key makes it idempotent. */
 export interface NotificationInput {
@@ -31,7 +31,7 @@ export function pendingNotification(input: NotificationInput, now: Date): Notifi
     nextAttemptAt: now.toISOString(),
     createdAt: now.toISOString(),
   };
-  if (input.card) record.card = JSON.parse(JSON.stringify(input.card)) as Record<string, unknown>;
+  if (input.card) record.card = structuredClone(input.card);
   return record;
 }
 
@@ -43,45 +43,31 @@ export function addNotificationIfNew(tx: StoreTransaction, record: NotificationR
   return tx.notifications.insert(record);
 }
 
-/** (Legacy, going with store.update: issue 16.) The same, inside a synchronous store update. */
-export function addNotificationToData(data: LiveData, record: NotificationRecord): boolean {
-  if (data.notifications.some((n) => n.key === record.key)) return false;
-  data.notifications.push(JSON.parse(JSON.stringify(record)) as NotificationRecord);
-  return true;
-}
-
 /** Records a new pending notification, due now, in a write of its own; false (nothing written) when the key is already known. */
 export function recordNotification(store: Store, input: NotificationInput, now: Date): Promise<boolean> {
   const record = pendingNotification(input, now);
   return store.transaction((tx) => addNotificationIfNew(tx, record));
 }
 
-/** A detached copy of one notification (store views are read-only and live). */
-export function findNotification(store: Store, key: string): NotificationRecord | undefined {
-  return store.read((data) => {
-    const found = data.notifications.find((n) => n.key === key);
-    return found ? (JSON.parse(JSON.stringify(found)) as NotificationRecord) : undefined;
-  });
+/** One notification, as a copy; undefined when the store has no such key. */
+export function findNotification(store: Store, key: string): Promise<NotificationRecord | undefined> {
+  return store.notifications.get(key);
 }
 
 /** Pending notifications due at `now`, oldest due first, as copies; `skip` holds keys being delivered right now. */
-export function dueNotifications(store: Store, now: Date, skip: ReadonlySet<string>): NotificationRecord[] {
-  const due = store.read((data) =>
-    data.notifications
-      .filter((n) => n.status === 'pending' && !skip.has(n.key) && Date.parse(n.nextAttemptAt) <= now.getTime())
-      .map((n) => JSON.parse(JSON.stringify(n)) as NotificationRecord),
-  );
-  return due.sort((a, b) => Date.parse(a.nextAttemptAt) - Date.parse(b.nextAttemptAt));
+export async function dueNotifications(store: Store, now: Date, skip: ReadonlySet<string>): Promise<NotificationRecord[]> {
+  const due = await store.notifications.list({ status: 'pending', dueBy: now.toISOString() });
+  return due.filter((n) => !skip.has(n.key)).sort((a, b) => Date.parse(a.nextAttemptAt) - Date.parse(b.nextAttemptAt));
 }
 
 /**
- * Marks a notification delivered, with an audit event in the same write, so it is never delivered again. With
+ * Marks a notification delivered, with an audit event in the same transaction, so it is never delivered again. With
  * `unconfirmedReason` (an ambiguous failure: the service may have taken it, its answer was lost) it is still recorded sent
  * (at most once), marked by `lastError` '<via>:ambiguous', and audited as 'notification.unconfirmed' for the helpdesk to check.
  */
 export async function markSent(store: Store, key: string, via: 'teams' | 'email', now: Date, unconfirmedReason?: string): Promise<void> {
-  await store.update((tx) => {
-    const record = tx.data.notifications.find((n) => n.key === key);
+  await store.transaction(async (tx) => {
+    const record = await tx.notifications.get(key);
     if (!record || record.status === 'sent') return;
     record.status = 'sent';
     record.via = via;
@@ -90,6 +76,7 @@ export async function markSent(store: Store, key: string, via: 'teams' | 'email'
     record.attempts += 1;
     if (unconfirmedReason === undefined) delete record.lastError;
     else record.lastError = unconfirmedMark(via);
+    await tx.notifications.put(record);
     const ticketId = /^([A-Z]+-\d+):/.exec(key)?.[1];
     tx.audit({
       actor: 'system',
@@ -114,14 +101,15 @@ export async function markQueued(
   retryAfterMs = 0,
   stepMs = 60_000,
 ): Promise<void> {
-  await store.update((tx) => {
-    const record = tx.data.notifications.find((n) => n.key === key);
+  await store.transaction(async (tx) => {
+    const record = await tx.notifications.get(key);
     if (!record || record.status !== 'pending') return;
     record.attempts += 1;
     record.lastAttemptAt = now.toISOString();
     const steps = QUEUE_BACKOFF_STEPS[Math.min(record.attempts, QUEUE_BACKOFF_STEPS.length) - 1];
     record.nextAttemptAt = new Date(now.getTime() + Math.max(steps * stepMs, retryAfterMs)).toISOString();
     record.lastError = lastError;
+    await tx.notifications.put(record);
   });
 }
 
@@ -132,11 +120,15 @@ export async function markQueued(
  */
 export async function pruneSent(store: Store, before: Date): Promise<number> {
   const old = (n: NotificationRecord) => n.status === 'sent' && n.sentAt !== undefined && Date.parse(n.sentAt) < before.getTime();
-  if (!store.read((data) => data.notifications.some(old))) return 0;
-  return store.update((tx) => {
-    const keep = tx.data.notifications.filter((n) => !old(n));
-    const removed = tx.data.notifications.length - keep.length;
-    tx.data.notifications = keep;
+  // A message sent before `before` was created before it too: the query narrows, the test decides.
+  const candidates = (await store.notifications.list({ status: 'sent', createdBefore: before.toISOString() })).filter(old);
+  if (candidates.length === 0) return 0;
+  return store.transaction(async (tx) => {
+    let removed = 0;
+    for (const { key } of candidates) {
+      const current = await tx.notifications.get(key);
+      if (current && old(current) && (await tx.notifications.delete(key))) removed += 1;
+    }
     return removed;
   });
 }

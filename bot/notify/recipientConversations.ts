@@ -3,11 +3,8 @@ import type { ConversationRecord } from '../../data/model.js';
 import type { Store } from '../../data/store/store.js';
 
 /** The stored conversation for a person (`user:<aadObjectId>`) or a channel (`conversation:<id>`), copied; undefined when missing. */
-export function findConversation(store: Store, key: string): ConversationRecord | undefined {
-  return store.read((data) => {
-    const found = data.conversations.find((c) => c.key === key);
-    return found ? (JSON.parse(JSON.stringify(found)) as ConversationRecord) : undefined;
-  });
+export function findConversation(store: Store, key: string): Promise<ConversationRecord | undefined> {
+  return store.conversations.get(key);
 }
 
 /** The conversation key a recipient resolves to: the explicit one wins over the person's 1:1 chat. */
@@ -22,11 +19,12 @@ export function conversationKeyFor(recipient: { aadObjectId?: string; conversati
  * marked: one stored since (a newer updatedAt) is left alone. The change is audited; false when nothing changed.
  */
 export function markConversationUnusable(store: Store, failed: ConversationRecord, reason: string, now: Date): Promise<boolean> {
-  return store.update((tx) => {
-    const current = tx.data.conversations.find((c) => c.key === failed.key);
+  return store.transaction(async (tx) => {
+    const current = await tx.conversations.get(failed.key);
     if (!current || !current.usable || current.updatedAt !== failed.updatedAt) return false;
     current.usable = false;
     current.updatedAt = now.toISOString();
+    await tx.conversations.put(current);
     tx.audit({ actor: 'system', action: 'conversation.unusable', details: { conversationKey: failed.key, reason } });
     return true;
   });

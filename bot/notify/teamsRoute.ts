@@ -43,7 +43,7 @@ export async function throughConversation<T>(
   signal?: AbortSignal,
   markUnusable = true,
 ): Promise<TeamsOutcome<T>> {
-  const conversation = findConversation(route.store, conversationKey);
+  const conversation = await findConversation(route.store, conversationKey);
   if (!conversation) return { ok: false, failure: new DeliveryError('other', 'no-conversation') };
   if (!conversation.usable) return { ok: false, failure: new DeliveryError('permanent', 'conversation-unusable') };
   const reference = conversation.reference as Partial<ConversationReference>;

@@ -13,7 +13,7 @@ export interface Digest {
   reminders: DueReminder[];
 }
 
-function recipientKey(recipient: Recipient): string {
+export function recipientKey(recipient: Recipient): string {
   return recipient.kind === 'channel' ? recipient.conversationKey : userKey(recipient.aadObjectId);
 }
 
@@ -22,11 +22,20 @@ function notificationRecipient(recipient: Recipient): NotificationRecord['recipi
   return { aadObjectId: recipient.aadObjectId, ...(recipient.email ? { email: recipient.email } : {}) };
 }
 
+/** A digest's key: the recipient and the sweep's instant, and the part when a backlog needs several (2, 3, …). */
+export function digestKey(recipientKey: string, now: Date, part = 1): string {
+  return `reminders:${recipientKey}:${now.toISOString()}${part > 1 ? `:${part}` : ''}`;
+}
+
 /**
- * One digest per recipient. The key names the recipient and the sweep's instant, so each sweep's digest is
- * its own notification; what makes a reminder go once is the ledger written in the same update.
+ * One digest per recipient. The key names the recipient and the sweep's instant (`keyFor` may name a part), so each
+ * sweep's digest is its own notification; what makes a reminder go once is the ledger written in the same transaction.
  */
-export function buildDigests(reminders: readonly DueReminder[], now: Date): Digest[] {
+export function buildDigests(
+  reminders: readonly DueReminder[],
+  now: Date,
+  keyFor: (recipientKey: string) => string = (key) => digestKey(key, now),
+): Digest[] {
   const byRecipient = new Map<string, { recipient: Recipient; reminders: DueReminder[] }>();
   for (const reminder of reminders) {
     for (const recipient of reminder.recipients) {
@@ -43,7 +52,7 @@ export function buildDigests(reminders: readonly DueReminder[], now: Date): Dige
       recipientKey: key,
       reminders: mine,
       notification: {
-        key: `reminders:${key}:${now.toISOString()}`,
+        key: keyFor(key),
         recipient: notificationRecipient(recipient),
         subject: mine.length === 1 ? 'A reminder about your UCP requests' : `${mine.length} reminders about UCP requests`,
         text: reminderDigestText(lines),

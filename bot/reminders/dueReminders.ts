@@ -1,14 +1,13 @@
 /**
- * What is due at one moment: the reminders, escalations and system withdrawals, from the live data, the
+ * What is due at one moment: the reminders, escalations and system withdrawals, from the tickets, rosters and ledger, the
  * working-hours calendar and now. Pure: nothing is read from outside and nothing is written.
  */
 import { channelKey } from '../../data/conversationKeys.js';
-import type { WorkflowTicket } from '../../data/model.js';
-import { parsePublishedStatus, renewalDue } from '../../data/rules/dspt.js';
+import type { DsptRecord, RosterEntry, WorkflowTicket } from '../../data/model.js';
 import { londonToday } from '../../data/rules/londonTime.js';
 import type { WorkingCalendar } from '../../data/rules/workingHours.js';
-import type { LiveData } from '../../data/store/store.js';
-import { readLedger, sentDspt, sentOrdinal, type ReminderLedger } from './ledger.js';
+import { sentOrdinal, type ReminderLedger } from './ledger.js';
+import { dsptReminders, requesterOf, requestersByOdsCode } from './dsptReminders.js';
 import type { ReminderThresholds } from './thresholds.js';
 import { OPEN_STATES } from '../../data/workflow/transitions.js';
 import { waitSince } from '../../data/workflow/waitSince.js';
@@ -16,6 +15,7 @@ import { workingClock, type WorkingClock } from './workingClock.js';
 import { reminderText, type ReminderKind } from './reminderWording.js';
 
 export type { ReminderKind };
+export { dsptCodesDue, dsptReminders, dsptSeason } from './dsptReminders.js';
 
 /** Someone a reminder goes to: a person (their 1:1 chat, else e-mail) or a channel. */
 export type Recipient = { kind: 'person'; aadObjectId: string; email?: string } | { kind: 'channel'; conversationKey: string };
@@ -61,31 +61,72 @@ export interface DueResult {
 
 const OPEN: ReadonlySet<string> = new Set(OPEN_STATES);
 
-/** Everything due at `now`, not yet sent; pure, so it can run inside the sweep's store update. */
-export function dueReminders(data: Readonly<LiveData>, calendar: WorkingCalendar, now: Date, t: ReminderThresholds): DueResult {
-  const tickets = data.tickets;
-  const ledger = readLedger(data);
+/** What the due computation reads; the live data is one (the admin preview passes its snapshot). */
+export interface DueSources {
+  tickets: readonly WorkflowTicket[];
+  rosters: readonly RosterEntry[];
+  dsptStatuses: readonly DsptRecord[];
+  reminderLedger: ReminderLedger;
+}
+
+/** What one open ticket has due: its reminders not yet sent, or its withdrawal. */
+export interface TicketDue {
+  reminders: DueReminder[];
+  withdrawal?: DueWithdrawal;
+}
+
+/** Working out one ticket at a time, so the sweep can take its tickets from a stream. */
+export type TicketPlanner = (ticket: WorkflowTicket) => TicketDue;
+
+/** Everything due at `now`, not yet sent; pure. */
+export function dueReminders(data: DueSources, calendar: WorkingCalendar, now: Date, t: ReminderThresholds): DueResult {
   const openTicketIds = new Set<string>();
   let earliest = now.getTime();
-  const open: { ticket: WorkflowTicket; since: string; sinceMs: number }[] = [];
-  for (const ticket of tickets) {
+  for (const ticket of data.tickets) {
     if (!OPEN.has(ticket.state)) continue;
     openTicketIds.add(ticket.id);
-    const since = waitSince(ticket);
-    const sinceMs = Date.parse(since);
-    if (!Number.isFinite(sinceMs)) continue;
-    if (sinceMs < earliest) earliest = sinceMs;
-    open.push({ ticket, since, sinceMs });
+    const sinceMs = Date.parse(waitSince(ticket));
+    if (Number.isFinite(sinceMs) && sinceMs < earliest) earliest = sinceMs;
   }
   const clock = workingClock(calendar, now, earliest, t.workingDayHours);
-  const leads = peopleByScope(data, 'icsLead');
+  const plan = ticketPlanner(data, clock, t);
+  const reminders: DueReminder[] = [];
+  const withdrawals: DueWithdrawal[] = [];
+  for (const ticket of data.tickets) {
+    if (!OPEN.has(ticket.state)) continue;
+    const due = plan(ticket);
+    reminders.push(...due.reminders);
+    if (due.withdrawal) withdrawals.push(due.withdrawal);
+  }
+  const today = londonToday(now);
+  const year = today.slice(0, 4);
+  let requesters: Map<string, Recipient[]> | undefined;
+  const requestersOf = (odsCode: string) => (requesters ??= requestersByOdsCode(data.tickets)).get(odsCode.toUpperCase()) ?? [];
+  reminders.push(...dsptReminders(data, requestersOf, now, t));
+  return { reminders, withdrawals, openTicketIds, year };
+}
+
+/**
+ * What each open ticket has due at `clock.now`, given the rosters and the ledger (read once, for a whole sweep). A ticket
+ * not in an open state has nothing due.
+ */
+export function ticketPlanner(
+  data: Pick<DueSources, 'rosters' | 'reminderLedger'>,
+  clock: WorkingClock,
+  t: ReminderThresholds,
+): TicketPlanner {
+  const ledger = data.reminderLedger;
+  const leads = peopleByScope(data.rosters, 'icsLead');
   const channels = data.rosters
     .filter((e) => e.kind === 'helpdeskChannel')
     .map((e): Recipient => ({ kind: 'channel', conversationKey: channelKey(e.id) }));
-  const reminders: DueReminder[] = [];
-  const withdrawals: DueWithdrawal[] = [];
 
-  for (const { ticket, since, sinceMs } of open) {
+  return (ticket) => {
+    const reminders: DueReminder[] = [];
+    if (!OPEN.has(ticket.state)) return { reminders };
+    const since = waitSince(ticket);
+    const sinceMs = Date.parse(since);
+    if (!Number.isFinite(sinceMs)) return { reminders };
     const hours = clock.hoursSince(sinceMs);
     // `dueAfter`: when this ordinal fell due (the threshold itself, or for the ICS's daily reminders the nth day after it).
     const add = (kind: ReminderKind, ordinal: number, recipients: Recipient[], threshold: number, dueAfter = threshold) => {
@@ -104,6 +145,7 @@ export function dueReminders(data: Readonly<LiveData>, calendar: WorkingCalendar
         dueAfterHours: dueAfter,
       });
     };
+    let withdrawal: DueWithdrawal | undefined;
     switch (ticket.state) {
       case 'awaitingIcsApproval': {
         if (hours >= t.icsRemindAfterHours) {
@@ -130,11 +172,11 @@ export function dueReminders(data: Readonly<LiveData>, calendar: WorkingCalendar
         break;
       case 'needsInformation':
         if (hours >= t.withdrawAfterHours) {
-          withdrawals.push({
+          withdrawal = {
             ticketId: ticket.id,
             version: ticket.version,
             why: `unanswered for ${round(hours)} working hours since ${since} (threshold ${t.withdrawAfterHours})`,
-          });
+          };
         } else if (hours >= t.requesterNudgeAfterHours) {
           add('requesterNudge', 1, [requesterOf(ticket)], t.requesterNudgeAfterHours);
         }
@@ -142,94 +184,26 @@ export function dueReminders(data: Readonly<LiveData>, calendar: WorkingCalendar
       default:
         break;
     }
-  }
-  const today = londonToday(now);
-  const year = today.slice(0, 4);
-  reminders.push(...dsptReminders(data, ledger, today, t, clock));
-  return { reminders, withdrawals, openTicketIds, year };
-}
-
-/**
- * The ODS codes with a DSPT renewal reminder due and not yet sent (whoever would receive it): the sweep's first pass uses
- * it to look only at those organisations' tickets for their requesters.
- */
-export function dsptCodesDue(data: Readonly<LiveData>, now: Date, t: ReminderThresholds): Set<string> {
-  const today = londonToday(now);
-  const year = today.slice(0, 4);
-  const ordinal = t.dsptReminderDates.filter((mmdd) => `${year}-${mmdd}` <= today).length;
-  const codes = new Set<string>();
-  if (ordinal === 0 || today > `${year}-06-30`) return codes;
-  const ledger = readLedger(data);
-  for (const record of data.dsptStatuses) {
-    const renewal = renewalDue(parsePublishedStatus(record, today), today);
-    if (renewal.basis !== 'statusYear' || !renewal.endsThisYear || renewal.overdue) continue;
-    if (ordinal > sentDspt(ledger, record.odsCode, year)) codes.add(record.odsCode.toUpperCase());
-  }
-  return codes;
-}
-
-/** DSPT renewal: organisations whose stored status runs out on 30 June this year, reminded on each configured date. */
-function dsptReminders(
-  data: Readonly<LiveData>,
-  ledger: ReminderLedger,
-  today: string,
-  t: ReminderThresholds,
-  clock: WorkingClock,
-): DueReminder[] {
-  const year = today.slice(0, 4);
-  const ordinal = t.dsptReminderDates.filter((mmdd) => `${year}-${mmdd}` <= today).length;
-  if (ordinal === 0 || today > `${year}-06-30` || data.dsptStatuses.length === 0) return [];
-  let requesters: Map<string, Recipient[]> | undefined;
-  const out: DueReminder[] = [];
-  for (const record of data.dsptStatuses) {
-    const renewal = renewalDue(parsePublishedStatus(record, today), today);
-    if (renewal.basis !== 'statusYear' || !renewal.endsThisYear || renewal.overdue) continue;
-    if (ordinal <= sentDspt(ledger, record.odsCode, year)) continue;
-    requesters ??= requestersByOdsCode(data);
-    const recipients = requesters.get(record.odsCode.toUpperCase()) ?? [];
-    if (recipients.length === 0) continue;
-    out.push({
-      key: `dspt:${record.odsCode}:${year}:${ordinal}`,
-      kind: 'dsptRenewal',
-      ordinal,
-      odsCode: record.odsCode,
-      year,
-      recipients,
-      text: reminderText(
-        'dsptRenewal',
-        { organisation: { name: record.name, odsCode: record.odsCode }, dueOn: renewal.dueOn },
-        0,
-        t.workingDayHours,
-      ),
-      why: `DSPT status "${record.status}" is due for renewal on ${renewal.dueOn}; reminder ${ordinal} of ${t.dsptReminderDates.length} (${clock.now.toISOString()})`,
-    });
-  }
-  return out;
-}
-
-function requestersByOdsCode(data: Readonly<LiveData>): Map<string, Recipient[]> {
-  const map = new Map<string, Recipient[]>();
-  for (const ticket of data.tickets) {
-    const code = ticket.organisation?.odsCode?.toUpperCase();
-    if (!code || !ticket.requester?.aadObjectId) continue;
-    const list = map.get(code) ?? [];
-    if (!list.some((r) => r.kind === 'person' && r.aadObjectId === ticket.requester.aadObjectId)) list.push(requesterOf(ticket));
-    map.set(code, list);
-  }
-  return map;
-}
-
-function requesterOf(ticket: WorkflowTicket): Recipient {
-  return {
-    kind: 'person',
-    aadObjectId: ticket.requester.aadObjectId,
-    ...(ticket.requester.email ? { email: ticket.requester.email } : {}),
+    return withdrawal ? { reminders, withdrawal } : { reminders };
   };
 }
 
-function peopleByScope(data: Readonly<LiveData>, kind: 'icsLead'): Map<string, Recipient[]> {
+/** The fewest working hours after which any ticket has something due: a ticket whose wait is younger (in any hours) has nothing. */
+export function shortestWait(t: ReminderThresholds): number {
+  return Math.min(
+    t.icsRemindAfterHours,
+    t.icsEscalateAfterHours,
+    t.unassignedAfterHours,
+    t.assigneeRemindAfterHours,
+    t.assigneeEscalateAfterHours,
+    t.requesterNudgeAfterHours,
+    t.withdrawAfterHours,
+  );
+}
+
+function peopleByScope(rosters: readonly RosterEntry[], kind: 'icsLead'): Map<string, Recipient[]> {
   const map = new Map<string, Recipient[]>();
-  for (const entry of data.rosters) {
+  for (const entry of rosters) {
     if (entry.kind !== kind || !entry.scope) continue;
     map.set(entry.scope, [...(map.get(entry.scope) ?? []), { kind: 'person', aadObjectId: entry.id }]);
   }

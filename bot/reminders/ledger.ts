@@ -1,53 +1,61 @@
 /**
- * What reminders have been sent, kept in the live file's reminderLedger. Per open ticket: the moment its
- * current wait began and, for each kind, the highest ordinal sent in that wait; per organisation: the DSPT reminders
- * sent this year. Compact on purpose (every write re-serialises the live file) and pruned as tickets leave the open states.
+ * What reminders have been sent, kept in the store's reminder ledger. Per open ticket: the moment its current wait began
+ * and, for each kind, the highest ordinal sent in that wait; per organisation: the DSPT reminders sent this year.
+ * Compact on purpose, and pruned as tickets leave the open states.
  */
-import type { ReminderLedger } from '../../data/model.js';
-import type { LiveData } from '../../data/store/store.js';
-import { plainCopy } from '../../data/workflow/applyAction.js';
+import type { ReminderLedger, TicketLedger } from '../../data/model.js';
+import type { StoreTransaction } from '../../data/store/store.js';
 
 export type { ReminderLedger, TicketLedger } from '../../data/model.js';
 
-/** One ticket's reminders in its current wait. */
-/** The ledger as stored, for reading only. */
-export function readLedger(data: Readonly<LiveData>): ReminderLedger {
-  return data.reminderLedger;
-}
-
 /** The highest ordinal of `kind` already sent for this ticket in the wait that began at `since` (0: none). */
 export function sentOrdinal(ledger: ReminderLedger, ticketId: string, since: string, kind: string): number {
-  const entry = ledger.tickets[ticketId];
+  return sentInWait(Object.hasOwn(ledger.tickets, ticketId) ? ledger.tickets[ticketId] : undefined, since, kind);
+}
+
+/** The same, from one ticket's entry. */
+export function sentInWait(entry: TicketLedger | undefined, since: string, kind: string): number {
   return entry?.since === since ? (entry.sent[kind] ?? 0) : 0;
 }
 
 /** How many of this year's DSPT reminders an organisation has had. */
 export function sentDspt(ledger: ReminderLedger, odsCode: string, year: string): number {
-  const entry = ledger.dspt[odsCode];
+  return sentThisYear(Object.hasOwn(ledger.dspt, odsCode) ? ledger.dspt[odsCode] : undefined, year);
+}
+
+function sentThisYear(entry: { year: string; sent: number } | undefined, year: string): number {
   return entry?.year === year ? entry.sent : 0;
 }
 
-/**
- * Used inside the sweep's store update: records reminders as sent (every ordinal up to `ordinal`), and drops entries of
- * tickets that are no longer open and DSPT entries of other years. Works on a plain copy it writes back whole.
- */
-export function writeLedger(
-  data: LiveData,
-  sent: readonly { ticketId?: string; odsCode?: string; since?: string; kind: string; ordinal: number; year?: string }[],
-  openTicketIds: ReadonlySet<string>,
-  year: string,
-): void {
-  const ledger = plainCopy(readLedger(data));
-  for (const item of sent) {
-    if (item.ticketId !== undefined && item.since !== undefined) {
-      let entry = ledger.tickets[item.ticketId];
-      if (entry?.since !== item.since) entry = ledger.tickets[item.ticketId] = { since: item.since, sent: {} };
-      entry.sent[item.kind] = Math.max(entry.sent[item.kind] ?? 0, item.ordinal);
-    } else if (item.odsCode !== undefined && item.year !== undefined) {
-      ledger.dspt[item.odsCode] = { year: item.year, sent: Math.max(sentDspt(ledger, item.odsCode, item.year), item.ordinal) };
-    }
+/** A reminder as the ledger keeps it: a ticket's (with its wait) or an organisation's DSPT renewal (with its year). */
+export interface LedgerItem {
+  ticketId?: string;
+  since?: string;
+  odsCode?: string;
+  year?: string;
+  kind: string;
+  ordinal: number;
+}
+
+/** Whether `item` is already in the ledger as the transaction sees it (sent, or covered by a later ordinal). */
+export async function alreadySent(tx: StoreTransaction, item: LedgerItem): Promise<boolean> {
+  if (item.ticketId !== undefined && item.since !== undefined)
+    return sentInWait(await tx.reminders.ticket(item.ticketId), item.since, item.kind) >= item.ordinal;
+  if (item.odsCode !== undefined && item.year !== undefined)
+    return sentThisYear(await tx.reminders.dspt(item.odsCode), item.year) >= item.ordinal;
+  return false;
+}
+
+/** Used inside the sweep's transaction: records a reminder as sent (every ordinal up to its own). */
+export async function recordSent(tx: StoreTransaction, item: LedgerItem): Promise<void> {
+  if (item.ticketId !== undefined && item.since !== undefined) {
+    const stored = await tx.reminders.ticket(item.ticketId);
+    // A different wait: its reminders start again.
+    const entry = stored?.since === item.since ? stored : { since: item.since, sent: {} };
+    entry.sent[item.kind] = Math.max(entry.sent[item.kind] ?? 0, item.ordinal);
+    await tx.reminders.setTicket(item.ticketId, entry);
+  } else if (item.odsCode !== undefined && item.year !== undefined) {
+    const sent = Math.max(sentThisYear(await tx.reminders.dspt(item.odsCode), item.year), item.ordinal);
+    await tx.reminders.setDspt(item.odsCode, { year: item.year, sent });
   }
-  for (const id of Object.keys(ledger.tickets)) if (!openTicketIds.has(id)) delete ledger.tickets[id];
-  for (const code of Object.keys(ledger.dspt)) if (ledger.dspt[code]?.year !== year) delete ledger.dspt[code];
-  data.reminderLedger = ledger;
 }

@@ -1,10 +1,10 @@
 /**
  * Writes what the sweep sent onto the tickets it was about, so their cards and the helpdesk tab can say so
  * ("Escalated to the helpdesk channel at 09:00 on Tue 3 Mar: 4 working days without an action"). Runs inside the
- * sweep's store update, from the same reminders the ledger records: a mark is written exactly when a reminder is.
+ * sweep's transaction, from the same reminders the ledger records: a mark is written exactly when a reminder is.
  */
-import type { ReminderMark } from '../../data/model.js';
-import type { Transaction } from '../../data/store/store.js';
+import type { ReminderMark, WorkflowTicket } from '../../data/model.js';
+import type { StoreTransaction } from '../../data/store/store.js';
 import type { DueReminder } from './dueReminders.js';
 import type { ReminderKind } from './reminderWording.js';
 
@@ -15,23 +15,22 @@ export const MAX_MARKS = 12;
 export const ESCALATIONS: ReadonlySet<string> = new Set<ReminderKind>(['icsEscalation', 'unassigned', 'assignedEscalation']);
 
 /**
- * Runs inside the sweep's store update: one mark (the latest of its kind in that wait) and one audit event per ticket
- * reminder sent. Neither the version nor updatedAt changes: a card showing version N stays current for the agent's
- * next press, and "last changed" stays the last person's change. Returns the ids of the tickets marked.
+ * Runs inside the sweep's transaction: one mark (the latest of its kind in that wait) and one audit event per ticket
+ * reminder sent, on `tickets` (the transaction's copies, by id). Neither the version nor updatedAt changes: a card
+ * showing version N stays current for the agent's next press, and "last changed" stays the last person's change.
+ * Returns the ids of the tickets marked.
  */
-export function recordReminderMarks(tx: Transaction, sent: readonly DueReminder[], now: Date, workingDayHours: number): Set<string> {
+export async function recordReminderMarks(
+  tx: StoreTransaction,
+  tickets: ReadonlyMap<string, WorkflowTicket>,
+  sent: readonly DueReminder[],
+  now: Date,
+  workingDayHours: number,
+): Promise<Set<string>> {
   const marked = new Set<string>();
-  const wanted = new Set(sent.map((r) => r.ticketId).filter((id): id is string => id !== undefined));
-  // Found through the unguarded scan (cheap over 50,000 tickets), then changed through `data` (tracked).
-  const index = new Map<string, number>();
-  tx.scan.tickets.forEach((t, i) => {
-    if (wanted.has(t.id)) index.set(t.id, i);
-  });
   for (const reminder of sent) {
-    if (!reminder.ticketId || reminder.since === undefined) continue;
-    const at = index.get(reminder.ticketId);
-    const ticket = at === undefined ? undefined : tx.data.tickets[at];
-    if (!ticket) continue;
+    const ticket = reminder.ticketId === undefined ? undefined : tickets.get(reminder.ticketId);
+    if (!ticket || reminder.since === undefined) continue;
     const mark: ReminderMark = {
       kind: reminder.kind,
       at: now.toISOString(),
@@ -51,6 +50,11 @@ export function recordReminderMarks(tx: Transaction, sent: readonly DueReminder[
       details: { key: reminder.key, kind: reminder.kind, waitedHours: mark.waitedHours, dueAfterHours: mark.dueAfterHours },
     });
     marked.add(ticket.id);
+  }
+  // Bookkeeping: the version stays as it was read.
+  for (const id of marked) {
+    const ticket = tickets.get(id);
+    if (ticket) await tx.tickets.update(ticket, ticket.version);
   }
   return marked;
 }

@@ -147,7 +147,7 @@ export class StagedTransaction implements StoreTransaction {
   ) {
     this.#tickets = new KeyedOverlay(
       () => data.tickets,
-      (id) => data.tickets.find((t) => t.id === id),
+      ticketFinder(data),
       (t) => t.id,
     );
     this.#rosters = new KeyedOverlay(
@@ -330,21 +330,34 @@ export class StagedTransaction implements StoreTransaction {
       target.turnFailures,
       mapOverlay(this.#turnFailures, (r) => r.count),
     );
-    if (this.#ledgerTickets.changes.size > 0 || this.#ledgerDspt.changes.size > 0) {
-      const ledger = { tickets: { ...data.reminderLedger.tickets }, dspt: { ...data.reminderLedger.dspt } };
-      applyToObject(
-        ledger.tickets,
-        mapOverlay(this.#ledgerTickets, (r) => r.entry),
-      );
-      applyToObject(
-        ledger.dspt,
-        mapOverlay(this.#ledgerDspt, (r) => r.entry),
-      );
-      target.reminderLedger = ledger;
-    }
+    // In place, key by key: replacing the ledger would copy every entry on each commit (50,000 in the first reminder sweep).
+    applyToObject(
+      target.reminderLedger.tickets,
+      mapOverlay(this.#ledgerTickets, (r) => r.entry),
+    );
+    applyToObject(
+      target.reminderLedger.dspt,
+      mapOverlay(this.#ledgerDspt, (r) => r.entry),
+    );
     for (const [key, staged] of Object.entries(this.#values)) (target as unknown as Record<string, unknown>)[key] = staged;
     if (Object.keys(this.#imports).length > 0) target.imports = { ...data.imports, ...this.#imports };
   }
+}
+
+/** Lookups by id before a transaction indexes the stored tickets: a few finds cost less than building the index. */
+const FINDS_BEFORE_INDEX = 16;
+
+/**
+ * Finds stored tickets by id. A transaction that looks up many (the reminder sweep's batches: hundreds among 50,000)
+ * indexes them once; the stored tickets do not change while a transaction runs (the write path is serialised).
+ */
+function ticketFinder(data: Readonly<LiveData>): (id: string) => WorkflowTicket | undefined {
+  let finds = 0;
+  let byId: Map<string, WorkflowTicket> | undefined;
+  return (id) => {
+    if (byId === undefined && ++finds > FINDS_BEFORE_INDEX) byId = new Map(data.tickets.map((t) => [t.id, t]));
+    return byId ? byId.get(id) : data.tickets.find((t) => t.id === id);
+  };
 }
 
 /** An object-map collection of the document (botState, turnFailures, ledger entries) seen as keyed records. */

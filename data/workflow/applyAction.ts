@@ -12,14 +12,6 @@ export function auditActor(actor: Actor): string {
   return typeof id === 'string' && id !== '' ? id : 'unknown';
 }
 
-/**
- * (Legacy, for callers not yet moved to the new store: issue 16.) A plain copy of what the old store handed out, a
- * read-only view that structuredClone refuses. The new store's reads are plain copies already.
- */
-export function plainCopy<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
-}
-
 /** Said when the ticket is not live (archived, or never was). */
 export const NOT_FOUND = 'I could not find that request. It may have been closed and archived.';
 

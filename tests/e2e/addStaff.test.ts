@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { seedRecords } from '../helpers/storeFixtures.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -109,25 +110,24 @@ beforeAll(async () => {
   connector = await FakeConnector.start();
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'ucp-add-staff-'));
   const store = await openLowdbStore({ dir: dataDir });
-  await store.update((tx) => {
-    tx.data.dpiaRegister.push(
+  const addedAt = new Date().toISOString();
+  await seedRecords(store, {
+    dpiaRegister: [
       { odsCode: 'VL0D1', name: 'Lapsed Lodge', icbCode: 'QKK' },
       { odsCode: 'VE0G1', name: 'Evergreen House', icbCode: 'QKK' },
-    );
-    tx.data.dsptStatuses.push(
+    ],
+    dsptStatuses: [
       { odsCode: 'VL0D1', name: 'LAPSED LODGE', status: `${YEARS.lapsed} Standards Met`, publishedOn: '2024-06-20' },
       { odsCode: 'VE0G1', name: 'EVERGREEN HOUSE', status: `${YEARS.current} Standards Met`, publishedOn: '2025-06-20' },
-    );
-    tx.data.tickets.push(
+    ],
+    tickets: [
       finishedRequest(LAPSED_MANAGER, organisation('VL0D1', 'Lapsed Lodge'), 'UCP-000001'),
       finishedRequest(CURRENT_MANAGER, organisation('VE0G1', 'Evergreen House'), 'UCP-000002'),
-    );
-    tx.data.ticketSequence = 2;
-    const addedAt = new Date().toISOString();
-    tx.data.rosters.push(
+    ],
+    rosters: [
       { kind: 'helpdeskChannel', id: '19:helpdesk@thread.tacv2', addedAt },
       { kind: 'helpdeskAgent', id: AGENT.aadObjectId, displayName: AGENT.name, addedAt },
-    );
+    ],
   });
   await store.close();
   bot = await startBotProcess({ DATA_DIR: dataDir, ODS_BASE_URL: ord.url, TEAMS_SERVICE_URL: connector.url, NOTIFY_RETRY_SECONDS: '1' });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { seedRecords } from '../helpers/storeFixtures.js';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -103,14 +104,9 @@ beforeAll(async () => {
   smtp = await startSmtpServer();
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'ucp-approvals-'));
   const store = await openLowdbStore({ dir: dataDir });
-  await store.update((tx) => {
-    tx.data.rosters.push(...workflowRosters(), { kind: 'icsChannel', id: ICS_CHANNEL, scope: 'QMF', addedAt: '2026-01-05T09:00:00.000Z' });
-    tx.data.conversations.push(
-      conversation(people.lead),
-      conversation(people.secondLead),
-      conversation(people.agent),
-      conversation(people.requester),
-    );
+  await seedRecords(store, {
+    rosters: [...workflowRosters(), { kind: 'icsChannel', id: ICS_CHANNEL, scope: 'QMF', addedAt: '2026-01-05T09:00:00.000Z' }],
+    conversations: [conversation(people.lead), conversation(people.secondLead), conversation(people.agent), conversation(people.requester)],
   });
   const workflow = createWorkflow({ store, clock: () => new Date() });
   // Each home its own ODS code: one organisation has one open access request.

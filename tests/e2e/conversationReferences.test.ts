@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { seedRecords } from '../helpers/storeFixtures.js';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -50,9 +51,7 @@ beforeAll(async () => {
   connector = await FakeConnector.start();
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'ucp-references-'));
   const store = await openLowdbStore({ dir: dataDir });
-  await store.update((tx) => {
-    tx.data.rosters.push(...workflowRosters());
-  });
+  await seedRecords(store, { rosters: workflowRosters() });
   const { kind, organisation, users } = makeWorkflowTicket();
   ticket = await createWorkflow({ store, clock: () => new Date() }).submit({ kind, organisation, users }, { ...people.requester });
   await store.close();

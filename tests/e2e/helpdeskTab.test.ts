@@ -74,7 +74,7 @@ beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'ucp-tab-e2e-'));
   const store = await openLowdbStore({ dir: dataDir });
   await seedWorkflow(store, [waitingForIcs, assigned, justArrived, closed]);
-  await store.update((tx) => {
+  await store.transaction((tx) => {
     tx.audit({ actor: people.requester.aadObjectId, action: 'submit', ticketId: waitingForIcs.id, to: 'submitted', at: hoursAgo(24 * 30) });
     tx.audit({
       actor: 'system',

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { seedRecords } from '../helpers/storeFixtures.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -114,22 +115,22 @@ beforeAll(async () => {
   files = await startFileServer();
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'ucp-journeys-'));
   const store = await openLowdbStore({ dir: dataDir });
-  await store.update((tx) => {
-    // One home per journey that submits: an organisation has one open access request at a time (issue 13 point 7).
-    tx.data.dpiaRegister.push(
+  // One home per journey that submits: an organisation has one open access request at a time (issue 13 point 7).
+  await seedRecords(store, {
+    dpiaRegister: [
       { odsCode: 'VX1A2', name: 'Sunnyview Care Home', icbCode: 'QMJ' },
       { odsCode: 'VX7G8', name: 'Willow House', icbCode: 'QMJ' },
       { odsCode: 'VX9H1', name: 'Oak Lodge', icbCode: 'QMJ' },
-    );
-    tx.data.dsptStatuses.push(
+    ],
+    dsptStatuses: [
       { odsCode: 'VX1A2', name: 'SUNNYVIEW CARE HOME', status: `${YEAR} Standards Met`, publishedOn: '2025-06-20' },
       { odsCode: 'VX3C4', name: 'LILAC HOUSE', status: `${YEAR} Standards Met`, publishedOn: '2025-06-20' },
       { odsCode: 'VX5E6', name: 'ELM VIEW CARE HOME', status: `${YEAR} Approaching Standards`, publishedOn: '2025-06-20' },
       { odsCode: 'VKT01', name: 'KENT COAST CARE', status: `${YEAR} Standards Met`, publishedOn: '2025-06-20' },
       { odsCode: 'VX7G8', name: 'WILLOW HOUSE', status: `${YEAR} Standards Met`, publishedOn: '2025-06-20' },
       { odsCode: 'VX9H1', name: 'OAK LODGE', status: `${YEAR} Standards Met`, publishedOn: '2025-06-20' },
-    );
-    tx.data.rosters.push({ kind: 'helpdeskChannel', id: '19:helpdesk@thread.tacv2', addedAt: new Date().toISOString() });
+    ],
+    rosters: [{ kind: 'helpdeskChannel', id: '19:helpdesk@thread.tacv2', addedAt: new Date().toISOString() }],
   });
   await store.close();
   env = {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { seedRecords } from '../helpers/storeFixtures.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -62,20 +63,22 @@ beforeAll(async () => {
   connector = await FakeConnector.start();
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'ucp-plain-text-'));
   const store = await openLowdbStore({ dir: dataDir });
-  await store.update((tx) => {
-    tx.data.rosters.push(...workflowRosters());
-    tx.data.conversations.push({
-      key: `user:${people.requester.aadObjectId}`,
-      usable: true,
-      updatedAt: '2026-03-02T09:00:00.000Z',
-      reference: {
-        channelId: 'msteams',
-        serviceUrl: connector.url,
-        conversation: { id: GRACE_CHAT, conversationType: 'personal' },
-        bot: { id: '28:bot' },
-        user: { id: '29:requester-grace', aadObjectId: people.requester.aadObjectId },
+  await seedRecords(store, {
+    rosters: workflowRosters(),
+    conversations: [
+      {
+        key: `user:${people.requester.aadObjectId}`,
+        usable: true,
+        updatedAt: '2026-03-02T09:00:00.000Z',
+        reference: {
+          channelId: 'msteams',
+          serviceUrl: connector.url,
+          conversation: { id: GRACE_CHAT, conversationType: 'personal' },
+          bot: { id: '28:bot' },
+          user: { id: '29:requester-grace', aadObjectId: people.requester.aadObjectId },
+        },
       },
-    });
+    ],
   });
   const workflow = createWorkflow({ store, clock: () => new Date() });
   // Each home its own ODS code: one organisation has one open access request.

@@ -2,7 +2,9 @@ import { afterEach, beforeEach } from '@jest/globals';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import type { ConversationRecord, DpiaEntry, DsptRecord, RosterEntry, WorkflowTicket } from '../../data/model.js';
 import { openLowdbStore, type LowdbStore, type LowdbStoreOptions } from '../../data/store/lowdbStore.js';
+import type { Store } from '../../data/store/store.js';
 
 /** A fresh temporary data folder for one store test, and a way to remove it. */
 export async function makeStoreDir(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
@@ -56,4 +58,24 @@ export function useStoreFolder(): StoreFolder {
     },
   };
   return folder;
+}
+
+/** Records to start a test's store with; reference lists are added to what the store already has. */
+export interface SeedRecords {
+  rosters?: readonly RosterEntry[];
+  conversations?: readonly ConversationRecord[];
+  dpiaRegister?: readonly DpiaEntry[];
+  dsptStatuses?: readonly DsptRecord[];
+  tickets?: readonly WorkflowTicket[];
+}
+
+/** Writes the records through one transaction, as the product would have stored them. */
+export function seedRecords(store: Store, records: SeedRecords): Promise<void> {
+  return store.transaction(async (tx) => {
+    for (const entry of records.rosters ?? []) await tx.rosters.put(entry);
+    for (const conversation of records.conversations ?? []) await tx.conversations.put(conversation);
+    for (const ticket of records.tickets ?? []) await tx.tickets.insert(ticket);
+    if (records.dpiaRegister) await tx.reference.setDpiaRegister([...(await tx.reference.dpiaRegister()), ...records.dpiaRegister]);
+    if (records.dsptStatuses) await tx.reference.setDsptStatuses([...(await tx.reference.dsptStatuses()), ...records.dsptStatuses]);
+  });
 }

@@ -3,14 +3,13 @@ import { createCardSender, type CardSender, type CardSenderDeps } from '../../..
 import { createTeamsSender } from '../../../bot/notify/teamsSender.js';
 import type { Store } from '../../../data/store/store.js';
 import { startFakeConnector, type FakeConnector } from '../../helpers/fakeConnector.js';
-import { useStoreFolder } from '../../helpers/storeFixtures.js';
+import { openMemoryStore } from '../../../data/store/memoryStore.js';
 import { fakeSleep, localAdapter, seedConversation, storedConversation, teamsReference } from './notifyFixtures.js';
 
 const HELPDESK = 'conversation:19:helpdesk@thread.tacv2';
 const card = (status: string) => ({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: `T-000123: ${status}` }] });
 
 describe('ticket cards, posted and updated through the card sender', () => {
-  const folder = useStoreFolder();
   let connector: FakeConnector;
   let store: Store;
   let sender: CardSender | undefined;
@@ -24,7 +23,7 @@ describe('ticket cards, posted and updated through the card sender', () => {
   });
   beforeEach(async () => {
     connector.reset();
-    store = await folder.open({ clock });
+    store = await openMemoryStore({ clock });
     await seedConversation(store, HELPDESK, teamsReference(connector.url, '19:helpdesk@thread.tacv2'));
   });
   afterEach(async () => {
@@ -66,7 +65,7 @@ describe('ticket cards, posted and updated through the card sender', () => {
   it('returns no id when the bot was removed from the channel, and marks that conversation unusable', async () => {
     connector.fail({ status: 403 });
     await expect(make().post(HELPDESK, card('submitted'))).resolves.toBeUndefined();
-    expect(storedConversation(store, HELPDESK)?.usable).toBe(false);
+    expect((await storedConversation(store, HELPDESK))?.usable).toBe(false);
   });
 
   it('keeps an update that keeps failing and delivers it on the next retry round', async () => {
@@ -124,7 +123,7 @@ describe('ticket cards, posted and updated through the card sender', () => {
       connector.fail({ status });
       const n = make();
       await expect(n.update(HELPDESK, 'activity-gone', card('closed'))).resolves.toBe('gone');
-      expect(storedConversation(store, HELPDESK)?.usable).toBe(true);
+      expect((await storedConversation(store, HELPDESK))?.usable).toBe(true);
       expect(connector.requests()).toHaveLength(1);
       // Other copies in the same channel are still updated, and new cards still posted.
       await expect(n.update(HELPDESK, 'activity-2', card('closed'))).resolves.toBe('updated');
@@ -137,7 +136,7 @@ describe('ticket cards, posted and updated through the card sender', () => {
   it('still marks the conversation unusable when a card post is refused with 404', async () => {
     connector.fail({ status: 404 });
     await expect(make().post(HELPDESK, card('submitted'))).resolves.toBeUndefined();
-    expect(storedConversation(store, HELPDESK)?.usable).toBe(false);
+    expect((await storedConversation(store, HELPDESK))?.usable).toBe(false);
   });
 
   it('fails an update at once when the conversation is already marked unusable', async () => {
@@ -159,6 +158,6 @@ describe('ticket cards, posted and updated through the card sender', () => {
     connector.fail({ status: 'drop' });
     await expect(make().post(HELPDESK, card('submitted'))).resolves.toBeUndefined();
     expect(connector.requests().map((r) => r.status)).toEqual(['dropped']);
-    expect(storedConversation(store, HELPDESK)?.usable).toBe(true);
+    expect((await storedConversation(store, HELPDESK))?.usable).toBe(true);
   });
 });

@@ -15,6 +15,7 @@ import type { Store } from '../../../data/store/store.js';
 import { startFakeConnector, type FakeConnector } from '../../helpers/fakeConnector.js';
 import { startSmtpServer, type TestSmtpServer } from '../../helpers/smtpServer.js';
 import { useStoreFolder } from '../../helpers/storeFixtures.js';
+import { openMemoryStore } from '../../../data/store/memoryStore.js';
 import {
   capturedLogger,
   fakeSleep,
@@ -34,11 +35,8 @@ const approved = (key = 'T-000123:approved:requester') => ({
   text: 'Good news: your request T-000123 for Rosewood Court Care Home has been approved.',
 });
 
-function notification(store: Store, key: string): NotificationRecord | undefined {
-  return store.read((data) => {
-    const found = data.notifications.find((n) => n.key === key);
-    return found ? (JSON.parse(JSON.stringify(found)) as NotificationRecord) : undefined;
-  });
+function notification(store: Store, key: string): Promise<NotificationRecord | undefined> {
+  return store.notifications.get(key);
 }
 
 async function auditEvents(store: Store): Promise<AuditEvent[]> {
@@ -69,7 +67,7 @@ describe('the notifier, over real HTTP to a fake connector and real SMTP', () =>
     now = new Date('2026-03-02T10:00:00.000Z');
     connector.reset();
     smtp.clear();
-    store = await folder.open({ clock });
+    store = await openMemoryStore({ clock });
     await seedConversation(store, MANAGER_KEY, teamsReference(connector.url));
     mailer = createMailer(
       { host: smtp.host, port: smtp.port, secure: false, user: smtp.user, password: smtp.password, from: FROM },
@@ -82,6 +80,13 @@ describe('the notifier, over real HTTP to a fake connector and real SMTP', () =>
     await connector.up();
     await smtp.up();
   });
+
+  /** The tests about a restart run on a real data folder: what was on disk is what the next process finds. */
+  const onDisk = async () => {
+    await store.close();
+    store = await folder.open({ clock });
+    await seedConversation(store, MANAGER_KEY, teamsReference(connector.url));
+  };
 
   const make = (overrides: Partial<NotifierDeps> = {}) => {
     const notifier = createNotifier({
@@ -102,7 +107,12 @@ describe('the notifier, over real HTTP to a fake connector and real SMTP', () =>
     const [post] = connector.posts();
     expect(post.conversationId).toBe('a:1on1-manager');
     expect(post.body.text).toBe(approved().text);
-    expect(notification(store, approved().key)).toMatchObject({ status: 'sent', via: 'teams', sentAt: now.toISOString(), attempts: 1 });
+    expect(await notification(store, approved().key)).toMatchObject({
+      status: 'sent',
+      via: 'teams',
+      sentAt: now.toISOString(),
+      attempts: 1,
+    });
     expect(await auditEvents(store)).toContainEqual(
       expect.objectContaining({ action: 'notification.sent', ticketId: 'T-000123', details: { key: approved().key, via: 'teams' } }),
     );
@@ -146,13 +156,13 @@ describe('the notifier, over real HTTP to a fake connector and real SMTP', () =>
     connector.fail({ status });
     await expect(make().notify(approved())).resolves.toBe('sent');
     expect(connector.requests()).toHaveLength(1);
-    expect(storedConversation(store, MANAGER_KEY)?.usable).toBe(false);
+    expect((await storedConversation(store, MANAGER_KEY))?.usable).toBe(false);
     const [mail] = mailsFor(approved().key);
     expect(mail.rcptTo).toEqual(['grace.adeyemi@nhs.net']);
     expect(mail.subject).toBe(approved().subject);
     expect(mail.text).toBe(approved().text);
     expect(mail.messageId).toBe(messageIdFor(approved().key, FROM));
-    expect(notification(store, approved().key)).toMatchObject({ status: 'sent', via: 'email' });
+    expect(await notification(store, approved().key)).toMatchObject({ status: 'sent', via: 'email' });
     expect(await auditEvents(store)).toContainEqual(
       expect.objectContaining({ action: 'conversation.unusable', details: { conversationKey: MANAGER_KEY, reason: `http-${status}` } }),
     );
@@ -169,15 +179,15 @@ describe('the notifier, over real HTTP to a fake connector and real SMTP', () =>
     const sleep = async () => {
       // While Teams is being retried, the person messages the bot and a fresh reference is stored.
       await seedConversation(store, MANAGER_KEY, { ...teamsReference(connector.url), activityId: 'f:newer' });
-      await store.update((tx) => {
-        const c = tx.data.conversations.find((x) => x.key === MANAGER_KEY);
-        if (c) c.updatedAt = '2026-03-02T10:00:01.000Z';
+      await store.transaction(async (tx) => {
+        const c = await tx.conversations.get(MANAGER_KEY);
+        if (c) await tx.conversations.put({ ...c, updatedAt: '2026-03-02T10:00:01.000Z' });
       });
     };
     connector.fail({ status: 500 });
     connector.fail({ status: 403 });
     await make({ retry: { sleep } }).notify(approved());
-    expect(storedConversation(store, MANAGER_KEY)?.usable).toBe(true);
+    expect((await storedConversation(store, MANAGER_KEY))?.usable).toBe(true);
   });
 
   it('gives the same key twice: the second is a duplicate and only one message is delivered', async () => {
@@ -205,7 +215,7 @@ describe('the notifier, over real HTTP to a fake connector and real SMTP', () =>
     const input = { ...approved(), recipient: { aadObjectId: 'c0000000-0000-4000-8000-000000000010' } };
     const notifier = make();
     await expect(notifier.notify(input)).resolves.toBe('queued');
-    expect(notification(store, input.key)).toMatchObject({ status: 'pending', attempts: 1, lastError: 'teams:no-conversation' });
+    expect(await notification(store, input.key)).toMatchObject({ status: 'pending', attempts: 1, lastError: 'teams:no-conversation' });
     await seedConversation(store, 'user:c0000000-0000-4000-8000-000000000010', teamsReference(connector.url, 'a:1on1-other'));
     now = new Date(now.getTime() + 61_000);
     await expect(notifier.retryDue()).resolves.toEqual({ sent: 1, queued: 0 });
@@ -213,10 +223,11 @@ describe('the notifier, over real HTTP to a fake connector and real SMTP', () =>
   });
 
   it('keeps the notification when Teams and e-mail are both down (recording when it was last tried), across a restart, and delivers it exactly once when they return', async () => {
+    await onDisk();
     await connector.down();
     await smtp.down();
     await expect(make().notify(approved())).resolves.toBe('queued');
-    const kept = notification(store, approved().key);
+    const kept = await notification(store, approved().key);
     expect(kept).toMatchObject({
       status: 'pending',
       attempts: 1,
@@ -229,13 +240,13 @@ describe('the notifier, over real HTTP to a fake connector and real SMTP', () =>
     await Promise.all(notifiers.splice(0).map((n) => n.stop()));
     await store.close();
     store = await folder.open({ clock });
-    expect(notification(store, approved().key)).toEqual(kept);
+    expect(await notification(store, approved().key)).toEqual(kept);
     const notifier = make();
 
     await expect(notifier.retryDue()).resolves.toEqual({ sent: 0, queued: 0 });
     now = new Date('2026-03-02T10:01:00.000Z');
     await expect(notifier.retryDue()).resolves.toEqual({ sent: 0, queued: 1 });
-    expect(notification(store, approved().key)).toMatchObject({
+    expect(await notification(store, approved().key)).toMatchObject({
       status: 'pending',
       attempts: 2,
       nextAttemptAt: '2026-03-02T10:03:00.000Z',
@@ -250,14 +261,14 @@ describe('the notifier, over real HTTP to a fake connector and real SMTP', () =>
     await expect(notifier.retryDue()).resolves.toEqual({ sent: 0, queued: 0 });
     expect(connector.posts()).toHaveLength(1);
     expect(mailsFor(approved().key)).toHaveLength(0);
-    expect(notification(store, approved().key)).toMatchObject({ status: 'sent', via: 'teams', attempts: 3 });
+    expect(await notification(store, approved().key)).toMatchObject({ status: 'sent', via: 'teams', attempts: 3 });
   });
 
   it('falls back to e-mail when Teams stays unavailable after its retries', async () => {
     connector.fail({ status: 503, times: 4 });
     await expect(make().notify(approved())).resolves.toBe('sent');
     expect(connector.requests()).toHaveLength(4);
-    expect(storedConversation(store, MANAGER_KEY)?.usable).toBe(true);
+    expect((await storedConversation(store, MANAGER_KEY))?.usable).toBe(true);
     expect(mailsFor(approved().key)).toHaveLength(1);
   });
 
@@ -265,7 +276,10 @@ describe('the notifier, over real HTTP to a fake connector and real SMTP', () =>
     connector.fail({ status: 429, retryAfter: 600 });
     await expect(make({ mailer: undefined }).notify(approved())).resolves.toBe('queued');
     expect(connector.requests()).toHaveLength(1);
-    expect(notification(store, approved().key)).toMatchObject({ nextAttemptAt: '2026-03-02T10:10:00.000Z', lastError: 'teams:http-429' });
+    expect(await notification(store, approved().key)).toMatchObject({
+      nextAttemptAt: '2026-03-02T10:10:00.000Z',
+      lastError: 'teams:http-429',
+    });
   });
 
   it('delivers queued notifications from its timer', async () => {
@@ -277,7 +291,7 @@ describe('the notifier, over real HTTP to a fake connector and real SMTP', () =>
     notifier.start(20);
     await connector.waitFor((r) => r.route === 'send' && r.status === 200, 5000);
     await notifier.stop();
-    expect(notification(store, approved().key)?.status).toBe('sent');
+    expect((await notification(store, approved().key))?.status).toBe('sent');
   });
 
   it('stops within a second in the middle of a long Retry-After wait and keeps the notification', async () => {
@@ -289,7 +303,7 @@ describe('the notifier, over real HTTP to a fake connector and real SMTP', () =>
     await notifier.stop();
     await expect(outcome).resolves.toBe('queued');
     expect(Date.now() - started).toBeLessThan(1000);
-    expect(notification(store, approved().key)).toMatchObject({ status: 'pending', lastError: 'teams:http-429' });
+    expect(await notification(store, approved().key)).toMatchObject({ status: 'pending', lastError: 'teams:http-429' });
     expect(connector.requests()).toHaveLength(1);
   });
 
@@ -304,7 +318,7 @@ describe('the notifier, over real HTTP to a fake connector and real SMTP', () =>
     await notifier.stop();
     expect(Date.now() - started).toBeLessThan(1000);
     await expect(outcome).resolves.toBe('queued');
-    expect(notification(store, approved().key)).toMatchObject({ status: 'pending', attempts: 1, lastError: 'teams:http-500' });
+    expect(await notification(store, approved().key)).toMatchObject({ status: 'pending', attempts: 1, lastError: 'teams:http-500' });
     expect(connector.requests()).toHaveLength(1);
     expect(mailsFor(approved().key)).toHaveLength(0);
   });
@@ -328,7 +342,7 @@ describe('the notifier, over real HTTP to a fake connector and real SMTP', () =>
     expect(Date.now() - started).toBeLessThan(1000);
     await expect(outcome).resolves.toBe('queued');
     expect(sends).toBe(1);
-    expect(notification(store, approved().key)).toMatchObject({
+    expect(await notification(store, approved().key)).toMatchObject({
       status: 'pending',
       lastError: 'teams:conversation-unusable email:smtp-451',
     });
@@ -348,11 +362,11 @@ describe('the notifier, over real HTTP to a fake connector and real SMTP', () =>
       const started = Date.now();
       await notifier.stop(300);
       expect(Date.now() - started).toBeLessThan(1000);
-      expect(notification(store, approved().key)?.status).toBe('pending');
+      expect((await notification(store, approved().key))?.status).toBe('pending');
       // The request was written and its connection then broke: it may have been delivered, so it is not sent again.
       sockets.forEach((s) => s.destroy());
       await expect(late).resolves.toBe('sent');
-      expect(notification(store, approved().key)).toMatchObject({ status: 'sent', via: 'teams', lastError: 'teams:ambiguous' });
+      expect(await notification(store, approved().key)).toMatchObject({ status: 'sent', via: 'teams', lastError: 'teams:ambiguous' });
     } finally {
       sockets.forEach((s) => s.destroy());
       await new Promise<void>((resolve) => silent.close(() => resolve()));
@@ -368,11 +382,11 @@ describe('the notifier, over real HTTP to a fake connector and real SMTP', () =>
     await connector.down();
     now = new Date('2026-04-01T10:00:00.000Z');
     await notifier.retryDue();
-    expect(notification(store, approved().key)).toBeDefined();
+    expect(await notification(store, approved().key)).toBeDefined();
     now = new Date('2026-04-01T10:00:00.001Z');
     await notifier.retryDue();
-    expect(notification(store, approved().key)).toBeUndefined();
-    expect(notification(store, 'T-000200:stuck:requester')?.status).toBe('pending');
+    expect(await notification(store, approved().key)).toBeUndefined();
+    expect((await notification(store, 'T-000200:stuck:requester'))?.status).toBe('pending');
     expect(await auditEvents(store)).toContainEqual(
       expect.objectContaining({ action: 'notification.sent', details: { key: approved().key, via: 'teams' } }),
     );
@@ -390,14 +404,14 @@ describe('the notifier, over real HTTP to a fake connector and real SMTP', () =>
     // The host's transaction: the ticket transition and the notification land together.
     await expect(store.transaction((tx) => addNotificationIfNew(tx, record))).resolves.toBe(true);
     await expect(store.transaction((tx) => addNotificationIfNew(tx, { ...record, text: 'other' }))).resolves.toBe(false);
-    expect(notification(store, approved().key)?.text).toBe(approved().text);
+    expect((await notification(store, approved().key))?.text).toBe(approved().text);
 
     const notifier = make();
     await expect(notifier.deliver(approved().key)).resolves.toBe('sent');
     await expect(notifier.deliver(approved().key)).resolves.toBe('duplicate');
     await expect(notifier.notify(approved())).resolves.toBe('duplicate');
     expect(connector.posts()).toHaveLength(1);
-    expect(notification(store, approved().key)).toMatchObject({ status: 'sent', via: 'teams', attempts: 1 });
+    expect(await notification(store, approved().key)).toMatchObject({ status: 'sent', via: 'teams', attempts: 1 });
   });
 
   it('answers unknown for a key the store does not hold, and refuses an incomplete notification', async () => {
@@ -419,6 +433,7 @@ describe('the notifier, over real HTTP to a fake connector and real SMTP', () =>
   });
 
   it('resolves deliver() even when the outcome cannot be written (the store closed under it): the record stays pending', async () => {
+    await onDisk();
     await store.transaction((tx) => addNotificationIfNew(tx, pendingNotification(approved(), now)));
     // The store closes while Teams is being retried; the retry lands, but 'sent' cannot be written (sent again later: at least once).
     const notifier = make({
@@ -432,7 +447,7 @@ describe('the notifier, over real HTTP to a fake connector and real SMTP', () =>
     connector.fail({ status: 500 });
     await expect(notifier.deliver(approved().key)).resolves.toBe('queued');
     store = await folder.open({ clock });
-    expect(notification(store, approved().key)).toMatchObject({ status: 'pending', attempts: 0 });
+    expect(await notification(store, approved().key)).toMatchObject({ status: 'pending', attempts: 0 });
   });
 
   it('records an ambiguous Teams failure (connection dropped after the request) as sent but unconfirmed: no retry, no e-mail as well', async () => {
@@ -441,14 +456,14 @@ describe('the notifier, over real HTTP to a fake connector and real SMTP', () =>
     await expect(notifier.notify(approved())).resolves.toBe('sent');
     expect(connector.requests().map((r) => r.status)).toEqual(['dropped']);
     expect(mailsFor(approved().key)).toHaveLength(0);
-    expect(notification(store, approved().key)).toMatchObject({
+    expect(await notification(store, approved().key)).toMatchObject({
       status: 'sent',
       via: 'teams',
       lastError: 'teams:ambiguous',
       attempts: 1,
       sentAt: now.toISOString(),
     });
-    expect(storedConversation(store, MANAGER_KEY)?.usable).toBe(true);
+    expect((await storedConversation(store, MANAGER_KEY))?.usable).toBe(true);
     expect(await auditEvents(store)).toContainEqual(
       expect.objectContaining({
         action: 'notification.unconfirmed',
@@ -466,8 +481,8 @@ describe('the notifier, over real HTTP to a fake connector and real SMTP', () =>
     await connector.down();
     await expect(make().notify(approved())).resolves.toBe('sent');
     expect(mailsFor(approved().key)).toHaveLength(1);
-    expect(notification(store, approved().key)).toMatchObject({ status: 'sent', via: 'email' });
-    expect(notification(store, approved().key)?.lastError).toBeUndefined();
+    expect(await notification(store, approved().key)).toMatchObject({ status: 'sent', via: 'email' });
+    expect((await notification(store, approved().key))?.lastError).toBeUndefined();
   });
 
   it('records an ambiguous e-mail failure (no answer after the message body) as sent but unconfirmed, tried once', async () => {
@@ -483,7 +498,7 @@ describe('the notifier, over real HTTP to a fake connector and real SMTP', () =>
     const notifier = make({ mailer: silentAfterData });
     await expect(notifier.notify(approved())).resolves.toBe('sent');
     expect(sends).toBe(1);
-    expect(notification(store, approved().key)).toMatchObject({ status: 'sent', via: 'email', lastError: 'email:ambiguous' });
+    expect(await notification(store, approved().key)).toMatchObject({ status: 'sent', via: 'email', lastError: 'email:ambiguous' });
     expect(await auditEvents(store)).toContainEqual(
       expect.objectContaining({ action: 'notification.unconfirmed', details: { key: approved().key, via: 'email', reason: 'ETIMEDOUT' } }),
     );

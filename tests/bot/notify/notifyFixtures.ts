@@ -22,18 +22,12 @@ export function teamsReference(serviceUrl: string, conversationId = 'a:1on1-mana
 /** Stores a usable conversation record, as the activity handler would on a person's first message. */
 export async function seedConversation(store: Store, key: string, reference: Record<string, unknown>, usable = true): Promise<void> {
   const record: ConversationRecord = { key, reference, usable, updatedAt: '2026-03-02T09:00:00.000Z' };
-  await store.update((tx) => {
-    tx.data.conversations = tx.data.conversations.filter((c) => c.key !== key);
-    tx.data.conversations.push(record);
-  });
+  await store.transaction((tx) => tx.conversations.put(record));
 }
 
 /** A copy of the stored conversation record. */
-export function storedConversation(store: Store, key: string): ConversationRecord | undefined {
-  return store.read((data) => {
-    const found = data.conversations.find((c) => c.key === key);
-    return found ? (JSON.parse(JSON.stringify(found)) as ConversationRecord) : undefined;
-  });
+export function storedConversation(store: Store, key: string): Promise<ConversationRecord | undefined> {
+  return store.conversations.get(key);
 }
 
 /** A sleep that records the waits asked for and returns at once. */

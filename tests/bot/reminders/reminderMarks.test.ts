@@ -15,9 +15,10 @@ import type { AuditEvent, WorkflowTicket } from '../../../data/model.js';
 import type { Store } from '../../../data/store/store.js';
 import { allStrings } from '../../cards/cardFixtures.js';
 import { useStoreFolder } from '../../helpers/storeFixtures.js';
-import { asPerson, makeWorkflowTicket, manualClock, people, seedWorkflow, workflowRosters } from '../../fixtures/workflowFixtures.js';
-import { calendar, waitingSince } from './reminderFixtures.js';
+import { asPerson, makeWorkflowTicket, manualClock, people, workflowRosters } from '../../fixtures/workflowFixtures.js';
+import { calendar, storeWith, waitingSince } from './reminderFixtures.js';
 
+/** The sweep lock's folder (the store itself is in memory). */
 const folder = useStoreFolder();
 
 /** A sweep with a fixed clock; digests stay pending (their delivery is the notifier's, tested in sweep.test.ts). */
@@ -35,7 +36,7 @@ async function world(store: Store, start: string, thresholds: ReminderThresholds
       notifier: { deliver: async () => 'queued' as const },
       // What the card sync would read at that moment: the marks must already be in the store.
       syncCard: async (ticketId) => {
-        synced.push({ ticketId, marks: (await workflow.get(ticketId))?.remindersSent?.length ?? 0 });
+        synced.push({ ticketId, marks: (await store.tickets.get(ticketId))?.remindersSent?.length ?? 0 });
       },
     });
   return { clock, workflow, sweep, synced };
@@ -57,15 +58,14 @@ const reminderAudit = async (store: Store, ticketId: string) => {
 
 describe('escalations on the ticket (issue 14 point 5)', () => {
   it("the sweep with a fixed clock records the escalation on the ticket, and its card, the tab's queue and the ticket detail say so", async () => {
-    const store = await folder.open();
     // Assigned on Monday 2 March at 09:00 London (GMT), nothing done since; escalation after 2 working days (REMINDER_ASSIGNEE_ESCALATE_HOURS=16).
     const ticket = makeWorkflowTicket({ state: 'assigned', assignee: { ...people.agent }, ...waitingSince('2026-03-02T09:00:00.000Z') });
-    await seedWorkflow(store, [ticket]);
+    const store = await storeWith([ticket]);
     const thresholds = loadReminderThresholds({ REMINDER_ASSIGNEE_HOURS: '8', REMINDER_ASSIGNEE_ESCALATE_HOURS: '16' });
-    const { sweep, workflow, synced } = await world(store, '2026-03-04T09:00:00.000Z', thresholds);
+    const { sweep, synced } = await world(store, '2026-03-04T09:00:00.000Z', thresholds);
 
     expect(await sweep()).toMatchObject({ reminders: 2 });
-    const stored = (await workflow.get(ticket.id))!;
+    const stored = (await store.tickets.get(ticket.id))!;
     const now = new Date('2026-03-04T09:30:00.000Z');
     const line = 'Escalated to the helpdesk channel at 09:00 on Wed 4 Mar: 2 working days without an action';
     expect(helpdeskCardText(stored, now)).toContain(line);
@@ -89,20 +89,19 @@ describe('escalations on the ticket (issue 14 point 5)', () => {
   });
 
   it('records each escalation once: the next sweeps add no line, no audit event and touch no card', async () => {
-    const store = await folder.open();
     const ticket = makeWorkflowTicket({
       state: 'awaitingHelpdesk',
       stateEnteredAt: '2026-03-02T09:00:00.000Z',
       ...waitingSince('2026-03-02T09:00:00.000Z'),
     });
-    await seedWorkflow(store, [ticket]);
-    const { sweep, clock, workflow, synced } = await world(store, '2026-03-02T13:00:00.000Z');
+    const store = await storeWith([ticket]);
+    const { sweep, clock, synced } = await world(store, '2026-03-02T13:00:00.000Z');
     expect(await sweep()).toMatchObject({ reminders: 1 });
     for (const at of ['2026-03-02T13:05:00.000Z', '2026-03-03T09:00:00.000Z', '2026-03-04T16:55:00.000Z']) {
       clock.set(at);
       expect(await sweep()).toMatchObject({ reminders: 0 });
     }
-    expect((await workflow.get(ticket.id))?.remindersSent).toEqual([
+    expect((await store.tickets.get(ticket.id))?.remindersSent).toEqual([
       {
         kind: 'unassigned',
         at: '2026-03-02T13:00:00.000Z',
@@ -119,12 +118,11 @@ describe('escalations on the ticket (issue 14 point 5)', () => {
   });
 
   it('does not change the version, so an agent pressing a button on the card they already had is not refused', async () => {
-    const store = await folder.open();
     const ticket = makeWorkflowTicket({ state: 'assigned', assignee: { ...people.agent }, ...waitingSince('2026-03-02T09:00:00.000Z') });
-    await seedWorkflow(store, [ticket]);
+    const store = await storeWith([ticket]);
     const { sweep, workflow, clock } = await world(store, '2026-03-06T09:00:00.000Z');
     await sweep();
-    const after = (await workflow.get(ticket.id))!;
+    const after = (await store.tickets.get(ticket.id))!;
     expect([after.version, after.updatedAt, after.remindersSent?.length]).toEqual([ticket.version, ticket.updatedAt, 2]);
 
     clock.set('2026-03-06T09:10:00.000Z');
@@ -137,35 +135,33 @@ describe('escalations on the ticket (issue 14 point 5)', () => {
     });
     expect(pressed.ok).toBe(true);
     // The agent acted: a new wait begins, so the card no longer says it is escalated; the tab's detail keeps the history.
-    const acted = (await workflow.get(ticket.id))!;
+    const acted = (await store.tickets.get(ticket.id))!;
     expect(helpdeskCardText(acted, clock.now())).not.toContain('Escalated');
     expect(ticketDetail(acted, [], workflowRosters(), clock.now()).reminders).toHaveLength(2);
   });
 
   it('after downtime says how long the ticket had really waited and the configured threshold it passed', async () => {
-    const store = await folder.open();
     const ticket = makeWorkflowTicket({ state: 'assigned', assignee: { ...people.agent }, ...waitingSince('2026-03-02T09:00:00.000Z') });
-    await seedWorkflow(store, [ticket]);
+    const store = await storeWith([ticket]);
     // The service was down until Tuesday 10 March: 6 working days, past the default 4 (REMINDER_ASSIGNEE_ESCALATE_HOURS=32).
-    const { sweep, workflow } = await world(store, '2026-03-10T09:00:00.000Z');
+    const { sweep } = await world(store, '2026-03-10T09:00:00.000Z');
     await sweep();
-    expect(helpdeskCardText((await workflow.get(ticket.id))!, new Date('2026-03-10T09:05:00.000Z'))).toContain(
+    expect(helpdeskCardText((await store.tickets.get(ticket.id))!, new Date('2026-03-10T09:05:00.000Z'))).toContain(
       'Escalated to the helpdesk channel at 09:00 on Tue 10 Mar: 6 working days without an action (due after 4 working days)',
     );
   });
 
   it("shows the ICS lead the reminders about the approval and the escalation over their head, and nothing of the helpdesk's own", async () => {
-    const store = await folder.open();
     const ticket = makeWorkflowTicket({
       state: 'awaitingIcsApproval',
       stateEnteredAt: '2026-03-02T09:00:00.000Z',
       ...waitingSince('2026-03-02T09:00:00.000Z'),
     });
-    await seedWorkflow(store, [ticket]);
-    const { sweep, workflow } = await world(store, '2026-03-09T09:00:00.000Z');
+    const store = await storeWith([ticket]);
+    const { sweep } = await world(store, '2026-03-09T09:00:00.000Z');
     await sweep();
     const now = new Date('2026-03-09T09:05:00.000Z');
-    const stored = (await workflow.get(ticket.id))!;
+    const stored = (await store.tickets.get(ticket.id))!;
     const shown = icsCardText(stored, now);
     expect(shown).toContain(
       'Reminder sent to the South East London governance lead at 09:00 on Mon 9 Mar: 5 working days waiting for approval',
@@ -185,21 +181,21 @@ describe('escalations on the ticket (issue 14 point 5)', () => {
 
 describe('the card update path for an escalation', () => {
   it("updates every posted copy of the ticket's card through the reminder schedule as the host wires it, with the line and the version the copy had", async () => {
-    const store = await folder.open();
-    await store.update((tx) => {
-      tx.data.conversations.push({
-        key: 'conversation:19:helpdesk@thread.tacv2',
-        usable: true,
-        updatedAt: '2026-03-02T09:00:00.000Z',
-        reference: { serviceUrl: 'http://x/', conversation: { id: '19:helpdesk@thread.tacv2', conversationType: 'channel' } },
-      });
-    });
     const ticket = makeWorkflowTicket({
       state: 'awaitingHelpdesk',
       stateEnteredAt: '2026-03-02T09:00:00.000Z',
       ...waitingSince('2026-03-02T09:00:00.000Z'),
     });
-    await seedWorkflow(store, [ticket]);
+    const store = await storeWith([ticket], {
+      conversations: [
+        {
+          key: 'conversation:19:helpdesk@thread.tacv2',
+          usable: true,
+          updatedAt: '2026-03-02T09:00:00.000Z',
+          reference: { serviceUrl: 'http://x/', conversation: { id: '19:helpdesk@thread.tacv2', conversationType: 'channel' } },
+        },
+      ],
+    });
     const clock = manualClock('2026-03-02T12:00:00.000Z');
     const workflow = createWorkflow({ store, clock: clock.now });
     const updated: Array<{ activityId: string; card: string }> = [];
@@ -220,7 +216,7 @@ describe('the card update path for an escalation', () => {
       ensureChannel: async () => undefined,
     });
     await cards.sync(ticket.id);
-    expect((await workflow.get(ticket.id))?.cardCopies).toEqual([
+    expect((await store.tickets.get(ticket.id))?.cardCopies).toEqual([
       { audience: 'helpdesk', conversationKey: 'conversation:19:helpdesk@thread.tacv2', activityId: `act-${ticket.id}` },
     ]);
 

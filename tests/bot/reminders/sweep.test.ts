@@ -7,8 +7,8 @@ import { createWorkflow } from '../../../data/workflow/workflow.js';
 import type { Store } from '../../../data/store/store.js';
 import { seedConversation, teamsReference } from '../notify/notifyFixtures.js';
 import { useStoreFolder } from '../../helpers/storeFixtures.js';
-import { asPerson, makeWorkflowTicket, manualClock, people, seedWorkflow } from '../../fixtures/workflowFixtures.js';
-import { calendar, recordingTeams, waitingSince } from './reminderFixtures.js';
+import { asPerson, makeWorkflowTicket, manualClock, people } from '../../fixtures/workflowFixtures.js';
+import { calendar, recordingTeams, seedStore, storeWith, waitingSince } from './reminderFixtures.js';
 
 const folder = useStoreFolder();
 const fastRetry = { maxAttempts: 1, sleep: async () => undefined };
@@ -38,15 +38,14 @@ async function world(store: Store, start: string) {
   return { clock, teams, notifier, workflow, sweep };
 }
 
-const reminderNotifications = (store: Store) =>
-  store.read((data) => data.notifications.filter((n) => n.key.startsWith('reminders:')).map((n) => ({ key: n.key, status: n.status })));
+const reminderNotifications = async (store: Store) =>
+  (await store.notifications.list()).filter((n) => n.key.startsWith('reminders:')).map((n) => ({ key: n.key, status: n.status }));
 
 describe('the reminder sweep', () => {
   it('sends one digest per person listing all their due items, and nothing again on the next sweep', async () => {
-    const store = await folder.open();
     const a = makeWorkflowTicket({ state: 'awaitingIcsApproval', ...waitingSince('2026-03-02T09:00:00.000Z') });
     const b = makeWorkflowTicket({ state: 'awaitingIcsApproval', ...waitingSince('2026-03-02T11:00:00.000Z') });
-    await seedWorkflow(store, [a, b]);
+    const store = await storeWith([a, b]);
     const { teams, sweep, clock } = await world(store, '2026-03-04T12:00:00.000Z');
 
     expect(await sweep()).toEqual({ digests: 2, reminders: 4, withdrawn: 0 });
@@ -63,9 +62,8 @@ describe('the reminder sweep', () => {
   });
 
   it('does nothing outside working hours: what was due on Friday evening goes at 09:00 on Monday', async () => {
-    const store = await folder.open();
     const ticket = makeWorkflowTicket({ state: 'awaitingHelpdesk', ...waitingSince('2026-03-06T13:00:00.000Z') });
-    await seedWorkflow(store, [ticket]);
+    const store = await storeWith([ticket]);
     const { teams, sweep, clock } = await world(store, '2026-03-06T16:55:00.000Z');
     expect(await sweep()).toEqual({ digests: 0, reminders: 0, withdrawn: 0 });
     clock.set('2026-03-06T17:30:00.000Z');
@@ -81,16 +79,12 @@ describe('the reminder sweep', () => {
   });
 
   it('after a weekend of downtime catches up with one digest per person, not one message per missed day', async () => {
-    const store = await folder.open();
     const ticket = makeWorkflowTicket({ state: 'awaitingIcsApproval', ...waitingSince('2026-02-23T09:00:00.000Z') });
-    await seedWorkflow(store, [ticket]);
+    const store = await storeWith([ticket]);
     const { teams, sweep, clock } = await world(store, '2026-03-09T09:00:00.000Z');
     expect(await sweep()).toEqual({ digests: 3, reminders: 3, withdrawn: 0 });
     expect(teams.sent).toHaveLength(3);
-    const ledger = store.read(
-      (data) => JSON.parse(JSON.stringify(data.reminderLedger)) as { tickets: Record<string, { sent: Record<string, number> }> },
-    );
-    expect(ledger.tickets[ticket.id].sent).toEqual({ icsApproval: 9, icsEscalation: 1 });
+    expect((await store.reminders.ticket(ticket.id))?.sent).toEqual({ icsApproval: 9, icsEscalation: 1 });
     clock.set('2026-03-09T16:00:00.000Z');
     expect(await sweep()).toEqual({ digests: 0, reminders: 0, withdrawn: 0 });
     clock.set('2026-03-10T09:00:00.000Z');
@@ -98,15 +92,16 @@ describe('the reminder sweep', () => {
   });
 
   it('after a restart between recording and sending delivers the recorded digest once and repeats no reminder', async () => {
+    // About a restart: a real data folder.
     let store = await folder.open();
     const ticket = makeWorkflowTicket({ state: 'assigned', assignee: { ...people.agent }, ...waitingSince('2026-03-02T09:00:00.000Z') });
-    await seedWorkflow(store, [ticket]);
+    await seedStore(store, [ticket]);
     const first = await world(store, '2026-03-04T10:00:00.000Z');
     // The process stops right after the update: the notifier is already stopping, so nothing is sent.
     await first.notifier.stop(0);
     expect(await first.sweep()).toEqual({ digests: 1, reminders: 1, withdrawn: 0 });
     expect(first.teams.sent).toHaveLength(0);
-    expect(reminderNotifications(store)).toEqual([
+    expect(await reminderNotifications(store)).toEqual([
       { key: expect.stringContaining(`reminders:user:${people.agent.aadObjectId}:`), status: 'pending' },
     ]);
     await store.close();
@@ -118,39 +113,35 @@ describe('the reminder sweep', () => {
     expect((await second.notifier.retryDue()).sent).toBe(0);
     expect(second.teams.sent).toHaveLength(1);
     expect(String(second.teams.sent[0].activity.text)).toContain('is assigned to you');
-    expect(reminderNotifications(store)).toEqual([{ key: expect.any(String), status: 'sent' }]);
+    expect(await reminderNotifications(store)).toEqual([{ key: expect.any(String), status: 'sent' }]);
   });
 
   it('withdraws a request left unanswered for 10 working days, tells the requester once and forgets its reminders', async () => {
-    const store = await folder.open();
     const ticket = makeWorkflowTicket({ state: 'needsInformation', returnTo: 'assigned', ...waitingSince('2026-03-02T09:00:00.000Z') });
-    await seedWorkflow(store, [ticket]);
+    const store = await storeWith([ticket]);
     const { sweep, clock, workflow, teams } = await world(store, '2026-03-04T09:00:00.000Z');
     expect(await sweep()).toEqual({ digests: 1, reminders: 1, withdrawn: 0 });
     clock.set('2026-03-16T09:00:00.000Z');
     expect(await sweep()).toEqual({ digests: 0, reminders: 0, withdrawn: 1 });
     await workflow.drain();
-    expect((await workflow.get(ticket.id))?.state).toBe('withdrawn');
-    expect((await workflow.get(ticket.id))?.lastAction?.by).toBe('system');
-    const notice = store.read((data) => data.notifications.filter((n) => n.key.startsWith(`${ticket.id}:withdraw:`)).length);
-    expect(notice).toBe(1);
+    expect(await store.tickets.get(ticket.id)).toMatchObject({ state: 'withdrawn', lastAction: { by: 'system' } });
+    const notices = (await store.notifications.list()).filter((n) => n.key.startsWith(`${ticket.id}:withdraw:`));
+    expect(notices).toHaveLength(1);
     expect(teams.sent.filter((s) => String(s.activity.text).includes('We have withdrawn'))).toHaveLength(0);
     clock.set('2026-03-16T09:05:00.000Z');
     await sweep();
-    const ledger = store.read((data) => JSON.parse(JSON.stringify(data.reminderLedger)) as { tickets: Record<string, unknown> });
-    expect(ledger.tickets[ticket.id]).toBeUndefined();
+    expect(await store.reminders.ticket(ticket.id)).toBeUndefined();
   });
 });
 
 describe('DSPT renewal reminders', () => {
   it('reminds the manager of an organisation whose status runs out on 30 June, on 1 May, once', async () => {
-    const store = await folder.open();
     const ticket = makeWorkflowTicket({ state: 'resolved', organisation: { ...makeWorkflowTicket().organisation!, odsCode: 'VN4K2' } });
-    await seedWorkflow(store, [ticket]);
+    const store = await storeWith([ticket]);
     // "24/25 Standards Met" covers submissions due by 30 June 2025 and stays current until 30 June 2026.
-    await store.update((tx) => {
-      tx.data.dsptStatuses.push({ odsCode: 'VN4K2', name: 'Rosewood Court Care Home', status: '24/25 Standards Met' });
-    });
+    await store.transaction((tx) =>
+      tx.reference.setDsptStatuses([{ odsCode: 'VN4K2', name: 'Rosewood Court Care Home', status: '24/25 Standards Met' }]),
+    );
     const { teams, sweep, clock } = await world(store, '2026-05-01T09:30:00.000Z');
     expect(await sweep()).toMatchObject({ digests: 1, reminders: 1 });
     expect(teams.sent.map((s) => s.conversationId)).toEqual([`a:1on1-${people.requester.aadObjectId}`]);
@@ -162,13 +153,12 @@ describe('DSPT renewal reminders', () => {
 
 describe('what restarts the waiting clock', () => {
   it('a priority change while the ICS decides does not restart it: the lead is still reminded on time', async () => {
-    const store = await folder.open();
     const ticket = makeWorkflowTicket({
       state: 'awaitingIcsApproval',
       ...waitingSince('2026-03-02T09:00:00.000Z'),
       stateEnteredAt: '2026-03-02T09:00:00.000Z',
     });
-    await seedWorkflow(store, [ticket]);
+    const store = await storeWith([ticket]);
     const { teams, sweep, clock, workflow } = await world(store, '2026-03-04T08:00:00.000Z');
     // The helpdesk raises the priority on Wednesday morning, before the two working days are up.
     clock.set('2026-03-04T08:30:00.000Z');
