@@ -93,14 +93,16 @@ function workingTicket(): WorkflowTicket {
 /** One realistic change: the agent asks the manager for information, or the manager answers, with its audit event. */
 function touch(store: LowdbStore, ids: string[], i: number): Promise<unknown> {
   const id = ids[(i * 7919) % ids.length];
-  return store.update((tx) => {
-    const ticket = tx.data.tickets.find((t) => t.id === id);
+  return store.transaction(async (tx) => {
+    const ticket = await tx.tickets.get(id);
     if (!ticket) throw new Error(`missing ${id}`);
+    const read = ticket.version;
     const from = ticket.state;
     const asking = from === 'assigned';
     ticket.state = asking ? 'needsInformation' : 'assigned';
     ticket.version += 1;
     ticket.updatedAt = new Date().toISOString();
+    await tx.tickets.update(ticket, read);
     const actor = asking ? people.agent.aadObjectId : people.requester.aadObjectId;
     tx.audit({ actor, action: asking ? 'requestInformation' : 'provideInformation', ticketId: id, from, to: ticket.state });
   });
@@ -113,7 +115,9 @@ async function measure(size: number): Promise<Result> {
     const ids = tickets.map((t) => t.id);
     await seedAudit(path.join(dir, 'audit.jsonl'), ids);
     let store = await openLowdbStore({ dir });
-    await store.update((tx) => void tx.data.tickets.push(...tickets));
+    await store.transaction(async (tx) => {
+      for (const ticket of tickets) await tx.tickets.insert(ticket);
+    });
     await store.close();
 
     const openStart = performance.now();
@@ -215,7 +219,7 @@ async function main(): Promise<void> {
   const section = `## Store
 
 Measured by \`npm run bench:store\` (bench/store.ts) on ${new Date().toISOString().slice(0, 10)}: ${machine()}.
-Each write is one \`store.update()\` that finds a ticket, changes its state, version and updatedAt, and records one audit
+Each write is one \`store.transaction()\` that reads a ticket, changes its state, version and updatedAt, writes it back naming the version it read, and records one audit
 event, resolving only once live.json (temp file, fsync, rename, directory fsync) and audit.jsonl (append, fsync) are on disk.
 The audit trail starts with ${AUDIT_EVENTS.toLocaleString('en-GB')} events; tickets are ~1 KB of realistic fields.
 "One at a time" awaits each write before the next (${SEQUENTIAL_WRITES} writes); "50 in flight" keeps 50 writers busy

@@ -70,7 +70,10 @@ export async function runSweep(deps: SweepDeps): Promise<SweepResult> {
   const marked = new Set<string>();
   // How many digests each recipient has had in this sweep: only a backlog split over batches gives one more than one.
   const parts = new Map<string, number>();
-  for (const batch of planBatches(found.reminders, deps.batchSize ?? BATCH_REMINDERS)) {
+  const batches = planBatches(found.reminders, deps.batchSize ?? BATCH_REMINDERS);
+  // Planning a large backlog takes a while: the event loop has a turn before the first batch is built.
+  await setImmediate();
+  for (const batch of batches) {
     const built = buildDigests(batch, now, (recipientKey) => {
       const part = (parts.get(recipientKey) ?? 0) + 1;
       parts.set(recipientKey, part);

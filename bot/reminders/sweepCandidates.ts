@@ -8,6 +8,7 @@ import { dsptCodesDue, dsptReminders, dsptSeason, shortestWait, ticketPlanner } 
 import { requestersByOdsCode } from './dsptReminders.js';
 import type { WorkingCalendar } from '../../data/rules/workingHours.js';
 import { londonToday } from '../../data/rules/londonTime.js';
+import type { ReminderLedger, WorkflowTicket } from '../../data/model.js';
 import type { Store } from '../../data/store/store.js';
 import { OPEN_STATES } from '../../data/workflow/transitions.js';
 import type { ReminderThresholds } from './thresholds.js';
@@ -23,13 +24,18 @@ export interface Candidates {
 }
 
 const HOUR_MS = 3_600_000;
+/** Candidates whose ledger entries are read in one go. */
+const PLAN_BATCH = 500;
 
 export async function findCandidates(store: Store, calendar: WorkingCalendar, now: Date, t: ReminderThresholds): Promise<Candidates> {
-  const [leads, channels, ledger] = await Promise.all([
+  const [leads, channels, ledgerIds, dspt] = await Promise.all([
     store.rosters.list({ kind: 'icsLead' }),
     store.rosters.list({ kind: 'helpdeskChannel' }),
-    store.reminders.all(),
+    store.reminders.ticketIds(),
+    store.reminders.dsptEntries(),
   ]);
+  // Filled a batch of candidates at a time: the whole ledger holds an entry per waiting ticket (50,000 on a large store).
+  const ledger: ReminderLedger = { tickets: {}, dspt };
   // The clock reaches back as far as it ever counts, so no ticket is needed to build it.
   const clock = workingClock(calendar, now, 0, t.workingDayHours);
   const plan = ticketPlanner({ rosters: [...leads, ...channels], reminderLedger: ledger }, clock, t);
@@ -42,12 +48,24 @@ export async function findCandidates(store: Store, calendar: WorkingCalendar, no
   const reminders: DueReminder[] = [];
   const withdrawals: DueWithdrawal[] = [];
   const candidates = new Set<string>();
+  const planBatch = async (batch: WorkflowTicket[]) => {
+    Object.assign(ledger.tickets, await store.reminders.tickets(batch.map((ticket) => ticket.id)));
+    for (const ticket of batch) {
+      candidates.add(ticket.id);
+      const due = plan(ticket);
+      for (const reminder of due.reminders) if (reminder.recipients.length > 0) reminders.push(reminder);
+      if (due.withdrawal) withdrawals.push(due.withdrawal);
+    }
+  };
+  let batch: WorkflowTicket[] = [];
   for await (const ticket of store.tickets.stream({ states: OPEN_STATES, stateEnteredBefore: enteredBy })) {
-    candidates.add(ticket.id);
-    const due = plan(ticket);
-    for (const reminder of due.reminders) if (reminder.recipients.length > 0) reminders.push(reminder);
-    if (due.withdrawal) withdrawals.push(due.withdrawal);
+    batch.push(ticket);
+    if (batch.length === PLAN_BATCH) {
+      await planBatch(batch);
+      batch = [];
+    }
   }
+  await planBatch(batch);
 
   if (dsptSeason(now, t)) {
     const dsptStatuses = await store.reference.dsptStatuses();
@@ -68,7 +86,7 @@ export async function findCandidates(store: Store, calendar: WorkingCalendar, no
   return {
     reminders,
     withdrawals,
-    staleTickets: Object.keys(ledger.tickets).filter((id) => !candidates.has(id)),
+    staleTickets: ledgerIds.filter((id) => !candidates.has(id)),
     staleDspt: Object.entries(ledger.dspt)
       .filter(([, entry]) => entry.year !== year)
       .map(([code]) => code),

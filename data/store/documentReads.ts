@@ -2,8 +2,9 @@
  * The store's reads over the in-process document (the memory and lowdb stores): each query filters the stored records
  * and hands out copies of what matched, so nothing stored ever leaves the store.
  */
-import type { WorkflowTicket } from '../model.js';
+import type { TicketLedger, WorkflowTicket } from '../model.js';
 import { notificationMatches, rosterKey, rosterMatches, ticketMatches, type TicketQuery } from './records.js';
+import { findByKey } from './positions.js';
 import type { LiveData, Store } from './store.js';
 import { mayHoldOneOf } from './ticketArchive.js';
 
@@ -33,7 +34,7 @@ export function documentReads(data: () => Readonly<LiveData>, archive: ArchiveRe
   return {
     tickets: {
       get: async (id) => {
-        const live = data().tickets.find((t) => t.id === id);
+        const live = findByKey(data().tickets, (t) => t.id, id);
         return live ? copy(live) : archive.find(id);
       },
       list: async (query, page) => {
@@ -46,18 +47,18 @@ export function documentReads(data: () => Readonly<LiveData>, archive: ArchiveRe
       archived: (query) => archivedTickets(archive, query),
     },
     rosters: {
-      get: async (key) => copy(data().rosters.find((e) => rosterKey(e) === key)),
+      get: async (key) => copy(findByKey(data().rosters, rosterKey, key)),
       list: async (query) =>
         data()
           .rosters.filter((e) => query === undefined || rosterMatches(e, query))
           .map(copy),
     },
     conversations: {
-      get: async (key) => copy(data().conversations.find((c) => c.key === key)),
+      get: async (key) => copy(findByKey(data().conversations, (c) => c.key, key)),
       list: async () => data().conversations.map(copy),
     },
     notifications: {
-      get: async (key) => copy(data().notifications.find((n) => n.key === key)),
+      get: async (key) => copy(findByKey(data().notifications, (n) => n.key, key)),
       list: async (query) =>
         data()
           .notifications.filter((n) => query === undefined || notificationMatches(n, query))
@@ -85,7 +86,18 @@ export function documentReads(data: () => Readonly<LiveData>, archive: ArchiveRe
     },
     reminders: {
       ticket: async (ticketId) => copy(ownEntry(data().reminderLedger.tickets, ticketId)),
+      tickets: async (ticketIds) => {
+        const stored = data().reminderLedger.tickets;
+        const found: Record<string, TicketLedger> = {};
+        for (const id of ticketIds) {
+          const entry = ownEntry(stored, id);
+          if (entry !== undefined) found[id] = copy(entry);
+        }
+        return found;
+      },
+      ticketIds: async () => Object.keys(data().reminderLedger.tickets),
       dspt: async (odsCode) => copy(ownEntry(data().reminderLedger.dspt, odsCode)),
+      dsptEntries: async () => copy(data().reminderLedger.dspt),
       all: async () => copy(data().reminderLedger),
     },
     counters: {
@@ -96,8 +108,8 @@ export function documentReads(data: () => Readonly<LiveData>, archive: ArchiveRe
 }
 
 async function* streamTickets(data: () => Readonly<LiveData>, query: TicketQuery | undefined): AsyncGenerator<WorkflowTicket> {
-  // The tickets as they are now: a commit while the stream is read replaces records, never the ones already taken.
-  const tickets = data().tickets.slice();
+  // The tickets as they are now: a commit replaces the stored array rather than changing it.
+  const tickets = data().tickets;
   for (let start = 0; start < tickets.length; start += BATCH) {
     const batch: WorkflowTicket[] = [];
     for (const ticket of tickets.slice(start, start + BATCH))

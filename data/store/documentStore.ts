@@ -4,16 +4,16 @@
  * goes (a durable file, or nowhere). Audit events and archived tickets go to the trail and archive it is given.
  */
 import { randomUUID } from 'node:crypto';
+import { setImmediate } from 'node:timers';
 import type { Low } from 'lowdb';
 import { AppError } from '../errors.js';
 import type { AuditEvent, WorkflowTicket } from '../model.js';
-import { ChangeTracker } from './changeTracker.js';
 import { CommitQueue, type PendingUpdate } from './commitQueue.js';
 import { documentReads, type ArchiveReader, type DocumentReads } from './documentReads.js';
 import { fsErrorCode } from './durableFs.js';
 import type { LiveFile } from './liveFile.js';
 import { StagedTransaction } from './stagedTransaction.js';
-import type { AuditInput, AuditQuery, LiveData, Store, StoreHealth, StoreTransaction, Transaction } from './store.js';
+import type { AuditInput, AuditQuery, LiveData, Store, StoreHealth, StoreTransaction } from './store.js';
 import { isArchivable } from './ticketArchive.js';
 
 /** The audit trail a document store appends to; events wait in the document's outbox until it has them. */
@@ -34,8 +34,6 @@ export interface DocumentStoreParts {
   audit: AuditTrail;
   archive: TicketArchiveFile;
   clock: () => Date;
-  /** Told about every record written or restored (the lowdb file's per-record JSON cache). */
-  recordChanged?: (record: object) => void;
   /** Proves a write would land now (health); problems are sentences. */
   probe?: () => Promise<string | undefined>;
   /** Runs once the store has closed (releases the folder lock). */
@@ -61,13 +59,16 @@ export class StoreWriteError extends AppError {
   }
 }
 
-/** A queued change: a transaction's function, or (until every caller has moved) a synchronous update's. */
-type Change = { staged: (tx: StoreTransaction) => unknown } | { legacy: (tx: Transaction) => unknown };
+/** A queued change: a transaction's function. */
+type Change = (tx: StagedTransaction) => unknown;
 
 export class DocumentStore implements Store {
   readonly #db: Low<LiveFile>;
-  readonly #root: LiveData;
-  readonly #tracker: ChangeTracker;
+  /**
+   * The document as last made durable: what reads outside a transaction see. Fields are replaced, never changed in place,
+   * so a shallow copy taken after each write is a consistent picture while the next group is applied and written.
+   */
+  #committed: LiveData;
   readonly #queue: CommitQueue<Change>;
   readonly #reads: DocumentReads;
   readonly #stats: StoreStats = { commits: 0, updates: 0, failedCommits: 0 };
@@ -86,10 +87,9 @@ export class DocumentStore implements Store {
   constructor(parts: DocumentStoreParts) {
     this.#parts = parts;
     this.#db = parts.db;
-    this.#tracker = new ChangeTracker((record) => parts.recordChanged?.(record));
-    this.#root = this.#tracker.view(parts.db.data);
     this.#queue = new CommitQueue((group) => this.#commitGroup(group));
-    this.#reads = documentReads(() => this.#db.data, parts.archive);
+    this.#committed = { ...parts.db.data };
+    this.#reads = documentReads(() => this.#committed, parts.archive);
     ({
       tickets: this.tickets,
       rosters: this.rosters,
@@ -107,39 +107,14 @@ export class DocumentStore implements Store {
     this.#stats.commits += 1;
   }
 
-  /**
-   * Used for every query. `fn` sees the data through read-only views (a write throws): copy what leaves the store with
-   * JSON or a spread; structuredClone refuses them. Reads see a commit's changes from the moment its group is applied.
-   */
-  read<T>(fn: (data: Readonly<LiveData>) => T): T {
-    return fn(this.#root);
-  }
-
-  scan<T>(fn: (data: Readonly<LiveData>) => T): T {
-    return fn(this.#db.data);
-  }
-
-  update<T>(fn: (tx: Transaction) => T): Promise<T> {
-    if (this.#closing) return Promise.reject(closedError());
-    return this.#queue.update({ legacy: fn }) as Promise<T>;
-  }
-
   transaction<T>(fn: (tx: StoreTransaction) => Promise<T> | T): Promise<T> {
     if (this.#closing) return Promise.reject(closedError());
-    return this.#queue.update({ staged: fn }) as Promise<T>;
+    return this.#queue.update(fn) as Promise<T>;
   }
 
   archiveClosedTickets(): Promise<number> {
     if (this.#closing) return Promise.reject(closedError());
     return this.#queue.task(() => this.#archiveClosed());
-  }
-
-  findArchivedTicket(id: string): Promise<WorkflowTicket | undefined> {
-    return this.#parts.archive.find(id);
-  }
-
-  archivedTickets(wanted?: (line: string) => boolean): AsyncIterable<WorkflowTicket> {
-    return this.#parts.archive.all(wanted);
   }
 
   readAudit(query?: AuditQuery): AsyncIterable<AuditEvent> {
@@ -162,7 +137,7 @@ export class DocumentStore implements Store {
         `${n} audit ${n === 1 ? 'event is' : 'events are'} safe in live.json but could not be added to audit.jsonl (${audit.problem}); each commit retries.`,
       );
     }
-    const health: StoreHealth = { writable, schemaVersion: this.#db.data.schemaVersion, liveTickets: this.#db.data.tickets.length };
+    const health: StoreHealth = { writable, schemaVersion: this.#committed.schemaVersion, liveTickets: this.#committed.tickets.length };
     if (problems.length > 0) health.detail = problems.join(' ');
     return health;
   }
@@ -182,85 +157,51 @@ export class DocumentStore implements Store {
     return { ...this.#stats };
   }
 
-  /** Runs each change in turn (a transaction's may await the store's reads), then writes the group once; settles every change. */
+  /**
+   * Runs each transaction in turn (one may await the store's reads; none sees another half done), then writes the group
+   * once; settles every one. Each applied transaction replaces whole fields of the document, so undoing a group whose
+   * write failed is putting the fields back as they were before it.
+   */
   async #commitGroup(group: PendingUpdate<Change>[]): Promise<void> {
+    const before: LiveData = { ...this.#db.data };
     const applied: { update: PendingUpdate<Change>; result: unknown }[] = [];
     const events: AuditEvent[] = [];
+    let turnStarted = performance.now();
     for (const update of group) {
+      // Hundreds of small transactions in one group (a notifier catching up) must not hold the event loop between them.
+      if (performance.now() - turnStarted > 8) {
+        await new Promise((resolve) => setImmediate(resolve));
+        turnStarted = performance.now();
+      }
+      const tx = new StagedTransaction(this.#db.data, (input) => this.#auditEvent(input));
       try {
-        const { result, own } = 'staged' in update.fn ? await this.#runStaged(update.fn.staged) : this.#runLegacy(update.fn.legacy);
+        const result = await update.fn(tx);
+        tx.close();
+        // The function may have worked for a while: its changes are applied on the next turn (nothing else writes meanwhile).
+        await new Promise((resolve) => setImmediate(resolve));
+        Object.assign(this.#db.data, tx.changes());
         applied.push({ update, result });
-        events.push(...own);
+        events.push(...tx.events);
       } catch (err) {
+        tx.close();
         update.reject(err);
       }
     }
     if (applied.length === 0) return;
-    if (this.#tracker.changed || events.length > 0) {
+    if (events.length > 0 || changedFields(before, this.#db.data)) {
       try {
         await this.#persist(events);
       } catch (err) {
-        this.#tracker.undoAll();
+        Object.assign(this.#db.data, before);
         this.#stats.failedCommits += 1;
         const failure = new StoreWriteError(err);
         applied.forEach(({ update }) => update.reject(failure));
         return;
       }
     }
-    this.#tracker.committed();
+    this.#committed = { ...this.#db.data };
     this.#stats.updates += applied.length;
     applied.forEach(({ update, result }) => update.resolve(result));
-  }
-
-  /** A transaction: its function works on staged copies; only when it returns do its changes enter the document. */
-  async #runStaged(fn: (tx: StoreTransaction) => unknown): Promise<{ result: unknown; own: AuditEvent[] }> {
-    const tx = new StagedTransaction(this.#db.data, (input) => this.#auditEvent(input));
-    let result: unknown;
-    try {
-      result = await fn(tx);
-    } finally {
-      tx.close();
-    }
-    this.#tracker.begin();
-    try {
-      tx.applyTo(this.#root);
-    } catch (err) {
-      this.#tracker.undoLast();
-      throw err;
-    }
-    this.#tracker.pause();
-    return { result, own: [...tx.events] };
-  }
-
-  #runLegacy(fn: (tx: Transaction) => unknown): { result: unknown; own: AuditEvent[] } {
-    const own: AuditEvent[] = [];
-    let open = true;
-    const tx: Transaction = {
-      data: this.#root,
-      scan: this.#db.data,
-      audit: (input) => {
-        if (!open) throw new TypeError('tx.audit() was called after its update had finished.');
-        const event = this.#auditEvent(input);
-        own.push(event);
-        return structuredClone(event);
-      },
-    };
-    this.#tracker.begin();
-    try {
-      const result = fn(tx);
-      if (isThenable(result)) {
-        // Its later rejection is the caller's bug, reported by the rejection below; keep it from crashing the process.
-        result.then(undefined, () => undefined);
-        throw new TypeError('store.update() needs a synchronous function: do the asynchronous work first, then update.');
-      }
-      this.#tracker.pause();
-      return { result, own };
-    } catch (err) {
-      this.#tracker.undoLast();
-      throw err;
-    } finally {
-      open = false;
-    }
   }
 
   /** Writes the document with its outbox (events still waiting from a failed append, then this group's), then appends the outbox to the trail. */
@@ -280,28 +221,27 @@ export class DocumentStore implements Store {
 
   /** Archive first (durably), then one commit removes the tickets from the document; see TicketArchive on crashes. */
   async #archiveClosed(): Promise<number> {
-    const moving = this.#db.data.tickets.filter(isArchivable).map((ticket) => structuredClone(ticket));
+    const moving = this.#db.data.tickets.filter(isArchivable);
     if (moving.length === 0) return 0;
     await this.#parts.archive.append(moving);
-    const ids = new Set(moving.map((ticket) => ticket.id));
     await new Promise<void>((resolve, reject) => {
-      const legacy = (tx: Transaction) => {
-        tx.data.tickets = tx.data.tickets.filter((ticket) => !ids.has(ticket.id));
-        for (const ticket of moving)
+      const move = (tx: StagedTransaction) => {
+        tx.removeTickets(moving.map((ticket) => ticket.id));
+        for (const ticket of moving) {
           tx.audit({ actor: 'system', action: 'ticketArchived', ticketId: ticket.id, details: { state: ticket.state } });
+        }
       };
-      void this.#commitGroup([{ fn: { legacy }, resolve: () => resolve(), reject }]);
+      void this.#commitGroup([{ fn: move, resolve: () => resolve(), reject }]);
     });
     return moving.length;
   }
 }
 
-function closedError(): AppError {
-  return new AppError('store-closed', 'The store has been closed, so this change was not saved.');
+/** Whether any field of the document was replaced. */
+function changedFields(before: LiveData, after: LiveData): boolean {
+  return (Object.keys(after) as (keyof LiveData)[]).some((key) => before[key] !== after[key]);
 }
 
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (
-    value !== null && (typeof value === 'object' || typeof value === 'function') && typeof (value as { then?: unknown }).then === 'function'
-  );
+function closedError(): AppError {
+  return new AppError('store-closed', 'The store has been closed, so this change was not saved.');
 }

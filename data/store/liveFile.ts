@@ -71,7 +71,7 @@ export function validateLiveFile(document: Record<string, unknown>, file: string
 export class DurableJsonFile implements Adapter<LiveFile> {
   constructor(
     readonly file: string,
-    private readonly encode: (data: LiveFile) => string | readonly Buffer[],
+    private readonly encode: (data: LiveFile) => Promise<string | readonly Buffer[]>,
   ) {}
 
   async read(): Promise<LiveFile | null> {
@@ -94,7 +94,7 @@ export class DurableJsonFile implements Adapter<LiveFile> {
   }
 
   async write(data: LiveFile): Promise<void> {
-    await writeFileDurably(this.file, this.encode(data));
+    await writeFileDurably(this.file, await this.encode(data));
   }
 
   #unreadable(reason: string): StoreCorruptError {

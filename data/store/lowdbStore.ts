@@ -82,7 +82,6 @@ async function openFolder(dir: string, clock: () => Date, lock: WriterLock): Pro
       audit,
       archive,
       clock,
-      recordChanged: (record) => serializer.forget(record),
       probe: async () => {
         try {
           await writeProbe(path.join(dir, '.health-probe'));
@@ -104,7 +103,7 @@ async function openFolder(dir: string, clock: () => Date, lock: WriterLock): Pro
     store.countOpeningCommit();
   } else {
     // Fills the per-record cache now, while starting, rather than stalling the first commit (~30 ms at 5,000 tickets).
-    serializer.serialize(db.data);
+    await serializer.serialize(db.data);
   }
   return store;
 }

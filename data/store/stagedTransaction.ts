@@ -1,7 +1,7 @@
 /**
  * A transaction over the in-process document (the memory and lowdb stores): reads see the stored records and the
- * transaction's own writes; writes are staged and land in one piece with `applyTo`, on the store's serialised write
- * path, or not at all. Nothing stored is handed out: every record goes in and comes out as a copy.
+ * transaction's own writes; writes are staged and land in one piece (`changes()`, on the store's serialised write
+ * path), or not at all. Nothing stored is handed out: every record goes in and comes out as a copy.
  */
 import { ConflictError } from '../errors.js';
 import type { AuditEvent, ImportedList, TicketLedger, WorkflowTicket } from '../model.js';
@@ -14,6 +14,7 @@ import {
   type RosterQuery,
   type TicketQuery,
 } from './records.js';
+import { carryPositions, findByKey, positionsOf } from './positions.js';
 import type { AuditInput, BotStateItem, LiveData, RecordWrites, StoreTransaction } from './store.js';
 
 /** A staged value, or DELETED for a removal. */
@@ -58,30 +59,40 @@ class KeyedOverlay<T> {
   }
 }
 
-/** Replaces, adds and removes `changes` in an array of records kept in the document. */
-function applyToArray<T>(array: T[], stored: readonly T[], overlay: KeyedOverlay<T>): T[] | undefined {
+/** The stored array with the staged changes: a new array (stored arrays are never changed in place), or undefined when none. */
+function nextArray<T>(stored: readonly T[], overlay: KeyedOverlay<T>): T[] | undefined {
   if (overlay.changes.size === 0) return undefined;
-  const seen = new Set<string>();
+  const positions = positionsOf(stored, overlay.keyOf);
+  const next = stored.slice();
+  const added: string[] = [];
   let removed = false;
-  stored.forEach((record, i) => {
-    const key = overlay.keyOf(record);
-    const staged = overlay.changes.get(key);
-    if (staged === undefined) return;
-    seen.add(key);
-    if (staged === DELETED) removed = true;
-    else array[i] = staged;
-  });
-  for (const [key, staged] of overlay.changes) if (staged !== DELETED && !seen.has(key)) array.push(staged);
-  if (!removed) return undefined;
-  // Removals rebuild the array once rather than splicing record by record.
-  return array.filter((record) => overlay.changes.get(overlay.keyOf(record)) !== DELETED);
+  for (const [key, staged] of overlay.changes) {
+    const at = positions.get(key);
+    if (staged === DELETED) removed ||= at !== undefined;
+    else if (at !== undefined) next[at] = staged;
+    else {
+      added.push(key);
+      next.push(staged);
+    }
+  }
+  if (removed) return next.filter((record) => overlay.changes.get(overlay.keyOf(record)) !== DELETED);
+  carryPositions(stored, next, added);
+  return next;
 }
 
-function applyToObject<T>(object: Record<string, T>, overlay: KeyedOverlay<T>): void {
+/** The same for a collection kept as an object by key. */
+function nextObject<R, V>(
+  stored: Readonly<Record<string, V>>,
+  overlay: KeyedOverlay<R>,
+  toValue: (record: R) => V,
+): Record<string, V> | undefined {
+  if (overlay.changes.size === 0) return undefined;
+  const next = { ...stored };
   for (const [key, staged] of overlay.changes) {
-    if (staged === DELETED) delete object[key];
-    else object[key] = staged;
+    if (staged === DELETED) delete next[key];
+    else next[key] = toValue(staged);
   }
+  return next;
 }
 
 function ownEntry<T>(object: Record<string, T>, key: string): T | undefined {
@@ -111,6 +122,8 @@ function recordWrites<T, Q>(overlay: KeyedOverlay<T>, matches: (record: T, query
 }
 
 const noQuery = (): boolean => true;
+const ticketKey = (ticket: WorkflowTicket): string => ticket.id;
+const recordKey = (record: { key: string }): string => record.key;
 
 export class StagedTransaction implements StoreTransaction {
   readonly #tickets: KeyedOverlay<WorkflowTicket>;
@@ -147,23 +160,23 @@ export class StagedTransaction implements StoreTransaction {
   ) {
     this.#tickets = new KeyedOverlay(
       () => data.tickets,
-      ticketFinder(data),
-      (t) => t.id,
+      (id) => findByKey(data.tickets, ticketKey, id),
+      ticketKey,
     );
     this.#rosters = new KeyedOverlay(
       () => data.rosters,
-      (key) => data.rosters.find((e) => rosterKey(e) === key),
+      (key) => findByKey(data.rosters, rosterKey, key),
       rosterKey,
     );
     this.#conversations = new KeyedOverlay(
       () => data.conversations,
-      (key) => data.conversations.find((c) => c.key === key),
-      (c) => c.key,
+      (key) => findByKey(data.conversations, recordKey, key),
+      recordKey,
     );
     this.#notifications = new KeyedOverlay(
       () => data.notifications,
-      (key) => data.notifications.find((n) => n.key === key),
-      (n) => n.key,
+      (key) => findByKey(data.notifications, recordKey, key),
+      recordKey,
     );
     this.#botState = keyedObject(
       () => data.botState,
@@ -241,7 +254,17 @@ export class StagedTransaction implements StoreTransaction {
     };
     this.reminders = {
       ticket: async (ticketId) => copy(ledgerTickets.get(ticketId)?.entry),
+      tickets: async (ticketIds) => {
+        const found: Record<string, TicketLedger> = {};
+        for (const id of ticketIds) {
+          const entry = ledgerTickets.get(id)?.entry;
+          if (entry !== undefined) found[id] = copy(entry);
+        }
+        return found;
+      },
+      ticketIds: async () => [...ledgerTickets.all()].map((r) => r.key),
       dspt: async (odsCode) => copy(ledgerDspt.get(odsCode)?.entry),
+      dsptEntries: async () => Object.fromEntries([...ledgerDspt.all()].map((r) => [r.key, copy(r.entry)])),
       all: async () => ({
         tickets: Object.fromEntries([...ledgerTickets.all()].map((r) => [r.key, copy(r.entry)])),
         dspt: Object.fromEntries([...ledgerDspt.all()].map((r) => [r.key, copy(r.entry)])),
@@ -301,63 +324,42 @@ export class StagedTransaction implements StoreTransaction {
     ];
   }
 
+  /** Takes live tickets out of the document (the archive run only: they are in the archive already). */
+  removeTickets(ids: Iterable<string>): void {
+    for (const id of ids) this.#tickets.delete(id);
+  }
+
   /** Ends the transaction: later calls to audit() are mistakes. */
   close(): void {
     this.#open = false;
   }
 
   /**
-   * Writes the staged changes into `target`, the document as the store's write path sees it (for lowdb, the change-
-   * tracking view, so a failed commit can be undone). `this.data` is the same document unwrapped, for finding positions.
+   * The document's fields this transaction changes, each a new value built from the stored one (records and collections
+   * are never changed in place, so the previous values stay intact for undo and the serialiser's cache stays true).
    */
-  applyTo(target: LiveData): void {
+  changes(): Partial<LiveData> {
     const data = this.data;
-    const arrays = [
-      ['tickets', this.#tickets],
-      ['rosters', this.#rosters],
-      ['conversations', this.#conversations],
-      ['notifications', this.#notifications],
-    ] as const;
-    for (const [name, overlay] of arrays) {
-      const rebuilt = applyToArray(target[name] as unknown[], data[name] as readonly unknown[], overlay as KeyedOverlay<unknown>);
-      if (rebuilt) (target as unknown as Record<string, unknown>)[name] = rebuilt;
-    }
-    applyToObject(
-      target.botState,
-      mapOverlay(this.#botState, ({ key: _key, ...item }) => item),
-    );
-    applyToObject(
-      target.turnFailures,
-      mapOverlay(this.#turnFailures, (r) => r.count),
-    );
-    // In place, key by key: replacing the ledger would copy every entry on each commit (50,000 in the first reminder sweep).
-    applyToObject(
-      target.reminderLedger.tickets,
-      mapOverlay(this.#ledgerTickets, (r) => r.entry),
-    );
-    applyToObject(
-      target.reminderLedger.dspt,
-      mapOverlay(this.#ledgerDspt, (r) => r.entry),
-    );
-    for (const [key, staged] of Object.entries(this.#values)) (target as unknown as Record<string, unknown>)[key] = staged;
-    if (Object.keys(this.#imports).length > 0) target.imports = { ...data.imports, ...this.#imports };
+    const changed: Partial<LiveData> = { ...this.#values };
+    const tickets = nextArray(data.tickets, this.#tickets);
+    if (tickets) changed.tickets = tickets;
+    const rosters = nextArray(data.rosters, this.#rosters);
+    if (rosters) changed.rosters = rosters;
+    const conversations = nextArray(data.conversations, this.#conversations);
+    if (conversations) changed.conversations = conversations;
+    const notifications = nextArray(data.notifications, this.#notifications);
+    if (notifications) changed.notifications = notifications;
+    const botState = nextObject(data.botState, this.#botState, ({ key: _key, ...item }) => item);
+    if (botState) changed.botState = botState;
+    const turnFailures = nextObject(data.turnFailures, this.#turnFailures, (r) => r.count);
+    if (turnFailures) changed.turnFailures = turnFailures;
+    const ledgerTickets = nextObject(data.reminderLedger.tickets, this.#ledgerTickets, (r) => r.entry);
+    const ledgerDspt = nextObject(data.reminderLedger.dspt, this.#ledgerDspt, (r) => r.entry);
+    if (ledgerTickets || ledgerDspt)
+      changed.reminderLedger = { tickets: ledgerTickets ?? data.reminderLedger.tickets, dspt: ledgerDspt ?? data.reminderLedger.dspt };
+    if (Object.keys(this.#imports).length > 0) changed.imports = { ...data.imports, ...this.#imports };
+    return changed;
   }
-}
-
-/** Lookups by id before a transaction indexes the stored tickets: a few finds cost less than building the index. */
-const FINDS_BEFORE_INDEX = 16;
-
-/**
- * Finds stored tickets by id. A transaction that looks up many (the reminder sweep's batches: hundreds among 50,000)
- * indexes them once; the stored tickets do not change while a transaction runs (the write path is serialised).
- */
-function ticketFinder(data: Readonly<LiveData>): (id: string) => WorkflowTicket | undefined {
-  let finds = 0;
-  let byId: Map<string, WorkflowTicket> | undefined;
-  return (id) => {
-    if (byId === undefined && ++finds > FINDS_BEFORE_INDEX) byId = new Map(data.tickets.map((t) => [t.id, t]));
-    return byId ? byId.get(id) : data.tickets.find((t) => t.id === id);
-  };
 }
 
 /** An object-map collection of the document (botState, turnFailures, ledger entries) seen as keyed records. */
@@ -375,17 +377,6 @@ function keyedObject<V, R extends { key: string }>(
     },
     (record) => record.key,
   );
-}
-
-/** The overlay's changes with each staged record turned back into the stored value. */
-function mapOverlay<R, V>(overlay: KeyedOverlay<R>, toValue: (record: R) => V): KeyedOverlay<V> {
-  const mapped = new KeyedOverlay<V>(
-    () => [],
-    () => undefined,
-    () => '',
-  );
-  for (const [key, staged] of overlay.changes) mapped.changes.set(key, staged === DELETED ? DELETED : toValue(staged));
-  return mapped;
 }
 
 export type { TicketQuery };

@@ -128,8 +128,14 @@ export interface ReferenceWrites extends ReferenceReads {
 /** What the reminder sweep has sent: per open ticket (keyed by ticket id) and per organisation's DSPT renewal (by ODS code). */
 export interface ReminderLedgerReads {
   ticket(ticketId: string): Promise<TicketLedger | undefined>;
+  /** The entries of these tickets, by ticket id (a ticket with none is left out): the sweep reads them a batch at a time. */
+  tickets(ticketIds: readonly string[]): Promise<Record<string, TicketLedger>>;
+  /** The tickets that have an entry (the sweep drops the entries of tickets no longer waiting). */
+  ticketIds(): Promise<string[]>;
   dspt(odsCode: string): Promise<{ year: string; sent: number } | undefined>;
-  /** The whole ledger (small: entries of open tickets and of this year's DSPT reminders only). */
+  /** Every organisation's DSPT entry, by ODS code (one per organisation reminded this year). */
+  dsptEntries(): Promise<ReminderLedger['dspt']>;
+  /** The whole ledger. It holds an entry per waiting ticket, so on a large store prefer the reads above. */
   all(): Promise<ReminderLedger>;
 }
 
@@ -161,17 +167,6 @@ export interface StoreTransaction {
   readonly counters: CounterWrites;
   /** Records an audit event with the transaction's changes; returns it as recorded. */
   audit(event: AuditInput): AuditEvent;
-}
-
-/** (Being replaced by StoreTransaction.) A unit of work inside one serialised write: change `data`, record audit events; both land together or not at all. */
-export interface Transaction {
-  readonly data: LiveData;
-  /**
-   * The same data without the write tracking, for large read-only scans inside an update (the reminder sweep over every open
-   * ticket): much faster, and the caller promises never to write through it. Writes go through `data`.
-   */
-  readonly scan: Readonly<LiveData>;
-  audit(event: Omit<AuditEvent, 'id' | 'at'> & Partial<Pick<AuditEvent, 'id' | 'at'>>): AuditEvent;
 }
 
 export interface StoreHealth {
@@ -208,28 +203,8 @@ export interface Store {
    * Keep slow work (network calls) outside: a transaction may hold others up while it runs.
    */
   transaction<T>(fn: (tx: StoreTransaction) => Promise<T> | T): Promise<T>;
-  /**
-   * The live records for reading. Never mutate what it returns. It shows a group of updates from the moment the group
-   * is applied, slightly before it is on disk; if that write then fails, the group is undone and its callers are told.
-   * Anything that must not act on unsaved data (a decision sent to a person) awaits its own update() first.
-   */
-  read<T>(fn: (data: Readonly<LiveData>) => T): T;
-  /** read() without the write guard, for large read-only scans on a hot path; `fn` must not keep or change what it sees. */
-  scan<T>(fn: (data: Readonly<LiveData>) => T): T;
-  /**
-   * Applies `fn` on the serialised write path. Resolves only when the change (and its audit events) is on disk.
-   * If `fn` throws, nothing is changed and the error is rethrown.
-   */
-  update<T>(fn: (tx: Transaction) => T): Promise<T>;
   /** Moves closed tickets out of the live file into the archive. Returns how many moved. */
   archiveClosedTickets(): Promise<number>;
-  /** A ticket from the archive, by id. */
-  findArchivedTicket(id: string): Promise<WorkflowTicket | undefined>;
-  /**
-   * Every archived ticket, oldest first, for searches over the archive (the helpdesk tab); a ticket archived twice comes
-   * twice and the later copy counts. `wanted` may skip a stored line before it is parsed (it sees the line's JSON text).
-   */
-  archivedTickets(wanted?: (line: string) => boolean): AsyncIterable<WorkflowTicket>;
   health(): Promise<StoreHealth>;
   /** Resolves when every write issued so far is on disk. */
   flush(): Promise<void>;

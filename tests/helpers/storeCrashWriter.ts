@@ -26,9 +26,9 @@ function questionTicket(fields: Pick<WorkflowTicket, 'id' | 'state' | 'version' 
 
 const store = await openLowdbStore({ dir });
 const tallyId = `tally-${run}`;
-await store.update((tx) => {
-  tx.data.tickets.push(questionTicket({ id: tallyId, state: 'awaitingHelpdesk', version: 0, createdAt: new Date().toISOString() }));
-});
+await store.transaction((tx) =>
+  tx.tickets.insert(questionTicket({ id: tallyId, state: 'awaitingHelpdesk', version: 0, createdAt: new Date().toISOString() })),
+);
 process.stdout.write('ready\n');
 
 let next = 0;
@@ -39,8 +39,8 @@ async function lane(): Promise<never> {
     const id = `r${run}-${i}`;
     const closed = i % 5 === 0;
     const now = new Date().toISOString();
-    await store.update((tx) => {
-      tx.data.tickets.push(
+    await store.transaction(async (tx) => {
+      await tx.tickets.insert(
         questionTicket({
           id,
           state: closed ? 'closed' : 'awaitingHelpdesk',
@@ -53,9 +53,10 @@ async function lane(): Promise<never> {
       tx.audit({ id: `a-${id}`, actor: 'crash-test', action: 'createTicket', ticketId: id });
     });
     process.stdout.write(`ack ${id}\n`);
-    const count = await store.update((tx) => {
-      const tally = tx.data.tickets.find((t) => t.id === tallyId)!;
+    const count = await store.transaction(async (tx) => {
+      const tally = (await tx.tickets.get(tallyId))!;
       tally.version += 1;
+      await tx.tickets.update(tally, tally.version - 1);
       return tally.version;
     });
     process.stdout.write(`tally ${run} ${count}\n`);

@@ -60,6 +60,17 @@ export function useStoreFolder(): StoreFolder {
   return folder;
 }
 
+/** Adds tickets to a store in one transaction (test set-up). */
+export function insertTickets(store: Store, ...tickets: WorkflowTicket[]): Promise<void> {
+  return store.transaction(async (tx) => {
+    for (const ticket of tickets) await tx.tickets.insert(ticket);
+  });
+}
+
+/** The ids of the live tickets, oldest first. */
+export async function liveTicketIds(store: Store): Promise<string[]> {
+  return (await store.tickets.list()).map((ticket) => ticket.id);
+}
 /** Records to start a test's store with; reference lists are added to what the store already has. */
 export interface SeedRecords {
   rosters?: readonly RosterEntry[];

@@ -31,8 +31,8 @@ describe('the audit trail', () => {
   it('records each event with the change, stamped by the injected clock, in audit.jsonl', async () => {
     const store = await folder.open({ clock: () => new Date('2026-03-02T10:30:00Z') });
     const ticket = makeWorkflowTicket();
-    const recorded = await store.update((tx) => {
-      tx.data.tickets.push(ticket);
+    const recorded = await store.transaction(async (tx) => {
+      await tx.tickets.insert(ticket);
       return tx.audit({ actor: 'manager-1', action: 'createTicket', ticketId: ticket.id, to: 'awaitingHelpdesk' });
     });
     expect(recorded).toMatchObject({
@@ -56,7 +56,7 @@ describe('the audit trail', () => {
       ['2026-03-04T09:00:00Z', 'T-1'],
     ] as const) {
       now = new Date(time);
-      await store.update((tx) => void tx.audit({ actor: 'agent-7', action: 'note', ticketId }));
+      await store.transaction((tx) => void tx.audit({ actor: 'agent-7', action: 'note', ticketId }));
     }
     const times = async (query: AuditQuery) => (await collect(store, query)).map((e) => `${e.at.slice(0, 10)} ${e.ticketId}`);
 
@@ -68,7 +68,7 @@ describe('the audit trail', () => {
 
   it('does not match a ticket whose id merely contains the one asked for', async () => {
     const store = await folder.open();
-    await store.update((tx) => {
+    await store.transaction((tx) => {
       tx.audit({ actor: 'a', action: 'note', ticketId: 'T-10' });
       tx.audit({ actor: 'a', action: 'note', ticketId: 'T-1', details: { related: 'T-10' } });
     });
@@ -98,7 +98,7 @@ describe('the audit trail', () => {
   it('cuts a torn last line left by a crash mid-append and carries on appending whole lines', async () => {
     await writeFile(folder.path('audit.jsonl'), `${JSON.stringify(event('e-1', '2026-03-01T09:00:00.000Z'))}\n{"id":"e-2","at":"2026-03-0`);
     const store = await folder.open();
-    await store.update((tx) => void tx.audit({ id: 'e-3', actor: 'a', action: 'note' }));
+    await store.transaction((tx) => void tx.audit({ id: 'e-3', actor: 'a', action: 'note' }));
     expect((await auditLines()).map((e) => e.id)).toEqual(['e-1', 'e-3']);
   });
 
@@ -139,14 +139,14 @@ describe('the audit trail', () => {
     await rename(trail, `${trail}.moved`);
     await mkdir(trail);
 
-    await store.update((tx) => void tx.audit({ id: 'e-1', actor: 'a', action: 'note', ticketId: 'T-1' }));
+    await store.transaction((tx) => void tx.audit({ id: 'e-1', actor: 'a', action: 'note', ticketId: 'T-1' }));
     expect((await collect(store)).map((e) => e.id)).toEqual(['e-1']);
     expect(JSON.parse(await readFile(folder.path('live.json'), 'utf8')).pendingAudit.map((e: AuditEvent) => e.id)).toEqual(['e-1']);
     expect((await store.health()).detail).toMatch(/1 audit event is safe in live.json/);
 
     await rm(trail, { recursive: true });
     await rename(`${trail}.moved`, trail);
-    await store.update((tx) => void tx.audit({ id: 'e-2', actor: 'a', action: 'note' }));
+    await store.transaction((tx) => void tx.audit({ id: 'e-2', actor: 'a', action: 'note' }));
     expect((await auditLines()).map((e) => e.id)).toEqual(['e-1', 'e-2']);
     expect((await collect(store)).map((e) => e.id)).toEqual(['e-1', 'e-2']);
     expect((await store.health()).detail).toBeUndefined();

@@ -74,13 +74,10 @@ describe('crash safety', () => {
 
         const store = await openLowdbStore({ dir: folder.dir });
         try {
-          const liveIds = new Set(store.read((data) => data.tickets.map((t) => t.id)));
           const missing: string[] = [];
-          for (const id of everyTicket) {
-            if (!liveIds.has(id) && !(await store.findArchivedTicket(id))) missing.push(id);
-          }
+          for (const id of everyTicket) if (!(await store.tickets.get(id))) missing.push(id);
           expect(missing).toEqual([]);
-          const tally = store.read((data) => data.tickets.find((t) => t.id === `tally-${run}`)?.version);
+          const tally = (await store.tickets.get(`tally-${run}`))?.version;
           expect(tally).toBeGreaterThanOrEqual(acked.tally);
 
           const lines = (await readFile(folder.path('audit.jsonl'), 'utf8')).split('\n').filter(Boolean);

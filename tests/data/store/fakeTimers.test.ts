@@ -18,11 +18,11 @@ describe('the store under jest fake timers', () => {
 
   it('still saves updates, stamping audit events with the faked time, so reminder tests can use a real store', async () => {
     const ticket = makeWorkflowTicket();
-    const event = await store.update((tx) => {
-      tx.data.tickets.push(ticket);
+    const event = await store.transaction(async (tx) => {
+      await tx.tickets.insert(ticket);
       return tx.audit({ actor: 'system', action: 'remind', ticketId: ticket.id });
     });
     expect(event.at).toBe('2026-03-27T08:59:00.000Z');
-    expect(store.read((data) => data.tickets.length)).toBe(1);
+    expect(await store.tickets.count()).toBe(1);
   });
 });

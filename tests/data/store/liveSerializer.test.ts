@@ -1,5 +1,4 @@
 import { describe, expect, it } from '@jest/globals';
-import { ChangeTracker } from '../../../data/store/changeTracker.js';
 import { LiveSerializer } from '../../../data/store/liveSerializer.js';
 import { makeWorkflowTicket } from '../../fixtures/workflowFixtures.js';
 
@@ -23,38 +22,48 @@ function document() {
 }
 
 describe('LiveSerializer', () => {
-  it('writes exactly what JSON.stringify would, compactly', () => {
+  it('writes exactly what JSON.stringify would, compactly', async () => {
     const doc = document();
-    expect(serializedText(new LiveSerializer().serialize(doc))).toBe(JSON.stringify(doc));
+    expect(serializedText(await new LiveSerializer().serialize(doc))).toBe(JSON.stringify(doc));
   });
 
-  it('stays exact after changes made through the change tracker, reusing only unchanged records', () => {
-    const raw = document();
+  it('stays exact as records and collections are replaced (never changed in place), reusing the unchanged records', async () => {
+    type Doc = ReturnType<typeof document>;
+    let doc: Doc = document();
     const serializer = new LiveSerializer();
-    const tracker = new ChangeTracker((record) => serializer.forget(record));
-    const doc = tracker.view(raw);
-    serializer.serialize(raw);
+    await serializer.serialize(doc);
 
-    const steps: ((d: typeof doc) => void)[] = [
-      (d) => void (d.tickets[1].state = 'resolved'),
-      (d) => void ((d.tickets[0].users as { name: string }[])[0].name = 'Changed Name'),
-      (d) => void d.tickets.splice(2, 1),
-      (d) => void (d.botState['conv-1'] = { eTag: '1', value: { dialogStack: [] } }),
-      (d) => void (d.botState['conv-1'] as { value: { dialogStack: unknown[] } }).value.dialogStack.push({ id: 'askOdsCodeStep' }),
-      (d) => void (d.bankHolidays = [{ title: 'Easter Monday', date: '2026-04-06', notes: '' }]),
-      (d) => void delete d.settings.a,
+    const steps: ((d: Doc) => Doc)[] = [
+      (d) => ({ ...d, tickets: d.tickets.map((t, i) => (i === 1 ? { ...t, state: 'resolved' as const } : t)) }),
+      (d) => ({ ...d, tickets: d.tickets.map((t, i) => (i === 0 ? { ...t, users: [{ ...t.users![0], name: 'Changed Name' }] } : t)) }),
+      (d) => ({ ...d, tickets: d.tickets.filter((_, i) => i !== 2) }),
+      (d) => ({ ...d, botState: { ...d.botState, 'conv-1': { eTag: '1', value: { dialogStack: [] } } } }),
+      (d) => ({ ...d, botState: { ...d.botState, 'conv-1': { eTag: '2', value: { dialogStack: [{ id: 'askOdsCodeStep' }] } } } }),
+      (d) => ({ ...d, bankHolidays: [{ title: 'Easter Monday', date: '2026-04-06', notes: '' }] }),
+      (d) => ({ ...d, settings: { nested: d.settings.nested } }),
     ];
     for (const step of steps) {
-      tracker.begin();
-      step(doc);
-      tracker.committed();
-      expect(serializedText(serializer.serialize(raw))).toBe(JSON.stringify(raw));
+      doc = step(doc);
+      expect(serializedText(await serializer.serialize(doc))).toBe(JSON.stringify(doc));
     }
+  });
 
-    tracker.begin();
-    doc.tickets[0].state = 'withdrawn';
-    expect(serializedText(serializer.serialize(raw))).toBe(JSON.stringify(raw));
-    tracker.undoAll();
-    expect(serializedText(serializer.serialize(raw))).toBe(JSON.stringify(raw));
+  it('stays exact for a large map of records inside a collection (the reminder ledger), entry by entry', async () => {
+    const entries = (n: number) =>
+      Object.fromEntries(Array.from({ length: n }, (_, i) => [`UCP-${i}`, { since: `t${i}`, sent: { a: i } }]));
+    let doc = { reminderLedger: { tickets: entries(200), dspt: {} as Record<string, unknown> }, skipped: undefined };
+    const serializer = new LiveSerializer();
+    expect(serializedText(await serializer.serialize(doc))).toBe(JSON.stringify(doc));
+    doc = {
+      ...doc,
+      reminderLedger: {
+        tickets: { ...doc.reminderLedger.tickets, 'UCP-7': { since: 'later', sent: { a: 99 } } },
+        dspt: { VN4K2: { year: '2026', sent: 1 } },
+      },
+    };
+    expect(serializedText(await serializer.serialize(doc))).toBe(JSON.stringify(doc));
+    const { ['UCP-3']: _gone, ...rest } = doc.reminderLedger.tickets;
+    doc = { ...doc, reminderLedger: { ...doc.reminderLedger, tickets: rest } };
+    expect(serializedText(await serializer.serialize(doc))).toBe(JSON.stringify(doc));
   });
 });

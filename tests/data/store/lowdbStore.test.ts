@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { mkdir, readFile, rm, stat } from 'node:fs/promises';
+import type { WorkflowTicket } from '../../../data/model.js';
 import { CURRENT_SCHEMA_VERSION } from '../../../data/store/migrations.js';
+import type { StoreTransaction } from '../../../data/store/store.js';
 import { makeWorkflowTicket } from '../../fixtures/workflowFixtures.js';
 import { useStoreFolder } from '../../helpers/storeFixtures.js';
 
@@ -23,7 +25,7 @@ describe('opening a data folder', () => {
 
   it('writes the live file compactly, not pretty-printed', async () => {
     const store = await folder.open();
-    await store.update((tx) => void tx.data.tickets.push(makeWorkflowTicket()));
+    await store.transaction((tx) => insertAll(tx, makeWorkflowTicket()));
     expect(await readFile(folder.path('live.json'), 'utf8')).not.toContain('\n');
   });
 
@@ -35,22 +37,27 @@ describe('opening a data folder', () => {
   });
 });
 
-describe('updates', () => {
+/** Adds tickets inside a transaction. */
+async function insertAll(tx: StoreTransaction, ...tickets: WorkflowTicket[]): Promise<void> {
+  for (const ticket of tickets) await tx.tickets.insert(ticket);
+}
+
+describe('transactions', () => {
   it('applies 1,000 concurrent updates, keeps every one after reopening, and writes them in a handful of commits', async () => {
     const store = await folder.open();
     const before = store.stats().commits;
     const tickets = Array.from({ length: 1000 }, () => makeWorkflowTicket());
-    const results = await Promise.all(tickets.map((ticket) => store.update((tx) => tx.data.tickets.push(ticket))));
+    const results = await Promise.all(tickets.map((ticket) => store.transaction((tx) => tx.tickets.insert(ticket))));
 
     expect(results).toHaveLength(1000);
-    expect(store.read((data) => data.tickets.length)).toBe(1000);
+    expect(await store.tickets.count()).toBe(1000);
     const commits = store.stats().commits - before;
     expect(commits).toBeGreaterThanOrEqual(1);
     expect(commits).toBeLessThanOrEqual(5);
 
     await store.close();
     const reopened = await folder.open();
-    const ids = reopened.read((data) => data.tickets.map((ticket) => ticket.id));
+    const ids = (await reopened.tickets.list()).map((ticket) => ticket.id);
     expect(new Set(ids)).toEqual(new Set(tickets.map((ticket) => ticket.id)));
     expect((await onDisk()).tickets).toHaveLength(1000);
   });
@@ -58,12 +65,12 @@ describe('updates', () => {
   it('groups updates that arrive while a commit is being written into the next single commit', async () => {
     const store = await folder.open();
     const before = store.stats().commits;
-    const first = store.update((tx) => void tx.data.tickets.push(makeWorkflowTicket()));
+    const first = store.transaction((tx) => insertAll(tx, makeWorkflowTicket()));
     await new Promise((resolve) => setImmediate(resolve));
     // The first commit is now on its way to disk; these 200 arrive over several turns of the event loop.
     const later: Promise<unknown>[] = [];
     for (let i = 0; i < 200; i += 1) {
-      later.push(store.update((tx) => void tx.data.tickets.push(makeWorkflowTicket())));
+      later.push(store.transaction((tx) => insertAll(tx, makeWorkflowTicket())));
       if (i % 50 === 0) await Promise.resolve();
     }
     await Promise.all([first, ...later]);
@@ -74,44 +81,47 @@ describe('updates', () => {
   it('resolves only once the change is in the file on disk', async () => {
     const store = await folder.open();
     const ticket = makeWorkflowTicket();
-    await store.update((tx) => void tx.data.tickets.push(ticket));
+    await store.transaction((tx) => insertAll(tx, ticket));
     expect((await onDisk()).tickets.map((t) => t.id)).toEqual([ticket.id]);
   });
 
-  it('resolves with what the update function returned, and a change made in place reaches the file', async () => {
+  it('resolves with what the transaction returned, and its change reaches the file', async () => {
     const store = await folder.open();
     const ticket = makeWorkflowTicket({ state: 'awaitingIcsApproval' });
-    await store.update((tx) => void tx.data.tickets.push(ticket));
-    const state = await store.update((tx) => {
-      const stored = tx.data.tickets.find((t) => t.id === ticket.id)!;
+    await store.transaction((tx) => insertAll(tx, ticket));
+    const state = await store.transaction(async (tx) => {
+      const stored = (await tx.tickets.get(ticket.id))!;
       stored.state = 'awaitingHelpdesk';
+      await tx.tickets.update(stored, stored.version);
       return stored.state;
     });
     expect(state).toBe('awaitingHelpdesk');
     expect((await onDisk()).tickets[0].state).toBe('awaitingHelpdesk');
   });
 
-  it('leaves the data exactly as it was when an update throws, while the other updates of its group still land', async () => {
+  it('leaves the data exactly as it was when a transaction throws, while the other transactions of its group still land', async () => {
     const store = await folder.open();
     const ticket = makeWorkflowTicket({ state: 'awaitingHelpdesk' });
-    await store.update((tx) => void tx.data.tickets.push(ticket));
+    await store.transaction((tx) => insertAll(tx, ticket));
     const fileBefore = await readFile(folder.path('live.json'), 'utf8');
 
-    const failing = store.update((tx) => {
-      const stored = tx.data.tickets[0];
+    const failing = store.transaction(async (tx) => {
+      const stored = (await tx.tickets.get(ticket.id))!;
       stored.state = 'resolved';
-      (stored.users as unknown[]).splice(0, 1);
-      tx.data.tickets.push(makeWorkflowTicket());
-      tx.data.settings.broken = true;
+      stored.users!.splice(0, 1);
+      await tx.tickets.update(stored, stored.version);
+      await tx.tickets.insert(makeWorkflowTicket());
+      await tx.counters.setTurnFailures('conversation:broken', 3);
       tx.audit({ actor: 'agent-1', action: 'resolve', ticketId: ticket.id });
       throw new Error('the helpdesk agent is not on the roster');
     });
-    const succeeding = store.update((tx) => void (tx.data.settings.reminderHour = 9));
+    const succeeding = store.transaction((tx) => tx.counters.setTurnFailures('conversation:other', 1));
 
     await expect(failing).rejects.toThrow('the helpdesk agent is not on the roster');
     await succeeding;
-    expect(store.read((data) => JSON.parse(JSON.stringify(data.tickets)))).toEqual([ticket]);
-    expect(store.read((data) => ({ ...data.settings }))).toEqual({ reminderHour: 9 });
+    expect(await store.tickets.list()).toEqual([ticket]);
+    expect(await store.counters.turnFailures('conversation:broken')).toBe(0);
+    expect(await store.counters.turnFailures('conversation:other')).toBe(1);
     const fileAfter = JSON.parse(await readFile(folder.path('live.json'), 'utf8'));
     expect(fileAfter.tickets).toEqual(JSON.parse(fileBefore).tickets);
     const actions: string[] = [];
@@ -119,59 +129,43 @@ describe('updates', () => {
     expect(actions).not.toContain('resolve');
   });
 
-  it('refuses an update function that returns a promise, and keeps nothing it did', async () => {
+  it('hands out copies, so changing what a read returned changes nothing stored', async () => {
     const store = await folder.open();
-    await expect(
-      store.update(async (tx) => {
-        tx.data.settings.half = 'done';
-      }),
-    ).rejects.toThrow(/synchronous function/);
-    expect(store.read((data) => data.settings.half)).toBeUndefined();
-  });
-
-  it('does not let data read from the store be changed outside an update', async () => {
-    const store = await folder.open();
-    await store.update((tx) => void tx.data.tickets.push(makeWorkflowTicket({ state: 'awaitingHelpdesk' })));
-    const ticket = store.read((data) => data.tickets[0]) as { state: string };
-    expect(() => {
-      ticket.state = 'hacked';
-    }).toThrow(/only be changed inside store.update/);
-    const returned = await store.update((tx) => tx.data.tickets[0]);
-    expect(() => {
-      returned.state = 'closed';
-    }).toThrow(/only be changed inside store.update/);
-    expect(store.read((data) => data.tickets[0].state)).toBe('awaitingHelpdesk');
+    await store.transaction((tx) => insertAll(tx, makeWorkflowTicket({ state: 'awaitingHelpdesk' })));
+    const [ticket] = await store.tickets.list();
+    ticket.state = 'closed';
+    expect((await store.tickets.list())[0].state).toBe('awaitingHelpdesk');
   });
 
   it('stores a copy of what it is given, so changing the original later changes nothing', async () => {
     const store = await folder.open();
     const ticket = makeWorkflowTicket({ state: 'awaitingHelpdesk' });
-    await store.update((tx) => void tx.data.tickets.push(ticket));
+    await store.transaction((tx) => insertAll(tx, ticket));
     ticket.state = 'closed';
-    expect(store.read((data) => data.tickets[0].state)).toBe('awaitingHelpdesk');
+    expect((await store.tickets.list())[0].state).toBe('awaitingHelpdesk');
   });
 
   it('rejects every update of a group whose disk write fails, and memory then shows only what is on disk', async () => {
     const store = await folder.open();
     const kept = makeWorkflowTicket();
-    await store.update((tx) => void tx.data.tickets.push(kept));
+    await store.transaction((tx) => insertAll(tx, kept));
     await rm(folder.dir, { recursive: true, force: true });
 
-    const lost = [makeWorkflowTicket(), makeWorkflowTicket()].map((ticket) => store.update((tx) => void tx.data.tickets.push(ticket)));
+    const lost = [makeWorkflowTicket(), makeWorkflowTicket()].map((ticket) => store.transaction((tx) => insertAll(tx, ticket)));
     for (const update of lost) await expect(update).rejects.toThrow(/could not be saved to disk/);
-    expect(store.read((data) => data.tickets.map((ticket) => ticket.id))).toEqual([kept.id]);
+    expect((await store.tickets.list()).map((ticket) => ticket.id)).toEqual([kept.id]);
     expect(store.stats().failedCommits).toBe(1);
 
     await mkdir(folder.dir);
     const later = makeWorkflowTicket();
-    await store.update((tx) => void tx.data.tickets.push(later));
+    await store.transaction((tx) => insertAll(tx, later));
     expect((await onDisk()).tickets.map((ticket) => ticket.id)).toEqual([kept.id, later.id]);
   });
 
   it('writes nothing when a group changes nothing', async () => {
     const store = await folder.open();
     const before = store.stats().commits;
-    await store.update((tx) => tx.data.tickets.length);
+    await store.transaction(async (tx) => (await tx.tickets.list()).length);
     expect(store.stats().commits).toBe(before);
   });
 });
@@ -179,7 +173,7 @@ describe('updates', () => {
 describe('health, flush and close', () => {
   it('reports a writable store with its schema version and live ticket count', async () => {
     const store = await folder.open();
-    await store.update((tx) => void tx.data.tickets.push(makeWorkflowTicket(), makeWorkflowTicket()));
+    await store.transaction((tx) => insertAll(tx, makeWorkflowTicket(), makeWorkflowTicket()));
     await expect(store.health()).resolves.toEqual({ writable: true, schemaVersion: CURRENT_SCHEMA_VERSION, liveTickets: 2 });
     await expect(stat(folder.path('.health-probe'))).rejects.toThrow();
   });
@@ -195,7 +189,7 @@ describe('health, flush and close', () => {
   it('flush resolves once every update issued before it is on disk', async () => {
     const store = await folder.open();
     const ticket = makeWorkflowTicket();
-    void store.update((tx) => void tx.data.tickets.push(ticket));
+    void store.transaction((tx) => insertAll(tx, ticket));
     await store.flush();
     expect((await onDisk()).tickets.map((t) => t.id)).toEqual([ticket.id]);
   });
@@ -203,11 +197,11 @@ describe('health, flush and close', () => {
   it('close saves what was already asked for, then refuses further updates clearly', async () => {
     const store = await folder.open();
     const ticket = makeWorkflowTicket();
-    const pending = store.update((tx) => void tx.data.tickets.push(ticket));
+    const pending = store.transaction((tx) => insertAll(tx, ticket));
     await store.close();
     await pending;
     expect((await onDisk()).tickets.map((t) => t.id)).toEqual([ticket.id]);
-    await expect(store.update((tx) => void tx.data.tickets.push(makeWorkflowTicket()))).rejects.toThrow(
+    await expect(store.transaction((tx) => insertAll(tx, makeWorkflowTicket()))).rejects.toThrow(
       'The store has been closed, so this change was not saved.',
     );
     await expect(store.archiveClosedTickets()).rejects.toThrow(/closed/);

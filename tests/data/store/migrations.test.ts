@@ -57,19 +57,16 @@ describe('opening a file from before schema versions', () => {
     await writeFile(folder.path('live.json'), old);
 
     const store = await folder.open();
-    expect(store.read((data) => data.tickets.map((t) => t.id))).toEqual([ticket.id]);
-    expect(store.read((data) => data.settings.reminderHour)).toBe(10);
-    expect(
-      store.read((data) => [
-        data.rosters,
-        data.conversations,
-        data.dpiaRegister,
-        data.dsptStatuses,
-        data.accreditedDomains,
-        data.botState,
-        data.bankHolidays,
-      ]),
-    ).toEqual([[], [], [], [], [], {}, null]);
+    expect((await store.tickets.list()).map((t) => t.id)).toEqual([ticket.id]);
+    expect([
+      await store.rosters.list(),
+      await store.conversations.list(),
+      await store.reference.dpiaRegister(),
+      await store.reference.dsptStatuses(),
+      await store.reference.accreditedDomains(),
+      await store.botState.list(),
+      await store.reference.bankHolidays(),
+    ]).toEqual([[], [], [], [], [], [], null]);
     await store.close();
 
     const onDisk = JSON.parse(await readFile(folder.path('live.json'), 'utf8'));
@@ -77,6 +74,7 @@ describe('opening a file from before schema versions', () => {
     expect(onDisk.notifications).toEqual([]);
     expect(onDisk.tickets).toEqual([ticket]);
     expect(onDisk.dsptStatuses).toEqual([]);
+    expect(onDisk.settings.reminderHour).toBe(10);
     expect(await readFile(folder.path('live.json.schema-0.bak'), 'utf8')).toBe(old);
   });
 });
@@ -139,7 +137,7 @@ describe('schema version 3', () => {
     await writeFile(folder.path('live.json'), JSON.stringify(v2));
 
     const store = await folder.open();
-    expect(store.read((data) => data.conversations)).toEqual([
+    expect(await store.conversations.list()).toEqual([
       {
         key: 'user:aad-grace',
         usable: true,

@@ -57,7 +57,7 @@ describe('opening a data folder whose live file cannot be used', () => {
     await refusedWith('{oops');
     await writeFile(folder.path('live.json'), '{}');
     const store = await folder.open();
-    expect(store.read((data) => data.tickets)).toEqual([]);
+    expect(await store.tickets.list()).toEqual([]);
     await store.close();
   });
 });

@@ -3,16 +3,27 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { loadConfig } from '../../../bot/config.js';
 import { seedDemoIfFresh } from '../../../bot/demo/seedDemo.js';
 import { createLogger } from '../../../bot/log.js';
-import { dueReminders } from '../../../bot/reminders/dueReminders.js';
+import { dueReminders, type DueSources } from '../../../bot/reminders/dueReminders.js';
 import { DEFAULT_THRESHOLDS } from '../../../bot/reminders/thresholds.js';
 import { StoreCorruptError } from '../../../data/errors.js';
 import { emptyLiveFile } from '../../../data/store/liveFile.js';
+import type { Store } from '../../../data/store/store.js';
 import { createTicket } from '../../../data/workflow/createTicket.js';
 import { calendar, waitingSince } from '../../bot/reminders/reminderFixtures.js';
 import { makeWorkflowTicket, people, workflowRosters } from '../../fixtures/workflowFixtures.js';
 import { useStoreFolder } from '../../helpers/storeFixtures.js';
 
 const folder = useStoreFolder();
+
+/** What the reminders are worked out from, as the store holds it. */
+async function sources(store: Store): Promise<DueSources> {
+  return {
+    tickets: await store.tickets.list(),
+    rosters: await store.rosters.list(),
+    dsptStatuses: await store.reference.dsptStatuses(),
+    reminderLedger: await store.reminders.all(),
+  };
+}
 const NOW = new Date('2026-03-04T12:00:00.000Z');
 
 /** A live file as schema 4 wrote it: what the code kept in settings, under the keys it used then. */
@@ -49,7 +60,11 @@ describe('opening a schema-4 file whose settings hold the sequence, the reminder
       }),
     );
     const store = await folder.open();
-    expect(store.read((data) => JSON.parse(JSON.stringify(data)) as Record<string, unknown>)).toMatchObject({
+    expect(await store.reminders.all()).toEqual(ledger);
+    expect(await store.counters.turnFailures('a:1on1')).toBe(1);
+    expect(await store.counters.demoSeededAt()).toBe('2026-03-01T08:00:00.000Z');
+    await store.close();
+    expect(JSON.parse(await readFile(folder.path('live.json'), 'utf8'))).toMatchObject({
       schemaVersion: 5,
       ticketSequence: 41,
       reminderLedger: ledger,
@@ -57,7 +72,6 @@ describe('opening a schema-4 file whose settings hold the sequence, the reminder
       demoSeededAt: '2026-03-01T08:00:00.000Z',
       settings: { reminderHour: 10 },
     });
-    await store.close();
   });
 
   it('continues ticket numbers from the old sequence', async () => {
@@ -74,7 +88,7 @@ describe('opening a schema-4 file whose settings hold the sequence, the reminder
     const waiting = makeWorkflowTicket({ state: 'awaitingIcsApproval', ...waitingSince('2026-03-02T09:00:00.000Z') });
     await writeFile(folder.path('live.json'), schema4({}, { tickets: [waiting], rosters: workflowRosters() }));
     const fresh = await folder.open();
-    const due = fresh.read((data) => dueReminders(data, calendar, NOW, DEFAULT_THRESHOLDS));
+    const due = dueReminders(await sources(fresh), calendar, NOW, DEFAULT_THRESHOLDS);
     expect(due.reminders.length).toBeGreaterThan(0);
     await fresh.close();
 
@@ -91,7 +105,7 @@ describe('opening a schema-4 file whose settings hold the sequence, the reminder
       schema4({ reminders: { tickets, dspt: {} } }, { tickets: [waiting], rosters: workflowRosters() }),
     );
     const store = await folder.open();
-    expect(store.read((data) => dueReminders(data, calendar, NOW, DEFAULT_THRESHOLDS).reminders)).toEqual([]);
+    expect(dueReminders(await sources(store), calendar, NOW, DEFAULT_THRESHOLDS).reminders).toEqual([]);
     await store.close();
   });
 
@@ -100,7 +114,7 @@ describe('opening a schema-4 file whose settings hold the sequence, the reminder
     const store = await folder.open();
     const logger = createLogger('error', () => undefined);
     await expect(seedDemoIfFresh({ config: loadConfig({}), store, logger, port: 3978 })).resolves.toBe('storeHasData');
-    expect(store.read((data) => data.rosters)).toEqual([]);
+    expect(await store.rosters.list()).toEqual([]);
     await store.close();
   });
 });

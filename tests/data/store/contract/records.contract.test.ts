@@ -141,6 +141,25 @@ describe.each(IMPLEMENTATIONS)('records in the $name store', (implementation) =>
     expect(await store.reminders.all()).toEqual({ tickets: { 'T-0001': wait }, dspt: { VN4K2: { year: '2026', sent: 2 } } });
   });
 
+  it('reads the ledger a batch of tickets at a time, lists which tickets have an entry, and gives every DSPT entry', async () => {
+    const store = await stores.open();
+    const wait = { since: '2026-03-02T09:00:00.000Z', sent: { icsLead: 1 } };
+    await store.transaction(async (tx) => {
+      await tx.reminders.setTicket('T-0001', wait);
+      await tx.reminders.setTicket('T-0002', { since: '2026-03-02T10:00:00.000Z', sent: {} });
+      await tx.reminders.setDspt('VN4K2', { year: '2026', sent: 2 });
+    });
+    expect(await store.reminders.tickets(['T-0001', 'T-0009'])).toEqual({ 'T-0001': wait });
+    expect((await store.reminders.ticketIds()).sort()).toEqual(['T-0001', 'T-0002']);
+    expect(await store.reminders.dsptEntries()).toEqual({ VN4K2: { year: '2026', sent: 2 } });
+    const seenInside = await store.transaction(async (tx) => {
+      await tx.reminders.setTicket('T-0003', wait);
+      await tx.reminders.setTicket('T-0001', undefined);
+      return [await tx.reminders.tickets(['T-0001', 'T-0003']), (await tx.reminders.ticketIds()).sort()];
+    });
+    expect(seenInside).toEqual([{ 'T-0003': wait }, ['T-0002', 'T-0003']]);
+  });
+
   it('counts failed turns per conversation (none is 0) and remembers when the demo was seeded', async () => {
     const store = await stores.open();
     expect(await store.counters.turnFailures('user:aad-grace')).toBe(0);

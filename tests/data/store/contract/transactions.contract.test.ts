@@ -99,6 +99,27 @@ describe.each(IMPLEMENTATIONS)('transactions in the $name store', (implementatio
     expect((await auditOf(store)).map((event) => event.action)).toEqual(['created']);
   });
 
+  it('shows other readers a change only once it is durable, never while it is being written', async () => {
+    const store = await stores.open();
+    let resolved = false;
+    const seenEarly: boolean[] = [];
+    const writing = store
+      .transaction((tx) => tx.tickets.insert(ticket(1)))
+      .then(() => {
+        resolved = true;
+      });
+    // Reads keep coming while the transaction is applied and written (for a durable store: fsync'd).
+    while (!resolved) {
+      const seen = (await store.tickets.get('T-0001')) !== undefined;
+      if (!resolved) seenEarly.push(seen);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await writing;
+    expect(seenEarly.length).toBeGreaterThan(0);
+    expect(seenEarly.filter(Boolean)).toEqual([]);
+    expect(await store.tickets.get('T-0001')).toEqual(ticket(1));
+  });
+
   it('lets transactions beside a failed one land whole', async () => {
     const store = await stores.open();
     const results = await Promise.allSettled([

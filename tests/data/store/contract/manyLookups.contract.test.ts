@@ -1,11 +1,21 @@
+import type { WorkflowTicket } from '../../../../data/model.js';
 import { describe, expect, it } from '@jest/globals';
-import { openMemoryStore } from '../../../data/store/memoryStore.js';
-import { makeWorkflowTicket } from '../../fixtures/workflowFixtures.js';
+import { makeWorkflowTicket } from '../../../fixtures/workflowFixtures.js';
 
-describe('looking up many tickets in one transaction', () => {
+import { insertTickets } from '../../../helpers/storeFixtures.js';
+import { useStores } from './contractStores.js';
+import { IMPLEMENTATIONS } from './implementations.js';
+
+describe.each(IMPLEMENTATIONS)('looking up many tickets in one transaction, in the $name store', (implementation) => {
+  const stores = useStores(implementation);
+  const storeWith = async (tickets: WorkflowTicket[]) => {
+    const store = await stores.open();
+    await insertTickets(store, ...tickets);
+    return store;
+  };
   it('finds every ticket by id, sees its own changes and additions, and finds nothing for an id no ticket has', async () => {
     const tickets = Array.from({ length: 40 }, () => makeWorkflowTicket());
-    const store = await openMemoryStore({ from: { tickets } });
+    const store = await storeWith(tickets);
     const added = makeWorkflowTicket();
     const found = await store.transaction(async (tx) => {
       const first = (await tx.tickets.get(tickets[0].id))!;
