@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+import { SERVICE_ENTRY } from './serviceBuild.js';
+
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 
 export interface BotProcess {
@@ -31,12 +33,12 @@ export async function stopBot(bot: BotProcess): Promise<void> {
 }
 
 /**
- * Starts the real service on a free port with its own data directory: from source (`node --import tsx bot/index.ts`),
- * or, given `entry`, a compiled entry point on plain node (the way `npm start` runs it).
+ * Starts the real service on a free port with its own data directory: the build tests/globalSetup.ts made (plain node, the
+ * way `npm start` runs it), or, given `entry`, another compiled entry point.
  */
 export async function startBotProcess(env: Record<string, string> = {}, options: { entry?: string } = {}): Promise<BotProcess> {
   const dataDir = env.DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), 'ucp-bot-'));
-  const child = spawn(process.execPath, options.entry ? [options.entry] : ['--import', 'tsx', 'bot/index.ts'], {
+  const child = spawn(process.execPath, [options.entry ?? SERVICE_ENTRY], {
     cwd: ROOT,
     // The ODS directory on a closed loopback port unless a test serves one: tests never reach the real NHS directory.
     env: {
@@ -89,7 +91,7 @@ export async function startBotProcess(env: Record<string, string> = {}, options:
 
 /** Runs the service expecting it to refuse to start; resolves with its exit code and output. */
 export async function runBotExpectingFailure(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bot/index.ts'], {
+  const child = spawn(process.execPath, [SERVICE_ENTRY], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

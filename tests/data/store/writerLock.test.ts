@@ -210,8 +210,10 @@ describe('the writer lock', () => {
     let clock = 1_000;
     const lock = await acquireWriterLock(folder.dir, () => clock);
     const before = await stat(lockFile());
-    const settle = async (done: () => Promise<boolean>) => {
-      for (let i = 0; i < 500 && !(await done()); i += 1) await new Promise((resolve) => setImmediate(resolve));
+    // Turns of the event loop for the heartbeat's file work (temp, fsync, rename) to finish: until `done`, or `turns` of
+    // them (the fake timers stop every clock; a busy machine needs far more turns than an idle one).
+    const settle = async (done: () => Promise<boolean>, turns = 200_000) => {
+      for (let i = 0; i < turns && !(await done()); i += 1) await new Promise((resolve) => setImmediate(resolve));
     };
 
     clock = 11_000;
@@ -225,7 +227,7 @@ describe('the writer lock', () => {
     await rename(folder.path('theirs'), lockFile());
     clock = 21_000;
     jest.advanceTimersByTime(20_000);
-    await settle(async () => false);
+    await settle(async () => false, 500);
     expect(await readFile(lockFile(), 'utf8')).toBe(theirs);
     await lock.release();
     expect(await readFile(lockFile(), 'utf8')).toBe(theirs);

@@ -1,0 +1,17 @@
+/**
+ * Before the tests: builds the service once (scripts/build.ts, as `npm start` does, ~1 s) into .build-test-service/, so the
+ * end-to-end tests start the compiled service on plain node — as it runs in production, and ~0.6 s faster per start than
+ * compiling TypeScript through tsx each time (tests/helpers/serviceBuild.ts). tests/globalTeardown.mjs removes the folder.
+ * Plain JavaScript: jest loads its global setup without the TypeScript transform.
+ */
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+export default function globalSetup() {
+  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '.build-test-service'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
