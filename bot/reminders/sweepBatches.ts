@@ -15,7 +15,7 @@ import { alreadySent, recordSent } from './ledger.js';
 import { recordReminderMarks } from './reminderMarks.js';
 
 /** Reminders per transaction: small enough that recording one batch never holds the event loop for long. */
-export const BATCH_REMINDERS = 500;
+export const BATCH_REMINDERS = 400;
 
 /**
  * Splits the reminders (each with at least one recipient) into batches of about `size`: reminders joined by a shared
