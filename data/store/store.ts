@@ -14,7 +14,7 @@ import type {
 } from '../model.js';
 import type { NotificationQuery, Page, RosterQuery, TicketQuery } from './records.js';
 
-/** What the live file holds. Closed tickets and the audit trail live elsewhere so this stays small. */
+/** The document the memory and lowdb stores keep (for lowdb, what live.json holds); callers see it only through the contract below. */
 export interface LiveData {
   schemaVersion: number;
   tickets: WorkflowTicket[];
@@ -183,8 +183,9 @@ export interface AuditQuery {
 }
 
 /**
- * The one persistence boundary. The default implementation is a lowdb JSON file (one process);
- * a database implementation can take its place for several instances.
+ * The one persistence boundary (`STORE`): `lowdb`, the default (a durable JSON file, one process), and `memory` (tests and
+ * demos); a database implementation can take their place for several instances. tests/data/store/contract/ is what every
+ * implementation must pass.
  */
 export interface Store {
   readonly tickets: TicketReads;
