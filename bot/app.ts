@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { startControlSocket } from './admin/controlSocket.js';
+import { runAdmin } from './admin/runAdmin.js';
 import type { AddressInfo } from 'node:net';
 import type restify from 'restify';
 import { ConversationState } from 'botbuilder';
@@ -213,6 +215,18 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   announceMode(config, logger);
   logger.info(`listening on http://localhost:${port}`, { port, version: VERSION });
   await seedDemoIfFresh({ config, store, logger, port }); // local mode with an empty store only: bot/demo/seedDemo.ts
+  // Admin commands while the bot runs: the CLI sends them here, and they run on this store (bot/admin/controlSocket.ts).
+  const control = await startControlSocket(config.dataDir, async ({ argv, actor }, say) => {
+    const io = { env: {}, out: (line: string) => say({ out: line }), err: (line: string) => say({ err: line }) };
+    const code = await runAdmin(argv, io, { store, actor, config });
+    // An import may have brought new bank holidays: the reminders and the tab count working hours with them from now on.
+    await calendar.refresh();
+    return code;
+  }).catch((err: unknown) => {
+    // Not fatal: the bot serves people as before, and admin changes wait for it to stop (as they did before the socket).
+    logger.warn('admin commands cannot reach this bot while it runs', { error: errorKind(err) });
+    return undefined;
+  });
 
   // Closed tickets become 'archived' through the workflow (audited, every copy's card updated), then leave the live file.
   const archive = () =>
@@ -238,6 +252,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       if (!drained) logger.warn('shutdown timeout: some turns were still running', { inFlight: inFlight.size });
       server.server.closeAllConnections();
       await closed;
+      await control?.close();
       await reminders.stop();
       await stopDeliveries();
       await store.close();

@@ -7,7 +7,21 @@ export interface ParsedArgs {
   json: boolean;
 }
 
-const VALUE_OPTIONS = ['ics', 'name', 'type', 'type-confirmed', 'dpia', 'location', 'dspt', 'ods', 'state', 'from', 'to', 'at'] as const;
+const VALUE_OPTIONS = [
+  'as',
+  'ics',
+  'name',
+  'type',
+  'type-confirmed',
+  'dpia',
+  'location',
+  'dspt',
+  'ods',
+  'state',
+  'from',
+  'to',
+  'at',
+] as const;
 
 /** Splits argv into positionals and the few --options the commands take; an unknown option is a usage error. */
 export function parseCommandLine(argv: string[]): ParsedArgs {

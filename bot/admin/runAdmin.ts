@@ -1,7 +1,9 @@
-import { ConfigError, loadConfig, loadDotEnv } from '../config.js';
+import { ConfigError, loadConfig, loadDotEnv, type Config } from '../config.js';
 import { AppError } from '../../data/errors.js';
 import { parseCommandLine, type ParsedArgs } from './args.js';
-import { createAdminContext, type AdminContext } from './context.js';
+import type { Store } from '../../data/store/store.js';
+import { adminActor, createAdminContext, type AdminContext } from './context.js';
+import { sendToRunningBot } from './controlSocket.js';
 import { BadRowsError, importCommand } from './importCommands.js';
 import { eligibilityCommand, emailCommand, odsCommand, roleCommand, workingHoursCommand } from './lookupCommands.js';
 import { remindersCommand } from './reminderCommands.js';
@@ -41,8 +43,19 @@ const COMMANDS: Record<string, Command> = {
   report: reportCommand,
 };
 
-/** Runs one admin command; returns the exit code (0 done, 2 bad input, 1 anything else). */
-export async function runAdmin(argv: string[], io: AdminIo = processIo): Promise<number> {
+/** A command sent to the running bot over its control socket runs there, on the bot's store, as the CLI's user. */
+export interface RunningBot {
+  store: Store;
+  actor: string;
+  /** The bot's own settings (its data folder and reminder thresholds). */
+  config: Pick<Config, 'dataDir' | 'reminders'>;
+}
+
+/**
+ * Runs one admin command; returns the exit code (0 done, 2 bad input, 1 anything else). From the CLI, a command goes to
+ * the bot when one is running on the same data folder (bot/admin/controlSocket.ts), so the answer is the same either way.
+ */
+export async function runAdmin(argv: string[], io: AdminIo = processIo, running?: RunningBot): Promise<number> {
   const { out, err } = io;
   let ctx: AdminContext | undefined;
   try {
@@ -54,9 +67,20 @@ export async function runAdmin(argv: string[], io: AdminIo = processIo): Promise
     }
     const command = COMMANDS[name];
     if (!command) throw new UsageError(`unknown command "${name}" (see: npm run admin -- help)`);
-    if (io.env === process.env) loadDotEnv();
-    const config = loadConfig(io.env);
-    ctx = createAdminContext(config.dataDir, args.json, out, config.reminders);
+    if (!running && io.env === process.env) loadDotEnv();
+    const config = running?.config ?? loadConfig(io.env);
+    if (!running) {
+      const answered = await sendToRunningBot(config.dataDir, { argv, actor: adminActor(args.options.as) }, out, err);
+      if (answered !== undefined) return answered;
+    }
+    ctx = createAdminContext(
+      config.dataDir,
+      args.json,
+      out,
+      config.reminders,
+      running?.actor ?? adminActor(args.options.as),
+      running?.store,
+    );
     await command(ctx, args);
     return 0;
   } catch (error) {
