@@ -31,12 +31,17 @@ export interface PostgresStoreOptions {
   from?: Partial<LiveData> & { schemaVersion?: number };
 }
 
+const WARM_CONNECTIONS = 2;
+
 /** Opens the store: checks `from`, connects, migrates the schema (one instance at a time), and imports `from`. */
 export async function openPostgresStore(options: PostgresStoreOptions): Promise<Store> {
   const document = options.from === undefined ? undefined : checkedDocument(options.from, 'the starting document');
+  const max = options.poolSize ?? 10;
   const pool = new pg.Pool({
     connectionString: options.url,
-    max: options.poolSize ?? 10,
+    max,
+    // Connections kept open while idle, so a read after a quiet spell does not wait for a new connection (a backend start).
+    min: Math.min(WARM_CONNECTIONS, max),
     statement_timeout: options.statementTimeoutMs ?? 10_000,
     idle_in_transaction_session_timeout: 60_000,
     connectionTimeoutMillis: 10_000,
@@ -49,6 +54,8 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     } finally {
       client.release();
     }
+    const warm = await Promise.all(Array.from({ length: Math.min(WARM_CONNECTIONS, max) }, () => pool.connect()));
+    for (const each of warm) each.release();
     if (document) await store.runTransaction((tx, client) => importDocument(client, tx, document));
     return store;
   } catch (error) {
@@ -71,6 +78,8 @@ class PostgresStore implements Store {
   /** The last connection error the pool reported while idle (without the connection string), for health(). */
   #lastPoolError: string | undefined;
   #closing: Promise<void> | undefined;
+  /** COMMITs sent and not yet acknowledged. */
+  readonly #commits = new Set<Promise<unknown>>();
 
   constructor(pool: pg.Pool, clock: () => Date) {
     this.#pool = pool;
@@ -79,7 +88,7 @@ class PostgresStore implements Store {
     pool.on('error', (error) => {
       this.#lastPoolError = error.message;
     });
-    const db = pool as unknown as Queryable;
+    const db = this.#readsAfterCommits(pool);
     this.tickets = poolTicketReads(db);
     this.rosters = keyedReads(db, ROSTERS);
     this.conversations = keyedReads(db, CONVERSATIONS);
@@ -90,8 +99,29 @@ class PostgresStore implements Store {
     this.counters = counterReads(db);
   }
 
+  /**
+   * Reads on the pool, each answered only after the commits of this process that were under way when its rows came
+   * back have been acknowledged and their callers resumed (one turn of the event loop). The server makes a commit
+   * visible to other connections just before its acknowledgement reaches us: without this, code here could see a
+   * change before the transaction() that made it resolved. (Across instances no such order exists, nor is one needed:
+   * what another connection sees is already committed and on disk.)
+   */
+  #readsAfterCommits(pool: pg.Pool): Queryable {
+    const commits = this.#commits;
+    return {
+      async query<R extends Record<string, unknown>>(text: string, values?: unknown[]) {
+        const result = await pool.query<R>(text, values);
+        if (commits.size > 0) {
+          await Promise.allSettled([...commits]);
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+        return result;
+      },
+    };
+  }
+
   readAudit(query?: Parameters<Store['readAudit']>[0]): AsyncIterable<AuditEvent> {
-    return readAudit(this.#pool as unknown as Queryable, query);
+    return readAudit(this.#readsAfterCommits(this.#pool), query);
   }
 
   transaction<T>(fn: (tx: StoreTransaction) => Promise<T> | T): Promise<T> {
@@ -107,7 +137,13 @@ class PostgresStore implements Store {
       await client.query('BEGIN');
       const result = await fn(tx, client);
       await tx.writeAudit(client as unknown as Queryable);
-      await client.query('COMMIT');
+      const commit = client.query('COMMIT');
+      this.#commits.add(commit);
+      try {
+        await commit;
+      } finally {
+        this.#commits.delete(commit);
+      }
       return result;
     } catch (error) {
       // A connection that cannot even roll back is thrown away rather than handed to the next transaction.

@@ -8,7 +8,7 @@ import { openPostgresStore } from '../../../../data/store/postgresStore.js';
 import type { StoreImplementation } from './implementations.js';
 
 /** Runs one statement on a connection of its own (no pool is left open between tests). */
-async function admin(url: string, sql: string): Promise<void> {
+export async function admin(url: string, sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -19,7 +19,7 @@ async function admin(url: string, sql: string): Promise<void> {
 }
 
 /** The same database, with the place's schema first on the search path of every connection. */
-function inSchema(url: string, schema: string): string {
+export function inSchema(url: string, schema: string): string {
   const withSchema = new URL(url);
   withSchema.searchParams.set('options', `-c search_path=${schema}`);
   return withSchema.toString();
