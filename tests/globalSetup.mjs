@@ -2,7 +2,8 @@
  * Before the tests: builds the service once (scripts/build.ts, as `npm start` does, ~1 s) into .build-test-service/, so the
  * end-to-end tests start the compiled service on plain node — as it runs in production, and ~0.6 s faster per start than
  * compiling TypeScript through tsx each time (tests/helpers/serviceBuild.ts). tests/globalTeardown.mjs removes the folder.
- * Plain JavaScript: jest loads its global setup without the TypeScript transform.
+ * It also says, in one line, when the PostgreSQL suites are left out (no TEST_DATABASE_URL; `npm run test:pg` gives them a
+ * throwaway cluster). Plain JavaScript: jest loads its global setup without the TypeScript transform.
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 export default function globalSetup() {
+  if (!process.env.TEST_DATABASE_URL)
+    console.log('\nPostgreSQL suites skipped (TEST_DATABASE_URL is not set): run them with `npm run test:pg`.');
   execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '.build-test-service'], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -97,7 +97,7 @@ function longestDeliveredPrefix(tail: readonly Partial<AuditEvent>[], outbox: re
  * Audit times are ISO 8601 UTC strings, which sort as text. A bound may be a date or a full timestamp; it is
  * normalised the same way so that comparing text compares instants. `from` is inclusive, `to` exclusive.
  */
-function isoBound(value: string, name: 'from' | 'to'): string {
+export function isoBound(value: string, name: 'from' | 'to'): string {
   const time = Date.parse(value);
   if (Number.isNaN(time))
     throw new ValidationError(`The audit "${name}" date "${value}" is not a date (use for example 2026-03-31 or 2026-03-31T09:00:00Z).`, {

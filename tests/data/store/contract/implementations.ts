@@ -6,6 +6,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { openLowdbStore } from '../../../../data/store/lowdbStore.js';
 import { openMemoryStore } from '../../../../data/store/memoryStore.js';
+import { postgresImplementation } from './postgresPlaces.js';
 import type { Store } from '../../../../data/store/store.js';
 import { makeStoreDir } from '../../../helpers/storeFixtures.js';
 
@@ -60,4 +61,7 @@ const lowdb: StoreImplementation = {
   },
 };
 
-export const IMPLEMENTATIONS: readonly StoreImplementation[] = [memory, lowdb];
+/** PostgreSQL joins when a database is given (`npm run test:pg` starts a throwaway one); tests/globalSetup.mjs says when it is left out. */
+const postgres = process.env.TEST_DATABASE_URL ? [postgresImplementation(process.env.TEST_DATABASE_URL)] : [];
+
+export const IMPLEMENTATIONS: readonly StoreImplementation[] = [memory, lowdb, ...postgres];

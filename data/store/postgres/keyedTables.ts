@@ -1,0 +1,140 @@
+/**
+ * The keyed records (rosters, conversations, notifications, bot state): one table each, the whole record as jsonb plus
+ * the columns their queries look at. Listed in the order first stored (seq survives a put that replaces a record).
+ */
+import type { ConversationRecord, NotificationRecord, RosterEntry } from '../../model.js';
+import { rosterKey, type NotificationQuery, type RosterQuery } from '../records.js';
+import type { BotStateItem, RecordReads, RecordWrites } from '../store.js';
+import type { Queryable } from './ticketRows.js';
+
+interface KeyedTable<T, Q> {
+  table: string;
+  keyOf(record: T): string;
+  /** The queried columns and their values for a record. */
+  columns(record: T): Record<string, unknown>;
+  /** Conditions for a query, parameters appended to `params`. */
+  where(query: Q, params: unknown[]): string[];
+  /** The record as read back (botState adds its key to the stored item). */
+  fromDoc?(doc: T, key: string): T;
+}
+
+function condition(params: unknown[], sql: (placeholder: string) => string, value: unknown): string {
+  params.push(value);
+  return sql(`$${params.length}`);
+}
+
+export const ROSTERS: KeyedTable<RosterEntry, RosterQuery> = {
+  table: 'rosters',
+  keyOf: rosterKey,
+  columns: (entry) => ({ kind: entry.kind, scope: entry.scope ?? null, id_lower: entry.id.toLowerCase() }),
+  where: (query, params) => [
+    ...(query.kind === undefined ? [] : [condition(params, (p) => `kind = ${p}`, query.kind)]),
+    ...(query.scope === undefined ? [] : [condition(params, (p) => `scope = ${p}`, query.scope)]),
+    ...(query.id === undefined ? [] : [condition(params, (p) => `id_lower = ${p}`, query.id.toLowerCase())]),
+  ],
+};
+
+export const CONVERSATIONS: KeyedTable<ConversationRecord, never> = {
+  table: 'conversations',
+  keyOf: (record) => record.key,
+  columns: () => ({}),
+  where: () => [],
+};
+
+export const NOTIFICATIONS: KeyedTable<NotificationRecord, NotificationQuery> = {
+  table: 'notifications',
+  keyOf: (record) => record.key,
+  columns: (record) => ({
+    status: record.status,
+    next_attempt_at: record.nextAttemptAt,
+    created_at: record.createdAt,
+    recipient_conversation_key: record.recipient.conversationKey ?? null,
+    recipient_aad: record.recipient.aadObjectId ?? null,
+  }),
+  where: (query, params) => {
+    const conditions: string[] = [];
+    if (query.status !== undefined) conditions.push(condition(params, (p) => `status = ${p}`, query.status));
+    if (query.dueBy !== undefined) conditions.push(condition(params, (p) => `next_attempt_at <= ${p}`, query.dueBy));
+    if (query.createdBefore !== undefined) conditions.push(condition(params, (p) => `created_at < ${p}`, query.createdBefore));
+    const recipient = query.recipient;
+    if (recipient?.conversationKey !== undefined)
+      conditions.push(condition(params, (p) => `recipient_conversation_key = ${p}`, recipient.conversationKey));
+    if (recipient?.aadObjectId !== undefined) conditions.push(condition(params, (p) => `recipient_aad = ${p}`, recipient.aadObjectId));
+    return conditions;
+  },
+};
+
+type BotStateRecord = BotStateItem & { key: string };
+
+/** Dialog state: the eTag has a column of its own, the version botbuilder's optimistic concurrency compares. */
+export const BOT_STATE: KeyedTable<BotStateRecord, never> = {
+  table: 'bot_state',
+  keyOf: (record) => record.key,
+  columns: (record) => ({ etag: record.eTag }),
+  where: () => [],
+  fromDoc: (doc, key) => ({ ...doc, key }),
+};
+
+/**
+ * Keys as PostgreSQL text can hold them: text has no NUL character, and roster keys join their parts with one. The
+ * escape is reversible, so distinct keys stay distinct.
+ */
+function storedKey(key: string): string {
+  return key.replaceAll('\\', '\\\\').replaceAll('\u0000', '\\0');
+}
+
+function keyOfRow(stored: string): string {
+  return stored.replace(/\\(\\|0)/g, (_, escaped: string) => (escaped === '0' ? '\u0000' : '\\'));
+}
+
+/** What is stored of a record: bot state keeps the item without its key, as botbuilder hands it over. */
+function docOf<T>(table: KeyedTable<T, unknown>, record: T): unknown {
+  if (table !== (BOT_STATE as unknown)) return record;
+  const { key: _key, ...item } = record as BotStateRecord;
+  return item;
+}
+
+export function keyedReads<T, Q>(db: Queryable, table: KeyedTable<T, Q>): RecordReads<T, Q> {
+  const read = (row: { key: string; doc: T }) => (table.fromDoc ? table.fromDoc(row.doc, keyOfRow(row.key)) : row.doc);
+  return {
+    async get(key) {
+      const { rows } = await db.query<{ key: string; doc: T }>(`SELECT key, doc FROM ${table.table} WHERE key = $1`, [storedKey(key)]);
+      return rows[0] && read(rows[0]);
+    },
+    async list(query) {
+      const params: unknown[] = [];
+      const conditions = query === undefined ? [] : table.where(query, params);
+      const where = conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`;
+      const { rows } = await db.query<{ key: string; doc: T }>(`SELECT key, doc FROM ${table.table} ${where} ORDER BY seq`, params);
+      return rows.map(read);
+    },
+  };
+}
+
+/** Reads and writes on a transaction's client. */
+export function keyedWrites<T, Q>(db: Queryable, table: KeyedTable<T, Q>): RecordWrites<T, Q> {
+  const row = (record: T) => {
+    const columns = table.columns(record);
+    const names = ['key', 'doc', ...Object.keys(columns)];
+    const values = [storedKey(table.keyOf(record)), JSON.stringify(docOf(table, record)), ...Object.values(columns)];
+    const placeholders = values.map((_, i) => `$${i + 1}`).join(', ');
+    return { names, values, insert: `INSERT INTO ${table.table} (${names.join(', ')}) VALUES (${placeholders})` };
+  };
+  return {
+    ...keyedReads(db, table),
+    async put(record) {
+      const { names, values, insert } = row(record);
+      const updates = names.slice(1).map((name) => `${name} = excluded.${name}`);
+      await db.query(`${insert} ON CONFLICT (key) DO UPDATE SET ${updates.join(', ')}`, values);
+    },
+    async insert(record) {
+      const { values, insert } = row(record);
+      const result = await db.query(`${insert} ON CONFLICT (key) DO NOTHING`, values);
+      return result.rowCount === 1;
+    },
+    async delete(key) {
+      const result = await db.query(`DELETE FROM ${table.table} WHERE key = $1`, [storedKey(key)]);
+      return result.rowCount === 1;
+    },
+  };
+}

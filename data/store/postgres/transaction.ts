@@ -1,0 +1,106 @@
+/**
+ * One store transaction as one SQL transaction on one pooled client: its reads see its own writes, other clients see
+ * nothing until COMMIT. A ticket change is a conditional UPDATE on the version it was worked out from, so of two
+ * instances deciding at once exactly one lands; the other gets ConflictError and its transaction rolls back.
+ */
+import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
+import { ConflictError } from '../../errors.js';
+import type { AuditEvent } from '../../model.js';
+import type { AuditInput, StoreTransaction, TicketWrites } from '../store.js';
+import { appendAudit } from './auditTable.js';
+import { BOT_STATE, CONVERSATIONS, keyedWrites, NOTIFICATIONS, ROSTERS } from './keyedTables.js';
+import { counterWrites, referenceWrites, reminderWrites } from './smallTables.js';
+import { listLive, liveTicket } from './ticketReads.js';
+import { TICKET_COLUMNS, ticketColumns, type Queryable } from './ticketRows.js';
+
+function ticketWrites(db: Queryable): TicketWrites {
+  return {
+    get: (id) => liveTicket(db, id),
+    list: (query) => listLive(db, query),
+    async nextSequence() {
+      // A sequence never goes back, even when the transaction that took a number rolls back.
+      const { rows } = await db.query<{ n: string }>(`SELECT nextval('ticket_sequence') AS n`);
+      return Number(rows[0].n);
+    },
+    async insert(ticket) {
+      const result = await db.query(
+        `INSERT INTO tickets (${TICKET_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+         ON CONFLICT (id) WHERE NOT archived DO NOTHING`,
+        ticketColumns(ticket),
+      );
+      if (result.rowCount !== 1) throw new ConflictError(`Ticket ${ticket.id} already exists.`, { ticketId: ticket.id });
+    },
+    async update(ticket, readVersion) {
+      const result = await db.query(
+        `UPDATE tickets SET (${TICKET_COLUMNS}) = ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+         WHERE id = $1 AND version = $12 AND NOT archived`,
+        [...ticketColumns(ticket), readVersion],
+      );
+      if (result.rowCount !== 1)
+        throw new ConflictError(`Ticket ${ticket.id} was changed by someone else (or is no longer open); reload it and try again.`, {
+          ticketId: ticket.id,
+          readVersion,
+        });
+    },
+  };
+}
+
+/**
+ * The client with its queries queued one after another: a transaction's function may read several things at once
+ * (Promise.all), and one connection runs one statement at a time (pg 9 will refuse overlapping queries).
+ */
+export function oneAtATime(client: pg.PoolClient): Queryable {
+  let last: Promise<unknown> = Promise.resolve();
+  return {
+    query: <R extends Record<string, unknown>>(text: string, values?: unknown[]) => {
+      const run = last.then(() => client.query<R>(text, values));
+      last = run.catch(() => undefined);
+      return run;
+    },
+  };
+}
+
+/** A transaction's view; `finish()` once it has committed or rolled back. */
+export class PostgresTransaction implements StoreTransaction {
+  readonly tickets: TicketWrites;
+  readonly rosters;
+  readonly conversations;
+  readonly notifications;
+  readonly botState;
+  readonly reference;
+  readonly reminders;
+  readonly counters;
+  readonly #audit: AuditEvent[] = [];
+  readonly #clock: () => Date;
+  #finished = false;
+
+  constructor(client: pg.PoolClient, clock: () => Date) {
+    const db = oneAtATime(client);
+    this.#clock = clock;
+    this.tickets = ticketWrites(db);
+    this.rosters = keyedWrites(db, ROSTERS);
+    this.conversations = keyedWrites(db, CONVERSATIONS);
+    this.notifications = keyedWrites(db, NOTIFICATIONS);
+    this.botState = keyedWrites(db, BOT_STATE);
+    this.reference = referenceWrites(db);
+    this.reminders = reminderWrites(db);
+    this.counters = counterWrites(db);
+  }
+
+  audit(event: AuditInput): AuditEvent {
+    if (this.#finished) throw new TypeError('This transaction has finished: record audit events inside its function.');
+    const recorded: AuditEvent = structuredClone({ ...event, id: event.id ?? randomUUID(), at: event.at ?? this.#clock().toISOString() });
+    this.#audit.push(recorded);
+    return structuredClone(recorded);
+  }
+
+  /** Writes the audit events recorded, as the last statement before COMMIT. */
+  async writeAudit(db: Queryable): Promise<void> {
+    await appendAudit(db, this.#audit);
+  }
+
+  finish(): void {
+    this.#finished = true;
+  }
+}
