@@ -8,6 +8,7 @@ import type { DialogState } from 'botbuilder-dialogs';
 import { AppError } from '../data/errors.js';
 import { openLowdbStore } from '../data/store/lowdbStore.js';
 import { openMemoryStore } from '../data/store/memoryStore.js';
+import { openPostgresStore } from '../data/store/postgresStore.js';
 import type { Store } from '../data/store/store.js';
 import { createWorkflow, type Workflow } from '../data/workflow/workflow.js';
 import { AccessRequestDialog } from '../dialogs/accessRequest/accessRequestDialog.js';
@@ -298,6 +299,18 @@ async function openStore(config: Config, logger: Logger): Promise<Store> {
       'STORE=memory: records are kept in memory only, so nothing will be kept when the bot stops (tickets, rosters, conversations)',
     );
     return openMemoryStore();
+  }
+  if (config.store === 'postgres' && config.databaseUrl) {
+    try {
+      return await openPostgresStore({ url: config.databaseUrl });
+    } catch (err) {
+      if (err instanceof AppError) throw err;
+      // Only the error's code: its message may quote the connection string.
+      throw new AppError(
+        'database-unusable',
+        `The database in DATABASE_URL cannot be used (${errorKind(err)}): check it is running and reachable.`,
+      );
+    }
   }
   const dataDir = config.dataDir;
   try {

@@ -10,8 +10,10 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
-  /** Where records are kept (STORE): `lowdb` files in DATA_DIR, or `memory`, which keeps nothing once the process ends. */
+  /** Where records are kept (STORE): `lowdb` files in DATA_DIR, `postgres` (DATABASE_URL), or `memory`, which keeps nothing. */
   store: StoreKind;
+  /** postgres://… when STORE=postgres (a secret: never logged). */
+  databaseUrl?: string;
   logLevel: LogLevel;
   shutdownTimeoutMs: number;
   /** Without an app id, listening on an address other machines can reach is refused unless this is true (ALLOW_UNAUTHENTICATED). */
@@ -77,13 +79,13 @@ export interface TabTokenSettings {
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export type AppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
-export type StoreKind = 'lowdb' | 'memory';
+export type StoreKind = 'lowdb' | 'memory' | 'postgres';
 
 export { ConfigError };
 
 const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
 const APP_TYPES: readonly AppType[] = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'];
-const STORE_KINDS: readonly StoreKind[] = ['lowdb', 'memory'];
+const STORE_KINDS: readonly StoreKind[] = ['lowdb', 'memory', 'postgres'];
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -125,7 +127,7 @@ export function loadConfig(env: Env = process.env): Config {
     // Unauthenticated local mode answers only this machine unless HOST says otherwise: anyone who can reach it could post as anyone.
     host: text(env, 'HOST') || (appId ? '0.0.0.0' : '127.0.0.1'),
     dataDir: path.resolve(text(env, 'DATA_DIR') || './var'),
-    store: oneOf(env, 'STORE', STORE_KINDS, 'lowdb'),
+    ...storeSettings(env),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 7000, 100, 8000),
     allowUnauthenticated: oneOf(env, 'ALLOW_UNAUTHENTICATED', ['true', 'false'] as const, 'false') === 'true',
@@ -240,4 +242,23 @@ function reminderThresholds(env: Env): ReminderThresholds {
     if (err instanceof ReminderSettingError) throw new ConfigError(err.variable, err.message.slice(err.variable.length + 1));
     throw err;
   }
+}
+
+/** STORE, and for `postgres` the database to use: DATABASE_URL is required then, and must be a postgres:// URL. */
+function storeSettings(env: Env): { store: StoreKind; databaseUrl?: string } {
+  const store = oneOf(env, 'STORE', STORE_KINDS, 'lowdb');
+  if (store !== 'postgres') return { store };
+  const databaseUrl = text(env, 'DATABASE_URL');
+  if (!databaseUrl)
+    throw new ConfigError('DATABASE_URL', 'is required when STORE is postgres (postgres://user:password@host:5432/database)');
+  let protocol: string;
+  try {
+    protocol = new URL(databaseUrl).protocol;
+  } catch {
+    // The value is not quoted back: it holds a password.
+    throw new ConfigError('DATABASE_URL', 'is not a URL (expected postgres://user:password@host:5432/database)');
+  }
+  if (protocol !== 'postgres:' && protocol !== 'postgresql:')
+    throw new ConfigError('DATABASE_URL', `must start with postgres:// (it starts with ${protocol}//)`);
+  return { store, databaseUrl };
 }

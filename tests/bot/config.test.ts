@@ -28,6 +28,21 @@ describe('configuration', () => {
     expect(loadConfig({ STORE: 'Memory' }).store).toBe('memory');
   });
 
+  it('with STORE=postgres needs a postgres:// DATABASE_URL, and never quotes it back in the message', () => {
+    const url = 'postgres://ucp:s3cret@db.example.org:5432/ucp';
+    expect(loadConfig({ STORE: 'postgres', DATABASE_URL: url })).toMatchObject({ store: 'postgres', databaseUrl: url });
+    expect(() => loadConfig({ STORE: 'postgres' })).toThrow(/DATABASE_URL is required when STORE is postgres/);
+    expect(() => loadConfig({ STORE: 'postgres', DATABASE_URL: 'mysql://ucp:s3cret@db/ucp' })).toThrow(/must start with postgres:\/\//);
+    for (const bad of ['mysql://ucp:s3cret@db/ucp', 'ucp:s3cret@@@']) {
+      try {
+        loadConfig({ STORE: 'postgres', DATABASE_URL: bad });
+      } catch (err) {
+        expect((err as Error).message).not.toContain('s3cret');
+      }
+    }
+    expect(loadConfig({ STORE: 'lowdb', DATABASE_URL: url }).databaseUrl).toBeUndefined();
+  });
+
   it('with STORE=memory, starts, says at start that nothing will be kept, and writes no records into DATA_DIR', async () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ucp-memory-store-'));
     const bot = await startBotProcess({ STORE: 'memory', DATA_DIR: dataDir });
@@ -62,7 +77,7 @@ describe('configuration', () => {
     [{ PORT: '70000' }, 'PORT', 'from 0 to 65535'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', 'one of debug, info, warn, error'],
     [{ SHUTDOWN_TIMEOUT_MS: '9000' }, 'SHUTDOWN_TIMEOUT_MS', 'from 100 to 8000'],
-    [{ STORE: 'postgres' }, 'STORE', 'must be one of lowdb, memory (got "postgres")'],
+    [{ STORE: 'mysql' }, 'STORE', 'must be one of lowdb, memory, postgres (got "mysql")'],
     [{ MicrosoftAppId: 'my-bot' }, 'MicrosoftAppId', 'GUID'],
     [{ MicrosoftAppPassword: 'secret' }, 'MicrosoftAppId', 'local mode'],
     [{ MicrosoftAppId: APP.MicrosoftAppId, MicrosoftAppTenantId: APP.MicrosoftAppTenantId }, 'MicrosoftAppPassword', 'required'],

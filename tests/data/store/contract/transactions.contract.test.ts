@@ -103,15 +103,22 @@ describe.each(IMPLEMENTATIONS)('transactions in the $name store', (implementatio
     const store = await stores.open();
     let resolved = false;
     const seenEarly: boolean[] = [];
+    // The transaction writes only once a first read has come back, so reads are under way while it commits.
+    let firstReadDone!: () => void;
+    const firstRead = new Promise<void>((resolve) => (firstReadDone = resolve));
     const writing = store
-      .transaction((tx) => tx.tickets.insert(ticket(1)))
+      .transaction(async (tx) => {
+        await firstRead;
+        await tx.tickets.insert(ticket(1));
+      })
       .then(() => {
         resolved = true;
       });
-    // Reads keep coming while the transaction is applied and written (for a durable store: fsync'd).
+    // Reads keep coming while the transaction is applied and written (for a durable store: on disk).
     while (!resolved) {
       const seen = (await store.tickets.get('T-0001')) !== undefined;
       if (!resolved) seenEarly.push(seen);
+      firstReadDone();
       await new Promise((resolve) => setImmediate(resolve));
     }
     await writing;
