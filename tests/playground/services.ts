@@ -80,7 +80,8 @@ export async function startServices(log: (line: string) => void): Promise<Servic
     });
     stops.push(() => stopProcess(bot));
     await waitForOutput(bot, /"msg":"listening on/, 'the bot did not say it was listening');
-    if (!/demo seeded/.test(bot.output())) throw new Error(`the bot did not seed the demo on a fresh data folder:\n${bot.output()}`);
+    // The demo is seeded just after the bot starts listening (bot/app.ts): wait for it rather than race it.
+    await waitForOutput(bot, /demo seeded/, 'the bot did not seed the demo on a fresh data folder');
     const botUrl = `http://localhost:${botPort}`;
 
     const { env } = playgroundEnv({ env: { ...process.env }, workDir: path.join(work, 'playground') });
