@@ -27,6 +27,7 @@ import { createTeamsSender } from './notify/teamsSender.js';
 import { createOrdClient } from './ods/ordClient.js';
 import { startReminderScheduler } from './reminders/scheduler.js';
 import { runSweep } from './reminders/sweep.js';
+import { postgresSweepLock } from './reminders/postgresSweepLock.js';
 import { directorySweepLock } from './reminders/sweepLock.js';
 import { createServer } from './server.js';
 import { createSpreadsheetReader } from './spreadsheet/attachedSpreadsheet.js';
@@ -114,9 +115,12 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       // The escalation lines on the tickets' cards: every posted copy is updated.
       syncCard: (ticketId) => cards.sync(ticketId),
     });
-  const sweepLock = directorySweepLock(config.dataDir, {
-    onLost: () => logger.warn('reminders: the sweep lock was lost; will try to take it again'),
-  });
+  // One sweep at a time: across the instances sharing a database, or in the one process that owns the data folder.
+  const onLost = () => logger.warn('reminders: the sweep lock was lost; will try to take it again');
+  const sweepLock =
+    config.store === 'postgres' && config.databaseUrl
+      ? postgresSweepLock(config.databaseUrl, { onLost })
+      : directorySweepLock(config.dataDir, { onLost });
 
   // The care home manager's conversations and the services they use.
   const allowedAttachment = httpsUnder(config.attachmentHosts);
