@@ -3,7 +3,9 @@
  * and hands out copies of what matched, so nothing stored ever leaves the store.
  */
 import type { TicketLedger, WorkflowTicket } from '../model.js';
-import { notificationMatches, rosterKey, rosterMatches, ticketMatches, type TicketQuery } from './records.js';
+import { normaliseOdsCode } from '../rules/ods.js';
+import { copy, ownEntry } from './documentRecords.js';
+import { dsptRowsFor, notificationMatches, rosterKey, rosterMatches, ticketMatches, type TicketQuery } from './records.js';
 import { findByKey } from './positions.js';
 import type { LiveData, Store } from './store.js';
 import { mayHoldOneOf } from './ticketArchive.js';
@@ -21,10 +23,6 @@ export type DocumentReads = Pick<
 
 /** Tickets copied per batch of a stream; between batches the event loop is free. */
 const BATCH = 500;
-
-function copy<T>(value: T): T {
-  return structuredClone(value);
-}
 
 export function documentReads(data: () => Readonly<LiveData>, archive: ArchiveReader): DocumentReads {
   const matching = (query: TicketQuery | undefined) => {
@@ -74,12 +72,7 @@ export function documentReads(data: () => Readonly<LiveData>, archive: ArchiveRe
     reference: {
       dpiaRegister: async () => copy(data().dpiaRegister),
       dsptStatuses: async () => copy(data().dsptStatuses),
-      dsptStatusesFor: async (odsCode) => {
-        const wanted = odsCode.trim().toUpperCase();
-        return data()
-          .dsptStatuses.filter((r) => r.odsCode.toUpperCase() === wanted)
-          .map(copy);
-      },
+      dsptStatusesFor: async (odsCode) => dsptRowsFor(data().dsptStatuses, odsCode).map(copy),
       accreditedDomains: async () => [...data().accreditedDomains],
       bankHolidays: async () => copy(data().bankHolidays),
       imports: async () => ({ ...data().imports }),
@@ -150,7 +143,7 @@ async function* archivedTickets(archive: ArchiveReader, query: TicketQuery | und
 function lineFilter(query: TicketQuery | undefined): ((line: string) => boolean) | undefined {
   const needles = [query?.requester, query?.submissionId, query?.idContains].filter((value): value is string => value !== undefined);
   if (query?.ics !== undefined) needles.push(`"icbCode":${JSON.stringify(query.ics)}`);
-  const ods = query?.odsCode?.replace(/\s+/g, '').toUpperCase();
+  const ods = query?.odsCode === undefined ? undefined : normaliseOdsCode(query.odsCode);
   const oneOf = query?.ids === undefined ? undefined : mayHoldOneOf(new Set(query.ids));
   if (needles.length === 0 && !ods && !oneOf) return undefined;
   return (line) =>
@@ -158,8 +151,4 @@ function lineFilter(query: TicketQuery | undefined): ((line: string) => boolean)
     // The stored code is compared as ticketMatches compares it (any case, spaces ignored), or a match would be skipped here.
     (!ods || line.toUpperCase().replace(/\s+/g, '').includes(ods)) &&
     (!oneOf || oneOf(line));
-}
-
-function ownEntry<T>(object: Record<string, T>, key: string): T | undefined {
-  return Object.hasOwn(object, key) ? object[key] : undefined;
 }

@@ -2,7 +2,8 @@
  * The queries the store answers, named for the real access paths, and what each record kind is keyed by. Pure: every
  * implementation runs the same tests (`ticketMatches` …) where it has no index of its own, so they all agree.
  */
-import type { NotificationRecord, RosterEntry, RosterKind, TicketKind, TicketState, WorkflowTicket } from '../model.js';
+import { normaliseOdsCode } from '../rules/ods.js';
+import type { DsptRecord, NotificationRecord, RosterEntry, RosterKind, TicketKind, TicketState, WorkflowTicket } from '../model.js';
 
 /** Live tickets by what the helpdesk, the reminders and the conversations look for. Every field given must match. */
 export interface TicketQuery {
@@ -56,7 +57,7 @@ export function ticketMatches(ticket: Readonly<WorkflowTicket>, query: TicketQue
   if (query.ics !== undefined && ticket.organisation?.icbCode !== query.ics) return false;
   if (query.assignee !== undefined && ticket.assignee?.aadObjectId !== query.assignee) return false;
   if (query.requester !== undefined && ticket.requester?.aadObjectId !== query.requester) return false;
-  if (query.odsCode !== undefined && normalOds(ticket.organisation?.odsCode) !== normalOds(query.odsCode)) return false;
+  if (query.odsCode !== undefined && normaliseOdsCode(ticket.organisation?.odsCode ?? '') !== normaliseOdsCode(query.odsCode)) return false;
   if (query.submissionId !== undefined && ticket.submissionId !== query.submissionId) return false;
   if (query.stateEnteredBefore !== undefined && !(ticketStateEnteredAt(ticket) < query.stateEnteredBefore)) return false;
   if (query.ids !== undefined && !query.ids.includes(ticket.id)) return false;
@@ -87,11 +88,13 @@ export function notificationMatches(record: Readonly<NotificationRecord>, query:
   return true;
 }
 
+/** The DSPT rows of one organisation, its code compared as every ODS code is (any case, spaces ignored). */
+export function dsptRowsFor(rows: readonly DsptRecord[], odsCode: string): DsptRecord[] {
+  const wanted = normaliseOdsCode(odsCode);
+  return rows.filter((row) => normaliseOdsCode(row.odsCode) === wanted);
+}
+
 /** One roster entry per role, scope and id. */
 export function rosterKey(entry: Pick<RosterEntry, 'kind' | 'scope' | 'id'>): string {
   return `${entry.kind}\u0000${entry.scope ?? ''}\u0000${entry.id.toLowerCase()}`;
-}
-
-function normalOds(code: string | undefined): string {
-  return (code ?? '').replace(/\s+/g, '').toUpperCase();
 }

@@ -5,7 +5,9 @@
  */
 import { ConflictError } from '../errors.js';
 import type { AuditEvent, ImportedList, TicketLedger, WorkflowTicket } from '../model.js';
+import { copy, ownEntry } from './documentRecords.js';
 import {
+  dsptRowsFor,
   notificationMatches,
   rosterKey,
   rosterMatches,
@@ -93,14 +95,6 @@ function nextObject<R, V>(
     else next[key] = toValue(staged);
   }
   return next;
-}
-
-function ownEntry<T>(object: Record<string, T>, key: string): T | undefined {
-  return Object.hasOwn(object, key) ? object[key] : undefined;
-}
-
-function copy<T>(value: T): T {
-  return structuredClone(value);
 }
 
 /** Reads and writes of one keyed collection, copying on the way in and out. */
@@ -239,10 +233,7 @@ export class StagedTransaction implements StoreTransaction {
     this.reference = {
       dpiaRegister: async () => value('dpiaRegister'),
       dsptStatuses: async () => value('dsptStatuses'),
-      dsptStatusesFor: async (odsCode) => {
-        const wanted = odsCode.trim().toUpperCase();
-        return copy((values.dsptStatuses ?? data.dsptStatuses).filter((r) => r.odsCode.toUpperCase() === wanted));
-      },
+      dsptStatusesFor: async (odsCode) => copy(dsptRowsFor(values.dsptStatuses ?? data.dsptStatuses, odsCode)),
       accreditedDomains: async () => value('accreditedDomains'),
       bankHolidays: async () => value('bankHolidays'),
       imports: async () => ({ ...data.imports, ...imports }),

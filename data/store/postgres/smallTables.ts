@@ -1,7 +1,8 @@
 /** Reference lists, the reminder ledger and counters: small tables read and written whole or by key. */
 import type { BankHoliday, DpiaEntry, DsptRecord, ImportedList, ReminderLedger, TicketLedger } from '../../model.js';
 import type { CounterReads, CounterWrites, ReferenceReads, ReferenceWrites, ReminderLedgerReads, ReminderLedgerWrites } from '../store.js';
-import { normalOds, type Queryable } from './ticketRows.js';
+import { dsptRowsFor } from '../records.js';
+import type { Queryable } from './ticketRows.js';
 
 type DsptEntry = ReminderLedger['dspt'][string];
 
@@ -21,10 +22,7 @@ export function referenceReads(db: Queryable): ReferenceReads {
   const reads: ReferenceReads = {
     dpiaRegister: () => list<DpiaEntry[]>(db, 'dpiaRegister', []),
     dsptStatuses: () => list<DsptRecord[]>(db, 'dsptStatuses', []),
-    async dsptStatusesFor(odsCode) {
-      const wanted = normalOds(odsCode);
-      return (await reads.dsptStatuses()).filter((record) => normalOds(record.odsCode) === wanted);
-    },
+    dsptStatusesFor: async (odsCode) => dsptRowsFor(await reads.dsptStatuses(), odsCode),
     accreditedDomains: () => list<string[]>(db, 'accreditedDomains', []),
     bankHolidays: () => list<BankHoliday[] | null>(db, 'bankHolidays', null),
     async imports() {

@@ -1,15 +1,11 @@
 /** How a ticket maps onto its row's columns, and a TicketQuery onto a WHERE clause over them. */
 import type { WorkflowTicket } from '../../model.js';
+import { normaliseOdsCode } from '../../rules/ods.js';
 import { ticketStateEnteredAt, type TicketQuery } from '../records.js';
 
 /** Anything that runs a query: the pool (reads outside a transaction) or a transaction's own client. */
 export interface Queryable {
   query<R extends Record<string, unknown>>(text: string, values?: unknown[]): Promise<{ rows: R[]; rowCount: number | null }>;
-}
-
-/** ODS codes are matched whatever their case and spacing, as in records.ts. */
-export function normalOds(code: string | undefined): string {
-  return (code ?? '').replace(/\s+/g, '').toUpperCase();
 }
 
 /** The queried columns of a ticket, in the order TICKET_COLUMNS names them. */
@@ -21,7 +17,7 @@ export function ticketColumns(ticket: WorkflowTicket): unknown[] {
     ticket.organisation?.icbCode ?? null,
     ticket.assignee?.aadObjectId ?? null,
     ticket.requester?.aadObjectId ?? null,
-    normalOds(ticket.organisation?.odsCode),
+    normaliseOdsCode(ticket.organisation?.odsCode ?? ''),
     ticket.submissionId ?? null,
     ticketStateEnteredAt(ticket),
     ticket.version,
@@ -44,7 +40,7 @@ export function ticketWhere(query: TicketQuery, params: unknown[], alias = ''): 
   if (query.ics !== undefined) add((p) => `${column('ics')} = ${p}`, query.ics);
   if (query.assignee !== undefined) add((p) => `${column('assignee')} = ${p}`, query.assignee);
   if (query.requester !== undefined) add((p) => `${column('requester')} = ${p}`, query.requester);
-  if (query.odsCode !== undefined) add((p) => `${column('ods_code')} = ${p}`, normalOds(query.odsCode));
+  if (query.odsCode !== undefined) add((p) => `${column('ods_code')} = ${p}`, normaliseOdsCode(query.odsCode));
   if (query.submissionId !== undefined) add((p) => `${column('submission_id')} = ${p}`, query.submissionId);
   if (query.stateEnteredBefore !== undefined) add((p) => `${column('state_entered_at')} < ${p}`, query.stateEnteredBefore);
   if (query.ids !== undefined) add((p) => `${column('id')} = ANY(${p}::text[])`, [...query.ids]);
