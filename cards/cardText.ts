@@ -1,4 +1,5 @@
 /** The words on the ticket cards. Plain English for people; no internal names or codes. */
+import { VERB_DONE } from './verbDone.js';
 import type { PersonRef, Stamp, TicketKind, TicketOrganisation, TicketState, WorkflowTicket } from '../data/model.js';
 import { parseDsptStatus } from '../data/rules/dspt.js';
 import { icsByCode } from '../data/rules/ics.js';
@@ -20,34 +21,6 @@ const LOCATION: Readonly<Record<TicketOrganisation['location'], string>> = {
   london: 'London',
   commissioned: 'Outside London, commissioned to serve Londoners',
   outside: 'Outside London',
-};
-
-/** What a workflow verb did, said after the fact; card verbs are listed too so either name reads well. */
-const DONE: Readonly<Record<string, string>> = {
-  submit: 'Sent',
-  route: 'Passed to the right team',
-  approve: 'Approved',
-  reject: 'Turned down',
-  requestInformation: 'Sent back for more information',
-  provideInformation: 'Answered',
-  seekIcsApproval: 'Sent to the ICS lead for approval',
-  assign: 'Assigned',
-  check: 'Checked automatically',
-  confirmChecks: 'Automatic checks confirmed',
-  tick: 'Checklist updated',
-  untick: 'Checklist updated',
-  setPriority: 'Priority changed',
-  escalate: 'Escalated',
-  resolve: 'Resolved',
-  close: 'Closed',
-  archive: 'Archived',
-  withdraw: 'Withdrawn',
-  approveOrganisation: 'Approved',
-  rejectOrganisation: 'Turned down',
-  assignTicket: 'Assigned',
-  tickChecklist: 'Checklist updated',
-  resolveTicket: 'Resolved',
-  closeTicket: 'Closed',
 };
 
 /** The ICS's name for an ICB code, or the code itself when the shipped list does not know it. */
@@ -87,7 +60,7 @@ export function statusText(ticket: WorkflowTicket): string {
 export function lastActionText(ticket: WorkflowTicket, now: Date, showRequesterName: boolean): string {
   const last = ticket.lastAction;
   if (!last) return '';
-  const done = DONE[recordedVerb(last.verb) ?? last.verb] ?? 'Updated';
+  const done = VERB_DONE[recordedVerb(last.verb) ?? last.verb] ?? 'Updated';
   return `${done} ${actorText(last.by, last.role ?? roleFromVerb(last.verb), ticket, showRequesterName)}, ${formatCardTime(last.at, now)}`;
 }
 

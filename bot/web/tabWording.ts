@@ -1,6 +1,7 @@
 /** The words on the helpdesk tab: states, ages and audit actions as an agent reads them. */
 import type { TicketState } from '../../data/model.js';
 import { recordedVerb } from '../../data/workflow/transitions.js';
+import { VERB_DONE } from '../../cards/verbDone.js';
 
 /** A ticket's state in a few words, for the queue's Status column and its filter. */
 export const STATE_LABEL: Readonly<Record<TicketState, string>> = {
@@ -16,25 +17,13 @@ export const STATE_LABEL: Readonly<Record<TicketState, string>> = {
   withdrawn: 'Withdrawn',
 };
 
+/** The cards' words for each step (cards/verbDone.ts), where the tab's history says more, and the events only it shows. */
 const ACTION_LABEL: Readonly<Record<string, string>> = {
+  ...VERB_DONE,
   submit: 'Sent by the care home',
-  route: 'Passed to the right team',
   approve: 'Approved by the ICS',
-  reject: 'Turned down',
-  requestInformation: 'Sent back for more information',
-  provideInformation: 'Answered',
-  seekIcsApproval: 'Sent to the ICS lead for approval',
-  assign: 'Assigned',
-  check: 'Checked automatically',
-  confirmChecks: 'Automatic checks confirmed',
   tick: 'Checklist item ticked',
   untick: 'Checklist item unticked',
-  setPriority: 'Priority changed',
-  escalate: 'Escalated',
-  resolve: 'Resolved',
-  close: 'Closed',
-  archive: 'Archived',
-  withdraw: 'Withdrawn',
   ticketArchived: 'Moved to the archive',
   denied: 'Refused: not allowed to do this',
   'reminder.digest': 'Reminder sent',
