@@ -9,7 +9,7 @@ export default {
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testTimeout: 30000,
   // Two workers even on a 2-core machine (jest's default there is one): the end-to-end files spend most of their time
-  // waiting on the service processes they start, so a second file runs meanwhile (docs/performance.md, Tests).
+  // waiting on the service processes they start, so a second file runs meanwhile (docs/performance.md, issue 16).
   maxWorkers: 2,
   globalSetup: '<rootDir>/tests/globalSetup.mjs',
   globalTeardown: '<rootDir>/tests/globalTeardown.mjs',
