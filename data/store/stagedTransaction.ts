@@ -14,7 +14,6 @@ import {
   ticketMatches,
   type NotificationQuery,
   type RosterQuery,
-  type TicketQuery,
 } from './records.js';
 import { carryPositions, findByKey, positionsOf } from './positions.js';
 import type { AuditInput, BotStateItem, LiveData, RecordWrites, StoreTransaction } from './store.js';
@@ -292,29 +291,6 @@ export class StagedTransaction implements StoreTransaction {
     return this.#events;
   }
 
-  /** Whether anything would be written. */
-  get changed(): boolean {
-    return (
-      this.#events.length > 0 ||
-      Object.keys(this.#values).length > 0 ||
-      Object.keys(this.#imports).length > 0 ||
-      this.#overlays().some((overlay) => overlay.changes.size > 0)
-    );
-  }
-
-  #overlays(): { changes: ReadonlyMap<string, unknown> }[] {
-    return [
-      this.#tickets,
-      this.#rosters,
-      this.#conversations,
-      this.#notifications,
-      this.#botState,
-      this.#turnFailures,
-      this.#ledgerTickets,
-      this.#ledgerDspt,
-    ];
-  }
-
   /** Takes live tickets out of the document (the archive run only: they are in the archive already). */
   removeTickets(ids: Iterable<string>): void {
     for (const id of ids) this.#tickets.delete(id);
@@ -369,5 +345,3 @@ function keyedObject<V, R extends { key: string }>(
     (record) => record.key,
   );
 }
-
-export type { TicketQuery };
