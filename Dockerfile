@@ -22,6 +22,7 @@ COPY . .
 RUN node --import tsx scripts/build.ts && mkdir -p /data && chown node:node /data
 USER node
 # live.json, audit.jsonl, archive.jsonl and writer.lock: mount persistent storage here (App Service: DATA_DIR=/home/data).
+# With STORE=postgres the records are in the database and this folder holds only the admin socket.
 VOLUME ["/data"]
 EXPOSE 3978
 # The slim image has no curl: ask /healthz with Node's own fetch (503 when the store cannot write).

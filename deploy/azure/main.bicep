@@ -1,9 +1,13 @@
 // The UCP onboarding assistant on Azure: a Linux App Service running the bot (Node 22 LTS, or the container image),
 // its secrets in Key Vault, and the single-tenant Azure Bot resource with the Teams channel. Steps: ../README.md.
 //
-// One instance only. The bot keeps its records in files (lowdb) under DATA_DIR, written by exactly one process: a second
-// instance would be refused the data folder (writer.lock) and could not serve. So: plan capacity 1, no autoscale, no
-// deployment slots; more instances need a database-backed store first (docs/architecture.md).
+// Two ways to keep the records (store; the deploy guide says when to choose which):
+// - lowdb (the default): files under DATA_DIR on App Service's persistent share. One instance only. The files have
+//   exactly one writer, one process: a second instance would be refused the data folder (writer.lock) and could not
+//   serve. So with lowdb: plan capacity 1, no autoscale, no deployment slots.
+// - postgres: an Azure Database for PostgreSQL Flexible Server with private access (postgres.bicep), its connection
+//   string a Key Vault secret; instanceCount instances (two or more) share it, so one crashing or being restarted
+//   does not stop onboarding.
 
 targetScope = 'resourceGroup'
 
@@ -80,12 +84,72 @@ param smtpPassword string = ''
 ])
 param logLevel string = 'info'
 
+@description('Where the bot keeps its records: lowdb (files on App Service storage, one instance) or postgres (a managed database, two or more instances).')
+@allowed([
+  'lowdb'
+  'postgres'
+])
+param store string = 'lowdb'
+
+@description('How many instances run the bot when store is postgres (2 or more: one can fail or restart while the other serves). With lowdb it is always 1.')
+@minValue(2)
+@maxValue(10)
+param instanceCount int = 2
+
+@description('postgres only: name of the database server (globally unique; its address is <name>.postgres.database.azure.com).')
+@minLength(3)
+@maxLength(63)
+param postgresServerName string = 'psql-${appName}'
+
+@description('postgres only: the administrator login the bot connects as.')
+param postgresAdminLogin string = 'ucpadmin'
+
+@description('postgres only: the administrator password, required on the first deployment. Stored in Key Vault only (in DATABASE_URL); leave empty later to keep both as they are.')
+@secure()
+param postgresAdminPassword string = ''
+
+@description('postgres only: compute size. Burstable (Standard_B…) suits a pilot; General Purpose (Standard_D…) allows zone-redundant high availability.')
+@allowed([
+  'Standard_B1ms'
+  'Standard_B2s'
+  'Standard_D2ds_v5'
+  'Standard_D4ds_v5'
+])
+param postgresSku string = 'Standard_B2s'
+
+@description('postgres only: storage in GB (it grows by itself when nearly full).')
+@allowed([
+  32
+  64
+  128
+])
+param postgresStorageGB int = 32
+
+@description('postgres only: days of backups kept for point-in-time restore.')
+@minValue(7)
+@maxValue(35)
+param postgresBackupRetentionDays int = 14
+
+@description('postgres only: also keep backups in the paired region (UK West for UK South). Can only be chosen when the server is created.')
+param postgresGeoRedundantBackup bool = false
+
+@description('postgres only: a standby database server in another zone that takes over by itself (General Purpose sizes only).')
+param postgresHighAvailability bool = false
+
+@description('postgres only: address range of the virtual network between the web app and the database (a /24 that no peered network uses).')
+param vnetAddressPrefix string = '10.40.0.0/24'
+
 param tags object = {}
 
 var botPort = '3978'
 var effectiveBaseUrl = empty(publicBaseUrl) ? 'https://${appName}.azurewebsites.net/' : publicBaseUrl
 var appPasswordSecretName = 'MicrosoftAppPassword'
 var smtpPasswordSecretName = 'SmtpPassword'
+var databaseUrlSecretName = 'DatabaseUrl'
+var usePostgres = store == 'postgres'
+// lowdb: one writer for the data folder, so never more than one instance (see the top of this file).
+var instances = usePostgres ? instanceCount : 1
+var databaseName = 'ucp_onboarding'
 // Built-in role "Key Vault Secrets User": read secret values, nothing else.
 var keyVaultSecretsUserRoleId = '4633458b-17de-408a-b874-0445c86b69e6'
 
@@ -96,7 +160,7 @@ resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   kind: 'linux'
   sku: {
     name: planSku
-    capacity: 1 // one writer for the data folder: never scale out (see the top of this file)
+    capacity: instances
   }
   properties: {
     reserved: true // Linux
@@ -118,6 +182,37 @@ resource keyVault 'Microsoft.KeyVault/vaults@2023-07-01' = {
     softDeleteRetentionInDays: 90
     enablePurgeProtection: true
     publicNetworkAccess: 'Enabled'
+  }
+}
+
+module database 'postgres.bicep' = if (usePostgres) {
+  name: 'postgres-${appName}'
+  params: {
+    location: location
+    serverName: postgresServerName
+    databaseName: databaseName
+    administratorLogin: postgresAdminLogin
+    administratorPassword: postgresAdminPassword
+    skuName: postgresSku
+    storageSizeGB: postgresStorageGB
+    backupRetentionDays: postgresBackupRetentionDays
+    geoRedundantBackup: postgresGeoRedundantBackup
+    zoneRedundantHighAvailability: postgresHighAvailability
+    vnetAddressPrefix: vnetAddressPrefix
+    tags: tags
+  }
+}
+
+// DATABASE_URL, built here so the password is written once (percent-encoded, as a URL needs) and read only by the bot.
+// sslmode=verify-full: node-postgres (pg 8) then checks the server's certificate and name against the system's CAs, which
+// include Azure's (DigiCert Global Root G2, Microsoft RSA Root CA 2017). pg 8 treats sslmode=require the same way but warns
+// on every start, and pg 9 will stop checking the certificate for require: verify-full keeps the check, silently.
+resource databaseUrlSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (usePostgres && !empty(postgresAdminPassword)) {
+  parent: keyVault
+  name: databaseUrlSecretName
+  properties: {
+    value: 'postgres://${postgresAdminLogin}:${uriComponent(postgresAdminPassword)}@${database.outputs.fqdn}:5432/${databaseName}?sslmode=verify-full'
+    contentType: 'PostgreSQL connection string of the UCP onboarding bot'
   }
 }
 
@@ -147,13 +242,22 @@ var baseSettings = [
   { name: 'HOST', value: '0.0.0.0' }
   // /home is App Service's persistent, backed-up share; everything else in the container is lost on restart.
   { name: 'WEBSITES_ENABLE_APP_SERVICE_STORAGE', value: 'true' }
-  { name: 'DATA_DIR', value: '/home/data' }
+  { name: 'STORE', value: store }
   { name: 'LOG_LEVEL', value: logLevel }
   { name: 'PUBLIC_BASE_URL', value: effectiveBaseUrl }
   { name: 'MicrosoftAppType', value: 'SingleTenant' }
   { name: 'MicrosoftAppId', value: microsoftAppId }
   { name: 'MicrosoftAppTenantId', value: microsoftAppTenantId }
   { name: 'MicrosoftAppPassword', value: '@Microsoft.KeyVault(SecretUri=${keyVault.properties.vaultUri}secrets/${appPasswordSecretName}/)' }
+]
+// lowdb: the data folder on /home, App Service's persistent share. postgres: the records are in the database; DATA_DIR
+// holds only the admin control socket (admin.sock, owner-only), which belongs to one instance, so it stays on that
+// instance's own disk: /tmp always exists there, and the shared /home would let one instance's socket replace another's.
+var storeSettings = usePostgres ? [
+  { name: 'DATA_DIR', value: '/tmp' }
+  { name: 'DATABASE_URL', value: '@Microsoft.KeyVault(SecretUri=${keyVault.properties.vaultUri}secrets/${databaseUrlSecretName}/)' }
+] : [
+  { name: 'DATA_DIR', value: '/home/data' }
 ]
 var smtpSettings = empty(smtpHost) ? [] : [
   { name: 'SMTP_HOST', value: smtpHost }
@@ -183,17 +287,23 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
     httpsOnly: true
     clientAffinityEnabled: false
     keyVaultReferenceIdentity: 'SystemAssigned'
+    // postgres: regional virtual network integration, the web app's way to the database's private address.
+    virtualNetworkSubnetId: usePostgres ? database.outputs.appSubnetId : null
     siteConfig: {
       linuxFxVersion: empty(containerImage) ? 'NODE|22-lts' : 'DOCKER|${containerImage}'
       appCommandLine: empty(containerImage) ? 'node dist/bot/index.js' : ''
       alwaysOn: true
-      numberOfWorkers: 1
+      numberOfWorkers: instances
       healthCheckPath: '/healthz'
       minTlsVersion: '1.2'
       scmMinTlsVersion: '1.2'
       ftpsState: 'Disabled'
       http20Enabled: true
-      appSettings: concat(baseSettings, smtpSettings, codeSettings)
+      // Only private addresses (the database) go through the virtual network; Teams, Entra ID, the ODS API and NHSmail
+      // keep App Service's own outbound path, so the network needs no NAT gateway. Name resolution uses the network's
+      // DNS once integrated, which answers from the linked private zone.
+      vnetRouteAllEnabled: false
+      appSettings: concat(baseSettings, storeSettings, smtpSettings, codeSettings)
     }
   }
 }
@@ -245,3 +355,6 @@ output webAppUrl string = 'https://${webApp.properties.defaultHostName}/'
 output messagingEndpoint string = bot.properties.endpoint
 output keyVaultName string = keyVault.name
 output publicBaseUrl string = effectiveBaseUrl
+output store string = store
+output instances int = instances
+output postgresServer string = usePostgres ? database.outputs.fqdn : ''

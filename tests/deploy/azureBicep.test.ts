@@ -2,53 +2,25 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, it, expect } from '@jest/globals';
 
+import { appSettings as settingsIn, params as paramsIn, readBicep, resourceBlock, resourceTypes } from '../helpers/bicepText.js';
+
 // No Azure CLI here, so the template cannot be compiled: these checks read it as text for what the deployment depends on.
-const bicep = readFileSync(fileURLToPath(new URL('../../deploy/azure/main.bicep', import.meta.url)), 'utf8');
-const code = bicep
-  .split('\n')
-  .map((line) => line.replace(/\s\/\/.*$|^\s*\/\/.*$/, ''))
-  .join('\n');
+// The PostgreSQL option has its own checks: azurePostgres.test.ts.
+const { text: bicep, code } = readBicep('main.bicep');
 const example = JSON.parse(
   readFileSync(fileURLToPath(new URL('../../deploy/azure/main.parameters.example.json', import.meta.url)), 'utf8'),
 ) as { parameters: Record<string, unknown> };
 
-/** The body of `resource <name> '<type>@<version>' = … { … }`, by brace matching. */
-function resource(type: string): string {
-  const start = code.search(new RegExp(`resource \\w+ '${type.replace(/[/.]/g, '\\$&')}@\\d{4}-\\d{2}-\\d{2}(-preview)?'`));
-  if (start < 0) throw new Error(`no ${type} resource`);
-  let depth = 0;
-  for (let i = code.indexOf('{', start); i < code.length; i += 1) {
-    if (code[i] === '{') depth += 1;
-    if (code[i] === '}') depth -= 1;
-    if (depth === 0) return code.slice(start, i + 1);
-  }
-  throw new Error(`unbalanced braces in ${type}`);
-}
-
-/** Every `{ name: 'X', value: … }` app setting in the template. */
-function appSettings(): Map<string, string> {
-  return new Map([...code.matchAll(/\{ name: '([^']+)', value: (.+) \}/g)].map((m) => [m[1], m[2]]));
-}
-
-function params(): Map<string, { secure: boolean; line: string }> {
-  const found = new Map<string, { secure: boolean; line: string }>();
-  const lines = code.split('\n');
-  lines.forEach((line, i) => {
-    const m = /^param (\w+) /.exec(line);
-    if (!m) return;
-    let secure = false;
-    for (let j = i - 1; j >= 0 && /^\s*(@|\s*'|\]|$)/.test(lines[j]) && !lines[j].startsWith('param '); j -= 1)
-      if (lines[j].startsWith('@secure()')) secure = true;
-    found.set(m[1], { secure, line });
-  });
-  return found;
-}
+const resource = (type: string) => resourceBlock(code, type);
+/** Every app setting; where a setting has one value per store, the last (lowdb) branch wins. */
+const appSettings = () => new Map(settingsIn(code).map(({ name, value }) => [name, value]));
+const params = () => paramsIn(code);
 
 describe('the Azure deployment (deploy/azure/main.bicep)', () => {
   it('has balanced braces and brackets and an API version on every resource', () => {
     expect(code.split('{').length).toBe(code.split('}').length);
     expect(code.split('[').length).toBe(code.split(']').length);
-    const resources = [...code.matchAll(/^resource \w+ '([^']+)'/gm)].map((m) => m[1]);
+    const resources = resourceTypes(code);
     expect(resources.length).toBeGreaterThanOrEqual(7);
     for (const r of resources) expect(r).toMatch(/^Microsoft\.[A-Za-z]+\/[A-Za-z/]+@\d{4}-\d{2}-\d{2}(-preview)?$/);
   });
@@ -67,10 +39,9 @@ describe('the Azure deployment (deploy/azure/main.bicep)', () => {
     expect(channel).toMatch(/isEnabled: true/);
   });
 
-  it('runs one Linux instance on Node 22 LTS (or the container) started like npm start, https only, TLS 1.2, health-checked on /healthz', () => {
+  it('runs Linux on Node 22 LTS (or the container) started like npm start, https only, TLS 1.2, health-checked on /healthz', () => {
     const plan = resource('Microsoft.Web/serverfarms');
     expect(plan).toMatch(/reserved: true/);
-    expect(plan).toMatch(/capacity: 1/);
     const site = resource('Microsoft.Web/sites');
     expect(site).toMatch(/linuxFxVersion: empty\(containerImage\) \? 'NODE\|22-lts' : 'DOCKER\|\$\{containerImage\}'/);
     const startScript = (
@@ -81,10 +52,16 @@ describe('the Azure deployment (deploy/azure/main.bicep)', () => {
     expect(site).toMatch(/minTlsVersion: '1\.2'/);
     expect(site).toMatch(/healthCheckPath: '\/healthz'/);
     expect(site).toMatch(/alwaysOn: true/);
-    expect(site).toMatch(/numberOfWorkers: 1/);
     expect(site).toMatch(/type: 'SystemAssigned'/);
-    // Why one instance is said where someone would change it.
-    expect(bicep).toMatch(/One instance only\..*one process/s);
+  });
+
+  it('keeps lowdb, the default store, on exactly one instance with no autoscale or slots, and says why where someone would change it', () => {
+    expect(params().get('store')?.line).toBe("param store string = 'lowdb'");
+    expect(code).toMatch(/^var usePostgres = store == 'postgres'$/m);
+    expect(code).toMatch(/^var instances = usePostgres \? instanceCount : 1$/m);
+    expect(resource('Microsoft.Web/serverfarms')).toMatch(/capacity: instances\n/);
+    expect(resource('Microsoft.Web/sites')).toMatch(/numberOfWorkers: instances\n/);
+    expect(bicep).toMatch(/lowdb.*One instance only\..*one process/s);
     expect(code).not.toMatch(/Microsoft\.Insights\/autoscalesettings|Microsoft\.Web\/sites\/slots/);
   });
 
@@ -124,13 +101,21 @@ describe('the Azure deployment (deploy/azure/main.bicep)', () => {
   it('holds no secret in plain text: secret parameters are @secure() with empty defaults and go only into Key Vault', () => {
     const all = params();
     const secretParams = [...all.keys()].filter((name) => /password|secret/i.test(name));
-    expect(secretParams.sort()).toEqual(['microsoftAppPassword', 'smtpPassword']);
+    expect(secretParams.sort()).toEqual(['microsoftAppPassword', 'postgresAdminPassword', 'smtpPassword']);
     for (const name of secretParams) {
       expect(all.get(name)?.secure).toBe(true);
       expect(all.get(name)?.line).toMatch(/= ''$/);
       // Used only as a Key Vault secret's value or in its condition.
       const uses = [...code.matchAll(new RegExp(`\\b${name}\\b`, 'g'))].length;
-      const allowed = [...code.matchAll(new RegExp(`(value: ${name}$|empty\\(${name}\\)|^param ${name} )`, 'gm'))].length;
+      // The database password also goes to the server (the module's parameter) and, encoded, into the DATABASE_URL secret.
+      const allowed = [
+        ...code.matchAll(
+          new RegExp(
+            `(value: ${name}$|empty\\(${name}\\)|^param ${name} |administratorPassword: ${name}$|uriComponent\\(${name}\\))`,
+            'gm',
+          ),
+        ),
+      ].length;
       expect(uses).toBe(allowed);
     }
     expect(code).not.toMatch(/output \w+ string = \w*[Pp]assword/);
