@@ -10,7 +10,15 @@ import { AppError } from '../../data/errors.js';
 import { openLowdbStore } from '../../data/store/lowdbStore.js';
 import { openPostgresStore, SERVICE_APPLICATION_NAME } from '../../data/store/postgresStore.js';
 import type { Store } from '../../data/store/store.js';
-import { copyStore, countStore, COUNTED_KINDS, DestinationNotEmptyError, isEmpty, type StoreCounts } from '../../data/store/storeCopy.js';
+import {
+  copyStore,
+  countStore,
+  COUNTED_KINDS,
+  DestinationNotEmptyError,
+  isEmpty,
+  type CountedKind,
+  type StoreCounts,
+} from '../../data/store/storeCopy.js';
 import { DataFolderBusyError } from '../../data/store/writerLock.js';
 import { databaseUrlSetting } from '../config.js';
 import type { Env } from '../settingReaders.js';
@@ -53,9 +61,7 @@ export async function storeCommand(args: ParsedArgs, settings: StoreCommandSetti
     if (!isEmpty(already)) throw new DestinationNotEmptyError(places[to], already);
 
     out(`Copying from ${places[from]} to ${places[to]}. Keep the bot stopped until this has finished.`);
-    await copyStore(source, destination, (kind, done, finished) =>
-      out(finished ? `  ${kind}: ${done} copied` : `  ${kind}: ${done} so far…`),
-    );
+    await copyStore(source, destination, (kind, done, finished) => out(progressLine(kind, done, finished)));
     out('Checking: counting both stores…');
     const counts = { source: await countStore(source), destination: await countStore(destination) };
     const differing = printTable(out, from, to, counts.source, counts.destination);
@@ -68,6 +74,12 @@ export async function storeCommand(args: ParsedArgs, settings: StoreCommandSetti
   } finally {
     for (const store of opened.reverse()) await store.close().catch(() => undefined);
   }
+}
+
+function progressLine(kind: CountedKind, done: number, finished: boolean): string {
+  if (kind === 'last ticket number') return `  ticket numbers: the next one is ${done + 1}`;
+  if (kind === 'demo seeded') return `  demo seeded: ${done === 1 ? 'yes' : 'no'}`;
+  return finished ? `  ${kind}: ${done} copied` : `  ${kind}: ${done} so far…`;
 }
 
 function kindOption(value: string | undefined, name: string): Kind {
