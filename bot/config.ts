@@ -248,9 +248,13 @@ function reminderThresholds(env: Env): ReminderThresholds {
 function storeSettings(env: Env): { store: StoreKind; databaseUrl?: string } {
   const store = oneOf(env, 'STORE', STORE_KINDS, 'lowdb');
   if (store !== 'postgres') return { store };
+  return { store, databaseUrl: databaseUrlSetting(env, 'when STORE is postgres') };
+}
+
+/** DATABASE_URL, checked to be a postgres:// URL (never quoted back: it holds a password); `when` says why it is needed. */
+export function databaseUrlSetting(env: Env, when: string): string {
   const databaseUrl = text(env, 'DATABASE_URL');
-  if (!databaseUrl)
-    throw new ConfigError('DATABASE_URL', 'is required when STORE is postgres (postgres://user:password@host:5432/database)');
+  if (!databaseUrl) throw new ConfigError('DATABASE_URL', `is required ${when} (postgres://user:password@host:5432/database)`);
   let protocol: string;
   try {
     protocol = new URL(databaseUrl).protocol;
@@ -260,5 +264,5 @@ function storeSettings(env: Env): { store: StoreKind; databaseUrl?: string } {
   }
   if (protocol !== 'postgres:' && protocol !== 'postgresql:')
     throw new ConfigError('DATABASE_URL', `must start with postgres:// (it starts with ${protocol}//)`);
-  return { store, databaseUrl };
+  return databaseUrl;
 }

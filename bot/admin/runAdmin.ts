@@ -8,6 +8,7 @@ import { BadRowsError, importCommand } from './importCommands.js';
 import { eligibilityCommand, emailCommand, odsCommand, roleCommand, workingHoursCommand } from './lookupCommands.js';
 import { remindersCommand } from './reminderCommands.js';
 import { reportCommand } from './reportCommands.js';
+import { storeCommand } from './storeCommands.js';
 import { rosterCommand } from './rosterCommands.js';
 import { auditCommand, ticketCommand, ticketsCommand } from './ticketCommands.js';
 import { HELP, UsageError } from './usage.js';
@@ -65,6 +66,7 @@ export async function runAdmin(argv: string[], io: AdminIo = processIo, running?
       out(HELP);
       return name === undefined ? 2 : 0;
     }
+    if (name === 'store') return await runStoreCommand(args, io, running);
     const command = COMMANDS[name];
     if (!command) throw new UsageError(`unknown command "${name}" (see: npm run admin -- help)`);
     if (!running && io.env === process.env) loadDotEnv();
@@ -89,13 +91,29 @@ export async function runAdmin(argv: string[], io: AdminIo = processIo, running?
       error.rows.forEach((row) => err(`  ${row}`));
       return 2;
     }
-    if (error instanceof UsageError || error instanceof ConfigError) {
-      err(error.message);
-      return 2;
-    }
-    err(error instanceof AppError ? error.message : `unexpected failure: ${(error as Error).message}`);
-    return 1;
+    return reportFailure(error, err);
   } finally {
     await ctx?.close().catch(() => undefined);
   }
+}
+
+/** Exit 2 for bad input, 1 for anything else, with one line saying what went wrong. */
+function reportFailure(error: unknown, err: (line: string) => void): number {
+  if (error instanceof UsageError || error instanceof ConfigError) {
+    err(error.message);
+    return 2;
+  }
+  err(error instanceof AppError ? error.message : `unexpected failure: ${(error as Error).message}`);
+  return 1;
+}
+
+/**
+ * `store copy` runs only here, never in the bot over the control socket: it needs both stores free of other writers,
+ * so it opens them itself and is refused while a bot holds either.
+ */
+async function runStoreCommand(args: ParsedArgs, io: AdminIo, running: RunningBot | undefined): Promise<number> {
+  if (running) throw new UsageError('store copy cannot run inside the bot: stop the bot, then run it from the command line.');
+  if (io.env === process.env) loadDotEnv();
+  const config = loadConfig(io.env);
+  return storeCommand(args, { env: io.env, dataDir: config.dataDir, out: io.out });
 }

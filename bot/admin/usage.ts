@@ -41,6 +41,12 @@ Reports (CSV on standard output, a header row first; these work while the bot is
                                              to reach (personal data: for the helpdesk, to phone them)
   Dates are London days, both included; without them a report covers everything.
 
+Moving the data to another store (stop the bot first: this is refused while a bot uses either store):
+  store copy --from lowdb --to postgres      copies everything in DATA_DIR (live records, archive, audit trail) into the
+                                             empty database in DATABASE_URL, then shows the counts of both; exit 0 only
+                                             when every count agrees
+  store copy --from postgres --to lowdb      and back, into an empty DATA_DIR
+
 Rule look-ups (add --json for machine-readable output):
   role "<job title>"
   email <address> [--name "<organisation>"] [--ods <code>]   the organisation's name and code mark its shared mailboxes
@@ -50,4 +56,4 @@ Rule look-ups (add --json for machine-readable output):
   working-hours add <ISO instant> <hours>
 
 <ICS> is an ICB code (QMJ), a short name (NCL) or a name ("North Central London").
-Settings: DATA_DIR (default ./var) is the data directory the bot uses. Exit codes: 0 done, 2 bad input, 1 anything else.`;
+Settings: DATA_DIR (default ./var) is the data directory the bot uses; DATABASE_URL the database (store copy). Exit codes: 0 done, 2 bad input, 1 anything else.`;

@@ -43,6 +43,7 @@ export function documentReads(data: () => Readonly<LiveData>, archive: ArchiveRe
       count: async (query) => matching(query).length,
       stream: (query) => streamTickets(data, query),
       archived: (query) => archivedTickets(archive, query),
+      lastSequence: async () => data().ticketSequence,
     },
     rosters: {
       get: async (key) => copy(findByKey(data().rosters, rosterKey, key)),
@@ -96,6 +97,7 @@ export function documentReads(data: () => Readonly<LiveData>, archive: ArchiveRe
     counters: {
       turnFailures: async (key) => ownEntry(data().turnFailures, key) ?? 0,
       demoSeededAt: async () => data().demoSeededAt,
+      allTurnFailures: async () => ({ ...data().turnFailures }),
     },
   };
 }

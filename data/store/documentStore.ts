@@ -117,6 +117,12 @@ export class DocumentStore implements Store {
     return this.#queue.task(() => this.#archiveClosed());
   }
 
+  importArchived(tickets: readonly WorkflowTicket[]): Promise<void> {
+    if (this.#closing) return Promise.reject(closedError());
+    // On the write path, so it never lands in the middle of an archive run.
+    return this.#queue.task(() => this.#parts.archive.append(tickets));
+  }
+
   readAudit(query?: AuditQuery): AsyncIterable<AuditEvent> {
     return this.#parts.audit.query(query);
   }

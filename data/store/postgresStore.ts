@@ -5,7 +5,7 @@
  * The connection string comes only from the caller (the environment); it is never logged.
  */
 import pg from 'pg';
-import type { AuditEvent } from '../model.js';
+import type { AuditEvent, WorkflowTicket } from '../model.js';
 import { CURRENT_SCHEMA_VERSION } from './migrations.js';
 import { ARCHIVABLE_STATES } from './ticketArchive.js';
 import { readAudit } from './postgres/auditTable.js';
@@ -14,7 +14,7 @@ import { BOT_STATE, CONVERSATIONS, keyedReads, NOTIFICATIONS, ROSTERS } from './
 import { migrate } from './postgres/migrate.js';
 import { counterReads, referenceReads, reminderReads } from './postgres/smallTables.js';
 import { poolTicketReads } from './postgres/ticketReads.js';
-import type { Queryable } from './postgres/ticketRows.js';
+import { TICKET_COLUMNS, ticketColumns, type Queryable } from './postgres/ticketRows.js';
 import { PostgresTransaction } from './postgres/transaction.js';
 import type { LiveData, Store, StoreHealth, StoreTransaction } from './store.js';
 
@@ -27,11 +27,16 @@ export interface PostgresStoreOptions {
   poolSize?: number;
   /** A statement running longer than this (ms, default 10 s) is cancelled: a stuck query fails a turn, not the service. */
   statementTimeoutMs?: number;
+  /** How this store's connections are named to the server (pg_stat_activity): the service's own, unless given. */
+  applicationName?: string;
   /** Live data to fill a new, empty database with (any schema version the lowdb store reads; checked before it is written). */
   from?: Partial<LiveData> & { schemaVersion?: number };
 }
 
 const WARM_CONNECTIONS = 2;
+
+/** The service's connections are named this, so `store copy` can tell that a bot is using the database. */
+export const SERVICE_APPLICATION_NAME = 'ucp-onboarding-assistant';
 
 /** Opens the store: checks `from`, connects, migrates the schema (one instance at a time), and imports `from`. */
 export async function openPostgresStore(options: PostgresStoreOptions): Promise<Store> {
@@ -40,6 +45,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   const pool = new pg.Pool({
     connectionString: options.url,
     max,
+    application_name: options.applicationName ?? SERVICE_APPLICATION_NAME,
     // Connections kept open while idle, so a read after a quiet spell does not wait for a new connection (a backend start).
     min: Math.min(WARM_CONNECTIONS, max),
     statement_timeout: options.statementTimeoutMs ?? 10_000,
@@ -155,6 +161,21 @@ class PostgresStore implements Store {
       tx.finish();
       client.release(broken);
     }
+  }
+
+  async importArchived(tickets: readonly WorkflowTicket[]): Promise<void> {
+    if (tickets.length === 0) return;
+    // One statement for the batch; rows take sequence numbers in this order, so the last copy of an id stays the last.
+    const columns = tickets.map(ticketColumns);
+    const column = (i: number) => columns.map((row) => row[i]);
+    await this.runTransaction((_tx, client) =>
+      client.query(
+        `INSERT INTO tickets (${TICKET_COLUMNS}, archived)
+         SELECT ${TICKET_COLUMNS}, true FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+           $8::text[], $9::text[], $10::integer[], $11::jsonb[]) WITH ORDINALITY AS batch(${TICKET_COLUMNS}, n) ORDER BY n`,
+        Array.from({ length: 11 }, (_, i) => column(i)),
+      ),
+    );
   }
 
   async archiveClosedTickets(): Promise<number> {

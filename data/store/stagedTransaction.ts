@@ -205,6 +205,9 @@ export class StagedTransaction implements StoreTransaction {
         values.ticketSequence = next;
         return next;
       },
+      continueSequence: async (last) => {
+        values.ticketSequence = Math.max(values.ticketSequence ?? data.ticketSequence, last);
+      },
       insert: async (ticket) => {
         if (tickets.get(ticket.id) !== undefined)
           throw new ConflictError(`Ticket ${ticket.id} already exists, so it was not created again.`, { ticketId: ticket.id });
@@ -271,6 +274,7 @@ export class StagedTransaction implements StoreTransaction {
     this.counters = {
       turnFailures: async (key) => turnFailures.get(key)?.count ?? 0,
       demoSeededAt: async () => (values.demoSeededAt !== undefined ? values.demoSeededAt : data.demoSeededAt),
+      allTurnFailures: async () => Object.fromEntries([...turnFailures.all()].map(({ key, count }) => [key, count])),
       setTurnFailures: async (key, count) => {
         if (count <= 0) turnFailures.delete(key);
         else turnFailures.set({ key, count });

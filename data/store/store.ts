@@ -86,6 +86,8 @@ export interface TicketReads {
    * comes once, as its last copy. Streams: the archive's size does not matter.
    */
   archived(query?: TicketQuery): AsyncIterable<WorkflowTicket>;
+  /** The last ticket number handed out (0: none yet), so a copy of the store goes on numbering where this one stopped. */
+  lastSequence(): Promise<number>;
 }
 
 export interface TicketWrites {
@@ -94,6 +96,8 @@ export interface TicketWrites {
   list(query?: TicketQuery): Promise<WorkflowTicket[]>;
   /** The next ticket number (1, 2, …): never handed out twice, even after tickets are archived. */
   nextSequence(): Promise<number>;
+  /** Moves the numbering on so the next number is after `last` (never back): a copied store goes on where its source stopped. */
+  continueSequence(last: number): Promise<void>;
   /** Adds a new ticket; a ticket with its id already live is a conflict. */
   insert(ticket: WorkflowTicket): Promise<void>;
   /**
@@ -148,6 +152,8 @@ export interface ReminderLedgerWrites extends ReminderLedgerReads {
 export interface CounterReads {
   turnFailures(conversationKey: string): Promise<number>;
   demoSeededAt(): Promise<string | null>;
+  /** Every conversation's count of failed turns (only those failing), by conversation key: for copying a store. */
+  allTurnFailures(): Promise<Record<string, number>>;
 }
 
 export interface CounterWrites extends CounterReads {
@@ -206,6 +212,11 @@ export interface Store {
   transaction<T>(fn: (tx: StoreTransaction) => Promise<T> | T): Promise<T>;
   /** Moves closed tickets out of the live file into the archive. Returns how many moved. */
   archiveClosedTickets(): Promise<number>;
+  /**
+   * Adds tickets to the archive as they were (moving a store's data: bot/admin/storeCommands.ts), after those already
+   * there, so the last copy of a ticket still wins. Not audited: the source's audit trail is copied with them.
+   */
+  importArchived(tickets: readonly WorkflowTicket[]): Promise<void>;
   health(): Promise<StoreHealth>;
   /** Resolves when every write issued so far is on disk. */
   flush(): Promise<void>;

@@ -122,6 +122,14 @@ export function counterReads(db: Queryable): CounterReads {
   return {
     turnFailures: async (conversationKey) => (await counter<number>(db, turnFailuresName(conversationKey))) ?? 0,
     demoSeededAt: async () => (await counter<string>(db, 'demoSeededAt')) ?? null,
+    async allTurnFailures() {
+      const prefix = turnFailuresName('');
+      const { rows } = await db.query<{ name: string; value: number }>('SELECT name, value FROM counters WHERE left(name, $1) = $2', [
+        prefix.length,
+        prefix,
+      ]);
+      return Object.fromEntries(rows.map((row) => [row.name.slice(prefix.length), row.value]));
+    },
   };
 }
 

@@ -68,5 +68,12 @@ export function poolTicketReads(db: Queryable): TicketReads {
     },
     stream: (query = {}) => pages(db, 'NOT archived', query),
     archived: (query = {}) => pages(db, LAST_ARCHIVED, query),
+    lastSequence: () => lastSequence(db),
   };
+}
+
+/** The last number the ticket sequence handed out (a fresh sequence has handed out none: 0). */
+export async function lastSequence(db: Queryable): Promise<number> {
+  const { rows } = await db.query<{ n: string }>('SELECT CASE WHEN is_called THEN last_value ELSE 0 END AS n FROM ticket_sequence');
+  return Number(rows[0].n);
 }

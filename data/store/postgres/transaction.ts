@@ -11,7 +11,7 @@ import type { AuditInput, StoreTransaction, TicketWrites } from '../store.js';
 import { appendAudit } from './auditTable.js';
 import { BOT_STATE, CONVERSATIONS, keyedWrites, NOTIFICATIONS, ROSTERS } from './keyedTables.js';
 import { counterWrites, referenceWrites, reminderWrites } from './smallTables.js';
-import { listLive, liveTicket } from './ticketReads.js';
+import { lastSequence, listLive, liveTicket } from './ticketReads.js';
 import { TICKET_COLUMNS, ticketColumns, type Queryable } from './ticketRows.js';
 
 function ticketWrites(db: Queryable): TicketWrites {
@@ -22,6 +22,10 @@ function ticketWrites(db: Queryable): TicketWrites {
       // A sequence never goes back, even when the transaction that took a number rolls back.
       const { rows } = await db.query<{ n: string }>(`SELECT nextval('ticket_sequence') AS n`);
       return Number(rows[0].n);
+    },
+    async continueSequence(last) {
+      // setval(…, n, true): the next number handed out is n + 1. Never back: a number handed out is never handed out again.
+      if (last > (await lastSequence(db))) await db.query(`SELECT setval('ticket_sequence', $1, true)`, [last]);
     },
     async insert(ticket) {
       const result = await db.query(
