@@ -27,8 +27,10 @@ import { createTeamsSender } from './notify/teamsSender.js';
 import { createOrdClient } from './ods/ordClient.js';
 import { startReminderScheduler } from './reminders/scheduler.js';
 import { runSweep } from './reminders/sweep.js';
-import { postgresSweepLock } from './reminders/postgresSweepLock.js';
 import { directorySweepLock } from './reminders/sweepLock.js';
+import { soleProcessJobLock, type JobLock, type JobName } from './jobs/jobLock.js';
+import { startPeriodicJob } from './jobs/periodicJob.js';
+import { postgresJobLock } from './jobs/postgresJobLock.js';
 import { createServer } from './server.js';
 import { createSpreadsheetReader } from './spreadsheet/attachedSpreadsheet.js';
 import { buildUsersTemplate } from './spreadsheet/usersTemplate.js';
@@ -42,6 +44,8 @@ import { handleTurnErrors } from './teams/turnErrors.js';
 import { checkingWorkflow, createAutomaticCheckRuns } from './tickets/automaticCheckRuns.js';
 import { ensureChannelConversation } from './tickets/channels.js';
 import { recordRequesterUpdate } from './tickets/requesterUpdates.js';
+import { soleProcessCardSyncLock } from './tickets/cardSyncLock.js';
+import { postgresCardSyncLock } from './tickets/postgresCardSyncLock.js';
 import { createTicketCards } from './tickets/ticketCards.js';
 import { createTabTokenVerifier } from './web/tabToken.js';
 import { registerHelpdeskTab } from './web/tabRoutes.js';
@@ -98,7 +102,9 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   // Ticket cards: every copy posted where it belongs and updated on every event.
   const ensureChannel = (key: string) => ensureChannelConversation(store, key, config.teamsServiceUrl, config.bot.appId, clock());
   const cardSender = createCardSender({ store, teams, clock, logger });
-  const cards = createTicketCards({ store, workflow, sender: cardSender, ensureChannel, logger, now: clock });
+  // Instances sharing a database sync one ticket's cards one at a time, so a missing copy is posted once.
+  const syncLock = sharedDatabase(config) ? postgresCardSyncLock(sharedDatabase(config)!) : soleProcessCardSyncLock();
+  const cards = createTicketCards({ store, workflow, sender: cardSender, ensureChannel, logger, now: clock, syncLock });
   workflow.onEvent((event) => cards.sync(event.ticket.id));
 
   // Reminders: thresholds from REMINDER_* (bot/reminders/thresholds.ts); one instance per DATA_DIR sweeps (the lock).
@@ -115,12 +121,14 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       // The escalation lines on the tickets' cards: every posted copy is updated.
       syncCard: (ticketId) => cards.sync(ticketId),
     });
-  // One sweep at a time: across the instances sharing a database, or in the one process that owns the data folder.
-  const onLost = () => logger.warn('reminders: the sweep lock was lost; will try to take it again');
-  const sweepLock =
-    config.store === 'postgres' && config.databaseUrl
-      ? postgresSweepLock(config.databaseUrl, { onLost })
-      : directorySweepLock(config.dataDir, { onLost });
+  // Work that must happen once runs on one instance at a time: across the instances sharing a database (a lock per
+  // job), or in the one process that owns the data folder (the sweep keeps its lock file there, as it always has).
+  const jobLock = (job: JobName): JobLock => {
+    const databaseUrl = sharedDatabase(config);
+    const onLost = () => logger.warn('the lock of a job that runs on one instance was lost; will try to take it again', { job });
+    if (databaseUrl) return postgresJobLock(databaseUrl, job, { onLost });
+    return job === 'reminder-sweep' ? directorySweepLock(config.dataDir, { onLost }) : soleProcessJobLock();
+  };
 
   // The care home manager's conversations and the services they use.
   const allowedAttachment = httpsUnder(config.attachmentHosts);
@@ -183,20 +191,25 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     automaticChecks,
   });
 
-  // Start. Deliveries first: a timer retries what could not be delivered and re-syncs every open ticket's cards, so a
-  // card that could not be posted (Teams down, a lead who had not yet spoken to the bot) is posted later.
+  // Start. Deliveries first: a timer retries what could not be delivered and (on one instance) re-syncs every open
+  // ticket's cards, so a card that could not be posted (Teams down, a lead who had not yet spoken to the bot) is posted later.
   notifier.start(config.notifyRetryMs);
   cardSender.start(config.notifyRetryMs);
-  const syncAll = () => cards.syncAll().catch((err: unknown) => logger.error('could not post ticket cards', { error: errorKind(err) }));
-  void syncAll();
-  const syncTimer = setInterval(() => void syncAll(), config.notifyRetryMs);
-  syncTimer.unref();
+  const resync = startPeriodicJob({
+    job: 'card-resync',
+    everyMs: config.notifyRetryMs,
+    lock: jobLock('card-resync'),
+    logger,
+    failure: 'could not post ticket cards',
+    run: () => cards.syncAll(),
+  });
   /** Stops the timers and waits for deliveries and event handling in progress; what is left stays pending in the store. */
   const stopDeliveries = async () => {
-    clearInterval(syncTimer);
+    const resyncStopped = resync.stop();
     // The senders first: they cut their retry waits short, so draining the card updates cannot run into the hard stop.
     await Promise.all([notifier.stop(), cardSender.stop()]);
-    await Promise.race([workflow.drain(), new Promise((resolve) => setTimeout(resolve, 3000).unref())]);
+    await Promise.race([Promise.all([workflow.drain(), resyncStopped]), new Promise((resolve) => setTimeout(resolve, 3000).unref())]);
+    await syncLock.close();
     mailer?.close();
   };
 
@@ -233,24 +246,26 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     return undefined;
   });
 
-  // Closed tickets become 'archived' through the workflow (audited, every copy's card updated), then leave the live file.
-  const archive = () =>
-    archiveClosed(workflow, store).then(
-      async (moved) => {
-        if (moved > 0) logger.info('archived closed tickets', { moved });
-        const forgotten = await expireIdleBotState(store, new Date());
-        if (forgotten > 0) logger.info('forgot idle conversations', { forgotten });
-      },
-      (err: unknown) => logger.error('could not archive closed tickets', { error: errorKind(err) }),
-    );
-  void archive();
-  const reminders = startReminderScheduler({ cron: config.reminders.cron, lock: sweepLock, logger, sweep });
-  const archiveTimer = setInterval(() => void archive(), ARCHIVE_EVERY_MS);
-  archiveTimer.unref();
+  // Closed tickets become 'archived' through the workflow (audited, every copy's card updated), then leave the live
+  // file; on one instance, so two never act on the same closed tickets.
+  const archive = startPeriodicJob({
+    job: 'archive',
+    everyMs: ARCHIVE_EVERY_MS,
+    lock: jobLock('archive'),
+    logger,
+    failure: 'could not archive closed tickets',
+    run: async () => {
+      const moved = await archiveClosed(workflow, store);
+      if (moved > 0) logger.info('archived closed tickets', { moved });
+      const forgotten = await expireIdleBotState(store, new Date());
+      if (forgotten > 0) logger.info('forgot idle conversations', { forgotten });
+    },
+  });
+  const reminders = startReminderScheduler({ cron: config.reminders.cron, lock: jobLock('reminder-sweep'), logger, sweep });
 
   const stop = () => {
     stopping ??= (async () => {
-      clearInterval(archiveTimer);
+      const archiveStopped = archive.stop();
       const closed = new Promise<void>((resolve) => server.server.close(() => resolve()));
       server.server.closeIdleConnections();
       const drained = await inFlight.drained(config.shutdownTimeoutMs);
@@ -258,7 +273,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       server.server.closeAllConnections();
       await closed;
       await control?.close();
-      await reminders.stop();
+      await Promise.all([reminders.stop(), archiveStopped]);
       await stopDeliveries();
       await store.close();
       return { drained };
@@ -291,6 +306,11 @@ function announceMode(config: Config, logger: Logger): void {
   } else {
     logger.info('authenticated mode: every request must carry a valid Bot Framework token', { appType: config.bot.appType });
   }
+}
+
+/** The database the instances share (STORE=postgres), whose locks keep work that must happen once to one instance. */
+function sharedDatabase(config: Config): string | undefined {
+  return config.store === 'postgres' && config.databaseUrl ? config.databaseUrl : undefined;
 }
 
 /**

@@ -5,12 +5,12 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import { errorKind, type Logger } from '../log.js';
 import type { SweepResult } from './sweep.js';
-import type { SweepLock } from './sweepLock.js';
+import type { JobLock } from '../jobs/jobLock.js';
 
 export interface ReminderSchedulerOptions {
   /** node-cron expression, e.g. every 5 minutes. */
   cron: string;
-  lock: SweepLock;
+  lock: JobLock;
   sweep: () => Promise<SweepResult>;
   logger: Logger;
   /** Distinguishes tasks in node-cron's registry (two schedulers in one test process). */

@@ -1,16 +1,11 @@
 /**
- * Only one process may run the reminder sweep. The interface is what the scheduler needs; the lowdb store's
- * implementation locks the data directory with proper-lockfile (a lock file whose mtime is refreshed while held, taken
- * over once stale). A database store would implement the same interface with its own lock (an advisory lock, a lease row).
+ * Only one process may run the reminder sweep. With the lowdb store its job lock (bot/jobs/jobLock.ts) locks the data
+ * directory with proper-lockfile (a lock file whose mtime is refreshed while held, taken over once stale); with
+ * PostgreSQL it is the database's job lock (bot/jobs/postgresJobLock.ts).
  */
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
-
-/** The one-runner lock. acquire() never waits: false means someone else holds it. Holding it again is a no-op true. */
-export interface SweepLock {
-  acquire(): Promise<boolean>;
-  release(): Promise<void>;
-}
+import type { JobLock } from '../jobs/jobLock.js';
 
 export interface DirectoryLockOptions {
   /** A lock not refreshed for this long is taken over (its holder is gone); proper-lockfile's minimum is 5 s. Default 30 s. */
@@ -23,7 +18,7 @@ export interface DirectoryLockOptions {
 export const SWEEP_LOCK_FILE = 'reminders.lock';
 
 /** The sweep lock as a lock file in `dataDir`, the lowdb data directory. */
-export function directorySweepLock(dataDir: string, options: DirectoryLockOptions = {}): SweepLock {
+export function directorySweepLock(dataDir: string, options: DirectoryLockOptions = {}): JobLock {
   const staleMs = options.staleMs ?? 30_000;
   let unlock: (() => Promise<void>) | undefined;
   let pending: Promise<boolean> | undefined;

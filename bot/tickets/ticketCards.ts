@@ -8,6 +8,7 @@ import type { CardSender } from '../notify/cardSender.js';
 import { CLOSED_STATES, TICKET_STATES } from '../../data/workflow/transitions.js';
 import type { Workflow } from '../../data/workflow/workflow.js';
 import type { Logger } from '../log.js';
+import { soleProcessCardSyncLock, type CardSyncLock } from './cardSyncLock.js';
 import { audiencesFor, destinationsFor, refreshUserIdsFor } from './cardAudiences.js';
 
 /** Posts each ticket's card where it belongs, as the view of the role it is for, and keeps every posted copy up to date. */
@@ -27,6 +28,8 @@ export interface TicketCardsDeps {
   ensureChannel(conversationKey: string): Promise<void>;
   logger: Logger;
   now(): Date;
+  /** Keeps other instances sharing the store from syncing the same ticket at once; absent: no other instance shares it. */
+  syncLock?: CardSyncLock;
 }
 
 const FINISHED: ReadonlySet<string> = new Set(CLOSED_STATES);
@@ -35,7 +38,10 @@ const SYNCED: readonly TicketState[] = TICKET_STATES.filter((state) => !FINISHED
 
 /** Every workflow event calls sync() for its ticket. */
 export function createTicketCards(deps: TicketCardsDeps): TicketCards {
-  // One sync per ticket at a time: two overlapping syncs would both see a copy missing and post it twice.
+  // One sync per ticket at a time: two overlapping syncs would both see a copy missing and post it twice. In this
+  // process they queue here; across instances they also take the ticket's sync lock (cardSyncLock.ts), so the later
+  // sync reads the copies the earlier one recorded.
+  const syncLock = deps.syncLock ?? soleProcessCardSyncLock();
   const running = new Map<string, Promise<void>>();
   // What each copy last showed: several events in a row (submit, then route) must not send Teams the same card again.
   const shown = new Map<string, string>();
@@ -127,8 +133,10 @@ export function createTicketCards(deps: TicketCardsDeps): TicketCards {
 
   const sync = (ticketId: string): Promise<void> => {
     const previous = running.get(ticketId) ?? Promise.resolve();
+    // A failed sync before this one is its own caller's to hear about: this one still runs.
     const next = previous
-      .then(() => syncNow(ticketId))
+      .catch(() => undefined)
+      .then(() => syncLock.withTicket(ticketId, () => syncNow(ticketId)))
       .finally(() => {
         if (running.get(ticketId) === next) running.delete(ticketId);
       });

@@ -40,10 +40,13 @@ export interface RecordedRequest {
 
 /**
  * A scripted answer for the next `times` requests (default 1) matching `method` and `path` (a substring of the
- * decoded path, or a RegExp in process only). 'drop' destroys the connection after reading the request.
+ * decoded path, or a RegExp in process only). 'drop' destroys the connection after reading the request; 200 gives the
+ * ordinary answer (with `delayMs`: a slow Teams).
  */
 export interface ScriptedAnswer {
   status: number | 'drop';
+  /** Answers this long after the request arrived (its `at` is when it arrived; it is listed once answered). */
+  delayMs?: number;
   times?: number;
   method?: string;
   path?: string | RegExp;
@@ -222,40 +225,46 @@ export class FakeConnector {
       };
 
       const scripted = this.#takeScript(method, segments.join('/'));
-      if (scripted?.status === 'drop') {
-        record.status = 'dropped';
-        this.#record(record);
-        req.socket.destroy();
-        return;
-      }
-      if (scripted) {
-        record.status = scripted.status as number;
-        const extra: Record<string, string> = scripted.retryAfter !== undefined ? { 'retry-after': String(scripted.retryAfter) } : {};
-        this.#record(record);
-        this.#json(
-          res,
-          record.status,
-          { error: { code: ERROR_CODES[record.status] ?? 'Error', message: 'Scripted failure from the fake connector.' } },
-          extra,
-        );
-        return;
-      }
-      if (route === 'other') {
-        record.status = 404;
-        this.#record(record);
-        this.#json(res, 404, { error: { code: 'NotFound', message: 'The fake connector does not implement this route.' } });
-        return;
-      }
-      if (route === 'create') {
-        record.answeredId = `a:fake-conversation-${randomUUID()}`;
-        this.#record(record);
-        this.#json(res, 200, { id: record.answeredId, activityId: body.activity ? randomUUID() : undefined, serviceUrl: this.url });
-        return;
-      }
-      record.answeredId = route === 'update' ? activityId : `fake-activity-${randomUUID()}`;
-      this.#record(record);
-      this.#json(res, 200, { id: record.answeredId });
+      if (scripted?.delayMs) setTimeout(() => this.#answer(req, res, record, scripted), scripted.delayMs);
+      else this.#answer(req, res, record, scripted);
     });
+  }
+
+  #answer(req: http.IncomingMessage, res: http.ServerResponse, record: RecordedRequest, scripted: ScriptedAnswer | undefined): void {
+    const { route, activityId, body } = record;
+    if (scripted?.status === 'drop') {
+      record.status = 'dropped';
+      this.#record(record);
+      req.socket.destroy();
+      return;
+    }
+    if (scripted && scripted.status !== 200) {
+      record.status = scripted.status as number;
+      const extra: Record<string, string> = scripted.retryAfter !== undefined ? { 'retry-after': String(scripted.retryAfter) } : {};
+      this.#record(record);
+      this.#json(
+        res,
+        record.status,
+        { error: { code: ERROR_CODES[record.status] ?? 'Error', message: 'Scripted failure from the fake connector.' } },
+        extra,
+      );
+      return;
+    }
+    if (route === 'other') {
+      record.status = 404;
+      this.#record(record);
+      this.#json(res, 404, { error: { code: 'NotFound', message: 'The fake connector does not implement this route.' } });
+      return;
+    }
+    if (route === 'create') {
+      record.answeredId = `a:fake-conversation-${randomUUID()}`;
+      this.#record(record);
+      this.#json(res, 200, { id: record.answeredId, activityId: body.activity ? randomUUID() : undefined, serviceUrl: this.url });
+      return;
+    }
+    record.answeredId = route === 'update' ? activityId : `fake-activity-${randomUUID()}`;
+    this.#record(record);
+    this.#json(res, 200, { id: record.answeredId });
   }
 
   #takeScript(method: string, decodedPath: string): ScriptedAnswer | undefined {

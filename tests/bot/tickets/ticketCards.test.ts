@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { ConversationRecord } from '../../../data/model.js';
 import { createWorkflow } from '../../../data/workflow/workflow.js';
+import type { CardSyncLock } from '../../../bot/tickets/cardSyncLock.js';
 import { createTicketCards } from '../../../bot/tickets/ticketCards.js';
 import { ensureChannelConversation } from '../../../bot/tickets/channels.js';
 import { createLogger } from '../../../bot/log.js';
@@ -19,7 +20,7 @@ function chat(person: { aadObjectId: string }, teamsId: string): ConversationRec
 }
 
 /** The ticket cards wired to an in-process workflow, with a card sender that records what would go to Teams. */
-async function setUp(conversations: ConversationRecord[]) {
+async function setUp(conversations: ConversationRecord[], syncLock?: CardSyncLock) {
   const store = await openMemoryStore({ from: { rosters: workflowRosters(), conversations } });
   const workflow = createWorkflow({ store, clock: () => new Date('2026-03-02T10:04:00Z') });
   const posted: Array<{ key: string; card: string; id: string }> = [];
@@ -42,6 +43,7 @@ async function setUp(conversations: ConversationRecord[]) {
     logger: createLogger('error', () => undefined),
     now: () => new Date('2026-03-02T10:04:00Z'),
     ensureChannel: (key) => ensureChannelConversation(store, key, 'https://smba.example/uk/', '', new Date()),
+    syncLock,
   });
   workflow.onEvent((event) => cards.sync(event.ticket.id));
   const { kind, organisation, users } = makeWorkflowTicket();
@@ -168,5 +170,58 @@ describe('a deleted card message', () => {
     expect((await workflow.get(ticket.id))?.cardCopies).toEqual([]);
     await cards.sync(ticket.id);
     expect((await workflow.get(ticket.id))?.cardCopies.map((c) => c.activityId)).toEqual(['act-2']);
+  });
+});
+
+describe("a ticket's card sync alongside other instances sharing the store", () => {
+  it("posts and records the missing copies while holding the ticket's sync lock, so another instance never syncs it at the same time", async () => {
+    const locked: string[] = [];
+    let posts = () => 0;
+    let postedInsideTheLock = 0;
+    const lock: CardSyncLock = {
+      withTicket: async (ticketId, work) => {
+        locked.push(ticketId);
+        const before = posts();
+        try {
+          return await work();
+        } finally {
+          postedInsideTheLock += posts() - before;
+        }
+      },
+      close: async () => undefined,
+    };
+    const { workflow, posted, submit } = await setUp([chat(people.lead, '29:sam')], lock);
+    posts = () => posted.length;
+    const ticket = await submit();
+    await workflow.drain();
+    expect(new Set(locked)).toEqual(new Set([ticket.id]));
+    expect(posted).toHaveLength(2);
+    expect(postedInsideTheLock).toBe(2);
+    expect((await workflow.get(ticket.id))?.cardCopies).toHaveLength(2);
+  });
+
+  it('still runs a sync that was waiting behind one that failed (a lock wait that ran out), and posts then', async () => {
+    let refusals = 0;
+    const lock: CardSyncLock = {
+      withTicket: async (_ticketId, work) => {
+        if (refusals > 0) {
+          refusals -= 1;
+          throw new Error('canceling statement due to lock timeout');
+        }
+        return work();
+      },
+      close: async () => undefined,
+    };
+    const { store, cards, posted, submit, workflow } = await setUp([], lock);
+    const ticket = await submit();
+    await workflow.drain();
+    // The lead speaks to the bot: the next sync has a copy to post to their chat.
+    await store.transaction((tx) => tx.conversations.put(chat(people.lead, '29:sam')));
+    refusals = 1;
+    const first = cards.sync(ticket.id);
+    const second = cards.sync(ticket.id);
+    await expect(first).rejects.toThrow('lock timeout');
+    await second;
+    expect(posted.map((p) => p.key)).toEqual(['conversation:19:helpdesk@thread.tacv2', `user:${people.lead.aadObjectId}`]);
   });
 });
