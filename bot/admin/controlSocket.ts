@@ -4,7 +4,7 @@
  * port) and runs them through its own store: the CLI gives the same output and exit code whether the bot runs or not.
  * One request per connection: a JSON line {argv, actor}; the answer is JSON lines {out} / {err}, then {exit}.
  */
-import { chmod, rm } from 'node:fs/promises';
+import { chmod, mkdir, rm } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 
@@ -32,6 +32,8 @@ const MAX_REQUEST_BYTES = 64 * 1024;
 /** Listens on DATA_DIR/admin.sock, owner-only. A socket file left by a bot that died is replaced. */
 export async function startControlSocket(dataDir: string, handle: ControlHandler): Promise<ControlSocket> {
   const socketPath = path.join(dataDir, CONTROL_SOCKET);
+  // With STORE=postgres nothing else creates DATA_DIR: the socket is the only thing kept there.
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
   // This process holds the data folder's writer lock, so a socket file here is a dead bot's leftover.
   await rm(socketPath, { force: true });
   const server = net.createServer((connection) => serve(connection, handle));

@@ -73,6 +73,19 @@ describe('admin commands while the bot runs (issue 17 point 6)', () => {
     expect(mode).toBe(0o600);
   });
 
+  it('creates the data folder for its socket when nothing else has (STORE=postgres keeps no files there)', async () => {
+    const parent = dir;
+    dir = path.join(parent, 'not-yet-made');
+    try {
+      await startBot();
+      expect(statSync(path.join(dir, CONTROL_SOCKET)).mode & 0o777).toBe(0o600);
+    } finally {
+      await socket?.close();
+      socket = undefined;
+      dir = parent;
+    }
+  });
+
   it('runs the command in the CLI itself when no bot is behind a socket file left in the folder', async () => {
     writeFileSync(path.join(dir, CONTROL_SOCKET), '');
     const result = await runAdminIn(dir, 'roster', 'add', 'helpdeskAgent', AGENT);
