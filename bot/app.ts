@@ -30,6 +30,7 @@ import { runSweep } from './reminders/sweep.js';
 import { postgresSweepLock } from './reminders/postgresSweepLock.js';
 import { directorySweepLock } from './reminders/sweepLock.js';
 import { createServer } from './server.js';
+import { logBackgroundFailure } from './storeUnavailable.js';
 import { createSpreadsheetReader } from './spreadsheet/attachedSpreadsheet.js';
 import { buildUsersTemplate } from './spreadsheet/usersTemplate.js';
 import { storeCalendar } from './storeCalendar.js';
@@ -187,7 +188,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   // card that could not be posted (Teams down, a lead who had not yet spoken to the bot) is posted later.
   notifier.start(config.notifyRetryMs);
   cardSender.start(config.notifyRetryMs);
-  const syncAll = () => cards.syncAll().catch((err: unknown) => logger.error('could not post ticket cards', { error: errorKind(err) }));
+  const syncAll = () => cards.syncAll().catch((err: unknown) => logBackgroundFailure(logger, 'could not post ticket cards', err));
   void syncAll();
   const syncTimer = setInterval(() => void syncAll(), config.notifyRetryMs);
   syncTimer.unref();
@@ -241,7 +242,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
         const forgotten = await expireIdleBotState(store, new Date());
         if (forgotten > 0) logger.info('forgot idle conversations', { forgotten });
       },
-      (err: unknown) => logger.error('could not archive closed tickets', { error: errorKind(err) }),
+      (err: unknown) => logBackgroundFailure(logger, 'could not archive closed tickets', err),
     );
   void archive();
   const reminders = startReminderScheduler({ cron: config.reminders.cron, lock: sweepLock, logger, sweep });
@@ -306,7 +307,17 @@ async function openStore(config: Config, logger: Logger): Promise<Store> {
   }
   if (config.store === 'postgres' && config.databaseUrl) {
     try {
-      return await openPostgresStore({ url: config.databaseUrl });
+      return await openPostgresStore({
+        url: config.databaseUrl,
+        // One line when the database goes away and one when it is back, however many requests fail in between: the
+        // requests themselves are answered 503 without a line each (bot/storeUnavailable.ts).
+        onOutage: (event) =>
+          event.kind === 'down'
+            ? logger.error('the database cannot be reached: requests are answered 503 until it is back', { reason: event.reason })
+            : logger.info('the database can be reached again: requests are served', {
+                downForSeconds: Math.round(event.downForMs / 1000),
+              }),
+      });
     } catch (err) {
       if (err instanceof AppError) throw err;
       // Only the error's code: its message may quote the connection string.
