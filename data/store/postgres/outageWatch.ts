@@ -8,6 +8,8 @@ export type OutageEvent = { kind: 'down'; reason: string } | { kind: 'back'; dow
 
 export class OutageWatch {
   #downSince: number | undefined;
+  /** Counts outages begun: a call tells that the database is back only if it began during the current outage. */
+  #outages = 0;
 
   constructor(
     private readonly onChange: (event: OutageEvent) => void = () => undefined,
@@ -24,13 +26,14 @@ export class OutageWatch {
    * any answer from the server ends one (a bad query still means the server answered).
    */
   async run<T>(work: () => Promise<T>): Promise<T> {
+    const startedIn = this.#outages;
     try {
       const result = await work();
-      this.reachable();
+      this.reachable(startedIn);
       return result;
     } catch (error) {
       const reason = connectionFailureReason(error);
-      if (reason === undefined) this.reachable();
+      if (reason === undefined) this.reachable(startedIn);
       else this.unreachable(reason);
       throw storeError(error);
     }
@@ -38,12 +41,17 @@ export class OutageWatch {
 
   unreachable(reason: string): void {
     if (this.#downSince !== undefined) return;
+    this.#outages += 1;
     this.#downSince = this.now();
     this.onChange({ kind: 'down', reason });
   }
 
-  reachable(): void {
-    if (this.#downSince === undefined) return;
+  /**
+   * `startedIn`: the count of outages when the call that got an answer began. A call answered just before the server
+   * went away can finish after the first failure was seen: it says nothing about the database now, so it ends nothing.
+   */
+  reachable(startedIn = this.#outages): void {
+    if (this.#downSince === undefined || startedIn !== this.#outages) return;
     const downForMs = this.now() - this.#downSince;
     this.#downSince = undefined;
     this.onChange({ kind: 'back', downForMs });

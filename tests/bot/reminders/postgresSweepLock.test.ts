@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { postgresSweepLock, SWEEP_LOCK_KEY } from '../../../bot/reminders/postgresSweepLock.js';
 import type { SweepLock } from '../../../bot/reminders/sweepLock.js';
+import { StoreUnavailableError } from '../../../data/errors.js';
+import { startPostgresCluster, type PostgresCluster } from '../../../scripts/postgresCluster.js';
 
 const url = process.env.TEST_DATABASE_URL;
 
@@ -50,4 +52,40 @@ const url = process.env.TEST_DATABASE_URL;
     expect(lost).toHaveLength(1);
     expect(await first.acquire()).toBe(false);
   });
+});
+
+(url ? describe : describe.skip)('the reminder sweep lock on postgres through a database restart', () => {
+  let cluster: PostgresCluster | undefined;
+  let made: SweepLock | undefined;
+  afterEach(async () => {
+    await made?.release();
+    await cluster?.stop();
+  });
+
+  it('on postgres, fails quickly while the database is down and takes the lock again once it is back', async () => {
+    cluster = await startPostgresCluster();
+    const lost: Error[] = [];
+    made = postgresSweepLock(cluster.url, { onLost: (error) => lost.push(error) });
+    expect(await made.acquire()).toBe(true);
+
+    await cluster.stopServer();
+    const started = Date.now();
+    await expect(made.acquire()).rejects.toBeInstanceOf(StoreUnavailableError);
+    expect(Date.now() - started).toBeLessThan(6_000);
+    expect(lost).toHaveLength(1);
+
+    await cluster.startServer();
+    expect(await made.acquire()).toBe(true);
+    const admin = new pg.Client({ connectionString: cluster.url });
+    await admin.connect();
+    try {
+      const { rows } = await admin.query('SELECT count(*)::int AS held FROM pg_locks WHERE locktype = $1 AND objid = $2 AND granted', [
+        'advisory',
+        SWEEP_LOCK_KEY,
+      ]);
+      expect(rows[0].held).toBe(1);
+    } finally {
+      await admin.end();
+    }
+  }, 60_000);
 });

@@ -38,3 +38,20 @@ describe('noticing a database outage', () => {
     expect(events.map((event) => event.kind)).toEqual(['down', 'back']);
   });
 });
+
+describe('calls that overlap the moment the database goes away', () => {
+  it('does not take an answer to a call begun before the outage as the database being back', async () => {
+    const events: OutageEvent[] = [];
+    const watch = new OutageWatch((event) => events.push(event));
+    let answer: (value: string) => void = () => undefined;
+    const slow = watch.run(() => new Promise<string>((resolve) => (answer = resolve)));
+
+    await expect(watch.run(refused)).rejects.toBeInstanceOf(StoreUnavailableError);
+    answer('answered before the server stopped');
+    await slow;
+    await expect(watch.run(refused)).rejects.toBeInstanceOf(StoreUnavailableError);
+
+    expect(events.map((event) => event.kind)).toEqual(['down']);
+    expect(watch.down).toBe(true);
+  });
+});
