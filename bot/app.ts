@@ -326,7 +326,17 @@ async function openStore(config: Config, logger: Logger): Promise<Store> {
   }
   if (config.store === 'postgres' && config.databaseUrl) {
     try {
-      return await openPostgresStore({ url: config.databaseUrl });
+      return await openPostgresStore({
+        url: config.databaseUrl,
+        // One line when the database goes away and one when it is back, however many requests fail in between: the
+        // requests themselves are answered 503 without a line each (bot/storeUnavailable.ts).
+        onOutage: (event) =>
+          event.kind === 'down'
+            ? logger.error('the database cannot be reached: requests are answered 503 until it is back', { reason: event.reason })
+            : logger.info('the database can be reached again: requests are served', {
+                downForSeconds: Math.round(event.downForMs / 1000),
+              }),
+      });
     } catch (err) {
       if (err instanceof AppError) throw err;
       // Only the error's code: its message may quote the connection string.

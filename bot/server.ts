@@ -11,6 +11,7 @@ import { TokenRefused } from './teams/channelToken.js';
 import { SigningKeysUnavailable } from './teams/signingKeys.js';
 import type { HttpLimits } from './config.js';
 import { applyHttpLimits } from './httpLimits.js';
+import { isStoreUnavailable, RETRY_AFTER_SECONDS, STORE_UNAVAILABLE_MESSAGE, sendStoreUnavailable } from './storeUnavailable.js';
 
 /** Bodies larger than this are refused with 413: no activity is anywhere near it, and parsing huge JSON blocks every turn. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -78,16 +79,16 @@ export function createServer(deps: ServerDeps): restify.Server {
     } as restify.plugins.BodyParserOptions),
   );
 
-  // Every error restify raises itself (413, bad JSON, 404, 405) leaves with our neutral wording.
+  // Every error restify raises itself (413, bad JSON, 404, 405) leaves with our neutral wording; a route that lets the
+  // database's absence through (StoreUnavailableError) answers 503 and when to try again, as the routes that catch it do.
   server.on(
     'restifyError',
-    (
-      _req: Request,
-      _res: Response,
-      err: { statusCode?: number; toJSON?: () => unknown; toString?: () => string },
-      callback: () => void,
-    ) => {
-      const body = { error: neutral(err.statusCode ?? 500) };
+    (_req: Request, res: Response, err: { statusCode?: number; toJSON?: () => unknown; toString?: () => string }, callback: () => void) => {
+      if (isStoreUnavailable(err)) {
+        err.statusCode = 503;
+        res.header('Retry-After', String(RETRY_AFTER_SECONDS));
+      }
+      const body = { error: isStoreUnavailable(err) ? STORE_UNAVAILABLE_MESSAGE : neutral(err.statusCode ?? 500) };
       err.toJSON = () => body;
       err.toString = () => body.error;
       callback();
@@ -147,6 +148,9 @@ async function processActivity(deps: ServerDeps, req: Request, res: Response): P
       deps.logger.error('request turned away: the Bot Framework signing keys cannot be fetched', { reason: err.reason });
       res.header('Retry-After', String(err.retryAfterSeconds));
       res.send(503, { error: neutral(503) });
+    } else if (isStoreUnavailable(err)) {
+      // The turn changed nothing (bot/teams/turnErrors.ts); the outage itself is logged once, by the store.
+      sendStoreUnavailable(res);
     } else if (isAuthenticationFailure(err)) {
       deps.logger.warn(
         'request refused: not authenticated',

@@ -40,3 +40,13 @@ export class StoreCorruptError extends AppError {
     super('store-corrupt', message, context);
   }
 }
+
+/**
+ * The database cannot be reached (stopped, restarting, unreachable, no connection free): the request changed nothing and
+ * can be tried again once it is back. `reason` names the failure for an operator, never the connection string.
+ */
+export class StoreUnavailableError extends AppError {
+  constructor(readonly reason: string) {
+    super('store-unavailable', `The database cannot be reached (${reason}).`, { reason });
+  }
+}

@@ -28,6 +28,13 @@ export interface PostgresCluster {
   readonly url: string;
   /** Stops the server and removes its folder; safe to call more than once. */
   stop(): Promise<void>;
+  /**
+   * Stops the server as an outage would (pg_ctl stop -m fast: open connections are cut) and keeps its folder, so
+   * startServer() brings the same database back on the same port. For tests of how clients live through an outage.
+   */
+  stopServer(): Promise<void>;
+  /** Starts the server stopped by stopServer() again; resolves once it accepts connections. */
+  startServer(): Promise<void>;
 }
 
 /** The server binaries: PG_BIN if set, else Debian's newest installed version (/usr/lib/postgresql/<version>/bin). */
@@ -70,18 +77,29 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
 
   let started = false;
   let stopped = false;
+  let settings = '';
   const stop = async () => {
     if (stopped) return;
     stopped = true;
     if (started) await server('pg_ctl', ['stop', '-D', data, '-m', 'fast', '-w']).catch(() => undefined);
     await rm(dir, { recursive: true, force: true });
   };
+  const startServer = async () => {
+    if (stopped) throw new Error('This PostgreSQL test cluster has been removed.');
+    await server('pg_ctl', ['start', '-D', data, '-w', '-t', '60', '-l', path.join(dir, 'server.log'), '-o', settings]);
+    started = true;
+  };
+  const stopServer = async () => {
+    if (stopped || !started) return;
+    await server('pg_ctl', ['stop', '-D', data, '-m', 'fast', '-w']);
+    started = false;
+  };
 
   try {
     // Trust authentication: the server listens on loopback and a private socket folder only, and lives for one test run.
     await server('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-instructions']);
     const port = await freePort();
-    const settings = [
+    settings = [
       `-c listen_addresses=127.0.0.1`,
       `-p ${port}`,
       `-c unix_socket_directories=${socket}`,
@@ -90,8 +108,7 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
       `-c synchronous_commit=on`,
       `-c max_connections=200`,
     ].join(' ');
-    await server('pg_ctl', ['start', '-D', data, '-w', '-t', '60', '-l', path.join(dir, 'server.log'), '-o', settings]);
-    started = true;
+    await startServer();
     const admin = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres' });
     await admin.connect();
     try {
@@ -99,7 +116,7 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
     } finally {
       await admin.end();
     }
-    return { url: `postgres://postgres@127.0.0.1:${port}/${DATABASE}`, stop };
+    return { url: `postgres://postgres@127.0.0.1:${port}/${DATABASE}`, stop, stopServer, startServer };
   } catch (error) {
     await stop();
     throw error;

@@ -2,7 +2,8 @@
  * Runs a job now and then every so often, on one instance at a time: each run first takes the job's lock; an instance
  * that cannot says once that it is standing by and tries again at the next run. In this process two runs never overlap.
  */
-import { errorKind, type Logger } from '../log.js';
+import type { Logger } from '../log.js';
+import { logBackgroundFailure } from '../storeUnavailable.js';
 import type { JobLock, JobName } from './jobLock.js';
 
 export interface PeriodicJobOptions {
@@ -44,7 +45,7 @@ export function startPeriodicJob(options: PeriodicJobOptions): PeriodicJob {
         if (stopped) return;
         await options.run();
       } catch (err) {
-        logger.error(options.failure, { job, error: errorKind(err) });
+        logBackgroundFailure(logger, options.failure, err, { job });
       }
     })().finally(() => {
       running = undefined;

@@ -2,8 +2,11 @@
  * A job's lock for instances sharing one PostgreSQL database (STORE=postgres): a session advisory lock held on a
  * connection of its own. The instance that takes it runs the job until it stops or its connection drops — the server
  * then frees the lock, and another instance takes it at its next run — so the job runs on one instance at a time.
+ * While the database cannot be reached acquire() fails quickly with StoreUnavailableError; once it is back the next
+ * acquire() opens a new connection and takes the lock again.
  */
 import pg from 'pg';
+import { storeError } from '../../data/store/postgres/connectionFailures.js';
 import type { JobLock, JobName } from './jobLock.js';
 
 /**
@@ -19,20 +22,50 @@ export interface PostgresJobLockOptions {
   onLost?: (error: Error) => void;
 }
 
+/** How long connecting may take (ms): a run while the database is away fails within this rather than hanging. */
+const CONNECT_TIMEOUT_MS = 5_000;
+/** The lock's queries are instant: one that takes this long (ms) means the connection is gone. */
+const QUERY_TIMEOUT_MS = 10_000;
+
 export function postgresJobLock(databaseUrl: string, job: JobName, options: PostgresJobLockOptions = {}): JobLock {
   let holder: pg.Client | undefined;
   let pending: Promise<boolean> | undefined;
 
+  const lose = (client: pg.Client, error: Error) => {
+    if (holder !== client) return;
+    holder = undefined;
+    void client.end().catch(() => undefined);
+    options.onLost?.(error);
+  };
+
+  /** True while the held connection still answers: one that died silently (no error event) must not count as the lock. */
+  const stillHeld = async (client: pg.Client): Promise<boolean> => {
+    try {
+      await client.query('SELECT 1');
+      return holder === client;
+    } catch (error) {
+      lose(client, error as Error);
+      return false;
+    }
+  };
+
   const take = async (): Promise<boolean> => {
-    const client = new pg.Client({ connectionString: databaseUrl });
-    // A dropped connection frees the lock on the server: this instance stops counting itself the holder.
-    client.on('error', (error) => {
-      if (holder === client) {
-        holder = undefined;
-        options.onLost?.(error);
-      }
+    if (holder && (await stillHeld(holder))) return true;
+    // keepAlive and query_timeout: a connection cut without a word (a network failure) is noticed, and with it the lock's loss.
+    const client = new pg.Client({
+      connectionString: databaseUrl,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      keepAlive: true,
+      query_timeout: QUERY_TIMEOUT_MS,
     });
-    await client.connect();
+    // A dropped connection frees the lock on the server: this instance stops counting itself the holder.
+    // The listener also keeps a drop from being an unhandled 'error' event, which would end the process.
+    client.on('error', (error) => lose(client, error));
+    try {
+      await client.connect();
+    } catch (error) {
+      throw storeError(error);
+    }
     try {
       const { rows } = await client.query<{ locked: boolean }>(`SELECT pg_try_advisory_lock($1, ${JOB_KEY_SQL}) AS locked`, [
         JOB_LOCK_CLASS,
@@ -44,7 +77,7 @@ export function postgresJobLock(databaseUrl: string, job: JobName, options: Post
       }
     } catch (error) {
       await client.end().catch(() => undefined);
-      throw error;
+      throw storeError(error);
     }
     await client.end().catch(() => undefined);
     return false;
@@ -52,7 +85,6 @@ export function postgresJobLock(databaseUrl: string, job: JobName, options: Post
 
   return {
     acquire() {
-      if (holder) return Promise.resolve(true);
       pending ??= take().finally(() => {
         pending = undefined;
       });

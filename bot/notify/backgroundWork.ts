@@ -2,14 +2,15 @@
  * Work a sender does in the background: each delivery tracked while it runs, a retry round on a timer, and a stop that
  * cuts retry waits short (the signal) and waits for what is in flight within a budget, so shutting down never hangs on Teams.
  */
-import { errorKind, type Logger } from '../log.js';
+import type { Logger } from '../log.js';
+import { logBackgroundFailure } from '../storeUnavailable.js';
 
 export interface BackgroundWork {
   /** Aborted by stop(): retry waits and new attempts end early; what is not done stays pending in the store. */
   readonly signal: AbortSignal;
   /** Remembers a promise until it settles, so stop() can wait for it. */
   track<T>(promise: Promise<T>): Promise<T>;
-  /** Runs `round` every `intervalMs` (unref'd); a failed round is logged as `what` and the next one tries again. */
+  /** Runs `round` every `intervalMs` (unref'd); a failed round is logged as `what` (bot/storeUnavailable.ts) and the next one tries again. */
   start(intervalMs: number, round: () => Promise<unknown>, logger: Logger, what: string): void;
   /** Stops the timer, aborts the signal and waits for tracked work, at most `maxWaitMs`. */
   stop(maxWaitMs?: number): Promise<void>;
@@ -32,7 +33,7 @@ export function backgroundWork(): BackgroundWork {
       if (timer) return;
       if (stopping.signal.aborted) stopping = new AbortController();
       timer = setInterval(() => {
-        round().catch((err: unknown) => logger.error(what, { error: errorKind(err) }));
+        round().catch((err: unknown) => logBackgroundFailure(logger, what, err));
       }, intervalMs);
       timer.unref();
     },

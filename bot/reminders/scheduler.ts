@@ -3,7 +3,8 @@
  * first takes the sweep lock; an instance that cannot says once that it is standing by and tries again next tick.
  */
 import cron, { type ScheduledTask } from 'node-cron';
-import { errorKind, type Logger } from '../log.js';
+import type { Logger } from '../log.js';
+import { logBackgroundFailure } from '../storeUnavailable.js';
 import type { SweepResult } from './sweep.js';
 import type { JobLock } from '../jobs/jobLock.js';
 
@@ -46,7 +47,7 @@ export function startReminderScheduler(options: ReminderSchedulerOptions): Remin
         if (stopped) return;
         await options.sweep();
       } catch (err) {
-        logger.error('reminder sweep failed', { error: errorKind(err) });
+        logBackgroundFailure(logger, 'reminder sweep failed', err);
       }
     })().finally(() => {
       running = undefined;

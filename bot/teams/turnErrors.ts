@@ -6,10 +6,13 @@
 import type { CloudAdapter, ConversationState, TurnContext } from 'botbuilder';
 import type { Store } from '../../data/store/store.js';
 import { errorKind, type Logger } from '../log.js';
+import { isStoreUnavailable } from '../storeUnavailable.js';
 
 export const SORRY_MESSAGE = 'Sorry, something went wrong on our side. What you had already told me is kept: please try again in a minute.';
 export const STARTED_AGAIN_MESSAGE =
   "Sorry, this keeps going wrong, so I've cleared our conversation to start afresh. Nothing was sent. Type start to begin again.";
+export const OUTAGE_MESSAGE =
+  "Sorry, I can't reach my records just now, so I couldn't act on that message. What you told me before is kept: please send it again in a few minutes.";
 
 /** Failed turns in a row, per conversation, after which its state is cleared. */
 const FAILURES_BEFORE_RESET = 2;
@@ -23,6 +26,7 @@ export interface TurnErrorServices {
 /** Every turn on `adapter` that throws, incoming or proactive, ends here. */
 export function handleTurnErrors(adapter: CloudAdapter, { logger, conversationState, store }: TurnErrorServices): void {
   adapter.onTurnError = async (context: TurnContext, err: unknown) => {
+    if (isStoreUnavailable(err)) return outage(context, err);
     const key = context.activity.conversation?.id ?? '';
     const failures = await store
       .transaction(async (tx) => {
@@ -50,6 +54,20 @@ export function handleTurnErrors(adapter: CloudAdapter, { logger, conversationSt
     }
     if (reset) await context.sendActivity(STARTED_AGAIN_MESSAGE).catch(() => undefined);
   };
+}
+
+/**
+ * A turn that failed because the database cannot be reached: nothing is written (no failure count, no reset: the fault
+ * is not the person's, and clearing their conversation would lose what they had said), and the error goes on to the
+ * HTTP edge, which answers 503 with a Retry-After (bot/server.ts). The outage is logged once, by the store.
+ * What Teams does with that 503: for a message it shows the person nothing (the Bot Framework service may deliver the
+ * same message again shortly after, and if the database is back by then the turn simply runs), so the person is told
+ * here, through the Teams connector, which does not need the database. For a card button (an invoke) Teams shows its own
+ * short error beneath the card and leaves the card as it was, so the button can be pressed again; nothing is sent.
+ */
+async function outage(context: TurnContext, err: unknown): Promise<never> {
+  if (context.activity.type === 'message') await context.sendActivity(OUTAGE_MESSAGE).catch(() => undefined);
+  throw err;
 }
 
 /** After a turn that worked: ends any run of failed ones. Writes only when there was one. */

@@ -15,6 +15,7 @@ import { csvTable, isReportName } from '../reports/reportTables.js';
 import { reportFilters, type ReportFilters } from '../reports/reportWindow.js';
 import { runReport, type ReportLive } from '../reports/runReport.js';
 import { sendCsv } from './sendCsv.js';
+import { isStoreUnavailable, sendStoreUnavailable } from '../storeUnavailable.js';
 
 export interface ReportRouteDeps {
   store: Store;
@@ -64,6 +65,7 @@ export function registerReportRoutes(server: restify.Server, deps: ReportRouteDe
       const body = `${csvLines(table.columns, table.rows).join('\r\n')}\r\n`;
       sendCsv(res, `ucp-${view.name}-report.csv`, body);
     } catch (err) {
+      if (isStoreUnavailable(err)) return sendStoreUnavailable(res);
       deps.logger.error('helpdesk tab could not build a report', { report: match[1], error: errorKind(err) });
       sendJson(res, 500, { error: 'The report could not be read.' });
     }

@@ -14,6 +14,7 @@ import { tabBundle } from './tabBundle.js';
 import type { TabTokenVerifier } from './tabToken.js';
 import { ticketDetail } from './ticketDetail.js';
 import { sendCsv } from './sendCsv.js';
+import { isStoreUnavailable, sendStoreUnavailable } from '../storeUnavailable.js';
 
 export interface HelpdeskTabDeps {
   config: Config;
@@ -87,6 +88,7 @@ export function registerHelpdeskTab(server: restify.Server, deps: HelpdeskTabDep
       const body = queueCsv(queue.rows);
       sendCsv(res, queueCsvFileName(at), body);
     } catch (err) {
+      if (isStoreUnavailable(err)) return sendStoreUnavailable(res);
       deps.logger.error('helpdesk tab could not export the queue', { error: errorKind(err) });
       refuse(res, 500);
     }
@@ -108,6 +110,7 @@ export function registerHelpdeskTab(server: restify.Server, deps: HelpdeskTabDep
         search: query.searchText,
       });
     } catch (err) {
+      if (isStoreUnavailable(err)) return sendStoreUnavailable(res);
       deps.logger.error('helpdesk tab could not read the queue', { error: errorKind(err) });
       refuse(res, 500);
     }
@@ -126,6 +129,7 @@ export function registerHelpdeskTab(server: restify.Server, deps: HelpdeskTabDep
       const rosters = await deps.store.rosters.list();
       sendJson(res, 200, ticketDetail(ticket, audit, rosters, now()));
     } catch (err) {
+      if (isStoreUnavailable(err)) return sendStoreUnavailable(res);
       deps.logger.error('helpdesk tab could not read a ticket', { error: errorKind(err) });
       refuse(res, 500);
     }

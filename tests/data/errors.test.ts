@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AppError, ConflictError, StoreCorruptError, UpstreamError, ValidationError } from '../../data/errors.js';
+import { AppError, ConflictError, StoreCorruptError, StoreUnavailableError, UpstreamError, ValidationError } from '../../data/errors.js';
 import { StoreWriteError } from '../../data/store/lowdbStore.js';
 import { DataFolderBusyError } from '../../data/store/writerLock.js';
 import { ConfigError } from '../../bot/config.js';
@@ -37,6 +37,7 @@ const ERRORS: [string, AppError, string][] = [
   ['ConflictError', new ConflictError('Someone changed this ticket first.'), 'conflict'],
   ['UpstreamError', new UpstreamError('The ODS directory did not answer.'), 'upstream'],
   ['StoreCorruptError', new StoreCorruptError('live.json cannot be read.'), 'store-corrupt'],
+  ['StoreUnavailableError', new StoreUnavailableError('the database server cannot be reached (ECONNREFUSED)'), 'store-unavailable'],
   ['StoreWriteError', new StoreWriteError(Object.assign(new Error('disk full'), { code: 'ENOSPC' })), 'store-write-failed'],
   ['DataFolderBusyError', new DataFolderBusyError('/var/ucp', { pid: 42, host: 'box' }), 'data-folder-busy'],
   ['ConfigError', new ConfigError('PORT', 'must be a whole number'), 'bad-setting'],

@@ -4,7 +4,6 @@
  * instances deciding at once exactly one lands; the other gets ConflictError and its transaction rolls back.
  */
 import { randomUUID } from 'node:crypto';
-import type pg from 'pg';
 import { ConflictError } from '../../errors.js';
 import type { AuditEvent } from '../../model.js';
 import type { AuditInput, StoreTransaction, TicketWrites } from '../store.js';
@@ -54,7 +53,7 @@ function ticketWrites(db: Queryable): TicketWrites {
  * The client with its queries queued one after another: a transaction's function may read several things at once
  * (Promise.all), and one connection runs one statement at a time (pg 9 will refuse overlapping queries).
  */
-export function oneAtATime(client: pg.PoolClient): Queryable {
+export function oneAtATime(client: Queryable): Queryable {
   let last: Promise<unknown> = Promise.resolve();
   return {
     query: <R extends Record<string, unknown>>(text: string, values?: unknown[]) => {
@@ -79,7 +78,8 @@ export class PostgresTransaction implements StoreTransaction {
   readonly #clock: () => Date;
   #finished = false;
 
-  constructor(client: pg.PoolClient, clock: () => Date) {
+  /** `client`: the transaction's connection (its queries run one at a time here). */
+  constructor(client: Queryable, clock: () => Date) {
     const db = oneAtATime(client);
     this.#clock = clock;
     this.tickets = ticketWrites(db);

@@ -4,6 +4,8 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { JobLock, JobName } from '../../../bot/jobs/jobLock.js';
 import { JOB_LOCK_CLASS, postgresJobLock } from '../../../bot/jobs/postgresJobLock.js';
+import { StoreUnavailableError } from '../../../data/errors.js';
+import { startPostgresCluster, type PostgresCluster } from '../../../scripts/postgresCluster.js';
 import { admin, inSchema } from '../../data/store/contract/postgresPlaces.js';
 
 const url = process.env.TEST_DATABASE_URL;
@@ -79,4 +81,40 @@ const url = process.env.TEST_DATABASE_URL;
     expect(lost).toHaveLength(1);
     expect(await first.acquire()).toBe(false);
   });
+});
+
+(url ? describe : describe.skip)('a job lock on postgres through a database restart', () => {
+  let cluster: PostgresCluster | undefined;
+  let made: JobLock | undefined;
+  afterEach(async () => {
+    await made?.release();
+    await cluster?.stop();
+  });
+
+  it('on postgres, fails quickly while the database is down and takes the lock again once it is back', async () => {
+    cluster = await startPostgresCluster();
+    const lost: Error[] = [];
+    made = postgresJobLock(cluster.url, 'reminder-sweep', { onLost: (error) => lost.push(error) });
+    expect(await made.acquire()).toBe(true);
+
+    await cluster.stopServer();
+    const started = Date.now();
+    await expect(made.acquire()).rejects.toBeInstanceOf(StoreUnavailableError);
+    expect(Date.now() - started).toBeLessThan(6_000);
+    expect(lost).toHaveLength(1);
+
+    await cluster.startServer();
+    expect(await made.acquire()).toBe(true);
+    const client = new pg.Client({ connectionString: cluster.url });
+    await client.connect();
+    try {
+      const { rows } = await client.query('SELECT count(*)::int AS held FROM pg_locks WHERE locktype = $1 AND classid = $2 AND granted', [
+        'advisory',
+        JOB_LOCK_CLASS,
+      ]);
+      expect(rows[0].held).toBe(1);
+    } finally {
+      await client.end();
+    }
+  }, 60_000);
 });
