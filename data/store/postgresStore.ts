@@ -12,6 +12,7 @@ import { readAudit } from './postgres/auditTable.js';
 import { checkedDocument, importDocument } from './postgres/importDocument.js';
 import { BOT_STATE, CONVERSATIONS, keyedReads, NOTIFICATIONS, ROSTERS } from './postgres/keyedTables.js';
 import { migrate } from './postgres/migrate.js';
+import { postgresOutbox } from './postgres/notificationClaims.js';
 import { counterReads, referenceReads, reminderReads } from './postgres/smallTables.js';
 import { poolTicketReads } from './postgres/ticketReads.js';
 import type { Queryable } from './postgres/ticketRows.js';
@@ -92,7 +93,7 @@ class PostgresStore implements Store {
     this.tickets = poolTicketReads(db);
     this.rosters = keyedReads(db, ROSTERS);
     this.conversations = keyedReads(db, CONVERSATIONS);
-    this.notifications = keyedReads(db, NOTIFICATIONS);
+    this.notifications = postgresOutbox(db, keyedReads(db, NOTIFICATIONS));
     this.botState = keyedReads(db, BOT_STATE);
     this.reference = referenceReads(db);
     this.reminders = reminderReads(db);
