@@ -82,7 +82,15 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
 
   // Messages to people: recorded in the store first, then Teams with retries, e-mail as the fallback.
   const mailer = createMailer(config.smtp, config.smtp.caFile ? { tls: { ca: readFileSync(config.smtp.caFile, 'utf8') } } : {});
-  const notifier = createNotifier({ store, teams, mailer, clock, logger, queueStepMs: config.notifyRetryMs });
+  const notifier = createNotifier({
+    store,
+    teams,
+    mailer,
+    clock,
+    logger,
+    queueStepMs: config.notifyRetryMs,
+    leaseMs: config.notifyLeaseMs,
+  });
 
   // The workflow. The manager's update is recorded in the same write as the step and handed to the notifier once it is
   // on disk, without waiting: a slow delivery to one manager (Teams throttling, then e-mail) never holds up anyone's cards.

@@ -42,6 +42,11 @@ export interface Config {
   };
   /** How often undelivered notifications, card updates and unposted cards are tried again; also one step of the queue backoff. */
   notifyRetryMs: number;
+  /**
+   * How long an instance's claim on a notification it is delivering lasts (NOTIFY_LEASE_SECONDS); unset: derived from the
+   * retry bounds (bot/notify/lease.ts, a little over 9 minutes). A crashed instance's messages wait this long.
+   */
+  notifyLeaseMs?: number;
   /** The NHS ODS directory (ORD API) base URL. */
   odsBaseUrl: string;
   /** This service's public address, for links people open (the multiple-user spreadsheet template). */
@@ -142,6 +147,7 @@ export function loadConfig(env: Env = process.env): Config {
     smtp: smtpSettings(env),
     teamsServiceUrl: url(env, 'TEAMS_SERVICE_URL', 'https://smba.trafficmanager.net/uk/'),
     notifyRetryMs: integer(env, 'NOTIFY_RETRY_SECONDS', 60, 1, 3600) * 1000,
+    ...notifyLease(env),
     odsBaseUrl: url(env, 'ODS_BASE_URL', 'https://directory.spineservices.nhs.uk/'),
     publicBaseUrl,
     attachmentHosts: hostList(env, 'ATTACHMENT_HOSTS', ['sharepoint.com']),
@@ -182,6 +188,13 @@ function httpLimits(env: Env): HttpLimits {
     );
   }
   return limits;
+}
+
+// Shorter than a delivery's bounds, another instance may take a slow delivery over and send it twice: the default is
+// derived from those bounds, and a shorter value is for tests.
+function notifyLease(env: Env): Pick<Config, 'notifyLeaseMs'> {
+  const seconds = integer(env, 'NOTIFY_LEASE_SECONDS', 0, 1, 3600);
+  return seconds === 0 ? {} : { notifyLeaseMs: seconds * 1000 };
 }
 
 function smtpSettings(env: Env): Config['smtp'] {

@@ -304,4 +304,11 @@ export interface NotificationRecord {
   lastAttemptAt?: string;
   /** An error code, never a message that could carry personal data. */
   lastError?: string;
+  /**
+   * The instance of the service delivering it right now (its owner id, host:pid:random), from its claim
+   * (store.notifications.claim/claimDue) until the outcome is recorded; absent when nobody holds it.
+   */
+  leaseOwner?: string;
+  /** ISO instant the claim holds until: once it has passed, another instance may claim the notification (a crashed owner's). */
+  leaseUntil?: string;
 }

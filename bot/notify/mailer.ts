@@ -32,7 +32,7 @@ export interface MailerOptions {
 /** A mailer when SMTP is configured (`config.smtp.host` not empty); otherwise undefined, and there is no e-mail fallback. */
 export function createMailer(smtp: Config['smtp'], options: MailerOptions = {}): Mailer | undefined {
   if (!smtp.host) return undefined;
-  const timeoutMs = options.timeoutMs ?? 20_000;
+  const timeoutMs = options.timeoutMs ?? MAIL_TIMEOUT_MS;
   // One transport per message (nodemailer opens a connection per message anyway, pooling is off): its logger then
   // tells about that message alone. It is only read for the moment the body has been written; nodemailer's log lines
   // carry addresses, so none of them is passed on. nodemailer itself is loaded at the first e-mail (most days none is
@@ -75,6 +75,9 @@ export function createMailer(smtp: Config['smtp'], options: MailerOptions = {}):
     close: () => undefined,
   };
 }
+
+/** The relay's connection, greeting and (doubled) socket timeouts unless configured. */
+export const MAIL_TIMEOUT_MS = 20_000;
 
 const loadNodemailer: () => Promise<typeof Nodemailer> = onceUntilFailure(() => import('nodemailer').then((module) => module.default));
 

@@ -4,15 +4,8 @@ import { errorKind, type Logger } from '../log.js';
 import { conversationKeyFor } from './recipientConversations.js';
 import { asDeliveryError, type DeliveryError } from './deliveryError.js';
 import type { Mailer } from './mailer.js';
-import {
-  dueNotifications,
-  findNotification,
-  markQueued,
-  markSent,
-  pruneSent,
-  recordNotification,
-  type NotificationInput,
-} from './outbox.js';
+import { deliveryLeaseMs, processOwnerId } from './lease.js';
+import { findNotification, markQueued, markSent, pruneSent, recordNotification, type NotificationInput } from './outbox.js';
 import type { RetryOptions } from './retry.js';
 import { withRetry } from './retry.js';
 import { cardActivity, throughConversation, type TeamsRoute } from './teamsRoute.js';
@@ -36,6 +29,10 @@ export interface NotifierDeps {
   maxPerRound?: number;
   /** Days a delivered notification stays in the live file (and so is recognised as a duplicate); default 30. */
   keepSentDays?: number;
+  /** This instance's owner id on its claims; one per process unless given (processOwnerId). */
+  owner?: string;
+  /** How long a claim lasts (ms): by default derived from the retry options (deliveryLeaseMs), long enough for one delivery. */
+  leaseMs?: number;
 }
 
 /** The result of a retryDue() round. */
@@ -55,7 +52,7 @@ export interface Notifier {
   /**
    * Delivers a notification already recorded pending (pendingNotification + addNotificationIfNew inside the host's own
    * store update) now, whatever its nextAttemptAt. 'duplicate' when it is no longer pending (sent) or is being
-   * delivered right now in this process; 'unknown' when the store has no such key. Never rejects (a failure to write
+   * delivered right now (here, or by another instance holding its claim); 'unknown' when the store has no such key. Never rejects (a failure to write
    * the outcome is logged and gives 'queued': the record stays pending), so the host may call it without awaiting.
    */
   deliver(key: string): Promise<'sent' | 'queued' | 'duplicate' | 'unknown'>;
@@ -73,7 +70,7 @@ export interface Notifier {
 const silent: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 
 /**
- * Guarantees, for one process owning the store:
+ * Guarantees, for any number of instances sharing one store (one process on lowdb, several on PostgreSQL):
  * - a key recorded 'sent' is never delivered again through notify() or retryDue(); the same key twice gives 'duplicate'
  *   (for `keepSentDays` after delivery: then the record leaves the live file; its audit event stays);
  * - a recorded notification is never dropped: until delivered it stays 'pending' in live.json and is retried;
@@ -86,6 +83,14 @@ const silent: Logger = { debug: () => undefined, info: () => undefined, warn: ()
  *   fails), the message is sent again. The window is kept small: 'sent' is written straight after the acceptance, with
  *   nothing else awaited in between. A repeated e-mail carries the same Message-ID (derived from the key), so mail
  *   clients and the helpdesk can recognise it.
+ * - one instance at a time delivers a notification: it claims it first (store.notifications.claim/claimDue), which writes
+ *   a lease — this instance's owner id and an end, `leaseMs` ahead — that every other instance respects. The lease is
+ *   derived from the retry options (deliveryLeaseMs: every attempt of both routes timing out, every retry wait spent),
+ *   so it outlasts one delivery; each delivery claims again just before it starts, renewing the lease. Recording the
+ *   outcome releases it. An instance that dies mid-delivery leaves its claims leased: another instance takes them over
+ *   once the lease has run out and sends them (at least once, as above). Only the owner reschedules a failure
+ *   (markQueued); a delivery is recorded by whoever made it (markSent), so a lease taken over too late is not sent again;
+ * - within one process, a key notify()/deliver() is delivering is not delivered by a timer round as well (`inFlight`).
  * Ticket cards are different: see CardSender.post (at least once) and CardUpdateOutcome (bot/notify/cardSender.ts).
  */
 export function createNotifier(deps: NotifierDeps): Notifier {
@@ -93,6 +98,10 @@ export function createNotifier(deps: NotifierDeps): Notifier {
   const route: TeamsRoute = { store: deps.store, teams: deps.teams, clock: deps.clock, logger, retry: deps.retry ?? {} };
   const maxPerRound = deps.maxPerRound ?? 25;
   const keepSentMs = (deps.keepSentDays ?? 30) * 24 * 60 * 60 * 1000;
+  const owner = deps.owner ?? processOwnerId();
+  const leaseMs = deps.leaseMs ?? deliveryLeaseMs(route.retry);
+  /** A claim made at `now`: its lease ends `leaseMs` later. */
+  const termsAt = (now: Date) => ({ owner, now: now.toISOString(), leaseUntil: new Date(now.getTime() + leaseMs).toISOString() });
   const background = backgroundWork();
   const track = background.track;
   let round: Promise<RetryRound> | undefined;
@@ -158,26 +167,30 @@ export function createNotifier(deps: NotifierDeps): Notifier {
       failures.push(`email:${failure.reason}`);
     }
     const lastError = failures.length > 0 ? failures.join(' ') : 'no-route';
-    await markQueued(deps.store, record.key, deps.clock(), lastError, retryAfterMs, deps.queueStepMs);
-    logger.warn('notification queued', { key: record.key, lastError });
+    if (await markQueued(deps.store, record.key, owner, deps.clock(), lastError, retryAfterMs, deps.queueStepMs))
+      logger.warn('notification queued', { key: record.key, lastError });
+    else logger.warn('notification failed here after another instance took it over', { key: record.key, lastError });
     return 'queued';
   };
 
-  /** Delivers the stored record of `key` unless it is not pending or already being delivered here; never rejects. */
-  const deliverKey = async (key: string): Promise<'sent' | 'queued' | 'duplicate' | 'unknown'> => {
+  /**
+   * Claims `key` at `now` and delivers it, unless it is not pending, is being delivered here already or another instance
+   * holds its claim; never rejects.
+   */
+  const deliverKey = async (key: string, now = deps.clock()): Promise<'sent' | 'queued' | 'duplicate' | 'unknown'> => {
     // Claimed before the first await: two callers cannot both deliver the same key.
     if (inFlight.has(key)) return 'duplicate';
     inFlight.add(key);
     try {
       let record: NotificationRecord | undefined;
       try {
-        record = await findNotification(deps.store, key);
+        record = await deps.store.notifications.claim(key, termsAt(now));
+        // Not claimed: sent already, held by another instance, or unknown.
+        if (!record) return (await findNotification(deps.store, key)) ? 'duplicate' : 'unknown';
       } catch (err) {
-        logger.error('notification could not be read', { key, error: errorKind(err) });
+        logger.error('notification could not be claimed', { key, error: errorKind(err) });
         return 'queued';
       }
-      if (!record) return 'unknown';
-      if (record.status !== 'pending') return 'duplicate';
       return await deliverRecord(record);
     } catch (err) {
       // The outcome could not be written (the store is closing or failing): the record stays pending for a later round.
@@ -190,9 +203,12 @@ export function createNotifier(deps: NotifierDeps): Notifier {
 
   const runRound = async (now: Date): Promise<RetryRound> => {
     const result: RetryRound = { sent: 0, queued: 0 };
-    for (const due of (await dueNotifications(deps.store, now, inFlight)).slice(0, maxPerRound)) {
+    // The batch's leases hold while the round works through it; each delivery claims again as it starts, so a record
+    // whose lease ran out meanwhile and was taken over by another instance is skipped here.
+    for (const due of await deps.store.notifications.claimDue(termsAt(now), maxPerRound)) {
       if (background.signal.aborted) break;
-      const outcome = await deliverKey(due.key);
+      if (inFlight.has(due.key)) continue;
+      const outcome = await deliverKey(due.key, now);
       if (outcome === 'sent') result.sent += 1;
       if (outcome === 'queued') result.queued += 1;
     }

@@ -54,22 +54,25 @@ export function findNotification(store: Store, key: string): Promise<Notificatio
   return store.notifications.get(key);
 }
 
-/** Pending notifications due at `now`, oldest due first, as copies; `skip` holds keys being delivered right now. */
-export async function dueNotifications(store: Store, now: Date, skip: ReadonlySet<string>): Promise<NotificationRecord[]> {
-  const due = await store.notifications.list({ status: 'pending', dueBy: now.toISOString() });
-  return due.filter((n) => !skip.has(n.key)).sort((a, b) => Date.parse(a.nextAttemptAt) - Date.parse(b.nextAttemptAt));
+/** The record without its claim: recording an outcome releases the lease. */
+function release(record: NotificationRecord): void {
+  delete record.leaseOwner;
+  delete record.leaseUntil;
 }
 
 /**
  * Marks a notification delivered, with an audit event in the same transaction, so it is never delivered again. With
  * `unconfirmedReason` (an ambiguous failure: the service may have taken it, its answer was lost) it is still recorded sent
  * (at most once), marked by `lastError` '<via>:ambiguous', and audited as 'notification.unconfirmed' for the helpdesk to check.
+ * Recorded by whoever delivered it, lease or not: a message that went out is on record even when its sender's lease ran
+ * out mid-delivery, so the instance that took the claim over finds it sent and never sends it once more.
  */
 export async function markSent(store: Store, key: string, via: 'teams' | 'email', now: Date, unconfirmedReason?: string): Promise<void> {
   await store.transaction(async (tx) => {
     const record = await tx.notifications.get(key);
     if (!record || record.status === 'sent') return;
     record.status = 'sent';
+    release(record);
     record.via = via;
     record.sentAt = now.toISOString();
     record.lastAttemptAt = record.sentAt;
@@ -92,24 +95,31 @@ export function unconfirmedMark(via: 'teams' | 'email'): string {
   return `${via}:ambiguous`;
 }
 
-/** Leaves a notification pending after a failed round and schedules the next: the queue backoff, or later if the service asked. */
+/**
+ * Leaves a notification pending after a failed round, releases `owner`'s claim and schedules the next round: the queue
+ * backoff, or later if the service asked. Only the claim's owner may: false (nothing written) when another instance has
+ * taken the claim over (this one's lease ran out) or the notification is no longer pending.
+ */
 export async function markQueued(
   store: Store,
   key: string,
+  owner: string,
   now: Date,
   lastError: string,
   retryAfterMs = 0,
   stepMs = 60_000,
-): Promise<void> {
-  await store.transaction(async (tx) => {
+): Promise<boolean> {
+  return store.transaction(async (tx) => {
     const record = await tx.notifications.get(key);
-    if (!record || record.status !== 'pending') return;
+    if (!record || record.status !== 'pending' || record.leaseOwner !== owner) return false;
+    release(record);
     record.attempts += 1;
     record.lastAttemptAt = now.toISOString();
     const steps = QUEUE_BACKOFF_STEPS[Math.min(record.attempts, QUEUE_BACKOFF_STEPS.length) - 1];
     record.nextAttemptAt = new Date(now.getTime() + Math.max(steps * stepMs, retryAfterMs)).toISOString();
     record.lastError = lastError;
     await tx.notifications.put(record);
+    return true;
   });
 }
 

@@ -18,6 +18,9 @@ export interface TeamsSenderOptions {
   now?: () => Date;
 }
 
+/** Per request to the connector, unless configured. */
+export const TEAMS_TIMEOUT_MS = 15_000;
+
 /** The minimal view of @azure/core-rest-pipeline's Pipeline and request we touch. */
 interface RequestLike {
   url: string;
@@ -38,7 +41,7 @@ interface PipelineLike {
  * adapter sends without a token to the serviceUrl stored in the reference).
  */
 export function createTeamsSender(adapter: CloudAdapter, appId: string, options: TeamsSenderOptions = {}): TeamsSender {
-  const timeoutMs = options.timeoutMs ?? 15_000;
+  const timeoutMs = options.timeoutMs ?? TEAMS_TIMEOUT_MS;
   const now = options.now ?? (() => new Date());
 
   const run = async (reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>) => {

@@ -2,12 +2,20 @@
  * The store's reads over the in-process document (the memory and lowdb stores): each query filters the stored records
  * and hands out copies of what matched, so nothing stored ever leaves the store.
  */
-import type { TicketLedger, WorkflowTicket } from '../model.js';
+import type { NotificationRecord, TicketLedger, WorkflowTicket } from '../model.js';
 import { normaliseOdsCode } from '../rules/ods.js';
 import { copy, ownEntry } from './documentRecords.js';
-import { dsptRowsFor, notificationMatches, rosterKey, rosterMatches, ticketMatches, type TicketQuery } from './records.js';
+import {
+  dsptRowsFor,
+  notificationMatches,
+  rosterKey,
+  rosterMatches,
+  ticketMatches,
+  type NotificationQuery,
+  type TicketQuery,
+} from './records.js';
 import { findByKey } from './positions.js';
-import type { LiveData, Store } from './store.js';
+import type { LiveData, RecordReads, Store } from './store.js';
 import { mayHoldOneOf } from './ticketArchive.js';
 
 /** Where archived tickets are kept: one JSON text per archived copy, oldest first. */
@@ -16,10 +24,10 @@ export interface ArchiveReader {
   all(wanted?: (line: string) => boolean): AsyncIterable<WorkflowTicket>;
 }
 
-export type DocumentReads = Pick<
-  Store,
-  'tickets' | 'rosters' | 'conversations' | 'notifications' | 'botState' | 'reference' | 'reminders' | 'counters'
->;
+/** The store's reads; the outbox's claims are writes, which the store adds (notificationClaims.ts). */
+export type DocumentReads = Pick<Store, 'tickets' | 'rosters' | 'conversations' | 'botState' | 'reference' | 'reminders' | 'counters'> & {
+  notifications: RecordReads<NotificationRecord, NotificationQuery>;
+};
 
 /** Tickets copied per batch of a stream; between batches the event loop is free. */
 const BATCH = 500;

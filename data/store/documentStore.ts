@@ -11,6 +11,7 @@ import type { AuditEvent, WorkflowTicket } from '../model.js';
 import { CommitQueue, type PendingUpdate } from './commitQueue.js';
 import { documentReads, type ArchiveReader, type DocumentReads } from './documentReads.js';
 import { fsErrorCode } from './durableFs.js';
+import { documentOutbox } from './notificationClaims.js';
 import type { LiveFile } from './liveFile.js';
 import { StagedTransaction } from './stagedTransaction.js';
 import type { AuditInput, AuditQuery, LiveData, Store, StoreHealth, StoreTransaction } from './store.js';
@@ -94,12 +95,12 @@ export class DocumentStore implements Store {
       tickets: this.tickets,
       rosters: this.rosters,
       conversations: this.conversations,
-      notifications: this.notifications,
       botState: this.botState,
       reference: this.reference,
       reminders: this.reminders,
       counters: this.counters,
     } = this.#reads);
+    this.notifications = documentOutbox(this.#reads.notifications, (fn) => this.transaction(fn));
   }
 
   /** Counts a write made while opening (a migration, a recovered outbox). */

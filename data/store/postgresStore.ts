@@ -16,6 +16,7 @@ import { checkedDocument, importDocument } from './postgres/importDocument.js';
 import { BOT_STATE, CONVERSATIONS, keyedReads, NOTIFICATIONS, ROSTERS } from './postgres/keyedTables.js';
 import { migrate } from './postgres/migrate.js';
 import { OutageWatch, type OutageEvent } from './postgres/outageWatch.js';
+import { postgresOutbox } from './postgres/notificationClaims.js';
 import { counterReads, referenceReads, reminderReads } from './postgres/smallTables.js';
 import { poolTicketReads } from './postgres/ticketReads.js';
 import { TICKET_COLUMNS, ticketColumns, type Queryable } from './postgres/ticketRows.js';
@@ -117,7 +118,7 @@ class PostgresStore implements Store {
     this.tickets = poolTicketReads(db);
     this.rosters = keyedReads(db, ROSTERS);
     this.conversations = keyedReads(db, CONVERSATIONS);
-    this.notifications = keyedReads(db, NOTIFICATIONS);
+    this.notifications = postgresOutbox(db, keyedReads(db, NOTIFICATIONS));
     this.botState = keyedReads(db, BOT_STATE);
     this.reference = referenceReads(db);
     this.reminders = reminderReads(db);

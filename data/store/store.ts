@@ -73,6 +73,38 @@ export interface RecordWrites<T, Q> extends RecordReads<T, Q> {
   delete(key: string): Promise<boolean>;
 }
 
+/** What a claim asks: who claims, the instant it is made (a lease ending at or before it has run out), and its lease's end. */
+export interface ClaimTerms {
+  /** The claiming instance's owner id (host:pid:random): unique per process, so a restarted process is a new owner. */
+  owner: string;
+  /** ISO instant. */
+  now: string;
+  /** ISO instant the new lease holds until. */
+  leaseUntil: string;
+}
+
+/**
+ * The outbox's reads, and its claims. A claim is how one instance of the service takes a pending notification for
+ * delivery: it writes a lease (the record's `leaseOwner` and `leaseUntil`) that other owners respect until `leaseUntil`
+ * has passed, so two instances never deliver the same message, and the claims of a crashed instance are taken over once
+ * their lease has run out. The owner may claim again to renew. Writing the outcome (a put of the record without the
+ * lease fields, as markSent and markQueued do) releases it. Each claim is a write of its own, atomic across instances.
+ */
+export interface NotificationOutbox extends RecordReads<NotificationRecord, NotificationQuery> {
+  /**
+   * Claims up to `limit` pending notifications due by `terms.now` that nobody holds under an unexpired lease (the
+   * caller's own claims included: renew one with claim), oldest due first (then first stored); returns them as claimed.
+   * Two owners claiming at once get disjoint sets.
+   */
+  claimDue(terms: ClaimTerms, limit: number): Promise<NotificationRecord[]>;
+  /**
+   * Claims one pending notification whatever its nextAttemptAt (a host delivering right after its write), or renews the
+   * caller's own claim; undefined when there is no such key, it is not pending, or another owner holds it under an
+   * unexpired lease.
+   */
+  claim(key: string, terms: ClaimTerms): Promise<NotificationRecord | undefined>;
+}
+
 export interface TicketReads {
   /** A ticket by id: the live one, else the last archived copy. */
   get(id: string): Promise<WorkflowTicket | undefined>;
@@ -197,7 +229,7 @@ export interface Store {
   readonly tickets: TicketReads;
   readonly rosters: RecordReads<RosterEntry, RosterQuery>;
   readonly conversations: RecordReads<ConversationRecord, never>;
-  readonly notifications: RecordReads<NotificationRecord, NotificationQuery>;
+  readonly notifications: NotificationOutbox;
   readonly botState: RecordReads<BotStateItem & { key: string }, never>;
   readonly reference: ReferenceReads;
   readonly reminders: ReminderLedgerReads;

@@ -22,6 +22,11 @@ describe('configuration', () => {
     expect(config.logLevel).toBe('info');
   });
 
+  it('leaves the notification lease to the notifier unless NOTIFY_LEASE_SECONDS sets it', () => {
+    expect(loadConfig({}).notifyLeaseMs).toBeUndefined();
+    expect(loadConfig({ NOTIFY_LEASE_SECONDS: '5' }).notifyLeaseMs).toBe(5000);
+  });
+
   it('keeps records in the lowdb files of DATA_DIR unless STORE asks for memory (any case)', () => {
     expect(loadConfig({}).store).toBe('lowdb');
     expect(loadConfig({ STORE: 'lowdb' }).store).toBe('lowdb');
@@ -82,6 +87,7 @@ describe('configuration', () => {
     [{ PORT: '70000' }, 'PORT', 'from 0 to 65535'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', 'one of debug, info, warn, error'],
     [{ SHUTDOWN_TIMEOUT_MS: '9000' }, 'SHUTDOWN_TIMEOUT_MS', 'from 100 to 8000'],
+    [{ NOTIFY_LEASE_SECONDS: '0' }, 'NOTIFY_LEASE_SECONDS', 'from 1 to 3600'],
     [{ STORE: 'mysql' }, 'STORE', 'must be one of lowdb, memory, postgres (got "mysql")'],
     [{ MicrosoftAppId: 'my-bot' }, 'MicrosoftAppId', 'GUID'],
     [{ MicrosoftAppPassword: 'secret' }, 'MicrosoftAppId', 'local mode'],

@@ -50,6 +50,8 @@ export const NOTIFICATIONS: KeyedTable<NotificationRecord, NotificationQuery> = 
     created_at: record.createdAt,
     recipient_conversation_key: record.recipient.conversationKey ?? null,
     recipient_aad: record.recipient.aadObjectId ?? null,
+    lease_owner: record.leaseOwner ?? null,
+    lease_until: record.leaseUntil ?? null,
   }),
   where: (query, params) => {
     const conditions: string[] = [];
@@ -79,7 +81,7 @@ export const BOT_STATE: KeyedTable<BotStateRecord, never> = {
  * Keys as PostgreSQL text can hold them: text has no NUL character, and roster keys join their parts with one. The
  * escape is reversible, so distinct keys stay distinct.
  */
-function storedKey(key: string): string {
+export function storedKey(key: string): string {
   return key.replaceAll('\\', '\\\\').replaceAll('\u0000', '\\0');
 }
 

@@ -89,4 +89,9 @@ export const SQL_MIGRATIONS: readonly string[] = [
   END $$;
   CREATE TRIGGER audit_append_only BEFORE UPDATE OR DELETE ON audit FOR EACH STATEMENT EXECUTE FUNCTION audit_append_only();
   `,
+  // 2: the notifier's claims (data/store/postgres/notificationClaims.ts): who is delivering a notification, and until when.
+  // NULL: nobody holds it. The claim's search runs on notifications_due (status, next_attempt_at).
+  `
+  ALTER TABLE notifications ADD COLUMN lease_owner text, ADD COLUMN lease_until text;
+  `,
 ];
