@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { AppError, ConflictError, StoreCorruptError, StoreUnavailableError, UpstreamError, ValidationError } from '../../data/errors.js';
 import { StoreWriteError } from '../../data/store/lowdbStore.js';
 import { DataFolderBusyError } from '../../data/store/writerLock.js';
+import { COUNTED_KINDS, DestinationNotEmptyError, type StoreCounts } from '../../data/store/storeCopy.js';
 import { ConfigError } from '../../bot/config.js';
 import { ReminderSettingError } from '../../bot/reminders/thresholds.js';
 import { UsageError } from '../../bot/admin/usage.js';
@@ -39,6 +40,14 @@ const ERRORS: [string, AppError, string][] = [
   ['StoreCorruptError', new StoreCorruptError('live.json cannot be read.'), 'store-corrupt'],
   ['StoreUnavailableError', new StoreUnavailableError('the database server cannot be reached (ECONNREFUSED)'), 'store-unavailable'],
   ['StoreWriteError', new StoreWriteError(Object.assign(new Error('disk full'), { code: 'ENOSPC' })), 'store-write-failed'],
+  [
+    'DestinationNotEmptyError',
+    new DestinationNotEmptyError('postgres', {
+      ...(Object.fromEntries(COUNTED_KINDS.map((kind) => [kind, 0])) as StoreCounts),
+      'live tickets': 3,
+    }),
+    'store-copy-destination-not-empty',
+  ],
   ['DataFolderBusyError', new DataFolderBusyError('/var/ucp', { pid: 42, host: 'box' }), 'data-folder-busy'],
   ['ConfigError', new ConfigError('PORT', 'must be a whole number'), 'bad-setting'],
   ['ReminderSettingError', new ReminderSettingError('REMINDER_ICS_AFTER_HOURS', 'must be a number'), 'bad-reminder-setting'],
