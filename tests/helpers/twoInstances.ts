@@ -15,6 +15,8 @@ const SHIFTED_CLOCK = pathToFileURL(path.join(path.dirname(new URL(import.meta.u
 
 /** A schema of its own in the test database, where the two instances keep their store. */
 export interface SharedDatabase {
+  /** The schema's name: what the instances' job locks are keyed by (bot/jobs/postgresJobLock.ts). */
+  schema: string;
   /** DATABASE_URL for the instances (the schema first on the search path). */
   url: string;
   /** Opens the store from the test, to seed it before the instances start or to read what they did. */
@@ -27,6 +29,7 @@ export async function sharedDatabase(testDatabaseUrl: string): Promise<SharedDat
   await admin(testDatabaseUrl, `CREATE SCHEMA ${schema}`);
   const url = inSchema(testDatabaseUrl, schema);
   return {
+    schema,
     url,
     open: () => openPostgresStore({ url, poolSize: 2 }),
     dispose: () => admin(testDatabaseUrl, `DROP SCHEMA IF EXISTS ${schema} CASCADE`),
