@@ -1,0 +1,176 @@
+/**
+ * `npm run bench:instances`: the turn benchmark's dialog turn and Approve invokes against one PostgreSQL database served by
+ * two instances of the built service behind a round-robin proxy (bench/roundRobinProxy.ts), against one instance behind
+ * the same proxy, so the proxy's cost is on both sides. Rounds alternate one/two to share this VM's drift; CPU per process
+ * is read from /proc around every run. Saves the figures and rewrites the "PostgreSQL and two instances (issue 17)"
+ * section of docs/performance.md. Not a test: figures depend on the machine.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { openPostgresStore } from '../data/store/postgresStore.js';
+import { makeWorkflowTicket, people, seedWorkflow } from '../tests/fixtures/workflowFixtures.js';
+import { machineLine } from './performanceDoc.js';
+import { benchDatabase, bulkInsertTickets } from './postgresSeed.js';
+import { savePostgresResults } from './postgresSection.js';
+import type { InstanceResults, InstanceRun } from './instancesSection.js';
+import { processWithChildren, share, snapshot, type CpuShare, type ProcessGroup } from './processCpu.js';
+import {
+  activity,
+  DEAD_URL,
+  load,
+  median,
+  middle,
+  serviceCommand,
+  startChild,
+  startConversations,
+  type Child,
+  type LoadFigures,
+} from './turns.js';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const CONNECTIONS = [10, 50];
+const TICKETS = 20_000;
+const CONVERSATIONS = 1000;
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+/** The CPU shares of several runs of the same kind, averaged group by group (runs are the same length). */
+function averageShare(shares: CpuShare[]): CpuShare {
+  const mean = (pick: (s: CpuShare) => number) => Math.round(shares.reduce((sum, s) => sum + pick(s), 0) / shares.length);
+  const groups = Object.fromEntries(Object.keys(shares[0].groups).map((name) => [name, mean((s) => s.groups[name])]));
+  return { seconds: mean((s) => s.seconds), groups, rest: mean((s) => s.rest), idle: mean((s) => s.idle) };
+}
+
+async function main(): Promise<void> {
+  const database = await benchDatabase();
+  const temp = await mkdtemp(path.join(os.tmpdir(), 'ucp-bench-instances-'));
+  const children: Child[] = [];
+  try {
+    log(`PostgreSQL ${database.serverVersion} (${database.source}); seeding ${TICKETS} tickets awaiting ICS approval`);
+    const store = await openPostgresStore({ url: database.url });
+    await seedWorkflow(store, []);
+    await store.close();
+    const tickets = Array.from({ length: TICKETS }, () => makeWorkflowTicket({ state: 'awaitingIcsApproval' }));
+    await bulkInsertTickets(database.url, tickets);
+    const ticketIds = tickets.map((t) => t.id);
+
+    const service = await serviceCommand();
+    const env = { STORE: 'postgres', DATABASE_URL: database.url, ODS_BASE_URL: DEAD_URL, TEAMS_SERVICE_URL: DEAD_URL };
+    const a = await startChild(service.args, { ...env, DATA_DIR: path.join(temp, 'a') });
+    children.push(a);
+    const b = await startChild(service.args, { ...env, DATA_DIR: path.join(temp, 'b') });
+    children.push(b);
+    const one = await startChild('bench/roundRobinProxy.ts', { BACKENDS: `${a.port}` });
+    children.push(one);
+    const two = await startChild('bench/roundRobinProxy.ts', { BACKENDS: `${a.port},${b.port}` });
+    children.push(two);
+    log(`starting ${CONVERSATIONS} conversations through the proxy`);
+    await startConversations(two.port, CONVERSATIONS);
+
+    const pids =
+      (...list: Child[]): ProcessGroup =>
+      async () =>
+        list.map((c) => c.child.pid ?? 0);
+    const groups: Record<string, ProcessGroup> = {
+      'load generator (autocannon)': async () => [process.pid],
+      proxy: pids(one, two),
+      'instance A': pids(a),
+      'instance B': pids(b),
+      ...(database.postmasterPid ? { PostgreSQL: processWithChildren(database.postmasterPid) } : {}),
+    };
+
+    const help = (n: number) => activity(n % CONVERSATIONS, { text: 'help' });
+    let nextTicket = 0;
+    // Each Approve lands on a different ticket awaiting ICS approval, by an ICS lead, in conversations of its own.
+    const approve = (n: number) =>
+      activity(
+        CONVERSATIONS + (n % 100),
+        {
+          type: 'invoke',
+          name: 'adaptiveCard/action',
+          text: undefined,
+          value: {
+            action: {
+              type: 'Action.Execute',
+              verb: 'approveOrganisation',
+              data: { ticketId: ticketIds[nextTicket++ % TICKETS], version: 3 },
+            },
+          },
+        },
+        people.lead,
+      );
+    // Unmeasured warm-up of both paths (JIT, pools, the database's caches).
+    await load(one.port, 10, 3, help);
+    await load(two.port, 10, 3, help);
+    await load(two.port, 10, 2, approve);
+
+    const runs: InstanceRun[] = [];
+    for (const [turn, body] of [
+      ['dialog turn', help],
+      ['Approve', approve],
+    ] as const) {
+      for (const connections of CONNECTIONS) {
+        const figures: Record<'one' | 'two', LoadFigures[]> = { one: [], two: [] };
+        const cpu: Record<'one' | 'two', CpuShare[]> = { one: [], two: [] };
+        for (let round = 0; round < rounds; round++) {
+          // Alternate which goes first, so neither always runs on the warmer or the busier half of a round.
+          const order = round % 2 === 0 ? (['one', 'two'] as const) : (['two', 'one'] as const);
+          for (const side of order) {
+            const before = await snapshot(groups);
+            figures[side].push(await load(side === 'one' ? one.port : two.port, connections, seconds, body));
+            cpu[side].push(share(before, await snapshot(groups)));
+          }
+          log(
+            `${turn}, ${connections} connections, round ${round + 1}: one ${figures.one.at(-1)?.requestsPerSecond} req/s, two ${figures.two.at(-1)?.requestsPerSecond} req/s`,
+          );
+        }
+        const ratios = figures.one.map((o, i) => Math.round((100 * figures.two[i].requestsPerSecond) / o.requestsPerSecond) / 100);
+        runs.push({
+          turn,
+          connections,
+          one: median(figures.one),
+          two: median(figures.two),
+          ratio: { median: middle(ratios), rounds: ratios },
+          cpuOne: averageShare(cpu.one),
+          cpuTwo: averageShare(cpu.two),
+        });
+      }
+    }
+
+    const check = await openPostgresStore({ url: database.url });
+    let approved = 0;
+    try {
+      for (const id of ticketIds.slice(0, Math.min(nextTicket, TICKETS)))
+        if ((await check.tickets.get(id))?.state !== 'awaitingIcsApproval') approved += 1;
+    } finally {
+      await check.close();
+    }
+    const results: InstanceResults = {
+      date: new Date().toISOString().slice(0, 10),
+      machine: `${machineLine()}, load average ${os.loadavg()[0].toFixed(2)} when finished`,
+      server: `${database.serverVersion}, ${database.source}`,
+      serviceCommand: service.command,
+      seconds,
+      rounds,
+      tickets: TICKETS,
+      conversations: CONVERSATIONS,
+      approvalsSent: nextTicket,
+      ticketsApproved: approved,
+      runs,
+    };
+    log(
+      JSON.stringify(runs.map((r) => ({ turn: r.turn, connections: r.connections, ratio: r.ratio, cpuOne: r.cpuOne, cpuTwo: r.cpuTwo }))),
+    );
+    await savePostgresResults((saved) => {
+      saved.instances = results;
+    });
+    log('wrote the PostgreSQL section of docs/performance.md and bench/postgresResults.json');
+  } finally {
+    await Promise.all(children.map((c) => c.stop()));
+    await rm(temp, { recursive: true, force: true });
+    await database.remove();
+  }
+}
+
+await main();

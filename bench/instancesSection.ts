@@ -1,0 +1,77 @@
+/** The two-instance part of the "PostgreSQL and two instances (issue 17)" section, from bench:instances' figures. */
+import type { CpuShare } from './processCpu.js';
+import type { LoadFigures } from './turns.js';
+
+export interface InstanceRun {
+  turn: 'dialog turn' | 'Approve';
+  connections: number;
+  one: LoadFigures;
+  two: LoadFigures;
+  /** two ÷ one throughput: each round's own ratio (its pair ran back to back), and their median. */
+  ratio: { median: number; rounds: number[] };
+  cpuOne: CpuShare;
+  cpuTwo: CpuShare;
+}
+
+export interface InstanceResults {
+  date: string;
+  machine: string;
+  server: string;
+  serviceCommand: string;
+  seconds: number;
+  rounds: number;
+  tickets: number;
+  conversations: number;
+  approvalsSent: number;
+  ticketsApproved: number;
+  runs: InstanceRun[];
+}
+
+function cpuCells(cpu: CpuShare, names: string[]): string {
+  return [...names.map((name) => `${cpu.groups[name] ?? '–'}%`), `${cpu.rest}%`, `${cpu.idle}%`].join(' | ');
+}
+
+/** The text, or a line saying how to measure it. */
+export function instancesText(results: InstanceResults | undefined): string {
+  if (!results) return '### Two instances\n\nNot measured yet (`npm run bench:instances`).\n';
+  const headline = results.runs.filter((r) => r.turn === 'dialog turn');
+  const met = headline.length > 0 && headline.every((r) => r.ratio.median >= 1);
+  const names = Object.keys(results.runs[0].cpuOne.groups);
+  const throughput = results.runs.map(
+    (r) =>
+      `| ${r.turn} | ${r.connections} | ${r.one.requestsPerSecond} | ${r.one.p50Ms} / ${r.one.p99Ms} ms | ${r.two.requestsPerSecond} | ${r.two.p50Ms} / ${r.two.p99Ms} ms | **${r.ratio.median}** (${r.ratio.rounds.join(', ')}) | ${r.one.errors + r.one.non2xx + r.two.errors + r.two.non2xx} |`,
+  );
+  const cpu = results.runs.flatMap((r) => [
+    `| ${r.turn}, ${r.connections} connections, one instance | ${cpuCells(r.cpuOne, names)} |`,
+    `| ${r.turn}, ${r.connections} connections, two instances | ${cpuCells(r.cpuTwo, names)} |`,
+  ]);
+  return `### Two instances
+
+Measured by \`npm run bench:instances\` (bench/instances.ts) on ${results.date}: ${results.machine}; PostgreSQL ${results.server}.
+One database with ${results.tickets.toLocaleString('en-GB')} live tickets awaiting ICS approval and ${results.conversations.toLocaleString('en-GB')} conversations, each at the ODS code question of an
+access request (started through the proxy, so either instance may hold the next turn). Two processes of the built service
+(\`${results.serviceCommand}\`, STORE=postgres, local mode, pool of 10 connections each) sit behind a round-robin proxy
+(bench/roundRobinProxy.ts, node:http, kept-alive connections to the instances); "one" is the same proxy in front of one of
+them, so the proxy's cost is on both sides. autocannon, the proxy, both services and PostgreSQL share the machine's cores.
+The dialog turn is the one of the Turns section ("help" inside the access request: one dialog-state read, nothing
+written); Approve is the approveOrganisation invoke by an ICS lead, each on a different ticket (a ticket transaction with
+its audit event, committed to disk). ${results.rounds} rounds of ${results.seconds} s per row and side, one/two alternating and the order swapped
+each round; each figure is the median of its rounds, and two ÷ one the median of each round's own ratio (rounds in brackets).
+${results.ticketsApproved.toLocaleString('en-GB')} of the ${results.approvalsSent.toLocaleString('en-GB')} approvals sent moved a ticket${results.approvalsSent > results.tickets ? ' (more were sent than there were tickets: the later ones met decided tickets)' : ''}.
+
+| turn | connections | one instance req/s | one p50 / p99 | two instances req/s | two p50 / p99 | two ÷ one | failed requests |
+| :--- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+${throughput.join('\n')}
+
+Where the time goes: CPU per process during the runs (from /proc/<pid>/stat, averaged over the rounds), as a share of one
+core: ${results.machine.split(',')[0]} make 200%. "Rest of machine" is everything else that ran meanwhile (on this shared machine,
+other work too); "idle" is what no one used.
+
+| run | ${names.join(' | ')} | rest of machine | idle |
+| :--- | ${names.map(() => '---:').join(' | ')} | ---: | ---: |
+${cpu.join('\n')}
+
+Target: two instances at least as fast as one on this ${results.machine.split(',')[0].replace(' CPUs', '-core')} machine (dialog turn) — **${met ? 'met' : 'missed'}**
+(two ÷ one ${headline.map((r) => `${r.ratio.median} at ${r.connections} connections`).join(', ')}).
+`;
+}
