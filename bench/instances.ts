@@ -8,13 +8,14 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { openPostgresStore } from '../data/store/postgresStore.js';
 import { makeWorkflowTicket, people, seedWorkflow } from '../tests/fixtures/workflowFixtures.js';
 import { machineLine } from './performanceDoc.js';
 import { benchDatabase, bulkInsertTickets } from './postgresSeed.js';
 import { savePostgresResults } from './postgresSection.js';
 import type { InstanceResults, InstanceRun } from './instancesSection.js';
-import { processWithChildren, share, snapshot, type CpuShare, type ProcessGroup } from './processCpu.js';
+import { processWithChildren, share, snapshot, waitForQuiet, type CpuShare, type ProcessGroup } from './processCpu.js';
 import {
   activity,
   DEAD_URL,
@@ -33,13 +34,76 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = [10, 50];
 const TICKETS = 20_000;
 const CONVERSATIONS = 1000;
+/** Before each round, wait (up to 30 s) for this shared machine to be nearly idle. */
+const QUIET_CORES = 0.3;
+const QUIET_WAIT_MS = 30_000;
 const log = (line: string) => process.stdout.write(`${line}\n`);
+
+/**
+ * The error and warning lines the services logged and the proxies' failed forwards, counted by message (messages only:
+ * they carry no secrets).
+ */
+function problemsLogged(...processes: Child[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const each of processes)
+    for (const line of each.output().split('\n')) {
+      const entry = /^\{.*\}$/.test(line) ? (JSON.parse(line) as { level?: string; msg?: string; proxyError?: string }) : undefined;
+      const problem =
+        entry?.proxyError !== undefined
+          ? `proxy: ${entry.proxyError}`
+          : entry?.level === 'error' || entry?.level === 'warn'
+            ? `${entry.level}: ${entry.msg}`
+            : undefined;
+      if (problem) counts[problem] = (counts[problem] ?? 0) + 1;
+    }
+  return counts;
+}
 
 /** The CPU shares of several runs of the same kind, averaged group by group (runs are the same length). */
 function averageShare(shares: CpuShare[]): CpuShare {
   const mean = (pick: (s: CpuShare) => number) => Math.round(shares.reduce((sum, s) => sum + pick(s), 0) / shares.length);
   const groups = Object.fromEntries(Object.keys(shares[0].groups).map((name) => [name, mean((s) => s.groups[name])]));
   return { seconds: mean((s) => s.seconds), groups, rest: mean((s) => s.rest), idle: mean((s) => s.idle) };
+}
+
+/** What the database did: transactions committed (single statements outside a transaction count as one) and WAL flushes. */
+interface DatabaseWork {
+  transactions: number;
+  walSyncs: number;
+  /** Rows inserted, updated or deleted, per table of the store's schema. */
+  rowsWritten: Record<string, number>;
+}
+
+/**
+ * The server's counters now. They lag by up to a second (backends report their statistics in batches), so per-request
+ * figures from them are close, not exact.
+ */
+async function databaseWork(url: string): Promise<DatabaseWork> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ transactions: string; wal_syncs: string }>(
+      `SELECT (SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()) AS transactions,
+              (SELECT wal_sync FROM pg_stat_wal) AS wal_syncs`,
+    );
+    const tables = await client.query<{ relname: string; writes: string }>(
+      `SELECT relname, n_tup_ins + n_tup_upd + n_tup_del AS writes FROM pg_stat_user_tables WHERE schemaname = current_schema()`,
+    );
+    return {
+      transactions: Number(rows[0].transactions),
+      walSyncs: Number(rows[0].wal_syncs),
+      rowsWritten: Object.fromEntries(tables.rows.map((t) => [t.relname, Number(t.writes)])),
+    };
+  } finally {
+    await client.end();
+  }
+}
+
+function averageWork(list: DatabaseWork[]): DatabaseWork {
+  const mean = (pick: (w: DatabaseWork) => number) => Math.round((100 * list.reduce((sum, w) => sum + pick(w), 0)) / list.length) / 100;
+  const tables = Object.keys(list[0].rowsWritten);
+  const rowsWritten = Object.fromEntries(tables.map((t) => [t, mean((w) => w.rowsWritten[t] ?? 0)]).filter(([, n]) => Number(n) > 0));
+  return { transactions: mean((w) => w.transactions), walSyncs: mean((w) => w.walSyncs), rowsWritten };
 }
 
 async function main(): Promise<void> {
@@ -106,6 +170,7 @@ async function main(): Promise<void> {
     await load(two.port, 10, 2, approve);
 
     const runs: InstanceRun[] = [];
+    let noisyRounds = 0;
     for (const [turn, body] of [
       ['dialog turn', help],
       ['Approve', approve],
@@ -113,13 +178,29 @@ async function main(): Promise<void> {
       for (const connections of CONNECTIONS) {
         const figures: Record<'one' | 'two', LoadFigures[]> = { one: [], two: [] };
         const cpu: Record<'one' | 'two', CpuShare[]> = { one: [], two: [] };
+        const perRequest: Record<'one' | 'two', DatabaseWork[]> = { one: [], two: [] };
         for (let round = 0; round < rounds; round++) {
+          const busy = await waitForQuiet(QUIET_CORES, QUIET_WAIT_MS);
+          if (busy >= QUIET_CORES) {
+            noisyRounds += 1;
+            log(`the machine did not go quiet (other work: ${busy.toFixed(1)} cores); measuring anyway`);
+          }
           // Alternate which goes first, so neither always runs on the warmer or the busier half of a round.
           const order = round % 2 === 0 ? (['one', 'two'] as const) : (['two', 'one'] as const);
           for (const side of order) {
             const before = await snapshot(groups);
+            const dbBefore = await databaseWork(database.url);
             figures[side].push(await load(side === 'one' ? one.port : two.port, connections, seconds, body));
             cpu[side].push(share(before, await snapshot(groups)));
+            const dbAfter = await databaseWork(database.url);
+            const requests = Math.max(1, figures[side].at(-1)?.total ?? 1);
+            perRequest[side].push({
+              transactions: (dbAfter.transactions - dbBefore.transactions) / requests,
+              walSyncs: (dbAfter.walSyncs - dbBefore.walSyncs) / requests,
+              rowsWritten: Object.fromEntries(
+                Object.entries(dbAfter.rowsWritten).map(([t, n]) => [t, (n - (dbBefore.rowsWritten[t] ?? 0)) / requests]),
+              ),
+            });
           }
           log(
             `${turn}, ${connections} connections, round ${round + 1}: one ${figures.one.at(-1)?.requestsPerSecond} req/s, two ${figures.two.at(-1)?.requestsPerSecond} req/s`,
@@ -134,6 +215,8 @@ async function main(): Promise<void> {
           ratio: { median: middle(ratios), rounds: ratios },
           cpuOne: averageShare(cpu.one),
           cpuTwo: averageShare(cpu.two),
+          databaseOne: averageWork(perRequest.one),
+          databaseTwo: averageWork(perRequest.two),
         });
       }
     }
@@ -156,12 +239,12 @@ async function main(): Promise<void> {
       tickets: TICKETS,
       conversations: CONVERSATIONS,
       approvalsSent: nextTicket,
+      noisyRounds,
+      problemsLogged: problemsLogged(a, b, one, two),
       ticketsApproved: approved,
       runs,
     };
-    log(
-      JSON.stringify(runs.map((r) => ({ turn: r.turn, connections: r.connections, ratio: r.ratio, cpuOne: r.cpuOne, cpuTwo: r.cpuTwo }))),
-    );
+    log(JSON.stringify(runs.map(({ one, two, ...rest }) => ({ ...rest, one: one.requestsPerSecond, two: two.requestsPerSecond }))));
     await savePostgresResults((saved) => {
       saved.instances = results;
     });

@@ -2,6 +2,13 @@
 import type { CpuShare } from './processCpu.js';
 import type { LoadFigures } from './turns.js';
 
+/** Per request, about: transactions committed, WAL flushes to disk, and rows written per table. */
+export interface DatabaseWork {
+  transactions: number;
+  walSyncs: number;
+  rowsWritten: Record<string, number>;
+}
+
 export interface InstanceRun {
   turn: 'dialog turn' | 'Approve';
   connections: number;
@@ -11,6 +18,9 @@ export interface InstanceRun {
   ratio: { median: number; rounds: number[] };
   cpuOne: CpuShare;
   cpuTwo: CpuShare;
+  /** Per request, about: database transactions committed and WAL flushes to disk (averaged over the rounds). */
+  databaseOne: DatabaseWork;
+  databaseTwo: DatabaseWork;
 }
 
 export interface InstanceResults {
@@ -24,11 +34,27 @@ export interface InstanceResults {
   conversations: number;
   approvalsSent: number;
   ticketsApproved: number;
+  /** Rounds that started although other work kept the machine busy (waited 30 s for it to go quiet). */
+  noisyRounds: number;
+  /** The services' error and warning log messages and the proxies' failed forwards, with how often each came. */
+  problemsLogged: Record<string, number>;
   runs: InstanceRun[];
 }
 
-function cpuCells(cpu: CpuShare, names: string[]): string {
-  return [...names.map((name) => `${cpu.groups[name] ?? '–'}%`), `${cpu.rest}%`, `${cpu.idle}%`].join(' | ');
+function cpuCells(cpu: CpuShare, names: string[], database: { transactions: number; walSyncs: number }): string {
+  return [
+    ...names.map((name) => `${cpu.groups[name] ?? '–'}%`),
+    `${cpu.rest}%`,
+    `${cpu.idle}%`,
+    database.transactions,
+    database.walSyncs,
+  ].join(' | ');
+}
+
+function errorsLine(errors: Record<string, number>): string {
+  const entries = Object.entries(errors);
+  if (entries.length === 0) return 'The services logged no error or warning and the proxy forwarded every request.';
+  return `Logged by the services and the proxy: ${entries.map(([message, count]) => `"${message}" ×${count}`).join('; ')}.`;
 }
 
 /** The text, or a line saying how to measure it. */
@@ -42,8 +68,8 @@ export function instancesText(results: InstanceResults | undefined): string {
       `| ${r.turn} | ${r.connections} | ${r.one.requestsPerSecond} | ${r.one.p50Ms} / ${r.one.p99Ms} ms | ${r.two.requestsPerSecond} | ${r.two.p50Ms} / ${r.two.p99Ms} ms | **${r.ratio.median}** (${r.ratio.rounds.join(', ')}) | ${r.one.errors + r.one.non2xx + r.two.errors + r.two.non2xx} |`,
   );
   const cpu = results.runs.flatMap((r) => [
-    `| ${r.turn}, ${r.connections} connections, one instance | ${cpuCells(r.cpuOne, names)} |`,
-    `| ${r.turn}, ${r.connections} connections, two instances | ${cpuCells(r.cpuTwo, names)} |`,
+    `| ${r.turn}, ${r.connections} connections, one instance | ${cpuCells(r.cpuOne, names, r.databaseOne)} |`,
+    `| ${r.turn}, ${r.connections} connections, two instances | ${cpuCells(r.cpuTwo, names, r.databaseTwo)} |`,
   ]);
   return `### Two instances
 
@@ -57,6 +83,8 @@ The dialog turn is the one of the Turns section ("help" inside the access reques
 written); Approve is the approveOrganisation invoke by an ICS lead, each on a different ticket (a ticket transaction with
 its audit event, committed to disk). ${results.rounds} rounds of ${results.seconds} s per row and side, one/two alternating and the order swapped
 each round; each figure is the median of its rounds, and two ÷ one the median of each round's own ratio (rounds in brackets).
+Before each round the benchmark waits up to 30 s for the machine to be nearly idle (this VM is shared): ${results.noisyRounds} of ${results.runs.length * results.rounds} rounds
+started without it. ${errorsLine(results.problemsLogged)}
 ${results.ticketsApproved.toLocaleString('en-GB')} of the ${results.approvalsSent.toLocaleString('en-GB')} approvals sent moved a ticket${results.approvalsSent > results.tickets ? ' (more were sent than there were tickets: the later ones met decided tickets)' : ''}.
 
 | turn | connections | one instance req/s | one p50 / p99 | two instances req/s | two p50 / p99 | two ÷ one | failed requests |
@@ -65,10 +93,11 @@ ${throughput.join('\n')}
 
 Where the time goes: CPU per process during the runs (from /proc/<pid>/stat, averaged over the rounds), as a share of one
 core: ${results.machine.split(',')[0]} make 200%. "Rest of machine" is everything else that ran meanwhile (on this shared machine,
-other work too); "idle" is what no one used.
+other work too); "idle" is what no one used. The last two columns come from the server's counters (pg_stat_database,
+pg_stat_wal, pg_stat_user_tables), which lag by up to a second: close, not exact. A read outside a transaction counts as one transaction.
 
-| run | ${names.join(' | ')} | rest of machine | idle |
-| :--- | ${names.map(() => '---:').join(' | ')} | ---: | ---: |
+| run | ${names.join(' | ')} | rest of machine | idle | database transactions per request | WAL flushes per request | rows written per request |
+| :--- | ${names.map(() => '---:').join(' | ')} | ---: | ---: | ---: | ---: | :--- |
 ${cpu.join('\n')}
 
 Target: two instances at least as fast as one on this ${results.machine.split(',')[0].replace(' CPUs', '-core')} machine (dialog turn) — **${met ? 'met' : 'missed'}**

@@ -3,6 +3,7 @@
  * whole machine between two snapshots. On a shared machine "rest of machine" is whatever else ran meanwhile.
  */
 import { readdir, readFile } from 'node:fs/promises';
+import os from 'node:os';
 
 /** Clock ticks per second of /proc's utime and stime (`getconf CLK_TCK`: 100 on Linux for x86 and arm). */
 const TICKS = 100;
@@ -91,4 +92,20 @@ export function share(before: CpuSnapshot, after: CpuSnapshot): CpuShare {
   const busy = after.machineBusy - before.machineBusy;
   const total = after.machineTotal - before.machineTotal;
   return { seconds, groups, rest: Math.max(0, percent(busy - ours)), idle: Math.max(0, percent(total - busy)) };
+}
+
+/**
+ * Waits until the machine has been nearly idle (under `cores` busy, e.g. 0.3 of a core) for a second, or `maxMs` has
+ * passed: on a shared machine this keeps other people's bursts out of a run where it can. Returns how busy the machine
+ * was over the last second (in cores), so the caller can say when it never went quiet.
+ */
+export async function waitForQuiet(cores: number, maxMs: number): Promise<number> {
+  const deadline = performance.now() + maxMs;
+  for (;;) {
+    const before = await machine();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const after = await machine();
+    const busy = (after.busy - before.busy) / ((after.total - before.total) / os.cpus().length);
+    if (busy < cores || performance.now() > deadline) return busy;
+  }
 }

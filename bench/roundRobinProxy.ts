@@ -13,7 +13,12 @@ if (backends.length === 0 || backends.some((port) => !Number.isInteger(port))) t
 const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
 let next = 0;
 
-const server = http.createServer((request, response) => {
+/**
+ * Sends the request to the instance and its answer back. A kept-alive connection the instance closed as it was reused
+ * (its idle timeout) fails at once with ECONNRESET: that request is sent again, once, as load balancers do for requests
+ * that never reached the instance. Anything else is a 502, logged.
+ */
+function forward(request: http.IncomingMessage, body: Buffer, response: http.ServerResponse, retried = false): void {
   const port = backends[next++ % backends.length];
   const upstream = http.request(
     { host: '127.0.0.1', port, method: request.method, path: request.url, headers: request.headers, agent },
@@ -22,11 +27,20 @@ const server = http.createServer((request, response) => {
       answer.pipe(response);
     },
   );
-  upstream.on('error', () => {
+  upstream.on('error', (error: NodeJS.ErrnoException) => {
+    if (!retried && upstream.reusedSocket && error.code === 'ECONNRESET') return forward(request, body, response, true);
+    console.log(JSON.stringify({ proxyError: error.code ?? error.message, port }));
     if (!response.headersSent) response.writeHead(502);
     response.end();
   });
-  request.pipe(upstream);
+  upstream.end(body);
+}
+
+const server = http.createServer((request, response) => {
+  // Bodies here are small JSON activities: read whole, so a retry can send them again.
+  const chunks: Buffer[] = [];
+  request.on('data', (chunk: Buffer) => chunks.push(chunk));
+  request.on('end', () => forward(request, Buffer.concat(chunks), response));
 });
 server.keepAliveTimeout = 60_000;
 server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {

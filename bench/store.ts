@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { openLowdbStore } from '../data/store/lowdbStore.js';
 import { machineLine, writePerformanceSections } from './performanceDoc.js';
 import { savePostgresResults, type StoreRow } from './postgresSection.js';
+import { waitForQuiet } from './processCpu.js';
 import { measurePostgres } from './storePostgres.js';
 import { seedAuditEvent, timeWrites, workingTicket } from './storeWrites.js';
 
@@ -50,6 +51,7 @@ async function measureLowdb(size: (typeof SIZES)[number]): Promise<StoreRow> {
     const liveFileMb = (await readFile(path.join(dir, 'live.json'))).length / 1e6;
 
     const opened = store;
+    await waitForQuiet(0.3, 30_000);
     let auditQueryMs = 0;
     const figures = await timeWrites(store, ids, size, {
       commits: () => opened.stats().commits,

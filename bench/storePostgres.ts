@@ -9,17 +9,57 @@ import { openPostgresStore } from '../data/store/postgresStore.js';
 import { machineLine } from './performanceDoc.js';
 import { benchDatabase, bulkInsertAudit, bulkInsertTickets } from './postgresSeed.js';
 import { savePostgresResults, TARGET_P99_MS, type StoreRow } from './postgresSection.js';
+import { processWithChildren, share, snapshot, waitForQuiet, type ProcessGroup } from './processCpu.js';
 import { timeWrites, workingTicket } from './storeWrites.js';
 
 const SIZES = [5000, 50_000];
 const AUDIT_EVENTS = 100_000;
 const COUNTS = { sequential: 2000, concurrent: 5000 };
+/** Before each measurement, wait (up to 30 s) for this shared machine to be nearly idle. */
+const QUIET_CORES = 0.3;
+const QUIET_WAIT_MS = 30_000;
+
+/** Opens the store on `url` and times the writes, with the CPU each group used meanwhile. */
+async function measureOnce(url: string, ids: string[], groups: Record<string, ProcessGroup>): Promise<StoreRow> {
+  const openStart = performance.now();
+  const store = await openPostgresStore({ url });
+  const openMs = performance.now() - openStart;
+  try {
+    const health = await store.health();
+    if (health.liveTickets !== ids.length) throw new Error(`expected ${ids.length} live tickets, the store has ${health.liveTickets}`);
+    await waitForQuiet(QUIET_CORES, QUIET_WAIT_MS);
+    const before = await snapshot(groups);
+    let auditQueryMs = 0;
+    const figures = await timeWrites(store, ids, COUNTS, {
+      during: async () => {
+        const queryStart = performance.now();
+        let found = 0;
+        for await (const _ of store.readAudit({ ticketId: ids[42] })) found += 1;
+        auditQueryMs = performance.now() - queryStart;
+        if (found === 0) throw new Error('audit query found nothing');
+      },
+    });
+    return { tickets: ids.length, openMs, auditQueryMs, ...figures, cpu: share(before, await snapshot(groups)) };
+  } finally {
+    await store.close();
+  }
+}
+
+function summary(r: StoreRow): string {
+  const f = (n: number) => n.toFixed(1);
+  return `${r.tickets}: one at a time p50 / p99 / max ${f(r.seqP50)} / ${f(r.seqP99)} / ${f(r.seqMax)} ms, ${r.seqPerSecond.toFixed(0)}/s; 50 in flight p50 / p99 ${f(r.conP50)} / ${f(r.conP99)} ms, ${r.conPerSecond.toFixed(0)}/s; stall ${f(r.stallMs)} ms; CPU ${JSON.stringify(r.cpu)}`;
+}
 
 export async function measurePostgres(log: (line: string) => void): Promise<void> {
   const database = await benchDatabase();
   const rows: StoreRow[] = [];
+  let withoutDiskWait: StoreRow | undefined;
   try {
     log(`PostgreSQL ${database.serverVersion} (${database.source})`);
+    const groups: Record<string, ProcessGroup> = {
+      benchmark: async () => [process.pid],
+      ...(database.postmasterPid ? { PostgreSQL: processWithChildren(database.postmasterPid) } : {}),
+    };
     // Opening once creates the tables (migrations); the rows then go in in bulk.
     await (await openPostgresStore({ url: database.url })).close();
     const ids: string[] = [];
@@ -30,32 +70,15 @@ export async function measurePostgres(log: (line: string) => void): Promise<void
       ids.push(...tickets.map((t) => t.id));
       if (ids.length === tickets.length) await bulkInsertAudit(database.url, ids, AUDIT_EVENTS);
       log(`seeded ${ids.length} live tickets in ${Math.round(performance.now() - seedStart)} ms; measuring…`);
-
-      const openStart = performance.now();
-      const store = await openPostgresStore({ url: database.url });
-      const openMs = performance.now() - openStart;
-      try {
-        const health = await store.health();
-        if (health.liveTickets !== size) throw new Error(`expected ${size} live tickets, the store has ${health.liveTickets}`);
-        let auditQueryMs = 0;
-        const figures = await timeWrites(store, ids, COUNTS, {
-          during: async () => {
-            const queryStart = performance.now();
-            let found = 0;
-            for await (const _ of store.readAudit({ ticketId: ids[42] })) found += 1;
-            auditQueryMs = performance.now() - queryStart;
-            if (found === 0) throw new Error('audit query found nothing');
-          },
-        });
-        rows.push({ tickets: size, openMs, auditQueryMs, ...figures });
-        const r = rows[rows.length - 1];
-        log(
-          `${size}: one at a time p50 / p99 / max ${r.seqP50.toFixed(1)} / ${r.seqP99.toFixed(1)} / ${r.seqMax.toFixed(1)} ms, ${r.seqPerSecond.toFixed(0)}/s; 50 in flight p50 / p99 ${r.conP50.toFixed(1)} / ${r.conP99.toFixed(1)} ms, ${r.conPerSecond.toFixed(0)}/s; stall ${r.stallMs.toFixed(1)} ms`,
-        );
-      } finally {
-        await store.close();
-      }
+      rows.push(await measureOnce(database.url, ids, groups));
+      log(summary(rows[rows.length - 1]));
     }
+    // Where the time goes: the same writes with COMMIT not waiting for the WAL to reach the disk (not durable; never
+    // how the service runs), so the difference is the cost of the flush.
+    const url = new URL(database.url);
+    url.searchParams.set('options', `${url.searchParams.get('options') ?? ''} -c synchronous_commit=off`);
+    withoutDiskWait = await measureOnce(url.toString(), ids, groups);
+    log(`without waiting for the disk: ${summary(withoutDiskWait)}`);
   } finally {
     await database.remove();
   }
@@ -67,6 +90,7 @@ export async function measurePostgres(log: (line: string) => void): Promise<void
       machine: `${machineLine()}, load average ${os.loadavg()[0].toFixed(2)} when finished`,
       server: `${database.serverVersion}, ${database.source}`,
       rows,
+      withoutDiskWait,
     };
   });
   log('wrote the PostgreSQL section of docs/performance.md');
