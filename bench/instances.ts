@@ -30,7 +30,7 @@ import {
 } from './turns.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
-const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 const CONNECTIONS = [10, 50];
 const TICKETS = 20_000;
 const CONVERSATIONS = 1000;
@@ -40,8 +40,8 @@ const QUIET_WAIT_MS = 30_000;
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
 /**
- * The error and warning lines the services logged and the proxies' failed forwards, counted by message (messages only:
- * they carry no secrets).
+ * The error lines the services logged and the proxies' failed forwards, counted by message (messages only: they carry
+ * no secrets). Warnings are left out: in local mode with dead Teams and ODS addresses the services warn on every send.
  */
 function problemsLogged(...processes: Child[]): Record<string, number> {
   const counts: Record<string, number> = {};
@@ -49,11 +49,7 @@ function problemsLogged(...processes: Child[]): Record<string, number> {
     for (const line of each.output().split('\n')) {
       const entry = /^\{.*\}$/.test(line) ? (JSON.parse(line) as { level?: string; msg?: string; proxyError?: string }) : undefined;
       const problem =
-        entry?.proxyError !== undefined
-          ? `proxy: ${entry.proxyError}`
-          : entry?.level === 'error' || entry?.level === 'warn'
-            ? `${entry.level}: ${entry.msg}`
-            : undefined;
+        entry?.proxyError !== undefined ? `proxy: ${entry.proxyError}` : entry?.level === 'error' ? `error: ${entry.msg}` : undefined;
       if (problem) counts[problem] = (counts[problem] ?? 0) + 1;
     }
   return counts;
@@ -146,10 +142,10 @@ async function main(): Promise<void> {
 
     const help = (n: number) => activity(n % CONVERSATIONS, { text: 'help' });
     let nextTicket = 0;
-    // Each Approve lands on a different ticket awaiting ICS approval, by an ICS lead, in conversations of its own.
-    const approve = (n: number) =>
+    // Each Approve lands on a different ticket awaiting ICS approval, by an ICS lead in their one chat with the bot.
+    const approve = () =>
       activity(
-        CONVERSATIONS + (n % 100),
+        CONVERSATIONS,
         {
           type: 'invoke',
           name: 'adaptiveCard/action',
@@ -221,11 +217,11 @@ async function main(): Promise<void> {
       }
     }
 
+    // Tickets the approvals really moved out of awaitingIcsApproval, counted in the database.
     const check = await openPostgresStore({ url: database.url });
-    let approved = 0;
+    let approved = TICKETS;
     try {
-      for (const id of ticketIds.slice(0, Math.min(nextTicket, TICKETS)))
-        if ((await check.tickets.get(id))?.state !== 'awaitingIcsApproval') approved += 1;
+      for await (const _ of check.tickets.stream({ states: ['awaitingIcsApproval'] })) approved -= 1;
     } finally {
       await check.close();
     }
