@@ -13,7 +13,7 @@ import { makeWorkflowTicket, people, seedWorkflow } from '../tests/fixtures/work
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 // Unreachable at once: nothing the measured turns do should wait on the network.
-const DEAD_URL = 'http://127.0.0.1:9/';
+export const DEAD_URL = 'http://127.0.0.1:9/';
 
 export interface LoadFigures {
   connections: number;
@@ -42,7 +42,7 @@ export interface TurnResults {
   memory: { emptyStartMb: number; seededStartMb: number; withConversationsMb: number; afterLoadMb: number };
 }
 
-interface Child {
+export interface Child {
   child: ChildProcess;
   port: number;
   output(): string;
@@ -54,7 +54,7 @@ interface Child {
  * builds dist/ first, as npm start's prestart does. BENCH_PROFILE=<folder> adds a CPU profile written there when the
  * service stops (node --cpu-prof).
  */
-async function serviceCommand(): Promise<{ command: string; args: string[] }> {
+export async function serviceCommand(): Promise<{ command: string; args: string[] }> {
   await buildService();
   const command = (JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
   const [program, ...args] = command.split(' ');
@@ -64,7 +64,7 @@ async function serviceCommand(): Promise<{ command: string; args: string[] }> {
 }
 
 /** Starts a node process (the service, or a TypeScript script through tsx) that prints {"port":N} when listening. */
-async function startChild(args: string[] | string, env: Record<string, string>): Promise<Child> {
+export async function startChild(args: string[] | string, env: Record<string, string>): Promise<Child> {
   const script = typeof args === 'string' ? args : args.join(' ');
   const child = spawn(process.execPath, typeof args === 'string' ? ['--import', 'tsx', args] : args, {
     cwd: ROOT,
@@ -117,7 +117,7 @@ async function rssMb(pid: number | undefined): Promise<number> {
   return Math.round(kb / 1024);
 }
 
-function activity(
+export function activity(
   conversation: number,
   extra: Record<string, unknown>,
   from: { aadObjectId: string; name: string } = { aadObjectId: `aad-bench-${conversation}`, name: 'Bench Manager' },
@@ -137,7 +137,7 @@ function activity(
 }
 
 /** Runs autocannon with a body made fresh for each request (round-robin over conversations or tickets). */
-async function load(
+export async function load(
   port: number,
   connections: number,
   seconds: number,
@@ -169,12 +169,12 @@ async function load(
 }
 
 /** The middle value (rounds are few and odd, so it is one run's value, not an average). */
-function middle(values: number[]): number {
+export function middle(values: number[]): number {
   return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 }
 
 /** Each figure's median over several runs. */
-function median(runs: LoadFigures[]): LoadFigures {
+export function median(runs: LoadFigures[]): LoadFigures {
   const mid = (pick: (f: LoadFigures) => number) => middle(runs.map(pick));
   return {
     connections: runs[0].connections,
@@ -197,7 +197,7 @@ async function seedTickets(dir: string, count: number): Promise<string[]> {
 }
 
 /** Puts each conversation in the middle of an access request (dialog state waiting at the ODS code question). */
-async function startConversations(port: number, count: number): Promise<void> {
+export async function startConversations(port: number, count: number): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < count) {

@@ -1,4 +1,5 @@
 import { TurnContext, type Activity } from 'botbuilder';
+import { isDeepStrictEqual } from 'node:util';
 import { channelIdOf, channelKey, userKey } from '../../data/conversationKeys.js';
 import { trimConversationReference } from '../../data/store/conversationReference.js';
 import type { Store } from '../../data/store/store.js';
@@ -44,9 +45,10 @@ export async function rememberConversation(
     // Whoever spoke last is not part of where a channel is: keeping them would rewrite the record for every viewer.
     delete reference.user;
   }
-  // Most turns come from a conversation already remembered as it is: they cost a read, no commit.
+  // Most turns come from a conversation already remembered as it is: they cost a read, no commit. Compared as values, not
+  // as JSON text: PostgreSQL's jsonb hands objects back with their keys in its own order.
   const stored = await store.conversations.get(key);
-  if (stored !== undefined && stored.usable && JSON.stringify(stored.reference) === JSON.stringify(reference)) return;
+  if (stored !== undefined && stored.usable && isDeepStrictEqual(stored.reference, reference)) return;
   await store.transaction(async (tx) => {
     const welcomedAt = (await tx.conversations.get(key))?.welcomedAt;
     await tx.conversations.put({
