@@ -51,7 +51,7 @@ export function helpdeskCardData(
           ...recheckFacts(ticket.organisation, now),
         ]
       : [],
-    usersSummary: `${people(users.length)} asked for access${!shared && users.length > MAX_LISTED ? ` (the first ${MAX_LISTED} shown; all of them: npm run admin -- ticket show ${ticket.id})` : ''}`,
+    usersSummary: `${people(users.length)} asked for access${!shared && users.length > MAX_LISTED ? ` (the first ${MAX_LISTED} shown; all of them: npx ucp-admin ticket show ${ticket.id})` : ''}`,
     users: shared
       ? []
       : users.slice(0, MAX_LISTED).map((user) => ({
@@ -104,7 +104,7 @@ function missingButtonLines(
     lines.push('The helpdesk can act on this request once the ICS governance lead has approved it.');
   if (ticket.state === 'awaitingHelpdesk' && agentCount === 0) {
     lines.push(
-      'Nobody is on the helpdesk roster yet, so this ticket cannot be assigned. An administrator adds agents with npm run admin -- roster add helpdeskAgent.',
+      'Nobody is on the helpdesk roster yet, so this ticket cannot be assigned. An administrator adds agents with npx ucp-admin roster add helpdeskAgent.',
     );
   } else if (ticket.state === 'awaitingHelpdesk') {
     const allTicked = hasChecklist(ticket) && missing.length === 0;

@@ -12,7 +12,7 @@ import { UsageError } from './usage.js';
  */
 export async function remindersCommand(ctx: AdminContext, args: ParsedArgs): Promise<void> {
   const sub = required(args, 1, 'reminders subcommand (preview)');
-  if (sub !== 'preview') throw new UsageError(`unknown reminders subcommand "${sub}" (see: npm run admin -- help)`);
+  if (sub !== 'preview') throw new UsageError(`unknown reminders subcommand "${sub}" (see: npx ucp-admin help)`);
   noMore(args, 2);
   const raw = args.options.at;
   const at = raw === undefined ? new Date() : new Date(raw);

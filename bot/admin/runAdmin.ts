@@ -68,7 +68,7 @@ export async function runAdmin(argv: string[], io: AdminIo = processIo, running?
     }
     if (name === 'store') return await runStoreCommand(args, io, running);
     const command = COMMANDS[name];
-    if (!command) throw new UsageError(`unknown command "${name}" (see: npm run admin -- help)`);
+    if (!command) throw new UsageError(`unknown command "${name}" (see: npx ucp-admin help)`);
     if (!running && io.env === process.env) loadDotEnv();
     const config = running?.config ?? loadConfig(io.env);
     if (!running) {

@@ -8,7 +8,7 @@ export class UsageError extends AppError {
 }
 
 /** The help text; kept beside the commands it lists so the two change together. */
-export const HELP = `UCP onboarding assistant: admin commands (npm run admin -- <command>)
+export const HELP = `UCP onboarding assistant: admin commands (npx ucp-admin <command>)
 While the bot runs, each command is run by the bot itself (the data folder's admin socket). --as "<name>" names who
 makes a change in the audit trail (otherwise the operating-system user).
 

@@ -76,7 +76,7 @@ function logWhereToGo(logger: Logger, port: number): void {
     { playground: 'npm run playground' },
   );
   logger.info(`helpdesk tab: http://localhost:${port}/tab`, { tab: `http://localhost:${port}/tab` });
-  logger.info('admin CLI: "npm run admin -- roster list" reads the demo rosters; changes need the bot stopped', {
-    admin: 'npm run admin -- roster list',
+  logger.info('admin CLI: "npx ucp-admin roster list" reads the demo rosters; changes need the bot stopped', {
+    admin: 'npx ucp-admin roster list',
   });
 }

@@ -1,5 +1,5 @@
 /**
- * Copies everything one store holds into another, empty one (any two implementations: `npm run admin -- store copy`),
+ * Copies everything one store holds into another, empty one (any two implementations: `npx ucp-admin store copy`),
  * through the contract alone: live and archived tickets, the audit trail with its own ids and times, rosters,
  * conversations, notifications, bot state, reference lists, the reminder ledger, counters and the ticket sequence.
  * Streamed in batches, one transaction each, so a large store is never held in memory whole; the caller keeps every

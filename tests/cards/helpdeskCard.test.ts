@@ -154,7 +154,7 @@ describe('a request for many people', () => {
     const json = JSON.stringify(helpdeskCard(ticket));
     expect(json).toContain('Person 24');
     expect(json).not.toContain('Person 25');
-    expect(json).toContain(`npm run admin -- ticket show ${ticket.id}`);
+    expect(json).toContain(`npx ucp-admin ticket show ${ticket.id}`);
     expect(Buffer.byteLength(json)).toBeLessThan(28 * 1024);
     expect(validateCard(helpdeskCard(ticket)).problems).toEqual([]);
   });

@@ -6,7 +6,7 @@ export interface AdminRun {
   err: string;
 }
 
-/** Runs one admin command against `dataDir`, as `npm run admin -- …` would, capturing what it prints. */
+/** Runs one admin command against `dataDir`, as `npx ucp-admin …` would, capturing what it prints. */
 export async function runAdminIn(dataDir: string, ...argv: string[]): Promise<AdminRun> {
   const out: string[] = [];
   const err: string[] = [];

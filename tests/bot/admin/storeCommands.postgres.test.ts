@@ -1,5 +1,5 @@
 /**
- * `npm run admin -- store copy` on PostgreSQL: the round trip lowdb → postgres → lowdb, the refusals of an occupied
+ * `npx ucp-admin store copy` on PostgreSQL: the round trip lowdb → postgres → lowdb, the refusals of an occupied
  * destination and of a database a bot is connected to. Each test has a database of its own, so a bot's connections
  * elsewhere on the test server are never taken for one on this database.
  */

@@ -1,5 +1,5 @@
 /**
- * `npm run admin -- store copy` without a database: what it refuses before copying anything (bad options, no DATABASE_URL,
+ * `npx ucp-admin store copy` without a database: what it refuses before copying anything (bad options, no DATABASE_URL,
  * a DATA_DIR with nothing in it, a bot holding the data folder) and that it never quotes the connection string.
  * The copies themselves run on PostgreSQL: storeCommands.postgres.test.ts.
  */

@@ -118,7 +118,7 @@ describe('the demo a fresh local start is seeded with', () => {
     const log = lines.join('\n');
     expect(log).toContain('npm run playground');
     expect(log).toContain('http://localhost:4123/tab');
-    expect(log).toContain('npm run admin -- roster list');
+    expect(log).toContain('npx ucp-admin roster list');
     expect(log).not.toMatch(/Alex|Wilber|@/);
   });
 });

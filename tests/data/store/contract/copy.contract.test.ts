@@ -1,5 +1,5 @@
 /**
- * Copying a store into another (data/store/storeCopy.ts, `npm run admin -- store copy`): the copy answers every read as
+ * Copying a store into another (data/store/storeCopy.ts, `npx ucp-admin store copy`): the copy answers every read as
  * its source does, whichever implementations the two are, and an occupied destination is refused with nothing written.
  */
 import { describe, expect, it } from '@jest/globals';
