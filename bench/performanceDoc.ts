@@ -7,6 +7,8 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const DOC = new URL('../docs/performance.md', import.meta.url);
 export const RESULTS = new URL('./results.json', import.meta.url);
@@ -72,7 +74,7 @@ export function startBenchRun(options: { argv?: string[]; out?: (text: string) =
     saveResult: async (key, entry, file = RESULTS) => {
       if (!write) return;
       await writeFile(file, `${JSON.stringify({ ...(await readResults(file)), [key]: entry }, null, 2)}\n`);
-      out(`wrote "${key}" in bench/${file.pathname.split('/').pop()}\n`);
+      out(`wrote "${key}" in ${path.relative(process.cwd(), fileURLToPath(file))}\n`);
     },
   };
 }
