@@ -1,28 +1,29 @@
 /**
- * `npm run bench`: every benchmark, one after the other so they do not share the CPU: the store (bench/store.ts) and the
- * reminder sweep (bench/reminders.ts), each writing its own section of docs/performance.md, then turns over HTTP and memory
- * (bench/turns.ts). Writes the Turns and Memory sections and bench/results.json with every headline figure.
+ * `npm run bench [-- --write]`: every benchmark, one after the other so they do not share the CPU: the store
+ * (bench/store.ts) and the reminder sweep (bench/reminders.ts), then turns over HTTP and memory (bench/turns.ts). Each
+ * prints its sections of docs/performance.md (Store, PostgreSQL and two instances, Reminders, Turns, Memory); with
+ * `--write` each puts them there and saves its figures in bench/results.json (bench/performanceDoc.ts).
  */
 import { spawnSync } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { readPerformanceDoc, writePerformanceSections } from './performanceDoc.js';
+import { measuredLine, startBenchRun, type Measured } from './performanceDoc.js';
 import { runTurns, type LoadFigures, type TurnResults } from './turns.js';
 
-const RESULTS = new URL('./results.json', import.meta.url);
+const run = startBenchRun();
 const seconds = Number(process.env.BENCH_SECONDS ?? 4);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 
 for (const script of ['bench/store.ts', 'bench/reminders.ts']) {
   process.stdout.write(`— ${script}\n`);
-  const run = spawnSync(process.execPath, ['--import', 'tsx', script], {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', script, ...(run.write ? ['--write'] : [])], {
     cwd: fileURLToPath(new URL('..', import.meta.url)),
     stdio: 'inherit',
   });
-  if (run.status !== 0) throw new Error(`${script} failed (exit ${run.status ?? run.signal})`);
+  if (child.status !== 0) throw new Error(`${script} failed (exit ${child.status ?? child.signal})`);
 }
 process.stdout.write('— bench/turns.ts\n');
+// The turns' own start: the load average when they begin, not when the store and reminder runs before them began.
+const turnsStart = startBenchRun({ argv: [] });
 const turns = await runTurns({
   seconds,
   rounds,
@@ -31,13 +32,7 @@ const turns = await runTurns({
   connections: [1, 10, 50],
   log: (line) => process.stdout.write(`${line}\n`),
 });
-const doc = await readPerformanceDoc();
-const machine = {
-  nproc: os.cpus().length,
-  cpu: os.cpus()[0]?.model ?? 'unknown',
-  node: process.version,
-  date: new Date().toISOString().slice(0, 10),
-};
+const measured = turnsStart.measured();
 const at10 = (list: LoadFigures[]) => list.find((f) => f.connections === 10);
 const echo10 = at10(turns.echo);
 const dialog10 = at10(turns.dialogTurn);
@@ -51,37 +46,14 @@ const targets = {
   memoryMb: turns.memory.withConversationsMb,
   memoryMet: turns.memory.withConversationsMb < 250,
 };
-await writeFile(
-  RESULTS,
-  `${JSON.stringify({ machine, turns, targets, store: tableRows(doc, 'Store'), reminders: tableRows(doc, 'Reminders') }, null, 2)}\n`,
-);
-await writePerformanceSections(turnsSection(turns, machine, targets));
-process.stdout.write(`wrote bench/results.json and docs/performance.md: ${JSON.stringify(targets)}\n`);
+await run.publish(turnsSection(turns, measured, targets));
+await run.saveResult('turns', { measured, results: turns, targets });
 
 function round(n: number): number {
   return Math.round(n * 100) / 100;
 }
 
-/** The headline rows of an existing section's table (written by bench:store / bench:reminders), as header → cell. */
-function tableRows(text: string, heading: string): Array<Record<string, string>> {
-  const start = text.search(new RegExp(`^## ${heading}\\s*$`, 'm'));
-  if (start < 0) return [];
-  // The section's first table: from its first '|' line to the first line after it that is not one.
-  const lines = text.slice(start).split('\n');
-  const first = lines.findIndex((l) => l.startsWith('|'));
-  if (first < 0) return [];
-  const after = lines.findIndex((l, i) => i > first && !l.startsWith('|'));
-  const [header, , ...rows] = lines.slice(first, after < 0 ? lines.length : after);
-  if (!header) return [];
-  const cells = (l: string) =>
-    l
-      .split('|')
-      .slice(1, -1)
-      .map((c) => c.trim());
-  return rows.map((row) => Object.fromEntries(cells(header).map((h, i) => [h, cells(row)[i] ?? ''])));
-}
-
-function turnsSection(t: TurnResults, m: typeof machine, target: typeof targets): string {
+function turnsSection(t: TurnResults, m: Measured, target: typeof targets): string {
   const rows = t.echo.map((e, i) => {
     const d = t.dialogTurn[i];
     const a = t.cardAction[i];
@@ -91,8 +63,8 @@ function turnsSection(t: TurnResults, m: typeof machine, target: typeof targets)
   const met = (ok: boolean) => (ok ? '**met**' : '**missed**');
   return `## Turns
 
-Measured by \`npm run bench\` (bench/turns.ts) on ${m.date}: ${m.nproc} CPUs, ${m.cpu}, Node ${m.node}; autocannon,
-load generator, echo bot and service on the same machine in the same run. Every request is a POST /api/messages with
+Measured by \`npm run bench\` (bench/turns.ts) on ${m.date}: ${measuredLine(m)}.
+The load generator (autocannon), echo bot and service ran on the same machine in the same run. Every request is a POST /api/messages with
 \`deliveryMode: expectReplies\` (the replies come back in the HTTP answer; nothing goes out to a connector).
 This machine is a shared VM whose speed drifts by a third from one minute to the next, so echo and dialog runs alternate:
 ${t.rounds} rounds of ${t.seconds} s each per connection count, every figure the median of its rounds, and dialog ÷ echo the median

@@ -2,8 +2,9 @@
  * `npm run bench:instances`: the turn benchmark's dialog turn and Approve invokes against one PostgreSQL database served by
  * two instances of the built service behind a round-robin proxy (bench/roundRobinProxy.ts), against one instance behind
  * the same proxy, so the proxy's cost is on both sides. Rounds alternate one/two to share this VM's drift; CPU per process
- * is read from /proc around every run. Saves the figures and rewrites the "PostgreSQL and two instances (issue 17)"
- * section of docs/performance.md. Not a test: figures depend on the machine.
+ * is read from /proc around every run. Prints the "PostgreSQL and two instances (issue 17)" section of
+ * docs/performance.md; with `--write`, saves the figures in bench/postgresResults.json and rewrites that section.
+ * Not a test: figures depend on the machine.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -11,9 +12,9 @@ import path from 'node:path';
 import pg from 'pg';
 import { openPostgresStore } from '../data/store/postgresStore.js';
 import { makeWorkflowTicket, people, seedWorkflow } from '../tests/fixtures/workflowFixtures.js';
-import { machineLine } from './performanceDoc.js';
+import { startBenchRun } from './performanceDoc.js';
 import { benchDatabase, bulkInsertTickets } from './postgresSeed.js';
-import { savePostgresResults } from './postgresSection.js';
+import { publishPostgresResults } from './postgresSection.js';
 import type { InstanceResults, InstanceRun } from './instancesSection.js';
 import { processWithChildren, share, snapshot, waitForQuiet, type CpuShare, type ProcessGroup } from './processCpu.js';
 import {
@@ -29,6 +30,7 @@ import {
   type LoadFigures,
 } from './turns.js';
 
+const run = startBenchRun();
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 const CONNECTIONS = [10, 50];
@@ -226,9 +228,8 @@ async function main(): Promise<void> {
       await check.close();
     }
     const results: InstanceResults = {
-      date: new Date().toISOString().slice(0, 10),
-      machine: `${machineLine()}, load average ${os.loadavg()[0].toFixed(2)} when finished`,
-      server: `${database.serverVersion}, ${database.source}`,
+      measured: run.measured(database.serverVersion),
+      database: database.source,
       serviceCommand: service.command,
       seconds,
       rounds,
@@ -241,10 +242,7 @@ async function main(): Promise<void> {
       runs,
     };
     log(JSON.stringify(runs.map(({ one, two, ...rest }) => ({ ...rest, one: one.requestsPerSecond, two: two.requestsPerSecond }))));
-    await savePostgresResults((saved) => {
-      saved.instances = results;
-    });
-    log('wrote the PostgreSQL section of docs/performance.md and bench/postgresResults.json');
+    await publishPostgresResults(run, 'instances', () => results);
   } finally {
     await Promise.all(children.map((c) => c.stop()));
     await rm(temp, { recursive: true, force: true });

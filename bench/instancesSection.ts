@@ -1,4 +1,5 @@
 /** The two-instance part of the "PostgreSQL and two instances (issue 17)" section, from bench:instances' figures. */
+import { measuredLine, type Measured } from './performanceDoc.js';
 import type { CpuShare } from './processCpu.js';
 import type { LoadFigures } from './turns.js';
 
@@ -24,9 +25,10 @@ export interface InstanceRun {
 }
 
 export interface InstanceResults {
-  date: string;
-  machine: string;
-  server: string;
+  /** The PostgreSQL server's version is in the machine. */
+  measured: Measured;
+  /** Where the PostgreSQL server ran. */
+  database: string;
   serviceCommand: string;
   seconds: number;
   rounds: number;
@@ -110,7 +112,8 @@ export function instancesText(results: InstanceResults | undefined): string {
   ]);
   return `### Two instances
 
-Measured by \`npm run bench:instances\` (bench/instances.ts) on ${results.date}: ${results.machine}; PostgreSQL ${results.server}.
+Measured by \`npm run bench:instances\` (bench/instances.ts) on ${results.measured.date}: ${measuredLine(results.measured)};
+PostgreSQL: ${results.database}.
 One database with ${results.tickets.toLocaleString('en-GB')} live tickets awaiting ICS approval and ${results.conversations.toLocaleString('en-GB')} conversations, each at the ODS code question of an
 access request (started through the proxy, so either instance may hold the next turn). Two processes of the built service
 (\`${results.serviceCommand}\`, STORE=postgres, local mode, pool of 10 connections each) sit behind a round-robin proxy
@@ -129,7 +132,7 @@ ${results.ticketsApproved.toLocaleString('en-GB')} of the ${results.approvalsSen
 ${throughput.join('\n')}
 
 Where the time goes: CPU per process during the runs (from /proc/<pid>/stat, averaged over the rounds), as a share of one
-core: ${results.machine.split(',')[0]} make 200%. "Rest of machine" is everything else that ran meanwhile (on this shared machine,
+core: ${results.measured.machine.cores} CPUs make ${results.measured.machine.cores * 100}%. "Rest of machine" is everything else that ran meanwhile (on this shared machine,
 other work too); "idle" is what no one used. The last three columns come from the server's counters (pg_stat_database,
 pg_stat_wal, pg_stat_user_tables), which lag by up to a second: close, not exact. A read outside a transaction counts as one transaction.
 
@@ -139,7 +142,7 @@ ${cpu.join('\n')}
 
 ${timeLine(results)}
 
-Target: two instances at least as fast as one on this ${results.machine.split(',')[0].replace(' CPUs', '-core')} machine (dialog turn) — **${met ? 'met' : 'missed'}**
+Target: two instances at least as fast as one on this ${results.measured.machine.cores}-core machine (dialog turn) — **${met ? 'met' : 'missed'}**
 (two ÷ one ${headline.map((r) => `${r.ratio.median} at ${r.connections} connections`).join(', ')}).
 `;
 }

@@ -1,10 +1,9 @@
 /**
  * The "PostgreSQL and two instances (issue 17)" section of docs/performance.md. Two benchmarks feed it — the store writes
  * (`npm run bench:store`, either store) and the two-instance turns (`npm run bench:instances`) — so each keeps its figures
- * in bench/postgresResults.json and the section is rendered from both whenever either runs.
+ * in bench/postgresResults.json (with `--write`) and the section is rendered from both whenever either runs.
  */
-import { readFile, writeFile } from 'node:fs/promises';
-import { writePerformanceSections } from './performanceDoc.js';
+import { measuredLine, readResults, type BenchRun, type Measured } from './performanceDoc.js';
 import type { InstanceResults } from './instancesSection.js';
 import type { CpuShare } from './processCpu.js';
 import { instancesText } from './instancesSection.js';
@@ -24,10 +23,10 @@ export interface StoreRow extends WriteFigures {
 }
 
 export interface StoreRun {
-  date: string;
-  machine: string;
-  /** PostgreSQL runs: the server's version and where it ran. */
-  server?: string;
+  /** PostgreSQL runs: the server's version is in the machine. */
+  measured: Measured;
+  /** PostgreSQL runs: where the server ran. */
+  database?: string;
   rows: StoreRow[];
   /** PostgreSQL: the largest size again with synchronous_commit off, to show what waiting for the disk costs. */
   withoutDiskWait?: StoreRow;
@@ -38,17 +37,19 @@ export interface PostgresResults {
   instances?: InstanceResults;
 }
 
-export async function readPostgresResults(): Promise<PostgresResults> {
-  const text = await readFile(RESULTS, 'utf8').catch(() => undefined);
-  return text ? (JSON.parse(text) as PostgresResults) : { writes: {} };
-}
-
-/** Saves a benchmark's part of the figures and rewrites the section from everything saved. */
-export async function savePostgresResults(change: (results: PostgresResults) => void): Promise<void> {
-  const results = await readPostgresResults();
-  change(results);
-  await writeFile(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
-  await writePerformanceSections(postgresSection(results));
+/**
+ * Puts a benchmark's part of the figures (`writes` or `instances`) with the others saved and publishes the section
+ * rendered from them all; with `--write`, saves that part.
+ */
+export async function publishPostgresResults<Key extends keyof PostgresResults>(
+  run: BenchRun,
+  key: Key,
+  change: (part: PostgresResults[Key]) => PostgresResults[Key],
+): Promise<void> {
+  const results = { writes: {}, ...(await readResults(RESULTS)) } as PostgresResults;
+  results[key] = change(results[key]);
+  await run.saveResult(key, results[key], RESULTS);
+  await run.publish(postgresSection(results));
 }
 
 const f = (n: number, digits = 1) => n.toFixed(digits);
@@ -72,12 +73,12 @@ function writesText(results: PostgresResults): string {
   const met = largest.tickets >= 50_000 && largest.seqP99 <= TARGET_P99_MS;
   const lowdbLargest = lowdb?.rows.find((r) => r.tickets === largest.tickets);
   const lowdbLine = lowdbLargest
-    ? `The lowdb rows are from \`npm run bench:store\` on ${lowdb!.date} (${lowdb!.machine}); at ${lowdbLargest.tickets.toLocaleString('en-GB')} tickets only ${lowdbLargest.sequentialWrites} + ${lowdbLargest.concurrentWrites} writes are timed (each rewrites a ~${f(lowdbLargest.liveFileMb ?? 0, 0)} MB file), so its p99 is close to its maximum.`
+    ? `The lowdb rows are from \`npm run bench:store\` on ${lowdb!.measured.date} (${measuredLine(lowdb!.measured)}); at ${lowdbLargest.tickets.toLocaleString('en-GB')} tickets only ${lowdbLargest.sequentialWrites} + ${lowdbLargest.concurrentWrites} writes are timed (each rewrites a ~${f(lowdbLargest.liveFileMb ?? 0, 0)} MB file), so its p99 is close to its maximum.`
     : 'lowdb has no row at this size yet (`npm run bench:store` measures it).';
   return `### Store writes
 
-Measured by \`npm run bench:store -- --store postgres\` (bench/store.ts, bench/storeWrites.ts) on ${postgres.date}: ${postgres.machine};
-PostgreSQL ${postgres.server}. The write is the one the lowdb Store section times: one \`store.transaction()\` that reads a
+Measured by \`npm run bench:store -- --store postgres\` (bench/store.ts, bench/storeWrites.ts) on ${postgres.measured.date}: ${measuredLine(postgres.measured)};
+PostgreSQL: ${postgres.database}. The write is the one the lowdb Store section times: one \`store.transaction()\` that reads a
 ticket, writes it back with \`UPDATE … WHERE id = $1 AND version = $2\`, and appends one audit event; it resolves once the
 server has acknowledged COMMIT (fsync on, synchronous commit on: the change is on disk). The database is seeded in bulk
 (bench/postgresSeed.ts: ${largest.tickets === 50_000 ? '5,000 tickets, measured, then 45,000 more, measured again' : 'the tickets of each row'}) with

@@ -3,7 +3,8 @@
  * store's commits, peak memory and the longest event-loop stall — for the worst case (the first sweep, everything due at
  * once, recorded in batches) and a steady sweep (nothing new due). Delivery is left out (the notifier's own cost):
  * deliver() only collects the keys.
- * Prints a table and replaces the "Reminders" section of docs/performance.md. Not a test: figures depend on the machine.
+ * Prints the "Reminders" section of docs/performance.md; with `--write`, puts it there and saves the figures in
+ * bench/results.json. Not a test: figures depend on the machine.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -16,9 +17,10 @@ import type { TicketState, WorkflowTicket } from '../data/model.js';
 import { runSweep } from '../bot/reminders/sweep.js';
 import { DEFAULT_THRESHOLDS } from '../bot/reminders/thresholds.js';
 import { dueReminders } from '../bot/reminders/dueReminders.js';
-import { machineLine, writePerformanceSections } from './performanceDoc.js';
+import { measuredLine, startBenchRun } from './performanceDoc.js';
 import { BATCH_REMINDERS } from '../bot/reminders/sweepBatches.js';
 
+const run = startBenchRun();
 const SIZES = [10_000, 50_000];
 const NOW = new Date('2026-03-16T10:00:00.000Z');
 const STATES: TicketState[] = ['awaitingIcsApproval', 'awaitingHelpdesk', 'assigned', 'needsInformation'];
@@ -73,6 +75,7 @@ async function measure<T>(fn: () => Promise<T>): Promise<{ ms: number; stallMs: 
 }
 
 const rows: string[] = [];
+const figures: Array<Record<string, number>> = [];
 const largest: { firstMs: number; firstStallMs: number; firstCommits: number; steadyMs: number; steadyStallMs: number; due: number } = {
   firstMs: 0,
   firstCommits: 0,
@@ -132,6 +135,20 @@ for (const size of SIZES) {
     steadyStallMs: steady.stallMs,
     due: due.value.reminders,
   });
+  figures.push({
+    openTickets: size,
+    dueMs: due.ms,
+    dueStallMs: due.stallMs,
+    due: due.value.reminders,
+    withdrawals: due.value.withdrawals,
+    firstSweepMs: first.ms,
+    firstSweepStallMs: first.stallMs,
+    firstSweepDigests: first.value.digests,
+    firstSweepCommits: firstCommits,
+    steadySweepMs: steady.ms,
+    steadySweepStallMs: steady.stallMs,
+    peakRssMb: peakMb,
+  });
   rows.push(
     `| ${size.toLocaleString('en-GB')} | ${due.ms.toFixed(0)} ms (${due.value.reminders.toLocaleString('en-GB')} due, ${due.value.withdrawals.toLocaleString('en-GB')} withdrawals) / ${due.stallMs.toFixed(0)} ms` +
       ` | ${first.ms.toFixed(0)} ms (${first.value.digests.toLocaleString('en-GB')} digests, ${firstCommits} commits) / ${first.stallMs.toFixed(0)} ms | ${steady.ms.toFixed(0)} ms / ${steady.stallMs.toFixed(0)} ms | ${peakMb.toFixed(0)} MB |`,
@@ -142,19 +159,13 @@ for (const size of SIZES) {
 
 const header =
   '| open tickets | due computation, one pass (time / longest stall) | first sweep, everything due (time / stall) | steady sweep, nothing new (time / stall) | peak RSS |\n| ---: | ---: | ---: | ---: | ---: |';
-console.log(`${header}\n${rows.join('\n')}`);
 const fmt = (ms: number) => `${Math.round(ms).toLocaleString('en-GB')} ms`;
 const steadyMet = largest.steadyMs < 250 && largest.steadyStallMs < 50;
 const firstMet = largest.firstStallMs <= 100;
-console.log(
-  `machine load (1, 5, 15 min): ${os
-    .loadavg()
-    .map((l) => l.toFixed(2))
-    .join(', ')}`,
-);
-await writePerformanceSections(`## Reminders
+const measured = run.measured();
+await run.publish(`## Reminders
 
-Measured by \`npm run bench:reminders\` (bench/reminders.ts) on ${new Date().toISOString().slice(0, 10)}: ${machineLine()}.
+Measured by \`npm run bench:reminders\` (bench/reminders.ts) on ${measured.date}: ${measuredLine(measured)}.
 A lowdb store in a temp folder with N open tickets spread over four states and 30 days; the sweep at Monday 16 March 2026 10:00.
 "First sweep" is the worst case (nothing recorded yet: everything due, recorded in batches of transactions, one digest per
 person); "steady" is the next sweep five minutes later (nothing new due). Delivery is left out (the notifier's own cost).
@@ -176,4 +187,4 @@ How the sweep keeps the event loop free:
 - Each commit still rewrites the whole live file (~50 MB at 50,000 tickets): the time is mostly those writes. A database
   store writes only the changed rows.
 `);
-console.log('wrote the Reminders section of docs/performance.md');
+await run.saveResult('reminders', { measured, rows: figures, targets: { steadyMet, firstMet } });

@@ -1,8 +1,9 @@
 /**
  * `npm run bench:store [-- --store lowdb|postgres]`: write latency and throughput of a store, plus the longest event-loop
  * stall while it runs (the write: bench/storeWrites.ts). lowdb (the default): 1,000, 5,000 and 50,000 live tickets (~1 KB
- * each) and an audit trail of 100,000 events; replaces the "Store" section of docs/performance.md. postgres: 5,000 and
- * 50,000 live tickets (bench/storePostgres.ts). Both keep their figures for the "PostgreSQL and two instances" section.
+ * each) and an audit trail of 100,000 events; the "Store" section of docs/performance.md. postgres: 5,000 and
+ * 50,000 live tickets (bench/storePostgres.ts). Both also give their figures to the "PostgreSQL and two instances"
+ * section. They print their sections; with `--write` they put them in the doc and save their figures (bench/performanceDoc.ts).
  * Not a test: figures depend on the machine.
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -11,8 +12,8 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { openLowdbStore } from '../data/store/lowdbStore.js';
-import { machineLine, writePerformanceSections } from './performanceDoc.js';
-import { savePostgresResults, type StoreRow } from './postgresSection.js';
+import { measuredLine, startBenchRun } from './performanceDoc.js';
+import { publishPostgresResults, type StoreRow } from './postgresSection.js';
 import { waitForQuiet } from './processCpu.js';
 import { measurePostgres } from './storePostgres.js';
 import { seedAuditEvent, timeWrites, workingTicket } from './storeWrites.js';
@@ -23,6 +24,7 @@ const SIZES = [
   { tickets: 5000, sequential: 500, concurrent: 3000 },
   { tickets: 50_000, sequential: 50, concurrent: 250 },
 ];
+const run = startBenchRun();
 const AUDIT_EVENTS = 100_000;
 const TARGET_P99_MS = 20;
 const TARGET_STALL_MS = 50;
@@ -70,10 +72,6 @@ async function measureLowdb(size: (typeof SIZES)[number]): Promise<StoreRow> {
   }
 }
 
-function machine(): string {
-  return `${machineLine()}, temp folder ${os.tmpdir()}, load average ${os.loadavg()[0].toFixed(2)} when finished`;
-}
-
 function table(results: StoreRow[]): string {
   const f = (n: number, digits = 1) => n.toFixed(digits);
   const rows = [
@@ -101,14 +99,11 @@ async function lowdbMain(): Promise<void> {
   // The target is the latency one write sees; with 50 writes queued each also waits for the commit ahead of it (see the doc).
   const met = target.seqP99 < TARGET_P99_MS && worstStall < TARGET_STALL_MS;
   const rendered = table(results);
-  process.stdout.write(
-    `\n${rendered}\n\ntarget (p99 < ${TARGET_P99_MS} ms at 5,000 tickets, no stall over ${TARGET_STALL_MS} ms): ${met ? 'met' : 'MISSED'}\n`,
-  );
-  const date = new Date().toISOString().slice(0, 10);
+  const measured = run.measured();
 
   const section = `## Store
 
-Measured by \`npm run bench:store\` (bench/store.ts, bench/storeWrites.ts) on ${date}: ${machine()}.
+Measured by \`npm run bench:store\` (bench/store.ts, bench/storeWrites.ts) on ${measured.date}: ${measuredLine(measured)}; temp folder ${os.tmpdir()}.
 Each write is one \`store.transaction()\` that reads a ticket, changes its state, version and updatedAt, writes it back naming the version it read, and records one audit
 event, resolving only once live.json (temp file, fsync, rename, directory fsync) and audit.jsonl (append, fsync) are on disk.
 The audit trail starts with ${AUDIT_EVENTS.toLocaleString('en-GB')} events; tickets are ~1 KB of realistic fields.
@@ -140,14 +135,12 @@ What decides these figures, and what was done about it:
   (\`archiveClosedTickets\`). At 50,000 live tickets every commit writes ~${(largest.liveFileMb ?? 0).toFixed(0)} MB (one at a time p99 ${largest.seqP99.toFixed(0)} ms, longest
   stall ${largest.stallMs.toFixed(0)} ms): that is the point to move to PostgreSQL.
 `;
-  await writePerformanceSections(section);
-  await savePostgresResults((saved) => {
-    saved.writes.lowdb = { date, machine: machine(), rows: results };
-  });
-  process.stdout.write(`wrote the Store and PostgreSQL sections of docs/performance.md\n`);
+  await run.publish(section);
+  await run.saveResult('store', { measured, rows: results, targets: { p99Ms: target.seqP99, worstStallMs: worstStall, met } });
+  await publishPostgresResults(run, 'writes', (writes) => ({ ...writes, lowdb: { measured, rows: results } }));
 }
 
-const { values } = parseArgs({ options: { store: { type: 'string', default: 'lowdb' } } });
-if (values.store === 'postgres') await measurePostgres((line) => process.stdout.write(`${line}\n`));
+const { values } = parseArgs({ args: run.args, options: { store: { type: 'string', default: 'lowdb' } } });
+if (values.store === 'postgres') await measurePostgres(run, (line) => process.stdout.write(`${line}\n`));
 else if (values.store === 'lowdb') await lowdbMain();
 else throw new Error(`--store must be lowdb or postgres, not "${values.store}"`);

@@ -1,14 +1,14 @@
 /**
  * `npm run bench:store -- --store postgres`: the write of bench/storeWrites.ts on the PostgreSQL store at 5,000 and then
  * 50,000 live tickets, in a schema of its own in DATABASE_URL's database or in a throwaway cluster started (and removed)
- * here. Saves the figures and rewrites the "PostgreSQL and two instances (issue 17)" section of docs/performance.md.
+ * here. Prints the "PostgreSQL and two instances (issue 17)" section of docs/performance.md; with `--write`, saves the
+ * figures in bench/postgresResults.json and rewrites that section.
  */
-import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { openPostgresStore } from '../data/store/postgresStore.js';
-import { machineLine } from './performanceDoc.js';
+import type { BenchRun } from './performanceDoc.js';
 import { benchDatabase, bulkInsertAudit, bulkInsertTickets } from './postgresSeed.js';
-import { savePostgresResults, TARGET_P99_MS, type StoreRow } from './postgresSection.js';
+import { publishPostgresResults, TARGET_P99_MS, type StoreRow } from './postgresSection.js';
 import { processWithChildren, share, snapshot, waitForQuiet, type ProcessGroup } from './processCpu.js';
 import { timeWrites, workingTicket } from './storeWrites.js';
 
@@ -50,7 +50,7 @@ function summary(r: StoreRow): string {
   return `${r.tickets}: one at a time p50 / p99 / max ${f(r.seqP50)} / ${f(r.seqP99)} / ${f(r.seqMax)} ms, ${r.seqPerSecond.toFixed(0)}/s; 50 in flight p50 / p99 ${f(r.conP50)} / ${f(r.conP99)} ms, ${r.conPerSecond.toFixed(0)}/s; stall ${f(r.stallMs)} ms; CPU ${JSON.stringify(r.cpu)}`;
 }
 
-export async function measurePostgres(log: (line: string) => void): Promise<void> {
+export async function measurePostgres(run: BenchRun, log: (line: string) => void): Promise<void> {
   const database = await benchDatabase();
   const rows: StoreRow[] = [];
   let withoutDiskWait: StoreRow | undefined;
@@ -84,14 +84,6 @@ export async function measurePostgres(log: (line: string) => void): Promise<void
   }
   const largest = rows[rows.length - 1];
   log(`target (p99 ≤ ${TARGET_P99_MS} ms at 50,000 tickets): ${largest.seqP99 <= TARGET_P99_MS ? 'met' : 'MISSED'}`);
-  await savePostgresResults((saved) => {
-    saved.writes.postgres = {
-      date: new Date().toISOString().slice(0, 10),
-      machine: `${machineLine()}, load average ${os.loadavg()[0].toFixed(2)} when finished`,
-      server: `${database.serverVersion}, ${database.source}`,
-      rows,
-      withoutDiskWait,
-    };
-  });
-  log('wrote the PostgreSQL section of docs/performance.md');
+  const postgres = { measured: run.measured(database.serverVersion), database: database.source, rows, withoutDiskWait };
+  await publishPostgresResults(run, 'writes', (writes) => ({ ...writes, postgres }));
 }
