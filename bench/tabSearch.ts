@@ -11,8 +11,8 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { TicketState, WorkflowTicket } from '../data/model.js';
 import { openLowdbStore } from '../data/store/lowdbStore.js';
-import { buildService } from '../scripts/build.js';
 import { measuredLine, startBenchRun } from './performanceDoc.js';
+import { serviceCommand } from './turns.js';
 
 const run = startBenchRun();
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -88,9 +88,9 @@ async function seed(dir: string, archived: number): Promise<void> {
   await store.close();
 }
 
-/** Starts the compiled service on a free port in local mode; resolves with its port and a stop function. */
-async function startService(dir: string): Promise<{ port: number; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, ['dist/bot/index.js'], {
+/** Starts the compiled service as `npm start` does, on a free port in local mode; resolves with its port and a stop function. */
+async function startService(dir: string, args: string[]): Promise<{ port: number; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
@@ -191,7 +191,7 @@ function searches(archived: number): Array<[string, string]> {
 }
 
 process.stdout.write('building the service (dist/)…\n');
-await buildService();
+const command = await serviceCommand(); // builds dist/, as npm start's prestart does
 const results: Array<{ scenario: string; figures: Figures[]; archiveMb: number }> = [];
 for (const archived of [0, ARCHIVED]) {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'ucp-bench-tab-search-'));
@@ -199,7 +199,7 @@ for (const archived of [0, ARCHIVED]) {
     process.stdout.write(`seeding ${LIVE.toLocaleString('en-GB')} live and ${archived.toLocaleString('en-GB')} archived tickets…\n`);
     await seed(dir, archived);
     const archiveMb = (await stat(path.join(dir, 'archive.jsonl'))).size / 1_048_576;
-    const service = await startService(dir);
+    const service = await startService(dir, command.args);
     try {
       const figures: Figures[] = [];
       for (const [label, query] of searches(archived)) figures.push(await time(service.port, label, query));

@@ -101,7 +101,12 @@ async function openLowdb(side: 'source' | 'destination', dataDir: string): Promi
     return await openLowdbStore({ dir });
   } catch (err) {
     if (err instanceof DataFolderBusyError)
-      throw new AppError('store-copy-bot-running', `Nothing was copied. The ${side} is in use: ${err.message}`, { dir });
+      throw new AppError(
+        'store-copy-bot-running',
+        `Nothing was copied. The ${side} is in use: ${err.holder}. A copy needs the folder to itself: stop the bot (and any ` +
+          'admin command) using it, run the copy again, then start the bot.',
+        { dir },
+      );
     throw err;
   }
 }

@@ -72,11 +72,11 @@ function logWhereToGo(logger: Logger, port: number): void {
     'demo seeded: one ICS (North Central London, QMJ), the helpdesk, and demo care homes VX1A2, VX2B3, VX4D5 (in the DPIA) and VX3C4 (not in it)',
   );
   logger.info(
-    'try it: in another terminal run "npm run playground", then open http://localhost:56150 (see README "Try it in the Agents Playground")',
+    'try it: in another terminal run "npm run playground", then open the address it prints (http://localhost:56150 when that port is free; see README "Try it in the Agents Playground")',
     { playground: 'npm run playground' },
   );
   logger.info(`helpdesk tab: http://localhost:${port}/tab`, { tab: `http://localhost:${port}/tab` });
-  logger.info('admin CLI: "npx ucp-admin roster list" reads the demo rosters; changes need the bot stopped', {
+  logger.info('admin CLI: "npx ucp-admin roster list" reads the demo rosters; changes made while the bot runs go through it', {
     admin: 'npx ucp-admin roster list',
   });
 }

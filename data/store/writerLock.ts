@@ -56,18 +56,29 @@ interface LockState {
 /** Tokens of the locks (main and takeover) this process holds right now. */
 const heldTokens = new Set<string>();
 
-/** The folder is being written by another live process; the message says which and what to do. */
+/**
+ * The folder is being written by another live process. Two kinds of process meet it: a second bot being started, and an
+ * admin command that found no bot answering on the folder's control socket (bot/admin/controlSocket.ts). The message names
+ * the holder (`holder`, for callers that give their own advice, like `store copy`) and says what to do in each case.
+ */
 export class DataFolderBusyError extends AppError {
+  /** Who holds the folder, as one sentence without a full stop: "Another process (pid 42 on box) is using the data folder …". */
+  readonly holder: string;
+
   constructor(dir: string, holder: Pick<Holder, 'pid' | 'host'> | undefined) {
+    const who = holder
+      ? `Another process (pid ${holder.pid} on ${holder.host}) is using the data folder ${dir}`
+      : `Another process is using the data folder ${dir} (its ${LOCK_FILE} cannot be read, so it counts as held until it is ` +
+        `${STALE_MS / 1000} s old)`;
     super(
       'data-folder-busy',
-      holder
-        ? `Another process (pid ${holder.pid} on ${holder.host}) is using the data folder ${dir}. ` +
-            'Only one process may write it at a time: if that is the bot, stop it, run this again, then start the bot.'
-        : `Another process is using the data folder ${dir} (its ${LOCK_FILE} cannot be read, so it counts as held until it is ` +
-            `${STALE_MS / 1000} s old). Only one process may write it at a time: if that is the bot, stop it, run this again, then start the bot.`,
+      `${who}, and only one process may write it at a time. ` +
+        'Starting a bot: only one bot may run on a data folder, so stop that process first (or give this bot its own DATA_DIR). ' +
+        "An admin command: it reaches a running bot through the data folder's admin socket, so the process holding it is " +
+        'not answering there (a bot still starting or stuck, or another admin command still running): wait a moment and run it again.',
       { dir, pid: holder?.pid },
     );
+    this.holder = who;
   }
 }
 

@@ -291,7 +291,7 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
     virtualNetworkSubnetId: usePostgres ? database.outputs.appSubnetId : null
     siteConfig: {
       linuxFxVersion: empty(containerImage) ? 'NODE|22-lts' : 'DOCKER|${containerImage}'
-      appCommandLine: empty(containerImage) ? 'node dist/bot/index.js' : ''
+      appCommandLine: empty(containerImage) ? 'node --disable-warning=DEP0111 dist/bot/index.js' : ''
       alwaysOn: true
       numberOfWorkers: instances
       healthCheckPath: '/healthz'

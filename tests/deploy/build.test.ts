@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { buildService, type BuildResult } from '../../scripts/build.js';
-import { startBotProcess, type BotProcess } from '../helpers/botProcess.js';
+import { startBotProcess, stopBot, type BotProcess } from '../helpers/botProcess.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string; scripts: Record<string, string> };
@@ -19,7 +19,7 @@ describe('the build that npm start runs the service from', () => {
     result = await buildService(outDir);
   }, 60_000);
   afterAll(async () => {
-    bot?.kill('SIGKILL');
+    if (bot) await stopBot(bot);
     await rm(outDir, { recursive: true, force: true });
   });
 

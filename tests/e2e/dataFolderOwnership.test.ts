@@ -6,7 +6,7 @@ import path from 'node:path';
 import { openLowdbStore } from '../../data/store/lowdbStore.js';
 import { DataFolderBusyError, LOCK_FILE } from '../../data/store/writerLock.js';
 import { makeWorkflowTicket } from '../fixtures/workflowFixtures.js';
-import { startBotProcess, type BotProcess } from '../helpers/botProcess.js';
+import { runBotExpectingFailure, startBotProcess, type BotProcess } from '../helpers/botProcess.js';
 import { seedRecords } from '../helpers/storeFixtures.js';
 
 const AGENT = '9c1e2d3f-0000-4000-8000-000000000002';
@@ -86,6 +86,20 @@ describe('one writer per data folder', () => {
     const store = await openLowdbStore({ dir: bot.dataDir });
     await store.close();
     expect(existsSync(path.join(bot.dataDir, LOCK_FILE))).toBe(false);
+  });
+
+  it('refuses to start a second bot on the same data folder in one line naming the first and what to do', async () => {
+    bot = await startBotProcess();
+    const { code, output } = await runBotExpectingFailure({ DATA_DIR: bot.dataDir });
+    expect(code).toBe(1);
+    expect(output.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^Cannot start: Another process \\(pid ${bot.child.pid} on .+\\) is using the data folder ${bot.dataDir}, and only one ` +
+            'process may write it at a time\\. Starting a bot: only one bot may run on a data folder, so stop that process first',
+        ),
+      ),
+    ]);
   });
 
   it('refuses a second writer in another process and lets it in once the first has stopped', async () => {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { SERVICE_ENTRY } from './serviceBuild.js';
+import { SERVICE_ENTRY, SERVICE_NODE_OPTIONS } from './serviceBuild.js';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 
@@ -34,11 +34,15 @@ export async function stopBot(bot: BotProcess): Promise<void> {
 
 /**
  * Starts the real service on a free port with its own data directory: the build tests/globalSetup.ts made (plain node, the
- * way `npm start` runs it), or, given `entry`, another compiled entry point.
+ * way `npm start` runs it, with its node options), or, given `entry`, another compiled entry point, or, given
+ * `nodeOptions`, other node options than npm start's.
  */
-export async function startBotProcess(env: Record<string, string> = {}, options: { entry?: string } = {}): Promise<BotProcess> {
+export async function startBotProcess(
+  env: Record<string, string> = {},
+  options: { entry?: string; nodeOptions?: readonly string[] } = {},
+): Promise<BotProcess> {
   const dataDir = env.DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), 'ucp-bot-'));
-  const child = spawn(process.execPath, [options.entry ?? SERVICE_ENTRY], {
+  const child = spawn(process.execPath, [...(options.nodeOptions ?? SERVICE_NODE_OPTIONS), options.entry ?? SERVICE_ENTRY], {
     cwd: ROOT,
     // The ODS directory on a closed loopback port unless a test serves one: tests never reach the real NHS directory.
     env: {
@@ -91,7 +95,7 @@ export async function startBotProcess(env: Record<string, string> = {}, options:
 
 /** Runs the service expecting it to refuse to start; resolves with its exit code and output. */
 export async function runBotExpectingFailure(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, [SERVICE_ENTRY], {
+  const child = spawn(process.execPath, [...SERVICE_NODE_OPTIONS, SERVICE_ENTRY], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

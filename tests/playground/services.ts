@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { playgroundEnv } from '../../bot/demo/playgroundEnv.js';
 import { buildService } from '../../scripts/build.js';
 import { startFakeOrd, type FakeOrd } from '../fixtures/fakeOrd.js';
+import { SERVICE_NODE_OPTIONS } from '../helpers/serviceBuild.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** Its own build folder, so a developer's bot running from dist/ is not rebuilt under its feet (gitignored: .build-test-*). */
@@ -63,7 +64,7 @@ export async function startServices(log: (line: string) => void): Promise<Servic
     stops.push(() => rm(work, { recursive: true, force: true }));
 
     const botPort = await freePort();
-    const bot = startProcess('bot', process.execPath, [path.join(BUILD_DIR, 'bot', 'index.js')], {
+    const bot = startProcess('bot', process.execPath, [...SERVICE_NODE_OPTIONS, path.join(BUILD_DIR, 'bot', 'index.js')], {
       // Started from an empty folder so a developer's .env (an app id, another port) cannot change the run.
       cwd: work,
       env: {

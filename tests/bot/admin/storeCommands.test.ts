@@ -94,7 +94,7 @@ describe('admin CLI: store copy refuses before copying anything', () => {
       const result = await copy({ DATABASE_URL: UNREACHABLE_DATABASE }, '--from', 'lowdb', '--to', 'postgres');
       expect(result.code).toBe(1);
       expect(result.err).toMatch(/^Nothing was copied\. The source is in use: Another process \(pid \d+ on .+\) is using the data folder/);
-      expect(result.err).toContain('if that is the bot, stop it, run this again, then start the bot');
+      expect(result.err).toContain('stop the bot (and any admin command) using it, run the copy again, then start the bot.');
       expect(forwarded).toEqual([]);
     } finally {
       await socket.close();

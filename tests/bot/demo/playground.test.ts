@@ -60,38 +60,48 @@ describe('the environment the Agents Playground starts with', () => {
   });
 });
 
+/** Runs `npm run playground`'s script with `env`, and resolves once its output contains `expected`. */
+async function runPlaygroundScript(env: Record<string, string>, expected: string): Promise<{ child: ChildProcess; output: () => string }> {
+  // A PATH with no xdg-open on it (node is started by its full path, and so is the playground).
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/playground.ts'], {
+    cwd: ROOT,
+    env: { PATH: tempDir(), HOME: process.env.HOME ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no "${expected}" in time:\n${output}`)), 15_000);
+    child.stdout?.on('data', () => {
+      if (output.includes(expected)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once('exit', () => {
+      clearTimeout(timer);
+      reject(new Error(`exited before "${expected}":\n${output}`));
+    });
+  });
+  return { child, output: () => output };
+}
+
 describe('npm run playground', () => {
   it('keeps the playground running past "Listening" on a machine without xdg-open, and its page answers', async () => {
     const [playgroundPort, botPort] = [await freePort(), await freePort()];
-    // A PATH with no xdg-open on it (node is started by its full path, and so is the playground).
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/playground.ts'], {
-      cwd: ROOT,
-      env: { PATH: tempDir(), HOME: process.env.HOME ?? '', PORT: String(botPort), TEAMSAPPTESTER_PORT: String(playgroundPort) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    children.push(child);
-    let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.stderr?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no "Listening" in time:\n${output}`)), 15_000);
-      child.stdout?.on('data', () => {
-        if (output.includes(`Listening on ${playgroundPort}`)) {
-          clearTimeout(timer);
-          resolve();
-        }
-      });
-      child.once('exit', () => {
-        clearTimeout(timer);
-        reject(new Error(`exited before listening:\n${output}`));
-      });
-    });
-    expect(output).toContain('No xdg-open here');
-    expect(output).toContain(`The bot is not answering on http://localhost:${botPort}`);
+    const { child, output } = await runPlaygroundScript(
+      { PORT: String(botPort), TEAMSAPPTESTER_PORT: String(playgroundPort) },
+      `Listening on ${playgroundPort}`,
+    );
+    expect(output()).toContain('No xdg-open here');
+    expect(output()).toContain(`The playground will be at http://localhost:${playgroundPort}\n`);
+    expect(output()).toContain(`The bot is not answering on http://localhost:${botPort}`);
 
     // Without the no-op opener the playground exits right after "Listening"; give it the time it takes to do so.
     await new Promise((resolve) => setTimeout(resolve, 2500));
@@ -105,5 +115,27 @@ describe('npm run playground', () => {
     child.kill('SIGINT');
     await exited;
     await expect(fetch(`http://localhost:${playgroundPort}/`, { headers: { connection: 'close' } })).rejects.toThrow();
+  }, 25_000);
+
+  it('says the address it really uses when its usual port is taken, and the playground answers there', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, resolve));
+    const takenPort = (taken.address() as { port: number }).port;
+    try {
+      const { output } = await runPlaygroundScript(
+        { PORT: String(await freePort()), TEAMSAPPTESTER_PORT: String(takenPort) },
+        'Listening on',
+      );
+      const said = new RegExp(`Port ${takenPort} is in use, so the playground will be at http://localhost:(\\d+)\n`).exec(output());
+      expect(said).not.toBeNull();
+      const port = Number(said?.[1]);
+      expect(port).not.toBe(takenPort);
+      expect(output()).toContain(`Listening on ${port}`);
+      const page = await fetch(`http://localhost:${port}/`, { headers: { connection: 'close' } });
+      expect(page.status).toBe(200);
+      await page.text();
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
   }, 25_000);
 });

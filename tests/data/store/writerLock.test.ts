@@ -92,6 +92,18 @@ describe('the writer lock', () => {
     );
   });
 
+  it('tells a second bot and an admin command each what to do, in the same refusal', async () => {
+    const holder = startHolder(folder.dir, 'forever');
+    await holder.line('got');
+    const refusal = await acquireWriterLock(folder.dir).then(
+      () => '',
+      (err: Error) => err.message,
+    );
+    expect(refusal).toContain('Starting a bot: only one bot may run on a data folder, so stop that process first');
+    expect(refusal).toContain("An admin command: it reaches a running bot through the data folder's admin socket");
+    expect(refusal).not.toMatch(/if that is the bot/);
+  });
+
   it.each([
     ['an empty', ''],
     ['a garbage', '{"pid": 12'],

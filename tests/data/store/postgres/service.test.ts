@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { startBotProcess, type BotProcess } from '../../../helpers/botProcess.js';
+import { startBotProcess, stopBot, type BotProcess } from '../../../helpers/botProcess.js';
 import { admin, inSchema } from '../contract/postgresPlaces.js';
 
 const url = process.env.TEST_DATABASE_URL;
@@ -38,8 +38,7 @@ async function say(bot: BotProcess, text: string, id: string): Promise<string> {
   const schema = `service_${randomUUID().replaceAll('-', '')}`;
 
   afterEach(async () => {
-    bot?.kill('SIGKILL');
-    await bot?.exited;
+    if (bot) await stopBot(bot);
     bot = undefined;
     await admin(url!, `DROP SCHEMA IF EXISTS ${schema} CASCADE`);
   });
