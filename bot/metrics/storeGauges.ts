@@ -40,8 +40,8 @@ interface Snapshot {
 }
 
 /**
- * Registers the store's gauges on `registry`. A scrape while the store cannot be read leaves them out of that scrape
- * (no numbers rather than wrong ones); the other metrics are still answered.
+ * Registers the store's gauges on `registry`. A scrape while the store cannot be read still answers: ucp_store_readable
+ * says 0, and the store's gauges keep the values of the last read that worked.
  */
 export function registerStoreGauges(registry: Registry, sources: StoreGaugeSources): void {
   const cacheMs = sources.cacheMs ?? SNAPSHOT_CACHE_MS;
@@ -64,9 +64,17 @@ export function registerStoreGauges(registry: Registry, sources: StoreGaugeSourc
       async collect() {
         const s = await snapshot();
         if (s) this.set(value(s));
-        else this.reset();
       },
     });
+
+  new Gauge({
+    name: 'ucp_store_readable',
+    help: '1 when this scrape could read the outbox and the tickets from the store; 0 when not (their gauges then keep the last values read).',
+    registers,
+    async collect() {
+      this.set((await snapshot()) ? 1 : 0);
+    },
+  });
 
   fromSnapshot('ucp_outbox_pending_notifications', 'Notifications recorded but not yet delivered (the outbox).', (s) => s.pending);
   fromSnapshot(
@@ -91,7 +99,6 @@ export function registerStoreGauges(registry: Registry, sources: StoreGaugeSourc
     registers,
     async collect() {
       const s = await snapshot();
-      this.reset();
       if (s) for (const [state, count] of s.tickets) this.set({ state }, count);
     },
   });
