@@ -32,6 +32,10 @@ import { soleProcessJobLock, type JobLock, type JobName } from './jobs/jobLock.j
 import { startPeriodicJob } from './jobs/periodicJob.js';
 import { postgresJobLock } from './jobs/postgresJobLock.js';
 import { createServer } from './server.js';
+import { createMetrics, timedSweep } from './metrics/metrics.js';
+import { registerMetricsRoute } from './metrics/metricsRoute.js';
+import { registerStoreGauges } from './metrics/storeGauges.js';
+import { timedStore } from './metrics/timedStore.js';
 import { createSpreadsheetReader } from './spreadsheet/attachedSpreadsheet.js';
 import { buildUsersTemplate } from './spreadsheet/usersTemplate.js';
 import { storeCalendar } from './storeCalendar.js';
@@ -73,8 +77,11 @@ export const VERSION: string = (JSON.parse(readFileSync(new URL('../package.json
 export async function startApp(config: Config, logger: Logger): Promise<RunningApp> {
   refuseOpenBotOnPublicAddress(config);
   const clock = () => new Date();
-  const store = await openStore(config, logger);
+  // The numbers GET /metrics serves (docs/operations.md), on this app's own registry; every store write is timed.
+  const metrics = createMetrics();
+  const store = timedStore(await openStore(config, logger), metrics);
   const calendar = await storeCalendar(store);
+  registerStoreGauges(metrics.registry, { store, calendar, clock });
   const adapter = createAdapter(config);
   const teams = createTeamsSender(adapter, config.bot.appId);
   // One ODS client for the conversations and the helpdesk's automatic checks: its cache and rate limit are shared.
@@ -90,6 +97,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     logger,
     queueStepMs: config.notifyRetryMs,
     leaseMs: config.notifyLeaseMs,
+    metrics,
   });
 
   // The workflow. The manager's update is recorded in the same write as the step and handed to the notifier once it is
@@ -117,18 +125,20 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
 
   // Reminders: thresholds from REMINDER_* (bot/reminders/thresholds.ts); one instance per DATA_DIR sweeps (the lock).
   const sweep = () =>
-    runSweep({
-      store,
-      calendar,
-      clock,
-      logger,
-      thresholds: config.reminders,
-      notifier,
-      workflow,
-      ensureChannel,
-      // The escalation lines on the tickets' cards: every posted copy is updated.
-      syncCard: (ticketId) => cards.sync(ticketId),
-    });
+    timedSweep(metrics, clock, () =>
+      runSweep({
+        store,
+        calendar,
+        clock,
+        logger,
+        thresholds: config.reminders,
+        notifier,
+        workflow,
+        ensureChannel,
+        // The escalation lines on the tickets' cards: every posted copy is updated.
+        syncCard: (ticketId) => cards.sync(ticketId),
+      }),
+    );
   // Work that must happen once runs on one instance at a time: across the instances sharing a database (a lock per
   // job), or in the one process that owns the data folder (the sweep keeps its lock file there, as it always has).
   const jobLock = (job: JobName): JobLock => {
@@ -170,8 +180,8 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     store,
     logger,
   });
-  const cardInvoke = createCardInvokeHandler({ workflow, store, now: clock, helpdesk: config.helpdesk, automaticChecks });
-  const bot = new OnboardingBot(conversationState, store, dialogTurns, cardInvoke);
+  const cardInvoke = createCardInvokeHandler({ workflow, store, now: clock, helpdesk: config.helpdesk, automaticChecks, metrics });
+  const bot = new OnboardingBot(conversationState, store, dialogTurns, cardInvoke, metrics);
 
   // The server: the Bot Framework endpoint, health, the users template and the helpdesk tab.
   const inFlight = new InFlight();
@@ -189,6 +199,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     isStopping: () => stopping !== undefined,
     usersTemplate: () => (usersTemplate ??= buildUsersTemplate()),
   });
+  registerMetricsRoute(server, { metrics, authenticated: !isLocalMode(config), token: config.metricsToken, logger });
   registerHelpdeskTab(server, {
     config,
     store,

@@ -59,6 +59,11 @@ export interface Config {
   teamsServiceUrl: string;
   /** What people are told about the UCP helpdesk beyond source 001's hours: a target time and a contact, only when configured. */
   helpdesk: HelpdeskFacts;
+  /**
+   * The bearer token GET /metrics asks for in authenticated mode (METRICS_TOKEN, a secret: never logged); empty: /metrics
+   * is off in authenticated mode (local mode serves it to this machine without one).
+   */
+  metricsToken: string;
   /** The helpdesk tab's API: Teams SSO tokens must come from this issuer, for one of these audiences, signed by keys at jwksUrl. */
   tab: TabTokenSettings;
 }
@@ -154,6 +159,7 @@ export function loadConfig(env: Env = process.env): Config {
     reminders: reminderThresholds(env),
     helpdesk: helpdeskFacts(env),
     tab: tabTokenSettings(env, appId, appTenantId, publicBaseUrl),
+    metricsToken: metricsToken(env),
   };
 }
 
@@ -229,6 +235,17 @@ function tabTokenSettings(env: Env, appId: string, tenantId: string, publicBaseU
     // Not through url(): a trailing slash would change the key set's address.
     jwksUrl: exactUrl(env, 'TAB_JWKS_URL', `https://login.microsoftonline.com/${tenant}/discovery/v2.0/keys`),
   };
+}
+
+/** Long enough not to be guessed, and one word so it fits an Authorization header as it is; never quoted back. */
+function metricsToken(env: Env): string {
+  const token = text(env, 'METRICS_TOKEN');
+  if (token !== '' && !/^[\x21-\x7e]{32,512}$/.test(token))
+    throw new ConfigError(
+      'METRICS_TOKEN',
+      `must be 32 to 512 characters, with no spaces, such as the output of openssl rand -hex 32 (got ${token.length} characters; a secret is not shown)`,
+    );
+  return token;
 }
 
 // No source gives the helpdesk a service level or a phone number: both are the operator's to set, and unset says neither.

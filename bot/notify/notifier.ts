@@ -1,3 +1,4 @@
+import type { ConversationReference } from 'botbuilder';
 import type { NotificationRecord } from '../../data/model.js';
 import type { Store } from '../../data/store/store.js';
 import { errorKind, type Logger } from '../log.js';
@@ -11,6 +12,7 @@ import { withRetry } from './retry.js';
 import { cardActivity, throughConversation, type TeamsRoute } from './teamsRoute.js';
 import type { TeamsSender } from './teamsSender.js';
 import { backgroundWork } from './backgroundWork.js';
+import type { Metrics, NotificationChannel, NotificationOutcome } from '../metrics/metrics.js';
 
 export type { NotificationInput } from './outbox.js';
 export { addNotificationIfNew, pendingNotification, unconfirmedMark } from './outbox.js';
@@ -33,6 +35,8 @@ export interface NotifierDeps {
   owner?: string;
   /** How long a claim lasts (ms): by default derived from the retry options (deliveryLeaseMs), long enough for one delivery. */
   leaseMs?: number;
+  /** Counts each delivery step by channel and outcome (ucp_notifications_total). */
+  metrics?: Pick<Metrics, 'notification'>;
 }
 
 /** The result of a retryDue() round. */
@@ -102,6 +106,23 @@ export function createNotifier(deps: NotifierDeps): Notifier {
   const leaseMs = deps.leaseMs ?? deliveryLeaseMs(route.retry);
   /** A claim made at `now`: its lease ends `leaseMs` later. */
   const termsAt = (now: Date) => ({ owner, now: now.toISOString(), leaseUntil: new Date(now.getTime() + leaseMs).toISOString() });
+  const count = (channel: NotificationChannel, outcome: NotificationOutcome | undefined) => {
+    if (outcome) deps.metrics?.notification(channel, outcome);
+  };
+  /** Wraps one route's send for one delivery: every attempt after the first is a retry, and each 429 is counted. */
+  const countingAttempts = <A extends unknown[], T>(channel: NotificationChannel, send: (...args: A) => Promise<T>) => {
+    let attempts = 0;
+    return async (...args: A): Promise<T> => {
+      attempts += 1;
+      if (attempts > 1) count(channel, 'retried');
+      try {
+        return await send(...args);
+      } catch (err) {
+        if (asDeliveryError(err).reason === 'http-429') count(channel, 'throttled-429');
+        throw err;
+      }
+    };
+  };
   const background = backgroundWork();
   const track = background.track;
   let round: Promise<RetryRound> | undefined;
@@ -112,7 +133,7 @@ export function createNotifier(deps: NotifierDeps): Notifier {
   const tryEmail = async (mailer: Mailer, email: string, record: NotificationRecord): Promise<DeliveryError | undefined> => {
     try {
       await withRetry(
-        () => mailer.send({ to: email, subject: record.subject, text: record.text, key: record.key }),
+        countingAttempts('email', () => mailer.send({ to: email, subject: record.subject, text: record.text, key: record.key })),
         route.retry,
         background.signal,
         (failure, waitMs, attempt) => logger.info('e-mail will be retried', { key: record.key, reason: failure.reason, attempt, waitMs }),
@@ -135,10 +156,13 @@ export function createNotifier(deps: NotifierDeps): Notifier {
       const outcome = await throughConversation(
         route,
         conversationKey,
-        (reference) => deps.teams.send(reference, cardActivity(record.card, record.text)),
+        countingAttempts('teams', (reference: Partial<ConversationReference>) =>
+          deps.teams.send(reference, cardActivity(record.card, record.text)),
+        ),
         'notification',
         background.signal,
       );
+      count('teams', outcomeOf(outcome.ok ? undefined : outcome.failure));
       if (outcome.ok) {
         await markSent(deps.store, record.key, 'teams', deps.clock());
         logger.info('notification sent', { key: record.key, via: 'teams' });
@@ -153,7 +177,9 @@ export function createNotifier(deps: NotifierDeps): Notifier {
       retryAfterMs = Math.max(retryAfterMs, outcome.failure.retryAfterMs ?? 0);
     }
     if (deps.mailer && record.recipient.email && !background.signal.aborted) {
+      count('teams', 'email-fallback');
       const failure = await tryEmail(deps.mailer, record.recipient.email, record);
+      count('email', outcomeOf(failure));
       if (!failure) {
         await markSent(deps.store, record.key, 'email', deps.clock());
         logger.info('notification sent', { key: record.key, via: 'email' });
@@ -246,4 +272,15 @@ export function createNotifier(deps: NotifierDeps): Notifier {
     stop: (maxWaitMs) => background.stop(maxWaitMs),
   };
   return notifier;
+}
+
+/**
+ * How one route's delivery ended, for ucp_notifications_total: a 403 (the bot removed or blocked) apart from other
+ * failures; a person Teams has no conversation with yet was not tried at all, and counts as nothing here.
+ */
+function outcomeOf(failure: DeliveryError | undefined): NotificationOutcome | undefined {
+  if (!failure) return 'sent';
+  if (failure.reason === 'no-conversation') return undefined;
+  if (failure.kind === 'ambiguous') return 'unconfirmed';
+  return failure.reason === 'http-403' ? 'refused-403' : 'failed';
 }

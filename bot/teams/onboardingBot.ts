@@ -10,6 +10,8 @@ import type { DialogTurns } from './dialogTurns.js';
 import type { Store } from '../../data/store/store.js';
 import { invokeRefusal } from './invokeGuard.js';
 import { forgetPastFailures } from './turnErrors.js';
+import { secondsSince, type Metrics } from '../metrics/metrics.js';
+import { isStoreUnavailable } from '../storeUnavailable.js';
 
 /**
  * Routes Teams activities: every activity first records where its person or channel can be reached; messages (and card
@@ -21,6 +23,7 @@ export class OnboardingBot extends ActivityHandler {
     private readonly store: Store,
     private readonly conversations: DialogTurns,
     private readonly cardInvoke: (context: TurnContext, value: AdaptiveCardInvokeValue) => Promise<AdaptiveCardInvokeResponse>,
+    private readonly metrics?: Pick<Metrics, 'turn'>,
   ) {
     super();
     this.onMessage(async (context, next) => {
@@ -48,11 +51,21 @@ export class OnboardingBot extends ActivityHandler {
     return this.cardInvoke(context, invokeValue);
   }
 
-  /** Remembers where the person or channel can be reached, runs the turn, and saves conversation and dialog state through the store. */
+  /**
+   * Remembers where the person or channel can be reached, runs the turn, and saves conversation and dialog state through
+   * the store; counts the turn and its duration (a failure goes on to bot/teams/turnErrors.ts as before).
+   */
   override async run(context: TurnContext): Promise<void> {
-    await this.conversations.remember(context);
-    await super.run(context);
-    await this.conversationState.saveChanges(context);
-    await forgetPastFailures(this.store, context);
+    const startedAt = process.hrtime.bigint();
+    try {
+      await this.conversations.remember(context);
+      await super.run(context);
+      await this.conversationState.saveChanges(context);
+      await forgetPastFailures(this.store, context);
+      this.metrics?.turn(context.activity.type, 'ok', secondsSince(startedAt));
+    } catch (err) {
+      this.metrics?.turn(context.activity.type, isStoreUnavailable(err) ? 'store-unavailable' : 'failed', secondsSince(startedAt));
+      throw err;
+    }
   }
 }
