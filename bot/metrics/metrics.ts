@@ -3,6 +3,7 @@
  * app has a registry of its own, so tests and two apps in one process never mix their numbers. Labels take values from
  * small fixed sets only: ticket ids, names, e-mail addresses and conversation ids never go into a metric.
  */
+import os from 'node:os';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { CARD_VERBS } from '../../cards/verbs.js';
 import type { SweepResult } from '../reminders/sweep.js';
@@ -43,8 +44,11 @@ export interface Metrics {
 }
 
 /** Builds the metrics of one app on a registry of its own, with Node's process metrics (memory, event loop lag, …). */
-export function createMetrics(): Metrics {
+export function createMetrics(instance: string = serviceInstance()): Metrics {
   const registry = new Registry();
+  // Every series names the process it came from: behind a load balancer each scrape reaches one instance, and a counter
+  // that mixed two processes' totals in one series would jump up and down.
+  registry.setDefaultLabels({ service_instance: instance });
   collectDefaultMetrics({ register: registry });
   const registers = [registry];
 
@@ -151,4 +155,9 @@ export async function timedSweep(
 /** Seconds since `startedAt` (a process.hrtime.bigint() reading): for the duration histograms. */
 export function secondsSince(startedAt: bigint): number {
   return Number(process.hrtime.bigint() - startedAt) / 1e9;
+}
+
+/** Which instance this is: App Service's instance id when it runs there, else the host name and process id. */
+export function serviceInstance(env: NodeJS.ProcessEnv = process.env): string {
+  return env.WEBSITE_INSTANCE_ID?.slice(0, 12) || `${os.hostname()}:${process.pid}`;
 }

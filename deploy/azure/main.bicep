@@ -75,6 +75,13 @@ param smtpFrom string = ''
 @secure()
 param smtpPassword string = ''
 
+@description('Serve /metrics to a scraper presenting the MetricsToken secret (docs/operations.md); off: /metrics answers 404.')
+param metricsEnabled bool = false
+
+@description('The bearer token for /metrics (32–512 characters, no spaces). Stored in Key Vault only; leave empty to set the secret in Key Vault yourself.')
+@secure()
+param metricsToken string = ''
+
 @description('How much the service logs: debug, info, warn or error. Personal data is never logged.')
 @allowed([
   'debug'
@@ -145,6 +152,7 @@ var botPort = '3978'
 var effectiveBaseUrl = empty(publicBaseUrl) ? 'https://${appName}.azurewebsites.net/' : publicBaseUrl
 var appPasswordSecretName = 'MicrosoftAppPassword'
 var smtpPasswordSecretName = 'SmtpPassword'
+var metricsTokenSecretName = 'MetricsToken'
 var databaseUrlSecretName = 'DatabaseUrl'
 var usePostgres = store == 'postgres'
 // lowdb: one writer for the data folder, so never more than one instance (see the top of this file).
@@ -234,6 +242,15 @@ resource smtpPasswordSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if 
   }
 }
 
+resource metricsTokenSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(metricsToken)) {
+  parent: keyVault
+  name: metricsTokenSecretName
+  properties: {
+    value: metricsToken
+    contentType: 'Bearer token for scraping /metrics'
+  }
+}
+
 // App settings reach the process as environment variables, read by bot/config.ts. Secrets are Key Vault references that
 // App Service resolves with the web app's own (system-assigned) identity; their values never appear here or in the portal.
 var baseSettings = [
@@ -267,6 +284,10 @@ var smtpSettings = empty(smtpHost) ? [] : [
   { name: 'SMTP_FROM', value: smtpFrom }
   { name: 'SMTP_PASSWORD', value: '@Microsoft.KeyVault(SecretUri=${keyVault.properties.vaultUri}secrets/${smtpPasswordSecretName}/)' }
 ]
+// /metrics is off in authenticated mode unless METRICS_TOKEN is set (docs/operations.md).
+var metricsSettings = metricsEnabled ? [
+  { name: 'METRICS_TOKEN', value: '@Microsoft.KeyVault(SecretUri=${keyVault.properties.vaultUri}secrets/${metricsTokenSecretName}/)' }
+] : []
 // Code deployment: Oryx installs the dependencies and runs `npm run build` (SCM_DO_BUILD_DURING_DEPLOYMENT), which compiles
 // the service into dist/; the start command is npm start's, without its prestart build.
 // Everything the bot needs at run time is a production dependency (esbuild included: it builds the helpdesk tab's script).
@@ -303,7 +324,7 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
       // keep App Service's own outbound path, so the network needs no NAT gateway. Name resolution uses the network's
       // DNS once integrated, which answers from the linked private zone.
       vnetRouteAllEnabled: false
-      appSettings: concat(baseSettings, storeSettings, smtpSettings, codeSettings)
+      appSettings: concat(baseSettings, storeSettings, smtpSettings, metricsSettings, codeSettings)
     }
   }
 }

@@ -98,10 +98,19 @@ describe('the Azure deployment (deploy/azure/main.bicep)', () => {
     expect(code).toMatch(/keyVaultSecretsUserRoleId = '4633458b-17de-408a-b874-0445c86b69e6'/);
   });
 
+  it('serves /metrics only when asked, with its token as a Key Vault reference', () => {
+    expect(params().get('metricsEnabled')?.line).toMatch(/= false$/);
+    expect(code).toMatch(/var metricsSettings = metricsEnabled \? \[/);
+    expect(code).toContain(
+      "{ name: 'METRICS_TOKEN', value: '@Microsoft.KeyVault(SecretUri=${keyVault.properties.vaultUri}secrets/${metricsTokenSecretName}/)' }",
+    );
+    expect(code).toMatch(/appSettings: concat\([^)]*metricsSettings/);
+  });
+
   it('holds no secret in plain text: secret parameters are @secure() with empty defaults and go only into Key Vault', () => {
     const all = params();
-    const secretParams = [...all.keys()].filter((name) => /password|secret/i.test(name));
-    expect(secretParams.sort()).toEqual(['microsoftAppPassword', 'postgresAdminPassword', 'smtpPassword']);
+    const secretParams = [...all.keys()].filter((name) => /password|secret|token/i.test(name));
+    expect(secretParams.sort()).toEqual(['metricsToken', 'microsoftAppPassword', 'postgresAdminPassword', 'smtpPassword']);
     for (const name of secretParams) {
       expect(all.get(name)?.secure).toBe(true);
       expect(all.get(name)?.line).toMatch(/= ''$/);

@@ -1,10 +1,19 @@
 import { describe, expect, it } from '@jest/globals';
-import { createMetrics, timedSweep } from '../../../bot/metrics/metrics.js';
+import { createMetrics, serviceInstance, timedSweep } from '../../../bot/metrics/metrics.js';
 import { sample } from '../../helpers/metricSamples.js';
 
 const AT = new Date('2026-03-02T10:00:00.000Z');
 
 describe('the metrics of one app', () => {
+  it('names the instance on every series, so two instances behind one address never mix their counts', async () => {
+    const metrics = createMetrics('instance-a');
+    metrics.turn('message', 'ok', 0.02);
+    const lines = (await metrics.registry.metrics()).split('\n').filter((line) => line !== '' && !line.startsWith('#'));
+    expect(lines.length).toBeGreaterThan(10);
+    for (const line of lines) expect(line).toContain('service_instance="instance-a"');
+    expect(serviceInstance({ WEBSITE_INSTANCE_ID: 'f1e2d3c4b5a6978877665544' })).toBe('f1e2d3c4b5a6');
+  });
+
   it('counts turns by activity type and outcome, with their durations', async () => {
     const metrics = createMetrics();
     metrics.turn('message', 'ok', 0.02);
