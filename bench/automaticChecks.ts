@@ -7,29 +7,21 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { AUTOMATIC_ITEMS, type DpiaEntry, type DsptRecord, type WorkflowTicket } from '../data/model.js';
+import { AUTOMATIC_ITEMS } from '../data/model.js';
 import { openLowdbStore } from '../data/store/lowdbStore.js';
-import { DEMO_DPIA, DEMO_ICB_CODE, DEMO_NOT_IN_DPIA, demoDsptStatuses } from '../bot/demo/demoData.js';
+import { DEMO_ICB_CODE } from '../bot/demo/demoData.js';
 import { createOrdClient } from '../bot/ods/ordClient.js';
 import { checkingWorkflow, createAutomaticCheckRuns } from '../bot/tickets/automaticCheckRuns.js';
 import { createWorkflow } from '../data/workflow/workflow.js';
 import { startFakeOrd } from '../tests/fixtures/fakeOrd.js';
 import { ordAnswer } from '../tests/fixtures/ordFixtures.js';
-import { seededRandom } from '../tests/fixtures/seededRandom.js';
-import { makeWorkflowTicket, people, workflowRosters } from '../tests/fixtures/workflowFixtures.js';
+import { workflowRosters } from '../tests/fixtures/workflowFixtures.js';
+import { BENCH_NOW, demoScenario, syntheticDay, type Scenario } from './checkScenarios.js';
 import { measuredLine, startBenchRun } from './performanceDoc.js';
 
 const run = startBenchRun();
 
 const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
-
-interface Scenario {
-  label: string;
-  tickets: WorkflowTicket[];
-  dpia: DpiaEntry[];
-  dspt: DsptRecord[];
-  directory: Record<string, { name: string; active: boolean } | undefined>;
-}
 
 interface Tally {
   requests: number;
@@ -37,6 +29,8 @@ interface Tally {
   outcomes: Record<string, number>;
   ticked: number;
   settled: number;
+  /** Failed and unsettled checks counted by why the scenario expected them not to pass ("unexpected" when it did not). */
+  why: { failed: Record<string, number>; unsettled: Record<string, number> };
 }
 
 async function measure(scenario: Scenario): Promise<Tally> {
@@ -57,7 +51,7 @@ async function measure(scenario: Scenario): Promise<Tally> {
   }
   const store = await openLowdbStore({ dir });
   try {
-    const now = () => new Date();
+    const now = () => new Date(BENCH_NOW);
     await store.transaction(async (tx) => {
       for (const entry of workflowRosters()) await tx.rosters.insert(entry);
       for (const ticket of scenario.tickets) await tx.tickets.insert(ticket);
@@ -81,6 +75,7 @@ async function measure(scenario: Scenario): Promise<Tally> {
       outcomes: { passed: 0, failed: 0, unsettled: 0 },
       ticked: 0,
       settled: 0,
+      why: { failed: {}, unsettled: {} },
     };
     for (const ticket of scenario.tickets) {
       await runs.run(ticket.id);
@@ -91,6 +86,12 @@ async function measure(scenario: Scenario): Promise<Tally> {
       tally.settled += settled;
       tally.ticked += results.filter((outcome) => outcome === 'passed').length;
       for (const outcome of results) tally.outcomes[outcome] += 1;
+      AUTOMATIC_ITEMS.forEach((item, i) => {
+        const outcome = results[i];
+        if (outcome === 'passed') return;
+        const why = scenario.reasons.get(ticket.id)?.[item] ?? `unexpected (${item})`;
+        tally.why[outcome][why] = (tally.why[outcome][why] ?? 0) + 1;
+      });
       tally.settledByCount.set(settled, (tally.settledByCount.get(settled) ?? 0) + 1);
     }
     return tally;
@@ -99,77 +100,6 @@ async function measure(scenario: Scenario): Promise<Tally> {
     await ord.close();
     await rm(dir, { recursive: true, force: true });
   }
-}
-
-function accessRequest(odsCode: string, name: string, users: WorkflowTicket['users'], approved = false): WorkflowTicket {
-  return makeWorkflowTicket({
-    state: 'awaitingHelpdesk',
-    organisation: {
-      odsCode,
-      name,
-      icbCode: DEMO_ICB_CODE,
-      location: 'london',
-      namedInDpia: !approved,
-      organisationType: 'Care home (residential or nursing)',
-      postcode: 'SE1 7EH',
-    },
-    users,
-    ...(approved ? { icsApproval: { by: { ...people.lead }, at: new Date().toISOString() } } : {}),
-  });
-}
-
-const staff = (n: number, domain = 'nhs.net') =>
-  Array.from({ length: n }, (_, i) => ({
-    name: `Person ${i}`,
-    jobTitle: 'Carer',
-    role: 'Non-Clinical' as const,
-    email: `person.${i}@${domain}`,
-  }));
-
-/** The demo's homes as their managers would send them (bot/demo/demoData.ts); Riverside after its ICS lead approved it. */
-function demoScenario(): Scenario {
-  const homes = [...DEMO_DPIA.map((e) => ({ odsCode: e.odsCode, name: e.name, approved: false })), { ...DEMO_NOT_IN_DPIA, approved: true }];
-  return {
-    label: 'demo data (4 homes)',
-    tickets: homes.map((home) => accessRequest(home.odsCode, home.name, staff(2), home.approved)),
-    dpia: DEMO_DPIA.map((e) => ({ ...e })),
-    dspt: demoDsptStatuses(new Date()),
-    directory: Object.fromEntries(homes.map((home) => [home.odsCode, { name: home.name, active: true }])),
-  };
-}
-
-/**
- * A day of 100 requests, in a mix a helpdesk would recognise: most homes listed and at Standards Met; some approved by their
- * ICS lead; some whose status lapsed or is Approaching Standards; a few closed or unknown codes; a few role mailboxes.
- */
-function syntheticDay(): Scenario {
-  const random = seededRandom(14);
-  const scenario: Scenario = { label: 'synthetic day (100 requests)', tickets: [], dpia: [], dspt: [], directory: {} };
-  const year = new Date().getUTCFullYear();
-  for (let i = 0; i < 100; i += 1) {
-    const odsCode = `VB${String(i).padStart(3, '0')}`;
-    const name = `Bench Home ${i}`;
-    const roll = random();
-    const approved = roll >= 0.7 && roll < 0.8;
-    if (!approved) scenario.dpia.push({ odsCode, name, icbCode: DEMO_ICB_CODE });
-    const status =
-      roll >= 0.8 && roll < 0.9
-        ? random() < 0.5
-          ? `${String((year - 3) % 100)}/${String((year - 2) % 100)} Standards Met`
-          : demoDsptStatuses(new Date())[1].status
-        : demoDsptStatuses(new Date())[0].status;
-    scenario.dspt.push({ odsCode, name, status, publishedOn: demoDsptStatuses(new Date())[0].publishedOn });
-    scenario.directory[odsCode] = roll >= 0.9 && roll < 0.95 ? undefined : { name, active: !(roll >= 0.95 && random() < 0.5) };
-    scenario.tickets.push(
-      accessRequest(
-        odsCode,
-        name,
-        random() < 0.05 ? [...staff(2), { ...staff(1)[0], email: 'jane.nurse@nhs.net' }] : staff(1 + Math.floor(random() * 5)),
-        approved,
-      ),
-    );
-  }
-  return scenario;
 }
 
 const rows: string[] = [];
@@ -186,23 +116,38 @@ for (const scenario of [demoScenario(), syntheticDay()]) {
   tallies.push({ scenario: scenario.label, ...tally, settledByCount: Object.fromEntries(tally.settledByCount) });
 }
 const leftToAgent = tallies.reduce((sum, t) => sum + (t.settledByCount[3] ?? 0), 0);
+
+/** "Approaching Standards (3), a closed home (1)", most first; "none" when nothing. */
+function counted(why: Record<string, number>): string {
+  const entries = Object.entries(why).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  return entries.length === 0 ? 'none' : entries.map(([reason, n]) => `${reason} (${n})`).join(', ');
+}
+
+const whyLines = tallies.map((t) => `- ${t.scenario}: failed: ${counted(t.why.failed)}. Left to the agent: ${counted(t.why.unsettled)}.`);
 const measured = run.measured();
 await run.publish(
   [
     '## Automatic checks (issue 14)',
     '',
     `Measured by \`npm run bench:checks\` (bench/automaticChecks.ts) on ${measured.date}: ${measuredLine(measured)}.`,
-    'Real store on disk, the ORD client over HTTP to a local directory that knows every code, the imported DPIA register and',
-    'DSPT export. "Settled" is passed or failed; "Accounts created" is always the agent\'s, so 4 of 5 is the most the service',
-    'can settle. In the demo data Riverside comes after its ICS lead approved it; the synthetic day is a seeded mix of homes',
-    'listed at Standards Met, approved by their ICS lead, lapsed or Approaching Standards, closed or unknown, and role mailboxes.',
+    `The checks run with the clock fixed at ${BENCH_NOW.toISOString()} (bench/checkScenarios.ts BENCH_NOW), so the figures do`,
+    'not move with the day the benchmark is run (DSPT statuses lapse on 1 July). Real store on disk, the ORD client over HTTP',
+    'to a local directory, the imported DPIA register and DSPT export. "Settled" is passed or failed; "Accounts created" is',
+    "always the agent's, so 4 of 5 is the most the service can settle. In the demo data Riverside comes after its ICS lead",
+    'approved it; the synthetic day is a seeded mix of homes listed at Standards Met, approved by their ICS lead, lapsed or',
+    'Approaching Standards, closed or unknown to the directory, and role mailboxes.',
     '',
     '| Requests | n | Settled per request | Ticked automatically per request | Failed checks | Left to the agent | Requests by items settled |',
     '|---|---|---|---|---|---|---|',
     ...rows,
     '',
+    'Why the checks that did not pass did not, by what each request was built with:',
+    '',
+    ...whyLines,
+    '',
     `The ${leftToAgent} requests at 3 of 5 have one check more left to the agent. The rules leave some to a person on purpose: a`,
-    'code the directory does not know (the manager may carry on with one) and an address with a role word beside a name (source 004).',
+    'code the directory does not know (the manager may carry on with one; docs/domain.md) and an address with a role word',
+    'beside a name (source 004).',
   ].join('\n'),
 );
 await run.saveResult('checks', { measured, scenarios: tallies });
