@@ -7,19 +7,10 @@ import { Gauge, type Registry } from 'prom-client';
 import type { TicketState } from '../../data/model.js';
 import type { WorkingCalendar } from '../../data/rules/workingHours.js';
 import type { Store } from '../../data/store/store.js';
+import { TICKET_STATES } from '../../data/workflow/transitions.js';
 
 /** The states a live ticket can be in ('archived' tickets have left the live store). */
-export const LIVE_TICKET_STATES: readonly TicketState[] = [
-  'submitted',
-  'awaitingIcsApproval',
-  'awaitingHelpdesk',
-  'assigned',
-  'needsInformation',
-  'resolved',
-  'closed',
-  'rejected',
-  'withdrawn',
-];
+export const LIVE_TICKET_STATES: readonly TicketState[] = TICKET_STATES.filter((state) => state !== 'archived');
 
 /** A store read is reused by scrapes within this long of it. */
 export const SNAPSHOT_CACHE_MS = 5000;
