@@ -5,6 +5,7 @@ import { errorKind, type Logger } from '../log.js';
 import { conversationKeyFor } from './recipientConversations.js';
 import { asDeliveryError, type DeliveryError } from './deliveryError.js';
 import type { Mailer } from './mailer.js';
+import { heldClaims } from './heldClaims.js';
 import { deliveryLeaseMs, processOwnerId } from './lease.js';
 import { findNotification, markQueued, markSent, pruneSent, recordNotification, type NotificationInput } from './outbox.js';
 import type { RetryOptions } from './retry.js';
@@ -66,7 +67,8 @@ export interface Notifier {
   start(intervalMs: number): void;
   /**
    * Called before the store closes: stops the timer, cuts retry waits short and waits (at most `maxWaitMs`,
-   * default 5 s, inside the host's stop budget) for requests in flight. Anything not delivered stays pending in the store.
+   * default 5 s, inside the host's stop budget) for requests in flight, then releases the claims it holds on
+   * notifications it never started sending (one store write more). Anything not delivered stays pending in the store.
    */
   stop(maxWaitMs?: number): Promise<void>;
 }
@@ -94,6 +96,11 @@ const silent: Logger = { debug: () => undefined, info: () => undefined, warn: ()
  *   outcome releases it. An instance that dies mid-delivery leaves its claims leased: another instance takes them over
  *   once the lease has run out and sends them (at least once, as above). Only the owner reschedules a failure
  *   (markQueued); a delivery is recorded by whoever made it (markSent), so a lease taken over too late is not sent again;
+ * - an instance that stops gracefully releases at once the claims it never started sending (the rest of a round's
+ *   batch, a delivery the stop reached before its first send: heldClaims.ts, store.notifications.release), so another
+ *   instance delivers them without waiting for the lease. No other claim is released early: a send that may have
+ *   reached Teams or the relay (still in flight when the stop's wait ends) keeps its lease, as a crashed instance's
+ *   would (at most once, above); a send that definitely failed released its claim by recording the failure (markQueued);
  * - within one process, a key notify()/deliver() is delivering is not delivered by a timer round as well (`inFlight`).
  * Ticket cards are different: see CardSender.post (at least once) and CardUpdateOutcome (bot/notify/cardSender.ts).
  */
@@ -128,6 +135,7 @@ export function createNotifier(deps: NotifierDeps): Notifier {
   let round: Promise<RetryRound> | undefined;
   /** Keys being delivered in this process: a timer round must not deliver what notify() is delivering. */
   const inFlight = new Set<string>();
+  const held = heldClaims(deps.store, owner, logger);
 
   /** Resolves with the failure, or undefined once the relay accepted the message. */
   const tryEmail = async (mailer: Mailer, email: string, record: NotificationRecord): Promise<DeliveryError | undefined> => {
@@ -146,9 +154,14 @@ export function createNotifier(deps: NotifierDeps): Notifier {
     }
   };
 
-  /** One delivery round for one record: Teams first, then e-mail; the outcome is on disk before this resolves. */
-  const deliverRecord = async (record: NotificationRecord): Promise<'sent' | 'queued'> => {
-    if (background.signal.aborted) return 'queued';
+  /**
+   * One delivery round for one record: Teams first, then e-mail; the outcome is on disk before this resolves.
+   * 'untouched' when the notifier is stopping: nothing was sent and the claim is still held.
+   */
+  const deliverRecord = async (record: NotificationRecord): Promise<'sent' | 'queued' | 'untouched'> => {
+    if (background.signal.aborted) return 'untouched';
+    // From here a request may reach Teams or the relay: this claim is never released before its outcome is recorded.
+    held.forget(record.key);
     const failures: string[] = [];
     let retryAfterMs = 0;
     const conversationKey = conversationKeyFor(record.recipient);
@@ -204,6 +217,8 @@ export function createNotifier(deps: NotifierDeps): Notifier {
    * holds its claim; never rejects.
    */
   const deliverKey = async (key: string, now = deps.clock()): Promise<'sent' | 'queued' | 'duplicate' | 'unknown'> => {
+    // Stopping: not claimed, so another instance may deliver it at once.
+    if (background.signal.aborted) return 'queued';
     // Claimed before the first await: two callers cannot both deliver the same key.
     if (inFlight.has(key)) return 'duplicate';
     inFlight.add(key);
@@ -211,13 +226,21 @@ export function createNotifier(deps: NotifierDeps): Notifier {
       let record: NotificationRecord | undefined;
       try {
         record = await deps.store.notifications.claim(key, termsAt(now));
-        // Not claimed: sent already, held by another instance, or unknown.
-        if (!record) return (await findNotification(deps.store, key)) ? 'duplicate' : 'unknown';
+        if (!record) {
+          // Not claimed: sent already, held by another instance, or unknown.
+          held.forget(key);
+          return (await findNotification(deps.store, key)) ? 'duplicate' : 'unknown';
+        }
       } catch (err) {
         logger.error('notification could not be claimed', { key, error: errorKind(err) });
         return 'queued';
       }
-      return await deliverRecord(record);
+      held.hold([key]);
+      const outcome = await deliverRecord(record);
+      if (outcome !== 'untouched') return outcome;
+      // The stop came first: this claim and the rest of the round's batch go back at once, in one write.
+      await held.release();
+      return 'queued';
     } catch (err) {
       // The outcome could not be written (the store is closing or failing): the record stays pending for a later round.
       logger.error('notification outcome not recorded', { key, error: errorKind(err) });
@@ -231,13 +254,18 @@ export function createNotifier(deps: NotifierDeps): Notifier {
     const result: RetryRound = { sent: 0, queued: 0 };
     // The batch's leases hold while the round works through it; each delivery claims again as it starts, so a record
     // whose lease ran out meanwhile and was taken over by another instance is skipped here.
-    for (const due of await deps.store.notifications.claimDue(termsAt(now), maxPerRound)) {
+    const batch = await deps.store.notifications.claimDue(termsAt(now), maxPerRound);
+    // A key being delivered here already is that delivery's to record (it may be sending): never released by the round.
+    held.hold(batch.map((due) => due.key).filter((key) => !inFlight.has(key)));
+    for (const due of batch) {
       if (background.signal.aborted) break;
       if (inFlight.has(due.key)) continue;
       const outcome = await deliverKey(due.key, now);
       if (outcome === 'sent') result.sent += 1;
       if (outcome === 'queued') result.queued += 1;
     }
+    // Stopped part way (or while claiming): what the round never reached goes back for another instance.
+    if (background.signal.aborted) await held.release();
     const pruned = await pruneSent(deps.store, new Date(now.getTime() - keepSentMs));
     if (pruned > 0) logger.info('delivered notifications removed from the live file', { pruned });
     return result;
@@ -269,7 +297,11 @@ export function createNotifier(deps: NotifierDeps): Notifier {
       background.start(intervalMs, () => notifier.retryDue(), logger, 'notification retry round failed');
     },
 
-    stop: (maxWaitMs) => background.stop(maxWaitMs),
+    async stop(maxWaitMs) {
+      await background.stop(maxWaitMs);
+      // What a round still in flight (a send outlasting the wait) has not reached: the round would release it, too late.
+      await held.release();
+    },
   };
   return notifier;
 }

@@ -1,5 +1,5 @@
 /**
- * Claims on the outbox for the document stores (memory, lowdb): each claim is one transaction of its own, so it is
+ * Claims on the outbox for the document stores (memory, lowdb): each claim (and each release) is one transaction of its own, so it is
  * serialised with every other change and written durably before it resolves, like any change. (The PostgreSQL store
  * does the same in one statement: data/store/postgres/notificationClaims.ts.)
  */
@@ -49,6 +49,18 @@ export function documentOutbox(
         const claimed = leased(record, terms);
         await tx.notifications.put(claimed);
         return structuredClone(claimed);
+      }),
+    release: (keys, owner) =>
+      transaction(async (tx) => {
+        let released = 0;
+        for (const key of new Set(keys)) {
+          const record = await tx.notifications.get(key);
+          if (!record || record.status !== 'pending' || record.leaseOwner !== owner) continue;
+          const { leaseOwner: _owner, leaseUntil: _until, ...unleased } = record;
+          await tx.notifications.put(unleased);
+          released += 1;
+        }
+        return released;
       }),
   };
 }

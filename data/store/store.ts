@@ -88,7 +88,7 @@ export interface ClaimTerms {
  * delivery: it writes a lease (the record's `leaseOwner` and `leaseUntil`) that other owners respect until `leaseUntil`
  * has passed, so two instances never deliver the same message, and the claims of a crashed instance are taken over once
  * their lease has run out. The owner may claim again to renew. Writing the outcome (a put of the record without the
- * lease fields, as markSent and markQueued do) releases it. Each claim is a write of its own, atomic across instances.
+ * lease fields, as markSent and markQueued do) releases it, as does `release`. Each claim is a write of its own, atomic across instances.
  */
 export interface NotificationOutbox extends RecordReads<NotificationRecord, NotificationQuery> {
   /**
@@ -103,6 +103,12 @@ export interface NotificationOutbox extends RecordReads<NotificationRecord, Noti
    * unexpired lease.
    */
   claim(key: string, terms: ClaimTerms): Promise<NotificationRecord | undefined>;
+  /**
+   * Gives claims back before their lease runs out (an instance stopping with claims it has not started delivering): each
+   * of `keys` still pending and leased by `owner` loses its lease, whatever its end, and may be claimed by anyone at once;
+   * every other record is left as it is. One write; resolves with how many were released.
+   */
+  release(keys: readonly string[], owner: string): Promise<number>;
 }
 
 export interface TicketReads {

@@ -25,6 +25,11 @@ const CLAIM_DUE = `
 
 const CLAIM_ONE = `UPDATE notifications SET ${LEASE} WHERE key = $4 AND ${CLAIMABLE} RETURNING doc`;
 
+// $1 the keys, $2 the owner. No SKIP LOCKED here: a row being claimed or recorded right now is waited for, then checked again.
+const RELEASE = `
+  UPDATE notifications SET lease_owner = NULL, lease_until = NULL, doc = doc - 'leaseOwner' - 'leaseUntil'
+  WHERE key = ANY($1::text[]) AND status = 'pending' AND lease_owner = $2`;
+
 /** The outbox of the PostgreSQL store: `reads`, and claims run on `db` (the pool: each claim commits on its own). */
 export function postgresOutbox(db: Queryable, reads: RecordReads<NotificationRecord, NotificationQuery>): NotificationOutbox {
   return {
@@ -46,6 +51,11 @@ export function postgresOutbox(db: Queryable, reads: RecordReads<NotificationRec
     async claim(key, terms) {
       const { rows } = await db.query<{ doc: NotificationRecord }>(CLAIM_ONE, [terms.now, terms.owner, terms.leaseUntil, storedKey(key)]);
       return rows[0]?.doc;
+    },
+    async release(keys, owner) {
+      if (keys.length === 0) return 0;
+      const { rowCount } = await db.query(RELEASE, [[...new Set(keys)].map(storedKey), owner]);
+      return rowCount ?? 0;
     },
   };
 }

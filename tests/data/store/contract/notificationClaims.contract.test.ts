@@ -1,5 +1,5 @@
 /**
- * The outbox's claims (store.notifications.claimDue / claim): how instances of the service share the delivery of
+ * The outbox's claims (store.notifications.claimDue / claim / release): how instances of the service share the delivery of
  * notifications without sending one twice, and take over a crashed instance's claims once their lease has run out.
  */
 import { describe, expect, it } from '@jest/globals';
@@ -122,5 +122,41 @@ describe.each(IMPLEMENTATIONS)('notification claims on the $name store', (implem
 
     expect(await store.notifications.get('n-1')).toEqual(notification('n-1', { nextAttemptAt: T0_PLUS_2M, attempts: 1 }));
     expect((await store.notifications.claim('n-1', terms('b', T0, T0_PLUS_1M)))?.leaseOwner).toBe('b');
+  });
+  it("gives back only the releasing owner's claims on pending notifications, which anyone may then claim at once", async () => {
+    const store = await stores.open();
+    await add(store, [
+      notification('mine-1', { nextAttemptAt: T0 }),
+      notification('mine-2', { nextAttemptAt: T0 }),
+      notification('theirs', { nextAttemptAt: T0 }),
+      notification('unleased', { nextAttemptAt: T0 }),
+    ]);
+    await store.notifications.claim('mine-1', terms('a', T0, T0_PLUS_1M));
+    await store.notifications.claim('mine-2', terms('a', T0, T0_PLUS_1M));
+    await store.notifications.claim('theirs', terms('b', T0, T0_PLUS_1M));
+
+    expect(await store.notifications.release(['mine-1', 'mine-2', 'theirs', 'unleased', 'n-unknown'], 'a')).toBe(2);
+
+    expect(await store.notifications.get('mine-1')).toEqual(notification('mine-1', { nextAttemptAt: T0 }));
+    expect(await store.notifications.get('unleased')).toEqual(notification('unleased', { nextAttemptAt: T0 }));
+    expect(await store.notifications.get('theirs')).toMatchObject({ leaseOwner: 'b', leaseUntil: T0_PLUS_1M });
+    const retaken = await store.notifications.claimDue(terms('c', T0_PLUS_30S, T0_PLUS_2M), 10);
+    expect(retaken.map((record) => record.key).sort()).toEqual(['mine-1', 'mine-2', 'unleased']);
+  });
+
+  it('leaves a sent notification and a claim taken over by another owner as they are when releasing', async () => {
+    const store = await stores.open();
+    await add(store, [
+      notification('n-sent', { status: 'sent', nextAttemptAt: T0, sentAt: T0, leaseOwner: 'a', leaseUntil: T0_PLUS_1M }),
+      notification('n-taken', { nextAttemptAt: T0 }),
+    ]);
+    await store.notifications.claim('n-taken', terms('a', T0, T0_PLUS_30S));
+    await store.notifications.claim('n-taken', terms('b', T0_PLUS_1M, T0_PLUS_2M));
+
+    expect(await store.notifications.release(['n-sent', 'n-taken'], 'a')).toBe(0);
+    expect(await store.notifications.release([], 'a')).toBe(0);
+
+    expect(await store.notifications.get('n-sent')).toMatchObject({ status: 'sent', leaseOwner: 'a' });
+    expect(await store.notifications.get('n-taken')).toMatchObject({ leaseOwner: 'b', leaseUntil: T0_PLUS_2M });
   });
 });
