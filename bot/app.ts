@@ -123,7 +123,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const cards = createTicketCards({ store, workflow, sender: cardSender, ensureChannel, logger, now: clock, syncLock });
   workflow.onEvent((event) => cards.sync(event.ticket.id));
 
-  // Reminders: thresholds from REMINDER_* (bot/reminders/thresholds.ts); one instance per DATA_DIR sweeps (the lock).
+  // Reminders: thresholds from REMINDER_* (bot/reminders/thresholds.ts); one instance at a time sweeps (jobLock, below).
   const sweep = () =>
     timedSweep(metrics, clock, () =>
       runSweep({
