@@ -250,7 +250,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   }
   const port = (server.address() as AddressInfo).port;
   announceMode(config, logger);
-  logger.info(`listening on http://localhost:${port}`, { port, version: VERSION });
+  logger.info(`listening on http://localhost:${port}`, { port, version: VERSION, store: config.store });
   await seedDemoIfFresh({ config, store, logger, port }); // local mode with an empty store only: bot/demo/seedDemo.ts
   // Admin commands while the bot runs: the CLI sends them here, and they run on this store (bot/admin/controlSocket.ts).
   const control = await startControlSocket(config.dataDir, async ({ argv, actor }, say) => {

@@ -77,6 +77,10 @@ export async function startServices(log: (line: string) => void): Promise<Servic
         LOG_LEVEL: 'info',
         // Undelivered cards are retried every few seconds rather than every minute, so no step waits long for one.
         NOTIFY_RETRY_SECONDS: '3',
+        // The same walk on PostgreSQL when asked (STORE=postgres with DATABASE_URL): see README "Tests".
+        ...(process.env.STORE === 'postgres' && process.env.DATABASE_URL
+          ? { STORE: 'postgres', DATABASE_URL: process.env.DATABASE_URL }
+          : {}),
       },
     });
     stops.push(() => stopProcess(bot));
