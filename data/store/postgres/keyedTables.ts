@@ -96,8 +96,13 @@ function docOf<T>(table: KeyedTable<T, unknown>, record: T): unknown {
   return item;
 }
 
+/** Turns a row back into the record it holds. */
+function recordOfRow<T, Q>(table: KeyedTable<T, Q>): (row: { key: string; doc: T }) => T {
+  return (row) => (table.fromDoc ? table.fromDoc(row.doc, keyOfRow(row.key)) : row.doc);
+}
+
 export function keyedReads<T, Q>(db: Queryable, table: KeyedTable<T, Q>): RecordReads<T, Q> {
-  const read = (row: { key: string; doc: T }) => (table.fromDoc ? table.fromDoc(row.doc, keyOfRow(row.key)) : row.doc);
+  const read = recordOfRow(table);
   return {
     async get(key) {
       const { rows } = await db.query<{ key: string; doc: T }>(`SELECT key, doc FROM ${table.table} WHERE key = $1`, [storedKey(key)]);
@@ -122,8 +127,18 @@ export function keyedWrites<T, Q>(db: Queryable, table: KeyedTable<T, Q>): Recor
     const placeholders = values.map((_, i) => `$${i + 1}`).join(', ');
     return { names, values, insert: `INSERT INTO ${table.table} (${names.join(', ')}) VALUES (${placeholders})` };
   };
+  const read = recordOfRow(table);
   return {
     ...keyedReads(db, table),
+    // FOR UPDATE: a transaction that reads a record to decide how to change it (botbuilder's eTag check, an outbox
+    // record's owner) holds it until it commits, so another instance deciding about the same record waits and then
+    // decides on what this one wrote. A plain read would let both decide on the same old copy and both write.
+    async get(key) {
+      const { rows } = await db.query<{ key: string; doc: T }>(`SELECT key, doc FROM ${table.table} WHERE key = $1 FOR UPDATE`, [
+        storedKey(key),
+      ]);
+      return rows[0] && read(rows[0]);
+    },
     async put(record) {
       const { names, values, insert } = row(record);
       const updates = names.slice(1).map((name) => `${name} = excluded.${name}`);
