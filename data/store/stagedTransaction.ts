@@ -200,6 +200,8 @@ export class StagedTransaction implements StoreTransaction {
         return found === undefined ? undefined : copy(found);
       },
       list: async (query) => [...tickets.all()].filter((t) => query === undefined || ticketMatches(t, query)).map(copy),
+      // Transactions on a document store run one after another already.
+      lockNewTickets: async () => undefined,
       nextSequence: async () => {
         const next = (values.ticketSequence ?? data.ticketSequence) + 1;
         values.ticketSequence = next;

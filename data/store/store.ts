@@ -132,6 +132,12 @@ export interface TicketWrites {
   /** A live ticket by id (archived tickets cannot change). */
   get(id: string): Promise<WorkflowTicket | undefined>;
   list(query?: TicketQuery): Promise<WorkflowTicket[]>;
+  /**
+   * Called before a transaction decides whether to create a ticket (is there one for this submission already, an open
+   * request for this organisation?): until it ends, any other transaction calling this waits, so two never both decide
+   * that none exists yet. Stores whose transactions already run one at a time need do nothing.
+   */
+  lockNewTickets(): Promise<void>;
   /** The next ticket number (1, 2, …): never handed out twice, even after tickets are archived. */
   nextSequence(): Promise<number>;
   /** Moves the numbering on so the next number is after `last` (never back): a copied store goes on where its source stopped. */

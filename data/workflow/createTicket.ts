@@ -23,6 +23,8 @@ export async function createTicket(
   const person = validateRequester(requester);
   const at = now.toISOString();
 
+  // Another instance may be deciding the same right now: it finishes first, and the reads below see its ticket.
+  await tx.tickets.lockNewTickets();
   // A second press of the same Submit (a double click, Teams re-sending a slow turn) finds the ticket the first one made.
   if (request.submissionId !== undefined) {
     const [duplicate] = await tx.tickets.list({ submissionId: request.submissionId, requester: person.aadObjectId });

@@ -13,8 +13,11 @@ export const STREAM_BATCH = 500;
 /** The archived rows that are the last archived copy of their id. */
 const LAST_ARCHIVED = `archived AND NOT EXISTS (SELECT 1 FROM tickets later WHERE later.archived AND later.id = t.id AND later.seq > t.seq)`;
 
-export async function liveTicket(db: Queryable, id: string): Promise<WorkflowTicket | undefined> {
-  const { rows } = await db.query<{ ticket: WorkflowTicket }>('SELECT ticket FROM tickets WHERE id = $1 AND NOT archived', [id]);
+export async function liveTicket(db: Queryable, id: string, lock = false): Promise<WorkflowTicket | undefined> {
+  const { rows } = await db.query<{ ticket: WorkflowTicket }>(
+    `SELECT ticket FROM tickets WHERE id = $1 AND NOT archived${lock ? ' FOR UPDATE' : ''}`,
+    [id],
+  );
   return rows[0]?.ticket;
 }
 

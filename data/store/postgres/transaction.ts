@@ -13,10 +13,20 @@ import { counterWrites, referenceWrites, reminderWrites } from './smallTables.js
 import { lastSequence, listLive, liveTicket } from './ticketReads.js';
 import { TICKET_COLUMNS, ticketColumns, type Queryable } from './ticketRows.js';
 
+/** The first key of the advisory lock that keeps ticket creation one at a time ("UCPT"). */
+const NEW_TICKETS_LOCK_CLASS = 0x55_43_50_54;
+
 function ticketWrites(db: Queryable): TicketWrites {
   return {
-    get: (id) => liveTicket(db, id),
+    // FOR UPDATE: a change that keeps the version (a card copy recorded, a check's result, a reminder mark) is checked
+    // against the version only, so two transactions reading the same version could both land, the later with the other's
+    // change missing. Locked, the second waits for the first and reads what it wrote.
+    get: (id) => liveTicket(db, id, true),
     list: (query) => listLive(db, query),
+    async lockNewTickets() {
+      // Held until this transaction ends; named within the schema, as the job locks are.
+      await db.query(`SELECT pg_advisory_xact_lock($1, hashtext(current_schema() || '/new-tickets'))`, [NEW_TICKETS_LOCK_CLASS]);
+    },
     async nextSequence() {
       // A sequence never goes back, even when the transaction that took a number rolls back.
       const { rows } = await db.query<{ n: string }>(`SELECT nextval('ticket_sequence') AS n`);
