@@ -6,8 +6,14 @@ import type { Queryable } from './ticketRows.js';
 
 type DsptEntry = ReminderLedger['dspt'][string];
 
-async function list<T>(db: Queryable, name: string, empty: T): Promise<T> {
-  const { rows } = await db.query<{ value: T }>('SELECT value FROM reference_lists WHERE name = $1', [name]);
+/**
+ * Inside a transaction reads lock what they find (FOR UPDATE): a change worked out from a list or a counter (an import
+ * merged into the DPIA register, a failed turn counted) waits for another instance changing it, then sees its change.
+ */
+const locking = (lock: boolean) => (lock ? ' FOR UPDATE' : '');
+
+async function list<T>(db: Queryable, name: string, empty: T, lock: boolean): Promise<T> {
+  const { rows } = await db.query<{ value: T }>(`SELECT value FROM reference_lists WHERE name = $1${locking(lock)}`, [name]);
   return rows.length === 0 ? empty : rows[0].value;
 }
 
@@ -18,13 +24,13 @@ async function setList(db: Queryable, name: string, value: unknown): Promise<voi
   ]);
 }
 
-export function referenceReads(db: Queryable): ReferenceReads {
+export function referenceReads(db: Queryable, lock = false): ReferenceReads {
   const reads: ReferenceReads = {
-    dpiaRegister: () => list<DpiaEntry[]>(db, 'dpiaRegister', []),
-    dsptStatuses: () => list<DsptRecord[]>(db, 'dsptStatuses', []),
+    dpiaRegister: () => list<DpiaEntry[]>(db, 'dpiaRegister', [], lock),
+    dsptStatuses: () => list<DsptRecord[]>(db, 'dsptStatuses', [], lock),
     dsptStatusesFor: async (odsCode) => dsptRowsFor(await reads.dsptStatuses(), odsCode),
-    accreditedDomains: () => list<string[]>(db, 'accreditedDomains', []),
-    bankHolidays: () => list<BankHoliday[] | null>(db, 'bankHolidays', null),
+    accreditedDomains: () => list<string[]>(db, 'accreditedDomains', [], lock),
+    bankHolidays: () => list<BankHoliday[] | null>(db, 'bankHolidays', null, lock),
     async imports() {
       const { rows } = await db.query<{ list: ImportedList; imported_at: string }>('SELECT list, imported_at FROM reference_imports');
       return Object.fromEntries(rows.map((row) => [row.list, row.imported_at]));
@@ -35,7 +41,7 @@ export function referenceReads(db: Queryable): ReferenceReads {
 
 export function referenceWrites(db: Queryable): ReferenceWrites {
   return {
-    ...referenceReads(db),
+    ...referenceReads(db, true),
     setDpiaRegister: (entries) => setList(db, 'dpiaRegister', entries),
     setDsptStatuses: (records) => setList(db, 'dsptStatuses', records),
     setAccreditedDomains: (domains) => setList(db, 'accreditedDomains', domains),
@@ -106,8 +112,8 @@ export function reminderWrites(db: Queryable): ReminderLedgerWrites {
 
 const turnFailuresName = (conversationKey: string) => `turnFailures:${conversationKey}`;
 
-async function counter<T>(db: Queryable, name: string): Promise<T | undefined> {
-  const { rows } = await db.query<{ value: T }>('SELECT value FROM counters WHERE name = $1', [name]);
+async function counter<T>(db: Queryable, name: string, lock: boolean): Promise<T | undefined> {
+  const { rows } = await db.query<{ value: T }>(`SELECT value FROM counters WHERE name = $1${locking(lock)}`, [name]);
   return rows[0]?.value;
 }
 
@@ -118,10 +124,10 @@ async function setCounter(db: Queryable, name: string, value: unknown): Promise<
   ]);
 }
 
-export function counterReads(db: Queryable): CounterReads {
+export function counterReads(db: Queryable, lock = false): CounterReads {
   return {
-    turnFailures: async (conversationKey) => (await counter<number>(db, turnFailuresName(conversationKey))) ?? 0,
-    demoSeededAt: async () => (await counter<string>(db, 'demoSeededAt')) ?? null,
+    turnFailures: async (conversationKey) => (await counter<number>(db, turnFailuresName(conversationKey), lock)) ?? 0,
+    demoSeededAt: async () => (await counter<string>(db, 'demoSeededAt', lock)) ?? null,
     async allTurnFailures() {
       const prefix = turnFailuresName('');
       const { rows } = await db.query<{ name: string; value: number }>('SELECT name, value FROM counters WHERE left(name, $1) = $2', [
@@ -135,7 +141,7 @@ export function counterReads(db: Queryable): CounterReads {
 
 export function counterWrites(db: Queryable): CounterWrites {
   return {
-    ...counterReads(db),
+    ...counterReads(db, true),
     async setTurnFailures(conversationKey, count) {
       // No failures is no row: the table holds only conversations that are failing.
       if (count === 0) await db.query('DELETE FROM counters WHERE name = $1', [turnFailuresName(conversationKey)]);

@@ -86,4 +86,18 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
     expect(stored).toMatchObject({ state: 'awaitingHelpdesk', version: 2 });
     expect(stored?.cardCopies).toEqual([copy]);
   });
+
+  it('on postgres, counts two failed turns of one conversation on both instances at once as two', async () => {
+    const [[first], [second]] = await twoInstances();
+    const key = 'a:1on1-manager';
+    await first.transaction((tx) => tx.counters.setTurnFailures(key, 1));
+    const countOneMore = (store: Store) =>
+      store.transaction(async (tx) => {
+        const failures = await tx.counters.turnFailures(key);
+        await pause(100);
+        await tx.counters.setTurnFailures(key, failures + 1);
+      });
+    await Promise.all([countOneMore(first), countOneMore(second)]);
+    expect(await first.counters.turnFailures(key)).toBe(3);
+  });
 });
