@@ -3,26 +3,48 @@ import type { BankHoliday, DpiaEntry, DsptRecord, ImportedList, ReminderLedger, 
 import type { CounterReads, CounterWrites, ReferenceReads, ReferenceWrites, ReminderLedgerReads, ReminderLedgerWrites } from '../store.js';
 import { dsptRowsFor } from '../records.js';
 import type { Queryable } from './ticketRows.js';
+import { lockUntilCommit } from './transactionLock.js';
 
 type DsptEntry = ReminderLedger['dspt'][string];
 
+/** A small table: one JSON value per key. */
+interface KeyedValues {
+  table: string;
+  key: string;
+  value: string;
+}
+
+const LISTS: KeyedValues = { table: 'reference_lists', key: 'name', value: 'value' };
+const LEDGER_TICKETS: KeyedValues = { table: 'reminder_tickets', key: 'ticket_id', value: 'entry' };
+const LEDGER_DSPT: KeyedValues = { table: 'reminder_dspt', key: 'ods_code', value: 'entry' };
+const COUNTERS: KeyedValues = { table: 'counters', key: 'name', value: 'value' };
+
 /**
- * Inside a transaction reads lock what they find (FOR UPDATE): a change worked out from a list or a counter (an import
- * merged into the DPIA register, a failed turn counted) waits for another instance changing it, then sees its change.
+ * One value by key. With `lock` (inside a transaction) the key is locked until the transaction ends, found or not: a
+ * change worked out from it (an import merged into the DPIA register, a failed turn counted, the first one included)
+ * waits for another instance changing it, then sees its change.
  */
-const locking = (lock: boolean) => (lock ? ' FOR UPDATE' : '');
+async function valueOf<T>(db: Queryable, of: KeyedValues, key: string, lock: boolean): Promise<T | undefined> {
+  if (lock) await lockUntilCommit(db, `${of.table}/${key}`);
+  const { rows } = await db.query<{ value: T }>(`SELECT ${of.value} AS value FROM ${of.table} WHERE ${of.key} = $1`, [key]);
+  return rows[0]?.value;
+}
+
+/** Stores the value under its key; undefined removes the key. */
+async function setValue(db: Queryable, of: KeyedValues, key: string, value: unknown): Promise<void> {
+  if (value === undefined) await db.query(`DELETE FROM ${of.table} WHERE ${of.key} = $1`, [key]);
+  else
+    await db.query(
+      `INSERT INTO ${of.table} (${of.key}, ${of.value}) VALUES ($1, $2) ON CONFLICT (${of.key}) DO UPDATE SET ${of.value} = excluded.${of.value}`,
+      [key, JSON.stringify(value)],
+    );
+}
 
 async function list<T>(db: Queryable, name: string, empty: T, lock: boolean): Promise<T> {
-  const { rows } = await db.query<{ value: T }>(`SELECT value FROM reference_lists WHERE name = $1${locking(lock)}`, [name]);
-  return rows.length === 0 ? empty : rows[0].value;
+  return (await valueOf<T>(db, LISTS, name, lock)) ?? empty;
 }
 
-async function setList(db: Queryable, name: string, value: unknown): Promise<void> {
-  await db.query('INSERT INTO reference_lists (name, value) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET value = excluded.value', [
-    name,
-    JSON.stringify(value),
-  ]);
-}
+const setList = (db: Queryable, name: string, value: unknown) => setValue(db, LISTS, name, value);
 
 export function referenceReads(db: Queryable, lock = false): ReferenceReads {
   const reads: ReferenceReads = {
@@ -91,38 +113,15 @@ export function reminderReads(db: Queryable): ReminderLedgerReads {
 export function reminderWrites(db: Queryable): ReminderLedgerWrites {
   return {
     ...reminderReads(db),
-    async setTicket(ticketId, entry) {
-      if (entry === undefined) await db.query('DELETE FROM reminder_tickets WHERE ticket_id = $1', [ticketId]);
-      else
-        await db.query(
-          'INSERT INTO reminder_tickets (ticket_id, entry) VALUES ($1, $2) ON CONFLICT (ticket_id) DO UPDATE SET entry = excluded.entry',
-          [ticketId, JSON.stringify(entry)],
-        );
-    },
-    async setDspt(odsCode, entry) {
-      if (entry === undefined) await db.query('DELETE FROM reminder_dspt WHERE ods_code = $1', [odsCode]);
-      else
-        await db.query(
-          'INSERT INTO reminder_dspt (ods_code, entry) VALUES ($1, $2) ON CONFLICT (ods_code) DO UPDATE SET entry = excluded.entry',
-          [odsCode, JSON.stringify(entry)],
-        );
-    },
+    setTicket: (ticketId, entry) => setValue(db, LEDGER_TICKETS, ticketId, entry),
+    setDspt: (odsCode, entry) => setValue(db, LEDGER_DSPT, odsCode, entry),
   };
 }
 
 const turnFailuresName = (conversationKey: string) => `turnFailures:${conversationKey}`;
 
-async function counter<T>(db: Queryable, name: string, lock: boolean): Promise<T | undefined> {
-  const { rows } = await db.query<{ value: T }>(`SELECT value FROM counters WHERE name = $1${locking(lock)}`, [name]);
-  return rows[0]?.value;
-}
-
-async function setCounter(db: Queryable, name: string, value: unknown): Promise<void> {
-  await db.query('INSERT INTO counters (name, value) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET value = excluded.value', [
-    name,
-    JSON.stringify(value),
-  ]);
-}
+const counter = <T>(db: Queryable, name: string, lock: boolean) => valueOf<T>(db, COUNTERS, name, lock);
+const setCounter = (db: Queryable, name: string, value: unknown) => setValue(db, COUNTERS, name, value);
 
 export function counterReads(db: Queryable, lock = false): CounterReads {
   return {

@@ -12,9 +12,7 @@ import { BOT_STATE, CONVERSATIONS, keyedWrites, NOTIFICATIONS, ROSTERS } from '.
 import { counterWrites, referenceWrites, reminderWrites } from './smallTables.js';
 import { lastSequence, listLive, liveTicket } from './ticketReads.js';
 import { TICKET_COLUMNS, ticketColumns, type Queryable } from './ticketRows.js';
-
-/** The first key of the advisory lock that keeps ticket creation one at a time ("UCPT"). */
-const NEW_TICKETS_LOCK_CLASS = 0x55_43_50_54;
+import { lockUntilCommit } from './transactionLock.js';
 
 function ticketWrites(db: Queryable): TicketWrites {
   return {
@@ -23,10 +21,7 @@ function ticketWrites(db: Queryable): TicketWrites {
     // change missing. Locked, the second waits for the first and reads what it wrote.
     get: (id) => liveTicket(db, id, true),
     list: (query) => listLive(db, query),
-    async lockNewTickets() {
-      // Held until this transaction ends; named within the schema, as the job locks are.
-      await db.query(`SELECT pg_advisory_xact_lock($1, hashtext(current_schema() || '/new-tickets'))`, [NEW_TICKETS_LOCK_CLASS]);
-    },
+    lockNewTickets: () => lockUntilCommit(db, 'new-tickets'),
     async nextSequence() {
       // A sequence never goes back, even when the transaction that took a number rolls back.
       const { rows } = await db.query<{ n: string }>(`SELECT nextval('ticket_sequence') AS n`);

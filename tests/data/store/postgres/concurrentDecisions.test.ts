@@ -87,10 +87,13 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
     expect(stored?.cardCopies).toEqual([copy]);
   });
 
-  it('on postgres, counts two failed turns of one conversation on both instances at once as two', async () => {
+  it.each([
+    ['the first failure of a conversation', 0],
+    ['a conversation already failing', 1],
+  ])('on postgres, counts two failed turns at once on both instances as two, for %s', async (_, before) => {
     const [[first], [second]] = await twoInstances();
     const key = 'a:1on1-manager';
-    await first.transaction((tx) => tx.counters.setTurnFailures(key, 1));
+    if (before > 0) await first.transaction((tx) => tx.counters.setTurnFailures(key, before));
     const countOneMore = (store: Store) =>
       store.transaction(async (tx) => {
         const failures = await tx.counters.turnFailures(key);
@@ -98,6 +101,6 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
         await tx.counters.setTurnFailures(key, failures + 1);
       });
     await Promise.all([countOneMore(first), countOneMore(second)]);
-    expect(await first.counters.turnFailures(key)).toBe(3);
+    expect(await first.counters.turnFailures(key)).toBe(before + 2);
   });
 });
