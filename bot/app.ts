@@ -8,7 +8,6 @@ import type { DialogState } from 'botbuilder-dialogs';
 import { AppError } from '../data/errors.js';
 import { openLowdbStore } from '../data/store/lowdbStore.js';
 import { openMemoryStore } from '../data/store/memoryStore.js';
-import { openPostgresStore } from '../data/store/postgresStore.js';
 import type { Store } from '../data/store/store.js';
 import { createWorkflow, type Workflow } from '../data/workflow/workflow.js';
 import { AccessRequestDialog } from '../dialogs/accessRequest/accessRequestDialog.js';
@@ -31,6 +30,8 @@ import { directorySweepLock } from './reminders/sweepLock.js';
 import { soleProcessJobLock, type JobLock, type JobName } from './jobs/jobLock.js';
 import { startPeriodicJob } from './jobs/periodicJob.js';
 import { postgresJobLock } from './jobs/postgresJobLock.js';
+import { openDatabase } from './openDatabase.js';
+import { logBackgroundFailure } from './storeUnavailable.js';
 import { createServer } from './server.js';
 import { createMetrics, timedSweep } from './metrics/metrics.js';
 import { registerMetricsRoute } from './metrics/metricsRoute.js';
@@ -56,6 +57,8 @@ import { registerHelpdeskTab } from './web/tabRoutes.js';
 
 /** How often closed tickets are moved out of the live file (every write re-serialises it, so it must stay small). */
 const ARCHIVE_EVERY_MS = 60 * 60 * 1000;
+/** How soon a bank-holiday import reaches every instance on a database (the CLI changes the database, not the bots). */
+const CALENDAR_REFRESH_MS = 5 * 60 * 1000;
 
 export interface RunningApp {
   server: restify.Server;
@@ -77,6 +80,8 @@ export const VERSION: string = (JSON.parse(readFileSync(new URL('../package.json
 export async function startApp(config: Config, logger: Logger): Promise<RunningApp> {
   refuseOpenBotOnPublicAddress(config);
   const clock = () => new Date();
+  /** The database the instances share (STORE=postgres), whose locks keep work that must happen once to one instance. */
+  const sharedDatabase = config.store === 'postgres' ? config.databaseUrl : undefined;
   // The numbers GET /metrics serves (docs/operations.md), on this app's own registry; every store write is timed.
   const metrics = createMetrics();
   const store = timedStore(await openStore(config, logger), metrics);
@@ -119,7 +124,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const ensureChannel = (key: string) => ensureChannelConversation(store, key, config.teamsServiceUrl, config.bot.appId, clock());
   const cardSender = createCardSender({ store, teams, clock, logger });
   // Instances sharing a database sync one ticket's cards one at a time, so a missing copy is posted once.
-  const syncLock = sharedDatabase(config) ? postgresCardSyncLock(sharedDatabase(config)!) : soleProcessCardSyncLock();
+  const syncLock = sharedDatabase ? postgresCardSyncLock(sharedDatabase) : soleProcessCardSyncLock();
   const cards = createTicketCards({ store, workflow, sender: cardSender, ensureChannel, logger, now: clock, syncLock });
   workflow.onEvent((event) => cards.sync(event.ticket.id));
 
@@ -142,9 +147,8 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   // Work that must happen once runs on one instance at a time: across the instances sharing a database (a lock per
   // job), or in the one process that owns the data folder (the sweep keeps its lock file there, as it always has).
   const jobLock = (job: JobName): JobLock => {
-    const databaseUrl = sharedDatabase(config);
     const onLost = () => logger.warn('the lock of a job that runs on one instance was lost; will try to take it again', { job });
-    if (databaseUrl) return postgresJobLock(databaseUrl, job, { onLost });
+    if (sharedDatabase) return postgresJobLock(sharedDatabase, job, { onLost });
     return job === 'reminder-sweep' ? directorySweepLock(config.dataDir, { onLost }) : soleProcessJobLock();
   };
 
@@ -253,17 +257,30 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   logger.info(`listening on http://localhost:${port}`, { port, version: VERSION, store: config.store });
   await seedDemoIfFresh({ config, store, logger, port }); // local mode with an empty store only: bot/demo/seedDemo.ts
   // Admin commands while the bot runs: the CLI sends them here, and they run on this store (bot/admin/controlSocket.ts).
-  const control = await startControlSocket(config.dataDir, async ({ argv, actor }, say) => {
-    const io = { env: {}, out: (line: string) => say({ out: line }), err: (line: string) => say({ err: line }) };
-    const code = await runAdmin(argv, io, { store, actor, config });
-    // An import may have brought new bank holidays: the reminders and the tab count working hours with them from now on.
-    await calendar.refresh();
-    return code;
-  }).catch((err: unknown) => {
-    // Not fatal: the bot serves people as before, and admin changes wait for it to stop (as they did before the socket).
-    logger.warn('admin commands cannot reach this bot while it runs', { error: errorKind(err) });
-    return undefined;
-  });
+  // lowdb and memory only: on a database the CLI is one more client and needs no bot to run its commands.
+  const control =
+    config.store === 'postgres'
+      ? undefined
+      : await startControlSocket(config.dataDir, async ({ argv, actor }, say) => {
+          const io = { env: {}, out: (line: string) => say({ out: line }), err: (line: string) => say({ err: line }) };
+          const code = await runAdmin(argv, io, { store, actor, config });
+          // An import may have brought new bank holidays: the reminders and the tab count working hours with them from now on.
+          await calendar.refresh();
+          return code;
+        }).catch((err: unknown) => {
+          // Not fatal: the bot serves people as before, and admin changes wait for it to stop (as they did before the socket).
+          logger.warn('admin commands cannot reach this bot while it runs', { error: errorKind(err) });
+          return undefined;
+        });
+
+  // On a database an import by the CLI reaches no bot directly: every instance reads the bank holidays again every few minutes.
+  const calendarTimer =
+    config.store === 'postgres'
+      ? setInterval(
+          () => void calendar.refresh().catch((err: unknown) => logBackgroundFailure(logger, 'could not read the bank holidays', err)),
+          CALENDAR_REFRESH_MS,
+        ).unref()
+      : undefined;
 
   // Closed tickets become 'archived' through the workflow (audited, every copy's card updated), then leave the live
   // file; on one instance, so two never act on the same closed tickets.
@@ -284,6 +301,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
 
   const stop = () => {
     stopping ??= (async () => {
+      clearInterval(calendarTimer);
       const archiveStopped = archive.stop();
       const closed = new Promise<void>((resolve) => server.server.close(() => resolve()));
       server.server.closeIdleConnections();
@@ -327,11 +345,6 @@ function announceMode(config: Config, logger: Logger): void {
   }
 }
 
-/** The database the instances share (STORE=postgres), whose locks keep work that must happen once to one instance. */
-function sharedDatabase(config: Config): string | undefined {
-  return config.store === 'postgres' && config.databaseUrl ? config.databaseUrl : undefined;
-}
-
 /**
  * Opens the store STORE names: the lowdb files in DATA_DIR (a file-system failure becomes one line naming DATA_DIR; store
  * errors already say what is wrong), or memory, which keeps nothing once the process ends.
@@ -344,26 +357,17 @@ async function openStore(config: Config, logger: Logger): Promise<Store> {
     return openMemoryStore();
   }
   if (config.store === 'postgres' && config.databaseUrl) {
-    try {
-      return await openPostgresStore({
-        url: config.databaseUrl,
-        // One line when the database goes away and one when it is back, however many requests fail in between: the
-        // requests themselves are answered 503 without a line each (bot/storeUnavailable.ts).
-        onOutage: (event) =>
-          event.kind === 'down'
-            ? logger.error('the database cannot be reached: requests are answered 503 until it is back', { reason: event.reason })
-            : logger.info('the database can be reached again: requests are served', {
-                downForSeconds: Math.round(event.downForMs / 1000),
-              }),
-      });
-    } catch (err) {
-      if (err instanceof AppError) throw err;
-      // Only the error's code: its message may quote the connection string.
-      throw new AppError(
-        'database-unusable',
-        `The database in DATABASE_URL cannot be used (${errorKind(err)}): check it is running and reachable.`,
-      );
-    }
+    return openDatabase({
+      url: config.databaseUrl,
+      // One line when the database goes away and one when it is back, however many requests fail in between: the
+      // requests themselves are answered 503 without a line each (bot/storeUnavailable.ts).
+      onOutage: (event) =>
+        event.kind === 'down'
+          ? logger.error('the database cannot be reached: requests are answered 503 until it is back', { reason: event.reason })
+          : logger.info('the database can be reached again: requests are served', {
+              downForSeconds: Math.round(event.downForMs / 1000),
+            }),
+    });
   }
   const dataDir = config.dataDir;
   try {

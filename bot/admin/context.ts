@@ -5,6 +5,7 @@ import { emptyLiveFile } from '../../data/store/liveFile.js';
 import { readLiveSnapshot } from '../../data/store/liveSnapshot.js';
 import { CURRENT_SCHEMA_VERSION } from '../../data/store/migrations.js';
 import type { LiveData, Store } from '../../data/store/store.js';
+import { openDatabase } from '../openDatabase.js';
 
 /** What every admin command gets: where to write output, and the store of the configured data directory (opened on first use). */
 export interface AdminContext {
@@ -16,7 +17,7 @@ export interface AdminContext {
   dataDir: string;
   /** Who is acting, for the audit trail: the operating-system user running the command. */
   actor: string;
-  /** The store, for commands that change something: takes the data folder (refused while the bot has it). */
+  /** The store, for commands that change something: takes the data folder (refused while the bot has it), or the database. */
   store(): Promise<Store>;
   /** The live records as last saved, for look-ups: works while the bot is running. */
   snapshot(): Promise<LiveData>;
@@ -28,27 +29,42 @@ export function adminActor(as: string | undefined): string {
   return `admin-cli:${as?.trim() || os.userInfo().username}`;
 }
 
+/** Where the CLI's own store is: the data folder, or (STORE=postgres) the database every instance shares. */
+export interface AdminStorePlace {
+  dataDir: string;
+  databaseUrl?: string;
+}
+
+/** How the CLI names its database connections (pg_stat_activity), apart from the service's. */
+const ADMIN_APPLICATION_NAME = 'ucp-admin';
+
 /**
- * Builds the context for one run against `dataDir`: the CLI's own (it opens the folder's store when a command needs it),
- * or, given `running`, the bot's (a command sent over the control socket uses the bot's open store).
+ * Builds the context for one run: the CLI's own (it opens the store when a command needs it: the data folder's, or on
+ * PostgreSQL the database, as one more client of it), or, given `running`, the bot's (a command sent over the control
+ * socket uses the bot's open store).
  */
 export function createAdminContext(
-  dataDir: string,
+  place: AdminStorePlace,
   json: boolean,
   out: (line: string) => void,
   reminders: ReminderThresholds,
   actor: string,
   running?: Store,
 ): AdminContext {
+  const { dataDir, databaseUrl } = place;
   let opened: Promise<Store> | undefined;
+  const open = () =>
+    databaseUrl ? openDatabase({ url: databaseUrl, applicationName: ADMIN_APPLICATION_NAME }) : openLowdbStore({ dir: dataDir });
+  const store = () => (running ? Promise.resolve(running) : (opened ??= open()));
   return {
     out,
     json,
     dataDir,
     reminders,
     actor,
-    store: () => (running ? Promise.resolve(running) : (opened ??= openLowdbStore({ dir: dataDir }))),
-    snapshot: () => (running ? snapshotOf(running) : readLiveSnapshot(dataDir)),
+    store,
+    // The lowdb files can be read while the bot writes them; any other store is read through its queries.
+    snapshot: async () => (running || databaseUrl ? snapshotOf(await store()) : readLiveSnapshot(dataDir)),
     close: async () => {
       if (opened) await (await opened).close();
     },
@@ -57,18 +73,42 @@ export function createAdminContext(
 
 /** The records the look-up commands read, from an open store (the bot's, for a command sent over the control socket). */
 async function snapshotOf(store: Store): Promise<LiveData> {
+  // Independent reads: on a database they go out together rather than one round trip after another.
+  const [
+    tickets,
+    rosters,
+    conversations,
+    notifications,
+    dpiaRegister,
+    dsptStatuses,
+    accreditedDomains,
+    bankHolidays,
+    imports,
+    reminderLedger,
+  ] = await Promise.all([
+    store.tickets.list(),
+    store.rosters.list(),
+    store.conversations.list(),
+    store.notifications.list(),
+    store.reference.dpiaRegister(),
+    store.reference.dsptStatuses(),
+    store.reference.accreditedDomains(),
+    store.reference.bankHolidays(),
+    store.reference.imports(),
+    store.reminders.all(),
+  ]);
   return {
     ...emptyLiveFile(CURRENT_SCHEMA_VERSION),
-    tickets: await store.tickets.list(),
-    rosters: await store.rosters.list(),
-    conversations: await store.conversations.list(),
-    notifications: await store.notifications.list(),
-    dpiaRegister: await store.reference.dpiaRegister(),
-    dsptStatuses: await store.reference.dsptStatuses(),
-    accreditedDomains: await store.reference.accreditedDomains(),
-    bankHolidays: await store.reference.bankHolidays(),
-    imports: await store.reference.imports(),
-    reminderLedger: await store.reminders.all(),
+    tickets,
+    rosters,
+    conversations,
+    notifications,
+    dpiaRegister,
+    dsptStatuses,
+    accreditedDomains,
+    bankHolidays,
+    imports,
+    reminderLedger,
   };
 }
 

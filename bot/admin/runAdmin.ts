@@ -49,7 +49,7 @@ export interface RunningBot {
   store: Store;
   actor: string;
   /** The bot's own settings (its data folder and reminder thresholds). */
-  config: Pick<Config, 'dataDir' | 'reminders'>;
+  config: Pick<Config, 'dataDir' | 'reminders' | 'store' | 'databaseUrl'>;
 }
 
 /**
@@ -71,12 +71,13 @@ export async function runAdmin(argv: string[], io: AdminIo = processIo, running?
     if (!command) throw new UsageError(`unknown command "${name}" (see: npx ucp-admin help)`);
     if (!running && io.env === process.env) loadDotEnv();
     const config = running?.config ?? loadConfig(io.env);
-    if (!running) {
+    // lowdb has one writer, so a running bot does the change; a database has room for the CLI as one more client.
+    if (!running && config.store !== 'postgres') {
       const answered = await sendToRunningBot(config.dataDir, { argv, actor: adminActor(args.options.as) }, out, err);
       if (answered !== undefined) return answered;
     }
     ctx = createAdminContext(
-      config.dataDir,
+      { dataDir: config.dataDir, databaseUrl: config.store === 'postgres' ? config.databaseUrl : undefined },
       args.json,
       out,
       config.reminders,

@@ -8,7 +8,8 @@ import path from 'node:path';
 import pg from 'pg';
 import { AppError } from '../../data/errors.js';
 import { openLowdbStore } from '../../data/store/lowdbStore.js';
-import { openPostgresStore, SERVICE_APPLICATION_NAME } from '../../data/store/postgresStore.js';
+import { SERVICE_APPLICATION_NAME } from '../../data/store/postgresStore.js';
+import { openDatabase } from '../openDatabase.js';
 import type { Store } from '../../data/store/store.js';
 import {
   copyStore,
@@ -112,23 +113,23 @@ async function openLowdb(side: 'source' | 'destination', dataDir: string): Promi
 }
 
 async function openPostgres(side: 'source' | 'destination', databaseUrl: string): Promise<Store> {
+  let connected: number;
   try {
-    const connected = await serviceConnections(databaseUrl);
-    if (connected > 0)
-      throw new AppError(
-        'store-copy-bot-running',
-        `Nothing was copied. The bot is using the database in DATABASE_URL, the ${side} of this copy (${connected} ` +
-          `${connected === 1 ? 'connection' : 'connections'}): stop every instance of the bot, then run the copy again.`,
-      );
-    return await openPostgresStore({ url: databaseUrl, applicationName: COPY_APPLICATION_NAME });
+    connected = await serviceConnections(databaseUrl);
   } catch (err) {
-    if (err instanceof AppError) throw err;
     // Only the error's kind: a driver's message may quote the connection string.
     throw new AppError(
       'database-unusable',
       `The database in DATABASE_URL cannot be used (${errorKind(err)}): check it is running and reachable.`,
     );
   }
+  if (connected > 0)
+    throw new AppError(
+      'store-copy-bot-running',
+      `Nothing was copied. The bot is using the database in DATABASE_URL, the ${side} of this copy (${connected} ` +
+        `${connected === 1 ? 'connection' : 'connections'}): stop every instance of the bot, then run the copy again.`,
+    );
+  return openDatabase({ url: databaseUrl, applicationName: COPY_APPLICATION_NAME });
 }
 
 /** Connections the service (any instance) holds to this database right now. */

@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runAdmin } from '../../../bot/admin/runAdmin.js';
@@ -133,5 +133,36 @@ const postgres = () => openPostgresStore({ url: databaseUrl, poolSize: 2 });
     } finally {
       await bot.close();
     }
+  });
+});
+
+(process.env.TEST_DATABASE_URL ? describe : describe.skip)('admin CLI with STORE=postgres', () => {
+  it('on postgres, changes and reads the database as one more client, and writes nothing into DATA_DIR', async () => {
+    const dataDir = folder();
+    const env = { STORE: 'postgres', DATABASE_URL: databaseUrl, DATA_DIR: dataDir };
+    const run = async (argv: string[]) => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = await runAdmin(argv, { env, out: (l) => out.push(l), err: (l) => err.push(l) });
+      return { code, out: out.join('\n'), err: err.join('\n') };
+    };
+    const agent = '9c1e2d3f-0000-4000-8000-000000000042';
+
+    expect(await run(['roster', 'add', 'helpdeskAgent', agent, '--name', 'Alex Agent', '--as', 'Ops'])).toMatchObject({ code: 0, err: '' });
+    const listed = await run(['roster', 'list']);
+    expect(listed.code).toBe(0);
+    expect(listed.out).toContain('Alex Agent');
+
+    const inDatabase = await withStore(postgres, async (store) => ({
+      rosters: await store.rosters.list({ kind: 'helpdeskAgent' }),
+      audit: await (async () => {
+        const events = [];
+        for await (const event of store.readAudit()) events.push(event);
+        return events;
+      })(),
+    }));
+    expect(inDatabase.rosters.map((entry) => entry.id)).toEqual([agent]);
+    expect(inDatabase.audit.map((event) => event.actor)).toEqual(['admin-cli:Ops']);
+    expect(readdirSync(dataDir)).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { loadConfig } from '../../../bot/config.js';
 import { runAdmin } from '../../../bot/admin/runAdmin.js';
 import { startControlSocket, type ControlRequest } from '../../../bot/admin/controlSocket.js';
 import { openLowdbStore } from '../../../data/store/lowdbStore.js';
@@ -108,7 +109,7 @@ describe('admin CLI: store copy refuses before copying anything', () => {
       const code = await runAdmin(
         ['store', 'copy', '--from', 'lowdb', '--to', 'postgres'],
         { env: {}, out: () => undefined, err: (l) => err.push(l) },
-        { store, actor: 'admin-cli:ops', config: { dataDir: dir, reminders: undefined as never } },
+        { store, actor: 'admin-cli:ops', config: loadConfig({ DATA_DIR: dir }) },
       );
       expect(code).toBe(2);
       expect(err).toEqual(['store copy cannot run inside the bot: stop the bot, then run it from the command line.']);
