@@ -267,9 +267,8 @@ var baseSettings = [
   { name: 'MicrosoftAppTenantId', value: microsoftAppTenantId }
   { name: 'MicrosoftAppPassword', value: '@Microsoft.KeyVault(SecretUri=${keyVault.properties.vaultUri}secrets/${appPasswordSecretName}/)' }
 ]
-// lowdb: the data folder on /home, App Service's persistent share. postgres: the records are in the database; DATA_DIR
-// holds only the admin control socket (admin.sock, owner-only), which belongs to one instance, so it stays on that
-// instance's own disk: /tmp always exists there, and the shared /home would let one instance's socket replace another's.
+// lowdb: the data folder on /home, App Service's persistent share. postgres: the records are in the database and the bot
+// keeps nothing in DATA_DIR (the admin CLI is a client of the database); /tmp, which always exists on each instance.
 var storeSettings = usePostgres ? [
   { name: 'DATA_DIR', value: '/tmp' }
   { name: 'DATABASE_URL', value: '@Microsoft.KeyVault(SecretUri=${keyVault.properties.vaultUri}secrets/${databaseUrlSecretName}/)' }
