@@ -8,12 +8,12 @@ import type { ClaimTerms, NotificationOutbox, RecordReads, Store } from './store
 import type { NotificationQuery } from './records.js';
 
 /** Whether the record waits for an owner at `now`: pending, and under no lease that has not run out (anyone's). */
-export function unclaimed(record: Readonly<NotificationRecord>, now: string): boolean {
+function unclaimed(record: Readonly<NotificationRecord>, now: string): boolean {
   return record.status === 'pending' && (record.leaseUntil === undefined || record.leaseUntil <= now);
 }
 
 /** Whether `owner` may claim the record at `now`: unclaimed, or already its own (a renewal). */
-export function claimable(record: Readonly<NotificationRecord>, terms: Pick<ClaimTerms, 'owner' | 'now'>): boolean {
+function claimable(record: Readonly<NotificationRecord>, terms: Pick<ClaimTerms, 'owner' | 'now'>): boolean {
   return unclaimed(record, terms.now) || (record.status === 'pending' && record.leaseOwner === terms.owner);
 }
 

@@ -14,6 +14,8 @@ interface KeyedTable<T, Q> {
   columns(record: T): Record<string, unknown>;
   /** Conditions for a query, parameters appended to `params`. */
   where(query: Q, params: unknown[]): string[];
+  /** The record as stored, when not the whole record (botState keeps the item without its key). */
+  toDoc?(record: T): unknown;
   /** The record as read back (botState adds its key to the stored item). */
   fromDoc?(doc: T, key: string): T;
 }
@@ -74,6 +76,8 @@ export const BOT_STATE: KeyedTable<BotStateRecord, never> = {
   keyOf: (record) => record.key,
   columns: (record) => ({ etag: record.eTag }),
   where: () => [],
+  // As botbuilder hands the item over: without its key.
+  toDoc: ({ key: _key, ...item }) => item,
   fromDoc: (doc, key) => ({ ...doc, key }),
 };
 
@@ -89,23 +93,24 @@ function keyOfRow(stored: string): string {
   return stored.replace(/\\(\\|0)/g, (_, escaped: string) => (escaped === '0' ? '\u0000' : '\\'));
 }
 
-/** What is stored of a record: bot state keeps the item without its key, as botbuilder hands it over. */
-function docOf<T>(table: KeyedTable<T, unknown>, record: T): unknown {
-  if (table !== (BOT_STATE as unknown)) return record;
-  const { key: _key, ...item } = record as BotStateRecord;
-  return item;
-}
-
 /** Turns a row back into the record it holds. */
 function recordOfRow<T, Q>(table: KeyedTable<T, Q>): (row: { key: string; doc: T }) => T {
   return (row) => (table.fromDoc ? table.fromDoc(row.doc, keyOfRow(row.key)) : row.doc);
 }
 
-export function keyedReads<T, Q>(db: Queryable, table: KeyedTable<T, Q>): RecordReads<T, Q> {
+/**
+ * Reads of one table. With `lock` (a transaction's reads) a record read is held until the transaction commits (FOR
+ * UPDATE): a transaction that reads a record to decide how to change it (botbuilder's eTag check, an outbox record's
+ * owner) makes another instance deciding about the same record wait, then decide on what this one wrote.
+ */
+export function keyedReads<T, Q>(db: Queryable, table: KeyedTable<T, Q>, lock = false): RecordReads<T, Q> {
   const read = recordOfRow(table);
+  const forUpdate = lock ? ' FOR UPDATE' : '';
   return {
     async get(key) {
-      const { rows } = await db.query<{ key: string; doc: T }>(`SELECT key, doc FROM ${table.table} WHERE key = $1`, [storedKey(key)]);
+      const { rows } = await db.query<{ key: string; doc: T }>(`SELECT key, doc FROM ${table.table} WHERE key = $1${forUpdate}`, [
+        storedKey(key),
+      ]);
       return rows[0] && read(rows[0]);
     },
     async list(query) {
@@ -123,22 +128,12 @@ export function keyedWrites<T, Q>(db: Queryable, table: KeyedTable<T, Q>): Recor
   const row = (record: T) => {
     const columns = table.columns(record);
     const names = ['key', 'doc', ...Object.keys(columns)];
-    const values = [storedKey(table.keyOf(record)), JSON.stringify(docOf(table, record)), ...Object.values(columns)];
+    const values = [storedKey(table.keyOf(record)), JSON.stringify(table.toDoc ? table.toDoc(record) : record), ...Object.values(columns)];
     const placeholders = values.map((_, i) => `$${i + 1}`).join(', ');
     return { names, values, insert: `INSERT INTO ${table.table} (${names.join(', ')}) VALUES (${placeholders})` };
   };
-  const read = recordOfRow(table);
   return {
-    ...keyedReads(db, table),
-    // FOR UPDATE: a transaction that reads a record to decide how to change it (botbuilder's eTag check, an outbox
-    // record's owner) holds it until it commits, so another instance deciding about the same record waits and then
-    // decides on what this one wrote. A plain read would let both decide on the same old copy and both write.
-    async get(key) {
-      const { rows } = await db.query<{ key: string; doc: T }>(`SELECT key, doc FROM ${table.table} WHERE key = $1 FOR UPDATE`, [
-        storedKey(key),
-      ]);
-      return rows[0] && read(rows[0]);
-    },
+    ...keyedReads(db, table, true),
     async put(record) {
       const { names, values, insert } = row(record);
       const updates = names.slice(1).map((name) => `${name} = excluded.${name}`);

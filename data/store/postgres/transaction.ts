@@ -58,7 +58,7 @@ function ticketWrites(db: Queryable): TicketWrites {
  * The client with its queries queued one after another: a transaction's function may read several things at once
  * (Promise.all), and one connection runs one statement at a time (pg 9 will refuse overlapping queries).
  */
-export function oneAtATime(client: Queryable): Queryable {
+function oneAtATime(client: Queryable): Queryable {
   let last: Promise<unknown> = Promise.resolve();
   return {
     query: <R extends Record<string, unknown>>(text: string, values?: unknown[]) => {
