@@ -3,8 +3,8 @@
  * that cannot says once that it is standing by and tries again at the next run. In this process two runs never overlap.
  */
 import type { Logger } from '../log.js';
-import { logBackgroundFailure } from '../storeUnavailable.js';
 import type { JobLock, JobName } from './jobLock.js';
+import { lockedRunner } from './lockedRunner.js';
 
 export interface PeriodicJobOptions {
   job: JobName;
@@ -26,44 +26,17 @@ export interface PeriodicJob {
 
 /** The returned stop() must be called before the store closes. */
 export function startPeriodicJob(options: PeriodicJobOptions): PeriodicJob {
-  const { job, lock, logger } = options;
-  let standingBy = false;
-  let running: Promise<void> | undefined;
-  let stopped = false;
-
-  const runNow = (): Promise<void> => {
-    running ??= (async () => {
-      try {
-        if (stopped) return;
-        if (!(await lock.acquire())) {
-          if (!standingBy) logger.info('another instance runs this job; standing by', { job });
-          standingBy = true;
-          return;
-        }
-        if (standingBy) logger.info('this instance now runs this job', { job });
-        standingBy = false;
-        if (stopped) return;
-        await options.run();
-      } catch (err) {
-        logBackgroundFailure(logger, options.failure, err, { job });
-      }
-    })().finally(() => {
-      running = undefined;
-    });
-    return running;
-  };
-
-  void runNow();
-  const timer = setInterval(() => void runNow(), options.everyMs);
+  const runner = lockedRunner({
+    lock: options.lock,
+    run: options.run,
+    logger: options.logger,
+    standingBy: 'another instance runs this job; standing by',
+    takingOver: 'this instance now runs this job',
+    failure: options.failure,
+    fields: { job: options.job },
+  });
+  void runner.runNow();
+  const timer = setInterval(() => void runner.runNow(), options.everyMs);
   timer.unref();
-
-  return {
-    runNow,
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-      await lock.release();
-    },
-  };
+  return { runNow: runner.runNow, stop: () => runner.stop(() => clearInterval(timer)) };
 }

@@ -4,9 +4,9 @@
  */
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Logger } from '../log.js';
-import { logBackgroundFailure } from '../storeUnavailable.js';
 import type { SweepResult } from './sweep.js';
 import type { JobLock } from '../jobs/jobLock.js';
+import { lockedRunner } from '../jobs/lockedRunner.js';
 
 export interface ReminderSchedulerOptions {
   /** node-cron expression, e.g. every 5 minutes. */
@@ -28,46 +28,18 @@ export interface ReminderScheduler {
 
 /** The returned stop() must be called before the store closes. */
 export function startReminderScheduler(options: ReminderSchedulerOptions): ReminderScheduler {
-  const { lock, logger } = options;
-  let standingBy = false;
-  let running: Promise<void> | undefined;
-  let stopped = false;
-
-  const tick = (): Promise<void> => {
-    running ??= (async () => {
-      try {
-        if (stopped) return;
-        if (!(await lock.acquire())) {
-          if (!standingBy) logger.info('reminders: another instance runs the sweep; standing by');
-          standingBy = true;
-          return;
-        }
-        if (standingBy) logger.info('reminders: this instance now runs the sweep');
-        standingBy = false;
-        if (stopped) return;
-        await options.sweep();
-      } catch (err) {
-        logBackgroundFailure(logger, 'reminder sweep failed', err);
-      }
-    })().finally(() => {
-      running = undefined;
-    });
-    return running;
-  };
-
-  const task: ScheduledTask = cron.schedule(options.cron, tick, {
+  const runner = lockedRunner({
+    lock: options.lock,
+    run: options.sweep,
+    logger: options.logger,
+    standingBy: 'reminders: another instance runs the sweep; standing by',
+    takingOver: 'reminders: this instance now runs the sweep',
+    failure: 'reminder sweep failed',
+  });
+  const task: ScheduledTask = cron.schedule(options.cron, runner.runNow, {
     name: options.name ?? 'reminder-sweep',
     timezone: 'Europe/London',
     noOverlap: true,
   });
-
-  return {
-    tick,
-    async stop() {
-      stopped = true;
-      await task.destroy();
-      await running;
-      await lock.release();
-    },
-  };
+  return { tick: runner.runNow, stop: () => runner.stop(() => task.destroy()) };
 }

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import type { JobLock } from '../../../bot/jobs/jobLock.js';
 import { startPeriodicJob, type PeriodicJob } from '../../../bot/jobs/periodicJob.js';
 import { capturedLogger } from '../notify/notifyFixtures.js';
@@ -22,10 +22,20 @@ function fakeLock(): JobLock & { heldElsewhere: boolean; held: boolean; releases
   return lock;
 }
 
+/** Moves the faked clock on by `ms`, letting every run that comes due (and what it awaits) finish on the way. */
+const pass = (ms: number) => jest.advanceTimersByTimeAsync(ms);
+/** A run that takes `ms` on the faked clock. */
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const jobs: PeriodicJob[] = [];
+beforeEach(() => {
+  jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+});
 afterEach(async () => {
-  await Promise.all(jobs.splice(0).map((job) => job.stop()));
+  // stop() clears each job's timer at once, then waits for a run in progress, which may be waiting on the faked clock.
+  const stopping = Promise.all(jobs.splice(0).map((job) => job.stop()));
+  await jest.runAllTimersAsync();
+  await stopping;
+  jest.useRealTimers();
 });
 
 describe('a job that runs on one instance at a time', () => {
@@ -42,10 +52,12 @@ describe('a job that runs on one instance at a time', () => {
         run: async () => void (runs += 1),
       }),
     );
-    await pause(10);
+    await pass(39);
     expect(runs).toBe(1);
-    await pause(150);
-    expect(runs).toBeGreaterThanOrEqual(3);
+    await pass(1);
+    expect(runs).toBe(2);
+    await pass(80);
+    expect(runs).toBe(4);
   });
 
   it('does not run while another instance holds the lock, says once that it stands by, and takes over once it is free', async () => {
@@ -63,12 +75,14 @@ describe('a job that runs on one instance at a time', () => {
         run: async () => void (runs += 1),
       }),
     );
-    await pause(120);
+    await pass(120);
     expect(runs).toBe(0);
     expect(lines.filter((line) => line.includes('standing by'))).toHaveLength(1);
     lock.heldElsewhere = false;
-    await pause(80);
-    expect(runs).toBeGreaterThan(0);
+    await pass(30);
+    expect(runs).toBe(1);
+    await pass(60);
+    expect(runs).toBe(3);
     expect(lines.filter((line) => line.includes('now runs this job'))).toHaveLength(1);
   });
 
@@ -76,6 +90,7 @@ describe('a job that runs on one instance at a time', () => {
     const { logger } = capturedLogger();
     let running = 0;
     let most = 0;
+    let runs = 0;
     const job = startPeriodicJob({
       job: 'card-resync',
       everyMs: 10,
@@ -83,6 +98,7 @@ describe('a job that runs on one instance at a time', () => {
       logger,
       failure: 'could not post ticket cards',
       run: async () => {
+        runs += 1;
         running += 1;
         most = Math.max(most, running);
         await pause(60);
@@ -90,8 +106,12 @@ describe('a job that runs on one instance at a time', () => {
       },
     });
     jobs.push(job);
-    await Promise.all([job.runNow(), job.runNow(), pause(150)]);
+    // Two asked for by hand and the timer's every 10 ms, all while a 60 ms run is going.
+    const asked = Promise.all([job.runNow(), job.runNow()]);
+    await pass(150);
+    await asked;
     expect(most).toBe(1);
+    expect(runs).toBeGreaterThan(1);
   });
 
   it('logs a failed run in the words given and runs again at the next interval', async () => {
@@ -110,9 +130,11 @@ describe('a job that runs on one instance at a time', () => {
         },
       }),
     );
-    await pause(100);
+    await pass(0);
     expect(lines.filter((line) => line.includes('could not archive closed tickets'))).toHaveLength(1);
-    expect(runs).toBeGreaterThan(1);
+    await pass(30);
+    expect(runs).toBe(2);
+    expect(lines.filter((line) => line.includes('could not archive closed tickets'))).toHaveLength(1);
   });
 
   it('on stop, waits for the run in progress, runs no more and lets go of the lock for another instance', async () => {
@@ -132,13 +154,18 @@ describe('a job that runs on one instance at a time', () => {
         finished = true;
       },
     });
-    await pause(10);
-    await job.stop();
+    await pass(10);
+    let stopped = false;
+    const stopping = job.stop().then(() => void (stopped = true));
+    await pass(69);
+    expect(stopped).toBe(false);
+    expect(lock.releases).toBe(0);
+    await pass(1);
+    await stopping;
     expect(finished).toBe(true);
     expect(lock.releases).toBe(1);
     expect(lock.held).toBe(false);
-    const after = runs;
-    await pause(80);
-    expect(runs).toBe(after);
+    await pass(80);
+    expect(runs).toBe(1);
   });
 });
